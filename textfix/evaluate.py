@@ -1,0 +1,362 @@
+"""Scoring a split page against a hand-checked gold page.
+
+Both pages follow the page schema::
+
+    {"header": {...} | null,
+     "articles": [{"title": str, "byline": str,
+                   "blocks": [{"kind": "paragraph" | "heading", "text": str}]}]}
+
+Extra keys are ignored.  The metrics are those of the shared reference scorer
+(``tools/score_page.py``), so that figures quoted by this library and by the
+reference agree to the last digit; the code is ours, with typed results.
+
+What each metric answers, and why it is measured that way:
+
+* **title / byline** — did the article get the right name and author?  Compared
+  with all whitespace removed (and runs of dashes written ``——``), because a
+  print title broken over two lines, or spaced for justification, is still the
+  right title.
+* **CER** — how much of the body text is wrong?  Character edit distance
+  between the bodies (blocks joined by a newline) over the gold length.  The
+  page figure is weighted by characters, so a long article counts for more than
+  a two-line brief.
+* **paragraph P/R/F1** — are the paragraph breaks in the right places?  Breaks
+  are offsets in the whitespace-free body; the output's offsets are carried
+  into the gold text through an edit alignment, so that a wrong character or a
+  dropped word does not make every later break count as misplaced.  One
+  wrongly merged paragraph costs exactly one break of recall.
+* **heading P/R/F1** — were the subheads recognised?  Sets of whitespace-free
+  heading texts: a heading is found only if its text is exactly right.
+* **garbles missed / false fixes** — did punctuation repair work?  Among the
+  one-character replacements of the body alignment, a gold punctuation mark
+  (of the set a codec shift garbles) opposite a non-mark is a garble left in
+  place; a mark opposite a gold non-mark is a "repair" of real text.
+* **header** — were page number and section read correctly?  The gold
+  header's fields compared whitespace-free (not scored by the reference).
+
+Articles are paired by order, as in the reference: an output that drops an
+article is scored against an empty article, and output articles beyond the
+gold count only in ``articles_out``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from .errors import InputError
+from .io import read_text
+
+# Marks a GB2312 lead-byte shift turns into ideographs (and their ASCII kin
+# that webs print instead): the only characters garble metrics look at.
+GARBLE_PUNCT = frozenset("，。、；：？！“”‘’（）《》%％…—")
+KINDS = ("paragraph", "heading")
+
+_WS = re.compile(r"\s+")
+_DASHES = re.compile("[—―]{2,}")
+
+Block = tuple[str, str]  # (kind, normalised text)
+
+
+def squash(text: str | None) -> str:
+    """Text without whitespace, dash runs written ``——``: what "the same words" means here."""
+    return _WS.sub("", _DASHES.sub("——", text or ""))
+
+
+def _norm_block(text: str | None) -> str:
+    return _DASHES.sub("——", (text or "").strip())
+
+
+@dataclass
+class ArticleScore:
+    """Metrics of one gold article and the output article in the same position."""
+
+    index: int
+    title_ok: bool
+    byline_ok: bool
+    cer: float
+    para_precision: float
+    para_recall: float
+    para_f1: float
+    heading_precision: float
+    heading_recall: float
+    heading_f1: float
+    garbles_missed: int
+    false_fixes: int
+    gold_chars: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_text(self) -> str:
+        return (
+            f"article {self.index}: title {_ok(self.title_ok)}, byline {_ok(self.byline_ok)}, "
+            f"CER {self.cer:.4f}, paragraphs P/R/F1 {self.para_precision:.3f}/{self.para_recall:.3f}/"
+            f"{self.para_f1:.3f}, headings P/R/F1 {self.heading_precision:.3f}/{self.heading_recall:.3f}/"
+            f"{self.heading_f1:.3f}, garbles missed {self.garbles_missed}, false fixes {self.false_fixes}"
+        )
+
+
+@dataclass
+class PageScore:
+    """Metrics of a whole page: one :class:`ArticleScore` per gold article, and totals."""
+
+    articles_gold: int
+    articles_out: int
+    header_ok: bool
+    rows: list[ArticleScore] = field(default_factory=list)
+
+    @property
+    def titles_ok(self) -> int:
+        return sum(r.title_ok for r in self.rows)
+
+    @property
+    def bylines_ok(self) -> int:
+        return sum(r.byline_ok for r in self.rows)
+
+    @property
+    def cer(self) -> float:
+        """Character-weighted: the page's share of wrong characters, not the mean of article shares."""
+        chars = sum(r.gold_chars for r in self.rows)
+        return sum(r.cer * r.gold_chars for r in self.rows) / max(1, chars)
+
+    @property
+    def para_f1(self) -> float:
+        """Mean over articles: every article's structure matters, however short it is."""
+        return sum(r.para_f1 for r in self.rows) / max(1, len(self.rows))
+
+    @property
+    def heading_f1(self) -> float:
+        return sum(r.heading_f1 for r in self.rows) / max(1, len(self.rows))
+
+    @property
+    def garbles_missed(self) -> int:
+        return sum(r.garbles_missed for r in self.rows)
+
+    @property
+    def false_fixes(self) -> int:
+        return sum(r.false_fixes for r in self.rows)
+
+    def summary(self) -> dict[str, Any]:
+        """The page totals alone."""
+        return {
+            "articles_gold": self.articles_gold,
+            "articles_out": self.articles_out,
+            "header_ok": self.header_ok,
+            "titles_ok": self.titles_ok,
+            "bylines_ok": self.bylines_ok,
+            "cer": self.cer,
+            "para_f1": self.para_f1,
+            "heading_f1": self.heading_f1,
+            "garbles_missed": self.garbles_missed,
+            "false_fixes": self.false_fixes,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.summary(), "rows": [r.to_dict() for r in self.rows]}
+
+    def to_text(self) -> str:
+        lines = [r.to_text() for r in self.rows]
+        lines.append(
+            f"page: articles {self.articles_out}/{self.articles_gold}, header {_ok(self.header_ok)}, "
+            f"titles {self.titles_ok}/{self.articles_gold}, bylines {self.bylines_ok}/{self.articles_gold}, "
+            f"CER {self.cer:.4f}, paragraph F1 {self.para_f1:.3f}, heading F1 {self.heading_f1:.3f}, "
+            f"garbles missed {self.garbles_missed}, false fixes {self.false_fixes}"
+        )
+        return "\n".join(lines)
+
+
+def _ok(flag: bool) -> str:
+    return "ok" if flag else "WRONG"
+
+
+# --- reading and checking -------------------------------------------------
+
+
+def evaluate_files(gold_path: str | os.PathLike[str], out_path: str | os.PathLike[str]) -> PageScore:
+    """Score the page JSON at *out_path* against the gold page JSON at *gold_path*."""
+    return evaluate(_load(gold_path), _load(out_path))
+
+
+def _load(path: str | os.PathLike[str]) -> dict[str, Any]:
+    name = os.fspath(path)
+    text = read_text(path)
+    try:
+        page = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+    check_page(page, name)
+    return page
+
+
+def check_page(page: object, name: str = "page") -> None:
+    """Raise :class:`InputError` (one line) unless *page* follows the page schema."""
+    if not isinstance(page, dict):
+        raise InputError(f"{name}: not a page: expected a JSON object, got {type(page).__name__}")
+    header = page.get("header")
+    if header is not None and not isinstance(header, dict):
+        raise InputError(f"{name}: \"header\" must be an object or null")
+    articles = page.get("articles")
+    if not isinstance(articles, list):
+        raise InputError(f"{name}: not a page: \"articles\" must be a list")
+    for i, article in enumerate(articles):
+        where = f"{name}: article {i}"
+        if not isinstance(article, dict):
+            raise InputError(f"{where}: must be an object")
+        for key in ("title", "byline"):
+            if not isinstance(article.get(key, ""), (str, type(None))):
+                raise InputError(f"{where}: \"{key}\" must be a string")
+        blocks = article.get("blocks", [])
+        if not isinstance(blocks, list):
+            raise InputError(f"{where}: \"blocks\" must be a list")
+        for j, block in enumerate(blocks):
+            if not isinstance(block, dict):
+                raise InputError(f"{where}, block {j}: must be an object")
+            if block.get("kind", "paragraph") not in KINDS:
+                raise InputError(f"{where}, block {j}: kind must be \"paragraph\" or \"heading\", got {block.get('kind')!r}")
+            if not isinstance(block.get("text", ""), str):
+                raise InputError(f"{where}, block {j}: \"text\" must be a string")
+
+
+# --- scoring ----------------------------------------------------------------
+
+
+def evaluate(gold: dict[str, Any], out: dict[str, Any]) -> PageScore:
+    """Score page *out* against page *gold* (both in the page schema)."""
+    check_page(gold, "gold")
+    check_page(out, "output")
+    gold_articles = gold["articles"]
+    out_articles = out["articles"]
+    empty: dict[str, Any] = {"title": "", "byline": "", "blocks": []}
+    rows = [
+        score_article(i, g, out_articles[i] if i < len(out_articles) else empty)
+        for i, g in enumerate(gold_articles)
+    ]
+    return PageScore(
+        articles_gold=len(gold_articles),
+        articles_out=len(out_articles),
+        header_ok=header_matches(gold.get("header"), out.get("header")),
+        rows=rows,
+    )
+
+
+def header_matches(gold: dict[str, Any] | None, out: dict[str, Any] | None) -> bool:
+    """Every field the gold header states must be in the output, whitespace-free equal.
+
+    A page without a gold header must get none (or an empty one): inventing a
+    header from the first line of an article is an error too.  Fields only the
+    output has are ignored, like every extra key of the schema.
+    """
+    if not gold:
+        return not out
+    out = out or {}
+    return all(squash(_field(value)) == squash(_field(out.get(key))) for key, value in gold.items())
+
+
+def _field(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def score_article(index: int, gold: dict[str, Any], out: dict[str, Any]) -> ArticleScore:
+    gold_blocks, out_blocks = _blocks(gold), _blocks(out)
+    gold_body = "\n".join(text for _, text in gold_blocks)
+    out_body = "\n".join(text for _, text in out_blocks)
+    pp, pr, pf = _prf(set(_breaks(gold_blocks)), _mapped_breaks(out_blocks, gold_blocks))
+    hp, hr, hf = _prf(_headings(gold_blocks), _headings(out_blocks))
+    missed, false = garble_errors(gold_body, out_body)
+    return ArticleScore(
+        index=index,
+        title_ok=squash(gold.get("title")) == squash(out.get("title")),
+        byline_ok=squash(gold.get("byline")) == squash(out.get("byline")),
+        cer=Levenshtein.distance(gold_body, out_body) / max(1, len(gold_body)),
+        para_precision=pp,
+        para_recall=pr,
+        para_f1=pf,
+        heading_precision=hp,
+        heading_recall=hr,
+        heading_f1=hf,
+        garbles_missed=missed,
+        false_fixes=false,
+        gold_chars=len(gold_body),
+    )
+
+
+def _blocks(article: dict[str, Any]) -> list[Block]:
+    return [(b.get("kind", "paragraph"), _norm_block(b.get("text", ""))) for b in article.get("blocks", [])]
+
+
+def _breaks(blocks: list[Block]) -> list[int]:
+    """Offsets in the whitespace-free body where each block starts.
+
+    Whitespace-free, because line ends and spaces are exactly what a splitter
+    is allowed to change; a break is a position between two characters.
+    """
+    starts, pos = [], 0
+    for _, text in blocks:
+        starts.append(pos)
+        pos += len(squash(text))
+    return starts
+
+
+def _mapped_breaks(out_blocks: list[Block], gold_blocks: list[Block]) -> set[int]:
+    """The output's block starts, carried into gold offsets through an edit alignment."""
+    out_text = "".join(squash(t) for _, t in out_blocks)
+    gold_text = "".join(squash(t) for _, t in gold_blocks)
+    to_gold = offset_map(out_text, gold_text)
+    return {to_gold[pos] for pos in _breaks(out_blocks)}
+
+
+def offset_map(src: str, dst: str) -> list[int]:
+    """For every offset 0..len(src) of *src*, the corresponding offset of *dst*.
+
+    Inside equal and replaced runs offsets move together.  Text only *src* has
+    collapses onto the point where it would sit in *dst*.  An offset on the
+    border of two operations takes the later operation's start, so a break
+    next to text *src* lacks lands after that text, where the gold's next
+    block most likely begins.
+    """
+    mapping = [0] * (len(src) + 1)
+    for op in Levenshtein.opcodes(src, dst):
+        for k in range(op.src_end - op.src_start + 1):
+            if op.tag == "delete":
+                mapping[op.src_start + k] = op.dest_start
+            else:
+                mapping[op.src_start + k] = min(op.dest_start + k, op.dest_end)
+    return mapping
+
+
+def _headings(blocks: list[Block]) -> set[str]:
+    return {squash(text) for kind, text in blocks if kind == "heading"}
+
+
+def _prf(gold: set[Any], pred: set[Any]) -> tuple[float, float, float]:
+    """Precision, recall, F1; an empty prediction is perfect only when nothing was to be found."""
+    hits = len(gold & pred)
+    precision = hits / len(pred) if pred else (1.0 if not gold else 0.0)
+    recall = hits / len(gold) if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def garble_errors(gold_body: str, out_body: str) -> tuple[int, int]:
+    """(garbles missed, false fixes) among the one-character replacements of the bodies.
+
+    Only replacements count: a garble is a mark *printed as* something else, so
+    it sits opposite the gold mark in the alignment; inserted or dropped marks
+    are ordinary text errors and already in the CER.
+    """
+    missed = false = 0
+    for op in Levenshtein.editops(gold_body, out_body):
+        if op.tag != "replace":
+            continue
+        g, o = gold_body[op.src_pos], out_body[op.dest_pos]
+        if g in GARBLE_PUNCT and o not in GARBLE_PUNCT:
+            missed += 1
+        elif o in GARBLE_PUNCT and g not in GARBLE_PUNCT:
+            false += 1
+    return missed, false

@@ -1,0 +1,53 @@
+"""Writing a split page: JSON for programs, JSONL for pipelines, Markdown and text for people."""
+
+from __future__ import annotations
+
+import json
+
+from .split import Page
+
+
+def render(page: Page, fmt: str) -> str:
+    """*page* in format *fmt*: ``json``, ``jsonl``, ``markdown`` or ``text``."""
+    return _RENDERERS[fmt](page)
+
+
+def to_json(page: Page) -> str:
+    return page.to_json()
+
+
+def to_jsonl(page: Page) -> str:
+    """One line per article, each carrying the page's source and header."""
+    lines = []
+    for index, article in enumerate(page.articles):
+        record = {"source": page.source, "header": page.header, "article": index, **article.to_dict()}
+        lines.append(json.dumps(record, ensure_ascii=False))
+    return "".join(line + "\n" for line in lines)
+
+
+def to_markdown(page: Page) -> str:
+    out = []
+    if page.header:
+        h = page.header
+        out.append(f"<!-- page {h['page']} · {h['section']} {h.get('section_en', '')} -->".replace("  ", " "))
+    for article in page.articles:
+        out.append(f"# {article.title or '(untitled)'}")
+        for block in article.blocks:
+            out.append(f"## {block.text}" if block.kind == "heading" else block.text)
+        if article.byline:
+            out.append(f"*{article.byline}*")
+    return "\n\n".join(out) + "\n"
+
+
+def to_text(page: Page) -> str:
+    out = []
+    for article in page.articles:
+        parts = [article.title] if article.title else []
+        parts += [b.text for b in article.blocks]
+        if article.byline:
+            parts.append(f"（{article.byline}）")
+        out.append("\n\n".join(parts))
+    return "\n\n\n".join(out) + "\n"
+
+
+_RENDERERS = {"json": to_json, "jsonl": to_jsonl, "markdown": to_markdown, "text": to_text}

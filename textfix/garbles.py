@@ -1,0 +1,329 @@
+"""Deciding, in context, whether a character is a garbled mark.
+
+For each occurrence of a character that a model mechanism maps to a mark,
+two readings are compared in log10 odds:
+
+* **as printed** — the best explanation of the character as text: a
+  dictionary word that covers it (医院, 遥远), the start of a person's name
+  (袁明, 叶师傅), or the character as a word of its own;
+* **as a mark** — how common the mark is, times the learned rate at which
+  the print garbles such marks, times typographic cues: a stray space after
+  the mark, a digit before ``%``, a matching partner for paired marks, the
+  end of a short (paragraph-final) line, and nearby marks already found
+  garbled (garbles come in font runs).  A mark that typesetting never puts
+  at a line start (，。、 and closing marks) is unlikely there.
+
+The mark wins only by a clear margin (:data:`THRESHOLD`): a wrong fix is
+worse than a missed one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, load_lexicon, symbol_logp
+from .model import NoiseModel
+
+THRESHOLD = 1.0  # log10 odds the mark must win by: ten to one
+RUN_WINDOW = 40  # characters within which garbles share a font run
+PAIR_WINDOW = 60
+
+# log10 likelihood ratios of the cues, mark against text.
+CUE_SPACE_BEFORE_CJK = 1.5
+CUE_SPACE_BEFORE_OTHER = 0.3
+CUE_DIGIT_BEFORE_PERCENT = 2.5
+CUE_NO_DIGIT_BEFORE_PERCENT = -3.0
+CUE_PAIRED = 1.0
+CUE_UNPAIRED = -3.0
+CUE_DOUBLED = 1.0
+CUE_SINGLE_DOUBLE_MARK = -3.0
+CUE_SHORT_LINE_END = 1.0
+CUE_LINE_START = -3.0
+CUE_OBSERVED = 0.5
+CUE_RUN = 1.0  # per found garble nearby, up to MAX_RUN of them
+MAX_RUN = 2
+CUE_PARTNER_FOUND = 0.5
+CUE_SPACE_BEFORE = -2.0
+CUE_PARTICLE_AFTER = -2.0
+CUE_COLON_BEFORE_QUOTE = 1.5
+CUE_END_BEFORE_CLOSER = 1.0
+TITLED_NAME_LOGP = -2.0  # 袁老师, 叶师傅: a surname before a form of address is a name
+COMMON_SURNAME_LOGP = -3.5  # a surname this common, starting a name, makes the next character a given name
+
+PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "〔": "〕", "〈": "〉", "「": "」", "『": "』",
+         "〖": "〗", "【": "】", "［": "］", "｛": "｝"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+ASCII_FORMS = {"（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"}
+DOUBLED = {"—", "…"}  # Chinese sets these as pairs: —— and ……
+NO_LINE_START = set("，。、；：？！”’）》〕〉」』〗】％%…·")
+TERMINAL = set("。！？”’）》…")
+SENTENCE_END = set("。！？…")
+# Bound particles attach to the word before them; a mark is almost never followed by one.
+PARTICLES = set("的了着过们地得")
+# Forms of address that follow a surname: 袁老师, 叶师傅, 袁先生.
+TITLES = ("老师", "先生", "女士", "师傅", "大爷", "大妈", "阿姨", "教授", "医生", "主任", "书记", "同志",
+          "经理", "院士", "博士", "局长", "县长", "市长", "校长")
+# Labels a name follows: （记者袁明）, 通讯员 叶 青.
+NAME_LABELS = ("记者", "通讯员", "编辑", "摄影", "作者", "讲解员", "主持人")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    garbled: str
+    symbol: str
+    mechanism: str
+    observed: int
+    prior: float  # log10 of the mark's share times the learned garble rate
+
+
+@dataclass
+class _Scored:
+    at: int
+    candidate: Candidate
+    margin: float
+    why: list[str]
+    length: int = 1
+
+
+def repairable(symbol: str) -> bool:
+    """Marks the repair may restore: punctuation, and the per-cent sign."""
+    return unicodedata.category(symbol)[0] == "P" or symbol in "％%"
+
+
+_PREPARED: dict[int, tuple[NoiseModel, tuple]] = {}
+
+
+def _candidates(model: NoiseModel) -> tuple[dict[str, Candidate], Lexicon, re.Pattern[str] | None]:
+    """Per garbled character, its most likely mark (prepared once per model object)."""
+    entry = _PREPARED.get(id(model))
+    if entry is None or entry[0] is not model:
+        if len(_PREPARED) > 16:
+            _PREPARED.clear()
+        entry = _PREPARED[id(model)] = (model, _prepare(model))
+    return entry[1]
+
+
+def _prepare(model: NoiseModel) -> tuple[dict[str, Candidate], Lexicon, re.Pattern[str] | None]:
+    """Only characters whose mark could ever win, with the best cues and no word around, are kept."""
+    table: dict[str, Candidate] = {}
+    for garbled, options in model.garble_table().items():
+        best = None
+        for symbol, entry, record in options:
+            if not repairable(symbol):
+                continue
+            prior = symbol_logp(symbol) + math.log10(record.rate * record.confidence)
+            if best is None or prior > best.prior:
+                best = Candidate(garbled, symbol, record.name, entry.observed, prior)
+        if best is not None:
+            table[garbled] = best
+    lexicon = load_lexicon(frozenset(table))
+    table = {g: c for g, c in table.items() if _best_case(c) - _as_printed_floor(c, lexicon) > THRESHOLD}
+    if not table:
+        return table, lexicon, None
+    return table, lexicon, re.compile("[" + "".join(re.escape(g) for g in sorted(table)) + "]")
+
+
+def _as_printed_floor(c: Candidate, lexicon: Lexicon) -> float:
+    """The least likely the printed reading can be: one character alone (two for a doubled mark)."""
+    return lexicon.alone_logp(c.garbled) * (2 if c.symbol in DOUBLED else 1)
+
+
+def _best_case(c: Candidate) -> float:
+    """The mark's score with every cue that can apply to it in its favour."""
+    s = c.symbol
+    cues = CUE_SPACE_BEFORE_CJK + CUE_RUN * MAX_RUN + CUE_PARTNER_FOUND + (CUE_OBSERVED if c.observed else 0.0)
+    cues += CUE_COLON_BEFORE_QUOTE if s == "：" else 0.0
+    cues += CUE_END_BEFORE_CLOSER if s in SENTENCE_END else 0.0
+    cues += CUE_DIGIT_BEFORE_PERCENT if s in "％%" else 0.0
+    cues += CUE_PAIRED if s in PAIRS or s in CLOSERS else 0.0
+    cues += CUE_DOUBLED if s in DOUBLED else 0.0
+    cues += CUE_SHORT_LINE_END if s in TERMINAL else 0.0
+    return c.prior + cues
+
+
+def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
+    """(start, end, old, new, rule, confidence, why) for each garbled mark found in *text*."""
+    table, lexicon, pattern = _candidates(model)
+    if pattern is None:
+        return []
+    found = _occurrences(text, pattern, table)
+    if not found:
+        return []
+    width = _typical_line_length(text)
+    scored = [_score(text, i, n, c, lexicon, width, table) for i, n, c in found]
+    _add_run_cue(scored)
+    return [_change(text, s, model) for s in scored if s.margin > THRESHOLD]
+
+
+def _occurrences(text: str, pattern: re.Pattern[str], table: dict[str, Candidate]) -> list[tuple[int, int, Candidate]]:
+    """(offset, length, candidate); a doubled mark (要要 for ——) is one occurrence of length two."""
+    out: list[tuple[int, int, Candidate]] = []
+    for m in pattern.finditer(text):
+        i, c = m.start(), table[m.group()]
+        if out and c.symbol in DOUBLED and out[-1][0] + out[-1][1] == i and out[-1][2] is c and out[-1][1] == 1:
+            out[-1] = (out[-1][0], 2, c)
+        else:
+            out.append((i, 1, c))
+    return out
+
+
+def _score(text: str, i: int, n: int, c: Candidate, lexicon: Lexicon, width: float, table) -> _Scored:
+    as_text, text_why = _as_text(text, i, n, c, lexicon)
+    cues, why = _cues(text, i, n, c, width, table)
+    margin = c.prior + cues - as_text
+    return _Scored(i, c, margin, [f"text {text_why} {as_text:.2f}", f"mark {c.prior:.2f}", *why], n)
+
+
+def _as_text(text: str, i: int, n: int, c: Candidate, lexicon: Lexicon) -> tuple[float, str]:
+    """The best reading of ``text[i:i+n]`` as the characters printed."""
+    alone = lexicon.alone_logp(c.garbled)
+    best, why = alone * n, "single"
+    for k in range(i, i + n):
+        word = lexicon.best_word(text, k)
+        if word and word[1] + alone * (n - 1) > best:
+            best, why = word[1] + alone * (n - 1), f"word {word[0]}"
+    if n == 1:
+        name, name_why = _as_name(text, i, c, lexicon)
+        if name > best:
+            best, why = name, name_why
+    return best, why
+
+
+def _as_name(text: str, i: int, c: Candidate, lexicon: Lexicon) -> tuple[float, str]:
+    """How likely ``text[i]`` is part of a person's name: 袁明, 叶师傅, 王尧, 记者 袁 明."""
+    before = text[max(0, i - 6) : i].rstrip(" \t\u3000")
+    if text[i + 1 : i + 4].startswith(TITLES) or before.endswith(NAME_LABELS):
+        return TITLED_NAME_LOGP, "name in context"
+    best, why = -math.inf, ""
+    surname = lexicon.name_logp(c.garbled)
+    if surname is not None and (_is_ideograph(text[i + 1 : i + 2] or " ") or _padded_name(text, i)):
+        best, why = surname, "surname"
+    prev = before[-1:]
+    given = lexicon.name_logp(prev) if prev and not _is_ideograph(before[-2:-1] or " ") else None
+    if given is not None and given > COMMON_SURNAME_LOGP and given > best:
+        best, why = given, f"given name after {prev}"
+    return best, why
+
+
+def _padded_name(text: str, i: int) -> bool:
+    """Print pads a two-character name with a space: "韩 鑫", "袁 明"."""
+    before = text[i - 1] if i > 0 else "\n"
+    return before in " \t\u3000\n" and text[i + 1 : i + 2] == " " and _is_ideograph(text[i + 2 : i + 3] or " ") and (
+        text[i + 3 : i + 4] in ("", " ", "\n", "\t", "\u3000")
+    )
+
+
+def _cues(text: str, i: int, n: int, c: Candidate, width: float, table) -> tuple[float, list[str]]:
+    total, why = 0.0, []
+
+    def cue(value: float, name: str) -> None:
+        nonlocal total
+        total += value
+        why.append(f"{name} {value:+.1f}")
+
+    nxt = text[i + n] if i + n < len(text) else "\n"
+    prev = text[i - 1] if i > 0 else "\n"
+    if nxt in " \t":
+        after = text[i + n :].lstrip(" \t")[:1]
+        cue(CUE_SPACE_BEFORE_CJK if after and _is_ideograph(after) else CUE_SPACE_BEFORE_OTHER, "space after")
+    if prev in " \t\u3000" and c.symbol in NO_LINE_START:
+        cue(CUE_SPACE_BEFORE, "space before")
+    if nxt in PARTICLES and c.symbol not in PAIRS:
+        cue(CUE_PARTICLE_AFTER, "particle after")
+    if c.symbol == "：" and _opens(nxt, table):
+        cue(CUE_COLON_BEFORE_QUOTE, "before quote")
+    if c.symbol in SENTENCE_END and _closes(nxt, table):
+        cue(CUE_END_BEFORE_CLOSER, "before closing mark")
+    if c.symbol in "％%":
+        cue(CUE_DIGIT_BEFORE_PERCENT if prev.isdigit() else CUE_NO_DIGIT_BEFORE_PERCENT, "digit before")
+    if c.symbol in PAIRS or c.symbol in CLOSERS:
+        cue(CUE_PAIRED if _has_partner(text, i, c.symbol, table) else CUE_UNPAIRED, "partner")
+    if c.symbol in DOUBLED:
+        doubled = n == 2 or prev == c.symbol or nxt == c.symbol
+        cue(CUE_DOUBLED if doubled else CUE_SINGLE_DOUBLE_MARK, "doubled")
+    if prev == "\n" and c.symbol in NO_LINE_START:
+        cue(CUE_LINE_START, "line start")
+    if c.symbol in TERMINAL and _ends_short_line(text, i + n - 1, width):
+        cue(CUE_SHORT_LINE_END, "short line end")
+    if c.observed:
+        cue(CUE_OBSERVED, "observed")
+    return total, why
+
+
+def _opens(ch: str, table) -> bool:
+    return ch in PAIRS or (ch in table and table[ch].symbol in PAIRS)
+
+
+def _closes(ch: str, table) -> bool:
+    return ch in CLOSERS or (ch in table and table[ch].symbol in CLOSERS)
+
+
+def _has_partner(text: str, i: int, symbol: str, table) -> bool:
+    if symbol in PAIRS:
+        partner = PAIRS[symbol]
+        window = text[i + 1 : i + 1 + PAIR_WINDOW]
+    else:
+        partner = CLOSERS[symbol]
+        window = text[max(0, i - PAIR_WINDOW) : i]
+    forms = {partner, ASCII_FORMS.get(partner, partner)}
+    forms |= {g for g, c in table.items() if c.symbol == partner}
+    return any(ch in forms for ch in window)
+
+
+def _ends_short_line(text: str, i: int, width: float) -> bool:
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    if text[i + 1 : end].strip():
+        return False
+    start = text.rfind("\n", 0, i) + 1
+    return _display_width(text[start:end].strip()) < 0.75 * width
+
+
+def _typical_line_length(text: str) -> float:
+    """The column width, estimated as the upper quartile of line widths."""
+    widths = [_display_width(line.strip()) for line in text.split("\n") if line.strip()]
+    if len(widths) < 4:
+        return float(max(widths, default=0))
+    return statistics.quantiles(widths, n=4)[2]
+
+
+def _display_width(s: str) -> int:
+    return sum(1 if ord(ch) < 0x1100 else 2 for ch in s)
+
+
+def _is_ideograph(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _add_run_cue(scored: list[_Scored]) -> None:
+    """Garbles come in font runs: a mark found near other found marks is likelier garbled too.
+
+    Margins are raised from the first pass only, so the outcome does not
+    depend on the order of the candidates.
+    """
+    winners = [s for s in scored if s.margin > THRESHOLD]
+    for s in scored:
+        near = [w for w in winners if w is not s and abs(w.at - s.at) <= RUN_WINDOW]
+        if near:
+            bonus = CUE_RUN * min(MAX_RUN, len(near))
+            s.margin += bonus
+            s.why.append(f"run {bonus:+.1f}")
+        partner = PAIRS.get(s.candidate.symbol) or CLOSERS.get(s.candidate.symbol)
+        if partner and any(w.candidate.symbol == partner and abs(w.at - s.at) <= PAIR_WINDOW for w in near):
+            s.margin += CUE_PARTNER_FOUND
+            s.why.append(f"partner found {CUE_PARTNER_FOUND:+.1f}")
+
+
+def _change(text: str, s: _Scored, model: NoiseModel) -> tuple:
+    start, end = s.at, s.at + s.length
+    symbol = s.candidate.symbol * s.length
+    if symbol not in PAIRS:  # the mark's lost width is a stray space after it
+        while end < len(text) and text[end] in " \t":
+            end += 1
+    confidence = round(1.0 / (1.0 + 10 ** (-s.margin)), 4)
+    why = f"margin {s.margin:+.2f}: " + ", ".join(s.why)
+    return (start, end, text[start:end], model.styled(symbol), f"garble:{s.candidate.mechanism}", confidence, why)

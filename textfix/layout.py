@@ -1,0 +1,301 @@
+"""Reading the print layout: lines → header, paragraphs, subheads, bylines, titles.
+
+A print page loses its layout in extraction.  What survives is line length:
+lines are filled to the column width (in display units, CJK and full-width
+marks 2, ASCII 1), a paragraph's first line is about two characters shorter
+(its indent was lost), and its last line is short.  Line separators (``\\n``
+or ``\\n\\n``) mean nothing.  The column width differs between pages and even
+between articles of one page, so it is estimated around each line.
+
+A paragraph starts after a line that ends a sentence (。！？” … ——) when that
+line is short or the new line is indented; a full line ending in 。 followed
+by a full line continues the paragraph.  Subheads are short lines without
+sentence punctuation between paragraphs, followed by an indented line; a run
+of two or three is a kicker and a main subhead.  Bylines are a parenthesised
+name at the end of an article.  Lines without sentence punctuation after the
+last article are the titles printed together at the foot of the page.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+TERMINAL_END = re.compile(r"(?:[。！？!?…]|——|[。！？!?…][”’」』）)]|[”’」』])$")
+SENTENCE_MARKS = re.compile(r"[，。；！？、：,;!?]")
+HEADER = re.compile(r"^\s*(\d{1,3})\s*(?:版\s*)?([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)?\s*$")
+INDENT_MIN, INDENT_MAX = 4, 7  # display units a first line is shorter than a full one
+FULL_SLACK = 2  # a full line may be this much short of the column (a character that did not fit)
+WINDOW = 12  # lines each side used to estimate the local column width
+MAX_HEADING_LINES = 3
+
+
+@dataclass
+class Line:
+    text: str  # stripped
+    start: int  # offsets into the text the lines were cut from
+    end: int
+    width: int
+    column: float = 0.0  # local column width
+
+
+@dataclass
+class Item:
+    """A layout element in page order: header, paragraph, heading, byline or titles."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    lines: list[Line] = field(default_factory=list)
+    name: str = ""  # a byline's name
+
+
+# Curly quotes are set half an em wide by some fonts (the Latin font's quotes) and
+# a full em by others; each page is measured to tell which (see _quote_width).
+QUOTES = frozenset("“”‘’")
+
+
+def display_width(s: str, quote: int = 2) -> int:
+    """Print width: ASCII and spaces one unit, curly quotes *quote* units, everything else two."""
+    return sum(1 if ord(ch) < 0x2000 else quote if ch in QUOTES else 2 for ch in s)
+
+
+def cut_lines(text: str, printed: str | None = None) -> list[Line]:
+    """Non-empty lines of *text*, measured as *printed* (the page before repair) when given.
+
+    Repair removes the spaces around digit runs and may turn a two-unit
+    garbled mark into an ASCII ``%``; the column was filled with what was
+    printed, so widths come from the printed line.
+    """
+    out = _cut(text)
+    measured = _cut(printed) if printed is not None else out
+    if len(measured) != len(out):
+        measured = out
+    quote = _quote_width([ln.text for ln in measured])
+    for ln, pr in zip(out, measured):
+        ln.width = display_width(pr.text, quote)
+    _estimate_columns(out)
+    return out
+
+
+def _quote_width(texts: list[str]) -> int:
+    """1 or 2: the quote width that makes long lines with quotes as long as long lines without."""
+    plain = [display_width(t) for t in texts if not QUOTES.intersection(t)]
+    quoted = [t for t in texts if QUOTES.intersection(t)]
+    if len(plain) < 4 or len(quoted) < 4:
+        return 2
+    column = _upper_quartile(plain)
+
+    def gap(q: int) -> float:
+        long = [w for w in (display_width(t, q) for t in quoted) if w >= 0.8 * column] or [0]
+        return abs(_upper_quartile(long) - column)
+
+    return min((2, 1), key=gap)
+
+
+def _cut(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            start = pos + lead
+            out.append(Line(stripped, start, start + len(stripped), display_width(stripped)))
+        pos += len(raw) + 1
+    return out
+
+
+def _estimate_columns(lines: list[Line]) -> None:
+    """The local column width: the upper quartile of the nearby lines that are not short."""
+    widths = [ln.width for ln in lines]
+    if not widths:
+        return
+    page = _upper_quartile(widths)
+    for k, ln in enumerate(lines):
+        near = [w for w in widths[max(0, k - WINDOW) : k + WINDOW + 1] if w >= page * 0.6]
+        ln.column = _upper_quartile(near) if near else page
+
+
+def _upper_quartile(values: list[int]) -> float:
+    if len(values) < 4:
+        return float(max(values))
+    return statistics.quantiles(values, n=4, method="inclusive")[2]
+
+
+def is_full(ln: Line) -> bool:
+    return ln.width >= ln.column - FULL_SLACK
+
+
+def is_indented(ln: Line) -> bool:
+    return ln.column - INDENT_MAX <= ln.width <= ln.column - INDENT_MIN
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(TERMINAL_END.search(text))
+
+
+def heading_like(ln: Line) -> bool:
+    """Short, and no sentence punctuation anywhere: a subhead or title candidate."""
+    return not SENTENCE_MARKS.search(ln.text) and not ends_sentence_strict(ln.text) and ln.width <= ln.column - INDENT_MIN
+
+
+def ends_sentence_strict(text: str) -> bool:
+    """Sentence end other than a closing quote (a subhead may end with “引擎”)."""
+    return bool(re.search(r"(?:[。！？!?…]|——)[”’」』）)]?$", text))
+
+
+def parse_header(ln: Line) -> dict[str, str] | None:
+    m = HEADER.match(ln.text)
+    if not m:
+        return None
+    return {"page": m.group(1), "section": m.group(2), "section_en": m.group(3) or ""}
+
+
+class BylineFinder:
+    """Bylines: a parenthesised name (with an optional 记者 label) ending an article.
+
+    Parentheses may be full width, ASCII, or still garbled in a way the model
+    knows (渊韩 鑫冤), so the garbled forms come from the model, not from here.
+    """
+
+    def __init__(self, open_forms: str = "", close_forms: str = "") -> None:
+        opens = re.escape("（(" + open_forms)
+        closes = re.escape("）)" + close_forms)
+        name = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]{0,2}[\u4e00-\u9fff·]{1,4}){0,4}"
+        self.pattern = re.compile(
+            rf"(?:^|(?<=[。！？!?”’…」』]))[ \u3000]*([{opens}][ \u3000]*(?:记者|通讯员)?[ \u3000]*({name})[ \u3000]*[{closes}])$"
+        )
+
+    def find(self, text: str) -> tuple[int, str, str] | None:
+        """(start of the byline in *text*, byline as printed, the bare name) or ``None``."""
+        m = self.pattern.search(text)
+        if not m or len(re.sub(r"\s", "", m.group(2))) < 2:
+            return None
+        bare = re.sub(r"[\s\u3000]", "", m.group(2))
+        return m.start(1), m.group(1), bare
+
+
+def read_layout(text: str, bylines: BylineFinder | None = None, printed: str | None = None) -> list[Item]:
+    """The layout items of a page (repaired *text*, as *printed* before repair), in order."""
+    bylines = bylines or BylineFinder()
+    lines = cut_lines(text, printed)
+    items: list[Item] = []
+    if lines and (header := parse_header(lines[0])) is not None:
+        items.append(Item("header", lines[0].text, lines[0].start, lines[0].end, [lines[0]], name=_header_key(header)))
+        lines = lines[1:]
+    tail = _title_block(lines, bylines)
+    body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
+    items.extend(_body_items(body, bylines))
+    for ln in titles:
+        items.append(Item("title", ln.text, ln.start, ln.end, [ln]))
+    return items
+
+
+def _header_key(header: dict[str, str]) -> str:
+    return "\t".join((header["page"], header["section"], header["section_en"]))
+
+
+def _title_block(lines: list[Line], bylines: BylineFinder) -> int:
+    """How many lines at the page foot are titles: unpunctuated lines after the last article's end."""
+    n = 0
+    while n < len(lines):
+        ln = lines[len(lines) - 1 - n]
+        if SENTENCE_MARKS.search(ln.text) or ends_sentence_strict(ln.text) or bylines.find(ln.text):
+            break
+        n += 1
+    if n == len(lines) or n == 0:
+        return 0
+    before = lines[len(lines) - 1 - n]
+    if not (bylines.find(before.text) or ends_sentence(before.text)):
+        return 0
+    # A lone short line after the last paragraph could be the last article's subhead; titles come
+    # as a block, and a subhead is followed by its paragraph, so anything at the very end is a title.
+    return n
+
+
+def _body_items(lines: list[Line], bylines: BylineFinder) -> list[Item]:
+    items: list[Item] = []
+    para: list[Line] = []
+    k = 0
+    boundary = True  # the next line starts a new block
+
+    def flush() -> None:
+        if para:
+            items.append(_paragraph(para))
+            para.clear()
+
+    while k < len(lines):
+        ln = lines[k]
+        byline = bylines.find(ln.text)
+        if byline and (byline[0] > 0 or boundary or (para and ends_sentence(para[-1].text))):
+            cut, printed, name = byline
+            if cut > 0:
+                head = Line(ln.text[:cut].rstrip(), ln.start, ln.start + len(ln.text[:cut].rstrip()), ln.width, ln.column)
+                if not boundary and para and not _starts_paragraph(para[-1], head):
+                    para.append(head)
+                else:
+                    flush()
+                    para.append(head)
+            flush()
+            items.append(Item("byline", printed, ln.start + cut, ln.end, [ln], name=name))
+            boundary = True
+            k += 1
+            continue
+        after_sentence = boundary or not para or ends_sentence(para[-1].text)
+        run = _heading_run(lines, k, bylines) if after_sentence else 0
+        if not run and para and not boundary and not _starts_paragraph(para[-1], ln):
+            para.append(ln)
+            k += 1
+            continue
+        if run:
+            flush()
+            items.extend(_headings(lines[k : k + run]))
+            k += run
+            boundary = True
+            continue
+        flush()
+        para.append(ln)
+        boundary = False
+        k += 1
+    flush()
+    return items
+
+
+def _starts_paragraph(prev: Line, ln: Line) -> bool:
+    """A new paragraph: the previous line ends a sentence and is short, or this line is indented."""
+    return ends_sentence(prev.text) and (not is_full(prev) or is_indented(ln))
+
+
+def _heading_run(lines: list[Line], k: int, bylines: BylineFinder) -> int:
+    """Number of subhead lines starting at *k* (0 if line *k* starts a paragraph)."""
+    run = 0
+    while k + run < len(lines) and run < MAX_HEADING_LINES and heading_like(lines[k + run]) and not bylines.find(lines[k + run].text):
+        run += 1
+    while run:
+        nxt = lines[k + run] if k + run < len(lines) else None
+        if nxt is None or not is_full(nxt) or bylines.find(nxt.text):
+            return run
+        run -= 1  # the last candidate line is continued by a full line: it opens a paragraph
+    return 0
+
+
+def _headings(run: list[Line]) -> list[Item]:
+    """One line is a subhead; a short line over more is a kicker then the main subhead."""
+    if len(run) == 1 or run[0].width > run[0].column * 0.6:
+        return [_joined("heading", run)]
+    return [_joined("heading", run[:1]), _joined("heading", run[1:])]
+
+
+def _paragraph(lines: list[Line]) -> Item:
+    return _joined("paragraph", lines)
+
+
+def _joined(kind: str, lines: list[Line]) -> Item:
+    parts: list[str] = []
+    for ln in lines:
+        if parts and parts[-1][-1:].isascii() and parts[-1][-1:].isalnum() and ln.text[:1].isascii() and ln.text[:1].isalpha():
+            parts.append(" ")  # a Latin word wrapped at the column
+        parts.append(ln.text)
+    return Item(kind, "".join(parts), lines[0].start, lines[-1].end, list(lines))

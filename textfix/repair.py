@@ -1,0 +1,156 @@
+"""Character-level repair of a print page, every change explained.
+
+Repairs are a table of small fixes (as in ftfy), each a function that looks
+at the page and proposes :class:`Change` objects with offsets into the input,
+a rule name and a confidence.  The proposals are applied together, earlier
+fixes in the table winning where two overlap, so the change log always
+refers to the text the user gave.
+
+The hard fix is garbled punctuation: every garbled character is also a real
+one, so :func:`fix_garbled_marks` weighs, for each occurrence, the text as
+printed against the text with the symbol, using a word-frequency prior
+(:mod:`textfix.lexicon`), the model's learned garble rate, and typographic
+cues — see :mod:`textfix.garbles`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from .garbles import garble_changes
+from .model import NoiseModel, default_model
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit: ``text[start:end]`` (offsets into the input) was ``old`` and became ``new``."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    rule: str
+    confidence: float
+    why: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass
+class Repaired:
+    """The repaired text and the changes that made it from the input."""
+
+    text: str
+    changes: list[Change]
+
+    def explain(self) -> str:
+        """One line per change: where, what, which rule, how sure, and why."""
+        return "\n".join(
+            f"{c.start}-{c.end}\t{c.old!r} → {c.new!r}\t{c.rule}\t{c.confidence:.3f}\t{c.why}" for c in self.changes
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "changes": [c.to_dict() for c in self.changes]}
+
+
+# CJK ideographs, CJK and full-width punctuation, and the curly quotes and
+# dashes Chinese typesetting uses: what a space next to a Latin run leans on.
+CJK = r"\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff01-\uff60\u2014\u2018\u2019\u201c\u201d\u2026"
+IDEOGRAPH = r"\u3400-\u9fff\uf900-\ufaff"
+_SPACE_BEFORE_LATIN = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[!-~])")
+_SPACE_AFTER_LATIN = re.compile(rf"(?<=[!-~])[ \t\u3000]+(?=[{CJK}])")
+_ASCII_PUNCT = re.compile(rf"(?<=[{IDEOGRAPH}])([,;:?!])(?=[{IDEOGRAPH}])")
+_DASH_RUN = re.compile(r"[—―]{3,}")
+
+
+def fix_garbled_marks(text: str, model: NoiseModel) -> list[Change]:
+    """Garbled punctuation (``提升遥规模`` → ``提升。规模``), decided in context."""
+    return [Change(*g) for g in garble_changes(text, model)]
+
+
+def fix_ascii_punctuation(text: str, model: NoiseModel) -> list[Change]:
+    """An ASCII ``,;:?!`` between two ideographs takes its full-width form, as Chinese typesetting requires."""
+    return [
+        Change(m.start(), m.end(), m.group(), chr(ord(m.group()) + 0xFEE0), "ascii-punctuation", 0.95)
+        for m in _ASCII_PUNCT.finditer(text)
+    ]
+
+
+def fix_dash_runs(text: str, model: NoiseModel) -> list[Change]:
+    """Print sets the Chinese dash as three em dashes ("———"); the text has two ("——")."""
+    return [Change(m.start(), m.end(), m.group(), "——", "dash-run", 0.99) for m in _DASH_RUN.finditer(text)]
+
+
+def fix_latin_spacing(text: str, model: NoiseModel) -> list[Change]:
+    """Spaces the print puts between CJK and a digit or Latin run go (``自 2006年`` → ``自2006年``).
+
+    Spaces inside a Latin run ("Model Y") are not next to CJK and stay.
+    """
+    changes = [
+        Change(m.start(), m.end(), m.group(), "", "latin-spacing", 0.98)
+        for pattern in (_SPACE_BEFORE_LATIN, _SPACE_AFTER_LATIN)
+        for m in pattern.finditer(text)
+    ]
+    return sorted(changes, key=lambda c: c.start)
+
+
+Fix = Callable[[str, NoiseModel], list[Change]]
+# Order matters: where proposals overlap, the earlier fix wins.
+FIXES: tuple[tuple[str, Fix], ...] = (
+    ("garbled-marks", fix_garbled_marks),
+    ("ascii-punctuation", fix_ascii_punctuation),
+    ("dash-runs", fix_dash_runs),
+    ("latin-spacing", fix_latin_spacing),
+)
+
+
+def repair(text: str, model: NoiseModel | None = None, fixes: tuple[tuple[str, Fix], ...] = FIXES) -> Repaired:
+    """Repair *text* with *model* (the built-in default model if ``None``)."""
+    model = model or default_model()
+    accepted: list[Change] = []
+    taken: list[tuple[int, int]] = []
+    for _, fix in fixes:
+        for change in fix(text, model):
+            if not _overlaps(change, taken):
+                accepted.append(change)
+                taken.append((change.start, max(change.end, change.start + 1)))
+    accepted.sort(key=lambda c: (c.start, c.end))
+    return Repaired(apply_changes(text, accepted), accepted)
+
+
+def _overlaps(change: Change, taken: list[tuple[int, int]]) -> bool:
+    lo, hi = change.start, max(change.end, change.start + 1)
+    return any(lo < end and start < hi for start, end in taken)
+
+
+def apply_changes(text: str, changes: list[Change]) -> str:
+    """*text* with non-overlapping *changes* (sorted by start) applied."""
+    out, pos = [], 0
+    for c in changes:
+        out.append(text[pos : c.start])
+        out.append(c.new)
+        pos = c.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def input_offset(changes: list[Change]) -> Callable[[int], int]:
+    """Map an offset of the repaired text back to the input text the *changes* were made on."""
+    starts_out: list[int] = []
+    deltas: list[int] = []
+    shift = 0
+    for c in changes:
+        out_start = c.start + shift
+        shift += len(c.new) - (c.end - c.start)
+        starts_out.append(out_start + len(c.new))
+        deltas.append(shift)
+
+    def to_input(offset: int) -> int:
+        i = bisect_right(starts_out, offset)
+        return offset - (deltas[i - 1] if i else 0)
+
+    return to_input

@@ -1,0 +1,152 @@
+"""Splitting a repaired page into articles.
+
+Bylines end articles.  Titles are either printed right before their article
+or together at the foot of the page; in the second case they are given to
+the articles in order, checked by the characters a title shares with its
+article's body.  Every character of the page ends up in exactly one place —
+header, title, byline or block — and each keeps offsets into the input.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from .layout import BylineFinder, Item, read_layout
+from .model import NoiseModel, default_model
+from .repair import Change, Repaired, input_offset, repair
+
+
+@dataclass
+class Block:
+    kind: str  # "paragraph" or "heading"
+    text: str
+    start: int  # offsets into the input page
+    end: int
+
+
+@dataclass
+class Article:
+    title: str = ""
+    byline: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    byline_text: str = ""  # the byline as printed, parentheses and all
+    title_span: tuple[int, int] | None = None
+    byline_span: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "byline": self.byline,
+            "blocks": [{"kind": b.kind, "text": b.text, "start": b.start, "end": b.end} for b in self.blocks],
+            "byline_text": self.byline_text,
+            "title_span": list(self.title_span) if self.title_span else None,
+            "byline_span": list(self.byline_span) if self.byline_span else None,
+        }
+
+
+@dataclass
+class Page:
+    header: dict[str, str] | None
+    articles: list[Article]
+    changes: list[Change] = field(default_factory=list)
+    source: str | None = None
+
+    def to_dict(self) -> dict:
+        data: dict = {"header": self.header, "articles": [a.to_dict() for a in self.articles]}
+        if self.source is not None:
+            data = {"source": self.source, **data}
+        data["changes"] = [c.to_dict() for c in self.changes]
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+
+def split_page(text: str, model: NoiseModel | None = None, source: str | None = None) -> Page:
+    """Repair *text*, read its layout and split it into articles."""
+    model = model or default_model()
+    repaired = repair(text, model)
+    items = read_layout(repaired.text, _byline_finder(model), printed=text)
+    to_input = input_offset(repaired.changes)
+    header, articles = _assemble(items, lambda i: to_input(i))
+    return Page(header, articles, repaired.changes, source)
+
+
+def _byline_finder(model: NoiseModel) -> BylineFinder:
+    """Parentheses the repair may have left garbled, as the model knows them."""
+    table = model.garble_table()
+    opens = "".join(g for g, opts in table.items() if any(s in "（(" for s, _, _ in opts))
+    closes = "".join(g for g, opts in table.items() if any(s in "）)" for s, _, _ in opts))
+    return BylineFinder(opens, closes)
+
+
+def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[Article]]:
+    header = None
+    titles: list[Item] = []
+    articles: list[Article] = [Article()]
+    for item in items:
+        current = articles[-1]
+        if item.kind == "header":
+            page, section, section_en = item.name.split("\t")
+            header = {"page": page, "section": section, "section_en": section_en}
+        elif item.kind == "title":
+            titles.append(item)
+        elif item.kind == "byline":
+            current.byline, current.byline_text = item.name, item.text
+            current.byline_span = (to_input(item.start), to_input(item.end))
+            articles.append(Article())
+        else:
+            current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
+    articles = [a for a in articles if a.blocks or a.byline]
+    if titles:
+        _give_titles(articles, titles, to_input)
+    else:
+        _titles_from_lead_headings(articles)
+    return header, articles or [Article()]
+
+
+def _titles_from_lead_headings(articles: list[Article]) -> None:
+    """Titles printed before their articles: an article that opens with a heading opens with its title."""
+    for article in articles:
+        if article.blocks and article.blocks[0].kind == "heading" and not article.title:
+            first = article.blocks.pop(0)
+            article.title = first.text
+            article.title_span = (first.start, first.end)
+
+
+def _give_titles(articles: list[Article], titles: list[Item], to_input) -> None:
+    """Titles printed together at the foot: in order when the counts agree, else by shared characters."""
+    if len(titles) == len(articles):
+        pairs = list(zip(articles, titles))
+    else:
+        pairs = _match_by_overlap(articles, titles)
+    for article, title in pairs:
+        if article.title:  # two lines of one title
+            article.title += title.text
+            article.title_span = (article.title_span[0], to_input(title.end))
+        else:
+            article.title = title.text
+            article.title_span = (to_input(title.start), to_input(title.end))
+
+
+def _match_by_overlap(articles: list[Article], titles: list[Item]) -> list[tuple[Article, Item]]:
+    """Each title to the article whose body shares most of its characters, keeping page order."""
+    pairs = []
+    lo = 0
+    for title in titles:
+        chars = set(title.text)
+        scores = [len(chars & set("".join(b.text for b in a.blocks))) for a in articles[lo:]]
+        if not scores:
+            scores, lo = [0], len(articles) - 1
+        best = lo + max(range(len(scores)), key=lambda i: (scores[i], -i))
+        pairs.append((articles[best], title))
+        lo = best
+    return pairs
+
+
+def rejoin(text: str, repaired: Repaired, model: NoiseModel | None = None) -> str:
+    """The repaired page as plain text: one line per paragraph, subhead, byline or title, in page order."""
+    model = model or default_model()
+    items = read_layout(repaired.text, _byline_finder(model), printed=text)
+    return "".join(item.text + "\n\n" for item in items).rstrip("\n") + "\n" if items else ""
