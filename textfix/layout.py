@@ -22,7 +22,9 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-TERMINAL_END = re.compile(r"(?:[。！？!?…]|——|[。！？!?…][”’」』）)]|[”’」』])$")
+# A sentence ends in 。！？… or ——, possibly inside a closing quote (。”); a bare closing
+# quote ends a phrase (让“博物馆之夜”) as often as a sentence, so it does not count.
+TERMINAL_END = re.compile(r"(?:[。！？!?…]|——)[”’」』）)]?$")
 SENTENCE_MARKS = re.compile(r"[，。；！？、：,;!?]")
 HEADER = re.compile(r"^\s*(\d{1,3})\s*(?:版\s*)?([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)?\s*$")
 INDENT_MIN, INDENT_MAX = 4, 7  # display units a first line is shorter than a full one
@@ -124,8 +126,9 @@ def _upper_quartile(values: list[int]) -> float:
     return statistics.quantiles(values, n=4, method="inclusive")[2]
 
 
-def is_full(ln: Line) -> bool:
-    return ln.width >= ln.column - FULL_SLACK
+def is_full(ln: Line, first: bool = False) -> bool:
+    """Filled to the column; a paragraph's *first* line is full two characters earlier (its indent)."""
+    return ln.width >= ln.column - FULL_SLACK - (INDENT_MIN if first else 0)
 
 
 def is_indented(ln: Line) -> bool:
@@ -139,6 +142,24 @@ def ends_sentence(text: str) -> bool:
 def heading_like(ln: Line) -> bool:
     """Short, and no sentence punctuation anywhere: a subhead or title candidate."""
     return not SENTENCE_MARKS.search(ln.text) and not ends_sentence_strict(ln.text) and ln.width <= ln.column - INDENT_MIN
+
+
+def unpunctuated(ln: Line) -> bool:
+    return not SENTENCE_MARKS.search(ln.text) and not ends_sentence_strict(ln.text)
+
+
+def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
+    """A title: wider than the column (large type across columns), or, where an article starts,
+    any unpunctuated line that the next line does not continue."""
+    ln = lines[k]
+    if not unpunctuated(ln):
+        return False
+    if ln.width > ln.column + FULL_SLACK:
+        return True
+    if not article_start or ln.width <= ln.column - INDENT_MIN:
+        return False  # short lines at an article start are read as subheads, then promoted by split
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return nxt is not None and not is_full(nxt)
 
 
 def ends_sentence_strict(text: str) -> bool:
@@ -189,7 +210,7 @@ def read_layout(text: str, bylines: BylineFinder | None = None, printed: str | N
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
     items.extend(_body_items(body, bylines))
     for ln in titles:
-        items.append(Item("title", ln.text, ln.start, ln.end, [ln]))
+        items.append(Item("foot_title", ln.text, ln.start, ln.end, [ln]))
     return items
 
 
@@ -233,7 +254,7 @@ def _body_items(lines: list[Line], bylines: BylineFinder) -> list[Item]:
             cut, printed, name = byline
             if cut > 0:
                 head = Line(ln.text[:cut].rstrip(), ln.start, ln.start + len(ln.text[:cut].rstrip()), ln.width, ln.column)
-                if not boundary and para and not _starts_paragraph(para[-1], head):
+                if not boundary and para and not _starts_paragraph(para[-1], head, len(para) == 1):
                     para.append(head)
                 else:
                     flush()
@@ -244,8 +265,15 @@ def _body_items(lines: list[Line], bylines: BylineFinder) -> list[Item]:
             k += 1
             continue
         after_sentence = boundary or not para or ends_sentence(para[-1].text)
+        article_start = not items or items[-1].kind in ("byline", "header")
+        if after_sentence and _is_title(lines, k, article_start) and not bylines.find(ln.text):
+            flush()
+            items.append(Item("title", ln.text, ln.start, ln.end, [ln]))
+            boundary = True
+            k += 1
+            continue
         run = _heading_run(lines, k, bylines) if after_sentence else 0
-        if not run and para and not boundary and not _starts_paragraph(para[-1], ln):
+        if not run and para and not boundary and not _starts_paragraph(para[-1], ln, len(para) == 1):
             para.append(ln)
             k += 1
             continue
@@ -263,9 +291,9 @@ def _body_items(lines: list[Line], bylines: BylineFinder) -> list[Item]:
     return items
 
 
-def _starts_paragraph(prev: Line, ln: Line) -> bool:
+def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool) -> bool:
     """A new paragraph: the previous line ends a sentence and is short, or this line is indented."""
-    return ends_sentence(prev.text) and (not is_full(prev) or is_indented(ln))
+    return ends_sentence(prev.text) and (not is_full(prev, prev_is_first) or is_indented(ln))
 
 
 def _heading_run(lines: list[Line], k: int, bylines: BylineFinder) -> int:
@@ -275,10 +303,15 @@ def _heading_run(lines: list[Line], k: int, bylines: BylineFinder) -> int:
         run += 1
     while run:
         nxt = lines[k + run] if k + run < len(lines) else None
-        if nxt is None or not is_full(nxt) or bylines.find(nxt.text):
+        if nxt is None or not is_full(nxt) or bylines.find(nxt.text) or not _could_open_paragraph(lines[k + run - 1]):
             return run
         run -= 1  # the last candidate line is continued by a full line: it opens a paragraph
     return 0
+
+
+def _could_open_paragraph(ln: Line) -> bool:
+    """A paragraph's first line is full but for its indent (and a mark pushed to the next line)."""
+    return ln.width >= ln.column - INDENT_MAX - FULL_SLACK
 
 
 def _headings(run: list[Line]) -> list[Item]:

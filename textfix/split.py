@@ -10,6 +10,9 @@ header, title, byline or block — and each keeps offsets into the input.
 from __future__ import annotations
 
 import json
+import math
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .layout import BylineFinder, Item, read_layout
@@ -90,8 +93,13 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
         if item.kind == "header":
             page, section, section_en = item.name.split("\t")
             header = {"page": page, "section": section, "section_en": section_en}
-        elif item.kind == "title":
+        elif item.kind == "foot_title":
             titles.append(item)
+        elif item.kind == "title":
+            if current.blocks or current.title:
+                current = Article()
+                articles.append(current)
+            current.title, current.title_span = item.text, (to_input(item.start), to_input(item.end))
         elif item.kind == "byline":
             current.byline, current.byline_text = item.name, item.text
             current.byline_span = (to_input(item.start), to_input(item.end))
@@ -102,8 +110,56 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
     if titles:
         _give_titles(articles, titles, to_input)
     else:
+        articles = [part for a in articles for part in _split_at_unsigned_titles(a)]
         _titles_from_lead_headings(articles)
     return header, articles or [Article()]
+
+
+TOPIC_SHIFT = 0.06  # bigram cosine below which two stretches of text are on different topics
+TOPIC_WINDOW = 800
+
+
+def _split_at_unsigned_titles(article: Article) -> list[Article]:
+    """An article without a byline runs into the next one's title, which then reads as a subhead.
+
+    Such a subhead is a title when the text after it is on another topic than
+    the text before it (character-bigram cosine below :data:`TOPIC_SHIFT`, or
+    twice that for a two-phrase line "以旧换新政策落地 家电汽车消费回暖", the
+    usual shape of a title and an unusual one for a subhead).
+    """
+    parts = [Article(title=article.title, title_span=article.title_span)]
+    blocks = article.blocks
+    for i, block in enumerate(blocks):
+        if _is_unsigned_title(blocks, i):
+            parts.append(Article())
+        parts[-1].blocks.append(block)
+    parts[-1].byline, parts[-1].byline_text, parts[-1].byline_span = article.byline, article.byline_text, article.byline_span
+    return parts
+
+
+def _is_unsigned_title(blocks: list[Block], i: int) -> bool:
+    block = blocks[i]
+    if block.kind != "heading" or i == 0 or blocks[i - 1].kind == "heading":
+        return False
+    if i + 1 < len(blocks) and blocks[i + 1].kind == "heading":
+        return False  # kicker + main subhead
+    before = "".join(b.text for b in blocks[:i])[-TOPIC_WINDOW:]
+    after = "".join(b.text for b in blocks[i + 1 :] if b.kind == "paragraph")[:TOPIC_WINDOW]
+    similarity = _bigram_cosine(before, after)
+    two_phrase = re.search(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]", block.text) is not None
+    return similarity < TOPIC_SHIFT * (2 if two_phrase else 1)
+
+
+def _bigram_cosine(a: str, b: str) -> float:
+    va, vb = _bigrams(a), _bigrams(b)
+    dot = sum(n * vb.get(g, 0) for g, n in va.items())
+    norm = math.sqrt(sum(n * n for n in va.values()) * sum(n * n for n in vb.values()))
+    return dot / norm if norm else 0.0
+
+
+def _bigrams(text: str) -> Counter[str]:
+    han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return Counter(han[i : i + 2] for i in range(len(han) - 1))
 
 
 def _titles_from_lead_headings(articles: list[Article]) -> None:
