@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from .errors import InputError
@@ -35,7 +35,12 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     """Decode *data*, detecting its encoding; raise :class:`InputError` if it is not text."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return normalize_newlines(data.decode(encoding))
+            try:
+                return normalize_newlines(data.decode(encoding))
+            except UnicodeDecodeError as exc:
+                label = encoding.removesuffix("-sig").upper()
+                raise InputError(f"{name}: starts with a {label} byte-order mark but is not valid {label} "
+                                 f"(at byte {exc.start})") from None
     if b"\x00" in data:
         text = _decode_bomless_utf16(data)
         if text is None:
@@ -70,21 +75,56 @@ def _mostly_printable(text: str, share: float = 0.95) -> bool:
 
 
 def _decode_legacy(data: bytes, name: str) -> str:
+    """Bytes that are not UTF-8: the most plausible of the detector's guess, GB18030 and Big5.
+
+    Detectors are unreliable on short Chinese texts (a 20-character GBK line
+    comes back as Korean), so every candidate that decodes to printable text
+    is scored by how much of it is common Chinese (:func:`_plausibility`) and
+    the best one wins; on a tie the detector's guess, then GB18030, then Big5.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is not None and best.encoding not in ("utf_8", "ascii"):
-        candidates = [best.encoding, *_FALLBACKS]
-    else:
-        candidates = list(_FALLBACKS)
+    best = from_bytes(data[:_DETECT_BYTES]).best()
+    candidates = [_prefer_superset(best.encoding)] if best is not None and best.encoding not in ("utf_8", "ascii") else []
+    candidates += [e for e in _FALLBACKS if e not in candidates]
+    decoded: list[str] = []
     for encoding in candidates:
         try:
-            text = data.decode(_prefer_superset(encoding))
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
         if _mostly_printable(text):
-            return text
-    raise InputError(f"{name}: cannot decode as text in any known encoding")
+            decoded.append(text)
+    if not decoded:
+        raise InputError(f"{name}: cannot decode as text in any known encoding")
+    if len(decoded) == 1:
+        return decoded[0]
+    scores = [_plausibility(text) for text in decoded]
+    return decoded[max(range(len(decoded)), key=lambda i: (scores[i], -i))]
+
+
+_DETECT_BYTES = 256 * 1024  # the detector samples anyway; a 20 MB page need not be handed over whole
+
+
+def _plausibility(text: str) -> float:
+    """Share of the non-ASCII characters (first 4096) that are punctuation or common Chinese characters.
+
+    Common means a word of its own in jieba's dictionary with a corpus count
+    of 50 or more; a wrong legacy codec turns Chinese into rare characters,
+    Hangul or kana, which are not.  Without jieba, every candidate scores 0
+    and the detector's order decides.
+    """
+    chars = [ch for ch in text[:4096] if ord(ch) > 0x7F and not ch.isspace()]
+    if not chars:
+        return 0.0
+    try:
+        from .lexicon import load_lexicon
+
+        words = load_lexicon(frozenset()).words
+    except (ImportError, OSError):
+        return 0.0
+    good = sum(1 for ch in chars if words.get(ch, 0) >= 50 or (not ch.isalnum() and ch.isprintable()))
+    return good / len(chars)
 
 
 def _prefer_superset(encoding: str) -> str:
@@ -114,22 +154,56 @@ def read_text(path: str | os.PathLike[str]) -> str:
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, inputs: tuple[str, ...] = ()) -> None:
     """Write *text* to *path* through a temporary file and a rename.
 
-    A crash mid-write leaves the old file (or nothing), never half a file; and
-    a path that names one of the *inputs* is refused, so a slip on the command
-    line cannot overwrite the page being repaired.
+    A crash mid-write leaves the old file (or nothing), never half a file: the
+    text goes to ``.NAME.XXXX.tmp`` beside the target, which is renamed over
+    the target only when complete and removed on any failure.  A path that
+    names one of the *inputs* (also through a symlink or hard link) is
+    refused, so a slip on the command line cannot overwrite the page being
+    repaired.  The new file gets the old file's permission bits, or the usual
+    ``0o666`` less the umask for a new file.  Failures raise :class:`InputError`.
     """
-    target = Path(path)
+    name = os.fspath(path)
+    target = Path(name)
     for source in inputs:
-        if source != "-" and Path(source).exists() and target.exists() and target.resolve() == Path(source).resolve():
-            raise InputError(f"{os.fspath(path)}: output would overwrite the input file")
+        if source != "-" and _same_file(source, target):
+            raise InputError(f"{name}: output would overwrite the input file")
+    if target.is_dir():
+        raise InputError(f"{name}: is a directory; give a file name for the output")
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise InputError(f"{os.fspath(path)}: directory {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        raise InputError(f"{name}: directory {directory} does not exist")
+    fd, tmp = _create_temporary(directory, target.name, name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise InputError(f"{name}: cannot write ({exc.strerror or exc})") from None
         raise
+
+
+def _same_file(source: str, target: Path) -> bool:
+    try:
+        return os.path.samefile(source, target)
+    except OSError:  # either does not exist (yet)
+        return False
+
+
+def _create_temporary(directory: Path, base: str, name: str) -> tuple[int, str]:
+    """A new ``.BASE.XXXXXXXX.tmp`` in *directory*, opened for writing with mode 0o666 less the umask.
+
+    (:func:`tempfile.mkstemp` would make it 0o600, and the output would keep that.)
+    """
+    for _ in range(100):
+        tmp = os.path.join(directory, f".{base}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), tmp
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise InputError(f"{name}: cannot write in {directory} ({exc.strerror or exc})") from None
+    raise InputError(f"{name}: cannot create a temporary file in {directory}")

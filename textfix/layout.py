@@ -149,17 +149,25 @@ def unpunctuated(ln: Line) -> bool:
 
 
 def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
-    """A title: wider than the column (large type across columns), or, where an article starts,
-    any unpunctuated line that the next line does not continue."""
+    """A title line: set in large type, it does not keep to the column.
+
+    It is wider than the column; or, where an article starts, any
+    unpunctuated line the next line does not continue; or, mid-page, an
+    unpunctuated line too long to be a subhead that is followed by a
+    paragraph's indented first line (a paragraph's last line always ends a
+    sentence, so an unpunctuated full line cannot be one).
+    """
     ln = lines[k]
     if not unpunctuated(ln):
         return False
     if ln.width > ln.column + FULL_SLACK:
         return True
-    if not article_start or ln.width <= ln.column - INDENT_MIN:
-        return False  # short lines at an article start are read as subheads, then promoted by split
     nxt = lines[k + 1] if k + 1 < len(lines) else None
-    return nxt is not None and not is_full(nxt)
+    if nxt is None or ln.width <= ln.column - INDENT_MIN:
+        return False  # short lines are read as subheads (split promotes an article's first one)
+    if article_start:
+        return not is_full(nxt)
+    return is_indented(nxt) and not ends_sentence(nxt.text)
 
 
 def ends_sentence_strict(text: str) -> bool:

@@ -112,19 +112,30 @@ def repair(text: str, model: NoiseModel | None = None, fixes: tuple[tuple[str, F
     """Repair *text* with *model* (the built-in default model if ``None``)."""
     model = model or default_model()
     accepted: list[Change] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for _, fix in fixes:
         for change in fix(text, model):
-            if not _overlaps(change, taken):
+            if taken.add(change.start, max(change.end, change.start + 1)):
                 accepted.append(change)
-                taken.append((change.start, max(change.end, change.start + 1)))
     accepted.sort(key=lambda c: (c.start, c.end))
     return Repaired(apply_changes(text, accepted), accepted)
 
 
-def _overlaps(change: Change, taken: list[tuple[int, int]]) -> bool:
-    lo, hi = change.start, max(change.end, change.start + 1)
-    return any(lo < end and start < hi for start, end in taken)
+class _Taken:
+    """Disjoint spans already changed, sorted, so that an overlap test is a binary search, not a scan."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, lo: int, hi: int) -> bool:
+        """Take ``[lo, hi)`` unless it overlaps a span already taken; say whether it was taken."""
+        i = bisect_right(self.ends, lo)  # the first span ending after lo
+        if i < len(self.starts) and self.starts[i] < hi:
+            return False
+        self.starts.insert(i, lo)
+        self.ends.insert(i, hi)
+        return True
 
 
 def apply_changes(text: str, changes: list[Change]) -> str:

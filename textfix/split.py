@@ -95,6 +95,8 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
             header = {"page": page, "section": section, "section_en": section_en}
         elif item.kind == "foot_title":
             titles.append(item)
+        elif item.kind == "title" and any(i.kind == "foot_title" for i in items):
+            current.blocks.append(Block("heading", item.text, to_input(item.start), to_input(item.end)))
         elif item.kind == "title":
             if current.blocks or current.title:
                 current = Article()
@@ -108,6 +110,7 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
             current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
     articles = [a for a in articles if a.blocks or a.byline]
     if titles:
+        articles = _split_to_count(articles, len(titles))
         _give_titles(articles, titles, to_input)
     else:
         articles = [part for a in articles for part in _split_at_unsigned_titles(a)]
@@ -115,8 +118,47 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
     return header, articles or [Article()]
 
 
-TOPIC_SHIFT = 0.06  # bigram cosine below which two stretches of text are on different topics
+TOPIC_SHIFT = 0.035  # bigram cosine below which two stretches of text are on different topics
 TOPIC_WINDOW = 800
+
+
+def _split_to_count(articles: list[Article], count: int) -> list[Article]:
+    """More titles at the foot than bylines: some article was not signed, and ends unmarked.
+
+    Split where the topic changes most (lowest bigram cosine between the text
+    before and after a block boundary) until there are as many articles as titles.
+    """
+    articles = list(articles)
+    while len(articles) < count:
+        best = None
+        for ai, article in enumerate(articles):
+            for i in range(1, len(article.blocks)):
+                if article.blocks[i - 1].kind == "heading" or not _enough_text(article.blocks, i):
+                    continue  # a subhead belongs to the text after it; short stretches say little
+                score = _shift_at(article.blocks, i)
+                if best is None or score < best[0]:
+                    best = (score, ai, i)
+        if best is None:
+            break
+        _, ai, i = best
+        head, tail = articles[ai], articles[ai]
+        first = Article(blocks=head.blocks[:i])
+        second = Article(blocks=tail.blocks[i:], byline=tail.byline, byline_text=tail.byline_text, byline_span=tail.byline_span)
+        articles[ai : ai + 1] = [first, second]
+    return articles
+
+
+MIN_TOPIC_TEXT = 150
+
+
+def _enough_text(blocks: list[Block], i: int) -> bool:
+    return min(sum(len(b.text) for b in blocks[:i]), sum(len(b.text) for b in blocks[i:])) >= MIN_TOPIC_TEXT
+
+
+def _shift_at(blocks: list[Block], i: int) -> float:
+    before = "".join(b.text for b in blocks[:i])[-TOPIC_WINDOW:]
+    after = "".join(b.text for b in blocks[i:] if b.kind == "paragraph")[:TOPIC_WINDOW]
+    return _bigram_cosine(before, after)
 
 
 def _split_at_unsigned_titles(article: Article) -> list[Article]:
@@ -124,7 +166,7 @@ def _split_at_unsigned_titles(article: Article) -> list[Article]:
 
     Such a subhead is a title when the text after it is on another topic than
     the text before it (character-bigram cosine below :data:`TOPIC_SHIFT`, or
-    twice that for a two-phrase line "以旧换新政策落地 家电汽车消费回暖", the
+    three times that for a two-phrase line "以旧换新政策落地 家电汽车消费回暖", the
     usual shape of a title and an unusual one for a subhead).
     """
     parts = [Article(title=article.title, title_span=article.title_span)]
@@ -143,11 +185,9 @@ def _is_unsigned_title(blocks: list[Block], i: int) -> bool:
         return False
     if i + 1 < len(blocks) and blocks[i + 1].kind == "heading":
         return False  # kicker + main subhead
-    before = "".join(b.text for b in blocks[:i])[-TOPIC_WINDOW:]
-    after = "".join(b.text for b in blocks[i + 1 :] if b.kind == "paragraph")[:TOPIC_WINDOW]
-    similarity = _bigram_cosine(before, after)
+    similarity = _shift_at(blocks, i)
     two_phrase = re.search(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]", block.text) is not None
-    return similarity < TOPIC_SHIFT * (2 if two_phrase else 1)
+    return similarity < TOPIC_SHIFT * (3 if two_phrase else 1)
 
 
 def _bigram_cosine(a: str, b: str) -> float:
