@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 TERMINAL_END = re.compile(r"(?:[。！？!?…]|——)[”’」』）)]?$")
 SENTENCE_MARKS = re.compile(r"[，。；！？、：,;!?]")
 HEADER = re.compile(r"^\s*(\d{1,3})\s*(?:版\s*)?([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)?\s*$")
+CLOSING_MARKS = frozenset("，。、；：？！”’）》」』")
+UNBREAKABLE_START = frozenset("“‘（《「『")
 INDENT_MIN, INDENT_MAX = 4, 7  # display units a first line is shorter than a full one
 FULL_SLACK = 2  # a full line may be this much short of the column (a character that did not fit)
 WINDOW = 12  # lines each side used to estimate the local column width
@@ -166,8 +168,20 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     if nxt is None or ln.width <= ln.column - INDENT_MIN:
         return False  # short lines are read as subheads (split promotes an article's first one)
     if article_start:
-        return not is_full(nxt)
-    return is_indented(nxt) and not ends_sentence(nxt.text)
+        return not is_full(nxt) or _indented_with_hanging_mark(nxt)
+    return (is_indented(nxt) or _indented_with_hanging_mark(nxt)) and not ends_sentence(nxt.text)
+
+
+def _indented_with_hanging_mark(ln: Line, nxt: Line | None = None) -> bool:
+    """An indented first line whose closing mark hangs past the column edge (kinsoku).
+
+    A full line also ends that short when what follows could not be broken
+    or could not open a line (a digit or Latin run, an opening mark); then
+    the gap says nothing about an indent.
+    """
+    if nxt is not None and nxt.text[:1] in UNBREAKABLE_START or (nxt is not None and nxt.text[:1].isascii()):
+        return False
+    return ln.text[-1:] in CLOSING_MARKS and ln.column - INDENT_MAX <= ln.width - 2 <= ln.column - INDENT_MIN
 
 
 def ends_sentence_strict(text: str) -> bool:
@@ -281,7 +295,8 @@ def _body_items(lines: list[Line], bylines: BylineFinder) -> list[Item]:
             k += 1
             continue
         run = _heading_run(lines, k, bylines) if after_sentence else 0
-        if not run and para and not boundary and not _starts_paragraph(para[-1], ln, len(para) == 1):
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if not run and para and not boundary and not _starts_paragraph(para[-1], ln, len(para) == 1, nxt):
             para.append(ln)
             k += 1
             continue
@@ -299,9 +314,11 @@ def _body_items(lines: list[Line], bylines: BylineFinder) -> list[Item]:
     return items
 
 
-def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool) -> bool:
+def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | None = None) -> bool:
     """A new paragraph: the previous line ends a sentence and is short, or this line is indented."""
-    return ends_sentence(prev.text) and (not is_full(prev, prev_is_first) or is_indented(ln))
+    return ends_sentence(prev.text) and (
+        not is_full(prev, prev_is_first) or is_indented(ln) or _indented_with_hanging_mark(ln, nxt)
+    )
 
 
 def _heading_run(lines: list[Line], k: int, bylines: BylineFinder) -> int:
