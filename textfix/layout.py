@@ -230,7 +230,7 @@ def read_layout(text: str, bylines: BylineFinder | None = None, printed: str | N
         lines = lines[1:]
     tail = _title_block(lines, bylines)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
-    items.extend(_body_items(body, bylines))
+    items.extend(_body_items(body, bylines, titles_at_foot=bool(titles)))
     for ln in titles:
         items.append(Item("foot_title", ln.text, ln.start, ln.end, [ln]))
     return items
@@ -258,7 +258,7 @@ def _title_block(lines: list[Line], bylines: BylineFinder) -> int:
     return n
 
 
-def _body_items(lines: list[Line], bylines: BylineFinder) -> list[Item]:
+def _body_items(lines: list[Line], bylines: BylineFinder, titles_at_foot: bool) -> list[Item]:
     items: list[Item] = []
     para: list[Line] = []
     k = 0
@@ -288,7 +288,9 @@ def _body_items(lines: list[Line], bylines: BylineFinder) -> list[Item]:
             continue
         after_sentence = boundary or not para or ends_sentence(para[-1].text)
         article_start = not items or items[-1].kind in ("byline", "header")
-        if after_sentence and _is_title(lines, k, article_start) and not bylines.find(ln.text):
+        # Every article has a title: without titles at the foot, the next one after a byline opens it.
+        signed_off = not titles_at_foot and bool(items) and items[-1].kind == "byline"
+        if after_sentence and (_is_title(lines, k, article_start) or signed_off and unpunctuated(ln)) and not bylines.find(ln.text):
             flush()
             items.append(Item("title", ln.text, ln.start, ln.end, [ln]))
             boundary = True
