@@ -110,7 +110,7 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
             current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
     articles = [a for a in articles if a.blocks or a.byline]
     if titles:
-        articles = _split_to_count(articles, len(titles))
+        articles = _split_to_count(articles, [t.text for t in titles])
         _give_titles(articles, titles, to_input)
     else:
         articles = [part for a in articles for part in _split_at_unsigned_titles(a)]
@@ -122,20 +122,25 @@ TOPIC_SHIFT = 0.035  # bigram cosine below which two stretches of text are on di
 TOPIC_WINDOW = 800
 
 
-def _split_to_count(articles: list[Article], count: int) -> list[Article]:
+def _split_to_count(articles: list[Article], titles: list[str]) -> list[Article]:
     """More titles at the foot than bylines: some article was not signed, and ends unmarked.
 
-    Split where the topic changes most (lowest bigram cosine between the text
-    before and after a block boundary) until there are as many articles as titles.
+    Split where the topic changes most and the titles fit best: lowest bigram
+    cosine between the text before and after a block boundary, less the share
+    of each neighbouring title's bigrams found on its side.  Repeat until there
+    are as many articles as titles.
     """
     articles = list(articles)
-    while len(articles) < count:
+    while len(articles) < len(titles):
         best = None
         for ai, article in enumerate(articles):
             for i in range(1, len(article.blocks)):
                 if article.blocks[i - 1].kind == "heading" or not _enough_text(article.blocks, i):
                     continue  # a subhead belongs to the text after it; short stretches say little
-                score = _shift_at(article.blocks, i)
+                before = "".join(b.text for b in article.blocks[:i])
+                after = "".join(b.text for b in article.blocks[i:])
+                fit = _title_recall(titles[ai], before) + _title_recall(titles[ai + 1], after)
+                score = _shift_at(article.blocks, i) - fit
                 if best is None or score < best[0]:
                     best = (score, ai, i)
         if best is None:
@@ -186,8 +191,25 @@ def _is_unsigned_title(blocks: list[Block], i: int) -> bool:
     if i + 1 < len(blocks) and blocks[i + 1].kind == "heading":
         return False  # kicker + main subhead
     similarity = _shift_at(blocks, i)
+    if similarity < TOPIC_SHIFT:
+        return True
     two_phrase = re.search(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]", block.text) is not None
-    return similarity < TOPIC_SHIFT * (3 if two_phrase else 1)
+    if two_phrase and similarity < 3 * TOPIC_SHIFT:
+        return True
+    before = "".join(b.text for b in blocks[:i])
+    after = "".join(b.text for b in blocks[i + 1 :])[:TOPIC_WINDOW]
+    # A title names what follows and nothing before; a subhead usually echoes its article.
+    fresh = _title_recall(block.text, before) == 0 and _title_recall(block.text, after) >= 0.2
+    return fresh and similarity < 2 * TOPIC_SHIFT
+
+
+def _title_recall(title: str, text: str) -> float:
+    """Share of the title's character bigrams that occur in *text*."""
+    grams = _bigrams(title)
+    if not grams:
+        return 0.0
+    found = _bigrams(text)
+    return sum(1 for g in grams if g in found) / len(grams)
 
 
 def _bigram_cosine(a: str, b: str) -> float:

@@ -1,0 +1,682 @@
+"""Repair or split many pages: files, directories, globs and JSONL streams.
+
+The CLI, the Dask helper (:mod:`textfix.dask`) and the benchmarks share
+this module, so that a page gives the same output whether it is the only
+one, one of a thousand files, a record in a JSONL stream, or a task on a
+cluster.  The pieces are plain functions and small value types:
+
+* :func:`expand_inputs` turns command-line arguments into :class:`Source`\\ s;
+* :func:`iter_items` turns sources into :class:`InputItem`\\ s lazily, so a
+  1 GB JSONL file is never held in memory;
+* :func:`run_item` does one item's work and never raises: a bad record is a
+  :class:`Result` with an ``error``, and the batch goes on;
+* :func:`process_items` runs items in process, in a local worker pool or on
+  any other :class:`Executor`, and yields results in input order with a
+  bounded number of chunks in flight (``Pool.imap`` would read the whole
+  input ahead of the workers, and memory would grow with the input);
+* :func:`run_batch` writes the results: to stdout, one file, or one file per
+  input under a directory, and logs failed records.
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import json
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Protocol
+
+from .errors import InputError, TextfixError
+
+if TYPE_CHECKING:
+    from .model import NoiseModel
+
+EXIT_SOME_FAILED = 6  # the run finished, but one or more inputs or records failed
+TEXT_INCLUDE = "*.txt"
+JSONL_INCLUDE = "*.jsonl"
+SPLIT_SUFFIX = {"json": ".json", "jsonl": ".jsonl", "markdown": ".md", "text": ".txt"}
+CHUNK_ITEMS = 8  # items per task sent to a worker: amortises pickling, keeps order cheap
+CHUNK_CHARS = 1 << 20  # ...but a chunk of huge records stops at about 1 MB
+WINDOW_PER_WORKER = 4  # chunks in flight per worker: enough to keep it busy, bounded memory
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file after expansion; ``name`` is its path relative to the argument, for output names."""
+
+    path: str  # "-" for standard input
+    name: str
+    error: str | None = None  # why an argument gave no file: kept so the batch reports it and goes on
+
+
+@dataclass(frozen=True)
+class InputItem:
+    """One unit of work: a page file, a page read from stdin, or one JSONL line (as bytes)."""
+
+    index: int
+    id: str  # what an error names until the record says its own id
+    source: int  # index into the run's sources: outputs per input follow it
+    path: str | None = None  # a page file, read by the worker
+    payload: str | bytes | None = None  # page text (stdin) or a raw JSONL line
+    error: str | None = None
+
+
+def expand_inputs(args: Sequence[str], include: str = TEXT_INCLUDE) -> list[Source]:
+    """Arguments in order; a directory gives its files matching *include* (recursively), a glob its matches, sorted.
+
+    Sorting makes the order, and so the output, the same on every machine.
+    An argument that names nothing becomes a :class:`Source` with an error
+    rather than an exception: one mistyped name should not cancel a batch.
+    """
+    sources: list[Source] = []
+    for arg in args:
+        if arg == "-":
+            sources.append(Source("-", "stdin"))
+        elif os.path.isfile(arg):
+            sources.append(Source(arg, os.path.basename(arg)))
+        elif os.path.isdir(arg):
+            sources.extend(_directory_sources(arg, include))
+        elif glob.has_magic(arg):
+            sources.extend(_glob_sources(arg))
+        else:
+            sources.append(Source(arg, os.path.basename(arg), f"{arg}: no such file"))
+    return sources
+
+
+def _directory_sources(directory: str, include: str) -> list[Source]:
+    found = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [os.path.join(root, f) for f in files if not f.startswith(".") and fnmatch(f, include)]
+    if not found:
+        return [Source(directory, os.path.basename(directory), f"{directory}: no files matching {include}")]
+    return [Source(p, os.path.relpath(p, directory)) for p in sorted(found, key=lambda p: os.path.relpath(p, directory))]
+
+
+def _glob_sources(pattern: str) -> list[Source]:
+    matches = sorted(p for p in glob.glob(pattern, recursive=True) if os.path.isfile(p))
+    if not matches:
+        return [Source(pattern, os.path.basename(pattern), f"{pattern}: no files match")]
+    return [Source(p, os.path.basename(p)) for p in matches]
+
+
+def names_many(args: Sequence[str]) -> bool:
+    """Whether the arguments ask for one output per input: several, or a directory, or a glob."""
+    return len(args) > 1 or any(a != "-" and (os.path.isdir(a) or (glob.has_magic(a) and not os.path.exists(a))) for a in args)
+
+
+def iter_items(sources: Sequence[Source], jsonl: bool = False) -> Iterator[InputItem]:
+    """The work in input order, produced lazily: JSONL files are read a line at a time."""
+    counter = itertools.count()
+    for number, source in enumerate(sources):
+        if source.error:
+            yield InputItem(next(counter), source.path, number, error=source.error)
+        elif jsonl:
+            for lineno, line, error in _jsonl_lines(source.path):
+                yield InputItem(next(counter), f"{source.name}:{lineno}", number, payload=line, error=error)
+        elif source.path == "-":
+            yield _stdin_item(next(counter), number)
+        else:
+            yield InputItem(next(counter), source.path, number, path=source.path)
+
+
+def _stdin_item(index: int, source: int) -> InputItem:
+    from .io import read_text
+
+    try:
+        return InputItem(index, "-", source, payload=read_text("-"))
+    except TextfixError as exc:
+        return InputItem(index, "-", source, error=str(exc))
+
+
+def _jsonl_lines(path: str) -> Iterator[tuple[int, bytes | None, str | None]]:
+    """(line number, raw line, error) for each non-blank line; an unreadable file is one error."""
+    try:
+        if path == "-":
+            yield from iter_jsonl(sys.stdin.buffer)
+            return
+        with open(path, "rb") as stream:
+            yield from iter_jsonl(stream)
+    except OSError as exc:
+        yield 0, None, f"{path}: cannot read ({exc.strerror or exc})"
+
+
+def iter_jsonl(stream: IO[bytes]) -> Iterator[tuple[int, bytes, None]]:
+    """Non-blank lines of a binary stream with their 1-based numbers, one at a time.
+
+    Lines stay bytes: decoding and parsing happen in the workers, so the
+    reading process does nothing per record but split lines.
+    """
+    for lineno, line in enumerate(stream, 1):
+        if line.strip():
+            yield lineno, line, None
+
+
+# --------------------------------------------------------------------------- work
+
+
+@dataclass(frozen=True)
+class Task:
+    """What to do with each item; small and picklable, sent once to each worker."""
+
+    kind: str  # "repair" or "split"
+    jsonl: bool = False
+    keep_lines: bool = False  # repair: keep the printed line breaks
+    fmt: str = "json"  # split, page files: the output format
+    explain: bool = False  # repair, page files: also return the change log
+
+
+@dataclass(frozen=True)
+class Result:
+    """One item's outcome: its output text, or why it failed."""
+
+    index: int
+    id: str
+    source: int
+    output: str = ""
+    explain: str = ""
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def run_item(item: InputItem, task: Task, model: NoiseModel | None = None) -> Result:
+    """Do *task* on *item*; any failure becomes ``Result.error`` so one bad record cannot stop a batch."""
+    ident = item.id
+    try:
+        if item.error:
+            raise InputError(item.error)
+        if task.jsonl:
+            record = parse_record(item.payload, item.id)
+            ident = str(record["id"]) if record.get("id") is not None else item.id
+            return Result(item.index, ident, item.source, json.dumps(apply_to_record(record, task, model), ensure_ascii=False) + "\n")
+        output, explain = do_page(_page_text(item), task, model, _page_source(item))
+        return Result(item.index, ident, item.source, output, explain)
+    except TextfixError as exc:
+        return Result(item.index, ident, item.source, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 — a bug on one odd page must not sink the other million
+        return Result(item.index, ident, item.source, error=f"{type(exc).__name__}: {exc}")
+
+
+def run_chunk(chunk: Sequence[InputItem], task: Task, model: NoiseModel | None = None) -> list[Result]:
+    """:func:`run_item` over a chunk: the unit a worker or a Dask task receives."""
+    return [run_item(item, task, model) for item in chunk]
+
+
+def _page_text(item: InputItem) -> str:
+    from .io import read_text
+
+    return item.payload if isinstance(item.payload, str) else read_text(item.path or "-")
+
+
+def _page_source(item: InputItem) -> str | None:
+    return os.path.basename(item.path) if item.path else None
+
+
+def parse_record(line: str | bytes | None, name: str = "<record>") -> dict:
+    """A JSONL line as a dict with a string ``text``; anything else is an :class:`InputError` naming *name*."""
+    try:
+        text = line.decode("utf-8") if isinstance(line, bytes) else (line or "")
+        record = json.loads(text.lstrip("\ufeff"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 (byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}: not valid JSON ({exc.msg}, column {exc.colno})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{name}: not a JSON object")
+    if not isinstance(record.get("text"), str):
+        raise InputError(f"{name}: no string \"text\" field")
+    return record
+
+
+def apply_to_record(record: dict, task: Task, model: NoiseModel | None = None) -> dict:
+    """*record* with the result added, every other field kept.
+
+    ``text`` stays the original, so a record can be repaired again or its
+    changes checked; repair adds ``repaired`` and ``changes`` (offsets into
+    ``text``), split adds ``page``.
+    """
+    if task.kind == "split":
+        from .split import split_page
+
+        return {**record, "page": split_page(record["text"], model).to_dict()}
+    text, repaired = repair_page(record["text"], model, task.keep_lines)
+    return {**record, "repaired": text, "changes": [c.to_dict() for c in repaired.changes]}
+
+
+def repair_page(text: str, model: NoiseModel | None = None, keep_lines: bool = False):
+    """(output text, :class:`~textfix.repair.Repaired`): the page with lines rejoined unless *keep_lines*, as the CLI prints it."""
+    from .model import default_model
+    from .repair import repair
+    from .split import rejoin
+
+    model = model or default_model()
+    result = repair(text, model)
+    return (result.text if keep_lines else rejoin(text, result, model)), result
+
+
+def do_page(text: str, task: Task, model: NoiseModel | None = None, source: str | None = None) -> tuple[str, str]:
+    """(output, change log) for one page in the single-page formats of ``textfix repair`` / ``split``."""
+    if task.kind == "split":
+        from .formats import render
+        from .split import split_page
+
+        return render(split_page(text, model, source=source), task.fmt), ""
+    out, result = repair_page(text, model, task.keep_lines)
+    return out, (result.explain() if task.explain else "")
+
+
+# --------------------------------------------------------------------------- scheduling
+
+
+class Executor(Protocol):
+    """Where chunks run: a local process pool, a Dask cluster, or anything that can submit a call."""
+
+    workers: int
+
+    def submit(self, chunk: list[InputItem]) -> Callable[[], list[Result]]:
+        """Start *chunk*; the returned call blocks until its results are ready."""
+        ...
+
+    def close(self, cancel: bool = False) -> None: ...
+
+
+_WORKER_STATE: tuple[Task, NoiseModel | None] | None = None
+
+
+def _init_worker(task: Task, model: NoiseModel | None) -> None:
+    """Pool initializer: the model arrives once per worker, not with every chunk."""
+    global _WORKER_STATE
+    from .model import default_model
+
+    _WORKER_STATE = (task, model or default_model())
+
+
+def _run_chunk_in_worker(chunk: list[InputItem]) -> list[Result]:
+    assert _WORKER_STATE is not None, "worker not initialised"
+    task, model = _WORKER_STATE
+    return run_chunk(chunk, task, model)
+
+
+class PoolExecutor:
+    """*jobs* local worker processes.
+
+    They start from a fork server (or spawn), not a plain fork: forking a
+    process that has threads (a progress bar, a Dask client in the same
+    interpreter) can deadlock the child.
+    """
+
+    def __init__(self, jobs: int, task: Task, model: NoiseModel | None) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if "forkserver" in methods:
+            context.set_forkserver_preload(["textfix.batch", "textfix.repair", "textfix.split", "textfix.formats"])
+        self.workers = jobs
+        self._pool = context.Pool(jobs, initializer=_init_worker, initargs=(task, model))
+
+    def submit(self, chunk: list[InputItem]) -> Callable[[], list[Result]]:
+        return self._pool.apply_async(_run_chunk_in_worker, (chunk,)).get
+
+    def close(self, cancel: bool = False) -> None:
+        if cancel:
+            self._pool.terminate()
+        else:
+            self._pool.close()
+        self._pool.join()
+
+
+def chunked(items: Iterable[InputItem], max_items: int = CHUNK_ITEMS, max_chars: int = CHUNK_CHARS) -> Iterator[list[InputItem]]:
+    """Consecutive items in lists of at most *max_items*, cut early at about *max_chars* of payload."""
+    chunk: list[InputItem] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item.payload or "")
+        if len(chunk) >= max_items or size >= max_chars:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def ordered_results(executor: Executor, chunks: Iterable[list[InputItem]], window: int) -> Iterator[Result]:
+    """Results of every chunk in submission order, with at most *window* chunks in flight.
+
+    The window is what keeps memory flat: input is read only as fast as
+    results are written.
+    """
+    pending: deque[Callable[[], list[Result]]] = deque()
+    for chunk in chunks:
+        pending.append(executor.submit(chunk))
+        if len(pending) >= window:
+            yield from pending.popleft()()
+    while pending:
+        yield from pending.popleft()()
+
+
+def process_items(
+    items: Iterable[InputItem],
+    task: Task,
+    model: NoiseModel | None = None,
+    jobs: int = 1,
+    executor: Executor | None = None,
+) -> Iterator[Result]:
+    """Results for *items* in input order: in this process for ``jobs=1``, else on *jobs* local workers or *executor*.
+
+    An executor passed in is the caller's to close; a pool made here is
+    closed when the results are exhausted, or terminated if the consumer
+    stops early (an interrupt, a closed pipe).
+    """
+    if executor is None and jobs <= 1:
+        from .model import default_model
+
+        model = model or default_model()
+        yield from (run_item(item, task, model) for item in items)
+        return
+    own = executor is None
+    executor = executor or PoolExecutor(jobs, task, model)
+    finished = False
+    try:
+        yield from ordered_results(executor, chunked(items), max(2, executor.workers * WINDOW_PER_WORKER))
+        finished = True
+    finally:
+        if own:
+            executor.close(cancel=not finished)
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class Progress(Protocol):
+    def update(self, n: int = 1) -> None: ...
+    def write(self, message: str) -> None: ...
+    def close(self) -> None: ...
+
+
+class NoProgress:
+    """Progress when none is shown: messages still reach stderr."""
+
+    def __init__(self, stream: IO[str] | None = None) -> None:
+        self.stream = stream
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def write(self, message: str) -> None:
+        print(message, file=self.stream or sys.stderr)
+
+    def close(self) -> None:
+        pass
+
+
+class Counter:
+    """A one-line counter for when tqdm is not installed: done, rate and ETA, redrawn at most 5 times a second."""
+
+    def __init__(self, total: int | None, unit: str, stream: IO[str]) -> None:
+        self.total, self.unit, self.stream = total, unit, stream
+        self.done, self.start, self.drawn = 0, time.monotonic(), 0.0
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        now = time.monotonic()
+        if now - self.drawn >= 0.2 or self.done == self.total:
+            self.drawn = now
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        rate = self.done / max(now - self.start, 1e-9)
+        line = f"{self.done}{'/' + str(self.total) if self.total else ''} {self.unit}s  {rate:.1f} {self.unit}s/s"
+        if self.total and rate > 0:
+            line += f"  ETA {_clock((self.total - self.done) / rate)}"
+        self.stream.write("\r\x1b[K" + line)
+        self.stream.flush()
+
+    def write(self, message: str) -> None:
+        self.stream.write("\r\x1b[K" + message + "\n")
+        self._draw(time.monotonic())
+
+    def close(self) -> None:
+        self._draw(time.monotonic())
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes // 60}:{minutes % 60:02d}:{secs:02d}" if minutes >= 60 else f"{minutes:02d}:{secs:02d}"
+
+
+class _Tqdm:
+    """tqdm behind the :class:`Progress` interface, so messages do not tear the bar."""
+
+    def __init__(self, total: int | None, unit: str, stream: IO[str]) -> None:
+        from tqdm import tqdm
+
+        self._tqdm = tqdm
+        self.bar = tqdm(total=total, unit=unit, file=stream, dynamic_ncols=True, mininterval=0.2, smoothing=0.1)
+
+    def update(self, n: int = 1) -> None:
+        self.bar.update(n)
+
+    def write(self, message: str) -> None:
+        self._tqdm.write(message, file=self.bar.fp)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def make_progress(total: int | None, unit: str = "page", enabled: bool = True, stream: IO[str] | None = None) -> Progress:
+    """A bar on *stream* (stderr) when *enabled* and it is a terminal; tqdm if installed, else :class:`Counter`.
+
+    Not a terminal means a log file or a pipe, where a redrawn line is noise.
+    """
+    stream = stream or sys.stderr
+    if not enabled or not _is_terminal(stream):
+        return NoProgress(stream)
+    try:
+        return _Tqdm(total, unit, stream)
+    except ImportError:
+        return Counter(total, unit, stream)
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+# --------------------------------------------------------------------------- output
+
+
+class AtomicStream:
+    """A text file streamed to a temporary file beside it and renamed into place by :meth:`commit`.
+
+    Like :func:`textfix.io.write_text_atomic`, but for outputs too large to
+    hold as one string; an aborted run leaves no half-written file.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], inputs: Sequence[str] = ()) -> None:
+        self.target = Path(path)
+        refuse_overwrite(self.target, inputs)
+        directory = self.target.parent
+        if not directory.is_dir():
+            raise InputError(f"{os.fspath(path)}: directory {directory} does not exist")
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=directory)
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, text: str) -> None:
+        self.handle.write(text)
+
+    def commit(self) -> None:
+        self.handle.close()
+        os.replace(self.tmp, self.target)
+
+    def abort(self) -> None:
+        self.handle.close()
+        Path(self.tmp).unlink(missing_ok=True)
+
+
+def refuse_overwrite(target: Path, inputs: Iterable[str]) -> None:
+    """Raise :class:`InputError` if *target* is one of the *inputs*: a typo must not destroy a page."""
+    if not target.exists():
+        return
+    for source in inputs:
+        if source != "-" and os.path.exists(source) and target.resolve() == Path(source).resolve():
+            raise InputError(f"{target}: output would overwrite the input file")
+
+
+def output_name(source: Source, task: Task) -> str:
+    """The file one input's output gets under ``-o DIR``: its relative name with the output's suffix."""
+    suffix = ".jsonl" if task.jsonl else (SPLIT_SUFFIX[task.fmt] if task.kind == "split" else ".txt")
+    name = source.name if source.path != "-" else "stdin"
+    return str(Path(name).with_suffix(suffix))
+
+
+def plan_outputs(sources: Sequence[Source], task: Task, directory: str) -> dict[int, Path]:
+    """Source index → output path under *directory*, checked before any work: no clashes, no input overwritten."""
+    targets: dict[int, Path] = {}
+    seen: dict[Path, str] = {}
+    inputs = [s.path for s in sources if not s.error]
+    for number, source in enumerate(sources):
+        if source.error:
+            continue
+        target = Path(directory) / output_name(source, task)
+        if target in seen:
+            raise InputError(f"{seen[target]} and {source.path} would both write {target}")
+        seen[target] = source.path
+        refuse_overwrite(target, inputs)
+        targets[number] = target
+    return targets
+
+
+class Sink(Protocol):
+    def write(self, result: Result) -> None: ...
+    def close(self, ok: bool) -> None: ...
+
+
+class StreamSink:
+    """Every output, in order, to one stream (stdout) or one atomically written file."""
+
+    def __init__(self, out: IO[str] | AtomicStream) -> None:
+        self.out = out
+
+    def write(self, result: Result) -> None:
+        self.out.write(result.output)
+
+    def close(self, ok: bool) -> None:
+        if isinstance(self.out, AtomicStream):
+            self.out.commit() if ok else self.out.abort()
+        else:
+            self.out.flush()
+
+
+class DirectorySink:
+    """One output file per input: pages written whole, JSONL outputs streamed while their input is read."""
+
+    def __init__(self, targets: dict[int, Path], sources: Sequence[Source], jsonl: bool) -> None:
+        self.targets, self.sources, self.jsonl = targets, sources, jsonl
+        self.current: tuple[int, AtomicStream] | None = None
+        self.next_source = 0  # JSONL: every input gets a file, even one with no good record
+
+    def write(self, result: Result) -> None:
+        if self.jsonl:
+            self._advance(result.source)
+            if result.ok and self.current is not None and self.current[0] == result.source:
+                self.current[1].write(result.output)
+        elif result.ok:
+            from .io import write_text_atomic
+
+            target = self.targets[result.source]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(target, result.output, inputs=(self.sources[result.source].path,))
+
+    def _advance(self, source: int) -> None:
+        """Finish the files of inputs before *source* and open the file of each input up to it."""
+        while self.next_source <= source:
+            self._finish_current()
+            number = self.next_source
+            self.next_source += 1
+            if number in self.targets:
+                self.targets[number].parent.mkdir(parents=True, exist_ok=True)
+                self.current = (number, AtomicStream(self.targets[number], [self.sources[number].path]))
+
+    def _finish_current(self) -> None:
+        if self.current is not None:
+            self.current[1].commit()
+            self.current = None
+
+    def close(self, ok: bool) -> None:
+        if not ok:
+            if self.current is not None:
+                self.current[1].abort()
+            return
+        if self.jsonl:
+            self._advance(len(self.sources) - 1)
+        self._finish_current()
+
+
+@dataclass
+class Summary:
+    """Counts of a finished batch; ``failed`` non-zero means exit code :data:`EXIT_SOME_FAILED`."""
+
+    done: int = 0
+    failed: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_SOME_FAILED if self.failed else 0
+
+
+def run_batch(results: Iterable[Result], sink: Sink, progress: Progress, errors: IO[str] | AtomicStream | None = None) -> Summary:
+    """Write *results* to *sink*; report each failure on stderr (via *progress*) and as ``{id, error}`` to *errors*.
+
+    The outputs are committed even if some records failed: the good ones are
+    the point of the run.  An exception (an interrupt, a full disk) aborts
+    them instead, so no partial file takes an output's name.
+    """
+    summary = Summary()
+    ok = False
+    try:
+        for result in results:
+            _record(result, sink, progress, errors, summary)
+        ok = True
+    finally:
+        progress.close()
+        sink.close(ok)
+        if isinstance(errors, AtomicStream):
+            errors.commit() if ok else errors.abort()
+    return summary
+
+
+def _record(result: Result, sink: Sink, progress: Progress, errors, summary: Summary) -> None:
+    if result.ok:
+        summary.done += 1
+        if result.explain:
+            progress.write(f"== {result.id}\n{result.explain}")
+    else:
+        summary.failed += 1
+        progress.write(f"textfix: error: {_named(result)}")
+        if errors is not None:
+            errors.write(json.dumps({"id": result.id, "error": result.error}, ensure_ascii=False) + "\n")
+    sink.write(result)
+    progress.update(1)
+
+
+def _named(result: Result) -> str:
+    """The error line names the item once: messages about files already start with the path."""
+    return result.error if result.error.startswith(result.id) else f"{result.id}: {result.error}"
