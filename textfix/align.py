@@ -138,8 +138,12 @@ def align(clean: str, noisy: str, model: object | None = None) -> Alignment:
     regions = web_only_regions(clean)
     ck = _keys(clean, [(s, e) for s, e, _ in regions])
     nk = _keys(noisy)
+    if not ck.keys:
+        raise AlignmentError("the clean article is empty: nothing to align")
+    if not nk.keys:
+        raise AlignmentError("the noisy page is empty: nothing to align against")
     pairs = _matched_pairs(ck.keys, nk.keys)
-    if not ck.keys or len(pairs) < MIN_COVERAGE * len(ck.keys):
+    if len(pairs) < MIN_COVERAGE * len(ck.keys):
         raise AlignmentError("the clean article was not found in the noisy page")
     ops = _gap_ops(ck.keys, nk.keys, pairs)
     return _build(clean, noisy, ck, nk, ops, regions, model)

@@ -25,8 +25,8 @@ import itertools
 import json
 import multiprocessing
 import os
+import secrets
 import sys
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -201,7 +201,7 @@ def run_item(item: InputItem, task: Task, model: NoiseModel | None = None) -> Re
         if item.error:
             raise InputError(item.error)
         if task.jsonl:
-            record = parse_record(item.payload, item.id)
+            record = parse_record(item.payload)
             ident = str(record["id"]) if record.get("id") is not None else item.id
             return Result(item.index, ident, item.source, json.dumps(apply_to_record(record, task, model), ensure_ascii=False) + "\n")
         output, explain = do_page(_page_text(item), task, model, _page_source(item))
@@ -227,19 +227,17 @@ def _page_source(item: InputItem) -> str | None:
     return os.path.basename(item.path) if item.path else None
 
 
-def parse_record(line: str | bytes | None, name: str = "<record>") -> dict:
-    """A JSONL line as a dict with a string ``text``; anything else is an :class:`InputError` naming *name*."""
+def parse_record(line: str | bytes | None) -> dict:
+    """A JSONL line as a dict; anything else is an :class:`InputError` that says why."""
     try:
         text = line.decode("utf-8") if isinstance(line, bytes) else (line or "")
         record = json.loads(text.lstrip("\ufeff"))
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8 (byte {exc.start})") from None
+        raise InputError(f"not UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"{name}: not valid JSON ({exc.msg}, column {exc.colno})") from None
+        raise InputError(f"not valid JSON ({exc.msg}, column {exc.colno})") from None
     if not isinstance(record, dict):
-        raise InputError(f"{name}: not a JSON object")
-    if not isinstance(record.get("text"), str):
-        raise InputError(f"{name}: no string \"text\" field")
+        raise InputError(f"not a JSON object but {type(record).__name__}")
     return record
 
 
@@ -250,12 +248,24 @@ def apply_to_record(record: dict, task: Task, model: NoiseModel | None = None) -
     changes checked; repair adds ``repaired`` and ``changes`` (offsets into
     ``text``), split adds ``page``.
     """
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError('no string "text" field')
     if task.kind == "split":
         from .split import split_page
 
-        return {**record, "page": split_page(record["text"], model).to_dict()}
-    text, repaired = repair_page(record["text"], model, task.keep_lines)
-    return {**record, "repaired": text, "changes": [c.to_dict() for c in repaired.changes]}
+        return {**record, "page": split_page(text, model).to_dict()}
+    out, repaired = repair_value(text, model, task.keep_lines)
+    return {**record, "repaired": out, "changes": [c.to_dict() for c in repaired.changes]}
+
+
+def repair_value(text: str, model: NoiseModel | None = None, keep_lines: bool = False):
+    """:func:`repair_page` for text held as a value (a record field, a dataset cell, a document).
+
+    A value is not a file: it gets no line end it did not have.
+    """
+    out, repaired = repair_page(text, model, keep_lines)
+    return (out if text.endswith("\n") else out.rstrip("\n")), repaired
 
 
 def repair_page(text: str, model: NoiseModel | None = None, keep_lines: bool = False):
@@ -506,17 +516,24 @@ def _is_terminal(stream: IO[str]) -> bool:
 class AtomicStream:
     """A text file streamed to a temporary file beside it and renamed into place by :meth:`commit`.
 
-    Like :func:`textfix.io.write_text_atomic`, but for outputs too large to
-    hold as one string; an aborted run leaves no half-written file.
+    The guarantees of :func:`textfix.io.write_text_atomic` (never half a
+    file, never an input overwritten, ``0o666`` less the umask or the old
+    file's mode), for outputs too large to hold as one string.
     """
 
     def __init__(self, path: str | os.PathLike[str], inputs: Sequence[str] = ()) -> None:
         self.target = Path(path)
         refuse_overwrite(self.target, inputs)
+        if self.target.is_dir():
+            raise InputError(f"{self.target}: is a directory; give a file name for the output")
         directory = self.target.parent
         if not directory.is_dir():
-            raise InputError(f"{os.fspath(path)}: directory {directory} does not exist")
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=directory)
+            raise InputError(f"{self.target}: directory {directory} does not exist")
+        self.tmp = str(directory / f".{self.target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except OSError as exc:
+            raise InputError(f"{self.target}: cannot write in {directory} ({exc.strerror or exc})") from None
         self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def write(self, text: str) -> None:
@@ -524,6 +541,8 @@ class AtomicStream:
 
     def commit(self) -> None:
         self.handle.close()
+        if self.target.exists():
+            os.chmod(self.tmp, self.target.stat().st_mode & 0o7777)
         os.replace(self.tmp, self.target)
 
     def abort(self) -> None:
@@ -532,12 +551,17 @@ class AtomicStream:
 
 
 def refuse_overwrite(target: Path, inputs: Iterable[str]) -> None:
-    """Raise :class:`InputError` if *target* is one of the *inputs*: a typo must not destroy a page."""
-    if not target.exists():
-        return
+    """Raise :class:`InputError` if *target* is one of the *inputs* (also via a link): a typo must not destroy a page."""
     for source in inputs:
-        if source != "-" and os.path.exists(source) and target.resolve() == Path(source).resolve():
+        if source != "-" and _same_file(source, target):
             raise InputError(f"{target}: output would overwrite the input file")
+
+
+def _same_file(a: str, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # either does not exist (yet)
+        return False
 
 
 def output_name(source: Source, task: Task) -> str:
@@ -672,11 +696,17 @@ def _record(result: Result, sink: Sink, progress: Progress, errors, summary: Sum
         summary.failed += 1
         progress.write(f"textfix: error: {_named(result)}")
         if errors is not None:
-            errors.write(json.dumps({"id": result.id, "error": result.error}, ensure_ascii=False) + "\n")
+            errors.write(json.dumps({"id": result.id, "error": _reason(result)}, ensure_ascii=False) + "\n")
     sink.write(result)
     progress.update(1)
 
 
 def _named(result: Result) -> str:
-    """The error line names the item once: messages about files already start with the path."""
-    return result.error if result.error.startswith(result.id) else f"{result.id}: {result.error}"
+    """The error line names the item once."""
+    return f"{result.id}: {_reason(result)}"
+
+
+def _reason(result: Result) -> str:
+    """The error without the item's name in front (messages about files start with the path)."""
+    error = result.error or ""
+    return error[len(result.id) + 2 :] if error.startswith(f"{result.id}: ") else error

@@ -81,35 +81,101 @@ def run_learn(args: argparse.Namespace) -> int:
 
 
 def run_repair(args: argparse.Namespace) -> int:
-    from .io import read_text
-    from .repair import repair
+    from .batch import Task
 
-    text = read_text(args.input)
-    model = _model(args.model)
-    result = repair(text, model)
-    out = result.text
-    if not args.keep_lines:
-        from .split import rejoin
-
-        out = rejoin(text, result, model)
-    _emit(out, args.output, (args.input,))
-    if args.explain:
-        sys.stderr.write(result.explain() + ("\n" if result.changes else ""))
-    return EXIT_OK
+    return _run_pages(args, Task("repair", jsonl=args.jsonl, keep_lines=args.keep_lines, explain=args.explain))
 
 
 def run_split(args: argparse.Namespace) -> int:
+    from .batch import Task
+
+    return _run_pages(args, Task("split", jsonl=args.jsonl, fmt=args.format))
+
+
+def _run_pages(args: argparse.Namespace, task) -> int:
+    """One page file keeps the one-page behaviour (errors are fatal); anything more is a batch (see textfix.batch)."""
     import os
 
-    from .formats import render
-    from .io import read_text
-    from .split import split_page
+    from . import batch
 
-    text = read_text(args.input)
-    source = None if args.input == "-" else os.path.basename(args.input)
-    page = split_page(text, _model(args.model), source=source)
-    _emit(render(page, args.format), args.output, (args.input,))
+    _take_input_from_dask(args)
+    model = _model(args.model)
+    many = batch.names_many(args.inputs) or bool(args.output and os.path.isdir(args.output))
+    if not task.jsonl and not many:
+        return _run_one_page(args, task, model)
+    sources = batch.expand_inputs(args.inputs, args.include or (batch.JSONL_INCLUDE if task.jsonl else batch.TEXT_INCLUDE))
+    sink = _batch_sink(args, task, sources, many)
+    errors = None
+    try:
+        errors = batch.AtomicStream(args.errors, [s.path for s in sources]) if args.errors else None
+        with _executor(args, task, model) as executor:
+            results = batch.process_items(batch.iter_items(sources, task.jsonl), task, model, args.jobs, executor)
+            progress = batch.make_progress(None if task.jsonl else len(sources), "record" if task.jsonl else "page", not args.quiet)
+            return batch.run_batch(results, sink, progress, errors).exit_code
+    except BaseException:
+        sink.close(ok=False)
+        if errors is not None:
+            errors.abort()
+        raise
+
+
+def _take_input_from_dask(args: argparse.Namespace) -> None:
+    """``--dask pages/*.txt`` makes argparse read the first page as ADDRESS: give it back to the inputs."""
+    import re
+
+    value = args.dask
+    if value and not re.fullmatch(r"(\w+://)?[\w.\-\[\]:]+:\d+/?|\w+://\S+", value):
+        args.inputs.insert(0, value)
+        args.dask = ""
+    if not args.inputs:
+        raise TextfixError("no INPUT given: name page files, directories, globs, or - for stdin")
+
+
+def _run_one_page(args: argparse.Namespace, task, model) -> int:
+    import os
+
+    from .batch import do_page
+    from .io import read_text
+
+    (path,) = args.inputs
+    output, explain = do_page(read_text(path), task, model, None if path == "-" else os.path.basename(path))
+    _emit(output, args.output, (path,))
+    if explain:
+        sys.stderr.write(explain + "\n")
     return EXIT_OK
+
+
+def _batch_sink(args: argparse.Namespace, task, sources, many: bool):
+    """-o DIR (one output per input) when there are many inputs, else one stream: -o FILE or stdout."""
+    import os
+
+    from . import batch
+
+    if args.output and args.output != "-" and (many or args.output.endswith(os.sep)):
+        os.makedirs(args.output, exist_ok=True)
+        return batch.DirectorySink(batch.plan_outputs(sources, task, args.output), sources, task.jsonl)
+    if many and not (task.jsonl or task.fmt == "jsonl" and task.kind == "split"):
+        raise TextfixError("several inputs: give -o DIR to write one output per input")
+    if args.output and args.output != "-":
+        return batch.StreamSink(batch.AtomicStream(args.output, [s.path for s in sources]))
+    return batch.StreamSink(sys.stdout)
+
+
+def _executor(args: argparse.Namespace, task, model):
+    """A Dask executor for --dask (a LocalCluster of --jobs workers, or the scheduler at ADDRESS), else none."""
+    from contextlib import contextmanager, nullcontext
+
+    if args.dask is None:
+        return nullcontext(None)
+
+    @contextmanager
+    def dask_executor():
+        from .dask import DaskExecutor, connect
+
+        with connect(args.dask or None, workers=args.jobs if args.jobs > 1 else None) as client:
+            yield DaskExecutor(client, task, model)
+
+    return dask_executor()
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -138,19 +204,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="MODEL.json", help="write the model here (default: stdout)")
     p.set_defaults(run=run_learn)
 
-    p = sub.add_parser("repair", help="repair garbles and spacing; print the page with lines rejoined")
-    p.add_argument("input", metavar="FILE|-")
-    p.add_argument("--model", metavar="M")
-    p.add_argument("-o", "--output", metavar="OUT")
+    p = sub.add_parser("repair", help="repair garbles and spacing; print the page with lines rejoined", epilog=BATCH_EPILOG)
+    _add_batch_arguments(p)
     p.add_argument("--explain", action="store_true", help="list every change on stderr")
     p.add_argument("--keep-lines", action="store_true", help="keep the printed line breaks")
     p.set_defaults(run=run_repair)
 
-    p = sub.add_parser("split", help="split a page into articles")
-    p.add_argument("input", metavar="FILE|-")
-    p.add_argument("--model", metavar="M")
+    p = sub.add_parser("split", help="split a page into articles", epilog=BATCH_EPILOG)
+    _add_batch_arguments(p)
     p.add_argument("--format", choices=("json", "jsonl", "markdown", "text"), default="json")
-    p.add_argument("-o", "--output", metavar="OUT")
     p.set_defaults(run=run_split)
 
     p = sub.add_parser("eval", help="score a page split against a gold file")
@@ -159,6 +221,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_eval)
     return parser
+
+
+BATCH_EPILOG = (
+    "Many inputs (files, directories, globs, - for stdin) are a batch: a bad input or record is reported "
+    "and skipped, and the exit code is 6 if any failed. With --jsonl each input is JSONL of "
+    '{"id", "text", ...} records; each output record keeps every field and adds the result.'
+)
+
+
+def _add_batch_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments repair and split share: inputs, model, output, and how a batch runs."""
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="page files, directories, globs, or - for stdin")
+    p.add_argument("--model", metavar="M")
+    p.add_argument("-o", "--output", metavar="OUT", help="output file; a directory (one output per input) for many inputs")
+    p.add_argument("--jsonl", action="store_true", help='inputs are JSONL records {"id", "text", ...}, read as a stream')
+    p.add_argument("--include", metavar="GLOB", help="files to take from directories (default *.txt, with --jsonl *.jsonl)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (0: one per core; default 1)")
+    p.add_argument("--dask", nargs="?", const="", metavar="ADDRESS",
+                   help="run on Dask: the scheduler at ADDRESS (host:port or tcp://host:port), else a LocalCluster of --jobs workers")
+    p.add_argument("--errors", metavar="FILE", help="write failed inputs and records here as JSONL {id, error}")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
+def _jobs(value: str) -> int:
+    import os
+
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per core) or more")
+    return n or (os.cpu_count() or 1)
 
 
 def _version() -> str:
@@ -170,10 +265,14 @@ def _version() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+
+    def one_line(exc: BaseException) -> str:  # a file name or message with a newline must not break the line
+        return " ".join(str(exc).split())
+
     try:
         return args.run(args)
     except TextfixError as exc:
-        print(f"textfix: error: {exc}", file=sys.stderr)
+        print(f"textfix: error: {one_line(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("textfix: error: interrupted", file=sys.stderr)
@@ -181,5 +280,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except (OSError, UnicodeError, MemoryError, RecursionError) as exc:
-        print(f"textfix: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"textfix: error: {type(exc).__name__}: {one_line(exc)}", file=sys.stderr)
         return InputError.exit_code
+    except Exception as exc:  # a bug in textfix: still one line and exit 1, no traceback unless asked for
+        import os
+
+        if os.environ.get("TEXTFIX_DEBUG"):
+            raise
+        print(f"textfix: error: internal error ({type(exc).__name__}: {one_line(exc)}); "
+              "please report it (TEXTFIX_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 1

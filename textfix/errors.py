@@ -1,7 +1,28 @@
-"""The one exception type the library raises for bad input.
+"""The one exception type the library raises for bad input, and the CLI's exit codes.
 
-The CLI turns it into a single ``textfix: error: …`` line and a non-zero
-exit code; library users can catch it without catching programming errors.
+The CLI turns it into a single ``textfix: error: …`` line on stderr and the
+exit code of the error's class; library users can catch it without catching
+programming errors.  No command leaves a partial output file behind or
+modifies its input, whatever the exit code.
+
+====  ======================  ==================================================================
+code  class                   meaning
+====  ======================  ==================================================================
+0     —                       success (also: an empty page repairs to empty output, and splits
+                              to a page without text; ``textfix eval`` scores are printed)
+1     —                       internal error: a bug in textfix (``TEXTFIX_DEBUG=1`` shows the
+                              traceback)
+2     :class:`TextfixError`   usage: bad command-line arguments (argparse's own code), or any
+                              other bad input without a more specific class
+3     :class:`InputError`     an input or output file: missing, a directory, binary, not
+                              decodable text, not a valid page JSON (``eval``), ``-o`` naming
+                              an input file, an output directory that is missing or not writable
+4     :class:`ModelError`     ``--model`` file: not JSON, not a textfix noise model, an unknown
+                              ``schema_version``, or malformed (wrong types, out-of-range values)
+5     :class:`AlignmentError` ``align``/``learn``: the clean twin is empty, the page is empty,
+                              or the clean twin is not in the page
+130   —                       interrupted (Ctrl-C)
+====  ======================  ==================================================================
 """
 
 from __future__ import annotations

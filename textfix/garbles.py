@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import math
 import re
-import statistics
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon, load_lexicon, symbol_logp
+from .measure import display_width
 from .model import NoiseModel
 
 THRESHOLD = 1.0  # log10 odds the mark must win by: ten to one
 RUN_WINDOW = 40  # characters within which garbles share a font run
+NEAR_LINES = 12  # lines each side that tell the column width around a mark
 PAIR_WINDOW = 60
 
 # log10 likelihood ratios of the cues, mark against text.
@@ -50,6 +52,7 @@ CUE_PARTNER_FOUND = 0.5
 CUE_SPACE_BEFORE = -2.0
 CUE_PARTICLE_AFTER = -2.0
 CUE_COLON_BEFORE_QUOTE = 1.5
+CUE_COLON_AFTER_SPEECH = 1.5
 CUE_END_BEFORE_CLOSER = 1.0
 TITLED_NAME_LOGP = -2.0  # 袁老师, 叶师傅: a surname before a form of address is a name
 COMMON_SURNAME_LOGP = -3.5  # a surname this common, starting a name, makes the next character a given name
@@ -67,6 +70,9 @@ PARTICLES = set("的了着过们地得")
 # Forms of address that follow a surname: 袁老师, 叶师傅, 袁先生.
 TITLES = ("老师", "先生", "女士", "师傅", "大爷", "大妈", "阿姨", "教授", "医生", "主任", "书记", "同志",
           "经理", "院士", "博士", "局长", "县长", "市长", "校长")
+# Verbs of saying and announcing, and interview labels: what a colon follows (他指出：…; 记者：…).
+SPEECH_VERBS = ("说", "道", "指出", "表示", "认为", "提醒", "预计", "介绍", "强调", "透露", "称", "问", "答",
+                "显示", "宣布", "告诉记者", "建议", "提出", "如下", "记者", "查明", "发现", "一致", "简单")
 # Labels a name follows: （记者袁明）, 通讯员 叶 青.
 NAME_LABELS = ("记者", "通讯员", "编辑", "摄影", "作者", "讲解员", "主持人")
 
@@ -78,6 +84,7 @@ class Candidate:
     mechanism: str
     observed: int
     prior: float  # log10 of the mark's share times the learned garble rate
+    ceiling: float = 0.0  # the mark's score with every cue in its favour (see _best_case)
 
 
 @dataclass
@@ -121,7 +128,8 @@ def _prepare(model: NoiseModel) -> tuple[dict[str, Candidate], Lexicon, re.Patte
         if best is not None:
             table[garbled] = best
     lexicon = load_lexicon(frozenset(table))
-    table = {g: c for g, c in table.items() if _best_case(c) - _as_printed_floor(c, lexicon) > THRESHOLD}
+    table = {g: replace(c, ceiling=_best_case(c)) for g, c in table.items()}
+    table = {g: c for g, c in table.items() if c.ceiling - _as_printed_floor(c, lexicon) > THRESHOLD}
     if not table:
         return table, lexicon, None
     return table, lexicon, re.compile("[" + "".join(re.escape(g) for g in sorted(table)) + "]")
@@ -136,7 +144,7 @@ def _best_case(c: Candidate) -> float:
     """The mark's score with every cue that can apply to it in its favour."""
     s = c.symbol
     cues = CUE_SPACE_BEFORE_CJK + CUE_RUN * MAX_RUN + CUE_PARTNER_FOUND + (CUE_OBSERVED if c.observed else 0.0)
-    cues += CUE_COLON_BEFORE_QUOTE if s == "：" else 0.0
+    cues += CUE_COLON_BEFORE_QUOTE + CUE_COLON_AFTER_SPEECH if s == "：" else 0.0
     cues += CUE_END_BEFORE_CLOSER if s in SENTENCE_END else 0.0
     cues += CUE_DIGIT_BEFORE_PERCENT if s in "％%" else 0.0
     cues += CUE_PAIRED if s in PAIRS or s in CLOSERS else 0.0
@@ -150,11 +158,11 @@ def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
     table, lexicon, pattern = _candidates(model)
     if pattern is None:
         return []
-    found = _occurrences(text, pattern, table)
-    if not found:
-        return []
-    width = _typical_line_length(text)
-    scored = [_score(text, i, n, c, lexicon, width, table) for i, n, c in found]
+    scored = []
+    for i, n, c in _occurrences(text, pattern, table):
+        as_text, why = _as_text(text, i, n, c, lexicon)
+        if c.ceiling - as_text > THRESHOLD:  # else no cue could make the mark win: skip the rest
+            scored.append(_score(text, i, n, c, as_text, why, table))
     _add_run_cue(scored)
     return [_change(text, s, model) for s in scored if s.margin > THRESHOLD]
 
@@ -171,9 +179,8 @@ def _occurrences(text: str, pattern: re.Pattern[str], table: dict[str, Candidate
     return out
 
 
-def _score(text: str, i: int, n: int, c: Candidate, lexicon: Lexicon, width: float, table) -> _Scored:
-    as_text, text_why = _as_text(text, i, n, c, lexicon)
-    cues, why = _cues(text, i, n, c, width, table)
+def _score(text: str, i: int, n: int, c: Candidate, as_text: float, text_why: str, table) -> _Scored:
+    cues, why = _cues(text, i, n, c, table)
     margin = c.prior + cues - as_text
     return _Scored(i, c, margin, [f"text {text_why} {as_text:.2f}", f"mark {c.prior:.2f}", *why], n)
 
@@ -217,7 +224,7 @@ def _padded_name(text: str, i: int) -> bool:
     )
 
 
-def _cues(text: str, i: int, n: int, c: Candidate, width: float, table) -> tuple[float, list[str]]:
+def _cues(text: str, i: int, n: int, c: Candidate, table) -> tuple[float, list[str]]:
     total, why = 0.0, []
 
     def cue(value: float, name: str) -> None:
@@ -236,6 +243,8 @@ def _cues(text: str, i: int, n: int, c: Candidate, width: float, table) -> tuple
         cue(CUE_PARTICLE_AFTER, "particle after")
     if c.symbol == "：" and _opens(nxt, table):
         cue(CUE_COLON_BEFORE_QUOTE, "before quote")
+    if c.symbol == "：" and text[max(0, i - 4) : i].endswith(SPEECH_VERBS):
+        cue(CUE_COLON_AFTER_SPEECH, "after a verb of saying")
     if c.symbol in SENTENCE_END and _closes(nxt, table):
         cue(CUE_END_BEFORE_CLOSER, "before closing mark")
     if c.symbol in "％%":
@@ -247,7 +256,7 @@ def _cues(text: str, i: int, n: int, c: Candidate, width: float, table) -> tuple
         cue(CUE_DOUBLED if doubled else CUE_SINGLE_DOUBLE_MARK, "doubled")
     if prev == "\n" and c.symbol in NO_LINE_START:
         cue(CUE_LINE_START, "line start")
-    if c.symbol in TERMINAL and _ends_short_line(text, i + n - 1, width):
+    if c.symbol in TERMINAL and _ends_short_line(text, i + n - 1):
         cue(CUE_SHORT_LINE_END, "short line end")
     if c.observed:
         cue(CUE_OBSERVED, "observed")
@@ -274,25 +283,32 @@ def _has_partner(text: str, i: int, symbol: str, table) -> bool:
     return any(ch in forms for ch in window)
 
 
-def _ends_short_line(text: str, i: int, width: float) -> bool:
+def _ends_short_line(text: str, i: int) -> bool:
+    """The mark ends a line well short of the column (estimated from the lines around it)."""
     end = text.find("\n", i)
     end = len(text) if end < 0 else end
     if text[i + 1 : end].strip():
         return False
     start = text.rfind("\n", 0, i) + 1
-    return _display_width(text[start:end].strip()) < 0.75 * width
+    return display_width(text[start:end].strip()) < 0.75 * _local_column(text, start, end)
 
 
-def _typical_line_length(text: str) -> float:
-    """The column width, estimated as the upper quartile of line widths."""
-    widths = [_display_width(line.strip()) for line in text.split("\n") if line.strip()]
-    if len(widths) < 4:
-        return float(max(widths, default=0))
-    return statistics.quantiles(widths, n=4)[2]
-
-
-def _display_width(s: str) -> int:
-    return sum(1 if ord(ch) < 0x1100 else 2 for ch in s)
+def _local_column(text: str, start: int, end: int) -> float:
+    """Upper quartile of the widths of the lines near ``text[start:end]``."""
+    lo = start
+    for _ in range(NEAR_LINES):
+        lo = text.rfind("\n", 0, max(0, lo - 1)) + 1
+        if lo == 0:
+            break
+    hi = end
+    for _ in range(NEAR_LINES):
+        nxt = text.find("\n", hi + 1)
+        if nxt < 0:
+            hi = len(text)
+            break
+        hi = nxt
+    widths = sorted(display_width(line.strip()) for line in text[lo:hi].split("\n") if line.strip())
+    return float(widths[(3 * len(widths)) // 4]) if widths else 0.0
 
 
 def _is_ideograph(ch: str) -> bool:
@@ -306,8 +322,10 @@ def _add_run_cue(scored: list[_Scored]) -> None:
     depend on the order of the candidates.
     """
     winners = [s for s in scored if s.margin > THRESHOLD]
+    positions = [w.at for w in winners]
     for s in scored:
-        near = [w for w in winners if w is not s and abs(w.at - s.at) <= RUN_WINDOW]
+        lo, hi = bisect_left(positions, s.at - RUN_WINDOW), bisect_right(positions, s.at + RUN_WINDOW)
+        near = [w for w in winners[lo:hi] if w is not s]
         if near:
             bonus = CUE_RUN * min(MAX_RUN, len(near))
             s.margin += bonus

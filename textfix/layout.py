@@ -22,6 +22,9 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from .measure import QUOTES as QUOTE_CHARS
+from .measure import display_width
+
 # A sentence ends in 。！？… or ——, possibly inside a closing quote (。”); a bare closing
 # quote ends a phrase (让“博物馆之夜”) as often as a sentence, so it does not count.
 TERMINAL_END = re.compile(r"(?:[。！？!?…]|——)[”’」』）)]?$")
@@ -32,6 +35,8 @@ UNBREAKABLE_START = frozenset("“‘（《「『")
 INDENT_MIN, INDENT_MAX = 4, 7  # display units a first line is shorter than a full one
 FULL_SLACK = 2  # a full line may be this much short of the column (a character that did not fit)
 WINDOW = 12  # lines each side used to estimate the local column width
+STRIDE = 4  # lines that share one column estimate
+QUOTE_SAMPLE = 2000  # lines enough to tell how wide a page's quotes are
 MAX_HEADING_LINES = 3
 
 
@@ -58,12 +63,7 @@ class Item:
 
 # Curly quotes are set half an em wide by some fonts (the Latin font's quotes) and
 # a full em by others; each page is measured to tell which (see _quote_width).
-QUOTES = frozenset("“”‘’")
-
-
-def display_width(s: str, quote: int = 2) -> int:
-    """Print width: ASCII and spaces one unit, curly quotes *quote* units, everything else two."""
-    return sum(1 if ord(ch) < 0x2000 else quote if ch in QUOTES else 2 for ch in s)
+QUOTES = frozenset(QUOTE_CHARS)
 
 
 def cut_lines(text: str, printed: str | None = None) -> list[Line]:
@@ -74,12 +74,12 @@ def cut_lines(text: str, printed: str | None = None) -> list[Line]:
     printed, so widths come from the printed line.
     """
     out = _cut(text)
-    measured = _cut(printed) if printed is not None else out
+    measured = [t for t in (raw.strip() for raw in printed.split("\n")) if t] if printed is not None else []
     if len(measured) != len(out):
-        measured = out
-    quote = _quote_width([ln.text for ln in measured])
-    for ln, pr in zip(out, measured):
-        ln.width = display_width(pr.text, quote)
+        measured = [ln.text for ln in out]
+    quote = _quote_width(measured[:QUOTE_SAMPLE])
+    for ln, shown in zip(out, measured):
+        ln.width = display_width(shown, quote)
     _estimate_columns(out)
     return out
 
@@ -104,22 +104,27 @@ def _cut(text: str) -> list[Line]:
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            start = pos + lead
-            out.append(Line(stripped, start, start + len(stripped), display_width(stripped)))
+            start = raw.find(stripped[0]) + pos
+            out.append(Line(stripped, start, start + len(stripped), 0))
         pos += len(raw) + 1
     return out
 
 
 def _estimate_columns(lines: list[Line]) -> None:
-    """The local column width: the upper quartile of the nearby lines that are not short."""
+    """The local column width: the upper quartile of the nearby lines that are not short.
+
+    Estimated once per stretch of :data:`STRIDE` lines, which all share it:
+    the column changes between articles, not between neighbouring lines.
+    """
     widths = [ln.width for ln in lines]
     if not widths:
         return
-    page = _upper_quartile(widths)
-    for k, ln in enumerate(lines):
-        near = [w for w in widths[max(0, k - WINDOW) : k + WINDOW + 1] if w >= page * 0.6]
-        ln.column = _upper_quartile(near) if near else page
+    page = _upper_quartile(widths[:QUOTE_SAMPLE])
+    for k in range(0, len(lines), STRIDE):
+        near = sorted(w for w in widths[max(0, k - WINDOW) : k + STRIDE + WINDOW] if w >= page * 0.6)
+        column = float(near[(3 * (len(near) - 1) + 3) // 4]) if near else page
+        for ln in lines[k : k + STRIDE]:
+            ln.column = column
 
 
 def _upper_quartile(values: list[int]) -> float:

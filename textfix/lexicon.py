@@ -46,8 +46,8 @@ class Lexicon:
     words: dict[str, int]
     total: int
     surnames: dict[str, int] = field(default_factory=dict)  # char → count of person names it starts
-    # (char, index in word) → words containing char there, for matching against text.
-    by_char: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    # character pair → (word, index of the candidate character in it); see _index.
+    by_pair: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     # Characters the dictionary tags as bound morphemes (ag, ng, vg, zg…): rarely a word alone.
     morphemes: frozenset[str] = frozenset()
 
@@ -70,9 +70,17 @@ class Lexicon:
         return math.log10(count / self.total) if count else None
 
     def best_word(self, text: str, i: int) -> tuple[str, float] | None:
-        """The most likely dictionary word (two or more characters) covering ``text[i]``."""
+        """The most likely dictionary word (two or more characters) covering ``text[i]``.
+
+        Only words that agree with a neighbour of ``text[i]`` are tried (the index is
+        by character pair), so a common character costs two dictionary look-ups.
+        """
         best: tuple[str, float] | None = None
-        for word, at in self.by_char.get(text[i], ()):
+        ch = text[i]
+        words = self.by_pair.get(ch + text[i + 1 : i + 2], [])
+        if i:
+            words = words + self.by_pair.get(text[i - 1] + ch, [])
+        for word, at in words:
             start = i - at
             if start >= 0 and text.startswith(word, start):
                 gain = self.logp(word) - sum(self.logp(c) for k, c in enumerate(word) if k != at)
@@ -141,13 +149,19 @@ def _extract(text: str, chars: frozenset[str]) -> tuple[dict[str, int], int, dic
 
 
 def _index(words: dict[str, int], chars: frozenset[str]) -> dict[str, list[tuple[str, int]]]:
-    by_char: dict[str, list[tuple[str, int]]] = {}
+    """Words by the character pair (candidate + next, or previous + candidate) they contain.
+
+    A word is listed under its pair to the right of the candidate, or, when the
+    candidate ends the word, under the pair to its left, so each word is tried once.
+    """
+    by_pair: dict[str, list[tuple[str, int]]] = {}
     for word in words:
         if len(word) > 1:
             for k, c in enumerate(word):
                 if c in chars:
-                    by_char.setdefault(c, []).append((word, k))
-    return by_char
+                    pair = word[k : k + 2] if k + 1 < len(word) else word[k - 1 : k + 1]
+                    by_pair.setdefault(pair, []).append((word, k))
+    return by_pair
 
 
 def _store(path: Path, data: bytes) -> None:

@@ -137,7 +137,7 @@ def model_from_dict(data: object, name: str = "<model>") -> NoiseModel:
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise ModelError(f"{name}: not a textfix noise model (missing schema {SCHEMA!r})")
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if type(version) is not int or version != SCHEMA_VERSION:  # not True, not 1.0
         raise ModelError(f"{name}: unsupported schema_version {version!r} (this textfix reads {SCHEMA_VERSION})")
     try:
         mechanisms = tuple(_mechanism_from(m) for m in data["mechanisms"])
@@ -156,10 +156,15 @@ def _mechanism_from(m: dict) -> MechanismRecord:
     for e in family:
         if len(e.garbled) != 1 or len(e.clean) != 1:
             raise ValueError(f"family entry {e.garbled!r}→{e.clean!r} is not one character each")
-    return MechanismRecord(
+    record = MechanismRecord(
         m["codec"], m["byte"], int(m["offset"]), int(m["support"]), tuple(m["symbols"]),
         int(m["contradictions"]), float(m["confidence"]), family, int(m.get("opportunities", 0)),
     )
+    if not 0.0 < record.confidence <= 1.0:  # also rejects NaN; repair takes its logarithm
+        raise ValueError(f"confidence {record.confidence!r} of {record.name} is not in (0, 1]")
+    if min(record.support, record.contradictions, record.opportunities) < 0:
+        raise ValueError(f"negative support, contradictions or opportunities in {record.name}")
+    return record
 
 
 def _substitution_from(s: dict) -> Substitution:

@@ -1,0 +1,19 @@
+"""Print width of text, shared by the stages that reason about line length.
+
+A column is filled in display units: a CJK character or full-width mark is
+two, an ASCII character one.  Curly quotes are set either way depending on
+the font, so their width is a parameter.
+"""
+
+from __future__ import annotations
+
+QUOTES = "“”‘’"
+
+
+def display_width(s: str, quote: int = 2) -> int:
+    """Display units of *s*: ASCII (and spaces) 1, curly quotes *quote*, everything else 2."""
+    ascii_count = len(s.encode("ascii", "ignore"))  # counted in C: this runs on every line
+    width = 2 * len(s) - ascii_count
+    if quote != 2:
+        width -= (2 - quote) * sum(s.count(q) for q in QUOTES)
+    return width
