@@ -54,9 +54,11 @@ class Page:
     articles: list[Article]
     changes: list[Change] = field(default_factory=list)
     source: str | None = None
+    header_line: str = ""  # the header as printed
+    text: str = ""  # the repaired page the articles were cut from
 
     def to_dict(self) -> dict:
-        data: dict = {"header": self.header, "articles": [a.to_dict() for a in self.articles]}
+        data: dict = {"header": self.header, "header_line": self.header_line, "articles": [a.to_dict() for a in self.articles]}
         if self.source is not None:
             data = {"source": self.source, **data}
         data["changes"] = [c.to_dict() for c in self.changes]
@@ -72,8 +74,9 @@ def split_page(text: str, model: NoiseModel | None = None, source: str | None = 
     repaired = repair(text, model)
     items = read_layout(repaired.text, _byline_finder(model), printed=text)
     to_input = input_offset(repaired.changes)
-    header, articles = _assemble(items, lambda i: to_input(i))
-    return Page(header, articles, repaired.changes, source)
+    header, articles = _assemble(items, to_input)
+    header_line = next((item.text for item in items if item.kind == "header"), "")
+    return Page(header, articles, repaired.changes, source, header_line, repaired.text)
 
 
 def _byline_finder(model: NoiseModel) -> BylineFinder:
