@@ -270,4 +270,7 @@ def rejoin(text: str, repaired: Repaired, model: NoiseModel | None = None) -> st
     """The repaired page as plain text: one line per paragraph, subhead, byline or title, in page order."""
     model = model or default_model()
     items = read_layout(repaired.text, _byline_finder(model), printed=text)
-    return "".join(item.text + "\n\n" for item in items).rstrip("\n") + "\n" if items else ""
+    to_input = input_offset(repaired.changes)
+    # The header is printed as it stands: spacing fixes are for prose, not for " 6 产经 Industries".
+    lines = [text[to_input(i.start) : to_input(i.end)].strip() if i.kind == "header" else i.text for i in items]
+    return "".join(line + "\n\n" for line in lines).rstrip("\n") + "\n" if lines else ""
