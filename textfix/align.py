@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -241,6 +242,9 @@ def _edge_ops(a: str, b: str, pa: int, pb: int, *, leading: bool) -> list[_Op]:
         if pa == 0:
             return []
         width = pa + pa // 2 + 8
+        if pa * min(pb, width) <= _EDGE_CELLS:
+            steps = _free_end_steps(a[pa - 1 :: -1], b[pb - 1 : max(0, pb - width) - 1 if pb > width else None : -1])
+            return _merge_steps([(tag, pa - 1 - i, pb - 1 - j) for tag, i, j in reversed(steps)], reverse=True)
         ops = _local_ops(a, b, 0, pa, max(0, pb - width), pb)
         while ops and ops[0][0] == "insert":
             ops.pop(0)
@@ -248,9 +252,87 @@ def _edge_ops(a: str, b: str, pa: int, pb: int, *, leading: bool) -> list[_Op]:
         if pa == len(a):
             return []
         width = (len(a) - pa) * 3 // 2 + 8
+        if (len(a) - pa) * min(len(b) - pb, width) <= _EDGE_CELLS:
+            steps = _free_end_steps(a[pa:], b[pb : pb + width])
+            return _merge_steps([(tag, pa + i, pb + j) for tag, i, j in steps])
         ops = _local_ops(a, b, pa, len(a), pb, min(len(b), pb + width))
         while ops and ops[-1][0] == "insert":
             ops.pop()
+    return ops
+
+
+_EDGE_CELLS = 40_000  # larger unanchored heads or tails fall back to a whole-window alignment
+
+
+def _free_end_steps(x: str, y: str) -> list[tuple[str, int, int]]:
+    """Align all of *x* (the article's edge, read away from its anchor) with a prefix of *y* (the page, same way).
+
+    Page text beyond the chosen prefix is free: it is outside the article.
+    Costs are in tenths (:func:`_substitution_cost`): a mark garbled by a
+    codec shift next to the anchored text is kept as a substitution, but an
+    edge the print lacks is a deletion rather than a run of substitutions with
+    the neighbouring text.
+    Returns (tag, i, j) steps with tag ``equal``, ``replace``, ``delete`` or ``insert``.
+    """
+    n, m = len(x), len(y)
+
+    def cost(i: int, j: int) -> int:  # of pairing x[i - 1] with y[j - 1]; a garble must be in step with the anchor
+        c, g = x[i - 1], y[j - 1]
+        return 0 if c == g else max(_substitution_cost(c, g), 9 if i == j else 11)
+
+    rows = [list(range(0, 10 * m + 1, 10))]
+    for i in range(1, n + 1):
+        xi = x[i - 1]
+        subs = [0 if g == xi else _substitution_cost(xi, g) for g in y]
+        subs = [11 if c == 9 and j != i else c for j, c in enumerate(subs, 1)]
+        prev, row = rows[-1], [10 * i] + [0] * m
+        left = row[0]
+        for j in range(1, m + 1):
+            left = row[j] = min(prev[j - 1] + subs[j - 1], prev[j] + 10, left + 10)
+        rows.append(row)
+    last = rows[n]
+    j = min(range(m + 1), key=lambda k: (last[k], k))
+    steps: list[tuple[str, int, int]] = []
+    i = n
+    while i or j:
+        here = rows[i][j]
+        if i and j and here == rows[i - 1][j - 1] + cost(i, j):
+            i, j = i - 1, j - 1
+            steps.append(("equal" if x[i] == y[j] else "replace", i, j))
+        elif i and here == rows[i - 1][j] + 10:
+            i -= 1
+            steps.append(("delete", i, j))
+        else:
+            j -= 1
+            steps.append(("insert", i, j))
+    return steps[::-1]
+
+
+@lru_cache(maxsize=65536)
+def _substitution_cost(c: str, n: str) -> int:
+    """Tenths of an edit: a codec garble of a mark is cheaper than a deletion, a mark for a mark dearer, anything else two edits."""
+    if not c.isalnum() and explain(c, n):
+        return 9
+    if (not c.isalnum() and not n.isalnum()) or (c.isdigit() and n.isdigit()):
+        return 11
+    return 20
+
+
+def _merge_steps(steps: list[tuple[str, int, int]], reverse: bool = False) -> list[_Op]:
+    """Per-character steps at (a, b) positions, in article order, merged into runs of ops."""
+    ops: list[_Op] = []
+    for tag, i, j in steps:
+        a0, a1 = (i, i) if tag == "insert" else (i, i + 1)
+        b0, b1 = (j, j) if tag == "delete" else (j, j + 1)
+        if reverse:  # positions came from reversed strings: an insert/delete sits after the index
+            if tag == "insert":
+                a0 = a1 = i + 1
+            elif tag == "delete":
+                b0 = b1 = j + 1
+        if ops and ops[-1][0] == tag and ops[-1][2] == a0 and ops[-1][4] == b0:
+            ops[-1] = (tag, ops[-1][1], a1, ops[-1][3], b1)
+        else:
+            ops.append((tag, a0, a1, b0, b1))
     return ops
 
 

@@ -49,6 +49,7 @@ CUE_OBSERVED = 0.5
 CUE_RUN = 1.0  # per found garble nearby, up to MAX_RUN of them
 MAX_RUN = 2
 CUE_PARTNER_FOUND = 0.5
+RUN_CEILING = CUE_RUN * MAX_RUN + CUE_PARTNER_FOUND  # the most the second pass can add
 CUE_SPACE_BEFORE = -2.0
 CUE_PARTICLE_AFTER = -2.0
 CUE_COLON_BEFORE_QUOTE = 1.5
@@ -92,7 +93,7 @@ class _Scored:
     at: int
     candidate: Candidate
     margin: float
-    why: list[str]
+    why: list[tuple[str, float]]  # each term of the margin, by name
     length: int = 1
 
 
@@ -158,11 +159,15 @@ def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
     table, lexicon, pattern = _candidates(model)
     if pattern is None:
         return []
+    partners = _partner_forms(table)
     scored = []
     for i, n, c in _occurrences(text, pattern, table):
-        as_text, why = _as_text(text, i, n, c, lexicon)
-        if c.ceiling - as_text > THRESHOLD:  # else no cue could make the mark win: skip the rest
-            scored.append(_score(text, i, n, c, as_text, why, table))
+        cues, why = _cues(text, i, n, c, table, partners)
+        if c.prior + cues + RUN_CEILING - lexicon.alone_logp(c.garbled) * n <= THRESHOLD:
+            continue  # even the least likely printed reading beats the mark: skip the dictionary
+        as_text, text_why = _as_text(text, i, n, c, lexicon)
+        why[:0] = [("text " + text_why, -as_text), ("mark", c.prior)]
+        scored.append(_Scored(i, c, c.prior + cues - as_text, why, n))
     _add_run_cue(scored)
     return [_change(text, s, model) for s in scored if s.margin > THRESHOLD]
 
@@ -177,12 +182,6 @@ def _occurrences(text: str, pattern: re.Pattern[str], table: dict[str, Candidate
         else:
             out.append((i, 1, c))
     return out
-
-
-def _score(text: str, i: int, n: int, c: Candidate, as_text: float, text_why: str, table) -> _Scored:
-    cues, why = _cues(text, i, n, c, table)
-    margin = c.prior + cues - as_text
-    return _Scored(i, c, margin, [f"text {text_why} {as_text:.2f}", f"mark {c.prior:.2f}", *why], n)
 
 
 def _as_text(text: str, i: int, n: int, c: Candidate, lexicon: Lexicon) -> tuple[float, str]:
@@ -224,18 +223,15 @@ def _padded_name(text: str, i: int) -> bool:
     )
 
 
-def _cues(text: str, i: int, n: int, c: Candidate, table) -> tuple[float, list[str]]:
-    total, why = 0.0, []
-
-    def cue(value: float, name: str) -> None:
-        nonlocal total
-        total += value
-        why.append(f"{name} {value:+.1f}")
+def _cues(text: str, i: int, n: int, c: Candidate, table, partners) -> tuple[float, list[tuple[str, float]]]:
+    """The typographic cues around ``text[i:i+n]``: their sum, and each by name."""
+    why: list[tuple[str, float]] = []
+    cue = lambda value, name: why.append((name, value))  # noqa: E731
 
     nxt = text[i + n] if i + n < len(text) else "\n"
     prev = text[i - 1] if i > 0 else "\n"
     if nxt in " \t":
-        after = text[i + n :].lstrip(" \t")[:1]
+        after = text[i + n : i + n + 8].lstrip(" \t")[:1]
         cue(CUE_SPACE_BEFORE_CJK if after and _is_ideograph(after) else CUE_SPACE_BEFORE_OTHER, "space after")
     if prev in " \t\u3000" and c.symbol in NO_LINE_START:
         cue(CUE_SPACE_BEFORE, "space before")
@@ -250,7 +246,7 @@ def _cues(text: str, i: int, n: int, c: Candidate, table) -> tuple[float, list[s
     if c.symbol in "％%":
         cue(CUE_DIGIT_BEFORE_PERCENT if prev.isdigit() else CUE_NO_DIGIT_BEFORE_PERCENT, "digit before")
     if c.symbol in PAIRS or c.symbol in CLOSERS:
-        cue(CUE_PAIRED if _has_partner(text, i, c.symbol, table) else CUE_UNPAIRED, "partner")
+        cue(CUE_PAIRED if _has_partner(text, i, c.symbol, partners) else CUE_UNPAIRED, "partner")
     if c.symbol in DOUBLED:
         doubled = n == 2 or prev == c.symbol or nxt == c.symbol
         cue(CUE_DOUBLED if doubled else CUE_SINGLE_DOUBLE_MARK, "doubled")
@@ -260,7 +256,7 @@ def _cues(text: str, i: int, n: int, c: Candidate, table) -> tuple[float, list[s
         cue(CUE_SHORT_LINE_END, "short line end")
     if c.observed:
         cue(CUE_OBSERVED, "observed")
-    return total, why
+    return sum(value for _, value in why), why
 
 
 def _opens(ch: str, table) -> bool:
@@ -271,16 +267,19 @@ def _closes(ch: str, table) -> bool:
     return ch in CLOSERS or (ch in table and table[ch].symbol in CLOSERS)
 
 
-def _has_partner(text: str, i: int, symbol: str, table) -> bool:
-    if symbol in PAIRS:
-        partner = PAIRS[symbol]
-        window = text[i + 1 : i + 1 + PAIR_WINDOW]
-    else:
-        partner = CLOSERS[symbol]
-        window = text[max(0, i - PAIR_WINDOW) : i]
-    forms = {partner, ASCII_FORMS.get(partner, partner)}
-    forms |= {g for g, c in table.items() if c.symbol == partner}
-    return any(ch in forms for ch in window)
+def _partner_forms(table: dict[str, Candidate]) -> dict[str, frozenset[str]]:
+    """Every way a paired mark's partner may be printed: itself, its ASCII form, garbled."""
+    forms = {}
+    for symbol in (*PAIRS, *CLOSERS):
+        partner = PAIRS.get(symbol) or CLOSERS[symbol]
+        garbled = {g for g, c in table.items() if c.symbol == partner}
+        forms[symbol] = frozenset({partner, ASCII_FORMS.get(partner, partner), *garbled})
+    return forms
+
+
+def _has_partner(text: str, i: int, symbol: str, partners: dict[str, frozenset[str]]) -> bool:
+    window = text[i + 1 : i + 1 + PAIR_WINDOW] if symbol in PAIRS else text[max(0, i - PAIR_WINDOW) : i]
+    return not partners[symbol].isdisjoint(window)
 
 
 def _ends_short_line(text: str, i: int) -> bool:
@@ -329,11 +328,11 @@ def _add_run_cue(scored: list[_Scored]) -> None:
         if near:
             bonus = CUE_RUN * min(MAX_RUN, len(near))
             s.margin += bonus
-            s.why.append(f"run {bonus:+.1f}")
+            s.why.append(("run", bonus))
         partner = PAIRS.get(s.candidate.symbol) or CLOSERS.get(s.candidate.symbol)
-        if partner and any(w.candidate.symbol == partner and abs(w.at - s.at) <= PAIR_WINDOW for w in near):
+        if partner and any(w.candidate.symbol == partner for w in near):
             s.margin += CUE_PARTNER_FOUND
-            s.why.append(f"partner found {CUE_PARTNER_FOUND:+.1f}")
+            s.why.append(("partner found", CUE_PARTNER_FOUND))
 
 
 def _change(text: str, s: _Scored, model: NoiseModel) -> tuple:
@@ -343,5 +342,5 @@ def _change(text: str, s: _Scored, model: NoiseModel) -> tuple:
         while end < len(text) and text[end] in " \t":
             end += 1
     confidence = round(1.0 / (1.0 + 10 ** (-s.margin)), 4)
-    why = f"margin {s.margin:+.2f}: " + ", ".join(s.why)
+    why = f"margin {s.margin:+.2f}: " + ", ".join(f"{name} {value:+.2f}" for name, value in s.why)
     return (start, end, text[start:end], model.styled(symbol), f"garble:{s.candidate.mechanism}", confidence, why)

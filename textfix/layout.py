@@ -212,12 +212,15 @@ class BylineFinder:
         opens = re.escape("（(" + open_forms)
         closes = re.escape("）)" + close_forms)
         name = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]{0,2}[\u4e00-\u9fff·]{1,4}){0,4}"
+        self.closers = frozenset("）)" + close_forms)
         self.pattern = re.compile(
             rf"(?:^|(?<=[。！？!?”’…」』]))[ \u3000]*([{opens}][ \u3000]*(?:记者|通讯员)?[ \u3000]*({name})[ \u3000]*[{closes}])$"
         )
 
     def find(self, text: str) -> tuple[int, str, str] | None:
         """(start of the byline in *text*, byline as printed, the bare name) or ``None``."""
+        if text[-1:] not in self.closers:
+            return None
         m = self.pattern.search(text)
         if not m or len(re.sub(r"\s", "", m.group(2))) < 2:
             return None

@@ -24,7 +24,7 @@ from .garbles import garble_changes
 from .model import NoiseModel, default_model
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """One edit: ``text[start:end]`` (offsets into the input) was ``old`` and became ``new``."""
 
