@@ -329,8 +329,12 @@ def _add_run_cue(scored: list[_Scored]) -> None:
             bonus = CUE_RUN * min(MAX_RUN, len(near))
             s.margin += bonus
             s.why.append(("run", bonus))
-        partner = PAIRS.get(s.candidate.symbol) or CLOSERS.get(s.candidate.symbol)
-        if partner and any(w.candidate.symbol == partner for w in near):
+        symbol = s.candidate.symbol
+        if symbol in PAIRS:
+            partnered = any(w.candidate.symbol == PAIRS[symbol] and w.at > s.at for w in near)
+        else:
+            partnered = symbol in CLOSERS and any(w.candidate.symbol == CLOSERS[symbol] and w.at < s.at for w in near)
+        if partnered:
             s.margin += CUE_PARTNER_FOUND
             s.why.append(("partner found", CUE_PARTNER_FOUND))
 
