@@ -243,7 +243,7 @@ def _edge_ops(a: str, b: str, pa: int, pb: int, *, leading: bool) -> list[_Op]:
             return []
         width = pa + pa // 2 + 8
         if pa * min(pb, width) <= _EDGE_CELLS:
-            steps = _free_end_steps(a[pa - 1 :: -1], b[pb - 1 : max(0, pb - width) - 1 if pb > width else None : -1])
+            steps = _free_end_steps(a[:pa][::-1], b[max(0, pb - width) : pb][::-1])
             return _merge_steps([(tag, pa - 1 - i, pb - 1 - j) for tag, i, j in reversed(steps)], reverse=True)
         ops = _local_ops(a, b, 0, pa, max(0, pb - width), pb)
         while ops and ops[0][0] == "insert":
@@ -291,7 +291,8 @@ def _free_end_steps(x: str, y: str) -> list[tuple[str, int, int]]:
             left = row[j] = min(prev[j - 1] + subs[j - 1], prev[j] + 10, left + 10)
         rows.append(row)
     last = rows[n]
-    j = min(range(m + 1), key=lambda k: (last[k], k))
+    # Of equal costs: an end where the article's last character is matched, then the shortest.
+    j = min(range(m + 1), key=lambda k: (last[k], k == 0 or x[-1] != y[k - 1], k))
     steps: list[tuple[str, int, int]] = []
     i = n
     while i or j:
