@@ -1,0 +1,76 @@
+"""Whole-process throughput of ``textfix repair`` against ``ftfy.fix_text`` on a ~5 MB page file.
+
+ftfy is what a user would otherwise reach for; it repairs none of these
+garbles, but it is the baseline for "a text-repair pass over a file".  Both
+run as fresh processes on the same file in the same run, each timed end to
+end (start-up, imports, reading, repairing, writing).  Also measured: repair
+with the printed lines kept (no layout pass) and ``textfix split`` on the
+seed page.
+
+    pip install -e '.[bench]' && python bench/bench_repair.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_BYTES = 5_000_000
+RUNS = 3
+
+
+def build_page_file(path: Path) -> int:
+    """~5 MB of print pages: the project's synthetic pages and the seed page, in turn."""
+    pages = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpora" / "pages").glob("synth-*.txt"))]
+    pages.append((ROOT / "seeds" / "001_b2b7af04dbdc7222.txt").read_text(encoding="utf-8"))
+    parts, size, i = [], 0, 0
+    while size < TARGET_BYTES:
+        parts.append(pages[i % len(pages)])
+        size += len(parts[-1].encode("utf-8")) + 2
+        i += 1
+    path.write_text("\n\n".join(parts), encoding="utf-8")
+    return path.stat().st_size
+
+
+def timed(cmd: list[str]) -> float:
+    """Median wall time of RUNS fresh processes (after one warm-up run that fills caches)."""
+    subprocess.run(cmd, check=True, capture_output=True)
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "pages-5mb.txt"
+        size = build_page_file(page)
+        out = str(Path(tmp) / "out.txt")
+        py = sys.executable
+        ftfy = timed([py, "-c", f"import ftfy; open({out!r}, 'w', encoding='utf-8').write(ftfy.fix_text(open({str(page)!r}, encoding='utf-8').read()))"])
+        rejoined = timed([py, "-m", "textfix", "repair", str(page), "-o", out])
+        kept = timed([py, "-m", "textfix", "repair", str(page), "--keep-lines", "-o", out])
+        seed = str(ROOT / "seeds" / "001_b2b7af04dbdc7222.txt")
+        split = timed([py, "-m", "textfix", "split", seed, "-o", out])
+        startup = timed([py, "-c", "import textfix"])
+    mb = size / 1e6
+    print(f"File: {mb:.2f} MB of print pages; median of {RUNS} fresh processes after a warm-up.\n")
+    print("| command | wall time | MB/s | vs ftfy.fix_text |")
+    print("| --- | --- | --- | --- |")
+    print(f"| python -c 'ftfy.fix_text(...)' (baseline) | {ftfy:.2f} s | {mb / ftfy:.2f} | 1.0× |")
+    print(f"| textfix repair FILE -o OUT (lines rejoined) | {rejoined:.2f} s | {mb / rejoined:.2f} | {ftfy / rejoined:.1f}× faster |")
+    print(f"| textfix repair FILE --keep-lines -o OUT | {kept:.2f} s | {mb / kept:.2f} | {ftfy / kept:.1f}× faster |")
+    print(f"| textfix split (seed page, 23 kB) | {split * 1000:.0f} ms | | |")
+    print(f"| python -c 'import textfix' | {startup * 1000:.0f} ms | | |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
