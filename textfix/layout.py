@@ -47,6 +47,13 @@ class Line:
     end: int
     width: int
     column: float = 0.0  # local column width
+    ends: bool = False  # ends a sentence (see ends_sentence)
+    bare: bool = False  # no sentence punctuation at all: a title or subhead candidate
+    byline: tuple[int, str, str] | None = None  # see BylineFinder.find
+
+    def __post_init__(self) -> None:
+        self.ends = ends_sentence(self.text)
+        self.bare = not SENTENCE_MARKS.search(self.text) and not ends_sentence_strict(self.text)
 
 
 @dataclass
@@ -148,11 +155,7 @@ def ends_sentence(text: str) -> bool:
 
 def heading_like(ln: Line) -> bool:
     """Short, and no sentence punctuation anywhere: a subhead or title candidate."""
-    return not SENTENCE_MARKS.search(ln.text) and not ends_sentence_strict(ln.text) and ln.width <= ln.column - INDENT_MIN
-
-
-def unpunctuated(ln: Line) -> bool:
-    return not SENTENCE_MARKS.search(ln.text) and not ends_sentence_strict(ln.text)
+    return ln.bare and ln.width <= ln.column - INDENT_MIN and ln.byline is None
 
 
 def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
@@ -165,7 +168,7 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     sentence, so an unpunctuated full line cannot be one).
     """
     ln = lines[k]
-    if not unpunctuated(ln):
+    if not ln.bare or ln.byline is not None:
         return False
     if ln.width > ln.column + FULL_SLACK:
         return True
@@ -174,7 +177,7 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
         return False  # short lines are read as subheads (split promotes an article's first one)
     if article_start:
         return not is_full(nxt) or _indented_with_hanging_mark(nxt)
-    return (is_indented(nxt) or _indented_with_hanging_mark(nxt)) and not ends_sentence(nxt.text)
+    return (is_indented(nxt) or _indented_with_hanging_mark(nxt)) and not nxt.ends
 
 
 def _indented_with_hanging_mark(ln: Line, nxt: Line | None = None) -> bool:
@@ -232,13 +235,15 @@ def read_layout(text: str, bylines: BylineFinder | None = None, printed: str | N
     """The layout items of a page (repaired *text*, as *printed* before repair), in order."""
     bylines = bylines or BylineFinder()
     lines = cut_lines(text, printed)
+    for ln in lines:
+        ln.byline = bylines.find(ln.text)
     items: list[Item] = []
     if lines and (header := parse_header(lines[0])) is not None:
         items.append(Item("header", lines[0].text, lines[0].start, lines[0].end, [lines[0]], name=_header_key(header)))
         lines = lines[1:]
-    tail = _title_block(lines, bylines)
+    tail = _title_block(lines)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
-    items.extend(_body_items(body, bylines, titles_at_foot=bool(titles)))
+    items.extend(_BodyReader(body, titles_at_foot=bool(titles)).read())
     for ln in titles:
         items.append(Item("foot_title", ln.text, ln.start, ln.end, [ln]))
     return items
@@ -248,97 +253,110 @@ def _header_key(header: dict[str, str]) -> str:
     return "\t".join((header["page"], header["section"], header["section_en"]))
 
 
-def _title_block(lines: list[Line], bylines: BylineFinder) -> int:
+def _title_block(lines: list[Line]) -> int:
     """How many lines at the page foot are titles: unpunctuated lines after the last article's end."""
     n = 0
-    while n < len(lines):
-        ln = lines[len(lines) - 1 - n]
-        if SENTENCE_MARKS.search(ln.text) or ends_sentence_strict(ln.text) or bylines.find(ln.text):
-            break
+    while n < len(lines) and lines[len(lines) - 1 - n].bare and lines[len(lines) - 1 - n].byline is None:
         n += 1
     if n == len(lines) or n == 0:
         return 0
     before = lines[len(lines) - 1 - n]
-    if not (bylines.find(before.text) or ends_sentence(before.text)):
+    if not (before.byline or before.ends):
         return 0
     # A lone short line after the last paragraph could be the last article's subhead; titles come
     # as a block, and a subhead is followed by its paragraph, so anything at the very end is a title.
     return n
 
 
-def _body_items(lines: list[Line], bylines: BylineFinder, titles_at_foot: bool) -> list[Item]:
-    items: list[Item] = []
-    para: list[Line] = []
-    k = 0
-    boundary = True  # the next line starts a new block
+class _BodyReader:
+    """Reads the body lines in order into paragraphs, subheads, titles and bylines."""
 
-    def flush() -> None:
-        if para:
-            items.append(_paragraph(para))
-            para.clear()
+    def __init__(self, lines: list[Line], titles_at_foot: bool) -> None:
+        self.lines = lines
+        self.titles_at_foot = titles_at_foot
+        self.items: list[Item] = []
+        self.para: list[Line] = []
+        self.boundary = True  # the next line starts a new block
 
-    while k < len(lines):
-        ln = lines[k]
-        byline = bylines.find(ln.text)
-        if byline and (byline[0] > 0 or boundary or (para and ends_sentence(para[-1].text))):
-            cut, printed, name = byline
-            if cut > 0:
-                head = Line(ln.text[:cut].rstrip(), ln.start, ln.start + len(ln.text[:cut].rstrip()), ln.width, ln.column)
-                if not boundary and para and not _starts_paragraph(para[-1], head, len(para) == 1):
-                    para.append(head)
-                else:
-                    flush()
-                    para.append(head)
-            flush()
-            items.append(Item("byline", printed, ln.start + cut, ln.end, [ln], name=name))
-            boundary = True
-            k += 1
-            continue
-        after_sentence = boundary or not para or ends_sentence(para[-1].text)
-        article_start = not items or items[-1].kind in ("byline", "header")
+    def read(self) -> list[Item]:
+        k = 0
+        while k < len(self.lines):
+            k = self._byline(k) or self._title(k) or self._headings(k) or self._line(k)
+        self._flush()
+        return self.items
+
+    def _flush(self) -> None:
+        if self.para:
+            self.items.append(_joined("paragraph", self.para))
+            self.para = []
+
+    def _after_sentence(self) -> bool:
+        return self.boundary or not self.para or self.para[-1].ends
+
+    def _byline(self, k: int) -> int:
+        """A byline ends the article, at the end of its last paragraph or on a line of its own."""
+        ln = self.lines[k]
+        if ln.byline is None or not (ln.byline[0] > 0 or self._after_sentence()):
+            return 0
+        cut, printed, name = ln.byline
+        if cut > 0:
+            head_text = ln.text[:cut].rstrip()
+            head = Line(head_text, ln.start, ln.start + len(head_text), ln.width, ln.column)
+            if self.boundary or not self.para or _starts_paragraph(self.para[-1], head, len(self.para) == 1):
+                self._flush()
+            self.para.append(head)
+        self._flush()
+        self.items.append(Item("byline", printed, ln.start + cut, ln.end, [ln], name=name))
+        self.boundary = True
+        return k + 1
+
+    def _title(self, k: int) -> int:
+        if not self._after_sentence():
+            return 0
+        last = self.items[-1].kind if self.items else None
         # Every article has a title: without titles at the foot, the next one after a byline opens it.
-        signed_off = not titles_at_foot and bool(items) and items[-1].kind == "byline"
-        if after_sentence and (_is_title(lines, k, article_start) or signed_off and unpunctuated(ln)) and not bylines.find(ln.text):
-            flush()
-            items.append(Item("title", ln.text, ln.start, ln.end, [ln]))
-            boundary = True
-            k += 1
-            continue
-        run = _heading_run(lines, k, bylines) if after_sentence else 0
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if not run and para and not boundary and not _starts_paragraph(para[-1], ln, len(para) == 1, nxt):
-            para.append(ln)
-            k += 1
-            continue
-        if run:
-            flush()
-            items.extend(_headings(lines[k : k + run]))
-            k += run
-            boundary = True
-            continue
-        flush()
-        para.append(ln)
-        boundary = False
-        k += 1
-    flush()
-    return items
+        signed_off = not self.titles_at_foot and last == "byline"
+        ln = self.lines[k]
+        if not (_is_title(self.lines, k, last in (None, "byline", "header")) or signed_off and ln.bare and ln.byline is None):
+            return 0
+        self._flush()
+        self.items.append(Item("title", ln.text, ln.start, ln.end, [ln]))
+        self.boundary = True
+        return k + 1
+
+    def _headings(self, k: int) -> int:
+        run = _heading_run(self.lines, k) if self._after_sentence() else 0
+        if not run:
+            return 0
+        self._flush()
+        self.items.extend(_headings(self.lines[k : k + run]))
+        self.boundary = True
+        return k + run
+
+    def _line(self, k: int) -> int:
+        """An ordinary line: it continues the paragraph or starts a new one."""
+        ln = self.lines[k]
+        nxt = self.lines[k + 1] if k + 1 < len(self.lines) else None
+        if self.boundary or not self.para or _starts_paragraph(self.para[-1], ln, len(self.para) == 1, nxt):
+            self._flush()
+        self.para.append(ln)
+        self.boundary = False
+        return k + 1
 
 
 def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | None = None) -> bool:
     """A new paragraph: the previous line ends a sentence and is short, or this line is indented."""
-    return ends_sentence(prev.text) and (
-        not is_full(prev, prev_is_first) or is_indented(ln) or _indented_with_hanging_mark(ln, nxt)
-    )
+    return prev.ends and (not is_full(prev, prev_is_first) or is_indented(ln) or _indented_with_hanging_mark(ln, nxt))
 
 
-def _heading_run(lines: list[Line], k: int, bylines: BylineFinder) -> int:
+def _heading_run(lines: list[Line], k: int) -> int:
     """Number of subhead lines starting at *k* (0 if line *k* starts a paragraph)."""
     run = 0
-    while k + run < len(lines) and run < MAX_HEADING_LINES and heading_like(lines[k + run]) and not bylines.find(lines[k + run].text):
+    while k + run < len(lines) and run < MAX_HEADING_LINES and heading_like(lines[k + run]):
         run += 1
     while run:
         nxt = lines[k + run] if k + run < len(lines) else None
-        if nxt is None or not is_full(nxt) or bylines.find(nxt.text) or not _could_open_paragraph(lines[k + run - 1]):
+        if nxt is None or not is_full(nxt) or nxt.byline or not _could_open_paragraph(lines[k + run - 1]):
             return run
         run -= 1  # the last candidate line is continued by a full line: it opens a paragraph
     return 0
@@ -354,10 +372,6 @@ def _headings(run: list[Line]) -> list[Item]:
     if len(run) == 1 or run[0].width > run[0].column * 0.6:
         return [_joined("heading", run)]
     return [_joined("heading", run[:1]), _joined("heading", run[1:])]
-
-
-def _paragraph(lines: list[Line]) -> Item:
-    return _joined("paragraph", lines)
 
 
 def _joined(kind: str, lines: list[Line]) -> Item:
