@@ -2,8 +2,8 @@
 
 The CLI turns it into a single ``textfix: error: …`` line on stderr and the
 exit code of the error's class; library users can catch it without catching
-programming errors.  No command leaves a partial output file behind or
-modifies its input, whatever the exit code.
+programming errors.  No command modifies its input, and no single-page
+command leaves a partial output file behind, whatever the exit code.
 
 ====  ======================  ==================================================================
 code  class                   meaning
@@ -14,13 +14,16 @@ code  class                   meaning
                               traceback)
 2     :class:`TextfixError`   usage: bad command-line arguments (argparse's own code), or any
                               other bad input without a more specific class
-3     :class:`InputError`     an input or output file: missing, a directory, binary, not
+3     :class:`InputError`     an input or output file: missing, a directory (``align``,
+                              ``learn``, ``eval``), binary, not
                               decodable text, not a valid page JSON (``eval``), ``-o`` naming
                               an input file, an output directory that is missing or not writable
 4     :class:`ModelError`     ``--model`` file: not JSON, not a textfix noise model, an unknown
                               ``schema_version``, or malformed (wrong types, out-of-range values)
 5     :class:`AlignmentError` ``align``/``learn``: the clean twin is empty, the page is empty,
                               or the clean twin is not in the page
+6     —                       ``repair``/``split`` on several pages (a batch): the run finished
+                              but some pages failed, each reported (``textfix.batch``)
 130   —                       interrupted (Ctrl-C)
 ====  ======================  ==================================================================
 """

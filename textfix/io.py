@@ -8,6 +8,7 @@ reader settles encoding and newlines once, here.
 from __future__ import annotations
 
 import codecs
+import math
 import os
 import secrets
 from pathlib import Path
@@ -81,6 +82,9 @@ def _decode_legacy(data: bytes, name: str) -> str:
     comes back as Korean), so every candidate that decodes to printable text
     is scored by how much of it is common Chinese (:func:`_plausibility`) and
     the best one wins; on a tie the detector's guess, then GB18030, then Big5.
+    Bytes whose best reading in a CJK codec is still mostly rare characters
+    (random bytes, a compressed file without NULs) are refused rather than
+    decoded to junk; single-byte codecs (Cyrillic, Latin) are left alone.
     """
     from charset_normalizer import from_bytes
 
@@ -88,6 +92,7 @@ def _decode_legacy(data: bytes, name: str) -> str:
     candidates = [_prefer_superset(best.encoding)] if best is not None and best.encoding not in ("utf_8", "ascii") else []
     candidates += [e for e in _FALLBACKS if e not in candidates]
     decoded: list[str] = []
+    encodings: list[str] = []
     for encoding in candidates:
         try:
             text = data.decode(encoding)
@@ -95,24 +100,45 @@ def _decode_legacy(data: bytes, name: str) -> str:
             continue
         if _mostly_printable(text):
             decoded.append(text)
+            encodings.append(encoding)
     if not decoded:
         raise InputError(f"{name}: cannot decode as text in any known encoding")
-    if len(decoded) == 1:
-        return decoded[0]
     scores = [_plausibility(text) for text in decoded]
-    return decoded[max(range(len(decoded)), key=lambda i: (scores[i], -i))]
+    best = max(range(len(decoded)), key=lambda i: (scores[i], -i))
+    if scores[best] < _MIN_PLAUSIBLE and _is_cjk_codec(encodings[best]) and _mostly_foreign(decoded[best]):
+        raise InputError(f"{name}: cannot decode as text: no known encoding gives readable text")
+    return decoded[best]
+
+
+_MIN_PLAUSIBLE = 0.3
+
+
+def _is_cjk_codec(encoding: str) -> bool:
+    """A double-byte CJK codec: almost any byte string decodes in one, so a decoding proves little."""
+    try:
+        return len("中".encode(encoding)) >= 2
+    except (UnicodeEncodeError, LookupError):
+        return False
+
+
+def _mostly_foreign(text: str) -> bool:
+    """Enough non-ASCII characters to judge, and most characters non-ASCII: not a Latin text with some accents."""
+    sample = [ch for ch in text[:4096] if not ch.isspace()]
+    foreign = sum(ord(ch) > 0x7F for ch in sample)
+    return foreign >= 16 and foreign >= 0.3 * len(sample)
 
 
 _DETECT_BYTES = 256 * 1024  # the detector samples anyway; a 20 MB page need not be handed over whole
 
 
 def _plausibility(text: str) -> float:
-    """Share of the non-ASCII characters (first 4096) that are punctuation or common Chinese characters.
+    """How Chinese the non-ASCII characters (of the first 4096) look, from 0 to 1.
 
-    Common means a word of its own in jieba's dictionary with a corpus count
-    of 50 or more; a wrong legacy codec turns Chinese into rare characters,
-    Hangul or kana, which are not.  Without jieba, every candidate scores 0
-    and the detector's order decides.
+    Punctuation counts 1; a character counts its frequency as a word of its
+    own in jieba's dictionary, on a log scale capped at 100,000 (产 and 经
+    count 1, 莉 and 冪 under 0.5, Hangul and kana 0).  A wrong legacy codec
+    turns Chinese into rare characters, Hangul or kana.  Without jieba every
+    candidate scores 0 and the detector's order decides.
     """
     chars = [ch for ch in text[:4096] if ord(ch) > 0x7F and not ch.isspace()]
     if not chars:
@@ -123,8 +149,10 @@ def _plausibility(text: str) -> float:
         words = load_lexicon(frozenset()).words
     except (ImportError, OSError):
         return 0.0
-    good = sum(1 for ch in chars if words.get(ch, 0) >= 50 or (not ch.isalnum() and ch.isprintable()))
-    return good / len(chars)
+    total = sum(
+        1.0 if not ch.isalnum() and ch.isprintable() else min(math.log10(words.get(ch, 0) + 1), 5.0) / 5.0 for ch in chars
+    )
+    return total / len(chars)
 
 
 def _prefer_superset(encoding: str) -> str:
