@@ -316,7 +316,6 @@ def test_empty_page(work: Path, content: bytes) -> None:
     assert_untouched(work, before)
 
 
-@pytest.mark.xfail(strict=True, reason="split_page() returns one empty Article for an empty page (split._assemble: `articles or [Article()]`)")
 def test_empty_page_splits_into_no_articles(work: Path) -> None:
     (work / "empty.txt").write_bytes(b"")
     code, out, err = run("split", work / "empty.txt")

@@ -160,9 +160,10 @@ def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
     if pattern is None:
         return []
     partners = _partner_forms(table)
+    lines = _LineIndex(text)
     scored = []
     for i, n, c in _occurrences(text, pattern, table):
-        cues, why = _cues(text, i, n, c, table, partners)
+        cues, why = _cues(lines, i, n, c, table, partners)
         if c.prior + cues + RUN_CEILING - lexicon.alone_logp(c.garbled) * n <= THRESHOLD:
             continue  # even the least likely printed reading beats the mark: skip the dictionary
         as_text, text_why = _as_text(text, i, n, c, lexicon)
@@ -223,17 +224,21 @@ def _padded_name(text: str, i: int) -> bool:
     )
 
 
-def _cues(text: str, i: int, n: int, c: Candidate, table, partners) -> tuple[float, list[tuple[str, float]]]:
+def _cues(lines: _LineIndex, i: int, n: int, c: Candidate, table, partners) -> tuple[float, list[tuple[str, float]]]:
     """The typographic cues around ``text[i:i+n]``: their sum, and each by name."""
     why: list[tuple[str, float]] = []
     cue = lambda value, name: why.append((name, value))  # noqa: E731
+    text = lines.text
 
     nxt = text[i + n] if i + n < len(text) else "\n"
     prev = text[i - 1] if i > 0 else "\n"
     if nxt in " \t":
         after = text[i + n : i + n + 8].lstrip(" \t")[:1]
         cue(CUE_SPACE_BEFORE_CJK if after and _is_ideograph(after) else CUE_SPACE_BEFORE_OTHER, "space after")
-    if prev in " \t\u3000" and c.symbol in NO_LINE_START:
+    solid = text[max(0, i - 4) : i].rstrip(" \t\u3000")[-1:] or "\n"  # what stands before, past spaces
+    # A space after ASCII is the print's spacing around Latin runs, and a space after a mark
+    # (garbled or not) is the mark's own lost width: repair removes both, so neither counts.
+    if prev in " \t\u3000" and c.symbol in NO_LINE_START and not (solid.isascii() or solid in table or solid in NO_LINE_START):
         cue(CUE_SPACE_BEFORE, "space before")
     if nxt in PARTICLES and c.symbol not in PAIRS:
         cue(CUE_PARTICLE_AFTER, "particle after")
@@ -244,7 +249,7 @@ def _cues(text: str, i: int, n: int, c: Candidate, table, partners) -> tuple[flo
     if c.symbol in SENTENCE_END and _closes(nxt, table):
         cue(CUE_END_BEFORE_CLOSER, "before closing mark")
     if c.symbol in "％%":
-        cue(CUE_DIGIT_BEFORE_PERCENT if prev.isdigit() else CUE_NO_DIGIT_BEFORE_PERCENT, "digit before")
+        cue(CUE_DIGIT_BEFORE_PERCENT if solid.isdigit() else CUE_NO_DIGIT_BEFORE_PERCENT, "digit before")
     if c.symbol in PAIRS or c.symbol in CLOSERS:
         cue(CUE_PAIRED if _has_partner(text, i, c.symbol, partners) else CUE_UNPAIRED, "partner")
     if c.symbol in DOUBLED:
@@ -252,7 +257,7 @@ def _cues(text: str, i: int, n: int, c: Candidate, table, partners) -> tuple[flo
         cue(CUE_DOUBLED if doubled else CUE_SINGLE_DOUBLE_MARK, "doubled")
     if prev == "\n" and c.symbol in NO_LINE_START:
         cue(CUE_LINE_START, "line start")
-    if c.symbol in TERMINAL and _ends_short_line(text, i + n - 1):
+    if c.symbol in TERMINAL and _ends_short_line(lines, i + n - 1):
         cue(CUE_SHORT_LINE_END, "short line end")
     if c.observed:
         cue(CUE_OBSERVED, "observed")
@@ -282,31 +287,43 @@ def _has_partner(text: str, i: int, symbol: str, partners: dict[str, frozenset[s
     return not partners[symbol].isdisjoint(window)
 
 
-def _ends_short_line(text: str, i: int) -> bool:
+class _LineIndex:
+    """Where the lines of a text start and end, found once and only if a cue asks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._breaks: list[int] | None = None
+
+    @property
+    def breaks(self) -> list[int]:
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", self.text)]
+        return self._breaks
+
+    def line_of(self, i: int) -> int:
+        return bisect_left(self.breaks, i)
+
+    def bounds(self, line: int) -> tuple[int, int]:
+        start = self.breaks[line - 1] + 1 if line > 0 else 0
+        end = self.breaks[line] if line < len(self.breaks) else len(self.text)
+        return start, end
+
+
+def _ends_short_line(lines: _LineIndex, i: int) -> bool:
     """The mark ends a line well short of the column (estimated from the lines around it)."""
-    end = text.find("\n", i)
-    end = len(text) if end < 0 else end
+    text = lines.text
+    number = lines.line_of(i)
+    start, end = lines.bounds(number)
     if text[i + 1 : end].strip():
         return False
-    start = text.rfind("\n", 0, i) + 1
-    return display_width(text[start:end].strip()) < 0.75 * _local_column(text, start, end)
+    return display_width(text[start:end].strip()) < 0.75 * _local_column(lines, number)
 
 
-def _local_column(text: str, start: int, end: int) -> float:
-    """Upper quartile of the widths of the lines near ``text[start:end]``."""
-    lo = start
-    for _ in range(NEAR_LINES):
-        lo = text.rfind("\n", 0, max(0, lo - 1)) + 1
-        if lo == 0:
-            break
-    hi = end
-    for _ in range(NEAR_LINES):
-        nxt = text.find("\n", hi + 1)
-        if nxt < 0:
-            hi = len(text)
-            break
-        hi = nxt
-    widths = sorted(display_width(line.strip()) for line in text[lo:hi].split("\n") if line.strip())
+def _local_column(lines: _LineIndex, number: int) -> float:
+    """Upper quartile of the widths of the lines near line *number*."""
+    lo = lines.bounds(max(0, number - NEAR_LINES))[0]
+    hi = lines.bounds(min(len(lines.breaks), number + NEAR_LINES))[1]
+    widths = sorted(display_width(line.strip()) for line in lines.text[lo:hi].split("\n") if line.strip())
     return float(widths[(3 * len(widths)) // 4]) if widths else 0.0
 
 
@@ -343,7 +360,7 @@ def _change(text: str, s: _Scored, model: NoiseModel) -> tuple:
     start, end = s.at, s.at + s.length
     symbol = s.candidate.symbol * s.length
     if symbol not in PAIRS:  # the mark's lost width is a stray space after it
-        while end < len(text) and text[end] in " \t":
+        while end < len(text) and text[end] in " \t\u3000":
             end += 1
     confidence = round(1.0 / (1.0 + 10 ** (-s.margin)), 4)
     why = f"margin {s.margin:+.2f}: " + ", ".join(f"{name} {value:+.2f}" for name, value in s.why)

@@ -91,6 +91,7 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
     header = None
     titles: list[Item] = []
     articles: list[Article] = [Article()]
+    titles_at_foot = any(item.kind == "foot_title" for item in items)
     for item in items:
         current = articles[-1]
         if item.kind == "header":
@@ -98,7 +99,7 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
             header = {"page": page, "section": section, "section_en": section_en}
         elif item.kind == "foot_title":
             titles.append(item)
-        elif item.kind == "title" and any(i.kind == "foot_title" for i in items):
+        elif item.kind == "title" and titles_at_foot:
             current.blocks.append(Block("heading", item.text, to_input(item.start), to_input(item.end)))
         elif item.kind == "title":
             if current.blocks or current.title:
@@ -111,14 +112,14 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
             articles.append(Article())
         else:
             current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
-    articles = [a for a in articles if a.blocks or a.byline]
+    articles = [a for a in articles if a.blocks or a.byline or a.title]
     if titles:
         articles = _split_to_count(articles, [t.text for t in titles])
         _give_titles(articles, titles, to_input)
     else:
         articles = [part for a in articles for part in _split_at_unsigned_titles(a)]
         _titles_from_lead_headings(articles)
-    return header, articles or [Article()]
+    return header, articles
 
 
 TOPIC_SHIFT = 0.035  # bigram cosine below which two stretches of text are on different topics
