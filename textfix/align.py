@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from .errors import AlignmentError
-from .mechanisms import Mechanism, explain
+from .mechanisms import Mechanism, explain, supported
 from .variants import fold_table, variant_kind
 
 KINDS = ("layout", "variant", "garble", "substitution", "insertion", "deletion")
@@ -376,27 +376,11 @@ def _block_difference(tag: str, clean: str, noisy: str, ck: _Keys, nk: _Keys, a0
 
 def _supported_mechanisms(raw: list[Difference], model) -> set[Mechanism]:
     """Codec shifts that explain at least two distinct substituted symbols here, plus the model's."""
-    symbols: dict[Mechanism, set[str]] = {}
-    for d in raw:
-        if d.kind == "substitution":
-            for m in explain(d.clean, d.noisy):
-                symbols.setdefault(m, set()).add(d.clean)
-    found = {m for m, s in symbols.items() if len(s) >= MIN_MECHANISM_SUPPORT}
-    found = _narrowest(found, symbols)
+    pairs = ((d.clean, d.noisy) for d in raw if d.kind == "substitution")
+    found = set(supported(pairs, MIN_MECHANISM_SUPPORT))
     if model is not None:
         found |= set(model.mechanism_objects())
     return found
-
-
-def _narrowest(found: set[Mechanism], symbols: dict[Mechanism, set[str]]) -> set[Mechanism]:
-    """Of shifts that explain the very same symbols (gb2312 and gbk), keep the narrowest codec."""
-    kept: dict[tuple, Mechanism] = {}
-    from .mechanisms import CODECS
-
-    for m in sorted(found, key=lambda m: CODECS.index(m.codec)):
-        key = (m.byte, m.offset, frozenset(symbols.get(m, ())))
-        kept.setdefault(key, m)
-    return set(kept.values())
 
 
 def _classify(d: Difference, mechanisms: set[Mechanism]) -> Difference:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .align import Alignment, Difference, align
 from .io import read_text
-from .mechanisms import CODECS, Mechanism, explain
+from .mechanisms import Mechanism, supported
 from .model import FamilyEntry, MechanismRecord, NoiseModel, Substitution
 
 MIN_SUPPORT = 2  # distinct symbols a mechanism must explain
@@ -68,16 +68,10 @@ def _is_symbol_substitution(d: Difference) -> bool:
 
 def _mechanisms(observations: list[Difference], cleans: list[str]) -> list[MechanismRecord]:
     """Mechanisms explaining ≥ MIN_SUPPORT distinct symbols, with support and contradictions counted."""
-    symbols: dict[Mechanism, set[str]] = defaultdict(set)
-    sightings: Counter[tuple[str, str]] = Counter()
-    for d in observations:
-        if _is_symbol_substitution(d):
-            sightings[(d.clean, d.noisy)] += 1
-            for m in explain(d.clean, d.noisy):
-                symbols[m].add(d.clean)
-    kept = _narrowest({m: s for m, s in symbols.items() if len(s) >= MIN_SUPPORT})
+    sightings = Counter((d.clean, d.noisy) for d in observations if _is_symbol_substitution(d))
+    symbols = supported(sightings, MIN_SUPPORT)
     records = []
-    for m in sorted(kept):
+    for m in sorted(symbols):
         support = sum(n for (c, g), n in sightings.items() if m.garble(c) == g)
         against = sum(n for (c, g), n in sightings.items() if m.garble(c) not in (None, g) and c in symbols[m] | _family_symbols(m))
         if against >= support:
@@ -98,14 +92,6 @@ def _opportunities(m: Mechanism, clean: str) -> int:
 
 def _family_symbols(m: Mechanism) -> set[str]:
     return set(m.family().values())
-
-
-def _narrowest(candidates: dict[Mechanism, set[str]]) -> set[Mechanism]:
-    """gb2312 and gbk explain the same shifts of the same rows: keep the narrower codec only."""
-    kept: dict[tuple, Mechanism] = {}
-    for m in sorted(candidates, key=lambda m: (CODECS.index(m.codec), m)):
-        kept.setdefault((m.byte, m.offset, frozenset(candidates[m])), m)
-    return set(kept.values())
 
 
 def _family(m: Mechanism, sightings: Counter[tuple[str, str]]) -> tuple[FamilyEntry, ...]:

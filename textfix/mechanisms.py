@@ -12,6 +12,7 @@ expand them to every symbol they would garble, including ones never seen.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -151,3 +152,23 @@ def _encode_plain(ch: str, codec: str) -> tuple[int, int] | None:
     if "!" <= ch <= "~":
         return None
     return encode(ch, codec)
+
+
+def supported(pairs: Iterable[tuple[str, str]], min_symbols: int = 2) -> dict[Mechanism, set[str]]:
+    """Mechanisms that explain at least *min_symbols* distinct symbols of the (clean, garbled) *pairs*.
+
+    One symbol garbled once is explained by many shifts in many codecs by
+    chance; two distinct symbols sharing one shift rarely are.  Where a
+    narrower codec explains the very same symbols as a wider one (gb2312 and
+    gbk), only the narrower is kept: its symbol rows are the ones a page font
+    was built on.  Returns each kept mechanism with the symbols it explains.
+    """
+    symbols: dict[Mechanism, set[str]] = {}
+    for clean, garbled in pairs:
+        for m in explain(clean, garbled):
+            symbols.setdefault(m, set()).add(clean)
+    kept: dict[tuple, Mechanism] = {}
+    for m in sorted(symbols, key=lambda m: (CODECS.index(m.codec), m)):
+        if len(symbols[m]) >= min_symbols:
+            kept.setdefault((m.byte, m.offset, frozenset(symbols[m])), m)
+    return {m: symbols[m] for m in kept.values()}
