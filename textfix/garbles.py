@@ -32,6 +32,7 @@ from .model import NoiseModel
 THRESHOLD = 1.0  # log10 odds the mark must win by: ten to one
 RUN_WINDOW = 40  # characters within which garbles share a font run
 NEAR_LINES = 12  # lines each side that tell the column width around a mark
+LONGEST_LINE = 200  # characters: wider than any newspaper column
 PAIR_WINDOW = 60
 
 # log10 likelihood ratios of the cues, mark against text.
@@ -314,15 +315,16 @@ def _ends_short_line(lines: _LineIndex, i: int) -> bool:
     text = lines.text
     number = lines.line_of(i)
     start, end = lines.bounds(number)
-    if text[i + 1 : end].strip():
-        return False
+    if end - start > LONGEST_LINE or text[i + 1 : end].strip():
+        return False  # a line longer than any column is no paragraph's last line
     return display_width(text[start:end].strip()) < 0.75 * _local_column(lines, number)
 
 
 def _local_column(lines: _LineIndex, number: int) -> float:
     """Upper quartile of the widths of the lines near line *number*."""
-    lo = lines.bounds(max(0, number - NEAR_LINES))[0]
-    hi = lines.bounds(min(len(lines.breaks), number + NEAR_LINES))[1]
+    start, end = lines.bounds(number)
+    lo = max(lines.bounds(max(0, number - NEAR_LINES))[0], start - NEAR_LINES * LONGEST_LINE)
+    hi = min(lines.bounds(min(len(lines.breaks), number + NEAR_LINES))[1], end + NEAR_LINES * LONGEST_LINE)
     widths = sorted(display_width(line.strip()) for line in lines.text[lo:hi].split("\n") if line.strip())
     return float(widths[(3 * len(widths)) // 4]) if widths else 0.0
 
