@@ -40,7 +40,7 @@ QUOTE_SAMPLE = 2000  # lines enough to tell how wide a page's quotes are
 MAX_HEADING_LINES = 3
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str  # stripped
     start: int  # offsets into the text the lines were cut from
@@ -128,7 +128,8 @@ def _estimate_columns(lines: list[Line]) -> None:
         return
     page = _upper_quartile(widths[:QUOTE_SAMPLE])
     for k in range(0, len(lines), STRIDE):
-        near = sorted(w for w in widths[max(0, k - WINDOW) : k + STRIDE + WINDOW] if w >= page * 0.6)
+        floor = page * 0.6
+        near = sorted([w for w in widths[max(0, k - WINDOW) : k + STRIDE + WINDOW] if w >= floor])
         column = float(near[(3 * (len(near) - 1) + 3) // 4]) if near else page
         for ln in lines[k : k + STRIDE]:
             ln.column = column
