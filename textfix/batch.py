@@ -44,8 +44,8 @@ EXIT_SOME_FAILED = 6  # the run finished, but one or more inputs or records fail
 TEXT_INCLUDE = "*.txt"
 JSONL_INCLUDE = "*.jsonl"
 SPLIT_SUFFIX = {"json": ".json", "jsonl": ".jsonl", "markdown": ".md", "text": ".txt"}
-CHUNK_ITEMS = 8  # items per task sent to a worker: amortises pickling, keeps order cheap
-CHUNK_CHARS = 1 << 20  # ...but a chunk of huge records stops at about 1 MB
+CHUNK_ITEMS = 64  # at most this many items per task sent to a worker (tiny records: amortise the round trip)
+CHUNK_SIZE = 256_000  # ...and about this much text (ten pages): fewer round trips, yet a short tail at the end
 WINDOW_PER_WORKER = 4  # chunks in flight per worker: enough to keep it busy, bounded memory
 
 
@@ -71,6 +71,11 @@ class InputItem:
     path: str | None = None  # a page file, read by the worker
     payload: str | bytes | None = None  # page text (stdin) or a raw JSONL line
     error: str | None = None
+    size: int = 0  # of the file at path: what chunking weighs a page file by
+
+    @property
+    def weight(self) -> int:
+        return len(self.payload) if self.payload else self.size
 
 
 def expand_inputs(args: Sequence[str], include: str = TEXT_INCLUDE) -> list[Source]:
@@ -125,11 +130,19 @@ def iter_items(sources: Sequence[Source], jsonl: bool = False) -> Iterator[Input
             yield InputItem(next(counter), source.path, number, error=source.error)
         elif jsonl:
             for lineno, line, error in _jsonl_lines(source.path):
-                yield InputItem(next(counter), f"{source.name}:{lineno}", number, payload=line, error=error)
+                ident = f"{source.name}:{lineno}" if lineno else source.path  # line 0: the file itself failed
+                yield InputItem(next(counter), ident, number, payload=line, error=error)
         elif source.path == "-":
             yield _stdin_item(next(counter), number)
         else:
-            yield InputItem(next(counter), source.path, number, path=source.path)
+            yield InputItem(next(counter), source.path, number, path=source.path, size=_file_size(source.path))
+
+
+def _file_size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _stdin_item(index: int, source: int) -> InputItem:
@@ -309,10 +322,17 @@ _WORKER_STATE: tuple[Task, NoiseModel | None] | None = None
 
 
 def _init_worker(task: Task, model: NoiseModel | None) -> None:
-    """Pool initializer: the model arrives once per worker, not with every chunk."""
+    """Pool initializer: the model arrives once per worker, not with every chunk.
+
+    Workers ignore Ctrl-C: the terminal sends it to them too, and the main
+    process, which gets it as well, stops them and reports it once.
+    """
     global _WORKER_STATE
+    import signal
+
     from .model import default_model
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_STATE = (task, model or default_model())
 
 
@@ -325,18 +345,15 @@ def _run_chunk_in_worker(chunk: list[InputItem]) -> list[Result]:
 class PoolExecutor:
     """*jobs* local worker processes.
 
-    They start from a fork server (or spawn), not a plain fork: forking a
-    process that has threads (a progress bar, a Dask client in the same
-    interpreter) can deadlock the child.
+    They are forked when this process has no other thread — the fastest
+    start — and otherwise come from a
+    fork server (or spawn): forking a process that has threads (a Dask
+    client, a progress monitor) can deadlock the child.
     """
 
     def __init__(self, jobs: int, task: Task, model: NoiseModel | None) -> None:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        if "forkserver" in methods:
-            context.set_forkserver_preload(["textfix.batch", "textfix.repair", "textfix.split", "textfix.formats"])
         self.workers = jobs
-        self._pool = context.Pool(jobs, initializer=_init_worker, initargs=(task, model))
+        self._pool = _context().Pool(jobs, initializer=_init_worker, initargs=(task, model))
 
     def submit(self, chunk: list[InputItem]) -> Callable[[], list[Result]]:
         return self._pool.apply_async(_run_chunk_in_worker, (chunk,)).get
@@ -349,14 +366,28 @@ class PoolExecutor:
         self._pool.join()
 
 
-def chunked(items: Iterable[InputItem], max_items: int = CHUNK_ITEMS, max_chars: int = CHUNK_CHARS) -> Iterator[list[InputItem]]:
-    """Consecutive items in lists of at most *max_items*, cut early at about *max_chars* of payload."""
+def _context():
+    """fork if safe (no other thread), else a fork server that has textfix imported already, else spawn."""
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["textfix.batch", "textfix.repair", "textfix.split", "textfix.formats"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def chunked(items: Iterable[InputItem], max_items: int = CHUNK_ITEMS, max_size: int = CHUNK_SIZE) -> Iterator[list[InputItem]]:
+    """Consecutive items in lists of at most *max_items*, cut early once they weigh *max_size*."""
     chunk: list[InputItem] = []
     size = 0
     for item in items:
         chunk.append(item)
-        size += len(item.payload or "")
-        if len(chunk) >= max_items or size >= max_chars:
+        size += item.weight
+        if len(chunk) >= max_items or size >= max_size:
             yield chunk
             chunk, size = [], 0
     if chunk:
@@ -387,18 +418,22 @@ def process_items(
 ) -> Iterator[Result]:
     """Results for *items* in input order: in this process for ``jobs=1``, else on *jobs* local workers or *executor*.
 
-    An executor passed in is the caller's to close; a pool made here is
-    closed when the results are exhausted, or terminated if the consumer
-    stops early (an interrupt, a closed pipe).
+    A pool made here starts now, before the caller starts other threads (a
+    progress bar), and is closed when the results are exhausted, or
+    terminated if the consumer stops early (an interrupt, a closed pipe).
+    An executor passed in is the caller's to close.
     """
     if executor is None and jobs <= 1:
         from .model import default_model
 
         model = model or default_model()
-        yield from (run_item(item, task, model) for item in items)
-        return
-    own = executor is None
-    executor = executor or PoolExecutor(jobs, task, model)
+        return (run_item(item, task, model) for item in items)
+    if executor is not None:
+        return _ordered(executor, items, own=False)
+    return _ordered(PoolExecutor(jobs, task, model), items, own=True)
+
+
+def _ordered(executor: Executor, items: Iterable[InputItem], own: bool) -> Iterator[Result]:
     finished = False
     try:
         yield from ordered_results(executor, chunked(items), max(2, executor.workers * WINDOW_PER_WORKER))
@@ -412,6 +447,8 @@ def process_items(
 
 
 class Progress(Protocol):
+    """Counts finished items, and prints messages without tearing a bar."""
+
     def update(self, n: int = 1) -> None: ...
     def write(self, message: str) -> None: ...
     def close(self) -> None: ...
@@ -433,7 +470,7 @@ class NoProgress:
         pass
 
 
-class Counter:
+class LineCounter:
     """A one-line counter for when tqdm is not installed: done, rate and ETA, redrawn at most 5 times a second."""
 
     def __init__(self, total: int | None, unit: str, stream: IO[str]) -> None:
@@ -490,7 +527,7 @@ class _Tqdm:
 
 
 def make_progress(total: int | None, unit: str = "page", enabled: bool = True, stream: IO[str] | None = None) -> Progress:
-    """A bar on *stream* (stderr) when *enabled* and it is a terminal; tqdm if installed, else :class:`Counter`.
+    """A bar on *stream* (stderr) when *enabled* and it is a terminal; tqdm if installed, else :class:`LineCounter`.
 
     Not a terminal means a log file or a pipe, where a redrawn line is noise.
     """
@@ -500,7 +537,7 @@ def make_progress(total: int | None, unit: str = "page", enabled: bool = True, s
     try:
         return _Tqdm(total, unit, stream)
     except ImportError:
-        return Counter(total, unit, stream)
+        return LineCounter(total, unit, stream)
 
 
 def _is_terminal(stream: IO[str]) -> bool:
@@ -552,16 +589,17 @@ class AtomicStream:
 
 def refuse_overwrite(target: Path, inputs: Iterable[str]) -> None:
     """Raise :class:`InputError` if *target* is one of the *inputs* (also via a link): a typo must not destroy a page."""
-    for source in inputs:
-        if source != "-" and _same_file(source, target):
-            raise InputError(f"{target}: output would overwrite the input file")
+    if _file_id(target) in {_file_id(Path(s)) for s in inputs if s != "-"} - {None}:
+        raise InputError(f"{target}: output would overwrite the input file")
 
 
-def _same_file(a: str, b: Path) -> bool:
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """(device, inode): equal for two names of one file; None if there is no such file (yet)."""
     try:
-        return os.path.samefile(a, b)
-    except OSError:  # either does not exist (yet)
-        return False
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def output_name(source: Source, task: Task) -> str:
@@ -575,15 +613,16 @@ def plan_outputs(sources: Sequence[Source], task: Task, directory: str) -> dict[
     """Source index → output path under *directory*, checked before any work: no clashes, no input overwritten."""
     targets: dict[int, Path] = {}
     seen: dict[Path, str] = {}
-    inputs = [s.path for s in sources if not s.error]
+    inputs = {_file_id(Path(s.path)): s.path for s in sources if not s.error and s.path != "-"}
     for number, source in enumerate(sources):
         if source.error:
             continue
         target = Path(directory) / output_name(source, task)
         if target in seen:
             raise InputError(f"{seen[target]} and {source.path} would both write {target}")
+        if _file_id(target) in inputs:
+            raise InputError(f"{target}: output would overwrite the input file {inputs[_file_id(target)]}")
         seen[target] = source.path
-        refuse_overwrite(target, inputs)
         targets[number] = target
     return targets
 
@@ -680,6 +719,8 @@ def run_batch(results: Iterable[Result], sink: Sink, progress: Progress, errors:
             _record(result, sink, progress, errors, summary)
         ok = True
     finally:
+        if not ok and hasattr(results, "close"):
+            results.close()  # stop the workers now, not when the generator is collected
         progress.close()
         sink.close(ok)
         if isinstance(errors, AtomicStream):

@@ -4,6 +4,11 @@ Each subcommand parses its arguments and calls one undecorated ``run_*``
 function that does the work and returns an exit code.  Any
 :class:`~textfix.errors.TextfixError` becomes one ``textfix: error: …`` line
 on stderr and the error's exit code — never a traceback.
+
+``repair`` and ``split`` also take many inputs or JSONL streams (the work is
+in :mod:`textfix.batch`): there a failed input or record is reported on one
+line and skipped, and the exit code is 6 (``batch.EXIT_SOME_FAILED``) if any
+failed.
 """
 
 from __future__ import annotations
@@ -12,8 +17,15 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .errors import InputError, TextfixError
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from .batch import Executor, Sink, Source, Task
+    from .model import NoiseModel
 
 EXIT_OK = 0
 EXIT_USAGE = 2  # argparse's own code for bad arguments
@@ -92,7 +104,7 @@ def run_split(args: argparse.Namespace) -> int:
     return _run_pages(args, Task("split", jsonl=args.jsonl, fmt=args.format))
 
 
-def _run_pages(args: argparse.Namespace, task) -> int:
+def _run_pages(args: argparse.Namespace, task: Task) -> int:
     """One page file keeps the one-page behaviour (errors are fatal); anything more is a batch (see textfix.batch)."""
     import os
 
@@ -131,7 +143,7 @@ def _take_input_from_dask(args: argparse.Namespace) -> None:
         raise TextfixError("no INPUT given: name page files, directories, globs, or - for stdin")
 
 
-def _run_one_page(args: argparse.Namespace, task, model) -> int:
+def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> int:
     import os
 
     from .batch import do_page
@@ -145,7 +157,7 @@ def _run_one_page(args: argparse.Namespace, task, model) -> int:
     return EXIT_OK
 
 
-def _batch_sink(args: argparse.Namespace, task, sources, many: bool):
+def _batch_sink(args: argparse.Namespace, task: Task, sources: list[Source], many: bool) -> Sink:
     """-o DIR (one output per input) when there are many inputs, else one stream: -o FILE or stdout."""
     import os
 
@@ -161,7 +173,7 @@ def _batch_sink(args: argparse.Namespace, task, sources, many: bool):
     return batch.StreamSink(sys.stdout)
 
 
-def _executor(args: argparse.Namespace, task, model):
+def _executor(args: argparse.Namespace, task: Task, model: NoiseModel) -> AbstractContextManager[Executor | None]:
     """A Dask executor for --dask (a LocalCluster of --jobs workers, or the scheduler at ADDRESS), else none."""
     from contextlib import contextmanager, nullcontext
 
@@ -212,7 +224,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("split", help="split a page into articles", epilog=BATCH_EPILOG)
     _add_batch_arguments(p)
-    p.add_argument("--format", choices=("json", "jsonl", "markdown", "text"), default="json")
+    p.add_argument("--format", choices=("json", "jsonl", "markdown", "text"), default="json",
+                   help="output for page files (default json); with --jsonl each record gets the page as JSON in \"page\"")
     p.set_defaults(run=run_split)
 
     p = sub.add_parser("eval", help="score a page split against a gold file")
@@ -224,9 +237,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 BATCH_EPILOG = (
-    "Many inputs (files, directories, globs, - for stdin) are a batch: a bad input or record is reported "
-    "and skipped, and the exit code is 6 if any failed. With --jsonl each input is JSONL of "
-    '{"id", "text", ...} records; each output record keeps every field and adds the result.'
+    "Many inputs (files, directories, globs, - for stdin) are a batch, written one output per input under -o DIR "
+    "in input order. A bad input or record is reported on stderr (and in --errors FILE) and skipped; the exit code "
+    'is then 6. With --jsonl each input is JSONL of {"id", "text", ...} records; each output record keeps every '
+    'field, text included, and adds "repaired" and "changes" (repair) or "page" (split).'
 )
 
 
