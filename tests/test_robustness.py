@@ -166,7 +166,6 @@ def test_directory_batch_without_pages_fails_cleanly(work: Path) -> None:
         assert_untouched(work, before)
 
 
-@pytest.mark.xfail(strict=True, reason="batch mode creates the -o directory before finding there is nothing to do")
 def test_directory_batch_without_pages_leaves_no_output(work: Path) -> None:
     bad = make_bad(work, "directory")
     code, out, err = run("repair", bad, "-o", work / "repaired")

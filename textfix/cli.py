@@ -164,7 +164,7 @@ def _batch_sink(args: argparse.Namespace, task: Task, sources: list[Source], man
     from . import batch
 
     if args.output and args.output != "-" and (many or args.output.endswith(os.sep)):
-        os.makedirs(args.output, exist_ok=True)
+        # The directory is made when the first output is written: a batch with nothing to do leaves none.
         return batch.DirectorySink(batch.plan_outputs(sources, task, args.output), sources, task.jsonl)
     if many and not (task.jsonl or task.fmt == "jsonl" and task.kind == "split"):
         raise TextfixError("several inputs: give -o DIR to write one output per input")
