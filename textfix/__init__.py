@@ -4,33 +4,58 @@ The stages, each a module: read (:mod:`textfix.io`) → align
 (:mod:`textfix.align`) → learn (:mod:`textfix.learn`) → repair
 (:mod:`textfix.repair`) → rejoin and split (:mod:`textfix.layout`,
 :mod:`textfix.split`) → write.  This module is the public API.
+
+Names are imported on first use, so that ``textfix --version`` or a worker
+process that only repairs does not pay for alignment's imports.
 """
 
-from .align import Alignment, Difference, align
-from .errors import AlignmentError, InputError, ModelError, TextfixError
-from .io import read_text
-from .learn import Pair, learn
-from .model import NoiseModel, default_model, load_model
-from .repair import Change, Repaired, repair
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+# Functions named like their modules are bound now: importing the module later would
+# otherwise replace the function with the module on this package.
+from .align import align
+from .evaluate import evaluate
+from .learn import learn
+from .repair import repair
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Alignment",
-    "AlignmentError",
-    "Change",
-    "Difference",
-    "InputError",
-    "ModelError",
-    "NoiseModel",
-    "Pair",
-    "Repaired",
-    "TextfixError",
-    "align",
-    "default_model",
-    "learn",
-    "load_model",
-    "read_text",
-    "repair",
-    "__version__",
-]
+# public name → the module that defines it
+_EXPORTS = {
+    "Alignment": "align", "Difference": "align", "align": "align",
+    "AlignmentError": "errors", "InputError": "errors", "ModelError": "errors", "TextfixError": "errors",
+    "read_text": "io",
+    "Pair": "learn", "learn": "learn",
+    "NoiseModel": "model", "default_model": "model", "load_model": "model",
+    "Change": "repair", "Repaired": "repair", "repair": "repair",
+    "Article": "split", "Block": "split", "Page": "split", "split_page": "split",
+    "PageScore": "evaluate", "evaluate": "evaluate",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+if TYPE_CHECKING:
+    from .align import Alignment, Difference
+    from .errors import AlignmentError, InputError, ModelError, TextfixError
+    from .evaluate import PageScore
+    from .io import read_text
+    from .learn import Pair
+    from .model import NoiseModel, default_model, load_model
+    from .repair import Change, Repaired
+    from .split import Article, Block, Page, split_page
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'textfix' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

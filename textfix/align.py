@@ -19,8 +19,6 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
-
 from .errors import AlignmentError
 from .mechanisms import Mechanism, explain, supported
 from .variants import fold_table, variant_kind
@@ -227,12 +225,19 @@ def _gap_ops(a: str, b: str, pairs: list[tuple[int, int]]) -> list[_Op]:
     return ops
 
 
+def _levenshtein():
+    """rapidfuzz, imported on first alignment: repairing pages never needs it."""
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein
+
+
 def _local_ops(a: str, b: str, a0: int, a1: int, b0: int, b1: int) -> list[_Op]:
     if a0 == a1 and b0 == b1:
         return []
     return [
         (op.tag, a0 + op.src_start, a0 + op.src_end, b0 + op.dest_start, b0 + op.dest_end)
-        for op in Levenshtein.opcodes(a[a0:a1], b[b0:b1])
+        for op in _levenshtein().opcodes(a[a0:a1], b[b0:b1])
     ]
 
 

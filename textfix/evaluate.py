@@ -47,7 +47,13 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
+
+def _levenshtein():
+    """rapidfuzz, imported when a score is computed: importing textfix must stay cheap."""
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein
+
 
 from .errors import InputError
 from .io import read_text
@@ -273,7 +279,7 @@ def score_article(index: int, gold: dict[str, Any], out: dict[str, Any]) -> Arti
         index=index,
         title_ok=squash(gold.get("title")) == squash(out.get("title")),
         byline_ok=squash(gold.get("byline")) == squash(out.get("byline")),
-        cer=Levenshtein.distance(gold_body, out_body) / max(1, len(gold_body)),
+        cer=_levenshtein().distance(gold_body, out_body) / max(1, len(gold_body)),
         para_precision=pp,
         para_recall=pr,
         para_f1=pf,
@@ -321,7 +327,7 @@ def offset_map(src: str, dst: str) -> list[int]:
     block most likely begins.
     """
     mapping = [0] * (len(src) + 1)
-    for op in Levenshtein.opcodes(src, dst):
+    for op in _levenshtein().opcodes(src, dst):
         for k in range(op.src_end - op.src_start + 1):
             if op.tag == "delete":
                 mapping[op.src_start + k] = op.dest_start
@@ -351,7 +357,7 @@ def garble_errors(gold_body: str, out_body: str) -> tuple[int, int]:
     are ordinary text errors and already in the CER.
     """
     missed = false = 0
-    for op in Levenshtein.editops(gold_body, out_body):
+    for op in _levenshtein().editops(gold_body, out_body):
         if op.tag != "replace":
             continue
         g, o = gold_body[op.src_pos], out_body[op.dest_pos]
