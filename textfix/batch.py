@@ -352,7 +352,12 @@ class PoolExecutor:
     """
 
     def __init__(self, jobs: int, task: Task, model: NoiseModel | None) -> None:
+        from .garbles import prepare
+        from .model import default_model
+
         self.workers = jobs
+        model = model or default_model()
+        prepare(model)  # forked workers inherit the prepared lexicon instead of each loading it
         self._pool = _context().Pool(jobs, initializer=_init_worker, initargs=(task, model))
 
     def submit(self, chunk: list[InputItem]) -> Callable[[], list[Result]]:

@@ -106,6 +106,11 @@ def repairable(symbol: str) -> bool:
 _PREPARED: dict[int, tuple[NoiseModel, tuple]] = {}
 
 
+def prepare(model: NoiseModel) -> None:
+    """Load what deciding garbles with *model* needs now (a process about to fork workers calls it)."""
+    _candidates(model)
+
+
 def _candidates(model: NoiseModel) -> tuple[dict[str, Candidate], Lexicon, re.Pattern[str] | None]:
     """Per garbled character, its most likely mark (prepared once per model object)."""
     entry = _PREPARED.get(id(model))
