@@ -75,7 +75,7 @@ def split_page(text: str, model: NoiseModel | None = None, source: str | None = 
     items = read_layout(repaired.text, _byline_finder(model), printed=text)
     to_input = input_offset(repaired.changes)
     header, articles = _assemble(items, to_input)
-    header_line = next((item.text for item in items if item.kind == "header"), "")
+    header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
     return Page(header, articles, repaired.changes, source, header_line, repaired.text)
 
 
