@@ -139,7 +139,26 @@ def _prepare(model: NoiseModel) -> tuple[dict[str, Candidate], Lexicon, re.Patte
     table = {g: c for g, c in table.items() if c.ceiling - _as_printed_floor(c, lexicon) > THRESHOLD}
     if not table:
         return table, lexicon, None
-    return table, lexicon, re.compile("[" + "".join(re.escape(g) for g in sorted(table)) + "]")
+    return table, lexicon, _occurrence_pattern(table, lexicon)
+
+
+def _occurrence_pattern(table: dict[str, Candidate], lexicon: Lexicon) -> re.Pattern[str]:
+    """The candidate characters; one that can win only with a space after it matches only there.
+
+    The same test as :func:`_could_win` for a single character, made in the
+    regex engine: most occurrences of such characters (业 in 行业) have no
+    space after and would be dropped one by one.  Doubled marks (要要) stay,
+    since one occurrence may join the next.
+    """
+    needs_space = {
+        g for g, c in table.items()
+        if c.symbol not in DOUBLED and c.ceiling - lexicon.alone_logp(g) - CUE_SPACE_BEFORE_CJK <= THRESHOLD - 1e-9
+    }
+    chars = lambda cs: "".join(re.escape(g) for g in sorted(cs))  # noqa: E731
+    if not needs_space:
+        return re.compile(f"[{chars(table)}]")
+    free = set(table) - needs_space
+    return re.compile(f"[{chars(table)}](?:(?<=[{chars(free)}])|(?=[ \t]))" if free else f"[{chars(table)}](?=[ \t])")
 
 
 def _as_printed_floor(c: Candidate, lexicon: Lexicon) -> float:
@@ -169,6 +188,8 @@ def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
     lines = _LineIndex(text)
     scored = []
     for i, n, c in _occurrences(text, pattern, table):
+        if not _could_win(text, i, n, c, lexicon):
+            continue  # most occurrences: even the best case loses, so the cues need not be weighed
         cues, why = _cues(lines, i, n, c, table, partners)
         if c.prior + cues + RUN_CEILING - lexicon.alone_logp(c.garbled) * n <= THRESHOLD:
             continue  # even the least likely printed reading beats the mark: skip the dictionary
@@ -177,6 +198,20 @@ def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
         scored.append(_Scored(i, c, c.prior + cues - as_text, why, n))
     _add_run_cue(scored)
     return [_change(text, s, model) for s in scored if s.margin > THRESHOLD]
+
+
+def _could_win(text: str, i: int, n: int, c: Candidate, lexicon: Lexicon) -> bool:
+    """Whether the mark at ``text[i:i+n]`` can clear the threshold with every cue in its favour.
+
+    The best case (:func:`_best_case`) counts a space after the mark; without
+    one that cue is missing.  The check below in :func:`garble_changes` asks
+    the same with the cues actually found, so this only skips occurrences it
+    would skip (a hair of slack keeps rounding from ever deciding).
+    """
+    best = c.ceiling - lexicon.alone_logp(c.garbled) * n
+    if i + n >= len(text) or text[i + n] not in " \t":
+        best -= CUE_SPACE_BEFORE_CJK
+    return best > THRESHOLD - 1e-9
 
 
 def _occurrences(text: str, pattern: re.Pattern[str], table: dict[str, Candidate]) -> list[tuple[int, int, Candidate]]:
@@ -233,40 +268,40 @@ def _padded_name(text: str, i: int) -> bool:
 def _cues(lines: _LineIndex, i: int, n: int, c: Candidate, table, partners) -> tuple[float, list[tuple[str, float]]]:
     """The typographic cues around ``text[i:i+n]``: their sum, and each by name."""
     why: list[tuple[str, float]] = []
-    cue = lambda value, name: why.append((name, value))  # noqa: E731
+    cue = why.append  # (name, value); called for every candidate, so no wrapper
     text = lines.text
 
     nxt = text[i + n] if i + n < len(text) else "\n"
     prev = text[i - 1] if i > 0 else "\n"
     if nxt in " \t":
         after = text[i + n : i + n + 8].lstrip(" \t")[:1]
-        cue(CUE_SPACE_BEFORE_CJK if after and _is_ideograph(after) else CUE_SPACE_BEFORE_OTHER, "space after")
+        cue(("space after", CUE_SPACE_BEFORE_CJK if after and _is_ideograph(after) else CUE_SPACE_BEFORE_OTHER))
     solid = text[max(0, i - 4) : i].rstrip(" \t\u3000")[-1:] or "\n"  # what stands before, past spaces
     # A space after ASCII is the print's spacing around Latin runs, and a space after a mark
     # (garbled or not) is the mark's own lost width: repair removes both, so neither counts.
     if prev in " \t\u3000" and c.symbol in NO_LINE_START and not (solid.isascii() or solid in table or solid in NO_LINE_START):
-        cue(CUE_SPACE_BEFORE, "space before")
+        cue(("space before", CUE_SPACE_BEFORE))
     if nxt in PARTICLES and c.symbol not in PAIRS:
-        cue(CUE_PARTICLE_AFTER, "particle after")
+        cue(("particle after", CUE_PARTICLE_AFTER))
     if c.symbol == "：" and _opens(nxt, table):
-        cue(CUE_COLON_BEFORE_QUOTE, "before quote")
+        cue(("before quote", CUE_COLON_BEFORE_QUOTE))
     if c.symbol == "：" and text[max(0, i - 4) : i].endswith(SPEECH_VERBS):
-        cue(CUE_COLON_AFTER_SPEECH, "after a verb of saying")
+        cue(("after a verb of saying", CUE_COLON_AFTER_SPEECH))
     if c.symbol in SENTENCE_END and _closes(nxt, table):
-        cue(CUE_END_BEFORE_CLOSER, "before closing mark")
+        cue(("before closing mark", CUE_END_BEFORE_CLOSER))
     if c.symbol in "％%":
-        cue(CUE_DIGIT_BEFORE_PERCENT if solid.isdigit() else CUE_NO_DIGIT_BEFORE_PERCENT, "digit before")
+        cue(("digit before", CUE_DIGIT_BEFORE_PERCENT if solid.isdigit() else CUE_NO_DIGIT_BEFORE_PERCENT))
     if c.symbol in PAIRS or c.symbol in CLOSERS:
-        cue(CUE_PAIRED if _has_partner(text, i, c.symbol, partners) else CUE_UNPAIRED, "partner")
+        cue(("partner", CUE_PAIRED if _has_partner(text, i, c.symbol, partners) else CUE_UNPAIRED))
     if c.symbol in DOUBLED:
         doubled = n == 2 or prev == c.symbol or nxt == c.symbol
-        cue(CUE_DOUBLED if doubled else CUE_SINGLE_DOUBLE_MARK, "doubled")
+        cue(("doubled", CUE_DOUBLED if doubled else CUE_SINGLE_DOUBLE_MARK))
     if prev == "\n" and c.symbol in NO_LINE_START:
-        cue(CUE_LINE_START, "line start")
+        cue(("line start", CUE_LINE_START))
     if c.symbol in TERMINAL and _ends_short_line(lines, i + n - 1):
-        cue(CUE_SHORT_LINE_END, "short line end")
+        cue(("short line end", CUE_SHORT_LINE_END))
     if c.observed:
-        cue(CUE_OBSERVED, "observed")
+        cue(("observed", CUE_OBSERVED))
     return sum(value for _, value in why), why
 
 
@@ -278,58 +313,73 @@ def _closes(ch: str, table) -> bool:
     return ch in CLOSERS or (ch in table and table[ch].symbol in CLOSERS)
 
 
-def _partner_forms(table: dict[str, Candidate]) -> dict[str, frozenset[str]]:
-    """Every way a paired mark's partner may be printed: itself, its ASCII form, garbled."""
+def _partner_forms(table: dict[str, Candidate]) -> dict[str, re.Pattern[str]]:
+    """Every way a paired mark's partner may be printed: itself, its ASCII form, garbled.
+
+    As a character class, so a window of the page is searched in place, without slicing it out.
+    """
     forms = {}
     for symbol in (*PAIRS, *CLOSERS):
         partner = PAIRS.get(symbol) or CLOSERS[symbol]
         garbled = {g for g, c in table.items() if c.symbol == partner}
-        forms[symbol] = frozenset({partner, ASCII_FORMS.get(partner, partner), *garbled})
+        chars = {partner, ASCII_FORMS.get(partner, partner), *garbled}
+        forms[symbol] = re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
     return forms
 
 
-def _has_partner(text: str, i: int, symbol: str, partners: dict[str, frozenset[str]]) -> bool:
-    window = text[i + 1 : i + 1 + PAIR_WINDOW] if symbol in PAIRS else text[max(0, i - PAIR_WINDOW) : i]
-    return not partners[symbol].isdisjoint(window)
+def _has_partner(text: str, i: int, symbol: str, partners: dict[str, re.Pattern[str]]) -> bool:
+    """A partner form within :data:`PAIR_WINDOW` characters: after an opening mark, before a closing one."""
+    if symbol in PAIRS:
+        return partners[symbol].search(text, i + 1, i + 1 + PAIR_WINDOW) is not None
+    return partners[symbol].search(text, max(0, i - PAIR_WINDOW), i) is not None
 
 
 class _LineIndex:
-    """Where the lines of a text start and end, found once and only if a cue asks."""
+    """The lines around an offset, found by searching outwards from it for newlines.
+
+    Only a few hundred marks on a page ask (those that may end a paragraph),
+    so this is cheaper than listing the ~100,000 line breaks of a 5 MB page.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._breaks: list[int] | None = None
 
-    @property
-    def breaks(self) -> list[int]:
-        if self._breaks is None:
-            self._breaks = [m.start() for m in re.finditer("\n", self.text)]
-        return self._breaks
+    def bounds(self, i: int) -> tuple[int, int]:
+        """Start and end of the line that holds offset *i*."""
+        end = self.text.find("\n", i)
+        return self.text.rfind("\n", 0, i) + 1, end if end >= 0 else len(self.text)
 
-    def line_of(self, i: int) -> int:
-        return bisect_left(self.breaks, i)
+    def start_above(self, start: int, count: int) -> int:
+        """Start of the line *count* lines above the line starting at *start* (or of the first line)."""
+        for _ in range(count):
+            if start == 0:
+                break
+            start = self.text.rfind("\n", 0, start - 1) + 1
+        return start
 
-    def bounds(self, line: int) -> tuple[int, int]:
-        start = self.breaks[line - 1] + 1 if line > 0 else 0
-        end = self.breaks[line] if line < len(self.breaks) else len(self.text)
-        return start, end
+    def end_below(self, end: int, count: int) -> int:
+        """End of the line *count* lines below the line ending at *end* (or of the last line)."""
+        for _ in range(count):
+            if end >= len(self.text):
+                break
+            end = self.text.find("\n", end + 1)
+            end = end if end >= 0 else len(self.text)
+        return end
 
 
 def _ends_short_line(lines: _LineIndex, i: int) -> bool:
     """The mark ends a line well short of the column (estimated from the lines around it)."""
     text = lines.text
-    number = lines.line_of(i)
-    start, end = lines.bounds(number)
+    start, end = lines.bounds(i)
     if end - start > LONGEST_LINE or text[i + 1 : end].strip():
         return False  # a line longer than any column is no paragraph's last line
-    return display_width(text[start:end].strip()) < 0.75 * _local_column(lines, number)
+    return display_width(text[start:end].strip()) < 0.75 * _local_column(lines, start, end)
 
 
-def _local_column(lines: _LineIndex, number: int) -> float:
-    """Upper quartile of the widths of the lines near line *number*."""
-    start, end = lines.bounds(number)
-    lo = max(lines.bounds(max(0, number - NEAR_LINES))[0], start - NEAR_LINES * LONGEST_LINE)
-    hi = min(lines.bounds(min(len(lines.breaks), number + NEAR_LINES))[1], end + NEAR_LINES * LONGEST_LINE)
+def _local_column(lines: _LineIndex, start: int, end: int) -> float:
+    """Upper quartile of the widths of the lines near the line ``text[start:end]``."""
+    lo = max(lines.start_above(start, NEAR_LINES), start - NEAR_LINES * LONGEST_LINE)
+    hi = min(lines.end_below(end, NEAR_LINES), end + NEAR_LINES * LONGEST_LINE)
     widths = sorted(display_width(line.strip()) for line in lines.text[lo:hi].split("\n") if line.strip())
     return float(widths[(3 * len(widths)) // 4]) if widths else 0.0
 

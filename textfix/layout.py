@@ -18,16 +18,22 @@ last article are the titles printed together at the foot of the page.
 
 from __future__ import annotations
 
+import gc
 import re
-import statistics
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, repeat
+from typing import NamedTuple
 
 from .measure import QUOTES as QUOTE_CHARS
-from .measure import display_width
+from .measure import display_width, display_widths
 
 # A sentence ends in 。！？… or ——, possibly inside a closing quote (。”); a bare closing
 # quote ends a phrase (让“博物馆之夜”) as often as a sentence, so it does not count.
 TERMINAL_END = re.compile(r"(?:[。！？!?…]|——)[”’」』）)]?$")
+SENTENCE_END_LAST = frozenset("。！？!?…—”’」』）)")  # the last character of every TERMINAL_END match
 SENTENCE_MARKS = re.compile(r"[，。；！？、：,;!?]")
 HEADER = re.compile(r"^\s*(\d{1,3})\s*(?:版\s*)?([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)?\s*$")
 CLOSING_MARKS = frozenset("，。、；：？！”’）》」』")
@@ -40,8 +46,13 @@ QUOTE_SAMPLE = 2000  # lines enough to tell how wide a page's quotes are
 MAX_HEADING_LINES = 3
 
 
-@dataclass(slots=True)
-class Line:
+class Line(NamedTuple):
+    """A printed line; build one with :meth:`of` (or :func:`cut_lines`), which sets the flags.
+
+    A named tuple, not a dataclass: a page has ~100,000 lines, and tuples are
+    built in C straight from the per-line lists :func:`cut_lines` works out.
+    """
+
     text: str  # stripped
     start: int  # offsets into the text the lines were cut from
     end: int
@@ -51,9 +62,16 @@ class Line:
     bare: bool = False  # no sentence punctuation at all: a title or subhead candidate
     byline: tuple[int, str, str] | None = None  # see BylineFinder.find
 
-    def __post_init__(self) -> None:
-        self.ends = ends_sentence(self.text)
-        self.bare = not SENTENCE_MARKS.search(self.text) and not ends_sentence_strict(self.text)
+    @classmethod
+    def of(cls, text: str, start: int, end: int, width: int, column: float = 0.0) -> Line:
+        """A line with its sentence flags worked out from *text*."""
+        ends = ends_sentence(text)
+        return cls(text, start, end, width, column, ends, _is_bare(text, ends))
+
+
+def _is_bare(text: str, ends: bool) -> bool:
+    """No sentence punctuation anywhere, and no sentence end (*ends*, already known for *text*)."""
+    return not ends and SENTENCE_MARKS.search(text) is None
 
 
 @dataclass
@@ -73,22 +91,40 @@ class Item:
 QUOTES = frozenset(QUOTE_CHARS)
 
 
-def cut_lines(text: str, printed: str | None = None) -> list[Line]:
+# A line's text without the whitespace around it: one pass over the page finds them all,
+# with their offsets, instead of splitting and stripping line by line.
+LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")
+
+
+def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | None = None) -> list[Line]:
     """Non-empty lines of *text*, measured as *printed* (the page before repair) when given.
 
     Repair removes the spaces around digit runs and may turn a two-unit
     garbled mark into an ASCII ``%``; the column was filled with what was
-    printed, so widths come from the printed line.
+    printed, so widths come from the printed line.  Every per-line value is
+    worked out in a list pass first, so each :class:`Line` is built once,
+    complete (with its byline when *bylines* is given).
     """
-    out = _cut(text)
-    measured = [t for t in (raw.strip() for raw in printed.split("\n")) if t] if printed is not None else []
-    if len(measured) != len(out):
-        measured = [ln.text for ln in out]
+    found = list(LINE_TEXT.finditer(text))
+    texts = list(map(re.Match.group, found))
+    measured = LINE_TEXT.findall(printed) if printed is not None else []
+    if len(measured) != len(texts):
+        measured = texts
     quote = _quote_width(measured[:QUOTE_SAMPLE])
-    for ln, shown in zip(out, measured):
-        ln.width = display_width(shown, quote)
-    _estimate_columns(out)
-    return out
+    widths = display_widths(measured, quote)
+    columns = _estimate_columns(widths)
+    search_end = TERMINAL_END.search  # only where the last character can end a match, and only at the end
+    ends = [t[-1] in SENTENCE_END_LAST and search_end(t, len(t) - 4) is not None for t in texts]
+    bare = [not e and SENTENCE_MARKS.search(t) is None for t, e in zip(texts, ends)]
+    marks = _bylines(texts, bylines) if bylines is not None else [None] * len(texts)
+    fields = zip(texts, map(re.Match.start, found), map(re.Match.end, found), widths, columns, ends, bare, marks)
+    return list(map(tuple.__new__, repeat(Line), fields))  # Line(*f) for each f, without a Python call per line
+
+
+def _bylines(texts: list[str], bylines: BylineFinder) -> list[tuple[int, str, str] | None]:
+    """Each line's byline, looked for only in lines that end with a closing parenthesis."""
+    closers, find = bylines.closers, bylines.find
+    return [find(t) if t[-1] in closers else None for t in texts]
 
 
 def _quote_width(texts: list[str]) -> int:
@@ -106,39 +142,34 @@ def _quote_width(texts: list[str]) -> int:
     return min((2, 1), key=gap)
 
 
-def _cut(text: str) -> list[Line]:
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            start = raw.find(stripped[0]) + pos
-            out.append(Line(stripped, start, start + len(stripped), 0))
-        pos += len(raw) + 1
-    return out
-
-
-def _estimate_columns(lines: list[Line]) -> None:
-    """The local column width: the upper quartile of the nearby lines that are not short.
+def _estimate_columns(widths: list[int]) -> list[float]:
+    """The local column width of each line: the upper quartile of the nearby lines that are not short.
 
     Estimated once per stretch of :data:`STRIDE` lines, which all share it:
     the column changes between articles, not between neighbouring lines.
     """
-    widths = [ln.width for ln in lines]
     if not widths:
-        return
+        return []
     page = _upper_quartile(widths[:QUOTE_SAMPLE])
-    for k in range(0, len(lines), STRIDE):
-        floor = page * 0.6
-        near = sorted([w for w in widths[max(0, k - WINDOW) : k + STRIDE + WINDOW] if w >= floor])
-        column = float(near[(3 * (len(near) - 1) + 3) // 4]) if near else page
-        for ln in lines[k : k + STRIDE]:
-            ln.column = column
+    floor = page * 0.6
+    kept = [w if w >= floor else -1 for w in widths]  # short lines sort first, and are skipped
+    per_stride: list[float] = []
+    for k in range(0, len(widths), STRIDE):
+        near = sorted(kept[max(0, k - WINDOW) : k + STRIDE + WINDOW])
+        short = bisect_right(near, -1)
+        n = len(near) - short
+        per_stride.append(float(near[short + (3 * (n - 1) + 3) // 4]) if n else page)
+    return list(chain.from_iterable(map(repeat, per_stride, repeat(STRIDE))))[: len(widths)]
 
 
 def _upper_quartile(values: list[int]) -> float:
+    """``statistics.quantiles(values, n=4, method="inclusive")[2]``, its formula, without importing
+    :mod:`statistics` (which brings in :mod:`fractions` and :mod:`decimal`: a few ms per process)."""
     if len(values) < 4:
         return float(max(values))
-    return statistics.quantiles(values, n=4, method="inclusive")[2]
+    data = sorted(values)
+    j, delta = divmod(3 * (len(data) - 1), 4)
+    return (data[j] * (4 - delta) + data[j + 1] * delta) / 4
 
 
 def is_full(ln: Line, first: bool = False) -> bool:
@@ -151,7 +182,7 @@ def is_indented(ln: Line) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(TERMINAL_END.search(text))
+    return TERMINAL_END.search(text, len(text) - 4) is not None  # a match is at most 3 characters and a newline
 
 
 def heading_like(ln: Line) -> bool:
@@ -195,7 +226,7 @@ def _indented_with_hanging_mark(ln: Line, nxt: Line | None = None) -> bool:
 
 def ends_sentence_strict(text: str) -> bool:
     """Sentence end other than a closing quote (a subhead may end with “引擎”)."""
-    return bool(re.search(r"(?:[。！？!?…]|——)[”’」』）)]?$", text))
+    return ends_sentence(text)  # the same pattern: a closing quote alone never counted
 
 
 def parse_header(ln: Line) -> dict[str, str] | None:
@@ -234,10 +265,32 @@ class BylineFinder:
 
 def read_layout(text: str, bylines: BylineFinder | None = None, printed: str | None = None) -> list[Item]:
     """The layout items of a page (repaired *text*, as *printed* before repair), in order."""
-    bylines = bylines or BylineFinder()
-    lines = cut_lines(text, printed)
-    for ln in lines:
-        ln.byline = bylines.find(ln.text)
+    with no_cycle_collection():
+        return _read_layout(text, bylines or BylineFinder(), printed)
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a page's lines and items are built.
+
+    They hold no reference cycles, so the collector finds nothing, but the
+    ~200,000 objects a 5 MB page makes trigger it again and again, each time
+    walking every object alive: a third of the layout pass.  Reference
+    counting still frees everything.  Not resumed if it was already off.
+    Best wrapped around a call whose big intermediate objects die inside it:
+    what survives the pause is walked once by the first collection after it.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[Item]:
+    lines = cut_lines(text, printed, bylines)
     items: list[Item] = []
     if lines and (header := parse_header(lines[0])) is not None:
         items.append(Item("header", lines[0].text, lines[0].start, lines[0].end, [lines[0]], name=_header_key(header)))
@@ -280,9 +333,22 @@ class _BodyReader:
         self.boundary = True  # the next line starts a new block
 
     def read(self) -> list[Item]:
-        k = 0
-        while k < len(self.lines):
-            k = self._byline(k) or self._title(k) or self._headings(k) or self._line(k)
+        lines, k = self.lines, 0
+        stops = _stops(lines)
+        while k < len(lines):
+            if not self.boundary:
+                # The last line joined a paragraph (only _line leaves no boundary): every line up
+                # to the next stop continues its unfinished sentence, so it is taken as a run.
+                j = stops[bisect_left(stops, k)]
+                self.para.extend(lines[k:j])
+                if j == len(lines):
+                    break
+                k = j
+            ln = lines[k]
+            if ln.bare or ln.byline is not None:
+                k = self._byline(k) or self._title(k) or self._headings(k) or self._line(k)
+            else:
+                k = self._line(k)  # punctuated lines are never titles or subheads: no need to ask
         self._flush()
         return self.items
 
@@ -302,7 +368,7 @@ class _BodyReader:
         cut, printed, name = ln.byline
         if cut > 0:
             head_text = ln.text[:cut].rstrip()
-            head = Line(head_text, ln.start, ln.start + len(head_text), ln.width, ln.column)
+            head = Line.of(head_text, ln.start, ln.start + len(head_text), ln.width, ln.column)
             if self.boundary or not self.para or _starts_paragraph(self.para[-1], head, len(self.para) == 1):
                 self._flush()
             self.para.append(head)
@@ -345,6 +411,18 @@ class _BodyReader:
         return k + 1
 
 
+def _stops(lines: list[Line]) -> list[int]:
+    """Where a run of plain continuation lines ends (ascending, then ``len(lines)``).
+
+    A line continues the paragraph before it without further question when
+    the line before does not end a sentence (titles, subheads and new
+    paragraphs only come after a sentence end) and the line is no byline.
+    """
+    stops = [k for k in range(1, len(lines)) if lines[k - 1].ends or lines[k].byline is not None]
+    stops.append(len(lines))
+    return stops
+
+
 def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | None = None) -> bool:
     """A new paragraph: the previous line ends a sentence and is short, or this line is indented."""
     return prev.ends and (not is_full(prev, prev_is_first) or is_indented(ln) or _indented_with_hanging_mark(ln, nxt))
@@ -375,10 +453,12 @@ def _headings(run: list[Line]) -> list[Item]:
     return [_joined("heading", run[:1]), _joined("heading", run[1:])]
 
 
+# A Latin word wrapped at the column: the line break between its parts stands for a space.
+_LATIN_WRAP = re.compile(r"\n(?<=[0-9A-Za-z]\n)(?=[A-Za-z])")  # opens with the newline: found at C speed
+
+
 def _joined(kind: str, lines: list[Line]) -> Item:
-    parts: list[str] = []
-    for ln in lines:
-        if parts and parts[-1][-1:].isascii() and parts[-1][-1:].isalnum() and ln.text[:1].isascii() and ln.text[:1].isalpha():
-            parts.append(" ")  # a Latin word wrapped at the column
-        parts.append(ln.text)
-    return Item(kind, "".join(parts), lines[0].start, lines[-1].end, list(lines))
+    text = "\n".join([ln.text for ln in lines])  # line texts are stripped: no newline inside
+    if len(lines) > 1:
+        text = _LATIN_WRAP.sub(" ", text).replace("\n", "")
+    return Item(kind, text, lines[0].start, lines[-1].end, list(lines))

@@ -50,6 +50,8 @@ class Lexicon:
     by_pair: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     # Characters the dictionary tags as bound morphemes (ag, ng, vg, zg…): rarely a word alone.
     morphemes: frozenset[str] = frozenset()
+    # pair → its words grouped by shape, made when a pair is first looked up; see _found.
+    _shapes: dict[str, list[tuple[int, int, dict[str, int]]]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def logp(self, word: str) -> float:
         """log10 probability of *word* as a token (half a count when unseen)."""
@@ -77,16 +79,41 @@ class Lexicon:
         """
         best: tuple[str, float] | None = None
         ch = text[i]
-        words = self.by_pair.get(ch + text[i + 1 : i + 2], [])
+        found = self._found(ch + text[i + 1 : i + 2], text, i)
         if i:
-            words = words + self.by_pair.get(text[i - 1] + ch, [])
-        for word, at in words:
-            start = i - at
-            if start >= 0 and text.startswith(word, start):
-                gain = self.logp(word) - sum(self.logp(c) for k, c in enumerate(word) if k != at)
-                if best is None or gain > best[1]:
-                    best = (word, gain)
+            found = found + self._found(text[i - 1] + ch, text, i)
+        for word, at in found:
+            gain = self.logp(word) - sum(self.logp(c) for k, c in enumerate(word) if k != at)
+            if best is None or gain > best[1]:
+                best = (word, gain)
         return best
+
+    def _found(self, pair: str, text: str, i: int) -> list[tuple[str, int]]:
+        """The words listed under *pair* that occur in *text* covering ``text[i]``, in the order listed.
+
+        A common pair lists hundreds of words, but few shapes (length, and
+        where in the word the character is): one look-up per shape finds them.
+        """
+        shapes = self._shapes.get(pair)
+        if shapes is None:
+            shapes = self._shapes[pair] = _shapes(self.by_pair.get(pair, []))
+        if not shapes:
+            return []
+        hits = []
+        for at, length, words in shapes:
+            start = i - at
+            if start >= 0 and (k := words.get(text[start : start + length])) is not None:
+                hits.append(k)
+        listed = self.by_pair[pair]
+        return [listed[k] for k in sorted(hits)]
+
+
+def _shapes(listed: list[tuple[str, int]]) -> list[tuple[int, int, dict[str, int]]]:
+    """(index of the character in the word, word length, {word: its place in *listed*}) per shape."""
+    by_shape: dict[tuple[int, int], dict[str, int]] = {}
+    for k, (word, at) in enumerate(listed):
+        by_shape.setdefault((at, len(word)), {})[word] = k
+    return [(at, length, words) for (at, length), words in by_shape.items()]
 
 
 def dictionary_path() -> Path:

@@ -7,7 +7,10 @@ the font, so their width is a parameter.
 
 from __future__ import annotations
 
+import re
+
 QUOTES = "“”‘’"
+_QUOTE = re.compile(f"[{QUOTES}]")
 
 
 def display_width(s: str, quote: int = 2) -> int:
@@ -17,3 +20,12 @@ def display_width(s: str, quote: int = 2) -> int:
     if quote != 2:
         width -= (2 - quote) * (s.count("“") + s.count("”") + s.count("‘") + s.count("’"))
     return width
+
+
+def display_widths(texts: list[str], quote: int = 2) -> list[int]:
+    """:func:`display_width` of each of *texts*, in one list pass (a page has ~100,000 lines)."""
+    if quote == 2:
+        return [2 * len(s) - len(s.encode("ascii", "ignore")) for s in texts]
+    less = 2 - quote
+    quotes = _QUOTE.findall  # most lines have none: a regex says so faster than four counts
+    return [2 * len(s) - len(s.encode("ascii", "ignore")) - less * len(quotes(s)) for s in texts]

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from operator import attrgetter
 
 from .garbles import garble_changes
 from .model import NoiseModel, default_model
@@ -61,10 +62,15 @@ class Repaired:
 # dashes Chinese typesetting uses: what a space next to a Latin run leans on.
 CJK = r"\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff01-\uff60\u2014\u2018\u2019\u201c\u201d\u2026"
 IDEOGRAPH = r"\u3400-\u9fff\uf900-\ufaff"
-_SPACE_BEFORE_LATIN = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[!-~])")
-_SPACE_AFTER_LATIN = re.compile(rf"(?<=[!-~])[ \t\u3000]+(?=[{CJK}])")
-_ASCII_PUNCT = re.compile(rf"(?<=[{IDEOGRAPH}])([,;:?!])(?=[{IDEOGRAPH}])")
-_DASH_RUN = re.compile(r"[—―]{3,}")
+# Each pattern opens with a plain character class, so the regex engine scans for that
+# class at C speed and only tries the lookarounds there (a leading lookbehind is tried at
+# every position of the page).  A space run between CJK and a Latin run, either way round:
+_SPACE = r"[ \t\u3000]"
+_LATIN_SPACING = re.compile(
+    rf"{_SPACE}(?:(?<=[{CJK}]{_SPACE}){_SPACE}*(?=[!-~])|(?<=[!-~]{_SPACE}){_SPACE}*(?=[{CJK}]))"
+)
+_ASCII_PUNCT = re.compile(rf"[,;:?!](?<=[{IDEOGRAPH}][,;:?!])(?=[{IDEOGRAPH}])")
+_DASH_RUN = re.compile(r"[—―][—―]{2,}")
 
 
 def fix_garbled_marks(text: str, model: NoiseModel) -> list[Change]:
@@ -90,12 +96,7 @@ def fix_latin_spacing(text: str, model: NoiseModel) -> list[Change]:
 
     Spaces inside a Latin run ("Model Y") are not next to CJK and stay.
     """
-    changes = [
-        Change(m.start(), m.end(), m.group(), "", "latin-spacing", 0.98)
-        for pattern in (_SPACE_BEFORE_LATIN, _SPACE_AFTER_LATIN)
-        for m in pattern.finditer(text)
-    ]
-    return sorted(changes, key=lambda c: c.start)
+    return [Change(m.start(), m.end(), m.group(), "", "latin-spacing", 0.98) for m in _LATIN_SPACING.finditer(text)]
 
 
 Fix = Callable[[str, NoiseModel], list[Change]]
@@ -114,10 +115,8 @@ def repair(text: str, model: NoiseModel | None = None, fixes: tuple[tuple[str, F
     accepted: list[Change] = []
     taken = _Taken()
     for _, fix in fixes:
-        for change in fix(text, model):
-            if taken.add(change.start, max(change.end, change.start + 1)):
-                accepted.append(change)
-    accepted.sort(key=lambda c: (c.start, c.end))
+        accepted.extend(taken.take(fix(text, model)))
+    accepted.sort(key=attrgetter("start", "end"))
     return Repaired(apply_changes(text, accepted), accepted)
 
 
@@ -127,6 +126,34 @@ class _Taken:
     def __init__(self) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
+
+    def take(self, changes: list[Change]) -> list[Change]:
+        """The *changes* that overlap no span taken before nor an earlier one of them, now taken too.
+
+        A fix proposes its changes in page order, so they are checked in one
+        walk along the taken spans (a fix's ~30,000 spacing changes would
+        otherwise be ~30,000 binary searches and list insertions); changes in
+        any other order go one by one through :meth:`add`.
+        """
+        los = [c.start for c in changes]
+        if los != sorted(los):
+            return [c for c in changes if self.add(c.start, max(c.end, c.start + 1))]
+        kept, starts, ends = [], [], []
+        taken_starts, taken_ends = self.starts, self.ends
+        i, last = 0, -1  # the first taken span ending after lo; the end of the last change kept
+        for c, lo in zip(changes, los):
+            hi = max(c.end, lo + 1)
+            while i < len(taken_ends) and taken_ends[i] <= lo:
+                i += 1
+            if lo < last or (i < len(taken_starts) and taken_starts[i] < hi):
+                continue
+            kept.append(c)
+            starts.append(lo)
+            ends.append(hi)
+            last = hi
+        self.starts = sorted(taken_starts + starts)  # the spans are disjoint: in order of start, in order of end
+        self.ends = sorted(taken_ends + ends)
+        return kept
 
     def add(self, lo: int, hi: int) -> bool:
         """Take ``[lo, hi)`` unless it overlaps a span already taken; say whether it was taken."""

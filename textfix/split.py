@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .layout import BylineFinder, Item, read_layout
+from .layout import BylineFinder, Item, no_cycle_collection, read_layout
 from .model import NoiseModel, default_model
 from .repair import Change, Repaired, input_offset, repair
 
@@ -269,9 +269,13 @@ def _match_by_overlap(articles: list[Article], titles: list[Item]) -> list[tuple
 
 def rejoin(text: str, repaired: Repaired, model: NoiseModel | None = None) -> str:
     """The repaired page as plain text: one line per paragraph, subhead, byline or title, in page order."""
-    model = model or default_model()
+    with no_cycle_collection():  # the lines and items die in _rejoined: only the text survives the pause
+        return _rejoined(text, repaired, model or default_model())
+
+
+def _rejoined(text: str, repaired: Repaired, model: NoiseModel) -> str:
     items = read_layout(repaired.text, _byline_finder(model), printed=text)
     to_input = input_offset(repaired.changes)
     # The header is printed as it stands: spacing fixes are for prose, not for " 6 产经 Industries".
     lines = [text[to_input(i.start) : to_input(i.end)].strip() if i.kind == "header" else i.text for i in items]
-    return "".join(line + "\n\n" for line in lines).rstrip("\n") + "\n" if lines else ""
+    return ("\n\n".join(lines) + "\n\n").rstrip("\n") + "\n" if lines else ""
