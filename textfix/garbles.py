@@ -339,40 +339,54 @@ class _LineIndex:
 
     Only a few hundred marks on a page ask (those that may end a paragraph),
     so this is cheaper than listing the ~100,000 line breaks of a 5 MB page.
+    Every search is bounded by :data:`LONGEST_LINE`: a page printed as one
+    20 MB line must not be scanned once per mark.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
 
-    def bounds(self, i: int) -> tuple[int, int]:
-        """Start and end of the line that holds offset *i*."""
-        end = self.text.find("\n", i)
-        return self.text.rfind("\n", 0, i) + 1, end if end >= 0 else len(self.text)
+    def bounds(self, i: int) -> tuple[int, int] | None:
+        """Start and end of the line that holds offset *i*, or ``None`` if it is longer than any column."""
+        text, reach = self.text, LONGEST_LINE + 1
+        end = text.find("\n", i, i + reach)
+        if end < 0:
+            if i + reach < len(text):
+                return None
+            end = len(text)
+        start = text.rfind("\n", max(0, i - reach), i) + 1
+        if start == 0 and i >= reach:
+            return None
+        return start, end
 
     def start_above(self, start: int, count: int) -> int:
-        """Start of the line *count* lines above the line starting at *start* (or of the first line)."""
+        """Start of the line *count* lines above the line starting at *start* (or as far as a column reaches)."""
         for _ in range(count):
             if start == 0:
                 break
-            start = self.text.rfind("\n", 0, start - 1) + 1
+            start = self.text.rfind("\n", max(0, start - 1 - LONGEST_LINE), start - 1) + 1
         return start
 
     def end_below(self, end: int, count: int) -> int:
-        """End of the line *count* lines below the line ending at *end* (or of the last line)."""
+        """End of the line *count* lines below the line ending at *end* (or as far as a column reaches)."""
+        size = len(self.text)
         for _ in range(count):
-            if end >= len(self.text):
+            if end >= size:
                 break
-            end = self.text.find("\n", end + 1)
-            end = end if end >= 0 else len(self.text)
+            found = self.text.find("\n", end + 1, end + 2 + LONGEST_LINE)
+            end = found if found >= 0 else min(size, end + 1 + LONGEST_LINE)
         return end
 
 
 def _ends_short_line(lines: _LineIndex, i: int) -> bool:
     """The mark ends a line well short of the column (estimated from the lines around it)."""
     text = lines.text
-    start, end = lines.bounds(i)
-    if end - start > LONGEST_LINE or text[i + 1 : end].strip():
+    bounds = lines.bounds(i)
+    if bounds is None:
         return False  # a line longer than any column is no paragraph's last line
+    start, end = bounds
+    if end - start > LONGEST_LINE or text[i + 1 : end].strip():
+        return False
     return display_width(text[start:end].strip()) < 0.75 * _local_column(lines, start, end)
 
 
