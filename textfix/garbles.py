@@ -111,8 +111,8 @@ def prepare(model: NoiseModel) -> None:
     _candidates(model)
 
 
-def _candidates(model: NoiseModel) -> tuple[dict[str, Candidate], Lexicon, re.Pattern[str] | None]:
-    """Per garbled character, its most likely mark (prepared once per model object)."""
+def _candidates(model: NoiseModel) -> tuple[dict[str, Candidate], Lexicon, re.Pattern[str] | None, dict]:
+    """Per garbled character, its most likely mark, and what finds them (prepared once per model object)."""
     entry = _PREPARED.get(id(model))
     if entry is None or entry[0] is not model:
         if len(_PREPARED) > 16:
@@ -121,7 +121,7 @@ def _candidates(model: NoiseModel) -> tuple[dict[str, Candidate], Lexicon, re.Pa
     return entry[1]
 
 
-def _prepare(model: NoiseModel) -> tuple[dict[str, Candidate], Lexicon, re.Pattern[str] | None]:
+def _prepare(model: NoiseModel) -> tuple[dict[str, Candidate], Lexicon, re.Pattern[str] | None, dict]:
     """Only characters whose mark could ever win, with the best cues and no word around, are kept."""
     table: dict[str, Candidate] = {}
     for garbled, options in model.garble_table().items():
@@ -138,8 +138,8 @@ def _prepare(model: NoiseModel) -> tuple[dict[str, Candidate], Lexicon, re.Patte
     table = {g: replace(c, ceiling=_best_case(c)) for g, c in table.items()}
     table = {g: c for g, c in table.items() if c.ceiling - _as_printed_floor(c, lexicon) > THRESHOLD}
     if not table:
-        return table, lexicon, None
-    return table, lexicon, _occurrence_pattern(table, lexicon)
+        return table, lexicon, None, {}
+    return table, lexicon, _occurrence_pattern(table, lexicon), _partner_forms(table)
 
 
 def _occurrence_pattern(table: dict[str, Candidate], lexicon: Lexicon) -> re.Pattern[str]:
@@ -181,10 +181,9 @@ def _best_case(c: Candidate) -> float:
 
 def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
     """(start, end, old, new, rule, confidence, why) for each garbled mark found in *text*."""
-    table, lexicon, pattern = _candidates(model)
+    table, lexicon, pattern, partners = _candidates(model)
     if pattern is None:
         return []
-    partners = _partner_forms(table)
     lines = _LineIndex(text)
     scored = []
     for i, n, c in _occurrences(text, pattern, table):

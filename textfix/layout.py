@@ -115,7 +115,7 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     columns = _estimate_columns(widths)
     search_end = TERMINAL_END.search  # only where the last character can end a match, and only at the end
     ends = [t[-1] in SENTENCE_END_LAST and search_end(t, len(t) - 4) is not None for t in texts]
-    bare = [not e and SENTENCE_MARKS.search(t) is None for t, e in zip(texts, ends)]
+    bare = list(map(_is_bare, texts, ends))
     marks = _bylines(texts, bylines) if bylines is not None else [None] * len(texts)
     fields = zip(texts, map(re.Match.start, found), map(re.Match.end, found), widths, columns, ends, bare, marks)
     return list(map(tuple.__new__, repeat(Line), fields))  # Line(*f) for each f, without a Python call per line
@@ -222,11 +222,6 @@ def _indented_with_hanging_mark(ln: Line, nxt: Line | None = None) -> bool:
     if nxt is not None and nxt.text[:1] in UNBREAKABLE_START or (nxt is not None and nxt.text[:1].isascii()):
         return False
     return ln.text[-1:] in CLOSING_MARKS and ln.column - INDENT_MAX <= ln.width - 2 <= ln.column - INDENT_MIN
-
-
-def ends_sentence_strict(text: str) -> bool:
-    """Sentence end other than a closing quote (a subhead may end with “引擎”)."""
-    return ends_sentence(text)  # the same pattern: a closing quote alone never counted
 
 
 def parse_header(ln: Line) -> dict[str, str] | None:

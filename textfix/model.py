@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from .errors import ModelError
@@ -91,6 +91,11 @@ class NoiseModel:
 
     def garble_table(self) -> dict[str, list[tuple[str, FamilyEntry, MechanismRecord]]]:
         """Garbled character → every (clean symbol, entry, mechanism) it may stand for."""
+        return self._garble_table
+
+    @cached_property
+    def _garble_table(self) -> dict[str, list[tuple[str, FamilyEntry, MechanismRecord]]]:
+        # Asked for by every page split and rejoined; the model never changes, so build it once.
         table: dict[str, list[tuple[str, FamilyEntry, MechanismRecord]]] = {}
         for record in self.mechanisms:
             for entry in record.family:
