@@ -25,7 +25,6 @@ import itertools
 import json
 import multiprocessing
 import os
-import secrets
 import sys
 import time
 from collections import deque
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol
 
 from .errors import InputError, TextfixError
+from .io import AtomicStream, write_text_atomic
 
 if TYPE_CHECKING:
     from .model import NoiseModel
@@ -555,49 +555,6 @@ def _is_terminal(stream: IO[str]) -> bool:
 # --------------------------------------------------------------------------- output
 
 
-class AtomicStream:
-    """A text file streamed to a temporary file beside it and renamed into place by :meth:`commit`.
-
-    The guarantees of :func:`textfix.io.write_text_atomic` (never half a
-    file, never an input overwritten, ``0o666`` less the umask or the old
-    file's mode), for outputs too large to hold as one string.
-    """
-
-    def __init__(self, path: str | os.PathLike[str], inputs: Sequence[str] = ()) -> None:
-        self.target = Path(path)
-        refuse_overwrite(self.target, inputs)
-        if self.target.is_dir():
-            raise InputError(f"{self.target}: is a directory; give a file name for the output")
-        directory = self.target.parent
-        if not directory.is_dir():
-            raise InputError(f"{self.target}: directory {directory} does not exist")
-        self.tmp = str(directory / f".{self.target.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except OSError as exc:
-            raise InputError(f"{self.target}: cannot write in {directory} ({exc.strerror or exc})") from None
-        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-
-    def write(self, text: str) -> None:
-        self.handle.write(text)
-
-    def commit(self) -> None:
-        self.handle.close()
-        if self.target.exists():
-            os.chmod(self.tmp, self.target.stat().st_mode & 0o7777)
-        os.replace(self.tmp, self.target)
-
-    def abort(self) -> None:
-        self.handle.close()
-        Path(self.tmp).unlink(missing_ok=True)
-
-
-def refuse_overwrite(target: Path, inputs: Iterable[str]) -> None:
-    """Raise :class:`InputError` if *target* is one of the *inputs* (also via a link): a typo must not destroy a page."""
-    if _file_id(target) in {_file_id(Path(s)) for s in inputs if s != "-"} - {None}:
-        raise InputError(f"{target}: output would overwrite the input file")
-
-
 def _file_id(path: Path) -> tuple[int, int] | None:
     """(device, inode): equal for two names of one file; None if there is no such file (yet)."""
     try:
@@ -667,8 +624,6 @@ class DirectorySink:
             if result.ok and self.current is not None and self.current[0] == result.source:
                 self.current[1].write(result.output)
         elif result.ok:
-            from .io import write_text_atomic
-
             target = self.targets[result.source]
             target.parent.mkdir(parents=True, exist_ok=True)
             write_text_atomic(target, result.output, inputs=(self.sources[result.source].path,))

@@ -11,6 +11,7 @@ import codecs
 import math
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError
@@ -179,39 +180,65 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return decode_bytes(data, name)
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str, *, inputs: tuple[str, ...] = ()) -> None:
-    """Write *text* to *path* through a temporary file and a rename.
+class AtomicStream:
+    """A text file written to a temporary file beside it and renamed into place by :meth:`commit`.
 
     A crash mid-write leaves the old file (or nothing), never half a file: the
-    text goes to ``.NAME.XXXX.tmp`` beside the target, which is renamed over
-    the target only when complete and removed on any failure.  A path that
-    names one of the *inputs* (also through a symlink or hard link) is
+    text goes to ``.NAME.XXXX.tmp`` beside the target, renamed over the target
+    only when complete (:meth:`commit`) or removed (:meth:`abort`).  A path
+    that names one of the *inputs* (also through a symlink or hard link) is
     refused, so a slip on the command line cannot overwrite the page being
     repaired.  The new file gets the old file's permission bits, or the usual
     ``0o666`` less the umask for a new file.  Failures raise :class:`InputError`.
+    Outputs too large to hold as one string are streamed through :meth:`write`.
     """
-    name = os.fspath(path)
-    target = Path(name)
-    for source in inputs:
-        if source != "-" and _same_file(source, target):
-            raise InputError(f"{name}: output would overwrite the input file")
-    if target.is_dir():
-        raise InputError(f"{name}: is a directory; give a file name for the output")
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(f"{name}: directory {directory} does not exist")
-    fd, tmp = _create_temporary(directory, target.name, name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise InputError(f"{name}: cannot write ({exc.strerror or exc})") from None
-        raise
+
+    def __init__(self, path: str | os.PathLike[str], inputs: Iterable[str] = ()) -> None:
+        self.name = os.fspath(path)
+        self.target = Path(self.name)
+        for source in inputs:
+            if source != "-" and _same_file(source, self.target):
+                raise InputError(f"{self.name}: output would overwrite the input file")
+        if self.target.is_dir():
+            raise InputError(f"{self.name}: is a directory; give a file name for the output")
+        directory = self.target.parent if str(self.target.parent) else Path(".")
+        if not directory.is_dir():
+            raise InputError(f"{self.name}: directory {directory} does not exist")
+        fd, self.tmp = _create_temporary(directory, self.target.name, self.name)
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, text: str) -> None:
+        self._guard(self.handle.write, text)
+
+    def commit(self) -> None:
+        def finish() -> None:
+            self.handle.close()
+            if self.target.exists():
+                os.chmod(self.tmp, self.target.stat().st_mode & 0o7777)
+            os.replace(self.tmp, self.target)
+
+        self._guard(finish)
+
+    def abort(self) -> None:
+        self.handle.close()
+        Path(self.tmp).unlink(missing_ok=True)
+
+    def _guard(self, action, *args) -> None:
+        """Run *action*; on any failure remove the temporary file, and report an OSError as one line."""
+        try:
+            action(*args)
+        except BaseException as exc:
+            self.abort()
+            if isinstance(exc, OSError):
+                raise InputError(f"{self.name}: cannot write ({exc.strerror or exc})") from None
+            raise
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, inputs: Iterable[str] = ()) -> None:
+    """Write *text* to *path* with the guarantees of :class:`AtomicStream`."""
+    stream = AtomicStream(path, inputs)
+    stream.write(text)
+    stream.commit()
 
 
 def _same_file(source: str, target: Path) -> bool:
