@@ -129,14 +129,15 @@ def _bylines(texts: list[str], bylines: BylineFinder) -> list[tuple[int, str, st
 
 def _quote_width(texts: list[str]) -> int:
     """1 or 2: the quote width that makes long lines with quotes as long as long lines without."""
-    plain = [display_width(t) for t in texts if not QUOTES.intersection(t)]
-    quoted = [t for t in texts if QUOTES.intersection(t)]
-    if len(plain) < 4 or len(quoted) < 4:
+    has_quote = [not QUOTES.isdisjoint(t) for t in texts]
+    if len(texts) - sum(has_quote) < 4 or sum(has_quote) < 4:
         return 2
+    plain = [display_width(t) for t, q in zip(texts, has_quote) if not q]
+    quoted = [t for t, q in zip(texts, has_quote) if q]
     column = _upper_quartile(plain)
 
     def gap(q: int) -> float:
-        long = [w for w in (display_width(t, q) for t in quoted) if w >= 0.8 * column] or [0]
+        long = [w for w in display_widths(quoted, q) if w >= 0.8 * column] or [0]
         return abs(_upper_quartile(long) - column)
 
     return min((2, 1), key=gap)

@@ -102,6 +102,16 @@ class NoiseModel:
                 table.setdefault(entry.garbled, []).append((entry.clean, entry, record))
         return table
 
+    def forms_of(self, symbols: str) -> str:
+        """The garbled characters that may stand for any of *symbols*, in table order."""
+        if symbols not in self._forms:
+            self._forms[symbols] = "".join(g for g, opts in self.garble_table().items() if any(s in symbols for s, _, _ in opts))
+        return self._forms[symbols]
+
+    @cached_property
+    def _forms(self) -> dict[str, str]:
+        return {}  # forms_of, per symbol set: every page asks for the parentheses of its bylines
+
     def styled(self, symbol: str) -> str:
         """The form the clean twins write *symbol* in (ASCII ``%`` for ``％`` in the seed twin)."""
         return self.style.get(symbol, symbol)

@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .layout import BylineFinder, Item, no_cycle_collection, read_layout
 from .model import NoiseModel, default_model
@@ -81,9 +82,11 @@ def split_page(text: str, model: NoiseModel | None = None, source: str | None = 
 
 def _byline_finder(model: NoiseModel) -> BylineFinder:
     """Parentheses the repair may have left garbled, as the model knows them."""
-    table = model.garble_table()
-    opens = "".join(g for g, opts in table.items() if any(s in "（(" for s, _, _ in opts))
-    closes = "".join(g for g, opts in table.items() if any(s in "）)" for s, _, _ in opts))
+    return _finder(model.forms_of("（("), model.forms_of("）)"))
+
+
+@lru_cache(maxsize=16)
+def _finder(opens: str, closes: str) -> BylineFinder:
     return BylineFinder(opens, closes)
 
 
