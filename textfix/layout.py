@@ -87,7 +87,7 @@ class Item:
 
 
 # Curly quotes are set half an em wide by some fonts (the Latin font's quotes) and
-# a full em by others; each page is measured to tell which (see _quote_width).
+# a full em by others; each page is measured to tell which (see _glyph_widths).
 QUOTES = frozenset(QUOTE_CHARS)
 
 
@@ -110,8 +110,8 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     measured = LINE_TEXT.findall(printed) if printed is not None else []
     if len(measured) != len(texts):
         measured = texts
-    quote = _quote_width(measured[:QUOTE_SAMPLE])
-    widths = display_widths(measured, quote)
+    quote, space = _glyph_widths(measured[:QUOTE_SAMPLE])
+    widths = display_widths(measured, quote, space)
     columns = _estimate_columns(widths)
     search_end = TERMINAL_END.search  # only where the last character can end a match, and only at the end
     ends = [t[-1] in SENTENCE_END_LAST and search_end(t, len(t) - 4) is not None for t in texts]
@@ -127,20 +127,31 @@ def _bylines(texts: list[str], bylines: BylineFinder) -> list[tuple[int, str, st
     return [find(t) if t[-1] in closers else None for t in texts]
 
 
-def _quote_width(texts: list[str]) -> int:
-    """1 or 2: the quote width that makes long lines with quotes as long as long lines without."""
+def _glyph_widths(texts: list[str]) -> tuple[int, int]:
+    """(quote width 1 or 2, space width 0 or 1): what makes long lines with them as long as long lines without.
+
+    Some fonts set curly quotes half an em wide; and the spaces extraction
+    adds around digit runs sometimes stand for room on the printed line and
+    sometimes for none.  Each page is measured: the width that brings the
+    long lines that have the glyph to the column of the lines that do not wins.
+    """
     has_quote = [not QUOTES.isdisjoint(t) for t in texts]
-    if len(texts) - sum(has_quote) < 4 or sum(has_quote) < 4:
-        return 2
-    plain = [display_width(t) for t, q in zip(texts, has_quote) if not q]
-    quoted = [t for t, q in zip(texts, has_quote) if q]
+    has_space = [" " in t for t in texts]
+    plain = [display_width(t) for t, q, sp in zip(texts, has_quote, has_space) if not (q or sp)]
+    if len(plain) < 4:
+        return 2, 1
     column = _upper_quartile(plain)
+    quoted = [t for t, q, sp in zip(texts, has_quote, has_space) if q and not sp]
+    quote = min((2, 1), key=lambda q: _gap(display_widths(quoted, q), column)) if len(quoted) >= 4 else 2
+    spaced = [t for t, sp in zip(texts, has_space) if sp]
+    space = min((1, 0), key=lambda sp: _gap(display_widths(spaced, quote, sp), column)) if len(spaced) >= 4 else 1
+    return quote, space
 
-    def gap(q: int) -> float:
-        long = [w for w in display_widths(quoted, q) if w >= 0.8 * column] or [0]
-        return abs(_upper_quartile(long) - column)
 
-    return min((2, 1), key=gap)
+def _gap(widths: list[int], column: float) -> float:
+    """How far the long ones of *widths* fall from *column*."""
+    long = [w for w in widths if w >= 0.8 * column] or [0]
+    return abs(_upper_quartile(long) - column)
 
 
 def _estimate_columns(widths: list[int]) -> list[float]:
@@ -431,8 +442,11 @@ def _heading_run(lines: list[Line], k: int) -> int:
         run += 1
     while run:
         nxt = lines[k + run] if k + run < len(lines) else None
+        after = lines[k + run + 1] if k + run + 1 < len(lines) else None
         if nxt is None or not is_full(nxt) or nxt.byline or not _could_open_paragraph(lines[k + run - 1]):
             return run
+        if _indented_with_hanging_mark(nxt, after):
+            return run  # the next line opens a paragraph itself: nothing continues the candidate
         run -= 1  # the last candidate line is continued by a full line: it opens a paragraph
     return 0
 
