@@ -142,8 +142,10 @@ def _split_to_count(articles: list[Article], titles: list[str]) -> list[Article]
         best = None
         for ai, article in enumerate(articles):
             for i in range(1, len(article.blocks)):
-                if article.blocks[i - 1].kind == "heading" or not _enough_text(article.blocks, i):
-                    continue  # a subhead belongs to the text after it; short stretches say little
+                if "heading" in (article.blocks[i - 1].kind, article.blocks[i].kind) or not _enough_text(article.blocks, i):
+                    # A subhead belongs to the text after it, and an article opens with its lead, not a
+                    # subhead (its title is at the foot); short stretches say little.
+                    continue
                 before = "".join(b.text for b in article.blocks[:i])
                 after = "".join(b.text for b in article.blocks[i:])
                 fit = _title_recall(titles[ai], before) + _title_recall(titles[ai + 1], after)
