@@ -28,7 +28,7 @@ from itertools import chain, repeat
 from typing import NamedTuple
 
 from .measure import QUOTES as QUOTE_CHARS
-from .measure import display_width, display_widths
+from .measure import adjust_widths, display_width, display_widths
 
 # A sentence ends in 。！？… or ——, possibly inside a closing quote (。”); a bare closing
 # quote ends a phrase (让“博物馆之夜”) as often as a sentence, so it does not count.
@@ -110,8 +110,9 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     measured = LINE_TEXT.findall(printed) if printed is not None else []
     if len(measured) != len(texts):
         measured = texts
-    quote, space = _glyph_widths(measured[:QUOTE_SAMPLE])
-    widths = display_widths(measured, quote, space)
+    base = display_widths(measured)
+    quote, space = _glyph_widths(measured[:QUOTE_SAMPLE], base[:QUOTE_SAMPLE])
+    widths = adjust_widths(measured, base, quote, space)
     columns = _estimate_columns(widths)
     search_end = TERMINAL_END.search  # only where the last character can end a match, and only at the end
     ends = [t[-1] in SENTENCE_END_LAST and search_end(t, len(t) - 4) is not None for t in texts]
@@ -127,30 +128,32 @@ def _bylines(texts: list[str], bylines: BylineFinder) -> list[tuple[int, str, st
     return [find(t) if t[-1] in closers else None for t in texts]
 
 
-def _glyph_widths(texts: list[str]) -> tuple[int, int]:
+def _glyph_widths(texts: list[str], widths: list[int]) -> tuple[int, int]:
     """(quote width 1 or 2, space width 0 or 1): what makes long lines with them as long as long lines without.
 
     Some fonts set curly quotes half an em wide; and the spaces extraction
     adds around digit runs sometimes stand for room on the printed line and
     sometimes for none.  Each page is measured: the width that brings the
     long lines that have the glyph to the column of the lines that do not wins.
+    *widths* are the lines' widths with quotes 2 and spaces 1.
     """
     has_quote = [not QUOTES.isdisjoint(t) for t in texts]
     has_space = [" " in t for t in texts]
-    plain = [display_width(t) for t, q, sp in zip(texts, has_quote, has_space) if not (q or sp)]
+    plain = [w for w, q, sp in zip(widths, has_quote, has_space) if not (q or sp)]
     if len(plain) < 4:
         return 2, 1
     column = _upper_quartile(plain)
-    quoted = [t for t, q, sp in zip(texts, has_quote, has_space) if q and not sp]
-    quote = min((2, 1), key=lambda q: _gap(display_widths(quoted, q), column)) if len(quoted) >= 4 else 2
-    spaced = [t for t, sp in zip(texts, has_space) if sp]
-    space = min((1, 0), key=lambda sp: _gap(display_widths(spaced, quote, sp), column)) if len(spaced) >= 4 else 1
+    quoted = [(t, w) for t, w, q, sp in zip(texts, widths, has_quote, has_space) if q and not sp]
+    spaced = [(t, w) for t, w, sp in zip(texts, widths, has_space) if sp]
+    quote = min((2, 1), key=lambda q: _gap(quoted, column, q, 1)) if len(quoted) >= 4 else 2
+    space = min((1, 0), key=lambda sp: _gap(spaced, column, quote, sp)) if len(spaced) >= 4 else 1
     return quote, space
 
 
-def _gap(widths: list[int], column: float) -> float:
-    """How far the long ones of *widths* fall from *column*."""
-    long = [w for w in widths if w >= 0.8 * column] or [0]
+def _gap(lines: list[tuple[str, int]], column: float, quote: int, space: int) -> float:
+    """How far the long ones of *lines* (text, base width), measured with *quote* and *space*, fall from *column*."""
+    texts, widths = [t for t, _ in lines], [w for _, w in lines]
+    long = [w for w in adjust_widths(texts, widths, quote, space) if w >= 0.8 * column] or [0]
     return abs(_upper_quartile(long) - column)
 
 
