@@ -31,7 +31,7 @@ _EXPORTS = {
     "Pair": "learn", "learn": "learn",
     "NoiseModel": "model", "default_model": "model", "load_model": "model",
     "Change": "repair", "Repaired": "repair", "repair": "repair",
-    "Article": "split", "Block": "split", "Page": "split", "split_page": "split",
+    "Article": "split", "Block": "split", "Page": "split", "split_page": "split", "split_pages": "split",
     "PageScore": "evaluate", "evaluate": "evaluate",
 }
 
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from .learn import Pair
     from .model import NoiseModel, default_model, load_model
     from .repair import Change, Repaired
-    from .split import Article, Block, Page, split_page
+    from .split import Article, Block, Page, split_page, split_pages
 
 
 def __getattr__(name: str) -> object:

@@ -29,13 +29,14 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol
 
 from .errors import InputError, TextfixError
 from .io import AtomicStream, write_text_atomic
+from .pages import PAGE_BREAK
 
 if TYPE_CHECKING:
     from .model import NoiseModel
@@ -72,6 +73,7 @@ class InputItem:
     payload: str | bytes | None = None  # page text (stdin) or a raw JSONL line
     error: str | None = None
     size: int = 0  # of the file at path: what chunking weighs a page file by
+    page: tuple[int, int] | None = None  # (index, offset) when the payload is one page of a file of several
 
     @property
     def weight(self) -> int:
@@ -217,7 +219,7 @@ def run_item(item: InputItem, task: Task, model: NoiseModel | None = None) -> Re
             record = parse_record(item.payload)
             ident = str(record["id"]) if record.get("id") is not None else item.id
             return Result(item.index, ident, item.source, json.dumps(apply_to_record(record, task, model), ensure_ascii=False) + "\n")
-        output, explain = do_page(_page_text(item), task, model, _page_source(item))
+        output, explain = do_page(_page_text(item), task, model, _page_source(item), item.page)
         return Result(item.index, ident, item.source, output, explain)
     except TextfixError as exc:
         return Result(item.index, ident, item.source, error=str(exc))
@@ -265,9 +267,10 @@ def apply_to_record(record: dict, task: Task, model: NoiseModel | None = None) -
     if not isinstance(text, str):
         raise InputError('no string "text" field')
     if task.kind == "split":
-        from .split import split_page
+        from .split import split_pages
 
-        return {**record, "page": split_page(text, model).to_dict()}
+        pages = [page.to_dict() for page in split_pages(text, model)]
+        return {**record, "page": pages[0]} if len(pages) == 1 else {**record, "pages": pages}
     out, repaired = repair_value(text, model, task.keep_lines)
     return {**record, "repaired": out, "changes": [c.to_dict() for c in repaired.changes]}
 
@@ -282,25 +285,69 @@ def repair_value(text: str, model: NoiseModel | None = None, keep_lines: bool = 
 
 
 def repair_page(text: str, model: NoiseModel | None = None, keep_lines: bool = False):
-    """(output text, :class:`~textfix.repair.Repaired`): the page with lines rejoined unless *keep_lines*, as the CLI prints it."""
+    """(output text, :class:`~textfix.repair.Repaired`): the page with lines rejoined unless *keep_lines*, as the CLI prints it.
+
+    A text of several pages (form feeds, see :mod:`textfix.pages`) is
+    repaired page by page; the change offsets are into the whole text.
+    """
     from .model import default_model
+    from .pages import PAGE_BREAK, cut_pages, join_repaired
+
+    model = model or default_model()
+    pages = cut_pages(text)
+    if len(pages) == 1:
+        return _repair_one_page(text, model, keep_lines)
+    done = [(offset, *_repair_one_page(page, model, keep_lines)) for offset, page in pages]
+    return PAGE_BREAK.join(out for _, out, _ in done), join_repaired([(offset, r) for offset, _, r in done])
+
+
+def _repair_one_page(text: str, model: NoiseModel, keep_lines: bool):
     from .repair import repair
     from .split import rejoin
 
-    model = model or default_model()
     result = repair(text, model)
     return (result.text if keep_lines else rejoin(text, result, model)), result
 
 
-def do_page(text: str, task: Task, model: NoiseModel | None = None, source: str | None = None) -> tuple[str, str]:
-    """(output, change log) for one page in the single-page formats of ``textfix repair`` / ``split``."""
+def do_page(
+    text: str, task: Task, model: NoiseModel | None = None, source: str | None = None, page: tuple[int, int] | None = None
+) -> tuple[str, str]:
+    """(output, change log) for a page file in the formats of ``textfix repair`` / ``split``.
+
+    A file of several pages (form feeds, see :mod:`textfix.pages`) is done
+    page by page and the outputs joined (:func:`join_pages`).  *page* is
+    (index, offset) when *text* is one page of such a file: split output
+    says which, and change offsets count from the file's start.
+    """
+    if page is None and PAGE_BREAK in text:
+        return join_pages([do_page(t, task, model, source, (i, offset)) for i, offset, t in pages_to_do(text, task)], task)
+    index, offset = page or (None, 0)
     if task.kind == "split":
         from .formats import render
         from .split import split_page
 
-        return render(split_page(text, model, source=source), task.fmt), ""
+        return render(replace(split_page(text, model, source), index=index, offset=offset), task.fmt), ""
     out, result = repair_page(text, model, task.keep_lines)
-    return out, (result.explain() if task.explain else "")
+    return out, (result.explain(offset) if task.explain else "")
+
+
+def pages_to_do(text: str, task: Task) -> list[tuple[int, int, str]]:
+    """(index, offset, text) of the pages of a file: every one to repair (the output keeps every
+    page break), those not blank to split (a blank page holds no article)."""
+    from .pages import cut_pages
+
+    pages = [(i, offset, t) for i, (offset, t) in enumerate(cut_pages(text))]
+    return [p for p in pages if p[2].strip()] if task.kind == "split" else pages
+
+
+def join_pages(outputs: list[tuple[str, str]], task: Task) -> tuple[str, str]:
+    """The (output, change log) of each page of a file as one: what :func:`do_page` gives for the file."""
+    log = "\n".join(explain for _, explain in outputs if explain)
+    if task.kind == "split":
+        from .formats import join_rendered
+
+        return join_rendered([out for out, _ in outputs], task.fmt), log
+    return PAGE_BREAK.join(out for out, _ in outputs), log
 
 
 # --------------------------------------------------------------------------- scheduling

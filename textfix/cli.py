@@ -148,13 +148,34 @@ def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> in
 
     from .batch import do_page
     from .io import read_text
+    from .pages import PAGE_BREAK
 
     (path,) = args.inputs
-    output, explain = do_page(read_text(path), task, model, None if path == "-" else os.path.basename(path))
+    text, source = read_text(path), None if path == "-" else os.path.basename(path)
+    if args.jobs > 1 and PAGE_BREAK in text:
+        output, explain = _pages_on_workers(text, task, model, path, args.jobs)
+    else:
+        output, explain = do_page(text, task, model, source)
     _emit(output, args.output, (path,))
     if explain:
         sys.stderr.write(explain + "\n")
     return EXIT_OK
+
+
+def _pages_on_workers(text: str, task: Task, model: NoiseModel, path: str, jobs: int) -> tuple[str, str]:
+    """A file of many pages (form feeds) done on *jobs* workers, a page each: the same output as in one process."""
+    from .batch import InputItem, join_pages, pages_to_do, process_items
+
+    named = None if path == "-" else path  # the worker names the split's source after it
+    items = [
+        InputItem(n, f"{path}, page {i + 1}", 0, path=named, payload=t, page=(i, offset))
+        for n, (i, offset, t) in enumerate(pages_to_do(text, task))
+    ]
+    results = list(process_items(items, task, model, jobs))
+    failed = next((r for r in results if not r.ok), None)
+    if failed is not None:
+        raise TextfixError(f"{failed.id}: {failed.error}")
+    return join_pages([(r.output, r.explain) for r in results], task)
 
 
 def _batch_sink(args: argparse.Namespace, task: Task, sources: list[Source], many: bool) -> Sink:

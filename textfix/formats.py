@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import json
 
+from .pages import PAGE_BREAK
 from .split import Page
 
 
 def render(page: Page, fmt: str) -> str:
     """*page* in format *fmt*: ``json``, ``jsonl``, ``markdown`` or ``text``."""
     return _RENDERERS[fmt](page)
+
+
+def join_rendered(outputs: list[str], fmt: str) -> str:
+    """The rendered pages of a file of several as one output: a JSON array, JSON lines one after
+    another, Markdown and text pages separated by form feeds, as the input was."""
+    if len(outputs) == 1:
+        return outputs[0]
+    if fmt == "json":
+        return "[\n" + ",\n".join(out.rstrip("\n") for out in outputs) + "\n]\n"
+    return ("" if fmt == "jsonl" else PAGE_BREAK).join(outputs)
 
 
 def to_json(page: Page) -> str:
@@ -21,6 +32,8 @@ def to_jsonl(page: Page) -> str:
     lines = []
     for index, article in enumerate(page.articles):
         record = {"source": page.source, "header": page.header, "article": index, **article.to_dict()}
+        if page.index is not None:
+            record = {"page_index": page.index, "offset": page.offset, **record}
         lines.append(json.dumps(record, ensure_ascii=False))
     return "".join(line + "\n" for line in lines)
 

@@ -48,10 +48,11 @@ class Repaired:
     text: str
     changes: list[Change]
 
-    def explain(self) -> str:
-        """One line per change: where, what, which rule, how sure, and why."""
+    def explain(self, offset: int = 0) -> str:
+        """One line per change: where (counted from *offset*), what, which rule, how sure, and why."""
         return "\n".join(
-            f"{c.start}-{c.end}\t{c.old!r} → {c.new!r}\t{c.rule}\t{c.confidence:.3f}\t{c.why}" for c in self.changes
+            f"{c.start + offset}-{c.end + offset}\t{c.old!r} → {c.new!r}\t{c.rule}\t{c.confidence:.3f}\t{c.why}"
+            for c in self.changes
         )
 
     def to_dict(self) -> dict[str, object]:

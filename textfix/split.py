@@ -13,7 +13,7 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .layout import BylineFinder, Item, no_cycle_collection, read_layout
@@ -57,9 +57,13 @@ class Page:
     source: str | None = None
     header_line: str = ""  # the header as printed
     text: str = ""  # the repaired page the articles were cut from
+    index: int | None = None  # which page of a file of several (see textfix.pages), else None
+    offset: int = 0  # where that page starts in the file; spans are offsets into the page
 
     def to_dict(self) -> dict:
         data: dict = {"header": self.header, "header_line": self.header_line, "articles": [a.to_dict() for a in self.articles]}
+        if self.index is not None:
+            data = {"page_index": self.index, "offset": self.offset, **data}
         if self.source is not None:
             data = {"source": self.source, **data}
         data["changes"] = [c.to_dict() for c in self.changes]
@@ -78,6 +82,22 @@ def split_page(text: str, model: NoiseModel | None = None, source: str | None = 
     header, articles = _assemble(items, to_input)
     header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
     return Page(header, articles, repaired.changes, source, header_line, repaired.text)
+
+
+def split_pages(text: str, model: NoiseModel | None = None, source: str | None = None) -> list[Page]:
+    """:func:`split_page` for each page of a file of pages (form feeds, see :mod:`textfix.pages`).
+
+    A text without form feeds is one page, split as :func:`split_page` does.
+    Otherwise every page that is not blank is split, and carries its
+    ``index`` among the file's pages and its ``offset`` in *text*.
+    """
+    from .pages import cut_pages
+
+    pages = cut_pages(text)
+    if len(pages) == 1:
+        return [split_page(text, model, source)]
+    # Blank pages (the form feed pdftotext writes after the last page) hold no article.
+    return [replace(split_page(t, model, source), index=i, offset=start) for i, (start, t) in enumerate(pages) if t.strip()]
 
 
 def _byline_finder(model: NoiseModel) -> BylineFinder:
