@@ -11,15 +11,10 @@ process that only repairs does not pay for alignment's imports.
 
 from __future__ import annotations
 
+import sys
+import types
 from importlib import import_module
 from typing import TYPE_CHECKING
-
-# Functions named like their modules are bound now: importing the module later would
-# otherwise replace the function with the module on this package.
-from .align import align
-from .evaluate import evaluate
-from .learn import learn
-from .repair import repair
 
 __version__ = "0.1.0"
 
@@ -46,6 +41,26 @@ if TYPE_CHECKING:
     from .model import NoiseModel, default_model, load_model
     from .repair import Change, Repaired
     from .split import Article, Block, Page, split_page, split_pages
+
+
+class _Package(types.ModuleType):
+    """This package, keeping ``textfix.align`` (and learn, repair, evaluate) the function.
+
+    Importing a submodule sets it as an attribute of its package, which would
+    replace the function of the same name with the module.  Binding the
+    functions eagerly prevented that, at the price of importing alignment,
+    learning and evaluation in every process that only repairs; here the
+    package declines to take those modules as attributes instead (they stay
+    in ``sys.modules``: ``from textfix.align import Alignment`` works).
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == name:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> object:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import glob
 import itertools
 import json
-import multiprocessing
 import os
 import sys
 import time
@@ -420,6 +419,7 @@ class PoolExecutor:
 
 def _context():
     """fork if safe (no other thread), else a fork server that has textfix imported already, else spawn."""
+    import multiprocessing  # here, not at the top: a run in one process does not pay for its import
     import threading
 
     methods = multiprocessing.get_all_start_methods()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import math
 import os
-import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -254,7 +253,7 @@ def _create_temporary(directory: Path, base: str, name: str) -> tuple[int, str]:
     (:func:`tempfile.mkstemp` would make it 0o600, and the output would keep that.)
     """
     for _ in range(100):
-        tmp = os.path.join(directory, f".{base}.{secrets.token_hex(4)}.tmp")
+        tmp = os.path.join(directory, f".{base}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), tmp
         except FileExistsError:

@@ -11,12 +11,12 @@ contains one of the candidate characters, and every single-character word.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import math
 import os
 import re
 import tempfile
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -144,17 +144,22 @@ def load_lexicon(chars: frozenset[str]) -> Lexicon:
     """
     source = dictionary_path()
     stat = source.stat()
-    key = hashlib.sha256(f"{CACHE_FORMAT}|{source}|{stat.st_size}|{stat.st_mtime_ns}|{''.join(sorted(chars))}".encode()).hexdigest()[:24]
-    cached = cache_dir() / f"lexicon-{key}.marshal"
+    key = f"{CACHE_FORMAT}|{source}|{stat.st_size}|{stat.st_mtime_ns}|{''.join(sorted(chars))}"
+    # A checksum names the file (hashlib's import costs a process more than this whole load);
+    # the key inside tells a collision apart.
+    cached = cache_dir() / f"lexicon-{zlib.crc32(key.encode()):08x}.marshal"
     try:
-        words, total, surnames, morphemes = marshal.loads(cached.read_bytes())
+        stored_key, words, total, surnames, morphemes, by_pair = marshal.loads(cached.read_bytes())
+        if stored_key != key:
+            raise ValueError("another lexicon")
     except (OSError, ValueError, EOFError, TypeError):
         words, total, surnames, morphemes = _extract(source.read_text(encoding="utf-8"), chars)
-        _store(cached, marshal.dumps((words, total, surnames, morphemes)))
-    return Lexicon(words, total, surnames, _index(words, chars), frozenset(morphemes))
+        by_pair = _index(words, chars)
+        _store(cached, marshal.dumps((key, words, total, surnames, morphemes, by_pair)))
+    return Lexicon(words, total, surnames, by_pair, frozenset(morphemes))
 
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def _extract(text: str, chars: frozenset[str]) -> tuple[dict[str, int], int, dict[str, int], list[str]]:
