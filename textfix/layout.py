@@ -129,13 +129,15 @@ def _bylines(texts: list[str], bylines: BylineFinder) -> list[tuple[int, str, st
 
 
 def _glyph_widths(texts: list[str], widths: list[int]) -> tuple[int, int]:
-    """(quote width 1 or 2, space width 0 or 1): what makes long lines with them as long as long lines without.
+    """(quote width 1 or 2, space width 0 or 1): what makes lines with them fill the column exactly.
 
     Some fonts set curly quotes half an em wide; and the spaces extraction
     adds around digit runs sometimes stand for room on the printed line and
-    sometimes for none.  Each page is measured: the width that brings the
-    long lines that have the glyph to the column of the lines that do not wins.
-    *widths* are the lines' widths with quotes 2 and spaces 1.
+    sometimes for none.  Each page is measured: a justified line fills the
+    column to the unit, so the width under which more of the lines that have
+    the glyph come out exactly as wide as the lines without it wins (a tie
+    keeps the usual width).  *widths* are the lines' widths with quotes 2 and
+    spaces 1.
     """
     has_quote = [not QUOTES.isdisjoint(t) for t in texts]
     has_space = [" " in t for t in texts]
@@ -145,16 +147,16 @@ def _glyph_widths(texts: list[str], widths: list[int]) -> tuple[int, int]:
     column = _upper_quartile(plain)
     quoted = [(t, w) for t, w, q, sp in zip(texts, widths, has_quote, has_space) if q and not sp]
     spaced = [(t, w) for t, w, sp in zip(texts, widths, has_space) if sp]
-    quote = min((2, 1), key=lambda q: _gap(quoted, column, q, 1)) if len(quoted) >= 4 else 2
-    space = min((1, 0), key=lambda sp: _gap(spaced, column, quote, sp)) if len(spaced) >= 4 else 1
+    quote = max((2, 1), key=lambda q: _filling(quoted, column, q, 1))
+    space = max((1, 0), key=lambda sp: _filling(spaced, column, quote, sp))
     return quote, space
 
 
-def _gap(lines: list[tuple[str, int]], column: float, quote: int, space: int) -> float:
-    """How far the long ones of *lines* (text, base width), measured with *quote* and *space*, fall from *column*."""
+def _filling(lines: list[tuple[str, int]], column: float, quote: int, space: int) -> int:
+    """How many of *lines* (text, base width), measured with *quote* and *space*, fill *column*
+    (a unit short counts: an ASCII character can leave one)."""
     texts, widths = [t for t, _ in lines], [w for _, w in lines]
-    long = [w for w in adjust_widths(texts, widths, quote, space) if w >= 0.8 * column] or [0]
-    return abs(_upper_quartile(long) - column)
+    return sum(1 for w in adjust_widths(texts, widths, quote, space) if column - 1 <= w <= column)
 
 
 def _estimate_columns(widths: list[int]) -> list[float]:
@@ -390,7 +392,7 @@ class _BodyReader:
     def _title(self, k: int) -> int:
         if not self._after_sentence():
             return 0
-        last = self.items[-1].kind if self.items else None
+        last = "paragraph" if self.para else self.items[-1].kind if self.items else None  # para: not flushed yet
         # Every article has a title: without titles at the foot, the next one after a byline opens it.
         signed_off = not self.titles_at_foot and last == "byline"
         ln = self.lines[k]

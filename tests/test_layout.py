@@ -1,0 +1,89 @@
+"""Layout rules on small hand-set columns (13 characters, 26 display units), one rule per test."""
+
+from __future__ import annotations
+
+from itertools import cycle, islice
+
+from textfix.layout import _glyph_widths, read_layout
+from textfix.measure import display_widths
+from textfix.split import Article, Block, _split_to_count
+
+FILLER = "冬天的漠河迎来很多南方游客大家一起堆雪人坐雪圈看极光吃冻梨品尝当地美食"
+
+
+def fill(n: int, start: int = 0) -> str:
+    """*n* ordinary characters (no punctuation), different ones for different *start*."""
+    return "".join(islice(cycle(FILLER), start, start + n))
+
+
+def column_lines(count: int) -> list[str]:
+    return [fill(13, k) for k in range(count)]
+
+
+def glyph_widths(lines: list[str]) -> tuple[int, int]:
+    return _glyph_widths(lines, display_widths(lines))
+
+
+def test_spaces_that_took_no_room_on_the_line_count_zero() -> None:
+    spaced = [fill(8, k) + " 2024 " + fill(3, k) for k in range(5)]  # 26 units without the spaces
+    assert display_widths(spaced, 2, 0) == [26] * 5
+    assert glyph_widths(column_lines(8) + spaced) == (2, 0)
+
+
+def test_spaces_that_took_room_count_one() -> None:
+    spaced = [fill(8, k) + " 20 " + fill(3, k) for k in range(5)]  # 26 units with the spaces
+    assert glyph_widths(column_lines(8) + spaced) == (2, 1)
+
+
+def test_quotes_hanging_past_the_column_do_not_make_them_narrow() -> None:
+    # Full lines with quotes fill the column when a quote is a full em; lines whose closing
+    # “。”” hangs past the edge are wider either way, and must not decide the width.
+    quoted = ["“" + fill(11, k) + "”" for k in range(3)]
+    hanging = ["“" + fill(11, k) + "。”" for k in range(2)]
+    assert glyph_widths(column_lines(8) + quoted + hanging) == (2, 1)
+    half_em = ["“" + fill(12, k) + "”" for k in range(4)]  # 26 units only with quotes of one unit
+    assert glyph_widths(column_lines(8) + half_em) == (1, 1)
+
+
+def kinds(lines: list[str]) -> list[tuple[str, str]]:
+    return [(item.kind, item.text) for item in read_layout("\n".join(lines))]
+
+
+def test_a_full_unpunctuated_line_inside_a_paragraph_is_no_title() -> None:
+    # The paragraph before it is not finished (not yet an item), so the line does not
+    # follow the byline, even though the last item read is one.
+    page = [
+        fill(10, 1) + "，", fill(13, 2), fill(12, 3) + "。", "（王晓峰）",
+        fill(10, 4) + "，", fill(13, 5), fill(13, 6) + "。”",  # the closing marks hang past the edge
+        fill(13, 7),  # full, no punctuation: the sentence goes on
+        "说。",
+        fill(10, 8) + "，", fill(13, 9), fill(12, 10) + "。",
+    ]
+    read = kinds(page)
+    assert [k for k, _ in read] == ["paragraph", "byline", "paragraph", "paragraph"]
+    assert read[2][1].endswith(fill(13, 7) + "说。")
+
+
+def test_a_short_line_before_an_indented_line_with_a_hanging_mark_is_a_subhead() -> None:
+    page = [
+        fill(11, 1), fill(13, 2), fill(5, 3) + "。",
+        fill(11, 4),  # a subhead as wide as a paragraph's first line
+        fill(11, 5) + "，",  # a first line: indented, its comma hanging past the indent
+        fill(13, 6), fill(12, 7) + "。",
+    ]
+    read = kinds(page)
+    assert read[1] == ("heading", fill(11, 4))
+    assert read[2][0] == "paragraph" and read[2][1].startswith(fill(11, 5) + "，")
+
+
+def test_a_split_for_an_unsigned_article_never_opens_an_article_with_a_subhead() -> None:
+    snow = "哈尔滨冰雪大世界游客如织冰雕雪塑吸引南方游客冬季旅游持续升温滑雪场人气旺盛" * 5
+    rail = "中欧班列开行数量增长通关效率提升沿线城市物流枢纽建设加快跨境电商货物增多" * 5
+    blocks = [
+        Block("paragraph", snow, 0, 0), Block("paragraph", snow, 0, 0),
+        Block("heading", "铁路物流", 0, 0),
+        Block("paragraph", rail, 0, 0), Block("paragraph", rail, 0, 0),
+    ]
+    first, second = _split_to_count([Article(blocks=blocks)], ["冰雪游升温", "中欧班列开行提速"])
+    assert second.blocks[0].kind == "paragraph"
+    assert first.blocks and all(b.text != "" for b in first.blocks)
