@@ -166,8 +166,10 @@ def _split_to_count(articles: list[Article], titles: list[str]) -> list[Article]
                     # A subhead belongs to the text after it, and an article opens with its lead, not a
                     # subhead (its title is at the foot); short stretches say little.
                     continue
-                before = "".join(b.text for b in article.blocks[:i])
-                after = "".join(b.text for b in article.blocks[i:])
+                # Near the boundary, each side should be about its own title; the halves as a whole
+                # always are, wherever the boundary falls, so they would not tell one place from another.
+                before = "".join(b.text for b in article.blocks[:i])[-TOPIC_WINDOW:]
+                after = "".join(b.text for b in article.blocks[i:])[:TOPIC_WINDOW]
                 fit = _title_recall(titles[ai], before) + _title_recall(titles[ai + 1], after)
                 score = _shift_at(article.blocks, i) - fit
                 if best is None or score < best[0]:
