@@ -134,20 +134,20 @@ def bench_jobs(workdir: Path, count: int, repeat: int) -> dict:
 
 WORK_ONLY = """
 import sys, time
-from textfix import batch
+from textfix import batch, workers
 from textfix.model import default_model
 if __name__ == "__main__":
     model = default_model()
     items = batch.iter_items(batch.expand_inputs([sys.argv[1]]))
     start = time.perf_counter()
-    for _ in batch.process_items(items, batch.Task("repair"), model, jobs=int(sys.argv[2])):
+    for _ in workers.process_items(items, batch.Task("repair"), model, jobs=int(sys.argv[2])):
         pass
     print(time.perf_counter() - start)
 """
 
 
 def work_only(pages: Path, jobs: int) -> float:
-    """Wall time of :func:`textfix.batch.process_items` alone, in a fresh process: no interpreter start, imports or writes."""
+    """Wall time of :func:`textfix.workers.process_items` alone, in a fresh process: no interpreter start, imports or writes."""
     script = pages.parent / "work_only.py"
     script.write_text(WORK_ONLY, encoding="utf-8")
     done = subprocess.run([sys.executable, str(script), str(pages), str(jobs)], check=True, capture_output=True, text=True)
@@ -252,7 +252,7 @@ def report(runs: list[dict], streams: list[dict]) -> str:
             lines.append(f"| {j} | {jobs['best'][j]:.2f} s | {jobs['median'][j]:.2f} s | {runs} |")
         w = jobs["work"]
         lines += ["", f"Speed-up (best of each): **{jobs['speedup']:.2f}×**; outputs byte-identical: {jobs['identical']}. "
-                  f"The work alone (`batch.process_items`, no interpreter start, imports or writes; best of each): "
+                  f"The work alone (`workers.process_items`, no interpreter start, imports or writes; best of each): "
                   f"{w[1]:.2f} s → {w[2]:.2f} s, **{w[1] / w[2]:.2f}×**.", ""]
     if streams:
         lines += [

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from textfix import batch
+from textfix import batch, progress, sinks, workers
+from textfix.io import AtomicStream
 from textfix.batch import InputItem, Result, Task
 from textfix.cli import main
 
@@ -201,7 +202,7 @@ def test_bad_records_are_reported_and_the_rest_go_on(capsys, tmp_path: Path) -> 
         handle.write(b'{"id": "latin1", "text": "caf\xe9"}\n')
     errors = tmp_path / "errors.jsonl"
     code, out, err = cli(capsys, "repair", "--jsonl", source, "--errors", errors, "-q")
-    assert code == batch.EXIT_SOME_FAILED == 6
+    assert code == sinks.EXIT_SOME_FAILED == 6
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["r0", "r1", "r2"]
     logged = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
     assert [e["id"] for e in logged] == ["in.jsonl:2", "in.jsonl:3", "no-text", "bad-type", "in.jsonl:9"]
@@ -273,19 +274,19 @@ def test_the_window_bounds_how_far_input_is_read_ahead() -> None:
             yield InputItem(i, str(i), 0, payload="x")
 
     executor = CountingExecutor()
-    results = batch.process_items(items(), Task("repair"), executor=executor)
+    results = workers.process_items(items(), Task("repair"), executor=executor)
     first = [next(results) for _ in range(10)]
     assert [r.index for r in first] == list(range(10))
-    window = executor.workers * batch.WINDOW_PER_WORKER * batch.CHUNK_ITEMS
-    assert len(read) <= window + batch.CHUNK_ITEMS  # not 10 000: memory stays flat as input grows
+    window = executor.workers * workers.WINDOW_PER_WORKER * workers.CHUNK_ITEMS
+    assert len(read) <= window + workers.CHUNK_ITEMS  # not 10 000: memory stays flat as input grows
     assert [r.index for r in results] == list(range(10, 10_000))
 
 
 def test_chunks_stop_at_the_size_limit() -> None:
     items = [InputItem(i, str(i), 0, payload=b"x" * 600) for i in range(5)]
-    assert [len(c) for c in batch.chunked(items, max_items=8, max_size=1000)] == [2, 2, 1]
+    assert [len(c) for c in workers.chunked(items, max_items=8, max_size=1000)] == [2, 2, 1]
     files = [InputItem(i, str(i), 0, path="p.txt", size=30_000) for i in range(5)]
-    assert [len(c) for c in batch.chunked(files, max_items=8, max_size=50_000)] == [2, 2, 1]
+    assert [len(c) for c in workers.chunked(files, max_items=8, max_size=50_000)] == [2, 2, 1]
 
 
 def test_a_crash_in_the_work_is_one_failed_record(monkeypatch) -> None:
@@ -315,7 +316,7 @@ def test_dask_flag_gives_back_a_swallowed_input() -> None:
 
 @pytest.fixture
 def terminal(monkeypatch):
-    monkeypatch.setattr(batch, "_is_terminal", lambda stream: True)
+    monkeypatch.setattr(progress, "_is_terminal", lambda stream: True)
 
 
 def test_progress_on_a_terminal_and_quiet(capsys, terminal, pages: Path, tmp_path: Path) -> None:
@@ -334,23 +335,23 @@ def test_counter_without_tqdm(monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "tqdm", None)  # import tqdm now raises ImportError
     stream = io.StringIO()
     monkeypatch.setattr(stream, "isatty", lambda: True)
-    progress = batch.make_progress(3, "page", True, stream)
-    assert isinstance(progress, batch.LineCounter)
+    counter = progress.make_progress(3, "page", True, stream)
+    assert isinstance(counter, progress.LineCounter)
     for _ in range(3):
-        progress.update()
-    progress.write("textfix: error: x: broken")
-    progress.close()
+        counter.update()
+    counter.write("textfix: error: x: broken")
+    counter.close()
     text = stream.getvalue()
     assert "3/3 pages" in text and "pages/s" in text and "ETA" in text and "textfix: error: x: broken\n" in text
 
 
 def test_atomic_stream_aborts_without_a_trace(tmp_path: Path) -> None:
     target = tmp_path / "out.jsonl"
-    stream = batch.AtomicStream(target)
+    stream = AtomicStream(target)
     stream.write("partial")
     stream.abort()
     assert list(tmp_path.iterdir()) == []
-    stream = batch.AtomicStream(target)
+    stream = AtomicStream(target)
     stream.write("whole\n")
     stream.commit()
     assert target.read_text(encoding="utf-8") == "whole\n"

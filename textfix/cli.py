@@ -6,9 +6,9 @@ function that does the work and returns an exit code.  Any
 on stderr and the error's exit code — never a traceback.
 
 ``repair`` and ``split`` also take many inputs or JSONL streams (the work is
-in :mod:`textfix.batch`): there a failed input or record is reported on one
-line and skipped, and the exit code is 6 (``batch.EXIT_SOME_FAILED``) if any
-failed.
+in :mod:`textfix.batch`, :mod:`textfix.workers` and :mod:`textfix.sinks`):
+there a failed input or record is reported on one line and skipped, and the
+exit code is 6 (``sinks.EXIT_SOME_FAILED``) if any failed.
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ from .errors import InputError, TextfixError
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
-    from .batch import Executor, Sink, Source, Task
+    from .batch import Source, Task
+    from .sinks import Sink
+    from .workers import Executor
     from .model import NoiseModel
 
 EXIT_OK = 0
@@ -109,6 +111,10 @@ def _run_pages(args: argparse.Namespace, task: Task) -> int:
     import os
 
     from . import batch
+    from .io import AtomicStream
+    from .progress import make_progress
+    from .sinks import run_batch
+    from .workers import process_items
 
     _take_input_from_dask(args)
     model = _model(args.model)
@@ -119,11 +125,11 @@ def _run_pages(args: argparse.Namespace, task: Task) -> int:
     sink = _batch_sink(args, task, sources, many)
     errors = None
     try:
-        errors = batch.AtomicStream(args.errors, [s.path for s in sources]) if args.errors else None
+        errors = AtomicStream(args.errors, [s.path for s in sources]) if args.errors else None
         with _executor(args, task, model) as executor:
-            results = batch.process_items(batch.iter_items(sources, task.jsonl), task, model, args.jobs, executor)
-            progress = batch.make_progress(None if task.jsonl else len(sources), "record" if task.jsonl else "page", not args.quiet)
-            return batch.run_batch(results, sink, progress, errors).exit_code
+            results = process_items(batch.iter_items(sources, task.jsonl), task, model, args.jobs, executor)
+            progress = make_progress(None if task.jsonl else len(sources), "record" if task.jsonl else "page", not args.quiet)
+            return run_batch(results, sink, progress, errors).exit_code
     except BaseException:
         sink.close(ok=False)
         if errors is not None:
@@ -164,7 +170,8 @@ def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> in
 
 def _pages_on_workers(text: str, task: Task, model: NoiseModel, path: str, jobs: int) -> tuple[str, str]:
     """A file of many pages (form feeds) done on *jobs* workers, a page each: the same output as in one process."""
-    from .batch import InputItem, join_pages, pages_to_do, process_items
+    from .batch import InputItem, join_pages, pages_to_do
+    from .workers import process_items
 
     named = None if path == "-" else path  # the worker names the split's source after it
     items = [
@@ -182,16 +189,17 @@ def _batch_sink(args: argparse.Namespace, task: Task, sources: list[Source], man
     """-o DIR (one output per input) when there are many inputs, else one stream: -o FILE or stdout."""
     import os
 
-    from . import batch
+    from .io import AtomicStream
+    from .sinks import DirectorySink, StreamSink, plan_outputs
 
     if args.output and args.output != "-" and (many or args.output.endswith(os.sep)):
         # The directory is made when the first output is written: a batch with nothing to do leaves none.
-        return batch.DirectorySink(batch.plan_outputs(sources, task, args.output), sources, task.jsonl)
+        return DirectorySink(plan_outputs(sources, task, args.output), sources, task.jsonl)
     if many and not (task.jsonl or task.fmt == "jsonl" and task.kind == "split"):
         raise TextfixError("several inputs: give -o DIR to write one output per input")
     if args.output and args.output != "-":
-        return batch.StreamSink(batch.AtomicStream(args.output, [s.path for s in sources]))
-    return batch.StreamSink(sys.stdout)
+        return StreamSink(AtomicStream(args.output, [s.path for s in sources]))
+    return StreamSink(sys.stdout)
 
 
 def _executor(args: argparse.Namespace, task: Task, model: NoiseModel) -> AbstractContextManager[Executor | None]:

@@ -91,7 +91,7 @@ def _one(element: Any, model: NoiseModel, task: Task) -> Repaired | Page | dict:
 
 
 class DaskExecutor:
-    """Runs :func:`textfix.batch.run_chunk` on a cluster, for :func:`textfix.batch.process_items`."""
+    """Runs :func:`textfix.batch.run_chunk` on a cluster, for :func:`textfix.workers.process_items`."""
 
     def __init__(self, client: Any, task: Task, model: NoiseModel | None) -> None:
         self.client, self.task = client, task
