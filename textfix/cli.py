@@ -269,7 +269,8 @@ BATCH_EPILOG = (
     "Many inputs (files, directories, globs, - for stdin) are a batch, written one output per input under -o DIR "
     "in input order. A bad input or record is reported on stderr (and in --errors FILE) and skipped; the exit code "
     'is then 6. With --jsonl each input is JSONL of {"id", "text", ...} records; each output record keeps every '
-    'field, text included, and adds "repaired" and "changes" (repair) or "page" (split).'
+    'field, text included, and adds "repaired" and "changes" (repair) or "page" (split). A file with form feeds '
+    "(as pdftotext writes) is several pages, each laid out on its own; split prints them as a JSON array."
 )
 
 
@@ -280,7 +281,7 @@ def _add_batch_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="OUT", help="output file; a directory (one output per input) for many inputs")
     p.add_argument("--jsonl", action="store_true", help='inputs are JSONL records {"id", "text", ...}, read as a stream')
     p.add_argument("--include", metavar="GLOB", help="files to take from directories (default *.txt, with --jsonl *.jsonl)")
-    p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (0: one per core; default 1)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes, for many inputs or the pages of one file (0: one per core; default 1)")
     p.add_argument("--dask", nargs="?", const="", metavar="ADDRESS",
                    help="run on Dask: the scheduler at ADDRESS (host:port or tcp://host:port), else a LocalCluster of --jobs workers")
     p.add_argument("--errors", metavar="FILE", help="write failed inputs and records here as JSONL {id, error}")
