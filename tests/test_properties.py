@@ -44,7 +44,8 @@ from textfix.model import (
     model_from_dict,
 )
 from textfix.repair import apply_changes, repair
-from textfix.split import split_page
+from textfix.batch import repair_page
+from textfix.split import split_page, split_pages
 
 # Deterministic by default, so that CI is not flaky; TEXTFIX_EXPLORE=N runs N random examples per test instead.
 _EXPLORE = int(os.environ.get("TEXTFIX_EXPLORE", "0") or 0)
@@ -172,6 +173,24 @@ def _split_fields(text: str) -> tuple[str, str]:
 def test_split_covers_the_page(text: str) -> None:
     repaired_chars, split_chars = _split_fields(text)
     assert split_chars == repaired_chars
+
+
+# --- files of pages ---------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(st.lists(texts, min_size=2, max_size=4))
+def test_a_file_of_pages_is_its_pages_done_alone(pages: list[str]) -> None:
+    pages = [p.replace("\f", "") for p in pages]
+    text = "\f".join(pages)
+    out, repaired = repair_page(text)
+    assert out.split("\f") == [repair_page(p)[0] for p in pages]
+    for c in repaired.changes:
+        assert text[c.start : c.end] == c.old, c
+    split = split_pages(text)
+    assert [p.index for p in split] == [i for i, p in enumerate(pages) if p.strip()]
+    for page in split:
+        assert page.to_dict()["articles"] == split_page(pages[page.index]).to_dict()["articles"]
 
 
 # --- models -----------------------------------------------------------------------------------
