@@ -28,7 +28,7 @@ from itertools import chain, repeat
 from typing import NamedTuple
 
 from .measure import QUOTES as QUOTE_CHARS
-from .measure import adjust_widths, display_width, display_widths
+from .measure import adjust_widths, display_widths
 
 # A sentence ends in 。！？… or ——, possibly inside a closing quote (。”); a bare closing
 # quote ends a phrase (让“博物馆之夜”) as often as a sentence, so it does not count.
