@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import cycle, islice
 
-from textfix.layout import _glyph_widths, read_layout
+from textfix.layout import _glyph_widths, cut_lines, read_layout
 from textfix.measure import display_widths
 from textfix.split import Article, Block, _split_to_count
 
@@ -87,3 +87,10 @@ def test_a_split_for_an_unsigned_article_never_opens_an_article_with_a_subhead()
     first, second = _split_to_count([Article(blocks=blocks)], ["冰雪游升温", "中欧班列开行提速"])
     assert second.blocks[0].kind == "paragraph"
     assert first.blocks and all(b.text != "" for b in first.blocks)
+
+
+def test_lines_whose_closing_mark_hangs_do_not_widen_the_column() -> None:
+    # In a narrow column a third of the lines may end in a mark hung past the edge (28 units);
+    # the column is what the lines ending in a character fill (26).
+    page = [fill(13, k) if k % 3 else fill(13, k) + "，" for k in range(30)]
+    assert {ln.column for ln in cut_lines("\n".join(page))} == {26.0}

@@ -113,7 +113,8 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     base = display_widths(measured)
     quote, space = _glyph_widths(measured[:QUOTE_SAMPLE], base[:QUOTE_SAMPLE])
     widths = adjust_widths(measured, base, quote, space)
-    columns = _estimate_columns(widths)
+    # A closing mark may hang past the column edge: lines ending in one do not measure the column.
+    columns = _estimate_columns([-1 if t[-1] in CLOSING_MARKS else w for t, w in zip(measured, widths)])
     search_end = TERMINAL_END.search  # only where the last character can end a match, and only at the end
     ends = [t[-1] in SENTENCE_END_LAST and search_end(t, len(t) - 4) is not None for t in texts]
     bare = list(map(_is_bare, texts, ends))
@@ -160,14 +161,15 @@ def _filling(lines: list[tuple[str, int]], column: float, quote: int, space: int
 
 
 def _estimate_columns(widths: list[int]) -> list[float]:
-    """The local column width of each line: the upper quartile of the nearby lines that are not short.
+    """The local column width of each line: the upper quartile of the nearby lines that are not short
+    (a width of -1 is a line that does not count).
 
     Estimated once per stretch of :data:`STRIDE` lines, which all share it:
     the column changes between articles, not between neighbouring lines.
     """
     if not widths:
         return []
-    page = _upper_quartile(widths[:QUOTE_SAMPLE])
+    page = _upper_quartile([w for w in widths[:QUOTE_SAMPLE] if w >= 0] or [0])
     floor = page * 0.6
     kept = [w if w >= floor else -1 for w in widths]  # short lines sort first, and are skipped
     per_stride: list[float] = []
