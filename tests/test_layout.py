@@ -94,3 +94,18 @@ def test_lines_whose_closing_mark_hangs_do_not_widen_the_column() -> None:
     # the column is what the lines ending in a character fill (26).
     page = [fill(13, k) if k % 3 else fill(13, k) + "，" for k in range(30)]
     assert {ln.column for ln in cut_lines("\n".join(page))} == {26.0}
+
+
+def test_a_line_left_short_by_a_digit_run_that_did_not_fit_is_full() -> None:
+    # "…2000" could not be broken, so the line above ended three units short: it is still full,
+    # and the unpunctuated first line before it opens a paragraph rather than being a subhead.
+    page = [
+        fill(10, 1) + "，", fill(13, 2), fill(5, 3) + "。",
+        fill(11, 4),  # a first line with no punctuation
+        "260" + fill(10, 5),  # 23 units, three short: the next line's run "2000" needs 4
+        "2000" + fill(11, 6),
+        fill(12, 7) + "。",
+    ]
+    read = kinds(page)
+    assert [k for k, _ in read] == ["paragraph", "paragraph"]
+    assert read[1][1].startswith(fill(11, 4) + "260")

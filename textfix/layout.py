@@ -191,9 +191,21 @@ def _upper_quartile(values: list[int]) -> float:
     return (data[j] * (4 - delta) + data[j + 1] * delta) / 4
 
 
-def is_full(ln: Line, first: bool = False) -> bool:
-    """Filled to the column; a paragraph's *first* line is full two characters earlier (its indent)."""
-    return ln.width >= ln.column - FULL_SLACK - (INDENT_MIN if first else 0)
+def is_full(ln: Line, first: bool = False, nxt: Line | None = None) -> bool:
+    """Filled to the column; a paragraph's *first* line is full two characters earlier (its indent).
+
+    A line also ends short when the line after it, *nxt*, opens with a digit
+    or Latin run too long for the room left: the run cannot be broken, so it
+    went down whole.
+    """
+    room = ln.column - (INDENT_MIN if first else 0) - ln.width
+    if room <= FULL_SLACK:
+        return True
+    run = _LEADING_RUN.match(nxt.text) if nxt is not None else None
+    return run is not None and len(run.group()) > room
+
+
+_LEADING_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
 
 
 def is_indented(ln: Line) -> bool:
@@ -439,7 +451,7 @@ def _stops(lines: list[Line]) -> list[int]:
 
 def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | None = None) -> bool:
     """A new paragraph: the previous line ends a sentence and is short, or this line is indented."""
-    return prev.ends and (not is_full(prev, prev_is_first) or is_indented(ln) or _indented_with_hanging_mark(ln, nxt))
+    return prev.ends and (not is_full(prev, prev_is_first, ln) or is_indented(ln) or _indented_with_hanging_mark(ln, nxt))
 
 
 def _heading_run(lines: list[Line], k: int) -> int:
@@ -450,7 +462,7 @@ def _heading_run(lines: list[Line], k: int) -> int:
     while run:
         nxt = lines[k + run] if k + run < len(lines) else None
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
-        if nxt is None or not is_full(nxt) or nxt.byline or not _could_open_paragraph(lines[k + run - 1]):
+        if nxt is None or not is_full(nxt, nxt=after) or nxt.byline or not _could_open_paragraph(lines[k + run - 1]):
             return run
         if _indented_with_hanging_mark(nxt, after):
             return run  # the next line opens a paragraph itself: nothing continues the candidate

@@ -147,6 +147,8 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
 
 TOPIC_SHIFT = 0.035  # bigram cosine below which two stretches of text are on different topics
 TOPIC_WINDOW = 800
+TWO_PHRASE_SHIFT = 3 * TOPIC_SHIFT  # a two-phrase line ("…落地 家电…回暖") is a title's usual shape
+FRESH_SHIFT = 2 * TOPIC_SHIFT  # a line naming what follows and nothing before
 
 
 def _split_to_count(articles: list[Article], titles: list[str]) -> list[Article]:
@@ -225,13 +227,13 @@ def _is_unsigned_title(blocks: list[Block], i: int) -> bool:
     if similarity < TOPIC_SHIFT:
         return True
     two_phrase = re.search(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]", block.text) is not None
-    if two_phrase and similarity < 3 * TOPIC_SHIFT:
+    if two_phrase and similarity < TWO_PHRASE_SHIFT:
         return True
     before = "".join(b.text for b in blocks[:i])
     after = "".join(b.text for b in blocks[i + 1 :])[:TOPIC_WINDOW]
     # A title names what follows and nothing before; a subhead usually echoes its article.
     fresh = _title_recall(block.text, before) == 0 and _title_recall(block.text, after) >= 0.2
-    return fresh and similarity < 2 * TOPIC_SHIFT
+    return fresh and similarity < FRESH_SHIFT
 
 
 def _title_recall(title: str, text: str) -> float:
