@@ -109,3 +109,13 @@ def test_a_line_left_short_by_a_digit_run_that_did_not_fit_is_full() -> None:
     read = kinds(page)
     assert [k for k, _ in read] == ["paragraph", "paragraph"]
     assert read[1][1].startswith(fill(11, 4) + "260")
+
+
+def test_a_long_subhead_wrapped_near_its_middle_is_one_subhead_and_a_kicker_stays_apart() -> None:
+    before = [fill(10, 1) + "，", fill(13, 2), fill(5, 3) + "。"]
+    after = [fill(10, 4) + "，", fill(13, 5), fill(12, 6) + "。"]
+    wrapped = kinds(before + [fill(5, 7), fill(6, 8)] + after)  # 11 characters would not fit in 13 - 3
+    assert [k for k, _ in wrapped] == ["paragraph", "heading", "paragraph"]
+    assert wrapped[1][1] == fill(5, 7) + fill(6, 8)
+    kicker = kinds(before + [fill(2, 7), fill(9, 8)] + after)
+    assert [t for k, t in kicker if k == "heading"] == [fill(2, 7), fill(9, 8)]

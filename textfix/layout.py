@@ -44,6 +44,7 @@ WINDOW = 12  # lines each side used to estimate the local column width
 STRIDE = 4  # lines that share one column estimate
 QUOTE_SAMPLE = 2000  # lines enough to tell how wide a page's quotes are
 MAX_HEADING_LINES = 3
+SUBHEAD_MARGIN = 6  # display units a subhead keeps off the column edges before it wraps
 
 
 class Line(NamedTuple):
@@ -476,8 +477,15 @@ def _could_open_paragraph(ln: Line) -> bool:
 
 
 def _headings(run: list[Line]) -> list[Item]:
-    """One line is a subhead; a short line over more is a kicker then the main subhead."""
-    if len(run) == 1 or run[0].width > run[0].column * 0.6:
+    """One line is a subhead; a short line over more is a kicker then the main subhead.
+
+    Two lines that would not have fitted on one, the first not much shorter
+    than the second, are one long subhead wrapped near its middle: a kicker
+    is a word or two over a longer main subhead.
+    """
+    first = run[0]
+    wrapped = len(run) == 2 and first.width + run[1].width > first.column - SUBHEAD_MARGIN and len(first.text) >= len(run[1].text) - 3
+    if len(run) == 1 or first.width > first.column * 0.6 or wrapped:
         return [_joined("heading", run)]
     return [_joined("heading", run[:1]), _joined("heading", run[1:])]
 
