@@ -229,8 +229,9 @@ def _as_text(text: str, i: int, n: int, c: Candidate, lexicon: Lexicon) -> tuple
     """The best reading of ``text[i:i+n]`` as the characters printed."""
     alone = lexicon.alone_logp(c.garbled)
     best, why = alone * n, "single"
-    for k in range(i, i + n):
-        word = lexicon.best_word(text, k)
+    joined, at = _unbroken(text, i, n)
+    for k in range(at, at + n):
+        word = lexicon.best_word(joined, k)
         if word and word[1] + alone * (n - 1) > best:
             best, why = word[1] + alone * (n - 1), f"word {word[0]}"
     if n == 1:
@@ -238,6 +239,27 @@ def _as_text(text: str, i: int, n: int, c: Candidate, lexicon: Lexicon) -> tuple
         if name > best:
             best, why = name, name_why
     return best, why
+
+
+# A line break of the print with the spaces and blank lines around it.
+_LINE_BREAK = re.compile(r"[ \t\u3000]*\n\s*")
+WORD_REACH = 8  # characters each side of a candidate that a dictionary word can take
+
+
+def _unbroken(text: str, i: int, n: int) -> tuple[str, int]:
+    """The text around ``text[i:i+n]`` with the print's line breaks closed up, and where the candidate is in it.
+
+    Lines are broken at the column, wherever a word happens to be (在轨遥|感卫星):
+    read across the break, the word is seen.  Only the line break goes: spaces
+    within a line are left to the cues, and names (:func:`_as_name`) are read
+    on the page as printed, where a line start can be a padded name's.
+    """
+    lo, hi = max(0, i - 4 * WORD_REACH), i + n + 4 * WORD_REACH
+    if "\n" not in text[lo:hi]:
+        return text, i
+    left = _LINE_BREAK.sub("", text[lo:i])[-WORD_REACH:]
+    right = _LINE_BREAK.sub("", text[i + n : hi])[:WORD_REACH]
+    return left + text[i : i + n] + right, len(left)
 
 
 def _as_name(text: str, i: int, c: Candidate, lexicon: Lexicon) -> tuple[float, str]:
