@@ -84,3 +84,20 @@ def test_a_jsonl_record_of_several_pages_gets_them_all() -> None:
     record = apply_to_record({"id": 1, "text": ISSUE}, Task("split", jsonl=True))
     assert "page" not in record and [p["page_index"] for p in record["pages"]] == [0, 1]
     assert "page" in apply_to_record({"id": 2, "text": SEED_PAGE}, Task("split", jsonl=True))
+
+
+def test_a_page_failing_on_a_worker_fails_the_run_as_in_one_process(tmp_path: Path, monkeypatch, capsys) -> None:
+    from textfix import batch
+
+    def boom(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(batch, "repair_page", boom)  # forked workers inherit it
+    path = tmp_path / "issue.txt"
+    path.write_text(ISSUE, encoding="utf-8")
+    out = tmp_path / "out.txt"
+    for jobs in ("1", "2"):
+        assert main(["repair", str(path), "--jobs", jobs, "-o", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("textfix: error: internal error") and "boom" in err and err.count("\n") == 1
+    assert not out.exists()

@@ -180,8 +180,8 @@ def _pages_on_workers(text: str, task: Task, model: NoiseModel, path: str, jobs:
     ]
     results = list(process_items(items, task, model, jobs))
     failed = next((r for r in results if not r.ok), None)
-    if failed is not None:
-        raise TextfixError(f"{failed.id}: {failed.error}")
+    if failed is not None:  # a page of text cannot be bad input: as in one process, it is a bug (exit 1)
+        raise RuntimeError(f"{failed.id}: {failed.error}")
     return join_pages([(r.output, r.explain) for r in results], task)
 
 
