@@ -87,12 +87,17 @@ def test_a_jsonl_record_of_several_pages_gets_them_all() -> None:
 
 
 def test_a_page_failing_on_a_worker_fails_the_run_as_in_one_process(tmp_path: Path, monkeypatch, capsys) -> None:
-    from textfix import batch
+    from textfix import batch, workers
+    from textfix.batch import Result
 
     def boom(*args, **kwargs):
         raise ValueError("boom")
 
-    monkeypatch.setattr(batch, "repair_page", boom)  # forked workers inherit it
+    def failing_workers(items, task, model=None, jobs=1, executor=None):
+        return [Result(item.index, item.id, item.source, error="ValueError: boom") for item in items]
+
+    monkeypatch.setattr(batch, "repair_page", boom)  # one process
+    monkeypatch.setattr(workers, "process_items", failing_workers)  # what the workers would report
     path = tmp_path / "issue.txt"
     path.write_text(ISSUE, encoding="utf-8")
     out = tmp_path / "out.txt"
