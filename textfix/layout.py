@@ -42,7 +42,7 @@ INDENT_MIN, INDENT_MAX = 4, 7  # display units a first line is shorter than a fu
 FULL_SLACK = 2  # a full line may be this much short of the column (a character that did not fit)
 WINDOW = 12  # lines each side used to estimate the local column width
 STRIDE = 4  # lines that share one column estimate
-QUOTE_SAMPLE = 2000  # lines enough to tell how wide a page's quotes are
+QUOTE_SAMPLE = 2000  # lines enough to tell how wide a page's quotes and spaces are
 MAX_HEADING_LINES = 3
 SUBHEAD_MARGIN = 6  # display units a subhead keeps off the column edges before it wraps
 
