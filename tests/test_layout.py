@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from itertools import cycle, islice
 
-from textfix.layout import _glyph_widths, cut_lines, read_layout
+import pytest
+
+from textfix.layout import BylineFinder, _glyph_widths, cut_lines, read_layout
 from textfix.measure import display_widths
 from textfix.split import Article, Block, _split_to_count
 
@@ -119,3 +121,13 @@ def test_a_long_subhead_wrapped_near_its_middle_is_one_subhead_and_a_kicker_stay
     assert wrapped[1][1] == fill(5, 7) + fill(6, 8)
     kicker = kinds(before + [fill(2, 7), fill(9, 8)] + after)
     assert [t for k, t in kicker if k == "heading"] == [fill(2, 7), fill(9, 8)]
+
+
+@pytest.mark.parametrize("line", ["图为车间一角。（新华社发）", "（资料图片）", "图为工人在作业。（本报记者 李明 摄）"])
+def test_a_photo_or_agency_credit_is_no_byline(line: str) -> None:
+    assert BylineFinder().find(line) is None
+
+
+@pytest.mark.parametrize("line", ["发展前景广阔。（记者 王鹏）", "（韩 鑫）", "（王志发）"])
+def test_bylines_are_still_bylines(line: str) -> None:
+    assert BylineFinder().find(line) is not None

@@ -263,6 +263,11 @@ def parse_header(ln: Line) -> dict[str, str] | None:
     return {"page": m.group(1), "section": m.group(2), "section_en": m.group(3) or ""}
 
 
+# Parenthesised credits that are not an article's byline: a photo's (…摄, 资料图片, 新华社发)
+# or an agency's.  Read as bylines, they would end an article in the middle.
+NOT_A_BYLINE = re.compile(r"摄$|社发$|图片|供图|新华社|中新社|本报")
+
+
 class BylineFinder:
     """Bylines: a parenthesised name (with an optional 记者 label) ending an article.
 
@@ -287,6 +292,8 @@ class BylineFinder:
         if not m or len(re.sub(r"\s", "", m.group(2))) < 2:
             return None
         bare = re.sub(r"[\s\u3000]", "", m.group(2))
+        if NOT_A_BYLINE.search(bare):
+            return None
         return m.start(1), m.group(1), bare
 
 
