@@ -6,7 +6,7 @@ from itertools import cycle, islice
 
 import pytest
 
-from textfix.layout import BylineFinder, _glyph_widths, cut_lines, read_layout
+from textfix.layout import BylineFinder, _glyph_widths, cut_lines, parse_header, read_layout
 from textfix.measure import display_widths
 from textfix.split import Article, Block, _split_to_count
 
@@ -131,3 +131,18 @@ def test_a_photo_or_agency_credit_is_no_byline(line: str) -> None:
 @pytest.mark.parametrize("line", ["发展前景广阔。（记者 王鹏）", "（韩 鑫）", "（王志发）"])
 def test_bylines_are_still_bylines(line: str) -> None:
     assert BylineFinder().find(line) is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "header"),
+    [
+        (" 6 产经 Industries", {"page": "6", "section": "产经", "section_en": "Industries"}),
+        ("第6版 要闻", {"page": "6", "section": "要闻", "section_en": ""}),
+        ("A06 经济", {"page": "A06", "section": "经济", "section_en": ""}),
+        ("5G网络建设提速", None),
+        ("2023年全市经济运行稳中向好", None),
+    ],
+)
+def test_page_headers(line: str, header: dict | None) -> None:
+    first = cut_lines(line + "\n" + fill(13))[0]
+    assert parse_header(first) == header

@@ -35,7 +35,9 @@ from .measure import adjust_widths, display_widths
 TERMINAL_END = re.compile(r"(?:[。！？!?…]|——)[”’」』）)]?$")
 SENTENCE_END_LAST = frozenset("。！？!?…—”’」』）)")  # the last character of every TERMINAL_END match
 SENTENCE_MARKS = re.compile(r"[，。；！？、：,;!?]")
-HEADER = re.compile(r"^\s*(\d{1,3})\s*(?:版\s*)?([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)?\s*$")
+# " 6 产经 Industries", "第6版 要闻", "A06 经济": a page number (a section letter before it in some
+# papers), then the section's name, maybe in English too.
+HEADER = re.compile(r"^\s*(?:第\s*)?([A-Z]?\d{1,3})\s*(?:版\s*)?([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)?\s*$")
 CLOSING_MARKS = frozenset("，。、；：？！”’）》」』")
 UNBREAKABLE_START = frozenset("“‘（《「『")
 INDENT_MIN, INDENT_MAX = 4, 7  # display units a first line is shorter than a full one
