@@ -280,7 +280,7 @@ def repair_page(text: str, model: NoiseModel | None = None, keep_lines: bool = F
     repaired page by page; the change offsets are into the whole text.
     """
     from .model import default_model
-    from .pages import PAGE_BREAK, cut_pages, join_repaired
+    from .pages import cut_pages, join_repaired
 
     model = model or default_model()
     pages = cut_pages(text)
@@ -304,29 +304,28 @@ def do_page(
     """(output, change log) for a page file in the formats of ``textfix repair`` / ``split``.
 
     A file of several pages (form feeds, see :mod:`textfix.pages`) is done
-    page by page and the outputs joined (:func:`join_pages`).  *page* is
-    (index, offset) when *text* is one page of such a file: split output
-    says which, and change offsets count from the file's start.
+    page by page and the outputs joined, as :func:`join_pages` joins them.
+    *page* is (index, offset) when *text* is one page of such a file: split
+    output says which, and change offsets count from the file's start.
     """
-    if page is None and PAGE_BREAK in text:
-        return join_pages([do_page(t, task, model, source, (i, offset)) for i, offset, t in pages_to_do(text, task)], task)
-    index, offset = page or (None, 0)
+    offset = page[1] if page else 0
     if task.kind == "split":
-        from .formats import render
-        from .split import split_page
+        from .formats import join_rendered, render
+        from .split import split_page, split_pages
 
-        return render(replace(split_page(text, model, source), index=index, offset=offset), task.fmt), ""
-    out, result = repair_page(text, model, task.keep_lines)
+        if page is None:
+            return join_rendered([render(p, task.fmt) for p in split_pages(text, model, source)], task.fmt), ""
+        return render(replace(split_page(text, model, source), index=page[0], offset=offset), task.fmt), ""
+    out, result = repair_page(text, model, task.keep_lines)  # which cuts a file of pages itself
     return out, (result.explain(offset) if task.explain else "")
 
 
 def pages_to_do(text: str, task: Task) -> list[tuple[int, int, str]]:
     """(index, offset, text) of the pages of a file: every one to repair (the output keeps every
-    page break), those not blank to split (a blank page holds no article)."""
-    from .pages import cut_pages
+    page break), those not blank to split."""
+    from .pages import numbered_pages
 
-    pages = [(i, offset, t) for i, (offset, t) in enumerate(cut_pages(text))]
-    return [p for p in pages if p[2].strip()] if task.kind == "split" else pages
+    return numbered_pages(text, blank=task.kind != "split")
 
 
 def join_pages(outputs: list[tuple[str, str]], task: Task) -> tuple[str, str]:

@@ -35,6 +35,12 @@ def cut_pages(text: str) -> list[tuple[int, str]]:
     return pages
 
 
+def numbered_pages(text: str, blank: bool = True) -> list[tuple[int, int, str]]:
+    """(index, offset, text) of each page of *text*; blank pages left out unless *blank* (a blank
+    page, like the form feed pdftotext writes after the last page, holds no article)."""
+    return [(i, offset, page) for i, (offset, page) in enumerate(cut_pages(text)) if blank or page.strip()]
+
+
 def join_repaired(pages: list[tuple[int, Repaired]]) -> Repaired:
     """The pages' repairs (each with its offset in the input) as one, change offsets into the input."""
     from .repair import Repaired

@@ -91,13 +91,11 @@ def split_pages(text: str, model: NoiseModel | None = None, source: str | None =
     Otherwise every page that is not blank is split, and carries its
     ``index`` among the file's pages and its ``offset`` in *text*.
     """
-    from .pages import cut_pages
+    from .pages import PAGE_BREAK, numbered_pages
 
-    pages = cut_pages(text)
-    if len(pages) == 1:
+    if PAGE_BREAK not in text:
         return [split_page(text, model, source)]
-    # Blank pages (the form feed pdftotext writes after the last page) hold no article.
-    return [replace(split_page(t, model, source), index=i, offset=start) for i, (start, t) in enumerate(pages) if t.strip()]
+    return [replace(split_page(t, model, source), index=i, offset=start) for i, start, t in numbered_pages(text, blank=False)]
 
 
 def _byline_finder(model: NoiseModel) -> BylineFinder:
