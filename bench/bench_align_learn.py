@@ -15,8 +15,6 @@ pseudo-random Chinese from a fixed seed, so every run measures the same input.
 from __future__ import annotations
 
 import platform
-import random
-import re
 import resource
 import statistics
 import sys
@@ -28,36 +26,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import textfix  # noqa: E402
-from textfix.mechanisms import Mechanism  # noqa: E402
+from tests._synthetic import garble, random_chinese, reflow  # noqa: E402  (the tests' page maker)
 
 SEED_CLEAN = REPO / "seeds" / "000_b2a6d463218f33b3.txt"
 SEED_NOISY = REPO / "seeds" / "001_b2b7af04dbdc7222.txt"
 RUNS = 30
-
-
-def random_chinese(n: int, seed: int) -> str:
-    rng = random.Random(seed)
-    pool = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
-    out: list[str] = []
-    while len(out) < n:
-        out.extend(rng.choice(pool) for _ in range(rng.randint(5, 20)))
-        if rng.random() < 0.05:
-            out.extend(str(rng.randint(1, 2030)))
-        out.append(rng.choice("，。、；：？！“”"))
-        if rng.random() < 0.1:
-            out.append("\n")
-    return "".join(out[:n])
-
-
-def printed(article: str, width: int = 21) -> str:
-    """Print-like: every “ ” ： garbled by the GB2312 lead-byte +0x31 shift, digits spaced, lines broken."""
-    shift = Mechanism("gb2312", "lead", 0x31)
-    text = "".join(shift.garble(ch) if ch in "“”：" else ch for ch in article)
-    text = re.sub(r"(?<=\S)(\d+)", r" \1", text)
-    lines = []
-    for paragraph in text.split("\n"):
-        lines.extend(paragraph[i : i + width] for i in range(0, len(paragraph), width))
-    return "\n".join(lines)
 
 
 def median_ms(fn, runs: int = RUNS) -> tuple[float, float]:
@@ -77,8 +50,12 @@ def main() -> None:
     med, best = median_ms(lambda: textfix.align(clean, noisy))
     rows.append(("(a) align seed pair (2.6k-char article, 8.9k-char page)", f"{med:.1f} ms", f"min {best:.1f} ms", "≤ 20 ms", med <= 20))
 
-    article = random_chinese(10_000, seed=1)
-    page = random_chinese(20_000, seed=2) + "\n" + printed(article) + "\n" + random_chinese(20_000, seed=3)
+    def prose(n: int, seed: int) -> str:
+        return random_chinese(n, seed, marks="，。、；：？！“”", digits=0.05)
+
+    article = prose(10_000, seed=1)
+    # Print-like: every “ ” ： garbled by the GB2312 lead-byte +0x31 shift, digits spaced, lines broken.
+    page = prose(20_000, seed=2) + "\n" + reflow(garble(article, "“”："), width=21) + "\n" + prose(20_000, seed=3)
     textfix.align(article[:2000], page)  # warm the folding table for these characters
     start = time.perf_counter()
     result = textfix.align(article, page)

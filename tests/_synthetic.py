@@ -65,14 +65,17 @@ def reflow(text: str, width: int = 17) -> str:
     return "\n".join(lines).strip("\n")
 
 
-def random_chinese(n: int, seed: int) -> str:
-    """*n* characters of pseudo-random Chinese prose: ideographs, marks, the odd paragraph break."""
+def random_chinese(n: int, seed: int, marks: str = "，。、；：？！", digits: float = 0.0) -> str:
+    """*n* characters of pseudo-random Chinese prose: ideographs, *marks*, the odd paragraph break,
+    and before a *digits* share of the marks a number (bench/bench_align_learn.py uses them too)."""
     rng = random.Random(seed)
     pool = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
     out: list[str] = []
     while len(out) < n:
         out.extend(rng.choice(pool) for _ in range(rng.randint(5, 20)))
-        out.append(rng.choice("，。、；：？！"))
+        if digits and rng.random() < digits:
+            out.extend(str(rng.randint(1, 2030)))
+        out.append(rng.choice(marks))
         if rng.random() < 0.1:
             out.append("\n")
     return "".join(out[:n])
