@@ -149,18 +149,18 @@ def _glyph_widths(texts: list[str], widths: list[int]) -> tuple[int, int]:
     if len(plain) < 4:
         return 2, 1
     column = _upper_quartile(plain)
-    quoted = [(t, w) for t, w, q, sp in zip(texts, widths, has_quote, has_space) if q and not sp]
-    spaced = [(t, w) for t, w, sp in zip(texts, widths, has_space) if sp]
-    quote = max((2, 1), key=lambda q: _filling(quoted, column, q, 1))
-    space = max((1, 0), key=lambda sp: _filling(spaced, column, quote, sp))
+    quoted = [k for k, (q, sp) in enumerate(zip(has_quote, has_space)) if q and not sp]
+    spaced = [k for k, sp in enumerate(has_space) if sp]
+
+    def filling(lines: list[int], quote: int, space: int) -> int:
+        """How many of the *lines*, measured with *quote* and *space*, fill the column (a unit
+        short counts: an ASCII character can leave one)."""
+        measured = adjust_widths([texts[k] for k in lines], [widths[k] for k in lines], quote, space)
+        return sum(1 for w in measured if column - 1 <= w <= column)
+
+    quote = max((2, 1), key=lambda q: filling(quoted, q, 1))
+    space = max((1, 0), key=lambda sp: filling(spaced, quote, sp))
     return quote, space
-
-
-def _filling(lines: list[tuple[str, int]], column: float, quote: int, space: int) -> int:
-    """How many of *lines* (text, base width), measured with *quote* and *space*, fill *column*
-    (a unit short counts: an ASCII character can leave one)."""
-    texts, widths = [t for t, _ in lines], [w for _, w in lines]
-    return sum(1 for w in adjust_widths(texts, widths, quote, space) if column - 1 <= w <= column)
 
 
 def _estimate_columns(widths: list[int]) -> list[float]:
