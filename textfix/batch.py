@@ -283,10 +283,9 @@ def repair_page(text: str, model: NoiseModel | None = None, keep_lines: bool = F
     from .pages import cut_pages, join_repaired
 
     model = model or default_model()
-    pages = cut_pages(text)
-    if len(pages) == 1:
+    if PAGE_BREAK not in text:
         return _repair_one_page(text, model, keep_lines)
-    done = [(offset, *_repair_one_page(page, model, keep_lines)) for offset, page in pages]
+    done = [(offset, *_repair_one_page(page, model, keep_lines)) for offset, page in cut_pages(text)]
     return PAGE_BREAK.join(out for _, out, _ in done), join_repaired([(offset, r) for offset, _, r in done])
 
 
