@@ -145,8 +145,6 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
 
 TOPIC_SHIFT = 0.035  # bigram cosine below which two stretches of text are on different topics
 TOPIC_WINDOW = 800
-TWO_PHRASE_SHIFT = 3 * TOPIC_SHIFT  # a two-phrase line ("…落地 家电…回暖") is a title's usual shape
-FRESH_SHIFT = 2 * TOPIC_SHIFT  # a line naming what follows and nothing before
 
 
 def _split_to_count(articles: list[Article], titles: list[str]) -> list[Article]:
@@ -200,38 +198,59 @@ def _shift_at(blocks: list[Block], i: int) -> float:
 def _split_at_unsigned_titles(article: Article) -> list[Article]:
     """An article without a byline runs into the next one's title, which then reads as a subhead.
 
-    Such a subhead is a title when the text after it is on another topic than
-    the text before it (character-bigram cosine below :data:`TOPIC_SHIFT`, or
-    three times that for a two-phrase line "以旧换新政策落地 家电汽车消费回暖", the
-    usual shape of a title and an unusual one for a subhead).
+    See :func:`_unsigned_titles` for how such a title is told from a subhead.
     """
     parts = [Article(title=article.title, title_span=article.title_span)]
     blocks = article.blocks
+    titles = _unsigned_titles(blocks)
     for i, block in enumerate(blocks):
-        if _is_unsigned_title(blocks, i):
+        if i in titles:
             parts.append(Article())
         parts[-1].blocks.append(block)
     parts[-1].byline, parts[-1].byline_text, parts[-1].byline_span = article.byline, article.byline_text, article.byline_span
     return parts
 
 
-def _is_unsigned_title(blocks: list[Block], i: int) -> bool:
-    block = blocks[i]
-    if block.kind != "heading" or i == 0 or blocks[i - 1].kind == "heading":
-        return False
-    if i + 1 < len(blocks) and blocks[i + 1].kind == "heading":
-        return False  # kicker + main subhead
-    similarity = _shift_at(blocks, i)
-    if similarity < TOPIC_SHIFT:
-        return True
-    two_phrase = re.search(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]", block.text) is not None
-    if two_phrase and similarity < TWO_PHRASE_SHIFT:
-        return True
-    before = "".join(b.text for b in blocks[:i])
-    after = "".join(b.text for b in blocks[i + 1 :])[:TOPIC_WINDOW]
-    # A title names what follows and nothing before; a subhead usually echoes its article.
-    fresh = _title_recall(block.text, before) == 0 and _title_recall(block.text, after) >= 0.2
-    return fresh and similarity < FRESH_SHIFT
+TILE_WINDOW = 400  # characters of text compared on each side of a gap between blocks
+TITLE_DIP = 0.4  # at a title, the similarity falls below this share of the article's mean
+TWO_PHRASE_DIP = 0.75  # a two-phrase line ("…落地 家电…回暖") is a title's usual shape, a subhead's rarely
+ARTICLE_MIN_TEXT = 200  # characters an article has at the least after its title
+
+
+def _unsigned_titles(blocks: list[Block]) -> set[int]:
+    """Indices of the subheads in *blocks* that are the titles of unsigned articles' successors.
+
+    Text on either side of a subhead is about the same story; on either side
+    of a title it is not.  How alike two stretches of one story are varies
+    with the story (a list of measures, a portrait), so each subhead's
+    similarity is weighed against the mean over every gap between the
+    article's blocks (text tiling): a title is a deep dip, a subhead is not.
+    A subhead followed by another (a kicker and its main subhead) is never a title.
+    """
+    gaps = [i for i in range(1, len(blocks)) if blocks[i - 1].kind != "heading"]
+    candidates = [i for i in gaps if blocks[i].kind == "heading" and (i + 1 == len(blocks) or blocks[i + 1].kind != "heading")]
+    if not candidates:
+        return set()
+    similarity = {i: _tile_similarity(blocks, i) for i in gaps}
+    mean = sum(similarity.values()) / len(similarity)
+    return {i for i in candidates if similarity[i] < _dip(blocks[i].text) * mean and _text_after(blocks, i) >= ARTICLE_MIN_TEXT}
+
+
+def _dip(line: str) -> float:
+    return TWO_PHRASE_DIP if TWO_PHRASES.search(line) else TITLE_DIP
+
+
+TWO_PHRASES = re.compile(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]")
+
+
+def _text_after(blocks: list[Block], i: int) -> int:
+    return sum(len(b.text) for b in blocks[i + 1 :])
+
+
+def _tile_similarity(blocks: list[Block], i: int) -> float:
+    before = "".join(b.text for b in blocks[:i] if b.kind == "paragraph")[-TILE_WINDOW:]
+    after = "".join(b.text for b in blocks[i:] if b.kind == "paragraph")[:TILE_WINDOW]
+    return _bigram_cosine(before, after)
 
 
 def _title_recall(title: str, text: str) -> float:
