@@ -58,3 +58,9 @@ def test_a_kicker_before_its_main_subhead_is_never_a_title() -> None:
     ]
     parts = _split_at_unsigned_titles(signed(blocks))
     assert all(b.text != "物流" for part in parts[1:] for b in part.blocks[:1])
+
+
+def test_too_little_text_before_a_subhead_for_an_article_keeps_it_a_subhead() -> None:
+    # An unsigned article ending at the subhead would be a lead alone.
+    blocks = [paragraph(SNOW, 1, words=20), heading("班列提速"), paragraph(RAIL, 5), paragraph(RAIL, 6), paragraph(RAIL, 7)]
+    assert len(_split_at_unsigned_titles(signed(blocks))) == 1

@@ -233,7 +233,7 @@ def _unsigned_titles(blocks: list[Block]) -> set[int]:
         return set()
     similarity = {i: _tile_similarity(blocks, i) for i in gaps}
     mean = sum(similarity.values()) / len(similarity)
-    return {i for i in candidates if similarity[i] < _dip(blocks[i].text) * mean and _text_after(blocks, i) >= ARTICLE_MIN_TEXT}
+    return {i for i in candidates if similarity[i] < _dip(blocks[i].text) * mean and min(_text_before(blocks, i), _text_after(blocks, i)) >= ARTICLE_MIN_TEXT}
 
 
 def _dip(line: str) -> float:
@@ -241,6 +241,10 @@ def _dip(line: str) -> float:
 
 
 TWO_PHRASES = re.compile(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]")
+
+
+def _text_before(blocks: list[Block], i: int) -> int:
+    return sum(len(b.text) for b in blocks[:i])
 
 
 def _text_after(blocks: list[Block], i: int) -> int:
