@@ -146,3 +146,24 @@ def test_bylines_are_still_bylines(line: str) -> None:
 def test_page_headers(line: str, header: dict | None) -> None:
     first = cut_lines(line + "\n" + fill(13))[0]
     assert parse_header(first) == header
+
+
+def test_a_clause_attributing_the_quote_before_it_ends_the_quotes_paragraph() -> None:
+    # "…多了。”" hangs past the edge; "老熊说。" style lines are as short as an indented first line.
+    quote = ["“" + fill(9, 1) + "，", fill(13, 2), fill(11, 3) + "。”"]
+    after = [fill(10, 5) + "，", fill(13, 6), fill(5, 7) + "。"]
+    attributed = kinds(quote + [fill(10, 4) + "。"] + after)
+    assert [k for k, _ in attributed] == ["paragraph", "paragraph"]
+    assert attributed[0][1].endswith("。”" + fill(10, 4) + "。")
+    # A line with a mark of its own inside is a sentence of a new paragraph, not an attribution.
+    own = kinds(quote + ["“" + fill(8, 4) + "”。"] + after)
+    assert [k for k, _ in own] == ["paragraph", "paragraph", "paragraph"]
+
+
+def test_an_enumeration_comma_does_not_keep_a_line_from_being_a_title_or_subhead() -> None:
+    # 、 lists words inside a phrase ("旱能浇、涝能排"); it ends no clause, as ，；： do.
+    body = [fill(10, 1) + "，", fill(13, 2), fill(5, 3) + "。"]
+    after = [fill(11, 4) + "，", fill(13, 5), fill(5, 6) + "。", "（王晓峰）"]
+    read = kinds(body + ["选种、育苗"] + after + ["高标准农田“旱能浇、涝能排”"])
+    assert ("heading", "选种、育苗") in read
+    assert read[-1] == ("foot_title", "高标准农田“旱能浇、涝能排”")

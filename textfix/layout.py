@@ -34,12 +34,13 @@ from .measure import adjust_widths, display_widths
 # quote ends a phrase (让“博物馆之夜”) as often as a sentence, so it does not count.
 TERMINAL_END = re.compile(r"(?:[。！？!?…]|——)[”’」』）)]?$")
 SENTENCE_END_LAST = frozenset("。！？!?…—”’」』）)")  # the last character of every TERMINAL_END match
-SENTENCE_MARKS = re.compile(r"[，。；！？、：,;!?]")
+SENTENCE_MARKS = re.compile(r"[，。；！？：,;!?]")
 # " 6 产经 Industries", "第6版 要闻", "A06 经济": a page number (a section letter before it in some
 # papers), then the section's name, maybe in English too.
 HEADER = re.compile(r"^\s*(?:第\s*)?([A-Z]?\d{1,3})\s*(?:版\s*)?([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)?\s*$")
 CLOSING_MARKS = frozenset("，。、；：？！”’）》」』")
 UNBREAKABLE_START = frozenset("“‘（《「『")
+CLOSING_QUOTES = frozenset("”’」』")
 INDENT_MIN, INDENT_MAX = 4, 7  # display units a first line is shorter than a full one
 FULL_SLACK = 2  # a full line may be this much short of the column (a character that did not fit)
 WINDOW = 12  # lines each side used to estimate the local column width
@@ -460,8 +461,23 @@ def _stops(lines: list[Line]) -> list[int]:
 
 
 def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | None = None) -> bool:
-    """A new paragraph: the previous line ends a sentence and is short, or this line is indented."""
-    return prev.ends and (not is_full(prev, prev_is_first, ln) or is_indented(ln) or _indented_with_hanging_mark(ln, nxt))
+    """A new paragraph: the previous line ends a sentence and is short, or this line is indented.
+
+    Not when the line attributes the quotation the full line before closed
+    ("…多了。”" then "老熊说。"): a clause of its own with nothing but the
+    final stop, short enough to pass for an indented line, ends the quote's
+    paragraph far more often than it makes a paragraph alone.
+    """
+    if not prev.ends or _attributes_quote(prev, ln):
+        return False
+    return not is_full(prev, prev_is_first, ln) or is_indented(ln) or _indented_with_hanging_mark(ln, nxt)
+
+
+def _attributes_quote(prev: Line, ln: Line) -> bool:
+    return prev.text[-1:] in CLOSING_QUOTES and ATTRIBUTION.fullmatch(ln.text) is not None
+
+
+ATTRIBUTION = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]+。")  # one clause, not a mark in it but the stop
 
 
 def _heading_run(lines: list[Line], k: int) -> int:
