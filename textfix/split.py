@@ -143,33 +143,33 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
     return header, articles
 
 
-TOPIC_SHIFT = 0.035  # bigram cosine below which two stretches of text are on different topics
-TOPIC_WINDOW = 800
+FIT_WINDOW = 800  # characters on each side of a boundary searched for a title's words
+DIP_WEIGHT = 0.5  # how much a dip in topic (see _dips) counts against the titles' fit
 
 
 def _split_to_count(articles: list[Article], titles: list[str]) -> list[Article]:
     """More titles at the foot than bylines: some article was not signed, and ends unmarked.
 
-    Split where the topic changes most and the titles fit best: lowest bigram
-    cosine between the text before and after a block boundary, less the share
-    of each neighbouring title's bigrams found on its side.  Repeat until there
-    are as many articles as titles.
+    Split where the topic dips deepest (see :func:`_dips`) and the titles fit
+    best: the share of each neighbouring title's bigrams found on its side.
+    Repeat until there are as many articles as titles.
     """
     articles = list(articles)
     while len(articles) < len(titles):
         best = None
         for ai, article in enumerate(articles):
-            for i in range(1, len(article.blocks)):
-                if "heading" in (article.blocks[i - 1].kind, article.blocks[i].kind) or not _enough_text(article.blocks, i):
+            blocks = article.blocks
+            for i, dip in _dips(blocks).items():
+                if blocks[i].kind == "heading" or not _enough_text(blocks, i):
                     # A subhead belongs to the text after it, and an article opens with its lead, not a
                     # subhead (its title is at the foot); short stretches say little.
                     continue
                 # Near the boundary, each side should be about its own title; the halves as a whole
                 # always are, wherever the boundary falls, so they would not tell one place from another.
-                before = "".join(b.text for b in article.blocks[:i])[-TOPIC_WINDOW:]
-                after = "".join(b.text for b in article.blocks[i:])[:TOPIC_WINDOW]
+                before = "".join(b.text for b in blocks[:i])[-FIT_WINDOW:]
+                after = "".join(b.text for b in blocks[i:])[:FIT_WINDOW]
                 fit = _title_recall(titles[ai], before) + _title_recall(titles[ai + 1], after)
-                score = _shift_at(article.blocks, i) - fit
+                score = DIP_WEIGHT * dip - fit
                 if best is None or score < best[0]:
                     best = (score, ai, i)
         if best is None:
@@ -185,13 +185,34 @@ def _split_to_count(articles: list[Article], titles: list[str]) -> list[Article]
 MIN_TOPIC_TEXT = 150
 
 
-def _enough_text(blocks: list[Block], i: int) -> bool:
-    return min(sum(len(b.text) for b in blocks[:i]), sum(len(b.text) for b in blocks[i:])) >= MIN_TOPIC_TEXT
+def _enough_text(blocks: list[Block], i: int, least: int = MIN_TOPIC_TEXT) -> bool:
+    """At least *least* characters on either side of the gap before block *i*."""
+    return min(sum(len(b.text) for b in blocks[:i]), sum(len(b.text) for b in blocks[i:])) >= least
 
 
-def _shift_at(blocks: list[Block], i: int) -> float:
-    before = "".join(b.text for b in blocks[:i])[-TOPIC_WINDOW:]
-    after = "".join(b.text for b in blocks[i:] if b.kind == "paragraph")[:TOPIC_WINDOW]
+TILE_WINDOW = 400  # characters of text compared on each side of a gap between blocks
+
+
+def _dips(blocks: list[Block]) -> dict[int, float]:
+    """How alike the text is on the two sides of each gap between blocks, as a share of the mean.
+
+    Text on either side of a subhead is about the same story; on either side
+    of an article's end it is not.  How alike two stretches of one story are
+    varies with the story (a list of measures, a portrait), so each gap is
+    weighed against the mean over every gap of the stretch (text tiling): an
+    article's end is a deep dip.  Keys are the indices of the blocks after
+    the gaps; a heading's text belongs to what follows it, so there is no gap
+    right after one.
+    """
+    gaps = [i for i in range(1, len(blocks)) if blocks[i - 1].kind != "heading"]
+    similarity = {i: _tile_similarity(blocks, i) for i in gaps}
+    mean = sum(similarity.values()) / len(similarity) if similarity else 0.0
+    return {i: s / mean if mean else 1.0 for i, s in similarity.items()}
+
+
+def _tile_similarity(blocks: list[Block], i: int) -> float:
+    before = "".join(b.text for b in blocks[:i] if b.kind == "paragraph")[-TILE_WINDOW:]
+    after = "".join(b.text for b in blocks[i:] if b.kind == "paragraph")[:TILE_WINDOW]
     return _bigram_cosine(before, after)
 
 
@@ -211,50 +232,38 @@ def _split_at_unsigned_titles(article: Article) -> list[Article]:
     return parts
 
 
-TILE_WINDOW = 400  # characters of text compared on each side of a gap between blocks
-TITLE_DIP = 0.4  # at a title, the similarity falls below this share of the article's mean
+TITLE_DIP = 0.4  # at a title, the similarity falls below this share of the stretch's mean
 TWO_PHRASE_DIP = 0.75  # a two-phrase line ("…落地 家电…回暖") is a title's usual shape, a subhead's rarely
-ARTICLE_MIN_TEXT = 200  # characters an article has at the least after its title
+ARTICLE_MIN_TEXT = 200  # characters an article has at the least
 
 
 def _unsigned_titles(blocks: list[Block]) -> set[int]:
-    """Indices of the subheads in *blocks* that are the titles of unsigned articles' successors.
+    """Indices of the subheads in *blocks* that are really the next article's title.
 
-    Text on either side of a subhead is about the same story; on either side
-    of a title it is not.  How alike two stretches of one story are varies
-    with the story (a list of measures, a portrait), so each subhead's
-    similarity is weighed against the mean over every gap between the
-    article's blocks (text tiling): a title is a deep dip, a subhead is not.
-    A subhead followed by another (a kicker and its main subhead) is never a title.
+    A title is a deep dip in topic (see :func:`_dips`) with a whole article
+    on each side.  A subhead followed by another (a kicker and its main
+    subhead) is never a title.
     """
-    gaps = [i for i in range(1, len(blocks)) if blocks[i - 1].kind != "heading"]
-    candidates = [i for i in gaps if blocks[i].kind == "heading" and (i + 1 == len(blocks) or blocks[i + 1].kind != "heading")]
+    candidates = [i for i in range(1, len(blocks)) if _lone_subhead(blocks, i)]
     if not candidates:
         return set()
-    similarity = {i: _tile_similarity(blocks, i) for i in gaps}
-    mean = sum(similarity.values()) / len(similarity)
-    return {i for i in candidates if similarity[i] < _dip(blocks[i].text) * mean and min(_text_before(blocks, i), _text_after(blocks, i)) >= ARTICLE_MIN_TEXT}
+    dips = _dips(blocks)
+    return {
+        i for i in candidates
+        if dips[i] < _title_dip(blocks[i].text) and _enough_text(blocks, i, ARTICLE_MIN_TEXT)
+    }
 
 
-def _dip(line: str) -> float:
+def _lone_subhead(blocks: list[Block], i: int) -> bool:
+    """A subhead with text before it and after it, no kicker and no main subhead."""
+    return blocks[i].kind == "heading" and blocks[i - 1].kind != "heading" and (i + 1 == len(blocks) or blocks[i + 1].kind != "heading")
+
+
+def _title_dip(line: str) -> float:
     return TWO_PHRASE_DIP if TWO_PHRASES.search(line) else TITLE_DIP
 
 
 TWO_PHRASES = re.compile(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]")
-
-
-def _text_before(blocks: list[Block], i: int) -> int:
-    return sum(len(b.text) for b in blocks[:i])
-
-
-def _text_after(blocks: list[Block], i: int) -> int:
-    return sum(len(b.text) for b in blocks[i + 1 :])
-
-
-def _tile_similarity(blocks: list[Block], i: int) -> float:
-    before = "".join(b.text for b in blocks[:i] if b.kind == "paragraph")[-TILE_WINDOW:]
-    after = "".join(b.text for b in blocks[i:] if b.kind == "paragraph")[:TILE_WINDOW]
-    return _bigram_cosine(before, after)
 
 
 def _title_recall(title: str, text: str) -> float:
