@@ -167,3 +167,14 @@ def test_an_enumeration_comma_does_not_keep_a_line_from_being_a_title_or_subhead
     read = kinds(body + ["选种、育苗"] + after + ["高标准农田“旱能浇、涝能排”"])
     assert ("heading", "选种、育苗") in read
     assert read[-1] == ("foot_title", "高标准农田“旱能浇、涝能排”")
+
+
+def test_a_two_phrase_line_before_a_full_line_is_a_heading_not_a_paragraphs_first_line() -> None:
+    # As wide as an indented first line, but prose puts no space between two ideographs.
+    body = [fill(10, 1) + "，", fill(13, 2), fill(5, 3) + "。"]
+    after = [fill(13, 4), fill(13, 5), fill(5, 6) + "。"]
+    read = kinds(body + [fill(5, 7) + " " + fill(5, 8)] + after)  # 21 units in a 26-unit column
+    assert [k for k, _ in read] == ["paragraph", "heading", "paragraph"]
+    # A slogan in quotes keeps its space in the paragraph it opens.
+    quoted = kinds(body + ["“" + fill(4, 7) + " " + fill(4, 8) + "”" + fill(1, 9)] + after)
+    assert [k for k, _ in quoted] == ["paragraph", "paragraph"]

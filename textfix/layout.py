@@ -490,10 +490,22 @@ def _heading_run(lines: list[Line], k: int) -> int:
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
         if nxt is None or not is_full(nxt, nxt=after) or nxt.byline or not _could_open_paragraph(lines[k + run - 1]):
             return run
+        if two_phrases(lines[k + run - 1].text):
+            return run  # a space between two phrases is a title's, never a paragraph's (spaces in prose flank digits)
         if _indented_with_hanging_mark(nxt, after):
             return run  # the next line opens a paragraph itself: nothing continues the candidate
         run -= 1  # the last candidate line is continued by a full line: it opens a paragraph
     return 0
+
+
+# Two phrases set apart by a space ("以旧换新政策落地 家电汽车消费回暖"): a title's usual shape.
+TWO_PHRASES = re.compile(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]")
+
+
+def two_phrases(text: str) -> bool:
+    """A space between two phrases outside quotation marks (a slogan in quotes may have one)."""
+    m = TWO_PHRASES.search(text)
+    return m is not None and text.count("“", 0, m.start()) == text.count("”", 0, m.start() + 1)
 
 
 def _could_open_paragraph(ln: Line) -> bool:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .layout import BylineFinder, Item, no_cycle_collection, read_layout
+from .layout import BylineFinder, Item, no_cycle_collection, read_layout, two_phrases
 from .model import NoiseModel, default_model
 from .repair import Change, Repaired, input_offset, repair
 
@@ -260,10 +259,7 @@ def _lone_subhead(blocks: list[Block], i: int) -> bool:
 
 
 def _title_dip(line: str) -> float:
-    return TWO_PHRASE_DIP if TWO_PHRASES.search(line) else TITLE_DIP
-
-
-TWO_PHRASES = re.compile(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]")
+    return TWO_PHRASE_DIP if two_phrases(line) else TITLE_DIP
 
 
 def _title_recall(title: str, text: str) -> float:
