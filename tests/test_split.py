@@ -77,7 +77,7 @@ def test_synthetic_pages_meet_the_targets(synthetic) -> None:
     assert sum(s.titles_ok for s in scores) / articles >= 0.95
     assert sum(s.bylines_ok for s in scores) / articles >= 0.95
     exact = sum(s.articles_out == s.articles_gold for s in scores)
-    assert exact >= len(scores) - 1, f"article count exact on {exact} of {len(scores)} pages"
+    assert exact == len(scores), f"article count exact on {exact} of {len(scores)} pages"
 
 
 def _non_space(text: str) -> Counter[str]:
