@@ -37,6 +37,13 @@ def test_spaces_that_took_room_count_one() -> None:
     assert glyph_widths(column_lines(8) + spaced) == (2, 1)
 
 
+def test_spaces_that_took_no_room_on_indented_first_lines_count_zero() -> None:
+    # Paragraphs' first lines are four units short of the column; a space that took room would
+    # leave them three short.
+    firsts = [fill(9, k) + " 2024" for k in range(3)]  # 22 units without the space
+    assert glyph_widths(column_lines(8) + firsts) == (2, 0)
+
+
 def test_quotes_hanging_past_the_column_do_not_make_them_narrow() -> None:
     # Full lines with quotes fill the column when a quote is a full em; lines whose closing
     # “。”” hangs past the edge are wider either way, and must not decide the width.

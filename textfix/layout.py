@@ -153,14 +153,17 @@ def _glyph_widths(texts: list[str], widths: list[int]) -> tuple[int, int]:
     quoted = [k for k, (q, sp) in enumerate(zip(has_quote, has_space)) if q and not sp]
     spaced = [k for k, sp in enumerate(has_space) if sp]
 
-    def filling(lines: list[int], quote: int, space: int) -> int:
-        """How many of the *lines*, measured with *quote* and *space*, fill the column (a unit
-        short counts: an ASCII character can leave one)."""
+    def filling(lines: list[int], quote: int, space: int, indent: int = 0) -> int:
+        """How many of the *lines*, measured with *quote* and *space*, fill the column, or the
+        column less *indent* (a unit short counts: an ASCII character can leave one)."""
         measured = adjust_widths([texts[k] for k in lines], [widths[k] for k in lines], quote, space)
-        return sum(1 for w in measured if column - 1 <= w <= column)
+        return sum(1 for w in measured if column - 1 <= w <= column or indent and column - indent - 1 <= w <= column - indent)
 
     quote = max((2, 1), key=lambda q: filling(quoted, q, 1))
-    space = max((1, 0), key=lambda sp: filling(spaced, quote, sp))
+    # Digit runs come a few to a page, so the paragraphs' first lines count as well: a space
+    # spoils their indent as it spoils a full line.  (Quoted lines are many; an indent's
+    # width would only add chance matches with last lines there.)
+    space = max((1, 0), key=lambda sp: filling(spaced, quote, sp, INDENT_MIN))
     return quote, space
 
 
