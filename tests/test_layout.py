@@ -118,6 +118,9 @@ def test_a_line_left_short_by_a_digit_run_that_did_not_fit_is_full() -> None:
     read = kinds(page)
     assert [k for k, _ in read] == ["paragraph", "paragraph"]
     assert read[1][1].startswith(fill(11, 4) + "260")
+    # Four units short before "2000": the space put before the run would have needed a fifth.
+    page[4] = "26" + fill(10, 5)
+    assert [k for k, _ in kinds(page)] == ["paragraph", "paragraph"]
 
 
 def test_a_long_subhead_wrapped_near_its_middle_is_one_subhead_and_a_kicker_stays_apart() -> None:

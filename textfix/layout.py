@@ -203,13 +203,14 @@ def is_full(ln: Line, first: bool = False, nxt: Line | None = None) -> bool:
 
     A line also ends short when the line after it, *nxt*, opens with a digit
     or Latin run too long for the room left: the run cannot be broken, so it
-    went down whole.
+    went down whole, with the space extraction puts before such a run (gone
+    at the start of the line, but it may have taken a unit of room).
     """
     room = ln.column - (INDENT_MIN if first else 0) - ln.width
     if room <= FULL_SLACK:
         return True
     run = _LEADING_RUN.match(nxt.text) if nxt is not None else None
-    return run is not None and len(run.group()) > room
+    return run is not None and len(run.group()) + 1 > room
 
 
 _LEADING_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
