@@ -188,3 +188,11 @@ def test_a_two_phrase_line_before_a_full_line_is_a_heading_not_a_paragraphs_firs
     # A slogan in quotes keeps its space in the paragraph it opens.
     quoted = kinds(body + ["“" + fill(4, 7) + " " + fill(4, 8) + "”" + fill(1, 9)] + after)
     assert [k for k, _ in quoted] == ["paragraph", "paragraph"]
+
+
+def test_a_full_two_phrase_line_after_a_paragraph_is_a_title() -> None:
+    # Too long for a subhead; as wide as a full line, but prose never sets phrases apart by a space.
+    body = [fill(10, 1) + "，", fill(13, 2), fill(5, 3) + "。"]
+    lead = [fill(11, 6) + "。", fill(13, 7), fill(5, 8) + "。"]  # an indented first line, its stop hanging
+    read = kinds(body + [fill(6, 4) + " " + fill(6, 5)] + lead)
+    assert [k for k, _ in read] == ["paragraph", "title", "paragraph"]

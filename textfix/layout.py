@@ -232,7 +232,8 @@ def heading_like(ln: Line) -> bool:
 def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     """A title line: set in large type, it does not keep to the column.
 
-    It is wider than the column; or, where an article starts, any
+    It is wider than the column, or too long for a subhead and in two
+    phrases (see :func:`two_phrases`); or, where an article starts, any
     unpunctuated line the next line does not continue; or, mid-page, an
     unpunctuated line too long to be a subhead that is followed by a
     paragraph's indented first line (a paragraph's last line always ends a
@@ -246,6 +247,8 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     nxt = lines[k + 1] if k + 1 < len(lines) else None
     if nxt is None or ln.width <= ln.column - INDENT_MIN:
         return False  # short lines are read as subheads (split promotes an article's first one)
+    if two_phrases(ln.text):
+        return True  # too long for a subhead, and prose never sets two phrases apart with a space
     if article_start:
         return not is_full(nxt) or _indented_with_hanging_mark(nxt)
     return (is_indented(nxt) or _indented_with_hanging_mark(nxt)) and not nxt.ends
