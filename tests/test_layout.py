@@ -196,3 +196,12 @@ def test_a_full_two_phrase_line_after_a_paragraph_is_a_title() -> None:
     lead = [fill(11, 6) + "。", fill(13, 7), fill(5, 8) + "。"]  # an indented first line, its stop hanging
     read = kinds(body + [fill(6, 4) + " " + fill(6, 5)] + lead)
     assert [k for k, _ in read] == ["paragraph", "title", "paragraph"]
+
+
+def test_a_quotation_opening_a_paragraph_may_hang_both_its_closing_marks() -> None:
+    # "“…山。”": the indented line is full without the stop and the quote, which both hang.
+    before = [fill(10, 1) + "，", fill(13, 2), fill(12, 3) + "。"]  # a full last line
+    quote = ["“" + fill(10, 4) + "。”", fill(12, 5) + "，", fill(5, 6) + "。"]
+    read = kinds(before + quote)
+    assert [k for k, _ in read] == ["paragraph", "paragraph"]
+    assert read[1][1].startswith("“" + fill(10, 4))

@@ -259,11 +259,18 @@ def _indented_with_hanging_mark(ln: Line, nxt: Line | None = None) -> bool:
 
     A full line also ends that short when what follows could not be broken
     or could not open a line (a digit or Latin run, an opening mark); then
-    the gap says nothing about an indent.
+    the gap says nothing about an indent.  Two marks may hang (。”) on a
+    line that opens a quotation: a paragraph opening with a quote is common,
+    a quote that fills a line of a paragraph exactly is not.
     """
     if nxt is not None and nxt.text[:1] in UNBREAKABLE_START or (nxt is not None and nxt.text[:1].isascii()):
         return False
-    return ln.text[-1:] in CLOSING_MARKS and ln.column - INDENT_MAX <= ln.width - 2 <= ln.column - INDENT_MIN
+    if ln.text[-1:] not in CLOSING_MARKS:
+        return False
+    inside = [ln.width - 2]  # the line's width without what hangs
+    if ln.text[:1] in UNBREAKABLE_START and ln.text[-2:-1] in CLOSING_MARKS:
+        inside.append(ln.width - 4)
+    return any(ln.column - INDENT_MAX <= width <= ln.column - INDENT_MIN for width in inside)
 
 
 def parse_header(ln: Line) -> dict[str, str] | None:
