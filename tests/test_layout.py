@@ -205,3 +205,12 @@ def test_a_quotation_opening_a_paragraph_may_hang_both_its_closing_marks() -> No
     read = kinds(before + quote)
     assert [k for k, _ in read] == ["paragraph", "paragraph"]
     assert read[1][1].startswith("“" + fill(10, 4))
+
+
+def test_an_unpunctuated_first_line_cut_short_of_a_digit_run_is_no_subhead() -> None:
+    # "…增长了" is a full first line less the room "56%" needed; the short line closes its paragraph.
+    before = [fill(10, 1) + "，", fill(13, 2), fill(12, 3) + "。"]
+    after = [fill(10, 5) + "，", fill(13, 6), fill(5, 7) + "。"]
+    read = kinds(before + [fill(10, 4), "56%。"] + after)
+    assert [k for k, _ in read] == ["paragraph", "paragraph", "paragraph"]
+    assert read[1][1] == fill(10, 4) + "56%。"

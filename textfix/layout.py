@@ -500,16 +500,26 @@ def _heading_run(lines: list[Line], k: int) -> int:
     while k + run < len(lines) and run < MAX_HEADING_LINES and heading_like(lines[k + run]):
         run += 1
     while run:
+        last = lines[k + run - 1]
         nxt = lines[k + run] if k + run < len(lines) else None
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
-        if nxt is None or not is_full(nxt, nxt=after) or nxt.byline or not _could_open_paragraph(lines[k + run - 1]):
+        if nxt is None or nxt.byline or not _could_open_paragraph(last):
             return run
-        if two_phrases(lines[k + run - 1].text):
+        if two_phrases(last.text):
             return run  # a space between two phrases is a title's, never a paragraph's (spaces in prose flank digits)
+        if not is_full(nxt, nxt=after) and not _closes_paragraph(last, nxt):
+            return run  # nothing continues the candidate
         if _indented_with_hanging_mark(nxt, after):
             return run  # the next line opens a paragraph itself: nothing continues the candidate
-        run -= 1  # the last candidate line is continued by a full line: it opens a paragraph
+        run -= 1  # the last candidate line is continued: it opens a paragraph
     return 0
+
+
+def _closes_paragraph(first: Line, nxt: Line) -> bool:
+    """*nxt* is the last line of the paragraph *first* opens: *first* is full as a first line
+    (or ended short of a digit run *nxt* opens with), *nxt* ends the sentence and is too short
+    to be a first line itself."""
+    return nxt.ends and not is_indented(nxt) and is_full(first, True, nxt)
 
 
 # Two phrases set apart by a space ("以旧换新政策落地 家电汽车消费回暖"): a title's usual shape.
