@@ -214,3 +214,8 @@ def test_an_unpunctuated_first_line_cut_short_of_a_digit_run_is_no_subhead() -> 
     read = kinds(before + [fill(10, 4), "56%。"] + after)
     assert [k for k, _ in read] == ["paragraph", "paragraph", "paragraph"]
     assert read[1][1] == fill(10, 4) + "56%。"
+
+
+def test_a_column_holds_whole_characters_though_ascii_leaves_lines_a_unit_short() -> None:
+    page = [fill(12, k) + "1" if k % 8 else fill(13, k) for k in range(30)]  # seven lines in eight are 25 units
+    assert {ln.column for ln in cut_lines("\n".join(page))} == {26.0}

@@ -19,6 +19,7 @@ last article are the titles printed together at the foot of the page.
 from __future__ import annotations
 
 import gc
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -173,6 +174,8 @@ def _estimate_columns(widths: list[int]) -> list[float]:
 
     Estimated once per stretch of :data:`STRIDE` lines, which all share it:
     the column changes between articles, not between neighbouring lines.
+    A column holds whole CJK characters, two units each, so an odd estimate
+    (lines whose ASCII left a unit free) is rounded up.
     """
     if not widths:
         return []
@@ -184,7 +187,8 @@ def _estimate_columns(widths: list[int]) -> list[float]:
         near = sorted(kept[max(0, k - WINDOW) : k + STRIDE + WINDOW])
         short = bisect_right(near, -1)
         n = len(near) - short
-        per_stride.append(float(near[short + (3 * (n - 1) + 3) // 4]) if n else page)
+        quartile = near[short + (3 * (n - 1) + 3) // 4] if n else page
+        per_stride.append(float(2 * math.ceil(quartile / 2)))
     return list(chain.from_iterable(map(repeat, per_stride, repeat(STRIDE))))[: len(widths)]
 
 
