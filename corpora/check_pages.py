@@ -27,7 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from textfix.mechanisms import Mechanism  # noqa: E402
 
 GARBLE = Mechanism("gb2312", "lead", 0x31)
-BAD_GOLD = re.compile(r"\n|[渊冤豫]|(?<=[^\x00-\x7f]) (?=[!-~])|(?<=[!-~]) (?=[^\x00-\x7f])")
+# A line break, a garble left in (98豫, 渊韩鑫冤: 豫 in 犹豫 and 渊 in 渊源 are words), or a
+# space between an ideograph and an ASCII run.
+BAD_GOLD = re.compile(r"\n|(?<=\d)豫|渊[^渊冤]{1,6}冤|(?<=[^\x00-\x7f]) (?=[!-~])|(?<=[!-~]) (?=[^\x00-\x7f])")
 
 
 class Mismatch(Exception):

@@ -38,7 +38,9 @@ The model of a printed page implemented here (text as a PDF extractor returns it
 The gold (schema of shared/gold/README.md) holds the clean text: paragraphs
 without line breaks or inserted spaces and with repaired punctuation, headings
 (a kicker and its main subhead as two blocks), the byline as the bare name, and
-each title moved to its article.
+each title moved to its article, spaced as that README says (no space between
+an ideograph or full-width mark and a digit or Latin run, even where a text
+pool's title sets one: "一个山村 27家民宿" is "一个山村27家民宿").
 
 Usage: python corpora/generate_pages.py --count 40 --seed 7 --out corpora/pages
 """
@@ -345,6 +347,14 @@ def join_lines(lines: list[str], opts: dict[str, Any], rng: random.Random) -> st
     return "".join(out)
 
 
+# A space between an ideograph or full-width mark and an ASCII digit/Latin run (either order).
+CJK_ASCII_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) +(?=[^\x00-\x7f])")
+
+
+def gold_title(title: str) -> str:
+    return CJK_ASCII_SPACE.sub("", title)
+
+
 def header_line(header: dict[str, str], leading_space: bool) -> str:
     text = f"{header['page']} {header['section']} {header['section_en']}"
     return " " + text if leading_space else text
@@ -377,11 +387,11 @@ def generate_page(
             lines.append(article["title"])
         body, byline = article_lines(shown, state, info)
         lines.extend(body)
-        gold_articles.append({"title": article["title"], "byline": byline,
+        gold_articles.append({"title": gold_title(article["title"]), "byline": byline,
                               "blocks": [dict(b) for b in blocks]})
         infos.append(info)
     if opts["titles"] == "end":
-        lines.extend(a["title"] for a in gold_articles)
+        lines.extend(articles[idx]["title"] for idx in ids)
     noisy = join_lines(lines, opts, rng)
     gold = {"source": opts["source"], "header": opts["header"], "articles": gold_articles}
     params = page_params(opts, infos)
