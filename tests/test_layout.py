@@ -219,3 +219,15 @@ def test_an_unpunctuated_first_line_cut_short_of_a_digit_run_is_no_subhead() -> 
 def test_a_column_holds_whole_characters_though_ascii_leaves_lines_a_unit_short() -> None:
     page = [fill(12, k) + "1" if k % 8 else fill(13, k) for k in range(30)]  # seven lines in eight are 25 units
     assert {ln.column for ln in cut_lines("\n".join(page))} == {26.0}
+
+
+def test_titles_may_have_commas_colons_and_a_question_mark() -> None:
+    signed = [fill(10, 1) + "，", fill(13, 2), fill(5, 3) + "。", "（王晓峰）"]
+    other = [fill(11, 4) + "，", fill(13, 5), fill(5, 6) + "。", "（李明）"]
+    titles = ["修旧如旧，让城墙“延年益寿”", "非遗年画：一刀一刻守住年味", "老楼加装电梯，难在哪？"]
+    at_foot = kinds(signed + other + titles[:2])
+    assert at_foot[-2:] == [("foot_title", titles[0]), ("foot_title", titles[1])]
+    before = kinds(signed + [titles[2]] + other)  # after a byline, the next article's title
+    assert ("title", titles[2]) in before
+    # A line of prose with a comma that does not end its sentence is no title.
+    assert kinds(signed + ["记者从市交通局获悉，"] + other)[2][0] == "paragraph"

@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from typing import NamedTuple
 
 from .measure import QUOTES as QUOTE_CHARS
@@ -65,18 +65,34 @@ class Line(NamedTuple):
     column: float = 0.0  # local column width
     ends: bool = False  # ends a sentence (see ends_sentence)
     bare: bool = False  # no sentence punctuation at all: a title or subhead candidate
+    headline: bool = False  # punctuated at most as a title is (see _is_headline); true when bare
     byline: tuple[int, str, str] | None = None  # see BylineFinder.find
 
     @classmethod
     def of(cls, text: str, start: int, end: int, width: int, column: float = 0.0) -> Line:
         """A line with its sentence flags worked out from *text*."""
         ends = ends_sentence(text)
-        return cls(text, start, end, width, column, ends, _is_bare(text, ends))
+        return cls(text, start, end, width, column, ends, _is_bare(text, ends), _is_headline(text, ends))
 
 
 def _is_bare(text: str, ends: bool) -> bool:
     """No sentence punctuation anywhere, and no sentence end (*ends*, already known for *text*)."""
     return not ends and SENTENCE_MARKS.search(text) is None
+
+
+def _is_headline(text: str, ends: bool) -> bool:
+    """Punctuated at most as a title is (*ends*: the line ends a sentence).
+
+    Titles have commas, colons and questions (修旧如旧，让六百岁城墙“延年益寿”;
+    非遗年画：一刀一刻守住年味; 老楼加装电梯，难在哪？), but no full stop or
+    semicolon, and no mark at the end that carries a sentence on.  So have
+    many lines of prose: only where a title is expected are such lines asked.
+    """
+    last_ok = text[-1] in "？！?!" if ends else text[-1] not in "，、：,:"
+    return last_ok and FULL_STOPS.search(text) is None
+
+
+FULL_STOPS = re.compile(r"[。；;…]")
 
 
 @dataclass
@@ -122,9 +138,12 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     columns = _estimate_columns([-1 if t[-1] in CLOSING_MARKS else w for t, w in zip(measured, widths)])
     search_end = TERMINAL_END.search  # only where the last character can end a match, and only at the end
     ends = [t[-1] in SENTENCE_END_LAST and search_end(t, len(t) - 4) is not None for t in texts]
-    bare = list(map(_is_bare, texts, ends))
+    headline = list(map(_is_headline, texts, ends))
+    bare = [False] * len(texts)
+    for k in compress(range(len(texts)), headline):  # few lines: a bare line is a headline too
+        bare[k] = _is_bare(texts[k], ends[k])
     marks = _bylines(texts, bylines) if bylines is not None else [None] * len(texts)
-    fields = zip(texts, map(re.Match.start, found), map(re.Match.end, found), widths, columns, ends, bare, marks)
+    fields = zip(texts, map(re.Match.start, found), map(re.Match.end, found), widths, columns, ends, bare, headline, marks)
     return list(map(tuple.__new__, repeat(Line), fields))  # Line(*f) for each f, without a Python call per line
 
 
@@ -244,7 +263,7 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     sentence, so an unpunctuated full line cannot be one).
     """
     ln = lines[k]
-    if not ln.bare or ln.byline is not None:
+    if not ln.headline or ln.byline is not None:
         return False
     if ln.width > ln.column + FULL_SLACK:
         return True
@@ -365,7 +384,7 @@ def _header_key(header: dict[str, str]) -> str:
 def _title_block(lines: list[Line]) -> int:
     """How many lines at the page foot are titles: unpunctuated lines after the last article's end."""
     n = 0
-    while n < len(lines) and lines[len(lines) - 1 - n].bare and lines[len(lines) - 1 - n].byline is None:
+    while n < len(lines) and lines[len(lines) - 1 - n].headline and lines[len(lines) - 1 - n].byline is None:
         n += 1
     if n == len(lines) or n == 0:
         return 0
@@ -400,7 +419,7 @@ class _BodyReader:
                     break
                 k = j
             ln = lines[k]
-            if ln.bare or ln.byline is not None:
+            if ln.headline or ln.byline is not None:
                 k = self._byline(k) or self._title(k) or self._headings(k) or self._line(k)
             else:
                 k = self._line(k)  # punctuated lines are never titles or subheads: no need to ask
@@ -439,7 +458,7 @@ class _BodyReader:
         # Every article has a title: without titles at the foot, the next one after a byline opens it.
         signed_off = not self.titles_at_foot and last == "byline"
         ln = self.lines[k]
-        if not (_is_title(self.lines, k, last in (None, "byline", "header")) or signed_off and ln.bare and ln.byline is None):
+        if not (_is_title(self.lines, k, last in (None, "byline", "header")) or signed_off and ln.headline and ln.byline is None):
             return 0
         self._flush()
         self.items.append(Item("title", ln.text, ln.start, ln.end, [ln]))
