@@ -231,3 +231,12 @@ def test_titles_may_have_commas_colons_and_a_question_mark() -> None:
     assert ("title", titles[2]) in before
     # A line of prose with a comma that does not end its sentence is no title.
     assert kinds(signed + ["记者从市交通局获悉，"] + other)[2][0] == "paragraph"
+
+
+def test_the_first_line_of_a_page_with_titles_before_articles_is_its_title() -> None:
+    body = [fill(10, 1) + "，", fill(13, 2), fill(5, 3) + "。", "（王晓峰）"]
+    read = kinds(["非遗年画：守住年味"] + body + ["老楼加装电梯，难在哪？"] + body)  # short: not wider than a subhead
+    assert [k for k, _ in read] == ["title", "paragraph", "byline", "title", "paragraph", "byline"]
+    # A page of prose without titles: its first line runs on into the next, full one.
+    prose = kinds([fill(5, 1) + "，" + fill(5, 4), fill(13, 2), fill(5, 3) + "。"])
+    assert [k for k, _ in prose] == ["paragraph"]

@@ -273,8 +273,14 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     if two_phrases(ln.text):
         return True  # too long for a subhead, and prose never sets two phrases apart with a space
     if article_start:
-        return not is_full(nxt) or _indented_with_hanging_mark(nxt)
+        return not _continued(lines, k)
     return (is_indented(nxt) or _indented_with_hanging_mark(nxt)) and not nxt.ends
+
+
+def _continued(lines: list[Line], k: int) -> bool:
+    """Line *k* runs on into the next: that one is full (not the indented first line of a lead)."""
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return nxt is not None and is_full(nxt) and not _indented_with_hanging_mark(nxt)
 
 
 def _indented_with_hanging_mark(ln: Line, nxt: Line | None = None) -> bool:
@@ -455,10 +461,12 @@ class _BodyReader:
         if not self._after_sentence():
             return 0
         last = "paragraph" if self.para else self.items[-1].kind if self.items else None  # para: not flushed yet
-        # Every article has a title: without titles at the foot, the next one after a byline opens it.
-        signed_off = not self.titles_at_foot and last == "byline"
+        # Every article has a title: without titles at the foot, the page's first line (after the
+        # header) and the first after a byline open their articles.
+        article_start = last in (None, "byline", "header")
         ln = self.lines[k]
-        if not (_is_title(self.lines, k, last in (None, "byline", "header")) or signed_off and ln.headline and ln.byline is None):
+        opens = not self.titles_at_foot and article_start and ln.headline and ln.byline is None and not _continued(self.lines, k)
+        if not (opens or _is_title(self.lines, k, article_start)):
             return 0
         self._flush()
         self.items.append(Item("title", ln.text, ln.start, ln.end, [ln]))
