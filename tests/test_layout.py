@@ -118,9 +118,6 @@ def test_a_line_left_short_by_a_digit_run_that_did_not_fit_is_full() -> None:
     read = kinds(page)
     assert [k for k, _ in read] == ["paragraph", "paragraph"]
     assert read[1][1].startswith(fill(11, 4) + "260")
-    # Four units short before "2000": the space put before the run would have needed a fifth.
-    page[4] = "26" + fill(10, 5)
-    assert [k for k, _ in kinds(page)] == ["paragraph", "paragraph"]
 
 
 def test_a_long_subhead_wrapped_near_its_middle_is_one_subhead_and_a_kicker_stays_apart() -> None:
@@ -240,3 +237,16 @@ def test_the_first_line_of_a_page_with_titles_before_articles_is_its_title() -> 
     # A page of prose without titles: its first line runs on into the next, full one.
     prose = kinds([fill(5, 1) + "，" + fill(5, 4), fill(13, 2), fill(5, 3) + "。"])
     assert [k for k, _ in prose] == ["paragraph"]
+
+
+def test_a_first_line_after_a_kicker_and_its_subhead_opens_the_paragraph() -> None:
+    # The paragraph's unpunctuated first line (22 units) comes after the subhead; its second line
+    # ended four units short of "2022", which would not fit with its space. A subhead's lines keep
+    # off the column edge, and a line as wide as a first line after a subhead opens its text.
+    before = [fill(10, 1) + "，", fill(13, 2), fill(5, 3) + "。"]
+    heads = [fill(2, 4), fill(8, 5)]
+    text = [fill(11, 6), fill(11, 7), "2022" + fill(10, 8) + "，", fill(5, 9) + "。"]
+    read = kinds(before + heads + text)
+    assert [k for k, _ in read] == ["paragraph", "heading", "heading", "paragraph"]
+    assert read[3][1].startswith(fill(11, 6) + fill(11, 7) + "2022")
+

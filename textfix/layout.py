@@ -226,14 +226,13 @@ def is_full(ln: Line, first: bool = False, nxt: Line | None = None) -> bool:
 
     A line also ends short when the line after it, *nxt*, opens with a digit
     or Latin run too long for the room left: the run cannot be broken, so it
-    went down whole, with the space extraction puts before such a run (gone
-    at the start of the line, but it may have taken a unit of room).
+    went down whole.
     """
     room = ln.column - (INDENT_MIN if first else 0) - ln.width
     if room <= FULL_SLACK:
         return True
     run = _LEADING_RUN.match(nxt.text) if nxt is not None else None
-    return run is not None and len(run.group()) + 1 > room
+    return run is not None and len(run.group()) > room
 
 
 _LEADING_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
@@ -437,6 +436,9 @@ class _BodyReader:
             self.items.append(_joined("paragraph", self.para))
             self.para = []
 
+    def _after_heading(self) -> bool:
+        return not self.para and bool(self.items) and self.items[-1].kind == "heading"
+
     def _after_sentence(self) -> bool:
         return self.boundary or not self.para or self.para[-1].ends
 
@@ -475,8 +477,8 @@ class _BodyReader:
 
     def _headings(self, k: int) -> int:
         run = _heading_run(self.lines, k) if self._after_sentence() else 0
-        if not run:
-            return 0
+        if not run or self._after_heading() and _could_open_paragraph(self.lines[k]):
+            return 0  # a subhead is followed by its text: a line as wide as a first line opens it
         self._flush()
         self.items.extend(_headings(self.lines[k : k + run]))
         self.boundary = True
@@ -529,6 +531,8 @@ def _heading_run(lines: list[Line], k: int) -> int:
     """Number of subhead lines starting at *k* (0 if line *k* starts a paragraph)."""
     run = 0
     while k + run < len(lines) and run < MAX_HEADING_LINES and heading_like(lines[k + run]):
+        if run and lines[k + run].width > lines[k + run].column - SUBHEAD_MARGIN:
+            break  # a subhead's later lines keep off the column edge: this one is a paragraph's first
         run += 1
     while run:
         last = lines[k + run - 1]
