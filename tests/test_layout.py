@@ -250,3 +250,11 @@ def test_a_first_line_after_a_kicker_and_its_subhead_opens_the_paragraph() -> No
     assert [k for k, _ in read] == ["paragraph", "heading", "heading", "paragraph"]
     assert read[3][1].startswith(fill(11, 6) + fill(11, 7) + "2022")
 
+
+
+def test_a_full_line_before_the_byline_line_is_no_title() -> None:
+    # "“不用跑网点，也不用找担保，资金周转 | 方便多了。”戴春生说。（郭 峰）": the last line
+    # does not end a sentence because the byline closes it, yet it is text, not a lead.
+    before = [fill(10, 1) + "，", fill(13, 2), fill(12, 3) + "。"]
+    read = kinds(before + ["“" + fill(4, 4) + "，" + fill(6, 5), fill(1, 6) + "。”说。（王晓峰）"])  # 24, then 20 units
+    assert [k for k, _ in read] == ["paragraph", "byline"]

@@ -273,7 +273,7 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
         return True  # too long for a subhead, and prose never sets two phrases apart with a space
     if article_start:
         return not _continued(lines, k)
-    return (is_indented(nxt) or _indented_with_hanging_mark(nxt)) and not nxt.ends
+    return (is_indented(nxt) or _indented_with_hanging_mark(nxt)) and not nxt.ends and nxt.byline is None
 
 
 def _continued(lines: list[Line], k: int) -> bool:
