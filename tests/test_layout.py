@@ -258,3 +258,13 @@ def test_a_full_line_before_the_byline_line_is_no_title() -> None:
     before = [fill(10, 1) + "，", fill(13, 2), fill(12, 3) + "。"]
     read = kinds(before + ["“" + fill(4, 4) + "，" + fill(6, 5), fill(1, 6) + "。”说。（王晓峰）"])  # 24, then 20 units
     assert [k for k, _ in read] == ["paragraph", "byline"]
+
+
+def test_a_short_title_with_a_comma_or_a_question_after_an_unsigned_article_is_a_heading() -> None:
+    # Split promotes it to a title when the topic changes; as text it would be glued to the lead.
+    before = [fill(10, 1) + "，", fill(13, 2), fill(5, 3) + "。"]
+    lead = [fill(11, 4), fill(13, 5), fill(5, 6) + "。"]
+    for title in ("老楼加装，难在哪？", "修旧如旧，城墙延寿"):
+        assert kinds(before + [title] + lead)[1] == ("heading", title)
+    # A paragraph's first line as wide as one is prose, even when the next line looks indented.
+    assert kinds(before + [fill(5, 7) + "，" + fill(5, 8), fill(11, 4), fill(5, 6) + "。"])[1][0] == "paragraph"

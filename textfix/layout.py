@@ -476,7 +476,7 @@ class _BodyReader:
         return k + 1
 
     def _headings(self, k: int) -> int:
-        run = _heading_run(self.lines, k) if self._after_sentence() else 0
+        run = _heading_run(self.lines, k) or _punctuated_heading(self.lines, k) if self._after_sentence() else 0
         if not run or self._after_heading() and _could_open_paragraph(self.lines[k]):
             return 0  # a subhead is followed by its text: a line as wide as a first line opens it
         self._flush()
@@ -565,6 +565,22 @@ def two_phrases(text: str) -> bool:
     """A space between two phrases outside quotation marks (a slogan in quotes may have one)."""
     m = TWO_PHRASES.search(text)
     return m is not None and text.count("“", 0, m.start()) == text.count("”", 0, m.start() + 1)
+
+
+def _punctuated_heading(lines: list[Line], k: int) -> int:
+    """1 if line *k* is a title or subhead with a comma or question in it (老楼加装电梯，难在哪？).
+
+    Prose has such lines too, so only one clearly shorter than a paragraph's
+    first line counts, followed by a paragraph's first line that does not go
+    on into a full line: a line of prose before it would have run on.
+    """
+    ln = lines[k]
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    if not ln.headline or ln.byline is not None or is_full(ln, first=True) or nxt is None or nxt.byline is not None:
+        return 0
+    after = lines[k + 2] if k + 2 < len(lines) else None
+    opens = is_indented(nxt) or _indented_with_hanging_mark(nxt, after)
+    return int(opens and not nxt.ends and not is_full(nxt, nxt=after))
 
 
 def _could_open_paragraph(ln: Line) -> bool:
