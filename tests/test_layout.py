@@ -266,5 +266,7 @@ def test_a_short_title_with_a_comma_or_a_question_after_an_unsigned_article_is_a
     lead = [fill(11, 4), fill(13, 5), fill(5, 6) + "。"]
     for title in ("老楼加装，难在哪？", "修旧如旧，城墙延寿"):
         assert kinds(before + [title] + lead)[1] == ("heading", title)
+    hanging = [fill(11, 4) + "，", fill(13, 5), fill(5, 6) + "。"]  # the lead's first line hangs its comma
+    assert kinds(before + ["小田并大田，好下田"] + hanging)[1] == ("heading", "小田并大田，好下田")
     # A paragraph's first line as wide as one is prose, even when the next line looks indented.
     assert kinds(before + [fill(5, 7) + "，" + fill(5, 8), fill(11, 4), fill(5, 6) + "。"])[1][0] == "paragraph"

@@ -580,7 +580,7 @@ def _punctuated_heading(lines: list[Line], k: int) -> int:
         return 0
     after = lines[k + 2] if k + 2 < len(lines) else None
     opens = is_indented(nxt) or _indented_with_hanging_mark(nxt, after)
-    return int(opens and not nxt.ends and not is_full(nxt, nxt=after))
+    return int(opens and not nxt.ends and not _continued(lines, k))
 
 
 def _could_open_paragraph(ln: Line) -> bool:
