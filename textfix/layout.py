@@ -22,7 +22,7 @@ import gc
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
@@ -424,10 +424,14 @@ class _BodyReader:
                     break
                 k = j
             ln = lines[k]
-            if ln.headline or ln.byline is not None:
-                k = self._byline(k) or self._title(k) or self._headings(k) or self._line(k)
+            if ln.bare or ln.byline is not None:
+                k = self._byline(k) or self._title(k) or self._headings(k, _heading_run) or self._line(k)
+            elif ln.headline and not (self.para and _first_line_wide(ln)):
+                # (Most paragraphs' first lines are headlines: one as wide as an indented line,
+                # within an article, can be neither title nor subhead, and is not asked.)
+                k = self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)
             else:
-                k = self._line(k)  # punctuated lines are never titles or subheads: no need to ask
+                k = self._line(k)  # lines with a full stop are never titles or subheads: no need to ask
         self._flush()
         return self.items
 
@@ -475,8 +479,8 @@ class _BodyReader:
         self.boundary = True
         return k + 1
 
-    def _headings(self, k: int) -> int:
-        run = _heading_run(self.lines, k) or _punctuated_heading(self.lines, k) if self._after_sentence() else 0
+    def _headings(self, k: int, run_at: Callable[[list[Line], int], int]) -> int:
+        run = run_at(self.lines, k) if self._after_sentence() else 0
         if not run or self._after_heading() and _could_open_paragraph(self.lines[k]):
             return 0  # a subhead is followed by its text: a line as wide as a first line opens it
         self._flush()
@@ -565,6 +569,11 @@ def two_phrases(text: str) -> bool:
     """A space between two phrases outside quotation marks (a slogan in quotes may have one)."""
     m = TWO_PHRASES.search(text)
     return m is not None and text.count("“", 0, m.start()) == text.count("”", 0, m.start() + 1)
+
+
+def _first_line_wide(ln: Line) -> bool:
+    """As wide as a paragraph's indented first line (two units either way)."""
+    return ln.column - INDENT_MIN - FULL_SLACK <= ln.width <= ln.column - INDENT_MIN
 
 
 def _punctuated_heading(lines: list[Line], k: int) -> int:
