@@ -12,8 +12,11 @@ line is short or the new line is indented; a full line ending in 。 followed
 by a full line continues the paragraph.  Subheads are short lines without
 sentence punctuation between paragraphs, followed by an indented line; a run
 of two or three is a kicker and a main subhead.  Bylines are a parenthesised
-name at the end of an article.  Lines without sentence punctuation after the
-last article are the titles printed together at the foot of the page.
+name at the end of an article.  Titles may carry commas, colons and a final
+question mark, but no full stop: such lines after the last article are the
+titles printed together at the foot of the page, and where titles are printed
+before their articles, the line that opens the page or follows a byline is
+one.
 """
 
 from __future__ import annotations
@@ -256,10 +259,10 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
 
     It is wider than the column, or too long for a subhead and in two
     phrases (see :func:`two_phrases`); or, where an article starts, any
-    unpunctuated line the next line does not continue; or, mid-page, an
-    unpunctuated line too long to be a subhead that is followed by a
+    headline (see :func:`_is_headline`) the next line does not continue; or,
+    mid-page, a headline too long to be a subhead that is followed by a
     paragraph's indented first line (a paragraph's last line always ends a
-    sentence, so an unpunctuated full line cannot be one).
+    sentence, so a full line that ends none cannot be one).
     """
     ln = lines[k]
     if not ln.headline or ln.byline is not None:
@@ -387,7 +390,7 @@ def _header_key(header: dict[str, str]) -> str:
 
 
 def _title_block(lines: list[Line]) -> int:
-    """How many lines at the page foot are titles: unpunctuated lines after the last article's end."""
+    """How many lines at the page foot are titles: headlines (see _is_headline) after the last article's end."""
     n = 0
     while n < len(lines) and lines[len(lines) - 1 - n].headline and lines[len(lines) - 1 - n].byline is None:
         n += 1
@@ -572,7 +575,7 @@ def two_phrases(text: str) -> bool:
 
 
 def _first_line_wide(ln: Line) -> bool:
-    """As wide as a paragraph's indented first line (two units either way)."""
+    """As wide as a paragraph's indented first line, or up to two units narrower."""
     return ln.column - INDENT_MIN - FULL_SLACK <= ln.width <= ln.column - INDENT_MIN
 
 
