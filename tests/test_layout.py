@@ -270,3 +270,12 @@ def test_a_short_title_with_a_comma_or_a_question_after_an_unsigned_article_is_a
     assert kinds(before + ["小田并大田，好下田"] + hanging)[1] == ("heading", "小田并大田，好下田")
     # A paragraph's first line as wide as one is prose, even when the next line looks indented.
     assert kinds(before + [fill(5, 7) + "，" + fill(5, 8), fill(11, 4), fill(5, 6) + "。"])[1][0] == "paragraph"
+
+
+def test_a_subhead_with_a_comma_wrapped_over_two_lines_is_one_heading() -> None:
+    before = [fill(10, 1) + "，", fill(13, 2), fill(5, 3) + "。"]
+    lead = [fill(10, 4) + "。", fill(13, 5), fill(5, 6) + "。"]  # its first sentence ends on the first line
+    for wrapped in (["“" + fill(5, 7) + "，", fill(4, 8) + "”"], [fill(5, 7) + "，" + fill(1, 8), fill(5, 9)]):
+        read = kinds(before + wrapped + lead)
+        assert [k for k, _ in read] == ["paragraph", "heading", "paragraph"]
+        assert read[1][1] == "".join(wrapped)

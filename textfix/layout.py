@@ -429,9 +429,7 @@ class _BodyReader:
             ln = lines[k]
             if ln.bare or ln.byline is not None:
                 k = self._byline(k) or self._title(k) or self._headings(k, _heading_run) or self._line(k)
-            elif ln.headline and not (self.para and _first_line_wide(ln)):
-                # (Most paragraphs' first lines are headlines: one as wide as an indented line,
-                # within an article, can be neither title nor subhead, and is not asked.)
+            elif self._may_head(ln):
                 k = self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)
             else:
                 k = self._line(k)  # lines with a full stop are never titles or subheads: no need to ask
@@ -442,6 +440,16 @@ class _BodyReader:
         if self.para:
             self.items.append(_joined("paragraph", self.para))
             self.para = []
+
+    def _may_head(self, ln: Line) -> bool:
+        """A punctuated line that may be a title or subhead (see _punctuated_heading).
+
+        Most paragraphs' first lines are headlines: one as wide as an indented
+        line, within an article, can be neither, and is not asked.
+        """
+        if self.para and _first_line_wide(ln):
+            return False
+        return ln.headline or not is_full(ln, first=True) and _ends_clause(ln)
 
     def _after_heading(self) -> bool:
         return not self.para and bool(self.items) and self.items[-1].kind == "heading"
@@ -580,19 +588,41 @@ def _first_line_wide(ln: Line) -> bool:
 
 
 def _punctuated_heading(lines: list[Line], k: int) -> int:
-    """1 if line *k* is a title or subhead with a comma or question in it (老楼加装电梯，难在哪？).
+    """Lines (1 or 2) of a title or subhead with a comma or question in it at *k*, else 0.
 
-    Prose has such lines too, so only one clearly shorter than a paragraph's
-    first line counts, followed by a paragraph's first line that does not go
-    on into a full line: a line of prose before it would have run on.
+    老楼加装电梯，难在哪？ on one line; “跑一场比赛，| 游一座城” or 学一门手艺，带 |
+    走一份记忆 over two.  Prose has such lines too, so only lines clearly
+    shorter than a paragraph's first line count, followed by a paragraph's
+    first line that does not go on into a full line: a line of prose before
+    it would have run on.
     """
-    ln = lines[k]
-    nxt = lines[k + 1] if k + 1 < len(lines) else None
-    if not ln.headline or ln.byline is not None or is_full(ln, first=True) or nxt is None or nxt.byline is not None:
-        return 0
-    after = lines[k + 2] if k + 2 < len(lines) else None
-    opens = is_indented(nxt) or _indented_with_hanging_mark(nxt, after)
-    return int(opens and not nxt.ends and not _continued(lines, k))
+    for run in (1, 2):
+        head = lines[k : k + run]
+        nxt = lines[k + run] if k + run < len(lines) else None
+        if nxt is None:
+            return 0
+        # A one-line candidate may be a paragraph's first line and *nxt* its last; not a wrapped one.
+        if not _could_be_heading(head) or nxt.byline is not None or nxt.ends and run == 1:
+            continue
+        after = lines[k + run + 1] if k + run + 1 < len(lines) else None
+        if (is_indented(nxt) or _indented_with_hanging_mark(nxt, after)) and not _continued(lines, k + run - 1):
+            return run
+    return 0
+
+
+def _could_be_heading(head: list[Line]) -> bool:
+    """Short lines without a full stop; the last a headline, the others may end a clause (，、：)."""
+    *wrapped, last = head
+    return (
+        last.headline
+        and all(ln.headline or _ends_clause(ln) for ln in wrapped)
+        and not any(ln.byline is not None or is_full(ln, first=True) for ln in head)
+    )
+
+
+def _ends_clause(ln: Line) -> bool:
+    """Ends with a comma or colon and has no full stop: a heading wrapped after its first clause may."""
+    return ln.text[-1] in "，、：,:" and FULL_STOPS.search(ln.text) is None
 
 
 def _could_open_paragraph(ln: Line) -> bool:
