@@ -279,3 +279,11 @@ def test_a_subhead_with_a_comma_wrapped_over_two_lines_is_one_heading() -> None:
         read = kinds(before + wrapped + lead)
         assert [k for k, _ in read] == ["paragraph", "heading", "paragraph"]
         assert read[1][1] == "".join(wrapped)
+
+
+def test_a_full_punctuated_line_is_no_title_when_the_next_was_cut_short_by_a_number() -> None:
+    # "为此，…开设农机驾驶 | 与维修培训班，…农民 | 1200余人次…": the second line is as short as an
+    # indent only because "1200" and its space did not fit.
+    page = [fill(10, 1) + "，", fill(12, 2) + "？",  # a question ends the first full line
+            fill(3, 4) + "，" + fill(9, 5), fill(6, 6) + "，" + fill(4, 7), "1200" + fill(10, 8) + "。"]
+    assert [k for k, _ in kinds(page)] == ["paragraph"]

@@ -276,7 +276,15 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
         return True  # too long for a subhead, and prose never sets two phrases apart with a space
     if article_start:
         return not _continued(lines, k)
-    return (is_indented(nxt) or _indented_with_hanging_mark(nxt)) and not nxt.ends and nxt.byline is None
+    after = lines[k + 2] if k + 2 < len(lines) else None
+    opens = (is_indented(nxt) or _indented_with_hanging_mark(nxt)) and not _maybe_cut_short(nxt, after)
+    return opens and not nxt.ends and nxt.byline is None
+
+
+def _maybe_cut_short(ln: Line, nxt: Line | None) -> bool:
+    """*ln* may be a full line that a digit or Latin run opening *nxt*, with the space before it, did not fit."""
+    run = _LEADING_RUN.match(nxt.text) if nxt is not None else None
+    return run is not None and len(run.group()) + 1 >= ln.column - ln.width
 
 
 def _continued(lines: list[Line], k: int) -> bool:
