@@ -287,3 +287,11 @@ def test_a_full_punctuated_line_is_no_title_when_the_next_was_cut_short_by_a_num
     page = [fill(10, 1) + "，", fill(12, 2) + "？",  # a question ends the first full line
             fill(3, 4) + "，" + fill(9, 5), fill(6, 6) + "，" + fill(4, 7), "1200" + fill(10, 8) + "。"]
     assert [k for k, _ in kinds(page)] == ["paragraph"]
+
+
+def test_an_indented_line_cut_short_by_a_number_opens_a_paragraph() -> None:
+    # "这家茶叶专业合作社成立于 | 2015年，…": with "2015" and its space it would have been as wide
+    # as an indented line; a full line ending a sentence came before it.
+    before = [fill(10, 1) + "，", fill(13, 2), fill(12, 3) + "。"]
+    after = [fill(9, 4), "2015" + fill(10, 5) + "，", fill(5, 6) + "。"]  # 18 units: 18 + 4 + 1 = 23
+    assert [k for k, _ in kinds(before + after)] == ["paragraph", "paragraph"]

@@ -540,7 +540,14 @@ def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | Non
     """
     if not prev.ends or _attributes_quote(prev, ln):
         return False
-    return not is_full(prev, prev_is_first, ln) or is_indented(ln) or _indented_with_hanging_mark(ln, nxt)
+    return not is_full(prev, prev_is_first, ln) or is_indented(ln) or _indented_with_hanging_mark(ln, nxt) or _indented_cut_short(ln, nxt)
+
+
+def _indented_cut_short(ln: Line, nxt: Line | None) -> bool:
+    """An indented line that ended early: the digit or Latin run opening *nxt*, with the space
+    extraction may have put before it, would have left it as wide as an indented line."""
+    run = _LEADING_RUN.match(nxt.text) if nxt is not None else None
+    return run is not None and any(ln.column - INDENT_MAX <= ln.width + extra <= ln.column - INDENT_MIN for extra in (len(run.group()), len(run.group()) + 1))
 
 
 def _attributes_quote(prev: Line, ln: Line) -> bool:
