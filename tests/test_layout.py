@@ -295,3 +295,12 @@ def test_an_indented_line_cut_short_by_a_number_opens_a_paragraph() -> None:
     before = [fill(10, 1) + "，", fill(13, 2), fill(12, 3) + "。"]
     after = [fill(9, 4), "2015" + fill(10, 5) + "，", fill(5, 6) + "。"]  # 18 units: 18 + 4 + 1 = 23
     assert [k for k, _ in kinds(before + after)] == ["paragraph", "paragraph"]
+
+
+def test_a_subhead_wrapped_before_its_comma_is_one_heading() -> None:
+    before = [fill(10, 1) + "，", fill(13, 2), fill(5, 3) + "。"]
+    lead = [fill(10, 4) + "。", fill(13, 5), fill(5, 6) + "。"]
+    wrapped = ["“" + fill(3, 7), fill(2, 8) + "，" + fill(4, 9) + "”"]
+    read = kinds(before + wrapped + lead)
+    assert [k for k, _ in read] == ["paragraph", "heading", "paragraph"]
+    assert read[1][1] == "".join(wrapped)

@@ -436,7 +436,7 @@ class _BodyReader:
                 k = j
             ln = lines[k]
             if ln.bare or ln.byline is not None:
-                k = self._byline(k) or self._title(k) or self._headings(k, _heading_run) or self._line(k)
+                k = self._byline(k) or self._title(k) or self._headings(k, _subhead_run) or self._line(k)
             elif self._may_head(ln):
                 k = self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)
             else:
@@ -557,6 +557,11 @@ def _attributes_quote(prev: Line, ln: Line) -> bool:
 ATTRIBUTION = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]+。")  # one clause, not a mark in it but the stop
 
 
+def _subhead_run(lines: list[Line], k: int) -> int:
+    """Subhead lines at a bare line *k*: unpunctuated ones, or wrapped before a comma (“跑一场 | 比赛，游一座城”)."""
+    return max(_heading_run(lines, k), _punctuated_heading(lines, k))
+
+
 def _heading_run(lines: list[Line], k: int) -> int:
     """Number of subhead lines starting at *k* (0 if line *k* starts a paragraph)."""
     run = 0
@@ -650,11 +655,13 @@ def _headings(run: list[Line]) -> list[Item]:
 
     Two lines that would not have fitted on one, the first not much shorter
     than the second, are one long subhead wrapped near its middle: a kicker
-    is a word or two over a longer main subhead.
+    is a word or two over a longer main subhead.  Nor is a first line that
+    stops inside a quotation or after a comma a kicker: a kicker is whole.
     """
     first = run[0]
     wrapped = len(run) == 2 and first.width + run[1].width > first.column - SUBHEAD_MARGIN and len(first.text) >= len(run[1].text) - 3
-    if len(run) == 1 or first.width > first.column * 0.6 or wrapped:
+    unfinished = first.text.count("“") > first.text.count("”") or first.text[-1] in "，、：,:"
+    if len(run) == 1 or first.width > first.column * 0.6 or wrapped or unfinished:
         return [_joined("heading", run)]
     return [_joined("heading", run[:1]), _joined("heading", run[1:])]
 
