@@ -6,7 +6,8 @@ from itertools import cycle, islice
 
 import pytest
 
-from textfix.layout import BylineFinder, _glyph_widths, cut_lines, parse_header, read_layout
+from textfix.layout import parse_header, read_layout
+from textfix.lines import BylineFinder, _glyph_widths, cut_lines
 from textfix.measure import display_widths
 from textfix.split import Article, Block, _split_to_count
 

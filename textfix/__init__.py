@@ -2,8 +2,9 @@
 
 The stages, each a module: read (:mod:`textfix.io`) → align
 (:mod:`textfix.align`) → learn (:mod:`textfix.learn`) → repair
-(:mod:`textfix.repair`) → rejoin and split (:mod:`textfix.layout`,
-:mod:`textfix.split`) → write.  This module is the public API.
+(:mod:`textfix.repair`) → rejoin and split (:mod:`textfix.lines`,
+:mod:`textfix.layout`, :mod:`textfix.split`) → write.  This module is the
+public API.
 
 Names are imported on first use, so that ``textfix --version`` or a worker
 process that only repairs does not pay for alignment's imports.

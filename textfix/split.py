@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .layout import BylineFinder, Item, no_cycle_collection, read_layout, two_phrases
+from .layout import Item, no_cycle_collection, read_layout
+from .lines import BylineFinder, two_phrases
 from .model import NoiseModel, default_model
 from .repair import Change, Repaired, input_offset, repair
 

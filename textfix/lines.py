@@ -1,0 +1,256 @@
+"""Printed lines: cut from a page, measured and flagged.
+
+What extraction leaves of a print page's layout is in its lines: how wide
+each is (display units: CJK and full-width marks 2, ASCII 1), against the
+column around it, and how it ends.  :func:`cut_lines` makes the
+:class:`Line` records :mod:`textfix.layout` reads paragraphs, subheads,
+titles and bylines from: the width as printed, the local column, whether
+the line ends a sentence, whether it is punctuated as a title or subhead may
+be, and the byline at its end.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from itertools import chain, compress, repeat
+from typing import NamedTuple
+
+from .measure import QUOTES as QUOTE_CHARS
+from .measure import adjust_widths, display_widths
+
+# A sentence ends in 。！？… or ——, possibly inside a closing quote (。”); a bare closing
+# quote ends a phrase (让“博物馆之夜”) as often as a sentence, so it does not count.
+TERMINAL_END = re.compile(r"(?:[。！？!?…]|——)[”’」』）)]?$")
+SENTENCE_END_LAST = frozenset("。！？!?…—”’」』）)")  # the last character of every TERMINAL_END match
+SENTENCE_MARKS = re.compile(r"[，。；！？：,;!?]")
+CLOSING_MARKS = frozenset("，。、；：？！”’）》」』")
+INDENT_MIN, INDENT_MAX = 4, 7  # display units a first line is shorter than a full one
+FULL_SLACK = 2  # a full line may be this much short of the column (a character that did not fit)
+WINDOW = 12  # lines each side used to estimate the local column width
+STRIDE = 4  # lines that share one column estimate
+QUOTE_SAMPLE = 2000  # lines enough to tell how wide a page's quotes and spaces are
+
+
+class Line(NamedTuple):
+    """A printed line; build one with :meth:`of` (or :func:`cut_lines`), which sets the flags.
+
+    A named tuple, not a dataclass: a page has ~100,000 lines, and tuples are
+    built in C straight from the per-line lists :func:`cut_lines` works out.
+    """
+
+    text: str  # stripped
+    start: int  # offsets into the text the lines were cut from
+    end: int
+    width: int
+    column: float = 0.0  # local column width
+    ends: bool = False  # ends a sentence (see ends_sentence)
+    bare: bool = False  # no sentence punctuation at all: a title or subhead candidate
+    headline: bool = False  # punctuated at most as a title is (see _is_headline); true when bare
+    byline: tuple[int, str, str] | None = None  # see BylineFinder.find
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int, width: int, column: float = 0.0) -> Line:
+        """A line with its sentence flags worked out from *text*."""
+        ends = ends_sentence(text)
+        return cls(text, start, end, width, column, ends, _is_bare(text, ends), _is_headline(text, ends))
+
+
+def _is_bare(text: str, ends: bool) -> bool:
+    """No sentence punctuation anywhere, and no sentence end (*ends*, already known for *text*)."""
+    return not ends and SENTENCE_MARKS.search(text) is None
+
+
+def _is_headline(text: str, ends: bool) -> bool:
+    """Punctuated at most as a title is (*ends*: the line ends a sentence).
+
+    Titles have commas, colons and questions (修旧如旧，让六百岁城墙“延年益寿”;
+    非遗年画：一刀一刻守住年味; 老楼加装电梯，难在哪？), but no full stop or
+    semicolon, and no mark at the end that carries a sentence on.  So have
+    many lines of prose: only where a title is expected are such lines asked.
+    """
+    last_ok = text[-1] in "？！?!" if ends else text[-1] not in "，、：,:"
+    return last_ok and FULL_STOPS.search(text) is None
+
+
+FULL_STOPS = re.compile(r"[。；;…]")
+# Curly quotes are set half an em wide by some fonts (the Latin font's quotes) and
+# a full em by others; each page is measured to tell which (see _glyph_widths).
+QUOTES = frozenset(QUOTE_CHARS)
+# A line's text without the whitespace around it: one pass over the page finds them all,
+# with their offsets, instead of splitting and stripping line by line.
+LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")
+
+
+def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | None = None) -> list[Line]:
+    """Non-empty lines of *text*, measured as *printed* (the page before repair) when given.
+
+    Repair removes the spaces around digit runs and may turn a two-unit
+    garbled mark into an ASCII ``%``; the column was filled with what was
+    printed, so widths come from the printed line.  Every per-line value is
+    worked out in a list pass first, so each :class:`Line` is built once,
+    complete (with its byline when *bylines* is given).
+    """
+    found = list(LINE_TEXT.finditer(text))
+    texts = list(map(re.Match.group, found))
+    measured = LINE_TEXT.findall(printed) if printed is not None else []
+    if len(measured) != len(texts):
+        measured = texts
+    base = display_widths(measured)
+    quote, space = _glyph_widths(measured[:QUOTE_SAMPLE], base[:QUOTE_SAMPLE])
+    widths = adjust_widths(measured, base, quote, space)
+    # A closing mark may hang past the column edge: lines ending in one do not measure the column.
+    columns = _estimate_columns([-1 if t[-1] in CLOSING_MARKS else w for t, w in zip(measured, widths)])
+    search_end = TERMINAL_END.search  # only where the last character can end a match, and only at the end
+    ends = [t[-1] in SENTENCE_END_LAST and search_end(t, len(t) - 4) is not None for t in texts]
+    headline = list(map(_is_headline, texts, ends))
+    bare = [False] * len(texts)
+    for k in compress(range(len(texts)), headline):  # few lines: a bare line is a headline too
+        bare[k] = _is_bare(texts[k], ends[k])
+    marks = _bylines(texts, bylines) if bylines is not None else [None] * len(texts)
+    fields = zip(texts, map(re.Match.start, found), map(re.Match.end, found), widths, columns, ends, bare, headline, marks)
+    return list(map(tuple.__new__, repeat(Line), fields))  # Line(*f) for each f, without a Python call per line
+
+
+def _bylines(texts: list[str], bylines: BylineFinder) -> list[tuple[int, str, str] | None]:
+    """Each line's byline, looked for only in lines that end with a closing parenthesis."""
+    closers, find = bylines.closers, bylines.find
+    return [find(t) if t[-1] in closers else None for t in texts]
+
+
+def _glyph_widths(texts: list[str], widths: list[int]) -> tuple[int, int]:
+    """(quote width 1 or 2, space width 0 or 1): what makes lines with them fill the column exactly.
+
+    Some fonts set curly quotes half an em wide; and the spaces extraction
+    adds around digit runs sometimes stand for room on the printed line and
+    sometimes for none.  Each page is measured: a justified line fills the
+    column to the unit, so the width under which more of the lines that have
+    the glyph come out exactly as wide as the lines without it wins (a tie
+    keeps the usual width).  *widths* are the lines' widths with quotes 2 and
+    spaces 1.
+    """
+    has_quote = [not QUOTES.isdisjoint(t) for t in texts]
+    has_space = [" " in t for t in texts]
+    plain = [w for w, q, sp in zip(widths, has_quote, has_space) if not (q or sp)]
+    if len(plain) < 4:
+        return 2, 1
+    column = _upper_quartile(plain)
+    quoted = [k for k, (q, sp) in enumerate(zip(has_quote, has_space)) if q and not sp]
+    spaced = [k for k, sp in enumerate(has_space) if sp]
+
+    def filling(lines: list[int], quote: int, space: int, indent: int = 0) -> int:
+        """How many of the *lines*, measured with *quote* and *space*, fill the column, or the
+        column less *indent* (a unit short counts: an ASCII character can leave one)."""
+        measured = adjust_widths([texts[k] for k in lines], [widths[k] for k in lines], quote, space)
+        return sum(1 for w in measured if column - 1 <= w <= column or indent and column - indent - 1 <= w <= column - indent)
+
+    quote = max((2, 1), key=lambda q: filling(quoted, q, 1))
+    # Digit runs come a few to a page, so the paragraphs' first lines count as well: a space
+    # spoils their indent as it spoils a full line.  (Quoted lines are many; an indent's
+    # width would only add chance matches with last lines there.)
+    space = max((1, 0), key=lambda sp: filling(spaced, quote, sp, INDENT_MIN))
+    return quote, space
+
+
+def _estimate_columns(widths: list[int]) -> list[float]:
+    """The local column width of each line: the upper quartile of the nearby lines that are not short
+    (a width of -1 is a line that does not count).
+
+    Estimated once per stretch of :data:`STRIDE` lines, which all share it:
+    the column changes between articles, not between neighbouring lines.
+    A column holds whole CJK characters, two units each, so an odd estimate
+    (lines whose ASCII left a unit free) is rounded up.
+    """
+    if not widths:
+        return []
+    page = _upper_quartile([w for w in widths[:QUOTE_SAMPLE] if w >= 0] or [0])
+    floor = page * 0.6
+    kept = [w if w >= floor else -1 for w in widths]  # short lines sort first, and are skipped
+    per_stride: list[float] = []
+    for k in range(0, len(widths), STRIDE):
+        near = sorted(kept[max(0, k - WINDOW) : k + STRIDE + WINDOW])
+        short = bisect_right(near, -1)
+        n = len(near) - short
+        quartile = near[short + (3 * (n - 1) + 3) // 4] if n else page
+        per_stride.append(float(2 * math.ceil(quartile / 2)))
+    return list(chain.from_iterable(map(repeat, per_stride, repeat(STRIDE))))[: len(widths)]
+
+
+def _upper_quartile(values: list[int]) -> float:
+    """``statistics.quantiles(values, n=4, method="inclusive")[2]``, its formula, without importing
+    :mod:`statistics` (which brings in :mod:`fractions` and :mod:`decimal`: a few ms per process)."""
+    if len(values) < 4:
+        return float(max(values))
+    data = sorted(values)
+    j, delta = divmod(3 * (len(data) - 1), 4)
+    return (data[j] * (4 - delta) + data[j + 1] * delta) / 4
+
+
+def is_full(ln: Line, first: bool = False, nxt: Line | None = None) -> bool:
+    """Filled to the column; a paragraph's *first* line is full two characters earlier (its indent).
+
+    A line also ends short when the line after it, *nxt*, opens with a digit
+    or Latin run too long for the room left: the run cannot be broken, so it
+    went down whole.
+    """
+    room = ln.column - (INDENT_MIN if first else 0) - ln.width
+    if room <= FULL_SLACK:
+        return True
+    run = LEADING_RUN.match(nxt.text) if nxt is not None else None
+    return run is not None and len(run.group()) > room
+
+
+LEADING_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
+
+
+def is_indented(ln: Line) -> bool:
+    return ln.column - INDENT_MAX <= ln.width <= ln.column - INDENT_MIN
+
+
+def ends_sentence(text: str) -> bool:
+    return TERMINAL_END.search(text, len(text) - 4) is not None  # a match is at most 3 characters and a newline
+
+
+# Parenthesised credits that are not an article's byline: a photo's (…摄, 资料图片, 新华社发)
+# or an agency's.  Read as bylines, they would end an article in the middle.
+NOT_A_BYLINE = re.compile(r"摄$|社发$|图片|供图|新华社|中新社|本报")
+
+
+class BylineFinder:
+    """Bylines: a parenthesised name (with an optional 记者 label) ending an article.
+
+    Parentheses may be full width, ASCII, or still garbled in a way the model
+    knows (渊韩 鑫冤), so the garbled forms come from the model, not from here.
+    """
+
+    def __init__(self, open_forms: str = "", close_forms: str = "") -> None:
+        opens = re.escape("（(" + open_forms)
+        closes = re.escape("）)" + close_forms)
+        name = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]{0,2}[\u4e00-\u9fff·]{1,4}){0,4}"
+        self.closers = frozenset("）)" + close_forms)
+        self.pattern = re.compile(
+            rf"(?:^|(?<=[。！？!?”’…」』]))[ \u3000]*([{opens}][ \u3000]*(?:记者|通讯员)?[ \u3000]*({name})[ \u3000]*[{closes}])$"
+        )
+
+    def find(self, text: str) -> tuple[int, str, str] | None:
+        """(start of the byline in *text*, byline as printed, the bare name) or ``None``."""
+        if text[-1:] not in self.closers:
+            return None
+        m = self.pattern.search(text)
+        if not m or len(re.sub(r"\s", "", m.group(2))) < 2:
+            return None
+        bare = re.sub(r"[\s\u3000]", "", m.group(2))
+        if NOT_A_BYLINE.search(bare):
+            return None
+        return m.start(1), m.group(1), bare
+
+
+# Two phrases set apart by a space ("以旧换新政策落地 家电汽车消费回暖"): a title's usual shape.
+TWO_PHRASES = re.compile(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]")
+
+
+def two_phrases(text: str) -> bool:
+    """A space between two phrases outside quotation marks (a slogan in quotes may have one)."""
+    m = TWO_PHRASES.search(text)
+    return m is not None and text.count("“", 0, m.start()) == text.count("”", 0, m.start() + 1)
