@@ -30,17 +30,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .lines import (
+    CLAUSE_MARKS,
     CLOSING_MARKS,
     FULL_SLACK,
-    FULL_STOPS,
     INDENT_MAX,
     INDENT_MIN,
-    LEADING_RUN,
     BylineFinder,
     Line,
     cut_lines,
+    ends_clause,
     is_full,
     is_indented,
+    run_opening,
     two_phrases,
 )
 
@@ -75,7 +76,7 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
 
     It is wider than the column, or too long for a subhead and in two
     phrases (see :func:`two_phrases`); or, where an article starts, any
-    headline (see :func:`_is_headline`) the next line does not continue; or,
+    headline (see :mod:`textfix.lines`) the next line does not continue; or,
     mid-page, a headline too long to be a subhead that is followed by a
     paragraph's indented first line (a paragraph's last line always ends a
     sentence, so a full line that ends none cannot be one).
@@ -99,8 +100,8 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
 
 def _maybe_cut_short(ln: Line, nxt: Line | None) -> bool:
     """*ln* may be a full line that a digit or Latin run opening *nxt*, with the space before it, did not fit."""
-    run = LEADING_RUN.match(nxt.text) if nxt is not None else None
-    return run is not None and len(run.group()) + 1 >= ln.column - ln.width
+    run = run_opening(nxt)
+    return run > 0 and run + 1 >= ln.column - ln.width
 
 
 def _continued(lines: list[Line], k: int) -> bool:
@@ -180,7 +181,7 @@ def _header_key(header: dict[str, str]) -> str:
 
 
 def _title_block(lines: list[Line]) -> int:
-    """How many lines at the page foot are titles: headlines (see _is_headline) after the last article's end."""
+    """How many lines at the page foot are titles: headlines (see textfix.lines) after the last article's end."""
     n = 0
     while n < len(lines) and lines[len(lines) - 1 - n].headline and lines[len(lines) - 1 - n].byline is None:
         n += 1
@@ -239,7 +240,7 @@ class _BodyReader:
         """
         if self.para and _first_line_wide(ln):
             return False
-        return ln.headline or not is_full(ln, first=True) and _ends_clause(ln)
+        return ln.headline or not is_full(ln, first=True) and ends_clause(ln.text)
 
     def _after_heading(self) -> bool:
         return not self.para and bool(self.items) and self.items[-1].kind == "heading"
@@ -328,8 +329,8 @@ def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | Non
 def _indented_cut_short(ln: Line, nxt: Line | None) -> bool:
     """An indented line that ended early: the digit or Latin run opening *nxt*, with the space
     extraction may have put before it, would have left it as wide as an indented line."""
-    run = LEADING_RUN.match(nxt.text) if nxt is not None else None
-    return run is not None and any(ln.column - INDENT_MAX <= ln.width + extra <= ln.column - INDENT_MIN for extra in (len(run.group()), len(run.group()) + 1))
+    run = run_opening(nxt)
+    return run > 0 and any(ln.column - INDENT_MAX <= ln.width + extra <= ln.column - INDENT_MIN for extra in (run, run + 1))
 
 
 def _attributes_quote(prev: Line, ln: Line) -> bool:
@@ -376,7 +377,7 @@ def _closes_paragraph(first: Line, nxt: Line) -> bool:
 
 def _first_line_wide(ln: Line) -> bool:
     """As wide as a paragraph's indented first line, or up to two units narrower."""
-    return ln.column - INDENT_MIN - FULL_SLACK <= ln.width <= ln.column - INDENT_MIN
+    return is_full(ln, first=True) and ln.width <= ln.column - INDENT_MIN
 
 
 def _punctuated_heading(lines: list[Line], k: int) -> int:
@@ -407,14 +408,9 @@ def _could_be_heading(head: list[Line]) -> bool:
     *wrapped, last = head
     return (
         last.headline
-        and all(ln.headline or _ends_clause(ln) for ln in wrapped)
+        and all(ln.headline or ends_clause(ln.text) for ln in wrapped)
         and not any(ln.byline is not None or is_full(ln, first=True) for ln in head)
     )
-
-
-def _ends_clause(ln: Line) -> bool:
-    """Ends with a comma or colon and has no full stop: a heading wrapped after its first clause may."""
-    return ln.text[-1] in "，、：,:" and FULL_STOPS.search(ln.text) is None
 
 
 def _could_open_paragraph(ln: Line) -> bool:
@@ -432,7 +428,7 @@ def _headings(run: list[Line]) -> list[Item]:
     """
     first = run[0]
     wrapped = len(run) == 2 and first.width + run[1].width > first.column - SUBHEAD_MARGIN and len(first.text) >= len(run[1].text) - 3
-    unfinished = first.text.count("“") > first.text.count("”") or first.text[-1] in "，、：,:"
+    unfinished = first.text.count("“") > first.text.count("”") or first.text[-1] in CLAUSE_MARKS
     if len(run) == 1 or first.width > first.column * 0.6 or wrapped or unfinished:
         return [_joined("heading", run)]
     return [_joined("heading", run[:1]), _joined("heading", run[1:])]

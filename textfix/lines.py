@@ -46,15 +46,16 @@ class Line(NamedTuple):
     width: int
     column: float = 0.0  # local column width
     ends: bool = False  # ends a sentence (see ends_sentence)
-    bare: bool = False  # no sentence punctuation at all: a title or subhead candidate
-    headline: bool = False  # punctuated at most as a title is (see _is_headline); true when bare
+    bare: bool = False  # a headline without any sentence punctuation: a subhead candidate
+    headline: bool = False  # punctuated at most as a title is (see _is_headline)
     byline: tuple[int, str, str] | None = None  # see BylineFinder.find
 
     @classmethod
     def of(cls, text: str, start: int, end: int, width: int, column: float = 0.0) -> Line:
         """A line with its sentence flags worked out from *text*."""
         ends = ends_sentence(text)
-        return cls(text, start, end, width, column, ends, _is_bare(text, ends), _is_headline(text, ends))
+        headline = _is_headline(text, ends)
+        return cls(text, start, end, width, column, ends, headline and _is_bare(text, ends), headline)
 
 
 def _is_bare(text: str, ends: bool) -> bool:
@@ -70,11 +71,17 @@ def _is_headline(text: str, ends: bool) -> bool:
     semicolon, and no mark at the end that carries a sentence on.  So have
     many lines of prose: only where a title is expected are such lines asked.
     """
-    last_ok = text[-1] in "？！?!" if ends else text[-1] not in "，、：,:"
+    last_ok = text[-1] in "？！?!" if ends else text[-1] not in CLAUSE_MARKS
     return last_ok and FULL_STOPS.search(text) is None
 
 
+def ends_clause(text: str) -> bool:
+    """Ends on a comma or colon and has no full stop: a heading wrapped after its first clause may."""
+    return text[-1] in CLAUSE_MARKS and FULL_STOPS.search(text) is None
+
+
 FULL_STOPS = re.compile(r"[。；;…]")
+CLAUSE_MARKS = frozenset("，、：,:")  # end a clause, not a sentence: the line's sentence goes on
 # Curly quotes are set half an em wide by some fonts (the Latin font's quotes) and
 # a full em by others; each page is measured to tell which (see _glyph_widths).
 QUOTES = frozenset(QUOTE_CHARS)
@@ -106,7 +113,7 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     ends = [t[-1] in SENTENCE_END_LAST and search_end(t, len(t) - 4) is not None for t in texts]
     headline = list(map(_is_headline, texts, ends))
     bare = [False] * len(texts)
-    for k in compress(range(len(texts)), headline):  # few lines: a bare line is a headline too
+    for k in compress(range(len(texts)), headline):  # bare lines are headlines: only these are asked
         bare[k] = _is_bare(texts[k], ends[k])
     marks = _bylines(texts, bylines) if bylines is not None else [None] * len(texts)
     fields = zip(texts, map(re.Match.start, found), map(re.Match.end, found), widths, columns, ends, bare, headline, marks)
@@ -195,10 +202,13 @@ def is_full(ln: Line, first: bool = False, nxt: Line | None = None) -> bool:
     went down whole.
     """
     room = ln.column - (INDENT_MIN if first else 0) - ln.width
-    if room <= FULL_SLACK:
-        return True
-    run = LEADING_RUN.match(nxt.text) if nxt is not None else None
-    return run is not None and len(run.group()) > room
+    return room <= FULL_SLACK or run_opening(nxt) > room
+
+
+def run_opening(ln: Line | None) -> int:
+    """Length of the digit or Latin run *ln* opens with (which cannot be broken), 0 if none."""
+    run = LEADING_RUN.match(ln.text) if ln is not None else None
+    return len(run.group()) if run else 0
 
 
 LEADING_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
