@@ -94,14 +94,18 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     if article_start:
         return not _continued(lines, k)
     after = lines[k + 2] if k + 2 < len(lines) else None
-    opens = (is_indented(nxt) or _indented_with_hanging_mark(nxt)) and not _maybe_cut_short(nxt, after)
-    return opens and not nxt.ends and nxt.byline is None
+    return _looks_first(nxt, after) and not _maybe_cut_short(nxt, after) and not nxt.ends and nxt.byline is None
 
 
 def _maybe_cut_short(ln: Line, nxt: Line | None) -> bool:
     """*ln* may be a full line that a digit or Latin run opening *nxt*, with the space before it, did not fit."""
     run = run_opening(nxt)
     return run > 0 and run + 1 >= ln.column - ln.width
+
+
+def _looks_first(ln: Line, nxt: Line | None) -> bool:
+    """As short as a paragraph's indented first line, or as one whose closing mark hangs."""
+    return is_indented(ln) or _indented_with_hanging_mark(ln, nxt)
 
 
 def _continued(lines: list[Line], k: int) -> bool:
@@ -323,7 +327,7 @@ def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | Non
     """
     if not prev.ends or _attributes_quote(prev, ln):
         return False
-    return not is_full(prev, prev_is_first, ln) or is_indented(ln) or _indented_with_hanging_mark(ln, nxt) or _indented_cut_short(ln, nxt)
+    return not is_full(prev, prev_is_first, ln) or _looks_first(ln, nxt) or _indented_cut_short(ln, nxt)
 
 
 def _indented_cut_short(ln: Line, nxt: Line | None) -> bool:
@@ -398,7 +402,7 @@ def _punctuated_heading(lines: list[Line], k: int) -> int:
         if not _could_be_heading(head) or nxt.byline is not None or nxt.ends and run == 1:
             continue
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
-        if (is_indented(nxt) or _indented_with_hanging_mark(nxt, after)) and not _continued(lines, k + run - 1):
+        if _looks_first(nxt, after) and not _continued(lines, k + run - 1):
             return run
     return 0
 
