@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from .layout import Item, no_cycle_collection, read_layout
 from .lines import BylineFinder, two_phrases
@@ -155,19 +157,20 @@ def _split_to_count(articles: list[Article], titles: list[str]) -> list[Article]
     Repeat until there are as many articles as titles.
     """
     articles = list(articles)
+    # Each article's dips and text lengths, worked out once: only the two parts of a split change.
+    measured = [(_dips(a.blocks), _lengths(a.blocks)) for a in articles]
     while len(articles) < len(titles):
         best = None
-        for ai, article in enumerate(articles):
+        for ai, (article, (dips, lengths)) in enumerate(zip(articles, measured)):
             blocks = article.blocks
-            for i, dip in _dips(blocks).items():
-                if blocks[i].kind == "heading" or not _enough_text(blocks, i):
+            for i, dip in dips.items():
+                if blocks[i].kind == "heading" or not _enough_text(lengths, i):
                     # A subhead belongs to the text after it, and an article opens with its lead, not a
                     # subhead (its title is at the foot); short stretches say little.
                     continue
                 # Near the boundary, each side should be about its own title; the halves as a whole
                 # always are, wherever the boundary falls, so they would not tell one place from another.
-                before = "".join(b.text for b in blocks[:i])[-FIT_WINDOW:]
-                after = "".join(b.text for b in blocks[i:])[:FIT_WINDOW]
+                before, after = _windows(blocks, i, FIT_WINDOW)
                 fit = _title_recall(titles[ai], before) + _title_recall(titles[ai + 1], after)
                 score = DIP_WEIGHT * dip - fit
                 if best is None or score < best[0]:
@@ -175,19 +178,47 @@ def _split_to_count(articles: list[Article], titles: list[str]) -> list[Article]
         if best is None:
             break
         _, ai, i = best
-        head, tail = articles[ai], articles[ai]
-        first = Article(blocks=head.blocks[:i])
-        second = Article(blocks=tail.blocks[i:], byline=tail.byline, byline_text=tail.byline_text, byline_span=tail.byline_span)
+        whole = articles[ai]
+        first = Article(blocks=whole.blocks[:i])
+        second = Article(blocks=whole.blocks[i:], byline=whole.byline, byline_text=whole.byline_text, byline_span=whole.byline_span)
         articles[ai : ai + 1] = [first, second]
+        measured[ai : ai + 1] = [(_dips(part.blocks), _lengths(part.blocks)) for part in (first, second)]
     return articles
 
 
 MIN_TOPIC_TEXT = 150
 
 
-def _enough_text(blocks: list[Block], i: int, least: int = MIN_TOPIC_TEXT) -> bool:
-    """At least *least* characters on either side of the gap before block *i*."""
-    return min(sum(len(b.text) for b in blocks[:i]), sum(len(b.text) for b in blocks[i:])) >= least
+def _lengths(blocks: list[Block]) -> list[int]:
+    """Characters in the blocks before each gap: ``[0, len(block 0), …, all]``."""
+    return list(accumulate((len(b.text) for b in blocks), initial=0))
+
+
+def _enough_text(lengths: list[int], i: int, least: int = MIN_TOPIC_TEXT) -> bool:
+    """At least *least* characters on either side of the gap before block *i* (*lengths*: see _lengths)."""
+    return min(lengths[i], lengths[-1] - lengths[i]) >= least
+
+
+def _windows(blocks: list[Block], i: int, size: int, paragraphs_only: bool = False) -> tuple[str, str]:
+    """The *size* characters of text before the gap before block *i*, and the *size* after it.
+
+    Only the blocks near the gap are joined: on a long page without bylines
+    an article has thousands of blocks, and joining them all at every gap
+    took time growing with the square of the page.
+    """
+    before, n, j = [], 0, i
+    while j > 0 and n < size:
+        j -= 1
+        if not paragraphs_only or blocks[j].kind == "paragraph":
+            before.append(blocks[j].text)
+            n += len(blocks[j].text)
+    after, n, j = [], 0, i
+    while j < len(blocks) and n < size:
+        if not paragraphs_only or blocks[j].kind == "paragraph":
+            after.append(blocks[j].text)
+            n += len(blocks[j].text)
+        j += 1
+    return "".join(reversed(before))[-size:], "".join(after)[:size]
 
 
 TILE_WINDOW = 400  # characters of text compared on each side of a gap between blocks
@@ -202,18 +233,12 @@ def _dips(blocks: list[Block]) -> dict[int, float]:
     weighed against the mean over every gap of the stretch (text tiling): an
     article's end is a deep dip.  Keys are the indices of the blocks after
     the gaps; a heading's text belongs to what follows it, so there is no gap
-    right after one.
+    right after one.  Only paragraphs are compared.
     """
     gaps = [i for i in range(1, len(blocks)) if blocks[i - 1].kind != "heading"]
-    similarity = {i: _tile_similarity(blocks, i) for i in gaps}
+    similarity = {i: _bigram_cosine(*_windows(blocks, i, TILE_WINDOW, paragraphs_only=True)) for i in gaps}
     mean = sum(similarity.values()) / len(similarity) if similarity else 0.0
     return {i: s / mean if mean else 1.0 for i, s in similarity.items()}
-
-
-def _tile_similarity(blocks: list[Block], i: int) -> float:
-    before = "".join(b.text for b in blocks[:i] if b.kind == "paragraph")[-TILE_WINDOW:]
-    after = "".join(b.text for b in blocks[i:] if b.kind == "paragraph")[:TILE_WINDOW]
-    return _bigram_cosine(before, after)
 
 
 def _split_at_unsigned_titles(article: Article) -> list[Article]:
@@ -247,10 +272,10 @@ def _unsigned_titles(blocks: list[Block]) -> set[int]:
     candidates = [i for i in range(1, len(blocks)) if _lone_subhead(blocks, i)]
     if not candidates:
         return set()
-    dips = _dips(blocks)
+    dips, lengths = _dips(blocks), _lengths(blocks)
     return {
         i for i in candidates
-        if dips[i] < _title_dip(blocks[i].text) and _enough_text(blocks, i, ARTICLE_MIN_TEXT)
+        if dips[i] < _title_dip(blocks[i].text) and _enough_text(lengths, i, ARTICLE_MIN_TEXT)
     }
 
 
@@ -268,8 +293,8 @@ def _title_recall(title: str, text: str) -> float:
     grams = _bigrams(title)
     if not grams:
         return 0.0
-    found = _bigrams(text)
-    return sum(1 for g in grams if g in found) / len(grams)
+    han = NOT_HAN.sub("", text)  # a substring test: no need to count the text's bigrams
+    return sum(1 for g in grams if g in han) / len(grams)
 
 
 def _bigram_cosine(a: str, b: str) -> float:
@@ -280,8 +305,11 @@ def _bigram_cosine(a: str, b: str) -> float:
 
 
 def _bigrams(text: str) -> Counter[str]:
-    han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
-    return Counter(han[i : i + 2] for i in range(len(han) - 1))
+    han = NOT_HAN.sub("", text)
+    return Counter(map(str.__add__, han, han[1:]))
+
+
+NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _titles_from_lead_headings(articles: list[Article]) -> None:
