@@ -157,6 +157,8 @@ def _split_to_count(articles: list[Article], titles: list[str]) -> list[Article]
     Repeat until there are as many articles as titles.
     """
     articles = list(articles)
+    if len(articles) >= len(titles):
+        return articles
     # Each article's dips and text lengths, worked out once: only the two parts of a split change.
     measured = [(_dips(a.blocks), _lengths(a.blocks)) for a in articles]
     while len(articles) < len(titles):
