@@ -117,6 +117,10 @@ def _run_pages(args: argparse.Namespace, task: Task) -> int:
     from .workers import process_items
 
     _take_input_from_dask(args)
+    if args.dask is not None:  # say now, before any page is read, that Dask is missing
+        from .dask import require_dask
+
+        require_dask()
     model = _model(args.model)
     many = batch.names_many(args.inputs) or bool(args.output and os.path.isdir(args.output))
     if not task.jsonl and not many:
@@ -158,7 +162,10 @@ def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> in
 
     (path,) = args.inputs
     text, source = read_text(path), None if path == "-" else os.path.basename(path)
-    if args.jobs > 1 and PAGE_BREAK in text:
+    if args.dask is not None:  # asked for Dask: the page (or each page of the file) is done there
+        with _executor(args, task, model) as executor:
+            output, explain = _pages_on_workers(text, task, model, path, args.jobs, executor)
+    elif args.jobs > 1 and PAGE_BREAK in text:
         output, explain = _pages_on_workers(text, task, model, path, args.jobs)
     else:
         output, explain = do_page(text, task, model, source)
@@ -168,20 +175,31 @@ def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> in
     return EXIT_OK
 
 
-def _pages_on_workers(text: str, task: Task, model: NoiseModel, path: str, jobs: int) -> tuple[str, str]:
-    """A file of many pages (form feeds) done on *jobs* workers, a page each: the same output as in one process."""
+def _pages_on_workers(
+    text: str, task: Task, model: NoiseModel, path: str, jobs: int, executor: Executor | None = None
+) -> tuple[str, str]:
+    """A file of many pages (form feeds) done on *jobs* workers or *executor*, a page each: the same output as in one process.
+
+    A file of one page is one item, done whole as in one process (``do_page``).
+    """
     from .batch import InputItem, join_pages, pages_to_do
+    from .pages import PAGE_BREAK
     from .workers import process_items
 
     named = None if path == "-" else path  # the worker names the split's source after it
-    items = [
-        InputItem(n, f"{path}, page {i + 1}", 0, path=named, payload=t, page=(i, offset))
-        for n, (i, offset, t) in enumerate(pages_to_do(text, task))
-    ]
-    results = list(process_items(items, task, model, jobs))
+    if PAGE_BREAK not in text:
+        items = [InputItem(0, path, 0, path=named, payload=text)]
+    else:
+        items = [
+            InputItem(n, f"{path}, page {i + 1}", 0, path=named, payload=t, page=(i, offset))
+            for n, (i, offset, t) in enumerate(pages_to_do(text, task))
+        ]
+    results = list(process_items(items, task, model, jobs, executor))
     failed = next((r for r in results if not r.ok), None)
     if failed is not None:  # a page of text cannot be bad input: as in one process, it is a bug (exit 1)
         raise RuntimeError(f"{failed.id}: {failed.error}")
+    if PAGE_BREAK not in text:
+        return results[0].output, results[0].explain
     return join_pages([(r.output, r.explain) for r in results], task)
 
 

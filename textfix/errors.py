@@ -12,8 +12,9 @@ code  class                   meaning
                               to a page without text; ``textfix eval`` scores are printed)
 1     —                       internal error: a bug in textfix (``TEXTFIX_DEBUG=1`` shows the
                               traceback)
-2     :class:`TextfixError`   usage: bad command-line arguments (argparse's own code), or any
-                              other bad input without a more specific class
+2     :class:`TextfixError`   usage: bad command-line arguments (argparse's own code), ``--dask``
+                              without Dask installed, or any other bad input without a more
+                              specific class
 3     :class:`InputError`     an input or output file: missing, a directory (``align``,
                               ``learn``, ``eval``), binary, not
                               decodable text, not a valid page JSON (``eval``), ``-o`` naming

@@ -1,0 +1,66 @@
+"""Issue 12, "do no harm": options that were silently ignored, errors that showed Python internals."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from textfix.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_PAGE = ROOT / "seeds" / "001_b2b7af04dbdc7222.txt"
+PAGE = "绿色制造产业初具规模遥 2022年，光伏产\n业链四大环节\n"
+
+
+def run(*argv: str | os.PathLike[str]) -> tuple[int, str, str]:
+    """``textfix ARGV`` in this process: (exit code, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([os.fspath(a) for a in argv])
+    return code, out.getvalue(), err.getvalue()
+
+
+def assert_one_error_line(code: int, err: str, expected: int, *words: str) -> None:
+    assert code == expected, err
+    assert err.startswith("textfix: error: ") and err.endswith("\n") and err.count("\n") == 1, err
+    for word in words:
+        assert word in err, err
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    path = tmp_path / "page.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    return path
+
+
+# --- --dask without Dask ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_dask(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``import dask.bag`` and ``import distributed`` fail, as in an install without the extra."""
+    for name in ("dask", "dask.bag", "distributed"):
+        monkeypatch.setitem(sys.modules, name, None)
+
+
+@pytest.mark.parametrize("command", ["repair", "split"])
+@pytest.mark.parametrize("where", [[], ["tcp://127.0.0.1:8786"]])
+def test_dask_without_dask_is_one_error_line_for_one_input(no_dask, page: Path, tmp_path: Path, command: str, where: list[str]) -> None:
+    out = tmp_path / "out.txt"
+    code, stdout, err = run(command, page, "--dask", *where, "-o", out)
+    assert_one_error_line(code, err, 2, "pip install 'textfix[dask]'")
+    assert stdout == "" and not out.exists()
+
+
+def test_dask_without_dask_is_one_error_line_for_many_inputs(no_dask, page: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text(PAGE, encoding="utf-8")
+    code, _, err = run("repair", page, other, "-o", tmp_path / "out", "--dask")
+    assert_one_error_line(code, err, 2, "pip install 'textfix[dask]'")
+    assert not (tmp_path / "out").exists()
