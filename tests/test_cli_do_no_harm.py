@@ -64,3 +64,49 @@ def test_dask_without_dask_is_one_error_line_for_many_inputs(no_dask, page: Path
     code, _, err = run("repair", page, other, "-o", tmp_path / "out", "--dask")
     assert_one_error_line(code, err, 2, "pip install 'textfix[dask]'")
     assert not (tmp_path / "out").exists()
+
+
+# --- no INPUT: standard input -----------------------------------------------------------------
+
+
+class _Stdin(io.TextIOWrapper):
+    """Standard input holding *data*; a terminal or a pipe as *tty* says."""
+
+    def __init__(self, data: bytes, tty: bool) -> None:
+        super().__init__(io.BytesIO(data), encoding="utf-8")
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize("command, extra", [("repair", ["--keep-lines"]), ("split", ["--format", "text"])])
+def test_no_input_reads_piped_stdin_as_dash_does(monkeypatch: pytest.MonkeyPatch, command: str, extra: list[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", _Stdin(PAGE.encode("gbk"), tty=False))
+    piped = run(command, *extra)
+    monkeypatch.setattr(sys, "stdin", _Stdin(PAGE.encode("gbk"), tty=False))
+    assert piped == run(command, "-", *extra)
+    assert piped[0] == 0 and "规模" in piped[1]
+
+
+def test_no_input_reads_a_jsonl_stream_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", _Stdin('{"id": "a", "text": "规模遥 2022年"}\n'.encode(), tty=False))
+    code, out, err = run("repair", "--jsonl", "-q")
+    assert code == 0, err
+    assert '"repaired": "规模。2022年"' in out
+
+
+def test_no_input_from_a_terminal_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", _Stdin(b"", tty=True))
+    code, out, err = run("repair")
+    assert_one_error_line(code, err, 2, "no INPUT")
+    assert out == ""
+
+
+def test_no_input_through_a_real_pipe() -> None:
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-m", "textfix", "repair", "--keep-lines"], input=PAGE.encode("gb18030"),
+                            capture_output=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8") == "绿色制造产业初具规模。2022年，光伏产\n业链四大环节\n"

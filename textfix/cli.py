@@ -150,7 +150,28 @@ def _take_input_from_dask(args: argparse.Namespace) -> None:
         args.inputs.insert(0, value)
         args.dask = ""
     if not args.inputs:
-        raise TextfixError("no INPUT given: name page files, directories, globs, or - for stdin")
+        _default_to_stdin(args)
+
+
+def _default_to_stdin(args: argparse.Namespace) -> None:
+    """No INPUT: read standard input when something is piped in (``cat page | textfix repair``), as ``-`` does.
+
+    A terminal on stdin means the user forgot the input: waiting for typed text
+    would look like a hang, so that is a usage error.
+    """
+    if not _stdin_is_terminal():
+        args.inputs.append("-")
+        return
+    raise TextfixError("no INPUT given: name page files, directories, globs, or - for stdin (or pipe a page in)")
+
+
+def _stdin_is_terminal() -> bool:
+    """True also when there is no usable stdin (closed, or not a file): nothing can be piped in then."""
+    stdin = sys.stdin
+    try:
+        return stdin is None or stdin.closed or stdin.isatty()
+    except (AttributeError, OSError, ValueError):
+        return True
 
 
 def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> int:
@@ -294,7 +315,7 @@ BATCH_EPILOG = (
 
 def _add_batch_arguments(p: argparse.ArgumentParser) -> None:
     """The arguments repair and split share: inputs, model, output, and how a batch runs."""
-    p.add_argument("inputs", nargs="*", metavar="INPUT", help="page files, directories, globs, or - for stdin")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="page files, directories, globs, or - for stdin (the default when a page is piped in)")
     p.add_argument("--model", metavar="M")
     p.add_argument("-o", "--output", metavar="OUT", help="output file; a directory (one output per input) for many inputs")
     p.add_argument("--jsonl", action="store_true", help='inputs are JSONL records {"id", "text", ...}, read as a stream')
