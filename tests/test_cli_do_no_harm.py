@@ -110,3 +110,77 @@ def test_no_input_through_a_real_pipe() -> None:
                             capture_output=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode("utf-8") == "绿色制造产业初具规模。2022年，光伏产\n业链四大环节\n"
+
+
+# --- model files: say what is wrong in the file -----------------------------------------------
+
+
+def _model_data() -> dict:
+    import json
+
+    from textfix.model import default_model
+
+    return json.loads(default_model().to_json())
+
+
+def _drop(key: str):
+    return lambda d: d.pop(key)
+
+
+def _set(value, *path):
+    def change(d: dict) -> None:
+        for step in path[:-1]:
+            d = d[step]
+        d[path[-1]] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    "breaker, message",
+    [
+        (_drop("substitutions"), 'missing field "substitutions"'),
+        (_drop("mechanisms"), 'missing field "mechanisms"'),
+        (_set(None, "style"), 'field "style" must be an object, not null'),
+        (_set(None, "sources"), 'field "sources" must be a list, not null'),
+        (_set({"x": 1}, "style"), 'field "style.x" must be a string, not 1'),
+        (_set(None, "mechanisms", 0), 'field "mechanisms[0]" must be an object, not null'),
+        (lambda d: d["mechanisms"][0].pop("codec"), 'missing field "mechanisms[0].codec"'),
+        (_set("lots", "mechanisms", 0, "support"), 'field "mechanisms[0].support" must be an integer, not "lots"'),
+        (_set(True, "mechanisms", 0, "offset"), 'field "mechanisms[0].offset" must be an integer, not true'),
+        (_set("0.9", "mechanisms", 0, "confidence"), 'field "mechanisms[0].confidence" must be a number, not "0.9"'),
+        (_set(None, "mechanisms", 0, "family"), 'field "mechanisms[0].family" must be a list, not null'),
+        (lambda d: d["mechanisms"][0]["family"][2].pop("clean"), 'missing field "mechanisms[0].family[2].clean"'),
+        (_set([1], "mechanisms", 0, "symbols"), 'field "mechanisms[0].symbols[0]" must be a string, not 1'),
+        (_set(["豫", "%"], "substitutions", 0), 'field "substitutions[0]" must be an object, not a list'),
+        (_set(None, "substitutions", 1, "count"), 'field "substitutions[1].count" must be an integer, not null'),
+        (_set(7, "substitutions", 0, "mechanism"), 'field "substitutions[0].mechanism" must be a string, not 7'),
+    ],
+)
+def test_model_errors_name_the_field(tmp_path: Path, page: Path, breaker, message: str) -> None:
+    import json
+
+    data = _model_data()
+    breaker(data)
+    model = tmp_path / "bad-model.json"
+    model.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run("repair", page, "--model", model)
+    assert_one_error_line(code, err, 4, f"model file {model}: {message}")
+    assert out == "" and "Error" not in err  # no KeyError, TypeError, AttributeError
+
+
+def test_a_model_without_optional_fields_is_read(tmp_path: Path, page: Path) -> None:
+    """style, sources, opportunities, mechanism and contexts may be left out; the rest is required."""
+    import json
+
+    data = _model_data()
+    for key in ("style", "sources"):
+        del data[key]
+    for mechanism in data["mechanisms"]:
+        del mechanism["opportunities"]
+    for substitution in data["substitutions"]:
+        del substitution["mechanism"], substitution["contexts"]
+    model = tmp_path / "lean-model.json"
+    model.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run("repair", page, "--model", model)
+    assert code == 0 and "规模" in out, err

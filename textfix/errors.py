@@ -20,7 +20,8 @@ code  class                   meaning
                               decodable text, not a valid page JSON (``eval``), ``-o`` naming
                               an input file, an output directory that is missing or not writable
 4     :class:`ModelError`     ``--model`` file: not JSON, not a textfix noise model, an unknown
-                              ``schema_version``, or malformed (wrong types, out-of-range values)
+                              ``schema_version``, or malformed (a missing field, wrong types,
+                              out-of-range values; the message names the field)
 5     :class:`AlignmentError` ``align``/``learn``: the clean twin is empty, the page is empty,
                               or the clean twin is not in the page
 6     —                       ``repair``/``split`` on several pages (a batch): the run finished
