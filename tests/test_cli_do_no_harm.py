@@ -184,3 +184,36 @@ def test_a_model_without_optional_fields_is_read(tmp_path: Path, page: Path) -> 
     model.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, out, err = run("repair", page, "--model", model)
     assert code == 0 and "规模" in out, err
+
+
+# --- split -o FILE: the format follows the extension ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, fmt", [("out.md", "markdown"), ("OUT.MD", "markdown"), ("out.txt", "text"), ("out.jsonl", "jsonl"),
+                  ("out.json", "json"), ("out.split", "json")]
+)
+def test_split_output_format_follows_the_extension(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, fmt: str) -> None:
+    assert main(["split", str(SEED_PAGE), "--format", fmt]) == 0
+    expected = capsys.readouterr().out
+    out = tmp_path / name
+    assert main(["split", str(SEED_PAGE), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == expected
+
+
+def test_an_explicit_format_wins_over_the_extension(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    out = tmp_path / "out.md"
+    assert main(["split", str(SEED_PAGE), "--format", "json", "-o", str(out)]) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))["articles"]) == 3
+
+
+def test_a_directory_output_keeps_json(tmp_path: Path) -> None:
+    """-o DIR.md/ is a directory: one .json per input, whatever the directory is called."""
+    (tmp_path / "in").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "in" / name).write_text(PAGE, encoding="utf-8")
+    outdir = tmp_path / "pages.md"
+    assert main(["split", str(tmp_path / "in"), "-o", str(outdir) + os.sep, "-q"]) == 0
+    assert sorted(p.name for p in outdir.iterdir()) == ["a.json", "b.json"]

@@ -103,7 +103,20 @@ def run_repair(args: argparse.Namespace) -> int:
 def run_split(args: argparse.Namespace) -> int:
     from .batch import Task
 
-    return _run_pages(args, Task("split", jsonl=args.jsonl, fmt=args.format))
+    return _run_pages(args, Task("split", jsonl=args.jsonl, fmt=args.format or _format_of(args.output, args.jsonl)))
+
+
+# -o FILE's extension → split's output format, when --format is not given
+FORMAT_OF_EXTENSION = {".json": "json", ".jsonl": "jsonl", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+
+
+def _format_of(output: str | None, jsonl: bool) -> str:
+    """The format ``-o out.md`` asks for; json for stdout, a directory, an unknown extension or --jsonl records."""
+    import os
+
+    if not output or output == "-" or jsonl or output.endswith(os.sep) or os.path.isdir(output):
+        return "json"
+    return FORMAT_OF_EXTENSION.get(os.path.splitext(output)[1].lower(), "json")
 
 
 def _run_pages(args: argparse.Namespace, task: Task) -> int:
@@ -292,8 +305,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("split", help="split a page into articles", epilog=BATCH_EPILOG)
     _add_batch_arguments(p)
-    p.add_argument("--format", choices=("json", "jsonl", "markdown", "text"), default="json",
-                   help="output for page files (default json); with --jsonl each record gets the page as JSON in \"page\"")
+    p.add_argument("--format", choices=("json", "jsonl", "markdown", "text"),
+                   help="output for page files (default: from -o FILE's extension, .json .jsonl .md .txt, else json); "
+                        "with --jsonl each record gets the page as JSON in \"page\"")
     p.set_defaults(run=run_split)
 
     p = sub.add_parser("eval", help="score a page split against a gold file")
