@@ -217,3 +217,85 @@ def test_a_directory_output_keeps_json(tmp_path: Path) -> None:
     outdir = tmp_path / "pages.md"
     assert main(["split", str(tmp_path / "in"), "-o", str(outdir) + os.sep, "-q"]) == 0
     assert sorted(p.name for p in outdir.iterdir()) == ["a.json", "b.json"]
+
+
+# --- eval: a split of a file of pages -------------------------------------------------------------
+
+PAGES_DIR = ROOT / "corpora" / "pages"
+
+
+@pytest.fixture
+def three_pages(tmp_path: Path) -> tuple[Path, list[dict]]:
+    """A file of three pages (form feeds), split with -o, and the gold page of each."""
+    import json
+
+    names = ["synth-001", "synth-002", "synth-003"]
+    text = "\f".join((PAGES_DIR / f"{n}.txt").read_text(encoding="utf-8") for n in names)
+    (tmp_path / "pages.txt").write_text(text, encoding="utf-8")
+    assert main(["split", str(tmp_path / "pages.txt"), "-o", str(tmp_path / "out.json")]) == 0
+    golds = [json.loads((PAGES_DIR / f"{n}.gold.json").read_text(encoding="utf-8")) for n in names]
+    return tmp_path / "out.json", golds
+
+
+def _write_json(path: Path, data: object) -> Path:
+    import json
+
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_eval_scores_a_split_of_pages_page_by_page(tmp_path: Path, three_pages) -> None:
+    import json
+
+    from textfix.evaluate import evaluate
+
+    out, golds = three_pages
+    gold = _write_json(tmp_path / "gold.json", [{"page_index": i, **g} for i, g in enumerate(golds)])
+    code, stdout, err = run("eval", gold, out, "--json")
+    assert code == 0, err
+    score = json.loads(stdout)
+    pages = json.loads(out.read_text(encoding="utf-8"))
+    assert [p["page_index"] for p in score["pages"]] == [0, 1, 2] and score["pages_out"] == 3
+    for got, gold_page, page in zip(score["pages"], golds, pages):
+        assert got == {"page_index": page["page_index"], **evaluate(gold_page, page).to_dict()}
+    assert score["articles_gold"] == sum(len(g["articles"]) for g in golds)
+    code, text, err = run("eval", gold, out)
+    assert code == 0 and text.splitlines()[0] == "page 0:" and text.splitlines()[-1].startswith("all 3 pages: articles ")
+
+
+def test_eval_a_missing_page_scores_as_empty_and_an_extra_one_is_listed(tmp_path: Path, three_pages) -> None:
+    import json
+
+    out, golds = three_pages
+    gold = _write_json(tmp_path / "gold.json", [{"page_index": 0, **golds[0]}, {"page_index": 5, **golds[1]}])
+    code, stdout, err = run("eval", gold, out, "--json")
+    assert code == 0, err
+    score = json.loads(stdout)
+    assert score["extra_pages"] == [1, 2] and [p["page_index"] for p in score["pages"]] == [0, 5]
+    assert score["pages"][1]["articles_out"] == 0 and score["pages"][1]["titles_ok"] == 0
+
+
+def test_eval_one_gold_page_against_a_one_page_array(tmp_path: Path) -> None:
+    import json
+
+    gold = PAGES_DIR / "synth-001.gold.json"
+    single, array = tmp_path / "single.json", tmp_path / "array.json"
+    assert main(["split", str(PAGES_DIR / "synth-001.txt"), "-o", str(single)]) == 0
+    _write_json(array, [{"page_index": 0, "offset": 0, **json.loads(single.read_text(encoding="utf-8"))}])
+    code, one, err = run("eval", gold, single, "--json")
+    code2, many, err2 = run("eval", gold, array, "--json")
+    assert code == code2 == 0, err + err2
+    assert json.loads(many)["pages"] == [{"page_index": 0, **json.loads(one)}]
+
+
+def test_eval_one_gold_page_against_several_is_an_input_error(three_pages) -> None:
+    out, _ = three_pages
+    code, stdout, err = run("eval", PAGES_DIR / "synth-001.gold.json", out)
+    assert_one_error_line(code, err, 3, "one gold page", "has 3 pages")
+    assert stdout == ""
+
+
+def test_eval_pages_with_the_same_index_are_an_input_error(tmp_path: Path, three_pages) -> None:
+    out, golds = three_pages
+    gold = _write_json(tmp_path / "gold.json", [{"page_index": 1, **golds[0]}, {"page_index": 1, **golds[1]}])
+    assert_one_error_line(*run("eval", gold, out)[::2], 3, "two pages with page_index 1")
