@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
+from typing import Any
 
 from .errors import ModelError
 from .io import read_text, write_text_atomic
@@ -178,7 +180,7 @@ class _Malformed(ValueError):
 _MISSING = object()
 
 # JSON kind → (what the message calls it, the test); bool is an int in Python but not a number in JSON
-_KINDS: dict[type, tuple[str, object]] = {
+_KINDS: dict[type, tuple[str, Callable[[object], bool]]] = {
     dict: ("an object", lambda v: isinstance(v, dict)),
     list: ("a list", lambda v: isinstance(v, list)),
     str: ("a string", lambda v: isinstance(v, str)),
@@ -187,7 +189,7 @@ _KINDS: dict[type, tuple[str, object]] = {
 }
 
 
-def _get(obj: object, key: str, where: str, kind: type, default: object = _MISSING):
+def _get(obj: object, key: str, where: str, kind: type, default: object = _MISSING) -> Any:
     """``obj[key]`` checked to be of JSON *kind*; *default* when absent, if given (an explicit null is not absent)."""
     path = f"{where}.{key}" if where else key
     if not isinstance(obj, dict):
@@ -198,7 +200,7 @@ def _get(obj: object, key: str, where: str, kind: type, default: object = _MISSI
         raise _Malformed(f'missing field "{path}"')
     value = obj[key]
     label, test = _KINDS[kind]
-    if not test(value):  # type: ignore[operator]
+    if not test(value):
         raise _Malformed(f'field "{path}" must be {label}, not {_shown(value)}')
     return value
 
