@@ -102,3 +102,24 @@ def test_split_bag_matches_split_page(client) -> None:
 def test_elements_that_are_not_pages_say_so(client) -> None:
     with pytest.raises(TypeError, match="bag elements"):
         repair_bag(db.from_sequence([1], npartitions=1)).compute()
+
+
+@pytest.mark.parametrize("kind, extra", [("repair", ["--explain"]), ("split", ["--format", "markdown"])])
+def test_one_input_runs_on_dask_too(capsys, client, monkeypatch, tmp_path: Path, kind: str, extra: list[str]) -> None:
+    """Issue 12: --dask with one page file was silently ignored; now the page goes to the cluster."""
+    from textfix.dask import DaskExecutor
+
+    submitted: list[int] = []
+    real_submit = DaskExecutor.submit
+    monkeypatch.setattr(DaskExecutor, "submit", lambda self, chunk: submitted.append(len(chunk)) or real_submit(self, chunk))
+    page = tmp_path / "page.txt"
+    page.write_text(PAGES[0], encoding="utf-8")
+    serial = cli(capsys, kind, page, *extra)
+    assert not submitted
+    on_dask = cli(capsys, kind, page, *extra, "--dask", client.scheduler.address)
+    assert on_dask == serial and serial[0] == 0
+    assert submitted == [1]
+    pages = tmp_path / "pages.txt"
+    pages.write_text("\f".join(PAGES[:3]), encoding="utf-8")
+    assert cli(capsys, kind, pages, *extra, "--dask", client.scheduler.address) == cli(capsys, kind, pages, *extra)
+    assert submitted[1:] and sum(submitted[1:]) == 3

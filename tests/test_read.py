@@ -130,3 +130,69 @@ def test_input_error_is_the_public_textfix_error() -> None:
 def test_accepts_str_and_pathlike(tmp_path: Path) -> None:
     path = _write(tmp_path, "p.txt", SIMPLIFIED.encode())
     assert read_text(str(path)) == read_text(path) == SIMPLIFIED
+
+
+# --- issue 12: detection must not depend on what the detector guesses ---------------------------
+
+
+class _Guess:
+    """What charset_normalizer.from_bytes(...).best() returns, reduced to the one field the reader uses."""
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+
+
+def _detector_says(monkeypatch: pytest.MonkeyPatch, encoding: str) -> None:
+    import charset_normalizer
+
+    class Matches:
+        def best(self) -> _Guess:
+            return _Guess(encoding)
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda data: Matches())
+
+
+def _model_json() -> str:
+    from textfix.model import default_model
+
+    return default_model().to_json().replace("\n", "\r\n")
+
+
+def test_gb18030_model_json_reads_back_exactly(tmp_path: Path) -> None:
+    """charset-normalizer 3.5.3 calls this file mac_iceland (``£•`` for ``％``)."""
+    text = _model_json()
+    got = read_text(_write(tmp_path, "model.json", text.encode("gb18030")))
+    assert got == text.replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("guess", ["mac_iceland", "cp1252", "euc_kr", "big5"])
+def test_chinese_is_read_whatever_the_detector_guesses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, guess: str) -> None:
+    _detector_says(monkeypatch, guess)
+    model = _model_json().replace("\r\n", "\n")
+    assert read_text(_write(tmp_path, "model.json", model.encode("gb18030"))) == model
+    assert read_text(_write(tmp_path, "page.txt", SIMPLIFIED.encode("gbk"))) == SIMPLIFIED
+    if guess != "big5":
+        assert read_text(_write(tmp_path, "big5.txt", TRADITIONAL.encode("big5"))) == TRADITIONAL
+
+
+@pytest.mark.parametrize(
+    "encoding, text",
+    [
+        ("cp1251", "Все люди рождаются свободными и равными в своем достоинстве и правах. " * 3),
+        ("shift_jis", "日本国民は、正当に選挙された国会における代表者を通じて行動し、われらとわれらの子孫のために。" * 2),
+    ],
+)
+def test_other_legacy_text_is_left_to_the_detector(tmp_path: Path, encoding: str, text: str) -> None:
+    """Asking the CJK codecs first must not read Russian or Japanese as Chinese."""
+    assert read_text(_write(tmp_path, f"other-{encoding}.txt", text.encode(encoding))) == text
+
+
+def test_latin_text_with_accents_is_not_read_as_chinese(tmp_path: Path) -> None:
+    """cp1252 "été" is E9 74 E9, a valid GB18030 pair: a few accents must not make ideographs.
+
+    (Which Latin code page the detector picks, cp1250 or cp1252, is its business.)
+    """
+    text = "Il était agréable et élégant; il préférait rester dans la région chaque matin. " * 2
+    assert text.encode("cp1252").decode("gb18030")  # the trap: it decodes, to rare ideographs
+    got = read_text(_write(tmp_path, "latin.txt", text.encode("cp1252")))
+    assert "Il " in got and not any("\u3400" <= ch <= "\u9fff" for ch in got)

@@ -103,7 +103,20 @@ def run_repair(args: argparse.Namespace) -> int:
 def run_split(args: argparse.Namespace) -> int:
     from .batch import Task
 
-    return _run_pages(args, Task("split", jsonl=args.jsonl, fmt=args.format))
+    return _run_pages(args, Task("split", jsonl=args.jsonl, fmt=args.format or _format_of(args.output, args.jsonl)))
+
+
+# -o FILE's extension → split's output format, when --format is not given
+FORMAT_OF_EXTENSION = {".json": "json", ".jsonl": "jsonl", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+
+
+def _format_of(output: str | None, jsonl: bool) -> str:
+    """The format ``-o out.md`` asks for; json for stdout, a directory, an unknown extension or --jsonl records."""
+    import os
+
+    if not output or output == "-" or jsonl or output.endswith(os.sep) or os.path.isdir(output):
+        return "json"
+    return FORMAT_OF_EXTENSION.get(os.path.splitext(output)[1].lower(), "json")
 
 
 def _run_pages(args: argparse.Namespace, task: Task) -> int:
@@ -117,6 +130,10 @@ def _run_pages(args: argparse.Namespace, task: Task) -> int:
     from .workers import process_items
 
     _take_input_from_dask(args)
+    if args.dask is not None:  # say now, before any page is read, that Dask is missing
+        from .dask import require_dask
+
+        require_dask()
     model = _model(args.model)
     many = batch.names_many(args.inputs) or bool(args.output and os.path.isdir(args.output))
     if not task.jsonl and not many:
@@ -146,7 +163,28 @@ def _take_input_from_dask(args: argparse.Namespace) -> None:
         args.inputs.insert(0, value)
         args.dask = ""
     if not args.inputs:
-        raise TextfixError("no INPUT given: name page files, directories, globs, or - for stdin")
+        _default_to_stdin(args)
+
+
+def _default_to_stdin(args: argparse.Namespace) -> None:
+    """No INPUT: read standard input when something is piped in (``cat page | textfix repair``), as ``-`` does.
+
+    A terminal on stdin means the user forgot the input: waiting for typed text
+    would look like a hang, so that is a usage error.
+    """
+    if not _stdin_is_terminal():
+        args.inputs.append("-")
+        return
+    raise TextfixError("no INPUT given: name page files, directories, globs, or - for stdin (or pipe a page in)")
+
+
+def _stdin_is_terminal() -> bool:
+    """True also when there is no usable stdin (closed, or not a file): nothing can be piped in then."""
+    stdin = sys.stdin
+    try:
+        return stdin is None or stdin.closed or stdin.isatty()
+    except (AttributeError, OSError, ValueError):
+        return True
 
 
 def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> int:
@@ -158,7 +196,10 @@ def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> in
 
     (path,) = args.inputs
     text, source = read_text(path), None if path == "-" else os.path.basename(path)
-    if args.jobs > 1 and PAGE_BREAK in text:
+    if args.dask is not None:  # asked for Dask: the page (or each page of the file) is done there
+        with _executor(args, task, model) as executor:
+            output, explain = _pages_on_workers(text, task, model, path, args.jobs, executor)
+    elif args.jobs > 1 and PAGE_BREAK in text:
         output, explain = _pages_on_workers(text, task, model, path, args.jobs)
     else:
         output, explain = do_page(text, task, model, source)
@@ -168,20 +209,31 @@ def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> in
     return EXIT_OK
 
 
-def _pages_on_workers(text: str, task: Task, model: NoiseModel, path: str, jobs: int) -> tuple[str, str]:
-    """A file of many pages (form feeds) done on *jobs* workers, a page each: the same output as in one process."""
+def _pages_on_workers(
+    text: str, task: Task, model: NoiseModel, path: str, jobs: int, executor: Executor | None = None
+) -> tuple[str, str]:
+    """A file of many pages (form feeds) done on *jobs* workers or *executor*, a page each: the same output as in one process.
+
+    A file of one page is one item, done whole as in one process (``do_page``).
+    """
     from .batch import InputItem, join_pages, pages_to_do
+    from .pages import PAGE_BREAK
     from .workers import process_items
 
     named = None if path == "-" else path  # the worker names the split's source after it
-    items = [
-        InputItem(n, f"{path}, page {i + 1}", 0, path=named, payload=t, page=(i, offset))
-        for n, (i, offset, t) in enumerate(pages_to_do(text, task))
-    ]
-    results = list(process_items(items, task, model, jobs))
+    if PAGE_BREAK not in text:
+        items = [InputItem(0, path, 0, path=named, payload=text)]
+    else:
+        items = [
+            InputItem(n, f"{path}, page {i + 1}", 0, path=named, payload=t, page=(i, offset))
+            for n, (i, offset, t) in enumerate(pages_to_do(text, task))
+        ]
+    results = list(process_items(items, task, model, jobs, executor))
     failed = next((r for r in results if not r.ok), None)
     if failed is not None:  # a page of text cannot be bad input: as in one process, it is a bug (exit 1)
         raise RuntimeError(f"{failed.id}: {failed.error}")
+    if PAGE_BREAK not in text:
+        return results[0].output, results[0].explain
     return join_pages([(r.output, r.explain) for r in results], task)
 
 
@@ -253,8 +305,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("split", help="split a page into articles", epilog=BATCH_EPILOG)
     _add_batch_arguments(p)
-    p.add_argument("--format", choices=("json", "jsonl", "markdown", "text"), default="json",
-                   help="output for page files (default json); with --jsonl each record gets the page as JSON in \"page\"")
+    p.add_argument("--format", choices=("json", "jsonl", "markdown", "text"),
+                   help="output for page files (default: from -o FILE's extension, .json .jsonl .md .txt, else json); "
+                        "with --jsonl each record gets the page as JSON in \"page\"")
     p.set_defaults(run=run_split)
 
     p = sub.add_parser("eval", help="score a page split against a gold file")
@@ -276,7 +329,7 @@ BATCH_EPILOG = (
 
 def _add_batch_arguments(p: argparse.ArgumentParser) -> None:
     """The arguments repair and split share: inputs, model, output, and how a batch runs."""
-    p.add_argument("inputs", nargs="*", metavar="INPUT", help="page files, directories, globs, or - for stdin")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="page files, directories, globs, or - for stdin (the default when a page is piped in)")
     p.add_argument("--model", metavar="M")
     p.add_argument("-o", "--output", metavar="OUT", help="output file; a directory (one output per input) for many inputs")
     p.add_argument("--jsonl", action="store_true", help='inputs are JSONL records {"id", "text", ...}, read as a stream')

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 INSTALL_HINT = "Dask is not installed: pip install 'textfix[dask]'"
 
 
-def _require() -> None:
+def require_dask() -> None:
+    """Raise the one-line :class:`TextfixError` naming the extra to install unless Dask and distributed import."""
     try:
         import dask.bag  # noqa: F401
         import distributed  # noqa: F401
@@ -45,13 +46,13 @@ def repair_bag(bag: Any, model: NoiseModel | None = None, keep_lines: bool = Fal
     ``"changes"`` added, as ``textfix repair --jsonl`` writes it (lines
     rejoined unless *keep_lines*).
     """
-    _require()
+    require_dask()
     return bag.map_partitions(_map_partition, _ship(model), Task("repair", jsonl=True, keep_lines=keep_lines))
 
 
 def split_bag(bag: Any, model: NoiseModel | None = None) -> Any:
     """A bag of split pages: a ``str`` element becomes its :class:`~textfix.split.Page`, a record gains ``"page"``."""
-    _require()
+    require_dask()
     return bag.map_partitions(_map_partition, _ship(model), Task("split", jsonl=True))
 
 
@@ -108,7 +109,7 @@ class DaskExecutor:
 @contextmanager
 def connect(address: str | None = None, workers: int | None = None, processes: bool = True) -> Iterator[Any]:
     """A client of the scheduler at *address*, or of a new ``LocalCluster`` of *workers* processes, closed on exit."""
-    _require()
+    require_dask()
     from distributed import Client, LocalCluster
 
     if address:

@@ -12,14 +12,16 @@ code  class                   meaning
                               to a page without text; ``textfix eval`` scores are printed)
 1     —                       internal error: a bug in textfix (``TEXTFIX_DEBUG=1`` shows the
                               traceback)
-2     :class:`TextfixError`   usage: bad command-line arguments (argparse's own code), or any
-                              other bad input without a more specific class
+2     :class:`TextfixError`   usage: bad command-line arguments (argparse's own code), ``--dask``
+                              without Dask installed, or any other bad input without a more
+                              specific class
 3     :class:`InputError`     an input or output file: missing, a directory (``align``,
                               ``learn``, ``eval``), binary, not
                               decodable text, not a valid page JSON (``eval``), ``-o`` naming
                               an input file, an output directory that is missing or not writable
 4     :class:`ModelError`     ``--model`` file: not JSON, not a textfix noise model, an unknown
-                              ``schema_version``, or malformed (wrong types, out-of-range values)
+                              ``schema_version``, or malformed (a missing field, wrong types,
+                              out-of-range values; the message names the field)
 5     :class:`AlignmentError` ``align``/``learn``: the clean twin is empty, the page is empty,
                               or the clean twin is not in the page
 6     —                       ``repair``/``split`` on several pages (a batch): the run finished

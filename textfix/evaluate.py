@@ -168,13 +168,17 @@ class PageScore:
 
     def to_text(self) -> str:
         lines = [r.to_text() for r in self.rows]
-        lines.append(
-            f"page: articles {self.articles_out}/{self.articles_gold}, header {_ok(self.header_ok)}, "
+        lines.append(self.summary_line())
+        return "\n".join(lines)
+
+    def summary_line(self, label: str = "page", header: str | None = None) -> str:
+        """The totals as one line, starting with *label*; *header* replaces the header verdict (for many pages)."""
+        return (
+            f"{label}: articles {self.articles_out}/{self.articles_gold}, header {header or _ok(self.header_ok)}, "
             f"titles {self.titles_ok}/{self.articles_gold}, bylines {self.bylines_ok}/{self.articles_gold}, "
             f"CER {self.cer:.4f}, paragraph F1 {self.para_f1:.3f}, heading F1 {self.heading_f1:.3f}, "
             f"garbles missed {self.garbles_missed}, false fixes {self.false_fixes}"
         )
-        return "\n".join(lines)
 
 
 def _ok(flag: bool) -> str:
@@ -184,18 +188,32 @@ def _ok(flag: bool) -> str:
 # --- reading and checking -------------------------------------------------
 
 
-def evaluate_files(gold_path: str | os.PathLike[str], out_path: str | os.PathLike[str]) -> PageScore:
-    """Score the page JSON at *out_path* against the gold page JSON at *gold_path*."""
-    return evaluate(_load(gold_path), _load(out_path))
+def evaluate_files(gold_path: str | os.PathLike[str], out_path: str | os.PathLike[str]) -> PageScore | PagesScore:
+    """Score the page JSON at *out_path* against the gold page JSON at *gold_path*.
+
+    Either may be the split of a file of pages (``textfix split`` prints a
+    JSON array of page objects, each with ``page_index``): then the pages
+    are scored one by one (:func:`evaluate_pages`).  Two single pages give a
+    :class:`PageScore`, as before.
+    """
+    gold, out = _load(gold_path), _load(out_path)
+    if isinstance(gold, dict) and isinstance(out, dict):
+        return evaluate(gold, out)
+    return evaluate_pages(gold, out, os.fspath(gold_path), os.fspath(out_path))
 
 
-def _load(path: str | os.PathLike[str]) -> dict[str, Any]:
+def _load(path: str | os.PathLike[str]) -> dict[str, Any] | list[dict[str, Any]]:
+    """A page object, or an array of them (a split of a file of pages), checked against the page schema."""
     name = os.fspath(path)
     text = read_text(path)
     try:
         page = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+    if isinstance(page, list):
+        for i, one in enumerate(page):
+            check_page(one, f"{name}: page {i}")
+        return page
     check_page(page, name)
     return page
 
@@ -366,3 +384,106 @@ def garble_errors(gold_body: str, out_body: str) -> tuple[int, int]:
         elif o in GARBLE_PUNCT and g not in GARBLE_PUNCT:
             false += 1
     return missed, false
+
+
+# --- files of several pages ---------------------------------------------------
+
+
+@dataclass
+class PagesScore:
+    """Metrics of a split of a file of pages: one :class:`PageScore` per gold page, and totals.
+
+    Totals pool the articles of every page (CER weighted by characters,
+    paragraph and heading F1 the mean over articles), as if the pages were one.
+    """
+
+    pages: list[tuple[int, PageScore]]  # (page_index, score), in gold order
+    pages_out: int
+    extra_pages: list[int] = field(default_factory=list)  # output pages no gold page has
+
+    @property
+    def total(self) -> PageScore:
+        return PageScore(
+            articles_gold=sum(p.articles_gold for _, p in self.pages),
+            articles_out=sum(p.articles_out for _, p in self.pages),
+            header_ok=all(p.header_ok for _, p in self.pages),
+            rows=[row for _, p in self.pages for row in p.rows],
+        )
+
+    @property
+    def headers_ok(self) -> int:
+        return sum(p.header_ok for _, p in self.pages)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pages_gold": len(self.pages),
+            "pages_out": self.pages_out,
+            "extra_pages": list(self.extra_pages),
+            "headers_ok": self.headers_ok,
+            **self.total.summary(),
+            "pages": [{"page_index": index, **score.to_dict()} for index, score in self.pages],
+        }
+
+    def to_text(self) -> str:
+        lines: list[str] = []
+        for index, score in self.pages:
+            lines.append(f"page {index}:")
+            lines += ["  " + line for line in score.to_text().splitlines()]
+        if self.extra_pages:
+            lines.append("output pages without a gold page: " + ", ".join(map(str, self.extra_pages)))
+        lines.append(self.total.summary_line(f"all {len(self.pages)} pages", f"{self.headers_ok}/{len(self.pages)} ok"))
+        return "\n".join(lines)
+
+
+_NO_PAGE: dict[str, Any] = {"header": None, "articles": []}
+
+
+def evaluate_pages(
+    gold: dict[str, Any] | list[dict[str, Any]],
+    out: dict[str, Any] | list[dict[str, Any]],
+    gold_name: str = "gold",
+    out_name: str = "output",
+) -> PagesScore:
+    """Score the pages of *out* against those of *gold*, paired by ``page_index``.
+
+    A page object counts as a file of one page.  One gold page and one output
+    page are paired whatever their indices; a single gold page against a split
+    of several pages is refused (which page would it be the gold of?).  A gold
+    page the output lacks is scored against an empty page; output pages no
+    gold page has are listed in ``extra_pages``, not scored.
+    """
+    gold_pages, out_pages = _as_pages(gold), _as_pages(out)
+    if isinstance(gold, dict) and len(out_pages) != 1:
+        raise InputError(
+            f"{gold_name}: one gold page, but {out_name} has {len(out_pages)} pages: "
+            "give the gold as a JSON array with one page object (and page_index) per page"
+        )
+    if len(gold_pages) == 1 and len(out_pages) == 1:
+        index = _page_index(gold_pages[0], 0, gold_name)
+        return PagesScore([(index, evaluate(gold_pages[0], out_pages[0]))], 1)
+    gold_by_index, out_by_index = _by_index(gold_pages, gold_name), _by_index(out_pages, out_name)
+    scores = [(index, evaluate(page, out_by_index.get(index, _NO_PAGE))) for index, page in gold_by_index.items()]
+    extra = [index for index in out_by_index if index not in gold_by_index]
+    return PagesScore(scores, len(out_pages), extra)
+
+
+def _as_pages(pages: dict[str, Any] | list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [pages] if isinstance(pages, dict) else list(pages)
+
+
+def _page_index(page: dict[str, Any], position: int, name: str) -> int:
+    """The page's ``page_index``, or its position in the array when it has none."""
+    index = page.get("page_index", position)
+    if type(index) is not int or index < 0:
+        raise InputError(f"{name}: page {position}: \"page_index\" must be a whole number, got {index!r}")
+    return index
+
+
+def _by_index(pages: list[dict[str, Any]], name: str) -> dict[int, dict[str, Any]]:
+    by_index: dict[int, dict[str, Any]] = {}
+    for position, page in enumerate(pages):
+        index = _page_index(page, position, name)
+        if index in by_index:
+            raise InputError(f"{name}: two pages with page_index {index}")
+        by_index[index] = page
+    return by_index

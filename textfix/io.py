@@ -22,8 +22,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Legacy codecs tried in order when the bytes are not UTF-8; charset-normalizer
-# is asked first, these decide when it has no answer.
+# Legacy CJK codecs tried in order when the bytes are not UTF-8, before
+# charset-normalizer (see _decode_legacy).
 _FALLBACKS = ("gb18030", "big5")
 
 
@@ -76,38 +76,91 @@ def _mostly_printable(text: str, share: float = 0.95) -> bool:
 
 
 def _decode_legacy(data: bytes, name: str) -> str:
-    """Bytes that are not UTF-8: the most plausible of the detector's guess, GB18030 and Big5.
+    """Bytes that are not UTF-8: Chinese in a CJK codec if one reads them as Chinese, else the detector's guess.
 
-    Detectors are unreliable on short Chinese texts (a 20-character GBK line
-    comes back as Korean), so every candidate that decodes to printable text
-    is scored by how much of it is common Chinese (:func:`_plausibility`) and
-    the best one wins; on a tie the detector's guess, then GB18030, then Big5.
-    Bytes whose best reading in a CJK codec is still mostly rare characters
-    (random bytes, a compressed file without NULs) are refused rather than
-    decoded to junk; single-byte codecs (Cyrillic, Latin) are left alone.
+    What textfix reads — pages, models, gold files — is Chinese, so the CJK
+    codecs are asked first (:func:`_chinese_reading`): a strict decoding in
+    GB18030 or Big5 that gives enough common Chinese is taken without asking
+    the detector.  Detectors are unreliable on Chinese: charset-normalizer
+    calls a 20-character GBK line Korean, and 3.5 calls a GB18030 model file
+    mac_iceland, whose reading (``£•`` for ``％``) is all symbols.
+    Otherwise every candidate that decodes to printable text — the
+    detector's guess, GB18030, Big5 — is scored by how much of it is common
+    Chinese (:func:`_plausibility`) and the best one wins (an implausible CJK
+    reading last, :func:`_rank`); on a tie the detector's guess, then GB18030,
+    then Big5.  Bytes whose best reading in a
+    CJK codec is still mostly rare characters (random bytes, a compressed
+    file without NULs) are refused rather than decoded to junk; single-byte
+    codecs (Cyrillic, Latin) are left alone.
     """
+    chinese = _chinese_reading(data)
+    if chinese is not None:
+        return chinese
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:_DETECT_BYTES]).best()
     candidates = [_prefer_superset(best.encoding)] if best is not None and best.encoding not in ("utf_8", "ascii") else []
     candidates += [e for e in _FALLBACKS if e not in candidates]
+    decoded, encodings = _printable_readings(data, candidates)
+    if not decoded:
+        raise InputError(f"{name}: cannot decode as text in any known encoding")
+    scores = [_plausibility(text) for text in decoded]
+    best = max(range(len(decoded)), key=lambda i: (_rank(scores[i], encodings[i]), -i))
+    if scores[best] < _MIN_PLAUSIBLE and _is_cjk_codec(encodings[best]) and _mostly_foreign(decoded[best]):
+        raise InputError(f"{name}: cannot decode as text: no known encoding gives readable text")
+    return decoded[best]
+
+
+def _rank(score: float, encoding: str) -> float:
+    """A reading's plausibility, less 1 for an implausible one in a CJK codec.
+
+    Rare ideographs are what a CJK codec makes of bytes that are not Chinese
+    (French ``été`` is a valid GB18030 pair): such a reading must lose to the
+    detector's single-byte guess, which plausibility scores 0 for want of Chinese.
+    """
+    return score - 1.0 if score < _MIN_PLAUSIBLE and _is_cjk_codec(encoding) else score
+
+
+def _printable_readings(data: bytes, encodings: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The strict decodings of *data* in *encodings* that are printable text, and their encodings."""
     decoded: list[str] = []
-    encodings: list[str] = []
-    for encoding in candidates:
+    kept: list[str] = []
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
         if _mostly_printable(text):
             decoded.append(text)
-            encodings.append(encoding)
+            kept.append(encoding)
+    return decoded, kept
+
+
+def _chinese_reading(data: bytes) -> str | None:
+    """The most plausible decoding of *data* in a CJK codec, if it reads as Chinese; else None.
+
+    Chinese means: printable, at least :data:`_MIN_IDEOGRAPHS` ideographs (a
+    Latin text with a few accented letters can decode to one or two by
+    chance) and a plausibility of at least :data:`_MIN_PLAUSIBLE` (Japanese
+    Shift-JIS read as GB18030 scores about 0.15; Chinese text 0.5 and more,
+    a model file, full of garbled forms, about 0.6).
+    """
+    decoded, _ = _printable_readings(data, _FALLBACKS)
     if not decoded:
-        raise InputError(f"{name}: cannot decode as text in any known encoding")
+        return None
     scores = [_plausibility(text) for text in decoded]
     best = max(range(len(decoded)), key=lambda i: (scores[i], -i))
-    if scores[best] < _MIN_PLAUSIBLE and _is_cjk_codec(encodings[best]) and _mostly_foreign(decoded[best]):
-        raise InputError(f"{name}: cannot decode as text: no known encoding gives readable text")
+    if scores[best] < _MIN_PLAUSIBLE or _ideographs(decoded[best]) < _MIN_IDEOGRAPHS:
+        return None
     return decoded[best]
+
+
+_MIN_IDEOGRAPHS = 8
+
+
+def _ideographs(text: str) -> int:
+    """CJK unified ideographs (with extension A and the compatibility block) among the first 4096 characters."""
+    return sum("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text[:4096])
 
 
 _MIN_PLAUSIBLE = 0.3

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
+from typing import Any
 
 from .errors import ModelError
 from .io import read_text, write_text_atomic
@@ -148,49 +150,125 @@ def _substitution_dict(s: Substitution) -> dict:
 
 
 def model_from_dict(data: object, name: str = "<model>") -> NoiseModel:
-    """Build a model from parsed JSON, raising :class:`ModelError` with one line on any defect."""
+    """Build a model from parsed JSON, raising :class:`ModelError` with one line on any defect.
+
+    The line says what is wrong in the file — ``missing field "substitutions"``,
+    ``field "mechanisms[0].support" must be an integer, not "lots"`` — rather
+    than the Python error that reading it would raise.
+    """
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise ModelError(f"{name}: not a textfix noise model (missing schema {SCHEMA!r})")
     version = data.get("schema_version")
     if type(version) is not int or version != SCHEMA_VERSION:  # not True, not 1.0
         raise ModelError(f"{name}: unsupported schema_version {version!r} (this textfix reads {SCHEMA_VERSION})")
     try:
-        mechanisms = tuple(_mechanism_from(m) for m in data["mechanisms"])
-        substitutions = tuple(_substitution_from(s) for s in data["substitutions"])
-        style = {str(k): str(v) for k, v in data.get("style", {}).items()}
-        sources = tuple({str(k): str(v) for k, v in s.items()} for s in data.get("sources", []))
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ModelError(f"{name}: malformed model ({type(exc).__name__}: {exc})") from None
+        mechanisms = tuple(_mechanism_from(m, f"mechanisms[{i}]") for i, m in enumerate(_get(data, "mechanisms", "", list)))
+        substitutions = tuple(
+            _substitution_from(s, f"substitutions[{i}]") for i, s in enumerate(_get(data, "substitutions", "", list))
+        )
+        style = _strings(_get(data, "style", "", dict, {}), "style")
+        sources = tuple(_strings(s, f"sources[{i}]") for i, s in enumerate(_get(data, "sources", "", list, [])))
+    except _Malformed as exc:
+        raise ModelError(f"{name}: {exc}") from None
     return NoiseModel(substitutions, mechanisms, style, sources)
 
 
-def _mechanism_from(m: dict) -> MechanismRecord:
-    if m["codec"] not in CODECS or m["byte"] not in ("lead", "trail"):
-        raise ValueError(f"unknown mechanism {m['codec']!r} {m['byte']!r}")
-    family = tuple(FamilyEntry(str(e["garbled"]), str(e["clean"]), int(e["observed"])) for e in m["family"])
-    for e in family:
-        if len(e.garbled) != 1 or len(e.clean) != 1:
-            raise ValueError(f"family entry {e.garbled!r}→{e.clean!r} is not one character each")
+class _Malformed(ValueError):
+    """A defect of the model JSON, said in the file's terms: which field, and what is wrong with it."""
+
+
+_MISSING = object()
+
+# JSON kind → (what the message calls it, the test); bool is an int in Python but not a number in JSON
+_KINDS: dict[type, tuple[str, Callable[[object], bool]]] = {
+    dict: ("an object", lambda v: isinstance(v, dict)),
+    list: ("a list", lambda v: isinstance(v, list)),
+    str: ("a string", lambda v: isinstance(v, str)),
+    int: ("an integer", lambda v: isinstance(v, int) and not isinstance(v, bool)),
+    float: ("a number", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)),
+}
+
+
+def _get(obj: object, key: str, where: str, kind: type, default: object = _MISSING) -> Any:
+    """``obj[key]`` checked to be of JSON *kind*; *default* when absent, if given (an explicit null is not absent)."""
+    path = f"{where}.{key}" if where else key
+    if not isinstance(obj, dict):
+        raise _Malformed(f'field "{where}" must be an object, not {_shown(obj)}')
+    if key not in obj:
+        if default is not _MISSING:
+            return default
+        raise _Malformed(f'missing field "{path}"')
+    value = obj[key]
+    label, test = _KINDS[kind]
+    if not test(value):
+        raise _Malformed(f'field "{path}" must be {label}, not {_shown(value)}')
+    return value
+
+
+def _shown(value: object) -> str:
+    """A JSON value the way the file writes it, cut short: null, true, "lots", a list, an object."""
+    if isinstance(value, (dict, list)):
+        return "an object" if isinstance(value, dict) else "a list"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _strings(obj: object, where: str) -> dict[str, str]:
+    """An object whose values are all strings (``style``, a ``sources`` entry)."""
+    if not isinstance(obj, dict):
+        raise _Malformed(f'field "{where}" must be an object, not {_shown(obj)}')
+    for key, value in obj.items():
+        if not isinstance(value, str):
+            raise _Malformed(f'field "{where}.{key}" must be a string, not {_shown(value)}')
+    return dict(obj)
+
+
+def _string_list(obj: dict, key: str, where: str, default: object = _MISSING) -> tuple[str, ...]:
+    values = _get(obj, key, where, list, default)
+    for i, value in enumerate(values):
+        if not isinstance(value, str):
+            raise _Malformed(f'field "{where}.{key}[{i}]" must be a string, not {_shown(value)}')
+    return tuple(values)
+
+
+def _mechanism_from(m: object, where: str) -> MechanismRecord:
+    codec, byte = _get(m, "codec", where, str), _get(m, "byte", where, str)
+    if codec not in CODECS or byte not in ("lead", "trail"):
+        raise _Malformed(f"{where}: unknown mechanism {codec!r} {byte!r}")
+    family = tuple(_family_entry(e, f"{where}.family[{i}]") for i, e in enumerate(_get(m, "family", where, list)))
     record = MechanismRecord(
-        m["codec"], m["byte"], int(m["offset"]), int(m["support"]), tuple(m["symbols"]),
-        int(m["contradictions"]), float(m["confidence"]), family, int(m.get("opportunities", 0)),
+        codec, byte, _get(m, "offset", where, int), _get(m, "support", where, int), _string_list(m, "symbols", where),
+        _get(m, "contradictions", where, int), float(_get(m, "confidence", where, float)), family,
+        _get(m, "opportunities", where, int, 0),
     )
     if not 0.0 < record.confidence <= 1.0:  # also rejects NaN; repair takes its logarithm
-        raise ValueError(f"confidence {record.confidence!r} of {record.name} is not in (0, 1]")
+        raise _Malformed(f"{where}: confidence {record.confidence!r} of {record.name} is not in (0, 1]")
     if min(record.support, record.contradictions, record.opportunities) < 0:
-        raise ValueError(f"negative support, contradictions or opportunities in {record.name}")
+        raise _Malformed(f"{where}: negative support, contradictions or opportunities in {record.name}")
     return record
 
 
-def _substitution_from(s: dict) -> Substitution:
-    if s["kind"] not in SUBSTITUTION_KINDS:
-        raise ValueError(f"unknown substitution kind {s['kind']!r}")
-    return Substitution(str(s["noisy"]), str(s["clean"]), s["kind"], int(s["count"]), s.get("mechanism"), tuple(s.get("contexts", ())))
+def _family_entry(e: object, where: str) -> FamilyEntry:
+    entry = FamilyEntry(_get(e, "garbled", where, str), _get(e, "clean", where, str), _get(e, "observed", where, int))
+    if len(entry.garbled) != 1 or len(entry.clean) != 1:
+        raise _Malformed(f"{where}: family entry {entry.garbled!r}→{entry.clean!r} is not one character each")
+    return entry
+
+
+def _substitution_from(s: object, where: str) -> Substitution:
+    kind = _get(s, "kind", where, str)
+    if kind not in SUBSTITUTION_KINDS:
+        raise _Malformed(f"{where}: unknown substitution kind {kind!r}")
+    mechanism = _get(s, "mechanism", where, str) if isinstance(s, dict) and s.get("mechanism") is not None else None
+    return Substitution(
+        _get(s, "noisy", where, str), _get(s, "clean", where, str), kind, _get(s, "count", where, int), mechanism,
+        _string_list(s, "contexts", where, []),
+    )
 
 
 def load_model(path: str | os.PathLike[str]) -> NoiseModel:
-    """Read and validate a model file."""
-    name = os.fspath(path)
+    """Read and validate a model file; every defect is a one-line :class:`ModelError` naming the file."""
+    name = f"model file {os.fspath(path)}"
     try:
         data = json.loads(read_text(path))
     except json.JSONDecodeError as exc:
