@@ -1,118 +1,147 @@
-"""Deciding, in context, whether a character is a garbled mark.
+"""Deciding, in context, whether a character is a garbled mark: a noisy channel.
 
-For each occurrence of a character that a model mechanism maps to a mark,
-two readings are compared in log10 odds:
+A print font whose symbol rows were mapped through a shifted table prints
+every symbol of those rows as an ideograph (``，`` as ``袁``).  Every such
+ideograph is also a real one, so for each occurrence two readings compete:
 
-* **as printed** — the best explanation of the character as text: a
-  dictionary word that covers it (医院, 遥远), the start of a person's name
-  (袁明, 叶师傅), or the character as a word of its own;
-* **as a mark** — how common the mark is, times the learned rate at which
-  the print garbles such marks, times typographic cues: a stray space after
-  the mark, a digit before ``%``, a matching partner for paired marks, the
-  end of a short (paragraph-final) line, and nearby marks already found
-  garbled (garbles come in font runs).  A mark that typesetting never puts
-  at a line start (，。、 and closing marks) is unlikely there.
+* **as printed** — the character itself, as real text puts it in this context;
+* **as a mark** — the symbol, *and* the font run it stands in being garbled.
 
-The mark wins only by a clear margin (:data:`THRESHOLD`): a wrong fix is
-worse than a missed one.
+The decision is the posterior odds of the two, in log10, as a sum of the
+terms declared in :data:`FEATURES`, each with where its number comes from:
+
+``context``   log10 P(the text with the symbol) − log10 P(the text as printed),
+              over the characters whose probability the substitution changes,
+              under a character trigram model of real news text
+              (:mod:`textfix.charlm`, fitted on real text with punctuation).
+``stray space``  a garbled full-width mark often leaves a space after it
+              (``强技术袁 加快``): log10 of how often the twins' print did
+              that against how often this page puts a space between two
+              ideographs.
+``font run``  log10 P(this run is set in a garbled font | the rest of the page):
+              a two-state model of the page's runs (:class:`FontRuns`).  A run
+              that prints real marks (，。) is clean; a page with no garble
+              evidence gets no garble fixes, a garbled run gets all of them.
+
+The mark wins only by :data:`THRESHOLD`: a wrong fix costs more than a miss.
 """
 
 from __future__ import annotations
 
+import json
+import marshal
 import math
 import re
-import unicodedata
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+import zlib
+from importlib import resources
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
-from .lexicon import Lexicon, load_lexicon, symbol_logp
-from .measure import display_width
+from .charclasses import ASCII_FORMS, CLOSERS, DOUBLED, is_ideograph, partner_of, symbol_class
+from .charlm import BOUNDARY, CharLM, default_charlm, default_charlm_path, normalise
+from .lexicon import Lexicon, cache_dir, load_lexicon, store_cached
 from .model import NoiseModel
 
-THRESHOLD = 1.0  # log10 odds the mark must win by: ten to one
-RUN_WINDOW = 40  # characters within which garbles share a font run
-NEAR_LINES = 12  # lines each side that tell the column width around a mark
-LONGEST_LINE = 200  # characters: wider than any newspaper column
-PAIR_WINDOW = 60
+THRESHOLD = 1.0  # log10 posterior odds the mark must win by: ten to one
 
-# log10 likelihood ratios of the cues, mark against text.
-CUE_SPACE_BEFORE_CJK = 1.5
-CUE_SPACE_BEFORE_OTHER = 0.3
-CUE_DIGIT_BEFORE_PERCENT = 2.5
-CUE_NO_DIGIT_BEFORE_PERCENT = -3.0
-CUE_PAIRED = 1.0
-CUE_UNPAIRED = -3.0
-CUE_DOUBLED = 1.0
-CUE_SINGLE_DOUBLE_MARK = -3.0
-CUE_SHORT_LINE_END = 1.0
-CUE_LINE_START = -3.0
-CUE_OBSERVED = 0.5
-CUE_RUN = 1.0  # per found garble nearby, up to MAX_RUN of them
-MAX_RUN = 2
-CUE_PARTNER_FOUND = 0.5
-RUN_CEILING = CUE_RUN * MAX_RUN + CUE_PARTNER_FOUND  # the most the second pass can add
-CUE_SPACE_BEFORE = -2.0
-CUE_PARTICLE_AFTER = -2.0
-CUE_COLON_BEFORE_QUOTE = 1.5
-CUE_COLON_AFTER_SPEECH = 1.5
-CUE_END_BEFORE_CLOSER = 1.0
-TITLED_NAME_LOGP = -2.0  # 袁老师, 叶师傅: a surname before a form of address is a name
-COMMON_SURNAME_LOGP = -3.5  # a surname this common, starting a name, makes the next character a given name
 
-PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "〔": "〕", "〈": "〉", "「": "」", "『": "』",
-         "〖": "〗", "【": "】", "［": "］", "｛": "｝"}
-CLOSERS = {v: k for k, v in PAIRS.items()}
-ASCII_FORMS = {"（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"}
-DOUBLED = {"—", "…"}  # Chinese sets these as pairs: —— and ……
-NO_LINE_START = set("，。、；：？！”’）》〕〉」』〗】％%…·")
-TERMINAL = set("。！？”’）》…")
-SENTENCE_END = set("。！？…")
-# Bound particles attach to the word before them; a mark is almost never followed by one.
-PARTICLES = set("的了着过们地得")
-# Forms of address that follow a surname: 袁老师, 叶师傅, 袁先生.
-TITLES = ("老师", "先生", "女士", "师傅", "大爷", "大妈", "阿姨", "教授", "医生", "主任", "书记", "同志",
-          "经理", "院士", "博士", "局长", "县长", "市长", "校长")
-# Verbs of saying and announcing, and interview labels: what a colon follows (他指出：…; 记者：…).
-SPEECH_VERBS = ("说", "道", "指出", "表示", "认为", "提醒", "预计", "介绍", "强调", "透露", "称", "问", "答",
-                "显示", "宣布", "告诉记者", "建议", "提出", "如下", "记者", "查明", "发现", "一致", "简单")
-# Labels a name follows: （记者袁明）, 通讯员 叶 青.
-NAME_LABELS = ("记者", "通讯员", "编辑", "摄影", "作者", "讲解员", "主持人")
+class Feature(NamedTuple):
+    name: str
+    source: str
+
+
+FEATURES = (
+    Feature("context", "log10 P(window as mark) / P(window as printed, as text, a dictionary word or a name): the "
+            "character trigram model (data/charlm.bin, corpora/build_charlm.py on real-dev train), jieba's word and "
+            "person-name counts"),
+    Feature("stray space", "space_after_garble (data/garble_decision.json, corpora/fit_garble_runs.py on the seed "
+            "page) against the page's own share of spaces after an ideograph"),
+    Feature("partner", "partner_within (data/garble_decision.json, corpora/fit_garble_runs.py on real-dev train) "
+            "against the chance of the partner's printed forms within the window, counted on the page"),
+    Feature("font run", "two-state run model: run_length and mark_in_garbled_run (data/garble_decision.json, "
+            "corpora/fit_garble_runs.py on the seed page); the page's garbled share by EM from the model's learned rate"),
+)
+
+
+@lru_cache(maxsize=1)
+def fitted() -> dict:
+    """The decision's fitted numbers (see :data:`FEATURES` for where each comes from)."""
+    return json.loads(resources.files("textfix").joinpath("data/garble_decision.json").read_text(encoding="utf-8"))
+
+
+# How many events' worth the model's learned rate counts for against the page's own evidence.
+PRIOR_EVENTS = 2.0
+EM_ROUNDS = 2
+_SPACES = " \t\u3000"
+_WHITESPACE = " \t\u3000\n\r\f"
 
 
 @dataclass(frozen=True)
 class Candidate:
     garbled: str
     symbol: str
+    symbol_class: str
     mechanism: str
-    observed: int
-    prior: float  # log10 of the mark's share times the learned garble rate
-    ceiling: float = 0.0  # the mark's score with every cue in its favour (see _best_case)
+    rate: float  # the learned share of the family's symbols that print garbled
+
+
+class _Occurrence(NamedTuple):
+    at: int
+    length: int  # 2 for a doubled mark printed as two characters (要要 for ——)
+    candidate: Candidate
 
 
 @dataclass
-class _Scored:
-    at: int
-    candidate: Candidate
-    margin: float
-    why: list[tuple[str, float]]  # each term of the margin, by name
-    length: int = 1
+class _Decision:
+    occurrence: _Occurrence
+    context: float  # log10 P(as mark) / P(as printed), language model
+    reading: str  # the best reading as printed: text, a dictionary word, a name
+    space: float  # log10 likelihood ratio of a stray space after it (or of none)
+    partner: float = 0.0  # log10 likelihood ratio of the partner mark found (or not) within the window
+    run: float = 0.0  # log10 P(garbled run | the rest of the page)
+
+    @property
+    def likelihood_ratio(self) -> float:
+        """P(what is printed here | garbled run) / P(… | clean run): 1 + P(mark)/P(as printed)."""
+        return 1.0 + 10.0 ** min(self.context + self.space + self.partner, 30.0)
+
+    @property
+    def winnable(self) -> bool:
+        """The run term is never positive: without it the mark must already clear the threshold."""
+        return self.context + self.space + self.partner > THRESHOLD
+
+    @property
+    def margin(self) -> float:
+        return self.context + self.space + self.partner + self.run
 
 
 def repairable(symbol: str) -> bool:
-    """Marks the repair may restore: punctuation, and the per-cent sign."""
-    return unicodedata.category(symbol)[0] == "P" or symbol in "％%"
-
-
-_PREPARED: dict[int, tuple[NoiseModel, tuple]] = {}
+    """Symbols the repair may restore (see :mod:`textfix.charclasses`)."""
+    return symbol_class(symbol) is not None
 
 
 def prepare(model: NoiseModel) -> None:
     """Load what deciding garbles with *model* needs now (a process about to fork workers calls it)."""
-    _candidates(model)
+    _prepared(model)
 
 
-def _candidates(model: NoiseModel) -> tuple[dict[str, Candidate], Lexicon, re.Pattern[str] | None, dict]:
-    """Per garbled character, its most likely mark, and what finds them (prepared once per model object)."""
+_PREPARED: dict[int, tuple[NoiseModel, _Prepared]] = {}
+
+
+@dataclass
+class _Prepared:
+    """What deciding garbles with one model needs, made once per model."""
+
+    table: dict[str, Candidate]  # garbled character → its mark
+    screen: _Screen
+    printed_marks: re.Pattern[str]  # the table's marks printed as themselves
+    partners: _Partners
+    lexicon: Lexicon
+    prior: float  # the model's learned garble rate
+
+
+def _prepared(model: NoiseModel) -> _Prepared | None:
     entry = _PREPARED.get(id(model))
     if entry is None or entry[0] is not model:
         if len(_PREPARED) > 16:
@@ -121,339 +150,479 @@ def _candidates(model: NoiseModel) -> tuple[dict[str, Candidate], Lexicon, re.Pa
     return entry[1]
 
 
-def _prepare(model: NoiseModel) -> tuple[dict[str, Candidate], Lexicon, re.Pattern[str] | None, dict]:
-    """Only characters whose mark could ever win, with the best cues and no word around, are kept."""
+def _prepare(model: NoiseModel) -> _Prepared | None:
     table: dict[str, Candidate] = {}
     for garbled, options in model.garble_table().items():
-        best = None
-        for symbol, entry, record in options:
-            if not repairable(symbol):
+        for symbol, _entry, record in options:
+            cls = symbol_class(symbol)
+            if cls is None or is_ideograph(symbol):
                 continue
-            prior = symbol_logp(symbol) + math.log10(record.rate * record.confidence)
-            if best is None or prior > best.prior:
-                best = Candidate(garbled, symbol, record.name, entry.observed, prior)
-        if best is not None:
-            table[garbled] = best
-    lexicon = load_lexicon(frozenset(table))
-    table = {g: replace(c, ceiling=_best_case(c)) for g, c in table.items()}
-    table = {g: c for g, c in table.items() if c.ceiling - _as_printed_floor(c, lexicon) > THRESHOLD}
+            rate = record.rate * record.confidence
+            if garbled not in table or rate > table[garbled].rate:
+                table[garbled] = Candidate(garbled, symbol, cls, record.name, rate)
     if not table:
-        return table, lexicon, None, {}
-    return table, lexicon, _occurrence_pattern(table, lexicon), _partner_forms(table)
+        return None
+    lm = default_charlm()
+    partners = _Partners(lm, table)
+    marks = re.compile(f"[{_class(c.symbol for c in table.values())}]")
+    prior = max(c.rate for c in table.values())
+    return _Prepared(table, _Screen(lm, table, partners), marks, partners, load_lexicon(frozenset(table)), prior)
 
 
-def _occurrence_pattern(table: dict[str, Candidate], lexicon: Lexicon) -> re.Pattern[str]:
-    """The candidate characters; one that can win only with a space after it matches only there.
-
-    The same test as :func:`_could_win` for a single character, made in the
-    regex engine: most occurrences of such characters (业 in 行业) have no
-    space after and would be dropped one by one.  Doubled marks (要要) stay,
-    since one occurrence may join the next.
-    """
-    needs_space = {
-        g for g, c in table.items()
-        if c.symbol not in DOUBLED and c.ceiling - lexicon.alone_logp(g) - CUE_SPACE_BEFORE_CJK <= THRESHOLD - 1e-9
-    }
-    chars = lambda cs: "".join(re.escape(g) for g in sorted(cs))  # noqa: E731
-    if not needs_space:
-        return re.compile(f"[{chars(table)}]")
-    free = set(table) - needs_space
-    return re.compile(f"[{chars(table)}](?:(?<=[{chars(free)}])|(?=[ \t]))" if free else f"[{chars(table)}](?=[ \t])")
-
-
-def _as_printed_floor(c: Candidate, lexicon: Lexicon) -> float:
-    """The least likely the printed reading can be: one character alone (two for a doubled mark)."""
-    return lexicon.alone_logp(c.garbled) * (2 if c.symbol in DOUBLED else 1)
-
-
-def _best_case(c: Candidate) -> float:
-    """The mark's score with every cue that can apply to it in its favour."""
-    s = c.symbol
-    cues = CUE_SPACE_BEFORE_CJK + CUE_RUN * MAX_RUN + CUE_PARTNER_FOUND + (CUE_OBSERVED if c.observed else 0.0)
-    cues += CUE_COLON_BEFORE_QUOTE + CUE_COLON_AFTER_SPEECH if s == "：" else 0.0
-    cues += CUE_END_BEFORE_CLOSER if s in SENTENCE_END else 0.0
-    cues += CUE_DIGIT_BEFORE_PERCENT if s in "％%" else 0.0
-    cues += CUE_PAIRED if s in PAIRS or s in CLOSERS else 0.0
-    cues += CUE_DOUBLED if s in DOUBLED else 0.0
-    cues += CUE_SHORT_LINE_END if s in TERMINAL else 0.0
-    return c.prior + cues
+def _class(chars) -> str:
+    return "".join(re.escape(ch) for ch in sorted(set(chars)))
 
 
 def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
     """(start, end, old, new, rule, confidence, why) for each garbled mark found in *text*."""
-    table, lexicon, pattern, partners = _candidates(model)
-    if pattern is None:
+    prepared = _prepared(model)
+    if prepared is None:
         return []
-    lines = _LineIndex(text)
-    scored = []
-    for i, n, c in _occurrences(text, pattern, table):
-        if not _could_win(text, i, n, c, lexicon):
-            continue  # most occurrences: even the best case loses, so the cues need not be weighed
-        cues, why = _cues(lines, i, n, c, table, partners)
-        if c.prior + cues + RUN_CEILING - lexicon.alone_logp(c.garbled) * n <= THRESHOLD:
-            continue  # even the least likely printed reading beats the mark: skip the dictionary
-        as_text, text_why = _as_text(text, i, n, c, lexicon)
-        why[:0] = [("text " + text_why, -as_text), ("mark", c.prior)]
-        scored.append(_Scored(i, c, c.prior + cues - as_text, why, n))
-    _add_run_cue(scored)
-    return [_change(text, s, model) for s in scored if s.margin > THRESHOLD]
+    occurrences = prepared.screen.occurrences(text)
+    if not occurrences:
+        return []
+    lm, lexicon = default_charlm(), prepared.lexicon
+    space = _SpaceEvidence(text)
+    decisions = [_Decision(o, 0.0, "text", space.ratio(text, o), prepared.partners.ratio(text, o)) for o in occurrences]
+    for d in decisions:
+        d.context, d.reading = _context(lm, lexicon, text, d, {})
+    runs = FontRuns(text, prepared.printed_marks, prepared.prior, decisions)
+    runs.decide(decisions)
+    # Neighbouring garbles change each other's context (袁 野 → ，“): read once more with the winners in place.
+    chosen = {d.occurrence.at: d.occurrence for d in decisions if d.margin > THRESHOLD}
+    if chosen:
+        for d in decisions:
+            if _near_chosen(d.occurrence, chosen):
+                d.context, d.reading = _context(lm, lexicon, text, d, chosen)
+        share = runs.share
+        runs = FontRuns(text, prepared.printed_marks, prepared.prior, decisions)  # more may be winnable now
+        runs.share = share
+        runs.decide(decisions, rounds=0)
+    return [_change(text, d, model) for d in decisions if d.winnable and d.margin > THRESHOLD]
 
 
-def _could_win(text: str, i: int, n: int, c: Candidate, lexicon: Lexicon) -> bool:
-    """Whether the mark at ``text[i:i+n]`` can clear the threshold with every cue in its favour.
+class _Screen:
+    """Finds the occurrences whose mark could win, at the speed of the regex engine.
 
-    The best case (:func:`_best_case`) counts a space after the mark; without
-    one that cue is missing.  The check below in :func:`garble_changes` asks
-    the same with the cues actually found, so this only skips occurrences it
-    would skip (a hair of slack keeps rounding from ever deciding).
+    The context term read with one character each side (a bigram model: the
+    trigram model's own lower order) is the screen: an occurrence goes on to
+    the whole decision when that, plus ``screen_slack`` (the most the trigram
+    read ever added to the bigram read for a mark that could win, fitted by
+    ``corpora/fit_garble_runs.py`` on garbled real-dev train text), plus the
+    most its partner term can add, reaches :data:`THRESHOLD`.  Occurrences next
+    to whitespace always go on (a stray space is evidence of its own), and so
+    do doubled marks printed double (要要).  The bigram read splits into a left
+    and a right term; each candidate's allowed neighbours on each side become
+    character classes of one regular expression, and the sum is checked for
+    what it lets through.
     """
-    best = c.ceiling - lexicon.alone_logp(c.garbled) * n
-    if i + n >= len(text) or text[i + n] not in " \t":
-        best -= CUE_SPACE_BEFORE_CJK
-    return best > THRESHOLD - 1e-9
+
+    def __init__(self, lm: CharLM, table: dict[str, Candidate], partners: _Partners) -> None:
+        self.table = table
+        needed = {g: THRESHOLD - fitted()["screen_slack"] - partners.most(c.symbol) for g, c in table.items()}
+        self.left, self.right, self.needed = _screen_terms(lm, tuple((g, c.symbol) for g, c in table.items()), needed)
+        self.pattern = re.compile("|".join(self._pattern(g, c) for g, c in table.items()))
+
+    def _pattern(self, g: str, c: Candidate) -> str:
+        (left, left_default), (right, right_default) = self.left[g], self.right[g]
+        best_left, best_right = max([left_default, *left.values()]), max([right_default, *right.values()])
+        need = self.needed[g]
+        ok_left = self._allowed(left, left_default, need - best_right)
+        ok_right = self._allowed(right, right_default, need - best_left)
+        # The character first, then the look-behind over it: the engine finds the
+        # alternatives' first characters by a fast scan instead of trying every position.
+        g = re.escape(g)
+        body = f"{g}(?<!{ok_left}{g})(?!{ok_right})"
+        if c.symbol in DOUBLED:
+            body += f"|{g}(?={g})|{g}(?<={g}{g})"
+        return body
+
+    @staticmethod
+    def _allowed(terms: dict[str, float], default: float, need: float) -> str:
+        """A class matching the neighbours that rule the mark out (whitespace never does)."""
+        if default >= need:
+            bad = _expand(ch for ch, v in terms.items() if v < need)
+            return f"[{_class(bad)}]" if bad else "(?!)"
+        good = _expand(ch for ch, v in terms.items() if v >= need)
+        return f"[^{_class(good)}\\s]"
+
+    def occurrences(self, text: str) -> list[_Occurrence]:
+        out: list[_Occurrence] = []
+        table = self.table
+        for m in self.pattern.finditer(text):
+            i = m.start()
+            c = table[text[i]]
+            last = out[-1] if out else None
+            if last and c.symbol in DOUBLED and last.candidate is c and last.length == 1 and last.at + 1 == i:
+                out[-1] = _Occurrence(last.at, 2, c)
+            elif self._passes(text, i, c):
+                out.append(_Occurrence(i, 1, c))
+        return out
+
+    def _passes(self, text: str, i: int, c: Candidate) -> bool:
+        before = text[i - 1] if i else BOUNDARY
+        after = text[i + 1] if i + 1 < len(text) else BOUNDARY
+        if before.isspace() or after.isspace() or (c.symbol in DOUBLED and c.garbled in (before, after)):
+            return True
+        (left, left_default), (right, right_default) = self.left[c.garbled], self.right[c.garbled]
+        b, a = normalise(before), normalise(after)
+        return left.get(b, left_default) + right.get(a, right_default) >= self.needed[c.garbled]
 
 
-def _occurrences(text: str, pattern: re.Pattern[str], table: dict[str, Candidate]) -> list[tuple[int, int, Candidate]]:
-    """(offset, length, candidate); a doubled mark (要要 for ——) is one occurrence of length two."""
-    out: list[tuple[int, int, Candidate]] = []
-    for m in pattern.finditer(text):
-        i, c = m.start(), table[m.group()]
-        if out and c.symbol in DOUBLED and out[-1][0] + out[-1][1] == i and out[-1][2] is c and out[-1][1] == 1:
-            out[-1] = (out[-1][0], 2, c)
-        else:
-            out.append((i, 1, c))
+def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...], needed: dict[str, float]):
+    """Per candidate, its left and right bigram terms by neighbour (with the default), and what it needs.
+
+    Working them out takes ~85,000 model look-ups (0.4 s), more than a page's
+    repair, so they are kept in the user's cache like the lexicon.
+    """
+    source = default_charlm_path()
+    stat = source.stat()
+    key = f"screen|{stat.st_size}|{stat.st_mtime_ns}|{pairs}|{sorted(needed.items())}"
+    cached = cache_dir() / f"screen-{zlib.crc32(key.encode()):08x}.marshal"
+    try:
+        stored_key, left, right = marshal.loads(cached.read_bytes())
+        if stored_key != key:
+            raise ValueError("another screen")
+    except (OSError, ValueError, EOFError, TypeError):
+        left, right = {}, {}
+        for g, symbol in pairs:
+            s = normalise(symbol)
+            terms = {ch: lm.logp(ch, s) - lm.logp(ch, g) for ch in {*lm.predecessors(g), *lm.predecessors(s)}}
+            left[g] = (terms, lm.logp("", s) - lm.logp("", g))
+            terms = {ch: lm.logp(s, ch) - lm.logp(g, ch) for ch in {*lm.followers(g), *lm.followers(s)}}
+            right[g] = (terms, lm.backoff(s) - lm.backoff(g))
+        store_cached(cached, marshal.dumps((key, left, right)))
+    return left, right, needed
+
+
+def _expand(chars) -> set[str]:
+    """The model reads every digit as 0 and every ASCII letter as a: the text's own characters."""
+    out = set()
+    for ch in chars:
+        out.add(ch)
+        if ch == "0":
+            out.update("123456789")
+        elif ch == "a":
+            out.update("bcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    out.discard(BOUNDARY)
     return out
 
 
-def _as_text(text: str, i: int, n: int, c: Candidate, lexicon: Lexicon) -> tuple[float, str]:
-    """The best reading of ``text[i:i+n]`` as the characters printed."""
-    alone = lexicon.alone_logp(c.garbled)
-    best, why = alone * n, "single"
-    joined, at = _unbroken(text, i, n)
-    for k in range(at, at + n):
-        word = lexicon.best_word(joined, k)
-        if word and word[1] + alone * (n - 1) > best:
-            best, why = word[1] + alone * (n - 1), f"word {word[0]}"
-    if n == 1:
-        name, name_why = _as_name(text, i, c, lexicon)
-        if name > best:
-            best, why = name, name_why
-    return best, why
+CONTEXT = 2  # characters each side the trigram model reads (its order less one)
+SURNAMES_SUMMED = 60  # the commonest surnames, whose model probabilities give P(a name starts here)
 
 
-# A line break of the print with the spaces and blank lines around it.
-_LINE_BREAK = re.compile(r"[ \t\u3000]*\n\s*")
-WORD_REACH = 8  # characters each side of a candidate that a dictionary word can take
+def _context(lm: CharLM, lexicon: Lexicon, text: str, d: _Decision, chosen: dict[int, _Occurrence]) -> tuple[float, str]:
+    """log10 P(window with the mark) − log10 P(window as printed), whitespace closed up; and the printed reading.
 
-
-def _unbroken(text: str, i: int, n: int) -> tuple[str, int]:
-    """The text around ``text[i:i+n]`` with the print's line breaks closed up, and where the candidate is in it.
-
-    Lines are broken at the column, wherever a word happens to be (在轨遥|感卫星):
-    read across the break, the word is seen.  Only the line break goes: spaces
-    within a line are left to the cues, and names (:func:`_as_name`) are read
-    on the page as printed, where a line start can be a padded name's.
+    The printed character is also read as part of a dictionary word or a name
+    (:func:`_other_readings`) when the mark could otherwise win: those readings
+    only make the printed text likelier.
     """
-    lo, hi = max(0, i - 4 * WORD_REACH), i + n + 4 * WORD_REACH
-    if "\n" not in text[lo:hi]:
-        return text, i
-    left = _LINE_BREAK.sub("", text[lo:i])[-WORD_REACH:]
-    right = _LINE_BREAK.sub("", text[i + n : hi])[:WORD_REACH]
-    return left + text[i : i + n] + right, len(left)
+    o = d.occurrence
+    left = _reach(text, o.at - 1, -1, chosen)
+    right = _reach(text, o.at + o.length, 1, chosen)
+    mark = _window_logp(lm, left, o.candidate.symbol * o.length, right)
+    printed, reading = _window_logp(lm, left, o.candidate.garbled * o.length, right), "text"
+    if o.length == 1 and mark - printed + d.space + d.partner > THRESHOLD:
+        for alternative, name in _other_readings(lm, lexicon, text, o, left, right):
+            if alternative > printed:
+                printed, reading = alternative, name
+    return mark - printed, reading
 
 
-def _as_name(text: str, i: int, c: Candidate, lexicon: Lexicon) -> tuple[float, str]:
-    """How likely ``text[i]`` is part of a person's name: 袁明, 叶师傅, 王尧, 记者 袁 明."""
-    before = text[max(0, i - 6) : i].rstrip(" \t\u3000")
-    if text[i + 1 : i + 4].startswith(TITLES) or before.endswith(NAME_LABELS):
-        return TITLED_NAME_LOGP, "name in context"
-    best, why = -math.inf, ""
-    surname = lexicon.name_logp(c.garbled)
-    if surname is not None and (_is_ideograph(text[i + 1 : i + 2] or " ") or _padded_name(text, i)):
-        best, why = surname, "surname"
-    prev = before[-1:]
-    given = lexicon.name_logp(prev) if prev and not _is_ideograph(before[-2:-1] or " ") else None
-    if given is not None and given > COMMON_SURNAME_LOGP and given > best:
-        best, why = given, f"given name after {prev}"
-    return best, why
+@lru_cache(maxsize=65536)
+def _window_logp(lm: CharLM, left: str, middle: str, right: str) -> float:
+    """log10 P of *middle* and *right* after *left* (the terms a substitution in *middle* changes)."""
+    window = normalise(left + middle + right)
+    return lm.score(window, len(left), len(window))
 
 
-def _padded_name(text: str, i: int) -> bool:
-    """Print pads a two-character name with a space: "韩 鑫", "袁 明"."""
-    before = text[i - 1] if i > 0 else "\n"
-    return before in " \t\u3000\n" and text[i + 1 : i + 2] == " " and _is_ideograph(text[i + 2 : i + 3] or " ") and (
-        text[i + 3 : i + 4] in ("", " ", "\n", "\t", "\u3000")
-    )
+def _other_readings(lm: CharLM, lexicon: Lexicon, text: str, o: _Occurrence, left: str, right: str):
+    """The printed character read as part of a dictionary word or a person's name: (log10 P of the window, which).
 
-
-def _cues(lines: _LineIndex, i: int, n: int, c: Candidate, table, partners) -> tuple[float, list[tuple[str, float]]]:
-    """The typographic cues around ``text[i:i+n]``: their sum, and each by name."""
-    why: list[tuple[str, float]] = []
-    cue = why.append  # (name, value); called for every candidate, so no wrapper
-    text = lines.text
-
-    nxt = text[i + n] if i + n < len(text) else "\n"
-    prev = text[i - 1] if i > 0 else "\n"
-    if nxt in " \t":
-        after = text[i + n : i + n + 8].lstrip(" \t")[:1]
-        cue(("space after", CUE_SPACE_BEFORE_CJK if after and _is_ideograph(after) else CUE_SPACE_BEFORE_OTHER))
-    solid = text[max(0, i - 4) : i].rstrip(" \t\u3000")[-1:] or "\n"  # what stands before, past spaces
-    # A space after ASCII is the print's spacing around Latin runs, and a space after a mark
-    # (garbled or not) is the mark's own lost width: repair removes both, so neither counts.
-    if prev in " \t\u3000" and c.symbol in NO_LINE_START and not (solid.isascii() or solid in table or solid in NO_LINE_START):
-        cue(("space before", CUE_SPACE_BEFORE))
-    if nxt in PARTICLES and c.symbol not in PAIRS:
-        cue(("particle after", CUE_PARTICLE_AFTER))
-    if c.symbol == "：" and _opens(nxt, table):
-        cue(("before quote", CUE_COLON_BEFORE_QUOTE))
-    if c.symbol == "：" and text[max(0, i - 4) : i].endswith(SPEECH_VERBS):
-        cue(("after a verb of saying", CUE_COLON_AFTER_SPEECH))
-    if c.symbol in SENTENCE_END and _closes(nxt, table):
-        cue(("before closing mark", CUE_END_BEFORE_CLOSER))
-    if c.symbol in "％%":
-        cue(("digit before", CUE_DIGIT_BEFORE_PERCENT if solid.isdigit() else CUE_NO_DIGIT_BEFORE_PERCENT))
-    if c.symbol in PAIRS or c.symbol in CLOSERS:
-        cue(("partner", CUE_PAIRED if _has_partner(text, i, c.symbol, partners) else CUE_UNPAIRED))
-    if c.symbol in DOUBLED:
-        doubled = n == 2 or prev == c.symbol or nxt == c.symbol
-        cue(("doubled", CUE_DOUBLED if doubled else CUE_SINGLE_DOUBLE_MARK))
-    if prev == "\n" and c.symbol in NO_LINE_START:
-        cue(("line start", CUE_LINE_START))
-    if c.symbol in TERMINAL and _ends_short_line(lines, i + n - 1):
-        cue(("short line end", CUE_SHORT_LINE_END))
-    if c.observed:
-        cue(("observed", CUE_OBSERVED))
-    return sum(value for _, value in why), why
-
-
-def _opens(ch: str, table) -> bool:
-    return ch in PAIRS or (ch in table and table[ch].symbol in PAIRS)
-
-
-def _closes(ch: str, table) -> bool:
-    return ch in CLOSERS or (ch in table and table[ch].symbol in CLOSERS)
-
-
-def _partner_forms(table: dict[str, Candidate]) -> dict[str, re.Pattern[str]]:
-    """Every way a paired mark's partner may be printed: itself, its ASCII form, garbled.
-
-    As a character class, so a window of the page is searched in place, without slicing it out.
+    A name is a surname and one or two given-name characters (the dictionary's
+    person names give each share).  Where the name starts before the
+    character, its start is read against what the model made of the
+    characters already there, so the window stays the same one the mark is read in.
     """
-    forms = {}
-    for symbol in (*PAIRS, *CLOSERS):
-        partner = PAIRS.get(symbol) or CLOSERS[symbol]
-        garbled = {g for g, c in table.items() if c.symbol == partner}
-        chars = {partner, ASCII_FORMS.get(partner, partner), *garbled}
-        forms[symbol] = re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
-    return forms
+    g = o.candidate.garbled
+    word = lexicon.best_word(*_unbroken(text, o.at))
+    if word is not None:
+        yield min(word[1], 0.0) + _window_logp(lm, left + g, "", right), f"word {word[0]}"
+    r1, r2 = (normalise(ch) for ch in (right + "  ")[:2])
+    three = lexicon.three_character_share
+    given, after_name = lexicon.given_logp, lambda ch: lm.logp("", ch)  # what follows a name: anything
+
+    def maybe_given(ch: str) -> float:  # a two-character name's next character, or a three's last
+        return math.log10(three * 10 ** given(ch) + (1 - three) * 10 ** after_name(ch))
+
+    if lexicon.surname_logp(g) is not None and is_ideograph(r1):
+        start = _name_start_logp(lm, lexicon, normalise(left))
+        yield start + math.log10(lexicon.surname_share(g)) + given(r1) + maybe_given(r2), "name"
+    before = normalise(_reach(text, o.at - 1, -1, {}, count=4))
+    if len(before) >= 3 and lexicon.surname_logp(before[-1]) is not None:
+        starts = _starts_name_here(lm, lexicon, before[-3:-1], before[-1])
+        yield starts + given(g) + maybe_given(r1) + lm.logp(g + r1, r2), f"name {before[-1]}{g}"
+    if len(before) == 4 and is_ideograph(before[-1]) and lexicon.surname_logp(before[-2]) is not None:
+        starts = _starts_name_here(lm, lexicon, before[:2], before[2]) + given(before[3]) - lm.logp(before[1:3], before[3])
+        yield min(starts, 0.0) + math.log10(three) + given(g) + after_name(r1) + lm.logp(g + r1, r2), \
+            f"name {before[-2:]}{g}"
 
 
-def _has_partner(text: str, i: int, symbol: str, partners: dict[str, re.Pattern[str]]) -> bool:
-    """A partner form within :data:`PAIR_WINDOW` characters: after an opening mark, before a closing one."""
-    if symbol in PAIRS:
-        return partners[symbol].search(text, i + 1, i + 1 + PAIR_WINDOW) is not None
-    return partners[symbol].search(text, max(0, i - PAIR_WINDOW), i) is not None
+def _starts_name_here(lm: CharLM, lexicon: Lexicon, history: str, surname: str) -> float:
+    """log10 P(a name starts with *surname*, given that the model has it there after *history*), at most 0."""
+    start = _name_start_logp(lm, lexicon, history) + math.log10(lexicon.surname_share(surname))
+    return min(0.0, start - lm.logp(history, surname))
 
 
-class _LineIndex:
-    """The lines around an offset, found by searching outwards from it for newlines.
+def _name_start_logp(lm: CharLM, lexicon: Lexicon, history: str) -> float:
+    """log10 P(a person's name starts after *history*).
 
-    Only a few hundred marks on a page ask (those that may end a paragraph),
-    so this is cheaper than listing the ~100,000 line breaks of a 5 MB page.
-    Every search is bounded by :data:`LONGEST_LINE`: a page printed as one
-    20 MB line must not be scanned once per mark.
+    Each of the commonest surnames: the model's probability of the character
+    there, times the share of its dictionary count that starts a name (方 is
+    mostly 方面, 袁 mostly a surname); scaled up by how many names those surnames cover.
     """
+    found = _NAME_STARTS.get((id(lexicon), history))
+    if found is None:
+        if len(_NAME_STARTS) > 65536:
+            _NAME_STARTS.clear()
+        top = sorted(lexicon.surnames, key=lexicon.surnames.__getitem__, reverse=True)[:SURNAMES_SUMMED]
+        covered = sum(lexicon.surname_share(s) for s in top)
+        starts = sum(10 ** (lm.logp(history, s) + lexicon.surname_logp(s)) for s in top)
+        found = _NAME_STARTS[(id(lexicon), history)] = math.log10(starts / covered)
+    return found
+
+
+_NAME_STARTS: dict[tuple[int, str], float] = {}
+
+
+def _unbroken(text: str, i: int) -> tuple[str, int]:
+    """The text around ``text[i]`` with whitespace closed up, and where the character is in it."""
+    lo, hi = max(0, i - 16), i + 17
+    left = re.sub(r"\s+", "", text[lo:i])[-WORD_REACH:]
+    right = re.sub(r"\s+", "", text[i + 1 : hi])[:WORD_REACH]
+    return left + text[i] + right, len(left)
+
+
+WORD_REACH = 4  # characters each side of a candidate a dictionary word can take
+
+
+def _reach(text: str, i: int, step: int, chosen: dict[int, _Occurrence], count: int = CONTEXT) -> str:
+    """Up to *count* characters from *i* on in direction *step*, whitespace skipped, decided marks in place."""
+    out: list[str] = []
+    while len(out) < count:
+        if i < 0 or i >= len(text):
+            out.append(BOUNDARY)
+            break
+        ch = text[i]
+        if ch not in _WHITESPACE:
+            o = chosen.get(i)
+            out.append(o.candidate.symbol if o else ch)
+        i += step
+    return "".join(reversed(out)) if step < 0 else "".join(out)
+
+
+def _near_chosen(o: _Occurrence, chosen: dict[int, _Occurrence]) -> bool:
+    lo, hi = max(0, o.at - 2 * CONTEXT - 2), o.at + o.length + 2 * CONTEXT + 2
+    return any(k in chosen for k in range(lo, hi) if k != o.at)
+
+
+class _SpaceEvidence:
+    """A stray space after a garbled mark, against how often this page spaces after an ideograph anyway.
+
+    Print spaces a digit or Latin run off from CJK, so a space before one is
+    common after any character; a space between two ideographs is not.  Both
+    shares are counted on the page (add-one smoothed).  No space is no
+    evidence: whether the lost width shows as a space depends on the extractor.
+    """
+
+    _AFTER_IDEOGRAPH = re.compile(r"[\u3400-\u9fff][ \t\u3000]+(?=(\S))")
 
     def __init__(self, text: str) -> None:
         self.text = text
 
-    def bounds(self, i: int) -> tuple[int, int] | None:
-        """Start and end of the line that holds offset *i*, or ``None`` if it is longer than any column."""
-        text, reach = self.text, LONGEST_LINE + 1
-        end = text.find("\n", i, i + reach)
-        if end < 0:
-            if i + reach < len(text):
-                return None
-            end = len(text)
-        start = text.rfind("\n", max(0, i - reach), i) + 1
-        if start == 0 and i >= reach:
-            return None
-        return start, end
+    @cached_property
+    def spaced(self) -> dict[bool, float]:
+        """log10 likelihood ratio of a space after the character, by whether an ideograph follows the space."""
+        space_after, text = fitted()["space_after_garble"], self.text
+        ideographs = len(_NOT_IDEOGRAPHS.sub("", text)) + 1
+        before_ideograph = before_other = 1
+        for m in self._AFTER_IDEOGRAPH.finditer(text):
+            if is_ideograph(m.group(1)):
+                before_ideograph += 1
+            else:
+                before_other += 1
+        return {True: math.log10(space_after * ideographs / before_ideograph),
+                False: math.log10(space_after * ideographs / before_other)}
 
-    def start_above(self, start: int, count: int) -> int:
-        """Start of the line *count* lines above the line starting at *start* (or as far as a column reaches)."""
-        for _ in range(count):
-            if start == 0:
-                break
-            start = self.text.rfind("\n", max(0, start - 1 - LONGEST_LINE), start - 1) + 1
-        return start
-
-    def end_below(self, end: int, count: int) -> int:
-        """End of the line *count* lines below the line ending at *end* (or as far as a column reaches)."""
-        size = len(self.text)
-        for _ in range(count):
-            if end >= size:
-                break
-            found = self.text.find("\n", end + 1, end + 2 + LONGEST_LINE)
-            end = found if found >= 0 else min(size, end + 1 + LONGEST_LINE)
-        return end
+    def ratio(self, text: str, o: _Occurrence) -> float:
+        end = o.at + o.length
+        if end < len(text) and text[end] in _SPACES:
+            after = text[end : end + 8].lstrip(_SPACES)[:1]
+            return self.spaced[bool(after) and is_ideograph(after)]
+        return 0.0
 
 
-def _ends_short_line(lines: _LineIndex, i: int) -> bool:
-    """The mark ends a line well short of the column (estimated from the lines around it)."""
-    text = lines.text
-    bounds = lines.bounds(i)
-    if bounds is None:
-        return False  # a line longer than any column is no paragraph's last line
-    start, end = bounds
-    if end - start > LONGEST_LINE or text[i + 1 : end].strip():
-        return False
-    return display_width(text[start:end].strip()) < 0.75 * _local_column(lines, start, end)
+_NOT_IDEOGRAPHS = re.compile(r"[^\u3400-\u9fff]+")
 
 
-def _local_column(lines: _LineIndex, start: int, end: int) -> float:
-    """Upper quartile of the widths of the lines near the line ``text[start:end]``."""
-    lo = max(lines.start_above(start, NEAR_LINES), start - NEAR_LINES * LONGEST_LINE)
-    hi = min(lines.end_below(end, NEAR_LINES), end + NEAR_LINES * LONGEST_LINE)
-    widths = sorted(display_width(line.strip()) for line in lines.text[lo:hi].split("\n") if line.strip())
-    return float(widths[(3 * len(widths)) // 4]) if widths else 0.0
+class _Partners:
+    """Paired marks come with their partner, numbers with the next of their series (①…②).
 
-
-def _is_ideograph(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
-def _add_run_cue(scored: list[_Scored]) -> None:
-    """Garbles come in font runs: a mark found near other found marks is likelier garbled too.
-
-    Margins are raised from the first pass only, so the outcome does not
-    depend on the order of the candidates.
+    The share of a symbol's occurrences whose partner stands within the window
+    is fitted on real text (``partner_within``); the chance that one of the
+    partner's printed forms (itself, its ASCII form, garbled) stands there
+    anyway is their frequency in real text (the language model's unigrams):
+    a short text is no sample of its own character frequencies.
     """
-    winners = [s for s in scored if s.margin > THRESHOLD]
-    positions = [w.at for w in winners]
-    for s in scored:
-        lo, hi = bisect_left(positions, s.at - RUN_WINDOW), bisect_right(positions, s.at + RUN_WINDOW)
-        near = [w for w in winners[lo:hi] if w is not s]
-        if near:
-            bonus = CUE_RUN * min(MAX_RUN, len(near))
-            s.margin += bonus
-            s.why.append(("run", bonus))
-        symbol = s.candidate.symbol
-        if symbol in PAIRS:
-            partnered = any(w.candidate.symbol == PAIRS[symbol] and w.at > s.at for w in near)
+
+    def __init__(self, lm: CharLM, table: dict[str, Candidate]) -> None:
+        params = fitted()
+        self.window, self.within = params["partner_window"], params["partner_within"]
+        self.forms: dict[str, re.Pattern[str]] = {}
+        self.chance: dict[str, float] = {}
+        garbled_forms: dict[str, set[str]] = {}
+        for c in table.values():
+            garbled_forms.setdefault(c.symbol, set()).add(c.garbled)
+        for symbol in {c.symbol for c in table.values()} & set(self.within):
+            partner = partner_of(symbol)
+            forms = {partner, *garbled_forms.get(partner, ()), *ASCII_FORMS.get(partner, "")}
+            pattern = re.compile("[" + "".join(re.escape(f) for f in sorted(forms)) + "]")
+            share = sum(10 ** lm.logp("", normalise(f)) for f in forms)
+            self.forms[symbol] = pattern
+            self.chance[symbol] = 1.0 - (1.0 - share) ** self.window
+
+    def most(self, symbol: str) -> float:
+        """The largest partner term *symbol* can get (0 for a symbol without a partner)."""
+        if symbol not in self.forms:
+            return 0.0
+        return max(0.0, math.log10(self.within[symbol] / max(self.chance[symbol], 1e-9)))
+
+    def ratio(self, text: str, o: _Occurrence) -> float:
+        symbol = o.candidate.symbol
+        pattern = self.forms.get(symbol)
+        if pattern is None:
+            return 0.0
+        if symbol in CLOSERS:
+            found = pattern.search(text, max(0, o.at - self.window), o.at)
         else:
-            partnered = symbol in CLOSERS and any(w.candidate.symbol == CLOSERS[symbol] and w.at < s.at for w in near)
-        if partnered:
-            s.margin += CUE_PARTNER_FOUND
-            s.why.append(("partner found", CUE_PARTNER_FOUND))
+            found = pattern.search(text, o.at + o.length, o.at + o.length + self.window)
+        within, chance = self.within[symbol], self.chance[symbol]
+        if found:
+            return math.log10(within / max(chance, 1e-9))
+        return math.log10((1.0 - within) / (1.0 - min(chance, 1 - 1e-9)))
 
 
-def _change(text: str, s: _Scored, model: NoiseModel) -> tuple:
-    start, end = s.at, s.at + s.length
-    symbol = s.candidate.symbol * s.length
-    if symbol not in PAIRS:  # the mark's lost width is a stray space after it
-        while end < len(text) and text[end] in " \t\u3000":
+class FontRuns:
+    """A two-state model of a page's font runs: garbled or clean, switching along the text.
+
+    Events are the candidates (a garbled run prints them whichever reading
+    is right, so each is evidence by its likelihood ratio) and the marks printed
+    as themselves (a garbled run hardly prints any: ``mark_in_garbled_run``).
+    Between two events *d* characters apart the run goes on with probability
+    exp(−d / run_length), else the font is drawn afresh: garbled with the page's
+    share, which EM estimates from the page, starting from the model's rate.
+    """
+
+    def __init__(self, text: str, printed_marks: re.Pattern[str], prior: float, decisions: list[_Decision]) -> None:
+        # Only candidates that may win need their run's state; the others are evidence when their
+        # likelihood ratio says anything (over 1.1), and marks are read within REACH run lengths of
+        # the winnable ones (farther, exp(-REACH) of their weight is left): all else counts as clean
+        # events in the page's share.
+        self.candidates = [d for d in decisions if d.winnable or d.context + d.space + d.partner > EVIDENCE]
+        reach = int(REACH * fitted()["run_length"])
+        self.marks: list[int] = []
+        end = 0
+        for d in decisions:
+            if d.winnable:
+                lo = max(end, d.occurrence.at - reach)
+                end = d.occurrence.at + reach
+                self.marks.extend(m.start() for m in printed_marks.finditer(text, lo, end))
+        self.far_marks = len(printed_marks.findall(text)) - len(self.marks)
+        self.events: list[_Decision | None] | None = None
+        self.share = prior
+        self.prior = prior
+
+    def decide(self, decisions: list[_Decision], rounds: int = EM_ROUNDS) -> None:
+        """Set each decision's ``run`` term: log10 P(garbled run | every other event on the page).
+
+        The page's garbled share is re-estimated *rounds* times (EM); later calls start from the last estimate.
+        """
+        if self.events is None:
+            mark = fitted()["mark_in_garbled_run"]
+            events = sorted([(d.occurrence.at, d) for d in self.candidates] + [(at, None) for at in self.marks],
+                            key=lambda e: e[0])
+            self.events = [d for _, d in events]
+            self.mark_ratio = mark
+            run_length = fitted()["run_length"]
+            ats = [at for at, _ in events]
+            self.stays = [0.0] + [math.exp(-(b - a) / run_length) for a, b in zip(ats, ats[1:])]
+        ratios = [self.mark_ratio if d is None else d.likelihood_ratio for d in self.events]
+        a, b = PRIOR_EVENTS * self.prior, PRIOR_EVENTS * (1 - self.prior)
+        for _ in range(rounds):
+            posterior, leave_out = _forward_backward(ratios, self.stays, self.share)
+            self.share = (sum(posterior) + a) / (len(ratios) + self.far_marks + a + b)
+        posterior, leave_out = _forward_backward(ratios, self.stays, self.share)
+        total, count = sum(posterior) + a, len(ratios) + self.far_marks + a + b
+        odds = self.share / (1.0 - self.share)
+        for d, p, own in zip(self.events, leave_out, posterior):
+            if d is not None:
+                # The share was estimated with this candidate's own evidence in it: on a short text
+                # that would count it twice, so its prior is the share estimated without it.
+                without = (total - own) / (count - 1)
+                p_odds = p / (1.0 - p) * (without / (1.0 - without)) / odds
+                d.run = math.log10(max(p_odds / (1.0 + p_odds), 1e-300))
+
+
+REACH = 4
+EVIDENCE = -1.0  # log10: a candidate whose mark is ten times less likely than its text tells little of its run
+
+
+def _forward_backward(ratios: list[float], stays: list[float], share: float) -> tuple[list[float], list[float]]:
+    """P(garbled | all events) and P(garbled | all events but its own) at each event.
+
+    *ratios*: each event's likelihood ratio, garbled against clean; *stays*: the
+    chance the run goes on from the event before (the first is ignored).
+    """
+    n = len(ratios)
+    fwd, bwd = [0.0] * n, [0.0] * n  # P(garbled) from the left (before the event's own evidence), from the right
+    other = 1.0 - share
+    g = share
+    for k in range(n):
+        stay = stays[k]
+        g = stay * g + (1.0 - stay) * share
+        fwd[k] = g
+        r = ratios[k]
+        g = g * r / (g * r + 1.0 - g)  # the event's own evidence
+    g = share
+    for k in range(n - 1, -1, -1):
+        bwd[k] = g
+        r = ratios[k]
+        g = g * r / (g * r + 1.0 - g)
+        stay = stays[k]
+        g = stay * g + (1.0 - stay) * share
+    prior_odds = share / other
+    posterior, leave_out = [0.0] * n, [0.0] * n
+    for k in range(n):
+        # Two independent views of the state (left and right) combined over the shared prior.
+        f, w = fwd[k], bwd[k]
+        odds = (f / (1.0 - f)) * (w / (1.0 - w)) / prior_odds
+        leave_out[k] = odds / (1.0 + odds)
+        full = odds * ratios[k]
+        posterior[k] = full / (1.0 + full)
+    return posterior, leave_out
+
+
+def _change(text: str, d: _Decision, model: NoiseModel) -> tuple:
+    o = d.occurrence
+    start, end = o.at, o.at + o.length
+    symbol = o.candidate.symbol * o.length
+    if o.candidate.symbol_class != "brackets" or symbol in "）］｝〕】」』〉》〗":
+        while end < len(text) and text[end] in _SPACES:  # the mark's lost width is a stray space after it
             end += 1
-    confidence = round(1.0 / (1.0 + 10 ** (-s.margin)), 4)
-    why = f"margin {s.margin:+.2f}: " + ", ".join(f"{name} {value:+.2f}" for name, value in s.why)
-    return (start, end, text[start:end], model.styled(symbol), f"garble:{s.candidate.mechanism}", confidence, why)
+    confidence = round(1.0 / (1.0 + 10 ** (-d.margin)), 4)
+    terms = ", ".join(f"{name} {value:+.2f}" for name, value in (("context", d.context), ("stray space", d.space),
+                                                                 ("partner", d.partner), ("font run", d.run)) if value)
+    why = f"margin {d.margin:+.2f}: {terms} (against {d.reading})"
+    return (start, end, text[start:end], model.styled(symbol), f"garble:{o.candidate.mechanism}", confidence, why)

@@ -18,7 +18,7 @@ import re
 import tempfile
 import zlib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 # Approximate share of each mark among the tokens of Chinese news text (the
@@ -46,6 +46,7 @@ class Lexicon:
     words: dict[str, int]
     total: int
     surnames: dict[str, int] = field(default_factory=dict)  # char → count of person names it starts
+    given: dict[str, int] = field(default_factory=dict)  # char → count of person names whose given name holds it
     # character pair → (word, index of the candidate character in it); see _index.
     by_pair: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     # Characters the dictionary tags as bound morphemes (ag, ng, vg, zg…): rarely a word alone.
@@ -70,6 +71,32 @@ class Lexicon:
         """log10 probability of a person's name starting with surname *ch*, if it starts any."""
         count = self.surnames.get(ch)
         return math.log10(count / self.total) if count else None
+
+    def given_logp(self, ch: str) -> float:
+        """log10 P(*ch* | a character of a given name), from the dictionary's person names (half a count unseen)."""
+        return math.log10(self.given.get(ch, 0.5) / self.given_total)
+
+    def surname_share(self, ch: str) -> float:
+        """P(*ch* | the first character of a person's name)."""
+        return self.surnames.get(ch, 0) / self.surname_total
+
+    @cached_property
+    def surname_total(self) -> int:
+        return sum(self.surnames.values()) or 1
+
+    @cached_property
+    def given_total(self) -> int:
+        return sum(self.given.values()) or 1
+
+    @cached_property
+    def three_character_share(self) -> float:
+        """Share of the dictionary's person names (two or three characters) that have three."""
+        return self.given_total / self.surname_total - 1.0
+
+    def surname_logp(self, ch: str) -> float | None:
+        """log10 of the share of *ch*'s dictionary count that is a surname starting a name, if it starts any."""
+        count = self.surnames.get(ch)
+        return math.log10(min(1.0, count / self.words.get(ch, count))) if count else None
 
     def best_word(self, text: str, i: int) -> tuple[str, float] | None:
         """The most likely dictionary word (two or more characters) covering ``text[i]``.
@@ -149,20 +176,20 @@ def load_lexicon(chars: frozenset[str]) -> Lexicon:
     # the key inside tells a collision apart.
     cached = cache_dir() / f"lexicon-{zlib.crc32(key.encode()):08x}.marshal"
     try:
-        stored_key, words, total, surnames, morphemes, by_pair = marshal.loads(cached.read_bytes())
+        stored_key, words, total, surnames, given, morphemes, by_pair = marshal.loads(cached.read_bytes())
         if stored_key != key:
             raise ValueError("another lexicon")
     except (OSError, ValueError, EOFError, TypeError):
-        words, total, surnames, morphemes = _extract(source.read_text(encoding="utf-8"), chars)
+        words, total, surnames, given, morphemes = _extract(source.read_text(encoding="utf-8"), chars)
         by_pair = _index(words, chars)
-        _store(cached, marshal.dumps((key, words, total, surnames, morphemes, by_pair)))
-    return Lexicon(words, total, surnames, by_pair, frozenset(morphemes))
+        store_cached(cached, marshal.dumps((key, words, total, surnames, given, morphemes, by_pair)))
+    return Lexicon(words, total, surnames, given, by_pair, frozenset(morphemes))
 
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
-def _extract(text: str, chars: frozenset[str]) -> tuple[dict[str, int], int, dict[str, int], list[str]]:
+def _extract(text: str, chars: frozenset[str]) -> tuple[dict[str, int], int, dict[str, int], dict[str, int], list[str]]:
     words: dict[str, int] = {}
     morphemes = []
     for word, count, tag in re.findall(r"^(\S) (\d+) (\S+)", text, re.M):
@@ -174,10 +201,13 @@ def _extract(text: str, chars: frozenset[str]) -> tuple[dict[str, int], int, dic
         for word, count in re.findall(rf"^(\S*[{cls}]\S*) (\d+)", text, re.M):
             words[word] = int(count)
     surnames: dict[str, int] = {}
-    for first, count in re.findall(r"^(\S)\S{1,2} (\d+) nr$", text, re.M):
-        surnames[first] = surnames.get(first, 0) + int(count)
+    given: dict[str, int] = {}
+    for name, count in re.findall(r"^(\S{2,3}) (\d+) nr$", text, re.M):
+        surnames[name[0]] = surnames.get(name[0], 0) + int(count)
+        for ch in name[1:]:
+            given[ch] = given.get(ch, 0) + int(count)
     total = sum(int(c) for c in re.findall(r" (\d+) ", text))
-    return words, total, surnames, sorted(morphemes)
+    return words, total, surnames, given, sorted(morphemes)
 
 
 def _index(words: dict[str, int], chars: frozenset[str]) -> dict[str, list[tuple[str, int]]]:
@@ -196,7 +226,7 @@ def _index(words: dict[str, int], chars: frozenset[str]) -> dict[str, list[tuple
     return by_pair
 
 
-def _store(path: Path, data: bytes) -> None:
+def store_cached(path: Path, data: bytes) -> None:
     """Best effort: a read-only home must not stop repair, it only makes it slower."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

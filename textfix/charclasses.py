@@ -1,0 +1,75 @@
+"""Character classes: which symbols garble repair may restore, and how they pair.
+
+The +0x31 mechanism shifts every symbol of GB2312 rows 1–3 (``textfix.mechanisms``);
+repair restores the ones of the classes below, each decided on its own evidence.
+Kana, Greek, Cyrillic, pinyin and box drawing are not in those rows; arrows,
+geometric shapes and set-theory operators are, but print of news text does not
+use them, so a character that would be one is left as printed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+BRACKETS = "（）［］｛｝〔〕【】「」『』〈〉《》〖〗"
+PAIRS = {"“": "”", "‘": "’", **{BRACKETS[k]: BRACKETS[k + 1] for k in range(0, len(BRACKETS), 2)}}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+INTERPUNCT = "·"
+DASHES = "—－"
+UNITS_AND_MATH = "℃‰±×÷～≤≥≠°′″∶≈＋＝＜＞％%§№＃＆＊／￥"
+NUMBERING = (
+    "".join(chr(c) for c in range(0x2460, 0x246A))  # ①–⑩
+    + "".join(chr(c) for c in range(0x2474, 0x2488))  # ⑴–⒇
+    + "".join(chr(c) for c in range(0x2488, 0x249C))  # ⒈–⒛
+    + "".join(chr(c) for c in range(0x3220, 0x322A))  # ㈠–㈩
+    + "".join(chr(c) for c in range(0x2160, 0x216C))  # Ⅰ–Ⅻ
+    + "".join(chr(c) for c in range(0x2170, 0x217A))  # ⅰ–ⅹ
+)
+# Ordered series: a chain of them in order (①…②…③) is numbering, not three words.
+SERIES = tuple(NUMBERING[a:b] for a, b in ((0, 10), (10, 30), (30, 50), (50, 60), (60, 72), (72, 82)))
+ASCII_FORMS = {"（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"}
+DOUBLED = frozenset("—…")  # Chinese sets these as pairs: —— and ……
+
+CLASSES = ("punctuation", "brackets", "interpunct", "dashes", "units and math", "numbering")
+
+
+def symbol_class(ch: str) -> str | None:
+    """The repair class of *ch*, or ``None`` if garble repair never restores it."""
+    if ch in PAIRS or ch in CLOSERS:
+        return "punctuation" if ch in "“”‘’" else "brackets"
+    if ch == INTERPUNCT:
+        return "interpunct"
+    if ch in DASHES:
+        return "dashes"
+    if ch in UNITS_AND_MATH:
+        return "units and math"
+    if ch in NUMBERING:
+        return "numbering"
+    if ch in "…" or (unicodedata.category(ch)[0] == "P" and ch not in "＂＇＼＿｀￣〃"):
+        return "punctuation"
+    return None
+
+
+def series_rank(ch: str) -> tuple[int, int] | None:
+    """(which series, place in it) for a numbering symbol: ② is (0, 1)."""
+    for k, series in enumerate(SERIES):
+        at = series.find(ch)
+        if at >= 0:
+            return k, at
+    return None
+
+
+def partner_of(ch: str) -> str | None:
+    """The closing mark of an opening one, the opening of a closing one, the next number of a series."""
+    if ch in PAIRS:
+        return PAIRS[ch]
+    if ch in CLOSERS:
+        return CLOSERS[ch]
+    rank = series_rank(ch)
+    if rank is not None and rank[1] + 1 < len(SERIES[rank[0]]):
+        return SERIES[rank[0]][rank[1] + 1]
+    return None
+
+
+def is_ideograph(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
