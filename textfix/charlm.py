@@ -16,6 +16,7 @@ evidence for a per-cent sign); whitespace is not a character of the model.
 from __future__ import annotations
 
 import json
+import mmap
 import struct
 import sys
 from array import array
@@ -102,7 +103,7 @@ class CharLM:
         return sum(self.logp(text[max(0, k - 2) : k], text[k]) for k in range(start, end))
 
 
-def _find(table: tuple[array, array, array], key: int) -> tuple[float, float] | None:
+def _find(table: tuple, key: int) -> tuple[float, float] | None:
     keys, logps, weights = table
     k = bisect_left(keys, key)
     if k < len(keys) and keys[k] == key:
@@ -111,36 +112,46 @@ def _find(table: tuple[array, array, array], key: int) -> tuple[float, float] | 
 
 
 def encode_model(vocab: str, unknown: float, tables: list[dict[int, tuple[float, float]]], meta: dict) -> bytes:
-    """The shipped file: a JSON header, then per table its sorted keys, log10 p and weights (*tables*: orders 1–3)."""
+    """The shipped file: a JSON header, then per table its sorted keys, log10 p and weights (*tables*: orders 1–3).
+
+    Little-endian, every section starting at a multiple of 8 bytes, so that it can be read in place.
+    """
     tables = [*tables, {((k & 0xFFFF) << 16) | (k >> 16): v for k, v in tables[1].items()}]
     header = {"format": FORMAT, "vocab": vocab, "unknown": unknown, "sizes": [len(t) for t in tables], **meta}
-    body = bytearray()
+    out = bytearray(struct.pack("<I", 0))
+    out += json.dumps(header, ensure_ascii=False).encode()
+    struct.pack_into("<I", out, 0, len(out) - 4)
     for table, key_code in zip(tables, _KEY_CODES):
         keys = sorted(table)
         for part in (array(key_code, keys), array("h", [round(table[k][0] * _SCALE) for k in keys]),
                      array("h", [round(table[k][1] * _SCALE) for k in keys])):
+            out += bytes(-len(out) % 8)
             if sys.byteorder != "little":
                 part.byteswap()
-            body += part.tobytes()
-    head = json.dumps(header, ensure_ascii=False).encode()
-    return struct.pack("<I", len(head)) + head + bytes(body)
+            out += part.tobytes()
+    return bytes(out)
 
 
-def decode_model(data: bytes) -> CharLM:
+def decode_model(data: bytes | mmap.mmap) -> CharLM:
+    """The model in *data*, read in place where the machine is little-endian (no copy of the 8 MB)."""
     (size,) = struct.unpack_from("<I", data)
-    header = json.loads(data[4 : 4 + size])
+    header = json.loads(bytes(data[4 : 4 + size]))
     if header.get("format") != FORMAT:
         raise ValueError(f"not a {FORMAT} file")
-    body, at, tables = memoryview(data)[4 + size :], 0, []
+    view, at, tables = memoryview(data), 4 + size, []
     for n, key_code in zip(header["sizes"], _KEY_CODES):
         parts = []
         for code in (key_code, "h", "h"):
-            part = array(code)
-            part.frombytes(body[at : at + n * part.itemsize])
-            if sys.byteorder != "little":  # the file is little-endian
+            at += -at % 8
+            width = array(code).itemsize
+            section = view[at : at + n * width]
+            at += n * width
+            if sys.byteorder == "little":
+                parts.append(section.cast(code))
+            else:
+                part = array(code, section.tobytes())
                 part.byteswap()
-            at += n * part.itemsize
-            parts.append(part)
+                parts.append(part)
         tables.append(tuple(parts))
     return CharLM(header["vocab"], header["unknown"], tables)
 
@@ -151,5 +162,6 @@ def default_charlm_path() -> Path:
 
 @lru_cache(maxsize=1)
 def default_charlm() -> CharLM:
-    """The shipped model (loaded once per process)."""
-    return decode_model(default_charlm_path().read_bytes())
+    """The shipped model, mapped into memory once per process (pages of it are read as decisions touch them)."""
+    with open(default_charlm_path(), "rb") as handle:
+        return decode_model(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))

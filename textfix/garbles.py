@@ -137,8 +137,12 @@ class _Prepared:
     screen: _Screen
     printed_marks: re.Pattern[str]  # the table's marks printed as themselves
     partners: _Partners
-    lexicon: Lexicon
     prior: float  # the model's learned garble rate
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """Words and names, loaded when a decision first needs them (most pages never do)."""
+        return load_lexicon(frozenset(self.table))
 
 
 def _prepared(model: NoiseModel) -> _Prepared | None:
@@ -166,7 +170,7 @@ def _prepare(model: NoiseModel) -> _Prepared | None:
     partners = _Partners(lm, table)
     marks = re.compile(f"[{_class(c.symbol for c in table.values())}]")
     prior = max(c.rate for c in table.values())
-    return _Prepared(table, _Screen(lm, table, partners), marks, partners, load_lexicon(frozenset(table)), prior)
+    return _Prepared(table, _Screen(lm, table, partners), marks, partners, prior)
 
 
 def _class(chars) -> str:
@@ -181,11 +185,11 @@ def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
     occurrences = prepared.screen.occurrences(text)
     if not occurrences:
         return []
-    lm, lexicon = default_charlm(), prepared.lexicon
+    lm = default_charlm()
     space = _SpaceEvidence(text)
     decisions = [_Decision(o, 0.0, "text", space.ratio(text, o), prepared.partners.ratio(text, o)) for o in occurrences]
     for d in decisions:
-        d.context, d.reading = _context(lm, lexicon, text, d, {})
+        d.context, d.reading = _context(lm, prepared, text, d, {})
     runs = FontRuns(text, prepared.printed_marks, prepared.prior, decisions)
     runs.decide(decisions)
     # Neighbouring garbles change each other's context (袁 野 → ，“): read once more with the winners in place.
@@ -193,7 +197,7 @@ def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
     if chosen:
         for d in decisions:
             if _near_chosen(d.occurrence, chosen):
-                d.context, d.reading = _context(lm, lexicon, text, d, chosen)
+                d.context, d.reading = _context(lm, prepared, text, d, chosen)
         share = runs.share
         runs = FontRuns(text, prepared.printed_marks, prepared.prior, decisions)  # more may be winnable now
         runs.share = share
@@ -202,71 +206,51 @@ def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
 
 
 class _Screen:
-    """Finds the occurrences whose mark could win, at the speed of the regex engine.
+    """Picks the occurrences whose mark could win, from a cheap read of their context.
 
     The context term read with one character each side (a bigram model: the
     trigram model's own lower order) is the screen: an occurrence goes on to
-    the whole decision when that, plus ``screen_slack`` (the most the trigram
-    read ever added to the bigram read for a mark that could win, fitted by
-    ``corpora/fit_garble_runs.py`` on garbled real-dev train text), plus the
-    most its partner term can add, reaches :data:`THRESHOLD`.  Occurrences next
-    to whitespace always go on (a stray space is evidence of its own), and so
-    do doubled marks printed double (要要).  The bigram read splits into a left
-    and a right term; each candidate's allowed neighbours on each side become
-    character classes of one regular expression, and the sum is checked for
-    what it lets through.
+    the whole decision when that, plus ``screen_slack`` (the least slack that
+    passed every candidate whose mark could win on garbled real-dev train text,
+    fitted by ``corpora/fit_garble_runs.py``), plus the most its partner term
+    can add, reaches :data:`THRESHOLD`.  Occurrences next to whitespace always
+    go on (a stray space is evidence of its own), and so do doubled marks
+    printed double (要要).  The bigram read is a left and a right term, each
+    looked up by the neighbour (:func:`_screen_terms`).
     """
 
     def __init__(self, lm: CharLM, table: dict[str, Candidate], partners: _Partners) -> None:
         self.table = table
         needed = {g: THRESHOLD - fitted()["screen_slack"] - partners.most(c.symbol) for g, c in table.items()}
         self.left, self.right, self.needed = _screen_terms(lm, tuple((g, c.symbol) for g, c in table.items()), needed)
-        self.pattern = re.compile("|".join(self._pattern(g, c) for g, c in table.items()))
-
-    def _pattern(self, g: str, c: Candidate) -> str:
-        (left, left_default), (right, right_default) = self.left[g], self.right[g]
-        best_left, best_right = max([left_default, *left.values()]), max([right_default, *right.values()])
-        need = self.needed[g]
-        ok_left = self._allowed(left, left_default, need - best_right)
-        ok_right = self._allowed(right, right_default, need - best_left)
-        # The character first, then the look-behind over it: the engine finds the
-        # alternatives' first characters by a fast scan instead of trying every position.
-        g = re.escape(g)
-        body = f"{g}(?<!{ok_left}{g})(?!{ok_right})"
-        if c.symbol in DOUBLED:
-            body += f"|{g}(?={g})|{g}(?<={g}{g})"
-        return body
-
-    @staticmethod
-    def _allowed(terms: dict[str, float], default: float, need: float) -> str:
-        """A class matching the neighbours that rule the mark out (whitespace never does)."""
-        if default >= need:
-            bad = _expand(ch for ch, v in terms.items() if v < need)
-            return f"[{_class(bad)}]" if bad else "(?!)"
-        good = _expand(ch for ch, v in terms.items() if v >= need)
-        return f"[^{_class(good)}\\s]"
+        self.pattern = re.compile(f"[{_class(table)}]")
 
     def occurrences(self, text: str) -> list[_Occurrence]:
         out: list[_Occurrence] = []
-        table = self.table
+        table, left, right, needed = self.table, self.left, self.right, self.needed
+        size = len(text)
         for m in self.pattern.finditer(text):
             i = m.start()
-            c = table[text[i]]
-            last = out[-1] if out else None
-            if last and c.symbol in DOUBLED and last.candidate is c and last.length == 1 and last.at + 1 == i:
-                out[-1] = _Occurrence(last.at, 2, c)
-            elif self._passes(text, i, c):
-                out.append(_Occurrence(i, 1, c))
+            g = m.group()
+            c = table[g]
+            before = text[i - 1] if i else BOUNDARY
+            after = text[i + 1] if i + 1 < size else BOUNDARY
+            if c.symbol in DOUBLED and (before == g or after == g):
+                last = out[-1] if out else None
+                if last and last.candidate is c and last.length == 1 and last.at + 1 == i:
+                    out[-1] = _Occurrence(last.at, 2, c)
+                else:
+                    out.append(_Occurrence(i, 1, c))
+                continue
+            if not (before.isspace() or after.isspace()):
+                (lt, ld), (rt, rd) = left[g], right[g]
+                if lt.get(_NORMAL.get(before, before), ld) + rt.get(_NORMAL.get(after, after), rd) < needed[g]:
+                    continue
+            out.append(_Occurrence(i, 1, c))
         return out
 
-    def _passes(self, text: str, i: int, c: Candidate) -> bool:
-        before = text[i - 1] if i else BOUNDARY
-        after = text[i + 1] if i + 1 < len(text) else BOUNDARY
-        if before.isspace() or after.isspace() or (c.symbol in DOUBLED and c.garbled in (before, after)):
-            return True
-        (left, left_default), (right, right_default) = self.left[c.garbled], self.right[c.garbled]
-        b, a = normalise(before), normalise(after)
-        return left.get(b, left_default) + right.get(a, right_default) >= self.needed[c.garbled]
+
+_NORMAL = {ch: normalise(ch) for ch in "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 
 
 def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...], needed: dict[str, float]):
@@ -295,24 +279,11 @@ def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...], needed: dict[s
     return left, right, needed
 
 
-def _expand(chars) -> set[str]:
-    """The model reads every digit as 0 and every ASCII letter as a: the text's own characters."""
-    out = set()
-    for ch in chars:
-        out.add(ch)
-        if ch == "0":
-            out.update("123456789")
-        elif ch == "a":
-            out.update("bcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    out.discard(BOUNDARY)
-    return out
-
-
 CONTEXT = 2  # characters each side the trigram model reads (its order less one)
 SURNAMES_SUMMED = 60  # the commonest surnames, whose model probabilities give P(a name starts here)
 
 
-def _context(lm: CharLM, lexicon: Lexicon, text: str, d: _Decision, chosen: dict[int, _Occurrence]) -> tuple[float, str]:
+def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence]) -> tuple[float, str]:
     """log10 P(window with the mark) − log10 P(window as printed), whitespace closed up; and the printed reading.
 
     The printed character is also read as part of a dictionary word or a name
@@ -325,7 +296,7 @@ def _context(lm: CharLM, lexicon: Lexicon, text: str, d: _Decision, chosen: dict
     mark = _window_logp(lm, left, o.candidate.symbol * o.length, right)
     printed, reading = _window_logp(lm, left, o.candidate.garbled * o.length, right), "text"
     if o.length == 1 and mark - printed + d.space + d.partner > THRESHOLD:
-        for alternative, name in _other_readings(lm, lexicon, text, o, left, right):
+        for alternative, name in _other_readings(lm, prepared.lexicon, text, o, left, right):
             if alternative > printed:
                 printed, reading = alternative, name
     return mark - printed, reading

@@ -47,12 +47,8 @@ class Lexicon:
     total: int
     surnames: dict[str, int] = field(default_factory=dict)  # char → count of person names it starts
     given: dict[str, int] = field(default_factory=dict)  # char → count of person names whose given name holds it
-    # character pair → (word, index of the candidate character in it); see _index.
-    by_pair: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     # Characters the dictionary tags as bound morphemes (ag, ng, vg, zg…): rarely a word alone.
     morphemes: frozenset[str] = frozenset()
-    # pair → its words grouped by shape, made when a pair is first looked up; see _found.
-    _shapes: dict[str, list[tuple[int, int, dict[str, int]]]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def logp(self, word: str) -> float:
         """log10 probability of *word* as a token (half a count when unseen)."""
@@ -99,48 +95,25 @@ class Lexicon:
         return math.log10(min(1.0, count / self.words.get(ch, count))) if count else None
 
     def best_word(self, text: str, i: int) -> tuple[str, float] | None:
-        """The most likely dictionary word (two or more characters) covering ``text[i]``.
+        """The most likely dictionary word (two or more characters) covering ``text[i]``, with its gain.
 
-        Only words that agree with a neighbour of ``text[i]`` are tried (the index is
-        by character pair), so a common character costs two dictionary look-ups.
+        Every stretch of *text* covering ``text[i]`` is looked up (*text* is a
+        short window: a few dozen look-ups).  The gain is log10 P(word) less the
+        other characters' own: how much likelier the word makes ``text[i]``.
         """
         best: tuple[str, float] | None = None
-        ch = text[i]
-        found = self._found(ch + text[i + 1 : i + 2], text, i)
-        if i:
-            found = found + self._found(text[i - 1] + ch, text, i)
-        for word, at in found:
-            gain = self.logp(word) - sum(self.logp(c) for k, c in enumerate(word) if k != at)
-            if best is None or gain > best[1]:
-                best = (word, gain)
+        words = self.words
+        for start in range(max(0, i - LONGEST_WORD + 1), i + 1):
+            for end in range(max(i + 1, start + 2), min(len(text), start + LONGEST_WORD) + 1):
+                word = text[start:end]
+                if word in words:
+                    gain = self.logp(word) - sum(self.logp(c) for c in word[: i - start] + word[i - start + 1 :])
+                    if best is None or gain > best[1]:
+                        best = (word, gain)
         return best
 
-    def _found(self, pair: str, text: str, i: int) -> list[tuple[str, int]]:
-        """The words listed under *pair* that occur in *text* covering ``text[i]``, in the order listed.
 
-        A common pair lists hundreds of words, but few shapes (length, and
-        where in the word the character is): one look-up per shape finds them.
-        """
-        shapes = self._shapes.get(pair)
-        if shapes is None:
-            shapes = self._shapes[pair] = _shapes(self.by_pair.get(pair, []))
-        if not shapes:
-            return []
-        hits = []
-        for at, length, words in shapes:
-            start = i - at
-            if start >= 0 and (k := words.get(text[start : start + length])) is not None:
-                hits.append(k)
-        listed = self.by_pair[pair]
-        return [listed[k] for k in sorted(hits)]
-
-
-def _shapes(listed: list[tuple[str, int]]) -> list[tuple[int, int, dict[str, int]]]:
-    """(index of the character in the word, word length, {word: its place in *listed*}) per shape."""
-    by_shape: dict[tuple[int, int], dict[str, int]] = {}
-    for k, (word, at) in enumerate(listed):
-        by_shape.setdefault((at, len(word)), {})[word] = k
-    return [(at, length, words) for (at, length), words in by_shape.items()]
+LONGEST_WORD = 6  # characters: longer dictionary words (idioms, names of bodies) are rare around a candidate
 
 
 def dictionary_path() -> Path:
@@ -176,17 +149,16 @@ def load_lexicon(chars: frozenset[str]) -> Lexicon:
     # the key inside tells a collision apart.
     cached = cache_dir() / f"lexicon-{zlib.crc32(key.encode()):08x}.marshal"
     try:
-        stored_key, words, total, surnames, given, morphemes, by_pair = marshal.loads(cached.read_bytes())
+        stored_key, words, total, surnames, given, morphemes = marshal.loads(cached.read_bytes())
         if stored_key != key:
             raise ValueError("another lexicon")
     except (OSError, ValueError, EOFError, TypeError):
         words, total, surnames, given, morphemes = _extract(source.read_text(encoding="utf-8"), chars)
-        by_pair = _index(words, chars)
-        store_cached(cached, marshal.dumps((key, words, total, surnames, given, morphemes, by_pair)))
-    return Lexicon(words, total, surnames, given, by_pair, frozenset(morphemes))
+        store_cached(cached, marshal.dumps((key, words, total, surnames, given, morphemes)))
+    return Lexicon(words, total, surnames, given, frozenset(morphemes))
 
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 
 def _extract(text: str, chars: frozenset[str]) -> tuple[dict[str, int], int, dict[str, int], dict[str, int], list[str]]:
@@ -199,7 +171,8 @@ def _extract(text: str, chars: frozenset[str]) -> tuple[dict[str, int], int, dic
     if chars:
         cls = "".join(sorted(re.escape(c) for c in chars))
         for word, count in re.findall(rf"^(\S*[{cls}]\S*) (\d+)", text, re.M):
-            words[word] = int(count)
+            if len(word) <= LONGEST_WORD:
+                words[word] = int(count)
     surnames: dict[str, int] = {}
     given: dict[str, int] = {}
     for name, count in re.findall(r"^(\S{2,3}) (\d+) nr$", text, re.M):
@@ -208,22 +181,6 @@ def _extract(text: str, chars: frozenset[str]) -> tuple[dict[str, int], int, dic
             given[ch] = given.get(ch, 0) + int(count)
     total = sum(int(c) for c in re.findall(r" (\d+) ", text))
     return words, total, surnames, given, sorted(morphemes)
-
-
-def _index(words: dict[str, int], chars: frozenset[str]) -> dict[str, list[tuple[str, int]]]:
-    """Words by the character pair (candidate + next, or previous + candidate) they contain.
-
-    A word is listed under its pair to the right of the candidate, or, when the
-    candidate ends the word, under the pair to its left, so each word is tried once.
-    """
-    by_pair: dict[str, list[tuple[str, int]]] = {}
-    for word in words:
-        if len(word) > 1:
-            for k, c in enumerate(word):
-                if c in chars:
-                    pair = word[k : k + 2] if k + 1 < len(word) else word[k - 1 : k + 1]
-                    by_pair.setdefault(pair, []).append((word, k))
-    return by_pair
 
 
 def store_cached(path: Path, data: bytes) -> None:
