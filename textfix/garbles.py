@@ -75,6 +75,7 @@ PRIOR_EVENTS = 2.0
 EM_ROUNDS = 2
 _SPACES = " \t\u3000"
 _WHITESPACE = " \t\u3000\n\r\f"
+_WHITESPACE_SET = frozenset(_WHITESPACE)
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,8 @@ def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
     decisions = [_Decision(o, 0.0, "text", space.ratio(text, o), prepared.partners.ratio(text, o)) for o in occurrences]
     for d in decisions:
         d.context, d.reading = _context(lm, prepared, text, d, {})
-    runs = FontRuns(text, prepared.printed_marks, prepared.prior, decisions)
+    marks_on_page = len(prepared.printed_marks.findall(text))
+    runs = FontRuns(text, prepared.printed_marks, marks_on_page, prepared.prior, decisions)
     runs.decide(decisions)
     # Neighbouring garbles change each other's context (袁 野 → ，“): read once more with the winners in place.
     chosen = {d.occurrence.at: d.occurrence for d in decisions if d.margin > THRESHOLD}
@@ -199,7 +201,7 @@ def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
             if _near_chosen(d.occurrence, chosen):
                 d.context, d.reading = _context(lm, prepared, text, d, chosen)
         share = runs.share
-        runs = FontRuns(text, prepared.printed_marks, prepared.prior, decisions)  # more may be winnable now
+        runs = FontRuns(text, prepared.printed_marks, marks_on_page, prepared.prior, decisions)  # more may win now
         runs.share = share
         runs.decide(decisions, rounds=0)
     return [_change(text, d, model) for d in decisions if d.winnable and d.margin > THRESHOLD]
@@ -225,11 +227,44 @@ class _Screen:
         self.left, self.right, self.needed = _screen_terms(lm, tuple((g, c.symbol) for g, c in table.items()), needed)
         self.pattern = re.compile(f"[{_class(table)}]")
 
+    @cached_property
+    def narrow(self) -> re.Pattern[str]:
+        """The screen as one regular expression: each candidate with the neighbours that let it pass as classes.
+
+        It finds what the look-ups would pass (and some more) at the regex
+        engine's speed, but compiling it takes ~30 ms: it pays on long texts only.
+        """
+        return re.compile("|".join(self._pattern(g, c) for g, c in self.table.items()))
+
+    def _pattern(self, g: str, c: Candidate) -> str:
+        (left, left_default), (right, right_default) = self.left[g], self.right[g]
+        best_left, best_right = max([left_default, *left.values()]), max([right_default, *right.values()])
+        need = self.needed[g]
+        ok_left = self._allowed(left, left_default, need - best_right)
+        ok_right = self._allowed(right, right_default, need - best_left)
+        # The character first, then the look-behind over it: the engine finds the
+        # alternatives' first characters by a fast scan instead of trying every position.
+        g = re.escape(g)
+        body = f"{g}(?<!{ok_left}{g})(?!{ok_right})"
+        if c.symbol in DOUBLED:
+            body += f"|{g}(?={g})|{g}(?<={g}{g})"
+        return body
+
+    @staticmethod
+    def _allowed(terms: dict[str, float], default: float, need: float) -> str:
+        """A class matching the neighbours that rule the mark out (whitespace never does)."""
+        if default >= need:
+            bad = _expand(ch for ch, v in terms.items() if v < need)
+            return f"[{_class(bad)}]" if bad else "(?!)"
+        good = _expand(ch for ch, v in terms.items() if v >= need)
+        return f"[^{_class(good)}\\s]"
+
+
     def occurrences(self, text: str) -> list[_Occurrence]:
         out: list[_Occurrence] = []
         table, left, right, needed = self.table, self.left, self.right, self.needed
         size = len(text)
-        for m in self.pattern.finditer(text):
+        for m in (self.narrow if size >= NARROW_FROM else self.pattern).finditer(text):
             i = m.start()
             g = m.group()
             c = table[g]
@@ -250,7 +285,21 @@ class _Screen:
         return out
 
 
+NARROW_FROM = 500_000  # characters: here the look-ups cost about what compiling `narrow` does (measured)
 _NORMAL = {ch: normalise(ch) for ch in "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+
+
+def _expand(chars) -> set[str]:
+    """The model reads every digit as 0 and every ASCII letter as a: the text's own characters."""
+    out = set()
+    for ch in chars:
+        out.add(ch)
+        if ch == "0":
+            out.update("123456789")
+        elif ch == "a":
+            out.update("bcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    out.discard(BOUNDARY)
+    return out
 
 
 def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...], needed: dict[str, float]):
@@ -296,9 +345,11 @@ def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: d
     mark = _window_logp(lm, left, o.candidate.symbol * o.length, right)
     printed, reading = _window_logp(lm, left, o.candidate.garbled * o.length, right), "text"
     if o.length == 1 and mark - printed + d.space + d.partner > THRESHOLD:
-        for alternative, name in _other_readings(lm, prepared.lexicon, text, o, left, right):
-            if alternative > printed:
-                printed, reading = alternative, name
+        window, at = _unbroken(text, o.at)
+        before = normalise(_reach(text, o.at - 1, -1, {}, count=4))
+        alternative, name = _other_reading(lm, prepared.lexicon, o.candidate.garbled, window, at, before, left, right)
+        if alternative > printed:
+            printed, reading = alternative, name
     return mark - printed, reading
 
 
@@ -309,18 +360,22 @@ def _window_logp(lm: CharLM, left: str, middle: str, right: str) -> float:
     return lm.score(window, len(left), len(window))
 
 
-def _other_readings(lm: CharLM, lexicon: Lexicon, text: str, o: _Occurrence, left: str, right: str):
-    """The printed character read as part of a dictionary word or a person's name: (log10 P of the window, which).
+@lru_cache(maxsize=65536)
+def _other_reading(lm: CharLM, lexicon: Lexicon, g: str, window: str, at: int, before: str, left: str, right: str
+                   ) -> tuple[float, str]:
+    """The likeliest reading of the printed *g* as part of a dictionary word or a person's name.
 
+    (log10 P of the window, which reading); *window* is the text around *g*
+    (at *at*) for words, *before* the four characters before it for names.
     A name is a surname and one or two given-name characters (the dictionary's
     person names give each share).  Where the name starts before the
     character, its start is read against what the model made of the
     characters already there, so the window stays the same one the mark is read in.
     """
-    g = o.candidate.garbled
-    word = lexicon.best_word(*_unbroken(text, o.at))
+    best = (-math.inf, "")
+    word = lexicon.best_word(window, at)
     if word is not None:
-        yield min(word[1], 0.0) + _window_logp(lm, left + g, "", right), f"word {word[0]}"
+        best = max(best, (min(word[1], 0.0) + _window_logp(lm, left + g, "", right), f"word {word[0]}"))
     r1, r2 = (normalise(ch) for ch in (right + "  ")[:2])
     three = lexicon.three_character_share
     given, after_name = lexicon.given_logp, lambda ch: lm.logp("", ch)  # what follows a name: anything
@@ -330,15 +385,15 @@ def _other_readings(lm: CharLM, lexicon: Lexicon, text: str, o: _Occurrence, lef
 
     if lexicon.surname_logp(g) is not None and is_ideograph(r1):
         start = _name_start_logp(lm, lexicon, normalise(left))
-        yield start + math.log10(lexicon.surname_share(g)) + given(r1) + maybe_given(r2), "name"
-    before = normalise(_reach(text, o.at - 1, -1, {}, count=4))
+        best = max(best, (start + math.log10(lexicon.surname_share(g)) + given(r1) + maybe_given(r2), "name"))
     if len(before) >= 3 and lexicon.surname_logp(before[-1]) is not None:
         starts = _starts_name_here(lm, lexicon, before[-3:-1], before[-1])
-        yield starts + given(g) + maybe_given(r1) + lm.logp(g + r1, r2), f"name {before[-1]}{g}"
+        best = max(best, (starts + given(g) + maybe_given(r1) + lm.logp(g + r1, r2), f"name {before[-1]}{g}"))
     if len(before) == 4 and is_ideograph(before[-1]) and lexicon.surname_logp(before[-2]) is not None:
         starts = _starts_name_here(lm, lexicon, before[:2], before[2]) + given(before[3]) - lm.logp(before[1:3], before[3])
-        yield min(starts, 0.0) + math.log10(three) + given(g) + after_name(r1) + lm.logp(g + r1, r2), \
-            f"name {before[-2:]}{g}"
+        best = max(best, (min(starts, 0.0) + math.log10(three) + given(g) + after_name(r1) + lm.logp(g + r1, r2),
+                          f"name {before[-2:]}{g}"))
+    return best
 
 
 def _starts_name_here(lm: CharLM, lexicon: Lexicon, history: str, surname: str) -> float:
@@ -347,6 +402,7 @@ def _starts_name_here(lm: CharLM, lexicon: Lexicon, history: str, surname: str) 
     return min(0.0, start - lm.logp(history, surname))
 
 
+@lru_cache(maxsize=65536)
 def _name_start_logp(lm: CharLM, lexicon: Lexicon, history: str) -> float:
     """log10 P(a person's name starts after *history*).
 
@@ -354,25 +410,16 @@ def _name_start_logp(lm: CharLM, lexicon: Lexicon, history: str) -> float:
     there, times the share of its dictionary count that starts a name (方 is
     mostly 方面, 袁 mostly a surname); scaled up by how many names those surnames cover.
     """
-    found = _NAME_STARTS.get((id(lexicon), history))
-    if found is None:
-        if len(_NAME_STARTS) > 65536:
-            _NAME_STARTS.clear()
-        top = sorted(lexicon.surnames, key=lexicon.surnames.__getitem__, reverse=True)[:SURNAMES_SUMMED]
-        covered = sum(lexicon.surname_share(s) for s in top)
-        starts = sum(10 ** (lm.logp(history, s) + lexicon.surname_logp(s)) for s in top)
-        found = _NAME_STARTS[(id(lexicon), history)] = math.log10(starts / covered)
-    return found
-
-
-_NAME_STARTS: dict[tuple[int, str], float] = {}
+    top = sorted(lexicon.surnames, key=lexicon.surnames.__getitem__, reverse=True)[:SURNAMES_SUMMED]
+    covered = sum(lexicon.surname_share(s) for s in top)
+    starts = sum(10 ** (lm.logp(history, s) + lexicon.surname_logp(s)) for s in top)
+    return math.log10(starts / covered)
 
 
 def _unbroken(text: str, i: int) -> tuple[str, int]:
     """The text around ``text[i]`` with whitespace closed up, and where the character is in it."""
-    lo, hi = max(0, i - 16), i + 17
-    left = re.sub(r"\s+", "", text[lo:i])[-WORD_REACH:]
-    right = re.sub(r"\s+", "", text[i + 1 : hi])[:WORD_REACH]
+    left = _reach(text, i - 1, -1, {}, WORD_REACH).lstrip(BOUNDARY)
+    right = _reach(text, i + 1, 1, {}, WORD_REACH).rstrip(BOUNDARY)
     return left + text[i] + right, len(left)
 
 
@@ -381,6 +428,13 @@ WORD_REACH = 4  # characters each side of a candidate a dictionary word can take
 
 def _reach(text: str, i: int, step: int, chosen: dict[int, _Occurrence], count: int = CONTEXT) -> str:
     """Up to *count* characters from *i* on in direction *step*, whitespace skipped, decided marks in place."""
+    lo, hi = (i - count + 1, i + 1) if step < 0 else (i, i + count)
+    if lo >= 0 and hi <= len(text):
+        quick = text[lo:hi]  # most windows: no whitespace to skip
+        if _WHITESPACE_SET.isdisjoint(quick):
+            if chosen and not chosen.keys().isdisjoint(range(lo, hi)):
+                return "".join(chosen[k].candidate.symbol if k in chosen else text[k] for k in range(lo, hi))
+            return quick
     out: list[str] = []
     while len(out) < count:
         if i < 0 or i >= len(text):
@@ -417,15 +471,15 @@ class _SpaceEvidence:
     def spaced(self) -> dict[bool, float]:
         """log10 likelihood ratio of a space after the character, by whether an ideograph follows the space."""
         space_after, text = fitted()["space_after_garble"], self.text
-        ideographs = len(_NOT_IDEOGRAPHS.sub("", text)) + 1
+        characters = len(text) + 1  # all of them, not only ideographs: counting those costs a pass over the page
         before_ideograph = before_other = 1
         for m in self._AFTER_IDEOGRAPH.finditer(text):
             if is_ideograph(m.group(1)):
                 before_ideograph += 1
             else:
                 before_other += 1
-        return {True: math.log10(space_after * ideographs / before_ideograph),
-                False: math.log10(space_after * ideographs / before_other)}
+        return {True: math.log10(space_after * characters / before_ideograph),
+                False: math.log10(space_after * characters / before_other)}
 
     def ratio(self, text: str, o: _Occurrence) -> float:
         end = o.at + o.length
@@ -435,7 +489,6 @@ class _SpaceEvidence:
         return 0.0
 
 
-_NOT_IDEOGRAPHS = re.compile(r"[^\u3400-\u9fff]+")
 
 
 class _Partners:
@@ -496,7 +549,8 @@ class FontRuns:
     share, which EM estimates from the page, starting from the model's rate.
     """
 
-    def __init__(self, text: str, printed_marks: re.Pattern[str], prior: float, decisions: list[_Decision]) -> None:
+    def __init__(self, text: str, printed_marks: re.Pattern[str], marks_on_page: int, prior: float,
+                 decisions: list[_Decision]) -> None:
         # Only candidates that may win need their run's state; the others are evidence when their
         # likelihood ratio says anything (over 1.1), and marks are read within REACH run lengths of
         # the winnable ones (farther, exp(-REACH) of their weight is left): all else counts as clean
@@ -510,7 +564,7 @@ class FontRuns:
                 lo = max(end, d.occurrence.at - reach)
                 end = d.occurrence.at + reach
                 self.marks.extend(m.start() for m in printed_marks.finditer(text, lo, end))
-        self.far_marks = len(printed_marks.findall(text)) - len(self.marks)
+        self.far_marks = marks_on_page - len(self.marks)
         self.events: list[_Decision | None] | None = None
         self.share = prior
         self.prior = prior

@@ -39,7 +39,7 @@ def symbol_logp(symbol: str) -> float:
     return math.log10(PUNCTUATION_SHARE.get(symbol, RARE_SYMBOL_SHARE))
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: decisions cache their readings per lexicon
 class Lexicon:
     """Word counts for the words that contain given characters, and single-character counts."""
 
