@@ -22,8 +22,8 @@ From the train part of real-dev (``corpora/realdev.py``):
 
 * ``partner_within``: for each paired mark and numbered symbol, the share of its
   occurrences whose partner (the closing mark after an opening one, the
-  opening mark before a closing one, the next number of the series after a
-  number) stands within ``partner_window`` characters.
+  opening mark before a closing one, the number before or after in its
+  series) stands within ``partner_window`` characters; ``numbering`` pools the numbers.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ import realdev  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from textfix import garbles  # noqa: E402
-from textfix.charclasses import CLOSERS, PAIRS, partner_of, symbol_class  # noqa: E402
+from textfix.charclasses import partners_of, symbol_class  # noqa: E402
 from textfix.charlm import normalise  # noqa: E402
 from textfix.model import default_model  # noqa: E402
 
@@ -106,19 +106,25 @@ def mark_in_garbled_run(events: list[tuple[int, bool]]) -> float:
 
 
 def partner_within(items: list[dict]) -> dict[str, float]:
-    """Share of each paired or numbered symbol's occurrences with their partner within the window."""
+    """Share of each paired or numbered symbol's occurrences with a partner within the window (add-one smoothed).
+
+    A number's partners are the number before it in its series (before it) and
+    the number after (after it).  Numbers the set does not hold share the
+    figure of all its numbers together, under ``"numbering"``.
+    """
     found: dict[str, list[int]] = {}
     for item in items:
         for p in item["paragraphs"]:
             for k, ch in enumerate(p):
-                partner = partner_of(ch)
-                if partner is None:
+                before, after = partners_of(ch)
+                if not (before or after):
                     continue
-                after = ch in PAIRS or ch not in CLOSERS
-                window = p[k + 1 : k + 1 + PARTNER_WINDOW] if after else p[max(0, k - PARTNER_WINDOW) : k]
-                found.setdefault(ch, [0, 0])
-                found[ch][0] += partner in window
-                found[ch][1] += 1
+                hit = (before and before in p[max(0, k - PARTNER_WINDOW) : k]) or (
+                    after and after in p[k + 1 : k + 1 + PARTNER_WINDOW])
+                for key in (ch, "numbering") if symbol_class(ch) == "numbering" else (ch,):
+                    found.setdefault(key, [0, 0])
+                    found[key][0] += bool(hit)
+                    found[key][1] += 1
     return {ch: round((hit + 1) / (n + 2), 4) for ch, (hit, n) in sorted(found.items())}
 
 

@@ -59,16 +59,17 @@ def series_rank(ch: str) -> tuple[int, int] | None:
     return None
 
 
-def partner_of(ch: str) -> str | None:
-    """The closing mark of an opening one, the opening of a closing one, the next number of a series."""
+def partners_of(ch: str) -> tuple[str, str]:
+    """What stands before *ch* and what after it, as its partners: ``("", "）")`` for ``（``, ``("①", "③")`` for ``②``."""
     if ch in PAIRS:
-        return PAIRS[ch]
+        return "", PAIRS[ch]
     if ch in CLOSERS:
-        return CLOSERS[ch]
+        return CLOSERS[ch], ""
     rank = series_rank(ch)
-    if rank is not None and rank[1] + 1 < len(SERIES[rank[0]]):
-        return SERIES[rank[0]][rank[1] + 1]
-    return None
+    if rank is None:
+        return "", ""
+    series, at = SERIES[rank[0]], rank[1]
+    return series[at - 1 : at] if at else "", series[at + 1 : at + 2]
 
 
 def is_ideograph(ch: str) -> bool:

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from .charclasses import ASCII_FORMS, CLOSERS, DOUBLED, is_ideograph, partner_of, symbol_class
+from .charclasses import ASCII_FORMS, DOUBLED, is_ideograph, partners_of, symbol_class
 from .charlm import BOUNDARY, CharLM, default_charlm, default_charlm_path, normalise
 from .lexicon import Lexicon, cache_dir, load_lexicon, store_cached
 from .model import NoiseModel
@@ -216,7 +216,8 @@ class _Screen:
     passed every candidate whose mark could win on garbled real-dev train text,
     fitted by ``corpora/fit_garble_runs.py``), plus the most its partner term
     can add, reaches :data:`THRESHOLD`.  Occurrences next to whitespace always
-    go on (a stray space is evidence of its own), and so do doubled marks
+    go on (a stray space is evidence of its own), and so do those next to
+    another candidate (its neighbour may turn out a mark) and doubled marks
     printed double (要要).  The bigram read is a left and a right term, each
     looked up by the neighbour (:func:`_screen_terms`).
     """
@@ -240,8 +241,8 @@ class _Screen:
         (left, left_default), (right, right_default) = self.left[g], self.right[g]
         best_left, best_right = max([left_default, *left.values()]), max([right_default, *right.values()])
         need = self.needed[g]
-        ok_left = self._allowed(left, left_default, need - best_right)
-        ok_right = self._allowed(right, right_default, need - best_left)
+        ok_left = self._allowed(left, left_default, need - best_right, self.table)
+        ok_right = self._allowed(right, right_default, need - best_left, self.table)
         # The character first, then the look-behind over it: the engine finds the
         # alternatives' first characters by a fast scan instead of trying every position.
         g = re.escape(g)
@@ -251,12 +252,12 @@ class _Screen:
         return body
 
     @staticmethod
-    def _allowed(terms: dict[str, float], default: float, need: float) -> str:
-        """A class matching the neighbours that rule the mark out (whitespace never does)."""
+    def _allowed(terms: dict[str, float], default: float, need: float, table: dict[str, Candidate]) -> str:
+        """A class matching the neighbours that rule the mark out (whitespace and candidates never do)."""
         if default >= need:
-            bad = _expand(ch for ch, v in terms.items() if v < need)
+            bad = _expand(ch for ch, v in terms.items() if v < need) - set(table)
             return f"[{_class(bad)}]" if bad else "(?!)"
-        good = _expand(ch for ch, v in terms.items() if v >= need)
+        good = _expand(ch for ch, v in terms.items() if v >= need) | set(table)
         return f"[^{_class(good)}\\s]"
 
 
@@ -277,7 +278,7 @@ class _Screen:
                 else:
                     out.append(_Occurrence(i, 1, c))
                 continue
-            if not (before.isspace() or after.isspace()):
+            if not (before.isspace() or after.isspace() or before in table or after in table):
                 (lt, ld), (rt, rd) = left[g], right[g]
                 if lt.get(_NORMAL.get(before, before), ld) + rt.get(_NORMAL.get(after, after), rd) < needed[g]:
                     continue
@@ -503,39 +504,70 @@ class _Partners:
 
     def __init__(self, lm: CharLM, table: dict[str, Candidate]) -> None:
         params = fitted()
-        self.window, self.within = params["partner_window"], params["partner_within"]
-        self.forms: dict[str, re.Pattern[str]] = {}
-        self.chance: dict[str, float] = {}
+        self.window, within = params["partner_window"], params["partner_within"]
         garbled_forms: dict[str, set[str]] = {}
         for c in table.values():
             garbled_forms.setdefault(c.symbol, set()).add(c.garbled)
-        for symbol in {c.symbol for c in table.values()} & set(self.within):
-            partner = partner_of(symbol)
-            forms = {partner, *garbled_forms.get(partner, ()), *ASCII_FORMS.get(partner, "")}
-            pattern = re.compile("[" + "".join(re.escape(f) for f in sorted(forms)) + "]")
-            share = sum(10 ** lm.logp("", normalise(f)) for f in forms)
-            self.forms[symbol] = pattern
-            self.chance[symbol] = 1.0 - (1.0 - share) ** self.window
+
+        def forms(partner: str) -> set[str]:  # how the partner may be printed: itself, its ASCII form, garbled
+            return {partner, *garbled_forms.get(partner, ()), *ASCII_FORMS.get(partner, "")} if partner else set()
+
+        def chance(chars: set[str]) -> float:  # that one of them stands within the window anyway
+            return 1.0 - (1.0 - sum(10 ** lm.logp("", normalise(f)) for f in chars)) ** self.window
+
+        def pattern(chars: set[str]) -> re.Pattern[str] | None:
+            return re.compile(f"[{_class(chars)}]") if chars else None
+
+        self.partners: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None, float, float]] = {}
+        for symbol in {c.symbol for c in table.values()}:
+            before, after = (forms(p) for p in partners_of(symbol))
+            share = within.get(symbol, within["numbering"] if symbol_class(symbol) == "numbering" else None)
+            if (before or after) and share is not None:
+                odds = min(1.0 - 1e-9, chance(before) + chance(after))
+                self.partners[symbol] = (pattern(before), pattern(after), share, odds)
 
     def most(self, symbol: str) -> float:
         """The largest partner term *symbol* can get (0 for a symbol without a partner)."""
-        if symbol not in self.forms:
+        if symbol not in self.partners:
             return 0.0
-        return max(0.0, math.log10(self.within[symbol] / max(self.chance[symbol], 1e-9)))
+        _, _, within, chance = self.partners[symbol]
+        return max(0.0, math.log10(within / max(chance, 1e-9)))
 
     def ratio(self, text: str, o: _Occurrence) -> float:
+        """log10 likelihood ratio of the partners found (or not) around ``text[o.at]``.
+
+        A number's partners chain on (①…②…③): each further link in order is
+        evidence of its own, as likely for a list as the first and as unlikely
+        by chance as its own forms are.
+        """
         symbol = o.candidate.symbol
-        pattern = self.forms.get(symbol)
-        if pattern is None:
+        found = self.partners.get(symbol)
+        if found is None:
             return 0.0
-        if symbol in CLOSERS:
-            found = pattern.search(text, max(0, o.at - self.window), o.at)
-        else:
-            found = pattern.search(text, o.at + o.length, o.at + o.length + self.window)
-        within, chance = self.within[symbol], self.chance[symbol]
-        if found:
-            return math.log10(within / max(chance, 1e-9))
-        return math.log10((1.0 - within) / (1.0 - min(chance, 1 - 1e-9)))
+        links = self._links(text, symbol, o.at, o.at + o.length)
+        if not links:
+            within, chance = found[2], found[3]
+            return math.log10((1.0 - within) / (1.0 - chance))
+        return sum(math.log10(within / max(chance, 1e-9)) for within, chance in links)
+
+    def _links(self, text: str, symbol: str, start: int, end: int) -> list[tuple[float, float]]:
+        """(share, chance) of each partner found: one for a paired mark, the whole ordered chain for a number."""
+        links = []
+        for side in (0, 1):
+            at, current = (start, end), symbol
+            while current in self.partners:
+                pattern, within, chance = self.partners[current][side], self.partners[current][2], self.partners[current][3]
+                hit = pattern and (pattern.search(text, max(0, at[0] - self.window), at[0]) if side == 0
+                                   else pattern.search(text, at[1], at[1] + self.window))
+                if not hit:
+                    break
+                links.append((within, chance))
+                if symbol_class(symbol) != "numbering":
+                    break
+                if side == 0:  # the nearest partner before: the last match in the window
+                    *_, hit = pattern.finditer(text, max(0, at[0] - self.window), at[0])
+                at, current = (hit.start(), hit.end()), partners_of(current)[side]
+        return links
 
 
 class FontRuns:
