@@ -8,6 +8,8 @@ From the seed print page (``seeds/001_…``), whose hand-checked gold
 * ``run_length``: the scale L of the font-run model, P(same run after d characters)
   = exp(-d/L), by maximum likelihood over the sequence of the page's mark events
   (garbled or printed as itself), the run redrawn with the page's garbled share;
+* ``garbled_share``: the share of the page's mark events that are garbled, the
+  prior of a page's garbled share;
 * ``mark_in_garbled_run``: how often a run that garbles still prints a mark as
   itself (add-one smoothed: marks printed as themselves with a garbled mark on
   each side, against the garbled marks);
@@ -164,6 +166,7 @@ def main() -> int:
     train = realdev.load("train")
     fitted = {
         "run_length": round(fit_run_length(events), 1),
+        "garbled_share": round(sum(g for _, g in events) / len(events), 4),
         "mark_in_garbled_run": round(mark_in_garbled_run(events), 4),
         "space_after_garble": round((spaced + 1) / (spaceable + 2), 4),
         "partner_window": PARTNER_WINDOW,

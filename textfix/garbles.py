@@ -59,8 +59,8 @@ FEATURES = (
             "page) against the page's own share of spaces after an ideograph"),
     Feature("partner", "partner_within (data/garble_decision.json, corpora/fit_garble_runs.py on real-dev train) "
             "against the chance of the partner's printed forms within the window, counted on the page"),
-    Feature("font run", "two-state run model: run_length and mark_in_garbled_run (data/garble_decision.json, "
-            "corpora/fit_garble_runs.py on the seed page); the page's garbled share by EM from the model's learned rate"),
+    Feature("font run", "two-state run model: run_length, mark_in_garbled_run and the prior garbled_share "
+            "(data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own share by EM"),
 )
 
 
@@ -70,7 +70,9 @@ def fitted() -> dict:
     return json.loads(resources.files("textfix").joinpath("data/garble_decision.json").read_text(encoding="utf-8"))
 
 
-# How many events' worth the model's learned rate counts for against the page's own evidence.
+# How many events' worth the prior share counts for against the page's own evidence: a weak prior,
+# since pages range from no garbled run to mostly garbled ones.  (On 1,500 real-dev train items,
+# 2, 10, 50 and 684 — the seed page's events — restore 99.8% of garbled marks alike, none falsely.)
 PRIOR_EVENTS = 2.0
 EM_ROUNDS = 2
 _SPACES = " \t\u3000"
@@ -138,7 +140,6 @@ class _Prepared:
     screen: _Screen
     printed_marks: re.Pattern[str]  # the table's marks printed as themselves
     partners: _Partners
-    prior: float  # the model's learned garble rate
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -170,8 +171,7 @@ def _prepare(model: NoiseModel) -> _Prepared | None:
     lm = default_charlm()
     partners = _Partners(lm, table)
     marks = re.compile(f"[{_class(c.symbol for c in table.values())}]")
-    prior = max(c.rate for c in table.values())
-    return _Prepared(table, _Screen(lm, table, partners), marks, partners, prior)
+    return _Prepared(table, _Screen(lm, table, partners), marks, partners)
 
 
 def _class(chars) -> str:
@@ -192,7 +192,7 @@ def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
     for d in decisions:
         d.context, d.reading = _context(lm, prepared, text, d, {})
     marks_on_page = len(prepared.printed_marks.findall(text))
-    runs = FontRuns(text, prepared.printed_marks, marks_on_page, prepared.prior, decisions)
+    runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)
     runs.decide(decisions)
     # Neighbouring garbles change each other's context (袁 野 → ，“): read once more with the winners in place.
     chosen = {d.occurrence.at: d.occurrence for d in decisions if d.margin > THRESHOLD}
@@ -201,7 +201,7 @@ def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
             if _near_chosen(d.occurrence, chosen):
                 d.context, d.reading = _context(lm, prepared, text, d, chosen)
         share = runs.share
-        runs = FontRuns(text, prepared.printed_marks, marks_on_page, prepared.prior, decisions)  # more may win now
+        runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)  # more may win now
         runs.share = share
         runs.decide(decisions, rounds=0)
     return [_change(text, d, model) for d in decisions if d.winnable and d.margin > THRESHOLD]
@@ -387,11 +387,11 @@ def _other_reading(lm: CharLM, lexicon: Lexicon, g: str, window: str, at: int, b
     if lexicon.surname_logp(g) is not None and is_ideograph(r1):
         start = _name_start_logp(lm, lexicon, normalise(left))
         best = max(best, (start + math.log10(lexicon.surname_share(g)) + given(r1) + maybe_given(r2), "name"))
-    if len(before) >= 3 and lexicon.surname_logp(before[-1]) is not None:
+    if len(before) >= 2 and lexicon.surname_logp(before[-1]) is not None:
         starts = _starts_name_here(lm, lexicon, before[-3:-1], before[-1])
         best = max(best, (starts + given(g) + maybe_given(r1) + lm.logp(g + r1, r2), f"name {before[-1]}{g}"))
-    if len(before) == 4 and is_ideograph(before[-1]) and lexicon.surname_logp(before[-2]) is not None:
-        starts = _starts_name_here(lm, lexicon, before[:2], before[2]) + given(before[3]) - lm.logp(before[1:3], before[3])
+    if len(before) >= 3 and is_ideograph(before[-1]) and lexicon.surname_logp(before[-2]) is not None:
+        starts = _starts_name_here(lm, lexicon, before[-4:-2], before[-2]) + given(before[-1]) - lm.logp(before[-3:-1], before[-1])
         best = max(best, (min(starts, 0.0) + math.log10(three) + given(g) + after_name(r1) + lm.logp(g + r1, r2),
                           f"name {before[-2:]}{g}"))
     return best
@@ -578,11 +578,13 @@ class FontRuns:
     as themselves (a garbled run hardly prints any: ``mark_in_garbled_run``).
     Between two events *d* characters apart the run goes on with probability
     exp(−d / run_length), else the font is drawn afresh: garbled with the page's
-    share, which EM estimates from the page, starting from the model's rate.
+    share, which EM estimates from the page, starting from ``garbled_share``
+    (the seed page's).  The share is not the noise model's learned rate: a
+    twin garbled throughout says how this print garbles, not that every page
+    is garbled, and must not make the repair of other pages less precise.
     """
 
-    def __init__(self, text: str, printed_marks: re.Pattern[str], marks_on_page: int, prior: float,
-                 decisions: list[_Decision]) -> None:
+    def __init__(self, text: str, printed_marks: re.Pattern[str], marks_on_page: int, decisions: list[_Decision]) -> None:
         # Only candidates that may win need their run's state; the others are evidence when their
         # likelihood ratio says anything (over 1.1), and marks are read within REACH run lengths of
         # the winnable ones (farther, exp(-REACH) of their weight is left): all else counts as clean
@@ -598,8 +600,7 @@ class FontRuns:
                 self.marks.extend(m.start() for m in printed_marks.finditer(text, lo, end))
         self.far_marks = marks_on_page - len(self.marks)
         self.events: list[_Decision | None] | None = None
-        self.share = prior
-        self.prior = prior
+        self.prior = self.share = fitted()["garbled_share"]
 
     def decide(self, decisions: list[_Decision], rounds: int = EM_ROUNDS) -> None:
         """Set each decision's ``run`` term: log10 P(garbled run | every other event on the page).

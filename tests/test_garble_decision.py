@@ -1,0 +1,100 @@
+"""The garble decision (issue 13): a noisy channel whose numbers come from data.
+
+Expected texts are derived by hand from the mechanism: each mark of GB2312
+rows 1–3 printed in a garbled font is the character 0x31 rows further on
+(``，`` A3AC → D4AC ``袁``), so a garbled sentence is written here from its
+clean form by :func:`garbled`, and the repair must give the clean form back.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from tests._synthetic import ARTICLE, AFTER, BEFORE, garble, reflow
+from textfix import Pair, default_model, learn, repair
+from textfix.charclasses import symbol_class
+from textfix.garbles import FEATURES, fitted
+
+MARKS = "".join(ch for ch in map(chr, range(0x2000, 0xFFFF)) if symbol_class(ch))
+
+
+def garbled(text: str) -> str:
+    """*text* as a garbled font prints it: every mark of the mechanism's rows shifted."""
+    return garble(text, MARKS)
+
+
+def garble_fixes(text: str, model=None) -> list:
+    return [c for c in repair(text, model).changes if c.rule.startswith("garble:")]
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "记者从市卫健委获悉：上半年，全市医院门诊量同比增长12.5%，其中“互联网医院”增长最快。",
+        "今天最高气温37℃，湿度在60%～80%之间。",  # units after numbers (％ garbled, written % as the seed twin does)
+        "美国学者乔治·亨丁顿在演讲中说：“合作才能共赢。”",  # an interpunct between parts of a foreign name
+        "他停了一下——这是最难的一步。",  # a dash printed as two garbled halves (要要)
+        "这部纪录片分为《源》《流》《汇》三集，展现了黄河文明的发展历程。",
+    ],
+)
+def test_a_garbled_sentence_comes_back_whole(clean: str) -> None:
+    assert repair(garbled(clean)).text == clean
+
+
+def test_a_surname_inside_a_garbled_run_stays_a_name() -> None:
+    clean = "中心主任袁志刚表示，今年将新建三座公园，周边居民有了好去处。"
+    out = repair(garbled(clean)).text
+    assert "袁志刚" in out and "表示，今年" in out
+
+
+def test_a_garbled_byline_keeps_its_name() -> None:
+    assert repair("渊记者 袁晓帆冤").text == "（记者 袁晓帆）"
+
+
+def test_the_third_number_of_a_garbled_list_comes_back_from_the_chain() -> None:
+    # ①②③ print as 淤于盂; 盂 (a rare character) after 于 after 淤 is a chain no text makes by chance.
+    out = repair(garbled("治疗分为三步：①清洗伤口；②消毒；③包扎。")).text
+    assert "；③包扎。" in out
+
+
+def test_a_page_without_garble_evidence_gets_no_garble_fixes() -> None:
+    # Real marks all around: the font run is clean, however mark-like 袁 looks after 主任 or 的.
+    page = ("中心主任袁志刚说，今年的工作很好。78岁的袁爷爷每天都来公园散步，他说：“这里空气好。”"
+            "快递员小袁每天要送四五百件包裹，最忙的时候要跑到晚上十点。")
+    assert garble_fixes(page) == []
+
+
+def test_the_same_name_in_clean_and_garbled_runs() -> None:
+    clean_part = "中心主任袁志刚说，今年的工作很好。"
+    garbled_part = garbled("专家认为，这项技术已经成熟，可以推广。")
+    out = repair(clean_part + garbled_part).text
+    assert out == clean_part + "专家认为，这项技术已经成熟，可以推广。"
+
+
+def test_a_model_learned_from_a_twin_is_no_less_precise_than_the_default() -> None:
+    """A twin printed with every mark garbled raises the learned rate; clean text must not pay for it."""
+    noisy = BEFORE + reflow(garbled(ARTICLE)) + AFTER
+    learned = learn([Pair(ARTICLE, noisy)])
+    assert learned.mechanisms and learned.mechanisms[0].rate > default_model().mechanisms[0].rate
+    cases = json.loads((resources.files("textfix").joinpath("../corpora/repair/traps.json")).read_text(encoding="utf-8"))
+    sentences = [c["original"] for c in cases if "original" in c]
+    assert sum(len(garble_fixes(s, learned)) for s in sentences) <= sum(len(garble_fixes(s)) for s in sentences)
+
+
+def test_every_term_of_an_explanation_is_a_declared_feature() -> None:
+    declared = {f.name for f in FEATURES}
+    changes = garble_fixes(garbled("记者从市卫健委获悉：上半年，全市医院门诊量同比增长12.5%。") + "渊记者 袁晓帆冤")
+    assert changes
+    for change in changes:
+        terms = change.why.split(": ", 1)[1].split(" (against")[0].split(", ")
+        assert {t.rsplit(" ", 1)[0] for t in terms} <= declared, change.why
+
+
+def test_the_fitted_numbers_say_where_they_come_from() -> None:
+    numbers = fitted()
+    assert "fitted_by" in numbers and "seed page" in numbers["fitted_by"] and "real-dev train" in numbers["fitted_by"]
+    assert all(f.source for f in FEATURES)
+    assert 0 < numbers["mark_in_garbled_run"] < 1 and 0 < numbers["space_after_garble"] < 1
