@@ -10,7 +10,8 @@ bigram and of every trigram seen twice or more, with the interpolation
 weights that make an unseen n-gram back off exactly as Kneser-Ney does.
 
 Digits are read as ``0`` and ASCII letters as ``a`` (98% and 37% are the same
-evidence for a per-cent sign); whitespace is not a character of the model.
+evidence for a per-cent sign), full-width ASCII symbols as their ASCII forms
+(``％`` as ``%``); whitespace is not a character of the model.
 """
 
 from __future__ import annotations
@@ -31,14 +32,20 @@ _SCALE = 1000  # log10 values are stored as 16-bit integers in thousandths (down
 # Keys: a character id (16 bits) per position, so 16, 32 and 48 bits for orders 1-3.  The file
 # is not compressed: decompressing it took 40 ms, more than a page's repair; a wheel zips it anyway.
 _KEY_CODES = ("I", "I", "q", "I")
-_DIGITS_AND_LETTERS = str.maketrans(
-    {**{c: "0" for c in "0123456789"}, **{c: "a" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}}
-)
+# Full-width forms of ASCII symbols, digits and letters read as their ASCII forms (news text writes
+# 98% and 98％ alike), except the marks Chinese sets full-width as a rule: ，：；？！（）.
+_FULL_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in "，：；？！（）"}
+_READ_AS = str.maketrans({
+    **_FULL_WIDTH,
+    **{c: "0" for c in "0123456789０１２３４５６７８９"},
+    **{c: "a" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+    **{chr(c): "a" for c in [*range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]},
+})
 
 
 def normalise(text: str) -> str:
-    """The text as the model reads it: digits as ``0``, ASCII letters as ``a``."""
-    return text.translate(_DIGITS_AND_LETTERS)
+    """The text as the model reads it: digits as ``0``, ASCII letters as ``a``, full-width symbols as ASCII."""
+    return text.translate(_READ_AS)
 
 
 class CharLM:

@@ -287,18 +287,18 @@ class _Screen:
 
 
 NARROW_FROM = 500_000  # characters: here the look-ups cost about what compiling `narrow` does (measured)
-_NORMAL = {ch: normalise(ch) for ch in "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_NORMAL = {chr(c): normalise(chr(c)) for c in [*range(0x21, 0x7F), *range(0xFF01, 0xFF5F)] if normalise(chr(c)) != chr(c)}
+_READ_FROM: dict[str, set[str]] = {}
+for _text_char, _model_char in _NORMAL.items():
+    _READ_FROM.setdefault(_model_char, set()).add(_text_char)
 
 
 def _expand(chars) -> set[str]:
-    """The model reads every digit as 0 and every ASCII letter as a: the text's own characters."""
+    """The text's characters the model reads as *chars* (every digit as 0, ％ as %…)."""
     out = set()
     for ch in chars:
         out.add(ch)
-        if ch == "0":
-            out.update("123456789")
-        elif ch == "a":
-            out.update("bcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        out.update(_READ_FROM.get(ch, ()))
     out.discard(BOUNDARY)
     return out
 
