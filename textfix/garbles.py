@@ -341,8 +341,12 @@ def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: d
     only make the printed text likelier.
     """
     o = d.occurrence
-    left = _reach(text, o.at - 1, -1, chosen)
-    right = _reach(text, o.at + o.length, 1, chosen)
+    start, end = o.at - CONTEXT, o.at + o.length + CONTEXT
+    quick = text[start:end] if start >= 0 else ""
+    if len(quick) == end - start and _WHITESPACE_SET.isdisjoint(quick) and not chosen:
+        left, right = quick[:CONTEXT], quick[-CONTEXT:]  # most windows: nothing to skip or put in
+    else:
+        left, right = _reach(text, o.at - 1, -1, chosen), _reach(text, o.at + o.length, 1, chosen)
     mark = _window_logp(lm, left, o.candidate.symbol * o.length, right)
     printed, reading = _window_logp(lm, left, o.candidate.garbled * o.length, right), "text"
     if o.length == 1 and mark - printed + d.space + d.partner > THRESHOLD:
@@ -451,7 +455,7 @@ def _reach(text: str, i: int, step: int, chosen: dict[int, _Occurrence], count: 
 
 def _near_chosen(o: _Occurrence, chosen: dict[int, _Occurrence]) -> bool:
     lo, hi = max(0, o.at - 2 * CONTEXT - 2), o.at + o.length + 2 * CONTEXT + 2
-    return any(k in chosen for k in range(lo, hi) if k != o.at)
+    return not chosen.keys().isdisjoint(range(lo, o.at)) or not chosen.keys().isdisjoint(range(o.at + 1, hi))
 
 
 class _SpaceEvidence:
