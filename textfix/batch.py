@@ -274,27 +274,12 @@ def repair_value(text: str, model: NoiseModel | None = None, keep_lines: bool = 
 
 
 def repair_page(text: str, model: NoiseModel | None = None, keep_lines: bool = False):
-    """(output text, :class:`~textfix.repair.Repaired`): the page with lines rejoined unless *keep_lines*, as the CLI prints it.
-
-    A text of several pages (form feeds, see :mod:`textfix.pages`) is
-    repaired page by page; the change offsets are into the whole text.
-    """
-    from .model import default_model
-    from .pages import cut_pages, join_repaired
-
-    model = model or default_model()
-    if PAGE_BREAK not in text:
-        return _repair_one_page(text, model, keep_lines)
-    done = [(offset, *_repair_one_page(page, model, keep_lines)) for offset, page in cut_pages(text)]
-    return PAGE_BREAK.join(out for _, out, _ in done), join_repaired([(offset, r) for offset, _, r in done])
-
-
-def _repair_one_page(text: str, model: NoiseModel, keep_lines: bool):
+    """(output text, :class:`~textfix.repair.Repaired`) as ``textfix repair`` prints it: :func:`textfix.repair.repair`
+    with lines rejoined unless *keep_lines* (which cuts a text of several pages itself)."""
     from .repair import repair
-    from .split import rejoin
 
-    result = repair(text, model)
-    return (result.text if keep_lines else rejoin(text, result, model)), result
+    result = repair(text, model, rejoin=not keep_lines)
+    return result.text, result
 
 
 def do_page(

@@ -49,6 +49,8 @@ def to_markdown(page: Page) -> str:
             out.append(f"## {block.text}" if block.kind == "heading" else block.text)
         if article.byline:
             out.append(f"*{article.byline}*")
+        if article.source_line:
+            out.append(article.source_line)
     return "\n\n".join(out) + "\n"
 
 
@@ -59,6 +61,8 @@ def to_text(page: Page) -> str:
         parts += [b.text for b in article.blocks]
         if article.byline:
             parts.append(f"（{article.byline}）")
+        if article.source_line:
+            parts.append(article.source_line)
         out.append("\n\n".join(parts))
     return "\n\n\n".join(out) + "\n"
 

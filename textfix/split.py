@@ -20,7 +20,8 @@ from itertools import accumulate
 from .layout import Item, no_cycle_collection, read_layout
 from .lines import BylineFinder, two_phrases
 from .model import NoiseModel, default_model
-from .repair import Change, Repaired, input_offset, repair
+from .paragraphs import read_paragraphs
+from .repair import Change, input_offset, repair
 
 
 @dataclass
@@ -39,6 +40,8 @@ class Article:
     byline_text: str = ""  # the byline as printed, parentheses and all
     title_span: tuple[int, int] | None = None
     byline_span: tuple[int, int] | None = None
+    source_line: str = ""  # a web article's 来源：… line, as printed (not a title, not text)
+    source_span: tuple[int, int] | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -48,6 +51,8 @@ class Article:
             "byline_text": self.byline_text,
             "title_span": list(self.title_span) if self.title_span else None,
             "byline_span": list(self.byline_span) if self.byline_span else None,
+            "source_line": self.source_line,
+            "source_span": list(self.source_span) if self.source_span else None,
         }
 
 
@@ -76,10 +81,13 @@ class Page:
 
 
 def split_page(text: str, model: NoiseModel | None = None, source: str | None = None) -> Page:
-    """Repair *text*, read its layout and split it into articles."""
+    """Repair *text*, read its layout (print lines or paragraphs, see textfix.shape) and split it into articles."""
     model = model or default_model()
-    repaired = repair(text, model)
-    items = read_layout(repaired.text, _byline_finder(model), printed=text)
+    repaired = repair(text, model, rejoin=False)
+    if repaired.layout == "paragraphs":
+        items = read_paragraphs(repaired.text, _byline_finder(model))
+    else:
+        items = read_layout(repaired.text, _byline_finder(model), printed=text)
     to_input = input_offset(repaired.changes)
     header, articles = _assemble(items, to_input)
     header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
@@ -129,13 +137,17 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
                 current = Article()
                 articles.append(current)
             current.title, current.title_span = item.text, (to_input(item.start), to_input(item.end))
+        elif item.kind == "source":
+            # It follows the byline, which has already opened the next article: it belongs to the last one.
+            owner = articles[-2] if len(articles) > 1 and not (current.blocks or current.title) else current
+            owner.source_line, owner.source_span = item.text, (to_input(item.start), to_input(item.end))
         elif item.kind == "byline":
             current.byline, current.byline_text = item.name, item.text
             current.byline_span = (to_input(item.start), to_input(item.end))
             articles.append(Article())
         else:
             current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
-    articles = [a for a in articles if a.blocks or a.byline or a.title]
+    articles = [a for a in articles if a.blocks or a.byline or a.title or a.source_line]
     if titles:
         articles = _split_to_count(articles, [t.text for t in titles])
         _give_titles(articles, titles, to_input)
@@ -351,17 +363,3 @@ def _match_by_overlap(articles: list[Article], titles: list[Item]) -> list[tuple
         pairs.append((articles[best], title))
         lo = best
     return pairs
-
-
-def rejoin(text: str, repaired: Repaired, model: NoiseModel | None = None) -> str:
-    """The repaired page as plain text: one line per paragraph, subhead, byline or title, in page order."""
-    with no_cycle_collection():  # the lines and items die in _rejoined: only the text survives the pause
-        return _rejoined(text, repaired, model or default_model())
-
-
-def _rejoined(text: str, repaired: Repaired, model: NoiseModel) -> str:
-    items = read_layout(repaired.text, _byline_finder(model), printed=text)
-    to_input = input_offset(repaired.changes)
-    # The header is printed as it stands: spacing fixes are for prose, not for " 6 产经 Industries".
-    lines = [text[to_input(i.start) : to_input(i.end)].strip() if i.kind == "header" else i.text for i in items]
-    return ("\n\n".join(lines) + "\n\n").rstrip("\n") + "\n" if lines else ""

@@ -1,0 +1,69 @@
+"""What a page's lines are: lines broken at a print column, or paragraphs already.
+
+Text extracted from a print page is broken wherever the column ran out, so
+most of its lines stop in mid-sentence at about the same width; a web article
+or an already repaired page has one paragraph (or heading) per line, and a
+line stops where its paragraph does: at a sentence end, at any width.  The
+two are told apart by one statistic of a page's lines, :func:`column_share`:
+the share of the text (in display units) on lines that reach the page's column — within
+:data:`~textfix.lines.FULL_SLACK` units below the upper-quartile width, and no
+more than :data:`HANG` above it (closing marks hang past the column) — **and**
+stop without ending a sentence.  Paragraphs may also stop without a sentence
+end (a list of names), but they do not come to one width.  Rejoining lines is only for the first kind
+(see :mod:`textfix.plan`); so are the repairs that undo print typesetting
+(spaces around digit runs and the like, see :mod:`textfix.repair`).
+
+:data:`PRINT_SHARE` is not tuned by hand: ``python corpora/fit_shape.py``
+fits it on the train part of real-dev written as paragraph-per-line text,
+the same articles set as print pages by ``corpora/generate_pages.py``, the
+committed pages of ``corpora/pages`` and the seed page, and prints the
+figures quoted here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import FULL_SLACK, LINE_TEXT, TERMINAL_END, _upper_quartile
+from .measure import display_widths
+
+PRINT = "print"
+PARAGRAPHS = "paragraphs"
+LAYOUTS = (PRINT, PARAGRAPHS)
+
+# Fitted by corpora/fit_shape.py (see BENCHMARKS.md, "Telling print lines from paragraphs"):
+# the midpoint of the widest gap between the two training classes' values.
+# On 2026-11-29: paragraph-per-line texts 0.000-0.180 (0.161 at most with 3 broken lines or more),
+# print pages 0.516-0.861; midpoint 0.34, no training text on the wrong side.
+PRINT_SHARE = 0.34
+# A column shows only where several lines reach it: one or two lines that happen to stop at the
+# same width in mid-sentence say nothing (a title and a one-line paragraph; a short snippet).
+MIN_BROKEN = 3
+
+HANG = 4  # display units a line may pass the column by: two closing marks (。”) hanging
+MARKDOWN_HEADING = re.compile(r"#{1,6}(?=[ \t\u3000]|[^#\s])[ \t\u3000]*(\S.*)")
+
+
+def column_share(text: str) -> tuple[float, int]:
+    """(share of the text on lines broken at the column, how many lines are): see the module's docstring.
+
+    The share is weighed by width: a list of short names, one to a line, may
+    stop at one width without sentence ends, but holds little of an article.
+
+    Markdown headings are left out: a print page has none, and they say
+    nothing of a column.
+    """
+    lines = [t for t in LINE_TEXT.findall(text) if not MARKDOWN_HEADING.fullmatch(t)]
+    if not lines:
+        return 0.0, 0
+    widths = display_widths(lines)
+    column = _upper_quartile(widths)
+    lo, hi = column - FULL_SLACK, column + HANG
+    at_column = [w for t, w in zip(lines, widths) if lo <= w <= hi and TERMINAL_END.search(t) is None]
+    return sum(at_column) / sum(widths), len(at_column)
+
+
+def layout_of(text: str) -> str:
+    """:data:`PRINT` when *text*'s lines are broken at a print column, else :data:`PARAGRAPHS`."""
+    share, broken = column_share(text)
+    return PRINT if share >= PRINT_SHARE and broken >= MIN_BROKEN else PARAGRAPHS
