@@ -55,7 +55,12 @@ def to_markdown(page: Page) -> str:
 
 
 def to_text(page: Page) -> str:
-    out = []
+    """The page as plain text, one paragraph a line: what ``split`` reads back into the same articles.
+
+    The header line comes first (without it, a title shaped like a header
+    would be read as one), and two blank lines separate articles.
+    """
+    out = [page.header_line] if page.header_line else []
     for article in page.articles:
         parts = [article.title] if article.title else []
         parts += [b.text for b in article.blocks]

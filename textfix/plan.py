@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from .layout import Item, no_cycle_collection, read_layout
 from .model import NoiseModel
-from .paragraphs import read_paragraphs
+from .paragraphs import join_kinsoku, read_paragraphs
 from .repair import Change, Repaired, apply_changes, input_offset
 
 RULE = "rejoin"
@@ -45,7 +45,7 @@ def layout_items(text: str, repaired: Repaired, model: NoiseModel) -> list[Item]
 
     if repaired.layout == "paragraphs":
         return read_paragraphs(repaired.text, _byline_finder(model))
-    return read_layout(repaired.text, _byline_finder(model), printed=text)
+    return join_kinsoku(read_layout(repaired.text, _byline_finder(model), printed=text))
 
 
 def plan(text: str, repaired: Repaired, items: list[Item]) -> list[Change]:

@@ -165,7 +165,36 @@ def _repair_page(text: str, model: NoiseModel, config: RepairConfig, fixes: tupl
         return repaired
     from .plan import rejoined
 
-    return rejoined(text, repaired, model)
+    return _settled(text, rejoined(text, repaired, model), model, config)
+
+
+SETTLE_ROUNDS = 3  # garble passes over the rejoined text at most; one is the rule (see _settled)
+
+
+def _settled(text: str, result: Repaired, model: NoiseModel, config: RepairConfig) -> Repaired:
+    """*result* with the garbles its own text shows fixed too, so that repairing it again changes nothing.
+
+    A garble is weighed in context, and rejoining changes the context (a
+    short line end becomes the middle of a paragraph), so a mark passed over
+    on the printed lines may be taken on the rejoined ones.  Those fixes are
+    logged against the input like the others; a fix that would touch text
+    an earlier change made is left alone.
+    """
+    for _ in range(SETTLE_ROUNDS if config.garbles else 0):
+        to_input = input_offset(result.changes)
+        taken = _Taken()
+        for c in result.changes:
+            taken.add(c.start, max(c.end, c.start + 1))
+        more = []
+        for c in fix_garbled_marks(result.text, model):
+            start, end = to_input(c.start), to_input(c.start) + (c.end - c.start)
+            if text[start:end] == c.old and taken.add(start, end):
+                more.append(Change(start, end, c.old, c.new, c.rule, c.confidence, c.why))
+        if not more:
+            break
+        changes = sorted(result.changes + more, key=attrgetter("start", "end"))
+        result = Repaired(apply_changes(text, changes), changes, result.layout)
+    return result
 
 
 def repair_characters(

@@ -41,7 +41,7 @@ PRINT_SHARE = 0.34
 MIN_BROKEN = 3
 
 HANG = 4  # display units a line may pass the column by: two closing marks (。”) hanging
-MARKDOWN_HEADING = re.compile(r"#{1,6}(?=[ \t\u3000]|[^#\s])[ \t\u3000]*(\S.*)")
+MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t\u3000]*([^#\s].*)")
 
 
 def column_share(text: str) -> tuple[float, int]:

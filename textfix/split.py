@@ -20,8 +20,8 @@ from itertools import accumulate
 from .layout import Item, no_cycle_collection, read_layout
 from .lines import BylineFinder, two_phrases
 from .model import NoiseModel, default_model
-from .paragraphs import read_paragraphs
-from .repair import Change, input_offset, repair
+from .paragraphs import join_kinsoku, read_paragraphs
+from .repair import Change, RepairConfig, input_offset, repair
 
 
 @dataclass
@@ -87,11 +87,45 @@ def split_page(text: str, model: NoiseModel | None = None, source: str | None = 
     if repaired.layout == "paragraphs":
         items = read_paragraphs(repaired.text, _byline_finder(model))
     else:
-        items = read_layout(repaired.text, _byline_finder(model), printed=text)
+        items = join_kinsoku(read_layout(repaired.text, _byline_finder(model), printed=text))
     to_input = input_offset(repaired.changes)
+    items = _settle_items(text, repaired, items, model, to_input)
     header, articles = _assemble(items, to_input)
     header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
     return Page(header, articles, repaired.changes, source, header_line, repaired.text)
+
+
+def _settle_items(text: str, repaired, items: list[Item], model: NoiseModel, to_input) -> list[Item]:
+    """*items* with the garbles that ``textfix repair`` fixes once the lines are rejoined fixed too.
+
+    See :func:`textfix.repair._settled`: the text of each block is then the
+    line ``repair`` prints for it, and splitting that output again gives the
+    same blocks.
+    """
+    from .plan import plan
+    from .repair import Repaired, _settled, apply_changes
+
+    if not repaired.changes and not items:
+        return items
+    layout = plan(text, repaired, items)
+    settled = _settled(text, Repaired(apply_changes(text, layout), layout, repaired.layout), model, RepairConfig())
+    if len(settled.changes) == len(layout):
+        return items
+    out = []
+    for item in items:
+        lo, hi = to_input(item.start), to_input(item.end)
+        if item.kind in ("paragraph", "heading", "title", "foot_title") and _span_text(text, layout, lo, hi) == item.text:
+            item = replace(item, text=_span_text(text, settled.changes, lo, hi))
+        out.append(item)
+    return out
+
+
+def _span_text(text: str, changes: list[Change], lo: int, hi: int) -> str:
+    """``text[lo:hi]`` with the *changes* that lie inside it applied."""
+    from .repair import apply_changes
+
+    inside = [replace(c, start=c.start - lo, end=c.end - lo) for c in changes if lo <= c.start and c.end <= hi]
+    return apply_changes(text[lo:hi], inside)
 
 
 def split_pages(text: str, model: NoiseModel | None = None, source: str | None = None) -> list[Page]:
@@ -268,6 +302,7 @@ def _split_at_unsigned_titles(article: Article) -> list[Article]:
             parts.append(Article())
         parts[-1].blocks.append(block)
     parts[-1].byline, parts[-1].byline_text, parts[-1].byline_span = article.byline, article.byline_text, article.byline_span
+    parts[-1].source_line, parts[-1].source_span = article.source_line, article.source_span
     return parts
 
 
