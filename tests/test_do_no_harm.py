@@ -190,3 +190,22 @@ def test_generated_print_pages_settle(seed: int) -> None:
     assert [(a.title, a.byline, [(b.kind, b.text) for b in a.blocks]) for a in again.articles] == [
         (a.title, a.byline, [(b.kind, b.text) for b in a.blocks]) for a in page.articles
     ]
+
+
+# --- normalisations need print evidence -------------------------------------------------------
+
+
+def test_print_repairs_need_print_evidence() -> None:
+    clean = "数字经济 2022年增长,规模扩大———\n"  # one line: no column, no garble
+    assert repair(clean).text == clean
+    assert repair(clean, latin_spacing=True, ascii_punctuation=True, dash_runs=True).text == "数字经济2022年增长，规模扩大——\n"
+    garbled = "数字经济 2022年增长遥规模扩大———\n"  # a garble is print evidence
+    assert repair(garbled).text == "数字经济2022年增长。规模扩大——\n"
+    assert repair(garbled, garbles=False).text == garbled
+
+
+def test_cli_layout_flag_says_what_the_lines_are() -> None:
+    kept = run("repair", "--layout", "paragraphs", str(ROOT / "seeds" / "001_b2b7af04dbdc7222.txt")).stdout
+    printed = [line for line in SEED_PAGE.split("\n") if line.strip()]
+    assert len([line for line in kept.split("\n") if line.strip()]) == len(printed)  # no line rejoined
+    assert run("repair", "--layout", "columns", str(ROOT / "seeds" / "001_b2b7af04dbdc7222.txt")).returncode != 0
