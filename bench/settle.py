@@ -10,7 +10,10 @@ corpora/realdev.py, train and test apart) are set by corpora/generate_pages.py
 * repairing the output again changes nothing;
 * splitting ``split --format text`` output again gives the same articles,
   titles, bylines and blocks;
-* the page is read as print (textfix.shape).
+* the page is read as print (textfix.shape);
+* with a real-dev article written a paragraph a line appended (the next item
+  of the part, its title left out), every paragraph of it is still a line of
+  the output (textfix.shape.regions), and the print part is rejoined as alone.
 
 Exits with a message when the set is absent (a fresh clone).
 """
@@ -35,10 +38,13 @@ def _articles(page) -> list:
     return [(a.title, a.byline, [(b.kind, b.text) for b in a.blocks]) for a in page.articles]
 
 
-def check(text: str) -> dict[str, bool]:
+def check(text: str, appended: list[str] | None = None) -> dict[str, bool]:
     result = repair(text)
     page = split_page(text)
+    mixed = repair(text + "\n" + "\n".join(appended or []) + "\n").text.split("\n")
+    alone = [line for line in result.text.split("\n") if line.strip()]
     return {
+        "appended paragraphs kept, print part as alone": all(p in mixed for p in appended or []) and all(a in mixed for a in alone),
         "log makes the output": apply_changes(text, result.changes) == result.text,
         "repair twice = once": repair(result.text).text == result.text,
         "split of split text = split": _articles(split_page(to_text(page))) == _articles(page),
@@ -50,11 +56,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=200)
     args = parser.parse_args()
-    names = list(check("").keys())
+    names = list(check("", []).keys())
     print("| part | pages | " + " | ".join(names) + " |")
     print("| --- | --- |" + " --- |" * len(names))
     for part, seed in (("train", 11), ("test", 12)):
-        results = [check(text) for text, _ in print_pages(realdev.load(part), args.pages, seed)]
+        items = realdev.load(part)
+        pages = print_pages(items, args.pages, seed)
+        extra = [[p.strip() for p in items[(k * 37) % len(items)]["paragraphs"] if p.strip()] for k in range(len(pages))]
+        results = [check(text, more) for (text, _), more in zip(pages, extra)]
         print(f"| {part} | {len(results)} | " + " | ".join(f"{sum(r[n] for r in results)}" for n in names) + " |")
     return 0
 

@@ -209,3 +209,20 @@ def test_cli_layout_flag_says_what_the_lines_are() -> None:
     printed = [line for line in SEED_PAGE.split("\n") if line.strip()]
     assert len([line for line in kept.split("\n") if line.strip()]) == len(printed)  # no line rejoined
     assert run("repair", "--layout", "columns", str(ROOT / "seeds" / "001_b2b7af04dbdc7222.txt")).returncode != 0
+
+
+# --- a page that mixes print lines and paragraphs ---------------------------------------------
+
+
+@pytest.mark.parametrize("before", [False, True], ids=["article after", "article before"])
+def test_paragraphs_inside_a_print_page_keep_their_lines(before: bool) -> None:
+    """One of the project's articles, a paragraph a line, next to the seed page: each part as alone."""
+    article = ARTICLES[0]
+    plain = "\n".join(b["text"] for b in article["blocks"]) + "\n"  # no title: the page's foot titles come before
+    text = plain + "\n" + SEED_PAGE if before else SEED_PAGE + "\n" + plain
+    out = repair(text).text.split("\n")
+    for block in article["blocks"]:
+        assert block["text"] in out  # still a line of its own, not run into the print paragraphs
+    alone = [line for line in repair(SEED_PAGE).text.split("\n") if line.strip()]
+    assert [line for line in alone if line not in out] == []  # the print part rejoined as it is alone
+    assert repair("\n".join(out)).text == "\n".join(out)

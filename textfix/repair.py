@@ -47,7 +47,7 @@ class Repaired:
 
     text: str
     changes: list[Change]
-    layout: str = ""  # what the page's lines were read as: "print" or "paragraphs" (textfix.shape)
+    layout: str = ""  # what the page's lines were read as: "print", "paragraphs" or "mixed" (textfix.shape.regions)
 
     def explain(self, offset: int = 0) -> str:
         """One line per change: where (counted from *offset*), what, which rule, how sure, and why."""
@@ -157,9 +157,20 @@ def repair(
 
 
 def _repair_page(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...]) -> Repaired:
-    from .shape import layout_of
+    """One page, region by region (see :func:`textfix.shape.regions`) unless *config* says what the lines are."""
+    from .shape import regions
 
-    layout = layout_of(text) if config.layout == "auto" else config.layout
+    spans = regions(text) if config.layout == "auto" else [(0, len(text), config.layout)]
+    if len(spans) == 1:
+        return _repair_region(text, model, config, fixes, spans[0][2])
+    parts = [(start, _repair_region(text[start:end], model, config, fixes, layout)) for start, end, layout in spans]
+    changes = [replace(c, start=c.start + start, end=c.end + start) for start, r in parts for c in r.changes]
+    return Repaired("".join(r.text for _, r in parts), changes, "mixed")
+
+
+def _repair_region(
+    text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...], layout: str
+) -> Repaired:
     repaired = repair_characters(text, model, config, fixes, layout)
     if not config.rejoin:
         return repaired

@@ -67,3 +67,66 @@ def layout_of(text: str) -> str:
     """:data:`PRINT` when *text*'s lines are broken at a print column, else :data:`PARAGRAPHS`."""
     share, broken = column_share(text)
     return PRINT if share >= PRINT_SHARE and broken >= MIN_BROKEN else PARAGRAPHS
+
+
+# A print line ends a sentence inside the column (its marks may hang): on the 441 print pages of
+# corpora/fit_shape.py's training set, no sentence-ending line is wider than 1.21 columns (measured
+# 2026-11-29).  A paragraph one to a line is mostly far wider: the median real-dev paragraph is
+# 178 units, four to seven columns.  Halfway to two columns:
+WIDE = 1.5
+
+
+def regions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, layout) of the stretches of *text* read alike, covering it, cut at line starts.
+
+    A page read as print may hold paragraphs written one a line (a text box
+    an extractor gave whole, an article pasted in): lines that end a sentence
+    more than :data:`WIDE` columns wide, which no print column holds.  Each
+    run of them, with the sentence-ending lines right after each (short
+    paragraphs), up to the next line broken at the column, is a region of
+    paragraphs; the rest is print.  A page read as paragraphs is one region.
+    """
+    layout = layout_of(text)
+    if layout == PARAGRAPHS:
+        return [(0, len(text), PARAGRAPHS)]
+    found = list(LINE_TEXT.finditer(text))
+    widths = display_widths([m.group() for m in found])
+    column = _upper_quartile(widths)
+    lo, hi = column - FULL_SLACK, column + HANG
+    cuts: list[tuple[int, int, str]] = []
+    run: list[int] = []  # indices of the lines of the current run
+    open_run = False  # the run's last line ends a sentence: a short paragraph after it belongs to it
+    for k, (m, w) in enumerate(zip(found, widths)):
+        ends = TERMINAL_END.search(m.group()) is not None
+        if ends and (w > WIDE * column or open_run):
+            run.append(k)
+            open_run = True
+        elif run and not ends and lo <= w <= hi:
+            cuts.append(_run_span(text, found, run))
+            run, open_run = [], False
+        else:
+            open_run = False  # a heading, a title or a print paragraph's first line: the run may go on
+    if run:
+        cuts.append(_run_span(text, found, run))
+    return _cover(len(text), cuts)
+
+
+def _run_span(text: str, found: list[re.Match[str]], run: list[int]) -> tuple[int, int, str]:
+    """From the start of the run's first line to the start of the line after its last."""
+    start = text.rfind("\n", 0, found[run[0]].start()) + 1
+    end = found[run[-1] + 1].start() if run[-1] + 1 < len(found) else len(text)
+    return start, text.rfind("\n", 0, end) + 1 if run[-1] + 1 < len(found) else end, PARAGRAPHS
+
+
+def _cover(length: int, paragraphs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The paragraph regions with print regions filling the gaps (empty ones left out)."""
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for start, end, layout in paragraphs:
+        if start > pos:
+            out.append((pos, start, PRINT))
+        out.append((start, end, layout))
+        pos = end
+    if pos < length or not out:
+        out.append((pos, length, PRINT))
+    return out

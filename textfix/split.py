@@ -81,18 +81,33 @@ class Page:
 
 
 def split_page(text: str, model: NoiseModel | None = None, source: str | None = None) -> Page:
-    """Repair *text*, read its layout (print lines or paragraphs, see textfix.shape) and split it into articles."""
+    """Repair *text*, read its layout (print lines or paragraphs, region by region, see textfix.shape)
+    and split it into articles."""
+    from .shape import regions
+
     model = model or default_model()
-    repaired = repair(text, model, rejoin=False)
-    if repaired.layout == "paragraphs":
+    parts = [_read_region(text[start:end], start, layout, model) for start, end, layout in regions(text)]
+    changes = [c for _, repaired, _ in parts for c in repaired.changes]
+    items, shift = [], 0
+    for start, repaired, region_items in parts:  # item offsets into the whole repaired page
+        items += [replace(i, start=i.start + shift, end=i.end + shift) for i in region_items]
+        shift += len(repaired.text)
+    to_input = input_offset(changes)
+    header, articles = _assemble(items, to_input)
+    header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
+    return Page(header, articles, changes, source, header_line, "".join(r.text for _, r, _ in parts))
+
+
+def _read_region(text: str, offset: int, layout: str, model: NoiseModel):
+    """(offset, character repair with offsets into the page, items with offsets into the region's repair)."""
+    repaired = repair(text, model, rejoin=False, layout=layout)
+    if layout == "paragraphs":
         items = read_paragraphs(repaired.text, _byline_finder(model))
     else:
         items = join_kinsoku(read_layout(repaired.text, _byline_finder(model), printed=text))
-    to_input = input_offset(repaired.changes)
-    items = _settle_items(text, repaired, items, model, to_input)
-    header, articles = _assemble(items, to_input)
-    header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
-    return Page(header, articles, repaired.changes, source, header_line, repaired.text)
+    items = _settle_items(text, repaired, items, model, input_offset(repaired.changes))
+    shifted = [replace(c, start=c.start + offset, end=c.end + offset) for c in repaired.changes]
+    return offset, replace(repaired, changes=shifted), items
 
 
 def _settle_items(text: str, repaired, items: list[Item], model: NoiseModel, to_input) -> list[Item]:
