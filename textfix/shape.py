@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import FULL_SLACK, LINE_TEXT, TERMINAL_END, _upper_quartile
+from .lines import FULL_SLACK, LINE_TEXT, SENTENCE_END_LAST, TERMINAL_END, _upper_quartile
 from .measure import display_widths
 
 PRINT = "print"
@@ -53,19 +53,35 @@ def column_share(text: str) -> tuple[float, int]:
     Markdown headings are left out: a print page has none, and they say
     nothing of a column.
     """
-    lines = [t for t in LINE_TEXT.findall(text) if not MARKDOWN_HEADING.fullmatch(t)]
+    lines = [t for t in LINE_TEXT.findall(text) if t[0] != "#" or not MARKDOWN_HEADING.fullmatch(t)]
+    return _share(lines, display_widths(lines))
+
+
+def _share(lines: list[str], widths: list[int]) -> tuple[float, int]:
     if not lines:
         return 0.0, 0
-    widths = display_widths(lines)
-    column = _upper_quartile(widths)
-    lo, hi = column - FULL_SLACK, column + HANG
-    at_column = [w for t, w in zip(lines, widths) if lo <= w <= hi and TERMINAL_END.search(t) is None]
+    lo, hi = _band(widths)
+    at_column = [w for t, w in zip(lines, widths) if lo <= w <= hi and not _ends(t)]
     return sum(at_column) / sum(widths), len(at_column)
+
+
+def _band(widths: list[int]) -> tuple[float, float]:
+    """The widths of a line that reaches the column: the upper quartile, less a little, or hanging marks."""
+    column = _upper_quartile(widths)
+    return column - FULL_SLACK, column + HANG
+
+
+def _ends(line: str) -> bool:
+    """Ends a sentence (the last character is asked first: most lines of a print page end none)."""
+    return line[-1] in SENTENCE_END_LAST and TERMINAL_END.search(line, len(line) - 4) is not None
 
 
 def layout_of(text: str) -> str:
     """:data:`PRINT` when *text*'s lines are broken at a print column, else :data:`PARAGRAPHS`."""
-    share, broken = column_share(text)
+    return _layout(*column_share(text))
+
+
+def _layout(share: float, broken: int) -> str:
     return PRINT if share >= PRINT_SHARE and broken >= MIN_BROKEN else PARAGRAPHS
 
 
@@ -86,19 +102,26 @@ def regions(text: str) -> list[tuple[int, int, str]]:
     paragraphs), up to the next line broken at the column, is a region of
     paragraphs; the rest is print.  A page read as paragraphs is one region.
     """
-    layout = layout_of(text)
-    if layout == PARAGRAPHS:
+    lines = LINE_TEXT.findall(text)
+    widths = display_widths(lines)
+    if "#" in text:  # markdown headings say nothing of a column (see column_share)
+        kept = [(t, w) for t, w in zip(lines, widths) if t[0] != "#" or not MARKDOWN_HEADING.fullmatch(t)]
+        if _layout(*_share([t for t, _ in kept], [w for _, w in kept])) == PARAGRAPHS:
+            return [(0, len(text), PARAGRAPHS)]
+    elif _layout(*_share(lines, widths)) == PARAGRAPHS:
         return [(0, len(text), PARAGRAPHS)]
-    found = list(LINE_TEXT.finditer(text))
-    widths = display_widths([m.group() for m in found])
     column = _upper_quartile(widths)
-    lo, hi = column - FULL_SLACK, column + HANG
+    lo, hi = _band(widths)
+    wide = WIDE * column
+    if not any(w > wide and _ends(t) for t, w in zip(lines, widths) if w > wide):  # the usual print page
+        return [(0, len(text), PRINT)]
+    found = list(LINE_TEXT.finditer(text))  # where the lines are: only a page with such lines asks
     cuts: list[tuple[int, int, str]] = []
     run: list[int] = []  # indices of the lines of the current run
     open_run = False  # the run's last line ends a sentence: a short paragraph after it belongs to it
-    for k, (m, w) in enumerate(zip(found, widths)):
-        ends = TERMINAL_END.search(m.group()) is not None
-        if ends and (w > WIDE * column or open_run):
+    for k, (t, w) in enumerate(zip(lines, widths)):
+        ends = _ends(t)
+        if ends and (w > wide or open_run):
             run.append(k)
             open_run = True
         elif run and not ends and lo <= w <= hi:
