@@ -5,8 +5,9 @@ most of its lines stop in mid-sentence at about the same width; a web article
 or an already repaired page has one paragraph (or heading) per line, and a
 line stops where its paragraph does: at a sentence end, at any width.  The
 two are told apart by one statistic of a page's lines, :func:`column_share`:
-the share of the text (in display units) on lines that reach the page's column — within
-:data:`~textfix.lines.FULL_SLACK` units below the upper-quartile width, and no
+the share of the text (in display units) on lines that reach the column — within
+:data:`~textfix.lines.FULL_SLACK` units below the local column width (the upper
+quartile of the nearby lines, as :mod:`textfix.lines` estimates it), and no
 more than :data:`HANG` above it (closing marks hang past the column) — **and**
 stop without ending a sentence.  Paragraphs may also stop without a sentence
 end (a list of names), but they do not come to one width.  Rejoining lines is only for the first kind
@@ -24,18 +25,18 @@ from __future__ import annotations
 
 import re
 
-from .lines import FULL_SLACK, LINE_TEXT, SENTENCE_END_LAST, TERMINAL_END, _upper_quartile
+from .lines import FULL_SLACK, LINE_TEXT, SENTENCE_END_LAST, TERMINAL_END, _estimate_columns, _upper_quartile
 from .measure import display_widths
 
 PRINT = "print"
 PARAGRAPHS = "paragraphs"
 LAYOUTS = (PRINT, PARAGRAPHS)
 
-# Fitted by corpora/fit_shape.py (see BENCHMARKS.md, "Telling print lines from paragraphs"):
-# the midpoint of the widest gap between the two training classes' values.
-# On 2026-11-29: paragraph-per-line texts 0.000-0.180 (0.161 at most with 3 broken lines or more),
-# print pages 0.516-0.861; midpoint 0.34, no training text on the wrong side.
-PRINT_SHARE = 0.34
+# Fitted by corpora/fit_shape.py (see BENCHMARKS.md, "Telling print lines from paragraphs"): the
+# midpoint between the two training classes.  On 2026-11-29: paragraph-per-line texts 0.000 with 3
+# column lines or more (up to 0.927 with fewer: a title and a line or two), print pages
+# 0.516-0.861; midpoint 0.26, no training text on the wrong side.
+PRINT_SHARE = 0.26
 # A column shows only where several lines reach it: one or two lines that happen to stop at the
 # same width in mid-sentence say nothing (a title and a one-line paragraph; a short snippet).
 MIN_BROKEN = 3
@@ -60,8 +61,12 @@ def column_share(text: str) -> tuple[float, int]:
 def _share(lines: list[str], widths: list[int]) -> tuple[float, int]:
     if not lines:
         return 0.0, 0
-    lo, hi = _band(widths)
-    at_column = [w for t, w in zip(lines, widths) if lo <= w <= hi and not _ends(t)]
+    # The column is the local one (textfix.lines estimates it around each line, as the layout does):
+    # the articles of one page are set in columns of different widths.
+    at_column = [
+        w for t, w, column in zip(lines, widths, _estimate_columns(widths))
+        if column - FULL_SLACK <= w <= column + HANG and not _ends(t)
+    ]
     return sum(at_column) / sum(widths), len(at_column)
 
 
@@ -100,16 +105,18 @@ def regions(text: str) -> list[tuple[int, int, str]]:
     more than :data:`WIDE` columns wide, which no print column holds.  Each
     run of them, with the sentence-ending lines right after each (short
     paragraphs), up to the next line broken at the column, is a region of
-    paragraphs; the rest is print.  A page read as paragraphs is one region.
+    paragraphs; the rest is print.  A text read as paragraphs may hold print
+    lines in turn (see :func:`_print_inside_paragraphs`).
     """
     lines = LINE_TEXT.findall(text)
     widths = display_widths(lines)
     if "#" in text:  # markdown headings say nothing of a column (see column_share)
         kept = [(t, w) for t, w in zip(lines, widths) if t[0] != "#" or not MARKDOWN_HEADING.fullmatch(t)]
-        if _layout(*_share([t for t, _ in kept], [w for _, w in kept])) == PARAGRAPHS:
-            return [(0, len(text), PARAGRAPHS)]
-    elif _layout(*_share(lines, widths)) == PARAGRAPHS:
-        return [(0, len(text), PARAGRAPHS)]
+        layout = _layout(*_share([t for t, _ in kept], [w for _, w in kept]))
+    else:
+        layout = _layout(*_share(lines, widths))
+    if layout == PARAGRAPHS:
+        return _print_inside_paragraphs(text, lines, widths)
     column = _upper_quartile(widths)
     lo, hi = _band(widths)
     wide = WIDE * column
@@ -141,15 +148,79 @@ def _run_span(text: str, found: list[re.Match[str]], run: list[int]) -> tuple[in
     return start, text.rfind("\n", 0, end) + 1 if run[-1] + 1 < len(found) else end, PARAGRAPHS
 
 
-def _cover(length: int, paragraphs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The paragraph regions with print regions filling the gaps (empty ones left out)."""
+def _bridged(runs: list[tuple[int, int, int]], lines: list[str], widths: list[int]) -> list[tuple[int, int]]:
+    """*runs* (first line, last line, column) joined across gaps without a paragraph written one a
+    line (a line ending a sentence wider than :data:`WIDE` columns): titles and bylines, not text."""
+    out = [runs[0][:2]]
+    for first, last, column in runs[1:]:
+        gap = range(out[-1][1] + 1, first)
+        if not any(widths[k] > WIDE * column and _ends(lines[k]) for k in gap):
+            out[-1] = (out[-1][0], last)
+        else:
+            out.append((first, last))
+    return out
+
+
+def _cover(length: int, found: list[tuple[int, int, str]], fill: str = PRINT) -> list[tuple[int, int, str]]:
+    """The regions *found* with regions of *fill* in the gaps (empty ones left out)."""
     out: list[tuple[int, int, str]] = []
     pos = 0
-    for start, end, layout in paragraphs:
+    for start, end, layout in found:
         if start > pos:
-            out.append((pos, start, PRINT))
-        out.append((start, end, layout))
+            out.append((pos, start, fill))
+        if out and out[-1][2] == layout and out[-1][1] == start:  # one region, not two side by side
+            out[-1] = (out[-1][0], end, layout)
+        else:
+            out.append((start, end, layout))
         pos = end
     if pos < length or not out:
-        out.append((pos, length, PRINT))
+        out.append((pos, length, fill))
     return out
+
+
+# The narrowest column of corpora/generate_pages.py is 13 characters (26 units); a column of
+# fewer than 10 characters is taken for a list (names one to a line), not print.
+MIN_COLUMN = 20
+# Column lines a stretch of print inside paragraphs has at least: in the train part of real-dev as
+# plain text, no stretch found this way has more than 3 (2 of 5,944 items have 3, lists of names
+# and headings of one width); twice that is about two short printed paragraphs.
+MIN_PRINT_RUN = 6
+
+
+def _print_inside_paragraphs(text: str, lines: list[str], widths: list[int]) -> list[tuple[int, int, str]]:
+    """A text of paragraphs with the stretches of print lines in it (a print page pasted into an article).
+
+    A stretch holds at least :data:`MIN_PRINT_RUN` lines that stop in mid-sentence
+    at one width (within FULL_SLACK below and HANG above the width of its first
+    such line, at least :data:`MIN_COLUMN`), and runs on over the shorter lines
+    between them (paragraphs' first and last lines, subheads) until a line
+    wider than that: a paragraph.
+    """
+    runs: list[tuple[int, int, int]] = []
+    first = last = column = count = 0
+    active = False
+    for k, (t, w) in enumerate(zip(lines, widths)):
+        broken = not _ends(t)
+        if active and w > column + HANG:
+            if count >= MIN_PRINT_RUN:
+                runs.append((first, last, column))
+            active = False
+        # A run opened by a wide line (a title) starts again at the first line of the column.
+        restart = active and count == 1 and broken and MIN_COLUMN <= w < column - FULL_SLACK
+        if not active or restart:
+            if broken and w >= MIN_COLUMN:
+                first, last, column, count, active = k, k, w, 1, True
+            continue
+        last = k
+        count += broken and w >= column - FULL_SLACK
+    if active and count >= MIN_PRINT_RUN:
+        runs.append((first, last, column))
+    if not runs:
+        return [(0, len(text), PARAGRAPHS)]
+    found = list(LINE_TEXT.finditer(text))
+    spans = []
+    for a, b in _bridged(runs, lines, widths):
+        start = text.rfind("\n", 0, found[a].start()) + 1
+        end = text.rfind("\n", 0, found[b + 1].start()) + 1 if b + 1 < len(found) else len(text)
+        spans.append((start, end, PRINT))
+    return _cover(len(text), spans, PARAGRAPHS)
