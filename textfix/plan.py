@@ -65,21 +65,34 @@ Gap = tuple[int, int, str, str]  # (start, end) in the input, what it becomes, w
 
 def _print_gaps(text: str, items: list[Item], to_input: Callable[[int], int]) -> list[Gap]:
     items = sorted(items, key=lambda i: i.start)
-    gaps: list[Gap] = [(0, to_input(items[0].start), "", "whitespace before the page's first line")]
-    for item in items:
+    gaps: list[Gap] = [(0, to_input(items[0].start), "", LEADING)]
+    for item, nxt in zip(items, items[1:] + [None]):
         gaps += _line_breaks(item, to_input)
-    gaps += [(to_input(a.end), to_input(b.start), PARAGRAPH_BREAK, f"{a.kind} | {b.kind}") for a, b in zip(items, items[1:])]
-    gaps.append((to_input(items[-1].end), len(text), "\n", "the page ends with one line end"))
+        if nxt is not None:
+            gaps.append((to_input(item.end), to_input(nxt.start), PARAGRAPH_BREAK, BETWEEN))
+    gaps.append((to_input(items[-1].end), len(text), "\n", TRAILING))
     return gaps
+
+
+LEADING = "whitespace before the page's first line"
+BETWEEN = "between two blocks (paragraphs, subheads, titles, bylines)"
+TRAILING = "the page ends with one line end"
+INSIDE = "line broken at the column inside a block"
+LATIN = "a Latin word wrapped at the column"
 
 
 def _line_breaks(item: Item, to_input: Callable[[int], int]) -> list[Gap]:
     """The breaks between an item's printed lines: gone, or a space inside a wrapped Latin word."""
+    lines = item.lines
+    if len(lines) < 2:
+        return []
     breaks = []
-    for a, b in zip(item.lines, item.lines[1:]):
-        latin = a.text[-1:].isascii() and a.text[-1:].isalnum() and b.text[:1].isascii() and b.text[:1].isalpha()
-        why = "a Latin word wrapped at the column" if latin else f"line broken at the column inside a {item.kind}"
-        breaks.append((to_input(a.end), to_input(b.start), " " if latin else "", why))
+    for a, b in zip(lines, lines[1:]):
+        last, first = a.text[-1], b.text[0]
+        if first.isascii() and last.isascii() and last.isalnum() and first.isalpha():
+            breaks.append((to_input(a.end), to_input(b.start), " ", LATIN))
+        else:
+            breaks.append((to_input(a.end), to_input(b.start), "", INSIDE))
     return breaks
 
 

@@ -193,14 +193,17 @@ def _settled(text: str, result: Repaired, model: NoiseModel, config: RepairConfi
     """
     for _ in range(SETTLE_ROUNDS if config.garbles else 0):
         to_input = input_offset(result.changes)
-        taken = _Taken()
-        for c in result.changes:
-            taken.add(c.start, max(c.end, c.start + 1))
-        more = []
-        for c in fix_garbled_marks(result.text, model):
-            start, end = to_input(c.start), to_input(c.start) + (c.end - c.start)
-            if text[start:end] == c.old and taken.add(start, end):
+        ends = [max(c.end, c.start + 1) for c in result.changes]  # sorted: the changes are disjoint
+        starts = [c.start for c in result.changes]
+        more, last = [], -1
+        for c in fix_garbled_marks(result.text, model):  # few, in text order
+            start = to_input(c.start)
+            end = start + (c.end - c.start)
+            i = bisect_right(ends, start)  # the first change ending after start
+            free = (i == len(starts) or starts[i] >= max(end, start + 1)) and start >= last
+            if free and text[start:end] == c.old:
                 more.append(Change(start, end, c.old, c.new, c.rule, c.confidence, c.why))
+                last = end
         if not more:
             break
         changes = sorted(result.changes + more, key=attrgetter("start", "end"))
