@@ -226,3 +226,17 @@ def test_paragraphs_inside_a_print_page_keep_their_lines(before: bool) -> None:
     alone = [line for line in repair(SEED_PAGE).text.split("\n") if line.strip()]
     assert [line for line in alone if line not in out] == []  # the print part rejoined as it is alone
     assert repair("\n".join(out)).text == "\n".join(out)
+
+
+def test_print_lines_inside_a_text_of_paragraphs_are_rejoined() -> None:
+    """All the project's articles, a paragraph a line, then the seed page's first 80 lines: the text
+    reads as paragraphs, yet the print lines are rejoined as they are alone and the paragraphs kept."""
+    plain = "\n".join(b["text"] for a in ARTICLES for b in a["blocks"]) + "\n"
+    part = "\n".join(SEED_PAGE.split("\n")[:80]) + "\n"
+    text = plain + "\n" + part
+    assert layout_of(text) == PARAGRAPHS  # as a whole the text reads as paragraphs
+    out = repair(text).text.split("\n")
+    assert all(b["text"] in out for a in ARTICLES for b in a["blocks"])
+    alone = [line for line in repair(part).text.split("\n") if line.strip()]
+    assert len(alone) < part.count("\n") / 2  # alone, the part's lines are rejoined
+    assert [line for line in alone if line not in out] == []

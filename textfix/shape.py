@@ -148,6 +148,19 @@ def _run_span(text: str, found: list[re.Match[str]], run: list[int]) -> tuple[in
     return start, text.rfind("\n", 0, end) + 1 if run[-1] + 1 < len(found) else end, PARAGRAPHS
 
 
+def _reach_back(runs: list[tuple[int, int, int]], lines: list[str], widths: list[int]) -> list[tuple[int, int, int]]:
+    """Each run (first line, last line, column) opened at the first line after the paragraph
+    written one a line before it: the lines in between (a header, a title, the first lines of a
+    paragraph whose quotes a font set half wide) are the print's, not the paragraphs'."""
+    out, floor = [], -1
+    for first, last, column in runs:
+        while first - 1 > floor and not (widths[first - 1] > WIDE * column and _ends(lines[first - 1])):
+            first -= 1
+        out.append((first, last, column))
+        floor = last
+    return out
+
+
 def _bridged(runs: list[tuple[int, int, int]], lines: list[str], widths: list[int]) -> list[tuple[int, int]]:
     """*runs* (first line, last line, column) joined across gaps without a paragraph written one a
     line (a line ending a sentence wider than :data:`WIDE` columns): titles and bylines, not text."""
@@ -217,6 +230,7 @@ def _print_inside_paragraphs(text: str, lines: list[str], widths: list[int]) -> 
         runs.append((first, last, column))
     if not runs:
         return [(0, len(text), PARAGRAPHS)]
+    runs = _reach_back(runs, lines, widths)
     found = list(LINE_TEXT.finditer(text))
     spans = []
     for a, b in _bridged(runs, lines, widths):
