@@ -240,3 +240,16 @@ def test_print_lines_inside_a_text_of_paragraphs_are_rejoined() -> None:
     alone = [line for line in repair(part).text.split("\n") if line.strip()]
     assert len(alone) < part.count("\n") / 2  # alone, the part's lines are rejoined
     assert [line for line in alone if line not in out] == []
+
+
+def test_paragraphs_between_print_pages_of_different_columns() -> None:
+    """The committed pages of the narrowest and the widest column (13 and 22 characters, says the
+    manifest) with an article a paragraph a line between them: each part comes out as alone."""
+    manifest = json.loads((ROOT / "corpora" / "pages" / "MANIFEST.json").read_text(encoding="utf-8"))
+    by_width = sorted(manifest["pages"], key=lambda p: p["width_chars"])
+    narrow, wide = ((ROOT / "corpora" / "pages" / p["source"]).read_text(encoding="utf-8") for p in (by_width[0], by_width[-1]))
+    blocks = [b["text"] for b in ARTICLES[3]["blocks"]]
+    out = repair(narrow + "\n" + "\n".join(blocks) + "\n\n" + wide).text.split("\n")
+    assert all(b in out for b in blocks)
+    for part in (narrow, wide):
+        assert [line for line in repair(part).text.split("\n") if line.strip() and line not in out] == []

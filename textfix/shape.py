@@ -123,6 +123,9 @@ def regions(text: str) -> list[tuple[int, int, str]]:
     if not any(w > wide and _ends(t) for t, w in zip(lines, widths) if w > wide):  # the usual print page
         return [(0, len(text), PRINT)]
     found = list(LINE_TEXT.finditer(text))  # where the lines are: only a page with such lines asks
+    # A line at the column ends a run: the page's column, or the local one where articles of one page
+    # are set in columns of different widths (next to the run the local one takes its wide lines in).
+    local = _estimate_columns(widths)
     cuts: list[tuple[int, int, str]] = []
     run: list[int] = []  # indices of the lines of the current run
     open_run = False  # the run's last line ends a sentence: a short paragraph after it belongs to it
@@ -131,7 +134,7 @@ def regions(text: str) -> list[tuple[int, int, str]]:
         if ends and (w > wide or open_run):
             run.append(k)
             open_run = True
-        elif run and not ends and lo <= w <= hi:
+        elif run and not ends and (lo <= w <= hi or local[k] - FULL_SLACK <= w <= local[k] + HANG):
             cuts.append(_run_span(text, found, run))
             run, open_run = [], False
         else:
