@@ -169,6 +169,7 @@ def test_the_header_is_logged_as_printed() -> None:
     assert [(c.start, c.end, c.old, c.new, c.rule) for c in in_header] == [(0, 1, " ", "", "rejoin")]
 
 
+@settings(max_examples=100, derandomize=True, deadline=None, database=None)
 @given(st.lists(st.sampled_from(["服务外包", "2022年", "增长", "。", "，", "遥", "\n", "\n\n", " ", "## ", "（记者 韩鑫）", "%"]), max_size=60).map("".join))
 def test_the_log_makes_the_output_of_any_page(text: str) -> None:
     result = repair(text)

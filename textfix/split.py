@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
-from .layout import Item, no_cycle_collection, read_layout
+from .layout import Item, read_layout
 from .lines import BylineFinder, two_phrases
 from .model import NoiseModel, default_model
 from .paragraphs import join_kinsoku, read_paragraphs
