@@ -124,6 +124,8 @@ def test_repair_never_raises_and_accounts_for_every_change(text: str) -> None:
             assert set(c.old) <= set("—―") and c.new == "——", c
         elif c.rule == "ascii-punctuation":
             assert len(c.old) == 1 and c.new == chr(ord(c.old) + 0xFEE0), c
+        elif c.rule == "rejoin":  # line breaks and the whitespace around them, nothing else
+            assert c.old.strip() == "" and c.new in ("", " ", "\n", "\n\n"), c
         else:
             assert c.rule.startswith("garble:"), c
             garbled = c.old.rstrip(" \t")

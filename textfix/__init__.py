@@ -26,7 +26,7 @@ _EXPORTS = {
     "read_text": "io",
     "Pair": "learn", "learn": "learn",
     "NoiseModel": "model", "default_model": "model", "load_model": "model",
-    "Change": "repair", "Repaired": "repair", "repair": "repair",
+    "Change": "repair", "Repaired": "repair", "RepairConfig": "repair", "apply_changes": "repair", "repair": "repair",
     "Article": "split", "Block": "split", "Page": "split", "split_page": "split", "split_pages": "split",
     "PageScore": "evaluate", "evaluate": "evaluate",
 }
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from .io import read_text
     from .learn import Pair
     from .model import NoiseModel, default_model, load_model
-    from .repair import Change, Repaired
+    from .repair import Change, RepairConfig, Repaired, apply_changes, repair
     from .split import Article, Block, Page, split_page, split_pages
 
 

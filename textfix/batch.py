@@ -178,6 +178,7 @@ class Task:
     kind: str  # "repair" or "split"
     jsonl: bool = False
     keep_lines: bool = False  # repair: keep the printed line breaks
+    layout: str = "auto"  # repair: what the lines are (textfix.shape), or "auto" to measure it
     fmt: str = "json"  # split, page files: the output format
     explain: bool = False  # repair, page files: also return the change log
 
@@ -260,41 +261,26 @@ def apply_to_record(record: dict, task: Task, model: NoiseModel | None = None) -
 
         pages = [page.to_dict() for page in split_pages(text, model)]
         return {**record, "page": pages[0]} if len(pages) == 1 else {**record, "pages": pages}
-    out, repaired = repair_value(text, model, task.keep_lines)
+    out, repaired = repair_value(text, model, task.keep_lines, task.layout)
     return {**record, "repaired": out, "changes": [c.to_dict() for c in repaired.changes]}
 
 
-def repair_value(text: str, model: NoiseModel | None = None, keep_lines: bool = False):
+def repair_value(text: str, model: NoiseModel | None = None, keep_lines: bool = False, layout: str = "auto"):
     """:func:`repair_page` for text held as a value (a record field, a dataset cell, a document).
 
     A value is not a file: it gets no line end it did not have.
     """
-    out, repaired = repair_page(text, model, keep_lines)
+    out, repaired = repair_page(text, model, keep_lines, layout)
     return (out if text.endswith("\n") else out.rstrip("\n")), repaired
 
 
-def repair_page(text: str, model: NoiseModel | None = None, keep_lines: bool = False):
-    """(output text, :class:`~textfix.repair.Repaired`): the page with lines rejoined unless *keep_lines*, as the CLI prints it.
-
-    A text of several pages (form feeds, see :mod:`textfix.pages`) is
-    repaired page by page; the change offsets are into the whole text.
-    """
-    from .model import default_model
-    from .pages import cut_pages, join_repaired
-
-    model = model or default_model()
-    if PAGE_BREAK not in text:
-        return _repair_one_page(text, model, keep_lines)
-    done = [(offset, *_repair_one_page(page, model, keep_lines)) for offset, page in cut_pages(text)]
-    return PAGE_BREAK.join(out for _, out, _ in done), join_repaired([(offset, r) for offset, _, r in done])
-
-
-def _repair_one_page(text: str, model: NoiseModel, keep_lines: bool):
+def repair_page(text: str, model: NoiseModel | None = None, keep_lines: bool = False, layout: str = "auto"):
+    """(output text, :class:`~textfix.repair.Repaired`) as ``textfix repair`` prints it: :func:`textfix.repair.repair`
+    with lines rejoined unless *keep_lines* (which cuts a text of several pages itself)."""
     from .repair import repair
-    from .split import rejoin
 
-    result = repair(text, model)
-    return (result.text if keep_lines else rejoin(text, result, model)), result
+    result = repair(text, model, rejoin=not keep_lines, layout=layout)
+    return result.text, result
 
 
 def do_page(
@@ -315,7 +301,7 @@ def do_page(
         if page is None:
             return join_rendered([render(p, task.fmt) for p in split_pages(text, model, source)], task.fmt), ""
         return render(replace(split_page(text, model, source), index=page[0], offset=offset), task.fmt), ""
-    out, result = repair_page(text, model, task.keep_lines)  # which cuts a file of pages itself
+    out, result = repair_page(text, model, task.keep_lines, task.layout)  # which cuts a file of pages itself
     return out, (result.explain(offset) if task.explain else "")
 
 

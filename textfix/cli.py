@@ -97,7 +97,7 @@ def run_learn(args: argparse.Namespace) -> int:
 def run_repair(args: argparse.Namespace) -> int:
     from .batch import Task
 
-    return _run_pages(args, Task("repair", jsonl=args.jsonl, keep_lines=args.keep_lines, explain=args.explain))
+    return _run_pages(args, Task("repair", jsonl=args.jsonl, keep_lines=args.keep_lines, explain=args.explain, layout=args.layout))
 
 
 def run_split(args: argparse.Namespace) -> int:
@@ -301,6 +301,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_batch_arguments(p)
     p.add_argument("--explain", action="store_true", help="list every change on stderr")
     p.add_argument("--keep-lines", action="store_true", help="keep the printed line breaks")
+    p.add_argument("--layout", choices=("auto", "print", "paragraphs"), default="auto",
+                   help="what the lines are: print-column lines to rejoin, or paragraphs to keep (default: measured)")
     p.set_defaults(run=run_repair)
 
     p = sub.add_parser("split", help="split a page into articles", epilog=BATCH_EPILOG)

@@ -49,16 +49,25 @@ def to_markdown(page: Page) -> str:
             out.append(f"## {block.text}" if block.kind == "heading" else block.text)
         if article.byline:
             out.append(f"*{article.byline}*")
+        if article.source_line:
+            out.append(article.source_line)
     return "\n\n".join(out) + "\n"
 
 
 def to_text(page: Page) -> str:
-    out = []
+    """The page as plain text, one paragraph a line: what ``split`` reads back into the same articles.
+
+    The header line comes first (without it, a title shaped like a header
+    would be read as one), and two blank lines separate articles.
+    """
+    out = [page.header_line] if page.header_line else []
     for article in page.articles:
         parts = [article.title] if article.title else []
         parts += [b.text for b in article.blocks]
         if article.byline:
             parts.append(f"（{article.byline}）")
+        if article.source_line:
+            parts.append(article.source_line)
         out.append("\n\n".join(parts))
     return "\n\n\n".join(out) + "\n"
 

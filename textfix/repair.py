@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from operator import attrgetter
 
 from .garbles import garble_changes
@@ -43,10 +43,11 @@ class Change:
 
 @dataclass
 class Repaired:
-    """The repaired text and the changes that made it from the input."""
+    """The repaired text and the changes that make it from the input (see :func:`apply_changes`)."""
 
     text: str
     changes: list[Change]
+    layout: str = ""  # what the page's lines were read as: "print", "paragraphs" or "mixed" (textfix.shape.regions)
 
     def explain(self, offset: int = 0) -> str:
         """One line per change: where (counted from *offset*), what, which rule, how sure, and why."""
@@ -101,24 +102,131 @@ def fix_latin_spacing(text: str, model: NoiseModel) -> list[Change]:
 
 
 Fix = Callable[[str, NoiseModel], list[Change]]
-# Order matters: where proposals overlap, the earlier fix wins.
+# Order matters: where proposals overlap, the earlier fix wins.  Each fix has its switch, a field
+# of RepairConfig (the README's table of repairs lists them).
 FIXES: tuple[tuple[str, Fix], ...] = (
-    ("garbled-marks", fix_garbled_marks),
-    ("ascii-punctuation", fix_ascii_punctuation),
-    ("dash-runs", fix_dash_runs),
-    ("latin-spacing", fix_latin_spacing),
+    ("garbles", fix_garbled_marks),
+    ("ascii_punctuation", fix_ascii_punctuation),
+    ("dash_runs", fix_dash_runs),
+    ("latin_spacing", fix_latin_spacing),
 )
+LAYOUTS = ("auto", "print", "paragraphs")
 
 
-def repair(text: str, model: NoiseModel | None = None, fixes: tuple[tuple[str, Fix], ...] = FIXES) -> Repaired:
-    """Repair *text* with *model* (the built-in default model if ``None``)."""
+@dataclass(frozen=True)
+class RepairConfig:
+    """What :func:`repair` does; every field is also a keyword of :func:`repair`.
+
+    ``None`` means "where the page shows print evidence": its lines are
+    broken at a print column (see :mod:`textfix.shape`) or it has garbled
+    punctuation.  Spaces around digit runs, ASCII punctuation between
+    ideographs and three-em dashes are how print sets or extracts text; in a
+    web article they are the author's, and are left alone.
+    """
+
+    garbles: bool = True  # garbled punctuation (提升遥规模 → 提升。规模)
+    latin_spacing: bool | None = None  # spaces between CJK and digit/Latin runs (自 2006年 → 自2006年)
+    ascii_punctuation: bool | None = None  # ASCII ,;:?! between ideographs → full width
+    dash_runs: bool | None = None  # ——— → ——
+    rejoin: bool = True  # print lines → paragraphs, one a line, a blank line between (only print layout)
+    layout: str = "auto"  # "auto" (measured), or "print" / "paragraphs" to say what the lines are
+
+    def __post_init__(self) -> None:
+        if self.layout not in LAYOUTS:
+            raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}, not {self.layout!r}")
+
+
+def repair(
+    text: str, model: NoiseModel | None = None, config: RepairConfig | None = None, *,
+    fixes: tuple[tuple[str, Fix], ...] = FIXES, **options: object,
+) -> Repaired:
+    """Repair *text* with *model* (the built-in default model if ``None``), as ``textfix repair`` does.
+
+    *config* (or keywords overriding its fields, e.g. ``rejoin=False``) says
+    which repairs run.  The changes are offsets into *text*, and applying
+    them to it (:func:`apply_changes`) gives ``.text``, rejoining included.
+    A text of several pages (form feeds) is repaired page by page.
+    """
+    config = replace(config or RepairConfig(), **options)
     model = model or default_model()
+    from .pages import PAGE_BREAK, cut_pages, join_repaired
+
+    if PAGE_BREAK not in text:
+        return _repair_page(text, model, config, fixes)
+    return join_repaired([(offset, _repair_page(page, model, config, fixes)) for offset, page in cut_pages(text)])
+
+
+def _repair_page(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...]) -> Repaired:
+    """One page, region by region (see :func:`textfix.shape.regions`) unless *config* says what the lines are."""
+    from .shape import regions
+
+    spans = regions(text) if config.layout == "auto" else [(0, len(text), config.layout)]
+    if len(spans) == 1:
+        return _repair_region(text, model, config, fixes, spans[0][2])
+    parts = [(start, _repair_region(text[start:end], model, config, fixes, layout)) for start, end, layout in spans]
+    changes = [replace(c, start=c.start + start, end=c.end + start) for start, r in parts for c in r.changes]
+    return Repaired("".join(r.text for _, r in parts), changes, "mixed")
+
+
+def _repair_region(
+    text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...], layout: str
+) -> Repaired:
+    repaired = repair_characters(text, model, config, fixes, layout)
+    if not config.rejoin:
+        return repaired
+    from .plan import rejoined
+
+    return _settled(text, rejoined(text, repaired, model), model, config)
+
+
+SETTLE_ROUNDS = 3  # garble passes over the rejoined text at most; one is the rule (see _settled)
+
+
+def _settled(text: str, result: Repaired, model: NoiseModel, config: RepairConfig) -> Repaired:
+    """*result* with the garbles its own text shows fixed too, so that repairing it again changes nothing.
+
+    A garble is weighed in context, and rejoining changes the context (a
+    short line end becomes the middle of a paragraph), so a mark passed over
+    on the printed lines may be taken on the rejoined ones.  Those fixes are
+    logged against the input like the others; a fix that would touch text
+    an earlier change made is left alone.
+    """
+    for _ in range(SETTLE_ROUNDS if config.garbles else 0):
+        to_input = input_offset(result.changes)
+        ends = [max(c.end, c.start + 1) for c in result.changes]  # sorted: the changes are disjoint
+        starts = [c.start for c in result.changes]
+        more, last = [], -1
+        for c in fix_garbled_marks(result.text, model):  # few, in text order
+            start = to_input(c.start)
+            end = start + (c.end - c.start)
+            i = bisect_right(ends, start)  # the first change ending after start
+            free = (i == len(starts) or starts[i] >= max(end, start + 1)) and start >= last
+            if free and text[start:end] == c.old:
+                more.append(Change(start, end, c.old, c.new, c.rule, c.confidence, c.why))
+                last = end
+        if not more:
+            break
+        changes = sorted(result.changes + more, key=attrgetter("start", "end"))
+        result = Repaired(apply_changes(text, changes), changes, result.layout)
+    return result
+
+
+def repair_characters(
+    text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...], layout: str
+) -> Repaired:
+    """The character repairs of *config* on a page whose lines are *layout*; lines untouched."""
     accepted: list[Change] = []
     taken = _Taken()
-    for _, fix in fixes:
-        accepted.extend(taken.take(fix(text, model)))
+    evidence = layout == "print"
+    for name, fix in fixes:
+        wanted = getattr(config, name, True)
+        if wanted is False or wanted is None and not evidence:
+            continue
+        found = taken.take(fix(text, model))
+        accepted.extend(found)
+        evidence = evidence or (name == "garbles" and bool(found))
     accepted.sort(key=attrgetter("start", "end"))
-    return Repaired(apply_changes(text, accepted), accepted)
+    return Repaired(apply_changes(text, accepted), accepted, layout)
 
 
 class _Taken:
@@ -167,7 +275,8 @@ class _Taken:
 
 
 def apply_changes(text: str, changes: list[Change]) -> str:
-    """*text* with non-overlapping *changes* (sorted by start) applied."""
+    """*text* with non-overlapping *changes* (sorted by start) applied: ``repair(text).text`` from
+    ``repair(text).changes`` (the log is a plan, as ftfy's ``apply_plan``)."""
     out, pos = [], 0
     for c in changes:
         out.append(text[pos : c.start])

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
-from .layout import Item, no_cycle_collection, read_layout
+from .layout import Item, read_layout
 from .lines import BylineFinder, two_phrases
 from .model import NoiseModel, default_model
-from .repair import Change, Repaired, input_offset, repair
+from .paragraphs import join_kinsoku, read_paragraphs
+from .repair import Change, RepairConfig, input_offset, repair
 
 
 @dataclass
@@ -39,6 +40,8 @@ class Article:
     byline_text: str = ""  # the byline as printed, parentheses and all
     title_span: tuple[int, int] | None = None
     byline_span: tuple[int, int] | None = None
+    source_line: str = ""  # a web article's 来源：… line, as printed (not a title, not text)
+    source_span: tuple[int, int] | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -48,6 +51,8 @@ class Article:
             "byline_text": self.byline_text,
             "title_span": list(self.title_span) if self.title_span else None,
             "byline_span": list(self.byline_span) if self.byline_span else None,
+            "source_line": self.source_line,
+            "source_span": list(self.source_span) if self.source_span else None,
         }
 
 
@@ -76,14 +81,66 @@ class Page:
 
 
 def split_page(text: str, model: NoiseModel | None = None, source: str | None = None) -> Page:
-    """Repair *text*, read its layout and split it into articles."""
+    """Repair *text*, read its layout (print lines or paragraphs, region by region, see textfix.shape)
+    and split it into articles."""
+    from .shape import regions
+
     model = model or default_model()
-    repaired = repair(text, model)
-    items = read_layout(repaired.text, _byline_finder(model), printed=text)
-    to_input = input_offset(repaired.changes)
+    parts = [_read_region(text[start:end], start, layout, model) for start, end, layout in regions(text)]
+    changes = [c for _, repaired, _ in parts for c in repaired.changes]
+    items, shift = [], 0
+    for start, repaired, region_items in parts:  # item offsets into the whole repaired page
+        items += [replace(i, start=i.start + shift, end=i.end + shift) for i in region_items]
+        shift += len(repaired.text)
+    to_input = input_offset(changes)
     header, articles = _assemble(items, to_input)
     header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
-    return Page(header, articles, repaired.changes, source, header_line, repaired.text)
+    return Page(header, articles, changes, source, header_line, "".join(r.text for _, r, _ in parts))
+
+
+def _read_region(text: str, offset: int, layout: str, model: NoiseModel):
+    """(offset, character repair with offsets into the page, items with offsets into the region's repair)."""
+    repaired = repair(text, model, rejoin=False, layout=layout)
+    if layout == "paragraphs":
+        items = read_paragraphs(repaired.text, _byline_finder(model))
+    else:
+        items = join_kinsoku(read_layout(repaired.text, _byline_finder(model), printed=text))
+    items = _settle_items(text, repaired, items, model, input_offset(repaired.changes))
+    shifted = [replace(c, start=c.start + offset, end=c.end + offset) for c in repaired.changes]
+    return offset, replace(repaired, changes=shifted), items
+
+
+def _settle_items(text: str, repaired, items: list[Item], model: NoiseModel, to_input) -> list[Item]:
+    """*items* with the garbles that ``textfix repair`` fixes once the lines are rejoined fixed too.
+
+    See :func:`textfix.repair._settled`: the text of each block is then the
+    line ``repair`` prints for it, and splitting that output again gives the
+    same blocks.
+    """
+    from .plan import plan
+    from .repair import Repaired, _settled, apply_changes
+
+    if not repaired.changes and not items:
+        return items
+    layout = plan(text, repaired, items)
+    settled = _settled(text, Repaired(apply_changes(text, layout), layout, repaired.layout), model, RepairConfig())
+    if len(settled.changes) == len(layout):
+        return items
+    out = []
+    for item in items:
+        lo, hi = to_input(item.start), to_input(item.end)
+        if item.kind in ("paragraph", "heading", "title", "foot_title") and _span_text(text, layout, lo, hi) == item.text:
+            item = replace(item, text=_span_text(text, settled.changes, lo, hi))
+        out.append(item)
+    return out
+
+
+def _span_text(text: str, changes: list[Change], lo: int, hi: int) -> str:
+    """``text[lo:hi]`` with the *changes* that lie inside it applied."""
+    from .repair import apply_changes
+
+    inside = [replace(c, start=c.start - lo, end=c.end - lo) for c in changes if lo <= c.start and c.end <= hi]
+    return apply_changes(text[lo:hi], inside)
 
 
 def split_pages(text: str, model: NoiseModel | None = None, source: str | None = None) -> list[Page]:
@@ -129,13 +186,17 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
                 current = Article()
                 articles.append(current)
             current.title, current.title_span = item.text, (to_input(item.start), to_input(item.end))
+        elif item.kind == "source":
+            # It follows the byline, which has already opened the next article: it belongs to the last one.
+            owner = articles[-2] if len(articles) > 1 and not (current.blocks or current.title) else current
+            owner.source_line, owner.source_span = item.text, (to_input(item.start), to_input(item.end))
         elif item.kind == "byline":
             current.byline, current.byline_text = item.name, item.text
             current.byline_span = (to_input(item.start), to_input(item.end))
             articles.append(Article())
         else:
             current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
-    articles = [a for a in articles if a.blocks or a.byline or a.title]
+    articles = [a for a in articles if a.blocks or a.byline or a.title or a.source_line]
     if titles:
         articles = _split_to_count(articles, [t.text for t in titles])
         _give_titles(articles, titles, to_input)
@@ -256,6 +317,7 @@ def _split_at_unsigned_titles(article: Article) -> list[Article]:
             parts.append(Article())
         parts[-1].blocks.append(block)
     parts[-1].byline, parts[-1].byline_text, parts[-1].byline_span = article.byline, article.byline_text, article.byline_span
+    parts[-1].source_line, parts[-1].source_span = article.source_line, article.source_span
     return parts
 
 
@@ -351,17 +413,3 @@ def _match_by_overlap(articles: list[Article], titles: list[Item]) -> list[tuple
         pairs.append((articles[best], title))
         lo = best
     return pairs
-
-
-def rejoin(text: str, repaired: Repaired, model: NoiseModel | None = None) -> str:
-    """The repaired page as plain text: one line per paragraph, subhead, byline or title, in page order."""
-    with no_cycle_collection():  # the lines and items die in _rejoined: only the text survives the pause
-        return _rejoined(text, repaired, model or default_model())
-
-
-def _rejoined(text: str, repaired: Repaired, model: NoiseModel) -> str:
-    items = read_layout(repaired.text, _byline_finder(model), printed=text)
-    to_input = input_offset(repaired.changes)
-    # The header is printed as it stands: spacing fixes are for prose, not for " 6 产经 Industries".
-    lines = [text[to_input(i.start) : to_input(i.end)].strip() if i.kind == "header" else i.text for i in items]
-    return ("\n\n".join(lines) + "\n\n").rstrip("\n") + "\n" if lines else ""

@@ -1,0 +1,109 @@
+"""Rejoining a page's lines, as changes: the log of a repair is a plan that makes its output.
+
+``textfix repair`` prints a print page with one paragraph (subhead, title,
+byline) per line and a blank line between them.  Every line break removed
+and every run of whitespace turned into a paragraph break is a
+:class:`~textfix.repair.Change` with the rule ``rejoin``, offsets into the
+input like the character repairs, so that applying the log to the input
+(:func:`textfix.repair.apply_changes`) gives the output byte for byte.
+
+Print layout (:mod:`textfix.layout`): whitespace before the first item goes,
+the page ends with one line end, items are separated by a blank line, and
+the lines of one item are joined (with a space where a Latin word was
+wrapped).  The header line is printed as it stands: its spaces (`` 6 产经
+Industries``) are the header's, so the character repairs inside it are
+dropped from the log.
+
+Paragraph layout (:mod:`textfix.paragraphs`): lines stay as they are; only a
+line cut before a mark no line may open with is joined to the line before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .layout import Item, no_cycle_collection, read_layout
+from .model import NoiseModel
+from .paragraphs import join_kinsoku, read_paragraphs
+from .repair import Change, Repaired, apply_changes, input_offset
+
+RULE = "rejoin"
+PARAGRAPH_BREAK = "\n\n"
+
+
+def rejoined(text: str, repaired: Repaired, model: NoiseModel) -> Repaired:
+    """*repaired* (the character repairs of *text*) with the page's lines rejoined, and the log to match."""
+    with no_cycle_collection():  # the lines and items die here: only the changes survive the pause
+        items = layout_items(text, repaired, model)
+        changes = plan(text, repaired, items)
+    return Repaired(apply_changes(text, changes), changes, repaired.layout)
+
+
+def layout_items(text: str, repaired: Repaired, model: NoiseModel) -> list[Item]:
+    """The items of the repaired page (offsets into ``repaired.text``), read as its layout says."""
+    from .split import _byline_finder
+
+    if repaired.layout == "paragraphs":
+        return read_paragraphs(repaired.text, _byline_finder(model))
+    return join_kinsoku(read_layout(repaired.text, _byline_finder(model), printed=text))
+
+
+def plan(text: str, repaired: Repaired, items: list[Item]) -> list[Change]:
+    """The character repairs outside the header, and the layout's changes, sorted: input → output."""
+    if not items:  # a blank page: nothing to print, whatever its lines were taken for
+        return [Change(0, len(text), text, "", RULE, 1.0, "a page without text")] if text else []
+    to_input = input_offset(repaired.changes)
+    headers = [(to_input(i.start), to_input(i.end)) for i in items if i.kind == "header"]
+    kept = [c for c in repaired.changes if not any(c.start < hi and lo < c.end for lo, hi in headers)]
+    gaps = _print_gaps(text, items, to_input) if repaired.layout != "paragraphs" else _kinsoku_gaps(items, to_input)
+    layout = [Change(lo, hi, text[lo:hi], new, RULE, 1.0, why) for lo, hi, new, why in gaps if text[lo:hi] != new]
+    return sorted(kept + layout, key=lambda c: (c.start, c.end))
+
+
+Gap = tuple[int, int, str, str]  # (start, end) in the input, what it becomes, why
+
+
+def _print_gaps(text: str, items: list[Item], to_input: Callable[[int], int]) -> list[Gap]:
+    items = sorted(items, key=lambda i: i.start)
+    gaps: list[Gap] = [(0, to_input(items[0].start), "", LEADING)]
+    for item, nxt in zip(items, items[1:] + [None]):
+        gaps += _line_breaks(item, to_input)
+        if nxt is not None:
+            gaps.append((to_input(item.end), to_input(nxt.start), PARAGRAPH_BREAK, BETWEEN))
+    gaps.append((to_input(items[-1].end), len(text), "\n", TRAILING))
+    return gaps
+
+
+LEADING = "whitespace before the page's first line"
+BETWEEN = "between two blocks (paragraphs, subheads, titles, bylines)"
+TRAILING = "the page ends with one line end"
+INSIDE = "line broken at the column inside a block"
+LATIN = "a Latin word wrapped at the column"
+
+
+def _line_breaks(item: Item, to_input: Callable[[int], int]) -> list[Gap]:
+    """The breaks between an item's printed lines: gone, or a space inside a wrapped Latin word."""
+    lines = item.lines
+    if len(lines) < 2:
+        return []
+    breaks = []
+    for a, b in zip(lines, lines[1:]):
+        last, first = a.text[-1], b.text[0]
+        if first.isascii() and last.isascii() and last.isalnum() and first.isalpha():
+            breaks.append((to_input(a.end), to_input(b.start), " ", LATIN))
+        else:
+            breaks.append((to_input(a.end), to_input(b.start), "", INSIDE))
+    return breaks
+
+
+def _kinsoku_gaps(items: list[Item], to_input: Callable[[int], int]) -> list[Gap]:
+    """Paragraph layout: only a line opening with a mark no line opens with joins the line before."""
+    seen: set[tuple[int, int]] = set()
+    gaps: list[Gap] = []
+    for item in items:
+        for a, b in zip(item.lines, item.lines[1:]):
+            span = (to_input(a.end), to_input(b.start))
+            if span not in seen:
+                seen.add(span)
+                gaps.append((*span, "", f"a line cannot open with {b.text[0]}"))
+    return gaps
