@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import sys
@@ -10,26 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from _cli import assert_one_error_line, run
 from textfix.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PAGE = ROOT / "seeds" / "001_b2b7af04dbdc7222.txt"
 PAGE = "绿色制造产业初具规模遥 2022年，光伏产\n业链四大环节\n"
 
-
-def run(*argv: str | os.PathLike[str]) -> tuple[int, str, str]:
-    """``textfix ARGV`` in this process: (exit code, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([os.fspath(a) for a in argv])
-    return code, out.getvalue(), err.getvalue()
-
-
-def assert_one_error_line(code: int, err: str, expected: int, *words: str) -> None:
-    assert code == expected, err
-    assert err.startswith("textfix: error: ") and err.endswith("\n") and err.count("\n") == 1, err
-    for word in words:
-        assert word in err, err
 
 
 @pytest.fixture

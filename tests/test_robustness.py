@@ -13,8 +13,6 @@ user sees.  Exit codes are documented in :mod:`textfix.errors`.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import random
@@ -28,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from _cli import assert_one_error_line, run
 from textfix.cli import main
 from textfix.errors import AlignmentError, InputError, ModelError, TextfixError
 from textfix.io import decode_bytes, read_text, write_text_atomic
@@ -51,21 +50,6 @@ def test_exit_codes_are_the_documented_ones() -> None:
 
 # --- helpers ----------------------------------------------------------------------------------
 
-
-def run(*argv: str | os.PathLike[str]) -> tuple[int, str, str]:
-    """``textfix ARGV`` in this process: (exit code, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([os.fspath(a) for a in argv])
-    return code, out.getvalue(), err.getvalue()
-
-
-def assert_one_error_line(code: int, err: str, expected: int, *words: str) -> None:
-    assert code == expected, err
-    assert err.startswith("textfix: error: ") and err.endswith("\n") and err.count("\n") == 1, err
-    assert "Traceback" not in err
-    for word in words:
-        assert word in err, err
 
 
 def snapshot(directory: Path) -> dict[str, tuple[bytes, int, int]]:
