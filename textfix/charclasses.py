@@ -30,8 +30,6 @@ SERIES = tuple(NUMBERING[a:b] for a, b in ((0, 10), (10, 30), (30, 50), (50, 60)
 ASCII_FORMS = {"（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"}
 DOUBLED = frozenset("—…")  # Chinese sets these as pairs: —— and ……
 
-CLASSES = ("punctuation", "brackets", "interpunct", "dashes", "units and math", "numbering")
-
 
 def symbol_class(ch: str) -> str | None:
     """The repair class of *ch*, or ``None`` if garble repair never restores it."""

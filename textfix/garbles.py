@@ -13,17 +13,23 @@ terms declared in :data:`FEATURES`, each with where its number comes from:
 ``context``   log10 P(the text with the symbol) − log10 P(the text as printed),
               over the characters whose probability the substitution changes,
               under a character trigram model of real news text
-              (:mod:`textfix.charlm`, fitted on real text with punctuation).
+              (:mod:`textfix.charlm`, fitted on real text with punctuation);
+              as printed, the character may also be part of a dictionary word
+              or a person's name (jieba's counts and names).
 ``stray space``  a garbled full-width mark often leaves a space after it
-              (``强技术袁 加快``): log10 of how often the twins' print did
-              that against how often this page puts a space between two
-              ideographs.
+              (``强技术袁 加快``): how often the seed page's garbled marks do,
+              against how often this page spaces after an ideograph.
+``partner``   the closing mark after an opening one, the numbers before and
+              after in a series: how often real text has them near, against
+              the chance of their printed forms being there anyway.
 ``font run``  log10 P(this run is set in a garbled font | the rest of the page):
               a two-state model of the page's runs (:class:`FontRuns`).  A run
               that prints real marks (，。) is clean; a page with no garble
               evidence gets no garble fixes, a garbled run gets all of them.
 
 The mark wins only by :data:`THRESHOLD`: a wrong fix costs more than a miss.
+Only occurrences a cheap read of their context lets through are decided
+(:class:`_Screen`): its bound comes from the same context term.
 """
 
 from __future__ import annotations
@@ -33,9 +39,9 @@ import marshal
 import math
 import re
 import zlib
-from importlib import resources
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 from .charclasses import ASCII_FORMS, DOUBLED, is_ideograph, partners_of, symbol_class
@@ -58,7 +64,7 @@ FEATURES = (
     Feature("stray space", "space_after_garble (data/garble_decision.json, corpora/fit_garble_runs.py on the seed "
             "page) against the page's own share of spaces after an ideograph"),
     Feature("partner", "partner_within (data/garble_decision.json, corpora/fit_garble_runs.py on real-dev train) "
-            "against the chance of the partner's printed forms within the window, counted on the page"),
+            "against the chance of the partner's printed forms within the window (their frequency in the model)"),
     Feature("font run", "two-state run model: run_length, mark_in_garbled_run and the prior garbled_share "
             "(data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own share by EM"),
 )
@@ -86,7 +92,7 @@ class Candidate:
     symbol: str
     symbol_class: str
     mechanism: str
-    rate: float  # the learned share of the family's symbols that print garbled
+    rate: float  # the learned share of the family's symbols that print garbled: picks among mechanisms
 
 
 class _Occurrence(NamedTuple):
@@ -100,7 +106,7 @@ class _Decision:
     occurrence: _Occurrence
     context: float  # log10 P(as mark) / P(as printed), language model
     reading: str  # the best reading as printed: text, a dictionary word, a name
-    space: float  # log10 likelihood ratio of a stray space after it (or of none)
+    space: float  # log10 likelihood ratio of a stray space after it (0 without one)
     partner: float = 0.0  # log10 likelihood ratio of the partner mark found (or not) within the window
     run: float = 0.0  # log10 P(garbled run | the rest of the page)
 
@@ -118,10 +124,9 @@ class _Decision:
     def margin(self) -> float:
         return self.context + self.space + self.partner + self.run
 
-
-def repairable(symbol: str) -> bool:
-    """Symbols the repair may restore (see :mod:`textfix.charclasses`)."""
-    return symbol_class(symbol) is not None
+    @property
+    def wins(self) -> bool:
+        return self.winnable and self.margin > THRESHOLD
 
 
 def prepare(model: NoiseModel) -> None:
@@ -181,13 +186,15 @@ def _class(chars) -> str:
 def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
     """(start, end, old, new, rule, confidence, why) for each garbled mark found in *text*."""
     prepared = _prepared(model)
-    if prepared is None:
-        return []
-    occurrences = prepared.screen.occurrences(text)
+    occurrences = prepared.screen.occurrences(text) if prepared else []
     if not occurrences:
         return []
-    lm = default_charlm()
-    space = _SpaceEvidence(text)
+    return [_change(text, d, model) for d in _weigh(text, prepared, occurrences) if d.wins]
+
+
+def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence]) -> list[_Decision]:
+    """Every term of every occurrence's decision; neighbouring winners read in place once."""
+    lm, space = default_charlm(), _SpaceEvidence(text)
     decisions = [_Decision(o, 0.0, "text", space.ratio(text, o), prepared.partners.ratio(text, o)) for o in occurrences]
     for d in decisions:
         d.context, d.reading = _context(lm, prepared, text, d, {})
@@ -195,16 +202,16 @@ def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
     runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)
     runs.decide(decisions)
     # Neighbouring garbles change each other's context (袁 野 → ，“): read once more with the winners in place.
-    chosen = {d.occurrence.at: d.occurrence for d in decisions if d.margin > THRESHOLD}
+    chosen = {d.occurrence.at: d.occurrence for d in decisions if d.wins}
     if chosen:
         for d in decisions:
             if _near_chosen(d.occurrence, chosen):
                 d.context, d.reading = _context(lm, prepared, text, d, chosen)
         share = runs.share
-        runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)  # more may win now
+        runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)  # more may be winnable now
         runs.share = share
         runs.decide(decisions, rounds=0)
-    return [_change(text, d, model) for d in decisions if d.winnable and d.margin > THRESHOLD]
+    return decisions
 
 
 class _Screen:
@@ -224,8 +231,8 @@ class _Screen:
 
     def __init__(self, lm: CharLM, table: dict[str, Candidate], partners: _Partners) -> None:
         self.table = table
-        needed = {g: THRESHOLD - fitted()["screen_slack"] - partners.most(c.symbol) for g, c in table.items()}
-        self.left, self.right, self.needed = _screen_terms(lm, tuple((g, c.symbol) for g, c in table.items()), needed)
+        self.needed = {g: THRESHOLD - fitted()["screen_slack"] - partners.most(c.symbol) for g, c in table.items()}
+        self.left, self.right = _screen_terms(lm, tuple((g, c.symbol) for g, c in table.items()))
         self.pattern = re.compile(f"[{_class(table)}]")
 
     @cached_property
@@ -303,15 +310,15 @@ def _expand(chars) -> set[str]:
     return out
 
 
-def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...], needed: dict[str, float]):
-    """Per candidate, its left and right bigram terms by neighbour (with the default), and what it needs.
+def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]):
+    """Per candidate, its left and right bigram terms by neighbour, each with the default for any other.
 
     Working them out takes ~85,000 model look-ups (0.4 s), more than a page's
     repair, so they are kept in the user's cache like the lexicon.
     """
     source = default_charlm_path()
     stat = source.stat()
-    key = f"screen|{stat.st_size}|{stat.st_mtime_ns}|{pairs}|{sorted(needed.items())}"
+    key = f"screen|{stat.st_size}|{stat.st_mtime_ns}|{pairs}"
     cached = cache_dir() / f"screen-{zlib.crc32(key.encode()):08x}.marshal"
     try:
         stored_key, left, right = marshal.loads(cached.read_bytes())
@@ -326,7 +333,7 @@ def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...], needed: dict[s
             terms = {ch: lm.logp(s, ch) - lm.logp(g, ch) for ch in {*lm.followers(g), *lm.followers(s)}}
             right[g] = (terms, lm.backoff(s) - lm.backoff(g))
         store_cached(cached, marshal.dumps((key, left, right)))
-    return left, right, needed
+    return left, right
 
 
 CONTEXT = 2  # characters each side the trigram model reads (its order less one)
