@@ -35,10 +35,8 @@ Only occurrences a cheap read of their context lets through are decided
 from __future__ import annotations
 
 import json
-import marshal
 import math
 import re
-import zlib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -46,7 +44,8 @@ from typing import NamedTuple
 
 from .charclasses import ASCII_FORMS, DOUBLED, is_ideograph, partners_of, symbol_class
 from .charlm import BOUNDARY, CharLM, default_charlm, default_charlm_path, normalise
-from .lexicon import Lexicon, cache_dir, load_lexicon, store_cached
+from .cache import cached
+from .lexicon import Lexicon, load_lexicon
 from .model import NoiseModel
 
 THRESHOLD = 1.0  # log10 posterior odds the mark must win by: ten to one
@@ -316,23 +315,18 @@ def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]):
     Working them out takes ~85,000 model look-ups (0.4 s), more than a page's
     repair, so they are kept in the user's cache like the lexicon.
     """
-    source = default_charlm_path()
-    stat = source.stat()
-    key = f"screen|{stat.st_size}|{stat.st_mtime_ns}|{pairs}"
-    cached = cache_dir() / f"screen-{zlib.crc32(key.encode()):08x}.marshal"
-    try:
-        stored_key, left, right = marshal.loads(cached.read_bytes())
-        if stored_key != key:
-            raise ValueError("another screen")
-    except (OSError, ValueError, EOFError, TypeError):
-        left, right = {}, {}
-        for g, symbol in pairs:
-            s = normalise(symbol)
-            terms = {ch: lm.logp(ch, s) - lm.logp(ch, g) for ch in {*lm.predecessors(g), *lm.predecessors(s)}}
-            left[g] = (terms, lm.logp("", s) - lm.logp("", g))
-            terms = {ch: lm.logp(s, ch) - lm.logp(g, ch) for ch in {*lm.followers(g), *lm.followers(s)}}
-            right[g] = (terms, lm.backoff(s) - lm.backoff(g))
-        store_cached(cached, marshal.dumps((key, left, right)))
+    stat = default_charlm_path().stat()
+    return cached("screen", f"{stat.st_size}|{stat.st_mtime_ns}|{pairs}", lambda: _work_out_screen_terms(lm, pairs))
+
+
+def _work_out_screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]) -> tuple[dict, dict]:
+    left, right = {}, {}
+    for g, symbol in pairs:
+        s = normalise(symbol)
+        terms = {ch: lm.logp(ch, s) - lm.logp(ch, g) for ch in {*lm.predecessors(g), *lm.predecessors(s)}}
+        left[g] = (terms, lm.logp("", s) - lm.logp("", g))
+        terms = {ch: lm.logp(s, ch) - lm.logp(g, ch) for ch in {*lm.followers(g), *lm.followers(s)}}
+        right[g] = (terms, lm.backoff(s) - lm.backoff(g))
     return left, right
 
 

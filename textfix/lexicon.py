@@ -11,14 +11,12 @@ contains one of the candidate characters, and every single-character word.
 
 from __future__ import annotations
 
-import marshal
 import math
-import os
 import re
-import tempfile
-import zlib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+
+from .cache import cached
 from pathlib import Path
 
 # Approximate share of each mark among the tokens of Chinese news text (the
@@ -126,15 +124,6 @@ def dictionary_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
 
 
-def cache_dir() -> Path:
-    """Where extracted lexicons are kept between runs ($TEXTFIX_CACHE_DIR, else the user cache)."""
-    configured = os.environ.get("TEXTFIX_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "textfix"
-
-
 @lru_cache(maxsize=32)
 def load_lexicon(chars: frozenset[str]) -> Lexicon:
     """What decisions about *chars* need, from the disk cache or extracted from jieba's dictionary.
@@ -145,16 +134,8 @@ def load_lexicon(chars: frozenset[str]) -> Lexicon:
     source = dictionary_path()
     stat = source.stat()
     key = f"{CACHE_FORMAT}|{source}|{stat.st_size}|{stat.st_mtime_ns}|{''.join(sorted(chars))}"
-    # A checksum names the file (hashlib's import costs a process more than this whole load);
-    # the key inside tells a collision apart.
-    cached = cache_dir() / f"lexicon-{zlib.crc32(key.encode()):08x}.marshal"
-    try:
-        stored_key, words, total, surnames, given, morphemes = marshal.loads(cached.read_bytes())
-        if stored_key != key:
-            raise ValueError("another lexicon")
-    except (OSError, ValueError, EOFError, TypeError):
-        words, total, surnames, given, morphemes = _extract(source.read_text(encoding="utf-8"), chars)
-        store_cached(cached, marshal.dumps((key, words, total, surnames, given, morphemes)))
+    words, total, surnames, given, morphemes = cached(
+        "lexicon", key, lambda: _extract(source.read_text(encoding="utf-8"), chars))
     return Lexicon(words, total, surnames, given, frozenset(morphemes))
 
 
@@ -181,15 +162,3 @@ def _extract(text: str, chars: frozenset[str]) -> tuple[dict[str, int], int, dic
             given[ch] = given.get(ch, 0) + int(count)
     total = sum(int(c) for c in re.findall(r" (\d+) ", text))
     return words, total, surnames, given, sorted(morphemes)
-
-
-def store_cached(path: Path, data: bytes) -> None:
-    """Best effort: a read-only home must not stop repair, it only makes it slower."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass

@@ -1,0 +1,54 @@
+"""A small disk cache for what is slow to work out and the same in every process.
+
+Each page may be a new process (a batch of files, a worker), and working out a
+lexicon from jieba's dictionary or the garble screen from the language model
+costs more than repairing a page; a cached copy loads in milliseconds.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tempfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+
+def cache_dir() -> Path:
+    """Where results are kept between runs ($TEXTFIX_CACHE_DIR, else the user cache)."""
+    configured = os.environ.get("TEXTFIX_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "textfix"
+
+
+def cached(name: str, key: str, build: Callable[[], tuple]) -> tuple:
+    """``build()`` (a tuple of plain values), or what an earlier call with the same *name* and *key* stored.
+
+    A checksum of the key names the file (importing hashlib would cost a process
+    more than the whole load); the key stored inside tells a collision apart.
+    """
+    path = cache_dir() / f"{name}-{zlib.crc32(key.encode()):08x}.marshal"
+    try:
+        stored_key, *values = marshal.loads(path.read_bytes())
+        if stored_key == key:
+            return tuple(values)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    values = build()
+    _store(path, marshal.dumps((key, *values)))
+    return values
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Best effort: a read-only home must not stop repair, it only makes it slower."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
