@@ -43,7 +43,7 @@ import realdev  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from textfix import garbles  # noqa: E402
-from textfix.charclasses import partners_of, symbol_class  # noqa: E402
+from textfix.charclasses import DOUBLED, partners_of, symbol_class  # noqa: E402
 from textfix.charlm import normalise  # noqa: E402
 from textfix.model import default_model  # noqa: E402
 
@@ -119,8 +119,8 @@ def partner_within(items: list[dict]) -> dict[str, float]:
         for p in item["paragraphs"]:
             for k, ch in enumerate(p):
                 before, after = partners_of(ch)
-                if not (before or after):
-                    continue
+                if not (before or after) or (ch in DOUBLED and ch in p[max(0, k - 1) : k] + p[k + 1 : k + 2]):
+                    continue  # a doubled dash (——) is one mark: its halves are no partners
                 hit = (before and before in p[max(0, k - PARTNER_WINDOW) : k]) or (
                     after and after in p[k + 1 : k + 1 + PARTNER_WINDOW])
                 for key in (ch, "numbering") if symbol_class(ch) == "numbering" else (ch,):

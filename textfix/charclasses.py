@@ -27,6 +27,7 @@ NUMBERING = (
 )
 # Ordered series: a chain of them in order (①…②…③) is numbering, not three words.
 SERIES = tuple(NUMBERING[a:b] for a, b in ((0, 10), (10, 30), (30, 50), (50, 60), (60, 72), (72, 82)))
+REPEATED = INTERPUNCT + "—"  # marks that come in series within a phrase
 ASCII_FORMS = {"（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"}
 DOUBLED = frozenset("—…")  # Chinese sets these as pairs: —— and ……
 
@@ -58,11 +59,16 @@ def series_rank(ch: str) -> tuple[int, int] | None:
 
 
 def partners_of(ch: str) -> tuple[str, str]:
-    """What stands before *ch* and what after it, as its partners: ``("", "）")`` for ``（``, ``("①", "③")`` for ``②``."""
+    """What stands before *ch* and what after it, as its partners: ``("", "）")`` for ``（``, ``("①", "③")`` for ``②``.
+
+    An interpunct or a dash is its own partner: 威廉·卡博戈·基塔乌, 科技—产业—金融.
+    """
     if ch in PAIRS:
         return "", PAIRS[ch]
     if ch in CLOSERS:
         return CLOSERS[ch], ""
+    if ch in REPEATED:
+        return ch, ch
     rank = series_rank(ch)
     if rank is None:
         return "", ""

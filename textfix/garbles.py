@@ -547,7 +547,7 @@ class _Partners:
         """
         symbol = o.candidate.symbol
         found = self.partners.get(symbol)
-        if found is None:
+        if found is None or o.length > 1:  # a doubled mark (要要 for ——) is fitted as one, without partners
             return 0.0
         links = self._links(text, symbol, o.at, o.at + o.length)
         if not links:
