@@ -197,6 +197,8 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence]) -> li
     decisions = [_Decision(o, 0.0, "text", space.ratio(text, o), prepared.partners.ratio(text, o)) for o in occurrences]
     for d in decisions:
         d.context, d.reading = _context(lm, prepared, text, d, {})
+    if not any(d.winnable for d in decisions):
+        return decisions  # the run term is never positive: none can win, most clean pages end here
     marks_on_page = len(prepared.printed_marks.findall(text))
     runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)
     runs.decide(decisions)
