@@ -89,7 +89,7 @@ def test_stdin_pdf_is_read_as_a_pdf(pdfs, monkeypatch):
     ("no_pages", ("no_pages.pdf", "no pages")),
     ("not_a_pdf", ("not_a_pdf.pdf", "not a PDF")),
 ])
-@pytest.mark.parametrize("command", ["repair", "split"])
+@pytest.mark.parametrize("command", ["repair", "split", "doctor"])
 def test_bad_pdfs_are_one_error_line_and_exit_3(pdfs, tmp_path, name, words, command):
     out = tmp_path / "out.txt"
     argv = (command, pdfs[name]) + (() if command == "doctor" else ("-o", out))
@@ -114,7 +114,17 @@ def test_without_the_extra_a_pdf_names_it_and_exits_2(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "pypdfium2", None)  # import pypdfium2 raises ImportError
     page = tmp_path / "page.pdf"
     page.write_bytes(b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
-    for argv in (("repair", page), ("split", page)):
+    for argv in (("repair", page), ("split", page), ("doctor", page)):
         code, out, err = run(*argv)
         assert_one_error_line(code, err, 2, "page.pdf", "pip install 'textfix[pdf]'")
         assert not out
+
+
+def test_a_batch_of_pdfs_writes_text_and_reports_the_bad_one(pdfs, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    code, stdout, err = run("repair", pdfs["garbled"], pdfs["multi"], pdfs["encrypted"], "-o", out, "-q")
+    assert code == 6, err
+    assert sorted(p.name for p in out.iterdir()) == ["garbled.txt", "multi.txt"]
+    assert (out / "multi.txt").read_text(encoding="utf-8").count("\f") == 3
+    assert "encrypted.pdf" in err and "encrypted" in err

@@ -25,6 +25,7 @@ _EXPORTS = {
     "AlignmentError": "errors", "InputError": "errors", "ModelError": "errors", "TextfixError": "errors",
     "read_text": "io",
     "PdfDocument": "pdf", "read_pdf": "pdf",
+    "Diagnosis": "doctor", "diagnose": "doctor",
     "Pair": "learn", "learn": "learn",
     "NoiseModel": "model", "default_model": "model", "load_model": "model",
     "Change": "repair", "Repaired": "repair", "RepairConfig": "repair", "apply_changes": "repair", "repair": "repair",
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from .align import Alignment, Difference
     from .errors import AlignmentError, InputError, ModelError, TextfixError
     from .evaluate import PageScore
+    from .doctor import Diagnosis, diagnose
     from .io import read_text
     from .pdf import PdfDocument, read_pdf
     from .learn import Pair
