@@ -135,3 +135,23 @@ def test_doctor_on_a_text_file_from_the_cli(tmp_path):
     assert data["kind"] == "text" and data["summary"] == {"cid": 1}
     code, out, err = run("doctor", tmp_path / "missing.txt")
     assert_one_error_line(code, err, InputError.exit_code, "missing.txt")
+
+
+def test_a_title_font_with_real_yuan_and_no_marks_is_not_garbled():
+    from textfix.doctor import diagnose_pdf
+    from textfix.pdf import FontRun, PdfDocument, PdfLine, PdfPage
+
+    def line(text: str, font: str, size: float) -> PdfLine:
+        return PdfLine(text, (FontRun(0, len(text), font, size),))
+
+    titles = ["省高级人民法院发布典型案例", "市第一医院新院区启用", "职业技术学院新生报到"]
+    body = "记者从市卫健委获悉，新院区设有床位八百张，预计下月开诊。"
+    pages = tuple(
+        PdfPage(i, (line(title, "AAAAAA+Title-Bold", 20.0), line(body, "BBBBBB+Body", 10.0)))
+        for i, title in enumerate(titles)
+    )
+    doc = PdfDocument("titles.pdf", pages, fonts=("AAAAAA+Title-Bold", "BBBBBB+Body"))
+    report = diagnose_pdf(doc)
+    title_font = [f for p in report.pages for f in p.fonts if f.name.endswith("Title-Bold")]
+    assert sum(f.forms for f in title_font) >= 3 and not any(f.marks for f in title_font)  # a candidate by counts
+    assert report.ok, report.to_text()

@@ -28,7 +28,10 @@ A font counts as garbled (:func:`_font_garbled`) when, over the whole file,
 it prints no mark of :data:`MARKS` but at least three of their garbled forms
 (:data:`FORMS`), or two that are an opening and closing pair, and these are at
 least 2 % of its characters (a font of clean text prints 院 or 野 now and then,
-far below that, and prints its commas).  Its *rate* is the share of the
+far below that, and prints its commas) — and they stand where marks belong:
+:func:`textfix.repair` restores at least half of them (a title font that
+prints 法院 and 医院 and no commas is not garbled: the language model keeps
+院).  Its *rate* is the share of the
 marks it prints that come out garbled.  In a text file there are no fonts:
 the page's garble is what :func:`textfix.repair` restores.
 """
@@ -52,6 +55,7 @@ FORMS = "袁遥尧院曰钥浴野冶渊冤豫"
 PAIRS = ("野冶", "渊冤")
 MIN_FORMS = 3
 MIN_FORM_SHARE = 0.02
+MIN_RESTORED = 0.5
 
 REPAIR, OCR, NOT_YET, NONE = "repair", "needs OCR", "not repaired yet", "none"
 
@@ -204,12 +208,17 @@ def diagnose_pdf(doc: PdfDocument) -> Diagnosis:
     for page in doc.pages:
         for font, text in _font_texts(page).items():
             per_font.setdefault(font, Counter()).update(text)
-    garbled = {font for font, counts in per_font.items() if _font_garbled(counts)}
+    candidates = {font for font, counts in per_font.items() if _font_garbled(counts)}
+    repaired = {
+        page.index: _repaired_by_font(page) if candidates & set(_font_texts(page)) else Counter() for page in doc.pages
+    }
+    restored = sum(repaired.values(), Counter())
+    # where the marks belong: the repair (its language model) restores at least half the font's forms
+    garbled = {f for f in candidates if restored[f] >= MIN_RESTORED * sum(per_font[f][x] for x in FORMS)}
     pages = []
     for page in doc.pages:
         findings: list[Finding] = []
         fonts = []
-        repaired = _repaired_by_font(page) if any(f in garbled for f in _font_texts(page)) else Counter()
         for font, text in _font_texts(page).items():
             counts = Counter(text)
             forms = sum(counts[f] for f in FORMS)
@@ -219,7 +228,7 @@ def diagnose_pdf(doc: PdfDocument) -> Diagnosis:
                 findings.append(Finding(
                     "garble", page.index, forms, REPAIR, font=font, rate=round(forms / (forms + marks), 3),
                     examples=_examples(Counter({f: counts[f] for f in FORMS if counts[f]})),
-                    detail=f"no marks printed; repair restores {repaired.get(font, 0)}",
+                    detail=f"no marks printed; repair restores {repaired[page.index].get(font, 0)}",
                 ))
         if page.unmapped:
             findings.append(Finding("unmapped", page.index, page.unmapped, OCR,
