@@ -155,3 +155,27 @@ def test_a_title_font_with_real_yuan_and_no_marks_is_not_garbled():
     title_font = [f for p in report.pages for f in p.fonts if f.name.endswith("Title-Bold")]
     assert sum(f.forms for f in title_font) >= 3 and not any(f.marks for f in title_font)  # a candidate by counts
     assert report.ok, report.to_text()
+
+
+def test_pages_without_text():
+    from textfix.doctor import diagnose_pdf
+    from textfix.pdf import FontRun, PdfDocument, PdfLine, PdfPage
+
+    text = PdfLine("今年以来，全市新增就业岗位三万个。", (FontRun(0, 17, "CCCCCC+Body", 10.0),))
+    pages = (PdfPage(0, (text,)), PdfPage(1, (), paths=3), PdfPage(2, (), paths=4000))
+    report = diagnose_pdf(PdfDocument("pages.pdf", pages, fonts=("CCCCCC+Body",)))
+    assert kinds(report) == [(1, "blank", "none"), (2, "no-text", "needs OCR")]
+    # pdftotext writes an image-only page as an empty page between form feeds
+    report = diagnose_text("今年以来，全市新增就业岗位三万个。\n\f\f明年计划再增两万个。\n\f", "pages.txt")
+    assert kinds(report) == [(1, "no-text", "needs OCR")]
+
+
+def test_doctor_reads_a_pdf_on_stdin(pdfs, monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(pdfs["garbled"].read_bytes())))
+    code, out, err = run("doctor", "-", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["kind"] == "pdf" and data["summary"] == {"garble": 1}

@@ -19,6 +19,11 @@ kind               what                                                   action
 ``kangxi``         Kangxi radicals (U+2F00–U+2FDF) in place of the        ``not repaired
                    ideographs they look like (⼈ for 人)                   yet``
 ``image-only``     a page with images and no text layer                  ``needs OCR``
+``no-text``        a PDF page without text or images but with many        ``needs OCR``
+                   vector paths (text drawn as outlines); in a text
+                   file, an empty page between form feeds (what
+                   extractors make of an image-only page)
+``blank``          a PDF page with nothing on it                          ``none``
 ``truncated``      a PDF that does not end with ``%%EOF`` (PDFium read    ``none``
                    what it could: pages may be missing)
 ``xref``           a broken cross-reference table (PDFium rebuilt it)     ``none``
@@ -56,6 +61,7 @@ PAIRS = ("野冶", "渊冤")
 MIN_FORMS = 3
 MIN_FORM_SHARE = 0.02
 MIN_RESTORED = 0.5
+MIN_OUTLINE_PATHS = 50  # a page of rules and boxes has a few dozen; text as outlines, a path per glyph
 
 REPAIR, OCR, NOT_YET, NONE = "repair", "needs OCR", "not repaired yet", "none"
 
@@ -162,6 +168,8 @@ def _describe(f: Finding) -> str:
         "private-use": f"{f.count} private-use code point{'s' if f.count != 1 else ''}",
         "kangxi": f"{f.count} Kangxi radical{'s' if f.count != 1 else ''} in place of ideographs",
         "image-only": "image only: no text layer",
+        "no-text": "no text",
+        "blank": "blank page",
         "truncated": "truncated: the file does not end with %%EOF",
         "xref": "broken cross-reference table",
     }[f.kind]
@@ -176,7 +184,17 @@ def diagnose(path: str | os.PathLike[str]) -> Diagnosis:
     from .pdf import looks_like_pdf, read_pdf
 
     name = os.fspath(path)
-    if name != "-" and looks_like_pdf(name):
+    if name == "-":  # standard input: a PDF by its header, else text
+        import sys
+
+        from .io import decode_bytes
+        from .pdf import is_pdf_bytes
+
+        data = sys.stdin.buffer.read()
+        if is_pdf_bytes(data):
+            return diagnose_pdf(read_pdf(data, "<stdin>"))
+        return diagnose_text(decode_bytes(data, "<stdin>"), "<stdin>")
+    if looks_like_pdf(name):
         return diagnose_pdf(read_pdf(name))
     from .io import read_text
 
@@ -198,6 +216,8 @@ def diagnose_text(text: str, name: str = "<text>") -> Diagnosis:
             findings.insert(0, Finding("garble", index, len(garbles), REPAIR, rate=round(len(garbles) / (len(garbles) + marks), 3),
                                        examples=_examples(forms), detail=f"{marks} marks printed as themselves"))
         chars = sum(not ch.isspace() for ch in page_text)
+        if not chars:
+            findings.append(Finding("no-text", index, 1, OCR, detail="extractors write an image-only page so"))
         pages.append(PageReport(index, chars, findings=tuple(findings)))
     return Diagnosis(name, "text", tuple(pages))
 
@@ -237,6 +257,11 @@ def diagnose_pdf(doc: PdfDocument) -> Diagnosis:
         if page.chars == 0 and page.images:
             findings.append(Finding("image-only", page.index, page.images, OCR,
                                     detail=f"{page.images} image{'s' if page.images != 1 else ''}"))
+        elif page.chars == 0 and page.paths >= MIN_OUTLINE_PATHS:
+            findings.append(Finding("no-text", page.index, page.paths, OCR,
+                                    detail=f"{page.paths} vector paths: text drawn as outlines?"))
+        elif page.chars == 0:
+            findings.append(Finding("blank", page.index, 1, NONE, detail="no text, no images"))
         pages.append(PageReport(page.index, page.chars, page.images, tuple(fonts), tuple(findings)))
     file_findings = []
     if not doc.complete:

@@ -93,6 +93,7 @@ class PdfPage:
     width: float = 0.0
     height: float = 0.0
     images: int = 0  # image objects drawn on the page
+    paths: int = 0  # vector path objects (rules, boxes; text drawn as outlines)
     unmapped: int = 0  # characters whose glyph has no Unicode mapping (pdfminer's "(cid:N)")
 
     @property
@@ -241,7 +242,12 @@ def _read_page(page, index: int) -> PdfPage:
 
     try:
         width, height = page.get_size()
-        images = sum(1 for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+        images = paths = 0
+        for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH), max_depth=2):
+            if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+                images += 1
+            else:
+                paths += 1
         textpage = page.get_textpage()
         tp = textpage.raw
         count = raw.FPDFText_CountChars(tp)
@@ -299,6 +305,6 @@ def _read_page(page, index: int) -> PdfPage:
         textpage.close()
         if len(lines) == 1 and not lines[0].text:
             lines = []
-        return PdfPage(index, tuple(lines), round(width, 2), round(height, 2), images, unmapped)
+        return PdfPage(index, tuple(lines), round(width, 2), round(height, 2), images, paths, unmapped)
     finally:
         page.close()
