@@ -128,3 +128,16 @@ def test_a_batch_of_pdfs_writes_text_and_reports_the_bad_one(pdfs, tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["garbled.txt", "multi.txt"]
     assert (out / "multi.txt").read_text(encoding="utf-8").count("\f") == 3
     assert "encrypted.pdf" in err and "encrypted" in err
+
+
+def test_a_text_that_mentions_the_pdf_header_is_text(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("文件头写着%PDF-1.7，说明这是PDF文件。\n", encoding="utf-8")
+    assert textfix.read_text(page) == "文件头写着%PDF-1.7，说明这是PDF文件。\n"
+
+
+def test_a_pdf_by_its_header_whatever_its_name(pdfs, tmp_path):
+    renamed = tmp_path / "page.txt"
+    renamed.write_bytes(pdfs["garbled"].read_bytes())
+    assert textfix.read_text(renamed) == textfix.read_pdf(pdfs["garbled"]).text
+    assert textfix.diagnose(renamed).kind == "pdf"

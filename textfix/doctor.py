@@ -188,10 +188,10 @@ def diagnose(path: str | os.PathLike[str]) -> Diagnosis:
         import sys
 
         from .io import decode_bytes
-        from .pdf import is_pdf_bytes
+        from .pdf import starts_as_pdf
 
         data = sys.stdin.buffer.read()
-        if is_pdf_bytes(data):
+        if starts_as_pdf(data):
             return diagnose_pdf(read_pdf(data, "<stdin>"))
         return diagnose_text(decode_bytes(data, "<stdin>"), "<stdin>")
     if looks_like_pdf(name):

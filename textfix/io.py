@@ -216,7 +216,7 @@ def _prefer_superset(encoding: str) -> str:
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a text file in any common encoding; ``-`` reads standard input.
 
-    A PDF (a ``.pdf`` name or the ``%PDF-`` header in the first kilobyte) is
+    A PDF (a ``.pdf`` name, or bytes that open with the ``%PDF-`` header) is
     read through :func:`textfix.pdf.read_pdf`: its pages' text, each ending
     in a form feed, so that ``repair`` and ``split`` take it as a file of pages.
     """
@@ -225,9 +225,9 @@ def read_text(path: str | os.PathLike[str]) -> str:
         import sys
 
         data = sys.stdin.buffer.read()
-        if data[:1024].find(b"%PDF-") >= 0:
-            from .pdf import read_pdf
+        from .pdf import is_pdf_input, read_pdf
 
+        if is_pdf_input("-", data):
             return read_pdf(data, "<stdin>").text
         return decode_bytes(data, "<stdin>")
     p = Path(name)
@@ -239,9 +239,9 @@ def read_text(path: str | os.PathLike[str]) -> str:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if name.lower().endswith(".pdf") or data[:1024].find(b"%PDF-") >= 0:
-        from .pdf import read_pdf
+    from .pdf import is_pdf_input, read_pdf
 
+    if is_pdf_input(name, data):
         return read_pdf(data, name).text
     return decode_bytes(data, name)
 

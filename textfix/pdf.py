@@ -123,7 +123,22 @@ class PdfDocument:
 
 
 def is_pdf_bytes(data: bytes) -> bool:
+    """The PDF header in the first kilobyte, where readers look for it (what :func:`read_pdf` accepts)."""
     return MAGIC in data[:_HEADER_WINDOW]
+
+
+def starts_as_pdf(data: bytes) -> bool:
+    """*data* opens with the PDF header (after whitespace or a BOM): a PDF whatever its name.
+
+    Stricter than :func:`is_pdf_bytes`, so that a text that merely mentions
+    ``%PDF-1.7`` in its first lines is still read as text.
+    """
+    return data[:_HEADER_WINDOW].lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(MAGIC)
+
+
+def is_pdf_input(name: str, data: bytes) -> bool:
+    """How ``read_text`` and ``doctor`` tell a PDF: a ``.pdf`` name, or bytes that start as one."""
+    return name.lower().endswith(".pdf") or starts_as_pdf(data)
 
 
 def looks_like_pdf(path: str | os.PathLike[str]) -> bool:
@@ -133,7 +148,7 @@ def looks_like_pdf(path: str | os.PathLike[str]) -> bool:
         return True
     try:
         with open(name, "rb") as handle:
-            return is_pdf_bytes(handle.read(_HEADER_WINDOW))
+            return starts_as_pdf(handle.read(_HEADER_WINDOW))
     except OSError:
         return False
 
@@ -291,6 +306,9 @@ def _read_page(page, index: int) -> PdfPage:
                 font, size = (runs[-1].font, runs[-1].size) if runs else ("", 0.0)
             else:
                 n = raw.FPDFText_GetFontInfo(tp, i, buffer, len(buffer), ctypes.byref(flags))
+                if n > len(buffer):  # a longer name than any seen: a buffer that holds it
+                    buffer = ctypes.create_string_buffer(n)
+                    n = raw.FPDFText_GetFontInfo(tp, i, buffer, len(buffer), ctypes.byref(flags))
                 font = buffer.value.decode("utf-8", "replace") if 0 < n <= len(buffer) else ""
                 size = round(float(raw.FPDFText_GetFontSize(tp, i)), 2)
             position = len(chars)
