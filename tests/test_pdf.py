@@ -141,3 +141,12 @@ def test_a_pdf_by_its_header_whatever_its_name(pdfs, tmp_path):
     renamed.write_bytes(pdfs["garbled"].read_bytes())
     assert textfix.read_text(renamed) == textfix.read_pdf(pdfs["garbled"]).text
     assert textfix.diagnose(renamed).kind == "pdf"
+
+
+@pytest.mark.parametrize("name", ["garbled", "two_column", "multi", "image_only"])
+def test_the_text_is_the_typeset_measures_pdfium_extractor(pdfs, name):
+    # corpora/typeset/README.md measures the reader on this extraction ("pdfium"): its figures hold for FILE.pdf
+    sys.path.insert(0, str(ROOT / "corpora" / "typeset"))
+    import pdftext
+
+    assert textfix.read_pdf(pdfs[name]).text == pdftext.pdfium(pdfs[name])
