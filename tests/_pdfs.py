@@ -18,6 +18,8 @@ name                   what
 ``encrypted``          ``garbled`` with a user password (pikepdf)
 ``truncated``          ``clean`` cut in half
 ``broken_xref``        ``clean`` with ``startxref`` pointing nowhere (PDFium rebuilds the table)
+``damaged``            ``clean`` with every ``obj`` keyword broken: neither the cross-reference
+                       table nor a rebuilt one finds an object (ends with ``%%EOF``)
 ``no_pages``           a PDF with an empty page tree
 ``not_a_pdf``          a text file named ``.pdf``
 =====================  =========================================================
@@ -109,7 +111,7 @@ def make_fixtures(out: Path) -> dict[str, Path]:
     articles = json.loads(ARTICLES.read_text(encoding="utf-8"))
     paths = {name: out / f"{name}.pdf" for name in (
         "clean", "garbled", "two_column", "multi", "image_only", "unmapped", "encrypted", "truncated",
-        "broken_xref", "no_pages", "not_a_pdf")}
+        "broken_xref", "damaged", "no_pages", "not_a_pdf")}
     _render(paths["clean"], _article_html(articles[0], set()), fonts)
     _render(paths["garbled"], _article_html(articles[0], {1, 2}), fonts)
     _render(paths["two_column"], _article_html(articles[1], {2}), fonts, columns=2)
@@ -131,6 +133,7 @@ def make_fixtures(out: Path) -> dict[str, Path]:
     paths["truncated"].write_bytes(data[: len(data) // 2])
     at = data.rfind(b"startxref")
     paths["broken_xref"].write_bytes(data[:at] + b"startxref\n12345\n%%EOF\n")
+    paths["damaged"].write_bytes(data.replace(b" obj", b" obx"))
     pikepdf.new().save(paths["no_pages"])
     paths["not_a_pdf"].write_text("这不是PDF文件，只是名字叫PDF。\n", encoding="utf-8")
     return paths

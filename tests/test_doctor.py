@@ -95,7 +95,7 @@ def test_text_report_lines(pdfs):
     assert lines[-1].startswith("summary: image-only on 1 page (needs OCR)")
 
 
-@pytest.mark.parametrize("name", ["encrypted", "truncated", "no_pages", "not_a_pdf"])
+@pytest.mark.parametrize("name", ["encrypted", "truncated", "damaged", "no_pages", "not_a_pdf"])
 def test_bad_pdfs_are_input_errors(pdfs, name):
     code, out, err = run("doctor", pdfs[name])
     assert_one_error_line(code, err, InputError.exit_code, f"{name}.pdf")

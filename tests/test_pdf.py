@@ -86,6 +86,7 @@ def test_stdin_pdf_is_read_as_a_pdf(pdfs, monkeypatch):
 @pytest.mark.parametrize("name, words", [
     ("encrypted", ("encrypted.pdf", "encrypted", "password")),
     ("truncated", ("truncated.pdf", "truncated")),
+    ("damaged", ("damaged.pdf", "damaged", "cross-reference")),
     ("no_pages", ("no_pages.pdf", "no pages")),
     ("not_a_pdf", ("not_a_pdf.pdf", "not a PDF")),
 ])
