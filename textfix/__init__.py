@@ -24,6 +24,8 @@ _EXPORTS = {
     "Alignment": "align", "Difference": "align", "align": "align",
     "AlignmentError": "errors", "InputError": "errors", "ModelError": "errors", "TextfixError": "errors",
     "read_text": "io",
+    "PdfDocument": "pdf", "read_pdf": "pdf",
+    "Diagnosis": "doctor", "diagnose": "doctor",
     "Pair": "learn", "learn": "learn",
     "NoiseModel": "model", "default_model": "model", "load_model": "model",
     "Change": "repair", "Repaired": "repair", "RepairConfig": "repair", "apply_changes": "repair", "repair": "repair",
@@ -37,7 +39,9 @@ if TYPE_CHECKING:
     from .align import Alignment, Difference
     from .errors import AlignmentError, InputError, ModelError, TextfixError
     from .evaluate import PageScore
+    from .doctor import Diagnosis, diagnose
     from .io import read_text
+    from .pdf import PdfDocument, read_pdf
     from .learn import Pair
     from .model import NoiseModel, default_model, load_model
     from .repair import Change, RepairConfig, Repaired, apply_changes, repair

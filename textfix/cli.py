@@ -279,6 +279,14 @@ def run_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_doctor(args: argparse.Namespace) -> int:
+    from .doctor import diagnose
+
+    report = diagnose(args.file)
+    sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n" if args.json else report.to_text())
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="textfix", description="Repair the text of printed Chinese newspaper pages.")
     parser.add_argument("--version", action="version", version=f"textfix {_version()}")
@@ -317,6 +325,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("output_json", metavar="OUT.json")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_eval)
+
+    p = sub.add_parser("doctor", help="report what is wrong with a PDF's or a text file's text layer, page by page")
+    p.add_argument("file", metavar="FILE", help="a PDF or a text file (form feeds separate pages)")
+    p.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    p.set_defaults(run=run_doctor)
     return parser
 
 

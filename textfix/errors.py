@@ -13,12 +13,15 @@ code  class                   meaning
 1     —                       internal error: a bug in textfix (``TEXTFIX_DEBUG=1`` shows the
                               traceback)
 2     :class:`TextfixError`   usage: bad command-line arguments (argparse's own code), ``--dask``
-                              without Dask installed, or any other bad input without a more
-                              specific class
+                              without Dask installed, a PDF input without the ``pdf`` extra
+                              (:class:`textfix.pdf.PdfSupportMissing`), or any other bad input
+                              without a more specific class
 3     :class:`InputError`     an input or output file: missing, a directory (``align``,
                               ``learn``, ``eval``), binary, not
                               decodable text, not a valid page JSON (``eval``), ``-o`` naming
-                              an input file, an output directory that is missing or not writable
+                              an input file, an output directory that is missing or not writable;
+                              a PDF that is encrypted, truncated, damaged beyond repair, without
+                              pages, or not a PDF despite its ``.pdf`` name
 4     :class:`ModelError`     ``--model`` file: not JSON, not a textfix noise model, an unknown
                               ``schema_version``, or malformed (a missing field, wrong types,
                               out-of-range values; the message names the field)

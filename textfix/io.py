@@ -214,12 +214,22 @@ def _prefer_superset(encoding: str) -> str:
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a text file in any common encoding; ``-`` reads standard input."""
+    """Read a text file in any common encoding; ``-`` reads standard input.
+
+    A PDF (a ``.pdf`` name, or bytes that open with the ``%PDF-`` header) is
+    read through :func:`textfix.pdf.read_pdf`: its pages' text, each ending
+    in a form feed, so that ``repair`` and ``split`` take it as a file of pages.
+    """
     name = os.fspath(path)
     if name == "-":
         import sys
 
-        return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
+        data = sys.stdin.buffer.read()
+        from .pdf import is_pdf_input, read_pdf
+
+        if is_pdf_input("-", data):
+            return read_pdf(data, "<stdin>").text
+        return decode_bytes(data, "<stdin>")
     p = Path(name)
     if not p.exists():
         raise InputError(f"{name}: no such file")
@@ -229,6 +239,10 @@ def read_text(path: str | os.PathLike[str]) -> str:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    from .pdf import is_pdf_input, read_pdf
+
+    if is_pdf_input(name, data):
+        return read_pdf(data, name).text
     return decode_bytes(data, name)
 
 
