@@ -174,7 +174,7 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
         lines = lines[1:]
     tail = _title_block(lines)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
-    items.extend(_BodyReader(body, titles_at_foot=bool(titles)).read())
+    items.extend(_BodyReader(body, titles_at_foot=bool(titles), bylines=bylines).read())
     for ln in titles:
         items.append(Item("foot_title", ln.text, ln.start, ln.end, [ln]))
     return items
@@ -202,9 +202,10 @@ def _title_block(lines: list[Line]) -> int:
 class _BodyReader:
     """Reads the body lines in order into paragraphs, subheads, titles and bylines."""
 
-    def __init__(self, lines: list[Line], titles_at_foot: bool) -> None:
+    def __init__(self, lines: list[Line], titles_at_foot: bool, bylines: BylineFinder | None = None) -> None:
         self.lines = lines
         self.titles_at_foot = titles_at_foot
+        self.bylines = bylines or BylineFinder()
         self.items: list[Item] = []
         self.para: list[Line] = []
         self.boundary = True  # the next line starts a new block
@@ -223,7 +224,7 @@ class _BodyReader:
                 k = j
             ln = lines[k]
             if ln.bare or ln.byline is not None:
-                k = self._byline(k) or self._title(k) or self._headings(k, _subhead_run) or self._line(k)
+                k = self._byline(k) or self._lead_byline(k) or self._title(k) or self._headings(k, _subhead_run) or self._line(k)
             elif self._may_head(ln):
                 k = self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)
             else:
@@ -269,10 +270,23 @@ class _BodyReader:
         self.boundary = True
         return k + 1
 
+    def _lead_byline(self, k: int) -> int:
+        """A byline on a line of its own under the title (本报记者 张伟): it opens the article's text."""
+        ln = self.lines[k]
+        name = self.bylines.find_lead(ln.text) if self._after_sentence() else None
+        if not name:
+            return 0
+        self._flush()
+        self.items.append(Item("lead_byline", ln.text, ln.start, ln.end, [ln], name=name))
+        self.boundary = True
+        return k + 1
+
     def _title(self, k: int) -> int:
         if not self._after_sentence():
             return 0
         last = "paragraph" if self.para else self.items[-1].kind if self.items else None  # para: not flushed yet
+        if last == "lead_byline":
+            return 0  # the article's text follows its byline
         # Every article has a title: without titles at the foot, the page's first line (after the
         # header) and the first after a byline open their articles.
         article_start = last in (None, "byline", "header")

@@ -93,7 +93,7 @@ def split_page(text: str, model: NoiseModel | None = None, source: str | None = 
         items += [replace(i, start=i.start + shift, end=i.end + shift) for i in region_items]
         shift += len(repaired.text)
     to_input = input_offset(changes)
-    header, articles = _assemble(items, to_input)
+    header, articles = _assemble(items, to_input, _byline_finder(model))
     header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
     return Page(header, articles, changes, source, header_line, "".join(r.text for _, r, _ in parts))
 
@@ -167,7 +167,8 @@ def _finder(opens: str, closes: str) -> BylineFinder:
     return BylineFinder(opens, closes)
 
 
-def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[Article]]:
+def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) -> tuple[dict[str, str] | None, list[Article]]:
+    bylines = bylines or BylineFinder()
     header = None
     titles: list[Item] = []
     articles: list[Article] = [Article()]
@@ -190,6 +191,17 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
             # It follows the byline, which has already opened the next article: it belongs to the last one.
             owner = articles[-2] if len(articles) > 1 and not (current.blocks or current.title) else current
             owner.source_line, owner.source_span = item.text, (to_input(item.start), to_input(item.end))
+        elif item.kind == "lead_byline":
+            current = _opened(articles, titles_at_foot)
+            current.byline, current.byline_text = item.name, item.text
+            current.byline_span = (to_input(item.start), to_input(item.end))
+        elif item.kind == "paragraph" and (dateline := bylines.find_dateline(item.text)) is not None:
+            lo, hi, name = dateline
+            current = _opened(articles, titles_at_foot)
+            current.byline, current.byline_text = name, item.text[lo:hi]
+            current.byline_span = (to_input(_offset_in(item, lo)), to_input(_offset_in(item, hi - 1)) + 1)
+            text = item.text[:lo] + item.text[hi:]
+            current.blocks.append(Block(item.kind, text, to_input(item.start), to_input(item.end)))
         elif item.kind == "byline":
             current.byline, current.byline_text = item.name, item.text
             current.byline_span = (to_input(item.start), to_input(item.end))
@@ -204,6 +216,36 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
         articles = [part for a in articles for part in _split_at_unsigned_titles(a)]
         _titles_from_lead_headings(articles)
     return header, articles
+
+
+def _opened(articles: list[Article], titles_at_foot: bool) -> Article:
+    """The article a byline that opens its text (under the title, or a dateline's) belongs to.
+
+    Where the current article has text already, that article ended unsigned
+    and this byline opens the next one: the subheads right before it are
+    that one's title (unless the titles are at the foot).
+    """
+    current = articles[-1]
+    if not any(b.kind == "paragraph" for b in current.blocks):
+        return current
+    moved: list[Block] = []
+    while not titles_at_foot and current.blocks and current.blocks[-1].kind == "heading":
+        moved.insert(0, current.blocks.pop())
+    new = Article()
+    if moved:
+        new.title = "".join(b.text for b in moved)
+        new.title_span = (moved[0].start, moved[-1].end)
+    articles.append(new)
+    return new
+
+
+def _offset_in(item: Item, i: int) -> int:
+    """Where character *i* of an item's joined text is in the repaired page (lines joined without separators)."""
+    for ln in item.lines:
+        if i < len(ln.text):
+            return ln.start + i
+        i -= len(ln.text)
+    return item.end
 
 
 FIT_WINDOW = 800  # characters on each side of a boundary searched for a title's words

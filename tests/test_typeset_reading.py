@@ -1,0 +1,67 @@
+"""What real extractors give of a typeset page (corpora/typeset): byline forms, wrapped titles,
+blank-line block boundaries.  Small hand-written pages; expected values worked out by hand."""
+
+from __future__ import annotations
+
+from textfix.lines import BylineFinder
+from textfix.split import split_page
+
+FINDER = BylineFinder()
+
+
+def test_paper_label_inside_the_parentheses() -> None:
+    # 本报 is a credit that is no byline when it is the name (（本报）); as the label it is one.
+    assert FINDER.find("（本报记者 刘洋 罗希）") == (0, "（本报记者 刘洋 罗希）", "刘洋罗希")
+    assert FINDER.find("底。（本报通讯员 张伟）") == (2, "（本报通讯员 张伟）", "张伟")
+    assert FINDER.find("（本报）") is None
+
+
+def test_byline_line_under_the_title() -> None:
+    assert FINDER.find_lead("本报记者 黄蕾 孙悦") == "黄蕾孙悦"
+    assert FINDER.find_lead("本报通讯员 张伟") == "张伟"
+    assert FINDER.find_lead("黄蕾 孙悦") is None  # without the label, any short line
+    assert FINDER.find_lead("本报记者从市教育局获悉") is None  # prose: no space after the label
+
+
+def test_dateline_credit() -> None:
+    # 新华社广州6月10日电 is 11 characters; （记者 许诺） 7 more.
+    assert FINDER.find_dateline("新华社广州6月10日电（记者 许诺）在江苏常州") == (11, 18, "许诺")
+    assert FINDER.find_dateline("本报北京3月9日电（记者 吴婷 高远）连日来") == (9, 19, "吴婷高远")  # 9 characters, then 10
+    assert FINDER.find_dateline("在江苏常州（记者 许诺）") is None  # no dateline before it
+
+
+# Column of 12 characters (24 units), paragraphs' first lines 10.  The first article is signed
+# under its title, the second by its dateline, which also opens it: the first ends unsigned.
+PAGE = """春耕备耕有序推进
+本报记者 黄蕾 孙悦
+眼下正值春耕备耕关键
+时期，各地农民抢抓农时，
+田间地头一派繁忙景象，处
+处都是忙碌的身影。
+农技人员深入田间地头
+开展技术指导，帮助农户解
+决生产难题，确保春耕生产
+顺利进行。
+新华社广州6月10日
+电（记者 许诺）在江苏常
+州的一家工厂里，工人们正
+在组装新型机器人，订单已
+经排到了明年年底。
+企业负责人介绍，今年
+以来产品销量持续增长，出
+口市场不断拓展，研发投入
+也在逐年加大。
+"""
+
+
+def test_bylines_that_open_an_article() -> None:
+    page = split_page(PAGE)
+    first, second = page.articles
+    assert (first.title, first.byline, first.byline_text) == ("春耕备耕有序推进", "黄蕾孙悦", "本报记者 黄蕾 孙悦")
+    assert first.byline_span == (9, 19)  # the second line: 8 characters and a line end before it
+    assert [b.text[:4] for b in first.blocks] == ["眼下正值", "农技人员"]
+    assert (second.byline, second.byline_text) == ("许诺", "（记者 许诺）")
+    assert PAGE[slice(*second.byline_span)] == "（记者 许诺）"
+    # The dateline stays in the paragraph, its credit goes.
+    assert second.blocks[0].text == "新华社广州6月10日电在江苏常州的一家工厂里，工人们正在组装新型机器人，订单已经排到了明年年底。"
+    assert len(second.blocks) == 2
