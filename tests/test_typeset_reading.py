@@ -65,3 +65,24 @@ def test_bylines_that_open_an_article() -> None:
     # The dateline stays in the paragraph, its credit goes.
     assert second.blocks[0].text == "新华社广州6月10日电在江苏常州的一家工厂里，工人们正在组装新型机器人，订单已经排到了明年年底。"
     assert len(second.blocks) == 2
+
+
+def test_header_with_the_page_number_last() -> None:
+    # pdfium draws the sections floated right of the number first; pdftotext -raw puts the number
+    # on a line of its own.
+    for head in ("产经 Industries 1\n", "健康 Health\n12\n"):
+        page = split_page(head + PAGE)
+        section = head.split()[0]
+        assert page.header == {"page": head.split()[-1], "section": section, "section_en": head.split()[1]}
+        assert [a.title for a in page.articles][:1] == ["春耕备耕有序推进"]
+    assert split_page("春耕备耕有序推进 12\n" + PAGE).header is None  # no English name: not a header
+
+
+def test_dateline_line_without_a_mark_opens_a_paragraph() -> None:
+    # The credit breaks after its first name: 新华社北京2月13日电（记者 韩鑫 杨 has no sentence mark
+    # and would be read as a subhead.
+    page = split_page(PAGE.replace("新华社广州6月10日\n电（记者 许诺）在江苏常\n", "新华社广州6月10日电（记者 许\n诺）在江苏常\n"))
+    second = page.articles[1]
+    assert second.byline == "许诺"
+    assert [b.kind for b in second.blocks] == ["paragraph", "paragraph"]
+    assert second.blocks[0].text.startswith("新华社广州6月10日电在江苏常州")

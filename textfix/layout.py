@@ -48,6 +48,11 @@ from .lines import (
 # " 6 产经 Industries", "第6版 要闻", "A06 经济": a page number (a section letter before it in some
 # papers), then the section's name, maybe in English too.
 HEADER = re.compile(r"^\s*(?:第\s*)?([A-Z]?\d{1,3})\s*(?:版\s*)?([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)?\s*$")
+# The same with the page number last ("产经 Industries 1"): the sections floated right of the
+# number are drawn first.  The English name is required: a Chinese line ending in a number is text.
+HEADER_NUMBER_LAST = re.compile(r"^\s*([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)\s+([A-Z]?\d{1,3})\s*$")
+SECTIONS = re.compile(r"^\s*([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)\s*$")
+PAGE_NUMBER = re.compile(r"^[A-Z]?\d{1,3}$")
 UNBREAKABLE_START = frozenset("“‘（《「『")
 CLOSING_QUOTES = frozenset("”’」』")
 MAX_HEADING_LINES = 3
@@ -136,8 +141,22 @@ def _indented_with_hanging_mark(ln: Line, nxt: Line | None = None) -> bool:
 def parse_header(ln: Line) -> dict[str, str] | None:
     m = HEADER.match(ln.text)
     if not m:
+        if m := HEADER_NUMBER_LAST.match(ln.text):  # the sections floated right come first in the stream
+            return {"page": m.group(3), "section": m.group(1), "section_en": m.group(2)}
         return None
     return {"page": m.group(1), "section": m.group(2), "section_en": m.group(3) or ""}
+
+
+def _split_header(lines: list[Line]) -> tuple[dict[str, str], int] | None:
+    """The page header and how many lines it takes: one, or two when the sections (floated right)
+    come out on a line before the page number (``健康 Health`` / ``12``: pdftotext -raw)."""
+    if not lines:
+        return None
+    if (header := parse_header(lines[0])) is not None:
+        return header, 1
+    if len(lines) > 1 and (m := SECTIONS.match(lines[0].text)) and PAGE_NUMBER.match(lines[1].text):
+        return {"page": lines[1].text, "section": m.group(1), "section_en": m.group(2)}, 2
+    return None
 
 
 def read_layout(text: str, bylines: BylineFinder | None = None, printed: str | None = None) -> list[Item]:
@@ -169,9 +188,11 @@ def no_cycle_collection() -> Iterator[None]:
 def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[Item]:
     lines = cut_lines(text, printed, bylines)
     items: list[Item] = []
-    if lines and (header := parse_header(lines[0])) is not None:
-        items.append(Item("header", lines[0].text, lines[0].start, lines[0].end, [lines[0]], name=_header_key(header)))
-        lines = lines[1:]
+    if (found := _split_header(lines)) is not None:
+        header, n = found
+        head = lines[:n]
+        items.append(Item("header", text[head[0].start : head[-1].end], head[0].start, head[-1].end, head, name=_header_key(header)))
+        lines = lines[n:]
     tail = _title_block(lines)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
     items.extend(_BodyReader(body, titles_at_foot=bool(titles), bylines=bylines).read())
@@ -223,7 +244,13 @@ class _BodyReader:
                     break
                 k = j
             ln = lines[k]
-            if ln.bare or ln.byline is not None:
+            if self._after_sentence() and self.bylines.opens_dateline(ln.text):
+                # 新华社北京2月13日电（记者 韩鑫 杨: no sentence mark, yet the first line of a paragraph.
+                self._flush()
+                self.para.append(ln)
+                self.boundary = False
+                k += 1
+            elif ln.bare or ln.byline is not None:
                 k = self._byline(k) or self._lead_byline(k) or self._title(k) or self._headings(k, _subhead_run) or self._line(k)
             elif self._may_head(ln):
                 k = self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)

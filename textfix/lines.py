@@ -247,6 +247,7 @@ class BylineFinder:
         self.lead_pattern = re.compile(rf"{LEAD_LABEL}[ \u3000]+({name})")
         # 新华社北京5月3日电（记者 张伟）opening the first paragraph: the credit sits between the
         # dateline, which stays in the paragraph, and the text.
+        self.dateline_start = re.compile(rf"{DATELINE}[{opens}]")
         self.dateline_pattern = re.compile(
             rf"({DATELINE})([{opens}][ \u3000]*{LABEL}?[ \u3000]*({name})[ \u3000]*[{closes}])"
         )
@@ -262,6 +263,10 @@ class BylineFinder:
         if NOT_A_BYLINE.search(bare):
             return None
         return m.start(1), m.group(1), bare
+
+    def opens_dateline(self, text: str) -> bool:
+        """*text* opens with a dateline and the parenthesis of its credit: a paragraph's first line."""
+        return self.dateline_start.match(text) is not None
 
     def find_lead(self, text: str) -> str | None:
         """The names of a byline line under a title (``本报记者 张伟 李娜``), space-free, or ``None``."""
