@@ -86,3 +86,58 @@ def test_dateline_line_without_a_mark_opens_a_paragraph() -> None:
     assert second.byline == "许诺"
     assert [b.kind for b in second.blocks] == ["paragraph", "paragraph"]
     assert second.blocks[0].text.startswith("新华社广州6月10日电在江苏常州")
+
+
+# Titles in large type wrap at the title measure (here 10 characters, 20 units; the column is 12).
+ARTICLE_1 = """眼下正值春耕备耕关键
+时期，各地农民抢抓农时，
+田间地头一派繁忙景象，处
+处都是忙碌的身影。
+农技人员深入田间地头
+开展技术指导，帮助农户解
+决生产难题，确保春耕生产
+顺利进行。（记者 张伟）
+"""
+ARTICLE_2 = """在江苏常州的一家工厂
+里，工人们正在组装新型机
+器人，订单已经排到了明年
+年底。
+企业负责人介绍，今年以
+来产品销量持续增长，出口
+市场不断拓展，研发投入也
+在逐年加大。（李娜）
+"""
+TITLE_1, TITLE_2 = "春耕备耕有序推进农业\n生产\n", "工厂订单排到明年年底\n企业信心足\n"
+
+
+def _read(page) -> list[tuple[str, str, int]]:
+    return [(a.title, a.byline, len(a.blocks)) for a in page.articles]
+
+
+def test_wrapped_titles_before_their_articles() -> None:
+    # Each title's first line is as wide as the widest title line (20 units): it goes on.
+    page = split_page(TITLE_1 + ARTICLE_1 + TITLE_2 + ARTICLE_2)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
+def test_wrapped_titles_at_the_foot() -> None:
+    # Four lines, two articles signed: the two full lines go on, the short ones end their titles.
+    page = split_page(ARTICLE_1 + ARTICLE_2 + TITLE_1 + TITLE_2)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
+def test_a_full_last_line_at_the_foot_is_a_title_of_its_own() -> None:
+    # The first article unsigned: one article found, two lines at the foot, both full.  The last
+    # line is no second half (a wrapped title's last line is seldom full): two titles stay.
+    from textfix.layout import read_layout
+    from textfix.split import Article, _foot_titles
+
+    items = read_layout(ARTICLE_1.replace("（记者 张伟）", "") + ARTICLE_2 + "春耕备耕有序推进农业\n工厂订单排到明年年底\n")
+    foot = [i for i in items if i.kind == "foot_title"]
+    assert [i.text for i in foot] == ["春耕备耕有序推进农业", "工厂订单排到明年年底"]
+    _, titles = _foot_titles([Article()], foot)
+    assert [t.text for t in titles] == ["春耕备耕有序推进农业", "工厂订单排到明年年底"]
+    # With a short last line, the full first line goes on into it.
+    items = read_layout(ARTICLE_1.replace("（记者 张伟）", "") + ARTICLE_2 + "春耕备耕有序推进农业\n生产\n")
+    _, titles = _foot_titles([Article()], [i for i in items if i.kind == "foot_title"])
+    assert [t.text for t in titles] == ["春耕备耕有序推进农业生产"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
-from .layout import Item, read_layout
+from .layout import TITLE_WRAP_SLACK, Item, read_layout
 from .lines import BylineFinder, two_phrases
 from .model import NoiseModel, default_model
 from .paragraphs import join_kinsoku, read_paragraphs
@@ -210,7 +210,7 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
             current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
     articles = [a for a in articles if a.blocks or a.byline or a.title or a.source_line]
     if titles:
-        articles = _split_to_count(articles, [t.text for t in titles])
+        articles, titles = _foot_titles(articles, titles)
         _give_titles(articles, titles, to_input)
     else:
         articles = [part for a in articles for part in _split_at_unsigned_titles(a)]
@@ -246,6 +246,55 @@ def _offset_in(item: Item, i: int) -> int:
             return ln.start + i
         i -= len(ln.text)
     return item.end
+
+
+def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Article], list[Item]]:
+    """The articles and their titles printed at the page foot, a title wrapped over lines joined.
+
+    Large type wraps at the title measure: a line as wide as the widest of
+    the block, within TITLE_WRAP_SLACK (see textfix.layout), goes on in the
+    next.  The widest line may itself be a title that fitted one line, so
+    lines are joined, nearest the measure first, only while more titles are
+    left than the page has articles: those its bylines end or open, and the
+    deep dips in topic inside them (see _topic_breaks).  Nor is the block's
+    last line a title's second half when it is full itself: a wrapped
+    title's last line is seldom at the measure (corpora/typeset/fit_titles.py),
+    two titles that each fill the line are common.  Then the page is split
+    to as many articles as titles (see _split_to_count).
+    """
+    articles_seen = len(articles) + sum(_topic_breaks(a.blocks) for a in articles)
+    measure = max(ln.lines[0].width for ln in lines)
+    short = [measure - ln.lines[0].width for ln in lines]
+    last_full = short[-1] <= TITLE_WRAP_SLACK
+    joins = sorted((short[i], i) for i in range(len(lines) - 1) if short[i] <= TITLE_WRAP_SLACK)
+    joined: set[int] = set()
+    for _, i in joins:
+        if len(lines) - len(joined) <= articles_seen:
+            break
+        if i == len(lines) - 2 and last_full:
+            continue
+        joined.add(i)
+    titles: list[Item] = []
+    for i, ln in enumerate(lines):
+        if i - 1 in joined:
+            prev = titles[-1]
+            titles[-1] = Item("foot_title", prev.text + ln.text, prev.start, ln.end, prev.lines + ln.lines)
+        else:
+            titles.append(ln)
+    return _split_to_count(articles, [t.text for t in titles]), titles
+
+
+def _topic_breaks(blocks: list[Block]) -> int:
+    """Gaps in *blocks* where the topic dips as deep as at an unsigned article's title (TITLE_DIP,
+    with ARTICLE_MIN_TEXT on each side): articles the bylines did not tell apart."""
+    if len(blocks) < 2:
+        return 0
+    dips, lengths = _dips(blocks), _lengths(blocks)
+    return sum(1 for i, dip in dips.items() if dip < TITLE_DIP and blocks[i].kind != "heading" and _enough_text(lengths, i, ARTICLE_MIN_TEXT))
+
+
+def _body(article: Article) -> str:
+    return "".join(b.text for b in article.blocks)
 
 
 FIT_WINDOW = 800  # characters on each side of a boundary searched for a title's words
