@@ -141,3 +141,36 @@ def test_a_full_last_line_at_the_foot_is_a_title_of_its_own() -> None:
     items = read_layout(ARTICLE_1.replace("（记者 张伟）", "") + ARTICLE_2 + "春耕备耕有序推进农业\n生产\n")
     _, titles = _foot_titles([Article()], [i for i in items if i.kind == "foot_title"])
     assert [t.text for t in titles] == ["春耕备耕有序推进农业生产"]
+
+
+def test_byline_broken_across_lines() -> None:
+    # （记者 张伟） begins on the paragraph's last line and ends on the next.
+    text = TITLE_1 + ARTICLE_1.replace("顺利进行。（记者 张伟）\n", "顺利进行。（记者\n张伟）\n") + TITLE_2 + ARTICLE_2
+    page = split_page(text)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+    first = page.articles[0]
+    assert first.byline_text == "（记者张伟）" and text[slice(*first.byline_span)] == "（记者\n张伟）"
+    assert first.blocks[-1].text.endswith("确保春耕生产顺利进行。")
+
+
+def test_dateline_alone_on_its_line() -> None:
+    # The credit went down whole: 新华社广州6月10日电 is the line, and no subhead.
+    text = PAGE.replace("新华社广州6月10日\n电（记者 许诺）在江苏常\n", "新华社广州6月10日电\n（记者 许诺）在江苏常\n")
+    second = split_page(text).articles[1]
+    assert second.byline == "许诺"
+    assert [b.kind for b in second.blocks] == ["paragraph", "paragraph"]
+    assert second.blocks[0].text.startswith("新华社广州6月10日电在江苏常州")
+
+
+def test_opening_byline_stays_with_the_first_part_when_titles_at_the_foot_split_it() -> None:
+    # Article 1 opens with a dateline, article 2 is unsigned and runs into it: two titles at the foot
+    # split the text, and the dateline's byline belongs to the first part, not the second.
+    from textfix.split import Article, Block, _split_to_count
+
+    blocks = [Block("paragraph", "春耕备耕" * 60, 0, 240), Block("paragraph", "工厂订单" * 60, 240, 480)]
+    whole = Article(blocks=blocks, byline="许诺", byline_text="（记者 许诺）", byline_opens=True)
+    first, second = _split_to_count([whole], ["春耕备耕", "工厂订单"])
+    assert (first.byline, second.byline) == ("许诺", "")
+    whole.byline_opens = False  # an end byline: the last part's
+    first, second = _split_to_count([whole], ["春耕备耕", "工厂订单"])
+    assert (first.byline, second.byline) == ("", "许诺")

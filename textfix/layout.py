@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from .lines import (
     CLAUSE_MARKS,
+    DATELINE_LINE,
     CLOSING_MARKS,
     FULL_SLACK,
     INDENT_MAX,
@@ -72,8 +73,9 @@ class Item:
 
 
 def heading_like(ln: Line) -> bool:
-    """Short, and no sentence punctuation anywhere: a subhead or title candidate."""
-    return ln.bare and ln.width <= ln.column - INDENT_MIN and ln.byline is None
+    """Short, and no sentence punctuation anywhere: a subhead or title candidate (not a dateline:
+    新华社北京2月13日电（记者 韩 has no sentence mark either)."""
+    return ln.bare and ln.width <= ln.column - INDENT_MIN and ln.byline is None and DATELINE_LINE.match(ln.text) is None
 
 
 def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
@@ -215,7 +217,8 @@ def _join_wrapped_titles(items: list[Item]) -> list[Item]:
     Large type wraps at the title measure, not the column: a title line as
     wide as the widest title line of the page (the measure, as near as the
     page tells it) goes on in the next line, which was read as another title
-    or as a subhead.  The next line is no wider than the measure.
+    or as a subhead.  The next line is no wider than the measure (within the
+    same slack: a space in it may make it a unit wider than the first).
     """
     measure = max((ln.width for item in items if item.kind == "title" for ln in item.lines), default=0)
     out: list[Item] = []
@@ -226,7 +229,7 @@ def _join_wrapped_titles(items: list[Item]) -> list[Item]:
             and prev.kind == "title"
             and item.kind in ("title", "heading")
             and measure - prev.lines[-1].width <= TITLE_WRAP_SLACK
-            and item.lines[0].width <= measure
+            and item.lines[0].width <= measure + TITLE_WRAP_SLACK
         ):
             out[-1] = Item("title", prev.text + item.text, prev.start, item.end, prev.lines + item.lines)
         else:
@@ -266,7 +269,8 @@ class _BodyReader:
 
     def read(self) -> list[Item]:
         lines, k = self.lines, 0
-        stops = _stops(lines)
+        wrapped = self._wrapped_bylines()
+        stops = sorted(set(_stops(lines)) | set(wrapped))
         while k < len(lines):
             if not self.boundary:
                 # The last line joined a paragraph (only _line leaves no boundary): every line up
@@ -277,7 +281,9 @@ class _BodyReader:
                     break
                 k = j
             ln = lines[k]
-            if self._after_sentence() and self.bylines.opens_dateline(ln.text):
+            if k in wrapped:
+                k = self._wrapped_byline(k, wrapped[k])
+            elif self._after_sentence() and self.bylines.opens_dateline(ln.text):
                 # 新华社北京2月13日电（记者 韩鑫 杨: no sentence mark, yet the first line of a paragraph.
                 self._flush()
                 self.para.append(ln)
@@ -329,6 +335,32 @@ class _BodyReader:
         self.items.append(Item("byline", printed, ln.start + cut, ln.end, [ln], name=name))
         self.boundary = True
         return k + 1
+
+    def _wrapped_bylines(self) -> dict[int, tuple[int, str, str]]:
+        """Bylines broken across two lines (…救援。（本报 | 记者 徐磊）): at the first line's index, the
+        byline found in the two lines joined, when it starts in the first line."""
+        lines, closers, out = self.lines, self.bylines.closers, {}
+        for k in range(len(lines) - 1):
+            nxt = lines[k + 1]
+            if nxt.byline is None and nxt.text[-1] in closers and lines[k].byline is None:
+                found = self.bylines.find(lines[k].text + nxt.text)
+                if found is not None and found[0] < len(lines[k].text):
+                    out[k] = found
+        return out
+
+    def _wrapped_byline(self, k: int, found: tuple[int, str, str]) -> int:
+        ln, nxt = self.lines[k], self.lines[k + 1]
+        cut, printed, name = found
+        if cut > 0:
+            head_text = ln.text[:cut].rstrip()
+            head = Line.of(head_text, ln.start, ln.start + len(head_text), ln.width, ln.column)
+            if self.boundary or not self.para or _starts_paragraph(self.para[-1], head, len(self.para) == 1):
+                self._flush()
+            self.para.append(head)
+        self._flush()
+        self.items.append(Item("byline", printed, ln.start + cut, nxt.end, [ln, nxt], name=name))
+        self.boundary = True
+        return k + 2
 
     def _lead_byline(self, k: int) -> int:
         """A byline on a line of its own under the title (本报记者 张伟): it opens the article's text."""

@@ -247,7 +247,7 @@ class BylineFinder:
         self.lead_pattern = re.compile(rf"{LEAD_LABEL}[ \u3000]+({name})")
         # 新华社北京5月3日电（记者 张伟）opening the first paragraph: the credit sits between the
         # dateline, which stays in the paragraph, and the text.
-        self.dateline_start = re.compile(rf"{DATELINE}[{opens}]")
+        self.dateline_start = re.compile(rf"{DATELINE}(?:[{opens}]|$)")  # the credit may go down whole
         self.dateline_pattern = re.compile(
             rf"({DATELINE})([{opens}][ \u3000]*{LABEL}?[ \u3000]*({name})[ \u3000]*[{closes}])"
         )
@@ -265,7 +265,8 @@ class BylineFinder:
         return m.start(1), m.group(1), bare
 
     def opens_dateline(self, text: str) -> bool:
-        """*text* opens with a dateline and the parenthesis of its credit: a paragraph's first line."""
+        """*text* opens with a dateline and the parenthesis of its credit, or is the dateline alone:
+        a paragraph's first line."""
         return self.dateline_start.match(text) is not None
 
     def find_lead(self, text: str) -> str | None:
@@ -296,6 +297,7 @@ LEAD_LABEL = r"本报(?:记者|通讯员)"
 # An agency's or the paper's dateline: 新华社北京5月3日电, 本报上海12月1日电 (a place of 1–12
 # characters, then the date).
 DATELINE = r"(?:新华社|本报|中新社)[\u4e00-\u9fff]{1,12}?\d{1,2}月\d{1,2}日电"
+DATELINE_LINE = re.compile(rf"{DATELINE}(?:[（(]|$)")  # a line that opens a dated paragraph
 
 
 # Two phrases set apart by a space ("以旧换新政策落地 家电汽车消费回暖"): a title's usual shape.

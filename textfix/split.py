@@ -42,6 +42,7 @@ class Article:
     byline_span: tuple[int, int] | None = None
     source_line: str = ""  # a web article's 来源：… line, as printed (not a title, not text)
     source_span: tuple[int, int] | None = None
+    byline_opens: bool = False  # the byline opens the text (under the title, a dateline's), not ends it
 
     def to_dict(self) -> dict:
         return {
@@ -195,10 +196,11 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
             current = _opened(articles, titles_at_foot)
             current.byline, current.byline_text = item.name, item.text
             current.byline_span = (to_input(item.start), to_input(item.end))
+            current.byline_opens = True
         elif item.kind == "paragraph" and (dateline := bylines.find_dateline(item.text)) is not None:
             lo, hi, name = dateline
             current = _opened(articles, titles_at_foot)
-            current.byline, current.byline_text = name, item.text[lo:hi]
+            current.byline, current.byline_text, current.byline_opens = name, item.text[lo:hi], True
             current.byline_span = (to_input(_offset_in(item, lo)), to_input(_offset_in(item, hi - 1)) + 1)
             text = item.text[:lo] + item.text[hi:]
             current.blocks.append(Block(item.kind, text, to_input(item.start), to_input(item.end)))
@@ -333,8 +335,8 @@ def _split_to_count(articles: list[Article], titles: list[str]) -> list[Article]
             break
         _, ai, i = best
         whole = articles[ai]
-        first = Article(blocks=whole.blocks[:i])
-        second = Article(blocks=whole.blocks[i:], byline=whole.byline, byline_text=whole.byline_text, byline_span=whole.byline_span)
+        first, second = Article(blocks=whole.blocks[:i]), Article(blocks=whole.blocks[i:])
+        _give_byline(whole, first if whole.byline_opens else second)
         articles[ai : ai + 1] = [first, second]
         measured[ai : ai + 1] = [(_dips(part.blocks), _lengths(part.blocks)) for part in (first, second)]
     return articles
@@ -407,9 +409,15 @@ def _split_at_unsigned_titles(article: Article) -> list[Article]:
         if i in titles:
             parts.append(Article())
         parts[-1].blocks.append(block)
-    parts[-1].byline, parts[-1].byline_text, parts[-1].byline_span = article.byline, article.byline_text, article.byline_span
+    _give_byline(article, parts[0] if article.byline_opens else parts[-1])
     parts[-1].source_line, parts[-1].source_span = article.source_line, article.source_span
     return parts
+
+
+def _give_byline(whole: Article, part: Article) -> None:
+    """The byline of an article split in parts goes to the part it was printed in: the first when it
+    opens the text, else the last."""
+    part.byline, part.byline_text, part.byline_span, part.byline_opens = whole.byline, whole.byline_text, whole.byline_span, whole.byline_opens
 
 
 TITLE_DIP = 0.4  # at a title, the similarity falls below this share of the stretch's mean
