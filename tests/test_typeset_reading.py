@@ -174,3 +174,11 @@ def test_opening_byline_stays_with_the_first_part_when_titles_at_the_foot_split_
     whole.byline_opens = False  # an end byline: the last part's
     first, second = _split_to_count([whole], ["春耕备耕", "工厂订单"])
     assert (first.byline, second.byline) == ("", "许诺")
+
+
+def test_signed_at_the_start_and_at_the_end_is_two_articles() -> None:
+    # The first article is signed under its title and ends unsigned; the second's title reads as a
+    # subhead, the second signs at its end.  Two bylines on one stretch: split at the subhead.
+    text = TITLE_1 + "本报记者 黄蕾\n" + ARTICLE_1.replace("（记者 张伟）", "") + "工厂订单火热\n" + ARTICLE_2
+    page = split_page(text)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "黄蕾", 2), ("工厂订单火热", "李娜", 2)]

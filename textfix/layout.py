@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from .lines import (
     CLAUSE_MARKS,
     DATELINE_LINE,
+    LEAD_LINE,
     CLOSING_MARKS,
     FULL_SLACK,
     INDENT_MAX,
@@ -74,8 +75,18 @@ class Item:
 
 def heading_like(ln: Line) -> bool:
     """Short, and no sentence punctuation anywhere: a subhead or title candidate (not a dateline:
-    新华社北京2月13日电（记者 韩 has no sentence mark either)."""
-    return ln.bare and ln.width <= ln.column - INDENT_MIN and ln.byline is None and DATELINE_LINE.match(ln.text) is None
+    新华社北京2月13日电（记者 韩 has no sentence mark either; nor 本报记者 张伟 under a title)."""
+    return (
+        ln.bare
+        and ln.width <= ln.column - INDENT_MIN
+        and ln.byline is None
+        and not _credit_line(ln)
+    )
+
+
+def _credit_line(ln: Line) -> bool:
+    """A dateline opening a paragraph, or a byline line under a title: neither title nor subhead."""
+    return DATELINE_LINE.match(ln.text) is not None or LEAD_LINE.match(ln.text) is not None
 
 
 def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
@@ -519,7 +530,7 @@ def _could_be_heading(head: list[Line]) -> bool:
     return (
         last.headline
         and all(ln.headline or ends_clause(ln.text) for ln in wrapped)
-        and not any(ln.byline is not None or is_full(ln, first=True) for ln in head)
+        and not any(ln.byline is not None or is_full(ln, first=True) or _credit_line(ln) for ln in head)
     )
 
 

@@ -237,14 +237,14 @@ class BylineFinder:
     def __init__(self, open_forms: str = "", close_forms: str = "") -> None:
         opens = re.escape("（(" + open_forms)
         closes = re.escape("）)" + close_forms)
-        name = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]{0,2}[\u4e00-\u9fff·]{1,4}){0,4}"
+        name = NAME
         self.closers = frozenset("）)" + close_forms)
         self.pattern = re.compile(
             rf"(?:^|(?<=[。！？!?”’…」』]))[ \u3000]*([{opens}][ \u3000]*{LABEL}?[ \u3000]*({name})[ \u3000]*[{closes}])$"
         )
         # 本报记者 张伟 on a line of its own under the title: the label is required (a bare name
         # on a line would be any short line), the names are set apart by spaces.
-        self.lead_pattern = re.compile(rf"{LEAD_LABEL}[ \u3000]+({name})")
+        self.lead_pattern = re.compile(rf"{LEAD_LABEL}[ \u3000]+({NAME})")
         # 新华社北京5月3日电（记者 张伟）opening the first paragraph: the credit sits between the
         # dateline, which stays in the paragraph, and the text.
         self.dateline_start = re.compile(rf"{DATELINE}(?:[{opens}]|$)")  # the credit may go down whole
@@ -297,6 +297,8 @@ LEAD_LABEL = r"本报(?:记者|通讯员)"
 # An agency's or the paper's dateline: 新华社北京5月3日电, 本报上海12月1日电 (a place of 1–12
 # characters, then the date).
 DATELINE = r"(?:新华社|本报|中新社)[\u4e00-\u9fff]{1,12}?\d{1,2}月\d{1,2}日电"
+NAME = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]{0,2}[\u4e00-\u9fff·]{1,4}){0,4}"  # names, maybe set apart
+LEAD_LINE = re.compile(rf"{LEAD_LABEL}[ \u3000]+{NAME}$")  # a byline line under a title (BylineFinder.find_lead)
 DATELINE_LINE = re.compile(rf"{DATELINE}(?:[（(]|$)")  # a line that opens a dated paragraph
 
 

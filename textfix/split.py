@@ -43,6 +43,7 @@ class Article:
     source_line: str = ""  # a web article's 来源：… line, as printed (not a title, not text)
     source_span: tuple[int, int] | None = None
     byline_opens: bool = False  # the byline opens the text (under the title, a dateline's), not ends it
+    closing: tuple[str, str, tuple[int, int]] | None = None  # a second byline at the end: (name, printed, span)
 
     def to_dict(self) -> dict:
         return {
@@ -205,12 +206,17 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
             text = item.text[:lo] + item.text[hi:]
             current.blocks.append(Block(item.kind, text, to_input(item.start), to_input(item.end)))
         elif item.kind == "byline":
-            current.byline, current.byline_text = item.name, item.text
-            current.byline_span = (to_input(item.start), to_input(item.end))
+            if current.byline_opens and any(b.kind == "paragraph" for b in current.blocks):
+                # Signed at its start and now at an end: two articles, the boundary unmarked.
+                current.closing = (item.name, item.text, (to_input(item.start), to_input(item.end)))
+            else:
+                current.byline, current.byline_text = item.name, item.text
+                current.byline_span = (to_input(item.start), to_input(item.end))
             articles.append(Article())
         else:
             current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
     articles = [a for a in articles if a.blocks or a.byline or a.title or a.source_line]
+    articles = [part for a in articles for part in _split_at_second_byline(a, titles_at_foot)]
     if titles:
         articles, titles = _foot_titles(articles, titles)
         _give_titles(articles, titles, to_input)
@@ -239,6 +245,31 @@ def _opened(articles: list[Article], titles_at_foot: bool) -> Article:
         new.title_span = (moved[0].start, moved[-1].end)
     articles.append(new)
     return new
+
+
+def _split_at_second_byline(article: Article, titles_at_foot: bool) -> list[Article]:
+    """An article signed at its start and again at its end is two: the first ended unsigned.
+
+    The boundary is where the topic dips deepest (see _dips) with
+    MIN_TOPIC_TEXT on each side: at a subhead (the second article's title,
+    read as one) when there is one and the titles are not at the foot, else
+    between paragraphs.
+    """
+    if article.closing is None:
+        return [article]
+    blocks, (name, printed, span) = article.blocks, article.closing
+    dips, lengths = _dips(blocks), _lengths(blocks)
+    places = [i for i in dips if _enough_text(lengths, i)] or list(dips)
+    headed = [i for i in places if blocks[i].kind == "heading" and _lone_subhead(blocks, i)]
+    if titles_at_foot or not headed:
+        headed = [i for i in places if blocks[i].kind != "heading"]
+    if not headed:
+        article.closing = None
+        return [article]
+    i = min(headed, key=lambda j: dips[j])
+    first = replace(article, blocks=blocks[:i], closing=None)
+    second = Article(blocks=blocks[i:], byline=name, byline_text=printed, byline_span=span)
+    return [first, second]
 
 
 def _offset_in(item: Item, i: int) -> int:
