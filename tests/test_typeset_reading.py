@@ -182,3 +182,18 @@ def test_signed_at_the_start_and_at_the_end_is_two_articles() -> None:
     text = TITLE_1 + "本报记者 黄蕾\n" + ARTICLE_1.replace("（记者 张伟）", "") + "工厂订单火热\n" + ARTICLE_2
     page = split_page(text)
     assert _read(page) == [("春耕备耕有序推进农业生产", "黄蕾", 2), ("工厂订单火热", "李娜", 2)]
+
+
+def test_foot_lines_cut_into_titles_by_their_articles() -> None:
+    # Two signed articles, three lines: the first two are full, so either may go on.  Joined to the
+    # first, 工厂订单… would leave 企业信心足 for the second article; each title's bigrams are found
+    # in its own article the other way round (春耕备耕 in the first, 工厂/订单/明年/年底/企业 in the second).
+    page = split_page(ARTICLE_1 + ARTICLE_2 + "春耕备耕有序推进农业\n工厂订单排到明年年底\n企业信心足\n")
+    assert _read(page) == [("春耕备耕有序推进农业", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
+def test_title_width_leaves_out_spaces() -> None:
+    from textfix.layout import title_width
+    from textfix.lines import Line
+
+    assert title_width(Line.of("中共中央办公厅 国务院办公厅", 0, 14, 27)) == 26  # 13 characters

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from .measure import display_width
 from .lines import (
     CLAUSE_MARKS,
     DATELINE_LINE,
@@ -218,8 +219,15 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
 # A wrapped title's lines but the last are as wide as the title measure, less what line breaking
 # leaves: at most 2 display units short of the page's widest title line on the training pages
 # (corpora/typeset/fit_titles.py, realdev-train seed 11, pdfium and pdftotext -raw); a title's
-# last line is 0–53 short: within 2 for 4 of 78 wrapped titles and 10 of 34 one-line titles.
+# last line is 0–52 short: within 2 for 6 of 78 wrapped titles and 10 of 34 one-line titles.
+# Widths without spaces (title_width).
 TITLE_WRAP_SLACK = 2
+
+
+def title_width(ln: Line) -> int:
+    """A title line's display width without its spaces: a space between a title's phrases is
+    set a fraction of a character wide, where the body's spaces (around digits) are not."""
+    return display_width(ln.text.replace(" ", ""))
 
 
 def _join_wrapped_titles(items: list[Item]) -> list[Item]:
@@ -228,10 +236,9 @@ def _join_wrapped_titles(items: list[Item]) -> list[Item]:
     Large type wraps at the title measure, not the column: a title line as
     wide as the widest title line of the page (the measure, as near as the
     page tells it) goes on in the next line, which was read as another title
-    or as a subhead.  The next line is no wider than the measure (within the
-    same slack: a space in it may make it a unit wider than the first).
+    or as a subhead.  The next line is no wider than the measure.
     """
-    measure = max((ln.width for item in items if item.kind == "title" for ln in item.lines), default=0)
+    measure = max((title_width(ln) for item in items if item.kind == "title" for ln in item.lines), default=0)
     out: list[Item] = []
     for item in items:
         prev = out[-1] if out else None
@@ -239,8 +246,8 @@ def _join_wrapped_titles(items: list[Item]) -> list[Item]:
             prev is not None
             and prev.kind == "title"
             and item.kind in ("title", "heading")
-            and measure - prev.lines[-1].width <= TITLE_WRAP_SLACK
-            and item.lines[0].width <= measure + TITLE_WRAP_SLACK
+            and measure - title_width(prev.lines[-1]) <= TITLE_WRAP_SLACK
+            and title_width(item.lines[0]) <= measure
         ):
             out[-1] = Item("title", prev.text + item.text, prev.start, item.end, prev.lines + item.lines)
         else:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
-from .layout import TITLE_WRAP_SLACK, Item, read_layout
+from .layout import TITLE_WRAP_SLACK, Item, read_layout, title_width
 from .lines import BylineFinder, two_phrases
 from .model import NoiseModel, default_model
 from .paragraphs import join_kinsoku, read_paragraphs
@@ -296,17 +296,19 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
     to as many articles as titles (see _split_to_count).
     """
     articles_seen = len(articles) + sum(_topic_breaks(a.blocks) for a in articles)
-    measure = max(ln.lines[0].width for ln in lines)
-    short = [measure - ln.lines[0].width for ln in lines]
+    widths = [title_width(ln.lines[0]) for ln in lines]
+    short = [max(widths) - w for w in widths]
     last_full = short[-1] <= TITLE_WRAP_SLACK
-    joins = sorted((short[i], i) for i in range(len(lines) - 1) if short[i] <= TITLE_WRAP_SLACK)
-    joined: set[int] = set()
-    for _, i in joins:
-        if len(lines) - len(joined) <= articles_seen:
-            break
-        if i == len(lines) - 2 and last_full:
-            continue
-        joined.add(i)
+    may_join = [i for i in range(len(lines) - 1) if short[i] <= TITLE_WRAP_SLACK and not (i == len(lines) - 2 and last_full)]
+    joined = None
+    if articles_seen == len(articles) < len(lines):
+        joined = _joins_by_fit(articles, lines, set(may_join))
+    if joined is None:
+        joined = set()
+        for _, i in sorted((short[i], i) for i in may_join):
+            if len(lines) - len(joined) <= articles_seen:
+                break
+            joined.add(i)
     titles: list[Item] = []
     for i, ln in enumerate(lines):
         if i - 1 in joined:
@@ -315,6 +317,39 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
         else:
             titles.append(ln)
     return _split_to_count(articles, [t.text for t in titles]), titles
+
+
+def _joins_by_fit(articles: list[Article], lines: list[Item], may_join: set[int]) -> set[int] | None:
+    """Which lines go on into the next when the foot's lines make exactly one title per article.
+
+    The bylines told the articles apart, in page order, as the titles are:
+    of the ways to cut the lines into that many titles, joining only where
+    a line may go on (*may_join*), the one whose titles' bigrams are found
+    most in their articles (see _title_recall) wins.  ``None`` when no way
+    gives that many titles.
+    """
+    n, k = len(lines), len(articles)
+    bodies = [_body(a) for a in articles]
+    # best[j][g]: (score, cuts) for the first j lines as g titles; a title may end after line i only
+    # where line i does not go on (i not joined) -- any line may end a title, joining is optional.
+    best: list[list[tuple[float, tuple[int, ...]] | None]] = [[None] * (k + 1) for _ in range(n + 1)]
+    best[0][0] = (0.0, ())
+    for j in range(1, n + 1):
+        for i in range(j):  # the title is lines i .. j-1: lines i .. j-2 go on
+            if any(m not in may_join for m in range(i, j - 1)):
+                continue
+            text = "".join(lines[m].text for m in range(i, j))
+            for g in range(1, k + 1):
+                prev = best[i][g - 1]
+                if prev is None:
+                    continue
+                score = prev[0] + _title_recall(text, bodies[g - 1])
+                if best[j][g] is None or score > best[j][g][0]:
+                    best[j][g] = (score, prev[1] + (j,))
+    if best[n][k] is None:
+        return None
+    ends = set(best[n][k][1])
+    return {i for i in range(n - 1) if i + 1 not in ends}
 
 
 def _topic_breaks(blocks: list[Block]) -> int:

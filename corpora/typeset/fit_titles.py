@@ -64,7 +64,7 @@ def main() -> None:
                 lines = [ln.strip() for ln in read_text(path).split("\n") if ln.strip()]
                 found = [title_lines(lines, a["title"], at_foot) for a in gold["articles"] if a["title"]]
                 found = [f for f in found if f]
-                widths = {k: display_width(lines[k]) for f in found for k in f}
+                widths = {k: display_width(lines[k].replace(" ", "")) for f in found for k in f}  # as layout.title_width
                 if not widths or not any(len(f) > 1 for f in found):
                     continue  # no wrapped title: the widest line is no measure
                 widest = max(widths.values())
