@@ -197,3 +197,9 @@ def test_title_width_leaves_out_spaces() -> None:
     from textfix.lines import Line
 
     assert title_width(Line.of("中共中央办公厅 国务院办公厅", 0, 14, 27)) == 26  # 13 characters
+
+
+def test_header_number_then_sections_on_the_next_line() -> None:
+    page = split_page("11\n\n社会 Society\n\n" + PAGE)
+    assert page.header == {"page": "11", "section": "社会", "section_en": "Society"}
+    assert page.articles[0].title == "春耕备耕有序推进"

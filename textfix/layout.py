@@ -163,13 +163,16 @@ def parse_header(ln: Line) -> dict[str, str] | None:
 
 def _split_header(lines: list[Line]) -> tuple[dict[str, str], int] | None:
     """The page header and how many lines it takes: one, or two when the sections (floated right)
-    come out on a line before the page number (``健康 Health`` / ``12``: pdftotext -raw)."""
+    come out on a line before the page number (``健康 Health`` / ``12``: pdftotext -raw) or after
+    it (``11`` / ``社会 Society``: pdftotext's blocks)."""
     if not lines:
         return None
     if (header := parse_header(lines[0])) is not None:
         return header, 1
     if len(lines) > 1 and (m := SECTIONS.match(lines[0].text)) and PAGE_NUMBER.match(lines[1].text):
         return {"page": lines[1].text, "section": m.group(1), "section_en": m.group(2)}, 2
+    if len(lines) > 1 and PAGE_NUMBER.match(lines[0].text) and (m := SECTIONS.match(lines[1].text)):
+        return {"page": lines[0].text, "section": m.group(1), "section_en": m.group(2)}, 2  # pdftotext: 11 / 社会 Society
     return None
 
 
