@@ -203,3 +203,23 @@ def test_header_number_then_sections_on_the_next_line() -> None:
     page = split_page("11\n\n社会 Society\n\n" + PAGE)
     assert page.header == {"page": "11", "section": "社会", "section_en": "Society"}
     assert page.articles[0].title == "春耕备耕有序推进"
+
+
+def test_no_title_goes_on_across_a_blank_line() -> None:
+    # pdfminer sets each title at the foot in a text box of its own, a blank line between: the
+    # full first line is a title by itself, though the count of articles would let it go on.
+    text = ARTICLE_1.replace("（记者 张伟）", "") + ARTICLE_2 + "\n春耕备耕有序推进农业\n\n工厂订单排到明年年底\n\n企业信心足\n"
+    from textfix.layout import BLOCK_START, read_layout
+
+    foot = [i for i in read_layout(text) if i.kind == "foot_title"]
+    assert [(i.text, i.name) for i in foot] == [
+        ("春耕备耕有序推进农业", BLOCK_START), ("工厂订单排到明年年底", BLOCK_START), ("企业信心足", BLOCK_START),
+    ]
+    from textfix.split import Article, _foot_titles
+
+    _, titles = _foot_titles([Article()], foot)
+    assert [t.text for t in titles] == ["春耕备耕有序推进农业", "工厂订单排到明年年底", "企业信心足"]
+    # Without the blank lines both full lines go on: one article found, so one title is enough.
+    foot = [i for i in read_layout(text.replace("\n\n", "\n")) if i.kind == "foot_title"]
+    _, titles = _foot_titles([Article()], foot)
+    assert [t.text for t in titles] == ["春耕备耕有序推进农业工厂订单排到明年年底企业信心足"]

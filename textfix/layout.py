@@ -213,10 +213,23 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
     tail = _title_block(lines)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
     body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines).read()
-    items.extend(body_items if titles else _join_wrapped_titles(body_items))
+    items.extend(body_items if titles else _join_wrapped_titles(body_items, text))
     for ln in titles:
-        items.append(Item("foot_title", ln.text, ln.start, ln.end, [ln]))
+        # A blank line before it (pdftotext's and pdfminer's block boundary) is kept in the name:
+        # a wrapped title's lines are one block, so none goes on across one.
+        items.append(Item("foot_title", ln.text, ln.start, ln.end, [ln], name=BLOCK_START if _after_blank(text, ln.start) else ""))
     return items
+
+
+BLOCK_START = "block"
+
+
+def _after_blank(text: str, start: int) -> bool:
+    """A blank line right before the line at *start*: the extractor's text blocks end there."""
+    return bool(BLANK_BEFORE.search(text, 0, start)) if start else False
+
+
+BLANK_BEFORE = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*\Z")
 
 
 # A wrapped title's lines but the last are as wide as the title measure, less what line breaking
@@ -233,13 +246,14 @@ def title_width(ln: Line) -> int:
     return display_width(ln.text.replace(" ", ""))
 
 
-def _join_wrapped_titles(items: list[Item]) -> list[Item]:
+def _join_wrapped_titles(items: list[Item], text: str = "") -> list[Item]:
     """A title printed before its article over two or three lines is one title.
 
     Large type wraps at the title measure, not the column: a title line as
     wide as the widest title line of the page (the measure, as near as the
     page tells it) goes on in the next line, which was read as another title
-    or as a subhead.  The next line is no wider than the measure.
+    or as a subhead.  The next line is no wider than the measure, and no
+    blank line (an extractor's block boundary) comes between them.
     """
     measure = max((title_width(ln) for item in items if item.kind == "title" for ln in item.lines), default=0)
     out: list[Item] = []
@@ -251,6 +265,7 @@ def _join_wrapped_titles(items: list[Item]) -> list[Item]:
             and item.kind in ("title", "heading")
             and measure - title_width(prev.lines[-1]) <= TITLE_WRAP_SLACK
             and title_width(item.lines[0]) <= measure
+            and not _after_blank(text, item.start)
         ):
             out[-1] = Item("title", prev.text + item.text, prev.start, item.end, prev.lines + item.lines)
         else:

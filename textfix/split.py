@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
-from .layout import TITLE_WRAP_SLACK, Item, read_layout, title_width
+from .layout import BLOCK_START, TITLE_WRAP_SLACK, Item, read_layout, title_width
 from .lines import BylineFinder, two_phrases
 from .model import NoiseModel, default_model
 from .paragraphs import join_kinsoku, read_paragraphs
@@ -292,14 +292,18 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
     deep dips in topic inside them (see _topic_breaks).  Nor is the block's
     last line a title's second half when it is full itself: a wrapped
     title's last line is seldom at the measure (corpora/typeset/fit_titles.py),
-    two titles that each fill the line are common.  Then the page is split
+    two titles that each fill the line are common; nor does a line go on
+    across a blank line (an extractor's block boundary).  Then the page is split
     to as many articles as titles (see _split_to_count).
     """
     articles_seen = len(articles) + sum(_topic_breaks(a.blocks) for a in articles)
     widths = [title_width(ln.lines[0]) for ln in lines]
     short = [max(widths) - w for w in widths]
     last_full = short[-1] <= TITLE_WRAP_SLACK
-    may_join = [i for i in range(len(lines) - 1) if short[i] <= TITLE_WRAP_SLACK and not (i == len(lines) - 2 and last_full)]
+    may_join = [
+        i for i in range(len(lines) - 1)
+        if short[i] <= TITLE_WRAP_SLACK and not (i == len(lines) - 2 and last_full) and lines[i + 1].name != BLOCK_START
+    ]
     joined = None
     if articles_seen == len(articles) < len(lines):
         joined = _joins_by_fit(articles, lines, set(may_join))
