@@ -29,8 +29,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from .measure import display_width
 from .lines import (
     CLAUSE_MARKS,
+    DATELINE_LINE,
+    LEAD_LINE,
     CLOSING_MARKS,
     FULL_SLACK,
     INDENT_MAX,
@@ -48,6 +51,11 @@ from .lines import (
 # " 6 产经 Industries", "第6版 要闻", "A06 经济": a page number (a section letter before it in some
 # papers), then the section's name, maybe in English too.
 HEADER = re.compile(r"^\s*(?:第\s*)?([A-Z]?\d{1,3})\s*(?:版\s*)?([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)?\s*$")
+# The same with the page number last ("产经 Industries 1"): the sections floated right of the
+# number are drawn first.  The English name is required: a Chinese line ending in a number is text.
+HEADER_NUMBER_LAST = re.compile(r"^\s*([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)\s+([A-Z]?\d{1,3})\s*$")
+SECTIONS = re.compile(r"^\s*([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)\s*$")
+PAGE_NUMBER = re.compile(r"^[A-Z]?\d{1,3}$")
 UNBREAKABLE_START = frozenset("“‘（《「『")
 CLOSING_QUOTES = frozenset("”’」』")
 MAX_HEADING_LINES = 3
@@ -67,8 +75,19 @@ class Item:
 
 
 def heading_like(ln: Line) -> bool:
-    """Short, and no sentence punctuation anywhere: a subhead or title candidate."""
-    return ln.bare and ln.width <= ln.column - INDENT_MIN and ln.byline is None
+    """Short, and no sentence punctuation anywhere: a subhead or title candidate (not a dateline:
+    新华社北京2月13日电（记者 韩 has no sentence mark either; nor 本报记者 张伟 under a title)."""
+    return (
+        ln.bare
+        and ln.width <= ln.column - INDENT_MIN
+        and ln.byline is None
+        and not _credit_line(ln)
+    )
+
+
+def _credit_line(ln: Line) -> bool:
+    """A dateline opening a paragraph, or a byline line under a title: neither title nor subhead."""
+    return DATELINE_LINE.match(ln.text) is not None or LEAD_LINE.match(ln.text) is not None
 
 
 def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
@@ -136,8 +155,25 @@ def _indented_with_hanging_mark(ln: Line, nxt: Line | None = None) -> bool:
 def parse_header(ln: Line) -> dict[str, str] | None:
     m = HEADER.match(ln.text)
     if not m:
+        if m := HEADER_NUMBER_LAST.match(ln.text):  # the sections floated right come first in the stream
+            return {"page": m.group(3), "section": m.group(1), "section_en": m.group(2)}
         return None
     return {"page": m.group(1), "section": m.group(2), "section_en": m.group(3) or ""}
+
+
+def _split_header(lines: list[Line]) -> tuple[dict[str, str], int] | None:
+    """The page header and how many lines it takes: one, or two when the sections (floated right)
+    come out on a line before the page number (``健康 Health`` / ``12``: pdftotext -raw) or after
+    it (``11`` / ``社会 Society``: pdftotext's blocks)."""
+    if not lines:
+        return None
+    if (header := parse_header(lines[0])) is not None:
+        return header, 1
+    if len(lines) > 1 and (m := SECTIONS.match(lines[0].text)) and PAGE_NUMBER.match(lines[1].text):
+        return {"page": lines[1].text, "section": m.group(1), "section_en": m.group(2)}, 2
+    if len(lines) > 1 and PAGE_NUMBER.match(lines[0].text) and (m := SECTIONS.match(lines[1].text)):
+        return {"page": lines[0].text, "section": m.group(1), "section_en": m.group(2)}, 2  # pdftotext: 11 / 社会 Society
+    return None
 
 
 def read_layout(text: str, bylines: BylineFinder | None = None, printed: str | None = None) -> list[Item]:
@@ -169,15 +205,72 @@ def no_cycle_collection() -> Iterator[None]:
 def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[Item]:
     lines = cut_lines(text, printed, bylines)
     items: list[Item] = []
-    if lines and (header := parse_header(lines[0])) is not None:
-        items.append(Item("header", lines[0].text, lines[0].start, lines[0].end, [lines[0]], name=_header_key(header)))
-        lines = lines[1:]
+    if (found := _split_header(lines)) is not None:
+        header, n = found
+        head = lines[:n]
+        items.append(Item("header", text[head[0].start : head[-1].end], head[0].start, head[-1].end, head, name=_header_key(header)))
+        lines = lines[n:]
     tail = _title_block(lines)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
-    items.extend(_BodyReader(body, titles_at_foot=bool(titles)).read())
+    body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines).read()
+    items.extend(body_items if titles else _join_wrapped_titles(body_items, text))
     for ln in titles:
-        items.append(Item("foot_title", ln.text, ln.start, ln.end, [ln]))
+        # A blank line before it (pdftotext's and pdfminer's block boundary) is kept in the name:
+        # a wrapped title's lines are one block, so none goes on across one.
+        items.append(Item("foot_title", ln.text, ln.start, ln.end, [ln], name=BLOCK_START if _after_blank(text, ln.start) else ""))
     return items
+
+
+BLOCK_START = "block"
+
+
+def _after_blank(text: str, start: int) -> bool:
+    """A blank line right before the line at *start*: the extractor's text blocks end there."""
+    return bool(BLANK_BEFORE.search(text, 0, start)) if start else False
+
+
+BLANK_BEFORE = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*\Z")
+
+
+# A wrapped title's lines but the last are as wide as the title measure, less what line breaking
+# leaves: at most 2 display units short of the page's widest title line on the training pages
+# (corpora/typeset/fit_titles.py, realdev-train seed 11, pdfium and pdftotext -raw); a title's
+# last line is 0–52 short: within 2 for 6 of 78 wrapped titles and 10 of 34 one-line titles.
+# Widths without spaces (title_width).
+TITLE_WRAP_SLACK = 2
+
+
+def title_width(ln: Line) -> int:
+    """A title line's display width without its spaces: a space between a title's phrases is
+    set a fraction of a character wide, where the body's spaces (around digits) are not."""
+    return display_width(ln.text.replace(" ", ""))
+
+
+def _join_wrapped_titles(items: list[Item], text: str = "") -> list[Item]:
+    """A title printed before its article over two or three lines is one title.
+
+    Large type wraps at the title measure, not the column: a title line as
+    wide as the widest title line of the page (the measure, as near as the
+    page tells it) goes on in the next line, which was read as another title
+    or as a subhead.  The next line is no wider than the measure, and no
+    blank line (an extractor's block boundary) comes between them.
+    """
+    measure = max((title_width(ln) for item in items if item.kind == "title" for ln in item.lines), default=0)
+    out: list[Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "title"
+            and item.kind in ("title", "heading")
+            and measure - title_width(prev.lines[-1]) <= TITLE_WRAP_SLACK
+            and title_width(item.lines[0]) <= measure
+            and not _after_blank(text, item.start)
+        ):
+            out[-1] = Item("title", prev.text + item.text, prev.start, item.end, prev.lines + item.lines)
+        else:
+            out.append(item)
+    return out
 
 
 def _header_key(header: dict[str, str]) -> str:
@@ -202,16 +295,18 @@ def _title_block(lines: list[Line]) -> int:
 class _BodyReader:
     """Reads the body lines in order into paragraphs, subheads, titles and bylines."""
 
-    def __init__(self, lines: list[Line], titles_at_foot: bool) -> None:
+    def __init__(self, lines: list[Line], titles_at_foot: bool, bylines: BylineFinder | None = None) -> None:
         self.lines = lines
         self.titles_at_foot = titles_at_foot
+        self.bylines = bylines or BylineFinder()
         self.items: list[Item] = []
         self.para: list[Line] = []
         self.boundary = True  # the next line starts a new block
 
     def read(self) -> list[Item]:
         lines, k = self.lines, 0
-        stops = _stops(lines)
+        wrapped = self._wrapped_bylines()
+        stops = sorted(set(_stops(lines)) | set(wrapped))
         while k < len(lines):
             if not self.boundary:
                 # The last line joined a paragraph (only _line leaves no boundary): every line up
@@ -222,8 +317,16 @@ class _BodyReader:
                     break
                 k = j
             ln = lines[k]
-            if ln.bare or ln.byline is not None:
-                k = self._byline(k) or self._title(k) or self._headings(k, _subhead_run) or self._line(k)
+            if k in wrapped:
+                k = self._wrapped_byline(k, wrapped[k])
+            elif self._after_sentence() and self.bylines.opens_dateline(ln.text):
+                # 新华社北京2月13日电（记者 韩鑫 杨: no sentence mark, yet the first line of a paragraph.
+                self._flush()
+                self.para.append(ln)
+                self.boundary = False
+                k += 1
+            elif ln.bare or ln.byline is not None:
+                k = self._byline(k) or self._lead_byline(k) or self._title(k) or self._headings(k, _subhead_run) or self._line(k)
             elif self._may_head(ln):
                 k = self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)
             else:
@@ -269,10 +372,49 @@ class _BodyReader:
         self.boundary = True
         return k + 1
 
+    def _wrapped_bylines(self) -> dict[int, tuple[int, str, str]]:
+        """Bylines broken across two lines (…救援。（本报 | 记者 徐磊）): at the first line's index, the
+        byline found in the two lines joined, when it starts in the first line."""
+        lines, closers, out = self.lines, self.bylines.closers, {}
+        for k in range(len(lines) - 1):
+            nxt = lines[k + 1]
+            if nxt.byline is None and nxt.text[-1] in closers and lines[k].byline is None:
+                found = self.bylines.find(lines[k].text + nxt.text)
+                if found is not None and found[0] < len(lines[k].text):
+                    out[k] = found
+        return out
+
+    def _wrapped_byline(self, k: int, found: tuple[int, str, str]) -> int:
+        ln, nxt = self.lines[k], self.lines[k + 1]
+        cut, printed, name = found
+        if cut > 0:
+            head_text = ln.text[:cut].rstrip()
+            head = Line.of(head_text, ln.start, ln.start + len(head_text), ln.width, ln.column)
+            if self.boundary or not self.para or _starts_paragraph(self.para[-1], head, len(self.para) == 1):
+                self._flush()
+            self.para.append(head)
+        self._flush()
+        self.items.append(Item("byline", printed, ln.start + cut, nxt.end, [ln, nxt], name=name))
+        self.boundary = True
+        return k + 2
+
+    def _lead_byline(self, k: int) -> int:
+        """A byline on a line of its own under the title (本报记者 张伟): it opens the article's text."""
+        ln = self.lines[k]
+        name = self.bylines.find_lead(ln.text) if self._after_sentence() else None
+        if not name:
+            return 0
+        self._flush()
+        self.items.append(Item("lead_byline", ln.text, ln.start, ln.end, [ln], name=name))
+        self.boundary = True
+        return k + 1
+
     def _title(self, k: int) -> int:
         if not self._after_sentence():
             return 0
         last = "paragraph" if self.para else self.items[-1].kind if self.items else None  # para: not flushed yet
+        if last == "lead_byline":
+            return 0  # the article's text follows its byline
         # Every article has a title: without titles at the foot, the page's first line (after the
         # header) and the first after a byline open their articles.
         article_start = last in (None, "byline", "header")
@@ -413,7 +555,7 @@ def _could_be_heading(head: list[Line]) -> bool:
     return (
         last.headline
         and all(ln.headline or ends_clause(ln.text) for ln in wrapped)
-        and not any(ln.byline is not None or is_full(ln, first=True) for ln in head)
+        and not any(ln.byline is not None or is_full(ln, first=True) or _credit_line(ln) for ln in head)
     )
 
 

@@ -237,10 +237,19 @@ class BylineFinder:
     def __init__(self, open_forms: str = "", close_forms: str = "") -> None:
         opens = re.escape("（(" + open_forms)
         closes = re.escape("）)" + close_forms)
-        name = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]{0,2}[\u4e00-\u9fff·]{1,4}){0,4}"
+        name = NAME
         self.closers = frozenset("）)" + close_forms)
         self.pattern = re.compile(
-            rf"(?:^|(?<=[。！？!?”’…」』]))[ \u3000]*([{opens}][ \u3000]*(?:记者|通讯员)?[ \u3000]*({name})[ \u3000]*[{closes}])$"
+            rf"(?:^|(?<=[。！？!?”’…」』]))[ \u3000]*([{opens}][ \u3000]*{LABEL}?[ \u3000]*({name})[ \u3000]*[{closes}])$"
+        )
+        # 本报记者 张伟 on a line of its own under the title: the label is required (a bare name
+        # on a line would be any short line), the names are set apart by spaces.
+        self.lead_pattern = re.compile(rf"{LEAD_LABEL}[ \u3000]+({NAME})")
+        # 新华社北京5月3日电（记者 张伟）opening the first paragraph: the credit sits between the
+        # dateline, which stays in the paragraph, and the text.
+        self.dateline_start = re.compile(rf"{DATELINE}(?:[{opens}]|$)")  # the credit may go down whole
+        self.dateline_pattern = re.compile(
+            rf"({DATELINE})([{opens}][ \u3000]*{LABEL}?[ \u3000]*({name})[ \u3000]*[{closes}])"
         )
 
     def find(self, text: str) -> tuple[int, str, str] | None:
@@ -254,6 +263,43 @@ class BylineFinder:
         if NOT_A_BYLINE.search(bare):
             return None
         return m.start(1), m.group(1), bare
+
+    def opens_dateline(self, text: str) -> bool:
+        """*text* opens with a dateline and the parenthesis of its credit, or is the dateline alone:
+        a paragraph's first line."""
+        return self.dateline_start.match(text) is not None
+
+    def find_lead(self, text: str) -> str | None:
+        """The names of a byline line under a title (``本报记者 张伟 李娜``), space-free, or ``None``."""
+        m = self.lead_pattern.fullmatch(text)
+        return _bare_name(m.group(1)) if m else None
+
+    def find_dateline(self, text: str) -> tuple[int, int, str] | None:
+        """(start, end of the credit in *text*, the bare name) when *text* opens with a dateline and its
+        credit (``新华社北京5月3日电（记者 张伟）``), else ``None``."""
+        m = self.dateline_pattern.match(text)
+        if not m:
+            return None
+        bare = _bare_name(m.group(3))
+        if len(bare) < 2 or NOT_A_BYLINE.search(bare):
+            return None
+        return m.start(2), m.end(2), bare
+
+
+def _bare_name(name: str) -> str:
+    return re.sub(r"[\s\u3000]", "", name)
+
+
+# A byline's label: 记者, 通讯员, or the paper's own (本报记者).  NOT_A_BYLINE is asked of the
+# name only, so 本报 is allowed here, in the label.
+LABEL = r"(?:本报)?(?:记者|通讯员)"
+LEAD_LABEL = r"本报(?:记者|通讯员)"
+# An agency's or the paper's dateline: 新华社北京5月3日电, 本报上海12月1日电 (a place of 1–12
+# characters, then the date).
+DATELINE = r"(?:新华社|本报|中新社)[\u4e00-\u9fff]{1,12}?\d{1,2}月\d{1,2}日电"
+NAME = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]{0,2}[\u4e00-\u9fff·]{1,4}){0,4}"  # names, maybe set apart
+LEAD_LINE = re.compile(rf"{LEAD_LABEL}[ \u3000]+{NAME}$")  # a byline line under a title (BylineFinder.find_lead)
+DATELINE_LINE = re.compile(rf"{DATELINE}(?:[（(]|$)")  # a line that opens a dated paragraph
 
 
 # Two phrases set apart by a space ("以旧换新政策落地 家电汽车消费回暖"): a title's usual shape.

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
-from .layout import Item, read_layout
+from .layout import BLOCK_START, TITLE_WRAP_SLACK, Item, read_layout, title_width
 from .lines import BylineFinder, two_phrases
 from .model import NoiseModel, default_model
 from .paragraphs import join_kinsoku, read_paragraphs
@@ -42,6 +42,8 @@ class Article:
     byline_span: tuple[int, int] | None = None
     source_line: str = ""  # a web article's 来源：… line, as printed (not a title, not text)
     source_span: tuple[int, int] | None = None
+    byline_opens: bool = False  # the byline opens the text (under the title, a dateline's), not ends it
+    closing: tuple[str, str, tuple[int, int]] | None = None  # a second byline at the end: (name, printed, span)
 
     def to_dict(self) -> dict:
         return {
@@ -93,7 +95,7 @@ def split_page(text: str, model: NoiseModel | None = None, source: str | None = 
         items += [replace(i, start=i.start + shift, end=i.end + shift) for i in region_items]
         shift += len(repaired.text)
     to_input = input_offset(changes)
-    header, articles = _assemble(items, to_input)
+    header, articles = _assemble(items, to_input, _byline_finder(model))
     header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
     return Page(header, articles, changes, source, header_line, "".join(r.text for _, r, _ in parts))
 
@@ -167,7 +169,8 @@ def _finder(opens: str, closes: str) -> BylineFinder:
     return BylineFinder(opens, closes)
 
 
-def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[Article]]:
+def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) -> tuple[dict[str, str] | None, list[Article]]:
+    bylines = bylines or BylineFinder()
     header = None
     titles: list[Item] = []
     articles: list[Article] = [Article()]
@@ -190,20 +193,180 @@ def _assemble(items: list[Item], to_input) -> tuple[dict[str, str] | None, list[
             # It follows the byline, which has already opened the next article: it belongs to the last one.
             owner = articles[-2] if len(articles) > 1 and not (current.blocks or current.title) else current
             owner.source_line, owner.source_span = item.text, (to_input(item.start), to_input(item.end))
-        elif item.kind == "byline":
+        elif item.kind == "lead_byline":
+            current = _opened(articles, titles_at_foot)
             current.byline, current.byline_text = item.name, item.text
             current.byline_span = (to_input(item.start), to_input(item.end))
+            current.byline_opens = True
+        elif item.kind == "paragraph" and (dateline := bylines.find_dateline(item.text)) is not None:
+            lo, hi, name = dateline
+            current = _opened(articles, titles_at_foot)
+            current.byline, current.byline_text, current.byline_opens = name, item.text[lo:hi], True
+            current.byline_span = (to_input(_offset_in(item, lo)), to_input(_offset_in(item, hi - 1)) + 1)
+            text = item.text[:lo] + item.text[hi:]
+            current.blocks.append(Block(item.kind, text, to_input(item.start), to_input(item.end)))
+        elif item.kind == "byline":
+            if current.byline_opens and any(b.kind == "paragraph" for b in current.blocks):
+                # Signed at its start and now at an end: two articles, the boundary unmarked.
+                current.closing = (item.name, item.text, (to_input(item.start), to_input(item.end)))
+            else:
+                current.byline, current.byline_text = item.name, item.text
+                current.byline_span = (to_input(item.start), to_input(item.end))
             articles.append(Article())
         else:
             current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
     articles = [a for a in articles if a.blocks or a.byline or a.title or a.source_line]
+    articles = [part for a in articles for part in _split_at_second_byline(a, titles_at_foot)]
     if titles:
-        articles = _split_to_count(articles, [t.text for t in titles])
+        articles, titles = _foot_titles(articles, titles)
         _give_titles(articles, titles, to_input)
     else:
         articles = [part for a in articles for part in _split_at_unsigned_titles(a)]
         _titles_from_lead_headings(articles)
     return header, articles
+
+
+def _opened(articles: list[Article], titles_at_foot: bool) -> Article:
+    """The article a byline that opens its text (under the title, or a dateline's) belongs to.
+
+    Where the current article has text already, that article ended unsigned
+    and this byline opens the next one: the subheads right before it are
+    that one's title (unless the titles are at the foot).
+    """
+    current = articles[-1]
+    if not any(b.kind == "paragraph" for b in current.blocks):
+        return current
+    moved: list[Block] = []
+    while not titles_at_foot and current.blocks and current.blocks[-1].kind == "heading":
+        moved.insert(0, current.blocks.pop())
+    new = Article()
+    if moved:
+        new.title = "".join(b.text for b in moved)
+        new.title_span = (moved[0].start, moved[-1].end)
+    articles.append(new)
+    return new
+
+
+def _split_at_second_byline(article: Article, titles_at_foot: bool) -> list[Article]:
+    """An article signed at its start and again at its end is two: the first ended unsigned.
+
+    The boundary is where the topic dips deepest (see _dips) with
+    MIN_TOPIC_TEXT on each side: at a subhead (the second article's title,
+    read as one) when there is one and the titles are not at the foot, else
+    between paragraphs.
+    """
+    if article.closing is None:
+        return [article]
+    blocks, (name, printed, span) = article.blocks, article.closing
+    dips, lengths = _dips(blocks), _lengths(blocks)
+    places = [i for i in dips if _enough_text(lengths, i)] or list(dips)
+    headed = [i for i in places if blocks[i].kind == "heading" and _lone_subhead(blocks, i)]
+    if titles_at_foot or not headed:
+        headed = [i for i in places if blocks[i].kind != "heading"]
+    if not headed:
+        article.closing = None
+        return [article]
+    i = min(headed, key=lambda j: dips[j])
+    first = replace(article, blocks=blocks[:i], closing=None)
+    second = Article(blocks=blocks[i:], byline=name, byline_text=printed, byline_span=span)
+    return [first, second]
+
+
+def _offset_in(item: Item, i: int) -> int:
+    """Where character *i* of an item's joined text is in the repaired page (lines joined without separators)."""
+    for ln in item.lines:
+        if i < len(ln.text):
+            return ln.start + i
+        i -= len(ln.text)
+    return item.end
+
+
+def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Article], list[Item]]:
+    """The articles and their titles printed at the page foot, a title wrapped over lines joined.
+
+    Large type wraps at the title measure: a line as wide as the widest of
+    the block, within TITLE_WRAP_SLACK (see textfix.layout), goes on in the
+    next.  The widest line may itself be a title that fitted one line, so
+    lines are joined, nearest the measure first, only while more titles are
+    left than the page has articles: those its bylines end or open, and the
+    deep dips in topic inside them (see _topic_breaks).  Nor is the block's
+    last line a title's second half when it is full itself: a wrapped
+    title's last line is seldom at the measure (corpora/typeset/fit_titles.py),
+    two titles that each fill the line are common; nor does a line go on
+    across a blank line (an extractor's block boundary).  Then the page is split
+    to as many articles as titles (see _split_to_count).
+    """
+    articles_seen = len(articles) + sum(_topic_breaks(a.blocks) for a in articles)
+    widths = [title_width(ln.lines[0]) for ln in lines]
+    short = [max(widths) - w for w in widths]
+    last_full = short[-1] <= TITLE_WRAP_SLACK
+    may_join = [
+        i for i in range(len(lines) - 1)
+        if short[i] <= TITLE_WRAP_SLACK and not (i == len(lines) - 2 and last_full) and lines[i + 1].name != BLOCK_START
+    ]
+    joined = None
+    if articles_seen == len(articles) < len(lines):
+        joined = _joins_by_fit(articles, lines, set(may_join))
+    if joined is None:
+        joined = set()
+        for _, i in sorted((short[i], i) for i in may_join):
+            if len(lines) - len(joined) <= articles_seen:
+                break
+            joined.add(i)
+    titles: list[Item] = []
+    for i, ln in enumerate(lines):
+        if i - 1 in joined:
+            prev = titles[-1]
+            titles[-1] = Item("foot_title", prev.text + ln.text, prev.start, ln.end, prev.lines + ln.lines)
+        else:
+            titles.append(ln)
+    return _split_to_count(articles, [t.text for t in titles]), titles
+
+
+def _joins_by_fit(articles: list[Article], lines: list[Item], may_join: set[int]) -> set[int] | None:
+    """Which lines go on into the next when the foot's lines make exactly one title per article.
+
+    The bylines told the articles apart, in page order, as the titles are:
+    of the ways to cut the lines into that many titles, joining only where
+    a line may go on (*may_join*), the one whose titles' bigrams are found
+    most in their articles (see _title_recall) wins.  ``None`` when no way
+    gives that many titles.
+    """
+    n, k = len(lines), len(articles)
+    bodies = [_body(a) for a in articles]
+    # best[j][g]: (score, cuts) for the first j lines as g titles; a title may end after line i only
+    # where line i does not go on (i not joined) -- any line may end a title, joining is optional.
+    best: list[list[tuple[float, tuple[int, ...]] | None]] = [[None] * (k + 1) for _ in range(n + 1)]
+    best[0][0] = (0.0, ())
+    for j in range(1, n + 1):
+        for i in range(j):  # the title is lines i .. j-1: lines i .. j-2 go on
+            if any(m not in may_join for m in range(i, j - 1)):
+                continue
+            text = "".join(lines[m].text for m in range(i, j))
+            for g in range(1, k + 1):
+                prev = best[i][g - 1]
+                if prev is None:
+                    continue
+                score = prev[0] + _title_recall(text, bodies[g - 1])
+                if best[j][g] is None or score > best[j][g][0]:
+                    best[j][g] = (score, prev[1] + (j,))
+    if best[n][k] is None:
+        return None
+    ends = set(best[n][k][1])
+    return {i for i in range(n - 1) if i + 1 not in ends}
+
+
+def _topic_breaks(blocks: list[Block]) -> int:
+    """Gaps in *blocks* where the topic dips as deep as at an unsigned article's title (TITLE_DIP,
+    with ARTICLE_MIN_TEXT on each side): articles the bylines did not tell apart."""
+    if len(blocks) < 2:
+        return 0
+    dips, lengths = _dips(blocks), _lengths(blocks)
+    return sum(1 for i, dip in dips.items() if dip < TITLE_DIP and blocks[i].kind != "heading" and _enough_text(lengths, i, ARTICLE_MIN_TEXT))
+
+
+def _body(article: Article) -> str:
+    return "".join(b.text for b in article.blocks)
 
 
 FIT_WINDOW = 800  # characters on each side of a boundary searched for a title's words
@@ -242,8 +405,8 @@ def _split_to_count(articles: list[Article], titles: list[str]) -> list[Article]
             break
         _, ai, i = best
         whole = articles[ai]
-        first = Article(blocks=whole.blocks[:i])
-        second = Article(blocks=whole.blocks[i:], byline=whole.byline, byline_text=whole.byline_text, byline_span=whole.byline_span)
+        first, second = Article(blocks=whole.blocks[:i]), Article(blocks=whole.blocks[i:])
+        _give_byline(whole, first if whole.byline_opens else second)
         articles[ai : ai + 1] = [first, second]
         measured[ai : ai + 1] = [(_dips(part.blocks), _lengths(part.blocks)) for part in (first, second)]
     return articles
@@ -316,9 +479,15 @@ def _split_at_unsigned_titles(article: Article) -> list[Article]:
         if i in titles:
             parts.append(Article())
         parts[-1].blocks.append(block)
-    parts[-1].byline, parts[-1].byline_text, parts[-1].byline_span = article.byline, article.byline_text, article.byline_span
+    _give_byline(article, parts[0] if article.byline_opens else parts[-1])
     parts[-1].source_line, parts[-1].source_span = article.source_line, article.source_span
     return parts
+
+
+def _give_byline(whole: Article, part: Article) -> None:
+    """The byline of an article split in parts goes to the part it was printed in: the first when it
+    opens the text, else the last."""
+    part.byline, part.byline_text, part.byline_span, part.byline_opens = whole.byline, whole.byline_text, whole.byline_span, whole.byline_opens
 
 
 TITLE_DIP = 0.4  # at a title, the similarity falls below this share of the stretch's mean

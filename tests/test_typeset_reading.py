@@ -1,0 +1,225 @@
+"""What real extractors give of a typeset page (corpora/typeset): byline forms, wrapped titles,
+blank-line block boundaries.  Small hand-written pages; expected values worked out by hand."""
+
+from __future__ import annotations
+
+from textfix.lines import BylineFinder
+from textfix.split import split_page
+
+FINDER = BylineFinder()
+
+
+def test_paper_label_inside_the_parentheses() -> None:
+    # 本报 is a credit that is no byline when it is the name (（本报）); as the label it is one.
+    assert FINDER.find("（本报记者 刘洋 罗希）") == (0, "（本报记者 刘洋 罗希）", "刘洋罗希")
+    assert FINDER.find("底。（本报通讯员 张伟）") == (2, "（本报通讯员 张伟）", "张伟")
+    assert FINDER.find("（本报）") is None
+
+
+def test_byline_line_under_the_title() -> None:
+    assert FINDER.find_lead("本报记者 黄蕾 孙悦") == "黄蕾孙悦"
+    assert FINDER.find_lead("本报通讯员 张伟") == "张伟"
+    assert FINDER.find_lead("黄蕾 孙悦") is None  # without the label, any short line
+    assert FINDER.find_lead("本报记者从市教育局获悉") is None  # prose: no space after the label
+
+
+def test_dateline_credit() -> None:
+    # 新华社广州6月10日电 is 11 characters; （记者 许诺） 7 more.
+    assert FINDER.find_dateline("新华社广州6月10日电（记者 许诺）在江苏常州") == (11, 18, "许诺")
+    assert FINDER.find_dateline("本报北京3月9日电（记者 吴婷 高远）连日来") == (9, 19, "吴婷高远")  # 9 characters, then 10
+    assert FINDER.find_dateline("在江苏常州（记者 许诺）") is None  # no dateline before it
+
+
+# Column of 12 characters (24 units), paragraphs' first lines 10.  The first article is signed
+# under its title, the second by its dateline, which also opens it: the first ends unsigned.
+PAGE = """春耕备耕有序推进
+本报记者 黄蕾 孙悦
+眼下正值春耕备耕关键
+时期，各地农民抢抓农时，
+田间地头一派繁忙景象，处
+处都是忙碌的身影。
+农技人员深入田间地头
+开展技术指导，帮助农户解
+决生产难题，确保春耕生产
+顺利进行。
+新华社广州6月10日
+电（记者 许诺）在江苏常
+州的一家工厂里，工人们正
+在组装新型机器人，订单已
+经排到了明年年底。
+企业负责人介绍，今年
+以来产品销量持续增长，出
+口市场不断拓展，研发投入
+也在逐年加大。
+"""
+
+
+def test_bylines_that_open_an_article() -> None:
+    page = split_page(PAGE)
+    first, second = page.articles
+    assert (first.title, first.byline, first.byline_text) == ("春耕备耕有序推进", "黄蕾孙悦", "本报记者 黄蕾 孙悦")
+    assert first.byline_span == (9, 19)  # the second line: 8 characters and a line end before it
+    assert [b.text[:4] for b in first.blocks] == ["眼下正值", "农技人员"]
+    assert (second.byline, second.byline_text) == ("许诺", "（记者 许诺）")
+    assert PAGE[slice(*second.byline_span)] == "（记者 许诺）"
+    # The dateline stays in the paragraph, its credit goes.
+    assert second.blocks[0].text == "新华社广州6月10日电在江苏常州的一家工厂里，工人们正在组装新型机器人，订单已经排到了明年年底。"
+    assert len(second.blocks) == 2
+
+
+def test_header_with_the_page_number_last() -> None:
+    # pdfium draws the sections floated right of the number first; pdftotext -raw puts the number
+    # on a line of its own.
+    for head in ("产经 Industries 1\n", "健康 Health\n12\n"):
+        page = split_page(head + PAGE)
+        section = head.split()[0]
+        assert page.header == {"page": head.split()[-1], "section": section, "section_en": head.split()[1]}
+        assert [a.title for a in page.articles][:1] == ["春耕备耕有序推进"]
+    assert split_page("春耕备耕有序推进 12\n" + PAGE).header is None  # no English name: not a header
+
+
+def test_dateline_line_without_a_mark_opens_a_paragraph() -> None:
+    # The credit breaks after its first name: 新华社北京2月13日电（记者 韩鑫 杨 has no sentence mark
+    # and would be read as a subhead.
+    page = split_page(PAGE.replace("新华社广州6月10日\n电（记者 许诺）在江苏常\n", "新华社广州6月10日电（记者 许\n诺）在江苏常\n"))
+    second = page.articles[1]
+    assert second.byline == "许诺"
+    assert [b.kind for b in second.blocks] == ["paragraph", "paragraph"]
+    assert second.blocks[0].text.startswith("新华社广州6月10日电在江苏常州")
+
+
+# Titles in large type wrap at the title measure (here 10 characters, 20 units; the column is 12).
+ARTICLE_1 = """眼下正值春耕备耕关键
+时期，各地农民抢抓农时，
+田间地头一派繁忙景象，处
+处都是忙碌的身影。
+农技人员深入田间地头
+开展技术指导，帮助农户解
+决生产难题，确保春耕生产
+顺利进行。（记者 张伟）
+"""
+ARTICLE_2 = """在江苏常州的一家工厂
+里，工人们正在组装新型机
+器人，订单已经排到了明年
+年底。
+企业负责人介绍，今年以
+来产品销量持续增长，出口
+市场不断拓展，研发投入也
+在逐年加大。（李娜）
+"""
+TITLE_1, TITLE_2 = "春耕备耕有序推进农业\n生产\n", "工厂订单排到明年年底\n企业信心足\n"
+
+
+def _read(page) -> list[tuple[str, str, int]]:
+    return [(a.title, a.byline, len(a.blocks)) for a in page.articles]
+
+
+def test_wrapped_titles_before_their_articles() -> None:
+    # Each title's first line is as wide as the widest title line (20 units): it goes on.
+    page = split_page(TITLE_1 + ARTICLE_1 + TITLE_2 + ARTICLE_2)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
+def test_wrapped_titles_at_the_foot() -> None:
+    # Four lines, two articles signed: the two full lines go on, the short ones end their titles.
+    page = split_page(ARTICLE_1 + ARTICLE_2 + TITLE_1 + TITLE_2)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
+def test_a_full_last_line_at_the_foot_is_a_title_of_its_own() -> None:
+    # The first article unsigned: one article found, two lines at the foot, both full.  The last
+    # line is no second half (a wrapped title's last line is seldom full): two titles stay.
+    from textfix.layout import read_layout
+    from textfix.split import Article, _foot_titles
+
+    items = read_layout(ARTICLE_1.replace("（记者 张伟）", "") + ARTICLE_2 + "春耕备耕有序推进农业\n工厂订单排到明年年底\n")
+    foot = [i for i in items if i.kind == "foot_title"]
+    assert [i.text for i in foot] == ["春耕备耕有序推进农业", "工厂订单排到明年年底"]
+    _, titles = _foot_titles([Article()], foot)
+    assert [t.text for t in titles] == ["春耕备耕有序推进农业", "工厂订单排到明年年底"]
+    # With a short last line, the full first line goes on into it.
+    items = read_layout(ARTICLE_1.replace("（记者 张伟）", "") + ARTICLE_2 + "春耕备耕有序推进农业\n生产\n")
+    _, titles = _foot_titles([Article()], [i for i in items if i.kind == "foot_title"])
+    assert [t.text for t in titles] == ["春耕备耕有序推进农业生产"]
+
+
+def test_byline_broken_across_lines() -> None:
+    # （记者 张伟） begins on the paragraph's last line and ends on the next.
+    text = TITLE_1 + ARTICLE_1.replace("顺利进行。（记者 张伟）\n", "顺利进行。（记者\n张伟）\n") + TITLE_2 + ARTICLE_2
+    page = split_page(text)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+    first = page.articles[0]
+    assert first.byline_text == "（记者张伟）" and text[slice(*first.byline_span)] == "（记者\n张伟）"
+    assert first.blocks[-1].text.endswith("确保春耕生产顺利进行。")
+
+
+def test_dateline_alone_on_its_line() -> None:
+    # The credit went down whole: 新华社广州6月10日电 is the line, and no subhead.
+    text = PAGE.replace("新华社广州6月10日\n电（记者 许诺）在江苏常\n", "新华社广州6月10日电\n（记者 许诺）在江苏常\n")
+    second = split_page(text).articles[1]
+    assert second.byline == "许诺"
+    assert [b.kind for b in second.blocks] == ["paragraph", "paragraph"]
+    assert second.blocks[0].text.startswith("新华社广州6月10日电在江苏常州")
+
+
+def test_opening_byline_stays_with_the_first_part_when_titles_at_the_foot_split_it() -> None:
+    # Article 1 opens with a dateline, article 2 is unsigned and runs into it: two titles at the foot
+    # split the text, and the dateline's byline belongs to the first part, not the second.
+    from textfix.split import Article, Block, _split_to_count
+
+    blocks = [Block("paragraph", "春耕备耕" * 60, 0, 240), Block("paragraph", "工厂订单" * 60, 240, 480)]
+    whole = Article(blocks=blocks, byline="许诺", byline_text="（记者 许诺）", byline_opens=True)
+    first, second = _split_to_count([whole], ["春耕备耕", "工厂订单"])
+    assert (first.byline, second.byline) == ("许诺", "")
+    whole.byline_opens = False  # an end byline: the last part's
+    first, second = _split_to_count([whole], ["春耕备耕", "工厂订单"])
+    assert (first.byline, second.byline) == ("", "许诺")
+
+
+def test_signed_at_the_start_and_at_the_end_is_two_articles() -> None:
+    # The first article is signed under its title and ends unsigned; the second's title reads as a
+    # subhead, the second signs at its end.  Two bylines on one stretch: split at the subhead.
+    text = TITLE_1 + "本报记者 黄蕾\n" + ARTICLE_1.replace("（记者 张伟）", "") + "工厂订单火热\n" + ARTICLE_2
+    page = split_page(text)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "黄蕾", 2), ("工厂订单火热", "李娜", 2)]
+
+
+def test_foot_lines_cut_into_titles_by_their_articles() -> None:
+    # Two signed articles, three lines: the first two are full, so either may go on.  Joined to the
+    # first, 工厂订单… would leave 企业信心足 for the second article; each title's bigrams are found
+    # in its own article the other way round (春耕备耕 in the first, 工厂/订单/明年/年底/企业 in the second).
+    page = split_page(ARTICLE_1 + ARTICLE_2 + "春耕备耕有序推进农业\n工厂订单排到明年年底\n企业信心足\n")
+    assert _read(page) == [("春耕备耕有序推进农业", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
+def test_title_width_leaves_out_spaces() -> None:
+    from textfix.layout import title_width
+    from textfix.lines import Line
+
+    assert title_width(Line.of("中共中央办公厅 国务院办公厅", 0, 14, 27)) == 26  # 13 characters
+
+
+def test_header_number_then_sections_on_the_next_line() -> None:
+    page = split_page("11\n\n社会 Society\n\n" + PAGE)
+    assert page.header == {"page": "11", "section": "社会", "section_en": "Society"}
+    assert page.articles[0].title == "春耕备耕有序推进"
+
+
+def test_no_title_goes_on_across_a_blank_line() -> None:
+    # pdfminer sets each title at the foot in a text box of its own, a blank line between: the
+    # full first line is a title by itself, though the count of articles would let it go on.
+    text = ARTICLE_1.replace("（记者 张伟）", "") + ARTICLE_2 + "\n春耕备耕有序推进农业\n\n工厂订单排到明年年底\n\n企业信心足\n"
+    from textfix.layout import BLOCK_START, read_layout
+
+    foot = [i for i in read_layout(text) if i.kind == "foot_title"]
+    assert [(i.text, i.name) for i in foot] == [
+        ("春耕备耕有序推进农业", BLOCK_START), ("工厂订单排到明年年底", BLOCK_START), ("企业信心足", BLOCK_START),
+    ]
+    from textfix.split import Article, _foot_titles
+
+    _, titles = _foot_titles([Article()], foot)
+    assert [t.text for t in titles] == ["春耕备耕有序推进农业", "工厂订单排到明年年底", "企业信心足"]
+    # Without the blank lines both full lines go on: one article found, so one title is enough.
+    foot = [i for i in read_layout(text.replace("\n\n", "\n")) if i.kind == "foot_title"]
+    _, titles = _foot_titles([Article()], foot)
+    assert [t.text for t in titles] == ["春耕备耕有序推进农业工厂订单排到明年年底企业信心足"]
