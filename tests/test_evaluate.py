@@ -262,3 +262,59 @@ def test_agrees_with_reference_scorer_on_perturbed_seed_gold() -> None:
         assert mine.heading_f1 == pytest.approx(theirs["heading_f1"], abs=1e-12)
         assert (mine.garbles_missed, mine.false_fixes) == (theirs["garble_missed"], theirs["false_fix"])
         assert mine.gold_chars == theirs["gold_chars"]
+
+
+# --- plain-text CER (textfix eval --text) -----------------------------------
+
+
+def test_text_cer_ignores_whitespace_by_default():
+    from textfix.evaluate import text_cer
+
+    # gold 今天天气好。 (6 characters without whitespace); output 今天天汽好,。:
+    # 气→汽 one substitution, the ASCII comma one insertion: 2 / 6.
+    score = text_cer("今天 天气\n好。\n", "今天天汽好,。")
+    assert (score.distance, score.substitutions, score.insertions, score.deletions) == (2, 1, 1, 0)
+    assert score.cer == pytest.approx(2 / 6)
+    assert (score.gold_chars, score.out_chars) == (6, 7)
+
+
+def test_text_cer_spaces_between_ideographs_cost_nothing_unless_kept():
+    from textfix.evaluate import text_cer
+
+    gold, ocr = "经济运行稳中向好\n", "经 济 运 行 稳 中 向 好\n"
+    assert text_cer(gold, ocr).cer == 0.0
+    kept = text_cer(gold, ocr, keep_whitespace=True)
+    # 7 spaces inserted into 9 characters (8 ideographs and the line end).
+    assert (kept.distance, kept.insertions, kept.gold_chars) == (7, 7, 9)
+    assert kept.cer == pytest.approx(7 / 9)
+
+
+def test_text_cer_counts_deletions_and_an_empty_gold():
+    from textfix.evaluate import text_cer
+
+    score = text_cer("一二三四五", "一三五")
+    assert (score.distance, score.deletions, score.cer) == (2, 2, pytest.approx(0.4))
+    assert text_cer("", "").cer == 0.0
+    assert text_cer("", "ab").cer == 2.0  # over max(1, gold length)
+
+
+def test_eval_text_cli(tmp_path):
+    import json
+
+    from _cli import assert_one_error_line, run
+
+    gold, out = tmp_path / "gold.txt", tmp_path / "out.txt"
+    gold.write_text("今天 天气\n好。\n", encoding="utf-8")
+    out.write_text("今天天汽好,。", encoding="gb18030")  # any encoding, as every command reads
+    code, stdout, _ = run("eval", "--text", gold, out)
+    assert code == 0 and stdout.startswith("CER 0.3333 (whitespace ignored): 2 edits over 6 gold characters")
+    code, stdout, _ = run("eval", "--text", gold, out, "--json")
+    assert code == 0 and json.loads(stdout)["distance"] == 2
+    code, stdout, _ = run("eval", "--text", gold, out, "--keep-whitespace", "--json")
+    # 9 gold characters with the space and two line ends; the space and the
+    # line ends deleted, 气→汽 and ，inserted: 5 edits.
+    assert code == 0 and json.loads(stdout)["distance"] == 5 and json.loads(stdout)["gold_chars"] == 9
+    code, _, err = run("eval", gold, out, "--keep-whitespace")
+    assert_one_error_line(code, err, 2, "--text")
+    code, _, err = run("eval", "--text", tmp_path / "missing.txt", out)
+    assert_one_error_line(code, err, 3, "missing.txt")

@@ -272,9 +272,14 @@ def _executor(args: argparse.Namespace, task: Task, model: NoiseModel) -> Abstra
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate_files
+    from .evaluate import evaluate_files, evaluate_text_files
 
-    score = evaluate_files(args.gold, args.output_json)
+    if args.keep_whitespace and not args.text:
+        raise TextfixError("--keep-whitespace needs --text")
+    if args.text:
+        score = evaluate_text_files(args.gold, args.output_json, keep_whitespace=args.keep_whitespace)
+    else:
+        score = evaluate_files(args.gold, args.output_json)
     sys.stdout.write(json.dumps(score.to_dict(), ensure_ascii=False) + "\n" if args.json else score.to_text() + "\n")
     return EXIT_OK
 
@@ -320,9 +325,12 @@ def build_parser() -> argparse.ArgumentParser:
                         "with --jsonl each record gets the page as JSON in \"page\"")
     p.set_defaults(run=run_split)
 
-    p = sub.add_parser("eval", help="score a page split against a gold file")
-    p.add_argument("gold", metavar="GOLD.json")
-    p.add_argument("output_json", metavar="OUT.json")
+    p = sub.add_parser("eval", help="score a page split against a gold file, or an output text against a gold text")
+    p.add_argument("gold", metavar="GOLD.json", help="the gold page (with --text: the gold text)")
+    p.add_argument("output_json", metavar="OUT.json", help="the split page (with --text: the output text)")
+    p.add_argument("--text", action="store_true",
+                   help="plain texts: character error rate of OUT against GOLD, whitespace ignored")
+    p.add_argument("--keep-whitespace", action="store_true", help="with --text: spaces and line ends count too")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_eval)
 

@@ -487,3 +487,65 @@ def _by_index(pages: list[dict[str, Any]], name: str) -> dict[int, dict[str, Any
             raise InputError(f"{name}: two pages with page_index {index}")
         by_index[index] = page
     return by_index
+
+
+# --- plain text: gold text against output text -----------------------------
+
+
+@dataclass
+class TextScore:
+    """Character error rate of an output text against a gold text (``textfix eval --text``).
+
+    ``cer`` is the character edit distance (substitutions, insertions and
+    deletions, each 1) over the gold length; with ``keep_whitespace`` false,
+    both texts are compared with all whitespace removed (an OCR engine's
+    spaces between ideographs and its line breaks count for nothing), else as
+    read (line ends made ``\\n``).
+    """
+
+    cer: float
+    distance: int
+    substitutions: int
+    insertions: int
+    deletions: int
+    gold_chars: int
+    out_chars: int
+    keep_whitespace: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_text(self) -> str:
+        mode = "whitespace kept" if self.keep_whitespace else "whitespace ignored"
+        return (
+            f"CER {self.cer:.4f} ({mode}): {self.distance} edits over {self.gold_chars} gold characters "
+            f"(substitutions {self.substitutions}, insertions {self.insertions}, deletions {self.deletions}); "
+            f"output {self.out_chars} characters"
+        )
+
+
+def text_cer(gold: str, out: str, keep_whitespace: bool = False) -> TextScore:
+    """Score *out* against *gold* character by character (see :class:`TextScore`)."""
+    if not keep_whitespace:
+        gold, out = _WS.sub("", gold), _WS.sub("", out)
+    ops = _levenshtein().editops(gold, out)
+    counts = {"replace": 0, "insert": 0, "delete": 0}
+    for op in ops:
+        counts[op.tag] += 1
+    distance = sum(counts.values())
+    return TextScore(
+        cer=distance / max(1, len(gold)),
+        distance=distance,
+        substitutions=counts["replace"],
+        insertions=counts["insert"],
+        deletions=counts["delete"],
+        gold_chars=len(gold),
+        out_chars=len(out),
+        keep_whitespace=keep_whitespace,
+    )
+
+
+def evaluate_text_files(gold_path: str | os.PathLike[str], out_path: str | os.PathLike[str],
+                        keep_whitespace: bool = False) -> TextScore:
+    """:func:`text_cer` of two text files, read in any encoding (``-`` for standard input)."""
+    return text_cer(read_text(gold_path), read_text(out_path), keep_whitespace)
