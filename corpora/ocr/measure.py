@@ -1,0 +1,166 @@
+"""CER of OCR output against the clean twins, before and after ``textfix repair``, and the kinds of errors.
+
+    python corpora/ocr/measure.py /tmp/ocr/train [--engines tesseract,rapidocr] [--pages] [--top 12] [--json OUT.json]
+
+For every ``NAME.<engine>.txt`` beside a ``NAME.clean.txt`` (``make_scans.py``):
+
+* CER, whitespace ignored (``textfix.evaluate.text_cer``), of the OCR text as
+  it is and after ``textfix.repair`` with the default model; pooled over the
+  pages by characters;
+* the spacing the engine adds: spaces between two CJK characters (ideographs
+  or full-width marks), next to a full-width mark, and inside a Latin/digit run
+  is not counted as an error;
+* every edit of the whitespace-free alignment, by kind:
+
+  - ``ascii-for-fullwidth`` — an ASCII or half-width mark where the twin has the
+    full-width one (``,`` for ``，``, ``(`` for ``（``; NFKC or a look-alike ASCII mark);
+  - ``mark-shape`` — another mark in place of a mark (``〈`` for ``（``);
+  - ``look-alike-ideograph`` — an ideograph read as another (``乎`` for ``平``);
+  - ``ideograph-as-mark``, ``mark-as-ideograph`` (``一`` for ``—``),
+    ``ideograph-as-latin-digit``, … — a character read as one of another class;
+  - ``latin-digit`` — a Latin letter or digit read as another;
+  - ``inserted-*`` / ``deleted-*`` — by the class of the character (mark,
+    ideograph, latin-digit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+
+from textfix.evaluate import _levenshtein, text_cer  # noqa: E402
+
+ENGINES = ("tesseract", "tesseract-spaced", "rapidocr")
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+FULL_MARKS = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—·％"
+CJK_SPACE = re.compile(rf"(?<=[{CJK}])[ \t]+(?=[{CJK}])")
+MARK_SPACE = re.compile(rf"(?<=[{FULL_MARKS}])[ \t]+(?=\S)|(?<=\S)[ \t]+(?=[{FULL_MARKS}])")
+# ASCII marks an engine prints for full-width ones, beyond NFKC (which maps ，→, （→( ：→: …).
+ASCII_FOR = {"“": '"', "”": '"', "‘": "'", "’": "'", "。": ".", "、": ",", "—": "-", "·": "."}
+
+
+def char_class(ch: str) -> str:
+    """``ideograph``, ``latin-digit`` (ASCII or full-width), ``mark`` (punctuation and symbols) or ``other``."""
+    if re.match(rf"[{CJK}]", ch):
+        return "ideograph"
+    category = unicodedata.category(ch)
+    if category in ("Nd", "Lu", "Ll"):
+        return "latin-digit"
+    if category.startswith(("P", "S")):
+        return "mark"
+    return "other"
+
+
+def kind_of(gold: str, out: str) -> str:
+    """The kind of a substitution of *out* for *gold* (see the module docstring)."""
+    g, o = char_class(gold), char_class(out)
+    if g == "mark" and o == "mark":
+        if out.isascii() and (unicodedata.normalize("NFKC", gold) == out or ASCII_FOR.get(gold) == out):
+            return "ascii-for-fullwidth"
+        return "mark-shape"
+    if g == "ideograph" and o == "ideograph":
+        return "look-alike-ideograph"
+    if g == "ideograph" or o == "ideograph":
+        return f"{g}-as-{o}"
+    if g == "latin-digit" and o == "latin-digit":
+        return "latin-digit"
+    return f"{g}-as-{o}"
+
+
+def edits(gold: str, out: str) -> list[tuple[str, str, str]]:
+    """(kind, gold character, output character) of every edit, whitespace ignored."""
+    gold, out = re.sub(r"\s+", "", gold), re.sub(r"\s+", "", out)
+    found = []
+    for op in _levenshtein().editops(gold, out):
+        if op.tag == "replace":
+            g, o = gold[op.src_pos], out[op.dest_pos]
+            found.append((kind_of(g, o), g, o))
+        elif op.tag == "insert":
+            o = out[op.dest_pos]
+            found.append((f"inserted-{char_class(o)}", "", o))
+        else:
+            g = gold[op.src_pos]
+            found.append((f"deleted-{char_class(g)}", g, ""))
+    return found
+
+
+def spacing(text: str) -> dict[str, int]:
+    return {"cjk_spaces": len(CJK_SPACE.findall(text)), "mark_spaces": len(MARK_SPACE.findall(text))}
+
+
+def measure(folder: Path, engines: list[str], per_page: bool = False) -> dict[str, Any]:
+    import textfix
+
+    result: dict[str, Any] = {}
+    for engine in engines:
+        pages, kinds, pairs = [], Counter(), Counter()
+        totals = Counter()
+        for twin_path in sorted(folder.glob("*.clean.txt")):
+            name = twin_path.name.removesuffix(".clean.txt")
+            ocr_path = folder / f"{name}.{engine}.txt"
+            if not ocr_path.exists():
+                continue
+            twin, ocr = twin_path.read_text(encoding="utf-8"), ocr_path.read_text(encoding="utf-8")
+            repaired = textfix.repair(ocr).text
+            before, after = text_cer(twin, ocr), text_cer(twin, repaired)
+            found = edits(twin, ocr)
+            kinds.update(k for k, _, _ in found)
+            pairs.update(found)
+            space = spacing(ocr)
+            row = {"page": name, "gold_chars": before.gold_chars, "cer_before": before.cer, "cer_after": after.cer,
+                   "edits_before": before.distance, "edits_after": after.distance, **space,
+                   "twin_cjk_spaces": spacing(twin)["cjk_spaces"],
+                   "repaired_cjk_spaces": spacing(repaired)["cjk_spaces"]}
+            pages.append(row)
+            totals.update({k: v for k, v in row.items() if isinstance(v, int)})
+        if not pages:
+            continue
+        result[engine] = {
+            "pages": len(pages),
+            "gold_chars": totals["gold_chars"],
+            "cer_before": totals["edits_before"] / max(1, totals["gold_chars"]),
+            "cer_after": totals["edits_after"] / max(1, totals["gold_chars"]),
+            "cjk_spaces": totals["cjk_spaces"], "mark_spaces": totals["mark_spaces"],
+            "twin_cjk_spaces": totals["twin_cjk_spaces"], "repaired_cjk_spaces": totals["repaired_cjk_spaces"],
+            "kinds": dict(kinds.most_common()),
+            "pairs": [[k, g, o, n] for (k, g, o), n in pairs.most_common()],
+            **({"per_page": pages} if per_page else {}),
+        }
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--engines", default=",".join(ENGINES))
+    ap.add_argument("--pages", action="store_true", help="also print each page's figures")
+    ap.add_argument("--top", type=int, default=12, help="most frequent edits to list (default 12)")
+    ap.add_argument("--json", type=Path, help="write every figure here")
+    args = ap.parse_args(argv)
+    result = measure(args.folder, [e for e in args.engines.split(",") if e], per_page=args.pages)
+    for engine, r in result.items():
+        print(f"{engine}: {r['pages']} pages, {r['gold_chars']} characters: CER {r['cer_before']:.4f} before repair, "
+              f"{r['cer_after']:.4f} after (whitespace ignored)")
+        print(f"  spaces between CJK characters {r['cjk_spaces']} (twins {r['twin_cjk_spaces']}, "
+              f"after repair {r['repaired_cjk_spaces']}), spaces next to a full-width mark {r['mark_spaces']}")
+        print("  edits by kind: " + ", ".join(f"{k} {n}" for k, n in r["kinds"].items()))
+        print("  most frequent: " + ", ".join(f"{g or '∅'}→{o or '∅'} ×{n}" for _, g, o, n in r["pairs"][:args.top]))
+        for row in r.get("per_page", []):
+            print(f"    {row['page']}: {row['gold_chars']} chars, CER {row['cer_before']:.4f} → {row['cer_after']:.4f}, "
+                  f"CJK spaces {row['cjk_spaces']}, mark spaces {row['mark_spaces']}")
+    if args.json:
+        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
