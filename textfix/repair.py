@@ -71,6 +71,22 @@ _SPACE = r"[ \t\u3000]"
 _LATIN_SPACING = re.compile(
     rf"{_SPACE}(?:(?<=[{CJK}]{_SPACE}){_SPACE}*(?=[!-~])|(?<=[!-~]{_SPACE}){_SPACE}*(?=[{CJK}]))"
 )
+# Full-width marks (CJK punctuation, full-width ASCII punctuation, curly quotes, dashes, ellipsis).
+FULLWIDTH_MARK = r"\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026"
+# An OCR engine's spaces: a space run between two CJK characters, or next to a full-width mark
+# (the mark on either side, anything but whitespace on the other).  Never between two Latin
+# characters, nor across a line end.
+_OCR_SPACING = re.compile(
+    rf"[ \t](?:(?<=[{CJK}][ \t])[ \t]*(?=[{CJK}])"
+    rf"|(?<=[{FULLWIDTH_MARK}][ \t])[ \t]*(?=\S)"
+    rf"|(?<=\S[ \t])[ \t]*(?=[{FULLWIDTH_MARK}]))"
+)
+_IDEOGRAPH_SPACE = re.compile(rf"[ \t](?:(?<=[{IDEOGRAPH}][ \t])[ \t]*(?=[{IDEOGRAPH}]))")
+_IDEOGRAPH_PAIR = re.compile(rf"[{IDEOGRAPH}](?=[ \t]*[{IDEOGRAPH}])")
+# OCR evidence: at least this many spaces between ideographs, and at least this share of the
+# page's neighbouring ideographs (spaced or not) spaced (see ocr_spacing_evidence).
+OCR_SPACES_MIN = 8
+OCR_SPACE_SHARE = 0.15
 _ASCII_PUNCT = re.compile(rf"[,;:?!](?<=[{IDEOGRAPH}][,;:?!])(?=[{IDEOGRAPH}])")
 _DASH_RUN = re.compile(r"[—―][—―]{2,}")
 
@@ -101,6 +117,29 @@ def fix_latin_spacing(text: str, model: NoiseModel) -> list[Change]:
     return [Change(m.start(), m.end(), m.group(), "", "latin-spacing", 0.98) for m in _LATIN_SPACING.finditer(text)]
 
 
+def ocr_spacing_evidence(text: str) -> bool:
+    """Whether *text* shows an OCR engine's spacing habit: many spaces between ideographs.
+
+    Print sets no space between ideographs, and a web article only between
+    names in a byline: at least :data:`OCR_SPACES_MIN` such spaces, and at
+    least :data:`OCR_SPACE_SHARE` of the neighbouring ideographs spaced apart.
+    """
+    spaced = sum(1 for _ in _IDEOGRAPH_SPACE.finditer(text))
+    if spaced < OCR_SPACES_MIN:
+        return False
+    return spaced >= OCR_SPACE_SHARE * sum(1 for _ in _IDEOGRAPH_PAIR.finditer(text))
+
+
+def fix_ocr_spacing(text: str, model: NoiseModel) -> list[Change]:
+    """Spaces an OCR engine puts between CJK characters and next to full-width marks go
+    (``经 济 运 行`` → ``经济运行``, ``消息 （新闻联播） ：`` → ``消息（新闻联播）：``).
+
+    A space between two Latin letters or digits ("Model Y", "5 G") is never touched,
+    nor a line end.  Which pages: :func:`ocr_spacing_evidence` (``ocr_spacing=None``).
+    """
+    return [Change(m.start(), m.end(), m.group(), "", "ocr-spacing", 0.97) for m in _OCR_SPACING.finditer(text)]
+
+
 Fix = Callable[[str, NoiseModel], list[Change]]
 # Order matters: where proposals overlap, the earlier fix wins.  Each fix has its switch, a field
 # of RepairConfig (the README's table of repairs lists them).
@@ -109,7 +148,10 @@ FIXES: tuple[tuple[str, Fix], ...] = (
     ("ascii_punctuation", fix_ascii_punctuation),
     ("dash_runs", fix_dash_runs),
     ("latin_spacing", fix_latin_spacing),
+    ("ocr_spacing", fix_ocr_spacing),
 )
+# Fixes whose ``None`` is evidence of their own in the text, not print evidence.
+OWN_EVIDENCE: dict[str, Callable[[str], bool]] = {"ocr_spacing": ocr_spacing_evidence}
 LAYOUTS = ("auto", "print", "paragraphs")
 
 
@@ -121,13 +163,16 @@ class RepairConfig:
     broken at a print column (see :mod:`textfix.shape`) or it has garbled
     punctuation.  Spaces around digit runs, ASCII punctuation between
     ideographs and three-em dashes are how print sets or extracts text; in a
-    web article they are the author's, and are left alone.
+    web article they are the author's, and are left alone.  ``ocr_spacing``'s
+    ``None`` is OCR evidence instead: many spaces between ideographs
+    (:func:`ocr_spacing_evidence`), on print lines or paragraphs alike.
     """
 
     garbles: bool = True  # garbled punctuation (提升遥规模 → 提升。规模)
     latin_spacing: bool | None = None  # spaces between CJK and digit/Latin runs (自 2006年 → 自2006年)
     ascii_punctuation: bool | None = None  # ASCII ,;:?! between ideographs → full width
     dash_runs: bool | None = None  # ——— → ——
+    ocr_spacing: bool | None = None  # OCR spaces between CJK, next to full-width marks (None: OCR evidence)
     rejoin: bool = True  # print lines → paragraphs, one a line, a blank line between (only print layout)
     layout: str = "auto"  # "auto" (measured), or "print" / "paragraphs" to say what the lines are
 
@@ -217,10 +262,12 @@ def repair_characters(
     """The character repairs of *config* on a page whose lines are *layout*; lines untouched."""
     accepted: list[Change] = []
     taken = _Taken()
-    evidence = layout == "print"
+    evidence = layout == "print" or ocr_spacing_evidence(text)  # an OCR engine read a printed page
     for name, fix in fixes:
         wanted = getattr(config, name, True)
-        if wanted is False or wanted is None and not evidence:
+        if wanted is False:
+            continue
+        if wanted is None and not (OWN_EVIDENCE[name](text) if name in OWN_EVIDENCE else evidence):
             continue
         found = taken.take(fix(text, model))
         accepted.extend(found)
