@@ -87,3 +87,29 @@ def test_engine_reads_two_lines(engine, text_image):
 
     out = make_scans.run_engine(engine, text_image)
     assert text_cer("\n".join(TEXT), out).cer <= 0.1, out
+
+
+def _measure_module():
+    """corpora/ocr/measure.py by its path (corpora/typeset has a measure.py too)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("ocr_measure", OCR / "measure.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_measure_sorts_edits_by_kind():
+    measure = _measure_module()
+
+    assert measure.kind_of("）", ")") == "ascii-for-fullwidth"
+    assert measure.kind_of("“", '"') == "ascii-for-fullwidth"
+    assert measure.kind_of("（", "〈") == "mark-shape"
+    assert measure.kind_of("平", "乎") == "look-alike-ideograph"
+    assert measure.kind_of("—", "一") == "mark-as-ideograph"
+    assert measure.kind_of("6", "b") == "latin-digit"
+    # 习近平 read as 习近乎 and a comma as ASCII; the spaces are no edits.
+    assert measure.edits("习近平，总书记", "习 近 乎 , 总书记") == [
+        ("look-alike-ideograph", "平", "乎"), ("ascii-for-fullwidth", "，", ",")]
+    assert measure.edits("一二三", "一三") == [("deleted-ideograph", "二", "")]
+    assert measure.spacing("经 济 ， 运行 A B") == {"cjk_spaces": 1, "mark_spaces": 2}

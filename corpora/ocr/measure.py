@@ -100,9 +100,14 @@ def spacing(text: str) -> dict[str, int]:
 def measure(folder: Path, engines: list[str], per_page: bool = False) -> dict[str, Any]:
     import textfix
 
+    manifest_path = folder / "MANIFEST.json"
+    scans = {}
+    if manifest_path.exists():
+        for entry in json.loads(manifest_path.read_text(encoding="utf-8"))["pages"]:
+            scans[entry["name"]] = f"{entry.get('dpi')} dpi, {'degraded' if entry.get('scan') else 'clean render'}"
     result: dict[str, Any] = {}
     for engine in engines:
-        pages, kinds, pairs = [], Counter(), Counter()
+        pages, kinds, pairs, kinds_after = [], Counter(), Counter(), Counter()
         totals = Counter()
         for twin_path in sorted(folder.glob("*.clean.txt")):
             name = twin_path.name.removesuffix(".clean.txt")
@@ -114,9 +119,10 @@ def measure(folder: Path, engines: list[str], per_page: bool = False) -> dict[st
             before, after = text_cer(twin, ocr), text_cer(twin, repaired)
             found = edits(twin, ocr)
             kinds.update(k for k, _, _ in found)
+            kinds_after.update(k for k, _, _ in edits(twin, repaired))
             pairs.update(found)
             space = spacing(ocr)
-            row = {"page": name, "gold_chars": before.gold_chars, "cer_before": before.cer, "cer_after": after.cer,
+            row = {"page": name, "scan": scans.get(name, ""), "gold_chars": before.gold_chars, "cer_before": before.cer, "cer_after": after.cer,
                    "edits_before": before.distance, "edits_after": after.distance, **space,
                    "twin_cjk_spaces": spacing(twin)["cjk_spaces"],
                    "repaired_cjk_spaces": spacing(repaired)["cjk_spaces"]}
@@ -132,6 +138,7 @@ def measure(folder: Path, engines: list[str], per_page: bool = False) -> dict[st
             "cjk_spaces": totals["cjk_spaces"], "mark_spaces": totals["mark_spaces"],
             "twin_cjk_spaces": totals["twin_cjk_spaces"], "repaired_cjk_spaces": totals["repaired_cjk_spaces"],
             "kinds": dict(kinds.most_common()),
+            "kinds_after": dict(kinds_after.most_common()),
             "pairs": [[k, g, o, n] for (k, g, o), n in pairs.most_common()],
             **({"per_page": pages} if per_page else {}),
         }
@@ -153,9 +160,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  spaces between CJK characters {r['cjk_spaces']} (twins {r['twin_cjk_spaces']}, "
               f"after repair {r['repaired_cjk_spaces']}), spaces next to a full-width mark {r['mark_spaces']}")
         print("  edits by kind: " + ", ".join(f"{k} {n}" for k, n in r["kinds"].items()))
+        print("  after repair: " + ", ".join(f"{k} {n}" for k, n in r["kinds_after"].items()))
         print("  most frequent: " + ", ".join(f"{g or '∅'}→{o or '∅'} ×{n}" for _, g, o, n in r["pairs"][:args.top]))
         for row in r.get("per_page", []):
-            print(f"    {row['page']}: {row['gold_chars']} chars, CER {row['cer_before']:.4f} → {row['cer_after']:.4f}, "
+            print(f"    {row['page']} ({row['scan']}): {row['gold_chars']} chars, CER {row['cer_before']:.4f} → {row['cer_after']:.4f}, "
                   f"CJK spaces {row['cjk_spaces']}, mark spaces {row['mark_spaces']}")
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
