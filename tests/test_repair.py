@@ -39,7 +39,7 @@ def seed_repaired() -> str:
         "度。重点制修订",
         "树标杆、育骨干，不断打造",
         "新引\n擎。鼓励",
-        "展望道。 （龚联康)",
+        "展望道。 （龚联康）",  # the garbled opener restored, the ASCII closer given its width
         "（韩 鑫）",
         "（俞立严）",
     ],
@@ -58,7 +58,26 @@ def test_seed_page_fixes_only_garbles_spacing_and_typography() -> None:
     garbles = [c for c in result.changes if c.rule.startswith("garble:")]
     assert len(garbles) == 18  # 10 places in the text (13 marks) plus 5 garbled byline parentheses
     assert {c.old.strip() for c in garbles} <= set("豫遥尧袁渊冤")
-    assert {c.rule for c in result.changes} == {"garble:gb2312 lead-byte +0x31", "latin-spacing", "dash-run", "ascii-punctuation"}
+    rules = {"garble:gb2312 lead-byte +0x31", "latin-spacing", "dash-run", "ascii-punctuation", "paired-width"}
+    assert {c.rule for c in result.changes} == rules
+    assert [(c.old, c.new) for c in result.changes if c.rule == "paired-width"] == [(")", "）")]  # （龚联康)
+
+
+@pytest.mark.parametrize(
+    "printed, fixed",
+    [
+        ("（记者 韩鑫)", "（记者 韩鑫）"),
+        ("(记者 韩鑫）", "（记者 韩鑫）"),
+        ("渊记者 韩鑫)", "（记者 韩鑫）"),  # the full-width half printed garbled
+    ],
+)
+def test_a_parenthesis_takes_its_partners_width_on_a_print_page(printed: str, fixed: str) -> None:
+    page = "能源资源利用水平显著提升遥规模以上工业单位增加值能耗下降。\n" + printed + "\n"
+    assert fixed in repair(page, layout="print").text
+
+
+def test_a_web_texts_parentheses_are_its_own() -> None:
+    assert repair("他说（这是个例子)。\n").text == "他说（这是个例子)。\n"
 
 
 def test_other_character_fixes(seed_repaired: str) -> None:

@@ -225,11 +225,18 @@ BLOCK_START = "block"
 
 
 def _after_blank(text: str, start: int) -> bool:
-    """A blank line right before the line at *start*: the extractor's text blocks end there."""
-    return bool(BLANK_BEFORE.search(text, 0, start)) if start else False
+    """A blank line right before the line at *start*: the extractor's text blocks end there.
 
-
-BLANK_BEFORE = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*\Z")
+    Walked back from *start* (a search anchored at *start* would scan the page from its top).
+    """
+    k = start
+    for _ in range(2):  # the line break before the line, then the one ending the blank line
+        while k > 0 and text[k - 1] in " \t\u3000":
+            k -= 1
+        if k == 0 or text[k - 1] != "\n":
+            return False
+        k -= 1
+    return True
 
 
 # A wrapped title's lines but the last are as wide as the title measure, less what line breaking

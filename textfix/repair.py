@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 from operator import attrgetter
 
 from .garbles import garble_changes
@@ -109,6 +110,32 @@ def fix_dash_runs(text: str, model: NoiseModel) -> list[Change]:
     return [Change(m.start(), m.end(), m.group(), "——", "dash-run", 0.99) for m in _DASH_RUN.finditer(text)]
 
 
+def fix_paired_widths(text: str, model: NoiseModel) -> list[Change]:
+    """A parenthesis takes the width of its partner on the line: ``（龚联康)`` → ``（龚联康）``.
+
+    Print sets a pair in one font; an extractor (or a garbled font run that
+    ends inside the pair) gives one half the other width.  The full width wins:
+    the pair's other half is already Chinese typesetting's.
+    """
+    changes = []
+    for m in _paired_width_pattern(model.forms_of("（"), model.forms_of("）")).finditer(text):
+        at = m.start(1) if m.group(1) else m.start(2)
+        half = text[at]
+        changes.append(Change(at, at + 1, half, "）" if half == ")" else "（", "paired-width", 0.95))
+    return changes
+
+
+@lru_cache(maxsize=16)
+def _paired_width_pattern(garbled_open: str, garbled_close: str) -> re.Pattern[str]:
+    """A parenthesis whose partner on the same line has the other width: （龚联康) and (记者 韩鑫）.
+
+    The full-width partner may be printed garbled (渊龚联康)): the garble fix restores it.
+    """
+    opening, closing = "（" + garbled_open, "）" + garbled_close
+    inside = rf"[^{re.escape(opening + closing)}()\n]{{1,30}}"
+    return re.compile(rf"[{re.escape(opening)}]{inside}(\))|(\(){inside}[{re.escape(closing)}]")
+
+
 def fix_latin_spacing(text: str, model: NoiseModel) -> list[Change]:
     """Spaces the print puts between CJK and a digit or Latin run go (``自 2006年`` → ``自2006年``).
 
@@ -147,6 +174,7 @@ FIXES: tuple[tuple[str, Fix], ...] = (
     ("garbles", fix_garbled_marks),
     ("ascii_punctuation", fix_ascii_punctuation),
     ("dash_runs", fix_dash_runs),
+    ("paired_widths", fix_paired_widths),
     ("latin_spacing", fix_latin_spacing),
     ("ocr_spacing", fix_ocr_spacing),
 )
@@ -172,6 +200,7 @@ class RepairConfig:
     latin_spacing: bool | None = None  # spaces between CJK and digit/Latin runs (自 2006年 → 自2006年)
     ascii_punctuation: bool | None = None  # ASCII ,;:?! between ideographs → full width
     dash_runs: bool | None = None  # ——— → ——
+    paired_widths: bool | None = None  # a parenthesis takes its partner's width: （龚联康) → （龚联康）
     ocr_spacing: bool | None = None  # OCR spaces between CJK, next to full-width marks (None: OCR evidence)
     rejoin: bool = True  # print lines → paragraphs, one a line, a blank line between (only print layout)
     layout: str = "auto"  # "auto" (measured), or "print" / "paragraphs" to say what the lines are
