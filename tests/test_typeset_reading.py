@@ -223,3 +223,11 @@ def test_no_title_goes_on_across_a_blank_line() -> None:
     foot = [i for i in read_layout(text.replace("\n\n", "\n")) if i.kind == "foot_title"]
     _, titles = _foot_titles([Article()], foot)
     assert [t.text for t in titles] == ["春耕备耕有序推进农业工厂订单排到明年年底企业信心足"]
+
+
+def test_titles_at_the_foot_after_a_byline_broken_across_lines() -> None:
+    # The last byline wraps: 李娜） is punctuated as a title is, but ends the byline begun on the
+    # line before; the titles at the foot come after it.
+    text = ARTICLE_1 + ARTICLE_2.replace("在逐年加大。（李娜）\n", "在逐年加大。（记者\n李娜）\n") + TITLE_1 + TITLE_2
+    page = split_page(text)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]

@@ -210,7 +210,7 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
         head = lines[:n]
         items.append(Item("header", text[head[0].start : head[-1].end], head[0].start, head[-1].end, head, name=_header_key(header)))
         lines = lines[n:]
-    tail = _title_block(lines)
+    tail = _title_block(lines, bylines)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
     body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines).read()
     items.extend(body_items if titles else _join_wrapped_titles(body_items, text))
@@ -277,19 +277,30 @@ def _header_key(header: dict[str, str]) -> str:
     return "\t".join((header["page"], header["section"], header["section_en"]))
 
 
-def _title_block(lines: list[Line]) -> int:
-    """How many lines at the page foot are titles: headlines (see textfix.lines) after the last article's end."""
+def _title_block(lines: list[Line], bylines: BylineFinder | None = None) -> int:
+    """How many lines at the page foot are titles: headlines (see textfix.lines) after the last article's end
+    (a sentence end, a byline, or a byline broken across the last two lines: ``（记者 韩鑫`` / ``杨帆）``)."""
     n = 0
     while n < len(lines) and lines[len(lines) - 1 - n].headline and lines[len(lines) - 1 - n].byline is None:
+        if _wrapped_byline_end(lines, len(lines) - 1 - n, bylines):
+            break  # 杨帆） is punctuated as a headline is, but ends the byline begun on the line before
         n += 1
     if n == len(lines) or n == 0:
         return 0
     before = lines[len(lines) - 1 - n]
-    if not (before.byline or before.ends):
+    if not (before.byline or before.ends or _wrapped_byline_end(lines, len(lines) - 1 - n, bylines)):
         return 0
     # A lone short line after the last paragraph could be the last article's subhead; titles come
     # as a block, and a subhead is followed by its paragraph, so anything at the very end is a title.
     return n
+
+
+def _wrapped_byline_end(lines: list[Line], k: int, bylines: BylineFinder | None) -> bool:
+    """Line *k* ends a byline that began on the line before it."""
+    if bylines is None or k == 0 or lines[k].text[-1] not in bylines.closers:
+        return False
+    found = bylines.find(lines[k - 1].text + lines[k].text)
+    return found is not None and found[0] < len(lines[k - 1].text)
 
 
 class _BodyReader:
@@ -489,6 +500,7 @@ ATTRIBUTION = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]+。")  # one clause, not a
 def _subhead_run(lines: list[Line], k: int) -> int:
     """Subhead lines at a bare line *k*: unpunctuated ones, or wrapped before a comma (“跑一场 | 比赛，游一座城”)."""
     return max(_heading_run(lines, k), _punctuated_heading(lines, k))
+
 
 
 def _heading_run(lines: list[Line], k: int) -> int:
