@@ -231,3 +231,13 @@ def test_titles_at_the_foot_after_a_byline_broken_across_lines() -> None:
     text = ARTICLE_1 + ARTICLE_2.replace("在逐年加大。（李娜）\n", "在逐年加大。（记者\n李娜）\n") + TITLE_1 + TITLE_2
     page = split_page(text)
     assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
+def test_long_subhead_wrapped_at_the_column() -> None:
+    # Column 12 characters (24 units).  The subhead 春耕生产各项工作有序推进农资 | 供应充足 is
+    # bare: its first line full (24 units: no indent), its last short (8 units) without ending a
+    # sentence, then an indented first line (20 units).  Neither a paragraph nor a title.
+    text = TITLE_1 + ARTICLE_1.replace("农技人员深入田间地头\n", "春耕生产各项工作有序推进\n农资供应充足\n农技人员深入田间地头\n") + TITLE_2 + ARTICLE_2
+    first = split_page(text).articles[0]
+    assert [(b.kind, b.text[:6]) for b in first.blocks] == [("paragraph", "眼下正值春耕"), ("heading", "春耕生产各项"), ("paragraph", "农技人员深入")]
+    assert first.blocks[1].text == "春耕生产各项工作有序推进农资供应充足"

@@ -499,8 +499,31 @@ ATTRIBUTION = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]+。")  # one clause, not a
 
 def _subhead_run(lines: list[Line], k: int) -> int:
     """Subhead lines at a bare line *k*: unpunctuated ones, or wrapped before a comma (“跑一场 | 比赛，游一座城”)."""
-    return max(_heading_run(lines, k), _punctuated_heading(lines, k))
+    return max(_heading_run(lines, k), _punctuated_heading(lines, k), _wrapped_subhead(lines, k))
 
+
+def _wrapped_subhead(lines: list[Line], k: int) -> int:
+    """A long subhead wrapped at the column: 2 or 3 bare lines, then a paragraph's first line.
+
+    以媒称以军销毁大批加沙地带边境因滞留变 | 质的人道物资: the first lines may be
+    full (a subhead is not indented), which :func:`_heading_run` leaves to
+    paragraphs.  Only the last line tells: short without ending a sentence
+    (nor cut short by a digit run), no paragraph's line is; and the line
+    after it is a paragraph's indented first line.
+    """
+    for run in (2, 3):
+        head = lines[k : k + run]
+        nxt = lines[k + run] if k + run < len(lines) else None
+        if len(head) < run or nxt is None:
+            return 0
+        if not all(ln.bare and ln.byline is None and not _credit_line(ln) for ln in head):
+            return 0
+        if nxt.byline is not None or is_full(head[-1], nxt=nxt):
+            continue
+        after = lines[k + run + 1] if k + run + 1 < len(lines) else None
+        if _looks_first(nxt, after) and not _maybe_cut_short(nxt, after):
+            return run
+    return 0
 
 
 def _heading_run(lines: list[Line], k: int) -> int:
