@@ -241,3 +241,16 @@ def test_long_subhead_wrapped_at_the_column() -> None:
     first = split_page(text).articles[0]
     assert [(b.kind, b.text[:6]) for b in first.blocks] == [("paragraph", "眼下正值春耕"), ("heading", "春耕生产各项"), ("paragraph", "农技人员深入")]
     assert first.blocks[1].text == "春耕生产各项工作有序推进农资供应充足"
+
+
+def test_subhead_filling_the_column_is_no_title() -> None:
+    # Column 12 characters (24 units).  春耕生产各项工作有序推进 is bare and 24 units wide, then an
+    # indented first line (20 units): a body-size subhead within the article, not the title of a
+    # new one (a title in large type is wider than the column or, on one column, shorter).  Its
+    # wrapped form with a space (two phrases) stays a subhead too.
+    for subhead in ("春耕生产各项工作有序推进\n", "春耕生产各项 工作有序推进\n农资供应充足\n"):
+        text = TITLE_1 + ARTICLE_1.replace("农技人员深入田间地头\n", subhead + "农技人员深入田间地头\n") + TITLE_2 + ARTICLE_2
+        page = split_page(text)
+        assert [a.title for a in page.articles] == ["春耕备耕有序推进农业生产", "工厂订单排到明年年底企业信心足"]
+        assert [b.kind for b in page.articles[0].blocks] == ["paragraph", "heading", "paragraph"]
+        assert page.articles[0].blocks[1].text == subhead.replace("\n", "")

@@ -108,12 +108,29 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     nxt = lines[k + 1] if k + 1 < len(lines) else None
     if nxt is None or ln.width <= ln.column - INDENT_MIN:
         return False  # short lines are read as subheads (split promotes an article's first one)
+    if not article_start and ln.bare and (_wrapped_subhead(lines, k) or _full_subhead(lines, k)):
+        return False  # body size, filled to the column: a subhead within the article
     if two_phrases(ln.text):
         return True  # too long for a subhead, and prose never sets two phrases apart with a space
     if article_start:
         return not _continued(lines, k)
     after = lines[k + 2] if k + 2 < len(lines) else None
     return _looks_first(nxt, after) and not _maybe_cut_short(nxt, after) and not nxt.ends and nxt.byline is None
+
+
+def _full_subhead(lines: list[Line], k: int) -> int:
+    """A bare line that fills the column to :data:`FULL_SLACK`, then a paragraph's indented first line.
+
+    A title is set in large type across the page: its lines are wider than
+    the column or, on a page of one column, shorter (1.25 em and more a
+    character); a subhead is set in body size and may fill the column.
+    """
+    ln = lines[k]
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    after = lines[k + 2] if k + 2 < len(lines) else None
+    if not ln.bare or nxt is None or not (ln.column - FULL_SLACK <= ln.width <= ln.column) or nxt.byline is not None or nxt.ends:
+        return 0
+    return 1 if _looks_first(nxt, after) and not _maybe_cut_short(nxt, after) else 0
 
 
 def _maybe_cut_short(ln: Line, nxt: Line | None) -> bool:
@@ -499,7 +516,7 @@ ATTRIBUTION = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]+。")  # one clause, not a
 
 def _subhead_run(lines: list[Line], k: int) -> int:
     """Subhead lines at a bare line *k*: unpunctuated ones, or wrapped before a comma (“跑一场 | 比赛，游一座城”)."""
-    return max(_heading_run(lines, k), _punctuated_heading(lines, k), _wrapped_subhead(lines, k))
+    return max(_heading_run(lines, k), _punctuated_heading(lines, k), _wrapped_subhead(lines, k), _full_subhead(lines, k))
 
 
 def _wrapped_subhead(lines: list[Line], k: int) -> int:
