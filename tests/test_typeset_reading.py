@@ -254,3 +254,26 @@ def test_subhead_filling_the_column_is_no_title() -> None:
         assert [a.title for a in page.articles] == ["春耕备耕有序推进农业生产", "工厂订单排到明年年底企业信心足"]
         assert [b.kind for b in page.articles[0].blocks] == ["paragraph", "heading", "paragraph"]
         assert page.articles[0].blocks[1].text == subhead.replace("\n", "")
+
+
+def test_subhead_filling_the_column_never_becomes_an_unsigned_title() -> None:
+    # An unsigned article's title read as a subhead is found as a deep dip in topic; a subhead
+    # set in body size that fills the column (layout names it BODY_SIZE) is not asked.
+    from textfix.layout import BODY_SIZE, read_layout
+    from textfix.split import Block, _unsigned_titles
+
+    # Two topics that share no bigram: the similarity across the subhead is 0, below TWO_PHRASE_DIP.
+    first = ["春耕备耕有序推进，各地农民抢抓农时，田间地头一派繁忙景象。" * 3, "农技人员深入田间地头开展春耕技术指导，帮助农民解决春耕难题。" * 3,
+             "各地农民抢抓春耕农时，春耕备耕物资供应充足，田间地头繁忙。" * 3]
+    second = ["工厂订单排到明年年底，企业负责人介绍产品销量持续增长。" * 3, "企业研发投入逐年加大，工厂订单持续增长，出口市场不断拓展。" * 3,
+              "工厂负责人介绍，企业产品订单饱满，工人正在加紧生产。" * 3]
+    for body_size in (False, True):
+        blocks = [Block("paragraph", t, 0, 1) for t in first] + [Block("heading", "港口航运 物流畅通", 1, 2, body_size)]
+        blocks += [Block("paragraph", t, 2, 3) for t in second]
+        assert _unsigned_titles(blocks) == (set() if body_size else {3})
+    # Column 12 characters: a subhead wrapped after a 24-unit line is named BODY_SIZE; a one-line
+    # one is not, even when it fills the column (a page set in one size prints its titles so).
+    for subhead, name in (("春耕生产各项工作有序推进\n农资供应充足\n", BODY_SIZE), ("春耕生产各项工作有序推进\n", "")):
+        text = TITLE_1 + ARTICLE_1.replace("农技人员深入田间地头\n", subhead + "农技人员深入田间地头\n") + TITLE_2 + ARTICLE_2
+        [heading] = [i for i in read_layout(text) if i.kind == "heading"]
+        assert (heading.text, heading.name) == (subhead.replace("\n", ""), name)

@@ -460,7 +460,7 @@ class _BodyReader:
         if not run or self._after_heading() and _could_open_paragraph(self.lines[k]):
             return 0  # a subhead is followed by its text: a line as wide as a first line opens it
         self._flush()
-        self.items.extend(_headings(self.lines[k : k + run]))
+        self.items.extend(_body_size(h) for h in _headings(self.lines[k : k + run]))
         self.boundary = True
         return k + run
 
@@ -564,6 +564,20 @@ def _heading_run(lines: list[Line], k: int) -> int:
             return run  # the next line opens a paragraph itself: nothing continues the candidate
         run -= 1  # the last candidate line is continued: it opens a paragraph
     return 0
+
+
+BODY_SIZE = "body size"  # the name of a heading with a line that fills the column: a subhead, never a title
+
+
+def _body_size(heading: Item) -> Item:
+    """*heading*, named :data:`BODY_SIZE` when it wraps at the column: a line but the last fills it
+    (to FULL_SLACK, not wider).  Set in body size, it is a subhead: a title in large type wraps at
+    the page's title measure, wider than the column or, on a page of one column, shorter (1.25 em
+    and more a character).  (A one-line heading that fills the column may still be a title: a page
+    set in one size, as corpora/generate_pages.py makes, prints its titles so.)"""
+    if any(ln.column - FULL_SLACK <= ln.width <= ln.column for ln in heading.lines[:-1]):
+        heading.name = BODY_SIZE
+    return heading
 
 
 def _closes_paragraph(first: Line, nxt: Line) -> bool:
