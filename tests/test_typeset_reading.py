@@ -277,3 +277,23 @@ def test_subhead_filling_the_column_never_becomes_an_unsigned_title() -> None:
         text = TITLE_1 + ARTICLE_1.replace("农技人员深入田间地头\n", subhead + "农技人员深入田间地头\n") + TITLE_2 + ARTICLE_2
         [heading] = [i for i in read_layout(text) if i.kind == "heading"]
         assert (heading.text, heading.name) == (subhead.replace("\n", ""), name)
+
+
+def test_title_wrapped_over_more_lines_than_a_heading_run() -> None:
+    # A title over five lines at its measure (20 units, as TITLE_2): the first is the title, the
+    # next three a heading run, and the last two were read as the start of the paragraph.  一线指导生产
+    # (12 units) is short without a sentence end, so no paragraph's line: the title ends there.
+    title = "春耕备耕有序推进农业\n生产稳步向好各地农民\n抢抓农时田间地头繁忙\n景象一派农技人员深入\n一线指导生产\n"
+    page = split_page(title + ARTICLE_1 + TITLE_2 + ARTICLE_2)
+    assert _read(page) == [(title.replace("\n", ""), "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
+def test_a_line_short_of_a_character_and_its_closing_marks_is_full() -> None:
+    # 央视网消息（新闻联 (18 units) in a column of 26, as a first line 4 units short: 播）： (6 units)
+    # goes down whole where marks do not hang, so the line is full and no title's last line.
+    from textfix.layout import _full_before
+    from textfix.lines import Line
+
+    first = Line.of("央视网消息（新闻联", 0, 9, 18, 26.0)
+    assert _full_before(first, True, Line.of("播）：习近平总书记指出，乡", 10, 23, 26, 26.0))
+    assert not _full_before(first, True, Line.of("习近平总书记指出，乡村要振", 10, 23, 26, 26.0))

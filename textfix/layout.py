@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from .measure import display_width
 from .lines import (
     CLAUSE_MARKS,
+    FULL_STOPS,
     DATELINE_LINE,
     LEAD_LINE,
     CLOSING_MARKS,
@@ -230,7 +231,7 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
     tail = _title_block(lines, bylines)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
     body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines).read()
-    items.extend(body_items if titles else _join_wrapped_titles(body_items, text))
+    items.extend(body_items if titles else _join_wrapped_titles(_title_tails(body_items), text))
     for ln in titles:
         # A blank line before it (pdftotext's and pdfminer's block boundary) is kept in the name:
         # a wrapped title's lines are one block, so none goes on across one.
@@ -288,6 +289,62 @@ def _join_wrapped_titles(items: list[Item], text: str = "") -> list[Item]:
         else:
             out.append(item)
     return out
+
+
+def _title_tails(items: list[Item]) -> list[Item]:
+    """A title wrapped over more lines than a heading run takes: its last lines, read as the start of
+    the paragraph after it, go back to it.
+
+    Those lines are at the title's measure (as wide as its widest line, within
+    TITLE_WRAP_SLACK, spaces left out), punctuated as a title may be (a line
+    but the last may end a clause: 代表委员履职故事】姜明：), and the last of
+    them is short without ending a sentence (nor cut short by a digit run):
+    no paragraph's line is, so the paragraph starts after it, at a line that
+    can open one.  Only after a title or a heading not set in body size.
+    """
+    out: list[Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        cut = _title_tail(prev, item) if prev is not None and item.kind == "paragraph" else 0
+        if not cut:
+            out.append(item)
+            continue
+        tail, rest = item.lines[:cut], item.lines[cut:]
+        out[-1] = _joined(prev.kind, prev.lines + tail)
+        out.append(_joined("paragraph", rest))
+    return out
+
+
+def _title_tail(prev: Item, para: Item) -> int:
+    """How many of *para*'s first lines finish the title or heading *prev* (0 if none)."""
+    if prev.kind not in ("title", "heading") or prev.name == BODY_SIZE or len(prev.lines) < 2:
+        return 0
+    measure = max(title_width(ln) for ln in prev.lines)
+    if measure - title_width(prev.lines[-1]) > TITLE_WRAP_SLACK:
+        return 0  # the title ended on a short line
+    lines = para.lines
+    for i, ln in enumerate(lines[:-1]):
+        if FULL_STOPS.search(ln.text) or _credit_line(ln) or ln.byline is not None:
+            return 0
+        width, nxt = title_width(ln), lines[i + 1]
+        if width > measure + TITLE_WRAP_SLACK:
+            return 0
+        if ln.headline and not ln.ends and not _full_before(ln, i == 0, nxt) and (_could_open_paragraph(nxt) or _credit_line(nxt)):
+            return i + 1  # short, no sentence end: the title's last line
+        if width < measure - TITLE_WRAP_SLACK:
+            return 0  # only a title's last line is short of its measure
+    return 0
+
+
+def _full_before(ln: Line, first: bool, nxt: Line) -> bool:
+    """Full (see is_full), or ended short of what *nxt* opens with that cannot be split: a character
+    and the closing marks after it (播）：), which go down together where marks do not hang."""
+    unit = OPENING_UNIT.match(nxt.text)
+    room = ln.column - (INDENT_MIN if first else 0) - ln.width
+    return is_full(ln, first, nxt) or unit is not None and display_width(unit.group()) > room
+
+
+OPENING_UNIT = re.compile(r"\S[，。、；：？！）》」』”’]+")
 
 
 def _header_key(header: dict[str, str]) -> str:
