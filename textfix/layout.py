@@ -561,7 +561,11 @@ def _indented_cut_short(ln: Line, nxt: Line | None) -> bool:
     """An indented line that ended early: the digit or Latin run opening *nxt*, with the space
     extraction may have put before it, would have left it as wide as an indented line."""
     run = run_opening(nxt)
-    return run > 0 and any(ln.column - INDENT_MAX <= ln.width + extra <= ln.column - INDENT_MIN for extra in (run, run + 1))
+    if run > 0 and any(ln.column - INDENT_MAX <= ln.width + extra <= ln.column - INDENT_MIN for extra in (run, run + 1)):
+        return True
+    # Digits and Latin are set wider than a unit each: the run did not fit the room an indented
+    # line left (full as a first line), though it would have fitted a line of the paragraph.
+    return run > 0 and is_full(ln, True, nxt) and not is_full(ln, False, nxt)
 
 
 def _attributes_quote(prev: Line, ln: Line) -> bool:
