@@ -308,3 +308,9 @@ def test_first_line_cut_short_by_a_digit_run() -> None:
                "民航计划执行航班\n18699班，运力充足，旅客\n出行平稳有序。（记者 张伟）\n")
     page = split_page(TITLE_1 + article + TITLE_2 + ARTICLE_2)
     assert [b.text[:4] for b in page.articles[0].blocks] == ["眼下正值", "民航计划"]
+
+
+def test_stretched_spaces_between_names() -> None:
+    # pdfminer prints a space the justification stretched as several: （记者   刘洋   杨帆）.
+    assert FINDER.find("成果。（记者   刘洋   杨帆）") == (3, "（记者   刘洋   杨帆）", "刘洋杨帆")
+    assert FINDER.find_dateline("新华社昆明6月23日电（记者   罗希   杨帆）我国") == (11, 25, "罗希杨帆")
