@@ -314,3 +314,13 @@ def test_stretched_spaces_between_names() -> None:
     # pdfminer prints a space the justification stretched as several: （记者   刘洋   杨帆）.
     assert FINDER.find("成果。（记者   刘洋   杨帆）") == (3, "（记者   刘洋   杨帆）", "刘洋杨帆")
     assert FINDER.find_dateline("新华社昆明6月23日电（记者   罗希   杨帆）我国") == (11, 25, "罗希杨帆")
+
+
+def test_one_line_title_at_the_page_measure_gets_its_tail_back() -> None:
+    # 春耕备耕有序推进农业 (20 units) is as wide as the page's widest title line (TITLE_2's): it may go
+    # on.  生产向好，各地农民抢 (20, a comma: no subhead) and 抓农时 (6, short, no sentence end) are its
+    # tail, read as the start of the paragraph; 眼下正值春耕备耕关键 can open a paragraph.
+    title = "春耕备耕有序推进农业\n生产向好，各地农民抢\n抓农时\n"
+    page = split_page(title + ARTICLE_1 + TITLE_2 + ARTICLE_2)
+    assert _read(page) == [("春耕备耕有序推进农业生产向好，各地农民抢抓农时", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+    assert page.articles[0].blocks[0].text.startswith("眼下正值")

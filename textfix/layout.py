@@ -302,10 +302,11 @@ def _title_tails(items: list[Item]) -> list[Item]:
     no paragraph's line is, so the paragraph starts after it, at a line that
     can open one.  Only after a title or a heading not set in body size.
     """
+    page_measure = max((title_width(ln) for item in items if item.kind == "title" for ln in item.lines), default=0)
     out: list[Item] = []
     for item in items:
         prev = out[-1] if out else None
-        cut = _title_tail(prev, item) if prev is not None and item.kind == "paragraph" else 0
+        cut = _title_tail(prev, item, page_measure) if prev is not None and item.kind == "paragraph" else 0
         if not cut:
             out.append(item)
             continue
@@ -315,9 +316,15 @@ def _title_tails(items: list[Item]) -> list[Item]:
     return out
 
 
-def _title_tail(prev: Item, para: Item) -> int:
-    """How many of *para*'s first lines finish the title or heading *prev* (0 if none)."""
-    if prev.kind not in ("title", "heading") or prev.name == BODY_SIZE or len(prev.lines) < 2:
+def _title_tail(prev: Item, para: Item, page_measure: int = 0) -> int:
+    """How many of *para*'s first lines finish the title or heading *prev* (0 if none).
+
+    A title of one line goes on only when it is as wide as the page's widest
+    title line (*page_measure*): a heading of one line never does.
+    """
+    if prev.kind not in ("title", "heading") or prev.name == BODY_SIZE:
+        return 0
+    if len(prev.lines) < 2 and (prev.kind != "title" or page_measure - title_width(prev.lines[0]) > TITLE_WRAP_SLACK):
         return 0
     measure = max(title_width(ln) for ln in prev.lines)
     if measure - title_width(prev.lines[-1]) > TITLE_WRAP_SLACK:
