@@ -295,8 +295,8 @@ def test_a_line_short_of_a_character_and_its_closing_marks_is_full() -> None:
     from textfix.lines import Line
 
     first = Line.of("央视网消息（新闻联", 0, 9, 18, 26.0)
-    assert _full_before(first, True, Line.of("播）：习近平总书记指出，乡", 10, 23, 26, 26.0))
-    assert not _full_before(first, True, Line.of("习近平总书记指出，乡村要振", 10, 23, 26, 26.0))
+    assert _full_before(first, True, Line.of("播）：今年以来，各地持续推", 10, 23, 26, 26.0))
+    assert not _full_before(first, True, Line.of("今年以来，各地持续推进乡村", 10, 23, 26, 26.0))
 
 
 def test_first_line_cut_short_by_a_digit_run() -> None:

@@ -297,7 +297,7 @@ def _title_tails(items: list[Item]) -> list[Item]:
 
     Those lines are at the title's measure (as wide as its widest line, within
     TITLE_WRAP_SLACK, spaces left out), punctuated as a title may be (a line
-    but the last may end a clause: 代表委员履职故事】姜明：), and the last of
+    but the last may end a clause: 【记者手记】春耕一线：), and the last of
     them is short without ending a sentence (nor cut short by a digit run):
     no paragraph's line is, so the paragraph starts after it, at a line that
     can open one.  Only after a title or a heading not set in body size.
@@ -590,7 +590,7 @@ def _subhead_run(lines: list[Line], k: int) -> int:
 def _wrapped_subhead(lines: list[Line], k: int) -> int:
     """A long subhead wrapped at the column: 2 or 3 bare lines, then a paragraph's first line.
 
-    以媒称以军销毁大批加沙地带边境因滞留变 | 质的人道物资: the first lines may be
+    多地加快推进城市更新行动 老旧小区改造 | 全面提速: the first lines may be
     full (a subhead is not indented), which :func:`_heading_run` leaves to
     paragraphs.  Only the last line tells: short without ending a sentence
     (nor cut short by a digit run), no paragraph's line is; and the line
