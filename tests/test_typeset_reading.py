@@ -223,3 +223,104 @@ def test_no_title_goes_on_across_a_blank_line() -> None:
     foot = [i for i in read_layout(text.replace("\n\n", "\n")) if i.kind == "foot_title"]
     _, titles = _foot_titles([Article()], foot)
     assert [t.text for t in titles] == ["春耕备耕有序推进农业工厂订单排到明年年底企业信心足"]
+
+
+def test_titles_at_the_foot_after_a_byline_broken_across_lines() -> None:
+    # The last byline wraps: 李娜） is punctuated as a title is, but ends the byline begun on the
+    # line before; the titles at the foot come after it.
+    text = ARTICLE_1 + ARTICLE_2.replace("在逐年加大。（李娜）\n", "在逐年加大。（记者\n李娜）\n") + TITLE_1 + TITLE_2
+    page = split_page(text)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
+def test_long_subhead_wrapped_at_the_column() -> None:
+    # Column 12 characters (24 units).  The subhead 春耕生产各项工作有序推进农资 | 供应充足 is
+    # bare: its first line full (24 units: no indent), its last short (8 units) without ending a
+    # sentence, then an indented first line (20 units).  Neither a paragraph nor a title.
+    text = TITLE_1 + ARTICLE_1.replace("农技人员深入田间地头\n", "春耕生产各项工作有序推进\n农资供应充足\n农技人员深入田间地头\n") + TITLE_2 + ARTICLE_2
+    first = split_page(text).articles[0]
+    assert [(b.kind, b.text[:6]) for b in first.blocks] == [("paragraph", "眼下正值春耕"), ("heading", "春耕生产各项"), ("paragraph", "农技人员深入")]
+    assert first.blocks[1].text == "春耕生产各项工作有序推进农资供应充足"
+
+
+def test_subhead_filling_the_column_is_no_title() -> None:
+    # Column 12 characters (24 units).  春耕生产各项工作有序推进 is bare and 24 units wide, then an
+    # indented first line (20 units): a body-size subhead within the article, not the title of a
+    # new one (a title in large type is wider than the column or, on one column, shorter).  Its
+    # wrapped form with a space (two phrases) stays a subhead too.
+    for subhead in ("春耕生产各项工作有序推进\n", "春耕生产各项 工作有序推进\n农资供应充足\n"):
+        text = TITLE_1 + ARTICLE_1.replace("农技人员深入田间地头\n", subhead + "农技人员深入田间地头\n") + TITLE_2 + ARTICLE_2
+        page = split_page(text)
+        assert [a.title for a in page.articles] == ["春耕备耕有序推进农业生产", "工厂订单排到明年年底企业信心足"]
+        assert [b.kind for b in page.articles[0].blocks] == ["paragraph", "heading", "paragraph"]
+        assert page.articles[0].blocks[1].text == subhead.replace("\n", "")
+
+
+def test_subhead_filling_the_column_never_becomes_an_unsigned_title() -> None:
+    # An unsigned article's title read as a subhead is found as a deep dip in topic; a subhead
+    # set in body size that fills the column (layout names it BODY_SIZE) is not asked.
+    from textfix.layout import BODY_SIZE, read_layout
+    from textfix.split import Block, _unsigned_titles
+
+    # Two topics that share no bigram: the similarity across the subhead is 0, below TWO_PHRASE_DIP.
+    first = ["春耕备耕有序推进，各地农民抢抓农时，田间地头一派繁忙景象。" * 3, "农技人员深入田间地头开展春耕技术指导，帮助农民解决春耕难题。" * 3,
+             "各地农民抢抓春耕农时，春耕备耕物资供应充足，田间地头繁忙。" * 3]
+    second = ["工厂订单排到明年年底，企业负责人介绍产品销量持续增长。" * 3, "企业研发投入逐年加大，工厂订单持续增长，出口市场不断拓展。" * 3,
+              "工厂负责人介绍，企业产品订单饱满，工人正在加紧生产。" * 3]
+    for body_size in (False, True):
+        blocks = [Block("paragraph", t, 0, 1) for t in first] + [Block("heading", "港口航运 物流畅通", 1, 2, body_size)]
+        blocks += [Block("paragraph", t, 2, 3) for t in second]
+        assert _unsigned_titles(blocks) == (set() if body_size else {3})
+    # Column 12 characters: a subhead wrapped after a 24-unit line is named BODY_SIZE; a one-line
+    # one is not, even when it fills the column (a page set in one size prints its titles so).
+    for subhead, name in (("春耕生产各项工作有序推进\n农资供应充足\n", BODY_SIZE), ("春耕生产各项工作有序推进\n", "")):
+        text = TITLE_1 + ARTICLE_1.replace("农技人员深入田间地头\n", subhead + "农技人员深入田间地头\n") + TITLE_2 + ARTICLE_2
+        [heading] = [i for i in read_layout(text) if i.kind == "heading"]
+        assert (heading.text, heading.name) == (subhead.replace("\n", ""), name)
+
+
+def test_title_wrapped_over_more_lines_than_a_heading_run() -> None:
+    # A title over five lines at its measure (20 units, as TITLE_2): the first is the title, the
+    # next three a heading run, and the last two were read as the start of the paragraph.  一线指导生产
+    # (12 units) is short without a sentence end, so no paragraph's line: the title ends there.
+    title = "春耕备耕有序推进农业\n生产稳步向好各地农民\n抢抓农时田间地头繁忙\n景象一派农技人员深入\n一线指导生产\n"
+    page = split_page(title + ARTICLE_1 + TITLE_2 + ARTICLE_2)
+    assert _read(page) == [(title.replace("\n", ""), "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
+def test_a_line_short_of_a_character_and_its_closing_marks_is_full() -> None:
+    # 央视网消息（新闻联 (18 units) in a column of 26, as a first line 4 units short: 播）： (6 units)
+    # goes down whole where marks do not hang, so the line is full and no title's last line.
+    from textfix.layout import _full_before
+    from textfix.lines import Line
+
+    first = Line.of("央视网消息（新闻联", 0, 9, 18, 26.0)
+    assert _full_before(first, True, Line.of("播）：今年以来，各地持续推", 10, 23, 26, 26.0))
+    assert not _full_before(first, True, Line.of("今年以来，各地持续推进乡村", 10, 23, 26, 26.0))
+
+
+def test_first_line_cut_short_by_a_digit_run() -> None:
+    # Column 12 characters (24 units).  民航计划执行航班 (16 units) after a full line ending 。: as a
+    # first line it left 4 units, too few for 18699 (5, and digits are set wider than a unit), as a
+    # line of the paragraph 8, enough.  So it opens a paragraph (16 + 5 is no indented width: the
+    # older rule, which expects the run to fill the line to an indent exactly, misses it).
+    article = ("眼下正值春耕备耕关键\n时期，各地农民抢抓农时，\n田间地头一派繁忙景象，处\n处都是忙碌的身影，很忙。\n"
+               "民航计划执行航班\n18699班，运力充足，旅客\n出行平稳有序。（记者 张伟）\n")
+    page = split_page(TITLE_1 + article + TITLE_2 + ARTICLE_2)
+    assert [b.text[:4] for b in page.articles[0].blocks] == ["眼下正值", "民航计划"]
+
+
+def test_stretched_spaces_between_names() -> None:
+    # pdfminer prints a space the justification stretched as several: （记者   刘洋   杨帆）.
+    assert FINDER.find("成果。（记者   刘洋   杨帆）") == (3, "（记者   刘洋   杨帆）", "刘洋杨帆")
+    assert FINDER.find_dateline("新华社昆明6月23日电（记者   罗希   杨帆）我国") == (11, 25, "罗希杨帆")
+
+
+def test_one_line_title_at_the_page_measure_gets_its_tail_back() -> None:
+    # 春耕备耕有序推进农业 (20 units) is as wide as the page's widest title line (TITLE_2's): it may go
+    # on.  生产向好，各地农民抢 (20, a comma: no subhead) and 抓农时 (6, short, no sentence end) are its
+    # tail, read as the start of the paragraph; 眼下正值春耕备耕关键 can open a paragraph.
+    title = "春耕备耕有序推进农业\n生产向好，各地农民抢\n抓农时\n"
+    page = split_page(title + ARTICLE_1 + TITLE_2 + ARTICLE_2)
+    assert _read(page) == [("春耕备耕有序推进农业生产向好，各地农民抢抓农时", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+    assert page.articles[0].blocks[0].text.startswith("眼下正值")

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from .measure import display_width
 from .lines import (
     CLAUSE_MARKS,
+    FULL_STOPS,
     DATELINE_LINE,
     LEAD_LINE,
     CLOSING_MARKS,
@@ -108,12 +109,29 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     nxt = lines[k + 1] if k + 1 < len(lines) else None
     if nxt is None or ln.width <= ln.column - INDENT_MIN:
         return False  # short lines are read as subheads (split promotes an article's first one)
+    if not article_start and ln.bare and (_wrapped_subhead(lines, k) or _full_subhead(lines, k)):
+        return False  # body size, filled to the column: a subhead within the article
     if two_phrases(ln.text):
         return True  # too long for a subhead, and prose never sets two phrases apart with a space
     if article_start:
         return not _continued(lines, k)
     after = lines[k + 2] if k + 2 < len(lines) else None
     return _looks_first(nxt, after) and not _maybe_cut_short(nxt, after) and not nxt.ends and nxt.byline is None
+
+
+def _full_subhead(lines: list[Line], k: int) -> int:
+    """A bare line that fills the column to :data:`FULL_SLACK`, then a paragraph's indented first line.
+
+    A title is set in large type across the page: its lines are wider than
+    the column or, on a page of one column, shorter (1.25 em and more a
+    character); a subhead is set in body size and may fill the column.
+    """
+    ln = lines[k]
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    after = lines[k + 2] if k + 2 < len(lines) else None
+    if not ln.bare or nxt is None or not (ln.column - FULL_SLACK <= ln.width <= ln.column) or nxt.byline is not None or nxt.ends:
+        return 0
+    return 1 if _looks_first(nxt, after) and not _maybe_cut_short(nxt, after) else 0
 
 
 def _maybe_cut_short(ln: Line, nxt: Line | None) -> bool:
@@ -210,10 +228,10 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
         head = lines[:n]
         items.append(Item("header", text[head[0].start : head[-1].end], head[0].start, head[-1].end, head, name=_header_key(header)))
         lines = lines[n:]
-    tail = _title_block(lines)
+    tail = _title_block(lines, bylines)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
     body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines).read()
-    items.extend(body_items if titles else _join_wrapped_titles(body_items, text))
+    items.extend(body_items if titles else _join_wrapped_titles(_title_tails(body_items), text))
     for ln in titles:
         # A blank line before it (pdftotext's and pdfminer's block boundary) is kept in the name:
         # a wrapped title's lines are one block, so none goes on across one.
@@ -280,23 +298,97 @@ def _join_wrapped_titles(items: list[Item], text: str = "") -> list[Item]:
     return out
 
 
+def _title_tails(items: list[Item]) -> list[Item]:
+    """A title wrapped over more lines than a heading run takes: its last lines, read as the start of
+    the paragraph after it, go back to it.
+
+    Those lines are at the title's measure (as wide as its widest line, within
+    TITLE_WRAP_SLACK, spaces left out), punctuated as a title may be (a line
+    but the last may end a clause: 【记者手记】春耕一线：), and the last of
+    them is short without ending a sentence (nor cut short by a digit run):
+    no paragraph's line is, so the paragraph starts after it, at a line that
+    can open one.  Only after a title or a heading not set in body size.
+    """
+    page_measure = max((title_width(ln) for item in items if item.kind == "title" for ln in item.lines), default=0)
+    out: list[Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        cut = _title_tail(prev, item, page_measure) if prev is not None and item.kind == "paragraph" else 0
+        if not cut:
+            out.append(item)
+            continue
+        tail, rest = item.lines[:cut], item.lines[cut:]
+        out[-1] = _joined(prev.kind, prev.lines + tail)
+        out.append(_joined("paragraph", rest))
+    return out
+
+
+def _title_tail(prev: Item, para: Item, page_measure: int = 0) -> int:
+    """How many of *para*'s first lines finish the title or heading *prev* (0 if none).
+
+    A title of one line goes on only when it is as wide as the page's widest
+    title line (*page_measure*): a heading of one line never does.
+    """
+    if prev.kind not in ("title", "heading") or prev.name == BODY_SIZE:
+        return 0
+    if len(prev.lines) < 2 and (prev.kind != "title" or page_measure - title_width(prev.lines[0]) > TITLE_WRAP_SLACK):
+        return 0
+    measure = max(title_width(ln) for ln in prev.lines)
+    if measure - title_width(prev.lines[-1]) > TITLE_WRAP_SLACK:
+        return 0  # the title ended on a short line
+    lines = para.lines
+    for i, ln in enumerate(lines[:-1]):
+        if FULL_STOPS.search(ln.text) or _credit_line(ln) or ln.byline is not None:
+            return 0
+        width, nxt = title_width(ln), lines[i + 1]
+        if width > measure + TITLE_WRAP_SLACK:
+            return 0
+        if ln.headline and not ln.ends and not _full_before(ln, i == 0, nxt) and (_could_open_paragraph(nxt) or _credit_line(nxt)):
+            return i + 1  # short, no sentence end: the title's last line
+        if width < measure - TITLE_WRAP_SLACK:
+            return 0  # only a title's last line is short of its measure
+    return 0
+
+
+def _full_before(ln: Line, first: bool, nxt: Line) -> bool:
+    """Full (see is_full), or ended short of what *nxt* opens with that cannot be split: a character
+    and the closing marks after it (播）：), which go down together where marks do not hang."""
+    unit = OPENING_UNIT.match(nxt.text)
+    room = ln.column - (INDENT_MIN if first else 0) - ln.width
+    return is_full(ln, first, nxt) or unit is not None and display_width(unit.group()) > room
+
+
+OPENING_UNIT = re.compile(r"\S[，。、；：？！）》」』”’]+")
+
+
 def _header_key(header: dict[str, str]) -> str:
     return "\t".join((header["page"], header["section"], header["section_en"]))
 
 
-def _title_block(lines: list[Line]) -> int:
-    """How many lines at the page foot are titles: headlines (see textfix.lines) after the last article's end."""
+def _title_block(lines: list[Line], bylines: BylineFinder | None = None) -> int:
+    """How many lines at the page foot are titles: headlines (see textfix.lines) after the last article's end
+    (a sentence end, a byline, or a byline broken across the last two lines: ``（记者 韩鑫`` / ``杨帆）``)."""
     n = 0
     while n < len(lines) and lines[len(lines) - 1 - n].headline and lines[len(lines) - 1 - n].byline is None:
+        if _wrapped_byline_end(lines, len(lines) - 1 - n, bylines):
+            break  # 杨帆） is punctuated as a headline is, but ends the byline begun on the line before
         n += 1
     if n == len(lines) or n == 0:
         return 0
     before = lines[len(lines) - 1 - n]
-    if not (before.byline or before.ends):
+    if not (before.byline or before.ends or _wrapped_byline_end(lines, len(lines) - 1 - n, bylines)):
         return 0
     # A lone short line after the last paragraph could be the last article's subhead; titles come
     # as a block, and a subhead is followed by its paragraph, so anything at the very end is a title.
     return n
+
+
+def _wrapped_byline_end(lines: list[Line], k: int, bylines: BylineFinder | None) -> bool:
+    """Line *k* ends a byline that began on the line before it."""
+    if bylines is None or k == 0 or lines[k].text[-1] not in bylines.closers:
+        return False
+    found = bylines.find(lines[k - 1].text + lines[k].text)
+    return found is not None and found[0] < len(lines[k - 1].text)
 
 
 class _BodyReader:
@@ -439,7 +531,7 @@ class _BodyReader:
         if not run or self._after_heading() and _could_open_paragraph(self.lines[k]):
             return 0  # a subhead is followed by its text: a line as wide as a first line opens it
         self._flush()
-        self.items.extend(_headings(self.lines[k : k + run]))
+        self.items.extend(_body_size(h) for h in _headings(self.lines[k : k + run]))
         self.boundary = True
         return k + run
 
@@ -483,7 +575,11 @@ def _indented_cut_short(ln: Line, nxt: Line | None) -> bool:
     """An indented line that ended early: the digit or Latin run opening *nxt*, with the space
     extraction may have put before it, would have left it as wide as an indented line."""
     run = run_opening(nxt)
-    return run > 0 and any(ln.column - INDENT_MAX <= ln.width + extra <= ln.column - INDENT_MIN for extra in (run, run + 1))
+    if run > 0 and any(ln.column - INDENT_MAX <= ln.width + extra <= ln.column - INDENT_MIN for extra in (run, run + 1)):
+        return True
+    # Digits and Latin are set wider than a unit each: the run did not fit the room an indented
+    # line left (full as a first line), though it would have fitted a line of the paragraph.
+    return run > 0 and is_full(ln, True, nxt) and not is_full(ln, False, nxt)
 
 
 def _attributes_quote(prev: Line, ln: Line) -> bool:
@@ -495,7 +591,31 @@ ATTRIBUTION = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]+。")  # one clause, not a
 
 def _subhead_run(lines: list[Line], k: int) -> int:
     """Subhead lines at a bare line *k*: unpunctuated ones, or wrapped before a comma (“跑一场 | 比赛，游一座城”)."""
-    return max(_heading_run(lines, k), _punctuated_heading(lines, k))
+    return max(_heading_run(lines, k), _punctuated_heading(lines, k), _wrapped_subhead(lines, k), _full_subhead(lines, k))
+
+
+def _wrapped_subhead(lines: list[Line], k: int) -> int:
+    """A long subhead wrapped at the column: 2 or 3 bare lines, then a paragraph's first line.
+
+    多地加快推进城市更新行动 老旧小区改造 | 全面提速: the first lines may be
+    full (a subhead is not indented), which :func:`_heading_run` leaves to
+    paragraphs.  Only the last line tells: short without ending a sentence
+    (nor cut short by a digit run), no paragraph's line is; and the line
+    after it is a paragraph's indented first line.
+    """
+    for run in (2, 3):
+        head = lines[k : k + run]
+        nxt = lines[k + run] if k + run < len(lines) else None
+        if len(head) < run or nxt is None:
+            return 0
+        if not all(ln.bare and ln.byline is None and not _credit_line(ln) for ln in head):
+            return 0
+        if nxt.byline is not None or is_full(head[-1], nxt=nxt):
+            continue
+        after = lines[k + run + 1] if k + run + 1 < len(lines) else None
+        if _looks_first(nxt, after) and not _maybe_cut_short(nxt, after):
+            return run
+    return 0
 
 
 def _heading_run(lines: list[Line], k: int) -> int:
@@ -519,6 +639,20 @@ def _heading_run(lines: list[Line], k: int) -> int:
             return run  # the next line opens a paragraph itself: nothing continues the candidate
         run -= 1  # the last candidate line is continued: it opens a paragraph
     return 0
+
+
+BODY_SIZE = "body size"  # the name of a heading with a line that fills the column: a subhead, never a title
+
+
+def _body_size(heading: Item) -> Item:
+    """*heading*, named :data:`BODY_SIZE` when it wraps at the column: a line but the last fills it
+    (to FULL_SLACK, not wider).  Set in body size, it is a subhead: a title in large type wraps at
+    the page's title measure, wider than the column or, on a page of one column, shorter (1.25 em
+    and more a character).  (A one-line heading that fills the column may still be a title: a page
+    set in one size, as corpora/generate_pages.py makes, prints its titles so.)"""
+    if any(ln.column - FULL_SLACK <= ln.width <= ln.column for ln in heading.lines[:-1]):
+        heading.name = BODY_SIZE
+    return heading
 
 
 def _closes_paragraph(first: Line, nxt: Line) -> bool:

@@ -297,7 +297,7 @@ LEAD_LABEL = r"本报(?:记者|通讯员)"
 # An agency's or the paper's dateline: 新华社北京5月3日电, 本报上海12月1日电 (a place of 1–12
 # characters, then the date).
 DATELINE = r"(?:新华社|本报|中新社)[\u4e00-\u9fff]{1,12}?\d{1,2}月\d{1,2}日电"
-NAME = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]{0,2}[\u4e00-\u9fff·]{1,4}){0,4}"  # names, maybe set apart
+NAME = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]*[\u4e00-\u9fff·]{1,4}){0,4}"  # names, maybe set apart
 LEAD_LINE = re.compile(rf"{LEAD_LABEL}[ \u3000]+{NAME}$")  # a byline line under a title (BylineFinder.find_lead)
 DATELINE_LINE = re.compile(rf"{DATELINE}(?:[（(]|$)")  # a line that opens a dated paragraph
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
-from .layout import BLOCK_START, TITLE_WRAP_SLACK, Item, read_layout, title_width
+from .layout import BLOCK_START, BODY_SIZE, TITLE_WRAP_SLACK, Item, read_layout, title_width
 from .lines import BylineFinder, two_phrases
 from .model import NoiseModel, default_model
 from .paragraphs import join_kinsoku, read_paragraphs
@@ -30,6 +30,7 @@ class Block:
     text: str
     start: int  # offsets into the input page
     end: int
+    body_size: bool = field(default=False, compare=False)  # a subhead filling the column (textfix.layout.BODY_SIZE): never a title
 
 
 @dataclass
@@ -214,7 +215,7 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
                 current.byline_span = (to_input(item.start), to_input(item.end))
             articles.append(Article())
         else:
-            current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
+            current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end), item.name == BODY_SIZE))
     articles = [a for a in articles if a.blocks or a.byline or a.title or a.source_line]
     articles = [part for a in articles for part in _split_at_second_byline(a, titles_at_foot)]
     if titles:
@@ -502,7 +503,7 @@ def _unsigned_titles(blocks: list[Block]) -> set[int]:
     on each side.  A subhead followed by another (a kicker and its main
     subhead) is never a title.
     """
-    candidates = [i for i in range(1, len(blocks)) if _lone_subhead(blocks, i)]
+    candidates = [i for i in range(1, len(blocks)) if _lone_subhead(blocks, i) and not blocks[i].body_size]
     if not candidates:
         return set()
     dips, lengths = _dips(blocks), _lengths(blocks)
