@@ -151,10 +151,18 @@ def ocr_spacing_evidence(text: str) -> bool:
     names in a byline: at least :data:`OCR_SPACES_MIN` such spaces, and at
     least :data:`OCR_SPACE_SHARE` of the neighbouring ideographs spaced apart.
     """
-    spaced = sum(1 for _ in _IDEOGRAPH_SPACE.finditer(text))
+    spaced = len(_IDEOGRAPH_SPACE.findall(text))
     if spaced < OCR_SPACES_MIN:
         return False
-    return spaced >= OCR_SPACE_SHARE * sum(1 for _ in _IDEOGRAPH_PAIR.finditer(text))
+    # Enough spaced pairs to decide once the share of all pairs is reached: counting every
+    # pair of a 5 MB page costs 0.3 s, and a clean page with spaced names stops early.
+    needed = spaced / OCR_SPACE_SHARE
+    pairs = 0
+    for _ in _IDEOGRAPH_PAIR.finditer(text):
+        pairs += 1
+        if pairs > needed:
+            return False
+    return True
 
 
 def fix_ocr_spacing(text: str, model: NoiseModel) -> list[Change]:
