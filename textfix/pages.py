@@ -13,7 +13,6 @@ whole input; split output says which page (``page_index``) starts where
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -45,5 +44,5 @@ def join_repaired(pages: list[tuple[int, Repaired]]) -> Repaired:
     """The pages' repairs (each with its offset in the input) as one, change offsets into the input."""
     from .repair import Repaired
 
-    changes = [replace(c, start=c.start + offset, end=c.end + offset) for offset, r in pages for c in r.changes]
+    changes = [c.shifted(offset) for offset, r in pages for c in r.changes]
     return Repaired(PAGE_BREAK.join(r.text for _, r in pages), changes)

@@ -41,6 +41,14 @@ class Change:
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
 
+    def shifted(self, by: int) -> Change:
+        """The same change, its offsets moved by *by* (a page's or a region's place in the whole).
+
+        Built directly: ``dataclasses.replace`` costs ten times as much, and a 5 MB file
+        has ~120,000 changes.
+        """
+        return Change(self.start + by, self.end + by, self.old, self.new, self.rule, self.confidence, self.why)
+
 
 @dataclass
 class Repaired:
@@ -246,7 +254,7 @@ def _repair_page(text: str, model: NoiseModel, config: RepairConfig, fixes: tupl
     if len(spans) == 1:
         return _repair_region(text, model, config, fixes, spans[0][2])
     parts = [(start, _repair_region(text[start:end], model, config, fixes, layout)) for start, end, layout in spans]
-    changes = [replace(c, start=c.start + start, end=c.end + start) for start, r in parts for c in r.changes]
+    changes = [c.shifted(start) for start, r in parts for c in r.changes]
     return Repaired("".join(r.text for _, r in parts), changes, "mixed")
 
 

@@ -109,7 +109,7 @@ def _read_region(text: str, offset: int, layout: str, model: NoiseModel):
     else:
         items = join_kinsoku(read_layout(repaired.text, _byline_finder(model), printed=text))
     items = _settle_items(text, repaired, items, model, input_offset(repaired.changes))
-    shifted = [replace(c, start=c.start + offset, end=c.end + offset) for c in repaired.changes]
+    shifted = [c.shifted(offset) for c in repaired.changes]
     return offset, replace(repaired, changes=shifted), items
 
 
@@ -142,7 +142,7 @@ def _span_text(text: str, changes: list[Change], lo: int, hi: int) -> str:
     """``text[lo:hi]`` with the *changes* that lie inside it applied."""
     from .repair import apply_changes
 
-    inside = [replace(c, start=c.start - lo, end=c.end - lo) for c in changes if lo <= c.start and c.end <= hi]
+    inside = [c.shifted(-lo) for c in changes if lo <= c.start and c.end <= hi]
     return apply_changes(text[lo:hi], inside)
 
 
