@@ -213,6 +213,19 @@ def _prefer_superset(encoding: str) -> str:
     return "gb18030" if encoding.replace("-", "_").lower() in ("gb2312", "gbk", "gb18030", "hz") else encoding
 
 
+def read_bytes(name: str | os.PathLike[str]) -> bytes:
+    """The bytes of the file *name*; a missing, directory or unreadable one is an :class:`InputError`."""
+    p = Path(name)
+    if not p.exists():
+        raise InputError(f"{os.fspath(name)}: no such file")
+    if p.is_dir():
+        raise InputError(f"{os.fspath(name)}: is a directory, not a file")
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{os.fspath(name)}: cannot read ({exc.strerror or exc})") from None
+
+
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a text file in any common encoding; ``-`` reads standard input.
 
@@ -230,15 +243,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
         if is_pdf_input("-", data):
             return read_pdf(data, "<stdin>").text
         return decode_bytes(data, "<stdin>")
-    p = Path(name)
-    if not p.exists():
-        raise InputError(f"{name}: no such file")
-    if p.is_dir():
-        raise InputError(f"{name}: is a directory, not a file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    data = read_bytes(name)
     from .pdf import is_pdf_input, read_pdf
 
     if is_pdf_input(name, data):

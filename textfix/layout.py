@@ -460,6 +460,13 @@ class _BodyReader:
         if ln.byline is None or not (ln.byline[0] > 0 or self._after_sentence()):
             return 0
         cut, printed, name = ln.byline
+        self._text_before_byline(ln, cut)
+        self.items.append(Item("byline", printed, ln.start + cut, ln.end, [ln], name=name))
+        self.boundary = True
+        return k + 1
+
+    def _text_before_byline(self, ln: Line, cut: int) -> None:
+        """The text of *ln* before its byline (at *cut*) ends the paragraph it belongs to, which ends there."""
         if cut > 0:
             head_text = ln.text[:cut].rstrip()
             head = Line.of(head_text, ln.start, ln.start + len(head_text), ln.width, ln.column)
@@ -467,9 +474,6 @@ class _BodyReader:
                 self._flush()
             self.para.append(head)
         self._flush()
-        self.items.append(Item("byline", printed, ln.start + cut, ln.end, [ln], name=name))
-        self.boundary = True
-        return k + 1
 
     def _wrapped_bylines(self) -> dict[int, tuple[int, str, str]]:
         """Bylines broken across two lines (…救援。（本报 | 记者 徐磊）): at the first line's index, the
@@ -486,13 +490,7 @@ class _BodyReader:
     def _wrapped_byline(self, k: int, found: tuple[int, str, str]) -> int:
         ln, nxt = self.lines[k], self.lines[k + 1]
         cut, printed, name = found
-        if cut > 0:
-            head_text = ln.text[:cut].rstrip()
-            head = Line.of(head_text, ln.start, ln.start + len(head_text), ln.width, ln.column)
-            if self.boundary or not self.para or _starts_paragraph(self.para[-1], head, len(self.para) == 1):
-                self._flush()
-            self.para.append(head)
-        self._flush()
+        self._text_before_byline(ln, cut)
         self.items.append(Item("byline", printed, ln.start + cut, nxt.end, [ln, nxt], name=name))
         self.boundary = True
         return k + 2

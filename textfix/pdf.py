@@ -32,7 +32,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .errors import InputError, TextfixError
 
@@ -169,16 +168,10 @@ def read_pdf(source: str | os.PathLike[str] | bytes, name: str | None = None) ->
     if isinstance(source, bytes):
         data, name = source, name or "<bytes>"
     else:
+        from .io import read_bytes
+
         name = name or os.fspath(source)
-        p = Path(os.fspath(source))
-        if not p.exists():
-            raise InputError(f"{name}: no such file")
-        if p.is_dir():
-            raise InputError(f"{name}: is a directory, not a file")
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        data = read_bytes(source)
     if not is_pdf_bytes(data):
         raise InputError(f"{name}: not a PDF (no %PDF header)")
     pdfium = _pdfium(name)
