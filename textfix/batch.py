@@ -63,6 +63,7 @@ class InputItem:
     error: str | None = None
     size: int = 0  # of the file at path: what chunking weighs a page file by
     page: tuple[int, int] | None = None  # (index, offset) when the payload is one page of a file of several
+    furniture: tuple = ()  # that page's running heads and feet, found across the file (textfix.furniture)
 
     @property
     def weight(self) -> int:
@@ -209,7 +210,7 @@ def run_item(item: InputItem, task: Task, model: NoiseModel | None = None) -> Re
             record = parse_record(item.payload)
             ident = str(record["id"]) if record.get("id") is not None else item.id
             return Result(item.index, ident, item.source, json.dumps(apply_to_record(record, task, model), ensure_ascii=False) + "\n")
-        output, explain = do_page(_page_text(item), task, model, _page_source(item), item.page)
+        output, explain = do_page(_page_text(item), task, model, _page_source(item), item.page, item.furniture)
         return Result(item.index, ident, item.source, output, explain)
     except TextfixError as exc:
         return Result(item.index, ident, item.source, error=str(exc))
@@ -284,14 +285,16 @@ def repair_page(text: str, model: NoiseModel | None = None, keep_lines: bool = F
 
 
 def do_page(
-    text: str, task: Task, model: NoiseModel | None = None, source: str | None = None, page: tuple[int, int] | None = None
+    text: str, task: Task, model: NoiseModel | None = None, source: str | None = None, page: tuple[int, int] | None = None,
+    furniture: tuple = (),
 ) -> tuple[str, str]:
     """(output, change log) for a page file in the formats of ``textfix repair`` / ``split``.
 
     A file of several pages (form feeds, see :mod:`textfix.pages`) is done
     page by page and the outputs joined, as :func:`join_pages` joins them.
     *page* is (index, offset) when *text* is one page of such a file: split
-    output says which, and change offsets count from the file's start.
+    output says which, and change offsets count from the file's start;
+    *furniture* is that page's, found across the file (see :func:`pages_to_do`).
     """
     offset = page[1] if page else 0
     if task.kind == "split":
@@ -300,17 +303,24 @@ def do_page(
 
         if page is None:
             return join_rendered([render(p, task.fmt) for p in split_pages(text, model, source)], task.fmt), ""
-        return render(replace(split_page(text, model, source), index=page[0], offset=offset), task.fmt), ""
+        from .furniture import blanked
+
+        page_split = split_page(blanked(text, list(furniture)), model, source)
+        return render(replace(page_split, index=page[0], offset=offset, furniture=list(furniture)), task.fmt), ""
     out, result = repair_page(text, model, task.keep_lines, task.layout)  # which cuts a file of pages itself
     return out, (result.explain(offset) if task.explain else "")
 
 
-def pages_to_do(text: str, task: Task) -> list[tuple[int, int, str]]:
-    """(index, offset, text) of the pages of a file: every one to repair (the output keeps every
-    page break), those not blank to split."""
+def pages_to_do(text: str, task: Task) -> list[tuple[int, int, str, tuple]]:
+    """(index, offset, text, furniture) of the pages of a file: every one to repair (the output keeps
+    every page break), those not blank to split, with their furniture found across the file."""
+    from .furniture import find_furniture
     from .pages import numbered_pages
 
-    return numbered_pages(text, blank=task.kind != "split")
+    pages = numbered_pages(text, blank=task.kind != "split")
+    if task.kind != "split":
+        return [(i, offset, page, ()) for i, offset, page in pages]
+    return [(i, offset, page, tuple(found)) for (i, offset, page), found in zip(pages, find_furniture([p for _, _, p in pages]))]
 
 
 def join_pages(outputs: list[tuple[str, str]], task: Task) -> tuple[str, str]:

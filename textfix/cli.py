@@ -225,8 +225,8 @@ def _pages_on_workers(
         items = [InputItem(0, path, 0, path=named, payload=text)]
     else:
         items = [
-            InputItem(n, f"{path}, page {i + 1}", 0, path=named, payload=t, page=(i, offset))
-            for n, (i, offset, t) in enumerate(pages_to_do(text, task))
+            InputItem(n, f"{path}, page {i + 1}", 0, path=named, payload=t, page=(i, offset), furniture=found)
+            for n, (i, offset, t, found) in enumerate(pages_to_do(text, task))
         ]
     results = list(process_items(items, task, model, jobs, executor))
     failed = next((r for r in results if not r.ok), None)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
+from .furniture import Furniture
 from .layout import BLOCK_START, BODY_SIZE, TITLE_WRAP_SLACK, Item, read_layout, title_width
 from .lines import BylineFinder, two_phrases
 from .model import NoiseModel, default_model
@@ -69,11 +70,12 @@ class Page:
     text: str = ""  # the repaired page the articles were cut from
     index: int | None = None  # which page of a file of several (see textfix.pages), else None
     offset: int = 0  # where that page starts in the file; spans are offsets into the page
+    furniture: list[Furniture] = field(default_factory=list)  # running heads and feet (textfix.furniture)
 
     def to_dict(self) -> dict:
         data: dict = {"header": self.header, "header_line": self.header_line, "articles": [a.to_dict() for a in self.articles]}
         if self.index is not None:
-            data = {"page_index": self.index, "offset": self.offset, **data}
+            data = {"page_index": self.index, "offset": self.offset, **data, "furniture": [f.to_dict() for f in self.furniture]}
         if self.source is not None:
             data = {"source": self.source, **data}
         data["changes"] = [c.to_dict() for c in self.changes]
@@ -151,13 +153,20 @@ def split_pages(text: str, model: NoiseModel | None = None, source: str | None =
 
     A text without form feeds is one page, split as :func:`split_page` does.
     Otherwise every page that is not blank is split, and carries its
-    ``index`` among the file's pages and its ``offset`` in *text*.
+    ``index`` among the file's pages and its ``offset`` in *text*; running
+    headers, footers and page numbers that repeat across the pages are its
+    ``furniture`` (:mod:`textfix.furniture`), kept out of the articles.
     """
+    from .furniture import blanked, find_furniture
     from .pages import PAGE_BREAK, numbered_pages
 
     if PAGE_BREAK not in text:
         return [split_page(text, model, source)]
-    return [replace(split_page(t, model, source), index=i, offset=start) for i, start, t in numbered_pages(text, blank=False)]
+    pages = numbered_pages(text, blank=False)
+    return [
+        replace(split_page(blanked(t, found), model, source), index=i, offset=start, furniture=found)
+        for (i, start, t), found in zip(pages, find_furniture([t for _, _, t in pages]))
+    ]
 
 
 def _byline_finder(model: NoiseModel) -> BylineFinder:
