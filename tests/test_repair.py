@@ -69,9 +69,22 @@ def test_seed_page_fixes_only_garbles_spacing_and_typography() -> None:
         ("（记者 韩鑫)", "（记者 韩鑫）"),
         ("(记者 韩鑫）", "（记者 韩鑫）"),
         ("渊记者 韩鑫)", "（记者 韩鑫）"),  # the full-width half printed garbled
+        ("(记者 韩鑫)", "（记者 韩鑫）"),  # both ASCII, around Chinese
+        ("〈新闻联播）报道", "（新闻联播）报道"),  # an OCR engine's 〈 for （
+        ("(GDP)增长", "(GDP)增长"),  # ASCII around Latin text stays
+        ("〈诗经〉选读", "〈诗经〉选读"),  # a pair of its own
     ],
 )
 def test_a_parenthesis_takes_its_partners_width_on_a_print_page(printed: str, fixed: str) -> None:
+    page = "能源资源利用水平显著提升遥规模以上工业单位增加值能耗下降。\n" + printed + "\n"
+    assert fixed in repair(page, layout="print").text
+
+
+@pytest.mark.parametrize(
+    "printed, fixed",
+    [("他说:“好。”", "他说：“好。”"), ("（新华社）:记者", "（新华社）：记者"), ("比分2:1", "比分2:1"), ("你好,世界", "你好，世界")],
+)
+def test_ascii_marks_within_chinese_take_full_width_on_a_print_page(printed: str, fixed: str) -> None:
     page = "能源资源利用水平显著提升遥规模以上工业单位增加值能耗下降。\n" + printed + "\n"
     assert fixed in repair(page, layout="print").text
 

@@ -96,7 +96,9 @@ _IDEOGRAPH_PAIR = re.compile(rf"[{IDEOGRAPH}](?=[ \t]*[{IDEOGRAPH}])")
 # page's neighbouring ideographs (spaced or not) spaced (see ocr_spacing_evidence).
 OCR_SPACES_MIN = 8
 OCR_SPACE_SHARE = 0.15
-_ASCII_PUNCT = re.compile(rf"[,;:?!](?<=[{IDEOGRAPH}][,;:?!])(?=[{IDEOGRAPH}])")
+# Between Chinese on both sides: an ideograph or a closing mark before, an ideograph or an opening mark after.
+_CJK_BEFORE, _CJK_AFTER = rf"{IDEOGRAPH}”’》）】」』", rf"{IDEOGRAPH}“‘《（【「『"
+_ASCII_PUNCT = re.compile(rf"[,;:?!](?<=[{_CJK_BEFORE}][,;:?!])(?=[{_CJK_AFTER}])")
 _DASH_RUN = re.compile(r"[—―][—―]{2,}")
 
 
@@ -106,7 +108,11 @@ def fix_garbled_marks(text: str, model: NoiseModel) -> list[Change]:
 
 
 def fix_ascii_punctuation(text: str, model: NoiseModel) -> list[Change]:
-    """An ASCII ``,;:?!`` between two ideographs takes its full-width form, as Chinese typesetting requires."""
+    """An ASCII ``,;:?!`` within Chinese takes its full-width form, as Chinese typesetting requires.
+
+    Within Chinese: an ideograph or a closing mark before it, an ideograph or an
+    opening mark after it (``说:“`` → ``说：“``, ``（新华社）:`` → ``（新华社）：``).
+    """
     return [
         Change(m.start(), m.end(), m.group(), chr(ord(m.group()) + 0xFEE0), "ascii-punctuation", 0.95)
         for m in _ASCII_PUNCT.finditer(text)
@@ -119,29 +125,37 @@ def fix_dash_runs(text: str, model: NoiseModel) -> list[Change]:
 
 
 def fix_paired_widths(text: str, model: NoiseModel) -> list[Change]:
-    """A parenthesis takes the width of its partner on the line: ``（龚联康)`` → ``（龚联康）``.
+    """Parentheses around Chinese are full width: ``（龚联康)``, ``(记者 韩鑫)``, ``〈新闻联播）`` → ``（…）``.
 
     Print sets a pair in one font; an extractor (or a garbled font run that
-    ends inside the pair) gives one half the other width.  The full width wins:
-    the pair's other half is already Chinese typesetting's.
+    ends inside the pair) gives one half the other width, and an OCR engine
+    reads an opening parenthesis as ASCII or as ``〈``.  A pair on one line
+    whose halves do not match, or both ASCII around an ideograph, becomes the
+    full-width pair Chinese typesetting sets.  ``〈…〉`` is a pair of its own;
+    ASCII around Latin text (``(GDP)``) is left.
     """
     changes = []
     for m in _paired_width_pattern(model.forms_of("（"), model.forms_of("）")).finditer(text):
-        at = m.start(1) if m.group(1) else m.start(2)
-        half = text[at]
-        changes.append(Change(at, at + 1, half, "）" if half == ")" else "（", "paired-width", 0.95))
+        opening, inside, closing = m.group(1), m.group(2), m.group(3)
+        if (opening not in "(〈" and closing != ")") or (opening == "(" and not _HAS_IDEOGRAPH.search(inside)):
+            continue  # nothing to change, or ASCII around Latin text
+        if opening in "(〈":
+            changes.append(Change(m.start(1), m.end(1), opening, "（", "paired-width", 0.95))
+        if closing == ")":
+            changes.append(Change(m.start(3), m.end(3), closing, "）", "paired-width", 0.95))
     return changes
+
+
+_HAS_IDEOGRAPH = re.compile(rf"[{IDEOGRAPH}]")
 
 
 @lru_cache(maxsize=16)
 def _paired_width_pattern(garbled_open: str, garbled_close: str) -> re.Pattern[str]:
-    """A parenthesis whose partner on the same line has the other width: （龚联康) and (记者 韩鑫）.
-
-    The full-width partner may be printed garbled (渊龚联康)): the garble fix restores it.
-    """
-    opening, closing = "（" + garbled_open, "）" + garbled_close
-    inside = rf"[^{re.escape(opening + closing)}()\n]{{1,30}}"
-    return re.compile(rf"[{re.escape(opening)}]{inside}(\))|(\(){inside}[{re.escape(closing)}]")
+    """A pair of parentheses on one line, either half in any of its forms: full width, ASCII, garbled
+    (the garble fix restores those) and, opening, ``〈``."""
+    opening, closing = "（(〈" + garbled_open, "）)" + garbled_close
+    inside = rf"([^{re.escape(opening + closing)}〉\n]{{1,30}})"
+    return re.compile(rf"([{re.escape(opening)}]){inside}([{re.escape(closing)}])")
 
 
 def fix_latin_spacing(text: str, model: NoiseModel) -> list[Change]:
