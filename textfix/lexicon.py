@@ -1,8 +1,8 @@
-"""A Chinese word-frequency prior for context decisions, read from jieba's dictionary.
+"""Words and person names for context decisions, read from jieba's dictionary.
 
-Every garbled character is also a real one (医院, 遥远, 袁 as a surname), so
-repair compares how likely the text is with the character as printed and
-with the symbol it may stand for.  jieba ships a well-kept dictionary of
+Every garbled character is also a real one (医院, 遥远, 袁 as a surname): the
+garble decision reads the printed character as part of a dictionary word or a
+person's name too (:mod:`textfix.garbles`).  jieba ships a well-kept dictionary of
 349,000 words with corpus counts.  Loading all of it costs about a quarter
 of a second, more than repairing a page, so only what the decisions need is
 extracted, with one regular-expression pass over the file: every word that
@@ -16,26 +16,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from .cache import cached
 from pathlib import Path
 
-# Approximate share of each mark among the tokens of Chinese news text (the
-# unit jieba's counts are in).  Only the order of magnitude matters: a comma
-# is about fifty times as common as a colon, an em dash far rarer still.
-PUNCTUATION_SHARE = {
-    "，": 0.05, "。": 0.03, "、": 0.012, "“": 0.008, "”": 0.008, "：": 0.004,
-    "（": 0.003, "）": 0.003, "%": 0.001, "％": 0.001, "《": 0.0015, "》": 0.0015,
-    "；": 0.001, "？": 0.001, "！": 0.0005, "…": 0.0005, "—": 0.0005, "·": 0.0003,
-    "‘": 0.0003, "’": 0.0003, "【": 0.0001, "】": 0.0001, "〔": 0.00003, "〕": 0.00003,
-    "「": 0.00003, "」": 0.00003, "『": 0.00001, "』": 0.00001, "〈": 0.00001, "〉": 0.00001,
-}
-RARE_SYMBOL_SHARE = 1e-6
-MORPHEME_DISCOUNT = 1.0
-
-
-def symbol_logp(symbol: str) -> float:
-    return math.log10(PUNCTUATION_SHARE.get(symbol, RARE_SYMBOL_SHARE))
-
+from .cache import cached
 
 @dataclass(eq=False)  # hashed by identity: decisions cache their readings per lexicon
 class Lexicon:
@@ -45,26 +28,10 @@ class Lexicon:
     total: int
     surnames: dict[str, int] = field(default_factory=dict)  # char → count of person names it starts
     given: dict[str, int] = field(default_factory=dict)  # char → count of person names whose given name holds it
-    # Characters the dictionary tags as bound morphemes (ag, ng, vg, zg…): rarely a word alone.
-    morphemes: frozenset[str] = frozenset()
 
     def logp(self, word: str) -> float:
         """log10 probability of *word* as a token (half a count when unseen)."""
         return math.log10(self.words.get(word, 0.5) / self.total)
-
-    def alone_logp(self, ch: str) -> float:
-        """log10 probability of *ch* standing alone as a word in modern text.
-
-        jieba counts a bound morpheme (曰, 遥, 尧) whenever its segmenter left
-        it alone, much of it in classical quotations and names; modern prose
-        rarely uses one as a free word, so its count is discounted tenfold.
-        """
-        return self.logp(ch) - (MORPHEME_DISCOUNT if ch in self.morphemes else 0.0)
-
-    def name_logp(self, ch: str) -> float | None:
-        """log10 probability of a person's name starting with surname *ch*, if it starts any."""
-        count = self.surnames.get(ch)
-        return math.log10(count / self.total) if count else None
 
     def given_logp(self, ch: str) -> float:
         """log10 P(*ch* | a character of a given name), from the dictionary's person names (half a count unseen)."""
@@ -134,21 +101,16 @@ def load_lexicon(chars: frozenset[str]) -> Lexicon:
     source = dictionary_path()
     stat = source.stat()
     key = f"{CACHE_FORMAT}|{source}|{stat.st_size}|{stat.st_mtime_ns}|{''.join(sorted(chars))}"
-    words, total, surnames, given, morphemes = cached(
+    words, total, surnames, given = cached(
         "lexicon", key, lambda: _extract(source.read_text(encoding="utf-8"), chars))
-    return Lexicon(words, total, surnames, given, frozenset(morphemes))
+    return Lexicon(words, total, surnames, given)
 
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 
-def _extract(text: str, chars: frozenset[str]) -> tuple[dict[str, int], int, dict[str, int], dict[str, int], list[str]]:
-    words: dict[str, int] = {}
-    morphemes = []
-    for word, count, tag in re.findall(r"^(\S) (\d+) (\S+)", text, re.M):
-        words[word] = int(count)
-        if tag.endswith("g"):
-            morphemes.append(word)
+def _extract(text: str, chars: frozenset[str]) -> tuple[dict[str, int], int, dict[str, int], dict[str, int]]:
+    words = {word: int(count) for word, count in re.findall(r"^(\S) (\d+) ", text, re.M)}
     if chars:
         cls = "".join(sorted(re.escape(c) for c in chars))
         for word, count in re.findall(rf"^(\S*[{cls}]\S*) (\d+)", text, re.M):
@@ -161,4 +123,4 @@ def _extract(text: str, chars: frozenset[str]) -> tuple[dict[str, int], int, dic
         for ch in name[1:]:
             given[ch] = given.get(ch, 0) + int(count)
     total = sum(int(c) for c in re.findall(r" (\d+) ", text))
-    return words, total, surnames, given, sorted(morphemes)
+    return words, total, surnames, given
