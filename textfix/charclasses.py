@@ -1,4 +1,4 @@
-"""Character classes: which symbols garble repair may restore, and how they pair.
+"""Character classes: ideographs and CJK text, which symbols garble repair may restore, and how they pair.
 
 The +0x31 mechanism shifts every symbol of GB2312 rows 1–3 (``textfix.mechanisms``);
 repair restores the ones of the classes below, each decided on its own evidence.
@@ -74,6 +74,15 @@ def partners_of(ch: str) -> tuple[str, str]:
         return "", ""
     series, at = SERIES[rank[0]], rank[1]
     return series[at - 1 : at] if at else "", series[at + 1 : at + 2]
+
+
+# The same as regular-expression class bodies.  CJK ideographs:
+IDEOGRAPH = r"\u3400-\u9fff\uf900-\ufaff"
+# ...with CJK and full-width punctuation, and the curly quotes and dashes Chinese typesetting
+# uses: what a space next to a Latin run leans on.
+CJK = r"\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff01-\uff60\u2014\u2018\u2019\u201c\u201d\u2026"
+# Full-width marks (CJK punctuation, full-width ASCII punctuation, curly quotes, dashes, ellipsis).
+FULLWIDTH_MARK = r"\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026"
 
 
 def is_ideograph(ch: str) -> bool:

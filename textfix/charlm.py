@@ -48,6 +48,23 @@ def normalise(text: str) -> str:
     return text.translate(_READ_AS)
 
 
+# Each character the model reads as another, and the other way: the text's characters a model character stands for.
+READ_AS = {chr(k): v for k, v in _READ_AS.items()}
+_READ_FROM: dict[str, set[str]] = {}
+for _text_char, _model_char in READ_AS.items():
+    _READ_FROM.setdefault(_model_char, set()).add(_text_char)
+
+
+def text_forms(chars) -> set[str]:
+    """The characters of a text the model reads as any of *chars* (``0`` stands for every digit), and *chars*."""
+    out = set()
+    for ch in chars:
+        out.add(ch)
+        out.update(_READ_FROM.get(ch, ()))
+    out.discard(BOUNDARY)
+    return out
+
+
 class CharLM:
     """log10 P(character | up to two characters before it)."""
 

@@ -42,8 +42,8 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from .charclasses import ASCII_FORMS, DOUBLED, is_ideograph, partners_of, symbol_class
-from .charlm import BOUNDARY, CharLM, default_charlm, default_charlm_path, normalise
+from .charclasses import ASCII_FORMS, DOUBLED, IDEOGRAPH, is_ideograph, partners_of, symbol_class
+from .charlm import BOUNDARY, READ_AS, CharLM, default_charlm, default_charlm_path, normalise, text_forms
 from .cache import cached
 from .lexicon import LONGEST_WORD, Lexicon, load_lexicon
 from .model import NoiseModel
@@ -263,9 +263,9 @@ class _Screen:
     def _allowed(terms: dict[str, float], default: float, need: float, table: dict[str, Candidate]) -> str:
         """A class matching the neighbours that rule the mark out (whitespace and candidates never do)."""
         if default >= need:
-            bad = _expand(ch for ch, v in terms.items() if v < need) - set(table)
+            bad = text_forms(ch for ch, v in terms.items() if v < need) - set(table)
             return f"[{_class(bad)}]" if bad else "(?!)"
-        good = _expand(ch for ch, v in terms.items() if v >= need) | set(table)
+        good = text_forms(ch for ch, v in terms.items() if v >= need) | set(table)
         return f"[^{_class(good)}\\s]"
 
 
@@ -288,29 +288,13 @@ class _Screen:
                 continue
             if not (before.isspace() or after.isspace() or before in table or after in table):
                 (lt, ld), (rt, rd) = left[g], right[g]
-                if lt.get(_NORMAL.get(before, before), ld) + rt.get(_NORMAL.get(after, after), rd) < needed[g]:
+                if lt.get(READ_AS.get(before, before), ld) + rt.get(READ_AS.get(after, after), rd) < needed[g]:
                     continue
             out.append(_Occurrence(i, 1, c))
         return out
 
 
 NARROW_FROM = 500_000  # characters: here the look-ups cost about what compiling `narrow` does (measured)
-_NORMAL = {chr(c): normalise(chr(c)) for c in [*range(0x21, 0x7F), *range(0xFF01, 0xFF5F)] if normalise(chr(c)) != chr(c)}
-_READ_FROM: dict[str, set[str]] = {}
-for _text_char, _model_char in _NORMAL.items():
-    _READ_FROM.setdefault(_model_char, set()).add(_text_char)
-
-
-def _expand(chars) -> set[str]:
-    """The text's characters the model reads as *chars* (every digit as 0, ％ as %…)."""
-    out = set()
-    for ch in chars:
-        out.add(ch)
-        out.update(_READ_FROM.get(ch, ()))
-    out.discard(BOUNDARY)
-    return out
-
-
 def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]):
     """Per candidate, its left and right bigram terms by neighbour, each with the default for any other.
 
@@ -472,7 +456,7 @@ class _SpaceEvidence:
     evidence: whether the lost width shows as a space depends on the extractor.
     """
 
-    _AFTER_IDEOGRAPH = re.compile(r"[\u3400-\u9fff][ \t\u3000]+(?=(\S))")
+    _AFTER_IDEOGRAPH = re.compile(rf"[{IDEOGRAPH}][ \t\u3000]+(?=(\S))")
 
     def __init__(self, text: str) -> None:
         self.text = text

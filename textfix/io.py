@@ -160,7 +160,9 @@ _MIN_IDEOGRAPHS = 8
 
 def _ideographs(text: str) -> int:
     """CJK unified ideographs (with extension A and the compatibility block) among the first 4096 characters."""
-    return sum("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text[:4096])
+    from .charclasses import is_ideograph
+
+    return sum(map(is_ideograph, text[:4096]))
 
 
 _MIN_PLAUSIBLE = 0.3
