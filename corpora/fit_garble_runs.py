@@ -47,7 +47,7 @@ from textfix.charclasses import DOUBLED, partners_of, symbol_class  # noqa: E402
 from textfix.charlm import normalise  # noqa: E402
 from textfix.model import default_model  # noqa: E402
 
-PARTNER_WINDOW = 60  # characters: a bracketed aside or a quotation rarely runs longer within one paragraph
+PARTNER_WINDOW = 60  # characters: the partner of （ stands within it 99.99%, of “ 99.7% (partner_within, real-dev train)
 SEED_PAGE = ROOT / "seeds" / "001_b2b7af04dbdc7222.txt"
 GOLD = ROOT.parent / "shared" / "gold" / "seed_page.gold.json"
 OUTPUT = ROOT / "textfix" / "data" / "garble_decision.json"
