@@ -265,9 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         manifest.append(entry)
         print(f"{name}: {entry['dpi']} dpi, {'degraded' if degraded else 'clean render'}, "
               f"{len(twin)} characters", file=sys.stderr)
-    (args.out / "MANIFEST.json").write_text(
-        json.dumps({"source": args.source, "seed": args.seed, "engines": engines, "pages": manifest},
-                   ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    make_pages.write_manifest(args.out, {"source": args.source, "seed": args.seed, "engines": engines, "pages": manifest})
     return 0
 
 

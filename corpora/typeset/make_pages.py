@@ -421,10 +421,13 @@ def main(argv: list[str] | None = None) -> int:
         manifest.append(entry)
         print(f"{name}: {entry['columns']}×{entry['width_chars']} chars, titles {entry['titles']}, "
               f"garbled cmap entries {entry['garbled_cmap_entries']}", file=sys.stderr)
-    (args.out / "MANIFEST.json").write_text(
-        json.dumps({"source": args.source, "seed": args.seed, "extractors": extractors, "pages": manifest},
-                   ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_manifest(args.out, {"source": args.source, "seed": args.seed, "extractors": extractors, "pages": manifest})
     return 0
+
+
+def write_manifest(out: Path, manifest: dict) -> None:
+    """What a batch of pages was made from and of: ``MANIFEST.json`` in *out*."""
+    (out / "MANIFEST.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
