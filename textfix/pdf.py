@@ -35,6 +35,9 @@ from dataclasses import dataclass, field
 
 from .errors import InputError, TextfixError
 
+# A bold face's name: PostScript names end -Bold, -Heavy, -Black, -SemiBold, -DemiBold (or
+# ,Bold for a synthetic one).
+BOLD_NAME = re.compile(r"(?i)(?:semi|demi)?bold|heavy|black")
 INSTALL_HINT = "pip install 'textfix[pdf]'"
 MAGIC = b"%PDF-"
 # The PDF header may follow some junk (a mail header, a BOM): readers look in the first kilobyte.
@@ -56,6 +59,16 @@ class FontRun:
     font: str  # the font's name as the PDF gives it, subset tag included (``THUXZD+TFGarble``)
     size: float  # in PDF units (points at 100 %)
 
+    @property
+    def bold(self) -> bool:
+        """Set in a bold face, as the font's name says (``NotoSerifCJKsc-Bold``, ``SimHei``'s ``,Bold``).
+
+        PDFium's weight (``FPDFText_GetFontWeight``) and the descriptor's
+        ForceBold flag are not set by the producers seen (WeasyPrint gives 400
+        and the same flags for both faces): the name is what tells.
+        """
+        return BOLD_NAME.search(self.font) is not None
+
 
 @dataclass(frozen=True)
 class PdfLine:
@@ -64,6 +77,13 @@ class PdfLine:
     text: str
     runs: tuple[FontRun, ...] = ()
     unmapped: tuple[int, ...] = ()  # offsets of characters whose glyph has no Unicode mapping (junk code points)
+    # Where the line is, in PDF units from the page's top left (y grows downwards): the pen
+    # position of its first character that is not a space, where its last one ends, and its
+    # baseline; em is the mean advance between neighbouring full-width characters (0 if none).
+    x0: float = 0.0
+    x1: float = 0.0
+    baseline: float = 0.0
+    em: float = 0.0
 
     @property
     def font(self) -> str:
@@ -261,25 +281,43 @@ def _read_page(page, index: int) -> PdfPage:
         count = raw.FPDFText_CountChars(tp)
         buffer = ctypes.create_string_buffer(256)
         flags = ctypes.c_int()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        ref_x, ref_y = ctypes.byref(ox), ctypes.byref(oy)
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        box = tuple(map(ctypes.byref, (left, right, bottom, top)))
+        get_origin, get_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox
         lines: list[PdfLine] = []
         chars: list[str] = []
         runs: list[FontRun] = []
         bad: list[int] = []
         unmapped = 0
         i = 0
+        # the line's geometry: first pen x, baseline, end x, the sum and count of wide advances
+        geo = [None, 0.0, 0.0, 0.0, 0]
+        last = [None, 0.0]  # the previous character's origin x, and whether it was wide
 
-        def end_line() -> None:
-            lines.append(PdfLine("".join(chars), tuple(runs), tuple(bad)))
+        def end_line(end_x: float | None = None) -> None:
+            x0, base, x1, adv, n = geo
+            if end_x is not None and x0 is not None:
+                x1 = max(x1, end_x)
+            lines.append(PdfLine("".join(chars), tuple(runs), tuple(bad),
+                                 round(x0 or 0.0, 2), round(x1, 2), round(height - base, 2), round(adv / n, 2) if n else 0.0))
             chars.clear()
             runs.clear()
             bad.clear()
+            geo[:] = [None, 0.0, 0.0, 0.0, 0]
+            last[:] = [None, 0.0]
 
         while i < count:
             code = raw.FPDFText_GetUnicode(tp, i)
             if code in _LINE_ENDS:
+                # A generated line end sits where the pen stopped: the line's right end as set.
+                end_x = None
+                if raw.FPDFText_IsGenerated(tp, i) == 1 and get_origin(tp, i, ref_x, ref_y):
+                    end_x = ox.value
                 if code == 0x0D and i + 1 < count and raw.FPDFText_GetUnicode(tp, i + 1) == 0x0A:
                     i += 1
-                end_line()
+                end_line(end_x)
                 i += 1
                 continue
             step = 1
@@ -304,6 +342,16 @@ def _read_page(page, index: int) -> PdfPage:
                     n = raw.FPDFText_GetFontInfo(tp, i, buffer, len(buffer), ctypes.byref(flags))
                 font = buffer.value.decode("utf-8", "replace") if 0 < n <= len(buffer) else ""
                 size = round(float(raw.FPDFText_GetFontSize(tp, i)), 2)
+                if code != 0x20 and get_origin(tp, i, ref_x, ref_y):
+                    x, wide = ox.value, code >= 0x2E80
+                    if geo[0] is None:
+                        geo[0], geo[1] = x, oy.value
+                    if wide and last[1] and x > last[0]:
+                        geo[3] += x - last[0]
+                        geo[4] += 1
+                    last[:] = [x, wide]
+                    if get_box(tp, i, *box):
+                        geo[2] = max(geo[2], right.value)
             position = len(chars)
             chars.append(ch)
             if runs and runs[-1].font == font and runs[-1].size == size and runs[-1].end == position:

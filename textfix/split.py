@@ -103,6 +103,21 @@ def split_page(text: str, model: NoiseModel | None = None, source: str | None = 
     return Page(header, articles, changes, source, header_line, "".join(r.text for _, r, _ in parts))
 
 
+def split_items(text: str, repaired, items: list[Item], model: NoiseModel, source: str | None = None) -> Page:
+    """A page whose layout items were read elsewhere (:mod:`textfix.pdflayout`, from a PDF's
+    coordinates) split into articles as :func:`split_page` splits a text page.
+
+    *repaired* is the character repair of *text* (lines kept), *items* have
+    offsets into ``repaired.text``; an item of kind ``break`` (no text) says
+    an article ends there.
+    """
+    to_input = input_offset(repaired.changes)
+    items = _settle_items(text, repaired, items, model, to_input)
+    header, articles = _assemble(items, to_input, _byline_finder(model))
+    header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
+    return Page(header, articles, list(repaired.changes), source, header_line, repaired.text)
+
+
 def _read_region(text: str, offset: int, layout: str, model: NoiseModel):
     """(offset, character repair with offsets into the page, items with offsets into the region's repair)."""
     repaired = repair(text, model, rejoin=False, layout=layout)
@@ -192,6 +207,9 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
             header = {"page": page, "section": section, "section_en": section_en}
         elif item.kind == "foot_title":
             titles.append(item)
+        elif item.kind == "break":  # an article's end the page shows (a PDF's blank space), see split_items
+            if current.blocks or current.title:
+                articles.append(Article())
         elif item.kind == "title" and titles_at_foot:
             current.blocks.append(Block("heading", item.text, to_input(item.start), to_input(item.end)))
         elif item.kind == "title":

@@ -12,6 +12,11 @@ and heading F1 per page, titles and bylines right) and also headers right,
 whitespace-free extraction, and of them those in page order: reading order
 before the reader runs),
 the character-weighted body CER, garbles left in place and false fixes.
+
+The extractor name ``pdf`` is the PDF path itself: ``NAME.pdf`` read by
+``textfix.read_pdf`` and split from its coordinates
+(``textfix.pdflayout.split_pdf_page``), scored the same way ("blocks whole"
+then looks at the page's text in the layout's reading order).
 ``--pages`` adds one line per page.  (measure_pages.py itself wants
 ``synth-NNN.txt`` beside ``synth-NNN.gold.json``; this is the same scoring
 for the ``NAME.<extractor>.txt`` files of make_pages.py.)
@@ -62,8 +67,13 @@ def blocks_whole(gold_path: Path, extractor: str) -> tuple[int, int, int]:
     "In order": the longest run of found blocks whose positions increase (a
     longest increasing subsequence), so one block out of place costs one.
     """
-    txt = gold_path.with_name(f"{gold_path.name.removesuffix('.gold.json')}.{extractor}.txt")
-    flat = squash(read_text(txt))
+    if extractor == PDF:
+        from textfix.pdflayout import lay_out, page_text
+
+        flat = squash(page_text(lay_out(_pdf_page(gold_path))).text)
+    else:
+        txt = gold_path.with_name(f"{gold_path.name.removesuffix('.gold.json')}.{extractor}.txt")
+        flat = squash(read_text(txt))
     blocks = printed_blocks(json.loads(gold_path.read_text(encoding="utf-8")))
     positions = [flat.find(b) for b in blocks if b in flat]
     tails: list[int] = []  # patience sorting: length of the longest increasing subsequence
@@ -73,8 +83,25 @@ def blocks_whole(gold_path: Path, extractor: str) -> tuple[int, int, int]:
     return len(positions), len(tails), len(blocks)
 
 
+PDF = "pdf"  # the extractor name of the PDF path (read_pdf and the coordinate layout)
+
+
+def _pdf_page(gold_path: Path):
+    from textfix.pdf import read_pdf
+
+    return read_pdf(gold_path.with_name(gold_path.name.removesuffix(".gold.json") + ".pdf")).pages[0]
+
+
 def score(gold_path: Path, extractor: str) -> PageScore | None:
     name = gold_path.name.removesuffix(".gold.json")
+    if extractor == PDF:
+        from textfix.pdflayout import split_pdf_page
+
+        pdf = gold_path.with_name(f"{name}.pdf")
+        if not pdf.exists():
+            return None
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        return evaluate(gold, split_pdf_page(_pdf_page(gold_path), source=pdf.name).to_dict())
     txt = gold_path.with_name(f"{name}.{extractor}.txt")
     if not txt.exists():
         return None
@@ -107,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         golds = sorted(folder.glob("*.gold.json"))
         if not golds:
             raise SystemExit(f"measure: no *.gold.json in {folder}")
-        found = sorted({p.name.split(".")[-2] for p in folder.glob("*.txt")})
+        found = sorted({p.name.split(".")[-2] for p in folder.glob("*.txt")}) + ([PDF] if any(folder.glob("*.pdf")) else [])
         extractors = [e for e in args.extractors.split(",") if e] or found
         for extractor in extractors:
             scores, whole = [], [0, 0, 0]

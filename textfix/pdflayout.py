@@ -1,0 +1,492 @@
+"""Layout from coordinates: a PDF page's lines → the items :mod:`textfix.split` makes articles of.
+
+The text reader (:mod:`textfix.layout`) guesses paragraphs, subheads and
+titles from line lengths, because plain text has lost everything else.  A
+PDF keeps it (:mod:`textfix.pdf` gives each line's position, font and size),
+and this stage reads the layout from it, every measure taken on the page:
+
+* the **body size** is the most common font size (by characters); the
+  page's **em** is the mean advance between full-width characters of body
+  lines (PDF units: the font size a PDF reports may be in another scale);
+* **columns** are the x-ranges the body lines cover, merged where they
+  overlap (columns are set apart by a gap); a column's left edge is the
+  leftmost start of its lines, its right edge the rightmost end;
+* the **indent** is the most common offset of a body line's start from its
+  column's left edge (``text-indent: 2em`` gives 2 em); a line that starts
+  there opens a paragraph;
+* the **line pitch** is the most common distance between the baselines of
+  neighbouring body lines; a line that starts below everything before it by
+  more than the pitch and :data:`ARTICLE_GAP` em opens a new article;
+* a **title** is set larger than the body (:data:`TITLE_RATIO`); its lines
+  go on while the size stays and the next baseline is within
+  :data:`TITLE_PITCH` of the title's em; titles after the last body line are
+  the titles printed together at the page foot;
+* a **subhead** is body-size text set bold throughout (a paragraph's bold
+  lead sentence runs on into regular text);
+* a line set right or centred in its column (it starts neither at the left
+  edge nor at the indent) or smaller than the body is a block of its own:
+  a byline line, or a byline under the title.
+
+Bylines, datelines, the header's fields and the titles' assignment to
+articles are then read from the text as the text reader reads them (the
+same :class:`~textfix.lines.BylineFinder`, :func:`textfix.layout.parse_header`
+and :func:`textfix.split.split_items`).  Reading order is the page's content
+stream order, checked against the coordinates (see :func:`reading_order`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .layout import BLOCK_START, BODY_SIZE, Item, parse_header
+from .lines import Line, ends_sentence
+from .measure import display_width
+from .pdf import PdfLine, PdfPage
+
+# A title is set larger than the body.  Fitted on the train pages by
+# corpora/typeset/fit_pdf_layout.py: title lines are 1.25–2.2 times the body size, other lines
+# 0.95–1.0 (the byline under a title) and 1.1–1.3 (the page header, read before this is asked);
+# the cut is half way between the body and the smallest title.
+TITLE_RATIO = 1.125
+# Lines of one title are set at its line height; two titles apart have their margins between.
+# Fitted by corpora/typeset/fit_pdf_layout.py: baseline to baseline, in the title's em, 1.3
+# within a title and 1.8 or more between two titles of one size; the cut is half way.
+TITLE_PITCH = 1.55
+# Extra space (beyond the line pitch) before a line that opens a new article, in body em.
+# Fitted by corpora/typeset/fit_pdf_layout.py: within an article at most 0.3 (a subhead's margin),
+# between articles 1.2 or more; the cut is half way.
+ARTICLE_GAP = 0.75
+# A paragraph's last line ends short of the column: a line ending a sentence more than this
+# many em before the right edge ends its paragraph even where the next line is not indented.
+# Line breaking leaves at most two characters of room on a line that goes on (a closing mark
+# that may not start a line takes the character before it along; a quotation mark two:
+# corpora/typeset/README.md), so three is beyond it.
+SHORT_END = 3.0
+# Sizes within this share of the body size are the body size (sizes are written with two decimals).
+SAME_SIZE = 0.01
+
+
+@dataclass(frozen=True)
+class Column:
+    left: float
+    right: float
+
+
+@dataclass(frozen=True)
+class Measures:
+    """What the page says about its own layout (PDF units unless named otherwise)."""
+
+    body_size: float  # the font size most characters are set in, as the PDF reports it
+    em: float  # the body's em in PDF units (advance of a full-width character)
+    indent: float  # a paragraph's first-line indent
+    pitch: float  # baseline to baseline of neighbouring body lines
+    columns: tuple[Column, ...]
+
+    def em_of(self, size: float) -> float:
+        return self.em * size / self.body_size if self.body_size else self.em
+
+
+@dataclass(frozen=True)
+class LaidBlock:
+    """A block of the page in reading order: which lines (indices into :attr:`PageLayout.lines`) and what they are.
+
+    *kind*: ``header``, ``title``, ``foot_title``, ``heading``, ``paragraph``,
+    ``aligned`` (a line set right or centred in its column: a byline, or text),
+    ``small`` (set smaller than the body: a byline under a title, or text).
+    *opens_article*: a gap above it that only an article's end leaves.
+    """
+
+    kind: str
+    lines: tuple[int, ...]
+    opens_article: bool = False
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    lines: tuple[PdfLine, ...]  # in reading order
+    blocks: tuple[LaidBlock, ...]
+    measures: Measures | None = None
+    header: dict[str, str] | None = None
+
+
+def _size(line: PdfLine) -> float:
+    """The size of most of the line's characters."""
+    totals: Counter[float] = Counter()
+    for run in line.runs:
+        totals[run.size] += run.end - run.start - line.text.count(" ", run.start, run.end)
+    return totals.most_common(1)[0][0] if totals else 0.0
+
+
+def _all_bold(line: PdfLine) -> bool:
+    return bool(line.runs) and all(r.bold for r in line.runs if line.text[r.start:r.end].strip())
+
+
+def _starts_bold(line: PdfLine) -> bool:
+    return next((r.bold for r in line.runs if line.text[r.start:r.end].strip()), False)
+
+
+def _mode(values: list[float], step: float) -> float | None:
+    """The most common value, values rounded to *step* (ties: the smaller)."""
+    if not values:
+        return None
+    counts = Counter(round(v / step) for v in values)
+    best = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+    return best * step
+
+
+def measure(lines: list[PdfLine], sizes: list[float]) -> Measures | None:
+    """The page's body size, em, columns, indent and line pitch (``None`` for a page without text)."""
+    chars: Counter[float] = Counter()
+    for line in lines:
+        for run in line.runs:
+            chars[run.size] += run.end - run.start - line.text.count(" ", run.start, run.end)
+    if not chars:
+        return None
+    body = chars.most_common(1)[0][0]
+    is_body = [abs(s - body) <= SAME_SIZE * body for s in sizes]
+    ems = sorted(ln.em for ln, b in zip(lines, is_body) if b and ln.em > 0)
+    em = ems[len(ems) // 2] if ems else body
+    # Columns: the x-ranges of body lines, merged where they overlap.
+    spans = sorted((ln.x0, ln.x1) for ln, b in zip(lines, is_body) if b and ln.x1 > ln.x0)
+    merged: list[list[float]] = []
+    for lo, hi in spans:
+        if merged and lo < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    columns = tuple(Column(lo, hi) for lo, hi in merged)
+    page = Measures(body, em, 2 * em, 0.0, columns)
+    offsets, pitches = [], []
+    prev = None
+    for ln, b in zip(lines, is_body):
+        if not b:
+            prev = None
+            continue
+        col = column_of(page, ln)
+        if col is not None and not _all_bold(ln):
+            off = ln.x0 - col.left
+            if em / 4 < off < 4 * em:  # an indent is a few em; beyond, a line set right or centred
+                offsets.append(off)
+        if prev is not None and column_of(page, prev) == col and 0 < ln.baseline - prev.baseline < 3 * em:
+            pitches.append(ln.baseline - prev.baseline)
+        prev = ln
+    indent = _mode(offsets, em / 8) or 2 * em  # CSS's text-indent: 2em when the page shows none
+    pitch = _mode(pitches, em / 20) or 1.3 * em
+    return Measures(body, em, indent, pitch, columns)
+
+
+def column_of(page: Measures, line: PdfLine) -> Column | None:
+    """The column the line's middle falls in (``None``: outside every column, e.g. a title across them)."""
+    mid = (line.x0 + line.x1) / 2
+    for col in page.columns:
+        if col.left - page.em / 4 <= mid <= col.right + page.em / 4:
+            return col
+    return None
+
+
+def reading_order(lines: tuple[PdfLine, ...]) -> list[PdfLine]:
+    """The page's lines in reading order.
+
+    The content stream's order, as PDFium gives it, is kept: producers write
+    a page's text block by block, column after column (WeasyPrint does, and
+    the typeset pages' blocks come out whole and in order: 100 %,
+    ``corpora/typeset/README.md``).  Lines PDFium cut at the same baseline
+    are left as they come (a header's parts floated apart).
+    """
+    return [ln for ln in lines if ln.text.strip()]
+
+
+def lay_out(page: PdfPage) -> PageLayout:
+    """Measure the page and cut its lines, in reading order, into blocks."""
+    lines = reading_order(page.lines)
+    sizes = [_size(ln) for ln in lines]
+    m = measure(lines, sizes)
+    if m is None:
+        return PageLayout(tuple(lines), ())
+    blocks: list[LaidBlock] = []
+    k = 0
+    header = None
+    # The header: the first line and those on its baseline, read left to right.
+    if lines:
+        top = [i for i, ln in enumerate(lines) if abs(ln.baseline - lines[0].baseline) <= m.em / 2]
+        if top == list(range(len(top))):
+            text = " ".join(lines[i].text.strip() for i in sorted(top, key=lambda i: lines[i].x0))
+            header = parse_header(Line.of(text, 0, len(text), 0))
+            if header is not None:
+                blocks.append(LaidBlock("header", tuple(top)))
+                k = len(top)
+    n = len(lines)
+    body = [abs(s - m.body_size) <= SAME_SIZE * m.body_size for s in sizes]
+    large = [s >= TITLE_RATIO * m.body_size for s in sizes]
+    last_body = max((i for i in range(n) if not large[i]), default=-1)
+    lowest = max((lines[i].baseline for i in range(k)), default=None)  # the lowest baseline so far
+
+    def gap_before(i: int) -> bool:
+        return lowest is not None and lines[i].baseline - lowest - m.pitch > ARTICLE_GAP * m.em
+
+    def place(i: int) -> tuple[Column | None, str]:
+        """The line's column and where in it it starts: "left", "indent" or "aligned"."""
+        ln = lines[i]
+        col = column_of(m, ln)
+        if col is None:
+            return None, "aligned"
+        off = ln.x0 - col.left
+        if off < m.indent / 2:
+            return col, "left"
+        if abs(off - m.indent) <= m.indent / 2:
+            return col, "indent"
+        return col, "aligned"
+
+    while k < n:
+        ln = lines[k]
+        # The space under a title, a header or a byline line is their margin, not an article's end.
+        opens = gap_before(k) and bool(blocks) and blocks[-1].kind not in ("title", "header", "small")
+        if large[k]:  # a title, over one line or several
+            size, run = sizes[k], [k]
+            while (
+                k + len(run) < n and large[k + len(run)]
+                and abs(sizes[k + len(run)] - size) <= SAME_SIZE * size
+                and 0 < lines[k + len(run)].baseline - lines[run[-1]].baseline <= TITLE_PITCH * m.em_of(size)
+            ):
+                run.append(k + len(run))
+            blocks.append(LaidBlock("foot_title" if k > last_body else "title", tuple(run), opens))
+        elif body[k] and _all_bold(ln) and not _bold_lead(lines, k):
+            run = [k]  # a subhead: bold lines at the pitch, until a line that is not bold throughout
+            while (
+                k + len(run) < n and body[k + len(run)] and _all_bold(lines[k + len(run)])
+                and not _bold_lead(lines, k + len(run))
+                and 0 < lines[k + len(run)].baseline - lines[run[-1]].baseline <= m.pitch + m.em / 4
+            ):
+                run.append(k + len(run))
+            blocks.append(LaidBlock("heading", tuple(run), opens))
+        elif not body[k]:
+            run = [k]  # smaller (or a size between body and title): lines of one size at their pitch
+            while (
+                k + len(run) < n and not large[k + len(run)] and abs(sizes[k + len(run)] - sizes[k]) <= SAME_SIZE * sizes[k]
+                and 0 < lines[k + len(run)].baseline - lines[run[-1]].baseline <= TITLE_PITCH * m.em_of(sizes[k])
+            ):
+                run.append(k + len(run))
+            blocks.append(LaidBlock("small", tuple(run), opens))
+        else:
+            col, where = place(k)
+            if where == "aligned":
+                blocks.append(LaidBlock("aligned", (k,), opens))
+                run = [k]
+            else:
+                run = [k]  # a paragraph: until a line that opens another block
+                while k + len(run) < n:
+                    j = k + len(run)
+                    prev = lines[j - 1]
+                    if not body[j] or large[j] or _all_bold(lines[j]) and not _bold_lead(lines, j) and not _starts_bold(prev) or gap_before_run(lines, run, j, m):
+                        break
+                    jcol, jwhere = place(j)
+                    if jwhere != "left":
+                        break
+                    pcol = column_of(m, prev)
+                    if pcol is not None and ends_sentence(prev.text.rstrip()) and pcol.right - prev.x1 > SHORT_END * m.em:
+                        break
+                    run.append(j)
+                blocks.append(LaidBlock("paragraph", tuple(run), opens))
+        for i in run:
+            lowest = lines[i].baseline if lowest is None else max(lowest, lines[i].baseline)
+        k = run[-1] + 1
+    return PageLayout(tuple(lines), tuple(blocks), m, header)
+
+
+def gap_before_run(lines: list[PdfLine], run: list[int], j: int, m: Measures) -> bool:
+    """Line *j* starts below every line before it by more than an article's gap (the paragraph ends there)."""
+    lowest = max(lines[i].baseline for i in range(run[0], j))
+    return lines[j].baseline - lowest - m.pitch > ARTICLE_GAP * m.em
+
+
+def _bold_lead(lines: list[PdfLine], k: int) -> bool:
+    """A bold line that opens a paragraph's bold lead sentence: the bold goes on into a line that turns regular."""
+    j = k + 1
+    while j < len(lines) and _all_bold(lines[j]):
+        j += 1
+    return j < len(lines) and _starts_bold(lines[j]) and not _all_bold(lines[j]) and j == k + 1 or (
+        j < len(lines) and j > k + 1 and _starts_bold(lines[j]) and not _all_bold(lines[j]) and _is_lead_run(lines, k, j)
+    )
+
+
+def _is_lead_run(lines: list[PdfLine], k: int, j: int) -> bool:
+    """Bold lines k..j-1 and the bold opening of line j make one sentence: no sentence end before line j."""
+    return not any(ends_sentence(lines[i].text.rstrip()) for i in range(k, j))
+
+
+# ---------------------------------------------------------------------------------------------
+# From blocks to the text reader's items
+
+
+@dataclass
+class _TextLine:
+    text: str  # stripped
+    start: int  # offsets into the page text
+    end: int
+
+
+@dataclass
+class PdfPageText:
+    """The page's text as laid out (a line per printed line, the header on one) and its blocks' lines."""
+
+    text: str
+    blocks: list[tuple[LaidBlock, list[_TextLine]]] = field(default_factory=list)
+    header: dict[str, str] | None = None
+
+
+def page_text(layout: PageLayout) -> PdfPageText:
+    parts: list[str] = []
+    at = 0
+    out = PdfPageText("", header=layout.header)
+    for block in layout.blocks:
+        tl = []
+        texts = (
+            [" ".join(layout.lines[i].text.strip() for i in sorted(block.lines, key=lambda i: layout.lines[i].x0))]
+            if block.kind == "header" else [layout.lines[i].text.strip() for i in block.lines]
+        )
+        for t in texts:
+            tl.append(_TextLine(t, at, at + len(t)))
+            parts.append(t)
+            at += len(t) + 1
+        out.blocks.append((block, tl))
+    out.text = "\n".join(parts)
+    return out
+
+
+def items_of(pt: PdfPageText, repaired_text: str, to_output, bylines) -> list[Item]:
+    """The text reader's items for the blocks, offsets into the repaired text."""
+    items: list[Item] = []
+    foot_seen = False
+    for block, tls in pt.blocks:
+        lines = [_line(repaired_text, to_output(t.start), to_output(t.end)) for t in tls]
+        lines = [ln for ln in lines if ln is not None]
+        if not lines:
+            continue
+        if block.opens_article and block.kind not in ("title", "foot_title", "header"):
+            items.append(Item("break", "", lines[0].start, lines[0].start))
+        kind = block.kind
+        if kind == "header" and pt.header is not None:
+            h = pt.header
+            items.append(Item("header", lines[0].text, lines[0].start, lines[0].end, lines,
+                              name="\t".join((h["page"], h["section"], h["section_en"]))))
+        elif kind == "title":
+            items.append(_joined("title", lines))
+        elif kind == "foot_title":
+            item = _joined("foot_title", lines)
+            item.name = BLOCK_START if foot_seen else ""  # one title a block: none goes on into the next
+            foot_seen = True
+            items.append(item)
+        elif kind == "heading":
+            item = _joined("heading", lines)
+            item.name = BODY_SIZE  # set in body size: a subhead, never a title
+            items.append(item)
+        elif kind == "small" and (name := bylines.find_lead(_joined("", lines).text)):
+            item = _joined("lead_byline", lines)
+            item.name = name
+            items.append(item)
+        else:
+            items.extend(_paragraph(lines, bylines))
+    return items
+
+
+def _line(text: str, start: int, end: int) -> Line | None:
+    raw = text[start:end]
+    stripped = raw.strip()
+    if not stripped:
+        return None
+    lo = start + raw.index(stripped[0])
+    return Line.of(stripped, lo, lo + len(stripped), display_width(stripped))
+
+
+def _join_texts(lines: list[Line]) -> str:
+    out = lines[0].text
+    for ln in lines[1:]:
+        # A Latin word wrapped at the line end: the break stands for a space.
+        sep = " " if out[-1:].isascii() and out[-1:].isalnum() and ln.text[:1].isascii() and ln.text[:1].isalpha() else ""
+        out += sep + ln.text
+    return out
+
+
+def _joined(kind: str, lines: list[Line]) -> Item:
+    return Item(kind, _join_texts(lines), lines[0].start, lines[-1].end, list(lines))
+
+
+def _paragraph(lines: list[Line], bylines) -> list[Item]:
+    """A paragraph, and the byline at its end (on its last line, or broken over its last two) cut off."""
+    whole = _joined("paragraph", lines)
+    found = bylines.find(whole.text) if whole.text[-1:] in bylines.closers else None
+    if found is None:
+        return [whole]
+    cut, printed, name = found
+    # where character *cut* of the joined text is on the page
+    at, pos, split_line = 0, None, 0
+    for n, ln in enumerate(lines):
+        sep = len(whole.text) - len(_join_texts(lines[n:])) - at if n else 0
+        at += sep
+        if cut < at + len(ln.text):
+            pos, split_line = ln.start + max(0, cut - at), n
+            break
+        at += len(ln.text)
+    if pos is None:
+        return [whole]
+    out = []
+    head_lines = lines[:split_line]
+    head_part = lines[split_line].text[: pos - lines[split_line].start].rstrip()
+    if head_part:
+        first = lines[split_line]
+        head_lines = head_lines + [Line.of(head_part, first.start, first.start + len(head_part), display_width(head_part))]
+    if head_lines:
+        out.append(_joined("paragraph", head_lines))
+    out.append(Item("byline", printed, pos, lines[-1].end, lines[split_line:], name=name))
+    return out
+
+
+def split_pdf_page(page: PdfPage, model=None, source: str | None = None):
+    """A PDF page → a :class:`textfix.split.Page`: layout from coordinates, the text repaired, articles assembled."""
+    from .model import default_model
+    from .repair import repair
+    from .split import _byline_finder, split_items
+
+    model = model or default_model()
+    layout = lay_out(page)
+    pt = page_text(layout)
+    # Print lines, kept as lines.  The spaces of a text layer are the typesetter's (or PDFium's,
+    # where glyphs stand apart), not an OCR engine's or an extractor's around digit runs: left alone.
+    repaired = repair(pt.text, model, rejoin=False, layout="print", latin_spacing=False, ocr_spacing=False)
+    to_output = output_offset(repaired.changes)
+    items = items_of(pt, repaired.text, to_output, _byline_finder(model))
+    return split_items(pt.text, repaired, items, model, source)
+
+
+def output_offset(changes):
+    """Map an offset of the input text to the repaired text (the inverse of repair.input_offset)."""
+    from bisect import bisect_right
+
+    ends, deltas, shift = [], [], 0
+    for c in changes:
+        shift += len(c.new) - (c.end - c.start)
+        ends.append(c.end)
+        deltas.append(shift)
+
+    def to_output(offset: int) -> int:
+        i = bisect_right(ends, offset)
+        return offset + (deltas[i - 1] if i else 0)
+
+    return to_output
+
+
+def split_pdf(source, model=None) -> list:
+    """Every page of a PDF (a path, bytes or a :class:`~textfix.pdf.PdfDocument`) split into articles."""
+    from dataclasses import replace
+
+    from .pdf import PdfDocument, read_pdf
+
+    doc = source if isinstance(source, PdfDocument) else read_pdf(source)
+    import os
+
+    name = os.path.basename(doc.path)
+    pages = [split_pdf_page(p, model, name) for p in doc.pages]
+    if len(pages) == 1:
+        return pages
+    return [replace(p, index=i) for i, p in enumerate(pages)]
