@@ -260,6 +260,7 @@ def _xref_ok(data: bytes) -> bool:
 
 _LINE_ENDS = {0x0D, 0x0A}
 _NO_CHAR = {0x0, 0xFFFE, 0xFFFF}
+_PDFIUM_HYPHEN = 0x02  # PDFium's code for a hyphen it took for a word broken at the line end
 
 
 def _read_page(page, index: int) -> PdfPage:
@@ -327,9 +328,26 @@ def _read_page(page, index: int) -> PdfPage:
                     code, step = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), 2
             if code in _NO_CHAR:
                 ch = "\ufffd"
+            elif code == _PDFIUM_HYPHEN:
+                ch = "-"
             else:
                 ch = chr(code) if code < 0x110000 else "\ufffd"
             generated = raw.FPDFText_IsGenerated(tp, i) == 1
+            if not generated and code != 0x20 and get_origin(tp, i, ref_x, ref_y):
+                x, y, wide = ox.value, oy.value, code >= 0x2E80
+                has_box = get_box(tp, i, *box)
+                # PDFium joins a line ending in a hyphen to the next (a word broken there):
+                # a character below the line's baseline by more than half its height starts a line.
+                if geo[0] is not None and has_box and abs(y - geo[1]) > (top.value - bottom.value) / 2 > 0:
+                    end_line()
+                if geo[0] is None:
+                    geo[0], geo[1] = x, y
+                if wide and last[1] and x > last[0]:
+                    geo[3] += x - last[0]
+                    geo[4] += 1
+                last[:] = [x, wide]
+                if has_box:
+                    geo[2] = max(geo[2], right.value)
             if raw.FPDFText_HasUnicodeMapError(tp, i) == 1:
                 unmapped += 1
                 bad.append(len(chars))
@@ -342,16 +360,6 @@ def _read_page(page, index: int) -> PdfPage:
                     n = raw.FPDFText_GetFontInfo(tp, i, buffer, len(buffer), ctypes.byref(flags))
                 font = buffer.value.decode("utf-8", "replace") if 0 < n <= len(buffer) else ""
                 size = round(float(raw.FPDFText_GetFontSize(tp, i)), 2)
-                if code != 0x20 and get_origin(tp, i, ref_x, ref_y):
-                    x, wide = ox.value, code >= 0x2E80
-                    if geo[0] is None:
-                        geo[0], geo[1] = x, oy.value
-                    if wide and last[1] and x > last[0]:
-                        geo[3] += x - last[0]
-                        geo[4] += 1
-                    last[:] = [x, wide]
-                    if get_box(tp, i, *box):
-                        geo[2] = max(geo[2], right.value)
             position = len(chars)
             chars.append(ch)
             if runs and runs[-1].font == font and runs[-1].size == size and runs[-1].end == position:

@@ -100,6 +100,7 @@ class LaidBlock:
     kind: str
     lines: tuple[int, ...]
     opens_article: bool = False
+    first_at: str = ""  # where the first line starts in its column: "left", "indent" or "aligned"
 
 
 @dataclass(frozen=True)
@@ -251,15 +252,8 @@ def lay_out(page: PdfPage) -> PageLayout:
             ):
                 run.append(k + len(run))
             blocks.append(LaidBlock("foot_title" if k > last_body else "title", tuple(run), opens))
-        elif body[k] and _all_bold(ln) and not _bold_lead(lines, k):
-            run = [k]  # a subhead: bold lines at the pitch, until a line that is not bold throughout
-            while (
-                k + len(run) < n and body[k + len(run)] and _all_bold(lines[k + len(run)])
-                and not _bold_lead(lines, k + len(run))
-                and 0 < lines[k + len(run)].baseline - lines[run[-1]].baseline <= m.pitch + m.em / 4
-            ):
-                run.append(k + len(run))
-            blocks.append(LaidBlock("heading", tuple(run), opens))
+        elif body[k] and _all_bold(ln) and not _bold_lead(lines, k) and (run := _subhead(lines, k, body, m, place)):
+            blocks.append(LaidBlock("heading", tuple(run), opens, place(k)[1]))
         elif not body[k]:
             run = [k]  # smaller (or a size between body and title): lines of one size at their pitch
             while (
@@ -292,6 +286,27 @@ def lay_out(page: PdfPage) -> PageLayout:
             lowest = lines[i].baseline if lowest is None else max(lowest, lines[i].baseline)
         k = run[-1] + 1
     return PageLayout(tuple(lines), tuple(blocks), m, header)
+
+
+def _subhead(lines: list[PdfLine], k: int, body: list[bool], m: Measures, place) -> list[int]:
+    """The lines of a subhead at *k*: bold body-size lines at the line pitch, until a line that is
+    not bold throughout; ``[]`` when the line after them goes on at the column's left edge (a
+    paragraph goes on there: the bold lines were its lead sentence, ending at a line end).
+    A subhead is followed by a paragraph's indented first line, another block, or space."""
+    run = [k]
+    n = len(lines)
+    while (
+        k + len(run) < n and body[k + len(run)] and _all_bold(lines[k + len(run)])
+        and not _bold_lead(lines, k + len(run))
+        and 0 < lines[k + len(run)].baseline - lines[run[-1]].baseline <= m.pitch + m.em / 4
+    ):
+        run.append(k + len(run))
+    j = run[-1] + 1
+    if j < n and body[j] and not _all_bold(lines[j]):
+        col, where = place(j)
+        if where == "left" and col == column_of(m, lines[run[-1]]) and not gap_before_run(lines, run, j, m):
+            return []
+    return run
 
 
 def gap_before_run(lines: list[PdfLine], run: list[int], j: int, m: Measures) -> bool:
@@ -377,6 +392,8 @@ def items_of(pt: PdfPageText, repaired_text: str, to_output, bylines) -> list[It
             item.name = BLOCK_START if foot_seen else ""  # one title a block: none goes on into the next
             foot_seen = True
             items.append(item)
+        elif kind == "heading" and block.first_at == "indent" and ends_sentence(_join_texts(lines)):
+            items.extend(_paragraph(lines, bylines))  # a paragraph of one bold sentence (its lead), set at the indent
         elif kind == "heading":
             item = _joined("heading", lines)
             item.name = BODY_SIZE  # set in body size: a subhead, never a title
