@@ -195,6 +195,15 @@ def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> in
     from .pages import PAGE_BREAK
 
     (path,) = args.inputs
+    if task.kind == "split" and path != "-" and args.dask is None:
+        from .pdf import looks_like_pdf
+
+        if looks_like_pdf(path):  # a PDF is split from its coordinates (textfix.pdflayout), not its text
+            from .formats import join_rendered, render
+            from .pdflayout import split_pdf
+
+            _emit(join_rendered([render(p, task.fmt) for p in split_pdf(path, model)], task.fmt), args.output, (path,))
+            return EXIT_OK
     text, source = read_text(path), None if path == "-" else os.path.basename(path)
     if args.dask is not None:  # asked for Dask: the page (or each page of the file) is done there
         with _executor(args, task, model) as executor:

@@ -463,19 +463,27 @@ def _paragraph(lines: list[Line], bylines) -> list[Item]:
 
 def split_pdf_page(page: PdfPage, model=None, source: str | None = None):
     """A PDF page → a :class:`textfix.split.Page`: layout from coordinates, the text repaired, articles assembled."""
+    return _split_laid(page_text(lay_out(page)), model, source)
+
+
+def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furniture: list | None = None):
     from .model import default_model
     from .repair import repair
     from .split import _byline_finder, split_items
 
     model = model or default_model()
-    layout = lay_out(page)
-    pt = page_text(layout)
+    if furniture:  # running heads and feet (found across the file's pages) belong to no article
+        spans = {(f.start, f.end) for f in furniture}
+        pt.blocks = [(b, kept) for b, tls in pt.blocks if (kept := [t for t in tls if (t.start, t.end) not in spans])]
     # Print lines, kept as lines.  The spaces of a text layer are the typesetter's (or PDFium's,
     # where glyphs stand apart), not an OCR engine's or an extractor's around digit runs: left alone.
     repaired = repair(pt.text, model, rejoin=False, layout="print", latin_spacing=False, ocr_spacing=False)
     to_output = output_offset(repaired.changes)
     items = items_of(pt, repaired.text, to_output, _byline_finder(model))
-    return split_items(pt.text, repaired, items, model, source)
+    page = split_items(pt.text, repaired, items, model, source)
+    if furniture:
+        page.furniture = list(furniture)
+    return page
 
 
 def output_offset(changes):
@@ -496,16 +504,29 @@ def output_offset(changes):
 
 
 def split_pdf(source, model=None) -> list:
-    """Every page of a PDF (a path, bytes or a :class:`~textfix.pdf.PdfDocument`) split into articles."""
+    """Every page of a PDF (a path, bytes or a :class:`~textfix.pdf.PdfDocument`) split into articles.
+
+    One :class:`textfix.split.Page` a page.  A file of several pages gives
+    each its ``index`` and its ``offset`` in the pages' texts joined by form
+    feeds (each page's text is its lines as laid out, one a line, the header
+    on one); running heads and feet that repeat across the pages
+    (:mod:`textfix.furniture`) are its ``furniture``, kept out of the
+    articles.  Spans are offsets into the page's text.
+    """
+    import os
     from dataclasses import replace
 
+    from .furniture import find_furniture
     from .pdf import PdfDocument, read_pdf
 
     doc = source if isinstance(source, PdfDocument) else read_pdf(source)
-    import os
-
     name = os.path.basename(doc.path)
-    pages = [split_pdf_page(p, model, name) for p in doc.pages]
-    if len(pages) == 1:
-        return pages
-    return [replace(p, index=i) for i, p in enumerate(pages)]
+    texts = [page_text(lay_out(p)) for p in doc.pages]
+    if len(texts) == 1:
+        return [_split_laid(texts[0], model, name)]
+    found = find_furniture([t.text for t in texts])
+    out, offset = [], 0
+    for i, (pt, furniture) in enumerate(zip(texts, found)):
+        out.append(replace(_split_laid(pt, model, name, furniture), index=i, offset=offset))
+        offset += len(pt.text) + 1
+    return out
