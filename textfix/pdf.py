@@ -336,9 +336,10 @@ def _read_page(page, index: int) -> PdfPage:
             if not generated and code != 0x20 and get_origin(tp, i, ref_x, ref_y):
                 x, y, wide = ox.value, oy.value, code >= 0x2E80
                 has_box = get_box(tp, i, *box)
-                # PDFium joins a line ending in a hyphen to the next (a word broken there):
-                # a character below the line's baseline by more than half its height starts a line.
-                if geo[0] is not None and has_box and abs(y - geo[1]) > (top.value - bottom.value) / 2 > 0:
+                # PDFium joins a line ending in a hyphen to the next (a word broken there): a
+                # character set back to the left and below the line's baseline by more than its
+                # height starts a line.
+                if geo[0] is not None and has_box and x < last[0] and geo[1] - y > top.value - bottom.value > 0:
                     end_line()
                 if geo[0] is None:
                     geo[0], geo[1] = x, y

@@ -254,7 +254,7 @@ def lay_out(page: PdfPage) -> PageLayout:
             ):
                 run.append(k + len(run))
             blocks.append(LaidBlock("foot_title" if k > last_body else "title", tuple(run), opens))
-        elif body[k] and _all_bold(ln) and not _bold_lead(lines, k) and (run := _subhead(lines, k, body, m, place)):
+        elif body[k] and _all_bold(ln) and not _bold_lead(lines, k, m) and (run := _subhead(lines, k, body, m, place)):
             blocks.append(LaidBlock("heading", tuple(run), opens, place(k)[1]))
         elif not body[k]:
             run = [k]  # smaller (or a size between body and title): lines of one size at their pitch
@@ -274,7 +274,7 @@ def lay_out(page: PdfPage) -> PageLayout:
                 while k + len(run) < n:
                     j = k + len(run)
                     prev = lines[j - 1]
-                    if not body[j] or large[j] or _all_bold(lines[j]) and not _bold_lead(lines, j) and not _starts_bold(prev) or gap_before_run(lines, run, j, m):
+                    if not body[j] or large[j] or _all_bold(lines[j]) and not _bold_lead(lines, j, m) and not _all_bold(prev) or gap_before_run(lines, run, j, m):
                         break
                     jcol, jwhere = place(j)
                     if jwhere != "left":
@@ -299,7 +299,7 @@ def _subhead(lines: list[PdfLine], k: int, body: list[bool], m: Measures, place)
     n = len(lines)
     while (
         k + len(run) < n and body[k + len(run)] and _all_bold(lines[k + len(run)])
-        and not _bold_lead(lines, k + len(run))
+        and not _bold_lead(lines, k + len(run), m)
         and 0 < lines[k + len(run)].baseline - lines[run[-1]].baseline <= m.pitch + m.em / 4
     ):
         run.append(k + len(run))
@@ -317,19 +317,20 @@ def gap_before_run(lines: list[PdfLine], run: list[int], j: int, m: Measures) ->
     return lines[j].baseline - lowest - m.pitch > ARTICLE_GAP * m.em
 
 
-def _bold_lead(lines: list[PdfLine], k: int) -> bool:
-    """A bold line that opens a paragraph's bold lead sentence: the bold goes on into a line that turns regular."""
+def _bold_lead(lines: list[PdfLine], k: int, m: Measures) -> bool:
+    """A bold line that opens (or is in) a paragraph's bold lead sentence: the bold goes on, without a
+    sentence end, into a line that turns regular, every line after the first at its column's left
+    edge (an indented line opens a paragraph of its own: bold lines before it are a subhead)."""
     j = k + 1
     while j < len(lines) and _all_bold(lines[j]):
         j += 1
-    return j < len(lines) and _starts_bold(lines[j]) and not _all_bold(lines[j]) and j == k + 1 or (
-        j < len(lines) and j > k + 1 and _starts_bold(lines[j]) and not _all_bold(lines[j]) and _is_lead_run(lines, k, j)
-    )
+    if j >= len(lines) or not _starts_bold(lines[j]):
+        return False
+    def at_left(ln: PdfLine) -> bool:
+        col = column_of(m, ln)
+        return col is not None and ln.x0 - col.left < m.indent / 2
 
-
-def _is_lead_run(lines: list[PdfLine], k: int, j: int) -> bool:
-    """Bold lines k..j-1 and the bold opening of line j make one sentence: no sentence end before line j."""
-    return not any(ends_sentence(lines[i].text.rstrip()) for i in range(k, j))
+    return all(at_left(lines[i]) for i in range(k + 1, j + 1)) and not any(ends_sentence(lines[i].text.rstrip()) for i in range(k, j))
 
 
 # ---------------------------------------------------------------------------------------------
