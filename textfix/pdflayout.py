@@ -253,7 +253,7 @@ def lay_out(page: PdfPage) -> PageLayout:
                 and 0 < lines[k + len(run)].baseline - lines[run[-1]].baseline <= TITLE_PITCH * m.em_of(size)
             ):
                 run.append(k + len(run))
-            blocks.append(LaidBlock("foot_title" if k > last_body else "title", tuple(run), opens))
+            blocks.append(LaidBlock("foot_title" if k > last_body else "title", tuple(run)))  # a title opens its article itself
         elif body[k] and _all_bold(ln) and not _bold_lead(lines, k, m) and (run := _subhead(lines, k, body, m, place)):
             blocks.append(LaidBlock("heading", tuple(run), opens, place(k)[1]))
         elif not body[k]:
@@ -351,25 +351,45 @@ class PdfPageText:
     text: str
     blocks: list[tuple[LaidBlock, list[_TextLine]]] = field(default_factory=list)
     header: dict[str, str] | None = None
+    fonts: list[str] = field(default_factory=list)  # the font of each character of text ("" for none)
 
 
 def page_text(layout: PageLayout) -> PdfPageText:
+    """The blocks' lines as one text, a line a printed line (the header's parts on one), with each
+    character's font (a line break between two characters of one font is in that font)."""
     parts: list[str] = []
+    fonts: list[str] = []
     at = 0
     out = PdfPageText("", header=layout.header)
     for block in layout.blocks:
         tl = []
-        texts = (
-            [" ".join(layout.lines[i].text.strip() for i in sorted(block.lines, key=lambda i: layout.lines[i].x0))]
-            if block.kind == "header" else [layout.lines[i].text.strip() for i in block.lines]
-        )
-        for t in texts:
+        if block.kind == "header":
+            order = sorted(block.lines, key=lambda i: layout.lines[i].x0)
+            pieces = [_stripped(layout.lines[i]) for i in order]
+            rows = [(" ".join(t for t, _ in pieces), [f for n, (_, fs) in enumerate(pieces) for f in ([""] if n else []) + fs])]
+        else:
+            rows = [_stripped(layout.lines[i]) for i in block.lines]
+        for t, fs in rows:
+            if parts:
+                fonts.append(fonts[-1] if fonts and fs and fonts[-1] == fs[0] else "")
             tl.append(_TextLine(t, at, at + len(t)))
             parts.append(t)
+            fonts.extend(fs)
             at += len(t) + 1
         out.blocks.append((block, tl))
     out.text = "\n".join(parts)
+    out.fonts = fonts
     return out
+
+
+def _stripped(line: PdfLine) -> tuple[str, list[str]]:
+    """The line's text without the spaces around it, and each character's font."""
+    fonts = [""] * len(line.text)
+    for run in line.runs:
+        fonts[run.start:run.end] = [run.font] * (run.end - run.start)
+    text = line.text.strip()
+    lead = len(line.text) - len(line.text.lstrip())
+    return text, fonts[lead:lead + len(text)]
 
 
 def items_of(pt: PdfPageText, repaired_text: str, to_output, bylines) -> list[Item]:
@@ -469,6 +489,7 @@ def split_pdf_page(page: PdfPage, model=None, source: str | None = None):
 
 def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furniture: list | None = None):
     from .model import default_model
+    from .pdffonts import apply_font_evidence
     from .repair import repair
     from .split import _byline_finder, split_items
 
@@ -479,6 +500,7 @@ def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furnitur
     # Print lines, kept as lines.  The spaces of a text layer are the typesetter's (or PDFium's,
     # where glyphs stand apart), not an OCR engine's or an extractor's around digit runs: left alone.
     repaired = repair(pt.text, model, rejoin=False, layout="print", latin_spacing=False, ocr_spacing=False)
+    repaired = apply_font_evidence(pt.text, pt.fonts, repaired, model)  # which font each character is set in
     to_output = output_offset(repaired.changes)
     items = items_of(pt, repaired.text, to_output, _byline_finder(model))
     page = split_items(pt.text, repaired, items, model, source)

@@ -1,0 +1,170 @@
+"""The layout of a PDF page read from its coordinates (textfix.pdflayout).
+
+Pages typeset here by the typeset page maker (``corpora/typeset/make_pages.py``:
+WeasyPrint, Noto Serif CJK, the garbled font) from the project's own texts
+(``corpora/texts/articles.json``), with the options each test needs; the
+expected values come from those options and the pages' gold, not from
+output.  Without WeasyPrint, pikepdf, pypdfium2 or the fonts the tests skip.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TYPESET = ROOT / "corpora" / "typeset"
+
+# name → (seed, options of make_pages.sample_options, byline forms)
+PAGES = {
+    # Titles at the foot and no bylines: only the space between articles tells them apart.
+    # Subheads set at the indent; every lead sentence that can be garbled is, in bold.
+    "foot": (1, {"titles": "end", "columns": 2, "n_articles": 3, "subhead_align": "indent", "header_style": "spread",
+                 "garble_font": True, "garble_lead_prob": 1.0, "garble_paragraph_prob": 0.0,
+                 "header": {"page": "6", "section": "产经", "section_en": "Industries"}}, ("none",)),
+    # Titles before the articles, three columns, bylines of every form, garbled paragraphs.
+    "before": (2, {"titles": "before", "columns": 3, "n_articles": 3, "subhead_align": "center",
+                   "garble_font": True, "garble_paragraph_prob": 0.3, "garble_lead_prob": 0.0},
+               ("end-own", "top", "dateline", "end-inline")),
+    # One column, subheads at the left, no header.
+    "one": (3, {"titles": "before", "columns": 1, "n_articles": 2, "subhead_align": "left", "header": None,
+                "garble_font": False}, ("end-inline", "end-own")),
+}
+
+
+@pytest.fixture(scope="session")
+def typeset(tmp_path_factory):
+    """name → (pdf path, gold, page options)."""
+    from _pdfs import missing
+
+    why = missing()
+    if why:
+        pytest.skip(why)
+    sys.path.insert(0, str(TYPESET))
+    import make_pages
+
+    fonts = make_pages.find_fonts()
+    pool = [a for a in make_pages.load_articles(str(ROOT / "corpora" / "texts" / "articles.json")) if make_pages.usable(a)]
+    out = tmp_path_factory.mktemp("typeset")
+    pages = {}
+    for name, (seed, options, forms) in PAGES.items():
+        entry = make_pages.make_page(random.Random(seed), pool, fonts, out, name, [], byline_forms=forms, **options)
+        gold = json.loads((out / f"{name}.gold.json").read_text(encoding="utf-8"))
+        pages[name] = (out / f"{name}.pdf", gold, entry)
+    return pages
+
+
+def _page(path):
+    from textfix.pdf import read_pdf
+
+    return read_pdf(path).pages[0]
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_the_page_measures_come_from_how_it_was_set(typeset, name):
+    from textfix.pdflayout import lay_out
+
+    path, _, opts = typeset[name]
+    m = lay_out(_page(path)).measures
+    pt = opts["font_pt"]  # PDF units are points: a full-width character advances one em of the body size
+    assert m.em == pytest.approx(pt, abs=0.01)
+    assert m.indent == pytest.approx(2 * pt, abs=pt / 8)  # text-indent: 2em
+    assert m.pitch == pytest.approx(opts["line_height"] * pt, abs=pt / 20)
+    assert len(m.columns) == opts["columns"]
+    for col in m.columns:  # the column box is width_chars em wide
+        assert col.right - col.left == pytest.approx(opts["width_chars"] * pt, abs=pt / 2)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_split_from_coordinates_matches_the_gold(typeset, name):
+    from textfix.evaluate import evaluate
+    from textfix.pdflayout import split_pdf_page
+
+    path, gold, _ = typeset[name]
+    page = split_pdf_page(_page(path), source=path.name)
+    score = evaluate(gold, page.to_dict())
+    assert score.articles_out == score.articles_gold == len(gold["articles"])
+    assert score.para_f1 == 1.0 and score.heading_f1 == 1.0
+    assert score.titles_ok == score.bylines_ok == len(gold["articles"])
+    assert score.header_ok
+    assert [a.title.replace(" ", "") for a in page.articles] == [a["title"].replace(" ", "") for a in gold["articles"]]
+
+
+def test_a_bold_lead_sentence_is_a_paragraph_and_a_bold_subhead_a_heading(typeset):
+    from textfix.pdflayout import split_pdf_page
+
+    path, gold, _ = typeset["foot"]
+    leads = [b for a in gold["articles"] for b in a["blocks"] if b.get("garbled") == "lead"]
+    assert leads  # the page was made with every lead that can be garbled garbled, in bold
+    page = split_pdf_page(_page(path))
+    kinds = {b.text: b.kind for a in page.articles for b in a.blocks}
+    for block in leads:
+        assert kinds.get(block["text"]) == "paragraph"
+    for block in (b for a in gold["articles"] for b in a["blocks"] if b["kind"] == "heading"):
+        assert kinds.get(block["text"]) == "heading"
+
+
+def test_titles_at_the_foot_and_articles_told_apart_by_space(typeset):
+    from textfix.pdflayout import lay_out
+
+    path, gold, _ = typeset["foot"]
+    layout = lay_out(_page(path))
+    foot = [b for b in layout.blocks if b.kind == "foot_title"]
+    assert len(foot) == len(gold["articles"])  # one block a title, however many lines it wraps over
+    assert sum(b.opens_article for b in layout.blocks) == len(gold["articles"]) - 1  # no byline: the space
+
+
+def test_cli_split_of_a_pdf_is_the_coordinate_layout(typeset):
+    from _cli import run
+
+    from textfix.pdflayout import split_pdf
+
+    path, gold, _ = typeset["before"]
+    code, out, err = run("split", path)
+    assert code == 0, err
+    assert json.loads(out) == json.loads(split_pdf(path)[0].to_json())
+    assert len(json.loads(out)["articles"]) == len(gold["articles"])
+
+
+def test_font_states_from_what_each_font_prints():
+    from collections import Counter
+
+    from textfix.pdffonts import CLEAN, GARBLED, font_states
+
+    states = font_states({
+        "Body": Counter("今年以来，全市新增就业岗位。"),  # prints its marks
+        "Shifted": Counter("今年以来袁全市新增就业岗位遥"),  # prints only the garbled forms
+        "Title": Counter("春耕时节无人机忙"),  # neither: says nothing
+    })
+    assert states == {"Body": CLEAN, "Shifted": GARBLED, "Title": ""}
+
+
+def test_a_garble_fix_in_a_font_that_prints_its_marks_is_dropped():
+    from textfix import repair
+    from textfix import default_model
+    from textfix.pdffonts import apply_font_evidence
+
+    text = "今年以来袁全市新增就业岗位三万个，比上年增长百分之五。"
+    repaired = repair(text, rejoin=False)
+    assert any(c.rule.startswith("garble") for c in repaired.changes)  # the text alone reads 袁 as a comma
+    clean = apply_font_evidence(text, ["Body"] * len(text), repaired, default_model())  # one font, and it prints ，。
+    assert clean.text == text and not clean.changes
+    shifted = ["Body"] * len(text)
+    shifted[4] = "Shifted"  # 袁 alone set in a font that prints no marks
+    assert apply_font_evidence(text, shifted, repaired, default_model()).text == repaired.text
+
+
+def test_each_character_keeps_its_font_in_the_page_text(typeset):
+    from textfix.pdflayout import lay_out, page_text
+
+    path, gold, _ = typeset["foot"]
+    pt = page_text(lay_out(_page(path)))
+    assert len(pt.fonts) == len(pt.text)
+    garbled = {f for f in pt.fonts if "TFGarble" in f}
+    assert garbled  # the page sets its bold leads in the garbled font
+    printed = "".join(ch for ch, f in zip(pt.text, pt.fonts) if f in garbled)
+    assert "，" not in printed and "。" not in printed  # its marks come out garbled, every one
