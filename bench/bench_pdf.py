@@ -10,8 +10,11 @@ core, after a warm-up, the median of five runs:
 
 * PDFium alone: ``pypdfium2`` loads each page and extracts its text
   (``get_text_range``): what the PDF library costs;
-* ``textfix.read_pdf``: lines in reading order with every character's font;
-* ``textfix.split_pages`` of that text: repair, rejoin and split, page by page.
+* ``textfix.read_pdf``: lines in reading order with every character's font and position;
+* ``textfix.pdflayout.lay_out`` and ``page_text``: the layout from coordinates alone;
+* ``textfix.split_pdf`` of the read document: layout from coordinates, repair with
+  the fonts' evidence, articles (what ``textfix split FILE.pdf`` does after reading);
+* ``textfix.split_pages`` of the document's text: the text path, for comparison.
 
 Goal (issue 15): at least ten newspaper pages a second on one core.
 """
@@ -102,19 +105,26 @@ def main() -> int:
                 page.get_textpage().get_text_range()
             document.close()
 
-        text = textfix.read_pdf(path).text
+        from textfix.pdflayout import lay_out, page_text
+
+        doc = textfix.read_pdf(path)
+        text = doc.text
         rows = [
             ("PDFium alone (load pages, extract text)", median_seconds(pdfium_alone)),
-            ("textfix.read_pdf (lines, fonts)", median_seconds(lambda: textfix.read_pdf(path))),
-            ("textfix.split_pages (repair, rejoin, split)", median_seconds(lambda: textfix.split_pages(text))),
+            ("textfix.read_pdf (lines, fonts, positions)", median_seconds(lambda: textfix.read_pdf(path))),
+            ("layout from coordinates (lay_out, page_text)", median_seconds(lambda: [page_text(lay_out(p)) for p in doc.pages])),
+            ("textfix.split_pdf (layout, repair, font evidence, articles)", median_seconds(lambda: textfix.split_pdf(doc))),
+            ("text path: textfix.split_pages of the text", median_seconds(lambda: textfix.split_pages(text))),
         ]
     print(f"{count} pages ({len(text)} characters), one core, median of 5 runs after a warm-up\n")
     print("| stage | seconds | pages per second |")
     print("| --- | --- | --- |")
     for name, seconds in rows:
         print(f"| {name} | {seconds:.3f} | {count / seconds:.1f} |")
-    whole = rows[1][1] + rows[2][1]
-    print(f"| read_pdf + split_pages | {whole:.3f} | {count / whole:.1f} |")
+    whole = rows[1][1] + rows[3][1]
+    print(f"| **read_pdf + split_pdf** (`textfix split FILE.pdf`) | {whole:.3f} | {count / whole:.1f} |")
+    whole = rows[1][1] + rows[4][1]
+    print(f"| read_pdf + split_pages (the text path) | {whole:.3f} | {count / whole:.1f} |")
     return 0
 
 

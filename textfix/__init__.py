@@ -24,7 +24,7 @@ _EXPORTS = {
     "Alignment": "align", "Difference": "align", "align": "align",
     "AlignmentError": "errors", "InputError": "errors", "ModelError": "errors", "TextfixError": "errors",
     "read_text": "io",
-    "PdfDocument": "pdf", "read_pdf": "pdf",
+    "PdfDocument": "pdf", "read_pdf": "pdf", "split_pdf": "pdflayout",
     "Diagnosis": "doctor", "diagnose": "doctor",
     "Pair": "learn", "learn": "learn",
     "NoiseModel": "model", "default_model": "model", "load_model": "model",
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .doctor import Diagnosis, diagnose
     from .io import read_text
     from .pdf import PdfDocument, read_pdf
+    from .pdflayout import split_pdf
     from .learn import Pair
     from .model import NoiseModel, default_model, load_model
     from .repair import Change, RepairConfig, Repaired, apply_changes, repair

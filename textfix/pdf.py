@@ -260,7 +260,26 @@ def _xref_ok(data: bytes) -> bool:
 
 _LINE_ENDS = {0x0D, 0x0A}
 _NO_CHAR = {0x0, 0xFFFE, 0xFFFF}
-_PDFIUM_HYPHEN = 0x02  # PDFium's code for a hyphen it took for a word broken at the line end
+_PDFIUM_HYPHEN = 0x02
+# A baseline this many PDF units (points) below the line's, the pen set back left, is the next
+# line: body text is not set in less than 4 pt, so lines are farther apart; a sub- or
+# superscript moves less than half that and does not step back.
+_NEW_LINE_DROP = 2.0
+_OBJECT_KEYS = True  # characters of one text object share its font and size: asked once per object (3× fewer calls)
+
+
+def _font_info(raw, tp, i: int) -> tuple[str, float]:
+    """The font name and size of character *i* (PDFium's ``FPDFText_GetFontInfo``, ``GetFontSize``)."""
+    import ctypes
+
+    flags = ctypes.c_int()
+    buffer = ctypes.create_string_buffer(256)
+    n = raw.FPDFText_GetFontInfo(tp, i, buffer, len(buffer), ctypes.byref(flags))
+    if n > len(buffer):  # a longer name than any seen: a buffer that holds it
+        buffer = ctypes.create_string_buffer(n)
+        n = raw.FPDFText_GetFontInfo(tp, i, buffer, len(buffer), ctypes.byref(flags))
+    font = buffer.value.decode("utf-8", "replace") if 0 < n <= len(buffer) else ""
+    return font, round(float(raw.FPDFText_GetFontSize(tp, i)), 2)  # PDFium's code for a hyphen it took for a word broken at the line end
 
 
 def _read_page(page, index: int) -> PdfPage:
@@ -280,50 +299,49 @@ def _read_page(page, index: int) -> PdfPage:
         textpage = page.get_textpage()
         tp = textpage.raw
         count = raw.FPDFText_CountChars(tp)
-        buffer = ctypes.create_string_buffer(256)
-        flags = ctypes.c_int()
+        get_unicode, is_generated, map_error = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
+        get_origin, get_object = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetTextObject
         ox, oy = ctypes.c_double(), ctypes.c_double()
         ref_x, ref_y = ctypes.byref(ox), ctypes.byref(oy)
-        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-        box = tuple(map(ctypes.byref, (left, right, bottom, top)))
-        get_origin, get_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox
+        address = ctypes.c_void_p
+        fonts_of: dict[int | None, tuple[str, float]] = {}  # a text object's (font, size): every character of it has them
         lines: list[PdfLine] = []
         chars: list[str] = []
-        runs: list[FontRun] = []
+        runs: list[list] = []  # [start, end, font, size], made FontRuns when the line ends
         bad: list[int] = []
         unmapped = 0
         i = 0
         # the line's geometry: first pen x, baseline, end x, the sum and count of wide advances
         geo = [None, 0.0, 0.0, 0.0, 0]
-        last = [None, 0.0]  # the previous character's origin x, and whether it was wide
+        last_x, last_wide = 0.0, False
 
         def end_line(end_x: float | None = None) -> None:
             x0, base, x1, adv, n = geo
             if end_x is not None and x0 is not None:
                 x1 = max(x1, end_x)
-            lines.append(PdfLine("".join(chars), tuple(runs), tuple(bad),
+            lines.append(PdfLine("".join(chars), tuple(FontRun(*r) for r in runs), tuple(bad),
                                  round(x0 or 0.0, 2), round(x1, 2), round(height - base, 2), round(adv / n, 2) if n else 0.0))
             chars.clear()
             runs.clear()
             bad.clear()
             geo[:] = [None, 0.0, 0.0, 0.0, 0]
-            last[:] = [None, 0.0]
 
         while i < count:
-            code = raw.FPDFText_GetUnicode(tp, i)
+            code = get_unicode(tp, i)
             if code in _LINE_ENDS:
                 # A generated line end sits where the pen stopped: the line's right end as set.
                 end_x = None
-                if raw.FPDFText_IsGenerated(tp, i) == 1 and get_origin(tp, i, ref_x, ref_y):
+                if is_generated(tp, i) == 1 and get_origin(tp, i, ref_x, ref_y):
                     end_x = ox.value
-                if code == 0x0D and i + 1 < count and raw.FPDFText_GetUnicode(tp, i + 1) == 0x0A:
+                if code == 0x0D and i + 1 < count and get_unicode(tp, i + 1) == 0x0A:
                     i += 1
                 end_line(end_x)
+                last_x, last_wide = 0.0, False
                 i += 1
                 continue
             step = 1
             if 0xD800 <= code < 0xDC00 and i + 1 < count:  # a surrogate pair: one character
-                low = raw.FPDFText_GetUnicode(tp, i + 1)
+                low = get_unicode(tp, i + 1)
                 if 0xDC00 <= low < 0xE000:
                     code, step = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), 2
             if code in _NO_CHAR:
@@ -332,41 +350,39 @@ def _read_page(page, index: int) -> PdfPage:
                 ch = "-"
             else:
                 ch = chr(code) if code < 0x110000 else "\ufffd"
-            generated = raw.FPDFText_IsGenerated(tp, i) == 1
-            if not generated and code != 0x20 and get_origin(tp, i, ref_x, ref_y):
-                x, y, wide = ox.value, oy.value, code >= 0x2E80
-                has_box = get_box(tp, i, *box)
-                # PDFium joins a line ending in a hyphen to the next (a word broken there): a
-                # character set back to the left and below the line's baseline by more than its
-                # height starts a line.
-                if geo[0] is not None and has_box and x < last[0] and geo[1] - y > top.value - bottom.value > 0:
-                    end_line()
-                if geo[0] is None:
-                    geo[0], geo[1] = x, y
-                if wide and last[1] and x > last[0]:
-                    geo[3] += x - last[0]
-                    geo[4] += 1
-                last[:] = [x, wide]
-                if has_box:
-                    geo[2] = max(geo[2], right.value)
-            if raw.FPDFText_HasUnicodeMapError(tp, i) == 1:
+            generated = is_generated(tp, i) == 1
+            if generated:
+                font, size = (runs[-1][2], runs[-1][3]) if runs else ("", 0.0)
+            else:
+                obj = address.from_buffer(get_object(tp, i)).value if _OBJECT_KEYS else None
+                found = fonts_of.get(obj) if obj is not None else None
+                if found is None:
+                    found = fonts_of[obj] = _font_info(raw, tp, i)
+                font, size = found
+                if code != 0x20 and get_origin(tp, i, ref_x, ref_y):
+                    x, y, wide = ox.value, oy.value, code >= 0x2E80
+                    # PDFium joins a line ending in a hyphen to the next (a word broken there): a
+                    # character set back to the left and a line lower starts a line.
+                    if geo[0] is not None and x < last_x and geo[1] - y > _NEW_LINE_DROP:
+                        end_line()
+                        last_wide = False
+                    if geo[0] is None:
+                        geo[0], geo[1] = x, y
+                    elif wide and last_wide and x > last_x:
+                        geo[3] += x - last_x
+                        geo[4] += 1
+                    # where the character ends: its origin and, for a full-width one, the line's advance
+                    geo[2] = max(geo[2], x + (geo[3] / geo[4] if wide and geo[4] else 0.0))
+                    last_x, last_wide = x, wide
+            if map_error(tp, i) == 1:
                 unmapped += 1
                 bad.append(len(chars))
-            if generated:
-                font, size = (runs[-1].font, runs[-1].size) if runs else ("", 0.0)
-            else:
-                n = raw.FPDFText_GetFontInfo(tp, i, buffer, len(buffer), ctypes.byref(flags))
-                if n > len(buffer):  # a longer name than any seen: a buffer that holds it
-                    buffer = ctypes.create_string_buffer(n)
-                    n = raw.FPDFText_GetFontInfo(tp, i, buffer, len(buffer), ctypes.byref(flags))
-                font = buffer.value.decode("utf-8", "replace") if 0 < n <= len(buffer) else ""
-                size = round(float(raw.FPDFText_GetFontSize(tp, i)), 2)
             position = len(chars)
             chars.append(ch)
-            if runs and runs[-1].font == font and runs[-1].size == size and runs[-1].end == position:
-                runs[-1] = FontRun(runs[-1].start, position + 1, font, size)
+            if runs and runs[-1][2] == font and runs[-1][3] == size and runs[-1][1] == position:
+                runs[-1][1] = position + 1
             else:
-                runs.append(FontRun(position, position + 1, font, size))
+                runs.append([position, position + 1, font, size])
             i += step
         if chars or runs or not lines:
             end_line()
