@@ -168,3 +168,21 @@ def test_each_character_keeps_its_font_in_the_page_text(typeset):
     assert garbled  # the page sets its bold leads in the garbled font
     printed = "".join(ch for ch, f in zip(pt.text, pt.fonts) if f in garbled)
     assert "，" not in printed and "。" not in printed  # its marks come out garbled, every one
+
+
+@pytest.mark.parametrize("name", ["foot", "before"])
+def test_reading_order_comes_from_the_coordinates_not_the_stream(typeset, name):
+    """Lines drawn in any order are read column after column, band by band: shuffled, the page reads
+    as the page maker wrote it (WeasyPrint draws each column after the one before it)."""
+    from textfix.evaluate import squash
+    from textfix.pdflayout import reading_order
+
+    path, gold, _ = typeset[name]
+    lines = [ln for ln in _page(path).lines if ln.text.strip()]
+    shuffled = list(lines)
+    random.Random(0).shuffle(shuffled)
+    ordered = reading_order(shuffled)
+    assert [ln.text for ln in ordered] == [ln.text for ln in reading_order(lines)]
+    flat = squash("".join(ln.text for ln in ordered))
+    at = [flat.find(squash(b["text"][:12])) for a in gold["articles"] for b in a["blocks"] if not b.get("garbled")]
+    assert all(x >= 0 for x in at) and at == sorted(at)  # every block found, in page order

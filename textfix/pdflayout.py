@@ -188,16 +188,66 @@ def column_of(page: Measures, line: PdfLine) -> Column | None:
     return None
 
 
-def reading_order(lines: tuple[PdfLine, ...]) -> list[PdfLine]:
-    """The page's lines in reading order.
+def reading_order(lines: tuple[PdfLine, ...] | list[PdfLine]) -> list[PdfLine]:
+    """The page's lines in reading order, from their coordinates.
 
-    The content stream's order, as PDFium gives it, is kept: producers write
-    a page's text block by block, column after column (WeasyPrint does, and
-    the typeset pages' blocks come out whole and in order: 100 %,
-    ``corpora/typeset/README.md``).  Lines PDFium cut at the same baseline
-    are left as they come (a header's parts floated apart).
+    The page is cut, top to bottom, into bands: a line that is not in a
+    column (set across columns, or in another size than the body: a title,
+    the header, a byline under a title) is a band of its own, with any other
+    such lines on its baseline (read left to right); body lines in columns
+    make a band until such a line, or until blank space across every column
+    deeper than an article's gap (:data:`ARTICLE_GAP`: two articles set one
+    under the other).  Within a band the columns are read left to right, each
+    top to bottom.  (The content stream's order, what extractors give, is
+    the same on pages typeset column after column; a producer that draws
+    titles or boxes last is read right by this.)
     """
-    return [ln for ln in lines if ln.text.strip()]
+    lines = [ln for ln in lines if ln.text.strip()]
+    if len(lines) < 2:
+        return lines
+    sizes = [_size(ln) for ln in lines]
+    m = measure(lines, sizes)
+    if m is None:
+        return lines
+    same = [abs(s - m.body_size) <= SAME_SIZE * m.body_size for s in sizes]
+    cols = [_column_index(m, ln) if b else None for ln, b in zip(lines, same)]
+    order = sorted(range(len(lines)), key=lambda i: (lines[i].baseline, lines[i].x0))
+    out: list[int] = []
+    band: list[int] = []
+    lowest = None
+
+    def flush() -> None:
+        out.extend(sorted(band, key=lambda i: (cols[i], lines[i].baseline, lines[i].x0)))
+        band.clear()
+
+    k = 0
+    while k < len(order):
+        i = order[k]
+        if cols[i] is None:  # a row of its own: the lines on this baseline outside the columns
+            flush()
+            row = [i]
+            while k + len(row) < len(order) and cols[order[k + len(row)]] is None and \
+                    lines[order[k + len(row)]].baseline - lines[i].baseline <= m.em / 2:
+                row.append(order[k + len(row)])
+            out.extend(sorted(row, key=lambda j: lines[j].x0))
+            lowest = max(lines[j].baseline for j in row)
+            k += len(row)
+            continue
+        if band and lowest is not None and lines[i].baseline - lowest - m.pitch > ARTICLE_GAP * m.em:
+            flush()
+        band.append(i)
+        lowest = lines[i].baseline if lowest is None else max(lowest, lines[i].baseline)
+        k += 1
+    flush()
+    return [lines[i] for i in out]
+
+
+def _column_index(m: Measures, line: PdfLine) -> int | None:
+    """Which column holds the whole line (``None``: it is wider than a column, or outside them)."""
+    for n, col in enumerate(m.columns):
+        if col.left - m.em / 4 <= line.x0 and line.x1 <= col.right + m.em / 4:
+            return n
+    return None
 
 
 def lay_out(page: PdfPage) -> PageLayout:
