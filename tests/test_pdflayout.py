@@ -186,3 +186,19 @@ def test_reading_order_comes_from_the_coordinates_not_the_stream(typeset, name):
     flat = squash("".join(ln.text for ln in ordered))
     at = [flat.find(squash(b["text"][:12])) for a in gold["articles"] for b in a["blocks"] if not b.get("garbled")]
     assert all(x >= 0 for x in at) and at == sorted(at)  # every block found, in page order
+
+
+def test_font_states_over_a_file_and_its_garbled_paragraph_restored(pdfs):
+    """tests/_pdfs.py's ``multi``: three pages, page 2's second paragraph set in the garbled font."""
+    from textfix.pdf import read_pdf
+    from textfix.pdffonts import GARBLED, document_font_states
+    from textfix.pdflayout import split_pdf
+
+    doc = read_pdf(pdfs["multi"])
+    states = document_font_states(doc)
+    assert {f for f, s in states.items() if s == GARBLED} == {f for f in doc.fonts if "TFGarble" in f}
+    articles = json.loads((ROOT / "corpora" / "texts" / "articles.json").read_text(encoding="utf-8"))
+    paragraph = [b["text"] for b in articles[3]["blocks"] if b["kind"] == "paragraph"][1]
+    pages = split_pdf(doc)
+    assert [p.index for p in pages] == [0, 1, 2]
+    assert paragraph in [b.text for a in pages[1].articles for b in a.blocks]

@@ -59,6 +59,26 @@ def font_states(chars_by_font: dict[str, Counter]) -> dict[str, str]:
     return states
 
 
+def font_counts(text: str, fonts: list[str], into: dict[str, Counter] | None = None) -> dict[str, Counter]:
+    """The characters each font sets in *text* (*fonts*: each character's font), added to *into*."""
+    counts = into if into is not None else {}
+    for ch, font in zip(text, fonts):
+        if font:
+            counts.setdefault(font, Counter())[ch] += 1
+    return counts
+
+
+def document_font_states(doc) -> dict[str, str]:
+    """Each font's state over a whole :class:`~textfix.pdf.PdfDocument` (a font sets text on many pages:
+    what it prints on all of them is the evidence)."""
+    counts: dict[str, Counter] = {}
+    for page in doc.pages:
+        for line in page.lines:
+            for run in line.runs:
+                counts.setdefault(run.font, Counter()).update(line.text[run.start:run.end])
+    return font_states(counts)
+
+
 def spans(fonts: list[str], states: dict[str, str]) -> list[FontSpan]:
     """Maximal runs of characters in one font (*fonts*: the font of each character, "" for none)."""
     out: list[FontSpan] = []
@@ -75,16 +95,17 @@ def garbled_spans(fonts: list[str], states: dict[str, str]) -> list[FontSpan]:
     return [s for s in spans(fonts, states) if s.state == GARBLED]
 
 
-def apply_font_evidence(text: str, fonts: list[str], repaired, model):
-    """*repaired* (a character repair of *text*, lines kept) with the fonts' evidence taken in (see the module)."""
+def apply_font_evidence(text: str, fonts: list[str], repaired, model, states: dict[str, str] | None = None):
+    """*repaired* (a character repair of *text*, lines kept) with the fonts' evidence taken in (see the module).
+
+    *states*: the fonts' states, when known over more than this text (a
+    document's, :func:`document_font_states`); else measured on *text*.
+    """
     from .garbles import garble_changes
     from .repair import Change, Repaired, apply_changes
 
-    counts: dict[str, Counter] = {}
-    for ch, font in zip(text, fonts):
-        if font:
-            counts.setdefault(font, Counter())[ch] += 1
-    states = font_states(counts)
+    if states is None:
+        states = font_states(font_counts(text, fonts))
     if not any(s == GARBLED for s in states.values()) and not any(c.rule.startswith("garble") for c in repaired.changes):
         return repaired
     kept = [

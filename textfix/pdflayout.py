@@ -537,7 +537,8 @@ def split_pdf_page(page: PdfPage, model=None, source: str | None = None):
     return _split_laid(page_text(lay_out(page)), model, source)
 
 
-def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furniture: list | None = None):
+def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furniture: list | None = None,
+                states: dict[str, str] | None = None):
     from .model import default_model
     from .pdffonts import apply_font_evidence
     from .repair import repair
@@ -550,7 +551,7 @@ def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furnitur
     # Print lines, kept as lines.  The spaces of a text layer are the typesetter's (or PDFium's,
     # where glyphs stand apart), not an OCR engine's or an extractor's around digit runs: left alone.
     repaired = repair(pt.text, model, rejoin=False, layout="print", latin_spacing=False, ocr_spacing=False)
-    repaired = apply_font_evidence(pt.text, pt.fonts, repaired, model)  # which font each character is set in
+    repaired = apply_font_evidence(pt.text, pt.fonts, repaired, model, states)  # which font each character is set in
     to_output = output_offset(repaired.changes)
     items = items_of(pt, repaired.text, to_output, _byline_finder(model))
     page = split_items(pt.text, repaired, items, model, source)
@@ -584,22 +585,25 @@ def split_pdf(source, model=None) -> list:
     feeds (each page's text is its lines as laid out, one a line, the header
     on one); running heads and feet that repeat across the pages
     (:mod:`textfix.furniture`) are its ``furniture``, kept out of the
-    articles.  Spans are offsets into the page's text.
+    articles; the fonts' states (:mod:`textfix.pdffonts`) are judged on
+    what each prints over the whole file.  Spans are offsets into the page's text.
     """
     import os
     from dataclasses import replace
 
     from .furniture import find_furniture
     from .pdf import PdfDocument, read_pdf
+    from .pdffonts import document_font_states
 
     doc = source if isinstance(source, PdfDocument) else read_pdf(source)
     name = os.path.basename(doc.path)
     texts = [page_text(lay_out(p)) for p in doc.pages]
     if len(texts) == 1:
         return [_split_laid(texts[0], model, name)]
+    states = document_font_states(doc)  # what each font prints over the whole file
     found = find_furniture([t.text for t in texts])
     out, offset = [], 0
     for i, (pt, furniture) in enumerate(zip(texts, found)):
-        out.append(replace(_split_laid(pt, model, name, furniture), index=i, offset=offset))
+        out.append(replace(_split_laid(pt, model, name, furniture, states), index=i, offset=offset))
         offset += len(pt.text) + 1
     return out
