@@ -202,3 +202,50 @@ def test_font_states_over_a_file_and_its_garbled_paragraph_restored(pdfs):
     pages = split_pdf(doc)
     assert [p.index for p in pages] == [0, 1, 2]
     assert paragraph in [b.text for a in pages[1].articles for b in a.blocks]
+
+
+def _synthetic_page(bold_body: bool = False):
+    """A page of lines placed by hand: body 10 units, em 10, one column 0–150, indent 20, pitch 13."""
+    from textfix.pdf import FontRun, PdfLine, PdfPage
+
+    body = "Body-Bold" if bold_body else "Body"
+
+    def line(text, x0, x1, baseline, font=body, size=10.0):
+        return PdfLine(text, (FontRun(0, len(text), font, size),), x0=x0, x1=x1, baseline=baseline, em=size)
+
+    return PdfPage(0, (
+        line("春耕时节无人机忙", 0, 128, 20, "Body-Bold", 16.0),  # a title: set larger
+        line("清明前后江淮大地进入春耕", 20, 150, 45),  # indented: a paragraph opens
+        line("备耕关键期。在安徽省寿县的万", 0, 150, 58),
+        line("亩农田里，无人机低空飞行。", 0, 130, 71),
+        line("数据下田", 0, 40, 87, "Body-Bold"),  # bold at body size, space around it: a subhead
+        line("在县农业农村局的指挥中心，", 20, 150, 103),
+        line("一块大屏幕上滚动显示数据。", 0, 130, 116),
+        line("（记者 张伟）", 80, 150, 129),  # set right: a line of its own
+    ), width=200, height=200)
+
+
+def test_layout_of_lines_placed_by_hand():
+    from textfix.pdflayout import lay_out, split_pdf_page
+
+    layout = lay_out(_synthetic_page())
+    m = layout.measures
+    assert (m.body_size, m.em, m.indent, m.pitch) == (10.0, 10.0, 20.0, 13.0)
+    assert [(c.left, c.right) for c in m.columns] == [(0, 150)]
+    assert [(b.kind, b.lines) for b in layout.blocks] == [
+        ("title", (0,)), ("paragraph", (1, 2, 3)), ("heading", (4,)), ("paragraph", (5, 6)), ("aligned", (7,))]
+    page = split_pdf_page(_synthetic_page())
+    (article,) = page.articles
+    assert (article.title, article.byline) == ("春耕时节无人机忙", "张伟")
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("paragraph", "清明前后江淮大地进入春耕备耕关键期。在安徽省寿县的万亩农田里，无人机低空飞行。"),
+        ("heading", "数据下田"),
+        ("paragraph", "在县农业农村局的指挥中心，一块大屏幕上滚动显示数据。"),
+    ]
+
+
+def test_where_the_body_is_bold_bold_is_no_subhead():
+    from textfix.pdflayout import lay_out
+
+    kinds = [b.kind for b in lay_out(_synthetic_page(bold_body=True)).blocks]
+    assert "heading" not in kinds and kinds[0] == "title"

@@ -22,7 +22,8 @@ and this stage reads the layout from it, every measure taken on the page:
   :data:`TITLE_PITCH` of the title's em; titles after the last body line are
   the titles printed together at the page foot;
 * a **subhead** is body-size text set bold throughout (a paragraph's bold
-  lead sentence runs on into regular text);
+  lead sentence runs on into regular text; where most body lines are bold,
+  bold tells nothing);
 * a line set right or centred in its column (it starts neither at the left
   edge nor at the indent) or smaller than the body is a block of its own:
   a byline line, or a byline under the title.
@@ -271,6 +272,10 @@ def lay_out(page: PdfPage) -> PageLayout:
                 k = len(top)
     n = len(lines)
     body = [abs(s - m.body_size) <= SAME_SIZE * m.body_size for s in sizes]
+    if sum(_all_bold(ln) for ln, b in zip(lines, body) if b) * 2 > sum(body):
+        body_bold = True  # the body itself is set bold: bold tells no subhead
+    else:
+        body_bold = False
     large = [s >= TITLE_RATIO * m.body_size for s in sizes]
     last_body = max((i for i in range(n) if not large[i]), default=-1)
     lowest = max((lines[i].baseline for i in range(k)), default=None)  # the lowest baseline so far
@@ -304,7 +309,7 @@ def lay_out(page: PdfPage) -> PageLayout:
             ):
                 run.append(k + len(run))
             blocks.append(LaidBlock("foot_title" if k > last_body else "title", tuple(run)))  # a title opens its article itself
-        elif body[k] and _all_bold(ln) and not _bold_lead(lines, k, m) and (run := _subhead(lines, k, body, m, place)):
+        elif body[k] and not body_bold and _all_bold(ln) and not _bold_lead(lines, k, m) and (run := _subhead(lines, k, body, m, place)):
             blocks.append(LaidBlock("heading", tuple(run), opens, place(k)[1]))
         elif not body[k]:
             run = [k]  # smaller (or a size between body and title): lines of one size at their pitch
@@ -324,7 +329,8 @@ def lay_out(page: PdfPage) -> PageLayout:
                 while k + len(run) < n:
                     j = k + len(run)
                     prev = lines[j - 1]
-                    if not body[j] or large[j] or _all_bold(lines[j]) and not _bold_lead(lines, j, m) and not _all_bold(prev) or gap_before_run(lines, run, j, m):
+                    heads = not body_bold and _all_bold(lines[j]) and not _bold_lead(lines, j, m) and not _all_bold(prev)
+                    if not body[j] or large[j] or heads or gap_before_run(lines, run, j, m):
                         break
                     jcol, jwhere = place(j)
                     if jwhere != "left":
