@@ -196,6 +196,7 @@ def test_font_states_over_a_file_and_its_garbled_paragraph_restored(pdfs):
 
     doc = read_pdf(pdfs["multi"])
     states = document_font_states(doc)
+    assert doc.font_states() == states
     assert {f for f, s in states.items() if s == GARBLED} == {f for f in doc.fonts if "TFGarble" in f}
     articles = json.loads((ROOT / "corpora" / "texts" / "articles.json").read_text(encoding="utf-8"))
     paragraph = [b["text"] for b in articles[3]["blocks"] if b["kind"] == "paragraph"][1]
