@@ -26,6 +26,8 @@ terms declared in :data:`FEATURES`, each with where its number comes from:
               a two-state model of the page's runs (:class:`FontRuns`).  A run
               that prints real marks (，。) is clean; a page with no garble
               evidence gets no garble fixes, a garbled run gets all of them.
+              Where the text comes with its fonts (a PDF), a character's font
+              says its run's state outright (``font_state``).
 
 The mark wins only by :data:`THRESHOLD`: a wrong fix costs more than a miss.
 Only occurrences a cheap read of their context lets through are decided
@@ -38,6 +40,7 @@ import json
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -66,7 +69,8 @@ FEATURES = (
     Feature("partner", "partner_within (data/garble_decision.json, corpora/fit_garble_runs.py on real-dev train) "
             "against the chance of the partner's printed forms within the window (their frequency in the model)"),
     Feature("font run", "two-state run model: run_length, mark_in_garbled_run and the prior garbled_share "
-            "(data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own share by EM"),
+            "(data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own share by EM; "
+            "in a PDF, the state of the character's font (textfix.fonts: the file's garbled fonts, as doctor finds them)"),
 )
 
 
@@ -110,6 +114,7 @@ class _Decision:
     space: float  # log10 likelihood ratio of a stray space after it (0 without one)
     partner: float = 0.0  # log10 likelihood ratio of the partner mark found (or not) within the window
     run: float = 0.0  # log10 P(garbled run | the rest of the page)
+    garbled_font: bool = False  # the run's state is known: the PDF sets it in a font that garbles (run 0)
 
     @property
     def likelihood_ratio(self) -> float:
@@ -184,16 +189,30 @@ def _class(chars) -> str:
     return "".join(re.escape(ch) for ch in sorted(set(chars)))
 
 
-def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
-    """(start, end, old, new, rule, confidence, why) for each garbled mark found in *text*."""
+FontState = Callable[[int], "bool | None"]  # a text offset → set in a garbled font (True), a clean one (False), unknown
+
+
+def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = None) -> list[tuple]:
+    """(start, end, old, new, rule, confidence, why) for each garbled mark found in *text*.
+
+    *font_state*, where the text comes with its fonts (a PDF: see
+    :class:`textfix.fonts.FontEvidence`), says for an offset whether the font
+    it is set in garbles its marks: that is then the run's state, not a
+    guess of the run model — a character of a clean font is never a garble,
+    one of a garbled font is decided by the other terms alone.
+    """
     prepared = _prepared(model)
     occurrences = prepared.screen.occurrences(text) if prepared else []
+    if font_state is not None:
+        occurrences = [o for o in occurrences if font_state(o.at) is not False]
     if not occurrences:
         return []
-    return [_change(text, d, model) for d in _weigh(text, prepared, occurrences) if d.wins]
+    decisions = _weigh(text, prepared, occurrences, font_state)
+    return [_change(text, d, model) for d in decisions if d.wins]
 
 
-def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence]) -> list[_Decision]:
+def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_state: FontState | None = None
+           ) -> list[_Decision]:
     """Every term of every occurrence's decision; neighbouring winners read in place once."""
     lm, space = default_charlm(), _SpaceEvidence(text)
     decisions = [_Decision(o, 0.0, "text", space.ratio(text, o)) for o in occurrences]
@@ -204,6 +223,7 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence]) -> li
     marks_on_page = len(prepared.printed_marks.findall(text))
     runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)
     runs.decide(decisions)
+    _known_fonts(decisions, font_state)
     # Neighbouring garbles change each other's context (袁 野 → ，“): read once more with the winners in place.
     chosen = {d.occurrence.at: d.occurrence for d in decisions if d.wins}
     if chosen:
@@ -215,7 +235,16 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence]) -> li
         runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)  # more may be winnable now
         runs.share = share
         runs.decide(decisions, rounds=0)
+        _known_fonts(decisions, font_state)
     return decisions
+
+
+def _known_fonts(decisions: list[_Decision], font_state: FontState | None) -> None:
+    """A garbled font's run is garbled for certain: its run term is log10(1) (clean fonts' never got here)."""
+    if font_state is not None:
+        for d in decisions:
+            if font_state(d.occurrence.at):
+                d.run, d.garbled_font = 0.0, True
 
 
 class _Screen:
@@ -729,5 +758,7 @@ def _change(text: str, d: _Decision, model: NoiseModel) -> tuple:
     confidence = round(1.0 / (1.0 + 10 ** (-d.margin)), 4)
     terms = ", ".join(f"{name} {value:+.2f}" for name, value in (("context", d.context), ("stray space", d.space),
                                                                  ("partner", d.partner), ("font run", d.run)) if value)
+    if d.garbled_font:
+        terms += ", font run 0 (set in a garbled font)"
     why = f"margin {d.margin:+.2f}: {terms} (against {d.reading})"
     return (start, end, text[start:end], model.styled(symbol), f"garble:{o.candidate.mechanism}", confidence, why)
