@@ -591,10 +591,10 @@ class _Partners:
         def chance(chars: set[str]) -> float:  # that one of them stands within the window anyway
             return 1.0 - (1.0 - sum(10 ** lm.logp("", normalise(f)) for f in chars)) ** self.window
 
-        def pattern(chars: set[str]) -> re.Pattern[str] | None:
-            return re.compile(f"[{_class(chars)}]") if chars else None
+        def pattern(chars: set[str]) -> str | None:  # compiled when first searched (most pages need a few)
+            return f"[{_class(chars)}]" if chars else None
 
-        self.partners: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None, float, float]] = {}
+        self.partners: dict[str, tuple[str | None, str | None, float, float]] = {}
         for symbol in {c.symbol for c in table.values()}:
             before, after = (forms(p) for p in partners_of(symbol))
             share = within.get(symbol, within["numbering"] if symbol_class(symbol) == "numbering" else None)
@@ -632,7 +632,8 @@ class _Partners:
         for side in (0, 1):
             at, current = (start, end), symbol
             while current in self.partners:
-                pattern, within, chance = self.partners[current][side], self.partners[current][2], self.partners[current][3]
+                forms, within, chance = self.partners[current][side], self.partners[current][2], self.partners[current][3]
+                pattern = _compiled(forms) if forms else None
                 hit = pattern and (pattern.search(text, max(0, at[0] - self.window), at[0]) if side == 0
                                    else pattern.search(text, at[1], at[1] + self.window))
                 if not hit:
@@ -644,6 +645,11 @@ class _Partners:
                     *_, hit = pattern.finditer(text, max(0, at[0] - self.window), at[0])
                 at, current = (hit.start(), hit.end()), partners_of(current)[side]
         return links
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 class FontRuns:
