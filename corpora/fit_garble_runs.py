@@ -20,7 +20,8 @@ From the train part of real-dev (``corpora/realdev.py``):
 
 * ``screen_slack``: the least slack that lets the bigram screen
   (``textfix.garbles._Screen``) pass every candidate of whole garbled paragraphs
-  (``bench/eval_garbles.py``'s garbling) whose mark the trigram context lets win;
+  (``bench/eval_garbles.py``'s garbling) whose mark the trigram context lets win,
+  its neighbours read as printed or as the marks they are;
 
 * ``partner_within``: for each paired mark and numbered symbol, the share of its
   occurrences whose partner (the closing mark after an opening one, the
@@ -144,18 +145,17 @@ def screen_slack(items: list[dict], limit: int = 4000) -> float:
     paragraphs = [p for item in items for p in item["paragraphs"]][:limit]
     for p in paragraphs:
         text = eval_garbles.garble(p, [(0, len(p))], garbling).text
-        for k, ch in enumerate(text):
-            c = table.get(ch)
-            if c is None or k == 0 or k + 1 == len(text) or text[k - 1].isspace() or text[k + 1].isspace():
-                continue
-            left = garbles._reach(text, k - 1, -1, {})
-            right = garbles._reach(text, k + 1, 1, {})
-            full = garbles._window_logp(lm, left, c.symbol, right) - garbles._window_logp(lm, left, ch, right)
-            most = prepared.partners.most(c.symbol)
+        marks = {k: garbles._Occurrence(k, 1, table[ch]) for k, ch in enumerate(text) if ch in table}
+        for k, o in marks.items():
+            if k + 1 < len(text) and text[k + 1] in garbles._SPACES:
+                continue  # a stray space sends the occurrence on whatever its read
+            c, most = o.candidate, prepared.partners.most(o.candidate.symbol)
+            full = max(  # its neighbours as printed, or as the marks they are here
+                garbles._window_logp(lm, left, c.symbol, right) - garbles._window_logp(lm, left, c.garbled, right)
+                for left, right in ((garbles._reach(text, k - 1, -1, chosen), garbles._reach(text, k + 1, 1, chosen))
+                                    for chosen in ({}, marks)))  # (its own offset is outside the window)
             if full + most > garbles.THRESHOLD:
-                (lt, ld), (rt, rd) = screen.left[ch], screen.right[ch]
-                read = lt.get(normalise(text[k - 1]), ld) + rt.get(normalise(text[k + 1]), rd)
-                slack = max(slack, garbles.THRESHOLD - most - read)
+                slack = max(slack, garbles.THRESHOLD - most - screen.read(text, k))
     return slack
 
 

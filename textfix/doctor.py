@@ -224,17 +224,7 @@ def diagnose_text(text: str, name: str = "<text>") -> Diagnosis:
 
 def diagnose_pdf(doc: PdfDocument) -> Diagnosis:
     """Each page's fonts, the garbled ones decided over the whole file; what the text and the page objects show."""
-    per_font: dict[str, Counter] = {}
-    for page in doc.pages:
-        for font, text in _font_texts(page).items():
-            per_font.setdefault(font, Counter()).update(text)
-    candidates = {font for font, counts in per_font.items() if _font_garbled(counts)}
-    repaired = {
-        page.index: _repaired_by_font(page) if candidates & set(_font_texts(page)) else Counter() for page in doc.pages
-    }
-    restored = sum(repaired.values(), Counter())
-    # where the marks belong: the repair (its language model) restores at least half the font's forms
-    garbled = {f for f in candidates if restored[f] >= MIN_RESTORED * sum(per_font[f][x] for x in FORMS)}
+    garbled, repaired = _garbled_fonts(doc)
     pages = []
     for page in doc.pages:
         findings: list[Finding] = []
@@ -269,6 +259,32 @@ def diagnose_pdf(doc: PdfDocument) -> Diagnosis:
     if not doc.xref_ok:
         file_findings.append(Finding("xref", None, 1, NONE, detail="PDFium rebuilt it; the pages were read"))
     return Diagnosis(doc.path, "pdf", tuple(pages), tuple(file_findings), doc.fonts)
+
+
+def garbled_fonts(doc: PdfDocument) -> set[str]:
+    """The fonts of *doc* that garble their marks (see the module's notes)."""
+    return _garbled_fonts(doc)[0]
+
+
+def font_counts(doc: PdfDocument) -> dict[str, Counter]:
+    """Each font's characters over the whole file."""
+    per_font: dict[str, Counter] = {}
+    for page in doc.pages:
+        for font, text in _font_texts(page).items():
+            per_font.setdefault(font, Counter()).update(text)
+    return per_font
+
+
+def _garbled_fonts(doc: PdfDocument) -> tuple[set[str], dict[int, Counter]]:
+    """The garbled fonts, and per page how many garbles the repair restores in each font."""
+    per_font = font_counts(doc)
+    candidates = {font for font, counts in per_font.items() if _font_garbled(counts)}
+    repaired = {
+        page.index: _repaired_by_font(page) if candidates & set(_font_texts(page)) else Counter() for page in doc.pages
+    }
+    restored = sum(repaired.values(), Counter())
+    # where the marks belong: the repair (its language model) restores at least half the font's forms
+    return {f for f in candidates if restored[f] >= MIN_RESTORED * sum(per_font[f][x] for x in FORMS)}, repaired
 
 
 def _font_garbled(counts: Counter) -> bool:

@@ -26,6 +26,8 @@ terms declared in :data:`FEATURES`, each with where its number comes from:
               a two-state model of the page's runs (:class:`FontRuns`).  A run
               that prints real marks (，。) is clean; a page with no garble
               evidence gets no garble fixes, a garbled run gets all of them.
+              Where the text comes with its fonts (a PDF), a character's font
+              says its run's state outright (``font_state``).
 
 The mark wins only by :data:`THRESHOLD`: a wrong fix costs more than a miss.
 Only occurrences a cheap read of their context lets through are decided
@@ -37,6 +39,8 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -65,7 +69,8 @@ FEATURES = (
     Feature("partner", "partner_within (data/garble_decision.json, corpora/fit_garble_runs.py on real-dev train) "
             "against the chance of the partner's printed forms within the window (their frequency in the model)"),
     Feature("font run", "two-state run model: run_length, mark_in_garbled_run and the prior garbled_share "
-            "(data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own share by EM"),
+            "(data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own share by EM; "
+            "in a PDF, the state of the character's font (textfix.fonts: the file's garbled fonts, as doctor finds them)"),
 )
 
 
@@ -79,10 +84,11 @@ def fitted() -> dict:
 # since pages range from no garbled run to mostly garbled ones.  (On 1,500 real-dev train items,
 # 2, 10, 50 and 684 — the seed page's events — restore 99.8% of garbled marks alike, none falsely.)
 PRIOR_EVENTS = 2.0
-EM_ROUNDS = 2  # the page's share settles: on real-dev train, 1, 2 and 3 rounds make the same decisions
+EM_ROUNDS = 1  # the page's share settles: on real-dev train, 1, 2 and 3 rounds make the same decisions
 _SPACES = " \t\u3000"
 _WHITESPACE = " \t\u3000\n\r\f"
 _WHITESPACE_SET = frozenset(_WHITESPACE)
+_DROP_WHITESPACE = str.maketrans("", "", _WHITESPACE)
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,7 @@ class _Decision:
     space: float  # log10 likelihood ratio of a stray space after it (0 without one)
     partner: float = 0.0  # log10 likelihood ratio of the partner mark found (or not) within the window
     run: float = 0.0  # log10 P(garbled run | the rest of the page)
+    garbled_font: bool = False  # the run's state is known: the PDF sets it in a font that garbles (run 0)
 
     @property
     def likelihood_ratio(self) -> float:
@@ -182,37 +189,62 @@ def _class(chars) -> str:
     return "".join(re.escape(ch) for ch in sorted(set(chars)))
 
 
-def garble_changes(text: str, model: NoiseModel) -> list[tuple]:
-    """(start, end, old, new, rule, confidence, why) for each garbled mark found in *text*."""
+FontState = Callable[[int], "bool | None"]  # a text offset → set in a garbled font (True), a clean one (False), unknown
+
+
+def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = None) -> list[tuple]:
+    """(start, end, old, new, rule, confidence, why) for each garbled mark found in *text*.
+
+    *font_state*, where the text comes with its fonts (a PDF: see
+    :class:`textfix.fonts.FontEvidence`), says for an offset whether the font
+    it is set in garbles its marks: that is then the run's state, not a
+    guess of the run model — a character of a clean font is never a garble,
+    one of a garbled font is decided by the other terms alone.
+    """
     prepared = _prepared(model)
     occurrences = prepared.screen.occurrences(text) if prepared else []
+    if font_state is not None:
+        occurrences = [o for o in occurrences if font_state(o.at) is not False]
     if not occurrences:
         return []
-    return [_change(text, d, model) for d in _weigh(text, prepared, occurrences) if d.wins]
+    decisions = _weigh(text, prepared, occurrences, font_state)
+    return [_change(text, d, model) for d in decisions if d.wins]
 
 
-def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence]) -> list[_Decision]:
+def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_state: FontState | None = None
+           ) -> list[_Decision]:
     """Every term of every occurrence's decision; neighbouring winners read in place once."""
     lm, space = default_charlm(), _SpaceEvidence(text)
-    decisions = [_Decision(o, 0.0, "text", space.ratio(text, o), prepared.partners.ratio(text, o)) for o in occurrences]
+    decisions = [_Decision(o, 0.0, "text", space.ratio(text, o)) for o in occurrences]
     for d in decisions:
-        d.context, d.reading = _context(lm, prepared, text, d, {})
+        _read(lm, prepared, text, d, {})
     if not any(d.winnable for d in decisions):
         return decisions  # the run term is never positive: none can win, most clean pages end here
     marks_on_page = len(prepared.printed_marks.findall(text))
     runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)
     runs.decide(decisions)
+    _known_fonts(decisions, font_state)
     # Neighbouring garbles change each other's context (袁 野 → ，“): read once more with the winners in place.
     chosen = {d.occurrence.at: d.occurrence for d in decisions if d.wins}
     if chosen:
+        chosen_at = sorted(chosen)
         for d in decisions:
-            if _near_chosen(d.occurrence, chosen):
-                d.context, d.reading = _context(lm, prepared, text, d, chosen)
+            if _near_chosen(d.occurrence, chosen_at):
+                _read(lm, prepared, text, d, chosen)
         share = runs.share
         runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)  # more may be winnable now
         runs.share = share
         runs.decide(decisions, rounds=0)
+        _known_fonts(decisions, font_state)
     return decisions
+
+
+def _known_fonts(decisions: list[_Decision], font_state: FontState | None) -> None:
+    """A garbled font's run is garbled for certain: its run term is log10(1) (clean fonts' never got here)."""
+    if font_state is not None:
+        for d in decisions:
+            if font_state(d.occurrence.at):
+                d.run, d.garbled_font = 0.0, True
 
 
 class _Screen:
@@ -223,11 +255,12 @@ class _Screen:
     the whole decision when that, plus ``screen_slack`` (the least slack that
     passed every candidate whose mark could win on garbled real-dev train text,
     fitted by ``corpora/fit_garble_runs.py``), plus the most its partner term
-    can add, reaches :data:`THRESHOLD`.  Occurrences next to whitespace always
-    go on (a stray space is evidence of its own), and so do those next to
-    another candidate (its neighbour may turn out a mark) and doubled marks
-    printed double (要要).  The bigram read is a left and a right term, each
-    looked up by the neighbour (:func:`_screen_terms`).
+    can add, reaches :data:`THRESHOLD`.  The read skips whitespace (a line
+    break is no character of the text), takes a neighbour that is a candidate
+    itself at its likelier reading (:meth:`read`), and is a left and a right
+    term, each looked up by the neighbour (:func:`_screen_terms`).  An
+    occurrence followed by a space always goes on (a stray space is evidence
+    of its own), and so do doubled marks printed double (要要).
     """
 
     def __init__(self, lm: CharLM, table: dict[str, Candidate], partners: _Partners) -> None:
@@ -286,12 +319,42 @@ class _Screen:
                 else:
                     out.append(_Occurrence(i, 1, c))
                 continue
-            if not (before.isspace() or after.isspace() or before in table or after in table):
-                (lt, ld), (rt, rd) = left[g], right[g]
-                if lt.get(READ_AS.get(before, before), ld) + rt.get(READ_AS.get(after, after), rd) < needed[g]:
-                    continue
-            out.append(_Occurrence(i, 1, c))
+            if before.isspace() or after.isspace() or before in table or after in table:
+                if after in _SPACES or self.read(text, i) >= needed[g]:
+                    out.append(_Occurrence(i, 1, c))
+                continue
+            (lt, ld), (rt, rd) = left[g], right[g]  # the read of :meth:`read`, inline for the commonest case
+            if lt.get(READ_AS.get(before, before), ld) + rt.get(READ_AS.get(after, after), rd) >= needed[g]:
+                out.append(_Occurrence(i, 1, c))
         return out
+
+    def read(self, text: str, i: int) -> float:
+        """The bigram read of ``text[i]`` as its mark: the nearest character each side, whitespace skipped.
+
+        A neighbour that is a candidate itself is read both ways, as printed and
+        as its mark (it may turn out one), and the likelier counts.
+        """
+        g = text[i]
+        (lt, ld), (rt, rd) = self.left[g], self.right[g]
+        return self._term(lt, ld, _neighbour(text, i, -1)) + self._term(rt, rd, _neighbour(text, i, 1))
+
+    def _term(self, terms: dict[str, float], default: float, ch: str) -> float:
+        value = terms.get(READ_AS.get(ch, ch), default)
+        c = self.table.get(ch)
+        if c is not None:
+            symbol = READ_AS.get(c.symbol, c.symbol)
+            value = max(value, terms.get(symbol, default))
+        return value
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The first character from ``text[i]`` in direction *step* that is not whitespace (BOUNDARY past the edge)."""
+    i += step
+    while 0 <= i < len(text):
+        if text[i] not in _WHITESPACE_SET:
+            return text[i]
+        i += step
+    return BOUNDARY
 
 
 NARROW_FROM = 500_000  # characters: here the look-ups cost about what compiling `narrow` does (measured)
@@ -322,7 +385,34 @@ CONTEXT = 2  # characters each side the trigram model reads (its order less one)
 SURNAMES_SUMMED = 60
 
 
-def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence]) -> tuple[float, str]:
+def _read(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence]) -> None:
+    """Set *d*'s context and partner terms, the partner only where its value can matter.
+
+    A decision whose terms stay at or below :data:`EVIDENCE` even with the most
+    its partner can add is neither winnable nor evidence of its run: its
+    partner term (a search of the window) is not worked out.
+    """
+    o = d.occurrence
+    left, right = _window(text, o, chosen)
+    raw = _window_logp(lm, left, o.candidate.symbol * o.length, right) - _window_logp(lm, left, o.candidate.garbled * o.length, right)
+    if raw + d.space + prepared.partners.most(o.candidate.symbol) <= EVIDENCE:
+        d.context, d.reading, d.partner = raw, "text", 0.0
+        return
+    d.partner = prepared.partners.ratio(text, o)
+    d.context, d.reading = _context(lm, prepared, text, d, raw, left, right)
+
+
+def _window(text: str, o: _Occurrence, chosen: dict[int, _Occurrence]) -> tuple[str, str]:
+    """The CONTEXT characters each side of *o*, whitespace closed up, chosen marks in place."""
+    start, end = o.at - CONTEXT, o.at + o.length + CONTEXT
+    quick = text[start:end] if start >= 0 else ""
+    if len(quick) == end - start and _WHITESPACE_SET.isdisjoint(quick) and not chosen:
+        return quick[:CONTEXT], quick[-CONTEXT:]  # most windows: nothing to skip or put in
+    return _reach(text, o.at - 1, -1, chosen), _reach(text, o.at + o.length, 1, chosen)
+
+
+def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, raw: float, left: str, right: str
+             ) -> tuple[float, str]:
     """log10 P(window with the mark) − log10 P(window as printed), whitespace closed up; and the printed reading.
 
     The printed character is also read as part of a dictionary word or a name
@@ -330,21 +420,14 @@ def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: d
     only make the printed text likelier.
     """
     o = d.occurrence
-    start, end = o.at - CONTEXT, o.at + o.length + CONTEXT
-    quick = text[start:end] if start >= 0 else ""
-    if len(quick) == end - start and _WHITESPACE_SET.isdisjoint(quick) and not chosen:
-        left, right = quick[:CONTEXT], quick[-CONTEXT:]  # most windows: nothing to skip or put in
-    else:
-        left, right = _reach(text, o.at - 1, -1, chosen), _reach(text, o.at + o.length, 1, chosen)
-    mark = _window_logp(lm, left, o.candidate.symbol * o.length, right)
-    printed, reading = _window_logp(lm, left, o.candidate.garbled * o.length, right), "text"
-    if o.length == 1 and mark - printed + d.space + d.partner > THRESHOLD:
+    if o.length == 1 and raw + d.space + d.partner > THRESHOLD:
+        printed = _window_logp(lm, left, o.candidate.garbled, right)
         window, at = _unbroken(text, o.at)
         before = normalise(_reach(text, o.at - 1, -1, {}, count=4))
         alternative, name = _other_reading(lm, prepared.lexicon, o.candidate.garbled, window, at, before, left, right)
         if alternative > printed:
-            printed, reading = alternative, name
-    return mark - printed, reading
+            return raw - (alternative - printed), name
+    return raw, "text"
 
 
 @lru_cache(maxsize=65536)
@@ -421,30 +504,32 @@ WORD_REACH = LONGEST_WORD - 1  # characters each side of a candidate the longest
 
 
 def _reach(text: str, i: int, step: int, chosen: dict[int, _Occurrence], count: int = CONTEXT) -> str:
-    """Up to *count* characters from *i* on in direction *step*, whitespace skipped, decided marks in place."""
-    lo, hi = (i - count + 1, i + 1) if step < 0 else (i, i + count)
-    if lo >= 0 and hi <= len(text):
-        quick = text[lo:hi]  # most windows: no whitespace to skip
-        if _WHITESPACE_SET.isdisjoint(quick):
-            if chosen and not chosen.keys().isdisjoint(range(lo, hi)):
-                return "".join(chosen[k].candidate.symbol if k in chosen else text[k] for k in range(lo, hi))
-            return quick
-    out: list[str] = []
-    while len(out) < count:
-        if i < 0 or i >= len(text):
-            out.append(BOUNDARY)
+    """Up to *count* characters from *i* on in direction *step*, whitespace skipped, decided marks in place.
+
+    Where the text runs out, :data:`BOUNDARY` stands for its edge.
+    """
+    width, size = count + 2, len(text)
+    while True:  # a slice wide enough to hold *count* characters once its whitespace is dropped
+        lo, hi = (max(0, i - width + 1), i + 1) if step < 0 else (i, min(size, i + width))
+        closed = text[lo:hi].translate(_DROP_WHITESPACE) if lo < hi else ""
+        if len(closed) >= count or (lo == 0 if step < 0 else hi >= size):
             break
-        ch = text[i]
-        if ch not in _WHITESPACE:
-            o = chosen.get(i)
-            out.append(o.candidate.symbol if o else ch)
-        i += step
-    return "".join(reversed(out)) if step < 0 else "".join(out)
+        width *= 4
+    if chosen and not chosen.keys().isdisjoint(range(lo, hi)):
+        closed = "".join(chosen[k].candidate.symbol if k in chosen else text[k]
+                         for k in range(lo, hi) if text[k] not in _WHITESPACE_SET)
+    if step < 0:
+        return closed[-count:] if len(closed) >= count else BOUNDARY + closed
+    return closed[:count] if len(closed) >= count else closed + BOUNDARY
 
 
-def _near_chosen(o: _Occurrence, chosen: dict[int, _Occurrence]) -> bool:
+def _near_chosen(o: _Occurrence, chosen_at: list[int]) -> bool:
+    """Whether a chosen mark (*chosen_at*: their offsets, sorted) stands within reach of *o*'s window, not at *o*."""
     lo, hi = max(0, o.at - 2 * CONTEXT - 2), o.at + o.length + 2 * CONTEXT + 2
-    return not chosen.keys().isdisjoint(range(lo, o.at)) or not chosen.keys().isdisjoint(range(o.at + 1, hi))
+    k = bisect_left(chosen_at, lo)
+    if k < len(chosen_at) and chosen_at[k] == o.at:
+        k += 1
+    return k < len(chosen_at) and chosen_at[k] < hi
 
 
 class _SpaceEvidence:
@@ -456,7 +541,8 @@ class _SpaceEvidence:
     evidence: whether the lost width shows as a space depends on the extractor.
     """
 
-    _AFTER_IDEOGRAPH = re.compile(rf"[{IDEOGRAPH}][ \t\u3000]+(?=(\S))")
+    # The space first, the ideograph before it a look-behind: the engine scans for the rarer space.
+    _AFTER_IDEOGRAPH = re.compile(rf"[ \t\u3000]+(?<=[{IDEOGRAPH}][ \t\u3000])(?=(\S))")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -466,12 +552,9 @@ class _SpaceEvidence:
         """log10 likelihood ratio of a space after the character, by whether an ideograph follows the space."""
         space_after, text = fitted()["space_after_garble"], self.text
         characters = len(text) + 1  # all of them, not only ideographs: counting those costs a pass over the page
-        before_ideograph = before_other = 1
-        for m in self._AFTER_IDEOGRAPH.finditer(text):
-            if is_ideograph(m.group(1)):
-                before_ideograph += 1
-            else:
-                before_other += 1
+        following = self._AFTER_IDEOGRAPH.findall(text)  # the character after each such space
+        before_ideograph = 1 + sum(map(is_ideograph, following))
+        before_other = 1 + len(following) - (before_ideograph - 1)
         return {True: math.log10(space_after * characters / before_ideograph),
                 False: math.log10(space_after * characters / before_other)}
 
@@ -508,10 +591,10 @@ class _Partners:
         def chance(chars: set[str]) -> float:  # that one of them stands within the window anyway
             return 1.0 - (1.0 - sum(10 ** lm.logp("", normalise(f)) for f in chars)) ** self.window
 
-        def pattern(chars: set[str]) -> re.Pattern[str] | None:
-            return re.compile(f"[{_class(chars)}]") if chars else None
+        def pattern(chars: set[str]) -> str | None:  # compiled when first searched (most pages need a few)
+            return f"[{_class(chars)}]" if chars else None
 
-        self.partners: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None, float, float]] = {}
+        self.partners: dict[str, tuple[str | None, str | None, float, float]] = {}
         for symbol in {c.symbol for c in table.values()}:
             before, after = (forms(p) for p in partners_of(symbol))
             share = within.get(symbol, within["numbering"] if symbol_class(symbol) == "numbering" else None)
@@ -549,7 +632,8 @@ class _Partners:
         for side in (0, 1):
             at, current = (start, end), symbol
             while current in self.partners:
-                pattern, within, chance = self.partners[current][side], self.partners[current][2], self.partners[current][3]
+                forms, within, chance = self.partners[current][side], self.partners[current][2], self.partners[current][3]
+                pattern = _compiled(forms) if forms else None
                 hit = pattern and (pattern.search(text, max(0, at[0] - self.window), at[0]) if side == 0
                                    else pattern.search(text, at[1], at[1] + self.window))
                 if not hit:
@@ -561,6 +645,11 @@ class _Partners:
                     *_, hit = pattern.finditer(text, max(0, at[0] - self.window), at[0])
                 at, current = (hit.start(), hit.end()), partners_of(current)[side]
         return links
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 class FontRuns:
@@ -675,5 +764,7 @@ def _change(text: str, d: _Decision, model: NoiseModel) -> tuple:
     confidence = round(1.0 / (1.0 + 10 ** (-d.margin)), 4)
     terms = ", ".join(f"{name} {value:+.2f}" for name, value in (("context", d.context), ("stray space", d.space),
                                                                  ("partner", d.partner), ("font run", d.run)) if value)
+    if d.garbled_font:
+        terms += ", font run 0 (set in a garbled font)"
     why = f"margin {d.margin:+.2f}: {terms} (against {d.reading})"
     return (start, end, text[start:end], model.styled(symbol), f"garble:{o.candidate.mechanism}", confidence, why)

@@ -23,7 +23,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from .charclasses import CJK, FULLWIDTH_MARK, IDEOGRAPH
-from .garbles import garble_changes
+from .garbles import FontState, garble_changes
 from .model import NoiseModel, default_model
 
 
@@ -100,9 +100,9 @@ _ASCII_PUNCT = re.compile(rf"[,;:?!](?<=[{_CJK_BEFORE}][,;:?!])(?=[{_CJK_AFTER}]
 _DASH_RUN = re.compile(r"[—―][—―]{2,}")
 
 
-def fix_garbled_marks(text: str, model: NoiseModel) -> list[Change]:
-    """Garbled punctuation (``提升遥规模`` → ``提升。规模``), decided in context."""
-    return [Change(*g) for g in garble_changes(text, model)]
+def fix_garbled_marks(text: str, model: NoiseModel, font_state: FontState | None = None) -> list[Change]:
+    """Garbled punctuation (``提升遥规模`` → ``提升。规模``), decided in context (and by font, given fonts)."""
+    return [Change(*g) for g in garble_changes(text, model, font_state)]
 
 
 def fix_ascii_punctuation(text: str, model: NoiseModel) -> list[Change]:
@@ -240,22 +240,55 @@ class RepairConfig:
 
 def repair(
     text: str, model: NoiseModel | None = None, config: RepairConfig | None = None, *,
-    fixes: tuple[tuple[str, Fix], ...] = FIXES, **options: object,
+    fixes: tuple[tuple[str, Fix], ...] = FIXES, fonts: FontState | None = None, **options: object,
 ) -> Repaired:
     """Repair *text* with *model* (the built-in default model if ``None``), as ``textfix repair`` does.
 
     *config* (or keywords overriding its fields, e.g. ``rejoin=False``) says
     which repairs run.  The changes are offsets into *text*, and applying
     them to it (:func:`apply_changes`) gives ``.text``, rejoining included.
-    A text of several pages (form feeds) is repaired page by page.
+    A text of several pages (form feeds) is repaired page by page.  *fonts*,
+    for a text read from a PDF, says which offsets are set in a font that
+    garbles its marks (:class:`textfix.fonts.FontEvidence`'s ``state``).
     """
     config = replace(config or RepairConfig(), **options)
     model = model or default_model()
     from .pages import PAGE_BREAK, cut_pages, join_repaired
 
     if PAGE_BREAK not in text:
-        return _repair_page(text, model, config, fixes)
-    return join_repaired([(offset, _repair_page(page, model, config, fixes)) for offset, page in cut_pages(text)])
+        return _repair_page(text, model, config, _with_fonts(fixes, fonts))
+    return join_repaired([(offset, _repair_page(page, model, config, _with_fonts(fixes, _shifted(fonts, offset))))
+                          for offset, page in cut_pages(text)])
+
+
+def _shifted(fonts: FontState | None, by: int) -> FontState | None:
+    """*fonts* for a part of the text that starts at *by*."""
+    return None if fonts is None or not by else (lambda offset: fonts(offset + by))
+
+
+def _with_fonts(fixes: tuple[tuple[str, Fix], ...], fonts: FontState | None) -> tuple[tuple[str, Fix], ...]:
+    """*fixes* with the garble fix told the fonts (a fix of the caller's own is left as it is)."""
+    if fonts is None:
+        return fixes
+    return tuple((name, _FontedGarbles(fonts) if fix is fix_garbled_marks else fix) for name, fix in fixes)
+
+
+@dataclass(frozen=True)
+class _FontedGarbles:
+    """:func:`fix_garbled_marks` with the fonts of the text it is given, as a fix of the table."""
+
+    fonts: FontState
+
+    def __call__(self, text: str, model: NoiseModel) -> list[Change]:
+        return fix_garbled_marks(text, model, self.fonts)
+
+    def shifted(self, by: int) -> _FontedGarbles:
+        return _FontedGarbles(_shifted(self.fonts, by) or self.fonts)
+
+
+def _shift_fixes(fixes: tuple[tuple[str, Fix], ...], by: int) -> tuple[tuple[str, Fix], ...]:
+    """*fixes* for a region of the page that starts at *by* (the fonts counted from there)."""
+    return tuple((name, fix.shifted(by) if isinstance(fix, _FontedGarbles) else fix) for name, fix in fixes)
 
 
 def _repair_page(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...]) -> Repaired:
@@ -265,7 +298,8 @@ def _repair_page(text: str, model: NoiseModel, config: RepairConfig, fixes: tupl
     spans = regions(text) if config.layout == "auto" else [(0, len(text), config.layout)]
     if len(spans) == 1:
         return _repair_region(text, model, config, fixes, spans[0][2])
-    parts = [(start, _repair_region(text[start:end], model, config, fixes, layout)) for start, end, layout in spans]
+    parts = [(start, _repair_region(text[start:end], model, config, _shift_fixes(fixes, start), layout))
+             for start, end, layout in spans]
     changes = [c.shifted(start) for start, r in parts for c in r.changes]
     return Repaired("".join(r.text for _, r in parts), changes, "mixed")
 
@@ -278,13 +312,15 @@ def _repair_region(
         return repaired
     from .plan import rejoined
 
-    return _settled(text, rejoined(text, repaired, model), model, config)
+    fonts = next((fix.fonts for _, fix in fixes if isinstance(fix, _FontedGarbles)), None)
+    return _settled(text, rejoined(text, repaired, model), model, config, fonts)
 
 
 SETTLE_ROUNDS = 3  # garble passes over the rejoined text at most; one is the rule (see _settled)
 
 
-def _settled(text: str, result: Repaired, model: NoiseModel, config: RepairConfig) -> Repaired:
+def _settled(text: str, result: Repaired, model: NoiseModel, config: RepairConfig, fonts: FontState | None = None
+             ) -> Repaired:
     """*result* with the garbles its own text shows fixed too, so that repairing it again changes nothing.
 
     A garble is weighed in context, and rejoining changes the context (a
@@ -298,7 +334,8 @@ def _settled(text: str, result: Repaired, model: NoiseModel, config: RepairConfi
         ends = [max(c.end, c.start + 1) for c in result.changes]  # sorted: the changes are disjoint
         starts = [c.start for c in result.changes]
         more, last = [], -1
-        for c in fix_garbled_marks(result.text, model):  # few, in text order
+        fonts_out = None if fonts is None else (lambda offset, f=fonts, back=to_input: f(back(offset)))
+        for c in fix_garbled_marks(result.text, model, fonts_out):  # few, in text order
             start = to_input(c.start)
             end = start + (c.end - c.start)
             i = bisect_right(ends, start)  # the first change ending after start

@@ -1,0 +1,78 @@
+"""Font evidence for garbles (issue 15): a PDF says which font each character is set in, and the
++0x31 garble is one font's defect, so a character's font decides its run's state.
+
+The garbled texts are made here with the codec (every GB2312 row 1–9 mark of a
+clean sentence shifted by +0x31), so which changes are right is known from how
+they were made, not from the code under test.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import textfix
+from textfix.fonts import FontEvidence, font_evidence
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = "今天上午，市里召开了全市经济工作会议。会议总结了去年的工作，部署了今年的任务。"
+
+
+def garble(text: str) -> str:
+    """*text* as a font with the shifted map prints it."""
+    out = []
+    for ch in text:
+        try:
+            lead, trail = ch.encode("gb2312")
+        except (UnicodeEncodeError, ValueError):
+            out.append(ch)
+            continue
+        out.append(bytes([lead + 0x31, trail]).decode("gbk") if 0xA1 <= lead <= 0xA9 else ch)
+    return "".join(out)
+
+
+def marks_back(text: str, printed: str, changes) -> tuple[int, int]:
+    """(right, wrong): changes that give a garbled position its clean character, and all others."""
+    right = sum(1 for c in changes if c.end - c.start >= 1 and printed[c.start] != text[c.start] and c.new == text[c.start])
+    return right, len(changes) - right
+
+
+def test_a_clean_font_prints_no_garble():
+    page = garble("提升。规模，加快发展。")
+    assert textfix.repair(page, rejoin=False).text == "提升。规模，加快发展。"  # the run model alone takes them
+    clean_font = FontEvidence((0,), (len(page),), (False,))
+    assert textfix.repair(page, rejoin=False, fonts=clean_font.state).changes == []
+
+
+def test_a_garbled_font_is_a_garbled_run_for_certain():
+    sentence = "按照规定，酒后驾驶机动车的，处暂扣6个月机动车驾驶证，并处1000元以上2000元以下罚款。"
+    page_clean = CLEAN + sentence + CLEAN
+    page = CLEAN + garble(sentence) + CLEAN
+    start = len(CLEAN)
+    fonts = FontEvidence((start,), (start + len(sentence),), (True,))
+    default = textfix.repair(page, rejoin=False).changes
+    fonted = textfix.repair(page, rejoin=False, fonts=fonts.state).changes
+    right_default, wrong_default = marks_back(page_clean, page, default)
+    right, wrong = marks_back(page_clean, page, fonted)
+    assert wrong_default == wrong == 0
+    assert right > right_default  # between clean sentences the run model doubts the lone garbled one
+    assert all(start <= c.start < start + len(sentence) for c in fonted)
+
+
+def test_font_state_is_known_only_inside_its_spans():
+    fonts = FontEvidence((3, 10), (6, 12), (True, False))
+    assert [fonts.state(k) for k in (2, 3, 5, 6, 9, 10, 11, 12)] == [None, True, True, None, None, False, False, None]
+
+
+def test_a_pdfs_garbled_font_gives_every_mark_back(pdfs):
+    doc = textfix.read_pdf(pdfs["garbled"])
+    evidence = font_evidence(doc)
+    text = doc.text
+    garbled_chars = "".join(text[s:e] for s, e, g in zip(evidence.starts, evidence.ends, evidence.garbled) if g)
+    assert garbled_chars and not re.search("[，。“”：、]", garbled_chars)
+    article = json.loads((ROOT / "corpora" / "texts" / "articles.json").read_text(encoding="utf-8"))[0]
+    paragraphs = [b["text"] for b in article["blocks"] if b["kind"] == "paragraph"][1:3]  # the fixture garbles these
+    out = re.sub(r"\s", "", textfix.repair(text, fonts=evidence.state).text)
+    for paragraph in paragraphs:
+        assert re.sub(r"\s", "", paragraph) in out
