@@ -130,32 +130,21 @@ def test_cli_split_of_a_pdf_is_the_coordinate_layout(typeset):
     assert len(json.loads(out)["articles"]) == len(gold["articles"])
 
 
-def test_font_states_from_what_each_font_prints():
-    from collections import Counter
+def test_font_evidence_by_offset_of_the_laid_out_text(typeset):
+    """The garbled font (the page maker's TFGarble, its ToUnicode map shifted) is garbled by the
+    doctor's verdict, the body font clean; the evidence follows each character of the page text."""
+    from textfix.pdf import read_pdf
+    from textfix.pdflayout import font_evidence, fonts_of, lay_out, page_text
 
-    from textfix.pdffonts import CLEAN, GARBLED, font_states
-
-    states = font_states({
-        "Body": Counter("今年以来，全市新增就业岗位。"),  # prints its marks
-        "Shifted": Counter("今年以来袁全市新增就业岗位遥"),  # prints only the garbled forms
-        "Title": Counter("春耕时节无人机忙"),  # neither: says nothing
-    })
-    assert states == {"Body": CLEAN, "Shifted": GARBLED, "Title": ""}
-
-
-def test_a_garble_fix_in_a_font_that_prints_its_marks_is_dropped():
-    from textfix import repair
-    from textfix import default_model
-    from textfix.pdffonts import apply_font_evidence
-
-    text = "今年以来袁全市新增就业岗位三万个，比上年增长百分之五。"
-    repaired = repair(text, rejoin=False)
-    assert any(c.rule.startswith("garble") for c in repaired.changes)  # the text alone reads 袁 as a comma
-    clean = apply_font_evidence(text, ["Body"] * len(text), repaired, default_model())  # one font, and it prints ，。
-    assert clean.text == text and not clean.changes
-    shifted = ["Body"] * len(text)
-    shifted[4] = "Shifted"  # 袁 alone set in a font that prints no marks
-    assert apply_font_evidence(text, shifted, repaired, default_model()).text == repaired.text
+    path, _, _ = typeset["foot"]
+    doc = read_pdf(path)
+    garbled, clean = fonts_of(doc)
+    assert garbled == {f for f in doc.fonts if "TFGarble" in f}
+    assert any("TFBody" in f for f in clean) and not garbled & clean
+    pt = page_text(lay_out(doc.pages[0]))
+    evidence = font_evidence(pt, garbled, clean)
+    for at, font in enumerate(pt.fonts):
+        assert evidence.state(at) == (True if font in garbled else False if font in clean else None)
 
 
 def test_each_character_keeps_its_font_in_the_page_text(typeset):
@@ -188,16 +177,12 @@ def test_reading_order_comes_from_the_coordinates_not_the_stream(typeset, name):
     assert all(x >= 0 for x in at) and at == sorted(at)  # every block found, in page order
 
 
-def test_font_states_over_a_file_and_its_garbled_paragraph_restored(pdfs):
+def test_a_file_of_pages_and_its_garbled_paragraph_restored(pdfs):
     """tests/_pdfs.py's ``multi``: three pages, page 2's second paragraph set in the garbled font."""
     from textfix.pdf import read_pdf
-    from textfix.pdffonts import GARBLED, document_font_states
     from textfix.pdflayout import split_pdf
 
     doc = read_pdf(pdfs["multi"])
-    states = document_font_states(doc)
-    assert doc.font_states() == states
-    assert {f for f, s in states.items() if s == GARBLED} == {f for f in doc.fonts if "TFGarble" in f}
     articles = json.loads((ROOT / "corpora" / "texts" / "articles.json").read_text(encoding="utf-8"))
     paragraph = [b["text"] for b in articles[3]["blocks"] if b["kind"] == "paragraph"][1]
     pages = split_pdf(doc)

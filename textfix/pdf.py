@@ -140,13 +140,6 @@ class PdfDocument:
         """The pages' text, each page ending with a line end and a form feed (as pdftotext writes it)."""
         return "".join(page.text + "\n\f" for page in self.pages)
 
-    def font_states(self) -> dict[str, str]:
-        """Each font's garble state over the file: ``"garbled"`` (it prints the garbled forms of the
-        marks and never a mark), ``"clean"`` (it prints marks) or ``""`` (see :mod:`textfix.pdffonts`)."""
-        from .pdffonts import document_font_states
-
-        return document_font_states(self)
-
 
 def is_pdf_bytes(data: bytes) -> bool:
     """The PDF header in the first kilobyte, where readers look for it (what :func:`read_pdf` accepts)."""

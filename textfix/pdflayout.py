@@ -539,14 +539,43 @@ def _paragraph(lines: list[Line], bylines) -> list[Item]:
 
 
 def split_pdf_page(page: PdfPage, model=None, source: str | None = None):
-    """A PDF page → a :class:`textfix.split.Page`: layout from coordinates, the text repaired, articles assembled."""
-    return _split_laid(page_text(lay_out(page)), model, source)
+    """A PDF page → a :class:`textfix.split.Page`: layout from coordinates, the text repaired with its
+    fonts' evidence, articles assembled."""
+    from .pdf import PdfDocument
+
+    return _split_laid(page_text(lay_out(page)), model, source, fonts=fonts_of(PdfDocument(source or "", (page,))))
+
+
+def fonts_of(doc) -> tuple[set[str], set[str]]:
+    """(garbled fonts, clean fonts) of a document: the doctor's verdict (:func:`textfix.doctor.garbled_fonts`,
+    over the whole file), and the fonts that print marks as themselves (see :mod:`textfix.fonts`)."""
+    from .doctor import MARKS, font_counts, garbled_fonts
+
+    garbled = garbled_fonts(doc)
+    clean = {font for font, counts in font_counts(doc).items() if font not in garbled and any(counts[m] for m in MARKS)}
+    return garbled, clean
+
+
+def font_evidence(pt: PdfPageText, garbled: set[str], clean: set[str]):
+    """Which characters of the page's text are set in a garbled font (True), a clean one (False), or
+    neither: a :class:`textfix.fonts.FontEvidence` by offset of ``pt.text``, what ``repair`` takes."""
+    from .fonts import FontEvidence
+
+    spans: list[list] = []
+    for at, font in enumerate(pt.fonts):
+        state = True if font in garbled else False if font in clean else None
+        if state is None:
+            continue
+        if spans and spans[-1][2] == state and spans[-1][1] == at:
+            spans[-1][1] = at + 1
+        else:
+            spans.append([at, at + 1, state])
+    return FontEvidence(tuple(a for a, _, _ in spans), tuple(b for _, b, _ in spans), tuple(g for _, _, g in spans))
 
 
 def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furniture: list | None = None,
-                states: dict[str, str] | None = None):
+                fonts: tuple[set[str], set[str]] = (set(), set())):
     from .model import default_model
-    from .pdffonts import apply_font_evidence
     from .repair import repair
     from .split import _byline_finder, split_items
 
@@ -554,10 +583,12 @@ def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furnitur
     if furniture:  # running heads and feet (found across the file's pages) belong to no article
         spans = {(f.start, f.end) for f in furniture}
         pt.blocks = [(b, kept) for b, tls in pt.blocks if (kept := [t for t in tls if (t.start, t.end) not in spans])]
+    evidence = font_evidence(pt, *fonts) if any(fonts) else None
     # Print lines, kept as lines.  The spaces of a text layer are the typesetter's (or PDFium's,
-    # where glyphs stand apart), not an OCR engine's or an extractor's around digit runs: left alone.
-    repaired = repair(pt.text, model, rejoin=False, layout="print", latin_spacing=False, ocr_spacing=False)
-    repaired = apply_font_evidence(pt.text, pt.fonts, repaired, model, states)  # which font each character is set in
+    # where glyphs stand apart), not an OCR engine's or an extractor's around digit runs: left
+    # alone.  Each character's font is evidence for the garble decision.
+    repaired = repair(pt.text, model, rejoin=False, layout="print", latin_spacing=False, ocr_spacing=False,
+                      fonts=evidence.state if evidence is not None else None)
     to_output = output_offset(repaired.changes)
     items = items_of(pt, repaired.text, to_output, _byline_finder(model))
     page = split_items(pt.text, repaired, items, model, source)
@@ -591,25 +622,24 @@ def split_pdf(source, model=None) -> list:
     feeds (each page's text is its lines as laid out, one a line, the header
     on one); running heads and feet that repeat across the pages
     (:mod:`textfix.furniture`) are its ``furniture``, kept out of the
-    articles; the fonts' states (:mod:`textfix.pdffonts`) are judged on
-    what each prints over the whole file.  Spans are offsets into the page's text.
+    articles; which fonts garble (:func:`fonts_of`) is judged on what each
+    prints over the whole file.  Spans are offsets into the page's text.
     """
     import os
     from dataclasses import replace
 
     from .furniture import find_furniture
     from .pdf import PdfDocument, read_pdf
-    from .pdffonts import document_font_states
 
     doc = source if isinstance(source, PdfDocument) else read_pdf(source)
     name = os.path.basename(doc.path)
     texts = [page_text(lay_out(p)) for p in doc.pages]
+    fonts = fonts_of(doc)  # what each font prints over the whole file
     if len(texts) == 1:
-        return [_split_laid(texts[0], model, name)]
-    states = document_font_states(doc)  # what each font prints over the whole file
+        return [_split_laid(texts[0], model, name, fonts=fonts)]
     found = find_furniture([t.text for t in texts])
     out, offset = [], 0
     for i, (pt, furniture) in enumerate(zip(texts, found)):
-        out.append(replace(_split_laid(pt, model, name, furniture, states), index=i, offset=offset))
+        out.append(replace(_split_laid(pt, model, name, furniture, fonts), index=i, offset=offset))
         offset += len(pt.text) + 1
     return out
