@@ -31,8 +31,9 @@ and this stage reads the layout from it, every measure taken on the page:
 Bylines, datelines, the header's fields and the titles' assignment to
 articles are then read from the text as the text reader reads them (the
 same :class:`~textfix.lines.BylineFinder`, :func:`textfix.layout.parse_header`
-and :func:`textfix.split.split_items`).  Reading order is the page's content
-stream order, checked against the coordinates (see :func:`reading_order`).
+and :func:`textfix.split.split_items`).  Reading order comes from the
+coordinates too (:func:`reading_order`), and each character's font is
+evidence for the garble repair (:func:`font_evidence`).
 """
 
 from __future__ import annotations
@@ -68,6 +69,19 @@ ARTICLE_GAP = 0.75
 SHORT_END = 3.0
 # Sizes within this share of the body size are the body size (sizes are written with two decimals).
 SAME_SIZE = 0.01
+# Positions agree to a quarter em: glyph origins and the ends of justified lines fall within far
+# less, and columns are at least an em apart (the page maker's gaps are 1–2.5 em).
+SLACK = 0.25
+# An indent is a few em (Chinese text indents two characters); a line starting 4 em or more into
+# its column is set right or centred.  Lines of a column are less than 3 em apart (line height).
+INDENT_MAX, PITCH_MAX = 4.0, 3.0
+# Where the page shows neither: CSS's `text-indent: 2em`, and a usual line height (the page maker
+# sets 1.25–1.45).
+DEFAULT_INDENT, DEFAULT_PITCH = 2.0, 1.3
+# Lines on one baseline (a header's parts set apart) are within half an em of it: the next line
+# is a whole line pitch away.  A line starts at the indent within half an indent either way, at
+# the left edge nearer than that: half way between the two places a line may start.
+SAME_BASELINE, HALF = 0.5, 0.5
 
 
 @dataclass(frozen=True)
@@ -160,7 +174,7 @@ def measure(lines: list[PdfLine], sizes: list[float]) -> Measures | None:
         else:
             merged.append([lo, hi])
     columns = tuple(Column(lo, hi) for lo, hi in merged)
-    page = Measures(body, em, 2 * em, 0.0, columns)
+    page = Measures(body, em, DEFAULT_INDENT * em, 0.0, columns)
     offsets, pitches = [], []
     prev = None
     for ln, b in zip(lines, is_body):
@@ -170,13 +184,14 @@ def measure(lines: list[PdfLine], sizes: list[float]) -> Measures | None:
         col = column_of(page, ln)
         if col is not None and not _all_bold(ln):
             off = ln.x0 - col.left
-            if em / 4 < off < 4 * em:  # an indent is a few em; beyond, a line set right or centred
+            if SLACK * em < off < INDENT_MAX * em:  # an indent is a few em; beyond, a line set right or centred
                 offsets.append(off)
-        if prev is not None and column_of(page, prev) == col and 0 < ln.baseline - prev.baseline < 3 * em:
+        if prev is not None and column_of(page, prev) == col and 0 < ln.baseline - prev.baseline < PITCH_MAX * em:
             pitches.append(ln.baseline - prev.baseline)
         prev = ln
-    indent = _mode(offsets, em / 8) or 2 * em  # CSS's text-indent: 2em when the page shows none
-    pitch = _mode(pitches, em / 20) or 1.3 * em
+    # the most common offset and step, to an eighth and a twentieth of an em (finer than any cut on them)
+    indent = _mode(offsets, em / 8) or DEFAULT_INDENT * em
+    pitch = _mode(pitches, em / 20) or DEFAULT_PITCH * em
     return Measures(body, em, indent, pitch, columns)
 
 
@@ -184,7 +199,7 @@ def column_of(page: Measures, line: PdfLine) -> Column | None:
     """The column the line's middle falls in (``None``: outside every column, e.g. a title across them)."""
     mid = (line.x0 + line.x1) / 2
     for col in page.columns:
-        if col.left - page.em / 4 <= mid <= col.right + page.em / 4:
+        if col.left - SLACK * page.em <= mid <= col.right + SLACK * page.em:
             return col
     return None
 
@@ -228,7 +243,7 @@ def reading_order(lines: tuple[PdfLine, ...] | list[PdfLine]) -> list[PdfLine]:
             flush()
             row = [i]
             while k + len(row) < len(order) and cols[order[k + len(row)]] is None and \
-                    lines[order[k + len(row)]].baseline - lines[i].baseline <= m.em / 2:
+                    lines[order[k + len(row)]].baseline - lines[i].baseline <= SAME_BASELINE * m.em:
                 row.append(order[k + len(row)])
             out.extend(sorted(row, key=lambda j: lines[j].x0))
             lowest = max(lines[j].baseline for j in row)
@@ -246,7 +261,7 @@ def reading_order(lines: tuple[PdfLine, ...] | list[PdfLine]) -> list[PdfLine]:
 def _column_index(m: Measures, line: PdfLine) -> int | None:
     """Which column holds the whole line (``None``: it is wider than a column, or outside them)."""
     for n, col in enumerate(m.columns):
-        if col.left - m.em / 4 <= line.x0 and line.x1 <= col.right + m.em / 4:
+        if col.left - SLACK * m.em <= line.x0 and line.x1 <= col.right + SLACK * m.em:
             return n
     return None
 
@@ -263,7 +278,7 @@ def lay_out(page: PdfPage) -> PageLayout:
     header = None
     # The header: the first line and those on its baseline, read left to right.
     if lines:
-        top = [i for i, ln in enumerate(lines) if abs(ln.baseline - lines[0].baseline) <= m.em / 2]
+        top = [i for i, ln in enumerate(lines) if abs(ln.baseline - lines[0].baseline) <= SAME_BASELINE * m.em]
         if top == list(range(len(top))):
             text = " ".join(lines[i].text.strip() for i in sorted(top, key=lambda i: lines[i].x0))
             header = parse_header(Line.of(text, 0, len(text), 0))
@@ -272,10 +287,7 @@ def lay_out(page: PdfPage) -> PageLayout:
                 k = len(top)
     n = len(lines)
     body = [abs(s - m.body_size) <= SAME_SIZE * m.body_size for s in sizes]
-    if sum(_all_bold(ln) for ln, b in zip(lines, body) if b) * 2 > sum(body):
-        body_bold = True  # the body itself is set bold: bold tells no subhead
-    else:
-        body_bold = False
+    body_bold = sum(_all_bold(ln) for ln, b in zip(lines, body) if b) * 2 > sum(body)  # then bold tells no subhead
     large = [s >= TITLE_RATIO * m.body_size for s in sizes]
     last_body = max((i for i in range(n) if not large[i]), default=-1)
     lowest = max((lines[i].baseline for i in range(k)), default=None)  # the lowest baseline so far
@@ -290,9 +302,9 @@ def lay_out(page: PdfPage) -> PageLayout:
         if col is None:
             return None, "aligned"
         off = ln.x0 - col.left
-        if off < m.indent / 2:
+        if off < HALF * m.indent:
             return col, "left"
-        if abs(off - m.indent) <= m.indent / 2:
+        if abs(off - m.indent) <= HALF * m.indent:
             return col, "indent"
         return col, "aligned"
 
@@ -312,7 +324,9 @@ def lay_out(page: PdfPage) -> PageLayout:
         elif body[k] and not body_bold and _all_bold(ln) and not _bold_lead(lines, k, m) and (run := _subhead(lines, k, body, m, place)):
             blocks.append(LaidBlock("heading", tuple(run), opens, place(k)[1]))
         elif not body[k]:
-            run = [k]  # smaller (or a size between body and title): lines of one size at their pitch
+            # smaller (or a size between body and title): lines of one size, a line height apart (the
+            # title's cut between a line height and a margin)
+            run = [k]
             while (
                 k + len(run) < n and not large[k + len(run)] and abs(sizes[k + len(run)] - sizes[k]) <= SAME_SIZE * sizes[k]
                 and 0 < lines[k + len(run)].baseline - lines[run[-1]].baseline <= TITLE_PITCH * m.em_of(sizes[k])
@@ -320,8 +334,7 @@ def lay_out(page: PdfPage) -> PageLayout:
                 run.append(k + len(run))
             blocks.append(LaidBlock("small", tuple(run), opens))
         else:
-            col, where = place(k)
-            if where == "aligned":
+            if place(k)[1] == "aligned":
                 blocks.append(LaidBlock("aligned", (k,), opens))
                 run = [k]
             else:
@@ -332,8 +345,7 @@ def lay_out(page: PdfPage) -> PageLayout:
                     heads = not body_bold and _all_bold(lines[j]) and not _bold_lead(lines, j, m) and not _all_bold(prev)
                     if not body[j] or large[j] or heads or gap_before_run(lines, run, j, m):
                         break
-                    jcol, jwhere = place(j)
-                    if jwhere != "left":
+                    if place(j)[1] != "left":
                         break
                     pcol = column_of(m, prev)
                     if pcol is not None and ends_sentence(prev.text.rstrip()) and pcol.right - prev.x1 > SHORT_END * m.em:
@@ -356,7 +368,7 @@ def _subhead(lines: list[PdfLine], k: int, body: list[bool], m: Measures, place)
     while (
         k + len(run) < n and body[k + len(run)] and _all_bold(lines[k + len(run)])
         and not _bold_lead(lines, k + len(run), m)
-        and 0 < lines[k + len(run)].baseline - lines[run[-1]].baseline <= m.pitch + m.em / 4
+        and 0 < lines[k + len(run)].baseline - lines[run[-1]].baseline <= m.pitch + SLACK * m.em
     ):
         run.append(k + len(run))
     j = run[-1] + 1
@@ -384,7 +396,7 @@ def _bold_lead(lines: list[PdfLine], k: int, m: Measures) -> bool:
         return False
     def at_left(ln: PdfLine) -> bool:
         col = column_of(m, ln)
-        return col is not None and ln.x0 - col.left < m.indent / 2
+        return col is not None and ln.x0 - col.left < HALF * m.indent
 
     return all(at_left(lines[i]) for i in range(k + 1, j + 1)) and not any(ends_sentence(lines[i].text.rstrip()) for i in range(k, j))
 
@@ -496,12 +508,19 @@ def _line(text: str, start: int, end: int) -> Line | None:
 
 
 def _join_texts(lines: list[Line]) -> str:
-    out = lines[0].text
-    for ln in lines[1:]:
-        # A Latin word wrapped at the line end: the break stands for a space.
-        sep = " " if out[-1:].isascii() and out[-1:].isalnum() and ln.text[:1].isascii() and ln.text[:1].isalpha() else ""
-        out += sep + ln.text
-    return out
+    return _joined_with_offsets(lines)[0]
+
+
+def _joined_with_offsets(lines: list[Line]) -> tuple[str, list[int]]:
+    """The lines' texts as one, and where each line starts in it.  A Latin word wrapped at the line
+    end keeps a space for the break; Chinese lines join without one."""
+    out, starts = "", []
+    for ln in lines:
+        if out and out[-1].isascii() and out[-1].isalnum() and ln.text[:1].isascii() and ln.text[:1].isalpha():
+            out += " "
+        starts.append(len(out))
+        out += ln.text
+    return out, starts
 
 
 def _joined(kind: str, lines: list[Line]) -> Item:
@@ -510,31 +529,21 @@ def _joined(kind: str, lines: list[Line]) -> Item:
 
 def _paragraph(lines: list[Line], bylines) -> list[Item]:
     """A paragraph, and the byline at its end (on its last line, or broken over its last two) cut off."""
-    whole = _joined("paragraph", lines)
-    found = bylines.find(whole.text) if whole.text[-1:] in bylines.closers else None
+    text, starts = _joined_with_offsets(lines)
+    whole = Item("paragraph", text, lines[0].start, lines[-1].end, list(lines))
+    found = bylines.find(text) if text[-1:] in bylines.closers else None
     if found is None:
         return [whole]
     cut, printed, name = found
-    # where character *cut* of the joined text is on the page
-    at, pos, split_line = 0, None, 0
-    for n, ln in enumerate(lines):
-        sep = len(whole.text) - len(_join_texts(lines[n:])) - at if n else 0
-        at += sep
-        if cut < at + len(ln.text):
-            pos, split_line = ln.start + max(0, cut - at), n
-            break
-        at += len(ln.text)
-    if pos is None:
-        return [whole]
-    out = []
-    head_lines = lines[:split_line]
-    head_part = lines[split_line].text[: pos - lines[split_line].start].rstrip()
+    n = max(k for k, at in enumerate(starts) if at <= cut)  # the line the byline starts in
+    first = lines[n]
+    pos = first.start + min(max(0, cut - starts[n]), len(first.text))
+    head_lines = list(lines[:n])
+    head_part = first.text[: pos - first.start].rstrip()
     if head_part:
-        first = lines[split_line]
-        head_lines = head_lines + [Line.of(head_part, first.start, first.start + len(head_part), display_width(head_part))]
-    if head_lines:
-        out.append(_joined("paragraph", head_lines))
-    out.append(Item("byline", printed, pos, lines[-1].end, lines[split_line:], name=name))
+        head_lines.append(Line.of(head_part, first.start, first.start + len(head_part), display_width(head_part)))
+    out = [_joined("paragraph", head_lines)] if head_lines else []
+    out.append(Item("byline", printed, pos, lines[-1].end, lines[n:], name=name))
     return out
 
 
