@@ -76,3 +76,12 @@ def test_a_pdfs_garbled_font_gives_every_mark_back(pdfs):
     out = re.sub(r"\s", "", textfix.repair(text, fonts=evidence.state).text)
     for paragraph in paragraphs:
         assert re.sub(r"\s", "", paragraph) in out
+
+
+def test_cli_repair_of_a_pdf_decides_by_font(pdfs):
+    from _cli import run
+
+    code, out, err = run("repair", pdfs["garbled"], "--explain")
+    assert code == 0
+    fixes = [line for line in err.splitlines() if "garble:" in line]
+    assert fixes and all("set in a garbled font" in line for line in fixes)

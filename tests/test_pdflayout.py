@@ -134,15 +134,16 @@ def test_font_evidence_by_offset_of_the_laid_out_text(typeset):
     """The garbled font (the page maker's TFGarble, its ToUnicode map shifted) is garbled by the
     doctor's verdict, the body font clean; the evidence follows each character of the page text."""
     from textfix.pdf import read_pdf
-    from textfix.pdflayout import font_evidence, fonts_of, lay_out, page_text
+    from textfix.fonts import FontEvidence, font_states
+    from textfix.pdflayout import lay_out, page_text
 
     path, _, _ = typeset["foot"]
     doc = read_pdf(path)
-    garbled, clean = fonts_of(doc)
+    garbled, clean = font_states(doc)
     assert garbled == {f for f in doc.fonts if "TFGarble" in f}
     assert any("TFBody" in f for f in clean) and not garbled & clean
     pt = page_text(lay_out(doc.pages[0]))
-    evidence = font_evidence(pt, garbled, clean)
+    evidence = FontEvidence.of_characters(pt.fonts, garbled, clean)
     for at, font in enumerate(pt.fonts):
         assert evidence.state(at) == (True if font in garbled else False if font in clean else None)
 

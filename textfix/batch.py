@@ -24,7 +24,7 @@ import itertools
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from fnmatch import fnmatch
 from typing import IO, TYPE_CHECKING
@@ -275,12 +275,13 @@ def repair_value(text: str, model: NoiseModel | None = None, keep_lines: bool = 
     return (out if text.endswith("\n") else out.rstrip("\n")), repaired
 
 
-def repair_page(text: str, model: NoiseModel | None = None, keep_lines: bool = False, layout: str = "auto"):
+def repair_page(text: str, model: NoiseModel | None = None, keep_lines: bool = False, layout: str = "auto",
+                fonts: Callable[[int], bool | None] | None = None):
     """(output text, :class:`~textfix.repair.Repaired`) as ``textfix repair`` prints it: :func:`textfix.repair.repair`
-    with lines rejoined unless *keep_lines* (which cuts a text of several pages itself)."""
+    with lines rejoined unless *keep_lines* (which cuts a text of several pages itself); *fonts* as ``repair`` takes it."""
     from .repair import repair
 
-    result = repair(text, model, rejoin=not keep_lines, layout=layout)
+    result = repair(text, model, rejoin=not keep_lines, layout=layout, fonts=fonts)
     return result.text, result
 
 

@@ -195,15 +195,11 @@ def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> in
     from .pages import PAGE_BREAK
 
     (path,) = args.inputs
-    if task.kind == "split" and path != "-" and args.dask is None:
+    if path != "-" and args.dask is None and (task.kind == "split" or args.jobs <= 1):
         from .pdf import looks_like_pdf
 
-        if looks_like_pdf(path):  # a PDF is split from its coordinates (textfix.pdflayout), not its text
-            from .formats import join_rendered, render
-            from .pdflayout import split_pdf
-
-            _emit(join_rendered([render(p, task.fmt) for p in split_pdf(path, model)], task.fmt), args.output, (path,))
-            return EXIT_OK
+        if looks_like_pdf(path):
+            return _run_pdf(args, task, model, path)
     text, source = read_text(path), None if path == "-" else os.path.basename(path)
     if args.dask is not None:  # asked for Dask: the page (or each page of the file) is done there
         with _executor(args, task, model) as executor:
@@ -215,6 +211,26 @@ def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> in
     _emit(output, args.output, (path,))
     if explain:
         sys.stderr.write(explain + "\n")
+    return EXIT_OK
+
+
+def _run_pdf(args: argparse.Namespace, task: Task, model: NoiseModel, path: str) -> int:
+    """A PDF: split from its coordinates (textfix.pdflayout); repaired as its text with each character's font."""
+    if task.kind == "split":
+        from .formats import join_rendered, render
+        from .pdflayout import split_pdf
+
+        _emit(join_rendered([render(p, task.fmt) for p in split_pdf(path, model)], task.fmt), args.output, (path,))
+        return EXIT_OK
+    from .batch import repair_page
+    from .fonts import font_evidence
+    from .pdf import read_pdf
+
+    doc = read_pdf(path)
+    output, result = repair_page(doc.text, model, task.keep_lines, task.layout, font_evidence(doc).state)
+    _emit(output, args.output, (path,))
+    if task.explain and result.changes:
+        sys.stderr.write(result.explain() + "\n")
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,28 +39,40 @@ class FontEvidence:
         return None
 
 
-def font_evidence(doc: PdfDocument) -> FontEvidence:
-    """The font states of *doc*'s text (offsets of ``doc.text``: pages joined, each ending in a line end and a form feed)."""
+    @classmethod
+    def of_characters(cls, fonts: Sequence[str], garbled: set[str], clean: set[str]) -> FontEvidence:
+        """The states of a text whose *k*-th character is set in ``fonts[k]`` ("" for none)."""
+        spans: list[list] = []
+        for at, font in enumerate(fonts):
+            state = True if font in garbled else False if font in clean else None
+            if state is None:
+                continue
+            if spans and spans[-1][2] == state and spans[-1][1] == at:
+                spans[-1][1] = at + 1
+            else:
+                spans.append([at, at + 1, state])
+        return cls(tuple(a for a, _, _ in spans), tuple(b for _, b, _ in spans), tuple(g for _, _, g in spans))
+
+
+def font_states(doc: PdfDocument) -> tuple[set[str], set[str]]:
+    """(garbled fonts, clean fonts) of *doc*, each judged on what it prints over the whole file."""
     from .doctor import MARKS, font_counts, garbled_fonts
 
     garbled = garbled_fonts(doc)
     clean = {font for font, counts in font_counts(doc).items() if font not in garbled and any(counts[m] for m in MARKS)}
-    spans: list[tuple[int, int, bool]] = []
-    page_start = 0
+    return garbled, clean
+
+
+def font_evidence(doc: PdfDocument) -> FontEvidence:
+    """The font states of *doc*'s text (offsets of ``doc.text``: pages joined, each ending in a line end and a form feed)."""
+    fonts: list[str] = []
     for page in doc.pages:
-        at = page_start
         for line in page.lines:
+            at = [""] * len(line.text)
             for run in line.runs:
-                if run.font in garbled or run.font in clean:
-                    _add(spans, at + run.start, at + run.end, run.font in garbled)
-            at += len(line.text) + 1
-        page_start += len(page.text) + 2  # each page ends in a line end and a form feed
-    return FontEvidence(tuple(s for s, _, _ in spans), tuple(e for _, e, _ in spans), tuple(g for _, _, g in spans))
-
-
-def _add(spans: list[tuple[int, int, bool]], start: int, end: int, garbled: bool) -> None:
-    """Append a span, merged with the last one when they meet (or only a line end parts them) in the same state."""
-    if spans and spans[-1][2] == garbled and spans[-1][1] + 1 >= start:
-        spans[-1] = (spans[-1][0], end, garbled)
-    else:
-        spans.append((start, end, garbled))
+                at[run.start:run.end] = [run.font] * (run.end - run.start)
+            fonts += at + [""]
+        if not page.lines:
+            fonts.append("")  # an empty page's line end
+        fonts.append("")  # the form feed
+    return FontEvidence.of_characters(fonts, *font_states(doc))

@@ -33,7 +33,7 @@ articles are then read from the text as the text reader reads them (the
 same :class:`~textfix.lines.BylineFinder`, :func:`textfix.layout.parse_header`
 and :func:`textfix.split.split_items`).  Reading order comes from the
 coordinates too (:func:`reading_order`), and each character's font is
-evidence for the garble repair (:func:`font_evidence`).
+evidence for the garble repair (:class:`textfix.fonts.FontEvidence`).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .fonts import FontEvidence, font_states
 from .layout import BLOCK_START, BODY_SIZE, Item, parse_header
 from .lines import Line, ends_sentence
 from .measure import display_width
@@ -552,34 +553,7 @@ def split_pdf_page(page: PdfPage, model=None, source: str | None = None):
     fonts' evidence, articles assembled."""
     from .pdf import PdfDocument
 
-    return _split_laid(page_text(lay_out(page)), model, source, fonts=fonts_of(PdfDocument(source or "", (page,))))
-
-
-def fonts_of(doc) -> tuple[set[str], set[str]]:
-    """(garbled fonts, clean fonts) of a document: the doctor's verdict (:func:`textfix.doctor.garbled_fonts`,
-    over the whole file), and the fonts that print marks as themselves (see :mod:`textfix.fonts`)."""
-    from .doctor import MARKS, font_counts, garbled_fonts
-
-    garbled = garbled_fonts(doc)
-    clean = {font for font, counts in font_counts(doc).items() if font not in garbled and any(counts[m] for m in MARKS)}
-    return garbled, clean
-
-
-def font_evidence(pt: PdfPageText, garbled: set[str], clean: set[str]):
-    """Which characters of the page's text are set in a garbled font (True), a clean one (False), or
-    neither: a :class:`textfix.fonts.FontEvidence` by offset of ``pt.text``, what ``repair`` takes."""
-    from .fonts import FontEvidence
-
-    spans: list[list] = []
-    for at, font in enumerate(pt.fonts):
-        state = True if font in garbled else False if font in clean else None
-        if state is None:
-            continue
-        if spans and spans[-1][2] == state and spans[-1][1] == at:
-            spans[-1][1] = at + 1
-        else:
-            spans.append([at, at + 1, state])
-    return FontEvidence(tuple(a for a, _, _ in spans), tuple(b for _, b, _ in spans), tuple(g for _, _, g in spans))
+    return _split_laid(page_text(lay_out(page)), model, source, fonts=font_states(PdfDocument(source or "", (page,))))
 
 
 def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furniture: list | None = None,
@@ -592,7 +566,7 @@ def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furnitur
     if furniture:  # running heads and feet (found across the file's pages) belong to no article
         spans = {(f.start, f.end) for f in furniture}
         pt.blocks = [(b, kept) for b, tls in pt.blocks if (kept := [t for t in tls if (t.start, t.end) not in spans])]
-    evidence = font_evidence(pt, *fonts) if any(fonts) else None
+    evidence = FontEvidence.of_characters(pt.fonts, *fonts) if any(fonts) else None
     # Print lines, kept as lines.  The spaces of a text layer are the typesetter's (or PDFium's,
     # where glyphs stand apart), not an OCR engine's or an extractor's around digit runs: left
     # alone.  Each character's font is evidence for the garble decision.
@@ -631,7 +605,7 @@ def split_pdf(source, model=None) -> list:
     feeds (each page's text is its lines as laid out, one a line, the header
     on one); running heads and feet that repeat across the pages
     (:mod:`textfix.furniture`) are its ``furniture``, kept out of the
-    articles; which fonts garble (:func:`fonts_of`) is judged on what each
+    articles; which fonts garble (:func:`textfix.fonts.font_states`) is judged on what each
     prints over the whole file.  Spans are offsets into the page's text.
     """
     import os
@@ -643,7 +617,7 @@ def split_pdf(source, model=None) -> list:
     doc = source if isinstance(source, PdfDocument) else read_pdf(source)
     name = os.path.basename(doc.path)
     texts = [page_text(lay_out(p)) for p in doc.pages]
-    fonts = fonts_of(doc)  # what each font prints over the whole file
+    fonts = font_states(doc)  # what each font prints over the whole file
     if len(texts) == 1:
         return [_split_laid(texts[0], model, name, fonts=fonts)]
     found = find_furniture([t.text for t in texts])

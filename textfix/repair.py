@@ -263,7 +263,7 @@ def repair(
 
 def _shifted(fonts: FontState | None, by: int) -> FontState | None:
     """*fonts* for a part of the text that starts at *by*."""
-    return None if fonts is None or not by else (lambda offset: fonts(offset + by))
+    return fonts if fonts is None or not by else (lambda offset: fonts(offset + by))
 
 
 def _with_fonts(fixes: tuple[tuple[str, Fix], ...], fonts: FontState | None) -> tuple[tuple[str, Fix], ...]:
@@ -283,7 +283,7 @@ class _FontedGarbles:
         return fix_garbled_marks(text, model, self.fonts)
 
     def shifted(self, by: int) -> _FontedGarbles:
-        return _FontedGarbles(_shifted(self.fonts, by) or self.fonts)
+        return _FontedGarbles(_shifted(self.fonts, by))
 
 
 def _shift_fixes(fixes: tuple[tuple[str, Fix], ...], by: int) -> tuple[tuple[str, Fix], ...]:
