@@ -85,3 +85,27 @@ def test_cli_repair_of_a_pdf_decides_by_font(pdfs):
     assert code == 0
     fixes = [line for line in err.splitlines() if "garble:" in line]
     assert fixes and all("set in a garbled font" in line for line in fixes)
+
+
+def _line(text: str, font: str):
+    from textfix.pdf import FontRun, PdfLine
+
+    return PdfLine(text, (FontRun(0, len(text), font, 10.0),))
+
+
+def test_the_faces_of_a_garbled_family_are_judged_together():
+    """A bold lead set from the same defective map prints too few marks for a verdict of its own."""
+    from textfix.doctor import garbled_fonts
+    from textfix.pdf import PdfDocument, PdfPage
+
+    body = "会议指出，要加快推进重点项目建设。各地要抓好落实，确保取得实效，推动经济持续回升向好。"
+    lead = "拓展，承平。"
+    lines = (
+        _line(CLEAN, "AAAAAA+Body"),  # a face that prints its marks: clean
+        _line(garble(lead), "BBBBBB+Garble-Bold"),  # alone: two garbled forms, below a verdict
+        _line(garble(body), "CCCCCC+Garble"),
+    )
+    doc = PdfDocument("x.pdf", (PdfPage(0, lines),))
+    assert garbled_fonts(doc) == {"BBBBBB+Garble-Bold", "CCCCCC+Garble"}
+    alone = PdfDocument("x.pdf", (PdfPage(0, lines[:2]),))
+    assert garbled_fonts(alone) == set()

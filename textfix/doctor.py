@@ -36,7 +36,8 @@ least 2 % of its characters (a font of clean text prints 院 or 野 now and then
 far below that, and prints its commas) — and they stand where marks belong:
 :func:`textfix.repair` restores at least half of them (a title font that
 prints 法院 and 医院 and no commas is not garbled: the language model keeps
-院).  Its *rate* is the share of the
+院).  The faces of one family that print no mark (a regular and a bold set
+from the same defective map) are judged together.  Its *rate* is the share of the
 marks it prints that come out garbled.  In a text file there are no fonts:
 the page's garble is what :func:`textfix.repair` restores.
 """
@@ -276,15 +277,41 @@ def font_counts(doc: PdfDocument) -> dict[str, Counter]:
 
 
 def _garbled_fonts(doc: PdfDocument) -> tuple[set[str], dict[int, Counter]]:
-    """The garbled fonts, and per page how many garbles the repair restores in each font."""
+    """The garbled fonts, and per page how many garbles the repair restores in each font.
+
+    The faces of one family that print no mark (a regular and a bold set from
+    the same defective map, ``…+TFGarble`` and ``…+TFGarble-Bold``) are judged
+    together: a bold lead sentence alone holds too few marks for a verdict of its own.
+    """
     per_font = font_counts(doc)
-    candidates = {font for font, counts in per_font.items() if _font_garbled(counts)}
+    groups = _mark_free_families(per_font)
+    candidates = {font for group in groups for font in group if _font_garbled(sum((per_font[f] for f in group), Counter()))}
     repaired = {
         page.index: _repaired_by_font(page) if candidates & set(_font_texts(page)) else Counter() for page in doc.pages
     }
     restored = sum(repaired.values(), Counter())
-    # where the marks belong: the repair (its language model) restores at least half the font's forms
-    return {f for f in candidates if restored[f] >= MIN_RESTORED * sum(per_font[f][x] for x in FORMS)}, repaired
+    # where the marks belong: the repair (its language model) restores at least half the family's forms
+    garbled = {font for group in groups if group & candidates
+               for font in group
+               if sum(restored[f] for f in group) >= MIN_RESTORED * sum(per_font[f][x] for f in group for x in FORMS)}
+    return garbled, repaired
+
+
+def _mark_free_families(per_font: dict[str, Counter]) -> list[set[str]]:
+    """The fonts in groups: the faces of one family that print no mark together, every other font alone."""
+    families: dict[str, set[str]] = {}
+    groups = []
+    for font, counts in per_font.items():
+        if any(counts[m] for m in MARKS):
+            groups.append({font})
+        else:
+            families.setdefault(_family(font), set()).add(font)
+    return groups + list(families.values())
+
+
+def _family(font: str) -> str:
+    """A font's family: its name without the subset tag (``ABCDEF+``) and the face after a ``-`` or ``,``."""
+    return re.split(r"[-,]", font.split("+", 1)[-1], maxsplit=1)[0]
 
 
 def _font_garbled(counts: Counter) -> bool:
