@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from textfix.split import Article, Block, _split_at_unsigned_titles
+from textfix.lines import opens_lead
+from textfix.split import Article, Block, _split_at_unsigned_titles, split_page
 
 SNOW = ["冰雪", "游客", "滑雪场", "雪道", "冰雕", "民宿", "客流", "雪季", "教练", "缆车", "雪具", "温泉"]
 RAIL = ["班列", "货物", "通关", "物流", "枢纽", "口岸", "集装箱", "运单", "铁路", "海关", "仓储", "车皮"]
@@ -64,3 +65,62 @@ def test_too_little_text_before_a_subhead_for_an_article_keeps_it_a_subhead() ->
     # An unsigned article ending at the subhead would be a lead alone.
     blocks = [paragraph(SNOW, 1, words=20), heading("班列提速"), paragraph(RAIL, 5), paragraph(RAIL, 6), paragraph(RAIL, 7)]
     assert len(_split_at_unsigned_titles(signed(blocks))) == 1
+
+
+# News leads (textfix.lines.NEWS_LEAD).  Column of 12 characters (24 units), paragraphs' first
+# lines 10; a closing mark never opens a line, so the character before it goes down with it
+# (央视网消息（新闻联 | 播）：…).  Article A (3 paragraphs, 127 characters) is unsigned and opens
+# 新华网消息：; article B (2 paragraphs, 49 characters) opens 央视网消息（新闻联播）： and is signed
+# at its end.  B is too short for a topic dip (ARTICLE_MIN_TEXT), so only its lead tells it.
+BODY = """新华网消息：各地抓住
+农时推进春耕备耕，田间地
+头处处是忙碌的身影，农机
+具检修保养全面展开。
+在河南的一处种植基地
+里，农技人员正在指导农户
+选种育苗，确保今年粮食生
+产开好局起好步。
+县里还组织专家深入乡
+村开展培训，帮助农户解决
+生产中遇到的各类难题，农
+户们纷纷点赞。
+央视网消息（新闻联
+播）：春耕时节，江苏的农
+民正忙着平整土地。
+当地农业部门表示，今
+年将继续加大投入。
+（记者 张伟）
+"""
+
+
+def test_news_leads() -> None:
+    assert opens_lead("央视网消息（新闻联播）：春耕时节")
+    assert opens_lead("新华网消息：各地")
+    assert opens_lead("本报讯（记者 张伟）日前")
+    assert opens_lead("新华社北京5月3日电 今年以来")  # a dateline without its credit
+    assert not opens_lead("据新华社消息，")  # a report quoted inside an article
+    assert not opens_lead("好消息：今年")
+    assert not opens_lead("在河南的一处种植基地")
+
+
+def _articles(page: str) -> list[tuple[str, str, int]]:
+    return [(a.title, a.byline, len(a.blocks)) for a in split_page(page).articles]
+
+
+def test_a_news_lead_opens_an_unsigned_articles_successor_titles_at_the_foot() -> None:
+    page = BODY + "春耕备耕有序推进\n江苏农民忙着平整土地\n"
+    assert _articles(page) == [("春耕备耕有序推进", "", 3), ("江苏农民忙着平整土地", "张伟", 2)]
+
+
+def test_counted_by_leads_a_full_last_title_line_may_end_a_wrapped_title() -> None:
+    # Foot lines 16, 20 and 18 units wide: the last is within TITLE_WRAP_SLACK of the measure, which
+    # alone would keep it a title of its own; the two leads say two titles, so it ends the second.
+    page = BODY + "春耕备耕有序推进\n江苏农民抢抓晴好天气\n忙着平整土地备春播\n"
+    assert _articles(page) == [("春耕备耕有序推进", "", 3), ("江苏农民抢抓晴好天气忙着平整土地备春播", "张伟", 2)]
+
+
+def test_a_news_lead_makes_the_subhead_before_it_a_title() -> None:
+    # Titles before their articles: B's title, 20 units, is as short as a subhead.
+    lines = BODY.splitlines()
+    page = "\n".join(["春耕备耕有序推进", *lines[:12], "江苏农民忙着平整土地", *lines[12:]]) + "\n"
+    assert _articles(page) == [("春耕备耕有序推进", "", 3), ("江苏农民忙着平整土地", "张伟", 2)]

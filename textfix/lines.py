@@ -300,6 +300,18 @@ DATELINE = r"(?:新华社|本报|中新社)[\u4e00-\u9fff]{1,12}?\d{1,2}月\d{1,
 NAME = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]*[\u4e00-\u9fff·]{1,4}){0,4}"  # names, maybe set apart
 LEAD_LINE = re.compile(rf"{LEAD_LABEL}[ \u3000]+{NAME}$")  # a byline line under a title (BylineFinder.find_lead)
 DATELINE_LINE = re.compile(rf"{DATELINE}(?:[（(]|$)")  # a line that opens a dated paragraph
+# What a news item opens with, naming where it comes from: a dateline (新华社北京5月3日电), or
+# a source's "news" (央视网消息（新闻联播）：, 新华社消息，, 本报讯（记者 张伟）).  Only an
+# article's lead opens so: the paragraph that does starts an article.
+NEWS_LEAD = re.compile(
+    rf"{DATELINE}|本报讯|(?!据)[\u4e00-\u9fff]{{1,6}}(?:网|社|台|报|新闻)消息(?:[（(][^（）()]{{1,24}}[）)]|[ \u3000]*[：:，,])"
+)  # not 据新华社消息，: a report quoted within an article
+
+
+def opens_lead(text: str) -> bool:
+    """*text* opens with an article's lead (see NEWS_LEAD): a dateline, or a source's news and then a
+    parenthesis, a colon or a comma."""
+    return NEWS_LEAD.match(text) is not None
 
 
 # Two phrases set apart by a space ("以旧换新政策落地 家电汽车消费回暖"): a title's usual shape.

@@ -19,7 +19,7 @@ from itertools import accumulate
 
 from .furniture import Furniture
 from .layout import BLOCK_START, BODY_SIZE, TITLE_WRAP_SLACK, Item, read_layout, title_width
-from .lines import BylineFinder, two_phrases
+from .lines import BylineFinder, opens_lead, two_phrases
 from .model import NoiseModel, default_model
 from .paragraphs import join_kinsoku, read_paragraphs
 from .repair import Change, RepairConfig, input_offset, repair
@@ -215,6 +215,10 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
             current.byline_span = (to_input(_offset_in(item, lo)), to_input(_offset_in(item, hi - 1)) + 1)
             text = item.text[:lo] + item.text[hi:]
             current.blocks.append(Block(item.kind, text, to_input(item.start), to_input(item.end)))
+        elif item.kind == "paragraph" and opens_lead(item.text) and _has_text(articles[-1]):
+            # A news lead (央视网消息（新闻联播）：…) opens an article: the one before ended unsigned.
+            current = _opened(articles, titles_at_foot)
+            current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
         elif item.kind == "byline":
             if current.byline_opens and any(b.kind == "paragraph" for b in current.blocks):
                 # Signed at its start and now at an end: two articles, the boundary unmarked.
@@ -234,6 +238,16 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
         articles = [part for a in articles for part in _split_at_unsigned_titles(a)]
         _titles_from_lead_headings(articles)
     return header, articles
+
+
+def _has_text(article: Article) -> bool:
+    return any(b.kind == "paragraph" for b in article.blocks)
+
+
+def _opens_with_lead(article: Article) -> bool:
+    """The article's first paragraph opens with a news lead (see textfix.lines.NEWS_LEAD)."""
+    first = next((b for b in article.blocks if b.kind == "paragraph"), None)
+    return first is not None and opens_lead(first.text)
 
 
 def _opened(articles: list[Article], titles_at_foot: bool) -> Article:
@@ -306,17 +320,19 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
     across a blank line (an extractor's block boundary).  Then the page is split
     to as many articles as titles (see _split_to_count).
     """
-    articles_seen = len(articles) + sum(_topic_breaks(a.blocks) for a in articles)
+    # Where every article opens with a news lead, a new article opens with one too: the leads have
+    # told the articles apart, and a dip in topic inside one is a turn of its story.
+    led = all(_opens_with_lead(a) for a in articles)
+    articles_seen = len(articles) + (0 if led else sum(_topic_breaks(a.blocks) for a in articles))
     widths = [title_width(ln.lines[0]) for ln in lines]
     short = [max(widths) - w for w in widths]
     last_full = short[-1] <= TITLE_WRAP_SLACK
-    may_join = [
-        i for i in range(len(lines) - 1)
-        if short[i] <= TITLE_WRAP_SLACK and not (i == len(lines) - 2 and last_full) and lines[i + 1].name != BLOCK_START
-    ]
+    at_measure = [i for i in range(len(lines) - 1) if short[i] <= TITLE_WRAP_SLACK and lines[i + 1].name != BLOCK_START]
+    may_join = [i for i in at_measure if not (i == len(lines) - 2 and last_full)]
     joined = None
     if articles_seen == len(articles) < len(lines):
-        joined = _joins_by_fit(articles, lines, set(may_join))
+        # Counted by their leads, the articles are sure: a full last line may be a title's second half.
+        joined = _joins_by_fit(articles, lines, set(at_measure if led else may_join))
     if joined is None:
         joined = set()
         for _, i in sorted((short[i], i) for i in may_join):
