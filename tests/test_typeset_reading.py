@@ -324,3 +324,47 @@ def test_one_line_title_at_the_page_measure_gets_its_tail_back() -> None:
     page = split_page(title + ARTICLE_1 + TITLE_2 + ARTICLE_2)
     assert _read(page) == [("春耕备耕有序推进农业生产向好，各地农民抢抓农时", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
     assert page.articles[0].blocks[0].text.startswith("眼下正值")
+
+
+# Column 12 characters (24 units).  示，48%的民众反对在本 is 21 units with % one unit, 22.05 with %
+# set proportionally (ASCII_WIDTHS: about a CJK character): the next character, 2 units, did not
+# fit.  Read one unit wide, the line ends 3 short, and the bare first line before it (媒体公布的一
+# 项调查显, 20 units) looked like a subhead with its paragraph after it.
+PERCENT_PAGE = """民众意见出现分歧
+今年以来，多国民众围
+绕安全政策展开讨论，不少
+人认为应当加强对话与合
+作，避免局势进一步升级，
+也有人担心军费开支挤占民
+生投入，影响经济复苏和就
+业。
+媒体公布的一项调查显
+示，48%的民众反对在本
+国建立外国军事基地。
+"""
+
+
+def test_a_line_full_with_a_proportional_percent_sign() -> None:
+    from textfix.lines import cut_lines
+
+    assert [ln.proportional for ln in cut_lines(PERCENT_PAGE)][:1] == [True]
+    page = split_page(PERCENT_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "媒体公布")]
+
+
+def test_ascii_one_unit_wide_where_lines_fill_so() -> None:
+    # The same page as a model of print sets it, % one unit: 示，48%的民众反对在本国 (23 units) fills
+    # the line, 示，48%的民众反对在本 (21) would not: the page is read one unit to an ASCII character.
+    from textfix.lines import cut_lines
+
+    page = PERCENT_PAGE.replace("示，48%的民众反对在本\n国", "示，48%的民众反对在本国\n")
+    assert not any(ln.proportional for ln in cut_lines(page))
+
+
+def test_run_opening_takes_the_marks_that_go_down_with_it() -> None:
+    from textfix.lines import Line, run_opening
+
+    assert run_opening(Line.of("《2022年中国国土绿化", 0, 11, 20)) == 2 + 4  # 《 cannot end a line
+    assert run_opening(Line.of("35%，同比增长", 0, 8, 14)) == 3 + 2  # ， cannot open one
+    assert run_opening(Line.of("35%，同比增长", 0, 8, 14)._replace(proportional=True)) == 2 + 2.05 + 2
+    assert run_opening(Line.of("今年以来", 0, 4, 8)) == 0

@@ -49,6 +49,7 @@ class Line(NamedTuple):
     bare: bool = False  # a headline without any sentence punctuation: a subhead candidate
     headline: bool = False  # punctuated at most as a title is (see _is_headline)
     byline: tuple[int, str, str] | None = None  # see BylineFinder.find
+    proportional: bool = False  # the page sets digits and Latin proportionally (see _proportional)
 
     @classmethod
     def of(cls, text: str, start: int, end: int, width: int, column: float = 0.0) -> Line:
@@ -107,6 +108,10 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     base = display_widths(measured)
     quote, space = _glyph_widths(measured[:QUOTE_SAMPLE], base[:QUOTE_SAMPLE])
     widths = adjust_widths(measured, base, quote, space)
+    extra = _ascii_extra(measured)
+    proportional = _proportional(measured[:QUOTE_SAMPLE], widths[:QUOTE_SAMPLE], extra[:QUOTE_SAMPLE])
+    if proportional:
+        widths = [w + e for w, e in zip(widths, extra)]
     # A closing mark may hang past the column edge: lines ending in one do not measure the column.
     columns = _estimate_columns([-1 if t[-1] in CLOSING_MARKS else w for t, w in zip(measured, widths)])
     search_end = TERMINAL_END.search  # only where the last character can end a match, and only at the end
@@ -116,7 +121,10 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     for k in compress(range(len(texts)), headline):  # bare lines are headlines: only these are asked
         bare[k] = _is_bare(texts[k], ends[k])
     marks = _bylines(texts, bylines) if bylines is not None else [None] * len(texts)
-    fields = zip(texts, map(re.Match.start, found), map(re.Match.end, found), widths, columns, ends, bare, headline, marks)
+    fields = zip(
+        texts, map(re.Match.start, found), map(re.Match.end, found), widths, columns, ends, bare, headline, marks,
+        repeat(proportional),
+    )
     return list(map(tuple.__new__, repeat(Line), fields))  # Line(*f) for each f, without a Python call per line
 
 
@@ -158,6 +166,52 @@ def _glyph_widths(texts: list[str], widths: list[int]) -> tuple[int, int]:
     # width would only add chance matches with last lines there.)
     space = max((1, 0), key=lambda sp: filling(spaced, quote, sp, INDENT_MIN))
     return quote, space
+
+
+# How wide digits, Latin and ASCII marks are set where they are proportional, in display units
+# (a CJK character is 2): fitted by corpora/typeset/fit_ascii.py on typeset pages (realdev-train,
+# seed 21, pdfium: 437 lines that go on inside a paragraph and 22 runs that did not fit the room
+# before them).  Only % tells (Noto Serif CJK sets it 0.92 em); digits (0.47–0.56 em) stay a unit.
+ASCII_WIDTHS = {"digit": 1.0, "%": 2.05, "upper": 1.05, "lower": 1.0, "narrow": 1.05}
+ASCII_CLASSES = {
+    **dict.fromkeys("0123456789", "digit"),
+    "%": "%",
+    **dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "upper"),
+    **dict.fromkeys("abcdefghijklmnopqrstuvwxyz", "lower"),
+    **dict.fromkeys(".,:;'-/", "narrow"),
+}
+PROPORTIONAL_TOLERANCE = 0.25  # display units a proportional line may come out over the column (the fit's error)
+
+
+def ascii_extra(text: str, widths: dict[str, float] | None = None) -> float:
+    """How much wider than one unit each the ASCII characters of *text* are set, proportionally."""
+    widths = ASCII_WIDTHS if widths is None else widths
+    return sum(widths[ASCII_CLASSES[c]] - 1 for c in text if c in ASCII_CLASSES)
+
+
+def _ascii_extra(texts: list[str]) -> list[float]:
+    return [ascii_extra(t) if not t.isascii() and len(t.encode("ascii", "ignore")) else 0.0 for t in texts]
+
+
+def _proportional(texts: list[str], widths: list[int], extra: list[float]) -> bool:
+    """Digits and Latin set proportionally (ASCII_WIDTHS), not one unit each: the reading under which
+    more of the lines that have them and end no sentence fill the column (a tie keeps one unit).
+
+    A line that ends no sentence is mostly a full one; filled means at most FULL_SLACK short of
+    the column (a character that did not fit) and, proportionally, not over it by more than
+    PROPORTIONAL_TOLERANCE.  Pages made by a model of print (corpora/generate_pages.py) set ASCII
+    one unit wide; a real engine with a CJK font sets it proportionally.
+    """
+    plain = [w for t, w, e in zip(texts, widths, extra) if not e]
+    if len(plain) < 4:
+        return False
+    column = _upper_quartile(plain)
+    mono = prop = 0
+    for t, w, e in zip(texts, widths, extra):
+        if e and t[-1] not in SENTENCE_END_LAST:
+            mono += column - FULL_SLACK <= w <= column
+            prop += column - FULL_SLACK <= w + e <= column + PROPORTIONAL_TOLERANCE
+    return prop > mono
 
 
 def _estimate_columns(widths: list[int]) -> list[float]:
@@ -205,13 +259,18 @@ def is_full(ln: Line, first: bool = False, nxt: Line | None = None) -> bool:
     return room <= FULL_SLACK or run_opening(nxt) > room
 
 
-def run_opening(ln: Line | None) -> int:
-    """Length of the digit or Latin run *ln* opens with (which cannot be broken), 0 if none."""
+def run_opening(ln: Line | None) -> float:
+    """Display width of the digit or Latin run *ln* opens with (which cannot be broken), with the
+    opening mark before it and the closing marks after it (《2022年, 35%，: neither may be
+    parted from the run at a line end), 0 if none."""
     run = LEADING_RUN.match(ln.text) if ln is not None else None
-    return len(run.group()) if run else 0
+    if not run:
+        return 0
+    width = len(run.group(2)) + 2 * (len(run.group(1)) + len(run.group(3)))
+    return width + ascii_extra(run.group(2)) if ln.proportional else width
 
 
-LEADING_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
+LEADING_RUN = re.compile(r"([“‘（《「『]?)([0-9A-Za-z][0-9A-Za-z.,%]*)([，。、；：？！”’）》」』]*)")
 
 
 def is_indented(ln: Line) -> bool:
