@@ -3,6 +3,8 @@ blank-line block boundaries.  Small hand-written pages; expected values worked o
 
 from __future__ import annotations
 
+import pytest
+
 from textfix.lines import BylineFinder
 from textfix.split import split_page
 
@@ -366,5 +368,25 @@ def test_run_opening_takes_the_marks_that_go_down_with_it() -> None:
 
     assert run_opening(Line.of("《2022年中国国土绿化", 0, 11, 20)) == 2 + 4  # 《 cannot end a line
     assert run_opening(Line.of("35%，同比增长", 0, 8, 14)) == 3 + 2  # ， cannot open one
-    assert run_opening(Line.of("35%，同比增长", 0, 8, 14)._replace(proportional=True)) == 2 + 2.05 + 2
+    from textfix.lines import ASCII_WIDTHS
+
+    proportional = Line.of("35%，同比增长", 0, 8, 14)._replace(proportional=True)
+    assert run_opening(proportional) == pytest.approx(2 * ASCII_WIDTHS["digit"] + ASCII_WIDTHS["%"] + 2)
     assert run_opening(Line.of("今年以来", 0, 4, 8)) == 0
+
+
+def test_opening_unit_what_cannot_be_parted_from_a_line_start() -> None:
+    from textfix.lines import Line, is_full, opening_unit
+
+    def line(text: str, width: float = 0, column: float = 0.0) -> Line:
+        return Line.of(text, 0, len(text), width, column)
+
+    assert opening_unit(line("域、跨领域联合攻关")) == 4  # 、 cannot open a line: 域 goes down with it
+    assert opening_unit(line("播）：今天")) == 6
+    assert opening_unit(line("山”等多条线路")) == 6  # no break on either side of a quotation mark
+    assert opening_unit(line("今年以来")) == 2
+    assert opening_unit(None) == 0
+    # Column 36: a line 3 short (an ASCII character in it) is full when the next opens with 域、
+    # (4 units), not with 今 (2).
+    assert is_full(line("眼下，长三角3个科技创新项目跨", 33, 36.0), nxt=line("域、跨领域联合攻关"))
+    assert not is_full(line("眼下，长三角3个科技创新项目跨", 33, 36.0), nxt=line("今年以来"))

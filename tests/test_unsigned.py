@@ -124,3 +124,18 @@ def test_a_news_lead_makes_the_subhead_before_it_a_title() -> None:
     lines = BODY.splitlines()
     page = "\n".join(["春耕备耕有序推进", *lines[:12], "江苏农民忙着平整土地", *lines[12:]]) + "\n"
     assert _articles(page) == [("春耕备耕有序推进", "", 3), ("江苏农民忙着平整土地", "张伟", 2)]
+
+
+def test_a_line_opening_with_a_news_lead_is_a_paragraphs_first() -> None:
+    # 新华网消息：全国建成 (20 units) left 4 as a line of a paragraph, too few for 12000 (5): as wide
+    # as a first line, it would also pass for a full one, and the subhead-sized line before it
+    # (脱贫地区发展活力增强, 20) for the paragraph's first.  The lead says it opens the paragraph;
+    # the line before is B's title.
+    lines = BODY.splitlines()
+    page = "\n".join(["春耕生产有序推进", *lines[:12], "脱贫地区发展活力增强", "新华网消息：全国建成",
+                      "12000个帮扶车间，吸纳就", "业人员超过三十万人。", "（记者 张伟）"]) + "\n"
+    assert _articles(page) == [("春耕生产有序推进", "", 3), ("脱贫地区发展活力增强", "张伟", 1)]
+    from textfix.lines import line_opens_lead
+
+    assert line_opens_lead("央视网消息（新闻联")  # cut inside the source's parenthesis
+    assert not line_opens_lead("央视网报道（新闻联")

@@ -45,6 +45,7 @@ from .lines import (
     ends_clause,
     is_full,
     is_indented,
+    line_opens_lead,
     run_opening,
     two_phrases,
 )
@@ -141,14 +142,16 @@ def _maybe_cut_short(ln: Line, nxt: Line | None) -> bool:
 
 
 def _looks_first(ln: Line, nxt: Line | None) -> bool:
-    """As short as a paragraph's indented first line, or as one whose closing mark hangs."""
-    return is_indented(ln) or _indented_with_hanging_mark(ln, nxt)
+    """As short as a paragraph's indented first line, or as one whose closing mark hangs; or opening
+    with a news lead (央视网消息（新闻联播）：…), which only a paragraph's first line does."""
+    return is_indented(ln) or _indented_with_hanging_mark(ln, nxt) or line_opens_lead(ln.text)
 
 
 def _continued(lines: list[Line], k: int) -> bool:
-    """Line *k* runs on into the next: that one is full (not the indented first line of a lead)."""
+    """Line *k* runs on into the next: that one is full (not the indented first line of a lead,
+    nor a line that opens with a news lead, see textfix.lines.line_opens_lead)."""
     nxt = lines[k + 1] if k + 1 < len(lines) else None
-    return nxt is not None and is_full(nxt) and not _indented_with_hanging_mark(nxt)
+    return nxt is not None and is_full(nxt) and not _indented_with_hanging_mark(nxt) and not line_opens_lead(nxt.text)
 
 
 def _indented_with_hanging_mark(ln: Line, nxt: Line | None = None) -> bool:
@@ -418,8 +421,9 @@ class _BodyReader:
             ln = lines[k]
             if k in wrapped:
                 k = self._wrapped_byline(k, wrapped[k])
-            elif self._after_sentence() and self.bylines.opens_dateline(ln.text):
-                # 新华社北京2月13日电（记者 韩鑫 杨: no sentence mark, yet the first line of a paragraph.
+            elif self._after_sentence() and (self.bylines.opens_dateline(ln.text) or line_opens_lead(ln.text)):
+                # 新华社北京2月13日电（记者 韩鑫 杨: no sentence mark, yet the first line of a paragraph;
+                # so is 央视网消息（新闻联播）：今天, whatever its width says.
                 self._flush()
                 self.para.append(ln)
                 self.boundary = False
@@ -627,8 +631,8 @@ def _heading_run(lines: list[Line], k: int) -> int:
         last = lines[k + run - 1]
         nxt = lines[k + run] if k + run < len(lines) else None
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
-        if nxt is None or nxt.byline or not _could_open_paragraph(last):
-            return run
+        if nxt is None or nxt.byline or not _could_open_paragraph(last) or line_opens_lead(nxt.text):
+            return run  # (a news lead opens a paragraph: nothing continues the candidate)
         if two_phrases(last.text):
             return run  # a space between two phrases is a title's, never a paragraph's (spaces in prose flank digits)
         if not is_full(nxt, nxt=after) and not _closes_paragraph(last, nxt):

@@ -170,9 +170,10 @@ def _glyph_widths(texts: list[str], widths: list[int]) -> tuple[int, int]:
 
 # How wide digits, Latin and ASCII marks are set where they are proportional, in display units
 # (a CJK character is 2): fitted by corpora/typeset/fit_ascii.py on typeset pages (realdev-train,
-# seed 21, pdfium: 437 lines that go on inside a paragraph and 22 runs that did not fit the room
-# before them).  Only % tells (Noto Serif CJK sets it 0.92 em); digits (0.47–0.56 em) stay a unit.
-ASCII_WIDTHS = {"digit": 1.0, "%": 2.05, "upper": 1.05, "lower": 1.0, "narrow": 1.05}
+# seed 21, pdfium: the 744 lines inside a paragraph with ASCII in them or opening the next line;
+# 722 of them full under these widths, 440 one unit each).  Noto Serif CJK sets digits 0.47–0.56
+# em and % 0.92 em.
+ASCII_WIDTHS = {"digit": 1.05, "%": 2.0, "upper": 1.05, "lower": 1.0, "narrow": 0.9}
 ASCII_CLASSES = {
     **dict.fromkeys("0123456789", "digit"),
     "%": "%",
@@ -256,7 +257,7 @@ def is_full(ln: Line, first: bool = False, nxt: Line | None = None) -> bool:
     went down whole.
     """
     room = ln.column - (INDENT_MIN if first else 0) - ln.width
-    return room <= FULL_SLACK or run_opening(nxt) > room
+    return room <= FULL_SLACK or opening_unit(nxt) > room
 
 
 def run_opening(ln: Line | None) -> float:
@@ -270,6 +271,23 @@ def run_opening(ln: Line | None) -> float:
     return width + ascii_extra(run.group(2)) if ln.proportional else width
 
 
+def opening_unit(ln: Line | None, widths: dict[str, float] | None = None) -> float:
+    """Display width of what *ln* opens with that could not be parted at the line end before it:
+    opening marks, a digit or Latin run or one character, and the closing marks after it (播）：,
+    域、, 35%，); a closing quote also keeps the character after it (山”等: UAX 14 breaks on
+    neither side of a quotation mark).  0 for no line.  *widths*: ASCII_WIDTHS to measure with
+    (the line's page sets ASCII proportionally, or the fit asks)."""
+    if ln is None:
+        return 0
+    unit = OPENING_UNIT.match(ln.text)
+    if not unit:
+        return 0
+    text = unit.group()
+    width = 2 * len(text) - len(text.encode("ascii", "ignore"))
+    return width + ascii_extra(text, widths) if (ln.proportional or widths is not None) else width
+
+
+OPENING_UNIT = re.compile(r"[“‘（《「『]*(?:[0-9A-Za-z][0-9A-Za-z.,%]*|\S)(?:[，。、；：？！）》」』]+|[”’][^“‘（《「『\s]?)*")
 LEADING_RUN = re.compile(r"([“‘（《「『]?)([0-9A-Za-z][0-9A-Za-z.,%]*)([，。、；：？！”’）》」』]*)")
 
 
@@ -365,6 +383,16 @@ DATELINE_LINE = re.compile(rf"{DATELINE}(?:[（(]|$)")  # a line that opens a da
 NEWS_LEAD = re.compile(
     rf"{DATELINE}|本报讯|(?!据)[\u4e00-\u9fff]{{1,6}}(?:网|社|台|报|新闻)消息(?:[（(][^（）()]{{1,24}}[）)]|[ \u3000]*[：:，,])"
 )  # not 据新华社消息，: a report quoted within an article
+
+
+# The same at the start of a printed line, which may end inside the source's parenthesis
+# (央视网消息（新闻联 | 播）：…).
+NEWS_LEAD_LINE = re.compile(rf"(?:{NEWS_LEAD.pattern})|(?!据)[\u4e00-\u9fff]{{1,6}}(?:网|社|台|报|新闻)消息[（(][^（）()]*$")
+
+
+def line_opens_lead(text: str) -> bool:
+    """A printed line that opens with an article's lead (see opens_lead), maybe cut inside its parenthesis."""
+    return NEWS_LEAD_LINE.match(text) is not None
 
 
 def opens_lead(text: str) -> bool:
