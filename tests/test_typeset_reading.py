@@ -390,3 +390,31 @@ def test_opening_unit_what_cannot_be_parted_from_a_line_start() -> None:
     # (4 units), not with 今 (2).
     assert is_full(line("眼下，长三角3个科技创新项目跨", 33, 36.0), nxt=line("域、跨领域联合攻关"))
     assert not is_full(line("眼下，长三角3个科技创新项目跨", 33, 36.0), nxt=line("今年以来"))
+
+
+# Column 12 characters (24 units); marks do not hang: a closing mark that does not fit takes the
+# character before it down (人认为应当加强对话与合 | 作，…, 公报显示林地面积增加， | 草、…: both lines
+# 22 units, the next opening with a character and its mark).  公报显示林地面积增加， is then a
+# full line, not an indented first line whose comma hangs (20 + 2), and the bare line before it
+# (全国绿化委员会发布的, 20) opens its paragraph, no subhead.
+PULLED_PAGE = """民众意见出现分歧
+今年以来，多国民众围
+绕安全政策展开讨论，不少
+人认为应当加强对话与合
+作，避免局势进一步升级，
+也有人担心军费开支挤占民
+生投入，影响经济复苏和就
+业。
+全国绿化委员会发布的
+公报显示林地面积增加，
+草、灌、乔结合的治理模式
+成效明显。
+"""
+
+
+def test_marks_that_do_not_hang() -> None:
+    from textfix.lines import cut_lines
+
+    assert not cut_lines(PULLED_PAGE)[0].hanging
+    page = split_page(PULLED_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "全国绿化")]

@@ -163,6 +163,8 @@ def _indented_with_hanging_mark(ln: Line, nxt: Line | None = None) -> bool:
     line that opens a quotation: a paragraph opening with a quote is common,
     a quote that fills a line of a paragraph exactly is not.
     """
+    if not ln.hanging:
+        return False  # the page does not hang marks (textfix.lines._marks_hang)
     if nxt is not None and nxt.text[:1] in UNBREAKABLE_START or (nxt is not None and nxt.text[:1].isascii()):
         return False
     if ln.text[-1:] not in CLOSING_MARKS:

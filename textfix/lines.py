@@ -50,6 +50,7 @@ class Line(NamedTuple):
     headline: bool = False  # punctuated at most as a title is (see _is_headline)
     byline: tuple[int, str, str] | None = None  # see BylineFinder.find
     proportional: bool = False  # the page sets digits and Latin proportionally (see _proportional)
+    hanging: bool = True  # the page lets closing marks hang past the column edge (see _marks_hang)
 
     @classmethod
     def of(cls, text: str, start: int, end: int, width: int, column: float = 0.0) -> Line:
@@ -114,6 +115,7 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
         widths = [w + e for w, e in zip(widths, extra)]
     # A closing mark may hang past the column edge: lines ending in one do not measure the column.
     columns = _estimate_columns([-1 if t[-1] in CLOSING_MARKS else w for t, w in zip(measured, widths)])
+    hanging = _marks_hang(measured[:QUOTE_SAMPLE], widths[:QUOTE_SAMPLE], columns[:QUOTE_SAMPLE])
     search_end = TERMINAL_END.search  # only where the last character can end a match, and only at the end
     ends = [t[-1] in SENTENCE_END_LAST and search_end(t, len(t) - 4) is not None for t in texts]
     headline = list(map(_is_headline, texts, ends))
@@ -123,7 +125,7 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     marks = _bylines(texts, bylines) if bylines is not None else [None] * len(texts)
     fields = zip(
         texts, map(re.Match.start, found), map(re.Match.end, found), widths, columns, ends, bare, headline, marks,
-        repeat(proportional),
+        repeat(proportional), repeat(hanging),
     )
     return list(map(tuple.__new__, repeat(Line), fields))  # Line(*f) for each f, without a Python call per line
 
@@ -213,6 +215,27 @@ def _proportional(texts: list[str], widths: list[int], extra: list[float]) -> bo
             mono += column - FULL_SLACK <= w <= column
             prop += column - FULL_SLACK <= w + e <= column + PROPORTIONAL_TOLERANCE
     return prop > mono
+
+
+def _marks_hang(texts: list[str], widths: list[float], columns: list[float]) -> bool:
+    """Closing marks hang past the column edge on this page, as far as it shows.
+
+    Where they hang (a model of print, corpora/generate_pages.py), a full
+    line may end in one and be one or two marks (。”) wider than the column.
+    Where they do not (WeasyPrint), a mark that does not fit takes the
+    character before it down: the line ends a character short (1–2
+    characters' room left, FULL_SLACK) and the next opens with a character
+    and the mark (域、).  The page hangs them unless it shows more lines of
+    the second kind than of the first (a tie keeps hanging: the older pages'
+    reading).  A line wider by more is a title in large type.
+    """
+    over = pulled = 0
+    for k, (t, w, c) in enumerate(zip(texts, widths, columns)):
+        if t[-1] in CLOSING_MARKS and 1 <= w - c <= 4:
+            over += 1
+        elif k + 1 < len(texts) and texts[k + 1][1:2] in CLOSING_MARKS and 1 <= c - w <= FULL_SLACK + PROPORTIONAL_TOLERANCE:
+            pulled += 1
+    return over >= pulled
 
 
 def _estimate_columns(widths: list[int]) -> list[float]:
