@@ -18,7 +18,7 @@ from itertools import chain, compress, repeat
 from typing import NamedTuple
 
 from .measure import QUOTES as QUOTE_CHARS
-from .measure import adjust_widths, display_widths
+from .measure import adjust_widths, display_width, display_widths
 
 # A sentence ends in 。！？… or ——, possibly inside a closing quote (。”); a bare closing
 # quote ends a phrase (让“博物馆之夜”) as often as a sentence, so it does not count.
@@ -173,11 +173,12 @@ def _glyph_widths(texts: list[str], widths: list[int]) -> tuple[int, int]:
 # How wide digits, Latin and ASCII marks are set where they are proportional, in display units
 # (a CJK character is 2): fitted by corpora/typeset/fit_ascii.py on typeset pages (realdev-train,
 # seed 21, pdfium: the 744 lines inside a paragraph with ASCII in them or opening the next line;
-# 722 of them full under these widths, 440 one unit each).  Noto Serif CJK sets digits 0.47–0.56
-# em and % 0.92 em.
-ASCII_WIDTHS = {"digit": 1.05, "%": 2.0, "upper": 1.05, "lower": 1.0, "narrow": 0.9}
+# 723 of them full under these widths, 440 one unit each; seed 23 gives the same widths).  Noto
+# Serif CJK sets 1 at 0.47 em, the other digits at 0.56 em and % at 0.92 em.
+ASCII_WIDTHS = {"digit": 1.05, "one": 1.0, "%": 1.95, "upper": 1.05, "lower": 1.0, "narrow": 0.95}
 ASCII_CLASSES = {
-    **dict.fromkeys("0123456789", "digit"),
+    **dict.fromkeys("023456789", "digit"),
+    "1": "one",  # narrower than the other digits in many fonts
     "%": "%",
     **dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "upper"),
     **dict.fromkeys("abcdefghijklmnopqrstuvwxyz", "lower"),
@@ -197,24 +198,42 @@ def _ascii_extra(texts: list[str]) -> list[float]:
 
 
 def _proportional(texts: list[str], widths: list[int], extra: list[float]) -> bool:
-    """Digits and Latin set proportionally (ASCII_WIDTHS), not one unit each: the reading under which
-    more of the lines that have them and end no sentence fill the column (a tie keeps one unit).
+    """Digits and Latin set proportionally (ASCII_WIDTHS), not one unit each: of the lines that end no
+    sentence, with ASCII in them or opening the next line, some are full read so and none is full
+    only when read one unit to a character.
 
-    A line that ends no sentence is mostly a full one; filled means at most FULL_SLACK short of
-    the column (a character that did not fit) and, proportionally, not over it by more than
-    PROPORTIONAL_TOLERANCE.  Pages made by a model of print (corpora/generate_pages.py) set ASCII
-    one unit wide; a real engine with a CJK font sets it proportionally.
+    A line that ends no sentence is mostly a full one: no wider than the
+    column (PROPORTIONAL_TOLERANCE over allowed, for the widths' error) and
+    short of it by less than what opens the next line and could not be
+    parted from it (opening_unit): the criterion corpora/typeset/fit_ascii.py
+    fits the widths by.  On the typeset pages of corpora/typeset no line is
+    full only one unit to a character; on the pages a model of print makes
+    (corpora/generate_pages.py, ASCII one unit wide) and on the seed page
+    (a real page, its ASCII spaced out by extraction) such lines are as many
+    as the others, and those pages are read as before, one unit each.
     """
-    plain = [w for t, w, e in zip(texts, widths, extra) if not e]
+    plain = [w for w, e in zip(widths, extra) if not e]
     if len(plain) < 4:
         return False
     column = _upper_quartile(plain)
     mono = prop = 0
-    for t, w, e in zip(texts, widths, extra):
-        if e and t[-1] not in SENTENCE_END_LAST:
-            mono += column - FULL_SLACK <= w <= column
-            prop += column - FULL_SLACK <= w + e <= column + PROPORTIONAL_TOLERANCE
-    return prop > mono
+    for k in range(len(texts) - 1):
+        text, nxt = texts[k], texts[k + 1]
+        unit = OPENING_UNIT.match(nxt)
+        if text[-1] in SENTENCE_END_LAST or not (extra[k] or unit and ASCII_RUN_START.match(unit.group())):
+            continue
+        opening = unit.group() if unit else ""
+        mono_left = column - widths[k]
+        mono_full = 0 <= mono_left < display_width(opening)
+        prop_left = mono_left - extra[k]
+        prop_full = -PROPORTIONAL_TOLERANCE <= prop_left < display_width(opening) + ascii_extra(opening)
+        if mono_full != prop_full:
+            mono += mono_full
+            prop += prop_full
+    return mono == 0 < prop
+
+
+ASCII_RUN_START = re.compile(r"[“‘（《「『]*[0-9A-Za-z]")
 
 
 def _marks_hang(texts: list[str], widths: list[float], columns: list[float]) -> bool:
