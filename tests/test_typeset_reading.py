@@ -418,3 +418,15 @@ def test_marks_that_do_not_hang() -> None:
     assert not cut_lines(PULLED_PAGE)[0].hanging
     page = split_page(PULLED_PAGE)
     assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "全国绿化")]
+
+
+def test_a_first_line_full_only_as_a_first_line() -> None:
+    from textfix.layout import _looks_first
+    from textfix.lines import Line
+
+    # Column 30: 匈牙利总理欧尔班27日表 is 20 units and two digits (22.1 proportionally, ASCII_WIDTHS),
+    # 8 short, no indented width (23–26); the next line opens with 示，, 4 units, which did not fit
+    # the 3.9 an indented line left but would have fitted the 7.9 of a line of the paragraph.
+    first = Line.of("匈牙利总理欧尔班27日表", 0, 12, 20 + 2 * 1.05, 30.0)._replace(proportional=True)
+    assert _looks_first(first, Line.of("示，支持政治解决乌克兰危机", 13, 26, 26, 30.0))
+    assert not _looks_first(first, Line.of("今天表示支持政治解决乌克兰", 13, 26, 26, 30.0))

@@ -143,8 +143,15 @@ def _maybe_cut_short(ln: Line, nxt: Line | None) -> bool:
 
 def _looks_first(ln: Line, nxt: Line | None) -> bool:
     """As short as a paragraph's indented first line, or as one whose closing mark hangs; or opening
-    with a news lead (央视网消息（新闻联播）：…), which only a paragraph's first line does."""
-    return is_indented(ln) or _indented_with_hanging_mark(ln, nxt) or line_opens_lead(ln.text)
+    with a news lead (央视网消息（新闻联播）：…), which only a paragraph's first line does; or full as
+    a first line only: what opens *nxt* and cannot be parted from it (示，, 2013) did not fit the
+    room an indented line left, and would have fitted a line of the paragraph."""
+    return (
+        is_indented(ln)
+        or _indented_with_hanging_mark(ln, nxt)
+        or line_opens_lead(ln.text)
+        or nxt is not None and ln.width <= ln.column - INDENT_MIN and is_full(ln, True, nxt) and not is_full(ln, False, nxt)
+    )
 
 
 def _continued(lines: list[Line], k: int) -> bool:
