@@ -430,3 +430,29 @@ def test_a_first_line_full_only_as_a_first_line() -> None:
     first = Line.of("匈牙利总理欧尔班27日表", 0, 12, 20 + 2 * 1.05, 30.0)._replace(proportional=True)
     assert _looks_first(first, Line.of("示，支持政治解决乌克兰危机", 13, 26, 26, 30.0))
     assert not _looks_first(first, Line.of("今天表示支持政治解决乌克兰", 13, 26, 26, 30.0))
+
+
+# Column 12 characters (24 units).  A sub-story's headline set in body size with a colon in it,
+# wrapped at the column (美国人士：美国为维持霸权, full, then 不断挑起战争, short without a sentence
+# end), before the indented first line of its paragraph: a subhead, as a bare one would be.
+COLON_PAGE = """民众意见出现分歧
+今年以来，多国民众围
+绕安全政策展开讨论，不少
+人认为应当加强对话与合
+作，避免局势进一步升级，
+也有人担心军费开支挤占民
+生投入，影响经济复苏和就
+业。
+美国人士：美国为维持霸权
+不断挑起战争
+美国人士指出，美国为
+了维持霸权地位，不断挑起
+战争和冲突，给世界带来动
+荡。
+"""
+
+
+def test_a_wrapped_subhead_with_a_colon() -> None:
+    page = split_page(COLON_PAGE)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks][1] == ("heading", "美国人士：美国为维持霸权不断挑起战争")
+    assert len(page.articles) == 1 and len(page.articles[0].blocks) == 3

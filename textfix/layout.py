@@ -33,6 +33,7 @@ from .measure import display_width
 from .lines import (
     CLAUSE_MARKS,
     FULL_STOPS,
+    SENTENCE_MARKS,
     DATELINE_LINE,
     LEAD_LINE,
     CLOSING_MARKS,
@@ -110,7 +111,7 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     nxt = lines[k + 1] if k + 1 < len(lines) else None
     if nxt is None or ln.width <= ln.column - INDENT_MIN:
         return False  # short lines are read as subheads (split promotes an article's first one)
-    if not article_start and ln.bare and (_wrapped_subhead(lines, k) or _full_subhead(lines, k)):
+    if not article_start and _subhead_shaped(ln) and (_wrapped_subhead(lines, k) or _full_subhead(lines, k)):
         return False  # body size, filled to the column: a subhead within the article
     if two_phrases(ln.text):
         return True  # too long for a subhead, and prose never sets two phrases apart with a space
@@ -118,6 +119,20 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
         return not _continued(lines, k)
     after = lines[k + 2] if k + 2 < len(lines) else None
     return _looks_first(nxt, after) and not _maybe_cut_short(nxt, after) and not nxt.ends and nxt.byline is None
+
+
+def _colon_headline(ln: Line) -> bool:
+    """A headline whose only sentence marks are colons (美国人士：美国为维持霸权不断挑起战争): a
+    sub-story's headline is punctuated so as often as it is bare."""
+    return ln.headline and not ln.ends and not ln.bare and set(SENTENCE_MARKS.findall(ln.text)) <= COLONS
+
+
+COLONS = frozenset("：:")
+
+
+def _subhead_shaped(ln: Line) -> bool:
+    """Bare, or a headline with colons only (see _colon_headline)."""
+    return ln.bare or _colon_headline(ln)
 
 
 def _full_subhead(lines: list[Line], k: int) -> int:
@@ -130,7 +145,7 @@ def _full_subhead(lines: list[Line], k: int) -> int:
     ln = lines[k]
     nxt = lines[k + 1] if k + 1 < len(lines) else None
     after = lines[k + 2] if k + 2 < len(lines) else None
-    if not ln.bare or nxt is None or not (ln.column - FULL_SLACK <= ln.width <= ln.column) or nxt.byline is not None or nxt.ends:
+    if not _subhead_shaped(ln) or nxt is None or not (ln.column - FULL_SLACK <= ln.width <= ln.column) or nxt.byline is not None or nxt.ends:
         return 0
     return 1 if _looks_first(nxt, after) and not _maybe_cut_short(nxt, after) else 0
 
@@ -437,7 +452,7 @@ class _BodyReader:
                 self.para.append(ln)
                 self.boundary = False
                 k += 1
-            elif ln.bare or ln.byline is not None:
+            elif ln.bare or ln.byline is not None or _colon_headline(ln):
                 k = self._byline(k) or self._lead_byline(k) or self._title(k) or self._headings(k, _subhead_run) or self._line(k)
             elif self._may_head(ln):
                 k = self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)
@@ -619,7 +634,7 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
         nxt = lines[k + run] if k + run < len(lines) else None
         if len(head) < run or nxt is None:
             return 0
-        if not all(ln.bare and ln.byline is None and not _credit_line(ln) for ln in head):
+        if not all(_subhead_shaped(ln) and ln.byline is None and not _credit_line(ln) for ln in head):
             return 0
         if nxt.byline is not None or is_full(head[-1], nxt=nxt):
             continue
