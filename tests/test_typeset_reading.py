@@ -456,3 +456,42 @@ def test_a_wrapped_subhead_with_a_colon() -> None:
     page = split_page(COLON_PAGE)
     assert [(b.kind, b.text) for b in page.articles[0].blocks][1] == ("heading", "美国人士：美国为维持霸权不断挑起战争")
     assert len(page.articles) == 1 and len(page.articles[0].blocks) == 3
+
+
+# Column 12 characters (24 units).  A paragraph ending on a colon that introduces the next (…的通知。
+# 全文如下：): its last line (文如下：, 8 units) is short, which no line inside a paragraph is, and the
+# next line (编辑出版这部文件汇, 18) is as wide as an indented first line.
+COLON_END_PAGE = """民众意见出现分歧
+今年以来，多国民众围
+绕安全政策展开讨论，不少
+人认为应当加强对话与合
+作，避免局势进一步升级，
+也有人担心军费开支挤占民
+生投入，影响经济复苏和就
+业。
+近日，中共中央发出关
+于学习文件汇编的通知。全
+文如下：
+编辑出版这部文件汇
+编，是党中央作出的重大决
+定，对推动学习具有重要意
+义。
+"""
+
+
+def test_a_paragraph_ending_on_a_colon() -> None:
+    page = split_page(COLON_END_PAGE)
+    assert [b.text[-6:] for b in page.articles[0].blocks] == ["复苏和就业。", "。全文如下：", "有重要意义。"]
+
+
+def test_full_to_the_unit_where_marks_do_not_hang() -> None:
+    from textfix.lines import Line, is_full
+
+    # Column 28, a line 2 short: a character more would have fitted unless what opens the next
+    # line is wider (域、, 4).  Only a page measured to the unit (ASCII proportional, marks not
+    # hanging) tells so; elsewhere a line 2 short is full (FULL_SLACK).
+    line = Line.of("这十起典型问题分别是：", 0, 11, 22, 28.0)._replace(proportional=True, hanging=False)
+    plain, unit = Line.of("吉林省白城市政府办公室重", 12, 24, 24, 28.0), Line.of("域、跨领域联合攻关", 12, 21, 18, 28.0)
+    assert not is_full(line, True, plain)
+    assert is_full(line, True, unit)
+    assert is_full(line._replace(hanging=True), True, plain)

@@ -47,6 +47,7 @@ from .lines import (
     is_full,
     is_indented,
     line_opens_lead,
+    opening_unit,
     run_opening,
     two_phrases,
 )
@@ -378,11 +379,13 @@ def _title_tail(prev: Item, para: Item, page_measure: int = 0) -> int:
 
 
 def _full_before(ln: Line, first: bool, nxt: Line) -> bool:
-    """Full (see is_full), or ended short of what *nxt* opens with that cannot be split: a character
-    and the closing marks after it (播）：), which go down together where marks do not hang."""
+    """Full (see is_full, FULL_SLACK allowed: a line in question may be a title's, set in large
+    type, which the column does not measure), or ended short of what *nxt* opens with that cannot
+    be split: a character and the closing marks after it (播）：), which go down together where
+    marks do not hang."""
     unit = OPENING_UNIT.match(nxt.text)
     room = ln.column - (INDENT_MIN if first else 0) - ln.width
-    return is_full(ln, first, nxt) or unit is not None and display_width(unit.group()) > room
+    return room <= FULL_SLACK or opening_unit(nxt) > room or unit is not None and display_width(unit.group()) > room
 
 
 OPENING_UNIT = re.compile(r"\S[，。、；：？！）》」』”’]+")
@@ -565,7 +568,10 @@ class _BodyReader:
         """An ordinary line: it continues the paragraph or starts a new one."""
         ln = self.lines[k]
         nxt = self.lines[k + 1] if k + 1 < len(self.lines) else None
-        if self.boundary or not self.para or _starts_paragraph(self.para[-1], ln, len(self.para) == 1, nxt):
+        # A title wrapped after a colon (【…】姜明： | 守护黑土粮仓…) is read as the start of the paragraph
+        # after it until _title_tails takes its lines back: no paragraph ends on a colon there.
+        after_title = bool(self.items) and self.items[-1].kind == "title"
+        if self.boundary or not self.para or _starts_paragraph(self.para[-1], ln, len(self.para) == 1, nxt, not after_title):
             self._flush()
         self.para.append(ln)
         self.boundary = False
@@ -579,12 +585,12 @@ def _stops(lines: list[Line]) -> list[int]:
     the line before does not end a sentence (titles, subheads and new
     paragraphs only come after a sentence end) and the line is no byline.
     """
-    stops = [k for k in range(1, len(lines)) if lines[k - 1].ends or lines[k].byline is not None]
+    stops = [k for k in range(1, len(lines)) if lines[k - 1].ends or lines[k - 1].text[-1] in COLONS or lines[k].byline is not None]
     stops.append(len(lines))
     return stops
 
 
-def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | None = None) -> bool:
+def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | None = None, colon_ends: bool = True) -> bool:
     """A new paragraph: the previous line ends a sentence and is short, or this line is indented.
 
     Not when the line attributes the quotation the full line before closed
@@ -592,6 +598,12 @@ def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | Non
     final stop, short enough to pass for an indented line, ends the quote's
     paragraph far more often than it makes a paragraph alone.
     """
+    if prev.text[-1] in COLONS and colon_ends:
+        # 全文如下： / 分别是：: a paragraph may end on a colon that introduces the next; a line of a
+        # paragraph is full, so a short one ending so is the paragraph's last before an indented line.
+        return not is_full(prev, prev_is_first, ln) and _looks_first(ln, nxt)
+    if prev.text[-1] in COLONS:
+        return False
     if not prev.ends or _attributes_quote(prev, ln):
         return False
     return not is_full(prev, prev_is_first, ln) or _looks_first(ln, nxt) or _indented_cut_short(ln, nxt)

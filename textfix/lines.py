@@ -296,9 +296,16 @@ def is_full(ln: Line, first: bool = False, nxt: Line | None = None) -> bool:
 
     A line also ends short when the line after it, *nxt*, opens with a digit
     or Latin run too long for the room left: the run cannot be broken, so it
-    went down whole.
+    went down whole.  Where marks do not hang (see _marks_hang) and ASCII is
+    measured as set (see _proportional), lines are measured to the unit:
+    with *nxt* known, the line is full exactly when what opens *nxt*
+    (opening_unit) did not fit the room left, and FULL_SLACK (a character
+    that did not fit, as a hanging mark's line break leaves, or the error of
+    a unit to an ASCII character) is not asked.
     """
     room = ln.column - (INDENT_MIN if first else 0) - ln.width
+    if not ln.hanging and ln.proportional and nxt is not None:
+        return room < opening_unit(nxt)
     return room <= FULL_SLACK or opening_unit(nxt) > room
 
 
