@@ -139,3 +139,12 @@ def test_a_line_opening_with_a_news_lead_is_a_paragraphs_first() -> None:
 
     assert line_opens_lead("央视网消息（新闻联")  # cut inside the source's parenthesis
     assert not line_opens_lead("央视网报道（新闻联")
+
+
+def test_titles_in_a_block_of_their_own_after_text_out_of_order() -> None:
+    # pdftotext may put a column's last lines before the block the titles follow: the text before
+    # the titles then ends inside a sentence (…下一步将), yet the blank line before the titles and
+    # their two headline lines make them the foot's title block.
+    lines = BODY.splitlines()
+    page = "\n".join([*lines[:15], "当地农业部门表示，今", "年将加大投入。下一步将", "", "春耕备耕有序推进", "江苏农民忙着平整土地"]) + "\n"
+    assert [a.title for a in split_page(page).articles] == ["春耕备耕有序推进", "江苏农民忙着平整土地"]

@@ -256,7 +256,7 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
         head = lines[:n]
         items.append(Item("header", text[head[0].start : head[-1].end], head[0].start, head[-1].end, head, name=_header_key(header)))
         lines = lines[n:]
-    tail = _title_block(lines, bylines)
+    tail = _title_block(lines, bylines, text)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
     body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines).read()
     items.extend(body_items if titles else _join_wrapped_titles(_title_tails(body_items), text))
@@ -395,19 +395,24 @@ def _header_key(header: dict[str, str]) -> str:
     return "\t".join((header["page"], header["section"], header["section_en"]))
 
 
-def _title_block(lines: list[Line], bylines: BylineFinder | None = None) -> int:
+def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: str = "") -> int:
     """How many lines at the page foot are titles: headlines (see textfix.lines) after the last article's end
-    (a sentence end, a byline, or a byline broken across the last two lines: ``（记者 韩鑫`` / ``杨帆）``)."""
+    (a sentence end, a byline, or a byline broken across the last two lines: ``（记者 韩鑫`` / ``杨帆）``),
+    or making up the last of the extractor's text blocks (a blank line before them in *text*: pdftotext
+    and pdfminer may move a column's last lines before the block the titles' block follows)."""
     n = 0
+    block = 0  # the headlines of the last text block, when a blank line starts it
     while n < len(lines) and lines[len(lines) - 1 - n].headline and lines[len(lines) - 1 - n].byline is None:
         if _wrapped_byline_end(lines, len(lines) - 1 - n, bylines):
             break  # 杨帆） is punctuated as a headline is, but ends the byline begun on the line before
         n += 1
+        if text and not block and _after_blank(text, lines[len(lines) - n].start):
+            block = n
     if n == len(lines) or n == 0:
         return 0
     before = lines[len(lines) - 1 - n]
     if not (before.byline or before.ends or _wrapped_byline_end(lines, len(lines) - 1 - n, bylines)):
-        return 0
+        return block if block >= 2 else 0  # titles in a block of their own, after text moved out of order
     # A lone short line after the last paragraph could be the last article's subhead; titles come
     # as a block, and a subhead is followed by its paragraph, so anything at the very end is a title.
     return n
