@@ -148,3 +148,23 @@ def test_titles_in_a_block_of_their_own_after_text_out_of_order() -> None:
     lines = BODY.splitlines()
     page = "\n".join([*lines[:15], "当地农业部门表示，今", "年将加大投入。下一步将", "", "春耕备耕有序推进", "江苏农民忙着平整土地"]) + "\n"
     assert [a.title for a in split_page(page).articles] == ["春耕备耕有序推进", "江苏农民忙着平整土地"]
+
+
+def test_text_after_a_byline_without_a_title_goes_to_the_neighbour_it_is_about() -> None:
+    # pdftotext may print a column's last block after the byline below it.  县里还组织农技专家… has
+    # no title, no byline and no lead: it belongs to an article next to it, the first (春耕, 农户
+    # and 农技 are its words), at its end.
+    lines = BODY.splitlines()
+    orphan = ["县里还组织农技专家深", "入乡村开展春耕培训，帮助", "农户解决春耕生产中遇到的", "各类难题。"]
+    page = "\n".join(["春耕备耕有序推进", *lines[:8], "（记者 李娜）", *orphan, "江苏农民忙着平整土地", *lines[12:]]) + "\n"
+    assert _articles(page) == [("春耕备耕有序推进", "李娜", 3), ("江苏农民忙着平整土地", "张伟", 2)]
+    assert split_page(page).articles[0].blocks[-1].text.startswith("县里还组织农技专家")
+
+
+def test_the_page_number_and_the_sections_parted_by_a_title() -> None:
+    # pdfminer: 4 / a title / 产经 Industries (the sections floated right of the number).
+    lines = BODY.splitlines()
+    page = "\n".join(["4", "春耕备耕有序推进", "产经 Industries", *lines[:8], "（记者 李娜）"]) + "\n"
+    read = split_page(page)
+    assert read.header == {"page": "4", "section": "产经", "section_en": "Industries"}
+    assert _articles(page) == [("春耕备耕有序推进", "李娜", 2)]

@@ -251,11 +251,18 @@ def no_cycle_collection() -> Iterator[None]:
 def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[Item]:
     lines = cut_lines(text, printed, bylines)
     items: list[Item] = []
+    parted = None
     if (found := _split_header(lines)) is not None:
         header, n = found
         head = lines[:n]
         items.append(Item("header", text[head[0].start : head[-1].end], head[0].start, head[-1].end, head, name=_header_key(header)))
         lines = lines[n:]
+    elif (parted := _parted_header(lines)) is not None:
+        header, j = parted
+        key = _header_key(header)
+        items.append(Item("header", lines[0].text, lines[0].start, lines[0].end, [lines[0]], name=key))
+        sections = Item("header", lines[j].text, lines[j].start, lines[j].end, [lines[j]], name=key)
+        lines = lines[1:j] + lines[j + 1 :]
     tail = _title_block(lines, bylines, text)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
     body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines).read()
@@ -264,7 +271,23 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
         # A blank line before it (pdftotext's and pdfminer's block boundary) is kept in the name:
         # a wrapped title's lines are one block, so none goes on across one.
         items.append(Item("foot_title", ln.text, ln.start, ln.end, [ln], name=BLOCK_START if _after_blank(text, ln.start) else ""))
+    if parted is not None and found is None:
+        items.insert(bisect_left([it.start for it in items], sections.start), sections)  # in page order
     return items
+
+
+PARTED_HEADER_REACH = 3  # lines after the page number the floated sections may come at (a title, wrapped)
+
+
+def _parted_header(lines: list[Line]) -> tuple[dict[str, str], int] | None:
+    """The page number alone on the first line and the sections floated right of it a few lines on
+    (``4`` / a title / ``产经 Industries``: pdfminer puts its text boxes in its own order)."""
+    if len(lines) < 3 or not PAGE_NUMBER.match(lines[0].text):
+        return None
+    for j in range(2, min(len(lines), PARTED_HEADER_REACH + 2)):
+        if m := SECTIONS.match(lines[j].text):
+            return {"page": lines[0].text, "section": m.group(1), "section_en": m.group(2)}, j
+    return None
 
 
 BLOCK_START = "block"

@@ -237,7 +237,38 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
     else:
         articles = [part for a in articles for part in _split_at_unsigned_titles(a)]
         _titles_from_lead_headings(articles)
+        articles = _rejoin_orphans(articles)
     return header, articles
+
+
+def _rejoin_orphans(articles: list[Article]) -> list[Article]:
+    """Text after an article's byline with neither a title nor a byline of its own nor a news lead
+    belongs to a neighbouring article: where titles are printed before their articles, every
+    article opens with one.  pdftotext's reading order may put a column's last block after the
+    byline below it (…（林涛） then 俄总统新闻秘书佩斯科夫25日表示，…), or a later column of the next
+    article before that article's title.  The orphan goes, at the end, to the neighbour whose text
+    is the more alike (character bigrams, as _dips compares)."""
+    def orphan(i: int) -> bool:
+        article = articles[i]
+        return (
+            i > 0
+            and bool(articles[i - 1].byline)
+            and not (article.title or article.byline or article.source_line)
+            and _has_text(article)
+            and not _opens_with_lead(article)
+        )
+
+    orphans = {i for i in range(len(articles)) if orphan(i)}
+    kept = [i for i in range(len(articles)) if i not in orphans]
+    for i in sorted(orphans):
+        before = max((k for k in kept if k < i), default=None)
+        after = min((k for k in kept if k > i), default=None)
+        text = _body(articles[i])
+        target = before
+        if after is not None and _bigram_cosine(text, _body(articles[after])) > _bigram_cosine(text, _body(articles[before])):
+            target = after
+        articles[target].blocks.extend(articles[i].blocks)
+    return [articles[i] for i in kept]
 
 
 def _has_text(article: Article) -> bool:
