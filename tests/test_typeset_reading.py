@@ -495,3 +495,13 @@ def test_full_to_the_unit_where_marks_do_not_hang() -> None:
     assert not is_full(line, True, plain)
     assert is_full(line, True, unit)
     assert is_full(line._replace(hanging=True), True, plain)
+
+
+def test_a_byline_broken_over_three_lines() -> None:
+    # pdftotext breaks the stretched space between the two characters of a name as a line:
+    # …之旅。（本报记者 | 马 | 俊）.  The byline is found in the three lines joined, and the next
+    # article's 本报通讯员 郭晨 line then opens it.
+    body = ("眼下正值春耕备耕关键\n时期，各地农民抢抓农时，\n田间地头一派繁忙景象，处\n处都是忙碌的身影。（本报记者\n马\n俊）\n")
+    page = split_page(TITLE_1 + body + TITLE_2 + "本报通讯员 郭晨\n" + ARTICLE_2.split("（", 1)[0] + "\n")
+    assert [(a.byline, a.byline_text) for a in page.articles][0] == ("马俊", "（本报记者马俊）")
+    assert page.articles[1].byline == "郭晨"

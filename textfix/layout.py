@@ -534,25 +534,33 @@ class _BodyReader:
             self.para.append(head)
         self._flush()
 
-    def _wrapped_bylines(self) -> dict[int, tuple[int, str, str]]:
-        """Bylines broken across two lines (…救援。（本报 | 记者 徐磊）): at the first line's index, the
-        byline found in the two lines joined, when it starts in the first line."""
+    def _wrapped_bylines(self) -> dict[int, tuple[tuple[int, str, str], int]]:
+        """Bylines broken across two lines (…救援。（本报 | 记者 徐磊）) or three (…之旅。（本报记者 | 马 |
+        俊）: pdftotext breaks a stretched space too): at the first line's index, the byline found
+        in the lines joined, when it starts in the first line, and how many lines it takes."""
         lines, closers, out = self.lines, self.bylines.closers, {}
         for k in range(len(lines) - 1):
-            nxt = lines[k + 1]
-            if nxt.byline is None and nxt.text[-1] in closers and lines[k].byline is None:
-                found = self.bylines.find(lines[k].text + nxt.text)
-                if found is not None and found[0] < len(lines[k].text):
-                    out[k] = found
+            if lines[k].byline is not None:
+                continue
+            for n in (2, 3):
+                last = lines[k + n - 1] if k + n - 1 < len(lines) else None
+                if last is None or any(ln.byline is not None or ln.text[-1] in closers for ln in lines[k + 1 : k + n - 1]):
+                    break
+                if last.byline is None and last.text[-1] in closers:
+                    found = self.bylines.find("".join(ln.text for ln in lines[k : k + n]))
+                    if found is not None and found[0] < len(lines[k].text):
+                        out[k] = (found, n)
+                    break
         return out
 
-    def _wrapped_byline(self, k: int, found: tuple[int, str, str]) -> int:
-        ln, nxt = self.lines[k], self.lines[k + 1]
+    def _wrapped_byline(self, k: int, wrapped: tuple[tuple[int, str, str], int]) -> int:
+        found, n = wrapped
+        ln, last = self.lines[k], self.lines[k + n - 1]
         cut, printed, name = found
         self._text_before_byline(ln, cut)
-        self.items.append(Item("byline", printed, ln.start + cut, nxt.end, [ln, nxt], name=name))
+        self.items.append(Item("byline", printed, ln.start + cut, last.end, self.lines[k : k + n], name=name))
         self.boundary = True
-        return k + 2
+        return k + n
 
     def _lead_byline(self, k: int) -> int:
         """A byline on a line of its own under the title (本报记者 张伟): it opens the article's text."""
