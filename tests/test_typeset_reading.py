@@ -505,3 +505,15 @@ def test_a_byline_broken_over_three_lines() -> None:
     page = split_page(TITLE_1 + body + TITLE_2 + "本报通讯员 郭晨\n" + ARTICLE_2.split("（", 1)[0] + "\n")
     assert [(a.byline, a.byline_text) for a in page.articles][0] == ("马俊", "（本报记者马俊）")
     assert page.articles[1].byline == "郭晨"
+
+
+def test_pdfium_marks_a_line_broken_at_a_hyphen() -> None:
+    # pdfium joins 阿卜杜勒- | 阿齐兹… into one line and puts U+FFFE where the hyphen and the break
+    # were.  The mark ends the printed line (the joined one would be wider than the column and
+    # read as a title) and reads as the hyphen.
+    from textfix.lines import cut_lines
+
+    body = "沙特能源大臣阿卜杜\ufffe阿齐兹警告，西方\n对俄制裁可能导致短缺。\n"
+    assert [ln.text for ln in cut_lines(body)] == ["沙特能源大臣阿卜杜\ufffe", "阿齐兹警告，西方", "对俄制裁可能导致短缺。"]
+    page = split_page(TITLE_1 + ARTICLE_1 + TITLE_2 + "在江苏常州的一家工厂\n里，沙特能源大臣阿卜杜\ufffe阿齐兹警告，西方\n对俄制裁可能导致短缺。（李娜）\n")
+    assert page.articles[1].blocks[0].text == "在江苏常州的一家工厂里，沙特能源大臣阿卜杜-阿齐兹警告，西方对俄制裁可能导致短缺。"

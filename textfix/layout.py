@@ -803,4 +803,6 @@ def _joined(kind: str, lines: list[Line]) -> Item:
     text = "\n".join([ln.text for ln in lines])  # line texts are stripped: no newline inside
     if len(lines) > 1:
         text = _LATIN_WRAP.sub(" ", text).replace("\n", "")
+    if "\ufffe" in text:
+        text = text.replace("\ufffe", "-")  # pdfium's mark of a line broken at a hyphen (see PRINT_LINE_TEXT)
     return Item(kind, text, lines[0].start, lines[-1].end, list(lines))

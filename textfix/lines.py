@@ -90,6 +90,9 @@ QUOTES = frozenset(QUOTE_CHARS)
 # A line's text without the whitespace around it: one pass over the page finds them all,
 # with their offsets, instead of splitting and stripping line by line.
 LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")
+# The same for printed lines: pdfium joins a line that ends in a hyphen to the next and marks the
+# join with U+FFFE (阿卜杜勒\ufffe阿齐兹): the mark ends its line.
+PRINT_LINE_TEXT = re.compile(r"[^\s\ufffe](?:[^\n\ufffe]*[^\s\ufffe])?\ufffe?")
 
 
 def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | None = None) -> list[Line]:
@@ -101,11 +104,13 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     worked out in a list pass first, so each :class:`Line` is built once,
     complete (with its byline when *bylines* is given).
     """
-    found = list(LINE_TEXT.finditer(text))
+    found = list(PRINT_LINE_TEXT.finditer(text))
     texts = list(map(re.Match.group, found))
-    measured = LINE_TEXT.findall(printed) if printed is not None else []
+    measured = PRINT_LINE_TEXT.findall(printed) if printed is not None else []
     if len(measured) != len(texts):
         measured = texts
+    if "\ufffe" in text:
+        measured = [t.replace("\ufffe", "-") for t in measured]  # the hyphen it stands for
     base = display_widths(measured)
     quote, space = _glyph_widths(measured[:QUOTE_SAMPLE], base[:QUOTE_SAMPLE])
     widths = adjust_widths(measured, base, quote, space)
