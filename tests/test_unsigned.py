@@ -168,3 +168,24 @@ def test_the_page_number_and_the_sections_parted_by_a_title() -> None:
     read = split_page(page)
     assert read.header == {"page": "4", "section": "产经", "section_en": "Industries"}
     assert _articles(page) == [("春耕备耕有序推进", "李娜", 2)]
+
+
+def test_a_deck_under_the_title_before_the_lead_is_no_article() -> None:
+    # 记者从农业农村部获悉，… under the title and its subtitle, before the lead: the title's deck,
+    # not an unsigned article that the lead (新华网消息：) would end.
+    page = """春耕备耕有序推进
+各地抢抓农时
+记者从农业农村部获
+悉，各地抢抓农时推进春耕
+备耕，粮食生产开局良好。
+新华网消息：各地抓住
+农时推进春耕备耕，田间地
+头处处是忙碌的身影，农机
+具检修保养全面展开。
+在河南的一处种植基地
+里，农技人员正在指导农户
+选种育苗，确保今年粮食生
+产开好局起好步。
+（记者 李娜）
+"""
+    assert _articles(page) == [("春耕备耕有序推进各地抢抓农时", "李娜", 3)]

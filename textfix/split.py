@@ -215,7 +215,7 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
             current.byline_span = (to_input(_offset_in(item, lo)), to_input(_offset_in(item, hi - 1)) + 1)
             text = item.text[:lo] + item.text[hi:]
             current.blocks.append(Block(item.kind, text, to_input(item.start), to_input(item.end)))
-        elif item.kind == "paragraph" and opens_lead(item.text) and _has_text(articles[-1]):
+        elif item.kind == "paragraph" and opens_lead(item.text) and _lead_opens_next(articles[-1]):
             # A news lead (央视网消息（新闻联播）：…) opens an article: the one before ended unsigned.
             current = _opened(articles, titles_at_foot)
             current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
@@ -269,6 +269,15 @@ def _rejoin_orphans(articles: list[Article]) -> list[Article]:
             target = after
         articles[target].blocks.extend(articles[i].blocks)
     return [articles[i] for i in kept]
+
+
+def _lead_opens_next(article: Article) -> bool:
+    """A news lead after *article*'s text opens the next article: *article* opened with a lead of its
+    own, or has no title, not even a heading to open it (text after a byline, or titles at the
+    foot).  Under a title, paragraphs before the first lead are the title's deck (习近平发表重要讲话
+    强调，…)."""
+    titled = bool(article.title) or bool(article.blocks) and article.blocks[0].kind == "heading"
+    return _has_text(article) and (_opens_with_lead(article) or not titled)
 
 
 def _has_text(article: Article) -> bool:
@@ -527,8 +536,12 @@ def _dips(blocks: list[Block]) -> dict[int, float]:
 def _split_at_unsigned_titles(article: Article) -> list[Article]:
     """An article without a byline runs into the next one's title, which then reads as a subhead.
 
-    See :func:`_unsigned_titles` for how such a title is told from a subhead.
+    See :func:`_unsigned_titles` for how such a title is told from a subhead.  An article that
+    opens with a news lead is not asked: the next would open with one too, and a lead paragraph
+    has already opened it (see _assemble); its subheads are a sub-story's headlines.
     """
+    if _opens_with_lead(article):
+        return [article]
     parts = [Article(title=article.title, title_span=article.title_span)]
     blocks = article.blocks
     titles = _unsigned_titles(blocks)
