@@ -189,3 +189,14 @@ def test_a_deck_under_the_title_before_the_lead_is_no_article() -> None:
 （记者 李娜）
 """
     assert _articles(page) == [("春耕备耕有序推进各地抢抓农时", "李娜", 3)]
+
+
+def test_an_article_opening_with_a_lead_keeps_its_subheads() -> None:
+    # The blocks of the first test, the first paragraph opening with a news lead: the next article
+    # would open with one too, so 中欧班列开行提速 is a sub-story's headline, not a title.
+    lead = Block("paragraph", "新华网消息：" + paragraph(SNOW, 1).text, 0, 0)
+    blocks = [
+        lead, paragraph(SNOW, 2), heading("雪道越修越长"), paragraph(SNOW, 3), paragraph(SNOW, 4),
+        heading("中欧班列开行提速"), paragraph(RAIL, 5), paragraph(RAIL, 6), heading("通关更快"), paragraph(RAIL, 7),
+    ]
+    assert len(_split_at_unsigned_titles(signed(blocks))) == 1
