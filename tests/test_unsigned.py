@@ -200,3 +200,21 @@ def test_an_article_opening_with_a_lead_keeps_its_subheads() -> None:
         heading("中欧班列开行提速"), paragraph(RAIL, 5), paragraph(RAIL, 6), heading("通关更快"), paragraph(RAIL, 7),
     ]
     assert len(_split_at_unsigned_titles(signed(blocks))) == 1
+
+
+def test_titles_at_the_foot_one_text_block_each(monkeypatch) -> None:
+    # pdfminer: a blank line before each title; a wrapped title's lines in one block, all but the
+    # last at the measure (20 units), the last short.  The blocks are the titles, however many
+    # articles the topic dips would count (three breaks more, here, stand for such an overcount).
+    import textfix.split as split
+    from textfix.layout import BLOCK_START, Item
+    from textfix.lines import Line
+
+    def foot(text: str, block: bool) -> Item:
+        return Item("foot_title", text, 0, len(text), [Line.of(text, 0, len(text), 2 * len(text))], name=BLOCK_START if block else "")
+
+    lines = [foot("春耕备耕有序推进各地", True), foot("抢抓农时", False), foot("江苏农民忙着平整土地", True), foot("备战春播", False)]
+    monkeypatch.setattr(split, "_topic_breaks", lambda blocks: 3)
+    article = Article(blocks=[paragraph(SNOW, 1), paragraph(RAIL, 2)])
+    _, titles = split._foot_titles([article], lines)
+    assert [t.text for t in titles] == ["春耕备耕有序推进各地抢抓农时", "江苏农民忙着平整土地备战春播"]

@@ -370,7 +370,20 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
     at_measure = [i for i in range(len(lines) - 1) if short[i] <= TITLE_WRAP_SLACK and lines[i + 1].name != BLOCK_START]
     may_join = [i for i in at_measure if not (i == len(lines) - 2 and last_full)]
     joined = None
-    if articles_seen == len(articles) < len(lines):
+    # pdfminer sets each title at the foot in a text block of its own (a blank line before it): where
+    # every line of the foot opens a block or goes on from one at the measure, and a block's last line
+    # is short of the measure (a wrapped title's last line seldom is at it; two full titles are), the
+    # blocks are the titles -- never fewer than the articles the bylines and leads tell apart.
+    starts = [i for i, ln in enumerate(lines) if ln.name == BLOCK_START]
+    ends = {j - 1 for j in starts[1:]} | {len(lines) - 1}
+    if (
+        max(2, len(articles)) <= len(starts)
+        and starts[0] == 0
+        and all(short[i] <= TITLE_WRAP_SLACK for i in range(len(lines) - 1) if i + 1 not in starts)
+        and all(short[i] > TITLE_WRAP_SLACK for i in ends if i not in starts)
+    ):
+        joined = {i for i in range(len(lines) - 1) if i + 1 not in starts}
+    if joined is None and articles_seen == len(articles) < len(lines):
         # Counted by their leads, the articles are sure: a full last line may be a title's second half.
         joined = _joins_by_fit(articles, lines, set(at_measure if led else may_join))
     if joined is None:
