@@ -218,3 +218,13 @@ def test_titles_at_the_foot_one_text_block_each(monkeypatch) -> None:
     article = Article(blocks=[paragraph(SNOW, 1), paragraph(RAIL, 2)])
     _, titles = split._foot_titles([article], lines)
     assert [t.text for t in titles] == ["春耕备耕有序推进各地抢抓农时", "江苏农民忙着平整土地备战春播"]
+
+
+def test_the_sections_as_a_text_block_of_their_own_anywhere() -> None:
+    # pdfminer: the page number first, the sections floated right of it as a box of their own
+    # after the first column's text (a blank line before and after).
+    lines = BODY.splitlines()
+    page = "\n".join(["12", "", "春耕备耕有序推进", *lines[:4], "", "地方 Regions", "", *lines[4:8], "（记者 李娜）"]) + "\n"
+    read = split_page(page)
+    assert read.header == {"page": "12", "section": "地方", "section_en": "Regions"}
+    assert _articles(page) == [("春耕备耕有序推进", "李娜", 2)]

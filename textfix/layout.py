@@ -257,7 +257,7 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
         head = lines[:n]
         items.append(Item("header", text[head[0].start : head[-1].end], head[0].start, head[-1].end, head, name=_header_key(header)))
         lines = lines[n:]
-    elif (parted := _parted_header(lines)) is not None:
+    elif (parted := _parted_header(lines, text)) is not None:
         header, j = parted
         key = _header_key(header)
         items.append(Item("header", lines[0].text, lines[0].start, lines[0].end, [lines[0]], name=key))
@@ -279,15 +279,21 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
 PARTED_HEADER_REACH = 3  # lines after the page number the floated sections may come at (a title, wrapped)
 
 
-def _parted_header(lines: list[Line]) -> tuple[dict[str, str], int] | None:
+def _parted_header(lines: list[Line], text: str = "") -> tuple[dict[str, str], int] | None:
     """The page number alone on the first line and the sections floated right of it a few lines on
-    (``4`` / a title / ``产经 Industries``: pdfminer puts its text boxes in its own order)."""
+    (``4`` / a title / ``产经 Industries``: pdfminer puts its text boxes in its own order), or
+    anywhere further as a text block of their own (a blank line before and after them)."""
     if len(lines) < 3 or not PAGE_NUMBER.match(lines[0].text):
         return None
-    for j in range(2, min(len(lines), PARTED_HEADER_REACH + 2)):
-        if m := SECTIONS.match(lines[j].text):
+    for j in range(2, len(lines)):
+        if (m := SECTIONS.match(lines[j].text)) and (j < PARTED_HEADER_REACH + 2 or _own_block(text, lines, j)):
             return {"page": lines[0].text, "section": m.group(1), "section_en": m.group(2)}, j
     return None
+
+
+def _own_block(text: str, lines: list[Line], j: int) -> bool:
+    """Line *j* is a text block of its own: blank lines before and after it (or the page's end)."""
+    return bool(text) and _after_blank(text, lines[j].start) and (j + 1 == len(lines) or _after_blank(text, lines[j + 1].start))
 
 
 BLOCK_START = "block"
