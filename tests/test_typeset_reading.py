@@ -517,3 +517,16 @@ def test_pdfium_marks_a_line_broken_at_a_hyphen() -> None:
     assert [ln.text for ln in cut_lines(body)] == ["沙特能源大臣阿卜杜\ufffe", "阿齐兹警告，西方", "对俄制裁可能导致短缺。"]
     page = split_page(TITLE_1 + ARTICLE_1 + TITLE_2 + "在江苏常州的一家工厂\n里，沙特能源大臣阿卜杜\ufffe阿齐兹警告，西方\n对俄制裁可能导致短缺。（李娜）\n")
     assert page.articles[1].blocks[0].text == "在江苏常州的一家工厂里，沙特能源大臣阿卜杜-阿齐兹警告，西方对俄制裁可能导致短缺。"
+
+
+def test_a_full_first_line_before_a_last_line_as_short_as_a_first() -> None:
+    from textfix.layout import _closes_paragraph
+    from textfix.lines import Line
+
+    # Column 38: 瑙鲁总统阿迪昂3月26日上午前往天安 is 33.15 units (ASCII proportional), full as a
+    # first line (0.85 left, 门 needs 2); the next line, 34 units and ending the sentence, is as
+    # short as a first line.  Measured to the unit, the two are one paragraph; elsewhere not told.
+    first = Line.of("瑙鲁总统阿迪昂3月26日上午前往天安", 0, 18, 33.15, 38.0)
+    last = Line.of("门广场，向人民英雄纪念碑敬献花圈。", 19, 36, 34, 38.0)
+    assert _closes_paragraph(first._replace(proportional=True, hanging=False), last)
+    assert not _closes_paragraph(first, last)

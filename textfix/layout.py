@@ -739,7 +739,11 @@ def _closes_paragraph(first: Line, nxt: Line) -> bool:
     """*nxt* is the last line of the paragraph *first* opens: *first* is full as a first line
     (or ended short of a digit run *nxt* opens with), *nxt* ends the sentence and is too short
     to be a first line itself."""
-    return nxt.ends and not is_indented(nxt) and is_full(first, True, nxt)
+    # Where lines are measured to the unit (ASCII proportional, marks not hanging), a first line that
+    # fills its measure to what could not follow is one, though the line after be as short as a
+    # first line itself: a subhead that wide is chance, a one-line paragraph under one rare.
+    exact = first.proportional and not first.hanging
+    return nxt.ends and (exact or not is_indented(nxt)) and is_full(first, True, nxt)
 
 
 def _first_line_wide(ln: Line) -> bool:
