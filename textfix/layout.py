@@ -282,7 +282,8 @@ PARTED_HEADER_REACH = 3  # lines after the page number the floated sections may 
 def _parted_header(lines: list[Line], text: str = "") -> tuple[dict[str, str], int] | None:
     """The page number alone on the first line and the sections floated right of it a few lines on
     (``4`` / a title / ``产经 Industries``: pdfminer puts its text boxes in its own order), or
-    anywhere further as a text block of their own (a blank line before and after them)."""
+    anywhere further opening a text block (a blank line before them: pdfminer's box of their own,
+    pdftotext's block, which may run on into the column's text)."""
     if len(lines) < 3 or not PAGE_NUMBER.match(lines[0].text):
         return None
     for j in range(2, len(lines)):
@@ -292,8 +293,8 @@ def _parted_header(lines: list[Line], text: str = "") -> tuple[dict[str, str], i
 
 
 def _own_block(text: str, lines: list[Line], j: int) -> bool:
-    """Line *j* is a text block of its own: blank lines before and after it (or the page's end)."""
-    return bool(text) and _after_blank(text, lines[j].start) and (j + 1 == len(lines) or _after_blank(text, lines[j + 1].start))
+    """Line *j* opens a text block: a blank line before it."""
+    return bool(text) and _after_blank(text, lines[j].start)
 
 
 BLOCK_START = "block"
