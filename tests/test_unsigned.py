@@ -228,3 +228,10 @@ def test_the_sections_as_a_text_block_of_their_own_anywhere() -> None:
     read = split_page(page)
     assert read.header == {"page": "12", "section": "地方", "section_en": "Regions"}
     assert _articles(page) == [("春耕备耕有序推进", "李娜", 2)]
+
+
+def test_a_byline_line_moved_before_the_titles_at_the_foot() -> None:
+    # pdftotext may print the 本报记者 line under a title after the last article, before the titles
+    # at the foot: it is no title, and it signs the first article not signed.
+    page = BODY + "\n本报记者 李娜\n\n春耕备耕有序推进\n江苏农民忙着平整土地\n"
+    assert _articles(page) == [("春耕备耕有序推进", "李娜", 3), ("江苏农民忙着平整土地", "张伟", 2)]

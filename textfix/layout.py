@@ -431,13 +431,13 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
     or making up the last of the extractor's text blocks (a blank line before them in *text*: pdftotext
     and pdfminer may move a column's last lines before the block the titles' block follows)."""
     n = 0
-    block = 0  # the headlines of the last text block, when a blank line starts it
-    while n < len(lines) and lines[len(lines) - 1 - n].headline and lines[len(lines) - 1 - n].byline is None:
+    block = 0  # the headlines of the last text blocks, when a blank line starts them
+    while n < len(lines) and lines[len(lines) - 1 - n].headline and lines[len(lines) - 1 - n].byline is None and not _credit_line(lines[len(lines) - 1 - n]):
         if _wrapped_byline_end(lines, len(lines) - 1 - n, bylines):
             break  # 杨帆） is punctuated as a headline is, but ends the byline begun on the line before
         n += 1
-        if text and not block and _after_blank(text, lines[len(lines) - n].start):
-            block = n
+        if text and _after_blank(text, lines[len(lines) - n].start):
+            block = n  # the furthest block start up the run: a title may be a block of its own
     if n == len(lines) or n == 0:
         return 0
     before = lines[len(lines) - 1 - n]

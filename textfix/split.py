@@ -230,6 +230,7 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
         else:
             current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end), item.name == BODY_SIZE))
     articles = [a for a in articles if a.blocks or a.byline or a.title or a.source_line]
+    articles = _place_stray_lead_byline(articles)
     articles = [part for a in articles for part in _split_at_second_byline(a, titles_at_foot)]
     if titles:
         articles, titles = _foot_titles(articles, titles)
@@ -269,6 +270,19 @@ def _rejoin_orphans(articles: list[Article]) -> list[Article]:
             target = after
         articles[target].blocks.extend(articles[i].blocks)
     return [articles[i] for i in kept]
+
+
+def _place_stray_lead_byline(articles: list[Article]) -> list[Article]:
+    """A byline line under a title (本报记者 何静) that ends the page with nothing after it was moved
+    there by the extractor's reading order (pdftotext): it opens the first article not signed."""
+    last = articles[-1] if articles else None
+    if last is None or not last.byline_opens or last.blocks or last.title or len(articles) < 2:
+        return articles
+    owner = next((a for a in articles[:-1] if not a.byline), None)
+    if owner is None:
+        return articles
+    owner.byline, owner.byline_text, owner.byline_span, owner.byline_opens = last.byline, last.byline_text, last.byline_span, True
+    return articles[:-1]
 
 
 def _lead_opens_next(article: Article) -> bool:
