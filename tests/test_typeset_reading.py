@@ -530,3 +530,18 @@ def test_a_full_first_line_before_a_last_line_as_short_as_a_first() -> None:
     last = Line.of("门广场，向人民英雄纪念碑敬献花圈。", 19, 36, 34, 38.0)
     assert _closes_paragraph(first._replace(proportional=True, hanging=False), last)
     assert not _closes_paragraph(first, last)
+
+
+def test_a_first_line_cut_short_by_a_percentage() -> None:
+    from textfix.lines import Line, opening_unit
+
+    # 6.3％，: the full-width ％ goes down with the digits (no line opens with it), and the comma
+    # with them: 3 units of digits, 2 for ％, 2 for the comma.
+    line = Line.of("6.3％，高于全国", 0, 9, 15, 32.0)
+    assert opening_unit(line) == 3 + 2 + 2
+    # Column 32: 2023年吉林全省GDP增长 (21 units) is a bare first line 7 short of its measure, too
+    # little for 6.3％，: a paragraph's first line, not a subhead.
+    page = split_page(TITLE_1 + "2023年吉林全省GDP增长\n6.3％，高于全国百分点，多项\n经济指标增速位居全国前列。\n（记者 张伟）\n"
+                      + TITLE_2 + ARTICLE_2)
+    assert [b.kind for b in page.articles[0].blocks] == ["paragraph"]
+

@@ -710,7 +710,7 @@ def _heading_run(lines: list[Line], k: int) -> int:
         last = lines[k + run - 1]
         nxt = lines[k + run] if k + run < len(lines) else None
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
-        if nxt is None or nxt.byline or not _could_open_paragraph(last) or line_opens_lead(nxt.text):
+        if nxt is None or nxt.byline or not (_could_open_paragraph(last) or is_full(last, True, nxt)) or line_opens_lead(nxt.text):
             return run  # (a news lead opens a paragraph: nothing continues the candidate)
         if two_phrases(last.text):
             return run  # a space between two phrases is a title's, never a paragraph's (spaces in prose flank digits)
