@@ -3,6 +3,8 @@ blank-line block boundaries.  Small hand-written pages; expected values worked o
 
 from __future__ import annotations
 
+import pytest
+
 from textfix.lines import BylineFinder
 from textfix.split import split_page
 
@@ -324,3 +326,222 @@ def test_one_line_title_at_the_page_measure_gets_its_tail_back() -> None:
     page = split_page(title + ARTICLE_1 + TITLE_2 + ARTICLE_2)
     assert _read(page) == [("春耕备耕有序推进农业生产向好，各地农民抢抓农时", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
     assert page.articles[0].blocks[0].text.startswith("眼下正值")
+
+
+# Column 12 characters (24 units).  示，48%的民众反对在本 is 21 units with % one unit, 22.05 with %
+# set proportionally (ASCII_WIDTHS: about a CJK character): the next character, 2 units, did not
+# fit.  Read one unit wide, the line ends 3 short, and the bare first line before it (媒体公布的一
+# 项调查显, 20 units) looked like a subhead with its paragraph after it.
+PERCENT_PAGE = """民众意见出现分歧
+今年以来，多国民众围
+绕安全政策展开讨论，不少
+人认为应当加强对话与合
+作，避免局势进一步升级，
+也有人担心军费开支挤占民
+生投入，影响经济复苏和就
+业。
+媒体公布的一项调查显
+示，48%的民众反对在本
+国建立外国军事基地。
+"""
+
+
+def test_a_line_full_with_a_proportional_percent_sign() -> None:
+    from textfix.lines import cut_lines
+
+    assert [ln.proportional for ln in cut_lines(PERCENT_PAGE)][:1] == [True]
+    page = split_page(PERCENT_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "媒体公布")]
+
+
+def test_ascii_one_unit_wide_where_lines_fill_so() -> None:
+    # The same page as a model of print sets it, % one unit: 示，48%的民众反对在本国 (23 units) fills
+    # the line, 示，48%的民众反对在本 (21) would not: the page is read one unit to an ASCII character.
+    from textfix.lines import cut_lines
+
+    page = PERCENT_PAGE.replace("示，48%的民众反对在本\n国", "示，48%的民众反对在本国\n")
+    assert not any(ln.proportional for ln in cut_lines(page))
+
+
+def test_run_opening_takes_the_marks_that_go_down_with_it() -> None:
+    from textfix.lines import Line, run_opening
+
+    assert run_opening(Line.of("《2022年中国国土绿化", 0, 11, 20)) == 2 + 4  # 《 cannot end a line
+    assert run_opening(Line.of("35%，同比增长", 0, 8, 14)) == 3 + 2  # ， cannot open one
+    from textfix.lines import ASCII_WIDTHS
+
+    proportional = Line.of("35%，同比增长", 0, 8, 14)._replace(proportional=True)
+    assert run_opening(proportional) == pytest.approx(2 * ASCII_WIDTHS["digit"] + ASCII_WIDTHS["%"] + 2)
+    assert run_opening(Line.of("今年以来", 0, 4, 8)) == 0
+
+
+def test_opening_unit_what_cannot_be_parted_from_a_line_start() -> None:
+    from textfix.lines import Line, is_full, opening_unit
+
+    def line(text: str, width: float = 0, column: float = 0.0) -> Line:
+        return Line.of(text, 0, len(text), width, column)
+
+    assert opening_unit(line("域、跨领域联合攻关")) == 4  # 、 cannot open a line: 域 goes down with it
+    assert opening_unit(line("播）：今天")) == 6
+    assert opening_unit(line("山”等多条线路")) == 6  # no break on either side of a quotation mark
+    assert opening_unit(line("今年以来")) == 2
+    assert opening_unit(None) == 0
+    # Column 36: a line 3 short (an ASCII character in it) is full when the next opens with 域、
+    # (4 units), not with 今 (2).
+    assert is_full(line("眼下，长三角3个科技创新项目跨", 33, 36.0), nxt=line("域、跨领域联合攻关"))
+    assert not is_full(line("眼下，长三角3个科技创新项目跨", 33, 36.0), nxt=line("今年以来"))
+
+
+# Column 12 characters (24 units); marks do not hang: a closing mark that does not fit takes the
+# character before it down (人认为应当加强对话与合 | 作，…, 公报显示林地面积增加， | 草、…: both lines
+# 22 units, the next opening with a character and its mark).  公报显示林地面积增加， is then a
+# full line, not an indented first line whose comma hangs (20 + 2), and the bare line before it
+# (全国绿化委员会发布的, 20) opens its paragraph, no subhead.
+PULLED_PAGE = """民众意见出现分歧
+今年以来，多国民众围
+绕安全政策展开讨论，不少
+人认为应当加强对话与合
+作，避免局势进一步升级，
+也有人担心军费开支挤占民
+生投入，影响经济复苏和就
+业。
+全国绿化委员会发布的
+公报显示林地面积增加，
+草、灌、乔结合的治理模式
+成效明显。
+"""
+
+
+def test_marks_that_do_not_hang() -> None:
+    from textfix.lines import cut_lines
+
+    assert not cut_lines(PULLED_PAGE)[0].hanging
+    page = split_page(PULLED_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "全国绿化")]
+
+
+def test_a_first_line_full_only_as_a_first_line() -> None:
+    from textfix.layout import _looks_first
+    from textfix.lines import Line
+
+    # Column 30: 匈牙利总理欧尔班27日表 is 20 units and two digits (22.1 proportionally, ASCII_WIDTHS),
+    # 8 short, no indented width (23–26); the next line opens with 示，, 4 units, which did not fit
+    # the 3.9 an indented line left but would have fitted the 7.9 of a line of the paragraph.
+    first = Line.of("匈牙利总理欧尔班27日表", 0, 12, 20 + 2 * 1.05, 30.0)._replace(proportional=True)
+    assert _looks_first(first, Line.of("示，支持政治解决乌克兰危机", 13, 26, 26, 30.0))
+    assert not _looks_first(first, Line.of("今天表示支持政治解决乌克兰", 13, 26, 26, 30.0))
+
+
+# Column 12 characters (24 units).  A sub-story's headline set in body size with a colon in it,
+# wrapped at the column (美国人士：美国为维持霸权, full, then 不断挑起战争, short without a sentence
+# end), before the indented first line of its paragraph: a subhead, as a bare one would be.
+COLON_PAGE = """民众意见出现分歧
+今年以来，多国民众围
+绕安全政策展开讨论，不少
+人认为应当加强对话与合
+作，避免局势进一步升级，
+也有人担心军费开支挤占民
+生投入，影响经济复苏和就
+业。
+美国人士：美国为维持霸权
+不断挑起战争
+美国人士指出，美国为
+了维持霸权地位，不断挑起
+战争和冲突，给世界带来动
+荡。
+"""
+
+
+def test_a_wrapped_subhead_with_a_colon() -> None:
+    page = split_page(COLON_PAGE)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks][1] == ("heading", "美国人士：美国为维持霸权不断挑起战争")
+    assert len(page.articles) == 1 and len(page.articles[0].blocks) == 3
+
+
+# Column 12 characters (24 units).  A paragraph ending on a colon that introduces the next (…的通知。
+# 全文如下：): its last line (文如下：, 8 units) is short, which no line inside a paragraph is, and the
+# next line (编辑出版这部文件汇, 18) is as wide as an indented first line.
+COLON_END_PAGE = """民众意见出现分歧
+今年以来，多国民众围
+绕安全政策展开讨论，不少
+人认为应当加强对话与合
+作，避免局势进一步升级，
+也有人担心军费开支挤占民
+生投入，影响经济复苏和就
+业。
+近日，中共中央发出关
+于学习文件汇编的通知。全
+文如下：
+编辑出版这部文件汇
+编，是党中央作出的重大决
+定，对推动学习具有重要意
+义。
+"""
+
+
+def test_a_paragraph_ending_on_a_colon() -> None:
+    page = split_page(COLON_END_PAGE)
+    assert [b.text[-6:] for b in page.articles[0].blocks] == ["复苏和就业。", "。全文如下：", "有重要意义。"]
+
+
+def test_full_to_the_unit_where_marks_do_not_hang() -> None:
+    from textfix.lines import Line, is_full
+
+    # Column 28, a line 2 short: a character more would have fitted unless what opens the next
+    # line is wider (域、, 4).  Only a page measured to the unit (ASCII proportional, marks not
+    # hanging) tells so; elsewhere a line 2 short is full (FULL_SLACK).
+    line = Line.of("这十起典型问题分别是：", 0, 11, 22, 28.0)._replace(proportional=True, hanging=False)
+    plain, unit = Line.of("吉林省白城市政府办公室重", 12, 24, 24, 28.0), Line.of("域、跨领域联合攻关", 12, 21, 18, 28.0)
+    assert not is_full(line, True, plain)
+    assert is_full(line, True, unit)
+    assert is_full(line._replace(hanging=True), True, plain)
+
+
+def test_a_byline_broken_over_three_lines() -> None:
+    # pdftotext breaks the stretched space between the two characters of a name as a line:
+    # …之旅。（本报记者 | 马 | 俊）.  The byline is found in the three lines joined, and the next
+    # article's 本报通讯员 郭晨 line then opens it.
+    body = ("眼下正值春耕备耕关键\n时期，各地农民抢抓农时，\n田间地头一派繁忙景象，处\n处都是忙碌的身影。（本报记者\n马\n俊）\n")
+    page = split_page(TITLE_1 + body + TITLE_2 + "本报通讯员 郭晨\n" + ARTICLE_2.split("（", 1)[0] + "\n")
+    assert [(a.byline, a.byline_text) for a in page.articles][0] == ("马俊", "（本报记者马俊）")
+    assert page.articles[1].byline == "郭晨"
+
+
+def test_pdfium_marks_a_line_broken_at_a_hyphen() -> None:
+    # pdfium joins 阿卜杜勒- | 阿齐兹… into one line and puts U+FFFE where the hyphen and the break
+    # were.  The mark ends the printed line (the joined one would be wider than the column and
+    # read as a title) and reads as the hyphen.
+    from textfix.lines import cut_lines
+
+    body = "沙特能源大臣阿卜杜\ufffe阿齐兹警告，西方\n对俄制裁可能导致短缺。\n"
+    assert [ln.text for ln in cut_lines(body)] == ["沙特能源大臣阿卜杜\ufffe", "阿齐兹警告，西方", "对俄制裁可能导致短缺。"]
+    page = split_page(TITLE_1 + ARTICLE_1 + TITLE_2 + "在江苏常州的一家工厂\n里，沙特能源大臣阿卜杜\ufffe阿齐兹警告，西方\n对俄制裁可能导致短缺。（李娜）\n")
+    assert page.articles[1].blocks[0].text == "在江苏常州的一家工厂里，沙特能源大臣阿卜杜-阿齐兹警告，西方对俄制裁可能导致短缺。"
+
+
+def test_a_full_first_line_before_a_last_line_as_short_as_a_first() -> None:
+    from textfix.layout import _closes_paragraph
+    from textfix.lines import Line
+
+    # Column 38: 瑙鲁总统阿迪昂3月26日上午前往天安 is 33.15 units (ASCII proportional), full as a
+    # first line (0.85 left, 门 needs 2); the next line, 34 units and ending the sentence, is as
+    # short as a first line.  Measured to the unit, the two are one paragraph; elsewhere not told.
+    first = Line.of("瑙鲁总统阿迪昂3月26日上午前往天安", 0, 18, 33.15, 38.0)
+    last = Line.of("门广场，向人民英雄纪念碑敬献花圈。", 19, 36, 34, 38.0)
+    assert _closes_paragraph(first._replace(proportional=True, hanging=False), last)
+    assert not _closes_paragraph(first, last)
+
+
+def test_a_first_line_cut_short_by_a_percentage() -> None:
+    from textfix.lines import Line, opening_unit
+
+    # 6.3％，: the full-width ％ goes down with the digits (no line opens with it), and the comma
+    # with them: 3 units of digits, 2 for ％, 2 for the comma.
+    line = Line.of("6.3％，高于全国", 0, 9, 15, 32.0)
+    assert opening_unit(line) == 3 + 2 + 2
+    # Column 32: 2023年吉林全省GDP增长 (21 units) is a bare first line 7 short of its measure, too
+    # little for 6.3％，: a paragraph's first line, not a subhead.
+    page = split_page(TITLE_1 + "2023年吉林全省GDP增长\n6.3％，高于全国百分点，多项\n经济指标增速位居全国前列。\n（记者 张伟）\n"
+                      + TITLE_2 + ARTICLE_2)
+    assert [b.kind for b in page.articles[0].blocks] == ["paragraph"]
+

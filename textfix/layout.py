@@ -33,6 +33,7 @@ from .measure import display_width
 from .lines import (
     CLAUSE_MARKS,
     FULL_STOPS,
+    SENTENCE_MARKS,
     DATELINE_LINE,
     LEAD_LINE,
     CLOSING_MARKS,
@@ -45,6 +46,8 @@ from .lines import (
     ends_clause,
     is_full,
     is_indented,
+    line_opens_lead,
+    opening_unit,
     run_opening,
     two_phrases,
 )
@@ -109,7 +112,7 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     nxt = lines[k + 1] if k + 1 < len(lines) else None
     if nxt is None or ln.width <= ln.column - INDENT_MIN:
         return False  # short lines are read as subheads (split promotes an article's first one)
-    if not article_start and ln.bare and (_wrapped_subhead(lines, k) or _full_subhead(lines, k)):
+    if not article_start and _subhead_shaped(ln) and (_wrapped_subhead(lines, k) or _full_subhead(lines, k)):
         return False  # body size, filled to the column: a subhead within the article
     if two_phrases(ln.text):
         return True  # too long for a subhead, and prose never sets two phrases apart with a space
@@ -117,6 +120,20 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
         return not _continued(lines, k)
     after = lines[k + 2] if k + 2 < len(lines) else None
     return _looks_first(nxt, after) and not _maybe_cut_short(nxt, after) and not nxt.ends and nxt.byline is None
+
+
+def _colon_headline(ln: Line) -> bool:
+    """A headline whose only sentence marks are colons (美国人士：美国为维持霸权不断挑起战争): a
+    sub-story's headline is punctuated so as often as it is bare."""
+    return ln.headline and not ln.ends and not ln.bare and set(SENTENCE_MARKS.findall(ln.text)) <= COLONS
+
+
+COLONS = frozenset("：:")
+
+
+def _subhead_shaped(ln: Line) -> bool:
+    """Bare, or a headline with colons only (see _colon_headline)."""
+    return ln.bare or _colon_headline(ln)
 
 
 def _full_subhead(lines: list[Line], k: int) -> int:
@@ -129,7 +146,7 @@ def _full_subhead(lines: list[Line], k: int) -> int:
     ln = lines[k]
     nxt = lines[k + 1] if k + 1 < len(lines) else None
     after = lines[k + 2] if k + 2 < len(lines) else None
-    if not ln.bare or nxt is None or not (ln.column - FULL_SLACK <= ln.width <= ln.column) or nxt.byline is not None or nxt.ends:
+    if not _subhead_shaped(ln) or nxt is None or not (ln.column - FULL_SLACK <= ln.width <= ln.column) or nxt.byline is not None or nxt.ends:
         return 0
     return 1 if _looks_first(nxt, after) and not _maybe_cut_short(nxt, after) else 0
 
@@ -141,14 +158,23 @@ def _maybe_cut_short(ln: Line, nxt: Line | None) -> bool:
 
 
 def _looks_first(ln: Line, nxt: Line | None) -> bool:
-    """As short as a paragraph's indented first line, or as one whose closing mark hangs."""
-    return is_indented(ln) or _indented_with_hanging_mark(ln, nxt)
+    """As short as a paragraph's indented first line, or as one whose closing mark hangs; or opening
+    with a news lead (央视网消息（新闻联播）：…), which only a paragraph's first line does; or full as
+    a first line only: what opens *nxt* and cannot be parted from it (示，, 2013) did not fit the
+    room an indented line left, and would have fitted a line of the paragraph."""
+    return (
+        is_indented(ln)
+        or _indented_with_hanging_mark(ln, nxt)
+        or line_opens_lead(ln.text)
+        or nxt is not None and ln.width <= ln.column - INDENT_MIN and is_full(ln, True, nxt) and not is_full(ln, False, nxt)
+    )
 
 
 def _continued(lines: list[Line], k: int) -> bool:
-    """Line *k* runs on into the next: that one is full (not the indented first line of a lead)."""
+    """Line *k* runs on into the next: that one is full (not the indented first line of a lead,
+    nor a line that opens with a news lead, see textfix.lines.line_opens_lead)."""
     nxt = lines[k + 1] if k + 1 < len(lines) else None
-    return nxt is not None and is_full(nxt) and not _indented_with_hanging_mark(nxt)
+    return nxt is not None and is_full(nxt) and not _indented_with_hanging_mark(nxt) and not line_opens_lead(nxt.text)
 
 
 def _indented_with_hanging_mark(ln: Line, nxt: Line | None = None) -> bool:
@@ -160,6 +186,8 @@ def _indented_with_hanging_mark(ln: Line, nxt: Line | None = None) -> bool:
     line that opens a quotation: a paragraph opening with a quote is common,
     a quote that fills a line of a paragraph exactly is not.
     """
+    if not ln.hanging:
+        return False  # the page does not hang marks (textfix.lines._marks_hang)
     if nxt is not None and nxt.text[:1] in UNBREAKABLE_START or (nxt is not None and nxt.text[:1].isascii()):
         return False
     if ln.text[-1:] not in CLOSING_MARKS:
@@ -223,12 +251,19 @@ def no_cycle_collection() -> Iterator[None]:
 def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[Item]:
     lines = cut_lines(text, printed, bylines)
     items: list[Item] = []
+    parted = None
     if (found := _split_header(lines)) is not None:
         header, n = found
         head = lines[:n]
         items.append(Item("header", text[head[0].start : head[-1].end], head[0].start, head[-1].end, head, name=_header_key(header)))
         lines = lines[n:]
-    tail = _title_block(lines, bylines)
+    elif (parted := _parted_header(lines, text)) is not None:
+        header, j = parted
+        key = _header_key(header)
+        items.append(Item("header", lines[0].text, lines[0].start, lines[0].end, [lines[0]], name=key))
+        sections = Item("header", lines[j].text, lines[j].start, lines[j].end, [lines[j]], name=key)
+        lines = lines[1:j] + lines[j + 1 :]
+    tail = _title_block(lines, bylines, text)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
     body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines).read()
     items.extend(body_items if titles else _join_wrapped_titles(_title_tails(body_items), text))
@@ -236,7 +271,30 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
         # A blank line before it (pdftotext's and pdfminer's block boundary) is kept in the name:
         # a wrapped title's lines are one block, so none goes on across one.
         items.append(Item("foot_title", ln.text, ln.start, ln.end, [ln], name=BLOCK_START if _after_blank(text, ln.start) else ""))
+    if parted is not None and found is None:
+        items.insert(bisect_left([it.start for it in items], sections.start), sections)  # in page order
     return items
+
+
+PARTED_HEADER_REACH = 3  # lines after the page number the floated sections may come at (a title, wrapped)
+
+
+def _parted_header(lines: list[Line], text: str = "") -> tuple[dict[str, str], int] | None:
+    """The page number alone on the first line and the sections floated right of it a few lines on
+    (``4`` / a title / ``产经 Industries``: pdfminer puts its text boxes in its own order), or
+    anywhere further opening a text block (a blank line before them: pdfminer's box of their own,
+    pdftotext's block, which may run on into the column's text)."""
+    if len(lines) < 3 or not PAGE_NUMBER.match(lines[0].text):
+        return None
+    for j in range(2, len(lines)):
+        if (m := SECTIONS.match(lines[j].text)) and (j < PARTED_HEADER_REACH + 2 or _own_block(text, lines, j)):
+            return {"page": lines[0].text, "section": m.group(1), "section_en": m.group(2)}, j
+    return None
+
+
+def _own_block(text: str, lines: list[Line], j: int) -> bool:
+    """Line *j* opens a text block: a blank line before it."""
+    return bool(text) and _after_blank(text, lines[j].start)
 
 
 BLOCK_START = "block"
@@ -351,11 +409,13 @@ def _title_tail(prev: Item, para: Item, page_measure: int = 0) -> int:
 
 
 def _full_before(ln: Line, first: bool, nxt: Line) -> bool:
-    """Full (see is_full), or ended short of what *nxt* opens with that cannot be split: a character
-    and the closing marks after it (播）：), which go down together where marks do not hang."""
+    """Full (see is_full, FULL_SLACK allowed: a line in question may be a title's, set in large
+    type, which the column does not measure), or ended short of what *nxt* opens with that cannot
+    be split: a character and the closing marks after it (播）：), which go down together where
+    marks do not hang."""
     unit = OPENING_UNIT.match(nxt.text)
     room = ln.column - (INDENT_MIN if first else 0) - ln.width
-    return is_full(ln, first, nxt) or unit is not None and display_width(unit.group()) > room
+    return room <= FULL_SLACK or opening_unit(nxt) > room or unit is not None and display_width(unit.group()) > room
 
 
 OPENING_UNIT = re.compile(r"\S[，。、；：？！）》」』”’]+")
@@ -365,19 +425,24 @@ def _header_key(header: dict[str, str]) -> str:
     return "\t".join((header["page"], header["section"], header["section_en"]))
 
 
-def _title_block(lines: list[Line], bylines: BylineFinder | None = None) -> int:
+def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: str = "") -> int:
     """How many lines at the page foot are titles: headlines (see textfix.lines) after the last article's end
-    (a sentence end, a byline, or a byline broken across the last two lines: ``（记者 韩鑫`` / ``杨帆）``)."""
+    (a sentence end, a byline, or a byline broken across the last two lines: ``（记者 韩鑫`` / ``杨帆）``),
+    or making up the last of the extractor's text blocks (a blank line before them in *text*: pdftotext
+    and pdfminer may move a column's last lines before the block the titles' block follows)."""
     n = 0
-    while n < len(lines) and lines[len(lines) - 1 - n].headline and lines[len(lines) - 1 - n].byline is None:
+    block = 0  # the headlines of the last text blocks, when a blank line starts them
+    while n < len(lines) and lines[len(lines) - 1 - n].headline and lines[len(lines) - 1 - n].byline is None and not _credit_line(lines[len(lines) - 1 - n]):
         if _wrapped_byline_end(lines, len(lines) - 1 - n, bylines):
             break  # 杨帆） is punctuated as a headline is, but ends the byline begun on the line before
         n += 1
+        if text and _after_blank(text, lines[len(lines) - n].start):
+            block = n  # the furthest block start up the run: a title may be a block of its own
     if n == len(lines) or n == 0:
         return 0
     before = lines[len(lines) - 1 - n]
     if not (before.byline or before.ends or _wrapped_byline_end(lines, len(lines) - 1 - n, bylines)):
-        return 0
+        return block if block >= 2 else 0  # titles in a block of their own, after text moved out of order
     # A lone short line after the last paragraph could be the last article's subhead; titles come
     # as a block, and a subhead is followed by its paragraph, so anything at the very end is a title.
     return n
@@ -418,13 +483,14 @@ class _BodyReader:
             ln = lines[k]
             if k in wrapped:
                 k = self._wrapped_byline(k, wrapped[k])
-            elif self._after_sentence() and self.bylines.opens_dateline(ln.text):
-                # 新华社北京2月13日电（记者 韩鑫 杨: no sentence mark, yet the first line of a paragraph.
+            elif self._after_sentence() and (self.bylines.opens_dateline(ln.text) or line_opens_lead(ln.text)):
+                # 新华社北京2月13日电（记者 韩鑫 杨: no sentence mark, yet the first line of a paragraph;
+                # so is 央视网消息（新闻联播）：今天, whatever its width says.
                 self._flush()
                 self.para.append(ln)
                 self.boundary = False
                 k += 1
-            elif ln.bare or ln.byline is not None:
+            elif ln.bare or ln.byline is not None or _colon_headline(ln):
                 k = self._byline(k) or self._lead_byline(k) or self._title(k) or self._headings(k, _subhead_run) or self._line(k)
             elif self._may_head(ln):
                 k = self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)
@@ -475,25 +541,33 @@ class _BodyReader:
             self.para.append(head)
         self._flush()
 
-    def _wrapped_bylines(self) -> dict[int, tuple[int, str, str]]:
-        """Bylines broken across two lines (…救援。（本报 | 记者 徐磊）): at the first line's index, the
-        byline found in the two lines joined, when it starts in the first line."""
+    def _wrapped_bylines(self) -> dict[int, tuple[tuple[int, str, str], int]]:
+        """Bylines broken across two lines (…救援。（本报 | 记者 徐磊）) or three (…之旅。（本报记者 | 马 |
+        俊）: pdftotext breaks a stretched space too): at the first line's index, the byline found
+        in the lines joined, when it starts in the first line, and how many lines it takes."""
         lines, closers, out = self.lines, self.bylines.closers, {}
         for k in range(len(lines) - 1):
-            nxt = lines[k + 1]
-            if nxt.byline is None and nxt.text[-1] in closers and lines[k].byline is None:
-                found = self.bylines.find(lines[k].text + nxt.text)
-                if found is not None and found[0] < len(lines[k].text):
-                    out[k] = found
+            if lines[k].byline is not None:
+                continue
+            for n in (2, 3):
+                last = lines[k + n - 1] if k + n - 1 < len(lines) else None
+                if last is None or any(ln.byline is not None or ln.text[-1] in closers for ln in lines[k + 1 : k + n - 1]):
+                    break
+                if last.byline is None and last.text[-1] in closers:
+                    found = self.bylines.find("".join(ln.text for ln in lines[k : k + n]))
+                    if found is not None and found[0] < len(lines[k].text):
+                        out[k] = (found, n)
+                    break
         return out
 
-    def _wrapped_byline(self, k: int, found: tuple[int, str, str]) -> int:
-        ln, nxt = self.lines[k], self.lines[k + 1]
+    def _wrapped_byline(self, k: int, wrapped: tuple[tuple[int, str, str], int]) -> int:
+        found, n = wrapped
+        ln, last = self.lines[k], self.lines[k + n - 1]
         cut, printed, name = found
         self._text_before_byline(ln, cut)
-        self.items.append(Item("byline", printed, ln.start + cut, nxt.end, [ln, nxt], name=name))
+        self.items.append(Item("byline", printed, ln.start + cut, last.end, self.lines[k : k + n], name=name))
         self.boundary = True
-        return k + 2
+        return k + n
 
     def _lead_byline(self, k: int) -> int:
         """A byline on a line of its own under the title (本报记者 张伟): it opens the article's text."""
@@ -537,7 +611,10 @@ class _BodyReader:
         """An ordinary line: it continues the paragraph or starts a new one."""
         ln = self.lines[k]
         nxt = self.lines[k + 1] if k + 1 < len(self.lines) else None
-        if self.boundary or not self.para or _starts_paragraph(self.para[-1], ln, len(self.para) == 1, nxt):
+        # A title wrapped after a colon (【…】姜明： | 守护黑土粮仓…) is read as the start of the paragraph
+        # after it until _title_tails takes its lines back: no paragraph ends on a colon there.
+        after_title = bool(self.items) and self.items[-1].kind == "title"
+        if self.boundary or not self.para or _starts_paragraph(self.para[-1], ln, len(self.para) == 1, nxt, not after_title):
             self._flush()
         self.para.append(ln)
         self.boundary = False
@@ -551,12 +628,12 @@ def _stops(lines: list[Line]) -> list[int]:
     the line before does not end a sentence (titles, subheads and new
     paragraphs only come after a sentence end) and the line is no byline.
     """
-    stops = [k for k in range(1, len(lines)) if lines[k - 1].ends or lines[k].byline is not None]
+    stops = [k for k in range(1, len(lines)) if lines[k - 1].ends or lines[k - 1].text[-1] in COLONS or lines[k].byline is not None]
     stops.append(len(lines))
     return stops
 
 
-def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | None = None) -> bool:
+def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | None = None, colon_ends: bool = True) -> bool:
     """A new paragraph: the previous line ends a sentence and is short, or this line is indented.
 
     Not when the line attributes the quotation the full line before closed
@@ -564,6 +641,12 @@ def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | Non
     final stop, short enough to pass for an indented line, ends the quote's
     paragraph far more often than it makes a paragraph alone.
     """
+    if prev.text[-1] in COLONS and colon_ends:
+        # 全文如下： / 分别是：: a paragraph may end on a colon that introduces the next; a line of a
+        # paragraph is full, so a short one ending so is the paragraph's last before an indented line.
+        return not is_full(prev, prev_is_first, ln) and _looks_first(ln, nxt)
+    if prev.text[-1] in COLONS:
+        return False
     if not prev.ends or _attributes_quote(prev, ln):
         return False
     return not is_full(prev, prev_is_first, ln) or _looks_first(ln, nxt) or _indented_cut_short(ln, nxt)
@@ -606,7 +689,7 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
         nxt = lines[k + run] if k + run < len(lines) else None
         if len(head) < run or nxt is None:
             return 0
-        if not all(ln.bare and ln.byline is None and not _credit_line(ln) for ln in head):
+        if not all(_subhead_shaped(ln) and ln.byline is None and not _credit_line(ln) for ln in head):
             return 0
         if nxt.byline is not None or is_full(head[-1], nxt=nxt):
             continue
@@ -627,8 +710,8 @@ def _heading_run(lines: list[Line], k: int) -> int:
         last = lines[k + run - 1]
         nxt = lines[k + run] if k + run < len(lines) else None
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
-        if nxt is None or nxt.byline or not _could_open_paragraph(last):
-            return run
+        if nxt is None or nxt.byline or not (_could_open_paragraph(last) or is_full(last, True, nxt)) or line_opens_lead(nxt.text):
+            return run  # (a news lead opens a paragraph: nothing continues the candidate)
         if two_phrases(last.text):
             return run  # a space between two phrases is a title's, never a paragraph's (spaces in prose flank digits)
         if not is_full(nxt, nxt=after) and not _closes_paragraph(last, nxt):
@@ -657,7 +740,11 @@ def _closes_paragraph(first: Line, nxt: Line) -> bool:
     """*nxt* is the last line of the paragraph *first* opens: *first* is full as a first line
     (or ended short of a digit run *nxt* opens with), *nxt* ends the sentence and is too short
     to be a first line itself."""
-    return nxt.ends and not is_indented(nxt) and is_full(first, True, nxt)
+    # Where lines are measured to the unit (ASCII proportional, marks not hanging), a first line that
+    # fills its measure to what could not follow is one, though the line after be as short as a
+    # first line itself: a subhead that wide is chance, a one-line paragraph under one rare.
+    exact = first.proportional and not first.hanging
+    return nxt.ends and (exact or not is_indented(nxt)) and is_full(first, True, nxt)
 
 
 def _first_line_wide(ln: Line) -> bool:
@@ -727,4 +814,6 @@ def _joined(kind: str, lines: list[Line]) -> Item:
     text = "\n".join([ln.text for ln in lines])  # line texts are stripped: no newline inside
     if len(lines) > 1:
         text = _LATIN_WRAP.sub(" ", text).replace("\n", "")
+    if "\ufffe" in text:
+        text = text.replace("\ufffe", "-")  # pdfium's mark of a line broken at a hyphen (see PRINT_LINE_TEXT)
     return Item(kind, text, lines[0].start, lines[-1].end, list(lines))

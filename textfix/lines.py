@@ -18,7 +18,7 @@ from itertools import chain, compress, repeat
 from typing import NamedTuple
 
 from .measure import QUOTES as QUOTE_CHARS
-from .measure import adjust_widths, display_widths
+from .measure import adjust_widths, display_width, display_widths
 
 # A sentence ends in 。！？… or ——, possibly inside a closing quote (。”); a bare closing
 # quote ends a phrase (让“博物馆之夜”) as often as a sentence, so it does not count.
@@ -49,6 +49,8 @@ class Line(NamedTuple):
     bare: bool = False  # a headline without any sentence punctuation: a subhead candidate
     headline: bool = False  # punctuated at most as a title is (see _is_headline)
     byline: tuple[int, str, str] | None = None  # see BylineFinder.find
+    proportional: bool = False  # the page sets digits and Latin proportionally (see _proportional)
+    hanging: bool = True  # the page lets closing marks hang past the column edge (see _marks_hang)
 
     @classmethod
     def of(cls, text: str, start: int, end: int, width: int, column: float = 0.0) -> Line:
@@ -88,6 +90,9 @@ QUOTES = frozenset(QUOTE_CHARS)
 # A line's text without the whitespace around it: one pass over the page finds them all,
 # with their offsets, instead of splitting and stripping line by line.
 LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")
+# The same for printed lines: pdfium joins a line that ends in a hyphen to the next and marks the
+# join with U+FFFE (阿卜杜勒\ufffe阿齐兹): the mark ends its line.
+PRINT_LINE_TEXT = re.compile(r"[^\s\ufffe](?:[^\n\ufffe]*[^\s\ufffe])?\ufffe?")
 
 
 def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | None = None) -> list[Line]:
@@ -99,16 +104,23 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     worked out in a list pass first, so each :class:`Line` is built once,
     complete (with its byline when *bylines* is given).
     """
-    found = list(LINE_TEXT.finditer(text))
+    found = list(PRINT_LINE_TEXT.finditer(text))
     texts = list(map(re.Match.group, found))
-    measured = LINE_TEXT.findall(printed) if printed is not None else []
+    measured = PRINT_LINE_TEXT.findall(printed) if printed is not None else []
     if len(measured) != len(texts):
         measured = texts
+    if "\ufffe" in text:
+        measured = [t.replace("\ufffe", "-") for t in measured]  # the hyphen it stands for
     base = display_widths(measured)
     quote, space = _glyph_widths(measured[:QUOTE_SAMPLE], base[:QUOTE_SAMPLE])
     widths = adjust_widths(measured, base, quote, space)
+    extra = _ascii_extra(measured)
+    proportional = _proportional(measured[:QUOTE_SAMPLE], widths[:QUOTE_SAMPLE], extra[:QUOTE_SAMPLE])
+    if proportional:
+        widths = [w + e for w, e in zip(widths, extra)]
     # A closing mark may hang past the column edge: lines ending in one do not measure the column.
     columns = _estimate_columns([-1 if t[-1] in CLOSING_MARKS else w for t, w in zip(measured, widths)])
+    hanging = _marks_hang(measured[:QUOTE_SAMPLE], widths[:QUOTE_SAMPLE], columns[:QUOTE_SAMPLE])
     search_end = TERMINAL_END.search  # only where the last character can end a match, and only at the end
     ends = [t[-1] in SENTENCE_END_LAST and search_end(t, len(t) - 4) is not None for t in texts]
     headline = list(map(_is_headline, texts, ends))
@@ -116,7 +128,10 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     for k in compress(range(len(texts)), headline):  # bare lines are headlines: only these are asked
         bare[k] = _is_bare(texts[k], ends[k])
     marks = _bylines(texts, bylines) if bylines is not None else [None] * len(texts)
-    fields = zip(texts, map(re.Match.start, found), map(re.Match.end, found), widths, columns, ends, bare, headline, marks)
+    fields = zip(
+        texts, map(re.Match.start, found), map(re.Match.end, found), widths, columns, ends, bare, headline, marks,
+        repeat(proportional), repeat(hanging),
+    )
     return list(map(tuple.__new__, repeat(Line), fields))  # Line(*f) for each f, without a Python call per line
 
 
@@ -160,6 +175,93 @@ def _glyph_widths(texts: list[str], widths: list[int]) -> tuple[int, int]:
     return quote, space
 
 
+# How wide digits, Latin and ASCII marks are set where they are proportional, in display units
+# (a CJK character is 2): fitted by corpora/typeset/fit_ascii.py on typeset pages (realdev-train,
+# seed 21, pdfium: the 744 lines inside a paragraph with ASCII in them or opening the next line;
+# 723 of them full under these widths, 440 one unit each; seed 23 gives the same widths).  Noto
+# Serif CJK sets 1 at 0.47 em, the other digits at 0.56 em and % at 0.92 em.
+ASCII_WIDTHS = {"digit": 1.05, "one": 1.0, "%": 1.95, "upper": 1.05, "lower": 1.0, "narrow": 0.95}
+ASCII_CLASSES = {
+    **dict.fromkeys("023456789", "digit"),
+    "1": "one",  # narrower than the other digits in many fonts
+    "%": "%",
+    **dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "upper"),
+    **dict.fromkeys("abcdefghijklmnopqrstuvwxyz", "lower"),
+    **dict.fromkeys(".,:;'-/", "narrow"),
+}
+PROPORTIONAL_TOLERANCE = 0.25  # display units a proportional line may come out over the column (the fit's error)
+
+
+def ascii_extra(text: str, widths: dict[str, float] | None = None) -> float:
+    """How much wider than one unit each the ASCII characters of *text* are set, proportionally."""
+    widths = ASCII_WIDTHS if widths is None else widths
+    return sum(widths[ASCII_CLASSES[c]] - 1 for c in text if c in ASCII_CLASSES)
+
+
+def _ascii_extra(texts: list[str]) -> list[float]:
+    return [ascii_extra(t) if not t.isascii() and len(t.encode("ascii", "ignore")) else 0.0 for t in texts]
+
+
+def _proportional(texts: list[str], widths: list[int], extra: list[float]) -> bool:
+    """Digits and Latin set proportionally (ASCII_WIDTHS), not one unit each: of the lines that end no
+    sentence, with ASCII in them or opening the next line, some are full read so and none is full
+    only when read one unit to a character.
+
+    A line that ends no sentence is mostly a full one: no wider than the
+    column (PROPORTIONAL_TOLERANCE over allowed, for the widths' error) and
+    short of it by less than what opens the next line and could not be
+    parted from it (opening_unit): the criterion corpora/typeset/fit_ascii.py
+    fits the widths by.  On the typeset pages of corpora/typeset no line is
+    full only one unit to a character; on the pages a model of print makes
+    (corpora/generate_pages.py, ASCII one unit wide) and on the seed page
+    (a real page, its ASCII spaced out by extraction) such lines are as many
+    as the others, and those pages are read as before, one unit each.
+    """
+    plain = [w for w, e in zip(widths, extra) if not e]
+    if len(plain) < 4:
+        return False
+    column = _upper_quartile(plain)
+    mono = prop = 0
+    for k in range(len(texts) - 1):
+        text, nxt = texts[k], texts[k + 1]
+        unit = OPENING_UNIT.match(nxt)
+        if text[-1] in SENTENCE_END_LAST or not (extra[k] or unit and ASCII_RUN_START.match(unit.group())):
+            continue
+        opening = unit.group() if unit else ""
+        mono_left = column - widths[k]
+        mono_full = 0 <= mono_left < display_width(opening)
+        prop_left = mono_left - extra[k]
+        prop_full = -PROPORTIONAL_TOLERANCE <= prop_left < display_width(opening) + ascii_extra(opening)
+        if mono_full != prop_full:
+            mono += mono_full
+            prop += prop_full
+    return mono == 0 < prop
+
+
+ASCII_RUN_START = re.compile(r"[“‘（《「『]*[0-9A-Za-z]")
+
+
+def _marks_hang(texts: list[str], widths: list[float], columns: list[float]) -> bool:
+    """Closing marks hang past the column edge on this page, as far as it shows.
+
+    Where they hang (a model of print, corpora/generate_pages.py), a full
+    line may end in one and be one or two marks (。”) wider than the column.
+    Where they do not (WeasyPrint), a mark that does not fit takes the
+    character before it down: the line ends a character short (1–2
+    characters' room left, FULL_SLACK) and the next opens with a character
+    and the mark (域、).  The page hangs them unless it shows more lines of
+    the second kind than of the first (a tie keeps hanging: the older pages'
+    reading).  A line wider by more is a title in large type.
+    """
+    over = pulled = 0
+    for k, (t, w, c) in enumerate(zip(texts, widths, columns)):
+        if t[-1] in CLOSING_MARKS and 1 <= w - c <= 4:
+            over += 1
+        elif k + 1 < len(texts) and texts[k + 1][1:2] in CLOSING_MARKS and 1 <= c - w <= FULL_SLACK + PROPORTIONAL_TOLERANCE:
+            pulled += 1
+    return over >= pulled
+
+
 def _estimate_columns(widths: list[int]) -> list[float]:
     """The local column width of each line: the upper quartile of the nearby lines that are not short
     (a width of -1 is a line that does not count).
@@ -199,19 +301,49 @@ def is_full(ln: Line, first: bool = False, nxt: Line | None = None) -> bool:
 
     A line also ends short when the line after it, *nxt*, opens with a digit
     or Latin run too long for the room left: the run cannot be broken, so it
-    went down whole.
+    went down whole.  Where marks do not hang (see _marks_hang) and ASCII is
+    measured as set (see _proportional), lines are measured to the unit:
+    with *nxt* known, the line is full exactly when what opens *nxt*
+    (opening_unit) did not fit the room left, and FULL_SLACK (a character
+    that did not fit, as a hanging mark's line break leaves, or the error of
+    a unit to an ASCII character) is not asked.
     """
     room = ln.column - (INDENT_MIN if first else 0) - ln.width
-    return room <= FULL_SLACK or run_opening(nxt) > room
+    if not ln.hanging and ln.proportional and nxt is not None:
+        return room < opening_unit(nxt)
+    return room <= FULL_SLACK or opening_unit(nxt) > room
 
 
-def run_opening(ln: Line | None) -> int:
-    """Length of the digit or Latin run *ln* opens with (which cannot be broken), 0 if none."""
+def run_opening(ln: Line | None) -> float:
+    """Display width of the digit or Latin run *ln* opens with (which cannot be broken), with the
+    opening mark before it and the closing marks after it (《2022年, 35%，: neither may be
+    parted from the run at a line end), 0 if none."""
     run = LEADING_RUN.match(ln.text) if ln is not None else None
-    return len(run.group()) if run else 0
+    if not run:
+        return 0
+    width = len(run.group(2)) + 2 * (len(run.group(1)) + len(run.group(3)))
+    return width + ascii_extra(run.group(2)) if ln.proportional else width
 
 
-LEADING_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
+def opening_unit(ln: Line | None, widths: dict[str, float] | None = None) -> float:
+    """Display width of what *ln* opens with that could not be parted at the line end before it:
+    opening marks, a digit or Latin run or one character, and the closing marks after it (播）：,
+    域、, 35%，); a closing quote also keeps the character after it (山”等: UAX 14 breaks on
+    neither side of a quotation mark).  0 for no line.  *widths*: ASCII_WIDTHS to measure with
+    (the line's page sets ASCII proportionally, or the fit asks)."""
+    if ln is None:
+        return 0
+    unit = OPENING_UNIT.match(ln.text)
+    if not unit:
+        return 0
+    text = unit.group()
+    width = 2 * len(text) - len(text.encode("ascii", "ignore"))
+    return width + ascii_extra(text, widths) if (ln.proportional or widths is not None) else width
+
+
+# A digit run takes the signs set after it that no line opens with (6.3％, 30℃: UAX 14 class PO).
+OPENING_UNIT = re.compile(r"[“‘（《「『]*(?:[0-9A-Za-z][0-9A-Za-z.,%]*[％‰℃]?|\S)(?:[，。、；：？！）》」』]+|[”’][^“‘（《「『\s]?)*")
+LEADING_RUN = re.compile(r"([“‘（《「『]?)([0-9A-Za-z][0-9A-Za-z.,%]*)([，。、；：？！”’）》」』]*)")
 
 
 def is_indented(ln: Line) -> bool:
@@ -300,6 +432,28 @@ DATELINE = r"(?:新华社|本报|中新社)[\u4e00-\u9fff]{1,12}?\d{1,2}月\d{1,
 NAME = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]*[\u4e00-\u9fff·]{1,4}){0,4}"  # names, maybe set apart
 LEAD_LINE = re.compile(rf"{LEAD_LABEL}[ \u3000]+{NAME}$")  # a byline line under a title (BylineFinder.find_lead)
 DATELINE_LINE = re.compile(rf"{DATELINE}(?:[（(]|$)")  # a line that opens a dated paragraph
+# What a news item opens with, naming where it comes from: a dateline (新华社北京5月3日电), or
+# a source's "news" (央视网消息（新闻联播）：, 新华社消息，, 本报讯（记者 张伟）).  Only an
+# article's lead opens so: the paragraph that does starts an article.
+NEWS_LEAD = re.compile(
+    rf"{DATELINE}|本报讯|(?!据)[\u4e00-\u9fff]{{1,6}}(?:网|社|台|报|新闻)消息(?:[（(][^（）()]{{1,24}}[）)]|[ \u3000]*[：:，,])"
+)  # not 据新华社消息，: a report quoted within an article
+
+
+# The same at the start of a printed line, which may end inside the source's parenthesis
+# (央视网消息（新闻联 | 播）：…).
+NEWS_LEAD_LINE = re.compile(rf"(?:{NEWS_LEAD.pattern})|(?!据)[\u4e00-\u9fff]{{1,6}}(?:网|社|台|报|新闻)消息[（(][^（）()]*$")
+
+
+def line_opens_lead(text: str) -> bool:
+    """A printed line that opens with an article's lead (see opens_lead), maybe cut inside its parenthesis."""
+    return NEWS_LEAD_LINE.match(text) is not None
+
+
+def opens_lead(text: str) -> bool:
+    """*text* opens with an article's lead (see NEWS_LEAD): a dateline, or a source's news and then a
+    parenthesis, a colon or a comma."""
+    return NEWS_LEAD.match(text) is not None
 
 
 # Two phrases set apart by a space ("以旧换新政策落地 家电汽车消费回暖"): a title's usual shape.

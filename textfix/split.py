@@ -19,7 +19,7 @@ from itertools import accumulate
 
 from .furniture import Furniture
 from .layout import BLOCK_START, BODY_SIZE, TITLE_WRAP_SLACK, Item, read_layout, title_width
-from .lines import BylineFinder, two_phrases
+from .lines import BylineFinder, opens_lead, two_phrases
 from .model import NoiseModel, default_model
 from .paragraphs import join_kinsoku, read_paragraphs
 from .repair import Change, RepairConfig, input_offset, repair
@@ -233,6 +233,10 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
             current.byline_span = (to_input(_offset_in(item, lo)), to_input(_offset_in(item, hi - 1)) + 1)
             text = item.text[:lo] + item.text[hi:]
             current.blocks.append(Block(item.kind, text, to_input(item.start), to_input(item.end)))
+        elif item.kind == "paragraph" and opens_lead(item.text) and _lead_opens_next(articles[-1]):
+            # A news lead (央视网消息（新闻联播）：…) opens an article: the one before ended unsigned.
+            current = _opened(articles, titles_at_foot)
+            current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
         elif item.kind == "byline":
             if current.byline_opens and any(b.kind == "paragraph" for b in current.blocks):
                 # Signed at its start and now at an end: two articles, the boundary unmarked.
@@ -244,6 +248,7 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
         else:
             current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end), item.name == BODY_SIZE))
     articles = [a for a in articles if a.blocks or a.byline or a.title or a.source_line]
+    articles = _place_stray_lead_byline(articles)
     articles = [part for a in articles for part in _split_at_second_byline(a, titles_at_foot)]
     if titles:
         articles, titles = _foot_titles(articles, titles)
@@ -251,7 +256,70 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
     else:
         articles = [part for a in articles for part in _split_at_unsigned_titles(a)]
         _titles_from_lead_headings(articles)
+        articles = _rejoin_orphans(articles)
     return header, articles
+
+
+def _rejoin_orphans(articles: list[Article]) -> list[Article]:
+    """Text after an article's byline with neither a title nor a byline of its own nor a news lead
+    belongs to a neighbouring article: where titles are printed before their articles, every
+    article opens with one.  pdftotext's reading order may put a column's last block after the
+    byline below it (…（林涛） then 俄总统新闻秘书佩斯科夫25日表示，…), or a later column of the next
+    article before that article's title.  The orphan goes, at the end, to the neighbour whose text
+    is the more alike (character bigrams, as _dips compares)."""
+    def orphan(i: int) -> bool:
+        article = articles[i]
+        return (
+            i > 0
+            and bool(articles[i - 1].byline)
+            and not (article.title or article.byline or article.source_line)
+            and _has_text(article)
+            and not _opens_with_lead(article)
+        )
+
+    orphans = {i for i in range(len(articles)) if orphan(i)}
+    kept = [i for i in range(len(articles)) if i not in orphans]
+    for i in sorted(orphans):
+        before = max((k for k in kept if k < i), default=None)
+        after = min((k for k in kept if k > i), default=None)
+        text = _body(articles[i])
+        target = before
+        if after is not None and _bigram_cosine(text, _body(articles[after])) > _bigram_cosine(text, _body(articles[before])):
+            target = after
+        articles[target].blocks.extend(articles[i].blocks)
+    return [articles[i] for i in kept]
+
+
+def _place_stray_lead_byline(articles: list[Article]) -> list[Article]:
+    """A byline line under a title (本报记者 何静) that ends the page with nothing after it was moved
+    there by the extractor's reading order (pdftotext): it opens the first article not signed."""
+    last = articles[-1] if articles else None
+    if last is None or not last.byline_opens or last.blocks or last.title or len(articles) < 2:
+        return articles
+    owner = next((a for a in articles[:-1] if not a.byline), None)
+    if owner is None:
+        return articles
+    owner.byline, owner.byline_text, owner.byline_span, owner.byline_opens = last.byline, last.byline_text, last.byline_span, True
+    return articles[:-1]
+
+
+def _lead_opens_next(article: Article) -> bool:
+    """A news lead after *article*'s text opens the next article: *article* opened with a lead of its
+    own, or has no title, not even a heading to open it (text after a byline, or titles at the
+    foot).  Under a title, paragraphs before the first lead are the title's deck (习近平发表重要讲话
+    强调，…)."""
+    titled = bool(article.title) or bool(article.blocks) and article.blocks[0].kind == "heading"
+    return _has_text(article) and (_opens_with_lead(article) or not titled)
+
+
+def _has_text(article: Article) -> bool:
+    return any(b.kind == "paragraph" for b in article.blocks)
+
+
+def _opens_with_lead(article: Article) -> bool:
+    """The article's first paragraph opens with a news lead (see textfix.lines.NEWS_LEAD)."""
+    first = next((b for b in article.blocks if b.kind == "paragraph"), None)
+    return first is not None and opens_lead(first.text)
 
 
 def _opened(articles: list[Article], titles_at_foot: bool) -> Article:
@@ -324,17 +392,32 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
     across a blank line (an extractor's block boundary).  Then the page is split
     to as many articles as titles (see _split_to_count).
     """
-    articles_seen = len(articles) + sum(_topic_breaks(a.blocks) for a in articles)
+    # Where every article opens with a news lead, a new article opens with one too: the leads have
+    # told the articles apart, and a dip in topic inside one is a turn of its story.
+    led = all(_opens_with_lead(a) for a in articles)
+    articles_seen = len(articles) + (0 if led else sum(_topic_breaks(a.blocks) for a in articles))
     widths = [title_width(ln.lines[0]) for ln in lines]
     short = [max(widths) - w for w in widths]
     last_full = short[-1] <= TITLE_WRAP_SLACK
-    may_join = [
-        i for i in range(len(lines) - 1)
-        if short[i] <= TITLE_WRAP_SLACK and not (i == len(lines) - 2 and last_full) and lines[i + 1].name != BLOCK_START
-    ]
+    at_measure = [i for i in range(len(lines) - 1) if short[i] <= TITLE_WRAP_SLACK and lines[i + 1].name != BLOCK_START]
+    may_join = [i for i in at_measure if not (i == len(lines) - 2 and last_full)]
     joined = None
-    if articles_seen == len(articles) < len(lines):
-        joined = _joins_by_fit(articles, lines, set(may_join))
+    # pdfminer sets each title at the foot in a text block of its own (a blank line before it): where
+    # every line of the foot opens a block or goes on from one at the measure, and a block's last line
+    # is short of the measure (a wrapped title's last line seldom is at it; two full titles are), the
+    # blocks are the titles -- never fewer than the articles the bylines and leads tell apart.
+    starts = [i for i, ln in enumerate(lines) if ln.name == BLOCK_START]
+    ends = {j - 1 for j in starts[1:]} | {len(lines) - 1}
+    if (
+        max(2, len(articles)) <= len(starts)
+        and starts[0] == 0
+        and all(short[i] <= TITLE_WRAP_SLACK for i in range(len(lines) - 1) if i + 1 not in starts)
+        and all(short[i] > TITLE_WRAP_SLACK for i in ends if i not in starts)
+    ):
+        joined = {i for i in range(len(lines) - 1) if i + 1 not in starts}
+    if joined is None and articles_seen == len(articles) < len(lines):
+        # Counted by their leads, the articles are sure: a full last line may be a title's second half.
+        joined = _joins_by_fit(articles, lines, set(at_measure if led else may_join))
     if joined is None:
         joined = set()
         for _, i in sorted((short[i], i) for i in may_join):
@@ -498,8 +581,12 @@ def _dips(blocks: list[Block]) -> dict[int, float]:
 def _split_at_unsigned_titles(article: Article) -> list[Article]:
     """An article without a byline runs into the next one's title, which then reads as a subhead.
 
-    See :func:`_unsigned_titles` for how such a title is told from a subhead.
+    See :func:`_unsigned_titles` for how such a title is told from a subhead.  An article that
+    opens with a news lead is not asked: the next would open with one too, and a lead paragraph
+    has already opened it (see _assemble); its subheads are a sub-story's headlines.
     """
+    if _opens_with_lead(article):
+        return [article]
     parts = [Article(title=article.title, title_span=article.title_span)]
     blocks = article.blocks
     titles = _unsigned_titles(blocks)
