@@ -1,0 +1,328 @@
+"""What an OCR engine reads wrong: learned from twins, repaired in context with a noisy channel.
+
+**Learning.** A clean twin and what an engine read of the same page are
+aligned (:func:`textfix.align.align`, whitespace ignored, nothing of the twin
+web-only); every difference is cut into one-character edits and classified
+(:func:`classify`): a full-width mark read as its ASCII form (``mark-width``),
+as another mark (``mark-shape``), as a letter or digit (``mark-as-letter``),
+as an ideograph (``mark-as-ideograph``), an ideograph as another
+(``look-alike-ideograph``), a character added (``insertion``) or dropped
+(``deletion``).  Each confusion gets its probability P(read | clean) from its
+count over the clean character's occurrences in the twins, smoothed towards
+its class (:data:`PRIOR_WEIGHT`).  Confusions never seen are inferred from
+seen ones where the class says how (:func:`_inferred`): the partner of a
+bracket pair (``（→〈`` gives ``）→〉``), every full-width mark of the class
+``mark-width`` once one is seen read as ASCII, the other dashes of a dash
+read as ``一``.
+
+**Repair.** Every character an engine may have read for another competes
+with those others, in context, as garbles do (:mod:`textfix.garbles`):
+
+    margin = log10 P(text with the clean character) − log10 P(text as read)
+             + log10 P(read | clean) − log10 P(read | read)
+
+under the character trigram model of real news text (:mod:`textfix.charlm`),
+over the characters whose probability the change touches.  A character
+changes only when the margin clears :data:`THRESHOLD` (see there where it
+comes from).  A run of the same character (``一一`` for ``——``) is decided
+as one.  Only models learned from OCR twins have confusions
+(:attr:`textfix.model.NoiseModel.engine`): the default model has none, and
+nothing changes without one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from .charclasses import CLOSERS, DOUBLED, PAIRS, is_ideograph
+from .charlm import CharLM, default_charlm, normalise
+from .model import EngineModel, Confusion, NoiseModel
+
+RULE = "ocr-confusion"
+# log10 posterior odds the clean reading must win by.  Fitted on the train OCR pages, each repaired with
+# the model of the others' twins (corpora/ocr/fit_confusions.py): see THRESHOLD_FIT for what it found.
+THRESHOLD = 2.0
+THRESHOLD_FIT = "corpora/ocr/fit_confusions.py on /tmp/ocr/train and /tmp/ocr/train200 (10 real-dev train pages)"
+# How many sightings the class prior counts for against a character's own count (a weak prior:
+# a mark seen hundreds of times and never misread keeps a small probability).
+PRIOR_WEIGHT = 2.0
+MAX_CONTEXTS = 3
+CONTEXT_CHARS = 6  # characters of what was read kept on each side of a sighting
+RUN = 3  # a run of up to this many equal characters is decided as one (一一 for ——, ——— for a three-em dash)
+_LM_REACH = 2  # characters after a change whose probability it changes: the trigram model's order less one
+
+# ASCII forms an engine prints for full-width marks beyond NFKC (which maps ，→, （→( ：→: …).
+ASCII_FOR = {"“": '"', "”": '"', "‘": "'", "’": "'", "。": ".", "、": ",", "—": "-", "·": ".", "《": "<", "》": ">"}
+ASCII_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+# Marks of one shape: a horizontal stroke (an engine reading one of them as 一 reads the others so).
+DASHES = "—－―–"
+# Full-width marks of Chinese prose with an ASCII form an engine may print instead (NFKC or ASCII_FOR).
+PROSE_MARKS = "，。、：；？！（）《》“”‘’—［］"
+
+
+def char_class(ch: str) -> str:
+    """``ideograph``, ``letter`` (a Latin letter or a digit, ASCII or full width), ``mark`` or ``other``."""
+    if is_ideograph(ch) or ch == "〇":
+        return "ideograph" if ch != "〇" else "mark"
+    category = unicodedata.category(ch)
+    if category in ("Nd", "Lu", "Ll", "Lo", "Lt", "Lm", "Nl", "No"):
+        return "letter"
+    if category[0] in "PS":
+        return "mark"
+    return "other"
+
+
+def ascii_forms(mark: str) -> set[str]:
+    """The ASCII characters an engine prints for the full-width *mark* (``）`` → ``)``)."""
+    forms = {ASCII_FOR[mark]} if mark in ASCII_FOR else set()
+    folded = unicodedata.normalize("NFKC", mark)
+    if len(folded) == 1 and folded.isascii() and folded != mark:
+        forms.add(folded)
+    return forms
+
+
+def classify(clean: str, read: str) -> str:
+    """The class of reading *clean* as *read* (one character each, or ``""``): see :data:`~textfix.model.CONFUSION_CLASSES`."""
+    if not clean:
+        return "insertion"
+    if not read:
+        return "deletion"
+    c, r = char_class(clean), char_class(read)
+    if c == "mark":
+        if r == "mark":
+            return "mark-width" if read in ascii_forms(clean) else "mark-shape"
+        if r == "ideograph":
+            return "mark-as-ideograph"
+        if r == "letter":
+            return "mark-as-letter"
+    if c == r == "ideograph":
+        return "look-alike-ideograph"
+    return "other"
+
+
+def _partner(ch: str) -> str:
+    if ch in PAIRS:
+        return PAIRS[ch]
+    if ch in CLOSERS:
+        return CLOSERS[ch]
+    if ch in ASCII_PAIRS:
+        return ASCII_PAIRS[ch]
+    return {v: k for k, v in ASCII_PAIRS.items()}.get(ch, "")
+
+
+# --- learning ------------------------------------------------------------------------------------
+
+
+def one_character_edits(clean: str, read: str) -> list[tuple[str, str, int]]:
+    """A difference cut into one-character edits: (clean, read, offset of the read character in *read*)."""
+    if len(clean) <= 1 and len(read) <= 1:
+        return [(clean, read, 0)]
+    from rapidfuzz.distance import Levenshtein
+
+    edits = []
+    for op in Levenshtein.editops(clean, read):
+        if op.tag == "replace":
+            edits.append((clean[op.src_pos], read[op.dest_pos], op.dest_pos))
+        elif op.tag == "insert":
+            edits.append(("", read[op.dest_pos], op.dest_pos))
+        else:
+            edits.append((clean[op.src_pos], "", op.dest_pos))
+    return edits
+
+
+_IDEOGRAPH_PAIR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff](?=[ \t]*[\u3400-\u9fff\uf900-\ufaff])")
+_SPACED_PAIR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff](?=[ \t]+[\u3400-\u9fff\uf900-\ufaff])")
+
+
+def learn_engine(pairs: Iterable[tuple[str, str]]) -> EngineModel:
+    """What the (twin, what the engine read) *pairs* teach about the engine."""
+    from .align import align
+
+    counts: Counter[tuple[str, str]] = Counter()
+    contexts: dict[tuple[str, str], set[str]] = defaultdict(set)
+    occurrences: Counter[str] = Counter()
+    spacing: Counter[str] = Counter()
+    for clean, read in pairs:
+        alignment = align(clean, read, web_only=False)
+        occurrences.update(ch for ch in clean if not ch.isspace())
+        for d in alignment.differences:
+            if d.kind == "layout":
+                continue
+            for c, r, at in one_character_edits(d.clean, d.noisy):
+                counts[(c, r)] += 1
+                offset = _offset_in(read, d.noisy_offset, at)
+                contexts[(c, r)].add(read[max(0, offset - CONTEXT_CHARS) : offset + 1 + CONTEXT_CHARS].replace("\n", "⏎"))
+        spacing["ideograph_pairs"] += len(_IDEOGRAPH_PAIR.findall(read))
+        spacing["spaced_as_read"] += len(_SPACED_PAIR.findall(read))
+        spacing["spaced_in_twins"] += len(_SPACED_PAIR.findall(clean))
+    characters = sum(occurrences.values())
+    occurrences[""] = characters  # an insertion may happen at any character
+    seen = [
+        _confusion(c, r, n, occurrences[c], _class_rate(classify(c, r), counts, occurrences), contexts[(c, r)])
+        for (c, r), n in sorted(counts.items())
+    ]
+    inferred = _inferred(seen, counts, occurrences)
+    classes = Counter()
+    for (c, r), n in counts.items():
+        classes[classify(c, r)] += n
+    return EngineModel(characters, tuple(seen + inferred), dict(sorted(classes.items())), dict(sorted(spacing.items())))
+
+
+def _offset_in(text: str, start: int, skip: int) -> int:
+    """The offset of the *skip*-th non-whitespace character of *text* from *start*."""
+    k = start
+    while k < len(text) and (skip or text[k].isspace()):
+        if not text[k].isspace():
+            skip -= 1
+        k += 1
+    return min(k, max(0, len(text) - 1))
+
+
+def _class_rate(kind: str, counts: Counter[tuple[str, str]], occurrences: Counter[str]) -> float:
+    """The class's confusions seen over the occurrences of the clean characters they were seen for."""
+    seen = {(c, r): n for (c, r), n in counts.items() if classify(c, r) == kind}
+    opportunities = sum(occurrences[c] for c in {c for c, _ in seen})
+    return (sum(seen.values()) + 0.5) / (opportunities + 1.0)
+
+
+def _probability(count: int, opportunities: int, prior: float) -> float:
+    p = (count + PRIOR_WEIGHT * prior) / (opportunities + PRIOR_WEIGHT)
+    return min(max(p, 1e-9), 0.999)
+
+
+def _confusion(c: str, r: str, n: int, opportunities: int, prior: float, contexts: set[str], source: str = "") -> Confusion:
+    return Confusion(c, r, classify(c, r), n, opportunities, round(_probability(n, opportunities, prior), 6), source,
+                     tuple(sorted(contexts)[:MAX_CONTEXTS]))
+
+
+def _inferred(seen: list[Confusion], counts: Counter[tuple[str, str]], occurrences: Counter[str]) -> list[Confusion]:
+    """Confusions never seen that follow from seen ones (see the module docstring)."""
+    out: dict[tuple[str, str], Confusion] = {}
+
+    def add(c: str, r: str, prior: float, source: Confusion) -> None:
+        if c and r and c != r and (c, r) not in counts and (c, r) not in out:
+            out[(c, r)] = _confusion(c, r, 0, occurrences[c], prior, set(), f"{source.clean}→{source.read}")
+
+    for s in seen:
+        if not s.clean or not s.read:
+            continue
+        own = (s.count + 0.5) / (s.opportunities + 1.0)
+        partner_c, partner_r = _partner(s.clean), _partner(s.read)
+        if partner_c and partner_r and s.kind in ("mark-width", "mark-shape"):
+            add(partner_c, partner_r, own, s)
+        if s.kind in ("mark-as-ideograph", "mark-as-letter", "mark-shape") and s.clean in DASHES:
+            for dash in DASHES:
+                add(dash, s.read, own, s)
+    width = [s for s in seen if s.kind == "mark-width"]
+    if width:
+        rate = _class_rate("mark-width", counts, occurrences)
+        source = max(width, key=lambda s: s.count)
+        for mark in PROSE_MARKS:
+            for form in sorted(ascii_forms(mark)):
+                add(mark, form, rate, source)
+    return sorted(out.values(), key=lambda c: (c.kind, c.clean, c.read))
+
+
+# --- repair --------------------------------------------------------------------------------------
+
+
+class _Table:
+    """Per character read: the clean characters it may stand for, with log10 P(read | clean) − log10 P(read | read)."""
+
+    def __init__(self, engine: EngineModel) -> None:
+        misread: Counter[str] = Counter()
+        for c in engine.confusions:
+            if c.clean and c.read:
+                misread[c.clean] += c.probability
+        self.options: dict[str, list[tuple[str, float, Confusion]]] = defaultdict(list)
+        for c in engine.confusions:
+            if not c.read or len(c.read) != 1 or len(c.clean) > 1:
+                continue  # a deletion leaves nothing to find; longer edits are not learned
+            stays = math.log10(max(1e-6, 1.0 - misread.get(c.read, 0.0)))  # P(read | read): the character read right
+            self.options[c.read].append((c.clean, math.log10(c.probability) - stays, c))
+        self.pattern = re.compile("[" + re.escape("".join(sorted(self.options))) + "]") if self.options else None
+
+
+_TABLES: dict[int, tuple[EngineModel, _Table]] = {}
+
+
+def _table(engine: EngineModel) -> _Table:
+    """The engine's table, built once per model (kept with it, so that its id is not reused)."""
+    found = _TABLES.get(id(engine))
+    if found is None or found[0] is not engine:
+        if len(_TABLES) > 8:
+            _TABLES.clear()
+        found = _TABLES[id(engine)] = (engine, _Table(engine))
+    return found[1]
+
+
+def confusion_changes(text: str, model: NoiseModel, lm: CharLM | None = None, threshold: float = THRESHOLD) -> list[tuple]:
+    """(start, end, old, new, rule, confidence, why) for every character the context says was misread."""
+    return [c[:7] for c in scored_changes(text, model, lm, threshold)]
+
+
+def scored_changes(text: str, model: NoiseModel, lm: CharLM | None = None, threshold: float = THRESHOLD) -> list[tuple]:
+    """As :func:`confusion_changes`, each with its margin last (what the threshold fit reads), the best
+    candidate of every occurrence whatever its margin when *threshold* is ``-inf``."""
+    engine = model.engine
+    if engine is None or not engine.confusions:
+        return []
+    table = _table(engine)
+    if table.pattern is None or not table.pattern.search(text):
+        return []
+    lm = lm or default_charlm()
+    offsets = [k for k, ch in enumerate(text) if not ch.isspace()]
+    chars = [normalise(text[k]) for k in offsets]  # what the model reads, changed as decisions are taken
+    where = {k: i for i, k in enumerate(offsets)}
+    out = []
+    i = 0
+    for m in table.pattern.finditer(text):
+        i0 = where[m.start()]
+        if i0 < i:
+            continue  # inside a run already decided
+        read = text[m.start()]
+        i1 = i0
+        while i1 + 1 < len(offsets) and i1 + 1 - i0 < RUN and text[offsets[i1 + 1]] == read:
+            i1 += 1
+        best = _best(lm, chars, i0, i1 + 1, table.options[read])
+        i = i1 + 1
+        if best is None:
+            continue
+        margin, clean, confusion = best
+        if margin <= threshold:
+            continue
+        confidence = round(1.0 / (1.0 + 10.0 ** -margin), 4)
+        why = (f"{confusion.kind} {clean or '∅'}→{read}: P={confusion.probability:.3g}"
+               f"{' (inferred from ' + confusion.source + ')' if confusion.source else ''}, log10 odds {margin:+.2f}")
+        for j in range(i0, i1 + 1):
+            k = offsets[j]
+            out.append((k, k + 1, read, clean, RULE, confidence, why, margin))
+            chars[j] = normalise(clean)
+    return out
+
+
+def _best(lm: CharLM, chars: list[str], i0: int, i1: int, options) -> tuple[float, str, Confusion] | None:
+    """The best other reading of ``chars[i0:i1]`` (a run of one character) and its margin over the reading as read."""
+    left = "".join(chars[max(0, i0 - 2) : i0])
+    right = "".join(chars[i1 : i1 + _LM_REACH])
+    n = i1 - i0
+    as_read = "".join(chars[i0:i1])
+    base = _logp(lm, left, as_read + right)
+    best = None
+    for clean, log_odds, confusion in options:
+        if clean in DOUBLED and n % 2:
+            continue  # Chinese sets a dash (an ellipsis) as a pair: one 一 is not half a dash
+        middle = normalise(clean) * n
+        margin = _logp(lm, left, middle + right) - base + n * log_odds
+        if best is None or margin > best[0]:
+            best = (margin, clean, confusion)
+    return best
+
+
+def _logp(lm: CharLM, left: str, rest: str) -> float:
+    text = left + rest
+    return sum(lm.logp(text[max(0, k - 2) : k], text[k]) for k in range(len(left), len(text)))
