@@ -43,10 +43,11 @@ from .charlm import CharLM, default_charlm, normalise
 from .model import EngineModel, Confusion, NoiseModel
 
 RULE = "ocr-confusion"
-# log10 posterior odds the clean reading must win by.  Fitted on the train OCR pages, each repaired with
-# the model of the others' twins (corpora/ocr/fit_confusions.py): see THRESHOLD_FIT for what it found.
+# log10 posterior odds the clean reading must win by: a hundred to one.  Fitted on the 10 train OCR pages
+# (real-dev train articles), each repaired with the model of the others' twins: one step (0.5) above the
+# lowest margin at which no character read right is changed (corpora/ocr/fit_confusions.py; its docstring
+# has the table's gist: 1.5).
 THRESHOLD = 2.0
-THRESHOLD_FIT = "corpora/ocr/fit_confusions.py on /tmp/ocr/train and /tmp/ocr/train200 (10 real-dev train pages)"
 # How many sightings the class prior counts for against a character's own count (a weak prior:
 # a mark seen hundreds of times and never misread keeps a small probability).
 PRIOR_WEIGHT = 2.0
@@ -278,7 +279,8 @@ def scored_changes(text: str, model: NoiseModel, lm: CharLM | None = None, thres
     offsets = [k for k, ch in enumerate(text) if not ch.isspace()]
     chars = [normalise(text[k]) for k in offsets]  # what the model reads, changed as decisions are taken
     where = {k: i for i, k in enumerate(offsets)}
-    out = []
+    out: list[tuple] = []
+    undecided: list[tuple] = []
     i = 0
     for m in table.pattern.finditer(text):
         i0 = where[m.start()]
@@ -293,16 +295,74 @@ def scored_changes(text: str, model: NoiseModel, lm: CharLM | None = None, thres
         if best is None:
             continue
         margin, clean, confusion = best
-        if margin <= threshold:
-            continue
-        confidence = round(1.0 / (1.0 + 10.0 ** -margin), 4)
         why = (f"{confusion.kind} {clean or '∅'}→{read}: P={confusion.probability:.3g}"
                f"{' (inferred from ' + confusion.source + ')' if confusion.source else ''}, log10 odds {margin:+.2f}")
+        found = [(offsets[j], offsets[j] + 1, read, clean, RULE, 0.0, why, margin) for j in range(i0, i1 + 1)]
+        if margin <= threshold:
+            if clean in _OPENERS or clean in _CLOSERS:
+                undecided.extend(found)  # a bracket: its pair may be decided together (_pairs_together)
+            continue
+        out.extend(found)
         for j in range(i0, i1 + 1):
-            k = offsets[j]
-            out.append((k, k + 1, read, clean, RULE, confidence, why, margin))
             chars[j] = normalise(clean)
+    out = sorted(out + _pairs_together(text, undecided, out, threshold))
+    return [(*c[:5], round(1.0 / (1.0 + 10.0 ** -c[7]), 4), *c[6:]) for c in _paired(text, out)]
+
+
+def _pairs_together(text: str, undecided: list[tuple], taken: list[tuple], threshold: float) -> list[tuple]:
+    """Brackets whose change did not clear the margin alone, but does together with its partner's:
+    a pair's halves read as another pair (``〈…〉`` for ``（…）``) are one decision, their margins summed."""
+    pool = {c[0]: c for c in undecided + taken}
+    done = {c[0] for c in taken}
+    out = []
+    for c in sorted(pool.values()):
+        if c[3] not in _OPENERS:
+            continue
+        partner = _partner_at(text, c[0], forward=True)
+        other = pool.get(partner)
+        if other is None or other[3] != _partner(c[3]) or c[7] + other[7] <= threshold:
+            continue
+        joint = c[7] + other[7]
+        out += [(*c[:7], joint) for c in (c, other) if c[0] not in done]
+        done |= {c[0], partner}
     return out
+
+
+_OPENERS = "".join(PAIRS) + "".join(ASCII_PAIRS)
+_CLOSERS = "".join(CLOSERS) + "".join(ASCII_PAIRS.values())
+PAIR_REACH = 30  # characters on the line a bracket's partner is looked for in (as repair's paired_widths)
+
+
+def _paired(text: str, changes: list[tuple]) -> list[tuple]:
+    """*changes* without a bracket whose partner on the same line would no longer match it.
+
+    Brackets are decided one by one; a pair whose halves come out of different
+    widths or shapes (``（GDP)``) is worse than either reading, so the change
+    that makes the mismatch goes, unless its partner is changed to match.
+    """
+    new = {c[0]: c[3] for c in changes}
+    kept = []
+    for c in changes:
+        ch = c[3]
+        if ch in _OPENERS or ch in _CLOSERS:
+            partner = _partner_at(text, c[0], forward=ch in _OPENERS)
+            if partner is not None and new.get(partner, text[partner]) != _partner(ch):
+                continue
+        kept.append(c)
+    return kept
+
+
+def _partner_at(text: str, at: int, forward: bool) -> int | None:
+    """The offset of the nearest bracket of the other side within reach on *at*'s line, if any."""
+    step, stop = (1, _CLOSERS) if forward else (-1, _OPENERS)
+    k = at + step
+    for _ in range(PAIR_REACH):
+        if not 0 <= k < len(text) or text[k] == "\n":
+            return None
+        if text[k] in stop:
+            return k
+        k += step
+    return None
 
 
 def _best(lm: CharLM, chars: list[str], i0: int, i1: int, options) -> tuple[float, str, Confusion] | None:

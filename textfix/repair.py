@@ -341,7 +341,8 @@ def repair_characters(
     """The character repairs of *config* on a page whose lines are *layout*; lines untouched."""
     accepted: list[Change] = []
     taken = _Taken()
-    evidence = layout == "print" or ocr_spacing_evidence(text)  # an OCR engine read a printed page
+    # Print evidence: printed lines, or an OCR engine read a printed page (its spacing, or its model given)
+    evidence = layout == "print" or engine_evidence(text, model) or ocr_spacing_evidence(text)
     for name, fix in fixes:
         wanted = getattr(config, name, True)
         if wanted is False:
