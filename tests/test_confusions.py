@@ -129,3 +129,19 @@ def test_clean_text_and_other_models_are_left_alone(engine_model) -> None:
     read = read_by_engine(PAGE)
     assert not [c for c in textfix.repair(read, rejoin=False).changes if c.rule == RULE]  # the default model
     assert not [c for c in textfix.repair(read, engine_model, rejoin=False, ocr_confusions=False).changes if c.rule == RULE]
+
+
+def test_the_user_path_learn_then_repair(tmp_path) -> None:
+    """``textfix learn TWIN READ -o model.json`` then ``textfix repair --model model.json PAGE``."""
+    from _cli import assert_one_error_line, run
+
+    twin, read, page, model = (tmp_path / n for n in ("twin.txt", "read.txt", "page.txt", "model.json"))
+    twin.write_text(TWIN, encoding="utf-8")
+    read.write_text(read_by_engine(TWIN), encoding="utf-8")
+    page.write_text(read_by_engine(PAGE), encoding="utf-8")
+    code, _, err = run("learn", twin, read, "-o", model)
+    assert code == 0 and "OCR confusions" in err
+    code, out, _ = run("repair", "--model", model, "--keep-lines", page)
+    assert code == 0 and out == PAGE
+    code, _, err = run("learn", twin)
+    assert_one_error_line(code, err, 2, "pairs")
