@@ -62,7 +62,7 @@ ASCII_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 # Marks of one shape: a horizontal stroke (an engine reading one of them as 一 reads the others so).
 DASHES = "—－―–"
 # Full-width marks of Chinese prose with an ASCII form an engine may print instead (NFKC or ASCII_FOR).
-PROSE_MARKS = "，。、：；？！（）《》“”‘’—［］"
+PROSE_MARKS = "，。、：；？！（）《》“”‘’—［］·"
 
 
 def char_class(ch: str) -> str:
@@ -376,6 +376,8 @@ def _best(lm: CharLM, chars: list[str], i0: int, i1: int, options) -> tuple[floa
     for clean, log_odds, confusion in options:
         if clean in DOUBLED and n % 2:
             continue  # Chinese sets a dash (an ellipsis) as a pair: one 一 is not half a dash
+        if n > 1 and clean and clean not in DOUBLED:
+            continue  # nor any other mark twice in a row (－－): a run is a pair of dashes or as read
         middle = normalise(clean) * n
         margin = _logp(lm, left, middle + right) - base + n * log_odds
         if best is None or margin > best[0]:
