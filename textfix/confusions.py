@@ -370,12 +370,13 @@ def _best(lm: CharLM, chars: list[str], i0: int, i1: int, options) -> tuple[floa
     left = "".join(chars[max(0, i0 - 2) : i0])
     right = "".join(chars[i1 : i1 + _LM_REACH])
     n = i1 - i0
+    between_digits = i0 > 0 and i1 < len(chars) and chars[i0 - 1] == chars[i1] == "0"  # the model reads digits as 0
     as_read = "".join(chars[i0:i1])
     base = _logp(lm, left, as_read + right)
     best = None
     for clean, log_odds, confusion in options:
-        if clean in DOUBLED and n % 2:
-            continue  # Chinese sets a dash (an ellipsis) as a pair: one 一 is not half a dash
+        if clean in DOUBLED and n % 2 and not between_digits:
+            continue  # Chinese sets a dash (an ellipsis) as a pair, but for a range (2025—2035): one 一 is not half a dash
         if n > 1 and clean and clean not in DOUBLED:
             continue  # nor any other mark twice in a row (－－): a run is a pair of dashes or as read
         middle = normalise(clean) * n
