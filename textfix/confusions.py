@@ -53,6 +53,9 @@ THRESHOLD = 2.0
 PRIOR_WEIGHT = 2.0
 MAX_CONTEXTS = 3
 CONTEXT_CHARS = 6  # characters of what was read kept on each side of a sighting
+# An insertion is repaired only once seen this often, as a codec mechanism is kept only once it explains
+# two symbols (learn.MIN_SUPPORT): any character of a page could be an insertion seen once.
+MIN_INSERTIONS = 2
 RUN = 3  # a run of up to this many equal characters is decided as one (一一 for ——, ——— for a three-em dash)
 _LM_REACH = 2  # characters after a change whose probability it changes: the trigram model's order less one
 
@@ -243,6 +246,8 @@ class _Table:
         for c in engine.confusions:
             if not c.read or len(c.read) != 1 or len(c.clean) > 1:
                 continue  # a deletion leaves nothing to find; longer edits are not learned
+            if not c.clean and c.count < MIN_INSERTIONS:
+                continue  # a character added once is no habit of the engine's (every character could be one)
             stays = math.log10(max(1e-6, 1.0 - misread.get(c.read, 0.0)))  # P(read | read): the character read right
             self.options[c.read].append((c.clean, math.log10(c.probability) - stays, c))
         self.pattern = re.compile("[" + re.escape("".join(sorted(self.options))) + "]") if self.options else None
@@ -295,6 +300,8 @@ def scored_changes(text: str, model: NoiseModel, lm: CharLM | None = None, thres
         if best is None:
             continue
         margin, clean, confusion = best
+        if not clean and _balances(text, m.start(), read):
+            continue  # a quote or bracket that closes (opens) one of the page's is no stray mark
         why = (f"{confusion.kind} {clean or '∅'}→{read}: P={confusion.probability:.3g}"
                f"{' (inferred from ' + confusion.source + ')' if confusion.source else ''}, log10 odds {margin:+.2f}")
         found = [(offsets[j], offsets[j] + 1, read, clean, RULE, 0.0, why, margin) for j in range(i0, i1 + 1)]
@@ -307,6 +314,17 @@ def scored_changes(text: str, model: NoiseModel, lm: CharLM | None = None, thres
             chars[j] = normalise(clean)
     out = sorted(out + _pairs_together(text, undecided, out, threshold))
     return [(*c[:5], round(1.0 / (1.0 + 10.0 ** -c[7]), 4), *c[6:]) for c in _paired(text, out)]
+
+
+def _balances(text: str, at: int, mark: str) -> bool:
+    """Whether the closing *mark* at *at* closes an opening one before it (the opening one opens one after)."""
+    if mark in CLOSERS:
+        opener = CLOSERS[mark]
+        return text.count(opener, 0, at) > text.count(mark, 0, at)
+    if mark in PAIRS:
+        closer = PAIRS[mark]
+        return text.count(closer, at + 1) > text.count(mark, at + 1)
+    return False
 
 
 def _pairs_together(text: str, undecided: list[tuple], taken: list[tuple], threshold: float) -> list[tuple]:
