@@ -12,7 +12,7 @@ import json
 import pytest
 
 import textfix
-from textfix.confusions import PRIOR_WEIGHT, RULE, classify
+from textfix.confusions import PRIOR_WEIGHT, RULE, classify, scored_changes
 from textfix.learn import learn
 from textfix.model import default_model, model_from_dict
 
@@ -57,7 +57,7 @@ def test_learned_counts_and_probabilities(engine_model) -> None:
     assert engine.characters == sum(1 for ch in TWIN if not ch.isspace())
     seen = {(c.clean, c.read): c for c in engine.confusions if c.count}
     assert set(seen) == {("（", "〈"), ("）", ")"), ("：", ":"), ("－", "一")}
-    assert engine.classes == {"mark-as-ideograph": 2, "mark-shape": 3, "mark-width": 5}
+    assert engine.classes == {"mark-as-ideograph": 2, "mark-shape": 3, "mark-width": 5, "spacing": 0}
     # （ read as 〈 three times of three: the class prior is (3 + .5) / (3 + 1), the probability
     # (3 + w·prior) / (3 + w) with w the prior's weight.
     opening = seen[("（", "〈")]
@@ -145,3 +145,18 @@ def test_the_user_path_learn_then_repair(tmp_path) -> None:
     assert code == 0 and out == PAGE
     code, _, err = run("learn", twin)
     assert_one_error_line(code, err, 2, "pairs")
+
+
+def test_insertions_need_a_habit_and_spare_balanced_quotes() -> None:
+    # An engine that adds ” after 记者 on every byline (three) and 和 once.
+    twin = TWIN + "（记者 王强）\n（记者 赵丽）\n会议要求加强管理。\n"
+    read = twin.replace("记者 ", "记者 ”").replace("要求", "要和求")
+    engine = learn([(twin, read)]).engine
+    seen = {(c.clean, c.read): c.count for c in engine.confusions if not c.clean}
+    assert seen == {("", "”"): 3, ("", "和"): 1}  # TWIN's byline and the two added
+    model = learn([(twin, read)])
+    page = "（记者 ”孙伟）\n他说：“要继续努力。”\n我们要和求真务实。\n"
+    # Whatever the margin: the stray ” is weighed, the ” that closes “ is not, nor 和 (seen once: no habit).
+    weighed = [(c[0], c[2]) for c in scored_changes(page, model, threshold=float("-inf"))]
+    assert weighed == [(page.index("”"), "”")]
+    assert textfix.repair(page, model, rejoin=False).text.endswith("他说：“要继续努力。”\n我们要和求真务实。\n")

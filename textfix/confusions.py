@@ -173,6 +173,8 @@ def learn_engine(pairs: Iterable[tuple[str, str]]) -> EngineModel:
     classes = Counter()
     for (c, r), n in counts.items():
         classes[classify(c, r)] += n
+    # Spaces are no differences of the alignment: the engine's own are those between ideographs beyond the twins'.
+    classes["spacing"] = max(0, spacing["spaced_as_read"] - spacing["spaced_in_twins"])
     return EngineModel(characters, tuple(seen + inferred), dict(sorted(classes.items())), dict(sorted(spacing.items())))
 
 
@@ -306,7 +308,7 @@ def scored_changes(text: str, model: NoiseModel, lm: CharLM | None = None, thres
                f"{' (inferred from ' + confusion.source + ')' if confusion.source else ''}, log10 odds {margin:+.2f}")
         found = [(offsets[j], offsets[j] + 1, read, clean, RULE, 0.0, why, margin) for j in range(i0, i1 + 1)]
         if margin <= threshold:
-            if clean in _OPENERS or clean in _CLOSERS:
+            if clean and (clean in _OPENERS or clean in _CLOSERS):
                 undecided.extend(found)  # a bracket: its pair may be decided together (_pairs_together)
             continue
         out.extend(found)
@@ -317,14 +319,21 @@ def scored_changes(text: str, model: NoiseModel, lm: CharLM | None = None, thres
 
 
 def _balances(text: str, at: int, mark: str) -> bool:
-    """Whether the closing *mark* at *at* closes an opening one before it (the opening one opens one after)."""
+    """Whether the closing *mark* at *at* closes an opening one before it that nothing closed yet (the
+    opening *mark* opens one closed after it): a stray mark before it does not count."""
     if mark in CLOSERS:
-        opener = CLOSERS[mark]
-        return text.count(opener, 0, at) > text.count(mark, 0, at)
-    if mark in PAIRS:
-        closer = PAIRS[mark]
-        return text.count(closer, at + 1) > text.count(mark, at + 1)
-    return False
+        pair, marks = (CLOSERS[mark], mark), text[:at]
+    elif mark in PAIRS:
+        pair, marks = (PAIRS[mark], mark), text[at + 1 :][::-1]
+    else:
+        return False
+    depth = 0
+    for ch in marks:
+        if ch == pair[0]:
+            depth += 1
+        elif ch == pair[1]:
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 def _pairs_together(text: str, undecided: list[tuple], taken: list[tuple], threshold: float) -> list[tuple]:
@@ -334,7 +343,7 @@ def _pairs_together(text: str, undecided: list[tuple], taken: list[tuple], thres
     done = {c[0] for c in taken}
     out = []
     for c in sorted(pool.values()):
-        if c[3] not in _OPENERS:
+        if not c[3] or c[3] not in _OPENERS:
             continue
         partner = _partner_at(text, c[0], forward=True)
         other = pool.get(partner)
@@ -362,7 +371,7 @@ def _paired(text: str, changes: list[tuple]) -> list[tuple]:
     kept = []
     for c in changes:
         ch = c[3]
-        if ch in _OPENERS or ch in _CLOSERS:
+        if ch and (ch in _OPENERS or ch in _CLOSERS):
             partner = _partner_at(text, c[0], forward=ch in _OPENERS)
             if partner is not None and new.get(partner, text[partner]) != _partner(ch):
                 continue

@@ -1,7 +1,7 @@
 """CER of OCR output against the clean twins, before and after ``textfix repair``, and the kinds of errors.
 
     python corpora/ocr/measure.py /tmp/ocr/train [--engines tesseract,rapidocr] [--pages] [--top 12] [--json OUT.json]
-    python corpora/ocr/measure.py /tmp/ocr3/test --learn /tmp/ocr/train /tmp/ocr/train200
+    python corpora/ocr/measure.py /tmp/ocr3/test /tmp/ocr3/test200 --learn /tmp/ocr/train /tmp/ocr/train200
 
 With ``--learn DIR…`` the repair uses, per engine, the model ``textfix learn``
 makes of the twins in those folders and what the engine read of them (as
@@ -159,19 +159,24 @@ def judged_changes(twin: str, read: str, changes) -> tuple[list[str], list[str],
     return right, broke, missed
 
 
-def measure(folder: Path, engines: list[str], per_page: bool = False, learn_from: list[Path] | None = None) -> dict[str, Any]:
+def measure(folders: Path | list[Path], engines: list[str], per_page: bool = False,
+            learn_from: list[Path] | None = None) -> dict[str, Any]:
+    """Figures per engine, pooled over the pages of *folders*."""
     import textfix
 
-    manifest_path = folder / "MANIFEST.json"
+    folders = [folders] if isinstance(folders, Path) else folders
     scans = {}
-    if manifest_path.exists():
-        for entry in json.loads(manifest_path.read_text(encoding="utf-8"))["pages"]:
-            scans[entry["name"]] = f"{entry.get('dpi')} dpi, {'degraded' if entry.get('scan') else 'clean render'}"
+    for folder in folders:
+        manifest_path = folder / "MANIFEST.json"
+        if manifest_path.exists():
+            for entry in json.loads(manifest_path.read_text(encoding="utf-8"))["pages"]:
+                scans[folder / entry["name"]] = f"{entry.get('dpi')} dpi, {'degraded' if entry.get('scan') else 'clean render'}"
     result: dict[str, Any] = {}
     for engine in engines:
         pages, kinds, pairs, kinds_after = [], Counter(), Counter(), Counter()
         totals = Counter()
-        for twin_path in sorted(folder.glob("*.clean.txt")):
+        for twin_path in sorted(t for folder in folders for t in folder.glob("*.clean.txt")):
+            folder = twin_path.parent
             name = twin_path.name.removesuffix(".clean.txt")
             ocr_path = folder / f"{name}.{engine}.txt"
             if not ocr_path.exists():
@@ -189,9 +194,9 @@ def measure(folder: Path, engines: list[str], per_page: bool = False, learn_from
             right, broke, missed = judged_changes(twin, ocr, fixed.changes)
             totals.update(new_errors=len(broke), wrong_fixes=len(missed), right_fixes=len(right))
             if (broke or missed) and per_page:
-                print(f"    {name} ({engine}): new errors: {', '.join(broke) or 'none'}; wrong fixes: {', '.join(missed) or 'none'}")
+                print(f"    {folder.name}/{name} ({engine}): new errors: {', '.join(broke) or 'none'}; wrong fixes: {', '.join(missed) or 'none'}")
             space = spacing(ocr)
-            row = {"page": name, "scan": scans.get(name, ""), "gold_chars": before.gold_chars, "cer_before": before.cer, "cer_after": after.cer,
+            row = {"page": f"{folder.name}/{name}", "scan": scans.get(folder / name, ""), "gold_chars": before.gold_chars, "cer_before": before.cer, "cer_after": after.cer,
                    "edits_before": before.distance, "edits_after": after.distance, **space,
                    "twin_cjk_spaces": spacing(twin)["cjk_spaces"],
                    "repaired_cjk_spaces": spacing(repaired)["cjk_spaces"]}
@@ -219,7 +224,7 @@ def measure(folder: Path, engines: list[str], per_page: bool = False, learn_from
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("folder", type=Path)
+    ap.add_argument("folders", type=Path, nargs="+", help="folders of make_scans.py pages (figures pooled)")
     ap.add_argument("--engines", default=",".join(ENGINES))
     ap.add_argument("--pages", action="store_true", help="also print each page's figures")
     ap.add_argument("--top", type=int, default=12, help="most frequent edits to list (default 12)")
@@ -227,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--learn", type=Path, nargs="+", metavar="DIR",
                     help="repair with the model learned from these folders' twins (a page never with its own)")
     args = ap.parse_args(argv)
-    result = measure(args.folder, [e for e in args.engines.split(",") if e], per_page=args.pages, learn_from=args.learn)
+    result = measure(args.folders, [e for e in args.engines.split(",") if e], per_page=args.pages, learn_from=args.learn)
     for engine, r in result.items():
         print(f"{engine}: {r['pages']} pages, {r['gold_chars']} characters: CER {r['cer_before']:.4f} before repair, "
               f"{r['cer_after']:.4f} after (whitespace ignored); edits {r['edits_before']} → {r['edits_after']} "
