@@ -137,13 +137,20 @@ def judged_changes(twin: str, read: str, changes) -> tuple[list[str], list[str],
     gold = re.sub(r"\s+", "", twin)
     out = "".join(read[k] for k in keep)
     wrong: dict[int, str] = {}  # index of a character read → the twin's character there ("" when inserted)
+    gaps: dict[int, str] = {}  # index of a character read → the twin's characters the engine dropped before it
     for op in _levenshtein().editops(gold, out):
         if op.tag == "replace":
             wrong[op.dest_pos] = gold[op.src_pos]
         elif op.tag == "insert":
             wrong[op.dest_pos] = ""
+        else:
+            gaps[op.dest_pos] = gaps.get(op.dest_pos, "") + gold[op.src_pos]
     right, broke, missed = [], [], []
     for c in changes:
+        if not c.old and c.new.strip():  # a character put in: right where the twin has it and the engine dropped it
+            i = sum(1 for k in keep if k < c.start)
+            (right if c.new in gaps.get(i, "") else broke).append(f"∅→{c.new} ({c.rule})")
+            continue
         for offset, old in enumerate(c.old):
             if old.isspace():
                 continue
