@@ -43,11 +43,11 @@ from .charlm import CharLM, default_charlm, normalise
 from .model import EngineModel, Confusion, NoiseModel
 
 RULE = "ocr-confusion"
-# log10 posterior odds the clean reading must win by: a hundred to one.  Fitted on the 10 train OCR pages
-# (real-dev train articles), each repaired with the model of the others' twins: one step (0.5) above the
-# lowest margin at which no character read right is changed (corpora/ocr/fit_confusions.py; its docstring
-# has the table's gist: 1.5).
-THRESHOLD = 2.0
+# log10 posterior odds the clean reading must win by: about thirty to one.  Fitted on the 15 train OCR pages
+# (real-dev train articles; /tmp/ocr/train, /tmp/ocr/train200, /tmp/ocr3/train3), each repaired with the
+# model of the others' twins: one step (0.5) above the lowest margin at which no character read right is
+# changed (1.0; corpora/ocr/fit_confusions.py, whose docstring has the table's gist).
+THRESHOLD = 1.5
 # How many sightings the class prior counts for against a character's own count (a weak prior:
 # a mark seen hundreds of times and never misread keeps a small probability).
 PRIOR_WEIGHT = 2.0
