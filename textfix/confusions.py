@@ -283,57 +283,93 @@ def scored_changes(text: str, model: NoiseModel, lm: CharLM | None = None, thres
     if table.pattern is None or not table.pattern.search(text):
         return []
     lm = lm or default_charlm()
-    offsets = [k for k, ch in enumerate(text) if not ch.isspace()]
-    chars = [normalise(text[k]) for k in offsets]  # what the model reads, changed as decisions are taken
-    where = {k: i for i, k in enumerate(offsets)}
+    taken: dict[int, str] = {}  # offset → the character decided there: later contexts read it
+    balanced = _Balance(text)
     out: list[tuple] = []
     undecided: list[tuple] = []
-    i = 0
+    after = -1  # the end of the last run decided
+    seen: dict[tuple[str, str, int, str], tuple[float, str, Confusion] | None] = {}
     for m in table.pattern.finditer(text):
-        i0 = where[m.start()]
-        if i0 < i:
+        k = m.start()
+        if k < after:
             continue  # inside a run already decided
-        read = text[m.start()]
-        i1 = i0
-        while i1 + 1 < len(offsets) and i1 + 1 - i0 < RUN and text[offsets[i1 + 1]] == read:
-            i1 += 1
-        best = _best(lm, chars, i0, i1 + 1, table.options[read])
-        i = i1 + 1
+        read = text[k]
+        run = [k]
+        for j in _non_space(text, k + 1, 1):
+            if len(run) == RUN or text[j] != read:
+                break
+            run.append(j)
+        after = run[-1] + 1
+        left = "".join(normalise(taken.get(j, text[j])) for j in reversed(_first(_non_space(text, k - 1, -1), 2)))
+        right = "".join(normalise(text[j]) for j in _first(_non_space(text, after, 1), _LM_REACH))
+        key = (left, read, len(run), right)  # the same few characters around the same read: the same decision
+        if key not in seen:
+            seen[key] = _best(lm, left, normalise(read), len(run), right, table.options[read])
+        best = seen[key]
         if best is None:
             continue
         margin, clean, confusion = best
-        if not clean and _balances(text, m.start(), read):
+        if not clean and balanced(k, read):
             continue  # a quote or bracket that closes (opens) one of the page's is no stray mark
         why = (f"{confusion.kind} {clean or '∅'}→{read}: P={confusion.probability:.3g}"
                f"{' (inferred from ' + confusion.source + ')' if confusion.source else ''}, log10 odds {margin:+.2f}")
-        found = [(offsets[j], offsets[j] + 1, read, clean, RULE, 0.0, why, margin) for j in range(i0, i1 + 1)]
+        found = [(j, j + 1, read, clean, RULE, 0.0, why, margin) for j in run]
         if margin <= threshold:
             if clean and (clean in _OPENERS or clean in _CLOSERS):
                 undecided.extend(found)  # a bracket: its pair may be decided together (_pairs_together)
             continue
         out.extend(found)
-        for j in range(i0, i1 + 1):
-            chars[j] = normalise(clean)
+        taken.update((j, clean) for j in run)
     out = sorted(out + _pairs_together(text, undecided, out, threshold))
     return [(*c[:5], round(1.0 / (1.0 + 10.0 ** -c[7]), 4), *c[6:]) for c in _paired(text, out)]
 
 
-def _balances(text: str, at: int, mark: str) -> bool:
-    """Whether the closing *mark* at *at* closes an opening one before it that nothing closed yet (the
-    opening *mark* opens one closed after it): a stray mark before it does not count."""
-    if mark in CLOSERS:
-        pair, marks = (CLOSERS[mark], mark), text[:at]
-    elif mark in PAIRS:
-        pair, marks = (PAIRS[mark], mark), text[at + 1 :][::-1]
-    else:
-        return False
-    depth = 0
-    for ch in marks:
-        if ch == pair[0]:
-            depth += 1
-        elif ch == pair[1]:
-            depth = max(0, depth - 1)
-    return depth > 0
+def _non_space(text: str, k: int, step: int):
+    """Offsets of the characters of *text* that are not whitespace, from *k* on in the direction *step*."""
+    while 0 <= k < len(text):
+        if not text[k].isspace():
+            yield k
+        k += step
+
+
+def _first(offsets, n: int) -> list[int]:
+    out = []
+    for k in offsets:
+        if len(out) == n:
+            break
+        out.append(k)
+    return out
+
+
+class _Balance:
+    """Whether a closing quote or bracket closes an opening one before it that nothing closed yet (an
+    opening one, one closed after it): a stray mark does not count.  One pass per pair of marks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[str, set[int]] = {}
+
+    def __call__(self, at: int, mark: str) -> bool:
+        if mark not in CLOSERS and mark not in PAIRS:
+            return False
+        if mark not in self.found:
+            self.found[mark] = self._balanced(mark)
+        return at in self.found[mark]
+
+    def _balanced(self, mark: str) -> set[int]:
+        closing = mark in CLOSERS
+        pair = (CLOSERS[mark], mark) if closing else (mark, PAIRS[mark])
+        hits = [(m.start(), m.group()) for m in re.finditer(f"[{re.escape(''.join(pair))}]", self.text)]
+        if not closing:  # read backwards: a closing mark after it opens the count
+            hits, pair = hits[::-1], (pair[1], pair[0])
+        depth, out = 0, set()
+        for at, ch in hits:
+            if ch == pair[0]:
+                depth += 1
+            elif depth:
+                depth -= 1
+                out.add(at)
+        return out
 
 
 def _pairs_together(text: str, undecided: list[tuple], taken: list[tuple], threshold: float) -> list[tuple]:
@@ -392,22 +428,18 @@ def _partner_at(text: str, at: int, forward: bool) -> int | None:
     return None
 
 
-def _best(lm: CharLM, chars: list[str], i0: int, i1: int, options) -> tuple[float, str, Confusion] | None:
-    """The best other reading of ``chars[i0:i1]`` (a run of one character) and its margin over the reading as read."""
-    left = "".join(chars[max(0, i0 - 2) : i0])
-    right = "".join(chars[i1 : i1 + _LM_REACH])
-    n = i1 - i0
-    between_digits = i0 > 0 and i1 < len(chars) and chars[i0 - 1] == chars[i1] == "0"  # the model reads digits as 0
-    as_read = "".join(chars[i0:i1])
-    base = _logp(lm, left, as_read + right)
+def _best(lm: CharLM, left: str, read: str, n: int, right: str, options) -> tuple[float, str, Confusion] | None:
+    """The best other reading of a run of *n* characters *read* between *left* and *right* (as the
+    model reads them), and its margin over the reading as read."""
+    between_digits = left[-1:] == right[:1] == "0"  # the model reads digits as 0
+    base = _logp(lm, left, read * n + right)
     best = None
     for clean, log_odds, confusion in options:
         if clean in DOUBLED and n % 2 and not between_digits:
             continue  # Chinese sets a dash (an ellipsis) as a pair, but for a range (2025—2035): one 一 is not half a dash
         if n > 1 and clean and clean not in DOUBLED:
             continue  # nor any other mark twice in a row (－－): a run is a pair of dashes or as read
-        middle = normalise(clean) * n
-        margin = _logp(lm, left, middle + right) - base + n * log_odds
+        margin = _logp(lm, left, normalise(clean) * n + right) - base + n * log_odds
         if best is None or margin > best[0]:
             best = (margin, clean, confusion)
     return best
