@@ -160,3 +160,14 @@ def test_insertions_need_a_habit_and_spare_balanced_quotes() -> None:
     weighed = [(c[0], c[2]) for c in scored_changes(page, model, threshold=float("-inf"))]
     assert weighed == [(page.index("”"), "”")]
     assert textfix.repair(page, model, rejoin=False).text.endswith("他说：“要继续努力。”\n我们要和求真务实。\n")
+
+
+def test_an_engine_that_spaces_ideographs_has_its_spaces_removed_on_any_page() -> None:
+    # The twin read with a space after every ideograph: far above the OCR-evidence share.
+    spaced = "".join(ch + " " if "\u4e00" <= ch <= "\u9fff" else ch for ch in TWIN)
+    model = learn([(TWIN, spaced)])
+    assert model.engine.spaces_ideographs and model.engine.classes["spacing"] > 0
+    page = "会议 指出，要加快 建设。\n"  # two spaces: too few to be OCR evidence on their own
+    assert textfix.repair(page, rejoin=False).text == page
+    assert textfix.repair(page, model, rejoin=False).text == "会议指出，要加快建设。\n"
+    assert not learn([(TWIN, TWIN)]).engine.spaces_ideographs
