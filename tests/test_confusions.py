@@ -171,3 +171,21 @@ def test_an_engine_that_spaces_ideographs_has_its_spaces_removed_on_any_page() -
     assert textfix.repair(page, rejoin=False).text == page
     assert textfix.repair(page, model, rejoin=False).text == "会议指出，要加快建设。\n"
     assert not learn([(TWIN, TWIN)]).engine.spaces_ideographs
+
+
+def test_a_lookalike_ideograph_never_seen_in_the_twin_is_decided_by_the_language_model() -> None:
+    from textfix.confusions import LOOKALIKE_RULE
+
+    # This engine's twin shows it reading ideographs as look-alikes (设→没, 加→如): it has a look-alike rate.
+    model = learn([(TWIN, TWIN.replace("设", "没").replace("加", "如"))])
+    assert model.engine.classes["look-alike-ideograph"] == 2 and model.engine.lookalike_rate > 0
+    page = "深入学习贯彻习近乎总书记重要讲话精神。这近乎是不可能的。\n"  # 平 read as 乎, never seen in the twin
+    result = textfix.repair(page, model, rejoin=False)
+    assert result.text == "深入学习贯彻习近平总书记重要讲话精神。这近乎是不可能的。\n"
+    assert [c.rule for c in result.changes] == [LOOKALIKE_RULE]
+    # Without a look-alike seen in the twins, no ideograph is weighed.
+    assert textfix.repair(page, engine_model_of_marks(), rejoin=False).text == page
+
+
+def engine_model_of_marks():
+    return learn([(TWIN, read_by_engine(TWIN))])

@@ -15,6 +15,12 @@ bracket pair (``（→〈`` gives ``）→〉``), every full-width mark of the c
 ``mark-width`` once one is seen read as ASCII, the other dashes of a dash
 read as ``一``.
 
+**Look-alike ideographs** an engine reads (``平`` as ``乎``) are nearly
+all seen once, so the twins cannot list them: every ideograph the trigram
+model has seen between the two neighbours is a candidate, with an equal share
+of the engine's learned look-alike rate, and must win by the larger
+:data:`LOOKALIKE_THRESHOLD` (rule ``ocr-lookalike``).
+
 **Repair.** Every character an engine may have read for another competes
 with those others, in context, as garbles do (:mod:`textfix.garbles`):
 
@@ -35,6 +41,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -48,6 +55,13 @@ RULE = "ocr-confusion"
 # model of the others' twins: one step (0.5) above the lowest margin at which no character read right is
 # changed (1.0; corpora/ocr/fit_confusions.py, whose docstring has the table's gist).
 THRESHOLD = 1.5
+# The same for a look-alike ideograph never seen in the twins, whose candidates come from the language model:
+# fitted apart (corpora/ocr/fit_confusions.py), one step above the lowest margin at which neither the train
+# OCR pages get a new error (3.0) nor 97 clean articles the model never saw (corpora/texts, 54,740
+# characters) get a change (5.0: at 3.5 there were 31 with Tesseract's model).  The train pages' articles
+# are in the model's training text, so their own fit alone would be too bold.
+LOOKALIKE_THRESHOLD = 5.5
+LOOKALIKE_RULE = "ocr-lookalike"
 # How many sightings the class prior counts for against a character's own count (a weak prior:
 # a mark seen hundreds of times and never misread keeps a small probability).
 PRIOR_WEIGHT = 2.0
@@ -175,7 +189,9 @@ def learn_engine(pairs: Iterable[tuple[str, str]]) -> EngineModel:
         classes[classify(c, r)] += n
     # Spaces are no differences of the alignment: the engine's own are those between ideographs beyond the twins'.
     classes["spacing"] = max(0, spacing["spaced_as_read"] - spacing["spaced_in_twins"])
-    return EngineModel(characters, tuple(seen + inferred), dict(sorted(classes.items())), dict(sorted(spacing.items())))
+    ideographs = sum(n for ch, n in occurrences.items() if ch and is_ideograph(ch))
+    return EngineModel(characters, tuple(seen + inferred), dict(sorted(classes.items())), dict(sorted(spacing.items())),
+                       ideographs)
 
 
 def _offset_in(text: str, start: int, skip: int) -> int:
@@ -268,19 +284,22 @@ def _table(engine: EngineModel) -> _Table:
     return found[1]
 
 
-def confusion_changes(text: str, model: NoiseModel, lm: CharLM | None = None, threshold: float = THRESHOLD) -> list[tuple]:
+def confusion_changes(text: str, model: NoiseModel, lm: CharLM | None = None, threshold: float = THRESHOLD,
+                      lookalikes: float | None = LOOKALIKE_THRESHOLD) -> list[tuple]:
     """(start, end, old, new, rule, confidence, why) for every character the context says was misread."""
-    return [c[:7] for c in scored_changes(text, model, lm, threshold)]
+    return [c[:7] for c in scored_changes(text, model, lm, threshold, lookalikes)]
 
 
-def scored_changes(text: str, model: NoiseModel, lm: CharLM | None = None, threshold: float = THRESHOLD) -> list[tuple]:
+def scored_changes(text: str, model: NoiseModel, lm: CharLM | None = None, threshold: float = THRESHOLD,
+                   lookalikes: float | None = LOOKALIKE_THRESHOLD) -> list[tuple]:
     """As :func:`confusion_changes`, each with its margin last (what the threshold fit reads), the best
-    candidate of every occurrence whatever its margin when *threshold* is ``-inf``."""
+    candidate of every occurrence whatever its margin when *threshold* is ``-inf``; look-alike ideographs
+    never seen in the twins by *lookalikes* (``None``: not looked for)."""
     engine = model.engine
     if engine is None or not engine.confusions:
         return []
     table = _table(engine)
-    if table.pattern is None or not table.pattern.search(text):
+    if (table.pattern is None or not table.pattern.search(text)) and not (lookalikes is not None and engine.lookalike_rate):
         return []
     lm = lm or default_charlm()
     taken: dict[int, str] = {}  # offset → the character decided there: later contexts read it
@@ -289,7 +308,7 @@ def scored_changes(text: str, model: NoiseModel, lm: CharLM | None = None, thres
     undecided: list[tuple] = []
     after = -1  # the end of the last run decided
     seen: dict[tuple[str, str, int, str], tuple[float, str, Confusion] | None] = {}
-    for m in table.pattern.finditer(text):
+    for m in table.pattern.finditer(text) if table.pattern is not None else ():
         k = m.start()
         if k < after:
             continue  # inside a run already decided
@@ -321,7 +340,50 @@ def scored_changes(text: str, model: NoiseModel, lm: CharLM | None = None, thres
         out.extend(found)
         taken.update((j, clean) for j in run)
     out = sorted(out + _pairs_together(text, undecided, out, threshold))
-    return [(*c[:5], round(1.0 / (1.0 + 10.0 ** -c[7]), 4), *c[6:]) for c in _paired(text, out)]
+    out = _paired(text, out)
+    if lookalikes is not None:
+        out = sorted(out + _lookalikes(text, lm, engine.lookalike_rate, {c[0]: c[3] for c in out}, lookalikes))
+    return [(*c[:5], round(1.0 / (1.0 + 10.0 ** -c[7]), 4), *c[6:]) for c in out]
+
+
+def _lookalikes(text: str, lm: CharLM, rate: float, taken: dict[int, str], threshold: float) -> list[tuple]:
+    """Ideographs read as other ideographs never seen in the twins: every ideograph the trigram model
+    has seen between the two neighbours is a candidate, each with an equal share of the engine's
+    look-alike rate (P(read | clean) = rate / candidates); one wins by *threshold*, in log10 odds.
+
+    Only occurrences that could win are weighed: the reading as read must be improbable enough
+    that a candidate of probability 1 would clear the margin (an exact bound, not a screen).
+    """
+    if rate <= 0.0:
+        return []
+    offsets = array("l", (m.start() for m in _NOT_SPACE.finditer(text)))
+    chars = normalise("".join(text[k] for k in offsets))
+    log_rate, stays = math.log10(rate), math.log10(1.0 - rate)
+    out = []
+    for i in range(2, len(chars) - _LM_REACH):
+        x = chars[i]
+        if not is_ideograph(x) or offsets[i] in taken:
+            continue
+        left = "".join(taken.get(offsets[j], chars[j]) for j in (i - 2, i - 1))
+        left = normalise(left)
+        right = chars[i + 1 : i + 1 + _LM_REACH]
+        base = _logp(lm, left, x + right)
+        if -base + log_rate - stays <= threshold:
+            continue  # no candidate could win: even one the model is sure of
+        candidates = [c for c in set(lm.followers(left[-1])) & set(lm.predecessors(right[0])) if c != x and is_ideograph(c)]
+        if not candidates:
+            continue
+        prior = log_rate - math.log10(len(candidates)) - stays
+        gain, clean = max((_logp(lm, left, c + right) - base, c) for c in candidates)
+        margin = gain + prior
+        if margin > threshold:
+            why = f"look-alike-ideograph {clean}→{x}: P={rate:.3g}/{len(candidates)} candidates, log10 odds {margin:+.2f}"
+            out.append((offsets[i], offsets[i] + 1, text[offsets[i]], clean, LOOKALIKE_RULE, 0.0, why, margin))
+            taken[offsets[i]] = clean
+    return out
+
+
+_NOT_SPACE = re.compile(r"\S")
 
 
 def _non_space(text: str, k: int, step: int):

@@ -117,6 +117,13 @@ class EngineModel:
     confusions: tuple[Confusion, ...] = ()
     classes: dict[str, int] = field(default_factory=dict)  # confusions seen, per class
     spacing: dict[str, int] = field(default_factory=dict)  # ideograph pairs spaced as read, and in the twins
+    ideographs: int = 0  # ideographs of the twins: the opportunities of a look-alike ideograph
+
+    @property
+    def lookalike_rate(self) -> float:
+        """P(an ideograph is read as another), smoothed: 0 without twins that show one."""
+        seen = self.classes.get("look-alike-ideograph", 0)
+        return (seen + 0.5) / (self.ideographs + 1.0) if seen and self.ideographs else 0.0
 
     @property
     def spaces_ideographs(self) -> bool:
@@ -196,6 +203,7 @@ def _mechanism_dict(m: MechanismRecord) -> dict:
 def _engine_dict(e: EngineModel) -> dict:
     return {
         "characters": e.characters,
+        "ideographs": e.ideographs,
         "spacing": dict(e.spacing),
         "classes": dict(e.classes),
         "confusions": [{**asdict(c), "contexts": list(c.contexts), "inferred": c.inferred} for c in e.confusions],
@@ -354,6 +362,7 @@ def _engine_from(e: dict) -> EngineModel:
         _get(e, "characters", "engine", int), tuple(confusions),
         _counts(_get(e, "classes", "engine", dict, {}), "engine.classes"),
         _counts(_get(e, "spacing", "engine", dict, {}), "engine.spacing"),
+        _get(e, "ideographs", "engine", int, 0),
     )
 
 
