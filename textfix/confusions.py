@@ -374,13 +374,25 @@ def _lookalikes(text: str, lm: CharLM, rate: float, taken: dict[int, str], thres
         if not candidates:
             continue
         prior = log_rate - math.log10(len(candidates)) - stays
-        gain, clean = max((_logp(lm, left, c + right) - base, c) for c in candidates)
-        margin = gain + prior
-        if margin > threshold:
+        need = threshold - prior + base  # log10 P(window with the candidate) must exceed this
+        margin, clean = max(((score - base + prior, c) for c in candidates
+                             if (score := _window_above(lm, left, c, right, need)) is not None), default=(None, ""))
+        if margin is not None:
             why = f"look-alike-ideograph {clean}→{x}: P={rate:.3g}/{len(candidates)} candidates, log10 odds {margin:+.2f}"
             out.append((offsets[i], offsets[i] + 1, text[offsets[i]], clean, LOOKALIKE_RULE, 0.0, why, margin))
             taken[offsets[i]] = clean
     return out
+
+
+def _window_above(lm: CharLM, left: str, middle: str, right: str, need: float) -> float | None:
+    """log10 P(*middle* + *right* | *left*) if above *need*, else ``None`` — stopping at the first term that
+    makes it impossible (every term is a log probability: the sum only falls)."""
+    text, total = left + middle + right, 0.0
+    for k in range(len(left), len(text)):
+        total += lm.logp(text[max(0, k - 2) : k], text[k])
+        if total <= need:
+            return None
+    return total
 
 
 _NOT_SPACE = re.compile(r"\S")
