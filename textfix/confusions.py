@@ -62,11 +62,12 @@ THRESHOLD = 1.5
 # are in the model's training text, so their own fit alone would be too bold.
 LOOKALIKE_THRESHOLD = 5.5
 LOOKALIKE_RULE = "ocr-lookalike"
-# How many sightings the class prior counts for against a character's own count (a weak prior:
-# a mark seen hundreds of times and never misread keeps a small probability).
+# How many sightings the class prior counts for against a character's own count: set by hand as a weak
+# prior, as garbles.PRIOR_EVENTS (2) is — a mark seen hundreds of times and never misread keeps a small
+# probability, a mark the twins never hold takes its class's.
 PRIOR_WEIGHT = 2.0
-MAX_CONTEXTS = 3
-CONTEXT_CHARS = 6  # characters of what was read kept on each side of a sighting
+MAX_CONTEXTS = 3  # contexts kept per confusion, as learn.MAX_CONTEXTS for substitutions
+CONTEXT_CHARS = 6  # characters of what was read kept on each side of a sighting, as learn.CONTEXT
 # An insertion is repaired only once seen this often, as a codec mechanism is kept only once it explains
 # two symbols (learn.MIN_SUPPORT): any character of a page could be an insertion seen once.
 MIN_INSERTIONS = 2
@@ -83,9 +84,9 @@ PROSE_MARKS = "，。、：；？！（）《》“”‘’—［］·"
 
 
 def char_class(ch: str) -> str:
-    """``ideograph``, ``letter`` (a Latin letter or a digit, ASCII or full width), ``mark`` or ``other``."""
-    if is_ideograph(ch) or ch == "〇":
-        return "ideograph" if ch != "〇" else "mark"
+    """``ideograph``, ``letter`` (a letter or a digit of any script, ``〇`` too), ``mark`` or ``other``."""
+    if is_ideograph(ch):
+        return "ideograph"
     category = unicodedata.category(ch)
     if category in ("Nd", "Lu", "Ll", "Lo", "Lt", "Lm", "Nl", "No"):
         return "letter"
@@ -208,12 +209,12 @@ def _class_rate(kind: str, counts: Counter[tuple[str, str]], occurrences: Counte
     """The class's confusions seen over the occurrences of the clean characters they were seen for."""
     seen = {(c, r): n for (c, r), n in counts.items() if classify(c, r) == kind}
     opportunities = sum(occurrences[c] for c in {c for c, _ in seen})
-    return (sum(seen.values()) + 0.5) / (opportunities + 1.0)
+    return (sum(seen.values()) + 0.5) / (opportunities + 1.0)  # smoothed as a mechanism's rate (model.MechanismRecord)
 
 
 def _probability(count: int, opportunities: int, prior: float) -> float:
     p = (count + PRIOR_WEIGHT * prior) / (opportunities + PRIOR_WEIGHT)
-    return min(max(p, 1e-9), 0.999)
+    return min(max(p, 1e-9), 0.999)  # in (0, 1), as a model file must have it: repair takes log p and log(1 − p)
 
 
 def _confusion(c: str, r: str, n: int, opportunities: int, prior: float, contexts: set[str], source: str = "") -> Confusion:
@@ -266,7 +267,9 @@ class _Table:
                 continue  # a deletion leaves nothing to find; longer edits are not learned
             if not c.clean and c.count < MIN_INSERTIONS:
                 continue  # a character added once is no habit of the engine's (every character could be one)
-            stays = math.log10(max(1e-6, 1.0 - misread.get(c.read, 0.0)))  # P(read | read): the character read right
+            # P(read | read), the character read right: 1 less its own confusions' probabilities (inferred
+            # ones may sum past 1; a floor of one in a million keeps the logarithm finite)
+            stays = math.log10(max(1e-6, 1.0 - misread.get(c.read, 0.0)))
             self.options[c.read].append((c.clean, math.log10(c.probability) - stays, c))
         self.pattern = re.compile("[" + re.escape("".join(sorted(self.options))) + "]") if self.options else None
 
