@@ -127,14 +127,16 @@ def web_only_regions(clean: str) -> list[tuple[int, int, str]]:
     return sorted(regions)
 
 
-def align(clean: str, noisy: str, model: object | None = None) -> Alignment:
+def align(clean: str, noisy: str, model: object | None = None, *, web_only: bool = True) -> Alignment:
     """Align the clean article *clean* with the page *noisy* that contains it.
 
     Raises :class:`~textfix.errors.AlignmentError` if the article is not in the page.
     A *model* (:class:`~textfix.model.NoiseModel`) adds its mechanisms to the
     ones found in this pair when telling garbles from other substitutions.
+    *web_only* False: the clean text is the page as printed (an OCR twin), so
+    nothing of it is web-only (a byline's ``记者`` is printed and read too).
     """
-    regions = web_only_regions(clean)
+    regions = web_only_regions(clean) if web_only else []
     ck = _keys(clean, [(s, e) for s, e, _ in regions])
     nk = _keys(noisy)
     if not ck.keys:

@@ -84,13 +84,19 @@ def _align_summary(result, noisy: str) -> str:
 def run_learn(args: argparse.Namespace) -> int:
     from .learn import Pair, learn
 
-    pairs = [Pair.from_files(clean, noisy) for clean, noisy in args.pair]
+    if len(args.files) % 2:
+        raise TextfixError("learn takes its files in pairs: CLEAN NOISY [CLEAN NOISY …]")
+    given = [*(args.pair or []), *zip(args.files[::2], args.files[1::2])]
+    if not given:
+        raise TextfixError("learn needs at least one pair: CLEAN NOISY, or --pair CLEAN NOISY")
+    pairs = [Pair.from_files(clean, noisy) for clean, noisy in given]
     model = learn(pairs)
-    inputs = tuple(p for pair in args.pair for p in pair)
+    inputs = tuple(p for pair in given for p in pair)
     _emit(model.to_json(), args.output, inputs)
     if args.output and args.output != "-":
         names = ", ".join(r.name for r in model.mechanisms) or "none"
-        print(f"learned {len(model.substitutions)} substitutions, mechanisms: {names} → {args.output}", file=sys.stderr)
+        engine = f", OCR confusions: {len(model.engine.confusions)}" if model.engine is not None else ""
+        print(f"learned {len(model.substitutions)} substitutions, mechanisms: {names}{engine} → {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -331,7 +337,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=run_align)
 
     p = sub.add_parser("learn", help="learn a noise model from clean/noisy pairs")
-    p.add_argument("--pair", nargs=2, action="append", required=True, metavar=("CLEAN", "NOISY"))
+    p.add_argument("files", nargs="*", metavar="CLEAN NOISY",
+                   help="pairs of a clean twin and its noisy print or OCR text (an engine's model when no codec shift shows)")
+    p.add_argument("--pair", nargs=2, action="append", metavar=("CLEAN", "NOISY"))
     p.add_argument("-o", "--output", metavar="MODEL.json", help="write the model here (default: stdout)")
     p.set_defaults(run=run_learn)
 

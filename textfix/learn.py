@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .align import Alignment, Difference, align
+from .confusions import learn_engine
 from .io import read_text
 from .mechanisms import Mechanism, supported
 from .model import FamilyEntry, MechanismRecord, NoiseModel, Substitution
@@ -46,15 +47,20 @@ def learn(pairs: Iterable[Pair | tuple[str, str]]) -> NoiseModel:
     """Learn a :class:`NoiseModel` from clean↔noisy pairs; evidence of all pairs is merged."""
     alignments: list[Alignment] = []
     sources = []
+    pair_texts: list[tuple[str, str]] = []
     for pair in pairs:
         pair = pair if isinstance(pair, Pair) else Pair(*pair)
+        pair_texts.append((pair.clean, pair.noisy))
         alignments.append(align(pair.clean, pair.noisy))
         sources.append(_source(pair))
     observations = [d for a in alignments for d in a.differences]
     records = _mechanisms(observations, [a.clean for a in alignments])
     substitutions = _substitutions(alignments, records)
     style = _style(a.clean for a in alignments)
-    return NoiseModel(tuple(substitutions), tuple(records), style, tuple(sources))
+    # A twin whose print shows no codec shift is a page an engine read (OCR): what it got wrong is learned as
+    # the engine's confusions.  A garbled print's model (the default, from the seed pair) has none.
+    engine = learn_engine(pair_texts) if not records and pair_texts else None
+    return NoiseModel(tuple(substitutions), tuple(records), style, tuple(sources), engine)
 
 
 def _source(pair: Pair) -> dict[str, str]:

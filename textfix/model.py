@@ -24,6 +24,11 @@ from .mechanisms import CODECS, Mechanism
 SCHEMA = "textfix.noise-model"
 SCHEMA_VERSION = 1
 SUBSTITUTION_KINDS = ("garble", "script-variant", "width-variant", "editorial", "layout", "substitution")
+# What an OCR engine does to a character (textfix.confusions.classify); "spacing" is counted apart.
+CONFUSION_CLASSES = (
+    "mark-width", "mark-shape", "mark-as-letter", "mark-as-ideograph", "look-alike-ideograph",
+    "insertion", "deletion", "other",
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,56 @@ class MechanismRecord:
 
 
 @dataclass(frozen=True)
+class Confusion:
+    """An engine reads ``clean`` as ``read`` with *probability* (``""``: an insertion or a deletion).
+
+    ``count`` of ``opportunities`` (the clean character's occurrences in the
+    twins, or all their characters for an insertion) were seen; an
+    ``inferred`` confusion was never seen but follows from one that was
+    (``（→〈`` gives ``）→〉``) or from its class (``）→)`` gives ``；→;``), and
+    ``source`` names that one.
+    """
+
+    clean: str
+    read: str
+    kind: str  # one of CONFUSION_CLASSES
+    count: int
+    opportunities: int
+    probability: float
+    source: str = ""
+    contexts: tuple[str, ...] = ()
+
+    @property
+    def inferred(self) -> bool:
+        return self.count == 0
+
+
+@dataclass(frozen=True)
+class EngineModel:
+    """What twins teach about an OCR engine: its confusions, with probabilities, and its spacing habit."""
+
+    characters: int  # non-whitespace characters of the twins: the opportunities of an insertion
+    confusions: tuple[Confusion, ...] = ()
+    classes: dict[str, int] = field(default_factory=dict)  # confusions seen, per class
+    spacing: dict[str, int] = field(default_factory=dict)  # ideograph pairs spaced as read, and in the twins
+    ideographs: int = 0  # ideographs of the twins: the opportunities of a look-alike ideograph
+
+    @property
+    def lookalike_rate(self) -> float:
+        """P(an ideograph is read as another), smoothed: 0 without twins that show one."""
+        seen = self.classes.get("look-alike-ideograph", 0)
+        return (seen + 0.5) / (self.ideographs + 1.0) if seen and self.ideographs else 0.0
+
+    @property
+    def spaces_ideographs(self) -> bool:
+        """Whether the engine puts spaces between ideographs as a habit (more than the OCR-evidence share)."""
+        from .repair import OCR_SPACE_SHARE
+
+        pairs = self.spacing.get("ideograph_pairs", 0)
+        return pairs > 0 and self.spacing.get("spaced_as_read", 0) / pairs >= OCR_SPACE_SHARE
+
+
+@dataclass(frozen=True)
 class NoiseModel:
     """Everything needed to repair pages without their twins."""
 
@@ -87,6 +142,7 @@ class NoiseModel:
     mechanisms: tuple[MechanismRecord, ...] = ()
     style: dict[str, str] = field(default_factory=dict)
     sources: tuple[dict[str, str], ...] = ()
+    engine: EngineModel | None = None  # learned from OCR twins; None for a print model (the default)
 
     def mechanism_objects(self) -> list[Mechanism]:
         return [m.mechanism for m in self.mechanisms]
@@ -126,6 +182,7 @@ class NoiseModel:
             "style": dict(sorted(self.style.items())),
             "mechanisms": [_mechanism_dict(m) for m in self.mechanisms],
             "substitutions": [_substitution_dict(s) for s in self.substitutions],
+            **({"engine": _engine_dict(self.engine)} if self.engine is not None else {}),
         }
 
     def to_json(self) -> str:
@@ -141,6 +198,16 @@ def _mechanism_dict(m: MechanismRecord) -> dict:
     data["symbols"] = list(m.symbols)
     data["family"] = [{"garbled": e.garbled, "clean": e.clean, "observed": e.observed, "inferred": e.inferred} for e in m.family]
     return data
+
+
+def _engine_dict(e: EngineModel) -> dict:
+    return {
+        "characters": e.characters,
+        "ideographs": e.ideographs,
+        "spacing": dict(e.spacing),
+        "classes": dict(e.classes),
+        "confusions": [{**asdict(c), "contexts": list(c.contexts), "inferred": c.inferred} for c in e.confusions],
+    }
 
 
 def _substitution_dict(s: Substitution) -> dict:
@@ -168,9 +235,11 @@ def model_from_dict(data: object, name: str = "<model>") -> NoiseModel:
         )
         style = _strings(_get(data, "style", "", dict, {}), "style")
         sources = tuple(_strings(s, f"sources[{i}]") for i, s in enumerate(_get(data, "sources", "", list, [])))
+        engine_data = _get(data, "engine", "", dict, None)  # absent in print models and older files
+        engine = _engine_from(engine_data) if engine_data is not None else None
     except _Malformed as exc:
         raise ModelError(f"{name}: {exc}") from None
-    return NoiseModel(substitutions, mechanisms, style, sources)
+    return NoiseModel(substitutions, mechanisms, style, sources, engine)
 
 
 class _Malformed(ValueError):
@@ -263,6 +332,37 @@ def _substitution_from(s: object, where: str) -> Substitution:
     return Substitution(
         _get(s, "noisy", where, str), _get(s, "clean", where, str), kind, _get(s, "count", where, int), mechanism,
         _string_list(s, "contexts", where, []),
+    )
+
+
+def _counts(obj: object, where: str) -> dict[str, int]:
+    if not isinstance(obj, dict):
+        raise _Malformed(f'field "{where}" must be an object, not {_shown(obj)}')
+    return {key: _get(obj, key, where, int) for key in obj}
+
+
+def _engine_from(e: dict) -> EngineModel:
+    confusions = []
+    for i, c in enumerate(_get(e, "confusions", "engine", list)):
+        where = f"engine.confusions[{i}]"
+        kind = _get(c, "kind", where, str)
+        if kind not in CONFUSION_CLASSES:
+            raise _Malformed(f"{where}: unknown confusion class {kind!r}")
+        confusion = Confusion(
+            _get(c, "clean", where, str), _get(c, "read", where, str), kind, _get(c, "count", where, int),
+            _get(c, "opportunities", where, int), float(_get(c, "probability", where, float)),
+            _get(c, "source", where, str, ""), _string_list(c, "contexts", where, []),
+        )
+        if not 0.0 < confusion.probability < 1.0:  # repair takes its logarithm, and that of its complement
+            raise _Malformed(f"{where}: probability {confusion.probability!r} is not in (0, 1)")
+        if confusion.clean == confusion.read or min(confusion.count, confusion.opportunities) < 0:
+            raise _Malformed(f"{where}: {confusion.clean!r}→{confusion.read!r} is no confusion, or its counts are negative")
+        confusions.append(confusion)
+    return EngineModel(
+        _get(e, "characters", "engine", int), tuple(confusions),
+        _counts(_get(e, "classes", "engine", dict, {}), "engine.classes"),
+        _counts(_get(e, "spacing", "engine", dict, {}), "engine.spacing"),
+        _get(e, "ideographs", "engine", int, 0),
     )
 
 

@@ -185,6 +185,20 @@ def ocr_spacing_evidence(text: str) -> bool:
     return True
 
 
+def fix_ocr_confusions(text: str, model: NoiseModel) -> list[Change]:
+    """Characters an OCR engine misread, decided in context against what its model learned from twins
+    (``中国一中亚`` → ``中国－中亚``, ``联播):`` → ``联播）：``, ``不和久前`` → ``不久前``): see
+    :mod:`textfix.confusions`.  Only a model learned from OCR twins has confusions (``textfix learn``)."""
+    from .confusions import confusion_changes
+
+    return [Change(*c) for c in confusion_changes(text, model)]
+
+
+def engine_evidence(text: str, model: NoiseModel) -> bool:
+    """Whether *model* was learned from an OCR engine's pages: it knows the engine's confusions."""
+    return model.engine is not None and bool(model.engine.confusions)
+
+
 def fix_ocr_spacing(text: str, model: NoiseModel) -> list[Change]:
     """Spaces an OCR engine puts between CJK characters and next to full-width marks go
     (``经 济 运 行`` → ``经济运行``, ``消息 （新闻联播） ：`` → ``消息（新闻联播）：``).
@@ -203,11 +217,16 @@ FIXES: tuple[tuple[str, Fix], ...] = (
     ("ascii_punctuation", fix_ascii_punctuation),
     ("dash_runs", fix_dash_runs),
     ("paired_widths", fix_paired_widths),
+    ("ocr_confusions", fix_ocr_confusions),
     ("latin_spacing", fix_latin_spacing),
     ("ocr_spacing", fix_ocr_spacing),
 )
-# Fixes whose ``None`` is evidence of their own in the text, not print evidence.
-OWN_EVIDENCE: dict[str, Callable[[str], bool]] = {"ocr_spacing": ocr_spacing_evidence}
+# Fixes whose ``None`` is evidence of their own in the text (or the model), not print evidence: OCR spacing
+# on the page, or a model learned from an engine's twins that says the engine spaces ideographs apart.
+OWN_EVIDENCE: dict[str, Callable[[str, NoiseModel], bool]] = {
+    "ocr_spacing": lambda text, model: ocr_spacing_evidence(text) or bool(model.engine and model.engine.spaces_ideographs),
+    "ocr_confusions": engine_evidence,
+}
 LAYOUTS = ("auto", "print", "paragraphs")
 
 
@@ -221,7 +240,9 @@ class RepairConfig:
     ideographs and three-em dashes are how print sets or extracts text; in a
     web article they are the author's, and are left alone.  ``ocr_spacing``'s
     ``None`` is OCR evidence instead: many spaces between ideographs
-    (:func:`ocr_spacing_evidence`), on print lines or paragraphs alike.
+    (:func:`ocr_spacing_evidence`), on print lines or paragraphs alike, or a
+    model learned from an engine that spaces them; ``ocr_confusions``' is a
+    model learned from an OCR engine's twins (:func:`engine_evidence`).
     """
 
     garbles: bool = True  # garbled punctuation (提升遥规模 → 提升。规模)
@@ -230,6 +251,7 @@ class RepairConfig:
     dash_runs: bool | None = None  # ——— → ——
     paired_widths: bool | None = None  # a parenthesis takes its partner's width: （龚联康) → （龚联康）
     ocr_spacing: bool | None = None  # OCR spaces between CJK, next to full-width marks (None: OCR evidence)
+    ocr_confusions: bool | None = None  # an OCR engine's misreadings, in context (None: a model learned from its twins)
     rejoin: bool = True  # print lines → paragraphs, one a line, a blank line between (only print layout)
     layout: str = "auto"  # "auto" (measured), or "print" / "paragraphs" to say what the lines are
 
@@ -356,12 +378,13 @@ def repair_characters(
     """The character repairs of *config* on a page whose lines are *layout*; lines untouched."""
     accepted: list[Change] = []
     taken = _Taken()
-    evidence = layout == "print" or ocr_spacing_evidence(text)  # an OCR engine read a printed page
+    # Print evidence: printed lines, or an OCR engine read a printed page (its spacing, or its model given)
+    evidence = layout == "print" or engine_evidence(text, model) or ocr_spacing_evidence(text)
     for name, fix in fixes:
         wanted = getattr(config, name, True)
         if wanted is False:
             continue
-        if wanted is None and not (OWN_EVIDENCE[name](text) if name in OWN_EVIDENCE else evidence):
+        if wanted is None and not (OWN_EVIDENCE[name](text, model) if name in OWN_EVIDENCE else evidence):
             continue
         found = taken.take(fix(text, model))
         accepted.extend(found)
