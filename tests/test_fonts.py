@@ -84,7 +84,28 @@ def test_cli_repair_of_a_pdf_decides_by_font(pdfs):
     code, out, err = run("repair", pdfs["garbled"], "--explain")
     assert code == 0
     fixes = [line for line in err.splitlines() if "garble:" in line]
-    assert fixes and all("set in a garbled font" in line for line in fixes)
+    assert fixes and all("drawn with the mark's glyph" in line or "set in a garbled font" in line for line in fixes)
+
+
+def test_a_garbled_fonts_glyphs_tell_its_marks_from_its_ideographs(pdfs):
+    """The map is wrong, the drawing is not: 袁 drawn as a comma is a comma, 业 drawn as 业 is 业."""
+    from textfix.fonts import shift_family
+
+    family = shift_family()
+    doc = textfix.read_pdf(pdfs["garbled"])
+    article = json.loads((ROOT / "corpora" / "texts" / "articles.json").read_text(encoding="utf-8"))[0]
+    source = json.dumps(article, ensure_ascii=False) + "（记者 ）"  # its title, paragraphs, byline as printed
+    judged = 0
+    for line in (line for page in doc.pages for line in page.lines):
+        in_garbled = {at for run in line.runs if "TFGarble" in run.font for at in range(run.start, run.end)}
+        for at in line.mark_glyphs:
+            assert at in in_garbled and line.text[at] in family
+        for at in line.own_glyphs:  # an ideograph of the family the text really has, in either font
+            assert line.text[at] in source
+        judged += len(line.mark_glyphs)
+    forms = sum(1 for page in doc.pages for line in page.lines for run in line.runs if "TFGarble" in run.font
+                for ch in line.text[run.start:run.end] if ch in "袁遥尧院野冶")
+    assert judged >= forms > 0  # every common garbled form of the paragraphs is judged a mark
 
 
 def _line(text: str, font: str):

@@ -236,3 +236,17 @@ def test_where_the_body_is_bold_bold_is_no_subhead():
 
     kinds = [b.kind for b in lay_out(_synthetic_page(bold_body=True)).blocks]
     assert "heading" not in kinds and kinds[0] == "title"
+
+
+def test_a_text_layers_own_characters_stay():
+    """An ASCII comma and a space the page sets are its own characters: the PDF path keeps them
+    (an extractor's ASCII for a full-width mark, which the text path repairs, is not in play)."""
+    from dataclasses import replace
+
+    from textfix.pdflayout import split_pdf_page
+
+    page = _synthetic_page()
+    lines = list(page.lines)
+    lines[2] = replace(lines[2], text="备耕关键期,在安徽省寿县的万")  # the typesetter set an ASCII comma
+    (article,) = split_pdf_page(replace(page, lines=tuple(lines))).articles
+    assert article.blocks[0].text == "清明前后江淮大地进入春耕备耕关键期,在安徽省寿县的万亩农田里，无人机低空飞行。"

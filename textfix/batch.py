@@ -276,12 +276,13 @@ def repair_value(text: str, model: NoiseModel | None = None, keep_lines: bool = 
 
 
 def repair_page(text: str, model: NoiseModel | None = None, keep_lines: bool = False, layout: str = "auto",
-                fonts: Callable[[int], bool | None] | None = None):
+                fonts: Callable[[int], bool | str | None] | None = None, **options: object):
     """(output text, :class:`~textfix.repair.Repaired`) as ``textfix repair`` prints it: :func:`textfix.repair.repair`
-    with lines rejoined unless *keep_lines* (which cuts a text of several pages itself); *fonts* as ``repair`` takes it."""
+    with lines rejoined unless *keep_lines* (which cuts a text of several pages itself); *fonts* and
+    *options* (fields of :class:`~textfix.repair.RepairConfig`) as ``repair`` takes them."""
     from .repair import repair
 
-    result = repair(text, model, rejoin=not keep_lines, layout=layout, fonts=fonts)
+    result = repair(text, model, rejoin=not keep_lines, layout=layout, fonts=fonts, **options)
     return result.text, result
 
 

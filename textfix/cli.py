@@ -231,9 +231,10 @@ def _run_pdf(args: argparse.Namespace, task: Task, model: NoiseModel, path: str)
     from .batch import repair_page
     from .fonts import font_evidence
     from .pdf import read_pdf
+    from .pdflayout import TEXT_LAYER
 
     doc = read_pdf(path)
-    output, result = repair_page(doc.text, model, task.keep_lines, task.layout, font_evidence(doc).state)
+    output, result = repair_page(doc.text, model, task.keep_lines, task.layout, font_evidence(doc).state, **TEXT_LAYER)
     _emit(output, args.output, (path,))
     if task.explain and result.changes:
         sys.stderr.write(result.explain() + "\n")

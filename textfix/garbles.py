@@ -47,8 +47,9 @@ from importlib import resources
 from typing import NamedTuple
 
 from .charclasses import ASCII_FORMS, DOUBLED, IDEOGRAPH, is_ideograph, partners_of, symbol_class
-from .charlm import BOUNDARY, READ_AS, CharLM, default_charlm, default_charlm_path, normalise, text_forms
 from .cache import cached
+from .charlm import BOUNDARY, READ_AS, CharLM, default_charlm, default_charlm_path, normalise, text_forms
+from .fonts import MARK
 from .lexicon import LONGEST_WORD, Lexicon, load_lexicon
 from .model import NoiseModel
 
@@ -115,6 +116,7 @@ class _Decision:
     partner: float = 0.0  # log10 likelihood ratio of the partner mark found (or not) within the window
     run: float = 0.0  # log10 P(garbled run | the rest of the page)
     garbled_font: bool = False  # the run's state is known: the PDF sets it in a font that garbles (run 0)
+    mark_glyph: bool = False  # the PDF draws it with the mark's glyph: a garble whatever the other terms say
 
     @property
     def likelihood_ratio(self) -> float:
@@ -132,7 +134,7 @@ class _Decision:
 
     @property
     def wins(self) -> bool:
-        return self.winnable and self.margin > THRESHOLD
+        return self.mark_glyph or (self.winnable and self.margin > THRESHOLD)
 
 
 def prepare(model: NoiseModel) -> None:
@@ -189,7 +191,9 @@ def _class(chars) -> str:
     return "".join(re.escape(ch) for ch in sorted(set(chars)))
 
 
-FontState = Callable[[int], "bool | None"]  # a text offset → set in a garbled font (True), a clean one (False), unknown
+# A text offset → set in a garbled font (True), a clean one or drawn with its own glyph (False), drawn with
+# its mark's glyph (MARK), or not known (None): textfix.fonts.FontEvidence.state.
+FontState = Callable[[int], "bool | str | None"]
 
 
 def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = None) -> list[tuple]:
@@ -203,12 +207,22 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
     """
     prepared = _prepared(model)
     occurrences = prepared.screen.occurrences(text) if prepared else []
-    if font_state is not None:
-        occurrences = [o for o in occurrences if font_state(o.at) is not False]
+    if font_state is not None and prepared:
+        occurrences = _by_font(text, prepared, occurrences, font_state)
     if not occurrences:
         return []
     decisions = _weigh(text, prepared, occurrences, font_state)
     return [_change(text, d, model) for d in decisions if d.wins]
+
+
+def _by_font(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_state: FontState) -> list[_Occurrence]:
+    """The occurrences a clean font or the character's own glyph does not rule out, and every one
+    drawn with its mark's glyph, whatever the screen made of it."""
+    kept = {o.at: o for o in occurrences if font_state(o.at) is not False}
+    for m in prepared.screen.pattern.finditer(text):
+        if m.start() not in kept and font_state(m.start()) == MARK:
+            kept[m.start()] = _Occurrence(m.start(), 1, prepared.table[m.group()])
+    return [kept[at] for at in sorted(kept)]
 
 
 def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_state: FontState | None = None
@@ -243,8 +257,9 @@ def _known_fonts(decisions: list[_Decision], font_state: FontState | None) -> No
     """A garbled font's run is garbled for certain: its run term is log10(1) (clean fonts' never got here)."""
     if font_state is not None:
         for d in decisions:
-            if font_state(d.occurrence.at):
-                d.run, d.garbled_font = 0.0, True
+            state = font_state(d.occurrence.at)
+            if state:
+                d.run, d.garbled_font, d.mark_glyph = 0.0, True, state == MARK
 
 
 class _Screen:
@@ -764,7 +779,9 @@ def _change(text: str, d: _Decision, model: NoiseModel) -> tuple:
     confidence = round(1.0 / (1.0 + 10 ** (-d.margin)), 4)
     terms = ", ".join(f"{name} {value:+.2f}" for name, value in (("context", d.context), ("stray space", d.space),
                                                                  ("partner", d.partner), ("font run", d.run)) if value)
-    if d.garbled_font:
+    if d.mark_glyph:
+        terms += ", drawn with the mark's glyph"
+    elif d.garbled_font:
         terms += ", font run 0 (set in a garbled font)"
     why = f"margin {d.margin:+.2f}: {terms} (against {d.reading})"
     return (start, end, text[start:end], model.styled(symbol), f"garble:{o.candidate.mechanism}", confidence, why)

@@ -84,6 +84,12 @@ class PdfLine:
     x1: float = 0.0
     baseline: float = 0.0
     em: float = 0.0
+    # The ink box (width, height in ems of the font size) of each character of the +0x31 garble's
+    # family, form or symbol, by offset; and, judged against the whole file (textfix.fonts.judge_glyphs),
+    # the offsets whose glyph is the drawing of the mark the character stands for, and of the character itself.
+    boxes: tuple[tuple[int, float, float], ...] = ()
+    mark_glyphs: tuple[int, ...] = ()
+    own_glyphs: tuple[int, ...] = ()
 
     @property
     def font(self) -> str:
@@ -211,7 +217,9 @@ def read_pdf(source: str | os.PathLike[str] | bytes, name: str | None = None) ->
         for line in page.lines:
             for run in line.runs:
                 fonts.setdefault(run.font)
-    return PdfDocument(name, pages, complete=complete, xref_ok=_xref_ok(data), fonts=tuple(fonts))
+    from .fonts import judge_glyphs
+
+    return PdfDocument(name, judge_glyphs(pages), complete=complete, xref_ok=_xref_ok(data), fonts=tuple(fonts))
 
 
 def _pdfium(name: str):
@@ -268,6 +276,14 @@ _NEW_LINE_DROP = 2.0
 _OBJECT_KEYS = True  # characters of one text object share its font and size: asked once per object (3× fewer calls)
 
 
+def _boxed() -> frozenset[str]:
+    """The characters whose ink box is measured: the +0x31 garble's forms and the symbols they stand for."""
+    from .fonts import shift_family
+
+    family = shift_family()
+    return frozenset(family) | frozenset(family.values())
+
+
 def _font_info(raw, tp, i: int) -> tuple[str, float]:
     """The font name and size of character *i* (PDFium's ``FPDFText_GetFontInfo``, ``GetFontSize``)."""
     import ctypes
@@ -303,6 +319,10 @@ def _read_page(page, index: int) -> PdfPage:
         get_origin, get_object = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetTextObject
         ox, oy = ctypes.c_double(), ctypes.c_double()
         ref_x, ref_y = ctypes.byref(ox), ctypes.byref(oy)
+        get_box, boxed = raw.FPDFText_GetCharBox, _boxed()
+        bl, br, bb, bt = (ctypes.c_double() for _ in range(4))
+        ref_l, ref_r, ref_b, ref_t = (ctypes.byref(v) for v in (bl, br, bb, bt))
+        boxes: list[tuple[int, float, float]] = []
         address = ctypes.c_void_p
         fonts_of: dict[int | None, tuple[str, float]] = {}  # a text object's (font, size): every character of it has them
         lines: list[PdfLine] = []
@@ -320,10 +340,12 @@ def _read_page(page, index: int) -> PdfPage:
             if end_x is not None and x0 is not None:
                 x1 = max(x1, end_x)
             lines.append(PdfLine("".join(chars), tuple(FontRun(*r) for r in runs), tuple(bad),
-                                 round(x0 or 0.0, 2), round(x1, 2), round(height - base, 2), round(adv / n, 2) if n else 0.0))
+                                 round(x0 or 0.0, 2), round(x1, 2), round(height - base, 2), round(adv / n, 2) if n else 0.0,
+                                 tuple(boxes)))
             chars.clear()
             runs.clear()
             bad.clear()
+            boxes.clear()
             geo[:] = [None, 0.0, 0.0, 0.0, 0]
 
         while i < count:
@@ -378,6 +400,8 @@ def _read_page(page, index: int) -> PdfPage:
                 unmapped += 1
                 bad.append(len(chars))
             position = len(chars)
+            if ch in boxed and size and get_box(tp, i, ref_l, ref_r, ref_b, ref_t):
+                boxes.append((position, round((br.value - bl.value) / size, 3), round((bt.value - bb.value) / size, 3)))
             chars.append(ch)
             if runs and runs[-1][2] == font and runs[-1][3] == size and runs[-1][1] == position:
                 runs[-1][1] = position + 1

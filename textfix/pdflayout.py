@@ -41,7 +41,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .fonts import FontEvidence, font_states
+from .fonts import FontEvidence, font_states, line_fonts, line_glyphs
 from .layout import BLOCK_START, BODY_SIZE, Item, parse_header
 from .lines import Line, ends_sentence
 from .measure import display_width
@@ -421,13 +421,16 @@ class PdfPageText:
     blocks: list[tuple[LaidBlock, list[_TextLine]]] = field(default_factory=list)
     header: dict[str, str] | None = None
     fonts: list[str] = field(default_factory=list)  # the font of each character of text ("" for none)
+    glyphs: list[bool | None] = field(default_factory=list)  # its glyph: the mark's (True), its own (False)
 
 
 def page_text(layout: PageLayout) -> PdfPageText:
     """The blocks' lines as one text, a line a printed line (the header's parts on one), with each
-    character's font (a line break between two characters of one font is in that font)."""
+    character's font (a line break between two characters of one font is in that font) and its
+    glyph's verdict (:func:`textfix.fonts.line_glyphs`)."""
     parts: list[str] = []
     fonts: list[str] = []
+    glyphs: list[bool | None] = []
     at = 0
     out = PdfPageText("", header=layout.header)
     for block in layout.blocks:
@@ -435,30 +438,32 @@ def page_text(layout: PageLayout) -> PdfPageText:
         if block.kind == "header":
             order = sorted(block.lines, key=lambda i: layout.lines[i].x0)
             pieces = [_stripped(layout.lines[i]) for i in order]
-            rows = [(" ".join(t for t, _ in pieces), [f for n, (_, fs) in enumerate(pieces) for f in ([""] if n else []) + fs])]
+            rows = [(" ".join(t for t, _, _ in pieces),
+                     [f for n, (_, fs, _) in enumerate(pieces) for f in ([""] if n else []) + fs],
+                     [g for n, (_, _, gs) in enumerate(pieces) for g in ([None] if n else []) + gs])]
         else:
             rows = [_stripped(layout.lines[i]) for i in block.lines]
-        for t, fs in rows:
+        for t, fs, gs in rows:
             if parts:
                 fonts.append(fonts[-1] if fonts and fs and fonts[-1] == fs[0] else "")
+                glyphs.append(None)
             tl.append(_TextLine(t, at, at + len(t)))
             parts.append(t)
             fonts.extend(fs)
+            glyphs.extend(gs)
             at += len(t) + 1
         out.blocks.append((block, tl))
     out.text = "\n".join(parts)
     out.fonts = fonts
+    out.glyphs = glyphs
     return out
 
 
-def _stripped(line: PdfLine) -> tuple[str, list[str]]:
-    """The line's text without the spaces around it, and each character's font."""
-    fonts = [""] * len(line.text)
-    for run in line.runs:
-        fonts[run.start:run.end] = [run.font] * (run.end - run.start)
+def _stripped(line: PdfLine) -> tuple[str, list[str], list[bool | None]]:
+    """The line's text without the spaces around it, each character's font and its glyph's verdict."""
     text = line.text.strip()
     lead = len(line.text) - len(line.text.lstrip())
-    return text, fonts[lead:lead + len(text)]
+    return text, line_fonts(line)[lead:lead + len(text)], line_glyphs(line)[lead:lead + len(text)]
 
 
 def items_of(pt: PdfPageText, repaired_text: str, to_output, bylines) -> list[Item]:
@@ -556,6 +561,13 @@ def split_pdf_page(page: PdfPage, model=None, source: str | None = None):
     return _split_laid(page_text(lay_out(page)), model, source, fonts=font_states(PdfDocument(source or "", (page,))))
 
 
+# What a PDF's text layer holds is the typesetter's: its spaces (or PDFium's, where glyphs stand
+# apart), not an OCR engine's or an extractor's around digit runs, and its ASCII marks, the glyphs
+# it sets (an extractor reading full-width marks as ASCII is not in play). Only the garble, a
+# defect of a font's map, is repaired. (RepairConfig fields, as repair() takes them.)
+TEXT_LAYER = {"latin_spacing": False, "ascii_punctuation": False, "ocr_spacing": False}
+
+
 def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furniture: list | None = None,
                 fonts: tuple[set[str], set[str]] = (set(), set())):
     from .model import default_model
@@ -566,11 +578,10 @@ def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furnitur
     if furniture:  # running heads and feet (found across the file's pages) belong to no article
         spans = {(f.start, f.end) for f in furniture}
         pt.blocks = [(b, kept) for b, tls in pt.blocks if (kept := [t for t in tls if (t.start, t.end) not in spans])]
-    evidence = FontEvidence.of_characters(pt.fonts, *fonts) if any(fonts) else None
-    # Print lines, kept as lines.  The spaces of a text layer are the typesetter's (or PDFium's,
-    # where glyphs stand apart), not an OCR engine's or an extractor's around digit runs: left
-    # alone.  Each character's font is evidence for the garble decision.
-    repaired = repair(pt.text, model, rejoin=False, layout="print", latin_spacing=False, ocr_spacing=False,
+    evidence = FontEvidence.of_characters(pt.fonts, *fonts, pt.glyphs) if any(fonts) or any(g is not None for g in pt.glyphs) else None
+    # Print lines, kept as lines; the text layer's own characters as they are (TEXT_LAYER), each
+    # character's font and glyph evidence for the garble decision.
+    repaired = repair(pt.text, model, rejoin=False, layout="print", **TEXT_LAYER,
                       fonts=evidence.state if evidence is not None else None)
     to_output = output_offset(repaired.changes)
     items = items_of(pt, repaired.text, to_output, _byline_finder(model))
