@@ -45,7 +45,8 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from .charclasses import CLOSERS, DOUBLED, PAIRS, is_ideograph
+from .charclasses import (ASCII_FOR, ASCII_PAIRS, CLOSERS, DOUBLED, HORIZONTAL_STROKES, IDEOGRAPH, PAIRS, PROSE_MARKS,
+                          is_ideograph)
 from .charlm import CharLM, default_charlm, normalise
 from .model import EngineModel, Confusion, NoiseModel
 
@@ -74,13 +75,6 @@ MIN_INSERTIONS = 2
 RUN = 3  # a run of up to this many equal characters is decided as one (一一 for ——, ——— for a three-em dash)
 _LM_REACH = 2  # characters after a change whose probability it changes: the trigram model's order less one
 
-# ASCII forms an engine prints for full-width marks beyond NFKC (which maps ，→, （→( ：→: …).
-ASCII_FOR = {"“": '"', "”": '"', "‘": "'", "’": "'", "。": ".", "、": ",", "—": "-", "·": ".", "《": "<", "》": ">"}
-ASCII_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
-# Marks of one shape: a horizontal stroke (an engine reading one of them as 一 reads the others so).
-DASHES = "—－―–"
-# Full-width marks of Chinese prose with an ASCII form an engine may print instead (NFKC or ASCII_FOR).
-PROSE_MARKS = "，。、：；？！（）《》“”‘’—［］·"
 
 
 def char_class(ch: str) -> str:
@@ -153,8 +147,8 @@ def one_character_edits(clean: str, read: str) -> list[tuple[str, str, int]]:
     return edits
 
 
-_IDEOGRAPH_PAIR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff](?=[ \t]*[\u3400-\u9fff\uf900-\ufaff])")
-_SPACED_PAIR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff](?=[ \t]+[\u3400-\u9fff\uf900-\ufaff])")
+_IDEOGRAPH_PAIR = re.compile(rf"[{IDEOGRAPH}](?=[ \t]*[{IDEOGRAPH}])")
+_SPACED_PAIR = re.compile(rf"[{IDEOGRAPH}](?=[ \t]+[{IDEOGRAPH}])")
 
 
 def learn_engine(pairs: Iterable[tuple[str, str]]) -> EngineModel:
@@ -237,8 +231,8 @@ def _inferred(seen: list[Confusion], counts: Counter[tuple[str, str]], occurrenc
         partner_c, partner_r = _partner(s.clean), _partner(s.read)
         if partner_c and partner_r and s.kind in ("mark-width", "mark-shape"):
             add(partner_c, partner_r, own, s)
-        if s.kind in ("mark-as-ideograph", "mark-as-letter", "mark-shape") and s.clean in DASHES:
-            for dash in DASHES:
+        if s.kind in ("mark-as-ideograph", "mark-as-letter", "mark-shape") and s.clean in HORIZONTAL_STROKES:
+            for dash in HORIZONTAL_STROKES:
                 add(dash, s.read, own, s)
     width = [s for s in seen if s.kind == "mark-width"]
     if width:
