@@ -52,3 +52,20 @@ def _store(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError:
         pass
+
+
+class PerObject:
+    """``make(obj)``, made once per object: by identity, the object kept with its value so that its id
+    is not reused while the entry lives (models hash by content, and a page may bring its own)."""
+
+    def __init__(self, make: Callable, most: int = 16) -> None:
+        self.make, self.most = make, most
+        self.entries: dict[int, tuple[object, object]] = {}
+
+    def __call__(self, obj: object):
+        found = self.entries.get(id(obj))
+        if found is None or found[0] is not obj:
+            if len(self.entries) > self.most:
+                self.entries.clear()
+            found = self.entries[id(obj)] = (obj, self.make(obj))
+        return found[1]

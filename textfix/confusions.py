@@ -47,6 +47,7 @@ from collections.abc import Iterable
 
 from .charclasses import (ASCII_FOR, ASCII_PAIRS, CLOSERS, DOUBLED, HORIZONTAL_STROKES, IDEOGRAPH, PAIRS, PROSE_MARKS,
                           is_ideograph)
+from .cache import PerObject
 from .charlm import CharLM, default_charlm, normalise
 from .model import EngineModel, Confusion, NoiseModel
 
@@ -268,17 +269,7 @@ class _Table:
         self.pattern = re.compile("[" + re.escape("".join(sorted(self.options))) + "]") if self.options else None
 
 
-_TABLES: dict[int, tuple[EngineModel, _Table]] = {}
-
-
-def _table(engine: EngineModel) -> _Table:
-    """The engine's table, built once per model (kept with it, so that its id is not reused)."""
-    found = _TABLES.get(id(engine))
-    if found is None or found[0] is not engine:
-        if len(_TABLES) > 8:
-            _TABLES.clear()
-        found = _TABLES[id(engine)] = (engine, _Table(engine))
-    return found[1]
+_table = PerObject(_Table, most=8)  # the engine's table, built once per model
 
 
 def confusion_changes(text: str, model: NoiseModel, lm: CharLM | None = None, threshold: float = THRESHOLD,

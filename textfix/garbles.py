@@ -47,7 +47,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from .charclasses import ASCII_FORMS, DOUBLED, IDEOGRAPH, is_ideograph, partners_of, symbol_class
-from .cache import cached
+from .cache import PerObject, cached
 from .charlm import BOUNDARY, READ_AS, CharLM, default_charlm, default_charlm_path, normalise, text_forms
 from .fonts import MARK
 from .lexicon import LONGEST_WORD, Lexicon, load_lexicon
@@ -142,7 +142,6 @@ def prepare(model: NoiseModel) -> None:
     _prepared(model)
 
 
-_PREPARED: dict[int, tuple[NoiseModel, _Prepared]] = {}
 
 
 @dataclass
@@ -161,12 +160,7 @@ class _Prepared:
 
 
 def _prepared(model: NoiseModel) -> _Prepared | None:
-    entry = _PREPARED.get(id(model))
-    if entry is None or entry[0] is not model:
-        if len(_PREPARED) > 16:
-            _PREPARED.clear()
-        entry = _PREPARED[id(model)] = (model, _prepare(model))
-    return entry[1]
+    return _PREPARED(model)
 
 
 def _prepare(model: NoiseModel) -> _Prepared | None:
@@ -185,6 +179,9 @@ def _prepare(model: NoiseModel) -> _Prepared | None:
     partners = _Partners(lm, table)
     marks = re.compile(f"[{_class(c.symbol for c in table.values())}]")
     return _Prepared(table, _Screen(lm, table, partners), marks, partners)
+
+
+_PREPARED = PerObject(_prepare)
 
 
 def _class(chars) -> str:
