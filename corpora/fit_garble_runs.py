@@ -45,7 +45,6 @@ from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from textfix import garbles  # noqa: E402
 from textfix.charclasses import DOUBLED, partners_of, symbol_class  # noqa: E402
-from textfix.charlm import normalise  # noqa: E402
 from textfix.model import default_model  # noqa: E402
 
 PARTNER_WINDOW = 60  # characters: the partner of （ stands within it 99.99%, of “ 99.7% (partner_within, real-dev train)
