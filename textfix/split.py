@@ -652,7 +652,9 @@ def _bigram_cosine(a: str, b: str) -> float:
     return dot / norm if norm else 0.0
 
 
+@lru_cache(maxsize=4096)  # the same windows are compared again as articles are counted, split and titled
 def _bigrams(text: str) -> Counter[str]:
+    """The text's ideograph bigrams with their counts (shared: read, never change, what this returns)."""
     han = NOT_HAN.sub("", text)
     return Counter(map(str.__add__, han, han[1:]))
 
