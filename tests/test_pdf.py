@@ -131,6 +131,20 @@ def test_a_batch_of_pdfs_writes_text_and_reports_the_bad_one(pdfs, tmp_path):
     assert "encrypted.pdf" in err and "encrypted" in err
 
 
+@pytest.mark.parametrize("command", ["repair", "split"])
+def test_a_batch_does_each_pdf_as_the_one_file_command_does(pdfs, tmp_path, command):
+    """Coordinates for split, fonts and glyphs for repair: a batch of PDFs is no text-only shortcut."""
+    out = tmp_path / "out"
+    out.mkdir()
+    code, _, err = run(command, pdfs["garbled"], pdfs["multi"], "-o", out, "-q")
+    assert code == 0, err
+    for name in ("garbled", "multi"):
+        alone = tmp_path / f"{name}.alone"
+        assert run(command, pdfs[name], "-o", alone)[0] == 0
+        (written,) = [p for p in out.iterdir() if p.stem == name]
+        assert written.read_text(encoding="utf-8") == alone.read_text(encoding="utf-8")
+
+
 def test_a_text_that_mentions_the_pdf_header_is_text(tmp_path):
     page = tmp_path / "page.txt"
     page.write_text("文件头写着%PDF-1.7，说明这是PDF文件。\n", encoding="utf-8")

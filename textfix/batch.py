@@ -210,7 +210,10 @@ def run_item(item: InputItem, task: Task, model: NoiseModel | None = None) -> Re
             record = parse_record(item.payload)
             ident = str(record["id"]) if record.get("id") is not None else item.id
             return Result(item.index, ident, item.source, json.dumps(apply_to_record(record, task, model), ensure_ascii=False) + "\n")
-        output, explain = do_page(_page_text(item), task, model, _page_source(item), item.page, item.furniture)
+        if item.payload is None and item.path and _is_pdf(item.path):
+            output, explain = do_pdf(item.path, task, model)
+        else:
+            output, explain = do_page(_page_text(item), task, model, _page_source(item), item.page, item.furniture)
         return Result(item.index, ident, item.source, output, explain)
     except TextfixError as exc:
         return Result(item.index, ident, item.source, error=str(exc))
@@ -221,6 +224,30 @@ def run_item(item: InputItem, task: Task, model: NoiseModel | None = None) -> Re
 def run_chunk(chunk: Sequence[InputItem], task: Task, model: NoiseModel | None = None) -> list[Result]:
     """:func:`run_item` over a chunk: the unit a worker or a Dask task receives."""
     return [run_item(item, task, model) for item in chunk]
+
+
+def _is_pdf(path: str) -> bool:
+    from .pdf import looks_like_pdf
+
+    return looks_like_pdf(path)
+
+
+def do_pdf(path: str, task: Task, model: NoiseModel | None = None) -> tuple[str, str]:
+    """(output, change log) for a PDF file: split from its coordinates (:mod:`textfix.pdflayout`);
+    repaired as its text, each garble decided with its character's font and glyph, the text
+    layer's own spaces and ASCII marks kept (``pdflayout.TEXT_LAYER``)."""
+    if task.kind == "split":
+        from .formats import join_rendered, render
+        from .pdflayout import split_pdf
+
+        return join_rendered([render(p, task.fmt) for p in split_pdf(path, model)], task.fmt), ""
+    from .fonts import font_evidence
+    from .pdf import read_pdf
+    from .pdflayout import TEXT_LAYER
+
+    doc = read_pdf(path)
+    output, result = repair_page(doc.text, model, task.keep_lines, task.layout, font_evidence(doc).state, **TEXT_LAYER)
+    return output, (result.explain() if task.explain and result.changes else "")
 
 
 def _page_text(item: InputItem) -> str:

@@ -201,7 +201,7 @@ def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> in
     from .pages import PAGE_BREAK
 
     (path,) = args.inputs
-    if path != "-" and args.dask is None and (task.kind == "split" or args.jobs <= 1):
+    if path != "-" and args.dask is None:  # a PDF is one process's work: its pages share the font verdict
         from .pdf import looks_like_pdf
 
         if looks_like_pdf(path):
@@ -221,23 +221,12 @@ def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> in
 
 
 def _run_pdf(args: argparse.Namespace, task: Task, model: NoiseModel, path: str) -> int:
-    """A PDF: split from its coordinates (textfix.pdflayout); repaired as its text with each character's font."""
-    if task.kind == "split":
-        from .formats import join_rendered, render
-        from .pdflayout import split_pdf
+    from .batch import do_pdf
 
-        _emit(join_rendered([render(p, task.fmt) for p in split_pdf(path, model)], task.fmt), args.output, (path,))
-        return EXIT_OK
-    from .batch import repair_page
-    from .fonts import font_evidence
-    from .pdf import read_pdf
-    from .pdflayout import TEXT_LAYER
-
-    doc = read_pdf(path)
-    output, result = repair_page(doc.text, model, task.keep_lines, task.layout, font_evidence(doc).state, **TEXT_LAYER)
+    output, explain = do_pdf(path, task, model)
     _emit(output, args.output, (path,))
-    if task.explain and result.changes:
-        sys.stderr.write(result.explain() + "\n")
+    if explain:
+        sys.stderr.write(explain + "\n")
     return EXIT_OK
 
 
