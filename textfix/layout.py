@@ -546,19 +546,23 @@ class _BodyReader:
         俊）: pdftotext breaks a stretched space too): at the first line's index, the byline found
         in the lines joined, when it starts in the first line, and how many lines it takes."""
         lines, closers, out = self.lines, self.bylines.closers, {}
-        for k in range(len(lines) - 1):
-            if lines[k].byline is not None:
-                continue
-            for n in (2, 3):
-                last = lines[k + n - 1] if k + n - 1 < len(lines) else None
-                if last is None or any(ln.byline is not None or ln.text[-1] in closers for ln in lines[k + 1 : k + n - 1]):
-                    break
-                if last.byline is None and last.text[-1] in closers:
+
+        def closes(ln: Line) -> bool:
+            return ln.text[-1:] in closers and bool(ln.text)
+
+        # A byline's last line ends in its closing mark: only those lines are looked back from (a
+        # page has 100,000 lines, few of them such).
+        for j in [j for j in range(1, len(lines)) if lines[j].byline is None and closes(lines[j])]:
+            middle = lines[j - 1]
+            starts = [(j - 1, 2)]
+            if j >= 2 and middle.byline is None and not closes(middle):
+                starts.append((j - 2, 3))
+            for k, n in starts:
+                if lines[k].byline is None:
                     found = self.bylines.find("".join(ln.text for ln in lines[k : k + n]))
                     if found is not None and found[0] < len(lines[k].text):
                         out[k] = (found, n)
-                    break
-        return out
+        return dict(sorted(out.items()))
 
     def _wrapped_byline(self, k: int, wrapped: tuple[tuple[int, str, str], int]) -> int:
         found, n = wrapped
