@@ -280,6 +280,7 @@ class _Screen:
         self.needed = {g: THRESHOLD - fitted()["screen_slack"] - partners.most(c.symbol) for g, c in table.items()}
         self.left, self.right = _screen_terms(lm, tuple((g, c.symbol) for g, c in table.items()))
         self.pattern = re.compile(f"[{_class(table)}]")
+        self.screened = 0  # characters this screen has read, in one text or many (see NARROW_FROM)
 
     @cached_property
     def narrow(self) -> re.Pattern[str]:
@@ -318,7 +319,8 @@ class _Screen:
         out: list[_Occurrence] = []
         table, left, right, needed = self.table, self.left, self.right, self.needed
         size = len(text)
-        for m in (self.narrow if size >= NARROW_FROM else self.pattern).finditer(text):
+        self.screened += size
+        for m in (self.narrow if self.screened >= NARROW_FROM else self.pattern).finditer(text):
             i = m.start()
             g = m.group()
             c = table[g]
@@ -369,7 +371,9 @@ def _neighbour(text: str, i: int, step: int) -> str:
     return BOUNDARY
 
 
-NARROW_FROM = 500_000  # characters: here the look-ups cost about what compiling `narrow` does (measured)
+# Characters screened in a process, one text or many (a file of pages), from which on `narrow` is used:
+# there the look-ups have cost about what compiling it does, once a process (measured).
+NARROW_FROM = 500_000
 def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]):
     """Per candidate, its left and right bigram terms by neighbour, each with the default for any other.
 
