@@ -27,7 +27,8 @@ terms declared in :data:`FEATURES`, each with where its number comes from:
               that prints real marks (，。) is clean; a page with no garble
               evidence gets no garble fixes, a garbled run gets all of them.
               Where the text comes with its fonts (a PDF), a character's font
-              says its run's state outright (``font_state``).
+              says its run's state outright, and its glyph (a mark's ink box or
+              the character's own) whether it is a garble (``font_state``).
 
 The mark wins only by :data:`THRESHOLD`: a wrong fix costs more than a miss.
 Only occurrences a cheap read of their context lets through are decided
@@ -200,7 +201,9 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
     :class:`textfix.fonts.FontEvidence`), says for an offset whether the font
     it is set in garbles its marks: that is then the run's state, not a
     guess of the run model — a character of a clean font is never a garble,
-    one of a garbled font is decided by the other terms alone.
+    one of a garbled font is decided by the other terms alone; and where the
+    PDF draws the character with its mark's glyph (:data:`MARK`), it is a
+    garble whatever its context, with its own glyph (False) never.
     """
     prepared = _prepared(model)
     occurrences = prepared.screen.occurrences(text) if prepared else []
@@ -251,7 +254,8 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
 
 
 def _known_fonts(decisions: list[_Decision], font_state: FontState | None) -> None:
-    """A garbled font's run is garbled for certain: its run term is log10(1) (clean fonts' never got here)."""
+    """A garbled font's run is garbled for certain: its run term is log10(1); a mark's glyph wins outright
+    (clean fonts' and own glyphs' occurrences never got here)."""
     if font_state is not None:
         for d in decisions:
             state = font_state(d.occurrence.at)

@@ -277,15 +277,11 @@ def repair(
     model = model or default_model()
     from .pages import PAGE_BREAK, cut_pages, join_repaired
 
+    fixes = _with_fonts(fixes, fonts)
     if PAGE_BREAK not in text:
-        return _repair_page(text, model, config, _with_fonts(fixes, fonts))
-    return join_repaired([(offset, _repair_page(page, model, config, _with_fonts(fixes, _shifted(fonts, offset))))
+        return _repair_page(text, model, config, fixes)
+    return join_repaired([(offset, _repair_page(page, model, config, _shift_fixes(fixes, offset)))
                           for offset, page in cut_pages(text)])
-
-
-def _shifted(fonts: FontState | None, by: int) -> FontState | None:
-    """*fonts* for a part of the text that starts at *by*."""
-    return fonts if fonts is None or not by else (lambda offset: fonts(offset + by))
 
 
 def _with_fonts(fixes: tuple[tuple[str, Fix], ...], fonts: FontState | None) -> tuple[tuple[str, Fix], ...]:
@@ -305,11 +301,13 @@ class _FontedGarbles:
         return fix_garbled_marks(text, model, self.fonts)
 
     def shifted(self, by: int) -> _FontedGarbles:
-        return _FontedGarbles(_shifted(self.fonts, by))
+        """The same for a part of the text that starts at *by*."""
+        fonts = self.fonts
+        return self if not by else _FontedGarbles(lambda offset: fonts(offset + by))
 
 
 def _shift_fixes(fixes: tuple[tuple[str, Fix], ...], by: int) -> tuple[tuple[str, Fix], ...]:
-    """*fixes* for a region of the page that starts at *by* (the fonts counted from there)."""
+    """*fixes* for a page or a region that starts at *by* (the fonts counted from there)."""
     return tuple((name, fix.shifted(by) if isinstance(fix, _FontedGarbles) else fix) for name, fix in fixes)
 
 
