@@ -130,3 +130,21 @@ def test_the_faces_of_a_garbled_family_are_judged_together():
     assert garbled_fonts(doc) == {"BBBBBB+Garble-Bold", "CCCCCC+Garble"}
     alone = PdfDocument("x.pdf", (PdfPage(0, lines[:2]),))
     assert garbled_fonts(alone) == set()
+
+
+def test_a_font_drawing_a_mark_under_a_garbled_form_is_garbled_however_few_it_sets():
+    """Two forms are below a verdict from counts; one drawn with the mark's glyph is proof."""
+    from textfix.doctor import garbled_fonts
+    from textfix.fonts import judge_glyphs
+    from textfix.pdf import FontRun, PdfDocument, PdfLine, PdfPage
+
+    comma, ideograph = (0.11, 0.24), (0.68, 0.68)  # ink boxes in ems, as Noto Serif CJK draws them
+    clean = PdfLine("会议指出，要加快发展。", (FontRun(0, 11, "AAAAAA+Body", 10.0),),
+                    boxes=((4, *comma), (10, 0.21, 0.21)))
+    lead = PdfLine("拓展袁承平袁", (FontRun(0, 6, "BBBBBB+Lead", 10.0),),
+                   boxes=((2, *comma), (5, *ideograph)))  # the first 袁 drawn as a comma, the second as 袁
+    pages = judge_glyphs((PdfPage(0, (clean, lead)),))
+    judged = pages[0].lines[1]
+    assert (judged.mark_glyphs, judged.own_glyphs) == ((2,), ())  # no reference for 袁's own drawing
+    assert garbled_fonts(PdfDocument("x.pdf", pages)) == {"BBBBBB+Lead"}
+    assert garbled_fonts(PdfDocument("x.pdf", (PdfPage(0, (clean, lead)),))) == set()  # unjudged: counts alone

@@ -37,7 +37,9 @@ far below that, and prints its commas) — and they stand where marks belong:
 :func:`textfix.repair` restores at least half of them (a title font that
 prints 法院 and 医院 and no commas is not garbled: the language model keeps
 院).  The faces of one family that print no mark (a regular and a bold set
-from the same defective map) are judged together.  Its *rate* is the share of the
+from the same defective map) are judged together, and a font that draws a
+character of the family with its mark's glyph (:func:`textfix.fonts.judge_glyphs`)
+is garbled however few it sets.  Its *rate* is the share of the
 marks it prints that come out garbled.  In a text file there are no fonts:
 the page's garble is what :func:`textfix.repair` restores.
 """
@@ -294,7 +296,18 @@ def _garbled_fonts(doc: PdfDocument) -> tuple[set[str], dict[int, Counter]]:
     garbled = {font for group in groups if group & candidates
                for font in group
                if sum(restored[f] for f in group) >= MIN_RESTORED * sum(per_font[f][x] for f in group for x in FORMS)}
-    return garbled, repaired
+    return garbled | _fonts_drawing_marks(doc), repaired
+
+
+def _fonts_drawing_marks(doc: PdfDocument) -> set[str]:
+    """The fonts that draw some character of the garble's family with its mark's glyph
+    (:func:`textfix.fonts.judge_glyphs`): their maps are shifted, however few marks they set."""
+    out = set()
+    for page in doc.pages:
+        for line in page.lines:
+            for at in line.mark_glyphs:
+                out.update(run.font for run in line.runs if run.start <= at < run.end)
+    return out
 
 
 def _mark_free_families(per_font: dict[str, Counter]) -> list[set[str]]:
