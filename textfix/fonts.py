@@ -5,10 +5,13 @@ font sets comes out as its garbled form, and no other font's do.  A PDF
 says which font each character is set in (:mod:`textfix.pdf`), and
 :func:`textfix.doctor.garbled_fonts` which fonts garble (no mark printed,
 enough garbled forms, standing where marks belong).  A font that prints
-marks (，。…) as themselves does not garble.  :class:`FontEvidence` holds
-those states by offset of :attr:`textfix.pdf.PdfDocument.text`; its
-:meth:`~FontEvidence.state` is what :func:`textfix.repair` takes as
-``fonts``.  A font neither garbled nor printing marks (a title's, a
+marks (，。…) as themselves does not garble.  The map is wrong, the drawing
+is not: each character of the garble's family is also judged by its glyph
+(:func:`judge_glyphs`), a mark's drawing under a garbled form being the mark
+and the character's own drawing never a garble.  :class:`FontEvidence` holds
+those states by offset of :attr:`textfix.pdf.PdfDocument.text` (or of a page's
+laid-out text); its :meth:`~FontEvidence.state` is what :func:`textfix.repair`
+takes as ``fonts``.  A font neither garbled nor printing marks (a title's, a
 short subhead's) stays unknown: the run model decides there.
 """
 
@@ -48,7 +51,6 @@ class FontEvidence:
         if k >= 0 and offset < self.ends[k]:
             return self.garbled[k]
         return None
-
 
     @classmethod
     def of_characters(cls, fonts: Sequence[str], garbled: set[str], clean: set[str],
