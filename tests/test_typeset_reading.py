@@ -328,11 +328,8 @@ def test_one_line_title_at_the_page_measure_gets_its_tail_back() -> None:
     assert page.articles[0].blocks[0].text.startswith("眼下正值")
 
 
-# Column 12 characters (24 units).  示，48%的民众反对在本 is 21 units with % one unit, 22.05 with %
-# set proportionally (ASCII_WIDTHS: about a CJK character): the next character, 2 units, did not
-# fit.  Read one unit wide, the line ends 3 short, and the bare first line before it (媒体公布的一
-# 项调查显, 20 units) looked like a subhead with its paragraph after it.
-PERCENT_PAGE = """民众意见出现分歧
+# A page's first article, column 12 characters (24 units): the pages below go on from it.
+OPENING = """民众意见出现分歧
 今年以来，多国民众围
 绕安全政策展开讨论，不少
 人认为应当加强对话与合
@@ -340,7 +337,13 @@ PERCENT_PAGE = """民众意见出现分歧
 也有人担心军费开支挤占民
 生投入，影响经济复苏和就
 业。
-媒体公布的一项调查显
+"""
+
+# Column 12 characters (24 units).  示，48%的民众反对在本 is 21 units with % one unit, 22.05 with %
+# set proportionally (ASCII_WIDTHS: about a CJK character): the next character, 2 units, did not
+# fit.  Read one unit wide, the line ends 3 short, and the bare first line before it (媒体公布的一
+# 项调查显, 20 units) looked like a subhead with its paragraph after it.
+PERCENT_PAGE = OPENING + """媒体公布的一项调查显
 示，48%的民众反对在本
 国建立外国军事基地。
 """
@@ -397,15 +400,7 @@ def test_opening_unit_what_cannot_be_parted_from_a_line_start() -> None:
 # 22 units, the next opening with a character and its mark).  公报显示林地面积增加， is then a
 # full line, not an indented first line whose comma hangs (20 + 2), and the bare line before it
 # (全国绿化委员会发布的, 20) opens its paragraph, no subhead.
-PULLED_PAGE = """民众意见出现分歧
-今年以来，多国民众围
-绕安全政策展开讨论，不少
-人认为应当加强对话与合
-作，避免局势进一步升级，
-也有人担心军费开支挤占民
-生投入，影响经济复苏和就
-业。
-全国绿化委员会发布的
+PULLED_PAGE = OPENING + """全国绿化委员会发布的
 公报显示林地面积增加，
 草、灌、乔结合的治理模式
 成效明显。
