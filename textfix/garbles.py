@@ -366,7 +366,11 @@ class _Screen:
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
-    """The first character from ``text[i]`` in direction *step* that is not whitespace (BOUNDARY past the edge)."""
+    """The first character from ``text[i]`` in direction *step* that is not whitespace (BOUNDARY past the edge).
+
+    :func:`_reach` of one character, without chosen marks; the screen reads tens of thousands of
+    neighbours across line ends, where this loop costs a third of a slice closed up (measured).
+    """
     i += step
     while 0 <= i < len(text):
         if text[i] not in _WHITESPACE_SET:

