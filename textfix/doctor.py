@@ -269,7 +269,7 @@ def garbled_fonts(doc: PdfDocument) -> set[str]:
     return _garbled_fonts(doc)[0]
 
 
-def font_counts(doc: PdfDocument) -> dict[str, Counter]:
+def _font_counts(doc: PdfDocument) -> dict[str, Counter]:
     """Each font's characters over the whole file."""
     per_font: dict[str, Counter] = {}
     for page in doc.pages:
@@ -285,7 +285,7 @@ def _garbled_fonts(doc: PdfDocument) -> tuple[set[str], dict[int, Counter]]:
     the same defective map, ``…+TFGarble`` and ``…+TFGarble-Bold``) are judged
     together: a bold lead sentence alone holds too few marks for a verdict of its own.
     """
-    per_font = font_counts(doc)
+    per_font = _font_counts(doc)
     groups = _mark_free_families(per_font)
     candidates = {font for group in groups for font in group if _font_garbled(sum((per_font[f] for f in group), Counter()))}
     repaired = {

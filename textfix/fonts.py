@@ -72,11 +72,10 @@ class FontEvidence:
 
 def font_states(doc: PdfDocument) -> tuple[set[str], set[str]]:
     """(garbled fonts, clean fonts) of *doc*, each judged on what it prints over the whole file."""
-    from .doctor import MARKS, font_counts, garbled_fonts
+    from .doctor import garbled_fonts
 
     garbled = garbled_fonts(doc)
-    clean = {font for font, counts in font_counts(doc).items() if font not in garbled and any(counts[m] for m in MARKS)}
-    return garbled, clean
+    return garbled, mark_printing_fonts(doc.pages) - garbled
 
 
 def font_evidence(doc: PdfDocument) -> FontEvidence:
@@ -138,12 +137,10 @@ def judge_glyphs(pages: tuple[PdfPage, ...]) -> tuple[PdfPage, ...]:
     file never prints the mark, a glyph far from the character's own drawing
     is the mark's.
     """
-    from .doctor import MARKS
-
     family = shift_family()
     marks: dict[str, list[tuple[float, float]]] = {}
     own: dict[str, list[tuple[float, float]]] = {}
-    clean = _mark_printing_fonts(pages, set(MARKS))
+    clean = mark_printing_fonts(pages)
     for page in pages:
         for line in page.lines:
             fonts = line_fonts(line)
@@ -184,12 +181,15 @@ def judge_glyphs(pages: tuple[PdfPage, ...]) -> tuple[PdfPage, ...]:
     return tuple(out)
 
 
-def _mark_printing_fonts(pages: tuple[PdfPage, ...], symbols: set[str]) -> set[str]:
-    """The fonts that print some of the common marks as themselves (their forms are the ideographs they show)."""
+def mark_printing_fonts(pages: tuple[PdfPage, ...]) -> set[str]:
+    """The fonts that print some of the common marks (doctor's MARKS) as themselves: their maps are not
+    shifted, so the forms they print are the ideographs they show."""
+    from .doctor import MARKS
+
     out = set()
     for page in pages:
         for line in page.lines:
             for run in line.runs:
-                if run.font not in out and any(ch in symbols for ch in line.text[run.start:run.end]):
+                if run.font not in out and any(ch in MARKS for ch in line.text[run.start:run.end]):
                     out.add(run.font)
     return out
