@@ -266,7 +266,7 @@ def diagnose_pdf(doc: PdfDocument) -> Diagnosis:
 
 def garbled_fonts(doc: PdfDocument) -> set[str]:
     """The fonts of *doc* that garble their marks (see the module's notes)."""
-    return _garbled_fonts(doc)[0]
+    return _garbled_fonts(doc, report=False)[0]
 
 
 def _font_counts(doc: PdfDocument) -> dict[str, Counter]:
@@ -278,25 +278,30 @@ def _font_counts(doc: PdfDocument) -> dict[str, Counter]:
     return per_font
 
 
-def _garbled_fonts(doc: PdfDocument) -> tuple[set[str], dict[int, Counter]]:
+def _garbled_fonts(doc: PdfDocument, report: bool = True) -> tuple[set[str], dict[int, Counter]]:
     """The garbled fonts, and per page how many garbles the repair restores in each font.
 
     The faces of one family that print no mark (a regular and a bold set from
     the same defective map, ``…+TFGarble`` and ``…+TFGarble-Bold``) are judged
     together: a bold lead sentence alone holds too few marks for a verdict of its own.
+    A family whose glyphs prove its map shifted needs no repair to tell: unless a
+    *report* wants the counts, its pages are not repaired for the verdict.
     """
     per_font = _font_counts(doc)
     groups = _mark_free_families(per_font)
+    proven = _fonts_drawing_marks(doc)
     candidates = {font for group in groups for font in group if _font_garbled(sum((per_font[f] for f in group), Counter()))}
+    to_count = {f for group in groups if report or not group & proven for f in group & candidates}
     repaired = {
-        page.index: _repaired_by_font(page) if candidates & set(_font_texts(page)) else Counter() for page in doc.pages
+        page.index: _repaired_by_font(page) if to_count & set(_font_texts(page)) else Counter() for page in doc.pages
     }
     restored = sum(repaired.values(), Counter())
     # where the marks belong: the repair (its language model) restores at least half the family's forms
     garbled = {font for group in groups if group & candidates
                for font in group
-               if sum(restored[f] for f in group) >= MIN_RESTORED * sum(per_font[f][x] for f in group for x in FORMS)}
-    return garbled | _fonts_drawing_marks(doc), repaired
+               if group & proven
+               or sum(restored[f] for f in group) >= MIN_RESTORED * sum(per_font[f][x] for f in group for x in FORMS)}
+    return garbled | proven, repaired
 
 
 def _fonts_drawing_marks(doc: PdfDocument) -> set[str]:
