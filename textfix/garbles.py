@@ -44,6 +44,8 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import repeat
+from operator import itemgetter
 from importlib import resources
 from typing import NamedTuple
 
@@ -228,13 +230,14 @@ def _by_font(text: str, prepared: _Prepared, occurrences: list[_Occurrence], fon
 def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_state: FontState | None = None
            ) -> list[_Decision]:
     """Every term of every occurrence's decision; neighbouring winners read in place once."""
-    lm, space = default_charlm(), _SpaceEvidence(text)
+    counts = prepared.screen.page_counts(text)
+    lm, space = default_charlm(), _SpaceEvidence(text, counts)
     decisions = [_Decision(o, 0.0, "text", space.ratio(text, o)) for o in occurrences]
     for d in decisions:
         _read(lm, prepared, text, d, {})
     if not any(d.winnable for d in decisions):
         return decisions  # the run term is never positive: none can win, most clean pages end here
-    marks_on_page = len(prepared.printed_marks.findall(text))
+    marks_on_page = counts.marks if counts else len(prepared.printed_marks.findall(text))
     runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)
     runs.decide(decisions)
     _known_fonts(decisions, font_state)
@@ -320,13 +323,23 @@ class _Screen:
 
 
     def occurrences(self, text: str) -> list[_Occurrence]:
-        out: list[_Occurrence] = []
-        table, left, right, needed = self.table, self.left, self.right, self.needed
         size = len(text)
         self.screened += size
-        for m in (self.narrow if self.screened >= NARROW_FROM else self.pattern).finditer(text):
-            i = m.start()
-            g = m.group()
+        self.counts = None
+        if self.screened >= VECTOR_FROM and size >= VECTOR_TEXT and self.vector is not None:
+            found, self.counts = self.vector.occurrences(text)
+            self.counted = text
+            return found
+        at = (m.start() for m in (self.narrow if self.screened >= NARROW_FROM else self.pattern).finditer(text))
+        return self._occurrences(text, at)
+
+    def _occurrences(self, text: str, at, out: list[_Occurrence] | None = None) -> list[_Occurrence]:
+        """The occurrences among the candidates at the offsets *at* (ascending) that pass; *out* those before."""
+        out = [] if out is None else out
+        table, left, right, needed = self.table, self.left, self.right, self.needed
+        size = len(text)
+        for i in at:
+            g = text[i]
             c = table[g]
             before = text[i - 1] if i else BOUNDARY
             after = text[i + 1] if i + 1 < size else BOUNDARY
@@ -345,6 +358,22 @@ class _Screen:
             if lt.get(READ_AS.get(before, before), ld) + rt.get(READ_AS.get(after, after), rd) >= needed[g]:
                 out.append(_Occurrence(i, 1, c))
         return out
+
+    counts: _PageCounts | None = None  # what the vector screen counted on the text it last read
+    counted: str | None = None
+
+    def page_counts(self, text: str) -> _PageCounts | None:
+        """The counts of *text* the vector screen took while screening it (None: count them otherwise)."""
+        return self.counts if self.counted is text else None
+
+    @cached_property
+    def vector(self) -> _VectorScreen | None:
+        """The screen over the text as an array of code points (numpy), where numpy is installed."""
+        try:
+            import numpy
+        except ImportError:
+            return None
+        return _VectorScreen(numpy, self)
 
     def read(self, text: str, i: int) -> float:
         """The bigram read of ``text[i]`` as its mark: the nearest character each side, whitespace skipped.
@@ -365,6 +394,137 @@ class _Screen:
         return value
 
 
+class _PageCounts(NamedTuple):
+    """What the vector screen counts on a page while it reads it (the same the regular expressions count)."""
+
+    marks: int  # the table's marks printed as themselves (``_Prepared.printed_marks``)
+    spaced: int  # single spaces between an ideograph and a character (``_SpaceEvidence._AFTER_IDEOGRAPH``)
+    spaced_ideograph: int  # those of them before an ideograph
+
+
+# The code points str.isspace() holds for (what the screen's ``isspace`` and ``\\S`` test); tests/test_garble_speed.py
+# checks them against every code point.
+_ISSPACE = (*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029,
+            0x202F, 0x205F, 0x3000)
+# The vector screen's kinds of character besides candidates (1, 2, …) and any other (0): whitespace the screen
+# reads through (_SPACES, and line ends: _WHITESPACE), other whitespace (str.isspace), and the table's marks.
+_SPACE, _BREAK, _WS, _MARK = -1, -2, -3, -4
+
+
+class _VectorScreen:
+    """:meth:`_Screen.occurrences` with the text as an array of code points (numpy): the same occurrences.
+
+    Each character's kind comes from one table of code points (a candidate, a
+    mark, whitespace); the read of each candidate (:meth:`_Screen.read`: the
+    nearest character each side that is not whitespace, a candidate neighbour
+    at its likelier reading) is one vector operation on dense tables of the
+    screen's left and right terms (a column per neighbour the terms name,
+    column 0 the default for any other).  Doubled marks go through the
+    screen's own loop, and an occurrence followed by a space through
+    :attr:`_Screen.narrow` as the loop would (the vector screen is used where
+    the loop reads what ``narrow`` finds).  The page's printed marks and its
+    spaces after ideographs are counted from the same array.
+    """
+
+    def __init__(self, np, screen: _Screen) -> None:
+        self.np, self.screen = np, screen
+        self.candidates = [None, *screen.table.values()]  # by kind
+        kind = np.zeros(0x110000, np.int16)
+        kind[list(_ISSPACE)] = _WS
+        kind[[ord(ch) for ch in "\n\r\f"]] = _BREAK
+        kind[[ord(ch) for ch in _SPACES]] = _SPACE
+        marks = sorted({ord(c.symbol) for c in screen.table.values()})
+        self.usable = not kind[marks].any()  # no mark is whitespace (else: count with the regular expressions)
+        kind[marks] = _MARK
+        for k, c in enumerate(self.candidates[1:], 1):
+            kind[ord(c.garbled)] = k
+        self.kind = kind
+        self.need = np.array([0.0, *(screen.needed[c.garbled] for c in self.candidates[1:])])
+        self.doubled = np.array([False, *(c.symbol in DOUBLED for c in self.candidates[1:])])
+        symbols = [0, *(ord(c.symbol) for c in self.candidates[1:])]
+        self.left, self.left_column = self._dense(screen.left)
+        self.right, self.right_column = self._dense(screen.right)
+        self.left_symbol, self.right_symbol = self.left_column[symbols], self.right_column[symbols]
+
+    def _dense(self, terms: dict[str, tuple[dict[str, float], float]]):
+        """[candidate kind × neighbour column] of *terms*, and each code point's column (READ_AS applied)."""
+        np = self.np
+        vocabulary = sorted({ch for c in self.candidates[1:] for ch in terms[c.garbled][0]})
+        index = {ch: k for k, ch in enumerate(vocabulary, 1)}
+        column = np.zeros(0x110000, np.int16 if len(index) < 32767 else np.int32)
+        column[[ord(ch) for ch in vocabulary]] = list(index.values())
+        column[[ord(ch) for ch in READ_AS]] = [index.get(v, 0) for v in READ_AS.values()]
+        table = np.empty((len(self.candidates), len(vocabulary) + 1))
+        table[0] = 0.0
+        for k, c in enumerate(self.candidates[1:], 1):
+            values, default = terms[c.garbled]
+            table[k] = default
+            if values:
+                table[k, [index[ch] for ch in values]] = list(values.values())
+        return table, column
+
+    def occurrences(self, text: str) -> tuple[list[_Occurrence], _PageCounts | None]:
+        np, candidates = self.np, self.candidates
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+        kind = self.kind[codes]
+        size = len(codes)
+        at = np.flatnonzero(kind > 0)
+        k = kind[at]
+        # Doubled marks printed double: the screen's loop (it joins them).
+        same = np.zeros(len(at), bool)
+        inner = at > 0
+        same[inner] = codes[at[inner] - 1] == codes[at[inner]]
+        inner = at + 1 < size
+        same[inner] |= codes[at[inner] + 1] == codes[at[inner]]
+        doubled = same & self.doubled[k]
+        out = self.screen._occurrences(text, at[doubled].tolist())
+        at, k = at[~doubled], k[~doubled]
+        # Followed by a space: goes on, if `narrow` finds it.
+        spaced = np.zeros(len(at), bool)
+        spaced[inner[~doubled]] = kind[at[inner[~doubled]] + 1] == _SPACE
+        narrow = self.screen.narrow.match
+        out += [_Occurrence(i, 1, candidates[j]) for i, j in zip(at[spaced].tolist(), k[spaced].tolist()) if narrow(text, i)]
+        at, k = at[~spaced], k[~spaced]
+        # The rest: the read of the nearest character each side that is not whitespace (BOUNDARY past the edges).
+        read = np.flatnonzero((kind != _SPACE) & (kind != _BREAK))
+        place = np.searchsorted(read, at)  # each candidate's own place among them
+        before = np.full(len(at), ord(BOUNDARY), np.int64)
+        inner = place > 0
+        before[inner] = codes[read[place[inner] - 1]]
+        after = np.full(len(at), ord(BOUNDARY), np.int64)
+        inner = place + 1 < len(read)
+        after[inner] = codes[read[place[inner] + 1]]
+        score = self._term(self.left, self.left_column, self.left_symbol, k, before)
+        score += self._term(self.right, self.right_column, self.right_symbol, k, after)
+        passed = score >= self.need[k]
+        out += map(_Occurrence, at[passed].tolist(), repeat(1), [candidates[j] for j in k[passed].tolist()])
+        out.sort(key=itemgetter(0))
+        if not self.usable:
+            return out, None
+        spaces = np.flatnonzero(kind == _SPACE)
+        spaces = spaces[(spaces > 0) & (spaces + 1 < size)]
+        spaces = spaces[_ideographs(np, codes[spaces - 1])]
+        following = kind[spaces + 1]
+        spaces = spaces[(following != _SPACE) & (following != _BREAK) & (following != _WS)]
+        counts = _PageCounts(int(np.count_nonzero(kind == _MARK)), len(spaces),
+                             int(np.count_nonzero(_ideographs(np, codes[spaces + 1]))))
+        return out, counts
+
+    def _term(self, table, column, symbol_column, k, neighbours):
+        """:meth:`_Screen._term` of each candidate (kind *k*) and its neighbour (a code point)."""
+        np = self.np
+        value = table[k, column[neighbours]]
+        other = self.kind[neighbours]
+        both = other > 0  # a candidate neighbour: its likelier reading
+        value[both] = np.maximum(value[both], table[k[both], symbol_column[other[both]]])
+        return value
+
+
+def _ideographs(np, codes):
+    """Which of *codes* are ideographs (:func:`is_ideograph`)."""
+    return ((codes >= 0x3400) & (codes <= 0x9FFF)) | ((codes >= 0xF900) & (codes <= 0xFAFF))
+
+
 def _neighbour(text: str, i: int, step: int) -> str:
     """The first character from ``text[i]`` in direction *step* that is not whitespace (BOUNDARY past the edge).
 
@@ -382,6 +542,14 @@ def _neighbour(text: str, i: int, step: int) -> str:
 # Characters screened in a process, one text or many (a file of pages), from which on `narrow` is used:
 # there the look-ups have cost about what compiling it does, once a process (measured).
 NARROW_FROM = 500_000
+# ... and from which on the vector screen (numpy) is, on texts of at least VECTOR_TEXT characters.  Importing
+# numpy and making the screen's tables cost ~90 ms CPU once a process; the vector screen with its counts
+# saves ~43 ns a character of print pages (screen and counts, bench_repair's 5 MB page file: 124 → 44 ms)
+# and ~20 of clean text (real-dev train): it pays from ~2M characters of print on (all measured).  Below
+# 5,000 characters a text, one call's own overhead is more than it saves (measured on real-dev paragraphs
+# joined to 2,000/5,000/10,000 characters: 51/29/21 ns a character against the loop's 30).
+VECTOR_FROM = 2_000_000
+VECTOR_TEXT = 5_000
 def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]):
     """Per candidate, its left and right bigram terms by neighbour, each with the default for any other.
 
@@ -568,17 +736,21 @@ class _SpaceEvidence:
     # The space first, the ideograph before it a look-behind: the engine scans for the rarer space.
     _AFTER_IDEOGRAPH = re.compile(rf"[ \t\u3000]+(?<=[{IDEOGRAPH}][ \t\u3000])(?=(\S))")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str, counts: _PageCounts | None = None) -> None:
+        self.text, self.counts = text, counts  # counts: the vector screen's of the same spaces, where it read the text
 
     @cached_property
     def spaced(self) -> dict[bool, float]:
         """log10 likelihood ratio of a space after the character, by whether an ideograph follows the space."""
         space_after, text = fitted()["space_after_garble"], self.text
         characters = len(text) + 1  # all of them, not only ideographs: counting those costs a pass over the page
-        following = self._AFTER_IDEOGRAPH.findall(text)  # the character after each such space
-        before_ideograph = 1 + sum(map(is_ideograph, following))
-        before_other = 1 + len(following) - (before_ideograph - 1)
+        if self.counts is not None:
+            spaced, ideographs = self.counts.spaced, self.counts.spaced_ideograph
+        else:
+            following = self._AFTER_IDEOGRAPH.findall(text)  # the character after each such space
+            spaced, ideographs = len(following), sum(map(is_ideograph, following))
+        before_ideograph = 1 + ideographs
+        before_other = 1 + spaced - ideographs
         return {True: math.log10(space_after * characters / before_ideograph),
                 False: math.log10(space_after * characters / before_other)}
 

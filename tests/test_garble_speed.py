@@ -1,0 +1,71 @@
+"""The garble decision's faster paths decide exactly as the plain ones (issue 13's speed criteria).
+
+The vector screen (numpy, :class:`textfix.garbles._VectorScreen`) must find the
+very occurrences the screen's loop finds on what :attr:`_Screen.narrow` lets
+through, and count the page's printed marks and spaces after ideographs as the
+regular expressions do: on the project's pages, the seed page, and texts made
+to hit every special case (whitespace of each kind next to a candidate, doubled
+marks, candidates next to each other, the text's edges).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from textfix import default_model, garbles
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_isspace_code_points_are_those_str_isspace_holds_for() -> None:
+    assert set(garbles._ISSPACE) == {c for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+
+
+def _texts() -> list[str]:
+    pages = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpora" / "pages").glob("synth-*.txt"))[:6]]
+    seed = (ROOT / "seeds" / "001_b2b7af04dbdc7222.txt").read_text(encoding="utf-8")
+    prepared = garbles._prepared(default_model())
+    cands = "".join(prepared.table)
+    marks = "".join(sorted({c.symbol for c in prepared.table.values()}))
+    odd = [" ", "\t", "\u3000", "\n", "\r", "\f", "\x0b", "\xa0", "\u2028", "\x85", "\u200b", "\ud800", "a", "1", "％", "Ａ", "０"]
+    # Every candidate after and before each kind of neighbour, doubled and tripled, at the edges.
+    parts = []
+    for k, g in enumerate(cands):
+        o = odd[k % len(odd)]
+        n = cands[(k * 7) % len(cands)]
+        parts.append(f"{g}中国{o}{g}{o}人民{g}{g}{n}{g}{marks[k % len(marks)]}{g}{o}{o}{g} {g}{o}发展{g}{g}{g}。")
+    special = "".join(parts)
+    return [seed, *pages, special, special[1:-1], cands + special + cands, "\n".join(pages) + special]
+
+
+@pytest.mark.parametrize("k", range(10))
+def test_the_vector_screen_finds_what_the_loop_does(k: int) -> None:
+    pytest.importorskip("numpy")
+    texts = _texts()
+    if k >= len(texts):
+        pytest.skip("fewer texts")
+    text = texts[k]
+    prepared = garbles._prepared(default_model())
+    screen = prepared.screen
+    loop = screen._occurrences(text, (m.start() for m in screen.narrow.finditer(text)))
+    found, counts = screen.vector.occurrences(text)
+    assert found == loop
+    following = garbles._SpaceEvidence._AFTER_IDEOGRAPH.findall(text)
+    assert counts == (len(prepared.printed_marks.findall(text)), len(following),
+                      sum(map(garbles.is_ideograph, following)))
+
+
+def test_decisions_alike_with_and_without_the_vector_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("numpy")
+    text = "\n".join(_texts())
+    model = default_model()
+    monkeypatch.setattr(garbles, "NARROW_FROM", 0)
+    monkeypatch.setattr(garbles, "VECTOR_FROM", sys.maxsize)
+    plain = garbles.garble_changes(text, model)
+    monkeypatch.setattr(garbles, "VECTOR_FROM", 0)
+    monkeypatch.setattr(garbles, "VECTOR_TEXT", 0)
+    assert garbles.garble_changes(text, model) == plain
+    assert garbles._prepared(model).screen.page_counts(text) is not None  # the vector screen did read it
