@@ -325,9 +325,10 @@ class _Screen:
     def occurrences(self, text: str) -> list[_Occurrence]:
         size = len(text)
         self.screened += size
-        self.counts = None
+        global _WINDOWS
+        self.counts = _WINDOWS = None
         if self.screened >= VECTOR_FROM and size >= VECTOR_TEXT and self.vector is not None:
-            found, self.counts = self.vector.occurrences(text)
+            found, self.counts, _WINDOWS = self.vector.occurrences(text)
             self.counted = text
             return found
         at = (m.start() for m in (self.narrow if self.screened >= NARROW_FROM else self.pattern).finditer(text))
@@ -463,7 +464,7 @@ class _VectorScreen:
                 table[k, [index[ch] for ch in values]] = list(values.values())
         return table, column
 
-    def occurrences(self, text: str) -> tuple[list[_Occurrence], _PageCounts | None]:
+    def occurrences(self, text: str) -> tuple[list[_Occurrence], _PageCounts | None, _Windows]:
         np, candidates = self.np, self.candidates
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
         kind = self.kind[codes]
@@ -499,8 +500,9 @@ class _VectorScreen:
         passed = score >= self.need[k]
         out += map(_Occurrence, at[passed].tolist(), repeat(1), [candidates[j] for j in k[passed].tolist()])
         out.sort(key=itemgetter(0))
+        windows = _Windows(np, text, codes, read, out)
         if not self.usable:
-            return out, None
+            return out, None, windows
         spaces = np.flatnonzero(kind == _SPACE)
         spaces = spaces[(spaces > 0) & (spaces + 1 < size)]
         spaces = spaces[_ideographs(np, codes[spaces - 1])]
@@ -508,7 +510,7 @@ class _VectorScreen:
         spaces = spaces[(following != _SPACE) & (following != _BREAK) & (following != _WS)]
         counts = _PageCounts(int(np.count_nonzero(kind == _MARK)), len(spaces),
                              int(np.count_nonzero(_ideographs(np, codes[spaces + 1]))))
-        return out, counts
+        return out, counts, windows
 
     def _term(self, table, column, symbol_column, k, neighbours):
         """:meth:`_Screen._term` of each candidate (kind *k*) and its neighbour (a code point)."""
@@ -518,6 +520,59 @@ class _VectorScreen:
         both = other > 0  # a candidate neighbour: its likelier reading
         value[both] = np.maximum(value[both], table[k[both], symbol_column[other[both]]])
         return value
+
+
+class _Windows:
+    """What :func:`_reach` reads each side of every occurrence the vector screen found, without chosen marks.
+
+    The *WINDOW_MOST* characters that are not whitespace before each
+    occurrence and after it (BOUNDARY past the text's edges) are gathered from
+    the screen's arrays in one operation when first asked for: the decisions
+    read them several times an occurrence (its window, the words and the name
+    around it), each a slice of the text closed up otherwise.
+    """
+
+    def __init__(self, np, text: str, codes, read, found: list[_Occurrence]) -> None:
+        self.np, self.text, self.codes, self.read, self.found = np, text, codes, read, found
+        self.left: dict[int, tuple[str, int]] | None = None  # offset → (window before it, its characters)
+        self.right: dict[int, tuple[str, int]] = {}
+
+    def reach(self, i: int, step: int, count: int) -> str | None:
+        """``_reach(text, i, step, {}, count)`` where *i* starts a read from an occurrence found, else None."""
+        if self.left is None:
+            self._gather()
+        if step < 0:
+            found = self.left.get(i + 1)
+            if found is None:
+                return None
+            window, real = found  # BOUNDARY * (WINDOW_MOST - real) + the characters
+            return window[-(count if real >= count else real + 1):]
+        found = self.right.get(i)
+        if found is None:
+            return None
+        window, real = found  # the characters + BOUNDARY * (WINDOW_MOST - real)
+        return window[: count if real >= count else real + 1]
+
+    def _gather(self) -> None:
+        np, codes, read, most = self.np, self.codes, self.read, WINDOW_MOST
+        starts = np.array([o.at for o in self.found], np.int64)
+        ends = starts + np.array([o.length for o in self.found], np.int64)
+        size = len(read)
+        self.left, self.right = {}, {}
+        if not size or not len(starts):
+            return
+        for offsets, side, step in ((starts, self.left, -1), (ends, self.right, 1)):
+            place = np.searchsorted(read, offsets)  # characters not whitespace before each offset
+            at = place[:, None] + (np.arange(-most, 0) if step < 0 else np.arange(most))
+            inside = (at >= 0) & (at < size)
+            chars = np.where(inside, codes[read[np.clip(at, 0, size - 1)]], ord(BOUNDARY)).astype(np.uint32)
+            joined = chars.tobytes().decode("utf-32-le", "surrogatepass")
+            real = np.minimum(place if step < 0 else size - place, most).tolist()
+            windows = [joined[k : k + most] for k in range(0, len(joined), most)]
+            side.update(zip(offsets.tolist(), zip(windows, real)))
+
+
+_WINDOWS: _Windows | None = None  # the vector screen's windows of the text it last read (see _reach)
 
 
 def _ideographs(np, codes):
@@ -693,6 +748,7 @@ def _unbroken(text: str, i: int) -> tuple[str, int]:
 
 
 WORD_REACH = LONGEST_WORD - 1  # characters each side of a candidate the longest dictionary word looked up can take
+WINDOW_MOST = max(CONTEXT, WORD_REACH, 4)  # the most characters a decision reads each side (4: a name's start)
 
 
 def _reach(text: str, i: int, step: int, chosen: dict[int, _Occurrence], count: int = CONTEXT) -> str:
@@ -700,6 +756,11 @@ def _reach(text: str, i: int, step: int, chosen: dict[int, _Occurrence], count: 
 
     Where the text runs out, :data:`BOUNDARY` stands for its edge.
     """
+    windows = _WINDOWS
+    if windows is not None and windows.text is text and not chosen and count <= WINDOW_MOST:
+        found = windows.reach(i, step, count)  # read from the vector screen's arrays, where it has them
+        if found is not None:
+            return found
     width, size = count + 2, len(text)
     while True:  # a slice wide enough to hold *count* characters once its whitespace is dropped
         lo, hi = (max(0, i - width + 1), i + 1) if step < 0 else (i, min(size, i + width))
@@ -921,32 +982,32 @@ def _forward_backward(ratios: list[float], stays: list[float], share: float) -> 
     *ratios*: each event's likelihood ratio, garbled against clean; *stays*: the
     chance the run goes on from the event before (the first is ignored).
     """
-    n = len(ratios)
-    fwd, bwd = [0.0] * n, [0.0] * n  # P(garbled) from the left (before the event's own evidence), from the right
+    # (Lists walked with zip, each product worked out as the recurrence has it: the same floats, faster.)
+    fresh = [(1.0 - stay) * share for stay in stays]  # each event's chance of a fresh run, times the share
     other = 1.0 - share
+    fwd = []  # P(garbled) from the left, before the event's own evidence
     g = share
-    for k in range(n):
-        stay = stays[k]
-        g = stay * g + (1.0 - stay) * share
-        fwd[k] = g
-        r = ratios[k]
-        g = g * r / (g * r + 1.0 - g)  # the event's own evidence
+    for stay, new, r in zip(stays, fresh, ratios):
+        g = stay * g + new
+        fwd.append(g)
+        gr = g * r
+        g = gr / (gr + 1.0 - g)  # the event's own evidence
+    bwd = []  # ... from the right
     g = share
-    for k in range(n - 1, -1, -1):
-        bwd[k] = g
-        r = ratios[k]
-        g = g * r / (g * r + 1.0 - g)
-        stay = stays[k]
-        g = stay * g + (1.0 - stay) * share
+    for stay, new, r in zip(reversed(stays), reversed(fresh), reversed(ratios)):
+        bwd.append(g)
+        gr = g * r
+        g = gr / (gr + 1.0 - g)
+        g = stay * g + new
+    bwd.reverse()
     prior_odds = share / other
-    posterior, leave_out = [0.0] * n, [0.0] * n
-    for k in range(n):
+    posterior, leave_out = [], []
+    for f, w, r in zip(fwd, bwd, ratios):
         # Two independent views of the state (left and right) combined over the shared prior.
-        f, w = fwd[k], bwd[k]
         odds = (f / (1.0 - f)) * (w / (1.0 - w)) / prior_odds
-        leave_out[k] = odds / (1.0 + odds)
-        full = odds * ratios[k]
-        posterior[k] = full / (1.0 + full)
+        leave_out.append(odds / (1.0 + odds))
+        full = odds * r
+        posterior.append(full / (1.0 + full))
     return posterior, leave_out
 
 
