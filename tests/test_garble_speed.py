@@ -42,8 +42,9 @@ def _texts() -> list[str]:
 
 
 @pytest.mark.parametrize("k", range(10))
-def test_the_vector_screen_finds_what_the_loop_does(k: int) -> None:
+def test_the_vector_screen_finds_what_the_loop_does(k: int, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("numpy")
+    monkeypatch.setattr(garbles, "_WINDOWS", None)  # _reach reads the text itself
     texts = _texts()
     if k >= len(texts):
         pytest.skip("fewer texts")
@@ -51,11 +52,31 @@ def test_the_vector_screen_finds_what_the_loop_does(k: int) -> None:
     prepared = garbles._prepared(default_model())
     screen = prepared.screen
     loop = screen._occurrences(text, (m.start() for m in screen.narrow.finditer(text)))
-    found, counts = screen.vector.occurrences(text)
+    found, counts, windows = screen.vector.occurrences(text)
     assert found == loop
     following = garbles._SpaceEvidence._AFTER_IDEOGRAPH.findall(text)
     assert counts == (len(prepared.printed_marks.findall(text)), len(following),
                       sum(map(garbles.is_ideograph, following)))
+    # The windows each side of every occurrence, as _reach reads them from the text.
+    for o in found:
+        for count in range(1, garbles.WINDOW_MOST + 1):
+            assert windows.reach(o.at - 1, -1, count) == garbles._reach(text, o.at - 1, -1, {}, count)
+            assert windows.reach(o.at + o.length, 1, count) == garbles._reach(text, o.at + o.length, 1, {}, count)
+    # Which occurrences' windows lie within a span of them (or reach the text's edge), counted by hand.
+    span = prepared.partners.window
+    for o in found:
+        lo, hi = max(0, o.at - span), o.at + o.length + span
+        left = text[lo : o.at].translate(garbles._DROP_WHITESPACE)
+        right = text[o.at + o.length : hi].translate(garbles._DROP_WHITESPACE)
+        fits = (len(left) >= garbles.WINDOW_MOST or lo == 0) and (len(right) >= garbles.WINDOW_MOST or hi >= len(text))
+        assert windows.within(o.at, span) == fits
+    # The printed marks within reach of given offsets, as FontRuns finds them with the regular expression.
+    ats = [o.at for o in found[::3]]
+    reach, end, marks = 45, 0, []
+    for at in ats:
+        lo, end = max(end, at - reach), at + reach
+        marks.extend(m.start() for m in prepared.printed_marks.finditer(text, lo, end))
+    assert windows.marks_near(ats, reach) == marks
 
 
 def test_decisions_alike_with_and_without_the_vector_screen(monkeypatch: pytest.MonkeyPatch) -> None:

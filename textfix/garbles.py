@@ -42,7 +42,7 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import repeat
 from operator import itemgetter
@@ -155,6 +155,7 @@ class _Prepared:
     screen: _Screen
     printed_marks: re.Pattern[str]  # the table's marks printed as themselves
     partners: _Partners
+    readings: dict[tuple, tuple[float, float, str]] = field(default_factory=dict)  # see _reading_key
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -238,7 +239,8 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
     if not any(d.winnable for d in decisions):
         return decisions  # the run term is never positive: none can win, most clean pages end here
     marks_on_page = counts.marks if counts else len(prepared.printed_marks.findall(text))
-    runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)
+    page = _WINDOWS if counts is not None and _WINDOWS is not None and _WINDOWS.text is text else None
+    runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions, page)
     runs.decide(decisions)
     _known_fonts(decisions, font_state)
     # Neighbouring garbles change each other's context (袁 野 → ，“): read once more with the winners in place.
@@ -249,7 +251,7 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
             if _near_chosen(d.occurrence, chosen_at):
                 _read(lm, prepared, text, d, chosen)
         share = runs.share
-        runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)  # more may be winnable now
+        runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions, page)  # more may be winnable now
         runs.share = share
         runs.decide(decisions, rounds=0)
         _known_fonts(decisions, font_state)
@@ -487,20 +489,20 @@ class _VectorScreen:
         out += [_Occurrence(i, 1, candidates[j]) for i, j in zip(at[spaced].tolist(), k[spaced].tolist()) if narrow(text, i)]
         at, k = at[~spaced], k[~spaced]
         # The rest: the read of the nearest character each side that is not whitespace (BOUNDARY past the edges).
-        read = np.flatnonzero((kind != _SPACE) & (kind != _BREAK))
-        place = np.searchsorted(read, at)  # each candidate's own place among them
+        closed = _Closed(np, kind)
+        place = closed.before(at)  # each candidate's own place in the text closed up
         before = np.full(len(at), ord(BOUNDARY), np.int64)
         inner = place > 0
-        before[inner] = codes[read[place[inner] - 1]]
+        before[inner] = codes[closed.at(place[inner] - 1)]
         after = np.full(len(at), ord(BOUNDARY), np.int64)
-        inner = place + 1 < len(read)
-        after[inner] = codes[read[place[inner] + 1]]
+        inner = place + 1 < closed.size
+        after[inner] = codes[closed.at(place[inner] + 1)]
         score = self._term(self.left, self.left_column, self.left_symbol, k, before)
         score += self._term(self.right, self.right_column, self.right_symbol, k, after)
         passed = score >= self.need[k]
         out += map(_Occurrence, at[passed].tolist(), repeat(1), [candidates[j] for j in k[passed].tolist()])
         out.sort(key=itemgetter(0))
-        windows = _Windows(np, text, codes, read, out)
+        windows = _Windows(np, text, codes, kind, closed, out)
         if not self.usable:
             return out, None, windows
         spaces = np.flatnonzero(kind == _SPACE)
@@ -522,6 +524,25 @@ class _VectorScreen:
         return value
 
 
+class _Closed:
+    """The text closed up (the whitespace :func:`_reach` skips dropped), as offsets: from the whitespace's own,
+    which are few, so that the many characters left need no array of their own."""
+
+    def __init__(self, np, kind) -> None:
+        self.np = np
+        self.gaps = np.flatnonzero((kind == _SPACE) | (kind == _BREAK))  # offsets of the whitespace dropped
+        self.size = len(kind) - len(self.gaps)  # characters left
+        self.shifted = self.gaps - np.arange(len(self.gaps))  # characters left before each gap
+
+    def before(self, offsets):
+        """How many characters left stand before each of *offsets* (of the text)."""
+        return offsets - self.np.searchsorted(self.gaps, offsets)
+
+    def at(self, places):
+        """The offset in the text of each character left at *places* (0 ≤ place < size)."""
+        return places + self.np.searchsorted(self.shifted, places, side="right")
+
+
 class _Windows:
     """What :func:`_reach` reads each side of every occurrence the vector screen found, without chosen marks.
 
@@ -532,8 +553,10 @@ class _Windows:
     around it), each a slice of the text closed up otherwise.
     """
 
-    def __init__(self, np, text: str, codes, read, found: list[_Occurrence]) -> None:
-        self.np, self.text, self.codes, self.read, self.found = np, text, codes, read, found
+    def __init__(self, np, text: str, codes, kind, closed: _Closed, found: list[_Occurrence]) -> None:
+        self.np, self.text, self.codes, self.kind, self.closed, self.found = np, text, codes, kind, closed, found
+        self.mark_at = None  # the offsets of the page's printed marks, found when first asked for
+        self.spans: dict[int, set[int]] = {}  # span → the occurrences whose windows lie within it (within)
         self.left: dict[int, tuple[str, int]] | None = None  # offset → (window before it, its characters)
         self.right: dict[int, tuple[str, int]] = {}
 
@@ -553,19 +576,55 @@ class _Windows:
         window, real = found  # the characters + BOUNDARY * (WINDOW_MOST - real)
         return window[: count if real >= count else real + 1]
 
+    def within(self, at: int, span: int) -> bool:
+        """Whether the WINDOW_MOST characters each side of the occurrence found at *at* that are not whitespace
+        lie within *span* characters of it, or the text's edge does."""
+        found = self.spans.get(span)
+        if found is None:
+            np, closed, most = self.np, self.closed, WINDOW_MOST
+            starts = np.array([o.at for o in self.found], np.int64)
+            ends = starts + np.array([o.length for o in self.found], np.int64)
+            size = closed.size
+            last = max(size - 1, 0)
+            left = closed.before(starts) - most  # the farthest character each side, if there are enough
+            right = closed.before(ends) + most - 1
+            inside = starts <= span
+            if size:
+                inside |= (left >= 0) & (closed.at(np.clip(left, 0, last)) >= starts - span)
+            fits = ends + span >= len(self.text)
+            if size:
+                fits |= (right < size) & (closed.at(np.clip(right, 0, last)) < ends + span)
+            found = self.spans[span] = set(starts[inside & fits].tolist())
+        return at in found
+
+    def marks_near(self, ats: list[int], reach: int) -> list[int]:
+        """The offsets of the printed marks less than *reach* characters after, or at most *reach* before, an
+        offset of *ats* (ascending): what FontRuns finds in those windows with ``printed_marks``."""
+        np = self.np
+        if self.mark_at is None:
+            self.mark_at = np.flatnonzero(self.kind == _MARK)
+        marks, ats = self.mark_at, np.array(ats, np.int64)
+        if not len(ats) or not len(marks):
+            return []
+        nearest = np.searchsorted(ats, marks - reach, side="right")  # the first offset after mark − reach
+        inside = nearest < len(ats)
+        near = np.zeros(len(marks), bool)
+        near[inside] = ats[nearest[inside]] <= marks[inside] + reach
+        return marks[near].tolist()
+
     def _gather(self) -> None:
-        np, codes, read, most = self.np, self.codes, self.read, WINDOW_MOST
+        np, codes, closed, most = self.np, self.codes, self.closed, WINDOW_MOST
         starts = np.array([o.at for o in self.found], np.int64)
         ends = starts + np.array([o.length for o in self.found], np.int64)
-        size = len(read)
+        size = closed.size
         self.left, self.right = {}, {}
         if not size or not len(starts):
             return
         for offsets, side, step in ((starts, self.left, -1), (ends, self.right, 1)):
-            place = np.searchsorted(read, offsets)  # characters not whitespace before each offset
+            place = closed.before(offsets)  # characters not whitespace before each offset
             at = place[:, None] + (np.arange(-most, 0) if step < 0 else np.arange(most))
             inside = (at >= 0) & (at < size)
-            chars = np.where(inside, codes[read[np.clip(at, 0, size - 1)]], ord(BOUNDARY)).astype(np.uint32)
+            chars = np.where(inside, codes[closed.at(np.clip(at, 0, size - 1))], ord(BOUNDARY)).astype(np.uint32)
             joined = chars.tobytes().decode("utf-32-le", "surrogatepass")
             real = np.minimum(place if step < 0 else size - place, most).tolist()
             windows = [joined[k : k + most] for k in range(0, len(joined), most)]
@@ -645,8 +704,46 @@ def _read(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict
     if raw + d.space + prepared.partners.most(o.candidate.symbol) <= EVIDENCE:
         d.context, d.reading, d.partner = raw, "text", 0.0
         return
+    key = _reading_key(prepared, text, d, left, right)
+    if key is not None:
+        found = prepared.readings.get(key)
+        if found is not None:
+            d.partner, d.context, d.reading = found
+            return
     d.partner = prepared.partners.ratio(text, o)
     d.context, d.reading = _context(lm, prepared, text, d, raw, left, right)
+    if key is not None:
+        if len(prepared.readings) >= READINGS_KEPT:
+            prepared.readings.clear()
+        prepared.readings[key] = (d.partner, d.context, d.reading)
+
+
+# Partner and context terms kept per model, by the text they are read from (see _reading_key): a file of
+# pages repeats its furniture, bylines, datelines.  16,384 of them hold the ~1,500 different ones of the
+# print file's 6,249 reads that get that far (bench_repair's pages; counted), in about 8 MB.
+READINGS_KEPT = 16_384
+
+
+def _reading_key(prepared: _Prepared, text: str, d: _Decision, left: str, right: str) -> tuple | None:
+    """What *d*'s partner and context terms are read from, where the vector screen can tell it is all in a slice.
+
+    The partner term searches ``partner_window`` characters each side of the
+    text as printed (a number's chain of partners goes on: not kept); the
+    context term reads the window *left* and *right* (with the marks chosen
+    so far in place) and :data:`WINDOW_MOST` characters each side that are
+    not whitespace, as printed.  Where those lie within the slice of
+    ``partner_window`` characters each side (or it reaches the text's edge),
+    the slice, where the occurrence is in it, the window and the space term
+    (the page's own) decide both terms.
+    """
+    windows, o = _WINDOWS, d.occurrence
+    if windows is None or windows.text is not text or o.candidate.symbol_class == "numbering":
+        return None
+    span = prepared.partners.window
+    if not windows.within(o.at, span):
+        return None
+    lo = max(0, o.at - span)
+    return text[lo : o.at + o.length + span], o.at - lo, o.length, d.space, left, right
 
 
 def _window(text: str, o: _Occurrence, chosen: dict[int, _Occurrence]) -> tuple[str, str]:
@@ -923,7 +1020,8 @@ class FontRuns:
     is garbled, and must not make the repair of other pages less precise.
     """
 
-    def __init__(self, text: str, printed_marks: re.Pattern[str], marks_on_page: int, decisions: list[_Decision]) -> None:
+    def __init__(self, text: str, printed_marks: re.Pattern[str], marks_on_page: int, decisions: list[_Decision],
+                 page: _Windows | None = None) -> None:
         # Only candidates that may win need their run's state; the others are evidence when their
         # likelihood ratio says anything (over 1.1), and marks are read within REACH run lengths of
         # the winnable ones (farther, exp(-REACH) of their weight is left): all else counts as clean
@@ -931,8 +1029,10 @@ class FontRuns:
         self.candidates = [d for d in decisions if d.winnable or d.context + d.space + d.partner > EVIDENCE]
         reach = int(REACH * fitted()["run_length"])
         self.marks: list[int] = []
+        if page is not None:  # the vector screen's array of the text: the same marks, found at once
+            self.marks = page.marks_near([d.occurrence.at for d in decisions if d.winnable], reach)
         end = 0
-        for d in decisions:
+        for d in decisions if page is None else ():
             if d.winnable:
                 lo = max(end, d.occurrence.at - reach)
                 end = d.occurrence.at + reach
