@@ -489,18 +489,23 @@ class _VectorScreen:
         out += [_Occurrence(i, 1, candidates[j]) for i, j in zip(at[spaced].tolist(), k[spaced].tolist()) if narrow(text, i)]
         at, k = at[~spaced], k[~spaced]
         # The rest: the read of the nearest character each side that is not whitespace (BOUNDARY past the edges).
+        # Most neighbours are the characters next to it; where one is whitespace, the text closed up says.
         closed = _Closed(np, kind)
-        place = closed.before(at)  # each candidate's own place in the text closed up
-        before = np.full(len(at), ord(BOUNDARY), np.int64)
-        inner = place > 0
-        before[inner] = codes[closed.at(place[inner] - 1)]
-        after = np.full(len(at), ord(BOUNDARY), np.int64)
-        inner = place + 1 < closed.size
-        after[inner] = codes[closed.at(place[inner] + 1)]
+        before = codes[np.maximum(at - 1, 0)].astype(np.int64)
+        far = (at == 0) | _skipped(kind[np.maximum(at - 1, 0)])
+        if far.any():
+            place = closed.before(at[far])  # each candidate's own place in the text closed up
+            before[far] = np.where(place > 0, codes[closed.at(np.maximum(place - 1, 0))], ord(BOUNDARY))
+        after = codes[np.minimum(at + 1, size - 1)].astype(np.int64)
+        far = (at + 1 == size) | _skipped(kind[np.minimum(at + 1, size - 1)])
+        if far.any():
+            place = closed.before(at[far])
+            after[far] = np.where(place + 1 < closed.size, codes[closed.at(np.minimum(place + 1, closed.size - 1))],
+                                  ord(BOUNDARY))
         score = self._term(self.left, self.left_column, self.left_symbol, k, before)
         score += self._term(self.right, self.right_column, self.right_symbol, k, after)
         passed = score >= self.need[k]
-        out += map(_Occurrence, at[passed].tolist(), repeat(1), [candidates[j] for j in k[passed].tolist()])
+        out += map(_Occurrence._make, zip(at[passed].tolist(), repeat(1), [candidates[j] for j in k[passed].tolist()]))
         out.sort(key=itemgetter(0))
         windows = _Windows(np, text, codes, kind, closed, out)
         if not self.usable:
@@ -634,6 +639,11 @@ class _Windows:
 _WINDOWS: _Windows | None = None  # the vector screen's windows of the text it last read (see _reach)
 
 
+def _skipped(kinds):
+    """Which of *kinds* are whitespace :func:`_reach` skips."""
+    return (kinds == _SPACE) | (kinds == _BREAK)
+
+
 def _ideographs(np, codes):
     """Which of *codes* are ideographs (:func:`is_ideograph`)."""
     return ((codes >= 0x3400) & (codes <= 0x9FFF)) | ((codes >= 0xF900) & (codes <= 0xFAFF))
@@ -692,6 +702,21 @@ SURNAMES_SUMMED = 60
 
 
 def _read(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence]) -> None:
+    """Set *d*'s context and partner terms (:func:`_read_terms`), kept by what they are read from (_reading_key)."""
+    key = _reading_key(prepared, text, d, chosen)
+    if key is not None:
+        found = prepared.readings.get(key)
+        if found is not None:
+            d.context, d.reading, d.partner = found
+            return
+    _read_terms(lm, prepared, text, d, chosen)
+    if key is not None:
+        if len(prepared.readings) >= READINGS_KEPT:
+            prepared.readings.clear()
+        prepared.readings[key] = (d.context, d.reading, d.partner)
+
+
+def _read_terms(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence]) -> None:
     """Set *d*'s context and partner terms, the partner only where its value can matter.
 
     A decision whose terms stay at or below :data:`EVIDENCE` even with the most
@@ -704,37 +729,27 @@ def _read(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict
     if raw + d.space + prepared.partners.most(o.candidate.symbol) <= EVIDENCE:
         d.context, d.reading, d.partner = raw, "text", 0.0
         return
-    key = _reading_key(prepared, text, d, left, right)
-    if key is not None:
-        found = prepared.readings.get(key)
-        if found is not None:
-            d.partner, d.context, d.reading = found
-            return
     d.partner = prepared.partners.ratio(text, o)
     d.context, d.reading = _context(lm, prepared, text, d, raw, left, right)
-    if key is not None:
-        if len(prepared.readings) >= READINGS_KEPT:
-            prepared.readings.clear()
-        prepared.readings[key] = (d.partner, d.context, d.reading)
 
 
-# Partner and context terms kept per model, by the text they are read from (see _reading_key): a file of
-# pages repeats its furniture, bylines, datelines.  16,384 of them hold the ~1,500 different ones of the
-# print file's 6,249 reads that get that far (bench_repair's pages; counted), in about 8 MB.
+# Context and partner terms kept per model, by the text they are read from (see _reading_key): a file of
+# pages repeats its furniture, bylines, datelines.  16,384 of them hold the different ones of the print
+# file's 9,929 reads (bench_repair's pages, ~4,500; counted), in about 8 MB.
 READINGS_KEPT = 16_384
 
 
-def _reading_key(prepared: _Prepared, text: str, d: _Decision, left: str, right: str) -> tuple | None:
-    """What *d*'s partner and context terms are read from, where the vector screen can tell it is all in a slice.
+def _reading_key(prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence]) -> tuple | None:
+    """What *d*'s terms are read from, where the vector screen can tell that it all lies in a slice of the text.
 
     The partner term searches ``partner_window`` characters each side of the
     text as printed (a number's chain of partners goes on: not kept); the
-    context term reads the window *left* and *right* (with the marks chosen
-    so far in place) and :data:`WINDOW_MOST` characters each side that are
-    not whitespace, as printed.  Where those lie within the slice of
-    ``partner_window`` characters each side (or it reaches the text's edge),
-    the slice, where the occurrence is in it, the window and the space term
-    (the page's own) decide both terms.
+    context term reads its window (with the marks chosen so far in place) and
+    :data:`WINDOW_MOST` characters each side that are not whitespace, as
+    printed.  Where those lie within the slice of ``partner_window``
+    characters each side (or it reaches the text's edge), the slice, where the
+    occurrence is in it, the space term (the page's own) and, with marks
+    chosen, the window decide the terms.
     """
     windows, o = _WINDOWS, d.occurrence
     if windows is None or windows.text is not text or o.candidate.symbol_class == "numbering":
@@ -743,7 +758,7 @@ def _reading_key(prepared: _Prepared, text: str, d: _Decision, left: str, right:
     if not windows.within(o.at, span):
         return None
     lo = max(0, o.at - span)
-    return text[lo : o.at + o.length + span], o.at - lo, o.length, d.space, left, right
+    return text[lo : o.at + o.length + span], o.at - lo, o.length, d.space, _window(text, o, chosen) if chosen else None
 
 
 def _window(text: str, o: _Occurrence, chosen: dict[int, _Occurrence]) -> tuple[str, str]:
@@ -949,6 +964,7 @@ class _Partners:
             return f"[{_class(chars)}]" if chars else None
 
         self.partners: dict[str, tuple[str | None, str | None, float, float]] = {}
+        self._most: dict[str, float] = {}
         for symbol in {c.symbol for c in table.values()}:
             before, after = (forms(p) for p in partners_of(symbol))
             share = within.get(symbol, within["numbering"] if symbol_class(symbol) == "numbering" else None)
@@ -958,6 +974,12 @@ class _Partners:
 
     def most(self, symbol: str) -> float:
         """The largest partner term *symbol* can get (0 for a symbol without a partner)."""
+        found = self._most.get(symbol)
+        if found is None:
+            found = self._most[symbol] = self._work_out_most(symbol)  # asked for every occurrence: kept
+        return found
+
+    def _work_out_most(self, symbol: str) -> float:
         if symbol not in self.partners:
             return 0.0
         _, _, within, chance = self.partners[symbol]
