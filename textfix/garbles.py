@@ -469,7 +469,7 @@ class _VectorScreen:
     def occurrences(self, text: str) -> tuple[list[_Occurrence], _PageCounts | None, _Windows]:
         np, candidates = self.np, self.candidates
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
-        kind = self.kind[codes]
+        kind = np.take(self.kind, codes)  # (take: half the time of indexing, on 1.9M code points)
         size = len(codes)
         at = np.flatnonzero(kind > 0)
         k = kind[at]
@@ -1071,7 +1071,7 @@ class FontRuns:
         if self.events is None:
             mark = fitted()["mark_in_garbled_run"]
             events = sorted([(d.occurrence.at, d) for d in self.candidates] + [(at, None) for at in self.marks],
-                            key=lambda e: e[0])
+                            key=itemgetter(0))
             self.events = [d for _, d in events]
             self.mark_ratio = mark
             run_length = fitted()["run_length"]
