@@ -90,3 +90,18 @@ def test_decisions_alike_with_and_without_the_vector_screen(monkeypatch: pytest.
     monkeypatch.setattr(garbles, "VECTOR_TEXT", 0)
     assert garbles.garble_changes(text, model) == plain
     assert garbles._prepared(model).screen.page_counts(text) is not None  # the vector screen did read it
+
+
+def test_the_lexicon_loaded_by_character_finds_the_words_the_whole_one_does() -> None:
+    from textfix import lexicon
+
+    chars = frozenset(garbles._prepared(default_model()).table)
+    whole = lexicon.Lexicon(*lexicon._extract(lexicon.dictionary_path().read_text(encoding="utf-8"), chars))
+    lazy = lexicon.load_lexicon.__wrapped__(chars)  # a fresh one, its longer words still stored
+    assert lazy.stored and len(lazy.words) < len(whole.words)
+    text = "\n".join(_texts()[:3])
+    for i, ch in enumerate(text):
+        if ch in chars or i % 7 == 0:
+            assert lazy.best_word(text, i) == whole.best_word(text, i)
+    assert lazy.words == {w: c for w, c in whole.words.items() if len(w) == 1 or w in lazy.words}
+    assert (lazy.total, lazy.surnames, lazy.given) == (whole.total, whole.surnames, whole.given)
