@@ -105,3 +105,32 @@ def test_the_lexicon_loaded_by_character_finds_the_words_the_whole_one_does() ->
             assert lazy.best_word(text, i) == whole.best_word(text, i)
     assert lazy.words == {w: c for w, c in whole.words.items() if len(w) == 1 or w in lazy.words}
     assert (lazy.total, lazy.surnames, lazy.given) == (whole.total, whole.surnames, whole.given)
+
+
+def test_kept_regex_programs_are_the_patterns_re_compiles(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    import importlib
+
+    from textfix import lines, regex
+
+    repair = importlib.import_module("textfix.repair")  # the module, not the function textfix exports by its name
+
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regex, "_programs", None)
+    patterns = [(p.pattern, p.flags) for p in (repair._LATIN_SPACING, repair._OCR_SPACING, lines.NEWS_LEAD_LINE,
+                                                lines.TWO_PHRASES, garbles._SpaceEvidence._AFTER_IDEOGRAPH)]
+    patterns += [(r"(?P<a>[\u4e00-\u9fff]+)(?:x|(?P<b>y))", re.M), (r"(?i)abc[\u0400-\u04ff]", 0)]
+    first = [regex.compile(p, f) for p, f in patterns]  # compiled here, and kept
+    regex._save()
+    monkeypatch.setattr(regex, "_programs", None)
+    again = [regex.compile(p, f) for p, f in patterns]  # from the cache
+    assert regex._programs and all(regex._programs.get((p, int(f))) for p, f in patterns)
+    for (p, f), a, b in zip(patterns, first, again):
+        assert a == b == re.compile(p, f)
+        assert (a.groupindex, a.groups, a.flags) == (b.groupindex, b.groups, b.flags) == (
+            re.compile(p, f).groupindex, re.compile(p, f).groups, re.compile(p, f).flags)
+    # A damaged program falls back to compiling anew.
+    key = (patterns[0][0], int(patterns[0][1]))
+    regex._programs[key] = (0, [1, 2, 3], 0, {}, ())
+    assert regex.compile(*patterns[0]) == re.compile(*patterns[0])

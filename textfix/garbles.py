@@ -51,6 +51,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from .charclasses import ASCII_FORMS, DOUBLED, IDEOGRAPH, is_ideograph, partners_of, symbol_class
+from . import regex
 from .cache import PerObject, cached
 from .charlm import BOUNDARY, READ_AS, CharLM, default_charlm, default_charlm_path, normalise, text_forms
 from .fonts import MARK
@@ -182,7 +183,7 @@ def _prepare(model: NoiseModel) -> _Prepared | None:
         return None
     lm = default_charlm()
     partners = _Partners(lm, table)
-    marks = re.compile(f"[{_class(c.symbol for c in table.values())}]")
+    marks = regex.compile(f"[{_class(c.symbol for c in table.values())}]")
     return _Prepared(table, _Screen(lm, table, partners), marks, partners)
 
 
@@ -289,7 +290,7 @@ class _Screen:
         self.table = table
         self.needed = {g: THRESHOLD - fitted()["screen_slack"] - partners.most(c.symbol) for g, c in table.items()}
         self.left, self.right = _screen_terms(lm, tuple((g, c.symbol) for g, c in table.items()))
-        self.pattern = re.compile(f"[{_class(table)}]")
+        self.pattern = regex.compile(f"[{_class(table)}]")
         self.screened = 0  # characters this screen has read, in one text or many (see NARROW_FROM)
 
     @cached_property
@@ -927,7 +928,7 @@ class _SpaceEvidence:
     """
 
     # The space first, the ideograph before it a look-behind: the engine scans for the rarer space.
-    _AFTER_IDEOGRAPH = re.compile(rf"[ \t\u3000]+(?<=[{IDEOGRAPH}][ \t\u3000])(?=(\S))")
+    _AFTER_IDEOGRAPH = regex.compile(rf"[ \t\u3000]+(?<=[{IDEOGRAPH}][ \t\u3000])(?=(\S))")
 
     def __init__(self, text: str, counts: _PageCounts | None = None) -> None:
         self.text, self.counts = text, counts  # counts: the vector screen's of the same spaces, where it read the text
