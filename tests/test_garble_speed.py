@@ -70,6 +70,11 @@ def test_the_vector_screen_finds_what_the_loop_does(k: int, monkeypatch: pytest.
         right = text[o.at + o.length : hi].translate(garbles._DROP_WHITESPACE)
         fits = (len(left) >= garbles.WINDOW_MOST or lo == 0) and (len(right) >= garbles.WINDOW_MOST or hi >= len(text))
         assert windows.within(o.at, span) == fits
+    # The decisions near chosen marks, as _near_chosen picks them.
+    decisions = [garbles._Decision(o, 0.0, "text", 0.0) for o in found]
+    for chosen_at in ([o.at for o in found[::5]], [o.at for o in found[1::2]], [found[-1].at] if found else []):
+        assert windows.near_chosen(decisions, chosen_at) == [
+            d for d in decisions if garbles._near_chosen(d.occurrence, chosen_at)]
     # The printed marks within reach of given offsets, as FontRuns finds them with the regular expression.
     ats = [o.at for o in found[::3]]
     reach, end, marks = 45, 0, []

@@ -249,9 +249,10 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
     chosen = {d.occurrence.at: d.occurrence for d in decisions if d.wins}
     if chosen:
         chosen_at = sorted(chosen)
-        for d in decisions:
-            if _near_chosen(d.occurrence, chosen_at):
-                _read(lm, prepared, text, d, chosen)
+        near = (page.near_chosen(decisions, chosen_at) if page is not None
+                else [d for d in decisions if _near_chosen(d.occurrence, chosen_at)])
+        for d in near:
+            _read(lm, prepared, text, d, chosen)
         share = runs.share
         runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions, page)  # more may be winnable now
         runs.share = share
@@ -603,6 +604,21 @@ class _Windows:
                 fits |= (right < size) & (closed.at(np.clip(right, 0, last)) < ends + span)
             found = self.spans[span] = set(starts[inside & fits].tolist())
         return at in found
+
+    def near_chosen(self, decisions: list[_Decision], chosen_at: list[int]) -> list[_Decision]:
+        """The decisions :func:`_near_chosen` picks, picked at once."""
+        np = self.np
+        ats = np.array([d.occurrence.at for d in decisions], np.int64)
+        chosen = np.array(chosen_at, np.int64)
+        if not len(ats) or not len(chosen):
+            return []
+        lo = np.maximum(0, ats - 2 * CONTEXT - 2)
+        hi = ats + np.array([d.occurrence.length for d in decisions], np.int64) + 2 * CONTEXT + 2
+        last = len(chosen) - 1
+        k = np.searchsorted(chosen, lo)
+        k += (k <= last) & (chosen[np.minimum(k, last)] == ats)  # not the decision's own mark
+        near = (k <= last) & (chosen[np.minimum(k, last)] < hi)
+        return [d for d, n in zip(decisions, near.tolist()) if n]
 
     def marks_near(self, ats: list[int], reach: int) -> list[int]:
         """The offsets of the printed marks less than *reach* characters after, or at most *reach* before, an
@@ -1135,22 +1151,22 @@ def _forward_backward(ratios: list[float], stays: list[float], share: float) -> 
         fwd.append(g)
         gr = g * r
         g = gr / (gr + 1.0 - g)  # the event's own evidence
-    bwd = []  # ... from the right
+    # From the right, each event's view from the right combined with its view from the left as it comes.
+    prior_odds = share / other
+    posterior, leave_out = [], []
     g = share
-    for stay, new, r in zip(reversed(stays), reversed(fresh), reversed(ratios)):
-        bwd.append(g)
+    for f, stay, new, r in zip(reversed(fwd), reversed(stays), reversed(fresh), reversed(ratios)):
+        w = g  # P(garbled) from the right, before the event's own evidence
         gr = g * r
         g = gr / (gr + 1.0 - g)
         g = stay * g + new
-    bwd.reverse()
-    prior_odds = share / other
-    posterior, leave_out = [], []
-    for f, w, r in zip(fwd, bwd, ratios):
         # Two independent views of the state (left and right) combined over the shared prior.
         odds = (f / (1.0 - f)) * (w / (1.0 - w)) / prior_odds
         leave_out.append(odds / (1.0 + odds))
         full = odds * r
         posterior.append(full / (1.0 + full))
+    posterior.reverse()
+    leave_out.reverse()
     return posterior, leave_out
 
 
