@@ -299,9 +299,10 @@ class _Screen:
         """The screen as one regular expression: each candidate with the neighbours that let it pass as classes.
 
         It finds what the look-ups would pass (and some more) at the regex
-        engine's speed, but compiling it takes ~30 ms: it pays on long texts only.
+        engine's speed, but compiling it takes ~30 ms (textfix.regex keeps
+        the program for later processes): it pays on long texts only.
         """
-        return re.compile("|".join(self._pattern(g, c) for g, c in self.table.items()))
+        return regex.compile("|".join(self._pattern(g, c) for g, c in self.table.items()))
 
     def _pattern(self, g: str, c: Candidate) -> str:
         (left, left_default), (right, right_default) = self.left[g], self.right[g]
@@ -685,12 +686,14 @@ def _neighbour(text: str, i: int, step: int) -> str:
 # there the look-ups have cost about what compiling it does, once a process (measured).
 NARROW_FROM = 500_000
 # ... and from which on the vector screen (numpy) is, on texts of at least VECTOR_TEXT characters.  Importing
-# numpy and making the screen's tables cost ~90 ms CPU once a process; the vector screen with its counts
+# numpy and making the screen's tables cost ~100 ms CPU once a process; the vector screen with its counts
 # saves ~43 ns a character of print pages (screen and counts, bench_repair's 5 MB page file: 124 → 44 ms)
-# and ~20 of clean text (real-dev train): it pays from ~2M characters of print on (all measured).  Below
-# 5,000 characters a text, one call's own overhead is more than it saves (measured on real-dev paragraphs
-# joined to 2,000/5,000/10,000 characters: 51/29/21 ns a character against the loop's 30).
-VECTOR_FROM = 2_000_000
+# and ~20 of clean text (real-dev train), and the reads it keeps more.  Repair reads a page twice (as it
+# comes, then rejoined: 1.86M and 1.71M characters of bench_repair's 5 MB page): from 1M characters on the
+# garble decisions of that repair cost 0.51 s CPU instead of 0.63 (2M), real-dev's 5 MB 0.32 s instead of
+# 0.40.  Below 5,000 characters a text, one call's own overhead is more than it saves (real-dev paragraphs
+# joined to 2,000/5,000/10,000 characters: 51/29/21 ns a character against the loop's 30; all measured).
+VECTOR_FROM = 1_000_000
 VECTOR_TEXT = 5_000
 def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]):
     """Per candidate, its left and right bigram terms by neighbour, each with the default for any other.
