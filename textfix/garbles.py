@@ -332,10 +332,10 @@ class _Screen:
         size = len(text)
         self.screened += size
         global _WINDOWS
-        self.counts = _WINDOWS = None
+        self.counted = _WINDOWS = None
         if self.screened >= VECTOR_FROM and size >= VECTOR_TEXT and self.vector is not None:
-            found, self.counts, _WINDOWS = self.vector.occurrences(text)
-            self.counted = text
+            found, counts, _WINDOWS = self.vector.occurrences(text)
+            self.counted = (text, counts)  # one assignment: another thread's text never gets these counts
             return found
         at = (m.start() for m in (self.narrow if self.screened >= NARROW_FROM else self.pattern).finditer(text))
         return self._occurrences(text, at)
@@ -366,12 +366,12 @@ class _Screen:
                 out.append(_Occurrence(i, 1, c))
         return out
 
-    counts: _PageCounts | None = None  # what the vector screen counted on the text it last read
-    counted: str | None = None
+    counted: tuple[str, _PageCounts | None] | None = None  # the text the vector screen last read, its counts
 
     def page_counts(self, text: str) -> _PageCounts | None:
         """The counts of *text* the vector screen took while screening it (None: count them otherwise)."""
-        return self.counts if self.counted is text else None
+        counted = self.counted
+        return counted[1] if counted is not None and counted[0] is text else None
 
     @cached_property
     def vector(self) -> _VectorScreen | None:

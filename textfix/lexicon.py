@@ -88,9 +88,10 @@ class Lexicon:
         """Put in :attr:`words` every stored word a look-up of :meth:`best_word` around ``text[i]`` may ask for
         (each has a character stored under within a longest word of ``text[i]``)."""
         for ch in text[max(0, i - LONGEST_WORD + 1) : i + LONGEST_WORD]:
-            found = self.stored.pop(ch, None)
+            found = self.stored.get(ch)
             if found is not None:
                 self.words.update(marshal.loads(found))
+                self.stored.pop(ch, None)  # after the words are in: a look-up in another thread finds them either way
 
 
 LONGEST_WORD = 6  # characters: 99.5% of jieba's words (99.9% of their counts) are no longer (counted)
