@@ -686,15 +686,17 @@ def _neighbour(text: str, i: int, step: int) -> str:
 # there the look-ups have cost about what compiling it does, once a process (measured).
 NARROW_FROM = 500_000
 # ... and from which on the vector screen (numpy) is, on texts of at least VECTOR_TEXT characters.  Importing
-# numpy and making the screen's tables cost ~100 ms CPU once a process; the vector screen with its counts
-# saves ~43 ns a character of print pages (screen and counts, bench_repair's 5 MB page file: 124 → 44 ms)
-# and ~20 of clean text (real-dev train), and the reads it keeps more.  Repair reads a page twice (as it
-# comes, then rejoined: 1.86M and 1.71M characters of bench_repair's 5 MB page): from 1M characters on the
-# garble decisions of that repair cost 0.51 s CPU instead of 0.63 (2M), real-dev's 5 MB 0.32 s instead of
-# 0.40.  Below 5,000 characters a text, one call's own overhead is more than it saves (real-dev paragraphs
-# joined to 2,000/5,000/10,000 characters: 51/29/21 ns a character against the loop's 30; all measured).
+# numpy and making the screen's tables cost ~100 ms CPU once a process; the screen and the page's counts then
+# cost 27 ms instead of 128 on bench_repair's 5 MB print page, 17 instead of 96 on real-dev's 5 MB (54 and 47
+# ns a character), and the reads they make possible more.  Repair reads a page twice (as it comes, then
+# rejoined: 1.86M and 1.71M characters of bench_repair's page): from 1M characters on, the garble decisions of
+# that repair cost 0.51 s CPU instead of 0.63 (from 2M), real-dev's 0.32 s instead of 0.40.  Below 5,000
+# characters a text, one call's own overhead is more than it saves (real-dev paragraphs joined to
+# 2,000/5,000/10,000 characters: 51/29/21 ns a character against the loop's 30; all measured).
 VECTOR_FROM = 1_000_000
 VECTOR_TEXT = 5_000
+
+
 def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]):
     """Per candidate, its left and right bigram terms by neighbour, each with the default for any other.
 
@@ -774,8 +776,9 @@ def _read_terms(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen
 
 
 # Context and partner terms kept per model, by the text they are read from (see _reading_key): a file of
-# pages repeats its furniture, bylines, datelines.  16,384 of them hold the different ones of the print
-# file's 9,929 reads (bench_repair's pages, ~4,500; counted), in about 8 MB.
+# pages repeats its furniture, bylines, datelines (bench_repair's print page, its pages repeated, reads 428
+# different slices 9,929 times: counted).  16,384 of them take ~9 MB (a 121-character slice and the terms,
+# ~550 bytes each).
 READINGS_KEPT = 16_384
 
 

@@ -23,7 +23,6 @@ one.
 from __future__ import annotations
 
 import gc
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
