@@ -116,6 +116,7 @@ def test_kept_regex_programs_are_the_patterns_re_compiles(tmp_path, monkeypatch:
     import re
 
     import importlib
+    import marshal
 
     from textfix import lines, regex
 
@@ -137,5 +138,5 @@ def test_kept_regex_programs_are_the_patterns_re_compiles(tmp_path, monkeypatch:
             re.compile(p, f).groupindex, re.compile(p, f).groups, re.compile(p, f).flags)
     # A damaged program falls back to compiling anew.
     key = (patterns[0][0], int(patterns[0][1]))
-    regex._programs[key] = (0, [1, 2, 3], 0, {}, ())
+    regex._programs[key] = marshal.dumps((0, [1, 2, 3], 0, {}, ()))
     assert regex.compile(*patterns[0]) == re.compile(*patterns[0])

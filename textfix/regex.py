@@ -1,9 +1,9 @@
 """Regular expressions whose compiled programs are kept between processes.
 
 Python's ``re`` compiles a character class with a CJK range by filling a
-65,536-entry table in Python, range by range: about 1 ms a class.  A page's
-repair compiles ~60 patterns with ~40 such classes, ~30 ms of a 160 ms
-process (measured on the seed page).  The program the compiler makes for a
+65,536-entry table in Python, range by range: about 1 ms a class.  Repairing
+the seed page compiled 60 of textfix's patterns, 36 ms of a 166 ms process
+(measured).  The program the compiler makes for a
 pattern (``re._compiler``'s code list, its groups) is the same on the same
 Python, so :func:`compile` keeps it in the user's cache (keyed by Python's
 version and the regex engine's ``MAGIC``) and hands it to the engine
@@ -23,10 +23,11 @@ import zlib
 
 from .cache import _store, cache_dir
 
-FORMAT = 1
-_programs: dict[tuple[str, int], tuple] | None = None
+FORMAT = 2
+_programs: dict[tuple[str, int], bytes] | None = None
 _version = ""
 _new = False  # whether this process compiled a program the cache does not hold
+_used: set[tuple[str, int]] = set()  # the patterns this process compiled
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -34,12 +35,13 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     global _new
     flags = int(flags)
     programs = _load()
+    _used.add((pattern, flags))
     found = programs.get((pattern, flags))
     if found is not None:
         try:
             import _sre
 
-            return _sre.compile(pattern, *found)
+            return _sre.compile(pattern, *marshal.loads(found))
         except Exception:  # noqa: BLE001 - a program this engine does not take: compile it anew
             pass
     try:
@@ -52,7 +54,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if not _new:
         _new = True
         atexit.register(_save)  # written as the process ends, once a program is new
-    programs[(pattern, flags)] = program
+    programs[(pattern, flags)] = marshal.dumps(program)  # each on its own: read when asked for (the screen's is 300 kB)
     return compiled
 
 
@@ -74,7 +76,7 @@ def _path():
     return cache_dir() / f"regex-{zlib.crc32(_version.encode()):08x}.marshal"
 
 
-def _load() -> dict[tuple[str, int], tuple]:
+def _load() -> dict[tuple[str, int], bytes]:
     global _programs, _version
     if _programs is None:
         _programs = {}
@@ -90,6 +92,12 @@ def _load() -> dict[tuple[str, int], tuple]:
     return _programs
 
 
+# Programs kept at most: a repair compiles ~40 (the seed page's process 37: counted); patterns made from a model's
+# garbled forms differ by model, so past this many only the ones this process used are kept.
+KEPT = 256
+
+
 def _save() -> None:
     if _version and _programs:
-        _store(_path(), marshal.dumps((_version, _programs)))
+        programs = _programs if len(_programs) <= KEPT else {k: v for k, v in _programs.items() if k in _used}
+        _store(_path(), marshal.dumps((_version, programs)))
