@@ -140,3 +140,14 @@ def test_kept_regex_programs_are_the_patterns_re_compiles(tmp_path, monkeypatch:
     key = (patterns[0][0], int(patterns[0][1]))
     regex._programs[key] = marshal.dumps((0, [1, 2, 3], 0, {}, ()))
     assert regex.compile(*patterns[0]) == re.compile(*patterns[0])
+
+
+def test_without_numpy_the_screen_reads_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "numpy", None)  # import numpy fails
+    prepared = garbles._prepare(default_model())  # a screen of its own, its vector screen not yet made
+    screen = prepared.screen
+    assert screen.vector is None
+    text = "\n".join(_texts())
+    screen.screened = garbles.VECTOR_FROM
+    assert screen.occurrences(text) == screen._occurrences(text, (m.start() for m in screen.narrow.finditer(text)))
+    assert screen.page_counts(text) is None
