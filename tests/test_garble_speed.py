@@ -60,8 +60,14 @@ def test_the_vector_screen_finds_what_the_loop_does(k: int, monkeypatch: pytest.
     # The windows each side of every occurrence, as _reach reads them from the text.
     for o in found:
         for count in range(1, garbles.WINDOW_MOST + 1):
-            assert windows.reach(o.at - 1, -1, count) == garbles._reach(text, o.at - 1, -1, {}, count)
-            assert windows.reach(o.at + o.length, 1, count) == garbles._reach(text, o.at + o.length, 1, {}, count)
+            assert windows.reach(o.at - 1, -1, count, {}) == garbles._reach(text, o.at - 1, -1, {}, count)
+            assert windows.reach(o.at + o.length, 1, count, {}) == garbles._reach(text, o.at + o.length, 1, {}, count)
+    # ... and with marks chosen, where it answers (none of them in its window): as _reach reads them in place.
+    for chosen in ({o.at: o for o in found[::2]}, {o.at: o for o in found[::7]}):
+        for o in found:
+            for i, step in ((o.at - 1, -1), (o.at + o.length, 1)):
+                fast = windows.reach(i, step, garbles.CONTEXT, chosen)
+                assert fast is None or fast == garbles._reach(text, i, step, chosen)
     # Which occurrences' windows lie within a span of them (or reach the text's edge), counted by hand.
     span = prepared.partners.window
     for o in found:

@@ -569,20 +569,27 @@ class _Windows:
         self.left: dict[int, tuple[str, int]] | None = None  # offset → (window before it, its characters)
         self.right: dict[int, tuple[str, int]] = {}
 
-    def reach(self, i: int, step: int, count: int) -> str | None:
-        """``_reach(text, i, step, {}, count)`` where *i* starts a read from an occurrence found, else None."""
+    def reach(self, i: int, step: int, count: int, chosen: dict[int, _Occurrence]) -> str | None:
+        """``_reach(text, i, step, chosen, count)`` where *i* starts a read from an occurrence found, else None.
+
+        With marks chosen, only a window of CONTEXT none of whose characters is one of them: the same as without.
+        """
         if self.left is None:
             self._gather()
         if step < 0:
             found = self.left.get(i + 1)
             if found is None:
                 return None
-            window, real = found  # BOUNDARY * (WINDOW_MOST - real) + the characters
+            window, real, far = found  # BOUNDARY * (WINDOW_MOST - real) + the characters
+            if chosen and (count != CONTEXT or far < 0 or not chosen.keys().isdisjoint(range(far, i + 1))):
+                return None
             return window[-(count if real >= count else real + 1):]
         found = self.right.get(i)
         if found is None:
             return None
-        window, real = found  # the characters + BOUNDARY * (WINDOW_MOST - real)
+        window, real, far = found  # the characters + BOUNDARY * (WINDOW_MOST - real)
+        if chosen and (count != CONTEXT or far < 0 or not chosen.keys().isdisjoint(range(i, far + 1))):
+            return None
         return window[: count if real >= count else real + 1]
 
     def within(self, at: int, span: int) -> bool:
@@ -648,11 +655,14 @@ class _Windows:
             place = closed.before(offsets)  # characters not whitespace before each offset
             at = place[:, None] + (np.arange(-most, 0) if step < 0 else np.arange(most))
             inside = (at >= 0) & (at < size)
-            chars = np.where(inside, codes[closed.at(np.clip(at, 0, size - 1))], ord(BOUNDARY)).astype(np.uint32)
+            raw = closed.at(np.clip(at, 0, size - 1))  # each character's offset in the text
+            chars = np.where(inside, codes[raw], ord(BOUNDARY)).astype(np.uint32)
             joined = chars.tobytes().decode("utf-32-le", "surrogatepass")
-            real = np.minimum(place if step < 0 else size - place, most).tolist()
+            real = np.minimum(place if step < 0 else size - place, most)
+            # The farthest character of a window of CONTEXT (what chosen marks must miss), -1 short of one.
+            far = np.where(real >= CONTEXT, raw[:, most - CONTEXT if step < 0 else CONTEXT - 1], -1)
             windows = [joined[k : k + most] for k in range(0, len(joined), most)]
-            side.update(zip(offsets.tolist(), zip(windows, real)))
+            side.update(zip(offsets.tolist(), zip(windows, real.tolist(), far.tolist())))
 
 
 _WINDOWS: _Windows | None = None  # the vector screen's windows of the text it last read (see _reach)
@@ -745,28 +755,31 @@ SURNAMES_SUMMED = 60
 
 def _read(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence]) -> None:
     """Set *d*'s context and partner terms (:func:`_read_terms`), kept by what they are read from (_reading_key)."""
-    key = _reading_key(prepared, text, d, chosen)
+    window = _window(text, d.occurrence, chosen) if chosen else None
+    key = _reading_key(prepared, text, d, window)
     if key is not None:
         found = prepared.readings.get(key)
         if found is not None:
             d.context, d.reading, d.partner = found
             return
-    _read_terms(lm, prepared, text, d, chosen)
+    _read_terms(lm, prepared, text, d, chosen, window)
     if key is not None:
         if len(prepared.readings) >= READINGS_KEPT:
             prepared.readings.clear()
         prepared.readings[key] = (d.context, d.reading, d.partner)
 
 
-def _read_terms(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence]) -> None:
+def _read_terms(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
+                window: tuple[str, str] | None = None) -> None:
     """Set *d*'s context and partner terms, the partner only where its value can matter.
 
     A decision whose terms stay at or below :data:`EVIDENCE` even with the most
     its partner can add is neither winnable nor evidence of its run: its
-    partner term (a search of the window) is not worked out.
+    partner term (a search of the window) is not worked out.  (*window*: its
+    window with *chosen* in place, where the caller has read it already.)
     """
     o = d.occurrence
-    left, right = _window(text, o, chosen)
+    left, right = window or _window(text, o, chosen)
     raw = _window_logp(lm, left, o.candidate.symbol * o.length, right) - _window_logp(lm, left, o.candidate.garbled * o.length, right)
     if raw + d.space + prepared.partners.most(o.candidate.symbol) <= EVIDENCE:
         d.context, d.reading, d.partner = raw, "text", 0.0
@@ -782,7 +795,7 @@ def _read_terms(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen
 READINGS_KEPT = 16_384
 
 
-def _reading_key(prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence]) -> tuple | None:
+def _reading_key(prepared: _Prepared, text: str, d: _Decision, window: tuple[str, str] | None) -> tuple | None:
     """What *d*'s terms are read from, where the vector screen can tell that it all lies in a slice of the text.
 
     The partner term searches ``partner_window`` characters each side of the
@@ -792,7 +805,7 @@ def _reading_key(prepared: _Prepared, text: str, d: _Decision, chosen: dict[int,
     printed.  Where those lie within the slice of ``partner_window``
     characters each side (or it reaches the text's edge), the slice, where the
     occurrence is in it, the space term (the page's own) and, with marks
-    chosen, the window decide the terms.
+    chosen, the *window* read with them in place decide the terms.
     """
     windows, o = _WINDOWS, d.occurrence
     if windows is None or windows.text is not text or o.candidate.symbol_class == "numbering":
@@ -801,7 +814,7 @@ def _reading_key(prepared: _Prepared, text: str, d: _Decision, chosen: dict[int,
     if not windows.within(o.at, span):
         return None
     lo = max(0, o.at - span)
-    return text[lo : o.at + o.length + span], o.at - lo, o.length, d.space, _window(text, o, chosen) if chosen else None
+    return text[lo : o.at + o.length + span], o.at - lo, o.length, d.space, window
 
 
 def _window(text: str, o: _Occurrence, chosen: dict[int, _Occurrence]) -> tuple[str, str]:
@@ -912,8 +925,8 @@ def _reach(text: str, i: int, step: int, chosen: dict[int, _Occurrence], count: 
     Where the text runs out, :data:`BOUNDARY` stands for its edge.
     """
     windows = _WINDOWS
-    if windows is not None and windows.text is text and not chosen and count <= WINDOW_MOST:
-        found = windows.reach(i, step, count)  # read from the vector screen's arrays, where it has them
+    if windows is not None and windows.text is text and count <= WINDOW_MOST:
+        found = windows.reach(i, step, count, chosen)  # read from the vector screen's arrays, where it has them
         if found is not None:
             return found
     width, size = count + 2, len(text)
