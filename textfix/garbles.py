@@ -112,7 +112,7 @@ class _Occurrence(NamedTuple):
     candidate: Candidate
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: the decision reads its terms ~100,000 times on a 5 MB page)
 class _Decision:
     occurrence: _Occurrence
     context: float  # log10 P(as mark) / P(as printed), language model
