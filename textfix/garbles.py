@@ -247,7 +247,7 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
         for d in decisions:
             if _near_chosen(d.occurrence, chosen_at):
                 _read(lm, prepared, text, d, chosen)
-        decisions = _paired_with_winners(lm, prepared, text, decisions, chosen)
+        decisions = _paired_with_winners(lm, prepared, text, decisions, chosen, space)
         share = runs.share
         runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)  # more may be winnable now
         runs.share = share
@@ -257,7 +257,7 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
 
 
 def _paired_with_winners(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Decision],
-                         chosen: dict[int, _Occurrence]) -> list[_Decision]:
+                         chosen: dict[int, _Occurrence], space: _SpaceEvidence) -> list[_Decision]:
     """*decisions* with the partners of winning paired marks weighed as such (new decisions where the screen left them).
 
     A quote or bracket that won has its partner within the window with the
@@ -272,7 +272,7 @@ def _paired_with_winners(lm: CharLM, prepared: _Prepared, text: str, decisions: 
     for at, (occurrence, odds) in paired.items():
         d = by_at.get(at)
         if d is None:
-            d = by_at[at] = _Decision(occurrence, 0.0, "text", _SpaceEvidence(text).ratio(text, occurrence))
+            d = by_at[at] = _Decision(occurrence, 0.0, "text", space.ratio(text, occurrence))
             _read(lm, prepared, text, d, chosen)
         d.partner = max(d.partner, odds)
     return [by_at[at] for at in sorted(by_at)]
