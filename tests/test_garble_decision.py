@@ -98,3 +98,38 @@ def test_the_fitted_numbers_say_where_they_come_from() -> None:
     assert "fitted_by" in numbers and "seed page" in numbers["fitted_by"] and "real-dev train" in numbers["fitted_by"]
     assert all(f.source for f in FEATURES)
     assert 0 < numbers["mark_in_garbled_run"] < 1 and 0 < numbers["space_after_garble"] < 1
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # 野 opens a word (野心, 野战, 野外): read alone it is the character; its closing 冶 won, and
+        # a closing quote has its opening one within the window 99.7% of the time (partner_within).
+        "工地上挂着“心中有责任”的标语。",
+        "厂里开展“战高温、保生产”活动。",
+        "公司实施“外贸稳增长”计划。",
+    ],
+)
+def test_a_won_closing_quote_brings_its_garbled_opening_quote_back(clean: str) -> None:
+    assert repair(garbled(clean)).text == clean
+
+
+def test_a_won_quote_shares_its_partner_among_the_forms_it_may_be() -> None:
+    # Two 野 between the quotes of “田野黄”: the first opens them, the one of 田野 is a word.
+    clean = "从“天空蓝”到“田野黄”，四季各有颜色。"
+    assert repair(garbled(clean)).text == clean
+
+
+def test_the_choice_among_marks_is_smoothed_but_their_mass_is_kept() -> None:
+    """P(m | h) = (1 − λ) P_KN(m | h) + λ P_KN(a mark | h) share(m): the marks together keep their mass."""
+    from textfix.charlm import default_charlm
+
+    lm = default_charlm()
+    assert 0 < lm.mark_smoothing < 1 and abs(sum(lm.mark_shares.values()) - 1) < 1e-3
+    for history in ("提醒", "医院", "表示", "遥感"):
+        smoothed = sum(10 ** lm.logp(history, m) for m in lm.mark_shares)
+        kneser_ney = sum(10 ** lm._kn_logp(history, m) for m in lm.mark_shares)
+        assert smoothed == pytest.approx(kneser_ney, rel=1e-5)  # the shares are stored to six places
+        assert lm.logp(history, "人") == lm._kn_logp(history, "人")  # other characters as Kneser-Ney has them
+    # After 提醒 the trigram estimate of ： is sparse in one broadcaster's copy; the smoothed one is not.
+    assert lm.logp("提醒", "：") > lm._kn_logp("提醒", "：")

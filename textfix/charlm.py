@@ -9,6 +9,14 @@ ships as ``data/charlm.bin``: log10 probabilities of every seen unigram and
 bigram and of every trigram seen twice or more, with the interpolation
 weights that make an unseen n-gram back off exactly as Kneser-Ney does.
 
+Which mark fills a slot where a mark goes is smoothed towards the marks'
+overall shares (``mark_smoothing``, fitted on held-out train text by the same
+script): P(m | h) = (1 − λ) P_KN(m | h) + λ P(a mark | h) share(m), where
+P(a mark | h) is the Kneser-Ney mass of all prose marks after h.  The marks
+still take exactly the mass Kneser-Ney gives marks after h, and every other
+character keeps its probability; only the choice among marks is smoothed (one
+broadcaster's ``表示，`` says a mark goes after 表示, less which one).
+
 Digits are read as ``0`` and ASCII letters as ``a`` (98% and 37% are the same
 evidence for a per-cent sign), full-width ASCII symbols as their ASCII forms
 (``％`` as ``%``); whitespace is not a character of the model.
@@ -17,6 +25,7 @@ evidence for a per-cent sign), full-width ASCII symbols as their ASCII forms
 from __future__ import annotations
 
 import json
+import math
 import mmap
 import struct
 import sys
@@ -68,16 +77,32 @@ def text_forms(chars) -> set[str]:
 class CharLM:
     """log10 P(character | up to two characters before it)."""
 
-    def __init__(self, vocab: str, unknown: float, tables: list[tuple[array, array, array]]) -> None:
+    def __init__(self, vocab: str, unknown: float, tables: list[tuple[array, array, array]],
+                 mark_shares: dict[str, float] | None = None, mark_smoothing: float = 0.0) -> None:
         self.ids = {ch: k + 1 for k, ch in enumerate(vocab)}  # 0: a character never seen
         self.unknown = unknown
+        self.mark_shares = mark_shares if mark_smoothing else {}
+        self.mark_smoothing = mark_smoothing
+        self._mark_mass: dict[str, float] = {}  # P(a mark | last two characters), as worked out
         # Each (sorted keys, log10 p, log10 back-off weight as context); by_second holds the bigrams
         # again keyed by their second character, so that what may precede a character is one slice.
         self.uni, self.bi, self.tri, self.by_second = tables
         self.vocab = vocab
 
     def logp(self, history: str, ch: str) -> float:
-        """log10 P(*ch* | the last two characters of *history*)."""
+        """log10 P(*ch* | the last two characters of *history*), a mark's smoothed (see the module)."""
+        share = self.mark_shares.get(ch)
+        if share is None:
+            return self._kn_logp(history, ch)
+        h = history[-2:]
+        mass = self._mark_mass.get(h)
+        if mass is None:
+            mass = self._mark_mass[h] = sum(10 ** self._kn_logp(h, m) for m in self.mark_shares)
+        weight = self.mark_smoothing
+        return math.log10((1.0 - weight) * 10 ** self._kn_logp(h, ch) + weight * mass * share)
+
+    def _kn_logp(self, history: str, ch: str) -> float:
+        """log10 P(*ch* | the last two characters of *history*), interpolated Kneser-Ney."""
         ids = self.ids
         c = ids.get(ch, 0)
         b = ids.get(history[-1], 0) if history else None
@@ -177,7 +202,7 @@ def decode_model(data: bytes | mmap.mmap) -> CharLM:
                 part.byteswap()
                 parts.append(part)
         tables.append(tuple(parts))
-    return CharLM(header["vocab"], header["unknown"], tables)
+    return CharLM(header["vocab"], header["unknown"], tables, header.get("mark_shares"), header.get("mark_smoothing", 0.0))
 
 
 def default_charlm_path() -> Path:

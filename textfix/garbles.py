@@ -50,7 +50,7 @@ from operator import itemgetter
 from importlib import resources
 from typing import NamedTuple
 
-from .charclasses import ASCII_FORMS, DOUBLED, IDEOGRAPH, is_ideograph, partners_of, symbol_class
+from .charclasses import ASCII_FORMS, CLOSERS, DOUBLED, IDEOGRAPH, PAIRS, is_ideograph, partners_of, symbol_class
 from . import regex
 from .cache import PerObject, cached
 from .charlm import BOUNDARY, READ_AS, CharLM, default_charlm, default_charlm_path, normalise, text_forms
@@ -68,12 +68,14 @@ class Feature(NamedTuple):
 
 FEATURES = (
     Feature("context", "log10 P(window as mark) / P(window as printed, as text, a dictionary word or a name): the "
-            "character trigram model (data/charlm.bin, corpora/build_charlm.py on real-dev train), jieba's word and "
-            "person-name counts"),
+            "character trigram model (data/charlm.bin, corpora/build_charlm.py on real-dev train; which mark fills "
+            "a mark's slot smoothed towards the marks' shares by mark_smoothing, fitted there on the latest tenth of "
+            "train), jieba's word and person-name counts"),
     Feature("stray space", "space_after_garble (data/garble_decision.json, corpora/fit_garble_runs.py on the seed "
             "page) against the page's own share of spaces after an ideograph"),
     Feature("partner", "partner_within (data/garble_decision.json, corpora/fit_garble_runs.py on real-dev train) "
-            "against the chance of the partner's printed forms within the window (their frequency in the model)"),
+            "against the chance of the partner's printed forms within the window (their frequency in the model); "
+            "for the garbled partner of a paired mark that won, within / (1 − within), shared by the forms it may be"),
     Feature("font run", "two-state run model: run_length, mark_in_garbled_run and the prior garbled_share "
             "(data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own share by EM; "
             "in a PDF, the state of the character's font (textfix.fonts: the file's garbled fonts, as doctor finds them)"),
@@ -253,12 +255,35 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
                 else [d for d in decisions if _near_chosen(d.occurrence, chosen_at)])
         for d in near:
             _read(lm, prepared, text, d, chosen)
+        decisions = _paired_with_winners(lm, prepared, text, decisions, chosen, space)
         share = runs.share
         runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions, page)  # more may be winnable now
         runs.share = share
         runs.decide(decisions, rounds=0)
         _known_fonts(decisions, font_state)
     return decisions
+
+
+def _paired_with_winners(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Decision],
+                         chosen: dict[int, _Occurrence], space: _SpaceEvidence) -> list[_Decision]:
+    """*decisions* with the partners of winning paired marks weighed as such (new decisions where the screen left them).
+
+    A quote or bracket that won has its partner within the window with the
+    fitted share (``partner_within``: “ for ” 99.7%); where the nearest form
+    of the partner on its side is printed garbled (野 before a won 冶), that is
+    the partner unless the partner stands beyond the window or not at all.
+    """
+    paired = prepared.partners.of_winners(text, chosen, prepared.table)
+    if not paired:
+        return decisions
+    by_at = {d.occurrence.at: d for d in decisions}
+    for at, (occurrence, odds) in paired.items():
+        d = by_at.get(at)
+        if d is None:
+            d = by_at[at] = _Decision(occurrence, 0.0, "text", space.ratio(text, occurrence))
+            _read(lm, prepared, text, d, chosen)
+        d.partner = max(d.partner, odds)
+    return [by_at[at] for at in sorted(by_at)]
 
 
 def _known_fonts(decisions: list[_Decision], font_state: FontState | None) -> None:
@@ -864,10 +889,8 @@ def _other_reading(lm: CharLM, lexicon: Lexicon, g: str, window: str, at: int, b
     character, its start is read against what the model made of the
     characters already there, so the window stays the same one the mark is read in.
     """
-    best = (-math.inf, "")
-    word = lexicon.best_word(window, at)
-    if word is not None:
-        best = max(best, (min(word[1], 0.0) + _window_logp(lm, left + g, "", right), f"word {word[0]}"))
+    best = max([(_word_reading(lm, lexicon, word, at - start, left, right), f"word {word}")
+                for word, start in lexicon.words_covering(window, at)], default=(-math.inf, ""))
     r1, r2 = (normalise(ch) for ch in (right + "  ")[:2])
     three = lexicon.three_character_share
     given, after_name = lexicon.given_logp, lambda ch: lm.logp("", ch)  # what follows a name: anything
@@ -886,6 +909,21 @@ def _other_reading(lm: CharLM, lexicon: Lexicon, g: str, window: str, at: int, b
         best = max(best, (min(starts, 0.0) + math.log10(three) + given(g) + after_name(r1) + lm.logp(g + r1, r2),
                           f"name {before[-2:]}{g}"))
     return best
+
+
+def _word_reading(lm: CharLM, lexicon: Lexicon, word: str, k: int, left: str, right: str) -> float:
+    """log10 P of the printed character (``word[k]``) and *right*, read as part of *word*.
+
+    The word gives its character and those after it in the window together,
+    given its characters before (the model's left context already has them):
+    P(word) / P(its characters before).  The window's characters after the word
+    are the model's, read after it; the word's beyond the window are not the
+    window's, and are given back their own probability.
+    """
+    inside = min(len(word) - k - 1, len(right))  # the word's characters after the printed one, in the window
+    logp = lexicon.logp(word) - sum(lexicon.logp(c) for c in word[:k]) + sum(lexicon.logp(c) for c in word[k + 1 + inside:])
+    history = (left + word[k] + right[:inside])[-CONTEXT:]
+    return min(logp, 0.0) + _window_logp(lm, history, "", right[inside:])
 
 
 def _starts_name_here(lm: CharLM, lexicon: Lexicon, history: str, surname: str) -> float:
@@ -1057,6 +1095,40 @@ class _Partners:
             within, chance = found[2], found[3]
             return math.log10((1.0 - within) / (1.0 - chance))
         return sum(math.log10(within / max(chance, 1e-9)) for within, chance in links)
+
+    def of_winners(self, text: str, chosen: dict[int, _Occurrence], table: dict[str, Candidate]
+                   ) -> dict[int, tuple[_Occurrence, float]]:
+        """Offset → (a garbled form of a won paired mark's partner, log10 odds that it is the partner).
+
+        The partner stands on its side within the window, and beyond the
+        nearest form of the won mark itself (that one would be its partner).
+        Where every form of the partner there is printed garbled (野 before a
+        won 冶) and none is decided yet, each of the *k* is the partner with
+        probability within / k (the fitted share of the window, split evenly: the
+        language model tells them apart); one printed as itself (“) is taken
+        to be the partner, and then nothing is added.
+        """
+        out = {}
+        for at, o in chosen.items():
+            symbol = o.candidate.symbol
+            if o.length > 1 or (symbol not in PAIRS and symbol not in CLOSERS) or symbol not in self.partners:
+                continue
+            before, after, within, _ = self.partners[symbol]
+            partner = partners_of(symbol)[0 if before else 1]
+            forms, own = before or after, self.partners[partner][1 if before else 0]
+            if forms is None or own is None:
+                continue
+            lo, hi = (max(0, at - self.window), at) if before else (at + 1, at + 1 + self.window)
+            fences = [m.start() for m in _compiled(own).finditer(text, lo, hi)]
+            if fences:  # another form of the won mark: the partner lies between it and the won mark
+                lo, hi = (fences[-1] + 1, hi) if before else (lo, fences[0])
+            hits = [(m.start(), table.get(m.group())) for m in _compiled(forms).finditer(text, lo, hi)]
+            if not hits or any(c is None or c.symbol != partner or k in chosen for k, c in hits):
+                continue
+            share = within / len(hits)
+            for k, c in hits:
+                out[k] = (_Occurrence(k, 1, c), math.log10(share / (1.0 - share)))
+        return out
 
     def _links(self, text: str, symbol: str, start: int, end: int) -> list[tuple[float, float]]:
         """(share, chance) of each partner found: one for a paired mark, the whole ordered chain for a number."""

@@ -63,29 +63,23 @@ class Lexicon:
         count = self.surnames.get(ch)
         return math.log10(min(1.0, count / self.words.get(ch, count))) if count else None
 
-    def best_word(self, text: str, i: int) -> tuple[str, float] | None:
-        """The most likely dictionary word (two or more characters) covering ``text[i]``, with its gain.
+    def words_covering(self, text: str, i: int) -> list[tuple[str, int]]:
+        """Each dictionary word (two or more characters) covering ``text[i]``, with where it starts.
 
         Every stretch of *text* covering ``text[i]`` is looked up (*text* is a
-        short window: a few dozen look-ups).  The gain is log10 P(word) less the
-        other characters' own: how much likelier the word makes ``text[i]``.
+        short window: a few dozen look-ups).
         """
         if self.stored:
             self._take_near(text, i)
-        best: tuple[str, float] | None = None
         words = self.words
-        for start in range(max(0, i - LONGEST_WORD + 1), i + 1):
-            for end in range(max(i + 1, start + 2), min(len(text), start + LONGEST_WORD) + 1):
-                word = text[start:end]
-                if word in words:
-                    gain = self.logp(word) - sum(self.logp(c) for c in word[: i - start] + word[i - start + 1 :])
-                    if best is None or gain > best[1]:
-                        best = (word, gain)
-        return best
+        return [(text[start:end], start)
+                for start in range(max(0, i - LONGEST_WORD + 1), i + 1)
+                for end in range(max(i + 1, start + 2), min(len(text), start + LONGEST_WORD) + 1)
+                if text[start:end] in words]
 
 
     def _take_near(self, text: str, i: int) -> None:
-        """Put in :attr:`words` every stored word a look-up of :meth:`best_word` around ``text[i]`` may ask for
+        """Put in :attr:`words` every stored word a look-up of :meth:`words_covering` around ``text[i]`` may ask for
         (each has a character stored under within a longest word of ``text[i]``)."""
         for ch in text[max(0, i - LONGEST_WORD + 1) : i + LONGEST_WORD]:
             found = self.stored.get(ch)
