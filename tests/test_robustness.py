@@ -427,6 +427,24 @@ def test_output_naming_an_input_is_refused(work: Path, monkeypatch) -> None:
                 assert_untouched(work, before)
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_output_to_a_device_or_pipe_is_written_into_not_replaced(work: Path) -> None:
+    """``-o /dev/null`` or a named pipe: renaming a temporary file over it would replace the device with a file."""
+    import threading
+
+    pipe = work / "pipe"
+    os.mkfifo(pipe)
+    read: list[str] = []
+    reader = threading.Thread(target=lambda: read.append(pipe.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    code, out, err = run("repair", work / "noisy.txt", "-o", pipe)
+    reader.join(10)
+    assert code == 0, err
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert read and read[0].strip()
+    assert not [p for p in work.iterdir() if p.name.endswith(".tmp")]
+
+
 @pytest.mark.parametrize("command", ["repair", "split", "learn"])
 def test_output_in_a_missing_directory(work: Path, command: str) -> None:
     argv = {"repair": ["repair", work / "noisy.txt"], "split": ["split", work / "noisy.txt"],

@@ -264,6 +264,8 @@ class AtomicStream:
     repaired.  The new file gets the old file's permission bits, or the usual
     ``0o666`` less the umask for a new file.  Failures raise :class:`InputError`.
     Outputs too large to hold as one string are streamed through :meth:`write`.
+    A target that is no regular file (``/dev/null``, a named pipe, a terminal) is
+    written into as it is: renaming a file over it would replace the device.
     """
 
     def __init__(self, path: str | os.PathLike[str], inputs: Iterable[str] = ()) -> None:
@@ -277,8 +279,18 @@ class AtomicStream:
         directory = self.target.parent if str(self.target.parent) else Path(".")
         if not directory.is_dir():
             raise InputError(f"{self.name}: directory {directory} does not exist")
+        self.tmp: str | None = None
+        if self.target.exists() and not self.target.is_file():
+            self.handle = self._open_in_place()
+            return
         fd, self.tmp = _create_temporary(directory, self.target.name, self.name)
         self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def _open_in_place(self):
+        try:
+            return open(self.target, "w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise InputError(f"{self.name}: cannot write ({exc.strerror or exc})") from None
 
     def write(self, text: str) -> None:
         self._guard(self.handle.write, text)
@@ -286,6 +298,8 @@ class AtomicStream:
     def commit(self) -> None:
         def finish() -> None:
             self.handle.close()
+            if self.tmp is None:
+                return
             if self.target.exists():
                 os.chmod(self.tmp, self.target.stat().st_mode & 0o7777)
             os.replace(self.tmp, self.target)
@@ -294,7 +308,8 @@ class AtomicStream:
 
     def abort(self) -> None:
         self.handle.close()
-        Path(self.tmp).unlink(missing_ok=True)
+        if self.tmp is not None:
+            Path(self.tmp).unlink(missing_ok=True)
 
     def _guard(self, action, *args) -> None:
         """Run *action*; on any failure remove the temporary file, and report an OSError as one line."""
