@@ -62,14 +62,16 @@ def ends_open(block: list[Line], strict: bool = True) -> bool:
 
 def opens_inside(block: list[Line], strict: bool = True) -> bool:
     """The block opens inside a sentence: its first line is wider than a paragraph's indented first
-    line and opens no lead, and it is no title or subhead.  Not *strict*: also one line that ends a
-    sentence (a paragraph's last line, after a first line set in a box of its own)."""
+    line and opens no lead, and (*strict*) it is no title or subhead.  Not *strict*: also one line that ends a
+    sentence (a paragraph's last line, after a first line set in a box of its own) or is as wide (a
+    page that prints a blank line after every line)."""
     first = block[0]
-    if line_opens_lead(first.text) or first.byline is not None or _heading(block):
+    if line_opens_lead(first.text) or first.byline is not None or (strict and _heading(block)):
         return False
+    full = first.width > first.column - INDENT_MIN
     if len(block) == 1:
-        return not strict and first.ends and not is_indented(first)
-    return first.width > first.column - INDENT_MIN
+        return not strict and (first.ends or (full and not is_indented(first)))
+    return full
 
 
 def _heading(block: list[Line]) -> bool:
