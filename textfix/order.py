@@ -144,13 +144,13 @@ def join(before: str, after: str) -> float:
 
 
 def reordered(text: str, spans: list[Span]) -> str:
-    """*text* read in the order of *spans*, each piece ending with a blank line."""
-    return "".join(_piece(text, lo, hi) for lo, hi in spans)
+    """*text* read in the order of *spans*, each piece but the last ending with a blank line."""
+    return "".join(_piece(text, lo, hi, k == len(spans) - 1) for k, (lo, hi) in enumerate(spans))
 
 
-def _piece(text: str, lo: int, hi: int) -> str:
+def _piece(text: str, lo: int, hi: int, last: bool = False) -> str:
     piece = text[lo:hi]
-    return piece if piece.endswith("\n\n") else piece.rstrip("\n") + "\n\n"
+    return piece if last or piece.endswith("\n\n") else piece.rstrip("\n") + "\n\n"
 
 
 RULE = "reorder"
@@ -166,9 +166,9 @@ class Pieces:
         self.text, self.spans = text, spans
         self.starts: list[int] = []  # each piece's start in the reordered text
         at = 0
-        for lo, hi in spans:
+        for k, (lo, hi) in enumerate(spans):
             self.starts.append(at)
-            at += len(_piece(text, lo, hi))
+            at += len(_piece(text, lo, hi, k == len(spans) - 1))
         self.reordered = reordered(text, spans)
 
     def piece(self, r: int) -> int:
@@ -208,7 +208,7 @@ class Pieces:
         at = 0  # where the pieces read after the last piece left in place go in the input
         pending: list[str] = []
         for k, (lo, hi) in enumerate(self.spans):
-            printed = _piece(self.text, lo, hi)
+            printed = _piece(self.text, lo, hi, k == len(self.spans) - 1)
             if k in kept:
                 if pending:
                     out.append(Change(at, at, "", "".join(pending), RULE, 1.0, MOVED))
