@@ -84,6 +84,37 @@ def _closes(block: list[Line]) -> bool:
     return block[-1].byline is not None
 
 
+def page_order(text: str, model) -> list[Span] | None:
+    """:func:`reading_order` of *text* as the repair model reads it: its marks repaired first (a
+    garbled 。 ends no sentence), the pieces as offsets into *text*.  A page on which nothing ends
+    open as printed (clean text, one paragraph a line) is not repaired for it."""
+    from .repair import input_offset, repair
+    from .split import _byline_finder
+
+    bylines = _byline_finder(model)
+    if not _left_open(cut_lines(text, bylines=bylines), text):
+        return None
+    repaired = repair(text, model, rejoin=False)
+    spans = reading_order(repaired.text, bylines)
+    if spans is None:
+        return None
+    to_input = input_offset(repaired.changes)
+
+    def at(offset: int) -> int:
+        return len(text) if offset == len(repaired.text) else to_input(offset)
+
+    return [(at(lo), at(hi)) for lo, hi in spans]
+
+
+def _left_open(lines: list[Line], text: str) -> bool:
+    """Some block, as printed, may end open before a block that does not go on from it (a garbled
+    mark only makes more blocks look open)."""
+    blocks = blocks_of(lines, text)
+    return len(blocks) >= MIN_BLOCKS and any(
+        ends_open(a, strict=False) and not opens_inside(b, strict=False) for a, b in zip(blocks, blocks[1:])
+    )
+
+
 def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] | None:
     """The pieces of *text* in reading order (see the module's doc), or None to read it as it stands.
     *bylines* finds the bylines that end articles (garbled parentheses as the repair model knows them)."""
@@ -190,18 +221,23 @@ class Pieces:
         first, last = self.to_input(lo), self.to_input(hi - 1)
         return min(first, last), max(first, last) + 1
 
-    def changes(self, changes: list) -> list | None:
+    def changes(self, changes: list) -> list:
         """*changes* (offsets into the reordered text, making the page's output from it) as a plan on
         the input: pieces left in place keep their changes; each piece out of place is removed where it
-        stands and put, repaired, where it is read.  None when a change crosses from piece to piece."""
+        stands and put, repaired, where it is read.  A change across pieces is cut at their bounds (what
+        it puts in goes with its first part)."""
         from .repair import Change, apply_changes
 
         bounds = self.starts + [len(self.reordered)]
         by_piece: list[list] = [[] for _ in self.spans]
         for c in changes:
             k = self.piece(c.start)
-            if c.end > bounds[k + 1] or (c.start == c.end == bounds[k + 1] and k + 1 < len(self.spans)):
-                return None
+            while c.end > bounds[k + 1]:  # cut at the piece's end: the new text goes with the first part
+                cut = bounds[k + 1]
+                head = Change(c.start, cut, self.reordered[c.start : cut], c.new, c.rule, c.confidence, c.why)
+                by_piece[k].append(head.shifted(-self.starts[k]))
+                c = Change(cut, c.end, self.reordered[cut : c.end], "", c.rule, c.confidence, c.why)
+                k += 1
             by_piece[k].append(c.shifted(-self.starts[k]))
         kept = _increasing(self.spans)
         out: list = []

@@ -96,36 +96,15 @@ def split_page(text: str, model: NoiseModel | None = None, source: str | None = 
     first character in *text* to its last's end.
     """
 
-    from .order import Pieces, reading_order
+    from .order import Pieces, page_order
 
     model = model or default_model()
-    spans = _reading_order(text, model)
+    spans = page_order(text, model)
     if spans is not None:  # an extractor's blocks out of reading order (textfix.order)
         pieces = Pieces(text, spans)
         page = _split_in_order(pieces.reordered, model, source)
-        changes = pieces.changes(page.changes)
-        if changes is not None:
-            return _carried(page, pieces, changes)
+        return _carried(page, pieces, pieces.changes(page.changes))
     return _split_in_order(text, model, source)
-
-
-def _reading_order(text: str, model: NoiseModel) -> list[tuple[int, int]] | None:
-    """:func:`textfix.order.reading_order` of *text* with its marks repaired (a garbled 。 ends no
-    sentence), as pieces of *text*; None for a page of fewer blocks than it takes to misplace one."""
-    from .order import MIN_BLOCKS, reading_order
-
-    if text.count("\n\n") < MIN_BLOCKS - 1:
-        return None
-    repaired = repair(text, model, rejoin=False)
-    spans = reading_order(repaired.text, _byline_finder(model))
-    if spans is None:
-        return None
-    to_input = input_offset(repaired.changes)
-
-    def at(offset: int) -> int:
-        return len(text) if offset == len(repaired.text) else to_input(offset)
-
-    return [(at(lo), at(hi)) for lo, hi in spans]
 
 
 def _split_in_order(text: str, model: NoiseModel, source: str | None) -> Page:
