@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textfix import split_page
 from textfix.order import reading_order
-from textfix.repair import apply_changes
+from textfix.repair import apply_changes, repair
 
 # Two articles set in two columns of 12 characters (a paragraph's first line indented by two),
 # each column broken inside a sentence; pdfminer prints each article's first column, then each
@@ -63,3 +63,10 @@ def test_paragraphs_that_end_their_sentences_are_not_moved() -> None:
     # Clean text, a blank line between paragraphs: nothing ends open.
     text = "\n\n".join([A_TITLE, A, "（记者 张伟）", B_TITLE, B, "（记者 李明）"]) + "\n"
     assert reading_order(text) is None
+
+
+def test_repair_prints_the_page_in_reading_order() -> None:
+    result = repair(PDFMINER_PAGE)
+    assert result.text == "\n\n".join([A_TITLE, A, "（记者 张伟）", B_TITLE, B, "（记者 李明）"]) + "\n"
+    assert apply_changes(PDFMINER_PAGE, result.changes) == result.text
+    assert repair(result.text).text == result.text  # read in order, the output stays as it is
