@@ -143,7 +143,7 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
             joins = [join(blocks[e][-1].text, blocks[s][0].text) for e, s in zip(ends, starts)]
             going_on = sum(j >= JOIN_MIN for j in joins)
             rank = (going_on, len(ends), sum(joins))
-            if 2 * going_on >= len(joins) and (best is None or rank > best[0]):
+            if going_on == len(joins) and (best is None or rank > best[0]):
                 best = (rank, ends, starts)
     if best is None:
         return None
