@@ -135,13 +135,14 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     dangling = [i for i in range(n - 1) if opened[i] and not follows[i + 1]]
     if not dangling:
         return None
+    joins_at = _joins(blocks, opened, inside)
     best: tuple[tuple[int, int, float], list[int], list[int]] | None = None
     for c in range(1, last_text + 1):
         ends = [i for i in range(c - 1) if opened[i] and not follows[i + 1]] + [c - 1] * opened[c - 1]
         starts = [c] * inside[c] + [j for j in range(c + 1, last_text + 1) if inside[j] and not goes_on[j - 1]]
         if len(ends) == len(starts) >= 2:
-            joins = [join(blocks[e][-1].text, blocks[s][0].text) for e, s in zip(ends, starts)]
-            going_on = sum(j >= JOIN_MIN for j in joins)
+            joins = [joins_at[e, s] for e, s in zip(ends, starts)]
+            going_on = sum(j >= JOIN_MIN and _mutual(joins_at, e, s) for j, e, s in zip(joins, ends, starts))
             rank = (going_on, len(ends), sum(joins))
             if going_on == len(joins) and (best is None or rank > best[0]):
                 best = (rank, ends, starts)
@@ -164,6 +165,19 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     bounds = [b[0].start for b in blocks] + [len(text)]
     bounds[0] = 0
     return [(bounds[i], bounds[i + 1]) for i in order]
+
+
+def _joins(blocks: list[list[Line]], opened: list[bool], inside: list[bool]) -> dict[tuple[int, int], float]:
+    """:func:`join` of every block that ends open and every other that opens inside a sentence."""
+    ends = [i for i, o in enumerate(opened) if o]
+    starts = [j for j, o in enumerate(inside) if o]
+    return {(e, s): join(blocks[e][-1].text, blocks[s][0].text) for e in ends for s in starts if s != e}
+
+
+def _mutual(joins: dict[tuple[int, int], float], e: int, s: int) -> bool:
+    """*s* goes on from *e* better than any other start does, and from *e* better than from any other end."""
+    score = joins[e, s]
+    return all(v <= score for (a, b), v in joins.items() if (a == e) != (b == s))
 
 
 def join(before: str, after: str) -> float:
