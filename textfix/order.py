@@ -3,25 +3,32 @@
 pdfminer's layout analysis prints the first column of every article before
 the second (``A1 col 1, A2 col 1, …, A1 col 2, A2 col 2, …``), each text box
 after a blank line.  Where an article's column breaks inside a sentence, the
-box before the break ends open — its last line is full and ends no sentence —
-and is not followed by its continuation but by another article's title, lead
-or paragraph; the continuation is a box further on whose first line is full
-(not indented, no lead: it opens inside a sentence) and which follows no open
-box.
+box before the break ends open (:func:`ends_open`: its last line ends no
+sentence and is as wide as a paragraph's first line at least) and is not
+followed by its continuation but by another article's title, lead or
+paragraph; the continuation is a box further on that opens inside a sentence
+(:func:`opens_inside`: its first line wider than an indented one, no lead)
+and follows no open box.
 
 The page is read as two runs, ``C1 = blocks[:c]`` and ``C2 = blocks[c:]`` (the
 foot's titles kept out): the open ends left without their continuation in
 ``C1`` (the last block of ``C1`` among them) and the continuations that follow
 no open end in ``C2`` (the first block of ``C2`` among them) are paired in
-order, when there are as many of each and at least two; each continuation is
-moved, with what follows it up to the next continuation, the end of its
-article (a byline) or the end of ``C2``, right after its open end.  No width
-or count is set by hand: a line is full and a first line indented as the
-page's own columns measure them (:func:`textfix.lines.is_full`,
-:func:`textfix.lines.is_indented`).
+order, when there are as many of each and at least two, and every pair joins
+as the language model expects (:func:`join` at least ``JOIN_MIN``, fitted by
+``corpora/typeset/fit_order.py``) and better than any other pairing of its
+end or start on the page.  Each continuation is moved, with what follows it up
+to the next continuation, the end of its article (a byline) or the end of
+``C2``, right after its open end.  Widths are measured against the page's own
+columns; a first line's indent is the reader's (``INDENT_MIN``, ``INDENT_MAX``).
 
 :func:`reading_order` gives the page's pieces (offsets into the text) in
-reading order, or ``None`` when the text is read as it stands.
+reading order, or ``None`` when the text is read as it stands;
+:func:`page_order` does so on the marks repaired; :class:`Pieces` carries a
+page read in that order back to the input (spans and a change log that is
+still a plan on it).  Used only when asked (``split_page(reorder=True)``,
+``RepairConfig.reorder``): on the typeset test batch it read pdfminer's pages
+a little worse than as printed (corpora/typeset/README.md).
 """
 
 from __future__ import annotations
