@@ -33,7 +33,7 @@ a little worse than as printed (corpora/typeset/README.md).
 
 from __future__ import annotations
 
-from .lines import INDENT_MAX, INDENT_MIN, BylineFinder, Line, cut_lines, is_indented, line_opens_lead
+from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_indented, line_opens_lead
 
 Span = tuple[int, int]
 # Two open ends, each followed by something else, and their two continuations: fewer blocks cannot
@@ -129,46 +129,12 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     blocks = blocks_of(lines, text)
     if len(blocks) < MIN_BLOCKS:
         return None
-    opened = [ends_open(b) for b in blocks]  # may be an article's column break
-    inside = [opens_inside(b) for b in blocks]  # may be the text after one
-    goes_on = [ends_open(b, strict=False) for b in blocks]  # what may go on in the next block
-    follows = [opens_inside(b, strict=False) for b in blocks]  # what may go on from the last block
-    n = len(blocks)
     # The foot: titles after the last block that ends a sentence or an article stay where they are.
-    last_text = max((i for i, b in enumerate(blocks) if b[-1].ends or _closes(b)), default=-1)
-    if last_text < 0:
+    stop = 1 + max((i for i, b in enumerate(blocks) if b[-1].ends or _closes(b)), default=-1)
+    order = strip_order(blocks, stop) if stop >= MIN_BLOCKS else None
+    if order is None:
         return None
-    # As it stands, is anything left open?
-    dangling = [i for i in range(n - 1) if opened[i] and not follows[i + 1]]
-    if not dangling:
-        return None
-    joins_at = _joins(blocks, opened, inside)
-    best: tuple[tuple[int, int, float], list[int], list[int]] | None = None
-    for c in range(1, last_text + 1):
-        ends = [i for i in range(c - 1) if opened[i] and not follows[i + 1]] + [c - 1] * opened[c - 1]
-        starts = [c] * inside[c] + [j for j in range(c + 1, last_text + 1) if inside[j] and not goes_on[j - 1]]
-        if len(ends) == len(starts) >= 2:
-            joins = [joins_at[e, s] for e, s in zip(ends, starts)]
-            going_on = sum(j >= JOIN_MIN and _mutual(joins_at, e, s) for j, e, s in zip(joins, ends, starts))
-            rank = (going_on, len(ends), sum(joins))
-            if going_on == len(joins) and (best is None or rank > best[0]):
-                best = (rank, ends, starts)
-    if best is None:
-        return None
-    _, ends, starts = best
-    moved: dict[int, tuple[int, int]] = {}  # open end → the blocks [lo, hi) moved after it
-    for k, (e, s) in enumerate(zip(ends, starts)):
-        stop = starts[k + 1] if k + 1 < len(starts) else last_text + 1
-        hi = next((j + 1 for j in range(s, stop) if _closes(blocks[j])), stop)
-        moved[e] = (s, hi)
-    taken = {j for lo, hi in moved.values() for j in range(lo, hi)}
-    order: list[int] = []
-    for i in range(n):
-        if i in taken:
-            continue
-        order.append(i)
-        if i in moved:
-            order.extend(range(*moved[i]))
+    order += range(stop, len(blocks))
     bounds = [b[0].start for b in blocks] + [len(text)]
     bounds[0] = 0
     return [(bounds[i], bounds[i + 1]) for i in order]
@@ -297,3 +263,203 @@ def _increasing(spans: list[Span]) -> set[int]:
         kept.add(k)
         k = back[k]
     return kept
+
+
+# ---------------------------------------------------------------------------------------------
+# Strips: pdfminer reads a page as vertical strips (the first column of every article, top to
+# bottom, then the second column of every article, ...).  The reading order interleaves them:
+# article 1's segment of strip 1, its segment of strip 2, then article 2's, and so on.
+
+def _wide(ln: Line) -> bool:
+    """Wider than the column: a title set across the page, not a column's line."""
+    return ln.width > ln.column + FULL_SLACK
+
+
+def _needs_more(block: list[Line]) -> bool:
+    """The block stops inside a sentence at a line that may be a column's last: the text goes on in
+    the block read next (a paragraph's first line in a box of its own included)."""
+    last = block[-1]
+    if last.ends or last.byline is not None or last.text[-1] in "）)" or _wide(last) or _subhead(block):
+        return False
+    return last.width >= last.column - INDENT_MAX
+
+
+def _goes_on(block: list[Line]) -> bool:
+    """The block may go on from an unfinished one: it opens with no lead, byline or title, at a line as
+    wide as the column, or is one line that ends a sentence (a paragraph's last)."""
+    first = block[0]
+    if line_opens_lead(first.text) or first.byline is not None or _wide(first) or LEAD_LINE.match(first.text) or _subhead(block):
+        return False
+    return first.width > first.column - INDENT_MIN or (len(block) == 1 and first.ends)
+
+
+def _opens_inside(block: list[Line]) -> bool:
+    """The block surely opens inside a sentence: more than one line, the first as wide as the column."""
+    return len(block) > 1 and _goes_on(block) and not is_indented(block[0])
+
+
+def _subhead(block: list[Line]) -> bool:
+    """A title or subhead set in the column: a line or two without any sentence punctuation."""
+    return len(block) <= 2 and all(ln.bare for ln in block)
+
+
+def _seam_costs(blocks: list[list[Line]]):
+    """cost(x, y) = (broken, lm): whether block *y* read right after block *x* leaves a sentence
+    unfinished (an unfinished block before one that does not go on from it, or a block that ends a
+    sentence or an article before one that opens inside a sentence), and -log10 P of the join the
+    language model gives where one is made (a tie-break only: it misjudges one right join in six,
+    corpora/typeset/fit_order.py)."""
+    # A sentence end at a full line may be a column's last line inside a paragraph: only a short last
+    # line (or a byline) surely ends a paragraph.
+    # A line alone in its block may be a paragraph's first line, short by its indent.
+    closed = [_closes(b) or (b[-1].ends and b[-1].width < b[-1].column - (INDENT_MAX if len(b) == 1 else FULL_SLACK)) for b in blocks]
+    more = [_needs_more(b) for b in blocks]
+    goes_on = [_goes_on(b) for b in blocks]
+    inside = [_opens_inside(b) for b in blocks]
+    memo: dict[tuple[int, int], tuple[int, float]] = {}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        if (x, y) not in memo:
+            if more[x]:
+                value = (0, -join(blocks[x][-1].text, blocks[y][0].text)) if goes_on[y] else (1, 0.0)
+            else:
+                value = (int(closed[x] and inside[y]), 0.0)
+            memo[x, y] = value
+        return memo[x, y]
+
+    return cost
+
+
+# A sentence left unfinished at a seam (an open end read before a block that does not go on from
+# it, or a block opening inside a sentence after one that ends) costs what the worst join taken
+# does: -JOIN_MIN (corpora/typeset/fit_order.py, train batches).
+UNFINISHED = -JOIN_MIN
+
+
+# CSS balances an article's columns: its segments of the two strips differ by this many lines at most.
+BALANCE_SLACK = 3
+
+
+def _text_lines(block: list[Line]) -> int:
+    """Lines of column text in *block* (titles, subheads and header lines are not balanced)."""
+    return 0 if _heading(block) else len(block)
+
+
+def strip_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
+    """The blocks [0, stop) read as two or three strips interleaved per article, when that leaves
+    fewer sentences broken than reading them as printed; None otherwise."""
+    cost = _seam_costs(blocks)
+    if not any(cost(i, i + 1)[0] for i in range(stop - 1)):
+        return None
+    can_start = [i == 0 or _heading(b) or _subhead(b) or line_opens_lead(b[0].text) or LEAD_LINE.match(b[0].text) is not None
+                 or _closes(blocks[i - 1]) for i, b in enumerate(blocks)]
+    closed = [b[-1].ends or _closes(b) for b in blocks]
+    before = [0]  # text lines before each block
+    for b in blocks:
+        before.append(before[-1] + _text_lines(b))
+    # Every article opens in the first strip: the others hold no lead (a news lead, a dateline, a
+    # byline line under a title).
+    leads = [line_opens_lead(b[0].text) or LEAD_LINE.match(b[0].text) is not None for b in blocks]
+    first_c = max(2, 1 + max((i for i in range(stop) if leads[i]), default=0))
+    broken = sum(cost(i, i + 1)[0] for i in range(stop - 1))
+    best: tuple[tuple[int, int, int, float, int], list[int]] | None = None
+    for cuts in _strip_cuts(first_c, stop, before, can_start):
+        found = _interleave(cuts, stop, cost, can_start, closed, before)
+        if found is None:
+            continue
+        # Fewer sentences broken first, then fewer strips (two columns explain most pages), then
+        # balance and the language model.
+        (relative, imbalance, lm, segments), order = found
+        key = (relative, len(cuts), imbalance, lm, segments)
+        if best is None or key < best[0]:
+            best = (key, order)
+    # The order must explain the page: it leaves at most half the sentences the print order breaks
+    # broken (a page it does not describe, read in another order, only trades breaks for others).
+    if best is None or broken + best[0][0] > broken // 2:
+        return None
+    return best[1]
+
+
+MAX_STRIPS = 3  # columns per article on the typeset pages (corpora/typeset/make_pages.py: 1-3)
+
+
+def _strip_cuts(first_c: int, stop: int, before: list[int], can_start: list[bool]):
+    """Where the second (and third) strip may start: after every lead, with the strips' text lines
+    balanced within BALANCE_SLACK per article the first strip may hold."""
+    def balanced(cuts: list[int]) -> bool:
+        bounds = [0, *cuts, stop]
+        totals = [before[hi] - before[lo] for lo, hi in zip(bounds, bounds[1:])]
+        articles = 1 + sum(can_start[1:cuts[0]])
+        return all(abs(t - totals[0]) <= BALANCE_SLACK * articles for t in totals[1:])
+
+    for c in range(first_c, stop):
+        if balanced([c]):
+            yield [c]
+        if MAX_STRIPS >= 3:
+            for c2 in range(c + 1, stop):
+                if balanced([c, c2]):
+                    yield [c, c2]
+
+
+def _interleave(cuts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], before: list[int]):
+    """The cheapest reading of strips [0, cuts[0]), [cuts[0], cuts[1]), … [cuts[-1], stop) as segments
+    interleaved per article: ((seams broken, column imbalance, -log10 P of the joins made, segments)
+    relative to the print order, the order), or None."""
+    starts = [0, *cuts]
+    ends = [*cuts, stop]
+    k = len(starts)
+
+    def allowed(j: int, p: int) -> list[int]:
+        """Where strip *j*'s segment from *p* may end: the first strip before an article's start, the
+        last after an article's end (a sentence end or byline), a middle one anywhere."""
+        if j == 0:
+            return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or can_start[q]]
+        if j == k - 1:
+            return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or closed[q - 1]]
+        return list(range(p + 1, ends[j] + 1))
+
+    def steps(state: tuple[int, ...]):
+        """Each next segment tuple (ends per strip), balanced against the first strip's."""
+        def rec(j: int, chosen: list[int], first_lines: int):
+            if j == k:
+                yield tuple(chosen)
+                return
+            for q in allowed(j, state[j]):
+                n = before[q] - before[state[j]]
+                if j and abs(n - first_lines) > BALANCE_SLACK:
+                    continue
+                yield from rec(j + 1, chosen + [q], n if j == 0 else first_lines)
+
+        for q in rec(0, [], 0):
+            last = all(q[j] == ends[j] for j in range(k))
+            if last or all(q[j] < ends[j] for j in range(k)):
+                yield q, last
+
+    table = {tuple(starts): ((0, 0, 0.0, 0), [])}
+    # A state's predecessors are smaller in every strip, so taking the frontier's least state first
+    # settles each state before it is extended.
+    frontier = [tuple(starts)]
+    seen = set(frontier)
+    final = tuple(ends)
+    while frontier:
+        frontier.sort()
+        state = frontier.pop(0)
+        key, segs = table[state]
+        for q, last in steps(state):
+            added = [cost(q[j] - 1, state[j + 1]) for j in range(k - 1)]
+            if not last:
+                added.append(cost(q[k - 1] - 1, q[0]))
+            removed = [cost(x - 1, x) for x in q if x < stop]
+            imbalance = sum(abs((before[q[j]] - before[state[j]]) - (before[q[0]] - before[state[0]])) for j in range(1, k))
+            new = (key[0] + sum(b for b, _ in added) - sum(b for b, _ in removed), key[1] + imbalance,
+                   key[2] + sum(x for _, x in added) - sum(x for _, x in removed), key[3] + 1)
+            if q not in table or new < table[q][0]:
+                table[q] = (new, segs + [(state, q)])
+                if q not in seen and q != final:
+                    seen.add(q)
+                    frontier.append(q)
+    if final not in table or len(table[final][1]) < 2:
+        return None
+    key, segs = table[final]
+    order = [i for state, q in segs for j in range(k) for i in range(state[j], q[j])]
+    return key, order
