@@ -255,9 +255,8 @@ class RepairConfig:
     rejoin: bool = True  # print lines → paragraphs, one a line, a blank line between (only print layout)
     layout: str = "auto"  # "auto" (measured), or "print" / "paragraphs" to say what the lines are
     # Blocks an extractor printed out of reading order (pdfminer's first columns before the second)
-    # read in order (textfix.order).  Off: it reads the train batches' pdfminer pages better, the
-    # test batch's a little worse (corpora/typeset/README.md).
-    reorder: bool = False
+    # read in order (textfix.order; corpora/typeset/README.md gives the figures).
+    reorder: bool = True
 
     def __post_init__(self) -> None:
         if self.layout not in LAYOUTS:
@@ -318,7 +317,7 @@ def _shift_fixes(fixes: tuple[tuple[str, Fix], ...], by: int) -> tuple[tuple[str
 def _repair_page(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...]) -> Repaired:
     """One page, region by region (see :func:`textfix.shape.regions`) unless *config* says what the lines are.
 
-    Where *config* asks it (``reorder``), the lines are rejoined and an extractor printed the page's blocks out
+    Where *config* asks it (``reorder``, the default), the lines are rejoined and an extractor printed the page's blocks out
     of reading order (:func:`textfix.order.page_order`: pdfminer's first
     columns before the second), the page is repaired in reading order and the
     log moves the blocks (rule ``reorder``): it is still a plan on *text*.

@@ -85,11 +85,11 @@ class Page:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
 
 
-def split_page(text: str, model: NoiseModel | None = None, source: str | None = None, reorder: bool = False) -> Page:
+def split_page(text: str, model: NoiseModel | None = None, source: str | None = None, reorder: bool = True) -> Page:
     """Repair *text*, read its layout (print lines or paragraphs, region by region, see textfix.shape)
     and split it into articles.
 
-    With *reorder*, where an extractor printed the page's blocks out of reading order
+    With *reorder* (the default), where an extractor printed the page's blocks out of reading order
     (:func:`textfix.order.reading_order`), the page is read in reading order:
     ``changes`` move those blocks (rule ``reorder``), so that applying them to
     *text* still gives ``text`` of the page, and a block's span runs from its

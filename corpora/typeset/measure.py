@@ -17,8 +17,8 @@ The extractor name ``pdf`` is the PDF path itself: ``NAME.pdf`` read by
 ``textfix.read_pdf`` and split from its coordinates
 (``textfix.pdflayout.split_pdf_page``), scored the same way ("blocks whole"
 then looks at the page's text in the layout's reading order).
-``--pages`` adds one line per page; ``--reorder`` splits with
-``split_page(reorder=True)`` (textfix.order: blocks out of reading order read in order).  (measure_pages.py itself wants
+``--pages`` adds one line per page; ``--no-reorder`` splits with
+``split_page(reorder=False)`` (textfix.order: the blocks read as printed, not in reading order).  (measure_pages.py itself wants
 ``synth-NNN.txt`` beside ``synth-NNN.gold.json``; this is the same scoring
 for the ``NAME.<extractor>.txt`` files of make_pages.py.)
 """
@@ -93,7 +93,7 @@ def _pdf_page(gold_path: Path):
     return read_pdf(gold_path.with_name(gold_path.name.removesuffix(".gold.json") + ".pdf")).pages[0]
 
 
-def score(gold_path: Path, extractor: str, reorder: bool = False) -> PageScore | None:
+def score(gold_path: Path, extractor: str, reorder: bool = True) -> PageScore | None:
     name = gold_path.name.removesuffix(".gold.json")
     if extractor == PDF:
         from textfix.pdflayout import split_pdf_page
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dirs", nargs="+", type=Path)
     ap.add_argument("--extractors", default="", help="default: every extractor with files in the folder")
     ap.add_argument("--pages", action="store_true", help="one line per page too")
-    ap.add_argument("--reorder", action="store_true", help="split_page(reorder=True): blocks out of reading order read in order (textfix.order)")
+    ap.add_argument("--no-reorder", dest="reorder", action="store_false", help="split_page(reorder=False): the blocks read as printed (textfix.order)")
     args = ap.parse_args(argv)
     for folder in args.dirs:
         golds = sorted(folder.glob("*.gold.json"))
