@@ -1,34 +1,35 @@
 """Reading order from the text alone: an extractor's blocks put back in the order they are read.
 
-pdfminer's layout analysis prints the first column of every article before
-the second (``A1 col 1, A2 col 1, …, A1 col 2, A2 col 2, …``), each text box
-after a blank line.  Where an article's column breaks inside a sentence, the
-box before the break ends open (:func:`ends_open`: its last line ends no
-sentence and is as wide as a paragraph's first line at least) and is not
-followed by its continuation but by another article's title, lead or
-paragraph; the continuation is a box further on that opens inside a sentence
-(:func:`opens_inside`: its first line wider than an indented one, no lead)
-and follows no open box.
+pdfminer's layout analysis reads a page of articles set in columns as vertical
+strips: the first column of every article, top to bottom, then the second
+column of every article, then the third (a group of articles that lie close
+may be read so on its own: ``A1 col 1, A2 col 1, A1 col 2, A2 col 2, A3 …``),
+each text box after a blank line.  The reading order interleaves the strips
+again: article 1's segment of strip 1, of strip 2, …, then article 2's.
 
-The page is read as two runs, ``C1 = blocks[:c]`` and ``C2 = blocks[c:]`` (the
-foot's titles kept out): the open ends left without their continuation in
-``C1`` (the last block of ``C1`` among them) and the continuations that follow
-no open end in ``C2`` (the first block of ``C2`` among them) are paired in
-order, when there are as many of each and at least two, and every pair joins
-as the language model expects (:func:`join` at least ``JOIN_MIN``, fitted by
-``corpora/typeset/fit_order.py``) and better than any other pairing of its
-end or start on the page.  Each continuation is moved, with what follows it up
-to the next continuation, the end of its article (a byline) or the end of
-``C2``, right after its open end.  Widths are measured against the page's own
-columns; a first line's indent is the reader's (``INDENT_MIN``, ``INDENT_MAX``).
+The text shows where the print order breaks (:func:`_seam_costs`): a block
+that stops inside a sentence at a column's width followed by one that does not
+go on from it (a title, a lead, a paragraph's first line), or a block that
+ends a paragraph or an article followed by one that opens inside a sentence.
+:func:`strip_order` searches the readings of the page as groups of articles,
+each group two or three strips cut into as many segments per article, for the
+one that breaks fewest sentences; it is taken when it leaves at most half the
+breaks of the print order.  What the search asks of a reading, besides the
+breaks: every article opens in the first strip (no lead in the others); an
+article's segments of the strips hold as many text lines within
+``BALANCE_SLACK`` (CSS balances columns; fitted by
+``corpora/typeset/fit_strips.py`` on the train batches); then the fewest
+strips, the best balance, and the language model on the joins made
+(:func:`join`, a tie-break only).  A page whose blocks are one line each (a
+blank line after every line) holds no extractor's boxes and is read as it
+stands (``BOX_LINES``).
 
 :func:`reading_order` gives the page's pieces (offsets into the text) in
 reading order, or ``None`` when the text is read as it stands;
 :func:`page_order` does so on the marks repaired; :class:`Pieces` carries a
 page read in that order back to the input (spans and a change log that is
-still a plan on it).  Used only when asked (``split_page(reorder=True)``,
-``RepairConfig.reorder``): on the typeset test batch it read pdfminer's pages
-a little worse than as printed (corpora/typeset/README.md).
+still a plan on it).  ``split_page`` and ``repair`` read pages so unless told
+not to (``reorder=False``); corpora/typeset/README.md gives the figures.
 """
 
 from __future__ import annotations
@@ -36,13 +37,8 @@ from __future__ import annotations
 from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_indented, line_opens_lead
 
 Span = tuple[int, int]
-# Two open ends, each followed by something else, and their two continuations: fewer blocks cannot
-# be out of order as pdfminer prints them.
+# Two articles, each in two columns: fewer blocks cannot be out of order as pdfminer prints them.
 MIN_BLOCKS = 4
-# How well the block read after an open one must go on from it (join: log10 P of its first two
-# characters after the open one's last two), fitted by corpora/typeset/fit_order.py on the train
-# batches (seeds 21, 23, 25, pdfminer): 206 of 246 right pairs score at least this, 123 of 1558 wrong.
-JOIN_MIN = -4.19
 
 
 def blocks_of(lines: list[Line], text: str) -> list[list[Line]]:
@@ -54,32 +50,6 @@ def blocks_of(lines: list[Line], text: str) -> list[list[Line]]:
         else:
             blocks.append([ln])
     return blocks
-
-
-def ends_open(block: list[Line], strict: bool = True) -> bool:
-    """The block ends inside a sentence at a line as wide as a paragraph's first line at least: its
-    text goes on in another block.  A byline does not, nor a paragraph's last line; *strict*: nor may
-    a title or subhead (one or two lines punctuated as a title is), which a paragraph's first line set
-    alone (pdfminer's box for an indented line) may look like."""
-    last = block[-1]
-    if last.ends or last.byline is not None or last.text[-1] in "）)" or (strict and _heading(block)):
-        return False
-    return last.width >= last.column - INDENT_MAX
-
-
-def opens_inside(block: list[Line], strict: bool = True) -> bool:
-    """The block opens inside a sentence: its first line is wider than a paragraph's indented first
-    line and opens no lead, and (*strict*) it is no title or subhead.  Not *strict*: also one line that ends a
-    sentence (a paragraph's last line, after a first line set in a box of its own) or is as wide (a
-    page that prints a blank line after every line)."""
-    first = block[0]
-    if line_opens_lead(first.text) or first.byline is not None or (strict and _heading(block)):
-        return False
-    full = first.width > first.column - INDENT_MIN
-    if len(block) == 1:
-        return not strict and (first.ends or (full and not is_indented(first)))
-    return full
-
 
 def _heading(block: list[Line]) -> bool:
     """A title or subhead: one or two lines, each punctuated at most as a title is."""
@@ -93,13 +63,13 @@ def _closes(block: list[Line]) -> bool:
 
 def page_order(text: str, model) -> list[Span] | None:
     """:func:`reading_order` of *text* as the repair model reads it: its marks repaired first (a
-    garbled 。 ends no sentence), the pieces as offsets into *text*.  A page on which nothing ends
-    open as printed (clean text, one paragraph a line) is not repaired for it."""
+    garbled 。 ends no sentence), the pieces as offsets into *text*.  A page whose print order breaks
+    no sentence as printed (clean text, one paragraph a line) is not repaired for it."""
     from .repair import input_offset, repair
     from .split import _byline_finder
 
     bylines = _byline_finder(model)
-    if not _left_open(cut_lines(text, bylines=bylines), text):
+    if not _broken(blocks_of(cut_lines(text, bylines=bylines), text)):
         return None
     repaired = repair(text, model, rejoin=False)
     spans = reading_order(repaired.text, bylines)
@@ -112,14 +82,13 @@ def page_order(text: str, model) -> list[Span] | None:
 
     return [(at(lo), at(hi)) for lo, hi in spans]
 
-
-def _left_open(lines: list[Line], text: str) -> bool:
-    """Some block, as printed, may end open before a block that does not go on from it (a garbled
-    mark only makes more blocks look open)."""
-    blocks = blocks_of(lines, text)
-    return len(blocks) >= MIN_BLOCKS and any(
-        ends_open(a, strict=False) and not opens_inside(b, strict=False) for a, b in zip(blocks, blocks[1:])
-    )
+def _broken(blocks: list[list[Line]]) -> bool:
+    """Some seam of the print order may break a sentence (a garbled mark only makes more seams look
+    broken), and the blocks are an extractor's boxes."""
+    if len(blocks) < MIN_BLOCKS or sum(map(len, blocks)) < BOX_LINES * len(blocks):
+        return False
+    cost = _seam_costs(blocks)
+    return any(cost(i, i + 1)[0] for i in range(len(blocks) - 1))
 
 
 def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] | None:
@@ -127,8 +96,6 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     *bylines* finds the bylines that end articles (garbled parentheses as the repair model knows them)."""
     lines = cut_lines(text, bylines=bylines or BylineFinder())
     blocks = blocks_of(lines, text)
-    if len(blocks) < MIN_BLOCKS:
-        return None
     # The foot: titles after the last block that ends a sentence or an article stay where they are.
     stop = 1 + max((i for i, b in enumerate(blocks) if b[-1].ends or _closes(b)), default=-1)
     order = strip_order(blocks, stop) if stop >= MIN_BLOCKS else None
@@ -140,19 +107,6 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     return [(bounds[i], bounds[i + 1]) for i in order]
 
 
-def _joins(blocks: list[list[Line]], opened: list[bool], inside: list[bool]) -> dict[tuple[int, int], float]:
-    """:func:`join` of every block that ends open and every other that opens inside a sentence."""
-    ends = [i for i, o in enumerate(opened) if o]
-    starts = [j for j, o in enumerate(inside) if o]
-    return {(e, s): join(blocks[e][-1].text, blocks[s][0].text) for e in ends for s in starts if s != e}
-
-
-def _mutual(joins: dict[tuple[int, int], float], e: int, s: int) -> bool:
-    """*s* goes on from *e* better than any other start does, and from *e* better than from any other end."""
-    score = joins[e, s]
-    return all(v <= score for (a, b), v in joins.items() if (a == e) != (b == s))
-
-
 def join(before: str, after: str) -> float:
     """How well *after* goes on from *before*: log10 P of its first two characters after the last two."""
     from .charlm import default_charlm
@@ -161,114 +115,9 @@ def join(before: str, after: str) -> float:
     return default_charlm().score(tail + after[:2], len(tail), len(tail) + len(after[:2]))
 
 
-def reordered(text: str, spans: list[Span]) -> str:
-    """*text* read in the order of *spans*, each piece but the last ending with a blank line."""
-    return "".join(_piece(text, lo, hi, k == len(spans) - 1) for k, (lo, hi) in enumerate(spans))
-
-
-def _piece(text: str, lo: int, hi: int, last: bool = False) -> str:
-    piece = text[lo:hi]
-    return piece if last or piece.endswith("\n\n") else piece.rstrip("\n") + "\n\n"
-
-
-RULE = "reorder"
-MOVED = "a block the extractor printed out of reading order, moved (repaired) to where it is read"
-REMOVED = "a block the extractor printed out of reading order: read elsewhere"
-BLANK = "a blank line after a block read before another"
-
-
-class Pieces:
-    """The pieces of a text read in another order: offsets of the reordered text back to the input."""
-
-    def __init__(self, text: str, spans: list[Span]) -> None:
-        self.text, self.spans = text, spans
-        self.starts: list[int] = []  # each piece's start in the reordered text
-        at = 0
-        for k, (lo, hi) in enumerate(spans):
-            self.starts.append(at)
-            at += len(_piece(text, lo, hi, k == len(spans) - 1))
-        self.reordered = reordered(text, spans)
-
-    def piece(self, r: int) -> int:
-        from bisect import bisect_right
-
-        return max(0, bisect_right(self.starts, r) - 1)
-
-    def to_input(self, r: int) -> int:
-        """The input offset of the reordered text's offset *r* (a blank line added maps to its piece's end)."""
-        k = self.piece(r)
-        lo, hi = self.spans[k]
-        return min(hi, lo + r - self.starts[k])
-
-    def span(self, lo: int, hi: int) -> tuple[int, int]:
-        """A span of the reordered text as input offsets: from the first to the last of its characters
-        in the input (a span read across a move also covers what lies between its pieces there)."""
-        if hi <= lo:
-            return self.to_input(lo), self.to_input(lo)
-        first, last = self.to_input(lo), self.to_input(hi - 1)
-        return min(first, last), max(first, last) + 1
-
-    def changes(self, changes: list) -> list:
-        """*changes* (offsets into the reordered text, making the page's output from it) as a plan on
-        the input: pieces left in place keep their changes; each piece out of place is removed where it
-        stands and put, repaired, where it is read.  A change across pieces is cut at their bounds (what
-        it puts in goes with its first part)."""
-        from .repair import Change, apply_changes
-
-        bounds = self.starts + [len(self.reordered)]
-        by_piece: list[list] = [[] for _ in self.spans]
-        for c in changes:
-            k = self.piece(c.start)
-            while c.end > bounds[k + 1]:  # cut at the piece's end: the new text goes with the first part
-                cut = bounds[k + 1]
-                head = Change(c.start, cut, self.reordered[c.start : cut], c.new, c.rule, c.confidence, c.why)
-                by_piece[k].append(head.shifted(-self.starts[k]))
-                c = Change(cut, c.end, self.reordered[cut : c.end], "", c.rule, c.confidence, c.why)
-                k += 1
-            by_piece[k].append(c.shifted(-self.starts[k]))
-        kept = _increasing(self.spans)
-        out: list = []
-        at = 0  # where the pieces read after the last piece left in place go in the input
-        pending: list[str] = []
-        for k, (lo, hi) in enumerate(self.spans):
-            printed = _piece(self.text, lo, hi, k == len(self.spans) - 1)
-            if k in kept:
-                if pending:
-                    out.append(Change(at, at, "", "".join(pending), RULE, 1.0, MOVED))
-                    pending = []
-                out += [c.shifted(lo) for c in by_piece[k]]
-                if len(printed) > hi - lo:
-                    out.append(Change(hi, hi, "", printed[hi - lo :], RULE, 1.0, BLANK))
-                at = hi
-            else:
-                pending.append(apply_changes(printed, by_piece[k]))
-                out.append(Change(lo, hi, self.text[lo:hi], "", RULE, 1.0, REMOVED))
-        if pending:
-            out.append(Change(at, at, "", "".join(pending), RULE, 1.0, MOVED))
-        return sorted(out, key=lambda c: (c.start, c.end))
-
-
-def _increasing(spans: list[Span]) -> set[int]:
-    """The most pieces that stand in reading order (a longest increasing run of input offsets)."""
-    from bisect import bisect_left
-
-    tails: list[int] = []  # tails[n]: the piece ending the best run of n + 1 found so far
-    back: list[int] = []
-    for k, (lo, _) in enumerate(spans):
-        n = bisect_left([spans[t][0] for t in tails], lo)
-        back.append(tails[n - 1] if n else -1)
-        tails[n:n + 1] = [k]
-    kept, k = set(), tails[-1] if tails else -1
-    while k >= 0:
-        kept.add(k)
-        k = back[k]
-    return kept
-
 
 # ---------------------------------------------------------------------------------------------
-# Strips: pdfminer reads a page as vertical strips (the first column of every article, top to
-# bottom, then the second column of every article, ...).  The reading order interleaves them:
-# article 1's segment of strip 1, its segment of strip 2, then article 2's, and so on.
+# Seams: where one block read after another leaves a sentence broken.
 
 def _wide(ln: Line) -> bool:
     """Wider than the column: a title set across the page, not a column's line."""
@@ -307,12 +156,13 @@ def _subhead(block: list[Line]) -> bool:
 def _seam_costs(blocks: list[list[Line]]):
     """cost(x, y) = (broken, lm): whether block *y* read right after block *x* leaves a sentence
     unfinished (an unfinished block before one that does not go on from it, or a block that ends a
-    sentence or an article before one that opens inside a sentence), and -log10 P of the join the
-    language model gives where one is made (a tie-break only: it misjudges one right join in six,
-    corpora/typeset/fit_order.py)."""
+    paragraph or an article before one that opens inside a sentence), and -log10 P of the join the
+    language model gives where one is made.  The join is a tie-break only: the model scores one
+    right join in six below the cut that best told right from wrong joins on the train batches
+    (the order3 branch's fit_order.py: 206 of 246 right pairs above it, 123 of 1558 wrong)."""
     # A sentence end at a full line may be a column's last line inside a paragraph: only a short last
-    # line (or a byline) surely ends a paragraph.
-    # A line alone in its block may be a paragraph's first line, short by its indent.
+    # line (or a byline) surely ends a paragraph; a line alone in its block may be a paragraph's
+    # first line, short by its indent.
     closed = [_closes(b) or (b[-1].ends and b[-1].width < b[-1].column - (INDENT_MAX if len(b) == 1 else FULL_SLACK)) for b in blocks]
     more = [_needs_more(b) for b in blocks]
     goes_on = [_goes_on(b) for b in blocks]
@@ -329,12 +179,6 @@ def _seam_costs(blocks: list[list[Line]]):
         return memo[x, y]
 
     return cost
-
-
-# A sentence left unfinished at a seam (an open end read before a block that does not go on from
-# it, or a block opening inside a sentence after one that ends) costs what the worst join taken
-# does: -JOIN_MIN (corpora/typeset/fit_order.py, train batches).
-UNFINISHED = -JOIN_MIN
 
 
 # CSS balances an article's columns: its segments of the strips differ by this many text lines at
@@ -513,3 +357,107 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
     key, segs = table[final]
     order = [i for state, q in segs for j in range(k) for i in range(state[j], q[j])]
     return key, order
+
+
+def reordered(text: str, spans: list[Span]) -> str:
+    """*text* read in the order of *spans*, each piece but the last ending with a blank line."""
+    return "".join(_piece(text, lo, hi, k == len(spans) - 1) for k, (lo, hi) in enumerate(spans))
+
+
+def _piece(text: str, lo: int, hi: int, last: bool = False) -> str:
+    piece = text[lo:hi]
+    return piece if last or piece.endswith("\n\n") else piece.rstrip("\n") + "\n\n"
+
+
+RULE = "reorder"
+MOVED = "a block the extractor printed out of reading order, moved (repaired) to where it is read"
+REMOVED = "a block the extractor printed out of reading order: read elsewhere"
+BLANK = "a blank line after a block read before another"
+
+
+class Pieces:
+    """The pieces of a text read in another order: offsets of the reordered text back to the input."""
+
+    def __init__(self, text: str, spans: list[Span]) -> None:
+        self.text, self.spans = text, spans
+        self.starts: list[int] = []  # each piece's start in the reordered text
+        at = 0
+        for k, (lo, hi) in enumerate(spans):
+            self.starts.append(at)
+            at += len(_piece(text, lo, hi, k == len(spans) - 1))
+        self.reordered = reordered(text, spans)
+
+    def piece(self, r: int) -> int:
+        from bisect import bisect_right
+
+        return max(0, bisect_right(self.starts, r) - 1)
+
+    def to_input(self, r: int) -> int:
+        """The input offset of the reordered text's offset *r* (a blank line added maps to its piece's end)."""
+        k = self.piece(r)
+        lo, hi = self.spans[k]
+        return min(hi, lo + r - self.starts[k])
+
+    def span(self, lo: int, hi: int) -> tuple[int, int]:
+        """A span of the reordered text as input offsets: from the first to the last of its characters
+        in the input (a span read across a move also covers what lies between its pieces there)."""
+        if hi <= lo:
+            return self.to_input(lo), self.to_input(lo)
+        first, last = self.to_input(lo), self.to_input(hi - 1)
+        return min(first, last), max(first, last) + 1
+
+    def changes(self, changes: list) -> list:
+        """*changes* (offsets into the reordered text, making the page's output from it) as a plan on
+        the input: pieces left in place keep their changes; each piece out of place is removed where it
+        stands and put, repaired, where it is read.  A change across pieces is cut at their bounds (what
+        it puts in goes with its first part)."""
+        from .repair import Change, apply_changes
+
+        bounds = self.starts + [len(self.reordered)]
+        by_piece: list[list] = [[] for _ in self.spans]
+        for c in changes:
+            k = self.piece(c.start)
+            while c.end > bounds[k + 1]:  # cut at the piece's end: the new text goes with the first part
+                cut = bounds[k + 1]
+                head = Change(c.start, cut, self.reordered[c.start : cut], c.new, c.rule, c.confidence, c.why)
+                by_piece[k].append(head.shifted(-self.starts[k]))
+                c = Change(cut, c.end, self.reordered[cut : c.end], "", c.rule, c.confidence, c.why)
+                k += 1
+            by_piece[k].append(c.shifted(-self.starts[k]))
+        kept = _increasing(self.spans)
+        out: list = []
+        at = 0  # where the pieces read after the last piece left in place go in the input
+        pending: list[str] = []
+        for k, (lo, hi) in enumerate(self.spans):
+            printed = _piece(self.text, lo, hi, k == len(self.spans) - 1)
+            if k in kept:
+                if pending:
+                    out.append(Change(at, at, "", "".join(pending), RULE, 1.0, MOVED))
+                    pending = []
+                out += [c.shifted(lo) for c in by_piece[k]]
+                if len(printed) > hi - lo:
+                    out.append(Change(hi, hi, "", printed[hi - lo :], RULE, 1.0, BLANK))
+                at = hi
+            else:
+                pending.append(apply_changes(printed, by_piece[k]))
+                out.append(Change(lo, hi, self.text[lo:hi], "", RULE, 1.0, REMOVED))
+        if pending:
+            out.append(Change(at, at, "", "".join(pending), RULE, 1.0, MOVED))
+        return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _increasing(spans: list[Span]) -> set[int]:
+    """The most pieces that stand in reading order (a longest increasing run of input offsets)."""
+    from bisect import bisect_left
+
+    tails: list[int] = []  # tails[n]: the piece ending the best run of n + 1 found so far
+    back: list[int] = []
+    for k, (lo, _) in enumerate(spans):
+        n = bisect_left([spans[t][0] for t in tails], lo)
+        back.append(tails[n - 1] if n else -1)
+        tails[n:n + 1] = [k]
+    kept, k = set(), tails[-1] if tails else -1
+    while k >= 0:
+        kept.add(k)
+        k = back[k]
+    return kept
