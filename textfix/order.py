@@ -140,7 +140,8 @@ def _goes_on(block: list[Line]) -> bool:
     alone = first.byline is not None and first.byline[0] == 0  # a byline with no text before it
     if line_opens_lead(first.text) or alone or _wide(first) or LEAD_LINE.match(first.text) or _subhead(block):
         return False
-    return first.width > first.column - INDENT_MIN or (len(block) == 1 and first.ends)
+    # One line that ends a sentence or carries the article's byline after its text: a paragraph's last.
+    return first.width > first.column - INDENT_MIN or (len(block) == 1 and (first.ends or first.byline is not None))
 
 
 def _opens_inside(block: list[Line]) -> bool:
@@ -183,8 +184,8 @@ def _seam_costs(blocks: list[list[Line]]):
 
 # CSS balances an article's columns: its segments of the strips differ by this many text lines at
 # most (a subhead's margins, widows and orphans).  Fitted by corpora/typeset/fit_strips.py on the
-# train batches (seeds 21, 23, 25, 27; pdfminer): 147 of 160 pages counted exact, CER 0.0985
-# (2: 146, 0.1415; 4: 146, 0.0984).
+# train batches (seeds 21, 23, 25, 27; pdfminer): 149 of 160 pages counted exact, CER 0.0936
+# (2: 148, 0.1368; 4: 148, 0.0935).
 BALANCE_SLACK = 3
 
 
