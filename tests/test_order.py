@@ -4,7 +4,7 @@ before column 2 (and 3); split reads the blocks in order, and its change log car
 from __future__ import annotations
 
 from textfix import split_page
-from textfix.order import BALANCE_SLACK, reading_order
+from textfix.order import BALANCE_SLACK, BOX_LINES, reading_order
 from textfix.repair import apply_changes, repair
 
 # Two articles set in two columns of 12 characters (a paragraph's first line indented by two),
@@ -147,3 +147,15 @@ def test_split_and_repair_read_in_order_unless_asked_not_to() -> None:
     assert not any(c.rule == "reorder" for c in printed.changes)
     assert [b.text for b in printed.articles[0].blocks] != [A]
     assert not any(c.rule == "reorder" for c in repair(PDFMINER_PAGE, reorder=False).changes)
+
+
+def test_a_part_with_a_blank_line_after_every_line_is_read_as_printed() -> None:
+    # Three articles set in full (C, D and A: 22 lines in one block, then a byline) before the pdfminer
+    # page printed with a blank line after every line (17 lines): the page holds 41 lines in 20
+    # blocks, more than BOX_LINES a block, but the part that would be read as strips holds one a
+    # block (BOX_LINES is asked of each group too).
+    whole = "\n".join(_set(C) + _set(D) + _set(A))
+    lines = [ln for ln in PDFMINER_PAGE.split("\n") if ln]
+    text = "\n\n".join([C_TITLE, whole, "（记者 王磊）", *lines]) + "\n"
+    assert (len(whole.split("\n")), len(lines)) == (22, 17) and 41 >= BOX_LINES * 20
+    assert reading_order(text) is None

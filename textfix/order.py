@@ -195,7 +195,9 @@ def _text_lines(block: list[Line]) -> int:
 
 
 # pdfminer's boxes hold 2.26 lines or more on average on every train page (seeds 21, 23, 25); pages
-# that print a blank line after every line (corpora/pages) 1.0-1.35: half way between.
+# that print a blank line after every line (corpora/pages) 1.0-1.35: half way between.  Asked of
+# the page and of each group read as strips (a page may print a blank line after every line in
+# one part only: bench/settle.py's generator pages).
 BOX_LINES = 1.8
 # A group of articles read as strips spans at most a page of pdfminer's boxes (49 on the train pages
 # at most): the search stays small on a long text.
@@ -228,7 +230,7 @@ def strip_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         for h, (key, order) in best.items():
             if h >= g:
                 continue
-            found = page.group(h, g) if g - h <= MAX_GROUP and any(cost(i, i + 1)[0] for i in range(h, g - 1)) else None
+            found = page.group(h, g) if page.searched(h, g) else None
             group_key, group_order = found or ((0, 0, 0, 0.0, 0), list(range(h, g)))
             options.append((tuple(x + y for x, y in zip(key, group_key)), order + group_order))
         best[g] = min(options, key=lambda o: o[0])
@@ -250,8 +252,19 @@ class _Page:
         self.closed = [b[-1].ends or _closes(b) for b in blocks]
         self.leads = [_lead(b) for b in blocks]
         self.before = [0]  # text lines before each block
+        self.lines = [0]  # lines before each block
         for b in blocks:
             self.before.append(self.before[-1] + _text_lines(b))
+            self.lines.append(self.lines[-1] + len(b))
+
+    def searched(self, lo: int, hi: int) -> bool:
+        """Blocks [lo, hi) may be a group read as strips: the print order breaks a sentence in it, it
+        spans MAX_GROUP blocks at most, and its blocks are boxes (BOX_LINES lines on average)."""
+        return (
+            hi - lo <= MAX_GROUP
+            and self.lines[hi] - self.lines[lo] >= BOX_LINES * (hi - lo)
+            and any(self.cost(i, i + 1)[0] for i in range(lo, hi - 1))
+        )
 
     def group(self, lo: int, hi: int) -> tuple[Key, list[int]] | None:
         """The best reading of blocks [lo, hi) as two or three strips interleaved, or None."""
