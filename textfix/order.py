@@ -51,6 +51,7 @@ def blocks_of(lines: list[Line], text: str) -> list[list[Line]]:
             blocks.append([ln])
     return blocks
 
+
 def _heading(block: list[Line]) -> bool:
     """A title or subhead: one or two lines, each punctuated at most as a title is."""
     return len(block) <= 2 and all(ln.headline for ln in block)
@@ -81,6 +82,7 @@ def page_order(text: str, model) -> list[Span] | None:
         return len(text) if offset == len(repaired.text) else to_input(offset)
 
     return [(at(lo), at(hi)) for lo, hi in spans]
+
 
 def _broken(blocks: list[list[Line]]) -> bool:
     """Some seam of the print order may break a sentence (a garbled mark only makes more seams look
@@ -115,9 +117,9 @@ def join(before: str, after: str) -> float:
     return default_charlm().score(tail + after[:2], len(tail), len(tail) + len(after[:2]))
 
 
-
 # ---------------------------------------------------------------------------------------------
 # Seams: where one block read after another leaves a sentence broken.
+
 
 def _wide(ln: Line) -> bool:
     """Wider than the column: a title set across the page, not a column's line."""
