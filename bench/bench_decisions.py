@@ -80,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         print(json.dumps(timings(json.loads(args.child))))
         return 0
+    # This checkout's textfix, not an installed one (a script's own directory, bench/, leads sys.path).
+    sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory() as tmp:
         paths = {name: str(p) for name, p in files(Path(tmp)).items()}
         here = timings(paths)

@@ -21,7 +21,6 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from statistics import median
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -152,6 +151,8 @@ def judge_glyphs(pages: tuple[PdfPage, ...]) -> tuple[PdfPage, ...]:
                     marks.setdefault(ch, []).append((w, h))
     if not marks:
         return pages
+    from statistics import median  # (here: importing statistics costs a text page's start-up 3.5 ms)
+
     reference = {ch: (median(w for w, _ in boxes), median(h for _, h in boxes)) for ch, boxes in marks.items()}
     own_reference = {ch: (median(w for w, _ in boxes), median(h for _, h in boxes)) for ch, boxes in own.items()}
 

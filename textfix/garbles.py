@@ -38,16 +38,20 @@ Only occurrences a cheap read of their context lets through are decided
 from __future__ import annotations
 
 import json
+import marshal
 import math
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import repeat
+from operator import itemgetter
 from importlib import resources
 from typing import NamedTuple
 
 from .charclasses import ASCII_FORMS, DOUBLED, IDEOGRAPH, is_ideograph, partners_of, symbol_class
+from . import regex
 from .cache import PerObject, cached
 from .charlm import BOUNDARY, READ_AS, CharLM, default_charlm, default_charlm_path, normalise, text_forms
 from .fonts import MARK
@@ -108,7 +112,7 @@ class _Occurrence(NamedTuple):
     candidate: Candidate
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: the decision reads its terms ~100,000 times on a 5 MB page)
 class _Decision:
     occurrence: _Occurrence
     context: float  # log10 P(as mark) / P(as printed), language model
@@ -153,6 +157,7 @@ class _Prepared:
     screen: _Screen
     printed_marks: re.Pattern[str]  # the table's marks printed as themselves
     partners: _Partners
+    readings: dict[tuple, tuple[float, float, str]] = field(default_factory=dict)  # see _reading_key
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -178,7 +183,7 @@ def _prepare(model: NoiseModel) -> _Prepared | None:
         return None
     lm = default_charlm()
     partners = _Partners(lm, table)
-    marks = re.compile(f"[{_class(c.symbol for c in table.values())}]")
+    marks = regex.compile(f"[{_class(c.symbol for c in table.values())}]")
     return _Prepared(table, _Screen(lm, table, partners), marks, partners)
 
 
@@ -228,25 +233,28 @@ def _by_font(text: str, prepared: _Prepared, occurrences: list[_Occurrence], fon
 def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_state: FontState | None = None
            ) -> list[_Decision]:
     """Every term of every occurrence's decision; neighbouring winners read in place once."""
-    lm, space = default_charlm(), _SpaceEvidence(text)
+    counts = prepared.screen.page_counts(text)
+    lm, space = default_charlm(), _SpaceEvidence(text, counts)
     decisions = [_Decision(o, 0.0, "text", space.ratio(text, o)) for o in occurrences]
     for d in decisions:
         _read(lm, prepared, text, d, {})
     if not any(d.winnable for d in decisions):
         return decisions  # the run term is never positive: none can win, most clean pages end here
-    marks_on_page = len(prepared.printed_marks.findall(text))
-    runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)
+    marks_on_page = counts.marks if counts else len(prepared.printed_marks.findall(text))
+    page = _WINDOWS if counts is not None and _WINDOWS is not None and _WINDOWS.text is text else None
+    runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions, page)
     runs.decide(decisions)
     _known_fonts(decisions, font_state)
     # Neighbouring garbles change each other's context (袁 野 → ，“): read once more with the winners in place.
     chosen = {d.occurrence.at: d.occurrence for d in decisions if d.wins}
     if chosen:
         chosen_at = sorted(chosen)
-        for d in decisions:
-            if _near_chosen(d.occurrence, chosen_at):
-                _read(lm, prepared, text, d, chosen)
+        near = (page.near_chosen(decisions, chosen_at) if page is not None
+                else [d for d in decisions if _near_chosen(d.occurrence, chosen_at)])
+        for d in near:
+            _read(lm, prepared, text, d, chosen)
         share = runs.share
-        runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions)  # more may be winnable now
+        runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions, page)  # more may be winnable now
         runs.share = share
         runs.decide(decisions, rounds=0)
         _known_fonts(decisions, font_state)
@@ -283,7 +291,7 @@ class _Screen:
         self.table = table
         self.needed = {g: THRESHOLD - fitted()["screen_slack"] - partners.most(c.symbol) for g, c in table.items()}
         self.left, self.right = _screen_terms(lm, tuple((g, c.symbol) for g, c in table.items()))
-        self.pattern = re.compile(f"[{_class(table)}]")
+        self.pattern = regex.compile(f"[{_class(table)}]")
         self.screened = 0  # characters this screen has read, in one text or many (see NARROW_FROM)
 
     @cached_property
@@ -291,9 +299,10 @@ class _Screen:
         """The screen as one regular expression: each candidate with the neighbours that let it pass as classes.
 
         It finds what the look-ups would pass (and some more) at the regex
-        engine's speed, but compiling it takes ~30 ms: it pays on long texts only.
+        engine's speed, but compiling it takes ~30 ms (textfix.regex keeps
+        the program for later processes): it pays on long texts only.
         """
-        return re.compile("|".join(self._pattern(g, c) for g, c in self.table.items()))
+        return regex.compile("|".join(self._pattern(g, c) for g, c in self.table.items()))
 
     def _pattern(self, g: str, c: Candidate) -> str:
         (left, left_default), (right, right_default) = self.left[g], self.right[g]
@@ -320,13 +329,24 @@ class _Screen:
 
 
     def occurrences(self, text: str) -> list[_Occurrence]:
-        out: list[_Occurrence] = []
-        table, left, right, needed = self.table, self.left, self.right, self.needed
         size = len(text)
         self.screened += size
-        for m in (self.narrow if self.screened >= NARROW_FROM else self.pattern).finditer(text):
-            i = m.start()
-            g = m.group()
+        global _WINDOWS
+        self.counted = _WINDOWS = None
+        if self.screened >= VECTOR_FROM and size >= VECTOR_TEXT and self.vector is not None:
+            found, counts, _WINDOWS = self.vector.occurrences(text)
+            self.counted = (text, counts)  # one assignment: another thread's text never gets these counts
+            return found
+        at = (m.start() for m in (self.narrow if self.screened >= NARROW_FROM else self.pattern).finditer(text))
+        return self._occurrences(text, at)
+
+    def _occurrences(self, text: str, at, out: list[_Occurrence] | None = None) -> list[_Occurrence]:
+        """The occurrences among the candidates at the offsets *at* (ascending) that pass; *out* those before."""
+        out = [] if out is None else out
+        table, left, right, needed = self.table, self.left, self.right, self.needed
+        size = len(text)
+        for i in at:
+            g = text[i]
             c = table[g]
             before = text[i - 1] if i else BOUNDARY
             after = text[i + 1] if i + 1 < size else BOUNDARY
@@ -345,6 +365,22 @@ class _Screen:
             if lt.get(READ_AS.get(before, before), ld) + rt.get(READ_AS.get(after, after), rd) >= needed[g]:
                 out.append(_Occurrence(i, 1, c))
         return out
+
+    counted: tuple[str, _PageCounts | None] | None = None  # the text the vector screen last read, its counts
+
+    def page_counts(self, text: str) -> _PageCounts | None:
+        """The counts of *text* the vector screen took while screening it (None: count them otherwise)."""
+        counted = self.counted
+        return counted[1] if counted is not None and counted[0] is text else None
+
+    @cached_property
+    def vector(self) -> _VectorScreen | None:
+        """The screen over the text as an array of code points (numpy), where numpy is installed."""
+        try:
+            import numpy
+        except ImportError:
+            return None
+        return _VectorScreen(numpy, self)
 
     def read(self, text: str, i: int) -> float:
         """The bigram read of ``text[i]`` as its mark: the nearest character each side, whitespace skipped.
@@ -365,6 +401,283 @@ class _Screen:
         return value
 
 
+class _PageCounts(NamedTuple):
+    """What the vector screen counts on a page while it reads it (the same the regular expressions count)."""
+
+    marks: int  # the table's marks printed as themselves (``_Prepared.printed_marks``)
+    spaced: int  # single spaces between an ideograph and a character (``_SpaceEvidence._AFTER_IDEOGRAPH``)
+    spaced_ideograph: int  # those of them before an ideograph
+
+
+# The code points str.isspace() holds for (what the screen's ``isspace`` and ``\\S`` test); tests/test_garble_speed.py
+# checks them against every code point.
+_ISSPACE = (*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029,
+            0x202F, 0x205F, 0x3000)
+# The vector screen's kinds of character besides candidates (1, 2, …) and any other (0): whitespace the screen
+# reads through (_SPACES, and line ends: _WHITESPACE), other whitespace (str.isspace), and the table's marks.
+_SPACE, _BREAK, _WS, _MARK = -1, -2, -3, -4
+
+
+class _VectorScreen:
+    """:meth:`_Screen.occurrences` with the text as an array of code points (numpy): the same occurrences.
+
+    Each character's kind comes from one table of code points (a candidate, a
+    mark, whitespace); the read of each candidate (:meth:`_Screen.read`: the
+    nearest character each side that is not whitespace, a candidate neighbour
+    at its likelier reading) is one vector operation on dense tables of the
+    screen's left and right terms (a column per neighbour the terms name,
+    column 0 the default for any other).  Doubled marks go through the
+    screen's own loop, and an occurrence followed by a space through
+    :attr:`_Screen.narrow` as the loop would (the vector screen is used where
+    the loop reads what ``narrow`` finds).  The page's printed marks and its
+    spaces after ideographs are counted from the same array.
+    """
+
+    def __init__(self, np, screen: _Screen) -> None:
+        self.np, self.screen = np, screen
+        self.candidates = [None, *screen.table.values()]  # by kind
+        kind = np.zeros(0x110000, np.int16)
+        kind[list(_ISSPACE)] = _WS
+        kind[[ord(ch) for ch in "\n\r\f"]] = _BREAK
+        kind[[ord(ch) for ch in _SPACES]] = _SPACE
+        marks = sorted({ord(c.symbol) for c in screen.table.values()})
+        self.usable = not kind[marks].any()  # no mark is whitespace (else: count with the regular expressions)
+        kind[marks] = _MARK
+        for k, c in enumerate(self.candidates[1:], 1):
+            kind[ord(c.garbled)] = k
+        self.kind = kind
+        self.need = np.array([0.0, *(screen.needed[c.garbled] for c in self.candidates[1:])])
+        self.doubled = np.array([False, *(c.symbol in DOUBLED for c in self.candidates[1:])])
+        symbols = [0, *(ord(c.symbol) for c in self.candidates[1:])]
+        self.left, self.left_column = self._dense(screen.left)
+        self.right, self.right_column = self._dense(screen.right)
+        self.left_symbol, self.right_symbol = self.left_column[symbols], self.right_column[symbols]
+
+    def _dense(self, terms: dict[str, tuple[dict[str, float], float]]):
+        """[candidate kind × neighbour column] of *terms*, and each code point's column (READ_AS applied)."""
+        np = self.np
+        vocabulary = sorted({ch for c in self.candidates[1:] for ch in terms[c.garbled][0]})
+        index = {ch: k for k, ch in enumerate(vocabulary, 1)}
+        column = np.zeros(0x110000, np.int16 if len(index) < 32767 else np.int32)
+        column[[ord(ch) for ch in vocabulary]] = list(index.values())
+        column[[ord(ch) for ch in READ_AS]] = [index.get(v, 0) for v in READ_AS.values()]
+        table = np.empty((len(self.candidates), len(vocabulary) + 1))
+        table[0] = 0.0
+        for k, c in enumerate(self.candidates[1:], 1):
+            values, default = terms[c.garbled]
+            table[k] = default
+            if values:
+                table[k, [index[ch] for ch in values]] = list(values.values())
+        return table, column
+
+    def occurrences(self, text: str) -> tuple[list[_Occurrence], _PageCounts | None, _Windows]:
+        np, candidates = self.np, self.candidates
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+        kind = np.take(self.kind, codes)  # (take: half the time of indexing, on 1.9M code points)
+        size = len(codes)
+        at = np.flatnonzero(kind > 0)
+        k = kind[at]
+        # Doubled marks printed double: the screen's loop (it joins them).
+        same = np.zeros(len(at), bool)
+        inner = at > 0
+        same[inner] = codes[at[inner] - 1] == codes[at[inner]]
+        inner = at + 1 < size
+        same[inner] |= codes[at[inner] + 1] == codes[at[inner]]
+        doubled = same & self.doubled[k]
+        out = self.screen._occurrences(text, at[doubled].tolist())
+        at, k = at[~doubled], k[~doubled]
+        # Followed by a space: goes on, if `narrow` finds it.
+        spaced = np.zeros(len(at), bool)
+        spaced[inner[~doubled]] = kind[at[inner[~doubled]] + 1] == _SPACE
+        narrow = self.screen.narrow.match
+        out += [_Occurrence(i, 1, candidates[j]) for i, j in zip(at[spaced].tolist(), k[spaced].tolist()) if narrow(text, i)]
+        at, k = at[~spaced], k[~spaced]
+        # The rest: the read of the nearest character each side that is not whitespace (BOUNDARY past the edges).
+        # Most neighbours are the characters next to it; where one is whitespace, the text closed up says.
+        closed = _Closed(np, kind)
+        before = codes[np.maximum(at - 1, 0)].astype(np.int64)
+        far = (at == 0) | _skipped(kind[np.maximum(at - 1, 0)])
+        if far.any():
+            place = closed.before(at[far])  # each candidate's own place in the text closed up
+            before[far] = np.where(place > 0, codes[closed.at(np.maximum(place - 1, 0))], ord(BOUNDARY))
+        after = codes[np.minimum(at + 1, size - 1)].astype(np.int64)
+        far = (at + 1 == size) | _skipped(kind[np.minimum(at + 1, size - 1)])
+        if far.any():
+            place = closed.before(at[far])
+            after[far] = np.where(place + 1 < closed.size, codes[closed.at(np.minimum(place + 1, closed.size - 1))],
+                                  ord(BOUNDARY))
+        score = self._term(self.left, self.left_column, self.left_symbol, k, before)
+        score += self._term(self.right, self.right_column, self.right_symbol, k, after)
+        passed = score >= self.need[k]
+        out += map(_Occurrence._make, zip(at[passed].tolist(), repeat(1), [candidates[j] for j in k[passed].tolist()]))
+        out.sort(key=itemgetter(0))
+        windows = _Windows(np, text, codes, kind, closed, out)
+        if not self.usable:
+            return out, None, windows
+        spaces = np.flatnonzero(kind == _SPACE)
+        spaces = spaces[(spaces > 0) & (spaces + 1 < size)]
+        spaces = spaces[_ideographs(np, codes[spaces - 1])]
+        following = kind[spaces + 1]
+        spaces = spaces[(following != _SPACE) & (following != _BREAK) & (following != _WS)]
+        counts = _PageCounts(int(np.count_nonzero(kind == _MARK)), len(spaces),
+                             int(np.count_nonzero(_ideographs(np, codes[spaces + 1]))))
+        return out, counts, windows
+
+    def _term(self, table, column, symbol_column, k, neighbours):
+        """:meth:`_Screen._term` of each candidate (kind *k*) and its neighbour (a code point)."""
+        np = self.np
+        value = table[k, column[neighbours]]
+        other = self.kind[neighbours]
+        both = other > 0  # a candidate neighbour: its likelier reading
+        value[both] = np.maximum(value[both], table[k[both], symbol_column[other[both]]])
+        return value
+
+
+class _Closed:
+    """The text closed up (the whitespace :func:`_reach` skips dropped), as offsets: from the whitespace's own,
+    which are few, so that the many characters left need no array of their own."""
+
+    def __init__(self, np, kind) -> None:
+        self.np = np
+        self.gaps = np.flatnonzero((kind == _SPACE) | (kind == _BREAK))  # offsets of the whitespace dropped
+        self.size = len(kind) - len(self.gaps)  # characters left
+        self.shifted = self.gaps - np.arange(len(self.gaps))  # characters left before each gap
+
+    def before(self, offsets):
+        """How many characters left stand before each of *offsets* (of the text)."""
+        return offsets - self.np.searchsorted(self.gaps, offsets)
+
+    def at(self, places):
+        """The offset in the text of each character left at *places* (0 ≤ place < size)."""
+        return places + self.np.searchsorted(self.shifted, places, side="right")
+
+
+class _Windows:
+    """What :func:`_reach` reads each side of every occurrence the vector screen found, without chosen marks.
+
+    The *WINDOW_MOST* characters that are not whitespace before each
+    occurrence and after it (BOUNDARY past the text's edges) are gathered from
+    the screen's arrays in one operation when first asked for: the decisions
+    read them several times an occurrence (its window, the words and the name
+    around it), each a slice of the text closed up otherwise.
+    """
+
+    def __init__(self, np, text: str, codes, kind, closed: _Closed, found: list[_Occurrence]) -> None:
+        self.np, self.text, self.codes, self.kind, self.closed, self.found = np, text, codes, kind, closed, found
+        self.mark_at = None  # the offsets of the page's printed marks, found when first asked for
+        self.spans: dict[int, set[int]] = {}  # span → the occurrences whose windows lie within it (within)
+        self.left: dict[int, tuple[str, int]] | None = None  # offset → (window before it, its characters)
+        self.right: dict[int, tuple[str, int]] = {}
+
+    def reach(self, i: int, step: int, count: int, chosen: dict[int, _Occurrence]) -> str | None:
+        """``_reach(text, i, step, chosen, count)`` where *i* starts a read from an occurrence found, else None.
+
+        With marks chosen, only a window of CONTEXT none of whose characters is one of them: the same as without.
+        """
+        if self.left is None:
+            self._gather()
+        if step < 0:
+            found = self.left.get(i + 1)
+            if found is None:
+                return None
+            window, real, far = found  # BOUNDARY * (WINDOW_MOST - real) + the characters
+            if chosen and (count != CONTEXT or far < 0 or not chosen.keys().isdisjoint(range(far, i + 1))):
+                return None
+            return window[-(count if real >= count else real + 1):]
+        found = self.right.get(i)
+        if found is None:
+            return None
+        window, real, far = found  # the characters + BOUNDARY * (WINDOW_MOST - real)
+        if chosen and (count != CONTEXT or far < 0 or not chosen.keys().isdisjoint(range(i, far + 1))):
+            return None
+        return window[: count if real >= count else real + 1]
+
+    def within(self, at: int, span: int) -> bool:
+        """Whether the WINDOW_MOST characters each side of the occurrence found at *at* that are not whitespace
+        lie within *span* characters of it, or the text's edge does."""
+        found = self.spans.get(span)
+        if found is None:
+            np, closed, most = self.np, self.closed, WINDOW_MOST
+            starts = np.array([o.at for o in self.found], np.int64)
+            ends = starts + np.array([o.length for o in self.found], np.int64)
+            size = closed.size
+            last = max(size - 1, 0)
+            left = closed.before(starts) - most  # the farthest character each side, if there are enough
+            right = closed.before(ends) + most - 1
+            inside = starts <= span
+            if size:
+                inside |= (left >= 0) & (closed.at(np.clip(left, 0, last)) >= starts - span)
+            fits = ends + span >= len(self.text)
+            if size:
+                fits |= (right < size) & (closed.at(np.clip(right, 0, last)) < ends + span)
+            found = self.spans[span] = set(starts[inside & fits].tolist())
+        return at in found
+
+    def near_chosen(self, decisions: list[_Decision], chosen_at: list[int]) -> list[_Decision]:
+        """The decisions :func:`_near_chosen` picks, picked at once."""
+        np = self.np
+        ats = np.array([d.occurrence.at for d in decisions], np.int64)
+        chosen = np.array(chosen_at, np.int64)
+        if not len(ats) or not len(chosen):
+            return []
+        lo = np.maximum(0, ats - 2 * CONTEXT - 2)
+        hi = ats + np.array([d.occurrence.length for d in decisions], np.int64) + 2 * CONTEXT + 2
+        last = len(chosen) - 1
+        k = np.searchsorted(chosen, lo)
+        k += (k <= last) & (chosen[np.minimum(k, last)] == ats)  # not the decision's own mark
+        near = (k <= last) & (chosen[np.minimum(k, last)] < hi)
+        return [d for d, n in zip(decisions, near.tolist()) if n]
+
+    def marks_near(self, ats: list[int], reach: int) -> list[int]:
+        """The offsets of the printed marks less than *reach* characters after, or at most *reach* before, an
+        offset of *ats* (ascending): what FontRuns finds in those windows with ``printed_marks``."""
+        np = self.np
+        if self.mark_at is None:
+            self.mark_at = np.flatnonzero(self.kind == _MARK)
+        marks, ats = self.mark_at, np.array(ats, np.int64)
+        if not len(ats) or not len(marks):
+            return []
+        nearest = np.searchsorted(ats, marks - reach, side="right")  # the first offset after mark − reach
+        inside = nearest < len(ats)
+        near = np.zeros(len(marks), bool)
+        near[inside] = ats[nearest[inside]] <= marks[inside] + reach
+        return marks[near].tolist()
+
+    def _gather(self) -> None:
+        np, codes, closed, most = self.np, self.codes, self.closed, WINDOW_MOST
+        starts = np.array([o.at for o in self.found], np.int64)
+        ends = starts + np.array([o.length for o in self.found], np.int64)
+        size = closed.size
+        self.left, self.right = {}, {}
+        if not size or not len(starts):
+            return
+        for offsets, side, step in ((starts, self.left, -1), (ends, self.right, 1)):
+            place = closed.before(offsets)  # characters not whitespace before each offset
+            at = place[:, None] + (np.arange(-most, 0) if step < 0 else np.arange(most))
+            inside = (at >= 0) & (at < size)
+            raw = closed.at(np.clip(at, 0, size - 1))  # each character's offset in the text
+            chars = np.where(inside, codes[raw], ord(BOUNDARY)).astype(np.uint32)
+            joined = chars.tobytes().decode("utf-32-le", "surrogatepass")
+            real = np.minimum(place if step < 0 else size - place, most)
+            # The farthest character of a window of CONTEXT (what chosen marks must miss), -1 short of one.
+            far = np.where(real >= CONTEXT, raw[:, most - CONTEXT if step < 0 else CONTEXT - 1], -1)
+            windows = [joined[k : k + most] for k in range(0, len(joined), most)]
+            side.update(zip(offsets.tolist(), zip(windows, real.tolist(), far.tolist())))
+
+
+_WINDOWS: _Windows | None = None  # the vector screen's windows of the text it last read (see _reach)
+
+
+def _skipped(kinds):
+    """Which of *kinds* are whitespace :func:`_reach` skips."""
+    return (kinds == _SPACE) | (kinds == _BREAK)
+
+
+def _ideographs(np, codes):
+    """Which of *codes* are ideographs (:func:`is_ideograph`)."""
+    return ((codes >= 0x3400) & (codes <= 0x9FFF)) | ((codes >= 0xF900) & (codes <= 0xFAFF))
+
+
 def _neighbour(text: str, i: int, step: int) -> str:
     """The first character from ``text[i]`` in direction *step* that is not whitespace (BOUNDARY past the edge).
 
@@ -382,6 +695,18 @@ def _neighbour(text: str, i: int, step: int) -> str:
 # Characters screened in a process, one text or many (a file of pages), from which on `narrow` is used:
 # there the look-ups have cost about what compiling it does, once a process (measured).
 NARROW_FROM = 500_000
+# ... and from which on the vector screen (numpy) is, on texts of at least VECTOR_TEXT characters.  Importing
+# numpy and making the screen's tables cost ~100 ms CPU once a process; the screen and the page's counts then
+# cost 27 ms instead of 128 on bench_repair's 5 MB print page, 17 instead of 96 on real-dev's 5 MB (54 and 47
+# ns a character), and the reads they make possible more.  Repair reads a page twice (as it comes, then
+# rejoined: 1.86M and 1.71M characters of bench_repair's page): from 1M characters on, the garble decisions of
+# that repair cost 0.51 s CPU instead of 0.63 (from 2M), real-dev's 0.32 s instead of 0.40.  Below 5,000
+# characters a text, one call's own overhead is more than it saves (real-dev paragraphs joined to
+# 2,000/5,000/10,000 characters: 51/29/21 ns a character against the loop's 30; all measured).
+VECTOR_FROM = 1_000_000
+VECTOR_TEXT = 5_000
+
+
 def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]):
     """Per candidate, its left and right bigram terms by neighbour, each with the default for any other.
 
@@ -389,7 +714,26 @@ def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]):
     repair, so they are kept in the user's cache like the lexicon.
     """
     stat = default_charlm_path().stat()
-    return cached("screen", f"{stat.st_size}|{stat.st_mtime_ns}|{pairs}", lambda: _work_out_screen_terms(lm, pairs))
+    left, right = cached("screen", f"2|{stat.st_size}|{stat.st_mtime_ns}|{pairs}",
+                         lambda: tuple({g: marshal.dumps(terms) for g, terms in side.items()}
+                                       for side in _work_out_screen_terms(lm, pairs)))
+    return _Terms(left), _Terms(right)
+
+
+class _Terms(dict):
+    """A candidate → its terms, each read from its own marshalled copy when the screen first asks for it.
+
+    Loading all 147 candidates' terms (~43,000 neighbours) costs ~8 ms a
+    process; a page asks for the few it prints (the seed page 46: counted).
+    """
+
+    def __init__(self, stored: dict[str, bytes]) -> None:
+        super().__init__()
+        self.stored = stored
+
+    def __missing__(self, g: str) -> tuple[dict[str, float], float]:
+        found = self[g] = marshal.loads(self.stored[g])
+        return found
 
 
 def _work_out_screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]) -> tuple[dict, dict]:
@@ -410,20 +754,67 @@ SURNAMES_SUMMED = 60
 
 
 def _read(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence]) -> None:
+    """Set *d*'s context and partner terms (:func:`_read_terms`), kept by what they are read from (_reading_key)."""
+    window = _window(text, d.occurrence, chosen) if chosen else None
+    key = _reading_key(prepared, text, d, window)
+    if key is not None:
+        found = prepared.readings.get(key)
+        if found is not None:
+            d.context, d.reading, d.partner = found
+            return
+    _read_terms(lm, prepared, text, d, chosen, window)
+    if key is not None:
+        if len(prepared.readings) >= READINGS_KEPT:
+            prepared.readings.clear()
+        prepared.readings[key] = (d.context, d.reading, d.partner)
+
+
+def _read_terms(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
+                window: tuple[str, str] | None = None) -> None:
     """Set *d*'s context and partner terms, the partner only where its value can matter.
 
     A decision whose terms stay at or below :data:`EVIDENCE` even with the most
     its partner can add is neither winnable nor evidence of its run: its
-    partner term (a search of the window) is not worked out.
+    partner term (a search of the window) is not worked out.  (*window*: its
+    window with *chosen* in place, where the caller has read it already.)
     """
     o = d.occurrence
-    left, right = _window(text, o, chosen)
+    left, right = window or _window(text, o, chosen)
     raw = _window_logp(lm, left, o.candidate.symbol * o.length, right) - _window_logp(lm, left, o.candidate.garbled * o.length, right)
     if raw + d.space + prepared.partners.most(o.candidate.symbol) <= EVIDENCE:
         d.context, d.reading, d.partner = raw, "text", 0.0
         return
     d.partner = prepared.partners.ratio(text, o)
     d.context, d.reading = _context(lm, prepared, text, d, raw, left, right)
+
+
+# Context and partner terms kept per model, by the text they are read from (see _reading_key): a file of
+# pages repeats its furniture, bylines, datelines (bench_repair's print page, its pages repeated, reads 428
+# different slices 9,929 times: counted).  16,384 of them take ~9 MB (a 121-character slice and the terms,
+# ~550 bytes each).
+READINGS_KEPT = 16_384
+
+
+def _reading_key(prepared: _Prepared, text: str, d: _Decision, window: tuple[str, str] | None) -> tuple | None:
+    """What *d*'s terms are read from, where the vector screen can tell that it all lies in a slice of the text.
+
+    The partner term searches ``partner_window`` characters each side of the
+    text as printed (a number's chain of partners goes on: not kept); the
+    context term reads its window (with the marks chosen so far in place) and
+    :data:`WINDOW_MOST` characters each side that are not whitespace, as
+    printed.  Where those lie within the slice of ``partner_window``
+    characters each side (or it reaches the text's edge), the slice, where the
+    occurrence is in it, the space term (the page's own) and, with marks
+    chosen, the *window* read with them in place decide the terms.
+    """
+    windows, o = _WINDOWS, d.occurrence
+    if windows is None or windows.text is not text or o.candidate.symbol_class == "numbering":
+        return None
+    span = prepared.partners.window
+    if not windows.within(o.at, span):
+        return None
+    lo = max(0, o.at - span)
+    return text[lo : o.at + o.length + span], o.at - lo, o.length, d.space, window
 
 
 def _window(text: str, o: _Occurrence, chosen: dict[int, _Occurrence]) -> tuple[str, str]:
@@ -525,6 +916,7 @@ def _unbroken(text: str, i: int) -> tuple[str, int]:
 
 
 WORD_REACH = LONGEST_WORD - 1  # characters each side of a candidate the longest dictionary word looked up can take
+WINDOW_MOST = max(CONTEXT, WORD_REACH, 4)  # the most characters a decision reads each side (4: a name's start)
 
 
 def _reach(text: str, i: int, step: int, chosen: dict[int, _Occurrence], count: int = CONTEXT) -> str:
@@ -532,6 +924,11 @@ def _reach(text: str, i: int, step: int, chosen: dict[int, _Occurrence], count: 
 
     Where the text runs out, :data:`BOUNDARY` stands for its edge.
     """
+    windows = _WINDOWS
+    if windows is not None and windows.text is text and count <= WINDOW_MOST:
+        found = windows.reach(i, step, count, chosen)  # read from the vector screen's arrays, where it has them
+        if found is not None:
+            return found
     width, size = count + 2, len(text)
     while True:  # a slice wide enough to hold *count* characters once its whitespace is dropped
         lo, hi = (max(0, i - width + 1), i + 1) if step < 0 else (i, min(size, i + width))
@@ -566,19 +963,23 @@ class _SpaceEvidence:
     """
 
     # The space first, the ideograph before it a look-behind: the engine scans for the rarer space.
-    _AFTER_IDEOGRAPH = re.compile(rf"[ \t\u3000]+(?<=[{IDEOGRAPH}][ \t\u3000])(?=(\S))")
+    _AFTER_IDEOGRAPH = regex.compile(rf"[ \t\u3000]+(?<=[{IDEOGRAPH}][ \t\u3000])(?=(\S))")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str, counts: _PageCounts | None = None) -> None:
+        self.text, self.counts = text, counts  # counts: the vector screen's of the same spaces, where it read the text
 
     @cached_property
     def spaced(self) -> dict[bool, float]:
         """log10 likelihood ratio of a space after the character, by whether an ideograph follows the space."""
         space_after, text = fitted()["space_after_garble"], self.text
         characters = len(text) + 1  # all of them, not only ideographs: counting those costs a pass over the page
-        following = self._AFTER_IDEOGRAPH.findall(text)  # the character after each such space
-        before_ideograph = 1 + sum(map(is_ideograph, following))
-        before_other = 1 + len(following) - (before_ideograph - 1)
+        if self.counts is not None:
+            spaced, ideographs = self.counts.spaced, self.counts.spaced_ideograph
+        else:
+            following = self._AFTER_IDEOGRAPH.findall(text)  # the character after each such space
+            spaced, ideographs = len(following), sum(map(is_ideograph, following))
+        before_ideograph = 1 + ideographs
+        before_other = 1 + spaced - ideographs
         return {True: math.log10(space_after * characters / before_ideograph),
                 False: math.log10(space_after * characters / before_other)}
 
@@ -619,6 +1020,7 @@ class _Partners:
             return f"[{_class(chars)}]" if chars else None
 
         self.partners: dict[str, tuple[str | None, str | None, float, float]] = {}
+        self._most: dict[str, float] = {}
         for symbol in {c.symbol for c in table.values()}:
             before, after = (forms(p) for p in partners_of(symbol))
             share = within.get(symbol, within["numbering"] if symbol_class(symbol) == "numbering" else None)
@@ -628,6 +1030,12 @@ class _Partners:
 
     def most(self, symbol: str) -> float:
         """The largest partner term *symbol* can get (0 for a symbol without a partner)."""
+        found = self._most.get(symbol)
+        if found is None:
+            found = self._most[symbol] = self._work_out_most(symbol)  # asked for every occurrence: kept
+        return found
+
+    def _work_out_most(self, symbol: str) -> float:
         if symbol not in self.partners:
             return 0.0
         _, _, within, chance = self.partners[symbol]
@@ -690,7 +1098,8 @@ class FontRuns:
     is garbled, and must not make the repair of other pages less precise.
     """
 
-    def __init__(self, text: str, printed_marks: re.Pattern[str], marks_on_page: int, decisions: list[_Decision]) -> None:
+    def __init__(self, text: str, printed_marks: re.Pattern[str], marks_on_page: int, decisions: list[_Decision],
+                 page: _Windows | None = None) -> None:
         # Only candidates that may win need their run's state; the others are evidence when their
         # likelihood ratio says anything (over 1.1), and marks are read within REACH run lengths of
         # the winnable ones (farther, exp(-REACH) of their weight is left): all else counts as clean
@@ -698,8 +1107,10 @@ class FontRuns:
         self.candidates = [d for d in decisions if d.winnable or d.context + d.space + d.partner > EVIDENCE]
         reach = int(REACH * fitted()["run_length"])
         self.marks: list[int] = []
+        if page is not None:  # the vector screen's array of the text: the same marks, found at once
+            self.marks = page.marks_near([d.occurrence.at for d in decisions if d.winnable], reach)
         end = 0
-        for d in decisions:
+        for d in decisions if page is None else ():
             if d.winnable:
                 lo = max(end, d.occurrence.at - reach)
                 end = d.occurrence.at + reach
@@ -716,7 +1127,7 @@ class FontRuns:
         if self.events is None:
             mark = fitted()["mark_in_garbled_run"]
             events = sorted([(d.occurrence.at, d) for d in self.candidates] + [(at, None) for at in self.marks],
-                            key=lambda e: e[0])
+                            key=itemgetter(0))
             self.events = [d for _, d in events]
             self.mark_ratio = mark
             run_length = fitted()["run_length"]
@@ -749,32 +1160,32 @@ def _forward_backward(ratios: list[float], stays: list[float], share: float) -> 
     *ratios*: each event's likelihood ratio, garbled against clean; *stays*: the
     chance the run goes on from the event before (the first is ignored).
     """
-    n = len(ratios)
-    fwd, bwd = [0.0] * n, [0.0] * n  # P(garbled) from the left (before the event's own evidence), from the right
+    # (Lists walked with zip, each product worked out as the recurrence has it: the same floats, faster.)
+    fresh = [(1.0 - stay) * share for stay in stays]  # each event's chance of a fresh run, times the share
     other = 1.0 - share
+    fwd = []  # P(garbled) from the left, before the event's own evidence
     g = share
-    for k in range(n):
-        stay = stays[k]
-        g = stay * g + (1.0 - stay) * share
-        fwd[k] = g
-        r = ratios[k]
-        g = g * r / (g * r + 1.0 - g)  # the event's own evidence
-    g = share
-    for k in range(n - 1, -1, -1):
-        bwd[k] = g
-        r = ratios[k]
-        g = g * r / (g * r + 1.0 - g)
-        stay = stays[k]
-        g = stay * g + (1.0 - stay) * share
+    for stay, new, r in zip(stays, fresh, ratios):
+        g = stay * g + new
+        fwd.append(g)
+        gr = g * r
+        g = gr / (gr + 1.0 - g)  # the event's own evidence
+    # From the right, each event's view from the right combined with its view from the left as it comes.
     prior_odds = share / other
-    posterior, leave_out = [0.0] * n, [0.0] * n
-    for k in range(n):
+    posterior, leave_out = [], []
+    g = share
+    for f, stay, new, r in zip(reversed(fwd), reversed(stays), reversed(fresh), reversed(ratios)):
+        w = g  # P(garbled) from the right, before the event's own evidence
+        gr = g * r
+        g = gr / (gr + 1.0 - g)
+        g = stay * g + new
         # Two independent views of the state (left and right) combined over the shared prior.
-        f, w = fwd[k], bwd[k]
         odds = (f / (1.0 - f)) * (w / (1.0 - w)) / prior_odds
-        leave_out[k] = odds / (1.0 + odds)
-        full = odds * ratios[k]
-        posterior[k] = full / (1.0 + full)
+        leave_out.append(odds / (1.0 + odds))
+        full = odds * r
+        posterior.append(full / (1.0 + full))
+    posterior.reverse()
+    leave_out.reverse()
     return posterior, leave_out
 
 

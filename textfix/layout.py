@@ -23,12 +23,12 @@ one.
 from __future__ import annotations
 
 import gc
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from . import regex
 from .measure import display_width
 from .lines import (
     CLAUSE_MARKS,
@@ -54,12 +54,12 @@ from .lines import (
 
 # " 6 产经 Industries", "第6版 要闻", "A06 经济": a page number (a section letter before it in some
 # papers), then the section's name, maybe in English too.
-HEADER = re.compile(r"^\s*(?:第\s*)?([A-Z]?\d{1,3})\s*(?:版\s*)?([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)?\s*$")
+HEADER = regex.compile(r"^\s*(?:第\s*)?([A-Z]?\d{1,3})\s*(?:版\s*)?([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)?\s*$")
 # The same with the page number last ("产经 Industries 1"): the sections floated right of the
 # number are drawn first.  The English name is required: a Chinese line ending in a number is text.
-HEADER_NUMBER_LAST = re.compile(r"^\s*([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)\s+([A-Z]?\d{1,3})\s*$")
-SECTIONS = re.compile(r"^\s*([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)\s*$")
-PAGE_NUMBER = re.compile(r"^[A-Z]?\d{1,3}$")
+HEADER_NUMBER_LAST = regex.compile(r"^\s*([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)\s+([A-Z]?\d{1,3})\s*$")
+SECTIONS = regex.compile(r"^\s*([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)\s*$")
+PAGE_NUMBER = regex.compile(r"^[A-Z]?\d{1,3}$")
 UNBREAKABLE_START = frozenset("“‘（《「『")
 CLOSING_QUOTES = frozenset("”’」』")
 MAX_HEADING_LINES = 3
@@ -418,7 +418,7 @@ def _full_before(ln: Line, first: bool, nxt: Line) -> bool:
     return room <= FULL_SLACK or opening_unit(nxt) > room or unit is not None and display_width(unit.group()) > room
 
 
-OPENING_UNIT = re.compile(r"\S[，。、；：？！）》」』”’]+")
+OPENING_UNIT = regex.compile(r"\S[，。、；：？！）》」』”’]+")
 
 
 def _header_key(header: dict[str, str]) -> str:
@@ -671,7 +671,7 @@ def _attributes_quote(prev: Line, ln: Line) -> bool:
     return prev.text[-1:] in CLOSING_QUOTES and ATTRIBUTION.fullmatch(ln.text) is not None
 
 
-ATTRIBUTION = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]+。")  # one clause, not a mark in it but the stop
+ATTRIBUTION = regex.compile(r"[\u4e00-\u9fff0-9A-Za-z·]+。")  # one clause, not a mark in it but the stop
 
 
 def _subhead_run(lines: list[Line], k: int) -> int:
@@ -811,7 +811,7 @@ def _headings(run: list[Line]) -> list[Item]:
 
 
 # A Latin word wrapped at the column: the line break between its parts stands for a space.
-_LATIN_WRAP = re.compile(r"\n(?<=[0-9A-Za-z]\n)(?=[A-Za-z])")  # opens with the newline: found at C speed
+_LATIN_WRAP = regex.compile(r"\n(?<=[0-9A-Za-z]\n)(?=[A-Za-z])")  # opens with the newline: found at C speed
 
 
 def _joined(kind: str, lines: list[Line]) -> Item:

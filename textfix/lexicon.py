@@ -11,6 +11,7 @@ contains one of the candidate characters, and every single-character word.
 
 from __future__ import annotations
 
+import marshal
 import math
 import re
 from dataclasses import dataclass, field
@@ -28,6 +29,9 @@ class Lexicon:
     total: int
     surnames: dict[str, int] = field(default_factory=dict)  # char → count of person names it starts
     given: dict[str, int] = field(default_factory=dict)  # char → count of person names whose given name holds it
+    # Words of two or more characters not yet in *words*, by a character of theirs (each word under each of
+    # its characters that decisions ask about), marshalled: put in *words* when a look-up may need them.
+    stored: dict[str, bytes] = field(default_factory=dict)
 
     def logp(self, word: str) -> float:
         """log10 probability of *word* as a token (half a count when unseen)."""
@@ -66,6 +70,8 @@ class Lexicon:
         short window: a few dozen look-ups).  The gain is log10 P(word) less the
         other characters' own: how much likelier the word makes ``text[i]``.
         """
+        if self.stored:
+            self._take_near(text, i)
         best: tuple[str, float] | None = None
         words = self.words
         for start in range(max(0, i - LONGEST_WORD + 1), i + 1):
@@ -76,6 +82,16 @@ class Lexicon:
                     if best is None or gain > best[1]:
                         best = (word, gain)
         return best
+
+
+    def _take_near(self, text: str, i: int) -> None:
+        """Put in :attr:`words` every stored word a look-up of :meth:`best_word` around ``text[i]`` may ask for
+        (each has a character stored under within a longest word of ``text[i]``)."""
+        for ch in text[max(0, i - LONGEST_WORD + 1) : i + LONGEST_WORD]:
+            found = self.stored.get(ch)
+            if found is not None:
+                self.words.update(marshal.loads(found))
+                self.stored.pop(ch, None)  # after the words are in: a look-up in another thread finds them either way
 
 
 LONGEST_WORD = 6  # characters: 99.5% of jieba's words (99.9% of their counts) are no longer (counted)
@@ -101,12 +117,29 @@ def load_lexicon(chars: frozenset[str]) -> Lexicon:
     source = dictionary_path()
     stat = source.stat()
     key = f"{CACHE_FORMAT}|{source}|{stat.st_size}|{stat.st_mtime_ns}|{''.join(sorted(chars))}"
-    words, total, surnames, given = cached(
-        "lexicon", key, lambda: _extract(source.read_text(encoding="utf-8"), chars))
-    return Lexicon(words, total, surnames, given)
+    single, stored, total, surnames, given = cached(
+        "lexicon", key, lambda: _stored(*_extract(source.read_text(encoding="utf-8"), chars), chars))
+    return Lexicon(single, total, surnames, given, stored)
 
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
+
+
+def _stored(words: dict[str, int], total: int, surnames: dict[str, int], given: dict[str, int], chars: frozenset[str]
+            ) -> tuple[dict[str, int], dict[str, bytes], int, dict[str, int], dict[str, int]]:
+    """The single characters' counts, and the longer words' by each of their *chars*, marshalled.
+
+    A process loads the single characters and, of the ~38,000 longer words, those of the characters its
+    decisions read (the seed page: 6 characters, 630 words; counted): creating all of them cost ~17 ms a
+    process (measured), more than half the seed page's garble decision.
+    """
+    single = {w: c for w, c in words.items() if len(w) == 1}
+    by_char: dict[str, dict[str, int]] = {}
+    for w, c in words.items():
+        if len(w) > 1:
+            for ch in set(w) & chars:
+                by_char.setdefault(ch, {})[w] = c
+    return single, {ch: marshal.dumps(found) for ch, found in by_char.items()}, total, surnames, given
 
 
 def _extract(text: str, chars: frozenset[str]) -> tuple[dict[str, int], int, dict[str, int], dict[str, int]]:

@@ -17,14 +17,15 @@ from bisect import bisect_right
 from itertools import chain, compress, repeat
 from typing import NamedTuple
 
+from . import regex
 from .measure import QUOTES as QUOTE_CHARS
 from .measure import adjust_widths, display_width, display_widths
 
 # A sentence ends in 。！？… or ——, possibly inside a closing quote (。”); a bare closing
 # quote ends a phrase (让“博物馆之夜”) as often as a sentence, so it does not count.
-TERMINAL_END = re.compile(r"(?:[。！？!?…]|——)[”’」』）)]?$")
+TERMINAL_END = regex.compile(r"(?:[。！？!?…]|——)[”’」』）)]?$")
 SENTENCE_END_LAST = frozenset("。！？!?…—”’」』）)")  # the last character of every TERMINAL_END match
-SENTENCE_MARKS = re.compile(r"[，。；！？：,;!?]")
+SENTENCE_MARKS = regex.compile(r"[，。；！？：,;!?]")
 CLOSING_MARKS = frozenset("，。、；：？！”’）》」』")
 INDENT_MIN, INDENT_MAX = 4, 7  # display units a first line is shorter than a full one
 FULL_SLACK = 2  # a full line may be this much short of the column (a character that did not fit)
@@ -82,17 +83,17 @@ def ends_clause(text: str) -> bool:
     return text[-1] in CLAUSE_MARKS and FULL_STOPS.search(text) is None
 
 
-FULL_STOPS = re.compile(r"[。；;…]")
+FULL_STOPS = regex.compile(r"[。；;…]")
 CLAUSE_MARKS = frozenset("，、：,:")  # end a clause, not a sentence: the line's sentence goes on
 # Curly quotes are set half an em wide by some fonts (the Latin font's quotes) and
 # a full em by others; each page is measured to tell which (see _glyph_widths).
 QUOTES = frozenset(QUOTE_CHARS)
 # A line's text without the whitespace around it: one pass over the page finds them all,
 # with their offsets, instead of splitting and stripping line by line.
-LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")
+LINE_TEXT = regex.compile(r"\S(?:[^\n]*\S)?")
 # The same for printed lines: pdfium joins a line that ends in a hyphen to the next and marks the
 # join with U+FFFE (阿卜杜勒\ufffe阿齐兹): the mark ends its line.
-PRINT_LINE_TEXT = re.compile(r"[^\s\ufffe](?:[^\n\ufffe]*[^\s\ufffe])?\ufffe?")
+PRINT_LINE_TEXT = regex.compile(r"[^\s\ufffe](?:[^\n\ufffe]*[^\s\ufffe])?\ufffe?")
 
 
 def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | None = None) -> list[Line]:
@@ -238,7 +239,7 @@ def _proportional(texts: list[str], widths: list[int], extra: list[float]) -> bo
     return mono == 0 < prop
 
 
-ASCII_RUN_START = re.compile(r"[“‘（《「『]*[0-9A-Za-z]")
+ASCII_RUN_START = regex.compile(r"[“‘（《「『]*[0-9A-Za-z]")
 
 
 def _marks_hang(texts: list[str], widths: list[float], columns: list[float]) -> bool:
@@ -342,8 +343,8 @@ def opening_unit(ln: Line | None, widths: dict[str, float] | None = None) -> flo
 
 
 # A digit run takes the signs set after it that no line opens with (6.3％, 30℃: UAX 14 class PO).
-OPENING_UNIT = re.compile(r"[“‘（《「『]*(?:[0-9A-Za-z][0-9A-Za-z.,%]*[％‰℃]?|\S)(?:[，。、；：？！）》」』]+|[”’][^“‘（《「『\s]?)*")
-LEADING_RUN = re.compile(r"([“‘（《「『]?)([0-9A-Za-z][0-9A-Za-z.,%]*)([，。、；：？！”’）》」』]*)")
+OPENING_UNIT = regex.compile(r"[“‘（《「『]*(?:[0-9A-Za-z][0-9A-Za-z.,%]*[％‰℃]?|\S)(?:[，。、；：？！）》」』]+|[”’][^“‘（《「『\s]?)*")
+LEADING_RUN = regex.compile(r"([“‘（《「『]?)([0-9A-Za-z][0-9A-Za-z.,%]*)([，。、；：？！”’）》」』]*)")
 
 
 def is_indented(ln: Line) -> bool:
@@ -356,7 +357,7 @@ def ends_sentence(text: str) -> bool:
 
 # Parenthesised credits that are not an article's byline: a photo's (…摄, 资料图片, 新华社发)
 # or an agency's.  Read as bylines, they would end an article in the middle.
-NOT_A_BYLINE = re.compile(r"摄$|社发$|图片|供图|新华社|中新社|本报")
+NOT_A_BYLINE = regex.compile(r"摄$|社发$|图片|供图|新华社|中新社|本报")
 
 
 class BylineFinder:
@@ -371,16 +372,16 @@ class BylineFinder:
         closes = re.escape("）)" + close_forms)
         name = NAME
         self.closers = frozenset("）)" + close_forms)
-        self.pattern = re.compile(
+        self.pattern = regex.compile(
             rf"(?:^|(?<=[。！？!?”’…」』]))[ \u3000]*([{opens}][ \u3000]*{LABEL}?[ \u3000]*({name})[ \u3000]*[{closes}])$"
         )
         # 本报记者 张伟 on a line of its own under the title: the label is required (a bare name
         # on a line would be any short line), the names are set apart by spaces.
-        self.lead_pattern = re.compile(rf"{LEAD_LABEL}[ \u3000]+({NAME})")
+        self.lead_pattern = regex.compile(rf"{LEAD_LABEL}[ \u3000]+({NAME})")
         # 新华社北京5月3日电（记者 张伟）opening the first paragraph: the credit sits between the
         # dateline, which stays in the paragraph, and the text.
-        self.dateline_start = re.compile(rf"{DATELINE}(?:[{opens}]|$)")  # the credit may go down whole
-        self.dateline_pattern = re.compile(
+        self.dateline_start = regex.compile(rf"{DATELINE}(?:[{opens}]|$)")  # the credit may go down whole
+        self.dateline_pattern = regex.compile(
             rf"({DATELINE})([{opens}][ \u3000]*{LABEL}?[ \u3000]*({name})[ \u3000]*[{closes}])"
         )
 
@@ -430,19 +431,19 @@ LEAD_LABEL = r"本报(?:记者|通讯员)"
 # characters, then the date).
 DATELINE = r"(?:新华社|本报|中新社)[\u4e00-\u9fff]{1,12}?\d{1,2}月\d{1,2}日电"
 NAME = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]*[\u4e00-\u9fff·]{1,4}){0,4}"  # names, maybe set apart
-LEAD_LINE = re.compile(rf"{LEAD_LABEL}[ \u3000]+{NAME}$")  # a byline line under a title (BylineFinder.find_lead)
-DATELINE_LINE = re.compile(rf"{DATELINE}(?:[（(]|$)")  # a line that opens a dated paragraph
+LEAD_LINE = regex.compile(rf"{LEAD_LABEL}[ \u3000]+{NAME}$")  # a byline line under a title (BylineFinder.find_lead)
+DATELINE_LINE = regex.compile(rf"{DATELINE}(?:[（(]|$)")  # a line that opens a dated paragraph
 # What a news item opens with, naming where it comes from: a dateline (新华社北京5月3日电), or
 # a source's "news" (央视网消息（新闻联播）：, 新华社消息，, 本报讯（记者 张伟）).  Only an
 # article's lead opens so: the paragraph that does starts an article.
-NEWS_LEAD = re.compile(
+NEWS_LEAD = regex.compile(
     rf"{DATELINE}|本报讯|(?!据)[\u4e00-\u9fff]{{1,6}}(?:网|社|台|报|新闻)消息(?:[（(][^（）()]{{1,24}}[）)]|[ \u3000]*[：:，,])"
 )  # not 据新华社消息，: a report quoted within an article
 
 
 # The same at the start of a printed line, which may end inside the source's parenthesis
 # (央视网消息（新闻联 | 播）：…).
-NEWS_LEAD_LINE = re.compile(rf"(?:{NEWS_LEAD.pattern})|(?!据)[\u4e00-\u9fff]{{1,6}}(?:网|社|台|报|新闻)消息[（(][^（）()]*$")
+NEWS_LEAD_LINE = regex.compile(rf"(?:{NEWS_LEAD.pattern})|(?!据)[\u4e00-\u9fff]{{1,6}}(?:网|社|台|报|新闻)消息[（(][^（）()]*$")
 
 
 def line_opens_lead(text: str) -> bool:
@@ -457,7 +458,7 @@ def opens_lead(text: str) -> bool:
 
 
 # Two phrases set apart by a space ("以旧换新政策落地 家电汽车消费回暖"): a title's usual shape.
-TWO_PHRASES = re.compile(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]")
+TWO_PHRASES = regex.compile(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]")
 
 
 def two_phrases(text: str) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
 
+from . import regex
 from .charclasses import CJK, FULLWIDTH_MARK, IDEOGRAPH
 from .garbles import FontState, garble_changes
 from .model import NoiseModel, default_model
@@ -74,19 +75,19 @@ class Repaired:
 # class at C speed and only tries the lookarounds there (a leading lookbehind is tried at
 # every position of the page).  A space run between CJK and a Latin run, either way round:
 _SPACE = r"[ \t\u3000]"
-_LATIN_SPACING = re.compile(
+_LATIN_SPACING = regex.compile(
     rf"{_SPACE}(?:(?<=[{CJK}]{_SPACE}){_SPACE}*(?=[!-~])|(?<=[!-~]{_SPACE}){_SPACE}*(?=[{CJK}]))"
 )
 # An OCR engine's spaces: a space run between two CJK characters, or next to a full-width mark
 # (the mark on either side, anything but whitespace on the other).  Never between two Latin
 # characters, nor across a line end.
-_OCR_SPACING = re.compile(
+_OCR_SPACING = regex.compile(
     rf"[ \t](?:(?<=[{CJK}][ \t])[ \t]*(?=[{CJK}])"
     rf"|(?<=[{FULLWIDTH_MARK}][ \t])[ \t]*(?=\S)"
     rf"|(?<=\S[ \t])[ \t]*(?=[{FULLWIDTH_MARK}]))"
 )
-_IDEOGRAPH_SPACE = re.compile(rf"[ \t](?:(?<=[{IDEOGRAPH}][ \t])[ \t]*(?=[{IDEOGRAPH}]))")
-_IDEOGRAPH_PAIR = re.compile(rf"[{IDEOGRAPH}](?=[ \t]*[{IDEOGRAPH}])")
+_IDEOGRAPH_SPACE = regex.compile(rf"[ \t](?:(?<=[{IDEOGRAPH}][ \t])[ \t]*(?=[{IDEOGRAPH}]))")
+_IDEOGRAPH_PAIR = regex.compile(rf"[{IDEOGRAPH}](?=[ \t]*[{IDEOGRAPH}])")
 # OCR evidence: at least this many spaces between ideographs, and at least this share of the
 # page's neighbouring ideographs (spaced or not) spaced (see ocr_spacing_evidence).  Measured:
 # the most spaced real-dev article has 4.0% (train) and 3.7% (test) of its pairs spaced, 27 at
@@ -96,8 +97,8 @@ OCR_SPACES_MIN = 8
 OCR_SPACE_SHARE = 0.15
 # Between Chinese on both sides: an ideograph or a closing mark before, an ideograph or an opening mark after.
 _CJK_BEFORE, _CJK_AFTER = rf"{IDEOGRAPH}”’》）】」』", rf"{IDEOGRAPH}“‘《（【「『"
-_ASCII_PUNCT = re.compile(rf"[,;:?!](?<=[{_CJK_BEFORE}][,;:?!])(?=[{_CJK_AFTER}])")
-_DASH_RUN = re.compile(r"[—―][—―]{2,}")
+_ASCII_PUNCT = regex.compile(rf"[,;:?!](?<=[{_CJK_BEFORE}][,;:?!])(?=[{_CJK_AFTER}])")
+_DASH_RUN = regex.compile(r"[—―][—―]{2,}")
 
 
 def fix_garbled_marks(text: str, model: NoiseModel, font_state: FontState | None = None) -> list[Change]:
@@ -144,7 +145,7 @@ def fix_paired_widths(text: str, model: NoiseModel) -> list[Change]:
     return changes
 
 
-_HAS_IDEOGRAPH = re.compile(rf"[{IDEOGRAPH}]")
+_HAS_IDEOGRAPH = regex.compile(rf"[{IDEOGRAPH}]")
 
 
 @lru_cache(maxsize=16)
@@ -153,7 +154,7 @@ def _paired_width_pattern(garbled_open: str, garbled_close: str) -> re.Pattern[s
     (the garble fix restores those) and, opening, ``〈``."""
     opening, closing = "（(〈" + garbled_open, "）)" + garbled_close
     inside = rf"([^{re.escape(opening + closing)}〉\n]{{1,30}})"
-    return re.compile(rf"([{re.escape(opening)}]){inside}([{re.escape(closing)}])")
+    return regex.compile(rf"([{re.escape(opening)}]){inside}([{re.escape(closing)}])")
 
 
 def fix_latin_spacing(text: str, model: NoiseModel) -> list[Change]:

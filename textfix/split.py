@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
+from . import regex
 from .furniture import Furniture
 from .layout import BLOCK_START, BODY_SIZE, TITLE_WRAP_SLACK, Item, read_layout, title_width
 from .lines import BylineFinder, opens_lead, two_phrases
@@ -696,7 +696,7 @@ def _bigrams(text: str) -> Counter[str]:
     return Counter(map(str.__add__, han, han[1:]))
 
 
-NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+NOT_HAN = regex.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _titles_from_lead_headings(articles: list[Article]) -> None:

@@ -1,0 +1,159 @@
+"""The garble decision's faster paths decide exactly as the plain ones (issue 13's speed criteria).
+
+The vector screen (numpy, :class:`textfix.garbles._VectorScreen`) must find the
+very occurrences the screen's loop finds on what :attr:`_Screen.narrow` lets
+through, and count the page's printed marks and spaces after ideographs as the
+regular expressions do: on the project's pages, the seed page, and texts made
+to hit every special case (whitespace of each kind next to a candidate, doubled
+marks, candidates next to each other, the text's edges).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from textfix import default_model, garbles
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_isspace_code_points_are_those_str_isspace_holds_for() -> None:
+    assert set(garbles._ISSPACE) == {c for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+
+
+def _texts() -> list[str]:
+    pages = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpora" / "pages").glob("synth-*.txt"))[:6]]
+    seed = (ROOT / "seeds" / "001_b2b7af04dbdc7222.txt").read_text(encoding="utf-8")
+    prepared = garbles._prepared(default_model())
+    cands = "".join(prepared.table)
+    marks = "".join(sorted({c.symbol for c in prepared.table.values()}))
+    odd = [" ", "\t", "\u3000", "\n", "\r", "\f", "\x0b", "\xa0", "\u2028", "\x85", "\u200b", "\ud800", "a", "1", "％", "Ａ", "０"]
+    # Every candidate after and before each kind of neighbour, doubled and tripled, at the edges.
+    parts = []
+    for k, g in enumerate(cands):
+        o = odd[k % len(odd)]
+        n = cands[(k * 7) % len(cands)]
+        parts.append(f"{g}中国{o}{g}{o}人民{g}{g}{n}{g}{marks[k % len(marks)]}{g}{o}{o}{g} {g}{o}发展{g}{g}{g}。")
+    special = "".join(parts)
+    return [seed, *pages, special, special[1:-1], cands + special + cands, "\n".join(pages) + special]
+
+
+@pytest.mark.parametrize("k", range(10))
+def test_the_vector_screen_finds_what_the_loop_does(k: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("numpy")
+    monkeypatch.setattr(garbles, "_WINDOWS", None)  # _reach reads the text itself
+    texts = _texts()
+    if k >= len(texts):
+        pytest.skip("fewer texts")
+    text = texts[k]
+    prepared = garbles._prepared(default_model())
+    screen = prepared.screen
+    loop = screen._occurrences(text, (m.start() for m in screen.narrow.finditer(text)))
+    found, counts, windows = screen.vector.occurrences(text)
+    assert found == loop
+    following = garbles._SpaceEvidence._AFTER_IDEOGRAPH.findall(text)
+    assert counts == (len(prepared.printed_marks.findall(text)), len(following),
+                      sum(map(garbles.is_ideograph, following)))
+    # The windows each side of every occurrence, as _reach reads them from the text.
+    for o in found:
+        for count in range(1, garbles.WINDOW_MOST + 1):
+            assert windows.reach(o.at - 1, -1, count, {}) == garbles._reach(text, o.at - 1, -1, {}, count)
+            assert windows.reach(o.at + o.length, 1, count, {}) == garbles._reach(text, o.at + o.length, 1, {}, count)
+    # ... and with marks chosen, where it answers (none of them in its window): as _reach reads them in place.
+    for chosen in ({o.at: o for o in found[::2]}, {o.at: o for o in found[::7]}):
+        for o in found:
+            for i, step in ((o.at - 1, -1), (o.at + o.length, 1)):
+                fast = windows.reach(i, step, garbles.CONTEXT, chosen)
+                assert fast is None or fast == garbles._reach(text, i, step, chosen)
+    # Which occurrences' windows lie within a span of them (or reach the text's edge), counted by hand.
+    span = prepared.partners.window
+    for o in found:
+        lo, hi = max(0, o.at - span), o.at + o.length + span
+        left = text[lo : o.at].translate(garbles._DROP_WHITESPACE)
+        right = text[o.at + o.length : hi].translate(garbles._DROP_WHITESPACE)
+        fits = (len(left) >= garbles.WINDOW_MOST or lo == 0) and (len(right) >= garbles.WINDOW_MOST or hi >= len(text))
+        assert windows.within(o.at, span) == fits
+    # The decisions near chosen marks, as _near_chosen picks them.
+    decisions = [garbles._Decision(o, 0.0, "text", 0.0) for o in found]
+    for chosen_at in ([o.at for o in found[::5]], [o.at for o in found[1::2]], [found[-1].at] if found else []):
+        assert windows.near_chosen(decisions, chosen_at) == [
+            d for d in decisions if garbles._near_chosen(d.occurrence, chosen_at)]
+    # The printed marks within reach of given offsets, as FontRuns finds them with the regular expression.
+    ats = [o.at for o in found[::3]]
+    reach, end, marks = 45, 0, []
+    for at in ats:
+        lo, end = max(end, at - reach), at + reach
+        marks.extend(m.start() for m in prepared.printed_marks.finditer(text, lo, end))
+    assert windows.marks_near(ats, reach) == marks
+
+
+def test_decisions_alike_with_and_without_the_vector_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("numpy")
+    text = "\n".join(_texts())
+    model = default_model()
+    monkeypatch.setattr(garbles, "NARROW_FROM", 0)
+    monkeypatch.setattr(garbles, "VECTOR_FROM", sys.maxsize)
+    plain = garbles.garble_changes(text, model)
+    monkeypatch.setattr(garbles, "VECTOR_FROM", 0)
+    monkeypatch.setattr(garbles, "VECTOR_TEXT", 0)
+    assert garbles.garble_changes(text, model) == plain
+    assert garbles._prepared(model).screen.page_counts(text) is not None  # the vector screen did read it
+
+
+def test_the_lexicon_loaded_by_character_finds_the_words_the_whole_one_does() -> None:
+    from textfix import lexicon
+
+    chars = frozenset(garbles._prepared(default_model()).table)
+    whole = lexicon.Lexicon(*lexicon._extract(lexicon.dictionary_path().read_text(encoding="utf-8"), chars))
+    lazy = lexicon.load_lexicon.__wrapped__(chars)  # a fresh one, its longer words still stored
+    assert lazy.stored and len(lazy.words) < len(whole.words)
+    text = "\n".join(_texts()[:3])
+    for i, ch in enumerate(text):
+        if ch in chars or i % 7 == 0:
+            assert lazy.best_word(text, i) == whole.best_word(text, i)
+    assert lazy.words == {w: c for w, c in whole.words.items() if len(w) == 1 or w in lazy.words}
+    assert (lazy.total, lazy.surnames, lazy.given) == (whole.total, whole.surnames, whole.given)
+
+
+def test_kept_regex_programs_are_the_patterns_re_compiles(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    import importlib
+    import marshal
+
+    from textfix import lines, regex
+
+    repair = importlib.import_module("textfix.repair")  # the module, not the function textfix exports by its name
+
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regex, "_programs", None)
+    patterns = [(p.pattern, p.flags) for p in (repair._LATIN_SPACING, repair._OCR_SPACING, lines.NEWS_LEAD_LINE,
+                                                lines.TWO_PHRASES, garbles._SpaceEvidence._AFTER_IDEOGRAPH)]
+    patterns += [(r"(?P<a>[\u4e00-\u9fff]+)(?:x|(?P<b>y))", re.M), (r"(?i)abc[\u0400-\u04ff]", 0)]
+    first = [regex.compile(p, f) for p, f in patterns]  # compiled here, and kept
+    regex._save()
+    monkeypatch.setattr(regex, "_programs", None)
+    again = [regex.compile(p, f) for p, f in patterns]  # from the cache
+    assert regex._programs and all(regex._programs.get((p, int(f))) for p, f in patterns)
+    for (p, f), a, b in zip(patterns, first, again):
+        assert a == b == re.compile(p, f)
+        assert (a.groupindex, a.groups, a.flags) == (b.groupindex, b.groups, b.flags) == (
+            re.compile(p, f).groupindex, re.compile(p, f).groups, re.compile(p, f).flags)
+    # A damaged program falls back to compiling anew.
+    key = (patterns[0][0], int(patterns[0][1]))
+    regex._programs[key] = marshal.dumps((0, [1, 2, 3], 0, {}, ()))
+    assert regex.compile(*patterns[0]) == re.compile(*patterns[0])
+
+
+def test_without_numpy_the_screen_reads_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "numpy", None)  # import numpy fails
+    prepared = garbles._prepare(default_model())  # a screen of its own, its vector screen not yet made
+    screen = prepared.screen
+    assert screen.vector is None
+    text = "\n".join(_texts())
+    screen.screened = garbles.VECTOR_FROM
+    assert screen.occurrences(text) == screen._occurrences(text, (m.start() for m in screen.narrow.finditer(text)))
+    assert screen.page_counts(text) is None
