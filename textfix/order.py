@@ -34,6 +34,8 @@ not to (``reorder=False``); corpora/typeset/README.md gives the figures.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_indented, line_opens_lead
 
 Span = tuple[int, int]
@@ -226,17 +228,26 @@ def strip_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     page = _Page(blocks, cost)
     # A group ends where an article does and the next opens.
     bounds = [g for g in range(1, stop) if page.closed[g - 1] and page.can_start[g]] + [stop]
-    best: dict[int, tuple[Key, list[int]]] = {0: ((0, 0, 0, 0.0, 0), [])}
+    # best[g]: the best reading of blocks [0, g) — its key, the bound h its last group starts at and
+    # that group's order.  A group spans MAX_GROUP blocks at most, so only the bounds that near are
+    # asked (the last one always: the group read as printed).
+    best: dict[int, tuple[Key, int, list[int]]] = {0: ((0, 0, 0, 0.0, 0), -1, [])}
+    starts = [0]
     for g in bounds:
         options = []
-        for h, (key, order) in best.items():
-            if h >= g:
-                continue
+        near = bisect_left(starts, g - MAX_GROUP)
+        for h in starts[-1:] + starts[near:-1]:
             found = page.group(h, g) if page.searched(h, g) else None
             group_key, group_order = found or ((0, 0, 0, 0.0, 0), list(range(h, g)))
-            options.append((tuple(x + y for x, y in zip(key, group_key)), order + group_order))
+            options.append((tuple(x + y for x, y in zip(best[h][0], group_key)), h, group_order))
         best[g] = min(options, key=lambda o: o[0])
-    key, order = best[stop]
+        starts.append(g)
+    key = best[stop][0]
+    groups, g = [], stop
+    while g > 0:
+        groups.append(best[g][2])
+        g = best[g][1]
+    order = [i for group in reversed(groups) for i in group]
     # The order must explain the page: it leaves at most half the sentences the print order breaks
     # broken (a page it does not describe, read in another order, only trades breaks for others),
     # and the print order breaks MIN_BROKEN at least.
