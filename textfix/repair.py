@@ -255,6 +255,9 @@ class RepairConfig:
     ocr_confusions: bool | None = None  # an OCR engine's misreadings, in context (None: a model learned from its twins)
     rejoin: bool = True  # print lines → paragraphs, one a line, a blank line between (only print layout)
     layout: str = "auto"  # "auto" (measured), or "print" / "paragraphs" to say what the lines are
+    # Blocks an extractor printed out of reading order (pdfminer's first columns before the second)
+    # read in order (textfix.order; corpora/typeset/README.md gives the figures).
+    reorder: bool = True
 
     def __post_init__(self) -> None:
         if self.layout not in LAYOUTS:
@@ -313,7 +316,25 @@ def _shift_fixes(fixes: tuple[tuple[str, Fix], ...], by: int) -> tuple[tuple[str
 
 
 def _repair_page(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...]) -> Repaired:
-    """One page, region by region (see :func:`textfix.shape.regions`) unless *config* says what the lines are."""
+    """One page, region by region (see :func:`textfix.shape.regions`) unless *config* says what the lines are.
+
+    Where *config* asks it (``reorder``, the default), the lines are rejoined and an extractor printed the page's blocks out
+    of reading order (:func:`textfix.order.page_order`: pdfminer's first
+    columns before the second), the page is repaired in reading order and the
+    log moves the blocks (rule ``reorder``): it is still a plan on *text*.
+    """
+    if config.reorder and config.rejoin and config.layout == "auto" and not any(isinstance(fix, _FontedGarbles) for _, fix in fixes):
+        from .order import Pieces, page_order
+
+        spans = page_order(text, model)
+        if spans is not None:
+            pieces = Pieces(text, spans)
+            inner = _repair_page_in_order(pieces.reordered, model, config, fixes)
+            return Repaired(inner.text, pieces.changes(inner.changes), inner.layout)
+    return _repair_page_in_order(text, model, config, fixes)
+
+
+def _repair_page_in_order(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...]) -> Repaired:
     from .shape import regions
 
     spans = regions(text) if config.layout == "auto" else [(0, len(text), config.layout)]

@@ -85,12 +85,31 @@ class Page:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
 
 
-def split_page(text: str, model: NoiseModel | None = None, source: str | None = None) -> Page:
+def split_page(text: str, model: NoiseModel | None = None, source: str | None = None, reorder: bool = True) -> Page:
     """Repair *text*, read its layout (print lines or paragraphs, region by region, see textfix.shape)
-    and split it into articles."""
-    from .shape import regions
+    and split it into articles.
+
+    With *reorder* (the default), where an extractor printed the page's blocks out of reading order
+    (:func:`textfix.order.reading_order`), the page is read in reading order:
+    ``changes`` move those blocks (rule ``reorder``), so that applying them to
+    *text* still gives ``text`` of the page, and a block's span runs from its
+    first character in *text* to its last's end.
+    """
+
+    from .order import Pieces, page_order
 
     model = model or default_model()
+    spans = page_order(text, model) if reorder else None
+    if spans is not None:  # an extractor's blocks out of reading order (textfix.order)
+        pieces = Pieces(text, spans)
+        page = _split_in_order(pieces.reordered, model, source)
+        return _carried(page, pieces, pieces.changes(page.changes))
+    return _split_in_order(text, model, source)
+
+
+def _split_in_order(text: str, model: NoiseModel, source: str | None) -> Page:
+    from .shape import regions
+
     parts = [_read_region(text[start:end], start, layout, model) for start, end, layout in regions(text)]
     changes = [c for _, repaired, _ in parts for c in repaired.changes]
     items, shift = [], 0
@@ -101,6 +120,22 @@ def split_page(text: str, model: NoiseModel | None = None, source: str | None = 
     header, articles = _assemble(items, to_input, _byline_finder(model))
     header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
     return Page(header, articles, changes, source, header_line, "".join(r.text for _, r, _ in parts))
+
+
+def _carried(page: Page, pieces, changes: list[Change]) -> Page:
+    """*page*, read from ``pieces.reordered``, with its spans as offsets into the input and *changes*."""
+
+    def span(lo_hi):
+        return pieces.span(*lo_hi) if lo_hi else lo_hi
+
+    for article in page.articles:
+        article.blocks = [replace(b, start=(sp := pieces.span(b.start, b.end))[0], end=sp[1]) for b in article.blocks]
+        article.title_span, article.byline_span = span(article.title_span), span(article.byline_span)
+        article.source_span = span(article.source_span)
+        if article.closing is not None:
+            name, printed, where = article.closing
+            article.closing = (name, printed, span(where))
+    return replace(page, changes=changes)
 
 
 def split_items(text: str, repaired, items: list[Item], model: NoiseModel, source: str | None = None) -> Page:

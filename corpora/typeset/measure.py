@@ -17,7 +17,8 @@ The extractor name ``pdf`` is the PDF path itself: ``NAME.pdf`` read by
 ``textfix.read_pdf`` and split from its coordinates
 (``textfix.pdflayout.split_pdf_page``), scored the same way ("blocks whole"
 then looks at the page's text in the layout's reading order).
-``--pages`` adds one line per page.  (measure_pages.py itself wants
+``--pages`` adds one line per page; ``--no-reorder`` splits with
+``split_page(reorder=False)`` (textfix.order: the blocks read as printed, not in reading order).  (measure_pages.py itself wants
 ``synth-NNN.txt`` beside ``synth-NNN.gold.json``; this is the same scoring
 for the ``NAME.<extractor>.txt`` files of make_pages.py.)
 """
@@ -92,7 +93,7 @@ def _pdf_page(gold_path: Path):
     return read_pdf(gold_path.with_name(gold_path.name.removesuffix(".gold.json") + ".pdf")).pages[0]
 
 
-def score(gold_path: Path, extractor: str) -> PageScore | None:
+def score(gold_path: Path, extractor: str, reorder: bool = True) -> PageScore | None:
     name = gold_path.name.removesuffix(".gold.json")
     if extractor == PDF:
         from textfix.pdflayout import split_pdf_page
@@ -107,7 +108,7 @@ def score(gold_path: Path, extractor: str) -> PageScore | None:
         return None
     text = read_text(txt).rstrip("\f\n ")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    return evaluate(gold, split_page(text, source=txt.name).to_dict())
+    return evaluate(gold, split_page(text, source=txt.name, reorder=reorder).to_dict())
 
 
 def summary(scores: list[PageScore], whole: list[int]) -> str:
@@ -129,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dirs", nargs="+", type=Path)
     ap.add_argument("--extractors", default="", help="default: every extractor with files in the folder")
     ap.add_argument("--pages", action="store_true", help="one line per page too")
+    ap.add_argument("--no-reorder", dest="reorder", action="store_false", help="split_page(reorder=False): the blocks read as printed (textfix.order)")
     args = ap.parse_args(argv)
     for folder in args.dirs:
         golds = sorted(folder.glob("*.gold.json"))
@@ -139,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         for extractor in extractors:
             scores, whole = [], [0, 0, 0]
             for gold in golds:
-                s = score(gold, extractor)
+                s = score(gold, extractor, args.reorder)
                 if s is None:
                     continue
                 scores.append(s)

@@ -1,0 +1,73 @@
+"""Fit how unbalanced an article's columns may be when pdfminer's strips are read back
+(textfix.order.BALANCE_SLACK).
+
+    python corpora/typeset/fit_strips.py DIR [DIR ...] [--extractor pdfminer] [--slacks 0,1,2,3,4,5,6]
+
+CSS balances an article's columns, so where the reader interleaves pdfminer's
+strips (textfix.order.strip_order) it asks each article's segments of the
+strips to hold as many text lines within BALANCE_SLACK.  For each slack tried,
+every page of the folders is split as the reader does (split_page with
+reorder) and scored against its gold (textfix.evaluate): printed are the pages
+read in another order, the pages whose article count is exact and the CER
+(body characters, weighted), as measure.py gives them.  BALANCE_SLACK takes
+the slack with the most pages counted exact, then the lowest CER, then the
+smallest, on the four train batches (seeds 21, 23, 25, 27;
+corpora/typeset/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))
+from textfix import order, split_page  # noqa: E402
+from textfix.evaluate import evaluate  # noqa: E402
+from textfix.io import read_text  # noqa: E402
+
+
+def pages(dirs: list[Path], extractor: str) -> list[tuple[str, dict]]:
+    out = []
+    for d in dirs:
+        for gold in sorted(d.glob("*.gold.json")):
+            txt = gold.with_name(gold.name.replace(".gold.json", f".{extractor}.txt"))
+            if txt.exists():
+                out.append((read_text(txt).rstrip("\f\n "), json.loads(gold.read_text(encoding="utf-8"))))
+    return out
+
+
+def score(texts: list[tuple[str, dict]], slack: int) -> tuple[int, int, float]:
+    """(pages moved, pages with the article count exact, CER) with BALANCE_SLACK = *slack*."""
+    order.BALANCE_SLACK = slack
+    moved = exact = 0
+    chars = wrong = 0.0
+    for text, gold in texts:
+        page = split_page(text, reorder=True)
+        moved += any(c.rule == order.RULE for c in page.changes)
+        s = evaluate(gold, page.to_dict())
+        exact += s.articles_out == s.articles_gold
+        chars += sum(r.gold_chars for r in s.rows)
+        wrong += sum(r.cer * r.gold_chars for r in s.rows)
+    return moved, exact, wrong / max(1.0, chars)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dirs", nargs="+", type=Path)
+    parser.add_argument("--extractor", default="pdfminer")
+    parser.add_argument("--slacks", default="0,1,2,3,4,5,6")
+    args = parser.parse_args(argv)
+    texts = pages(args.dirs, args.extractor)
+    rows = [(slack, *score(texts, slack)) for slack in map(int, args.slacks.split(","))]
+    for slack, moved, exact, cer in rows:
+        print(f"BALANCE_SLACK {slack}: pages moved {moved}, count exact {exact}/{len(texts)}, CER {cer:.4f}")
+    best = min(rows, key=lambda r: (-r[2], round(r[3], 4), r[0]))
+    print(f"BALANCE_SLACK = {best[0]} (count exact {best[2]}/{len(texts)}, CER {best[3]:.4f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,161 @@
+"""Reading order from the text alone (textfix.order): pdfminer prints column 1 of every article
+before column 2 (and 3); split reads the blocks in order, and its change log carries the moves."""
+
+from __future__ import annotations
+
+from textfix import split_page
+from textfix.order import BALANCE_SLACK, BOX_LINES, reading_order
+from textfix.repair import apply_changes, repair
+
+# Two articles set in two columns of 12 characters (a paragraph's first line indented by two),
+# each column broken inside a sentence (上|年同期, 老旧|小区: the language model expects each
+# join, textfix.order.JOIN_MIN); pdfminer prints each article's first column, then each one's
+# second.
+A = "农业农村部有关负责人表示，今年以来各地抓紧春耕生产，全国已播种粮食面积超过三亿亩，进度快于上年同期，其中早稻栽插已基本完成。各地农机手抢抓农时作业，确保应种尽种。"
+B = "住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，并在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
+A_COLUMN_1 = "农业农村部有关负责人\n表示，今年以来各地抓紧春\n耕生产，全国已播种粮食面\n积超过三亿亩，进度快于上"
+A_COLUMN_2 = "年同期，其中早稻栽插已基\n本完成。各地农机手抢抓农\n时作业，确保应种尽种。"
+B_COLUMN_1 = "住房城乡建设部介绍，\n今年将新开工改造城镇老旧"
+B_COLUMN_2 = "小区五万个，并在有条件的\n楼栋同步推进适老化改造，\n加装电梯两万部，惠及居民\n八百万户。"
+A_TITLE, B_TITLE = "春耕生产有序推进", "老旧小区改造提速"
+PRINTED = [A_TITLE, A_COLUMN_1, B_TITLE, B_COLUMN_1, A_COLUMN_2, "（记者 张伟）", B_COLUMN_2, "（记者 李明）"]
+PDFMINER_PAGE = "\n\n".join(PRINTED) + "\n"
+IN_ORDER = [A_TITLE, A_COLUMN_1, A_COLUMN_2, "（记者 张伟）", B_TITLE, B_COLUMN_1, B_COLUMN_2, "（记者 李明）"]
+
+
+def _starts(page: str) -> list[int]:
+    starts, at = [], 0
+    for block in PRINTED:
+        at = page.index(block, at)
+        starts.append(at)
+    return starts
+
+
+def test_columns_printed_one_after_the_other_are_read_in_order() -> None:
+    s = _starts(PDFMINER_PAGE) + [len(PDFMINER_PAGE)]
+    piece = [(s[k], s[k + 1]) for k in range(len(PRINTED))]
+    # A's second column and byline go after A's first column; B's after B's first.
+    assert reading_order(PDFMINER_PAGE) == [piece[0], piece[1], piece[4], piece[5], piece[2], piece[3], piece[6], piece[7]]
+
+
+def test_split_reads_the_articles_whole() -> None:
+    page = split_page(PDFMINER_PAGE)
+    assert [(a.title, a.byline) for a in page.articles] == [(A_TITLE, "张伟"), (B_TITLE, "李明")]
+    assert [[b.text for b in a.blocks] for a in page.articles] == [[A], [B]]
+    # The change log is still a plan on the input: it moves the blocks read elsewhere.
+    assert apply_changes(PDFMINER_PAGE, page.changes) == page.text
+    assert {c.rule for c in page.changes} == {"reorder"}
+    # A block read across a move spans its first character to its last in the input.
+    a_block, b_block = page.articles[0].blocks[0], page.articles[1].blocks[0]
+    assert (a_block.start, a_block.end) == (PDFMINER_PAGE.index("农业"), PDFMINER_PAGE.index("尽种。") + 3)
+    assert (b_block.start, b_block.end) == (PDFMINER_PAGE.index("住房"), PDFMINER_PAGE.index("万户。") + 3)
+    assert page.articles[0].byline_span == (PDFMINER_PAGE.index("（记者 张伟）"), PDFMINER_PAGE.index("（记者 张伟）") + 7)
+
+
+def test_the_page_in_reading_order_is_read_as_it_stands() -> None:
+    text = "\n\n".join(IN_ORDER) + "\n"
+    assert reading_order(text) is None
+    page = split_page(text)
+    assert [[b.text for b in a.blocks] for a in page.articles] == [[A], [B]]
+    assert not any(c.rule == "reorder" for c in page.changes)
+
+
+def test_paragraphs_that_end_their_sentences_are_not_moved() -> None:
+    # Clean text, a blank line between paragraphs: nothing ends open.
+    text = "\n\n".join([A_TITLE, A, "（记者 张伟）", B_TITLE, B, "（记者 李明）"]) + "\n"
+    assert reading_order(text) is None
+
+
+def test_repair_prints_the_page_in_reading_order() -> None:
+    result = repair(PDFMINER_PAGE)
+    assert result.text == "\n\n".join([A_TITLE, A, "（记者 张伟）", B_TITLE, B, "（记者 李明）"]) + "\n"
+    assert apply_changes(PDFMINER_PAGE, result.changes) == result.text
+    assert repair(result.text).text == result.text  # read in order, the output stays as it is
+
+
+def _set(paragraph: str, width: int = 12, indent: int = 2) -> list[str]:
+    """*paragraph* set in lines of *width* characters, the first indented by *indent* (as the
+    typeset pages set it; the extractors drop the indent)."""
+    lines, room, line = [], width - indent, ""
+    for ch in paragraph:
+        if len(line) == room:
+            lines.append(line)
+            line, room = "", width
+        line += ch
+    return lines + [line]
+
+
+# A's first column ends with its first paragraph (年同期。), its second opens its second paragraph: no
+# sentence is broken between them, only B's (城镇老旧|小区).  Columns of 5 and 4 lines, 2 and 4.
+A_P1 = "农业农村部有关负责人表示，今年以来各地抓紧春耕生产，全国已播种粮食面积超过三亿亩，进度快于上年同期。"
+A_P2 = "各地农机手抢抓农时作业，早稻栽插已基本完成，农资供应充足，价格总体平稳，确保应种尽种。"
+
+
+def test_a_column_broken_at_a_paragraph_end_is_read_back_too() -> None:
+    a_1, a_2 = "\n".join(_set(A_P1)), "\n".join(_set(A_P2))
+    printed = [A_TITLE, a_1, B_TITLE, B_COLUMN_1, a_2, "（记者 张伟）", B_COLUMN_2, "（记者 李明）"]
+    page_text = "\n\n".join(printed) + "\n"
+    at = [page_text.index(block) for block in printed] + [len(page_text)]
+    piece = [(at[k], at[k + 1]) for k in range(len(printed))]
+    assert reading_order(page_text) == [piece[0], piece[1], piece[4], piece[5], piece[2], piece[3], piece[6], piece[7]]
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [(A_TITLE, "张伟"), (B_TITLE, "李明")]
+    assert [[b.text for b in a.blocks] for a in page.articles] == [[A_P1, A_P2], [B]]
+    assert apply_changes(page_text, page.changes) == page.text
+
+
+def test_columns_that_would_not_balance_are_not_interleaved() -> None:
+    # B's second column is 6 lines longer than its first (a second paragraph after it): CSS balances an
+    # article's columns (BALANCE_SLACK lines at most), so B's blocks are not two columns of one article.
+    more = "\n".join(_set("各地还将同步完善社区养老托育等配套设施，补齐公共服务短板，让居民住得更舒心。"))
+    text = "\n\n".join([A_TITLE, A_COLUMN_1, B_TITLE, B_COLUMN_1, A_COLUMN_2, "（记者 张伟）", B_COLUMN_2 + "\n" + more, "（记者 李明）"]) + "\n"
+    assert len(B_COLUMN_2.split("\n")) + len(_set("各地还将同步完善社区养老托育等配套设施，补齐公共服务短板，让居民住得更舒心。")) - len(B_COLUMN_1.split("\n")) > BALANCE_SLACK
+    assert reading_order(text) is None
+
+
+def test_a_blank_line_after_every_line_is_no_extractor_box() -> None:
+    # The generator pages that print a blank line after every line (corpora/pages) hold one line a
+    # block: no extractor's boxes to read in another order (BOX_LINES).
+    text = "\n\n".join(PDFMINER_PAGE.split("\n")) + "\n"
+    assert reading_order(text) is None
+
+
+# Three columns of 3, 3 and 2 lines (C) and 3, 2 and 2 (D), every column broken inside a sentence;
+# pdfminer prints the first column of both articles, then the second, then the third.
+C = "国家统计局今天发布数据显示，今年前三季度全国规模以上工业增加值同比增长百分之四点五，其中装备制造业增加值增长百分之六点九，高技术制造业增加值增长百分之十一点三，新动能持续壮大。"
+D = "文化和旅游部数据中心测算，国庆节假期全国国内旅游出游八亿多人次，按可比口径同比增长百分之七，实现国内游客出游总花费七千多亿元，文旅消费持续回暖。"
+C_TITLE, D_TITLE = "工业生产稳中有进", "假期文旅市场火热"
+
+
+def test_three_columns_are_read_back() -> None:
+    c, d = _set(C), _set(D)
+    assert (len(c), len(d)) == (8, 7)
+    c_cols = ["\n".join(c[:3]), "\n".join(c[3:6]), "\n".join(c[6:])]
+    d_cols = ["\n".join(d[:3]), "\n".join(d[3:5]), "\n".join(d[5:])]
+    printed = [C_TITLE, c_cols[0], D_TITLE, d_cols[0], c_cols[1], d_cols[1], c_cols[2], "（记者 王磊）", d_cols[2], "（记者 赵敏）"]
+    page_text = "\n\n".join(printed) + "\n"
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [(C_TITLE, "王磊"), (D_TITLE, "赵敏")]
+    assert [[b.text for b in a.blocks] for a in page.articles] == [[C], [D]]
+    assert apply_changes(page_text, page.changes) == page.text
+
+
+def test_split_and_repair_read_in_order_unless_asked_not_to() -> None:
+    page = split_page(PDFMINER_PAGE)
+    assert [[b.text for b in a.blocks] for a in page.articles] == [[A], [B]]
+    printed = split_page(PDFMINER_PAGE, reorder=False)
+    assert not any(c.rule == "reorder" for c in printed.changes)
+    assert [b.text for b in printed.articles[0].blocks] != [A]
+    assert not any(c.rule == "reorder" for c in repair(PDFMINER_PAGE, reorder=False).changes)
+
+
+def test_a_part_with_a_blank_line_after_every_line_is_read_as_printed() -> None:
+    # Three articles set in full (C, D and A: 22 lines in one block, then a byline) before the pdfminer
+    # page printed with a blank line after every line (17 lines): the page holds 41 lines in 20
+    # blocks, more than BOX_LINES a block, but the part that would be read as strips holds one a
+    # block (BOX_LINES is asked of each group too).
+    whole = "\n".join(_set(C) + _set(D) + _set(A))
+    lines = [ln for ln in PDFMINER_PAGE.split("\n") if ln]
+    text = "\n\n".join([C_TITLE, whole, "（记者 王磊）", *lines]) + "\n"
+    assert (len(whole.split("\n")), len(lines)) == (22, 17) and 41 >= BOX_LINES * 20
+    assert reading_order(text) is None

@@ -1,0 +1,496 @@
+"""Reading order from the text alone: an extractor's blocks put back in the order they are read.
+
+pdfminer's layout analysis reads a page of articles set in columns as vertical
+strips: the first column of every article, top to bottom, then the second
+column of every article, then the third (a group of articles that lie close
+may be read so on its own: ``A1 col 1, A2 col 1, A1 col 2, A2 col 2, A3 …``),
+each text box after a blank line.  The reading order interleaves the strips
+again: article 1's segment of strip 1, of strip 2, …, then article 2's.
+
+The text shows where the print order breaks (:func:`_seam_costs`): a block
+that stops inside a sentence at a column's width followed by one that does not
+go on from it (a title, a lead, a paragraph's first line), or a block that
+ends a paragraph or an article followed by one that opens inside a sentence.
+:func:`strip_order` searches the readings of the page as groups of articles,
+each group two or three strips cut into as many segments per article, for the
+one that breaks fewest sentences; it is taken when it leaves at most half the
+breaks of the print order.  What the search asks of a reading, besides the
+breaks: every article opens in the first strip (no lead in the others); an
+article's segments of the strips hold as many text lines within
+``BALANCE_SLACK`` (CSS balances columns; fitted by
+``corpora/typeset/fit_strips.py`` on the train batches); then the fewest
+strips, the best balance, and the language model on the joins made
+(:func:`join`, a tie-break only).  A page whose blocks are one line each (a
+blank line after every line) holds no extractor's boxes and is read as it
+stands (``BOX_LINES``).
+
+:func:`reading_order` gives the page's pieces (offsets into the text) in
+reading order, or ``None`` when the text is read as it stands;
+:func:`page_order` does so on the marks repaired; :class:`Pieces` carries a
+page read in that order back to the input (spans and a change log that is
+still a plan on it).  ``split_page`` and ``repair`` read pages so unless told
+not to (``reorder=False``); corpora/typeset/README.md gives the figures.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_indented, line_opens_lead
+
+Span = tuple[int, int]
+# Two articles, each in two columns: fewer blocks cannot be out of order as pdfminer prints them.
+MIN_BLOCKS = 4
+
+
+def blocks_of(lines: list[Line], text: str) -> list[list[Line]]:
+    """The lines of *text* grouped into blocks: runs of lines with no blank line between them."""
+    blocks: list[list[Line]] = []
+    for ln in lines:
+        if blocks and text.count("\n", blocks[-1][-1].end, ln.start) < 2:
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+    return blocks
+
+
+def _heading(block: list[Line]) -> bool:
+    """A title or subhead: one or two lines, each punctuated at most as a title is."""
+    return len(block) <= 2 and all(ln.headline for ln in block)
+
+
+def _closes(block: list[Line]) -> bool:
+    """The block ends an article: a byline at its end."""
+    return block[-1].byline is not None
+
+
+def page_order(text: str, model) -> list[Span] | None:
+    """:func:`reading_order` of *text* as the repair model reads it: its marks repaired first (a
+    garbled 。 ends no sentence), the pieces as offsets into *text*.  A page whose print order breaks
+    no sentence as printed (clean text, one paragraph a line) is not repaired for it."""
+    from .repair import input_offset, repair
+    from .split import _byline_finder
+
+    bylines = _byline_finder(model)
+    if not _broken(blocks_of(cut_lines(text, bylines=bylines), text)):
+        return None
+    repaired = repair(text, model, rejoin=False)
+    spans = reading_order(repaired.text, bylines)
+    if spans is None:
+        return None
+    to_input = input_offset(repaired.changes)
+
+    def at(offset: int) -> int:
+        return len(text) if offset == len(repaired.text) else to_input(offset)
+
+    return [(at(lo), at(hi)) for lo, hi in spans]
+
+
+def _broken(blocks: list[list[Line]]) -> bool:
+    """Some seam of the print order may break a sentence (a garbled mark only makes more seams look
+    broken), and the blocks are an extractor's boxes."""
+    if len(blocks) < MIN_BLOCKS or sum(map(len, blocks)) < BOX_LINES * len(blocks):
+        return False
+    cost = _seam_costs(blocks)
+    return any(cost(i, i + 1)[0] for i in range(len(blocks) - 1))
+
+
+def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] | None:
+    """The pieces of *text* in reading order (see the module's doc), or None to read it as it stands.
+    *bylines* finds the bylines that end articles (garbled parentheses as the repair model knows them)."""
+    lines = cut_lines(text, bylines=bylines or BylineFinder())
+    blocks = blocks_of(lines, text)
+    # The foot: titles after the last block that ends a sentence or an article stay where they are.
+    stop = 1 + max((i for i, b in enumerate(blocks) if b[-1].ends or _closes(b)), default=-1)
+    order = strip_order(blocks, stop) if stop >= MIN_BLOCKS else None
+    if order is None:
+        return None
+    order += range(stop, len(blocks))
+    bounds = [b[0].start for b in blocks] + [len(text)]
+    bounds[0] = 0
+    return [(bounds[i], bounds[i + 1]) for i in order]
+
+
+def join(before: str, after: str) -> float:
+    """How well *after* goes on from *before*: log10 P of its first two characters after the last two."""
+    from .charlm import default_charlm
+
+    tail = before[-2:]
+    return default_charlm().score(tail + after[:2], len(tail), len(tail) + len(after[:2]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Seams: where one block read after another leaves a sentence broken.
+
+
+def _wide(ln: Line) -> bool:
+    """Wider than the column: a title set across the page, not a column's line."""
+    return ln.width > ln.column + FULL_SLACK
+
+
+def _needs_more(block: list[Line]) -> bool:
+    """The block stops inside a sentence at a line that may be a column's last: the text goes on in
+    the block read next (a paragraph's first line in a box of its own included)."""
+    last = block[-1]
+    if last.ends or last.byline is not None or last.text[-1] in "）)" or _wide(last) or _subhead(block):
+        return False
+    return last.width >= last.column - INDENT_MAX
+
+
+def _goes_on(block: list[Line]) -> bool:
+    """The block may go on from an unfinished one: it opens with no lead, byline or title, at a line as
+    wide as the column, or is one line that ends a sentence (a paragraph's last)."""
+    first = block[0]
+    alone = first.byline is not None and first.byline[0] == 0  # a byline with no text before it
+    if line_opens_lead(first.text) or alone or _wide(first) or LEAD_LINE.match(first.text) or _subhead(block):
+        return False
+    # One line that ends a sentence or carries the article's byline after its text: a paragraph's last.
+    return first.width > first.column - INDENT_MIN or (len(block) == 1 and (first.ends or first.byline is not None))
+
+
+def _opens_inside(block: list[Line]) -> bool:
+    """The block surely opens inside a sentence: more than one line, the first as wide as the column."""
+    return len(block) > 1 and _goes_on(block) and not is_indented(block[0])
+
+
+def _subhead(block: list[Line]) -> bool:
+    """A title or subhead set in the column: a line or two without any sentence punctuation."""
+    return len(block) <= 2 and all(ln.bare for ln in block)
+
+
+def _seam_costs(blocks: list[list[Line]]):
+    """cost(x, y) = (broken, lm): whether block *y* read right after block *x* leaves a sentence
+    unfinished (an unfinished block before one that does not go on from it, or a block that ends a
+    paragraph or an article before one that opens inside a sentence), and -log10 P of the join the
+    language model gives where one is made.  The join is a tie-break only: the model scores one
+    right join in six below the cut that best told right from wrong joins on the train batches
+    (the order3 branch's fit_order.py: 206 of 246 right pairs above it, 123 of 1558 wrong)."""
+    # A sentence end at a full line may be a column's last line inside a paragraph: only a short last
+    # line (or a byline) surely ends a paragraph; a line alone in its block may be a paragraph's
+    # first line, short by its indent.
+    closed = [_closes(b) or (b[-1].ends and b[-1].width < b[-1].column - (INDENT_MAX if len(b) == 1 else FULL_SLACK)) for b in blocks]
+    more = [_needs_more(b) for b in blocks]
+    goes_on = [_goes_on(b) for b in blocks]
+    inside = [_opens_inside(b) for b in blocks]
+    memo: dict[tuple[int, int], tuple[int, float]] = {}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        if (x, y) not in memo:
+            if more[x]:
+                value = (0, -join(blocks[x][-1].text, blocks[y][0].text)) if goes_on[y] else (1, 0.0)
+            else:
+                value = (int(closed[x] and inside[y]), 0.0)
+            memo[x, y] = value
+        return memo[x, y]
+
+    return cost
+
+
+# CSS balances an article's columns: its segments of the strips differ by this many text lines at
+# most (a subhead's margins, widows and orphans).  Fitted by corpora/typeset/fit_strips.py on the
+# train batches (seeds 21, 23, 25, 27; pdfminer): 149 of 160 pages counted exact, CER 0.0936
+# (2: 148, 0.1368; 4: 148, 0.0935).
+BALANCE_SLACK = 3
+
+
+def _text_lines(block: list[Line]) -> int:
+    """Lines of column text in *block* (titles, subheads, byline lines and header lines are not balanced)."""
+    return 0 if _heading(block) or _subhead(block) or _lead_byline(block) else len(block)
+
+
+# pdfminer's boxes hold 2.26 lines or more on average on every train page (seeds 21, 23, 25); pages
+# that print a blank line after every line (corpora/pages) 1.0-1.35: half way between.  Asked of
+# the page and of each group read as strips (a page may print a blank line after every line in
+# one part only: bench/settle.py's generator pages).
+BOX_LINES = 1.8
+# A group of articles read as strips spans at most a page of pdfminer's boxes (49 on the train pages
+# at most): the search stays small on a long text.
+MAX_GROUP = 50
+
+# One broken sentence is too little to read a page in another order: of the train pages (seeds 21,
+# 23, 25, 27; pdfminer) whose print order breaks one sentence, the strip reading made one right
+# (train page-038) and four worse (train page-011, train25 page-004, train27 page-009, page-029).
+MIN_BROKEN = 2
+
+Key = tuple[int, int, int, float, int]  # (seams broken, strips, imbalance, -log10 P, segments), relative to print
+
+
+def strip_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
+    """The blocks [0, stop) read as groups of articles (pdfminer groups boxes that lie close), each
+    group two or three strips interleaved per article or as printed, when that leaves at most half
+    the sentences broken that the print order does; None otherwise."""
+    if sum(len(b) for b in blocks[:stop]) < BOX_LINES * stop:
+        return None  # a blank line after (nearly) every line: no extractor's boxes
+    cost = _seam_costs(blocks)
+    broken = sum(cost(i, i + 1)[0] for i in range(stop - 1))
+    if not broken:
+        return None
+    page = _Page(blocks, cost)
+    # A group ends where an article does and the next opens.
+    bounds = [g for g in range(1, stop) if page.closed[g - 1] and page.can_start[g]] + [stop]
+    # best[g]: the best reading of blocks [0, g) — its key, the bound h its last group starts at and
+    # that group's order.  A group spans MAX_GROUP blocks at most, so only the bounds that near are
+    # asked (the last one always: the group read as printed).
+    best: dict[int, tuple[Key, int, list[int]]] = {0: ((0, 0, 0, 0.0, 0), -1, [])}
+    starts = [0]
+    for g in bounds:
+        options = []
+        near = bisect_left(starts, g - MAX_GROUP)
+        for h in starts[-1:] + starts[near:-1]:
+            found = page.group(h, g) if page.searched(h, g) else None
+            group_key, group_order = found or ((0, 0, 0, 0.0, 0), list(range(h, g)))
+            options.append((tuple(x + y for x, y in zip(best[h][0], group_key)), h, group_order))
+        best[g] = min(options, key=lambda o: o[0])
+        starts.append(g)
+    key = best[stop][0]
+    groups, g = [], stop
+    while g > 0:
+        groups.append(best[g][2])
+        g = best[g][1]
+    order = [i for group in reversed(groups) for i in group]
+    # The order must explain the page: it leaves at most half the sentences the print order breaks
+    # broken (a page it does not describe, read in another order, only trades breaks for others),
+    # and the print order breaks MIN_BROKEN at least.
+    if key[0] >= 0 or broken + key[0] > broken // 2 or broken < MIN_BROKEN:
+        return None
+    return order
+
+
+class _Page:
+    """What the strip search asks of a page's blocks."""
+
+    def __init__(self, blocks: list[list[Line]], cost) -> None:
+        self.cost = cost
+        self.can_start = [i == 0 or _heading(b) or _subhead(b) or _lead(b) or _closes(blocks[i - 1]) for i, b in enumerate(blocks)]
+        self.closed = [b[-1].ends or _closes(b) for b in blocks]
+        self.leads = [_lead(b) for b in blocks]
+        self.before = [0]  # text lines before each block
+        self.lines = [0]  # lines before each block
+        for b in blocks:
+            self.before.append(self.before[-1] + _text_lines(b))
+            self.lines.append(self.lines[-1] + len(b))
+
+    def searched(self, lo: int, hi: int) -> bool:
+        """Blocks [lo, hi) may be a group read as strips: the print order breaks a sentence in it, it
+        spans MAX_GROUP blocks at most, and its blocks are boxes (BOX_LINES lines on average)."""
+        return (
+            hi - lo <= MAX_GROUP
+            and self.lines[hi] - self.lines[lo] >= BOX_LINES * (hi - lo)
+            and any(self.cost(i, i + 1)[0] for i in range(lo, hi - 1))
+        )
+
+    def group(self, lo: int, hi: int) -> tuple[Key, list[int]] | None:
+        """The best reading of blocks [lo, hi) as two or three strips interleaved, or None."""
+        # Every article opens in the first strip: the others hold no lead (a news lead, a dateline,
+        # a byline line under a title).
+        first_c = max(lo + 2, 1 + max((i for i in range(lo, hi) if self.leads[i]), default=lo))
+        best: tuple[Key, list[int]] | None = None
+        for cuts in _strip_cuts(lo, first_c, hi, self.before, self.can_start):
+            found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.before)
+            if found is None:
+                continue
+            # Fewer sentences broken first, then fewer strips (two columns explain most pages), then
+            # balance and the language model.
+            (relative, imbalance, lm, segments), order = found
+            key = (relative, len(cuts), imbalance, lm, segments)
+            if relative < 0 and (best is None or key < best[0]):
+                best = (key, order)
+        return best
+
+
+def _lead_byline(block: list[Line]) -> bool:
+    """A byline line under a title (本报记者 张伟)."""
+    return LEAD_LINE.match(block[0].text) is not None
+
+
+def _lead(block: list[Line]) -> bool:
+    """The block opens an article's text: a news lead, a dateline, a byline line under a title."""
+    return line_opens_lead(block[0].text) or LEAD_LINE.match(block[0].text) is not None
+
+
+MAX_STRIPS = 3  # columns per article on the typeset pages (corpora/typeset/make_pages.py: 1-3)
+
+
+def _strip_cuts(lo: int, first_c: int, stop: int, before: list[int], can_start: list[bool]):
+    """Where the second (and third) strip may start: after every lead, with the strips' text lines
+    balanced within BALANCE_SLACK per article the first strip may hold."""
+    def balanced(cuts: list[int]) -> bool:
+        bounds = [lo, *cuts, stop]
+        totals = [before[b] - before[a] for a, b in zip(bounds, bounds[1:])]
+        articles = 1 + sum(can_start[lo + 1:cuts[0]])
+        return all(abs(t - totals[0]) <= BALANCE_SLACK * articles for t in totals[1:])
+
+    for c in range(first_c, stop):
+        if balanced([c]):
+            yield [c]
+        if MAX_STRIPS >= 3:
+            for c2 in range(c + 1, stop):
+                if balanced([c, c2]):
+                    yield [c, c2]
+
+
+def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], before: list[int]):
+    """The cheapest reading of strips [starts[0], starts[1]), … [starts[-1], stop) as segments
+    interleaved per article: ((seams broken, column imbalance, -log10 P of the joins made, segments)
+    relative to the print order, the order), or None."""
+    ends = [*starts[1:], stop]
+    k = len(starts)
+
+    def allowed(j: int, p: int) -> list[int]:
+        """Where strip *j*'s segment from *p* may end: the first strip before an article's start, the
+        last after an article's end (a sentence end or byline), a middle one anywhere."""
+        if j == 0:
+            return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or can_start[q]]
+        if j == k - 1:
+            return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or closed[q - 1]]
+        return list(range(p + 1, ends[j] + 1))
+
+    def steps(state: tuple[int, ...]):
+        """Each next segment tuple (ends per strip), balanced against the first strip's."""
+        def rec(j: int, chosen: list[int], first_lines: int):
+            if j == k:
+                yield tuple(chosen)
+                return
+            for q in allowed(j, state[j]):
+                n = before[q] - before[state[j]]
+                if (j and abs(n - first_lines) > BALANCE_SLACK) or not (j or n):
+                    continue  # unbalanced, or an article's first column without a line of text
+                yield from rec(j + 1, chosen + [q], n if j == 0 else first_lines)
+
+        for q in rec(0, [], 0):
+            last = all(q[j] == ends[j] for j in range(k))
+            if last or all(q[j] < ends[j] for j in range(k)):
+                yield q, last
+
+    table = {tuple(starts): ((0, 0, 0.0, 0), [])}
+    # A state's predecessors are smaller in every strip, so taking the frontier's least state first
+    # settles each state before it is extended.
+    frontier = [tuple(starts)]
+    seen = set(frontier)
+    final = tuple(ends)
+    while frontier:
+        frontier.sort()
+        state = frontier.pop(0)
+        key, segs = table[state]
+        for q, last in steps(state):
+            added = [cost(q[j] - 1, state[j + 1]) for j in range(k - 1)]
+            if not last:
+                added.append(cost(q[k - 1] - 1, q[0]))
+            removed = [cost(x - 1, x) for x in q if x < stop]
+            imbalance = sum(abs((before[q[j]] - before[state[j]]) - (before[q[0]] - before[state[0]])) for j in range(1, k))
+            new = (key[0] + sum(b for b, _ in added) - sum(b for b, _ in removed), key[1] + imbalance,
+                   key[2] + sum(x for _, x in added) - sum(x for _, x in removed), key[3] + 1)
+            if q not in table or new < table[q][0]:
+                table[q] = (new, segs + [(state, q)])
+                if q not in seen and q != final:
+                    seen.add(q)
+                    frontier.append(q)
+    if final not in table or len(table[final][1]) < 2:
+        return None
+    key, segs = table[final]
+    order = [i for state, q in segs for j in range(k) for i in range(state[j], q[j])]
+    return key, order
+
+
+def reordered(text: str, spans: list[Span]) -> str:
+    """*text* read in the order of *spans*, each piece but the last ending with a blank line."""
+    return "".join(_piece(text, lo, hi, k == len(spans) - 1) for k, (lo, hi) in enumerate(spans))
+
+
+def _piece(text: str, lo: int, hi: int, last: bool = False) -> str:
+    piece = text[lo:hi]
+    return piece if last or piece.endswith("\n\n") else piece.rstrip("\n") + "\n\n"
+
+
+RULE = "reorder"
+MOVED = "a block the extractor printed out of reading order, moved (repaired) to where it is read"
+REMOVED = "a block the extractor printed out of reading order: read elsewhere"
+BLANK = "a blank line after a block read before another"
+
+
+class Pieces:
+    """The pieces of a text read in another order: offsets of the reordered text back to the input."""
+
+    def __init__(self, text: str, spans: list[Span]) -> None:
+        self.text, self.spans = text, spans
+        self.starts: list[int] = []  # each piece's start in the reordered text
+        at = 0
+        for k, (lo, hi) in enumerate(spans):
+            self.starts.append(at)
+            at += len(_piece(text, lo, hi, k == len(spans) - 1))
+        self.reordered = reordered(text, spans)
+
+    def piece(self, r: int) -> int:
+        from bisect import bisect_right
+
+        return max(0, bisect_right(self.starts, r) - 1)
+
+    def to_input(self, r: int) -> int:
+        """The input offset of the reordered text's offset *r* (a blank line added maps to its piece's end)."""
+        k = self.piece(r)
+        lo, hi = self.spans[k]
+        return min(hi, lo + r - self.starts[k])
+
+    def span(self, lo: int, hi: int) -> tuple[int, int]:
+        """A span of the reordered text as input offsets: from the first to the last of its characters
+        in the input (a span read across a move also covers what lies between its pieces there)."""
+        if hi <= lo:
+            return self.to_input(lo), self.to_input(lo)
+        first, last = self.to_input(lo), self.to_input(hi - 1)
+        return min(first, last), max(first, last) + 1
+
+    def changes(self, changes: list) -> list:
+        """*changes* (offsets into the reordered text, making the page's output from it) as a plan on
+        the input: pieces left in place keep their changes; each piece out of place is removed where it
+        stands and put, repaired, where it is read.  A change across pieces is cut at their bounds (what
+        it puts in goes with its first part)."""
+        from .repair import Change, apply_changes
+
+        bounds = self.starts + [len(self.reordered)]
+        by_piece: list[list] = [[] for _ in self.spans]
+        for c in changes:
+            k = self.piece(c.start)
+            while c.end > bounds[k + 1]:  # cut at the piece's end: the new text goes with the first part
+                cut = bounds[k + 1]
+                head = Change(c.start, cut, self.reordered[c.start : cut], c.new, c.rule, c.confidence, c.why)
+                by_piece[k].append(head.shifted(-self.starts[k]))
+                c = Change(cut, c.end, self.reordered[cut : c.end], "", c.rule, c.confidence, c.why)
+                k += 1
+            by_piece[k].append(c.shifted(-self.starts[k]))
+        kept = _increasing(self.spans)
+        out: list = []
+        at = 0  # where the pieces read after the last piece left in place go in the input
+        pending: list[str] = []
+        for k, (lo, hi) in enumerate(self.spans):
+            printed = _piece(self.text, lo, hi, k == len(self.spans) - 1)
+            if k in kept:
+                if pending:
+                    out.append(Change(at, at, "", "".join(pending), RULE, 1.0, MOVED))
+                    pending = []
+                out += [c.shifted(lo) for c in by_piece[k]]
+                if len(printed) > hi - lo:
+                    out.append(Change(hi, hi, "", printed[hi - lo :], RULE, 1.0, BLANK))
+                at = hi
+            else:
+                pending.append(apply_changes(printed, by_piece[k]))
+                out.append(Change(lo, hi, self.text[lo:hi], "", RULE, 1.0, REMOVED))
+        if pending:
+            out.append(Change(at, at, "", "".join(pending), RULE, 1.0, MOVED))
+        return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _increasing(spans: list[Span]) -> set[int]:
+    """The most pieces that stand in reading order (a longest increasing run of input offsets)."""
+    from bisect import bisect_left
+
+    tails: list[int] = []  # tails[n]: the piece ending the best run of n + 1 found so far
+    back: list[int] = []
+    for k, (lo, _) in enumerate(spans):
+        n = bisect_left([spans[t][0] for t in tails], lo)
+        back.append(tails[n - 1] if n else -1)
+        tails[n:n + 1] = [k]
+    kept, k = set(), tails[-1] if tails else -1
+    while k >= 0:
+        kept.add(k)
+        k = back[k]
+    return kept
