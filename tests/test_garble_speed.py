@@ -2,7 +2,7 @@
 
 The vector screen (numpy, :class:`textfix.garbles._VectorScreen`) must find the
 very occurrences the screen's loop finds on what :attr:`_Screen.narrow` lets
-through, and count the page's printed marks and spaces after ideographs as the
+through (itself what the loop finds on every candidate), and count the page's printed marks and spaces after ideographs as the
 regular expressions do: on the project's pages, the seed page, and texts made
 to hit every special case (whitespace of each kind next to a candidate, doubled
 marks, candidates next to each other, the text's edges).
@@ -39,6 +39,18 @@ def _texts() -> list[str]:
         parts.append(f"{g}中国{o}{g}{o}人民{g}{g}{n}{g}{marks[k % len(marks)]}{g}{o}{o}{g} {g}{o}发展{g}{g}{g}。")
     special = "".join(parts)
     return [seed, *pages, special, special[1:-1], cands + special + cands, "\n".join(pages) + special]
+
+
+@pytest.mark.parametrize("k", range(10))
+def test_narrow_lets_through_what_the_plain_screen_does(k: int) -> None:
+    """Which occurrences are decided never depends on the path (a process screens with narrow from 500k characters)."""
+    texts = _texts()
+    if k >= len(texts):
+        pytest.skip("fewer texts")
+    text = texts[k]
+    screen = garbles._prepared(default_model()).screen
+    plain = screen._occurrences(text, (m.start() for m in screen.pattern.finditer(text)))
+    assert screen._occurrences(text, (m.start() for m in screen.narrow.finditer(text))) == plain
 
 
 @pytest.mark.parametrize("k", range(10))

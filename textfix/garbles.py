@@ -325,7 +325,9 @@ class _Screen:
 
         It finds what the look-ups would pass (and some more) at the regex
         engine's speed, but compiling it takes ~30 ms (textfix.regex keeps
-        the program for later processes): it pays on long texts only.
+        the program for later processes): it pays on long texts only.  An
+        occurrence followed by a space always matches, as the look-ups let it
+        through: which occurrences are decided never depends on the path.
         """
         return regex.compile("|".join(self._pattern(g, c) for g, c in self.table.items()))
 
@@ -338,7 +340,7 @@ class _Screen:
         # The character first, then the look-behind over it: the engine finds the
         # alternatives' first characters by a fast scan instead of trying every position.
         g = re.escape(g)
-        body = f"{g}(?<!{ok_left}{g})(?!{ok_right})"
+        body = f"{g}(?<!{ok_left}{g})(?!{ok_right})|{g}(?=[{_SPACES}])"  # a stray space after it: always on
         if c.symbol in DOUBLED:
             body += f"|{g}(?={g})|{g}(?<={g}{g})"
         return body
@@ -452,10 +454,9 @@ class _VectorScreen:
     at its likelier reading) is one vector operation on dense tables of the
     screen's left and right terms (a column per neighbour the terms name,
     column 0 the default for any other).  Doubled marks go through the
-    screen's own loop, and an occurrence followed by a space through
-    :attr:`_Screen.narrow` as the loop would (the vector screen is used where
-    the loop reads what ``narrow`` finds).  The page's printed marks and its
-    spaces after ideographs are counted from the same array.
+    screen's own loop; an occurrence followed by a space goes on, as in the
+    loop.  The page's printed marks and its spaces after ideographs are
+    counted from the same array.
     """
 
     def __init__(self, np, screen: _Screen) -> None:
@@ -511,11 +512,10 @@ class _VectorScreen:
         doubled = same & self.doubled[k]
         out = self.screen._occurrences(text, at[doubled].tolist())
         at, k = at[~doubled], k[~doubled]
-        # Followed by a space: goes on, if `narrow` finds it.
+        # Followed by a space: always goes on (a stray space is evidence of its own), as in the loop.
         spaced = np.zeros(len(at), bool)
         spaced[inner[~doubled]] = kind[at[inner[~doubled]] + 1] == _SPACE
-        narrow = self.screen.narrow.match
-        out += [_Occurrence(i, 1, candidates[j]) for i, j in zip(at[spaced].tolist(), k[spaced].tolist()) if narrow(text, i)]
+        out += [_Occurrence(i, 1, candidates[j]) for i, j in zip(at[spaced].tolist(), k[spaced].tolist())]
         at, k = at[~spaced], k[~spaced]
         # The rest: the read of the nearest character each side that is not whitespace (BOUNDARY past the edges).
         # Most neighbours are the characters next to it; where one is whitespace, the text closed up says.
