@@ -631,7 +631,7 @@ def paragraphs_per_block(blocks: list[list[Line]]) -> float:
 # pdftotext's train pages (seeds 21, 23, 25) are put back in two moves at most (train page-022: the
 # columns interleaved, then a subhead); one more, and a beam of eight orders, keep the search small.
 MAX_MOVES = 3
-BEAM = 8
+BEAM = 32
 # A subhead names what its text opens with: its characters are looked for in the text's first two
 # lines (a column 13-22 characters wide: a sentence or two).
 TOPIC_LINES = 2
@@ -653,6 +653,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     needs_text = [_subhead(b) and not _lead(b) for b in blocks]  # a heading block: held to a lead under it
     # pdftotext cuts its blocks at bold lines: an article's lead is never cut from what stands over it.
     movable = [not _lead(b) or _titled(b) or _lead_byline(b) for b in blocks]
+    article = [_titled(b) or _wide(b[0]) or _lead(b) for b in blocks]  # an article's opening
     lo = _body_start(blocks, stop)
     order = list(range(lo, stop))
     if len(order) < 2:
@@ -693,13 +694,14 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
                     continue  # a title or byline line is not cut from the lead under it
                 cut = int(not _opening(blocks[seq[i]]))
                 for k in range(i):
-                    yield seq[:k] + seq[i:i + run] + seq[k:i] + seq[i + run:], cut, i - k
+                    yield seq[:k] + seq[i:i + run] + seq[k:i] + seq[i + run:], cut, i - k, False
         # pdftotext reads an article's two columns cut at subheads by height: column 1's first piece,
         # column 2's, column 1's second, … (train page-022, page-029): read the even ones, then the odd.
         for a in range(n):
             for b in range(a + 4, n + 1):
-                if movable[seq[a + 1]]:
-                    yield seq[:a] + seq[a:b:2] + seq[a + 1:b:2] + seq[b:], int(not _opening(blocks[seq[a + 1]])), (b - a) // 2
+                if any(article[x] for x in seq[a + 1:b]):
+                    break  # one article's columns: no title or lead inside
+                yield seq[:a] + seq[a:b:2] + seq[a + 1:b:2] + seq[b:], 0, (b - a) // 2, True  # cut at column 2's top
 
     start = tuple(order)
     first = key(start, 0, 0, 0)
@@ -707,16 +709,17 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     found = (first, start)
     seen = {start}
     for moves in range(1, MAX_MOVES + 1):
-        options = []
+        options: dict[tuple[int, ...], tuple[int, int, int, int, int]] = {}
         for (seams, _, cuts, _, way), seq in beam:
-            for new, cut, far in runs(seq):
+            for new, cut, far, columns in runs(seq):
                 if new in seen:
                     continue
-                seen.add(new)
                 k = key(new, cuts + cut, moves, way + far)
-                if k[0] < seams:  # each move mends a seam
-                    options.append((k, new))
-        beam = sorted(options)[:BEAM]
+                # Each move mends a seam; reading two columns back may only make a subhead's move mend one.
+                if (k[0] < seams or (columns and k[0] == seams)) and (new not in options or k < options[new]):
+                    options[new] = k
+        seen.update(options)
+        beam = sorted((k, seq) for seq, k in options.items())[:BEAM]
         if beam and beam[0][0] < found[0]:
             found = beam[0]
     if found[1] == start:
