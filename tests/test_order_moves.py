@@ -131,3 +131,16 @@ def test_one_paragraph_a_box_is_not_pdftotext_s() -> None:
     blocks = blocks_of(cut_lines(page, bylines=BylineFinder()), page)
     assert paragraphs_per_block(blocks[:5]) < BLOCK_PARAGRAPHS
     assert move_order(blocks, 5) is None
+
+
+def test_lines_set_apart_by_blank_lines_are_no_pdftotext_blocks() -> None:
+    # The first article's lead printed with a blank line after its second and third lines (as the
+    # generator pages print some lines): two one-line blocks of text, which pdftotext never prints
+    # (ONE_LINE_BLOCKS); the page is read as printed although its subhead stands before the next
+    # article's lead.
+    lead = _set(LEAD_3)
+    page_text = _page(["\n".join(lead[:2]), lead[2], lead[3], H3, ARTICLE_4, P4_BLOCK, FOOT])
+    blocks = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)
+    assert paragraphs_per_block(blocks[:6]) >= BLOCK_PARAGRAPHS and len(lead) == 4
+    assert move_order(blocks, 6) is None
+    assert reading_order(page_text) is None

@@ -576,7 +576,10 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     # Headings set in the column (two lines of text that open a paragraph are none: a first line short
     # by an indent, a second as wide as the column).
     headed = [(_subhead(b) or _heading(b)) and not _paragraph_opens(b) for b in blocks]
-    needs_text = [(h and _subhead(b) and not _lead(b)) or _lead_byline(b) for b, h in zip(blocks, headed)]
+    # Two heading lines, the first short of the column by more than an indent, did not wrap: two
+    # titles (the foot's, printed among the columns), not a subhead that wants its text.
+    two_titles = [len(b) == 2 and b[0].width < b[0].column - INDENT_MAX for b in blocks]
+    needs_text = [(h and _subhead(b) and not _lead(b) and not two) or _lead_byline(b) for b, h, two in zip(blocks, headed, two_titles)]
     more = [_needs_more(b) for b in blocks]
     inside = [_opens_inside(b) and not t for b, t in zip(blocks, titled)]
     signed = [_closes(b) for b in blocks]
@@ -623,8 +626,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
 
 # pdftotext's blocks run from one bold line to the next, several paragraphs each; pdfminer's boxes
 # hold one paragraph or part of one.  Paragraphs per block (the page up to the foot, 4 blocks or
-# more; corpora/typeset/fit_moves.py): pdfminer's train pages (seeds 21, 23, 25) 1.00-1.11,
-# pdftotext's 1.20-4.60; half way between.
+# more; corpora/typeset/fit_moves.py): pdfminer's 120 train pages (seeds 21, 23, 25) 1.00-1.11,
+# pdftotext's 95 1.20-4.60; half way between (1.153).
 BLOCK_PARAGRAPHS = 1.15
 
 
@@ -640,9 +643,31 @@ def paragraphs_per_block(blocks: list[list[Line]]) -> float:
 # orders after each move: 4, 8, 16 and 32 give the same orders on the train pages.
 MAX_MOVES = 3
 BEAM = 8
+# pdftotext's train pages hold 16 blocks at most (seeds 21, 23, 25): a page of twice as many is
+# searched, a longer text is not (the search grows with the cube of the blocks).
+MAX_MOVE_BLOCKS = 32
 # A subhead names what its text opens with: its characters are looked for in the text's first two
 # lines (a column 13-22 characters wide: a sentence or two).
 TOPIC_LINES = 2
+
+
+# pdftotext sets a line of text alone in a block only between bold lines: its 95 train pages of 4
+# blocks or more (seeds 21, 23, 25) hold one such block at most (train25 page-014: a subhead that
+# fills the column); the generator pages that print a blank line after some lines and pass
+# BLOCK_PARAGRAPHS hold 11-41 (corpora/pages synth-019, 025, 032, 039, 040) and bench/settle.py's
+# train page 144 five.  The fewest no pdftotext train page holds (corpora/typeset/fit_moves.py).
+ONE_LINE_BLOCKS = 2
+
+
+def _text_lines_alone(blocks: list[list[Line]]) -> int:
+    """Blocks of one line that is no heading, byline or byline line, or that fills the column (a
+    heading seldom does: one on pdftotext's train pages): a paragraph's line set apart."""
+    def alone(b: list[Line]) -> bool:
+        ln = b[0]
+        full = ln.column - FULL_SLACK <= ln.width <= ln.column + FULL_SLACK
+        return full or not (_subhead(b) or _heading(b) or _closes(b) or _lead_byline(b))
+
+    return sum(len(b) == 1 and alone(b) for b in blocks)
 
 
 def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
@@ -656,6 +681,8 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     beam search of BEAM orders a move)."""
     if paragraphs_per_block(blocks[:stop]) < BLOCK_PARAGRAPHS:
         return None  # one paragraph a box: pdfminer's (the strips), not pdftotext's
+    if _text_lines_alone(blocks[:stop]) >= ONE_LINE_BLOCKS:
+        return None  # blank lines between the lines of a paragraph: no layout analysis's blocks
     broken = _move_costs(blocks, stop)
     bound = [_heading(b) or _subhead(b) for b in blocks]
     needs_text = [_subhead(b) and not _lead(b) for b in blocks]  # a heading block: held to a lead under it
@@ -664,8 +691,8 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     article = [_titled(b) or _wide(b[0]) or _lead(b) for b in blocks]  # an article's opening
     lo = _body_start(blocks, stop)
     order = list(range(lo, stop))
-    if len(order) < 2:
-        return None
+    if not 2 <= len(order) <= MAX_MOVE_BLOCKS:
+        return None  # a long text is no page of pdftotext's: the search stays small
 
     def seam(seq: list[int], k: int) -> int:
         """Whether the seam after seq[k] is broken (the last block's seam is the foot's)."""
