@@ -144,3 +144,22 @@ def test_lines_set_apart_by_blank_lines_are_no_pdftotext_blocks() -> None:
     assert paragraphs_per_block(blocks[:6]) >= BLOCK_PARAGRAPHS and len(lead) == 4
     assert move_order(blocks, 6) is None
     assert reading_order(page_text) is None
+
+
+# Titles at the foot (the shape of train23 page-030): a subhead set at column 2's top with its text in
+# one block, signed, comes out after the next article; the first article ends unsigned before it.
+LEAD_3B = "馆方还开设了阅读分享会，每周邀请读者交流读书心得。"
+OVER_TEXT = "\n".join([H3, *_set(P4)[:-1], _set(P4)[-1] + BYLINE_3])
+OVER_PRINTED = ["\n".join(_set(LEAD_3)), "\n".join(_set(LEAD_3B)), ARTICLE_4, OVER_TEXT, FOOT]
+
+
+def test_a_subhead_over_its_text_printed_after_the_next_article_goes_back() -> None:
+    page_text = _page(OVER_PRINTED)
+    piece = _pieces(page_text, OVER_PRINTED)
+    assert reading_order(page_text) == [piece[0], piece[1], piece[3], piece[2], piece[4]]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H3), ("paragraph", P4)
+    ]
+    assert apply_changes(page_text, page.changes) == page.text

@@ -24,6 +24,12 @@ strips, the best balance, and the language model on the joins made
 blank line after every line) holds no extractor's boxes and is read as it
 stands (``BOX_LINES``).
 
+pdftotext (default mode) prints no strips: it cuts a column into blocks at each bold line and orders
+them by height across the columns, so a block comes out later than it is read.  Where the strips do
+not explain a page of pdftotext's blocks (several paragraphs a block, no line of text alone),
+:func:`move_order` puts blocks back earlier, a few moves at most, while a move mends a heading's seam
+(a subhead or a byline line without its text, a paragraph after a byline: :func:`_move_costs`).
+
 :func:`reading_order` gives the page's pieces (offsets into the text) in
 reading order, or ``None`` when the text is read as it stands;
 :func:`page_order` does so on the marks repaired; :class:`Pieces` carries a
@@ -515,8 +521,9 @@ def _increasing(spans: list[Span]) -> set[int]:
 # next column's text (even after the foot's titles), a title with its lead after the article's
 # second column, the second line of a wrapped subhead before its first, a byline line under a title
 # after the last article.  Its moves are no strips: :func:`move_order` takes a block, or a run of
-# MAX_RUN, out and puts it back earlier, one move at a time, while a move leaves fewer seams broken
-# (:func:`_move_costs`: the seams of the strips and what a block that needs text after it shows).
+# MAX_RUN, out and puts it back earlier, or reads one article's two columns back, a few moves at most,
+# each of which leaves fewer seams broken (:func:`_move_costs`: the seams of the strips and what a
+# heading that wants its text after it, or a byline that ends an article, shows).
 
 # pdftotext's moved runs on the train batches (seeds 21, 23, 25): one block, or a title block with
 # its lead's block (train page-039).
@@ -527,6 +534,24 @@ def _titled(block: list[Line]) -> bool:
     """A title set in the column above its article's opening: a line without sentence punctuation,
     then a lead, a dateline or a byline line (pdftotext keeps such a title in the article's block)."""
     return len(block) > 1 and block[0].bare and (line_opens_lead(block[1].text) or LEAD_LINE.match(block[1].text) is not None)
+
+
+def _heading_over_text(block: list[Line]) -> bool:
+    """The block opens with a heading set over its text (pdftotext keeps a subhead at a column's top
+    in the block under it): a line or two without sentence marks (the first of two as wide as a
+    wrapped heading's first line), the last short of the column by more than an indent, then a
+    paragraph's indented first line going on at the column's width; no lead or title over one."""
+    if _lead(block) or _titled(block):
+        return False
+    for h in (1, 2):
+        if len(block) < h + 2 or not all(ln.bare for ln in block[:h]):
+            return False
+        if h == 2 and block[0].width < block[0].column - INDENT_MAX:
+            return False
+        last, first, second = block[h - 1], block[h], block[h + 1]
+        if last.width < last.column - INDENT_MAX and is_indented(first) and second.width >= second.column - FULL_SLACK:
+            return True
+    return False
 
 
 def _paragraph_opens(block: list[Line]) -> bool:
@@ -549,7 +574,8 @@ def _opening(block: list[Line]) -> bool:
 
 
 def _body_start(blocks: list[list[Line]], stop: int) -> int:
-    """The first block after the page's header (a run of one-line blocks without sentence marks)."""
+    """The first block after the page's header (a run of blocks of a line or two without sentence
+    marks: the page number, the sections; never moved, their seams not asked)."""
     lo = 0
     while lo < stop and _subhead(blocks[lo]):
         lo += 1
@@ -564,11 +590,12 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     - a subhead or a byline line under a title is followed by its text: not by a title over an
       article's opening or across the page, another heading as wide as the column but for an indent
       (unless it is the rest of a heading wrapped, a shorter line after a broad one), a block that
-      opens inside a sentence, the foot, nor —
-      when the titles stand at the foot, so an article opens with no title — a lead after a subhead;
+      opens inside a sentence, the foot, nor — when the titles stand at the foot, so an article opens
+      with no title — a lead after a subhead;
     - when the titles stand over the articles, a byline at a block's end closes an article: no
       paragraph that is not an article's first follows it (:func:`_paragraph_goes_on`);
-    - when the titles stand at the foot, no subhead follows a byline (an article opens with text).
+    - when the titles stand at the foot, no subhead follows a byline, alone or over its text
+      (:func:`_heading_over_text`; an article opens with text).
     Such a seam counts 2 (pdftotext's), a strips' seam 1, none 0."""
     seams = _seam_costs(blocks)
     foot_titles = stop < len(blocks)
@@ -581,7 +608,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     two_titles = [len(b) == 2 and b[0].width < b[0].column - INDENT_MAX for b in blocks]
     needs_text = [(h and _subhead(b) and not _lead(b) and not two) or _lead_byline(b) for b, h, two in zip(blocks, headed, two_titles)]
     more = [_needs_more(b) for b in blocks]
-    inside = [_opens_inside(b) and not t for b, t in zip(blocks, titled)]
+    over_text = [_heading_over_text(b) for b in blocks]
+    inside = [_opens_inside(b) and not t and not o for b, t, o in zip(blocks, titled, over_text)]
     signed = [_closes(b) for b in blocks]
 
     def wrapped(x: int, y: int) -> bool:
@@ -607,7 +635,7 @@ def _move_costs(blocks: list[list[Line]], stop: int):
         """The strips' seam (a title over an article's opening opens it)."""
         if y >= stop:
             return more[x]
-        return more[x] if titled[y] else bool(seams(x, y)[0])
+        return more[x] if titled[y] or over_text[y] else bool(seams(x, y)[0])
 
     def _heading_seam(x: int, y: int) -> bool:
         """A heading or byline line without its text, a byline before a paragraph."""
@@ -618,7 +646,7 @@ def _move_costs(blocks: list[list[Line]], stop: int):
             lead_after_subhead = foot_titles and _lead(blocks[y]) and not _lead_byline(blocks[x])
             return heading or inside[y] or lead_after_subhead
         if signed[x]:
-            return _paragraph_goes_on(blocks[y]) if not foot_titles else (_subhead(blocks[y]) and not _lead(blocks[y]))
+            return _paragraph_goes_on(blocks[y]) if not foot_titles else ((_subhead(blocks[y]) and not _lead(blocks[y])) or over_text[y])
         return False
 
     return broken
@@ -684,8 +712,8 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     if _text_lines_alone(blocks[:stop]) >= ONE_LINE_BLOCKS:
         return None  # blank lines between the lines of a paragraph: no layout analysis's blocks
     broken = _move_costs(blocks, stop)
-    bound = [_heading(b) or _subhead(b) for b in blocks]
-    needs_text = [_subhead(b) and not _lead(b) for b in blocks]  # a heading block: held to a lead under it
+    bound = [_heading(b) or _subhead(b) for b in blocks]  # a heading block: held to a lead under it
+    subheads = [_subhead(b) and not _lead(b) for b in blocks]  # their characters are looked for below
     # pdftotext cuts its blocks at bold lines: an article's lead is never cut from what stands over it.
     movable = [not _lead(b) or _titled(b) or _lead_byline(b) for b in blocks]
     article = [_titled(b) or _wide(b[0]) or _lead(b) for b in blocks]  # an article's opening
@@ -705,7 +733,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
 
     def shared(x: int, y: int) -> int:
         """How many of subhead *x*'s characters open the text *y* after it (a subhead names its topic)."""
-        if not needs_text[x]:
+        if not subheads[x]:
             return 0
         head = {c for ln in blocks[x] for c in ln.text if "\u4e00" <= c <= "\u9fff"}
         return len(head & set("".join(ln.text for ln in blocks[y][:TOPIC_LINES])))
