@@ -1,0 +1,75 @@
+"""Where textfix.order.BLOCK_PARAGRAPHS and ONE_LINE_BLOCKS come from: what tells pdftotext's blocks.
+
+    python corpora/typeset/fit_moves.py /tmp/tp2/train /tmp/tp2/train23 /tmp/l3/train25
+
+pdftotext (default mode) prints a block from one bold line to the next, several paragraphs each;
+pdfminer prints a box per paragraph or part of one.  For every page with four blocks or more before
+the foot (textfix.order's MIN_BLOCKS), the paragraphs per block (textfix.order.paragraphs_per_block)
+of each extractor's text; prints each extractor's range and the point half way between pdfminer's
+highest and pdftotext's lowest: the move search (textfix.order.move_order) runs on pages at or above it.
+Then the blocks of one line of text (no heading or byline) on pdftotext's pages and on the generator
+pages of corpora/pages that pass BLOCK_PARAGRAPHS (they print a blank line after some lines), and the
+fewest no pdftotext page holds (pdftotext's most and one: the generator pages lie far above, but
+bench/settle.py's generator pages with a paragraph-a-line article appended come as low as five).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's textfix
+from textfix.io import read_text  # noqa: E402
+from textfix.lines import BylineFinder, cut_lines  # noqa: E402
+from textfix.order import BLOCK_PARAGRAPHS, MIN_BLOCKS, _foot, _text_lines_alone, blocks_of, paragraphs_per_block  # noqa: E402
+
+EXTRACTORS = ("pdftotext", "pdfminer")
+
+
+def _blocks(path: Path):
+    """The blocks of the text in *path* before the foot, or None when they are fewer than MIN_BLOCKS."""
+    text = read_text(path).rstrip("\f\n ")
+    blocks = blocks_of(cut_lines(text, bylines=BylineFinder()), text)
+    stop = _foot(blocks)
+    return blocks[:stop] if stop >= MIN_BLOCKS else None
+
+
+def page_values(folder: Path, extractor: str) -> list[tuple[float, int, str]]:
+    """(paragraphs per block, one-line text blocks, page) for each page of *folder* with MIN_BLOCKS
+    blocks before the foot."""
+    out = []
+    for gold in sorted(folder.glob("*.gold.json")):
+        name = gold.name.removesuffix(".gold.json")
+        txt = folder / f"{name}.{extractor}.txt"
+        if txt.exists() and (blocks := _blocks(txt)) is not None:
+            out.append((paragraphs_per_block(blocks), _text_lines_alone(blocks), f"{folder.name}/{name}"))
+    return out
+
+
+def main(argv: list[str]) -> int:
+    ranges, alone = {}, 0
+    for extractor in EXTRACTORS:
+        values = sorted(v for folder in map(Path, argv) for v in page_values(folder, extractor))
+        if not values:
+            print(f"{extractor}: no pages")
+            return 1
+        ranges[extractor] = (values[0][0], values[-1][0])
+        print(f"{extractor}: {len(values)} pages, paragraphs per block {values[0][0]:.2f} ({values[0][2]}) - {values[-1][0]:.2f} ({values[-1][2]})")
+        if extractor == "pdftotext":
+            alone = max(v[1] for v in values)
+    low, high = ranges["pdfminer"][1], ranges["pdftotext"][0]
+    print(f"BLOCK_PARAGRAPHS: pdfminer highest {low:.2f}, pdftotext lowest {high:.2f}: half way {(low + high) / 2:.3f}")
+    generator = []
+    for page in sorted((ROOT / "corpora" / "pages").glob("synth-*.txt")):
+        blocks = _blocks(page)
+        if blocks is not None and paragraphs_per_block(blocks) >= BLOCK_PARAGRAPHS:
+            generator.append((_text_lines_alone(blocks), page.stem))
+    fewest = min(generator)
+    print(f"ONE_LINE_BLOCKS: pdftotext's pages at most {alone}; generator pages passing BLOCK_PARAGRAPHS "
+          f"{fewest[0]} ({fewest[1]}) - {max(generator)[0]} ({', '.join(name for _, name in generator)}): the fewest no pdftotext page holds {alone + 1}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

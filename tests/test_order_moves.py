@@ -1,0 +1,165 @@
+"""pdftotext's blocks put back (textfix.order.move_order): its default mode cuts a column into blocks
+at each bold subhead and orders the blocks by height across the columns, so a block comes out later
+than it is read.  Hand-written pages, columns of 12 characters (a paragraph's first line indented by
+two), blocks separated by blank lines as pdftotext prints them."""
+
+from __future__ import annotations
+
+from textfix import split_page
+from textfix.lines import BylineFinder, cut_lines
+from textfix.order import BLOCK_PARAGRAPHS, blocks_of, move_order, paragraphs_per_block, reading_order
+from textfix.repair import apply_changes
+
+
+def _set(paragraph: str, width: int = 12, indent: int = 2) -> list[str]:
+    """*paragraph* set in lines of *width* characters, the first indented by *indent*; a closing mark
+    opens no line: it pulls the character before it onto the next (as WeasyPrint sets them)."""
+    lines, room, line = [], width - indent, ""
+    for ch in paragraph:
+        if len(line) == room:
+            carry = line[-1] if ch in "，。、；：？！）”" else ""
+            lines.append(line[: len(line) - len(carry)])
+            line, room = carry, width
+        line += ch
+    return lines + [line]
+
+
+def _page(blocks: list[str]) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+def _pieces(page: str, printed: list[str]) -> list[tuple[int, int]]:
+    at, starts = 0, []
+    for block in printed:
+        at = page.index(block, at)
+        starts.append(at)
+    starts[0] = 0
+    bounds = starts + [len(page)]
+    return [(bounds[k], bounds[k + 1]) for k in range(len(printed))]
+
+
+# One article in two columns with a subhead in each (the shape of train page-022): column 1 holds
+# the title, the lead's two paragraphs, subhead H1 and the first lines of P2 (broken inside a
+# sentence at the column's foot: 帮|助); column 2 the rest of P2, subhead H2 and P3 with the
+# byline.  A second article follows, its title over its lead.
+TITLE_1 = "山区果园喜迎丰收"
+LEAD_1A = "央视网消息（新闻联播）：入秋以来，南方山区的柑橘陆续成熟，果农忙着采摘装箱。"
+LEAD_1B = "今年当地柑橘种植面积稳中有增。"
+H1 = "电商直播打开销路"
+P2 = "果农们借助电商直播把果子卖到全国各地，当地还组织技术人员上门指导，帮助果农改进包装和储运方式。"
+H2 = "冷链物流保障新鲜"
+P3 = "新建的冷链仓库让柑橘保鲜期延长到两个月以上，运输损耗明显下降。"
+BYLINE_1 = "（记者 张伟）"
+TITLE_2 = "城市绿道串起美好生活"
+LEAD_2A = "央视网消息（新闻联播）：今年以来，多地加快建设城市绿道，市民出行更加便利。"
+LEAD_2B = "绿道沿线还配建了休息驿站和健身设施。"
+BYLINE_2 = "（记者 李明）"
+
+P2_LINES = _set(P2)
+P2_TOP, P2_REST = "\n".join(P2_LINES[:3]), "\n".join(P2_LINES[3:])
+COLUMN_1A = "\n".join([TITLE_1, *_set(LEAD_1A), *_set(LEAD_1B)])
+COLUMN_2B = "\n".join([*_set(P3)[:-1], _set(P3)[-1] + BYLINE_1])
+ARTICLE_2 = "\n".join([TITLE_2, *_set(LEAD_2A), *_set(LEAD_2B), BYLINE_2])
+# pdftotext's order: column 1's first piece, column 2's, column 1's subhead, column 2's text under its
+# subhead, column 1's text under its subhead, column 2's subhead; then the next article.
+PRINTED = [COLUMN_1A, P2_REST, H1, COLUMN_2B, P2_TOP, H2, ARTICLE_2]
+READ = [COLUMN_1A, H1, P2_TOP, P2_REST, H2, COLUMN_2B, ARTICLE_2]
+
+
+def test_the_page_is_set_as_described() -> None:
+    assert P2_LINES[2][-1] == "帮" and len(P2_LINES[2]) == 12  # broken inside a sentence at full width
+    page = _page(PRINTED)
+    blocks = blocks_of(cut_lines(page, bylines=BylineFinder()), page)
+    assert len(blocks) == len(PRINTED)
+    # Several paragraphs a block: pdftotext's blocks, not pdfminer's boxes.
+    assert paragraphs_per_block(blocks) >= BLOCK_PARAGRAPHS
+
+
+def test_columns_cut_at_subheads_are_read_back() -> None:
+    page = _page(PRINTED)
+    piece = _pieces(page, PRINTED)
+    assert reading_order(page) == [piece[PRINTED.index(block)] for block in READ]
+
+
+def test_split_reads_the_subheads_in_their_article() -> None:
+    page_text = _page(PRINTED)
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [(TITLE_1, "张伟"), (TITLE_2, "李明")]
+    first = page.articles[0]
+    assert [(b.kind, b.text) for b in first.blocks] == [
+        ("paragraph", LEAD_1A), ("paragraph", LEAD_1B), ("heading", H1), ("paragraph", P2), ("heading", H2), ("paragraph", P3)
+    ]
+    # The change log is still a plan on the input.
+    assert apply_changes(page_text, page.changes) == page.text
+    assert "reorder" in {c.rule for c in page.changes}
+
+
+def test_the_page_read_in_order_stays_as_it_is() -> None:
+    assert reading_order(_page(READ)) is None
+
+
+# Titles at the foot (the shape of train25 page-014): a subhead's text comes out after the next
+# article, and the subhead stands right before that article's lead.
+LEAD_3 = "央视网消息（新闻联播）：近日，多地图书馆延长开放时间，吸引不少读者前来阅读。"
+H3 = "夜间阅读受到欢迎"
+P4 = "不少读者表示，夜间阅读让下班后的时间更加充实。"
+BYLINE_3 = "（记者 王磊）"
+LEAD_4A = "央视网消息（新闻联播）：眼下正值秋收时节，各地农机手抢抓晴好天气收割玉米。"
+LEAD_4B = "今年玉米长势良好，丰收在望。"
+BYLINE_4 = "（记者 赵敏）"
+FOOT = "图书馆延时服务受读者欢迎\n秋收玉米丰收在望"
+P4_BLOCK = "\n".join([*_set(P4)[:-1], _set(P4)[-1] + BYLINE_3])
+ARTICLE_4 = "\n".join([*_set(LEAD_4A), *_set(LEAD_4B)[:-1], _set(LEAD_4B)[-1] + BYLINE_4])
+FOOT_PRINTED = ["\n".join(_set(LEAD_3)), H3, ARTICLE_4, P4_BLOCK, FOOT]
+
+
+def test_a_subhead_s_text_printed_after_the_next_article_goes_back() -> None:
+    page_text = _page(FOOT_PRINTED)
+    piece = _pieces(page_text, FOOT_PRINTED)
+    assert reading_order(page_text) == [piece[0], piece[1], piece[3], piece[2], piece[4]]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [("paragraph", LEAD_3), ("heading", H3), ("paragraph", P4)]
+    assert apply_changes(page_text, page.changes) == page.text
+
+
+def test_one_paragraph_a_box_is_not_pdftotext_s() -> None:
+    # The same blocks with the second article's paragraphs in boxes of their own: one paragraph a
+    # block, as pdfminer prints its boxes: the moves are not tried (pdfminer's order is strips).
+    boxes = ["\n".join(_set(LEAD_3)), H3, "\n".join(_set(LEAD_4A)), "\n".join([*_set(LEAD_4B)[:-1], _set(LEAD_4B)[-1] + BYLINE_4]), P4_BLOCK, FOOT]
+    page = _page(boxes)
+    blocks = blocks_of(cut_lines(page, bylines=BylineFinder()), page)
+    assert paragraphs_per_block(blocks[:5]) < BLOCK_PARAGRAPHS
+    assert move_order(blocks, 5) is None
+
+
+def test_lines_set_apart_by_blank_lines_are_no_pdftotext_blocks() -> None:
+    # The first article's lead printed with a blank line after its second and third lines (as the
+    # generator pages print some lines): two one-line blocks of text, which pdftotext never prints
+    # (ONE_LINE_BLOCKS); the page is read as printed although its subhead stands before the next
+    # article's lead.
+    lead = _set(LEAD_3)
+    page_text = _page(["\n".join(lead[:2]), lead[2], lead[3], H3, ARTICLE_4, P4_BLOCK, FOOT])
+    blocks = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)
+    assert paragraphs_per_block(blocks[:6]) >= BLOCK_PARAGRAPHS and len(lead) == 4
+    assert move_order(blocks, 6) is None
+    assert reading_order(page_text) is None
+
+
+# Titles at the foot (the shape of train23 page-030): a subhead set at column 2's top with its text in
+# one block, signed, comes out after the next article; the first article ends unsigned before it.
+LEAD_3B = "馆方还开设了阅读分享会，每周邀请读者交流读书心得。"
+OVER_TEXT = "\n".join([H3, *_set(P4)[:-1], _set(P4)[-1] + BYLINE_3])
+OVER_PRINTED = ["\n".join(_set(LEAD_3)), "\n".join(_set(LEAD_3B)), ARTICLE_4, OVER_TEXT, FOOT]
+
+
+def test_a_subhead_over_its_text_printed_after_the_next_article_goes_back() -> None:
+    page_text = _page(OVER_PRINTED)
+    piece = _pieces(page_text, OVER_PRINTED)
+    assert reading_order(page_text) == [piece[0], piece[1], piece[3], piece[2], piece[4]]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H3), ("paragraph", P4)
+    ]
+    assert apply_changes(page_text, page.changes) == page.text
