@@ -19,6 +19,21 @@ that *some* mark follows is not.  The weight is fitted by maximum likelihood of
 the marks of the latest tenth of the train part (by date) under a model fitted
 on the rest (:func:`fit_mark_smoothing`); the shares are counted on the whole
 train part.
+
+The interpunct between the parts of a foreign name (威廉·卡博戈·基塔乌) stands
+between syllables the trigram model has mostly never seen next to it.  Its
+probabilities are mixed with a class-based estimate (Brown et al. 1992): each
+ideograph's class is how much likelier than the average ideograph it is to
+stand within :data:`NEAR` characters of an interpunct (transliteration
+syllables: 斯, 尔, 克 …), in steps of :data:`CLASS_STEP`; P(· | the class of
+the character before) and P(the class of the character after | ·) are counted
+on the train part, and a character within its class takes the model's unigram
+share (:func:`interpunct_classes`, :func:`interpunct_statistics`).  The two
+mixing weights are fitted, like the mark smoothing, by maximum likelihood on
+held-out text: the five latest tenths of the train part, each under a model
+and classes fitted on the items before it (:func:`fit_interpunct_weights`).
+``python bench/eval_interpunct.py`` measures the restored interpunct on the
+latest train items with a model built this way on the earlier ones.
 """
 
 from __future__ import annotations
@@ -28,18 +43,38 @@ import re
 import sys
 from collections import Counter, defaultdict
 from math import log10
+from collections.abc import Iterable
+from functools import partial
+from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "corpora")]
 
 import realdev  # noqa: E402
-from textfix.charclasses import PROSE_MARKS  # noqa: E402
-from textfix.charlm import BOUNDARY, decode_model, encode_model, normalise  # noqa: E402
+from textfix.charclasses import INTERPUNCT, PROSE_MARKS, is_ideograph  # noqa: E402
+from textfix.charlm import BOUNDARY, CharLM, Interpunct, decode_model, encode_model, normalise  # noqa: E402
 
 MIN_TRIGRAM_COUNT = 2
 HELD_OUT = 0.1  # the latest share of the train items (by date) the mark smoothing is fitted on
+# The slices of HELD_OUT, latest first, the interpunct's weights are fitted on: 5, the latest half of the
+# train part (48 interpuncts in the latest slice alone; each slice costs a model fitted, ~12 s).
+INTERPUNCT_SLICES = 5
 _SPACE = re.compile(r"\s+")
+# The interpunct's classes.  A character's share of occurrences within NEAR characters of one is shrunk
+# towards the mean by CLASS_PRIOR occurrences at the mean (a character seen once, beside a ·, is no name
+# syllable yet), and classes step by CLASS_STEP in that share over the mean: class 0 below the mean, then
+# 1-1.5x, 1.5-2.25x, 2.25-3.4x, 3.4x and more (CLASSES).  NEAR, CLASS_PRIOR and CLASS_STEP are the best
+# of a grid by the likelihood of fit_interpunct_weights' held-out slices (271 interpuncts), each at its
+# best weights: gain over the Kneser-Ney estimate alone, log10, left + right: NEAR 4, prior 10, step 1.5:
+# 10.8 + 16.9; NEAR 4, step 2: 12.1 + 15.2; NEAR 3, step 1.5: 7.5 + 19.6; NEAR 3, step 2: 6.4 + 17.8;
+# NEAR 2, step 4: 5.0 + 16.5; NEAR 1: at most 1.8 + 4.5; priors 3 and 30 within 0.5 of 10 (NEAR 1-3,
+# step 2 and 4); NEAR 5: 9.5 + 16.5 at most (measured 2026-11-29).
+NEAR = 4
+CLASS_PRIOR = 10.0
+CLASS_STEP = 1.5
+CLASSES = 5
 
 
 def training_text(items: list[dict]) -> str:
@@ -95,7 +130,25 @@ def mark_shares(text: str) -> dict[str, float]:
     return {m: round(n / total, 6) for m, n in sorted(counts.items())}
 
 
-def fit_mark_smoothing(items: list[dict]) -> float:
+class HeldOut(NamedTuple):
+    """A model fitted on the train items before a slice of :data:`HELD_OUT` of them, and the slice as text."""
+
+    lm: CharLM
+    text: str  # what the model was fitted on
+    tables: list[dict[int, tuple[float, float]]]
+    held: str
+
+
+def held_out(items: list[dict], slice_from: int = 1) -> HeldOut:
+    """The *slice_from*-th latest slice of :data:`HELD_OUT` of *items* (by date), under a model of those before it."""
+    items = sorted(items, key=lambda item: item["date"])
+    cut, end = (int(len(items) * (1 - HELD_OUT * k)) for k in (slice_from, slice_from - 1))
+    text = training_text(items[:cut])
+    vocab, unknown, tables, meta = fit(text)
+    return HeldOut(decode_model(encode_model(vocab, unknown, tables, meta)), text, tables, training_text(items[cut:end]))
+
+
+def fit_mark_smoothing(split: HeldOut) -> float:
     """The weight of the marks' shares that best predicts which mark follows, on held-out later items.
 
     A model and the shares are fitted on the earlier items; on the latest
@@ -103,13 +156,8 @@ def fit_mark_smoothing(items: list[dict]) -> float:
     mark follows its context is summed for weights 0, 0.01 … 0.99 (a grid:
     the likelihood is concave in the weight), and the best is returned.
     """
-    items = sorted(items, key=lambda item: item["date"])
-    cut = int(len(items) * (1 - HELD_OUT))
-    text = training_text(items[:cut])
-    vocab, unknown, tables, meta = fit(text)
-    lm = decode_model(encode_model(vocab, unknown, tables, meta))
+    lm, text, held = split.lm, split.text, split.held
     shares = mark_shares(text)
-    held = training_text(items[cut:])
     slots = []  # (P(this mark | context) / P(a mark | context), its share), one per mark of the held-out text
     mass: dict[str, float] = {}
     for k, ch in enumerate(held):
@@ -123,15 +171,122 @@ def fit_mark_smoothing(items: list[dict]) -> float:
     return max((k / 100 for k in range(100)), key=loglik)
 
 
+def interpunct_classes(text: str) -> dict[str, int]:
+    """Each ideograph of *text* in a class above 0 → its class (see :data:`NEAR` … :data:`CLASSES`)."""
+    total, near = Counter(text), Counter()
+    for k, ch in enumerate(text):
+        if ch == INTERPUNCT:
+            near.update(c for c in text[max(0, k - NEAR) : k] + text[k + 1 : k + 1 + NEAR] if is_ideograph(c))
+    mean = sum(near.values()) / sum(n for ch, n in total.items() if is_ideograph(ch))
+    classes = {}
+    for ch, n in total.items():
+        ratio = (near[ch] + CLASS_PRIOR * mean) / (n + CLASS_PRIOR) / mean
+        if is_ideograph(ch) and ratio >= 1.0:
+            classes[ch] = min(CLASSES - 1, 1 + int(log10(ratio) / log10(CLASS_STEP)))
+    return classes
+
+
+def interpunct_statistics(text: str, classes: dict[str, int], vocab: str, uni: dict[int, tuple[float, float]]) -> dict:
+    """The class-based estimates of the interpunct, counted on *text* (``CharLM`` reads them).
+
+    ``then``: P(· | the class of the character before); ``after``: P(the class
+    of the character after | ·); ``mass``: each class's share of the model's
+    unigram probability (*uni*, by character id), which a character of the
+    class takes its share of.
+    """
+    seen, then, after = [0] * CLASSES, [0] * CLASSES, [0] * CLASSES
+    for a, b in zip(text, text[1:]):
+        c = classes.get(a, 0)
+        seen[c] += 1
+        if b == INTERPUNCT:
+            then[c] += 1
+        if a == INTERPUNCT:
+            after[classes.get(b, 0)] += 1
+    mass = [0.0] * CLASSES
+    for k, ch in enumerate(vocab, 1):
+        mass[classes.get(ch, 0)] += 10 ** uni[k][0]
+    return {"classes": ["".join(sorted(ch for ch, c in classes.items() if c == k)) for k in range(1, CLASSES)],
+            "then": [t / max(n, 1) for t, n in zip(then, seen)],
+            "after": [n / max(sum(after), 1) for n in after],
+            "mass": mass}
+
+
+def fit_interpunct_weights(splits: Iterable[HeldOut]) -> list[float]:
+    """[λ, μ]: the weights of the class-based estimates that best predict held-out later text.
+
+    Interpuncts are rare (48 in the latest tenth of the train part: counted),
+    so the likelihood is summed over :data:`INTERPUNCT_SLICES` later slices,
+    each under a model, classes and estimates counted on the items before it
+    (as the text the shipped model meets is later than its train part).  λ
+    maximises the likelihood of whether each character is an interpunct given
+    the two before it, μ that of the character after each interpunct (each
+    likelihood is concave in its weight: the best of the grid 0, 0.01 … 0.99,
+    as for the mark smoothing).
+    """
+    left, right = [], []
+    for split in splits:
+        events = _interpunct_events(split)
+        left += events[0]
+        right += events[1]
+    return [_best_weight(partial(_left_loglik, left)), _best_weight(partial(_right_loglik, right))]
+
+
+def _interpunct_events(split: HeldOut) -> tuple[list, list]:
+    """The held-out text's events for the two weights, with their Kneser-Ney and class-based probabilities.
+
+    Left: per context of two characters, (its count, how many interpuncts
+    follow it, P_KN(· | it), P(· | its last character's class)); right: per
+    interpunct, (P_KN(the next character | ·), its class-based estimate).
+    """
+    lm, held = split.lm, split.held
+    stats = interpunct_statistics(split.text, interpunct_classes(split.text), lm.vocab, split.tables[0])
+    lm.interpunct = Interpunct.read(stats, [0.0, 0.0])  # the class estimates, not mixed in
+    contexts = Counter(held[k - 2 : k] for k in range(2, len(held)))
+    dots = Counter(held[k - 2 : k] for k in range(2, len(held)) if held[k] == INTERPUNCT)
+    left = [(n, dots[h], 10 ** lm._kn_logp(h, INTERPUNCT), lm.interpunct.then_after(h)) for h, n in contexts.items()]
+    right = [(10 ** lm._kn_logp(held[k - 2 : k], held[k]), lm.interpunct.after_it(held[k], lm))
+             for k in range(2, len(held)) if held[k - 1] == INTERPUNCT]
+    return left, right
+
+
+def _left_loglik(left: list, weight: float) -> float:
+    total = 0.0
+    for n, hits, own, cls in left:
+        p = (1 - weight) * own + weight * cls
+        total += hits * log10(p) + (n - hits) * log10(1.0 - p)
+    return total
+
+
+def _right_loglik(right: list, weight: float) -> float:
+    return sum(log10((1 - weight) * own + weight * cls) for own, cls in right)
+
+
+def _best_weight(loglik) -> float:
+    """The best of the weights 0, 0.01 … 0.99 for a concave *loglik* (a ternary search of the grid)."""
+    lo, hi = 0, 99
+    while hi - lo > 2:
+        a, b = lo + (hi - lo) // 3, hi - (hi - lo) // 3
+        if loglik(a / 100) < loglik(b / 100):
+            lo = a + 1
+        else:
+            hi = b
+    return max((k / 100 for k in range(lo, hi + 1)), key=loglik)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--part", default="train", choices=("train", "all"))
     parser.add_argument("-o", "--output", default=str(ROOT / "textfix" / "data" / "charlm.bin"))
     args = parser.parse_args()
-    text = training_text(realdev.load(args.part))
+    items = realdev.load(args.part)
+    text = training_text(items)
     vocab, unknown, tables, meta = fit(text)
     meta["mark_shares"] = mark_shares(text)
-    meta["mark_smoothing"] = fit_mark_smoothing(realdev.load(args.part))
+    latest = held_out(items)
+    meta["mark_smoothing"] = fit_mark_smoothing(latest)
+    splits = chain([latest], (held_out(items, k) for k in range(2, INTERPUNCT_SLICES + 1)))  # one model at a time
+    meta["interpunct"] = {**interpunct_statistics(text, interpunct_classes(text), vocab, tables[0]),
+                          "weights": fit_interpunct_weights(splits)}
     meta["trained_on"] = f"real-dev {args.part} part (corpora/realdev.py, before {realdev.TEST_FROM})"
     data = encode_model(vocab, unknown, tables, meta)
     Path(args.output).write_bytes(data)

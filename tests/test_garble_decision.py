@@ -121,15 +121,51 @@ def test_a_won_quote_shares_its_partner_among_the_forms_it_may_be() -> None:
 
 
 def test_the_choice_among_marks_is_smoothed_but_their_mass_is_kept() -> None:
-    """P(m | h) = (1 − λ) P_KN(m | h) + λ P_KN(a mark | h) share(m): the marks together keep their mass."""
+    """P(m | h) = (1 − λ) P(m | h) + λ P(a mark | h) share(m): the marks together keep their mass.
+
+    (P: Kneser-Ney, the interpunct's mixed with its class-based estimate: ``_base_logp``.)
+    """
     from textfix.charlm import default_charlm
 
     lm = default_charlm()
     assert 0 < lm.mark_smoothing < 1 and abs(sum(lm.mark_shares.values()) - 1) < 1e-3
     for history in ("提醒", "医院", "表示", "遥感"):
         smoothed = sum(10 ** lm.logp(history, m) for m in lm.mark_shares)
-        kneser_ney = sum(10 ** lm._kn_logp(history, m) for m in lm.mark_shares)
+        kneser_ney = sum(10 ** lm._base_logp(history, m) for m in lm.mark_shares)
         assert smoothed == pytest.approx(kneser_ney, rel=1e-5)  # the shares are stored to six places
         assert lm.logp(history, "人") == lm._kn_logp(history, "人")  # other characters as Kneser-Ney has them
     # After 提醒 the trigram estimate of ： is sparse in one broadcaster's copy; the smoothed one is not.
     assert lm.logp("提醒", "：") > lm._kn_logp("提醒", "：")
+
+
+# Foreign names the train text never has (invented here), the interpunct garbled as print does (·A1A4 →
+# D2A4 窑): the trigram model has not seen their syllables beside ·, the class-based estimate has their kind.
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "研究员马里奥·德拉库斯说，数据仍需核实。",
+        "经理马里奥·德拉甘诺夫说，订单有所增加。",
+        "外长卢卡·德维奇表示，愿意继续对话。",
+        "专家达里奥·德拉库斯指出，风险依然存在。",
+        "选手马里奥·雷德斯科获得了冠军。",
+        "演员马里奥·德拉诺维在片中饰演主角。",
+    ],
+)
+def test_an_interpunct_between_syllables_never_seen_beside_one_is_restored(clean: str) -> None:
+    assert repair(garble(clean, MARKS + "·")).text == clean
+
+
+def test_the_interpunct_is_mixed_with_its_class_based_estimate_and_nothing_else() -> None:
+    """P(· | h a) and P(b | h ·) are mixed with the class estimates (weights in (0, 1), fitted on held-out
+    train text); every other probability is Kneser-Ney's."""
+    from textfix.charlm import default_charlm
+
+    lm = default_charlm()
+    mix = lm.interpunct
+    assert 0 < mix.before_weight < 1 and 0 < mix.after_weight < 1
+    assert sum(mix.after) == pytest.approx(1.0) and sum(mix.mass) == pytest.approx(1.0, rel=1e-3)
+    assert mix.classes["斯"] > mix.classes.get("的", 0) == 0  # a transliteration syllable, a function word
+    for history in ("提醒", "医院", "斯德"):
+        assert lm.logp(history, "人") == lm._kn_logp(history, "人")
+    assert lm._base_logp("德斯", "·") != lm._kn_logp("德斯", "·")
+    assert lm._base_logp("斯·", "莱") != lm._kn_logp("斯·", "莱")

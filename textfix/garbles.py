@@ -13,7 +13,9 @@ terms declared in :data:`FEATURES`, each with where its number comes from:
 ``context``   log10 P(the text with the symbol) − log10 P(the text as printed),
               over the characters whose probability the substitution changes,
               under a character trigram model of real news text
-              (:mod:`textfix.charlm`, fitted on real text with punctuation);
+              (:mod:`textfix.charlm`, fitted on real text with punctuation; the
+              interpunct of a foreign name the model never saw, 威廉·卡博戈, is
+              read with a class-based estimate of the syllables beside it);
               as printed, the character may also be part of a dictionary word
               or a person's name (jieba's counts and names).
 ``stray space``  a garbled full-width mark often leaves a space after it
@@ -70,7 +72,9 @@ FEATURES = (
     Feature("context", "log10 P(window as mark) / P(window as printed, as text, a dictionary word or a name): the "
             "character trigram model (data/charlm.bin, corpora/build_charlm.py on real-dev train; which mark fills "
             "a mark's slot smoothed towards the marks' shares by mark_smoothing, fitted there on the latest tenth of "
-            "train), jieba's word and person-name counts"),
+            "train; the interpunct and the character after it mixed with a class-based estimate, classes of how often "
+            "a character stands near a · in train, its weights fitted there on the latest half of train, each tenth "
+            "under a model of the text before it), jieba's word and person-name counts"),
     Feature("stray space", "space_after_garble (data/garble_decision.json, corpora/fit_garble_runs.py on the seed "
             "page) against the page's own share of spaces after an ideograph"),
     Feature("partner", "partner_within (data/garble_decision.json, corpora/fit_garble_runs.py on real-dev train) "
@@ -765,9 +769,9 @@ def _work_out_screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]) -> tu
     left, right = {}, {}
     for g, symbol in pairs:
         s = normalise(symbol)
-        terms = {ch: lm.logp(ch, s) - lm.logp(ch, g) for ch in {*lm.predecessors(g), *lm.predecessors(s)}}
+        terms = {ch: lm.logp(ch, s) - lm.logp(ch, g) for ch in {*lm.predecessors(g), *lm.predecessors(s), *lm.raised_near(s)}}
         left[g] = (terms, lm.logp("", s) - lm.logp("", g))
-        terms = {ch: lm.logp(s, ch) - lm.logp(g, ch) for ch in {*lm.followers(g), *lm.followers(s)}}
+        terms = {ch: lm.logp(s, ch) - lm.logp(g, ch) for ch in {*lm.followers(g), *lm.followers(s), *lm.raised_near(s)}}
         right[g] = (terms, lm.backoff(s) - lm.backoff(g))
     return left, right
 
