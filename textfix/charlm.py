@@ -138,6 +138,7 @@ class CharLM:
         self.mark_shares = mark_shares if mark_smoothing else {}
         self.mark_smoothing = mark_smoothing
         self._kept: dict[str, float] = {}  # last two characters + character → logp, as read
+        self._mark_mass: dict[str, float] = {}  # last two characters → P(a mark after them), as worked out
         # Each (sorted keys, log10 p, log10 back-off weight as context); by_second holds the bigrams
         # again keyed by their second character, so that what may precede a character is one slice.
         self.uni, self.bi, self.tri, self.by_second = tables
@@ -155,6 +156,7 @@ class CharLM:
             return found
         if len(self._kept) >= KEPT:
             self._kept.clear()
+            self._mark_mass.clear()
         value = self._kept[key] = self._logp(history[-2:], ch)
         return value
 
@@ -162,7 +164,9 @@ class CharLM:
         share = self.mark_shares.get(ch)
         if share is None:
             return self._base_logp(h, ch)
-        mass = sum(10 ** self._base_logp(h, m) for m in self.mark_shares)  # P(a mark | h)
+        mass = self._mark_mass.get(h)
+        if mass is None:  # P(a mark | h), once per context: every mark after h needs it
+            mass = self._mark_mass[h] = sum(10 ** self._base_logp(h, m) for m in self.mark_shares)
         weight = self.mark_smoothing
         return math.log10((1.0 - weight) * 10 ** self._base_logp(h, ch) + weight * mass * share)
 
