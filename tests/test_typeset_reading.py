@@ -430,15 +430,7 @@ def test_a_first_line_full_only_as_a_first_line() -> None:
 # Column 12 characters (24 units).  A sub-story's headline set in body size with a colon in it,
 # wrapped at the column (美国人士：美国为维持霸权, full, then 不断挑起战争, short without a sentence
 # end), before the indented first line of its paragraph: a subhead, as a bare one would be.
-COLON_PAGE = """民众意见出现分歧
-今年以来，多国民众围
-绕安全政策展开讨论，不少
-人认为应当加强对话与合
-作，避免局势进一步升级，
-也有人担心军费开支挤占民
-生投入，影响经济复苏和就
-业。
-美国人士：美国为维持霸权
+COLON_PAGE = OPENING + """美国人士：美国为维持霸权
 不断挑起战争
 美国人士指出，美国为
 了维持霸权地位，不断挑起
@@ -456,15 +448,7 @@ def test_a_wrapped_subhead_with_a_colon() -> None:
 # Column 12 characters (24 units).  A paragraph ending on a colon that introduces the next (…的通知。
 # 全文如下：): its last line (文如下：, 8 units) is short, which no line inside a paragraph is, and the
 # next line (编辑出版这部文件汇, 18) is as wide as an indented first line.
-COLON_END_PAGE = """民众意见出现分歧
-今年以来，多国民众围
-绕安全政策展开讨论，不少
-人认为应当加强对话与合
-作，避免局势进一步升级，
-也有人担心军费开支挤占民
-生投入，影响经济复苏和就
-业。
-近日，中共中央发出关
+COLON_END_PAGE = OPENING + """近日，中共中央发出关
 于学习文件汇编的通知。全
 文如下：
 编辑出版这部文件汇
