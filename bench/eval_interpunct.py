@@ -21,7 +21,6 @@ import argparse
 import random
 import sys
 import tempfile
-from itertools import chain
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,14 +37,7 @@ def build(items: list[dict], interpunct: bool, out: Path) -> dict:
     """The model of *items* written to *out*, as build_charlm's main builds it; its header's fitted numbers."""
     text = build_charlm.training_text(items)
     vocab, unknown, tables, meta = build_charlm.fit(text)
-    meta["mark_shares"] = build_charlm.mark_shares(text)
-    latest = build_charlm.held_out(items)
-    meta["mark_smoothing"] = build_charlm.fit_mark_smoothing(latest)
-    if interpunct:
-        splits = chain([latest], (build_charlm.held_out(items, k) for k in range(2, build_charlm.INTERPUNCT_SLICES + 1)))
-        classes = build_charlm.interpunct_classes(text)
-        meta["interpunct"] = {**build_charlm.interpunct_statistics(text, classes, vocab, tables[0]),
-                              "weights": build_charlm.fit_interpunct_weights(splits)}
+    meta.update(build_charlm.smoothing(items, text, vocab, tables, interpunct))
     out.write_bytes(charlm.encode_model(vocab, unknown, tables, meta))
     return meta
 

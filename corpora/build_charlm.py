@@ -123,8 +123,12 @@ def fit(text: str) -> tuple[str, float, list[dict[int, tuple[float, float]]], di
 
 
 def mark_shares(text: str) -> dict[str, float]:
-    """Each prose mark's share of the prose marks in *text* (the model's characters)."""
-    marks = {normalise(m) for m in PROSE_MARKS}
+    """Each prose mark's share of the prose marks in *text* (the model's characters).
+
+    The interpunct is left out: where it goes is smoothed by its own class-based
+    estimate (:func:`fit_interpunct_weights`), not a second time by the marks' shares.
+    """
+    marks = {normalise(m) for m in PROSE_MARKS} - {INTERPUNCT}
     counts = Counter(ch for ch in text if ch in marks)
     total = sum(counts.values())
     return {m: round(n / total, 6) for m, n in sorted(counts.items())}
@@ -154,7 +158,7 @@ def fit_mark_smoothing(split: HeldOut) -> float:
     A model and the shares are fitted on the earlier items; on the latest
     :data:`HELD_OUT` of them, each prose mark's log-likelihood given that a
     mark follows its context is summed for weights 0, 0.01 … 0.99 (a grid:
-    the likelihood is concave in the weight), and the best is returned.
+    the likelihood is concave in the weight: :func:`_best_weight`), and the best is returned.
     """
     lm, text, held = split.lm, split.text, split.held
     shares = mark_shares(text)
@@ -166,9 +170,7 @@ def fit_mark_smoothing(split: HeldOut) -> float:
             if h not in mass:
                 mass[h] = sum(10 ** lm.logp(h, m) for m in shares)
             slots.append((10 ** lm.logp(h, ch) / mass[h], shares[ch]))
-    def loglik(weight: float) -> float:
-        return sum(log10((1 - weight) * own + weight * share) for own, share in slots)
-    return max((k / 100 for k in range(100)), key=loglik)
+    return _best_weight(partial(_right_loglik, slots))
 
 
 def interpunct_classes(text: str) -> dict[str, int]:
@@ -240,11 +242,11 @@ def _interpunct_events(split: HeldOut) -> tuple[list, list]:
     """
     lm, held = split.lm, split.held
     stats = interpunct_statistics(split.text, interpunct_classes(split.text), lm.vocab, split.tables[0])
-    lm.interpunct = Interpunct.read(stats, [0.0, 0.0])  # the class estimates, not mixed in
+    classes = Interpunct.read(stats, [0.0, 0.0])  # the class estimates alone (the model itself is left as fitted)
     contexts = Counter(held[k - 2 : k] for k in range(2, len(held)))
     dots = Counter(held[k - 2 : k] for k in range(2, len(held)) if held[k] == INTERPUNCT)
-    left = [(n, dots[h], 10 ** lm._kn_logp(h, INTERPUNCT), lm.interpunct.then_after(h)) for h, n in contexts.items()]
-    right = [(10 ** lm._kn_logp(held[k - 2 : k], held[k]), lm.interpunct.after_it(held[k], lm))
+    left = [(n, dots[h], 10 ** lm._kn_logp(h, INTERPUNCT), classes.then_after(h)) for h, n in contexts.items()]
+    right = [(10 ** lm._kn_logp(held[k - 2 : k], held[k]), classes.after_it(held[k], lm))
              for k in range(2, len(held)) if held[k - 1] == INTERPUNCT]
     return left, right
 
@@ -258,6 +260,7 @@ def _left_loglik(left: list, weight: float) -> float:
 
 
 def _right_loglik(right: list, weight: float) -> float:
+    """Held-out log-likelihood of each (own estimate, the one mixed in) pair's character under the mix."""
     return sum(log10((1 - weight) * own + weight * cls) for own, cls in right)
 
 
@@ -273,6 +276,18 @@ def _best_weight(loglik) -> float:
     return max((k / 100 for k in range(lo, hi + 1)), key=loglik)
 
 
+def smoothing(items: list[dict], text: str, vocab: str, tables: list, interpunct: bool = True) -> dict:
+    """The header's smoothing of the model fitted on *items* (*text*, *vocab*, *tables*): the marks'
+    shares and weight, and (with *interpunct*) the interpunct's classes, estimates and weights."""
+    latest = held_out(items)
+    meta = {"mark_shares": mark_shares(text), "mark_smoothing": fit_mark_smoothing(latest)}
+    if interpunct:
+        splits = chain([latest], (held_out(items, k) for k in range(2, INTERPUNCT_SLICES + 1)))  # one model at a time
+        meta["interpunct"] = {**interpunct_statistics(text, interpunct_classes(text), vocab, tables[0]),
+                              "weights": fit_interpunct_weights(splits)}
+    return meta
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--part", default="train", choices=("train", "all"))
@@ -281,12 +296,7 @@ def main() -> int:
     items = realdev.load(args.part)
     text = training_text(items)
     vocab, unknown, tables, meta = fit(text)
-    meta["mark_shares"] = mark_shares(text)
-    latest = held_out(items)
-    meta["mark_smoothing"] = fit_mark_smoothing(latest)
-    splits = chain([latest], (held_out(items, k) for k in range(2, INTERPUNCT_SLICES + 1)))  # one model at a time
-    meta["interpunct"] = {**interpunct_statistics(text, interpunct_classes(text), vocab, tables[0]),
-                          "weights": fit_interpunct_weights(splits)}
+    meta.update(smoothing(items, text, vocab, tables))
     meta["trained_on"] = f"real-dev {args.part} part (corpora/realdev.py, before {realdev.TEST_FROM})"
     data = encode_model(vocab, unknown, tables, meta)
     Path(args.output).write_bytes(data)

@@ -12,7 +12,8 @@ weights that make an unseen n-gram back off exactly as Kneser-Ney does.
 Which mark fills a slot where a mark goes is smoothed towards the marks'
 overall shares (``mark_smoothing``, fitted on held-out train text by the same
 script): P(m | h) = (1 − λ) P_KN(m | h) + λ P(a mark | h) share(m), where
-P(a mark | h) is the Kneser-Ney mass of all prose marks after h.  The marks
+P(a mark | h) is the Kneser-Ney mass of all prose marks but the interpunct
+(smoothed on its own, below) after h.  The marks
 still take exactly the mass Kneser-Ney gives marks after h, and every other
 character keeps its probability; only the choice among marks is smoothed (one
 broadcaster's ``表示，`` says a mark goes after 表示, less which one).
