@@ -20,8 +20,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from .mechanisms import Mechanism
 
 if TYPE_CHECKING:
     from .pdf import PdfDocument, PdfPage
@@ -111,18 +112,13 @@ def line_glyphs(line) -> list[bool | None]:
     return glyphs
 
 
-@lru_cache(maxsize=1)
+SHIFT = Mechanism("gb2312", "lead", 0x31)  # the garble whose glyphs a PDF shows (the seed page's mechanism)
+
+
 def shift_family() -> dict[str, str]:
-    """The +0x31 garble by the codec: each garbled form → the GB2312 row 1–9 symbol it stands for."""
-    pairs = {}
-    for lead in range(0xA1, 0xAA):
-        for trail in range(0xA1, 0xFF):
-            try:  # GBK reads GB2312's rows as Chinese text writes them (— and · where GB2312 has ― and ・)
-                symbol, garbled = bytes([lead, trail]).decode("gbk"), bytes([lead + 0x31, trail]).decode("gbk")
-            except UnicodeDecodeError:
-                continue
-            pairs[garbled] = symbol
-    return pairs
+    """The +0x31 garble's forms → the symbols they stand for: the mechanism's own family (GB2312's symbol
+    rows, the marks repair restores; kana, Greek or box drawing are no marks of a news page)."""
+    return SHIFT.family()
 
 
 def judge_glyphs(pages: tuple[PdfPage, ...]) -> tuple[PdfPage, ...]:
