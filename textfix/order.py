@@ -40,8 +40,10 @@ not to (``reorder=False``); corpora/typeset/README.md gives the figures.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
+from .charclasses import is_ideograph
 from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_indented, line_opens_lead
 
 Span = tuple[int, int]
@@ -409,12 +411,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
     return key, order
 
 
-def reordered(text: str, spans: list[Span]) -> str:
-    """*text* read in the order of *spans*, each piece but the last ending with a blank line."""
-    return "".join(_piece(text, lo, hi, k == len(spans) - 1) for k, (lo, hi) in enumerate(spans))
-
-
 def _piece(text: str, lo: int, hi: int, last: bool = False) -> str:
+    """A piece of the text read elsewhere: all but the last end with a blank line."""
     piece = text[lo:hi]
     return piece if last or piece.endswith("\n\n") else piece.rstrip("\n") + "\n\n"
 
@@ -430,16 +428,11 @@ class Pieces:
 
     def __init__(self, text: str, spans: list[Span]) -> None:
         self.text, self.spans = text, spans
-        self.starts: list[int] = []  # each piece's start in the reordered text
-        at = 0
-        for k, (lo, hi) in enumerate(spans):
-            self.starts.append(at)
-            at += len(_piece(text, lo, hi, k == len(spans) - 1))
-        self.reordered = reordered(text, spans)
+        pieces = [_piece(text, lo, hi, k == len(spans) - 1) for k, (lo, hi) in enumerate(spans)]
+        self.starts = list(accumulate((len(p) for p in pieces[:-1]), initial=0))  # each piece's start, reordered
+        self.reordered = "".join(pieces)
 
     def piece(self, r: int) -> int:
-        from bisect import bisect_right
-
         return max(0, bisect_right(self.starts, r) - 1)
 
     def to_input(self, r: int) -> int:
@@ -498,8 +491,6 @@ class Pieces:
 
 def _increasing(spans: list[Span]) -> set[int]:
     """The most pieces that stand in reading order (a longest increasing run of input offsets)."""
-    from bisect import bisect_left
-
     tails: list[int] = []  # tails[n]: the piece ending the best run of n + 1 found so far
     back: list[int] = []
     for k, (lo, _) in enumerate(spans):
@@ -731,12 +722,13 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     if not any(broken(order[k], order[k + 1] if k + 1 < len(order) else stop) == 2 for k in range(len(order))):
         return None
 
+    heads = [{c for ln in block for c in ln.text if is_ideograph(c)} if subheads[x] else set()
+             for x, block in enumerate(blocks)]
+    tops = [set("".join(ln.text for ln in block[:TOPIC_LINES])) for block in blocks]
+
     def shared(x: int, y: int) -> int:
         """How many of subhead *x*'s characters open the text *y* after it (a subhead names its topic)."""
-        if not subheads[x]:
-            return 0
-        head = {c for ln in blocks[x] for c in ln.text if "\u4e00" <= c <= "\u9fff"}
-        return len(head & set("".join(ln.text for ln in blocks[y][:TOPIC_LINES])))
+        return len(heads[x] & tops[y])
 
     def key(seq: tuple[int, ...], cuts: int, moves: int, way: int) -> tuple[int, int, int, int, int]:
         """Fewest seams broken, then the most subheads' characters found in their text, then the fewest
