@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 import textfix.lines as lines_module  # noqa: E402
+from textfix.evaluate import squash  # noqa: E402  (the gold blocks' own: dash runs as ——)
 from textfix.io import read_text  # noqa: E402
 from textfix.lines import ASCII_CLASSES, INDENT_MIN, PROPORTIONAL_TOLERANCE, Line, ascii_extra, cut_lines, opening_unit  # noqa: E402
 
@@ -36,10 +36,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import printed_blocks  # noqa: E402
 
 CLASSES = sorted(set(ASCII_CLASSES.values()))
-
-
-def squash(s: str) -> str:
-    return re.sub(r"\s", "", s)
 
 
 def inside_lines(dirs: list[Path], extractors: list[str]) -> list[tuple[str, str, float, float]]:
