@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .errors import InputError, TextfixError
@@ -268,14 +269,14 @@ def _xref_ok(data: bytes) -> bool:
 
 _LINE_ENDS = {0x0D, 0x0A}
 _NO_CHAR = {0x0, 0xFFFE, 0xFFFF}
-_PDFIUM_HYPHEN = 0x02
+_PDFIUM_HYPHEN = 0x02  # PDFium's code for a hyphen it took for a word broken at the line end
 # A baseline this many PDF units (points) below the line's, the pen set back left, is the next
 # line: body text is not set in less than 4 pt, so lines are farther apart; a sub- or
 # superscript moves less than half that and does not step back.
 _NEW_LINE_DROP = 2.0
-_OBJECT_KEYS = True  # characters of one text object share its font and size: asked once per object (3× fewer calls)
 
 
+@lru_cache(maxsize=1)
 def _boxed() -> frozenset[str]:
     """The characters whose ink box is measured: the +0x31 garble's forms and the symbols they stand for."""
     from .fonts import shift_family
@@ -295,7 +296,7 @@ def _font_info(raw, tp, i: int) -> tuple[str, float]:
         buffer = ctypes.create_string_buffer(n)
         n = raw.FPDFText_GetFontInfo(tp, i, buffer, len(buffer), ctypes.byref(flags))
     font = buffer.value.decode("utf-8", "replace") if 0 < n <= len(buffer) else ""
-    return font, round(float(raw.FPDFText_GetFontSize(tp, i)), 2)  # PDFium's code for a hyphen it took for a word broken at the line end
+    return font, round(float(raw.FPDFText_GetFontSize(tp, i)), 2)
 
 
 def _read_page(page, index: int) -> PdfPage:
@@ -376,7 +377,8 @@ def _read_page(page, index: int) -> PdfPage:
             if generated:
                 font, size = (runs[-1][2], runs[-1][3]) if runs else ("", 0.0)
             else:
-                obj = address.from_buffer(get_object(tp, i)).value if _OBJECT_KEYS else None
+                # Characters of one text object share its font and size: asked once per object (3× fewer calls).
+                obj = address.from_buffer(get_object(tp, i)).value
                 found = fonts_of.get(obj) if obj is not None else None
                 if found is None:
                     found = fonts_of[obj] = _font_info(raw, tp, i)
