@@ -45,11 +45,12 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from .charclasses import (ASCII_FOR, ASCII_PAIRS, CLOSERS, DOUBLED, HORIZONTAL_STROKES, IDEOGRAPH, PAIRS, PROSE_MARKS,
+from .charclasses import (ASCII_FOR, ASCII_PAIRS, CLOSERS, DOUBLED, HORIZONTAL_STROKES, PAIRS, PROSE_MARKS,
                           is_ideograph)
 from .cache import PerObject
 from .charlm import CharLM, default_charlm, normalise
-from .model import EngineModel, Confusion, NoiseModel
+from .model import CONTEXT, MAX_CONTEXTS, EngineModel, Confusion, NoiseModel
+from .repair import IDEOGRAPH_PAIR, IDEOGRAPH_SPACE
 
 RULE = "ocr-confusion"
 # log10 posterior odds the clean reading must win by: about thirty to one.  Fitted on the 15 train OCR pages
@@ -68,8 +69,6 @@ LOOKALIKE_RULE = "ocr-lookalike"
 # prior, as garbles.PRIOR_EVENTS (2) is — a mark seen hundreds of times and never misread keeps a small
 # probability, a mark the twins never hold takes its class's.
 PRIOR_WEIGHT = 2.0
-MAX_CONTEXTS = 3  # contexts kept per confusion, as learn.MAX_CONTEXTS for substitutions
-CONTEXT_CHARS = 6  # characters of what was read kept on each side of a sighting, as learn.CONTEXT
 # An insertion is repaired only once seen this often, as a codec mechanism is kept only once it explains
 # two symbols (learn.MIN_SUPPORT): any character of a page could be an insertion seen once.
 MIN_INSERTIONS = 2
@@ -148,10 +147,6 @@ def one_character_edits(clean: str, read: str) -> list[tuple[str, str, int]]:
     return edits
 
 
-_IDEOGRAPH_PAIR = re.compile(rf"[{IDEOGRAPH}](?=[ \t]*[{IDEOGRAPH}])")
-_SPACED_PAIR = re.compile(rf"[{IDEOGRAPH}](?=[ \t]+[{IDEOGRAPH}])")
-
-
 def learn_engine(pairs: Iterable[tuple[str, str]]) -> EngineModel:
     """What the (twin, what the engine read) *pairs* teach about the engine."""
     from .align import align
@@ -169,10 +164,10 @@ def learn_engine(pairs: Iterable[tuple[str, str]]) -> EngineModel:
             for c, r, at in one_character_edits(d.clean, d.noisy):
                 counts[(c, r)] += 1
                 offset = _offset_in(read, d.noisy_offset, at)
-                contexts[(c, r)].add(read[max(0, offset - CONTEXT_CHARS) : offset + 1 + CONTEXT_CHARS].replace("\n", "⏎"))
-        spacing["ideograph_pairs"] += len(_IDEOGRAPH_PAIR.findall(read))
-        spacing["spaced_as_read"] += len(_SPACED_PAIR.findall(read))
-        spacing["spaced_in_twins"] += len(_SPACED_PAIR.findall(clean))
+                contexts[(c, r)].add(read[max(0, offset - CONTEXT) : offset + 1 + CONTEXT].replace("\n", "⏎"))
+        spacing["ideograph_pairs"] += len(IDEOGRAPH_PAIR.findall(read))
+        spacing["spaced_as_read"] += len(IDEOGRAPH_SPACE.findall(read))
+        spacing["spaced_in_twins"] += len(IDEOGRAPH_SPACE.findall(clean))
     characters = sum(occurrences.values())
     occurrences[""] = characters  # an insertion may happen at any character
     seen = [

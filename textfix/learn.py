@@ -22,11 +22,9 @@ from .align import Alignment, Difference, align
 from .confusions import learn_engine
 from .io import read_text
 from .mechanisms import Mechanism, supported
-from .model import FamilyEntry, MechanismRecord, NoiseModel, Substitution
+from .model import CONTEXT, MAX_CONTEXTS, FamilyEntry, MechanismRecord, NoiseModel, Substitution
 
 MIN_SUPPORT = 2  # distinct symbols a mechanism must explain
-MAX_CONTEXTS = 3
-CONTEXT = 6  # characters of noisy context kept on each side
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,10 @@ from .mechanisms import CODECS, Mechanism
 
 SCHEMA = "textfix.noise-model"
 SCHEMA_VERSION = 1
+# What a model keeps of each substitution or confusion it learned, to show where it was seen: at most
+# MAX_CONTEXTS sightings, each with CONTEXT characters of the noisy text on either side.
+MAX_CONTEXTS = 3
+CONTEXT = 6
 SUBSTITUTION_KINDS = ("garble", "script-variant", "width-variant", "editorial", "layout", "substitution")
 # What an OCR engine does to a character (textfix.confusions.classify); "spacing" is counted apart.
 CONFUSION_CLASSES = (

@@ -86,8 +86,8 @@ _OCR_SPACING = regex.compile(
     rf"|(?<=[{FULLWIDTH_MARK}][ \t])[ \t]*(?=\S)"
     rf"|(?<=\S[ \t])[ \t]*(?=[{FULLWIDTH_MARK}]))"
 )
-_IDEOGRAPH_SPACE = regex.compile(rf"[ \t](?:(?<=[{IDEOGRAPH}][ \t])[ \t]*(?=[{IDEOGRAPH}]))")
-_IDEOGRAPH_PAIR = regex.compile(rf"[{IDEOGRAPH}](?=[ \t]*[{IDEOGRAPH}])")
+IDEOGRAPH_SPACE = regex.compile(rf"[ \t](?:(?<=[{IDEOGRAPH}][ \t])[ \t]*(?=[{IDEOGRAPH}]))")
+IDEOGRAPH_PAIR = regex.compile(rf"[{IDEOGRAPH}](?=[ \t]*[{IDEOGRAPH}])")
 # OCR evidence: at least this many spaces between ideographs, and at least this share of the
 # page's neighbouring ideographs (spaced or not) spaced (see ocr_spacing_evidence).  Measured:
 # the most spaced real-dev article has 4.0% (train) and 3.7% (test) of its pairs spaced, 27 at
@@ -172,14 +172,14 @@ def ocr_spacing_evidence(text: str) -> bool:
     names in a byline: at least :data:`OCR_SPACES_MIN` such spaces, and at
     least :data:`OCR_SPACE_SHARE` of the neighbouring ideographs spaced apart.
     """
-    spaced = len(_IDEOGRAPH_SPACE.findall(text))
+    spaced = len(IDEOGRAPH_SPACE.findall(text))
     if spaced < OCR_SPACES_MIN:
         return False
     # Enough spaced pairs to decide once the share of all pairs is reached: counting every
     # pair of a 5 MB page costs 0.3 s, and a clean page with spaced names stops early.
     needed = spaced / OCR_SPACE_SHARE
     pairs = 0
-    for _ in _IDEOGRAPH_PAIR.finditer(text):
+    for _ in IDEOGRAPH_PAIR.finditer(text):
         pairs += 1
         if pairs > needed:
             return False
