@@ -55,6 +55,7 @@ from typing import NamedTuple
 from .charclasses import INTERPUNCT
 
 FORMAT = "textfix.charlm/1"
+HISTORY = 2  # characters a character's probability is read after (a trigram model: its order less one)
 BOUNDARY = "\n"  # a paragraph's start and end, as the model was trained
 _SCALE = 1000  # log10 values are stored as 16-bit integers in thousandths (down to -32.768)
 # Keys: a character id (16 bits) per position, so 16, 32 and 48 bits for orders 1-3.  The file

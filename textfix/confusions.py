@@ -48,9 +48,9 @@ from collections.abc import Iterable
 from .charclasses import (ASCII_FOR, ASCII_PAIRS, CLOSERS, DOUBLED, HORIZONTAL_STROKES, PAIRS, PROSE_MARKS,
                           is_ideograph)
 from .cache import PerObject
-from .charlm import CharLM, default_charlm, normalise
+from .charlm import HISTORY, CharLM, default_charlm, normalise
 from .model import CONTEXT, MAX_CONTEXTS, EngineModel, Confusion, NoiseModel
-from .repair import IDEOGRAPH_PAIR, IDEOGRAPH_SPACE
+from .repair import IDEOGRAPH_PAIR, IDEOGRAPH_SPACE, PAIR_REACH  # PAIR_REACH: where a bracket's partner is looked for
 
 RULE = "ocr-confusion"
 # log10 posterior odds the clean reading must win by: about thirty to one.  Fitted on the 15 train OCR pages
@@ -73,7 +73,7 @@ PRIOR_WEIGHT = 2.0
 # two symbols (learn.MIN_SUPPORT): any character of a page could be an insertion seen once.
 MIN_INSERTIONS = 2
 RUN = 3  # a run of up to this many equal characters is decided as one (一一 for ——, ——— for a three-em dash)
-_LM_REACH = 2  # characters after a change whose probability it changes: the trigram model's order less one
+_LM_REACH = HISTORY  # characters after a change whose probability it changes
 
 
 
@@ -450,7 +450,6 @@ def _pairs_together(text: str, undecided: list[tuple], taken: list[tuple], thres
 
 _OPENERS = "".join(PAIRS) + "".join(ASCII_PAIRS)
 _CLOSERS = "".join(CLOSERS) + "".join(ASCII_PAIRS.values())
-PAIR_REACH = 30  # characters on the line a bracket's partner is looked for in (as repair's paired_widths)
 
 
 def _paired(text: str, changes: list[tuple]) -> list[tuple]:
@@ -503,5 +502,5 @@ def _best(lm: CharLM, left: str, read: str, n: int, right: str, options) -> tupl
 
 
 def _logp(lm: CharLM, left: str, rest: str) -> float:
-    text = left + rest
-    return sum(lm.logp(text[max(0, k - 2) : k], text[k]) for k in range(len(left), len(text)))
+    """log10 P(*rest* | *left*)."""
+    return lm.score(left + rest, len(left), len(left) + len(rest))

@@ -55,7 +55,7 @@ from typing import NamedTuple
 from .charclasses import ASCII_FORMS, CLOSERS, DOUBLED, IDEOGRAPH, PAIRS, is_ideograph, partners_of, symbol_class
 from . import regex
 from .cache import PerObject, cached
-from .charlm import BOUNDARY, READ_AS, CharLM, default_charlm, default_charlm_path, normalise, text_forms
+from .charlm import BOUNDARY, HISTORY, READ_AS, CharLM, default_charlm, default_charlm_path, normalise, text_forms
 from .fonts import MARK
 from .lexicon import LONGEST_WORD, Lexicon, load_lexicon
 from .model import NoiseModel
@@ -776,7 +776,7 @@ def _work_out_screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]) -> tu
     return left, right
 
 
-CONTEXT = 2  # characters each side the trigram model reads (its order less one)
+CONTEXT = HISTORY  # characters each side the trigram model reads
 # The commonest surnames, whose model probabilities give P(a name starts here): the top 60 start
 # 51% of jieba's person names (counted), and the sum is scaled by that share.
 SURNAMES_SUMMED = 60

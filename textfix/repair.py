@@ -148,12 +148,17 @@ def fix_paired_widths(text: str, model: NoiseModel) -> list[Change]:
 _HAS_IDEOGRAPH = regex.compile(rf"[{IDEOGRAPH}]")
 
 
+# Characters between a parenthesis and its partner on one line, at most: 99.94% of the 8,679
+# parenthesised stretches of real-dev train hold no more (counted; 99.76% hold 10 or fewer).
+PAIR_REACH = 30
+
+
 @lru_cache(maxsize=16)
 def _paired_width_pattern(garbled_open: str, garbled_close: str) -> re.Pattern[str]:
     """A pair of parentheses on one line, either half in any of its forms: full width, ASCII, garbled
     (the garble fix restores those) and, opening, ``〈``."""
     opening, closing = "（(〈" + garbled_open, "）)" + garbled_close
-    inside = rf"([^{re.escape(opening + closing)}〉\n]{{1,30}})"
+    inside = rf"([^{re.escape(opening + closing)}〉\n]{{1,{PAIR_REACH}}})"
     return regex.compile(rf"([{re.escape(opening)}]){inside}([{re.escape(closing)}])")
 
 
