@@ -944,10 +944,16 @@ def _name_start_logp(lm: CharLM, lexicon: Lexicon, history: str) -> float:
     there, times the share of its dictionary count that starts a name (方 is
     mostly 方面, 袁 mostly a surname); scaled up by how many names those surnames cover.
     """
-    top = sorted(lexicon.surnames, key=lexicon.surnames.__getitem__, reverse=True)[:SURNAMES_SUMMED]
-    covered = sum(lexicon.surname_share(s) for s in top)
+    top, covered = _commonest_surnames(lexicon)
     starts = sum(10 ** (lm.logp(history, s) + lexicon.surname_logp(s)) for s in top)
     return math.log10(starts / covered)
+
+
+@lru_cache(maxsize=4)
+def _commonest_surnames(lexicon: Lexicon) -> tuple[tuple[str, ...], float]:
+    """The :data:`SURNAMES_SUMMED` commonest surnames and the share of the dictionary's names they start."""
+    top = tuple(sorted(lexicon.surnames, key=lexicon.surnames.__getitem__, reverse=True)[:SURNAMES_SUMMED])
+    return top, sum(lexicon.surname_share(s) for s in top)
 
 
 def _unbroken(text: str, i: int) -> tuple[str, int]:
@@ -1062,26 +1068,18 @@ class _Partners:
             return f"[{_class(chars)}]" if chars else None
 
         self.partners: dict[str, tuple[str | None, str | None, float, float]] = {}
-        self._most: dict[str, float] = {}
+        self._most: dict[str, float] = {}  # symbol → the largest term a partner found gives it
         for symbol in {c.symbol for c in table.values()}:
             before, after = (forms(p) for p in partners_of(symbol))
             share = within.get(symbol, within["numbering"] if symbol_class(symbol) == "numbering" else None)
             if (before or after) and share is not None:
                 odds = min(1.0 - 1e-9, chance(before) + chance(after))
                 self.partners[symbol] = (pattern(before), pattern(after), share, odds)
+                self._most[symbol] = max(0.0, math.log10(share / max(odds, 1e-9)))
 
     def most(self, symbol: str) -> float:
         """The largest partner term *symbol* can get (0 for a symbol without a partner)."""
-        found = self._most.get(symbol)
-        if found is None:
-            found = self._most[symbol] = self._work_out_most(symbol)  # asked for every occurrence: kept
-        return found
-
-    def _work_out_most(self, symbol: str) -> float:
-        if symbol not in self.partners:
-            return 0.0
-        _, _, within, chance = self.partners[symbol]
-        return max(0.0, math.log10(within / max(chance, 1e-9)))
+        return self._most.get(symbol, 0.0)
 
     def ratio(self, text: str, o: _Occurrence) -> float:
         """log10 likelihood ratio of the partners found (or not) around ``text[o.at]``.
