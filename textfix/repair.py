@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from . import regex
@@ -229,9 +229,9 @@ FIXES: tuple[tuple[str, Fix], ...] = (
 )
 # Fixes whose ``None`` is evidence of their own in the text (or the model), not print evidence: OCR spacing
 # on the page, or a model learned from an engine's twins that says the engine spaces ideographs apart.
-OWN_EVIDENCE: dict[str, Callable[[str, NoiseModel], bool]] = {
-    "ocr_spacing": lambda text, model: ocr_spacing_evidence(text) or bool(model.engine and model.engine.spaces_ideographs),
-    "ocr_confusions": engine_evidence,
+OWN_EVIDENCE: dict[str, Callable[[_Evidence], bool]] = {
+    "ocr_spacing": lambda e: e.ocr_spacing or bool(e.model.engine and e.model.engine.spaces_ideographs),
+    "ocr_confusions": lambda e: e.engine,
 }
 LAYOUTS = ("auto", "print", "paragraphs")
 
@@ -403,19 +403,39 @@ def repair_characters(
     """The character repairs of *config* on a page whose lines are *layout*; lines untouched."""
     accepted: list[Change] = []
     taken = _Taken()
-    # Print evidence: printed lines, or an OCR engine read a printed page (its spacing, or its model given)
-    evidence = layout == "print" or engine_evidence(text, model) or ocr_spacing_evidence(text)
+    evidence = _Evidence(text, model, layout)
     for name, fix in fixes:
         wanted = getattr(config, name, True)
         if wanted is False:
             continue
-        if wanted is None and not (OWN_EVIDENCE[name](text, model) if name in OWN_EVIDENCE else evidence):
+        if wanted is None and not (OWN_EVIDENCE[name](evidence) if name in OWN_EVIDENCE else evidence.of_print):
             continue
         found = taken.take(fix(text, model))
         accepted.extend(found)
-        evidence = evidence or (name == "garbles" and bool(found))
+        evidence.garbles_found = evidence.garbles_found or (name == "garbles" and bool(found))
     accepted.sort(key=attrgetter("start", "end"))
     return Repaired(apply_changes(text, accepted), accepted, layout)
+
+
+class _Evidence:
+    """What a page shows of print and of OCR, each worked out once when a fix first asks."""
+
+    def __init__(self, text: str, model: NoiseModel, layout: str) -> None:
+        self.text, self.model, self.layout = text, model, layout
+        self.garbles_found = False
+
+    @property
+    def of_print(self) -> bool:
+        """Printed lines, garbled marks found, or an OCR engine read a printed page (its spacing, or its model)."""
+        return self.layout == "print" or self.garbles_found or self.engine or self.ocr_spacing
+
+    @cached_property
+    def engine(self) -> bool:
+        return engine_evidence(self.text, self.model)
+
+    @cached_property
+    def ocr_spacing(self) -> bool:
+        return ocr_spacing_evidence(self.text)
 
 
 class _Taken:
