@@ -36,6 +36,7 @@ DOUBLED = frozenset("—…")  # Chinese sets these as pairs: —— and ……
 # form an engine may print instead (NFKC or ASCII_FOR).
 ASCII_FOR = {"“": '"', "”": '"', "‘": "'", "’": "'", "。": ".", "、": ",", "—": "-", "·": ".", "《": "<", "》": ">"}
 ASCII_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+ASCII_CLOSERS = {v: k for k, v in ASCII_PAIRS.items()}
 HORIZONTAL_STROKES = "—－―–"
 PROSE_MARKS = "，。、：；？！（）《》“”‘’—［］·"
 
@@ -84,8 +85,10 @@ def partners_of(ch: str) -> tuple[str, str]:
     return series[at - 1 : at] if at else "", series[at + 1 : at + 2]
 
 
-# The same as regular-expression class bodies.  CJK ideographs:
-IDEOGRAPH = r"\u3400-\u9fff\uf900-\ufaff"
+# CJK ideographs (Extension A and the Unified block; the compatibility ideographs), as code-point ranges
+IDEOGRAPH_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))
+# and as regular-expression class bodies (these too):
+IDEOGRAPH = "".join(rf"\u{lo:04x}-\u{hi:04x}" for lo, hi in IDEOGRAPH_RANGES)
 # ...with CJK and full-width punctuation, and the curly quotes and dashes Chinese typesetting
 # uses: what a space next to a Latin run leans on.
 CJK = r"\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff01-\uff60\u2014\u2018\u2019\u201c\u201d\u2026"
@@ -93,5 +96,8 @@ CJK = r"\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff01-\uff60\u2014\
 FULLWIDTH_MARK = r"\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026"
 
 
+_MAIN, _COMPATIBILITY = ((chr(lo), chr(hi)) for lo, hi in IDEOGRAPH_RANGES)
+
+
 def is_ideograph(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+    return _MAIN[0] <= ch <= _MAIN[1] or _COMPATIBILITY[0] <= ch <= _COMPATIBILITY[1]  # (unrolled: a hot test)

@@ -45,7 +45,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from .charclasses import (ASCII_FOR, ASCII_PAIRS, CLOSERS, DOUBLED, HORIZONTAL_STROKES, PAIRS, PROSE_MARKS,
+from .charclasses import (ASCII_CLOSERS, ASCII_FOR, ASCII_PAIRS, CLOSERS, DOUBLED, HORIZONTAL_STROKES, PAIRS, PROSE_MARKS,
                           is_ideograph)
 from .cache import PerObject
 from .charlm import HISTORY, CharLM, default_charlm, normalise
@@ -124,7 +124,7 @@ def _partner(ch: str) -> str:
         return CLOSERS[ch]
     if ch in ASCII_PAIRS:
         return ASCII_PAIRS[ch]
-    return {v: k for k, v in ASCII_PAIRS.items()}.get(ch, "")
+    return ASCII_CLOSERS.get(ch, "")
 
 
 # --- learning ------------------------------------------------------------------------------------

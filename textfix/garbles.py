@@ -52,7 +52,8 @@ from operator import itemgetter
 from importlib import resources
 from typing import NamedTuple
 
-from .charclasses import ASCII_FORMS, CLOSERS, DOUBLED, IDEOGRAPH, PAIRS, is_ideograph, partners_of, symbol_class
+from .charclasses import (ASCII_FORMS, CLOSERS, DOUBLED, IDEOGRAPH, IDEOGRAPH_RANGES, PAIRS, is_ideograph, partners_of,
+                          symbol_class)
 from . import regex
 from .cache import PerObject, cached
 from .charlm import BOUNDARY, HISTORY, READ_AS, CharLM, default_charlm, default_charlm_path, normalise, text_forms
@@ -98,7 +99,7 @@ def fitted() -> dict:
 PRIOR_EVENTS = 2.0
 EM_ROUNDS = 1  # the page's share settles: on real-dev train, 1, 2 and 3 rounds make the same decisions
 _SPACES = " \t\u3000"
-_WHITESPACE = " \t\u3000\n\r\f"
+_WHITESPACE = _SPACES + "\n\r\f"
 _WHITESPACE_SET = frozenset(_WHITESPACE)
 _DROP_WHITESPACE = str.maketrans("", "", _WHITESPACE)
 
@@ -704,7 +705,8 @@ def _skipped(kinds):
 
 def _ideographs(np, codes):
     """Which of *codes* are ideographs (:func:`is_ideograph`)."""
-    return ((codes >= 0x3400) & (codes <= 0x9FFF)) | ((codes >= 0xF900) & (codes <= 0xFAFF))
+    (lo, hi), (lo2, hi2) = IDEOGRAPH_RANGES
+    return ((codes >= lo) & (codes <= hi)) | ((codes >= lo2) & (codes <= hi2))
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
@@ -1011,7 +1013,7 @@ class _SpaceEvidence:
     """
 
     # The space first, the ideograph before it a look-behind: the engine scans for the rarer space.
-    _AFTER_IDEOGRAPH = regex.compile(rf"[ \t\u3000]+(?<=[{IDEOGRAPH}][ \t\u3000])(?=(\S))")
+    _AFTER_IDEOGRAPH = regex.compile(rf"[{_SPACES}]+(?<=[{IDEOGRAPH}][{_SPACES}])(?=(\S))")
 
     def __init__(self, text: str, counts: _PageCounts | None = None) -> None:
         self.text, self.counts = text, counts  # counts: the vector screen's of the same spaces, where it read the text
