@@ -42,7 +42,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .fonts import FontEvidence, font_states, line_fonts, line_glyphs
-from .layout import BLOCK_START, BODY_SIZE, Item, parse_header
+from .layout import BLOCK_START, BODY_SIZE, Item, _joined, parse_header
 from .lines import Line, ends_sentence
 from .measure import display_width
 from .pdf import PdfLine, PdfPage
@@ -489,7 +489,7 @@ def items_of(pt: PdfPageText, repaired_text: str, to_output, bylines) -> list[It
             item.name = BLOCK_START if foot_seen else ""  # one title a block: none goes on into the next
             foot_seen = True
             items.append(item)
-        elif kind == "heading" and block.first_at == "indent" and ends_sentence(_join_texts(lines)):
+        elif kind == "heading" and block.first_at == "indent" and ends_sentence(_joined("", lines).text):
             items.extend(_paragraph(lines, bylines))  # a paragraph of one bold sentence (its lead), set at the indent
         elif kind == "heading":
             item = _joined("heading", lines)
@@ -513,13 +513,9 @@ def _line(text: str, start: int, end: int) -> Line | None:
     return Line.of(stripped, lo, lo + len(stripped), display_width(stripped))
 
 
-def _join_texts(lines: list[Line]) -> str:
-    return _joined_with_offsets(lines)[0]
-
-
 def _joined_with_offsets(lines: list[Line]) -> tuple[str, list[int]]:
-    """The lines' texts as one, and where each line starts in it.  A Latin word wrapped at the line
-    end keeps a space for the break; Chinese lines join without one."""
+    """The lines' texts joined as the text reader joins them (:func:`textfix.layout._joined`: a Latin word
+    wrapped at the line end keeps a space for the break), and where each line starts in it."""
     out, starts = "", []
     for ln in lines:
         if out and out[-1].isascii() and out[-1].isalnum() and ln.text[:1].isascii() and ln.text[:1].isalpha():
@@ -527,10 +523,6 @@ def _joined_with_offsets(lines: list[Line]) -> tuple[str, list[int]]:
         starts.append(len(out))
         out += ln.text
     return out, starts
-
-
-def _joined(kind: str, lines: list[Line]) -> Item:
-    return Item(kind, _join_texts(lines), lines[0].start, lines[-1].end, list(lines))
 
 
 def _paragraph(lines: list[Line], bylines) -> list[Item]:
