@@ -104,6 +104,10 @@ class Measures:
     def em_of(self, size: float) -> float:
         return self.em * size / self.body_size if self.body_size else self.em
 
+    def gap(self, lowest: float, baseline: float) -> bool:
+        """A line at *baseline* below the lowest line before it by more than an article's gap (:data:`ARTICLE_GAP`)."""
+        return baseline - lowest - self.pitch > ARTICLE_GAP * self.em
+
 
 @dataclass(frozen=True)
 class LaidBlock:
@@ -250,7 +254,7 @@ def reading_order(lines: tuple[PdfLine, ...] | list[PdfLine]) -> list[PdfLine]:
             lowest = max(lines[j].baseline for j in row)
             k += len(row)
             continue
-        if band and lowest is not None and lines[i].baseline - lowest - m.pitch > ARTICLE_GAP * m.em:
+        if band and lowest is not None and m.gap(lowest, lines[i].baseline):
             flush()
         band.append(i)
         lowest = lines[i].baseline if lowest is None else max(lowest, lines[i].baseline)
@@ -294,7 +298,7 @@ def lay_out(page: PdfPage) -> PageLayout:
     lowest = max((lines[i].baseline for i in range(k)), default=None)  # the lowest baseline so far
 
     def gap_before(i: int) -> bool:
-        return lowest is not None and lines[i].baseline - lowest - m.pitch > ARTICLE_GAP * m.em
+        return lowest is not None and m.gap(lowest, lines[i].baseline)
 
     def place(i: int) -> tuple[Column | None, str]:
         """The line's column and where in it it starts: "left", "indent" or "aligned"."""
@@ -383,7 +387,7 @@ def _subhead(lines: list[PdfLine], k: int, body: list[bool], m: Measures, place)
 def gap_before_run(lines: list[PdfLine], run: list[int], j: int, m: Measures) -> bool:
     """Line *j* starts below every line before it by more than an article's gap (the paragraph ends there)."""
     lowest = max(lines[i].baseline for i in range(run[0], j))
-    return lines[j].baseline - lowest - m.pitch > ARTICLE_GAP * m.em
+    return m.gap(lowest, lines[j].baseline)
 
 
 def _bold_lead(lines: list[PdfLine], k: int, m: Measures) -> bool:
