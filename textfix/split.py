@@ -116,10 +116,16 @@ def _split_in_order(text: str, model: NoiseModel, source: str | None) -> Page:
     for start, repaired, region_items in parts:  # item offsets into the whole repaired page
         items += [replace(i, start=i.start + shift, end=i.end + shift) for i in region_items]
         shift += len(repaired.text)
-    to_input = input_offset(changes)
+    return _page(text, items, changes, input_offset(changes), "".join(r.text for _, r, _ in parts), model, source)
+
+
+def _page(text: str, items: list[Item], changes: list[Change], to_input, repaired: str, model: NoiseModel,
+          source: str | None) -> Page:
+    """The page of *items* (offsets into *repaired*, the text *changes* make of *text*; *to_input* maps
+    those back): articles assembled."""
     header, articles = _assemble(items, to_input, _byline_finder(model))
     header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
-    return Page(header, articles, changes, source, header_line, "".join(r.text for _, r, _ in parts))
+    return Page(header, articles, changes, source, header_line, repaired)
 
 
 def _carried(page: Page, pieces, changes: list[Change]) -> Page:
@@ -148,9 +154,7 @@ def split_items(text: str, repaired, items: list[Item], model: NoiseModel, sourc
     """
     to_input = input_offset(repaired.changes)
     items = _settle_items(text, repaired, items, model, to_input)
-    header, articles = _assemble(items, to_input, _byline_finder(model))
-    header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
-    return Page(header, articles, list(repaired.changes), source, header_line, repaired.text)
+    return _page(text, items, list(repaired.changes), to_input, repaired.text, model, source)
 
 
 def _read_region(text: str, offset: int, layout: str, model: NoiseModel):
