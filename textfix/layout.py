@@ -452,8 +452,13 @@ def _wrapped_byline_end(lines: list[Line], k: int, bylines: BylineFinder | None)
     """Line *k* ends a byline that began on the line before it."""
     if bylines is None or k == 0 or lines[k].text[-1] not in bylines.closers:
         return False
-    found = bylines.find(lines[k - 1].text + lines[k].text)
-    return found is not None and found[0] < len(lines[k - 1].text)
+    return _byline_across(bylines, lines, k - 1, 2) is not None
+
+
+def _byline_across(bylines: BylineFinder, lines: list[Line], k: int, n: int) -> tuple[int, str, str] | None:
+    """The byline found in lines *k* … *k* + *n* − 1 joined, where it starts in line *k*."""
+    found = bylines.find("".join(ln.text for ln in lines[k : k + n]))
+    return found if found is not None and found[0] < len(lines[k].text) else None
 
 
 class _BodyReader:
@@ -558,10 +563,8 @@ class _BodyReader:
             if j >= 2 and middle.byline is None and not closes(middle):
                 starts.append((j - 2, 3))
             for k, n in starts:
-                if lines[k].byline is None:
-                    found = self.bylines.find("".join(ln.text for ln in lines[k : k + n]))
-                    if found is not None and found[0] < len(lines[k].text):
-                        out[k] = (found, n)
+                if lines[k].byline is None and (found := _byline_across(self.bylines, lines, k, n)) is not None:
+                    out[k] = (found, n)
         return dict(sorted(out.items()))
 
     def _wrapped_byline(self, k: int, wrapped: tuple[tuple[int, str, str], int]) -> int:
