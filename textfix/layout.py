@@ -413,12 +413,8 @@ def _full_before(ln: Line, first: bool, nxt: Line) -> bool:
     type, which the column does not measure), or ended short of what *nxt* opens with that cannot
     be split: a character and the closing marks after it (播）：), which go down together where
     marks do not hang."""
-    unit = OPENING_UNIT.match(nxt.text)
     room = ln.column - (INDENT_MIN if first else 0) - ln.width
-    return room <= FULL_SLACK or opening_unit(nxt) > room or unit is not None and display_width(unit.group()) > room
-
-
-OPENING_UNIT = regex.compile(r"\S[，。、；：？！）》」』”’]+")
+    return room <= FULL_SLACK or opening_unit(nxt) > room
 
 
 def _header_key(header: dict[str, str]) -> str:
