@@ -869,7 +869,7 @@ def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, raw: floa
     if o.length == 1 and raw + d.space + d.partner > THRESHOLD:
         printed = _window_logp(lm, left, o.candidate.garbled, right)
         window, at = _unbroken(text, o.at)
-        before = normalise(_reach(text, o.at - 1, -1, {}, count=4))
+        before = normalise(_reach(text, o.at - 1, -1, {}, count=NAME_REACH))
         alternative, name = _other_reading(lm, prepared.lexicon, o.candidate.garbled, window, at, before, left, right)
         if alternative > printed:
             return raw - (alternative - printed), name
@@ -966,7 +966,8 @@ def _unbroken(text: str, i: int) -> tuple[str, int]:
 
 
 WORD_REACH = LONGEST_WORD - 1  # characters each side of a candidate the longest dictionary word looked up can take
-WINDOW_MOST = max(CONTEXT, WORD_REACH, 4)  # the most characters a decision reads each side (4: a name's start)
+NAME_REACH = 4  # characters before a candidate a name reading looks at: the context of a three-character name's start
+WINDOW_MOST = max(CONTEXT, WORD_REACH, NAME_REACH)  # the most characters a decision reads each side
 
 
 def _reach(text: str, i: int, step: int, chosen: dict[int, _Occurrence], count: int = CONTEXT) -> str:

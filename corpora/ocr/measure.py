@@ -182,12 +182,8 @@ def measure(folders: Path | list[Path], engines: list[str], per_page: bool = Fal
     for engine in engines:
         pages, kinds, pairs, kinds_after = [], Counter(), Counter(), Counter()
         totals = Counter()
-        for twin_path in sorted(t for folder in folders for t in folder.glob("*.clean.txt")):
-            folder = twin_path.parent
-            name = twin_path.name.removesuffix(".clean.txt")
-            ocr_path = folder / f"{name}.{engine}.txt"
-            if not ocr_path.exists():
-                continue
+        for twin_path, ocr_path in sorted(pair for folder in folders for pair in twins(folder, engine)):
+            folder, name = twin_path.parent, twin_path.name.removesuffix(".clean.txt")
             twin, ocr = twin_path.read_text(encoding="utf-8"), ocr_path.read_text(encoding="utf-8")
             model = learned_model(learn_from, engine, leave_out=twin_path) if learn_from else None
             fixed = textfix.repair(ocr, model)
