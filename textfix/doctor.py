@@ -227,12 +227,13 @@ def diagnose_text(text: str, name: str = "<text>") -> Diagnosis:
 
 def diagnose_pdf(doc: PdfDocument) -> Diagnosis:
     """Each page's fonts, the garbled ones decided over the whole file; what the text and the page objects show."""
-    garbled, repaired = _garbled_fonts(doc)
+    texts = [_font_texts(page) for page in doc.pages]
+    garbled, repaired = _garbled_fonts(doc, texts)
     pages = []
-    for page in doc.pages:
+    for page, page_texts in zip(doc.pages, texts):
         findings: list[Finding] = []
         fonts = []
-        for font, text in _font_texts(page).items():
+        for font, text in page_texts.items():
             counts = Counter(text)
             forms = sum(counts[f] for f in FORMS)
             marks = sum(counts[m] for m in MARKS)
@@ -266,20 +267,21 @@ def diagnose_pdf(doc: PdfDocument) -> Diagnosis:
 
 def garbled_fonts(doc: PdfDocument) -> set[str]:
     """The fonts of *doc* that garble their marks (see the module's notes)."""
-    return _garbled_fonts(doc, report=False)[0]
+    return _garbled_fonts(doc, [_font_texts(page) for page in doc.pages], report=False)[0]
 
 
-def _font_counts(doc: PdfDocument) -> dict[str, Counter]:
-    """Each font's characters over the whole file."""
+def _font_counts(texts: list[dict[str, str]]) -> dict[str, Counter]:
+    """Each font's characters over the whole file (*texts*: each page's, by font)."""
     per_font: dict[str, Counter] = {}
-    for page in doc.pages:
-        for font, text in _font_texts(page).items():
+    for page_texts in texts:
+        for font, text in page_texts.items():
             per_font.setdefault(font, Counter()).update(text)
     return per_font
 
 
-def _garbled_fonts(doc: PdfDocument, report: bool = True) -> tuple[set[str], dict[int, Counter]]:
-    """The garbled fonts, and per page how many garbles the repair restores in each font.
+def _garbled_fonts(doc: PdfDocument, texts: list[dict[str, str]], report: bool = True) -> tuple[set[str], dict[int, Counter]]:
+    """The garbled fonts, and per page how many garbles the repair restores in each font (*texts*: each
+    page's text by font, :func:`_font_texts`).
 
     The faces of one family that print no mark (a regular and a bold set from
     the same defective map, ``…+TFGarble`` and ``…+TFGarble-Bold``) are judged
@@ -287,13 +289,14 @@ def _garbled_fonts(doc: PdfDocument, report: bool = True) -> tuple[set[str], dic
     A family whose glyphs prove its map shifted needs no repair to tell: unless a
     *report* wants the counts, its pages are not repaired for the verdict.
     """
-    per_font = _font_counts(doc)
+    per_font = _font_counts(texts)
     groups = _mark_free_families(per_font)
     proven = _fonts_drawing_marks(doc)
     candidates = {font for group in groups for font in group if _font_garbled(sum((per_font[f] for f in group), Counter()))}
     to_count = {f for group in groups if report or not group & proven for f in group & candidates}
     repaired = {
-        page.index: _repaired_by_font(page) if to_count & set(_font_texts(page)) else Counter() for page in doc.pages
+        page.index: _repaired_by_font(page) if to_count & set(page_texts) else Counter()
+        for page, page_texts in zip(doc.pages, texts)
     }
     restored = sum(repaired.values(), Counter())
     # where the marks belong: the repair (its language model) restores at least half the family's forms
