@@ -25,7 +25,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fnmatch import fnmatch
 from typing import IO, TYPE_CHECKING
 
@@ -328,14 +328,11 @@ def do_page(
     offset = page[1] if page else 0
     if task.kind == "split":
         from .formats import join_rendered, render
-        from .split import split_page, split_pages
+        from .split import split_one_of_pages, split_pages
 
         if page is None:
             return join_rendered([render(p, task.fmt) for p in split_pages(text, model, source)], task.fmt), ""
-        from .furniture import blanked
-
-        page_split = split_page(blanked(text, list(furniture)), model, source)
-        return render(replace(page_split, index=page[0], offset=offset, furniture=list(furniture)), task.fmt), ""
+        return render(split_one_of_pages(text, page[0], offset, list(furniture), model, source), task.fmt), ""
     out, result = repair_page(text, model, task.keep_lines, task.layout)  # which cuts a file of pages itself
     return out, (result.explain(offset) if task.explain else "")
 

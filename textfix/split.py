@@ -211,16 +211,22 @@ def split_pages(text: str, model: NoiseModel | None = None, source: str | None =
     headers, footers and page numbers that repeat across the pages are its
     ``furniture`` (:mod:`textfix.furniture`), kept out of the articles.
     """
-    from .furniture import blanked, find_furniture
+    from .furniture import find_furniture
     from .pages import PAGE_BREAK, numbered_pages
 
     if PAGE_BREAK not in text:
         return [split_page(text, model, source)]
     pages = numbered_pages(text, blank=False)
-    return [
-        replace(split_page(blanked(t, found), model, source), index=i, offset=start, furniture=found)
-        for (i, start, t), found in zip(pages, find_furniture([t for _, _, t in pages]))
-    ]
+    return [split_one_of_pages(t, i, start, found, model, source)
+            for (i, start, t), found in zip(pages, find_furniture([t for _, _, t in pages]))]
+
+
+def split_one_of_pages(text: str, index: int, offset: int, furniture: list, model: NoiseModel | None = None,
+                       source: str | None = None) -> Page:
+    """Page *index* of a file of pages (at *offset* in it), its *furniture* (found across the file) kept out."""
+    from .furniture import blanked
+
+    return replace(split_page(blanked(text, furniture), model, source), index=index, offset=offset, furniture=furniture)
 
 
 def _byline_finder(model: NoiseModel) -> BylineFinder:
