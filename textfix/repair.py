@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from operator import attrgetter
 
 from . import regex
@@ -286,80 +286,66 @@ def repair(
     model = model or default_model()
     from .pages import PAGE_BREAK, cut_pages, join_repaired
 
-    fixes = _with_fonts(fixes, fonts)
     if PAGE_BREAK not in text:
-        return _repair_page(text, model, config, fixes)
-    return join_repaired([(offset, _repair_page(page, model, config, _shift_fixes(fixes, offset)))
+        return _repair_page(text, model, config, fixes, fonts)
+    return join_repaired([(offset, _repair_page(page, model, config, fixes, _shifted(fonts, offset)))
                           for offset, page in cut_pages(text)])
+
+
+def _shifted(fonts: FontState | None, by: int) -> FontState | None:
+    """*fonts* for a page or a region of the text that starts at *by*."""
+    return fonts if fonts is None or not by else (lambda offset: fonts(offset + by))
 
 
 def _with_fonts(fixes: tuple[tuple[str, Fix], ...], fonts: FontState | None) -> tuple[tuple[str, Fix], ...]:
     """*fixes* with the garble fix told the fonts (a fix of the caller's own is left as it is)."""
     if fonts is None:
         return fixes
-    return tuple((name, _FontedGarbles(fonts) if fix is fix_garbled_marks else fix) for name, fix in fixes)
+    return tuple((name, partial(fix_garbled_marks, font_state=fonts) if fix is fix_garbled_marks else fix)
+                 for name, fix in fixes)
 
 
-@dataclass(frozen=True)
-class _FontedGarbles:
-    """:func:`fix_garbled_marks` with the fonts of the text it is given, as a fix of the table."""
-
-    fonts: FontState
-
-    def __call__(self, text: str, model: NoiseModel) -> list[Change]:
-        return fix_garbled_marks(text, model, self.fonts)
-
-    def shifted(self, by: int) -> _FontedGarbles:
-        """The same for a part of the text that starts at *by*."""
-        fonts = self.fonts
-        return self if not by else _FontedGarbles(lambda offset: fonts(offset + by))
-
-
-def _shift_fixes(fixes: tuple[tuple[str, Fix], ...], by: int) -> tuple[tuple[str, Fix], ...]:
-    """*fixes* for a page or a region that starts at *by* (the fonts counted from there)."""
-    return tuple((name, fix.shifted(by) if isinstance(fix, _FontedGarbles) else fix) for name, fix in fixes)
-
-
-def _repair_page(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...]) -> Repaired:
+def _repair_page(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...],
+                 fonts: FontState | None) -> Repaired:
     """One page, region by region (see :func:`textfix.shape.regions`) unless *config* says what the lines are.
 
     Where *config* asks it (``reorder``, the default), the lines are rejoined and an extractor printed the page's blocks out
     of reading order (:func:`textfix.order.page_order`: pdfminer's first
     columns before the second), the page is repaired in reading order and the
     log moves the blocks (rule ``reorder``): it is still a plan on *text*.
+    A text with its fonts (a PDF's) is laid out from its coordinates, not reordered here.
     """
-    if config.reorder and config.rejoin and config.layout == "auto" and not any(isinstance(fix, _FontedGarbles) for _, fix in fixes):
+    if config.reorder and config.rejoin and config.layout == "auto" and fonts is None:
         from .order import Pieces, page_order
 
         spans = page_order(text, model)
         if spans is not None:
             pieces = Pieces(text, spans)
-            inner = _repair_page_in_order(pieces.reordered, model, config, fixes)
+            inner = _repair_page_in_order(pieces.reordered, model, config, fixes, None)
             return Repaired(inner.text, pieces.changes(inner.changes), inner.layout)
-    return _repair_page_in_order(text, model, config, fixes)
+    return _repair_page_in_order(text, model, config, fixes, fonts)
 
 
-def _repair_page_in_order(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...]) -> Repaired:
+def _repair_page_in_order(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...],
+                          fonts: FontState | None) -> Repaired:
     from .shape import regions
 
     spans = regions(text) if config.layout == "auto" else [(0, len(text), config.layout)]
     if len(spans) == 1:
-        return _repair_region(text, model, config, fixes, spans[0][2])
-    parts = [(start, _repair_region(text[start:end], model, config, _shift_fixes(fixes, start), layout))
+        return _repair_region(text, model, config, fixes, spans[0][2], fonts)
+    parts = [(start, _repair_region(text[start:end], model, config, fixes, layout, _shifted(fonts, start)))
              for start, end, layout in spans]
     changes = [c.shifted(start) for start, r in parts for c in r.changes]
     return Repaired("".join(r.text for _, r in parts), changes, "mixed")
 
 
-def _repair_region(
-    text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...], layout: str
-) -> Repaired:
-    repaired = repair_characters(text, model, config, fixes, layout)
+def _repair_region(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...], layout: str,
+                   fonts: FontState | None) -> Repaired:
+    repaired = repair_characters(text, model, config, _with_fonts(fixes, fonts), layout)
     if not config.rejoin:
         return repaired
     from .plan import rejoined
 
-    fonts = next((fix.fonts for _, fix in fixes if isinstance(fix, _FontedGarbles)), None)
     return _settled(text, rejoined(text, repaired, model), model, config, fonts)
 
 
