@@ -256,7 +256,7 @@ def _marks_hang(texts: list[str], widths: list[float], columns: list[float]) -> 
     """
     over = pulled = 0
     for k, (t, w, c) in enumerate(zip(texts, widths, columns)):
-        if t[-1] in CLOSING_MARKS and 1 <= w - c <= 4:
+        if t[-1] in CLOSING_MARKS and 1 <= w - c <= 4:  # one or two marks (2 units each) over the column
             over += 1
         elif k + 1 < len(texts) and texts[k + 1][1:2] in CLOSING_MARKS and 1 <= c - w <= FULL_SLACK + PROPORTIONAL_TOLERANCE:
             pulled += 1
