@@ -238,11 +238,11 @@ def strip_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     """The blocks [0, stop) read as groups of articles (pdfminer groups boxes that lie close), each
     group two or three strips interleaved per article or as printed, when that leaves at most half
     the sentences broken that the print order does; None otherwise."""
-    if sum(len(b) for b in blocks[:stop]) < BOX_LINES * stop:
-        return None  # a blank line after (nearly) every line: no extractor's boxes
+    if sum(len(b) for b in blocks[:stop]) < BOX_LINES * stop or _text_lines_alone(blocks[:stop]) > STRIP_LINES_ALONE:
+        return None  # a blank line after (nearly) every line, or after many: no extractor's boxes
     cost = _seam_costs(blocks)
     broken = sum(cost(i, i + 1)[0] for i in range(stop - 1))
-    if not broken:
+    if broken < MIN_BROKEN:  # no order would be taken (below): not searched
         return None
     page = _Page(blocks, cost)
     # A group ends where an article does and the next opens.
@@ -270,7 +270,7 @@ def strip_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     # The order must explain the page: it leaves at most half the sentences the print order breaks
     # broken (a page it does not describe, read in another order, only trades breaks for others),
     # and the print order breaks MIN_BROKEN at least.
-    if key[0] >= 0 or broken + key[0] > broken // 2 or broken < MIN_BROKEN:
+    if key[0] >= 0 or broken + key[0] > broken // 2:
         return None
     return order
 
@@ -676,6 +676,10 @@ TOPIC_LINES = 2
 # BLOCK_PARAGRAPHS hold 11-41 (corpora/pages synth-019, 025, 032, 039, 040) and bench/settle.py's
 # train page 144 five.  The fewest no pdftotext train page holds (corpora/typeset/fit_moves.py).
 ONE_LINE_BLOCKS = 2
+# pdfminer's boxes hold a line of text alone at most 5 times a page on its train pages (seeds 21, 23,
+# 25: counted with _text_lines_alone); the generator pages that print a blank line after some lines
+# hold 25-41 (corpora/pages synth-001, 032, 040), whose strip search cost 0.1-0.4 s a page for nothing.
+STRIP_LINES_ALONE = 5
 
 
 def _text_lines_alone(blocks: list[list[Line]]) -> int:
