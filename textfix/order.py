@@ -79,6 +79,8 @@ def page_order(text: str, model) -> list[Span] | None:
     from .repair import input_offset, repair
     from .split import _byline_finder
 
+    if text.count("\n\n") < MIN_BLOCKS - 1:
+        return None  # fewer blank lines than it takes to part MIN_BLOCKS blocks: its lines need not be cut
     bylines = _byline_finder(model)
     if not _broken(blocks_of(cut_lines(text, bylines=bylines), text)):
         return None
