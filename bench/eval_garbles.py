@@ -28,7 +28,10 @@ mark of a doubled ``——``/``……``.
 Symbols that are rare in news (units, numbering, brackets) are counted as they
 occur in the part; nothing is invented.  Usage::
 
-    python bench/eval_garbles.py --part train [--model M] [--limit N] [--seed S] [--json]
+    python bench/eval_garbles.py --part train [--articles] [--model M] [--limit N] [--seed S] [--json]
+
+``--articles`` repairs each article whole, a paragraph a line (web text as it comes), instead of each
+paragraph alone: a mark before a paragraph break then has the next paragraph after it.
 
 It exits with one line when ``../shared/real-dev`` is absent.
 """
@@ -336,6 +339,54 @@ def evaluate(paragraphs: list[str], model=None, *, seed: int = 0, rate: float = 
     return tally
 
 
+def evaluate_articles(articles: list[list[str]], model=None, *, seed: int = 0, rate: float = 0.3,
+                      space_rate: float = 0.5, whole_rate: float = 0.5, table: dict[str, str] | None = None) -> Tally:
+    """:func:`evaluate` with each article repaired whole, a paragraph a line, as web text comes.
+
+    The paragraphs are garbled as :func:`evaluate` garbles them (the same draws
+    in the same order for a seed); the article is then one text, so a mark's
+    context runs on into the next paragraph, and the paragraph breaks are the
+    line breaks.
+    """
+    import textfix
+
+    table = garble_table() if table is None else table
+    rng = random.Random(seed)
+    tally = Tally()
+    for paragraphs in articles:
+        paragraphs = [p for p in paragraphs if p.strip()]
+        if not paragraphs:
+            continue
+        joined, clean_text = Garbled(""), "\n".join(paragraphs)
+        for p in paragraphs:
+            tally.paragraphs += 1
+            tally.chars += len(p)
+            occurrences(tally, p, table)
+            g = Garbled(p)
+            if rng.random() < rate:
+                g = garble(p, choose_runs(p, rng, whole_rate), table, space_rate, rng)
+                if g.marks:
+                    tally.garbled_paragraphs += 1
+                    tally.garbled_chars += len(p)
+                    tally.strays += len(g.strays)
+            _append(joined, g)
+        count_clean(tally, clean_text, textfix.repair(clean_text, model).changes)
+        if joined.marks:
+            count_garbled(tally, joined, textfix.repair(joined.text, model).changes)
+    return tally
+
+
+def _append(joined: Garbled, g: Garbled) -> None:
+    """*g* put after *joined* on a line of its own, its offsets shifted."""
+    if joined.text:
+        joined.text += "\n"
+    at = len(joined.text)
+    joined.text += g.text
+    joined.marks.update({at + k: v for k, v in g.marks.items()})
+    joined.strays.update(at + k for k in g.strays)
+    joined.runs.extend((at + a, at + b) for a, b in g.runs)
+
+
 def summary(t: Tally, part: str, seconds: float, args: dict) -> dict:
     per_m = 1_000_000 / max(1, t.chars)
     classes = {}
@@ -430,6 +481,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--space-rate", type=float, default=0.5, help="share of garbled marks followed by a stray space")
     ap.add_argument("--no-ascii-percent", action="store_true", help="leave ASCII %% alone (garbled like ％ by default)")
     ap.add_argument("--garble-space", action="store_true", help="garble the ideographic space U+3000 (to 摇) too")
+    ap.add_argument("--articles", action="store_true",
+                    help="repair each article whole, a paragraph a line (default: each paragraph alone)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
@@ -444,11 +497,14 @@ def main(argv: list[str] | None = None) -> int:
 
     model = textfix.load_model(args.model) if args.model else None
     items = realdev.load(args.part)[: args.limit]
-    paragraphs = [p for item in items for p in item["paragraphs"]]
     table = garble_table(not args.no_ascii_percent, args.garble_space)
     start = time.perf_counter()
-    tally = evaluate(paragraphs, model, seed=args.seed, rate=args.rate, space_rate=args.space_rate, table=table)
-    settings = {"items": len(items), "seed": args.seed, "rate": args.rate, "space_rate": args.space_rate,
+    options = {"seed": args.seed, "rate": args.rate, "space_rate": args.space_rate, "table": table}
+    if args.articles:
+        tally = evaluate_articles([item["paragraphs"] for item in items], model, **options)
+    else:
+        tally = evaluate([p for item in items for p in item["paragraphs"]], model, **options)
+    settings = {"items": len(items), "articles": args.articles, "seed": args.seed, "rate": args.rate, "space_rate": args.space_rate,
                 "ascii_percent": not args.no_ascii_percent, "garble_space": args.garble_space,
                 "model": args.model or "built-in"}
     s = summary(tally, args.part, time.perf_counter() - start, settings)

@@ -169,3 +169,22 @@ def test_the_interpunct_is_mixed_with_its_class_based_estimate_and_nothing_else(
         assert lm.logp(history, "人") == lm._kn_logp(history, "人")
     assert lm._base_logp("德斯", "·") != lm._kn_logp("德斯", "·")
     assert lm._base_logp("斯·", "莱") != lm._kn_logp("斯·", "莱")
+
+
+# Web text, a paragraph a line: the first paragraph's last mark is garbled and the next paragraph opens
+# with 遥感, so read across the line break 遥遥感 looks like text; read as the paragraph's end, as the
+# model was trained, 遥 there is 。.
+PARAGRAPHS = ["他在当地工作了二十多年，深受群众的信任。",
+              "遥感卫星拍摄的图像显示，城市绿地面积逐年增加。",
+              "专家认为，这与近年来的植树造林密不可分。"]
+
+
+def test_a_mark_ending_a_paragraph_is_read_before_the_paragraph_break() -> None:
+    text = "\n".join([garbled(PARAGRAPHS[0]), *PARAGRAPHS[1:]])
+    assert repair(text).text == "\n".join(PARAGRAPHS)
+
+
+def test_a_line_broken_inside_a_word_is_no_paragraph_end() -> None:
+    # Most lines here do not end a sentence: the break inside 遥感 is closed up, and 遥 stays.
+    text = "近年来，我国在轨遥\n感卫星数量快速增长，地面站\n的接收压力成倍增加。"
+    assert not garble_fixes(text)

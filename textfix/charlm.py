@@ -57,6 +57,10 @@ from .charclasses import INTERPUNCT
 FORMAT = "textfix.charlm/1"
 HISTORY = 2  # characters a character's probability is read after (a trigram model: its order less one)
 BOUNDARY = "\n"  # a paragraph's start and end, as the model was trained
+# A paragraph's end where a text's line breaks are paragraph breaks: a character of a Private Use Area,
+# which no text means as anything else, read as BOUNDARY (a line break itself is whitespace, closed up:
+# a print line ends anywhere).  Garble decisions put it in place of such a line break (one for one).
+PARAGRAPH_END = "\ue000"
 _SCALE = 1000  # log10 values are stored as 16-bit integers in thousandths (down to -32.768)
 # Keys: a character id (16 bits) per position, so 16, 32 and 48 bits for orders 1-3.  The file
 # is not compressed: decompressing it took 40 ms, more than a page's repair; a wheel zips it anyway.
@@ -65,6 +69,7 @@ _KEY_CODES = ("I", "I", "q", "I")
 # 98% and 98％ alike), except the marks Chinese sets full-width as a rule: ，：；？！（）.
 _FULL_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in "，：；？！（）"}
 _READ_AS = str.maketrans({
+    PARAGRAPH_END: BOUNDARY,
     **_FULL_WIDTH,
     **{c: "0" for c in "0123456789０１２３４５６７８９"},
     **{c: "a" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"},
@@ -73,7 +78,8 @@ _READ_AS = str.maketrans({
 
 
 def normalise(text: str) -> str:
-    """The text as the model reads it: digits as ``0``, ASCII letters as ``a``, full-width symbols as ASCII."""
+    """The text as the model reads it: digits as ``0``, ASCII letters as ``a``, full-width symbols as ASCII,
+    :data:`PARAGRAPH_END` as :data:`BOUNDARY`."""
     return text.translate(_READ_AS)
 
 

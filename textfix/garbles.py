@@ -56,9 +56,10 @@ from .charclasses import (ASCII_FORMS, CLOSERS, DOUBLED, IDEOGRAPH, IDEOGRAPH_RA
                           symbol_class)
 from . import regex
 from .cache import PerObject, cached
-from .charlm import BOUNDARY, HISTORY, READ_AS, CharLM, default_charlm, default_charlm_path, normalise, text_forms
+from .charlm import BOUNDARY, HISTORY, PARAGRAPH_END, READ_AS, CharLM, default_charlm, default_charlm_path, normalise, text_forms
 from .fonts import MARK
 from .lexicon import LONGEST_WORD, Lexicon, load_lexicon
+from .lines import TERMINAL_END
 from .model import NoiseModel
 
 THRESHOLD = 1.0  # log10 posterior odds the mark must win by: ten to one
@@ -206,8 +207,17 @@ def _class(chars) -> str:
 FontState = Callable[[int], "bool | str | None"]
 
 
-def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = None) -> list[tuple]:
+def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = None,
+                   paragraphs: bool | None = False) -> list[tuple]:
     """(start, end, old, new, rule, confidence, why) for each garbled mark found in *text*.
+
+    Where the text's line breaks end paragraphs, a decision reads one as a
+    paragraph's end, as the model was trained (a line ending 散步遥 ends a
+    sentence whatever the next paragraph starts with); otherwise a line break
+    is closed up (a print line ends anywhere).  *paragraphs*: True, they end
+    paragraphs (print lines the reader rejoined); None, where most lines end a
+    sentence (text that came a paragraph a line: a line broken inside a word,
+    在轨遥⏎感卫星, is no paragraph's end); False, never.
 
     *font_state*, where the text comes with its fonts (a PDF: see
     :class:`textfix.fonts.FontEvidence`), says for an offset whether the font
@@ -218,13 +228,24 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
     garble whatever its context, with its own glyph (False) never.
     """
     prepared = _prepared(model)
-    occurrences = prepared.screen.occurrences(text) if prepared else []
+    ends = paragraphs if paragraphs is not None else "\n" in text and _most_lines_end_a_sentence(text)
+    read = _PARAGRAPH_BREAK.sub(PARAGRAPH_END, text) if ends and "\n" in text else text
+    occurrences = prepared.screen.occurrences(read) if prepared else []
     if font_state is not None and prepared:
-        occurrences = _by_font(text, prepared, occurrences, font_state)
+        occurrences = _by_font(read, prepared, occurrences, font_state)
     if not occurrences:
         return []
-    decisions = _weigh(text, prepared, occurrences, font_state)
+    decisions = _weigh(read, prepared, occurrences, font_state)
     return [_change(text, d, model) for d in decisions if d.wins]
+
+
+_PARAGRAPH_BREAK = re.compile(r"(?<!\n)\n")  # the first line break of a run: blank lines between paragraphs are one end
+
+
+def _most_lines_end_a_sentence(text: str) -> bool:
+    """Whether more than half of *text*'s lines (not blank) end a sentence (TERMINAL_END), as its marks are printed."""
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    return 2 * sum(TERMINAL_END.search(line, max(0, len(line) - 4)) is not None for line in lines) > len(lines)
 
 
 def _by_font(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_state: FontState) -> list[_Occurrence]:

@@ -26,6 +26,7 @@ from . import regex
 from .charclasses import CJK, FULLWIDTH_MARK, IDEOGRAPH
 from .garbles import FontState, garble_changes
 from .model import NoiseModel, default_model
+from .shape import PARAGRAPHS, regions
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +102,10 @@ _ASCII_PUNCT = regex.compile(rf"[,;:?!](?<=[{_CJK_BEFORE}][,;:?!])(?=[{_CJK_AFTE
 _DASH_RUN = regex.compile(r"[—―][—―]{2,}")
 
 
-def fix_garbled_marks(text: str, model: NoiseModel, font_state: FontState | None = None) -> list[Change]:
+def fix_garbled_marks(text: str, model: NoiseModel, font_state: FontState | None = None,
+                      paragraphs: bool | None = False) -> list[Change]:
     """Garbled punctuation (``提升遥规模`` → ``提升。规模``), decided in context (and by font, given fonts)."""
-    return [Change(*g) for g in garble_changes(text, model, font_state)]
+    return [Change(*g) for g in garble_changes(text, model, font_state, paragraphs)]
 
 
 def fix_ascii_punctuation(text: str, model: NoiseModel) -> list[Change]:
@@ -297,12 +299,19 @@ def _shifted(fonts: FontState | None, by: int) -> FontState | None:
     return fonts if fonts is None or not by else (lambda offset: fonts(offset + by))
 
 
-def _with_fonts(fixes: tuple[tuple[str, Fix], ...], fonts: FontState | None) -> tuple[tuple[str, Fix], ...]:
-    """*fixes* with the garble fix told the fonts (a fix of the caller's own is left as it is)."""
-    if fonts is None:
+def _told(fixes: tuple[tuple[str, Fix], ...], fonts: FontState | None, layout: str) -> tuple[tuple[str, Fix], ...]:
+    """*fixes* with the garble fix told the fonts and whether the lines may be paragraphs (a fix of the caller's
+    own is left as it is)."""
+    if fonts is None and layout != PARAGRAPHS:
         return fixes
-    return tuple((name, partial(fix_garbled_marks, font_state=fonts) if fix is fix_garbled_marks else fix)
-                 for name, fix in fixes)
+    told = partial(fix_garbled_marks, font_state=fonts, paragraphs=_line_ends(layout))
+    return tuple((name, told if fix is fix_garbled_marks else fix) for name, fix in fixes)
+
+
+def _line_ends(layout: str, rejoined: bool = False) -> bool | None:
+    """Whether the line breaks of a text laid out as *layout* end paragraphs (see :func:`garble_changes`):
+    print lines the reader rejoined do; lines that came as paragraphs may; print lines do not."""
+    return None if layout == PARAGRAPHS else rejoined
 
 
 def _repair_page(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...],
@@ -328,7 +337,6 @@ def _repair_page(text: str, model: NoiseModel, config: RepairConfig, fixes: tupl
 
 def _repair_page_in_order(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...],
                           fonts: FontState | None) -> Repaired:
-    from .shape import regions
 
     spans = regions(text) if config.layout == "auto" else [(0, len(text), config.layout)]
     if len(spans) == 1:
@@ -341,7 +349,7 @@ def _repair_page_in_order(text: str, model: NoiseModel, config: RepairConfig, fi
 
 def _repair_region(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...], layout: str,
                    fonts: FontState | None) -> Repaired:
-    repaired = repair_characters(text, model, config, _with_fonts(fixes, fonts), layout)
+    repaired = repair_characters(text, model, config, _told(fixes, fonts, layout), layout)
     if not config.rejoin:
         return repaired
     from .plan import rejoined
@@ -368,7 +376,7 @@ def _settled(text: str, result: Repaired, model: NoiseModel, config: RepairConfi
         starts = [c.start for c in result.changes]
         more, last = [], -1
         fonts_out = None if fonts is None else (lambda offset, f=fonts, back=to_input: f(back(offset)))
-        for c in fix_garbled_marks(result.text, model, fonts_out):  # few, in text order
+        for c in fix_garbled_marks(result.text, model, fonts_out, _line_ends(result.layout, rejoined=True)):  # few, in order
             start = to_input(c.start)
             end = start + (c.end - c.start)
             i = bisect_right(ends, start)  # the first change ending after start
