@@ -128,6 +128,17 @@ def test_wrapped_titles_at_the_foot() -> None:
     assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
 
 
+# A title's bracket and quotes may be set narrow, so a line that leaves one open can end well short of
+# the measure (here 20 units: 光】春耕备耕有序推进, 工厂订单排到明年年底); a title never leaves a bracket
+# open, so the line goes on whatever its width.
+BRACKETED_TITLES = "【“两会”时\n光】春耕备耕有序推进\n工厂订单排到明年年底\n企业信心足\n"
+
+
+def test_a_title_line_leaving_a_bracket_open_goes_on_at_the_foot() -> None:
+    page = split_page(ARTICLE_1 + ARTICLE_2 + BRACKETED_TITLES)
+    assert _read(page) == [("【“两会”时光】春耕备耕有序推进", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
 def test_a_full_last_line_at_the_foot_is_a_title_of_its_own() -> None:
     # The first article unsigned: one article found, two lines at the foot, both full.  The last
     # line is no second half (a wrapped title's last line is seldom full): two titles stay.

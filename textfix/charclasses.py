@@ -85,6 +85,17 @@ def partners_of(ch: str) -> tuple[str, str]:
     return series[at - 1 : at] if at else "", series[at + 1 : at + 2]
 
 
+def leaves_open(text: str) -> bool:
+    """Whether *text* opens a bracket or quote it does not close (``【“十四五”高质量发展答``)."""
+    depth = 0
+    for ch in text:
+        if ch in PAIRS:
+            depth += 1
+        elif ch in CLOSERS and depth:
+            depth -= 1
+    return depth > 0
+
+
 # CJK ideographs (Extension A and the Unified block; the compatibility ideographs), as code-point ranges
 IDEOGRAPH_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))
 # and as regular-expression class bodies (these too):

@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import regex
+from .charclasses import leaves_open
 from .measure import display_width
 from .lines import (
     CLAUSE_MARKS,
@@ -335,7 +336,7 @@ def _join_wrapped_titles(items: list[Item], text: str = "") -> list[Item]:
     Large type wraps at the title measure, not the column: a title line as
     wide as the widest title line of the page (the measure, as near as the
     page tells it) goes on in the next line, which was read as another title
-    or as a subhead.  The next line is no wider than the measure, and no
+    or as a subhead; so does a title line that leaves a bracket or quote open.  The next line is no wider than the measure, and no
     blank line (an extractor's block boundary) comes between them.
     """
     measure = max((title_width(ln) for item in items if item.kind == "title" for ln in item.lines), default=0)
@@ -346,7 +347,7 @@ def _join_wrapped_titles(items: list[Item], text: str = "") -> list[Item]:
             prev is not None
             and prev.kind == "title"
             and item.kind in ("title", "heading")
-            and measure - title_width(prev.lines[-1]) <= TITLE_WRAP_SLACK
+            and (measure - title_width(prev.lines[-1]) <= TITLE_WRAP_SLACK or leaves_open(prev.text))
             and title_width(item.lines[0]) <= measure
             and not _after_blank(text, item.start)
         ):

@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from . import regex
+from .charclasses import leaves_open
 from .furniture import Furniture
 from .layout import BLOCK_START, BODY_SIZE, TITLE_WRAP_SLACK, Item, read_layout, title_width
 from .lines import BylineFinder, opens_lead, two_phrases
@@ -444,7 +445,9 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
     widths = [title_width(ln.lines[0]) for ln in lines]
     short = [max(widths) - w for w in widths]
     last_full = short[-1] <= TITLE_WRAP_SLACK
-    at_measure = [i for i in range(len(lines) - 1) if short[i] <= TITLE_WRAP_SLACK and lines[i + 1].name != BLOCK_START]
+    # A line that leaves a bracket or quote open goes on, however short (its marks may be set narrow).
+    at_measure = [i for i in range(len(lines) - 1)
+                  if (short[i] <= TITLE_WRAP_SLACK or leaves_open(lines[i].text)) and lines[i + 1].name != BLOCK_START]
     may_join = [i for i in at_measure if not (i == len(lines) - 2 and last_full)]
     joined = None
     # pdfminer sets each title at the foot in a text block of its own (a blank line before it): where
@@ -460,11 +463,12 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
         and all(short[i] > TITLE_WRAP_SLACK for i in ends if i not in starts)
     ):
         joined = {i for i in range(len(lines) - 1) if i + 1 not in starts}
+    left_open = {i for i in at_measure if leaves_open(lines[i].text)}
     if joined is None and articles_seen == len(articles) < len(lines):
         # Counted by their leads, the articles are sure: a full last line may be a title's second half.
-        joined = _joins_by_fit(articles, lines, set(at_measure if led else may_join))
+        joined = _joins_by_fit(articles, lines, set(at_measure if led else may_join), left_open)
     if joined is None:
-        joined = set()
+        joined = set(left_open)
         for _, i in sorted((short[i], i) for i in may_join):
             if len(lines) - len(joined) <= articles_seen:
                 break
@@ -479,14 +483,15 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
     return _split_to_count(articles, [t.text for t in titles]), titles
 
 
-def _joins_by_fit(articles: list[Article], lines: list[Item], may_join: set[int]) -> set[int] | None:
+def _joins_by_fit(articles: list[Article], lines: list[Item], may_join: set[int], must_join: set[int]
+                  ) -> set[int] | None:
     """Which lines go on into the next when the foot's lines make exactly one title per article.
 
     The bylines told the articles apart, in page order, as the titles are:
     of the ways to cut the lines into that many titles, joining only where
-    a line may go on (*may_join*), the one whose titles' bigrams are found
-    most in their articles (see _title_recall) wins.  ``None`` when no way
-    gives that many titles.
+    a line may go on (*may_join*) and always where it must (*must_join*), the
+    one whose titles' bigrams are found most in their articles (see
+    _title_recall) wins.  ``None`` when no way gives that many titles.
     """
     n, k = len(lines), len(articles)
     bodies = [_body(a) for a in articles]
@@ -496,7 +501,7 @@ def _joins_by_fit(articles: list[Article], lines: list[Item], may_join: set[int]
     best[0][0] = (0.0, ())
     for j in range(1, n + 1):
         for i in range(j):  # the title is lines i .. j-1: lines i .. j-2 go on
-            if any(m not in may_join for m in range(i, j - 1)):
+            if any(m not in may_join for m in range(i, j - 1)) or j - 1 in must_join:
                 continue
             text = "".join(lines[m].text for m in range(i, j))
             for g in range(1, k + 1):
