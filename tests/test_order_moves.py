@@ -163,3 +163,32 @@ def test_a_subhead_over_its_text_printed_after_the_next_article_goes_back() -> N
         ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H3), ("paragraph", P4)
     ]
     assert apply_changes(page_text, page.changes) == page.text
+
+
+# Titles at the foot (the shape of train25 page-011): the last article is set in two columns under a
+# byline line; pdftotext prints its second column first, then the byline line and the first column,
+# which stops inside a sentence right before the titles.
+BYLINE_LINE = "本报记者 王磊"
+LEAD_5A = "央视网消息（新闻联播）：今年以来，各地加快推进农村公路建设，新改建农村公路超过十万公里，乡村群众出行更加便捷，农产品运输成本明显下降。"
+LEAD_5B = "沿线村民表示，家门口的路好走了，日子也越过越红火。"
+LEAD_5_LINES = _set(LEAD_5A) + _set(LEAD_5B)
+COLUMN_5A, COLUMN_5B = "\n".join(LEAD_5_LINES[:4]), "\n".join(LEAD_5_LINES[4:])
+FIRST = "\n".join(_set(LEAD_3) + _set(LEAD_3B))
+LATE_PRINTED = [FIRST, COLUMN_5B, BYLINE_LINE, COLUMN_5A, FOOT]
+
+
+def test_a_column_top_printed_after_its_article_goes_back_before_the_titles() -> None:
+    assert LEAD_5_LINES[3] == "农村公路超过十万公里，乡"  # column 1 stops inside a sentence, at full width
+    page_text = _page(LATE_PRINTED)
+    piece = _pieces(page_text, LATE_PRINTED)
+    assert reading_order(page_text) == [piece[0], piece[2], piece[3], piece[1], piece[4]]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["", "王磊"]
+    assert [(b.kind, b.text) for b in page.articles[1].blocks] == [("paragraph", LEAD_5A), ("paragraph", LEAD_5B)]
+
+
+def test_a_byline_line_alone_before_the_titles_stays_there() -> None:
+    # The byline line set over the columns is printed with the titles (train25 page-021): which of the
+    # leads it heads the text does not tell, so it is not moved.
+    page_text = _page([FIRST, "\n".join(LEAD_5_LINES), ARTICLE_4, BYLINE_LINE, FOOT])
+    assert reading_order(page_text) is None

@@ -104,7 +104,7 @@ def _broken(blocks: list[list[Line]]) -> bool:
     cost = _seam_costs(blocks)
     if any(cost(i, i + 1)[0] for i in range(len(blocks) - 1)):
         return True
-    stop = _foot(blocks)
+    stop = _move_foot(blocks, _foot(blocks))
     lo = _body_start(blocks, stop)
     moved = _move_costs(blocks, stop)
     return any(moved(i, i + 1) == 2 for i in range(lo, stop))
@@ -118,6 +118,7 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     stop = _foot(blocks)
     order = strip_order(blocks, stop) if stop >= MIN_BLOCKS else None
     if order is None:
+        stop = _move_foot(blocks, stop)
         order = move_order(blocks, stop) if stop >= MIN_BLOCKS else None
     if order is None:
         return None
@@ -566,6 +567,27 @@ def _opening(block: list[Line]) -> bool:
     return _titled(block) or _heading(block) or _subhead(block) or _lead(block)
 
 
+def _foot_title(block: list[Line]) -> bool:
+    """The block may be titles at the foot: every line punctuated as a title is, none opening an
+    article's text (a lead, a dateline, a byline line), and no heading set over a paragraph's indented
+    first line."""
+    if not all(ln.headline for ln in block) or _heading_over_text(block):
+        return False
+    return not any(line_opens_lead(ln.text) or LEAD_LINE.match(ln.text) for ln in block)
+
+
+def _move_foot(blocks: list[list[Line]], stop: int) -> int:
+    """Where pdftotext's foot starts: after the blocks of text past *stop* (:func:`_foot`) that are no
+    titles.  pdftotext prints a column's top after the columns beside it (an article's byline line and
+    lead after the page's last article, train25 page-011), so the page may end inside a sentence before
+    its titles.  A byline line alone there (set over the columns, printed with the titles: train25
+    page-021) names no lead of its own: it stays, as the titles do."""
+    def text(block: list[Line]) -> bool:
+        return not _foot_title(block) and not (len(block) == 1 and _lead_byline(block))
+
+    return max(stop, 1 + max((i for i in range(stop, len(blocks)) if text(blocks[i])), default=-1))
+
+
 def _body_start(blocks: list[list[Line]], stop: int) -> int:
     """The first block after the page's header (a run of blocks of a line or two without sentence
     marks: the page number, the sections; never moved, their seams not asked)."""
@@ -585,6 +607,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
       (unless it is the rest of a heading wrapped, a shorter line after a broad one), a block that
       opens inside a sentence, the foot, nor — when the titles stand at the foot, so an article opens
       with no title — a lead after a subhead;
+    - when the titles stand at the foot, the text before them ends the last article: it does not stop
+      inside a sentence at a column's width (pdftotext printed a column's top late, train25 page-011);
     - when the titles stand over the articles, a byline at a block's end closes an article: no
       paragraph that is not an article's first follows it (:func:`_paragraph_goes_on`);
     - when the titles stand at the foot, no subhead follows a byline, alone or over its text
@@ -632,8 +656,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
 
     def _heading_seam(x: int, y: int) -> bool:
         """A heading or byline line without its text, a byline before a paragraph."""
-        if y >= stop:
-            return needs_text[x]
+        if y >= stop:  # the titles at the foot follow the last article's end
+            return needs_text[x] or (foot_titles and more[x])
         if needs_text[x]:
             heading = titled[y] or _wide(blocks[y][0]) or (headed[y] and broad(y) and not wrapped(x, y))
             lead_after_subhead = foot_titles and _lead(blocks[y]) and not _lead_byline(blocks[x])
