@@ -192,3 +192,23 @@ def test_a_byline_line_alone_before_the_titles_stays_there() -> None:
     # leads it heads the text does not tell, so it is not moved.
     page_text = _page([FIRST, "\n".join(LEAD_5_LINES), ARTICLE_4, BYLINE_LINE, FOOT])
     assert reading_order(page_text) is None
+
+
+# Titles at the foot (the shape of train25 page-029): the foot of an article's first column (a subhead
+# and its text) and the next article's lead stand one under the other, and pdftotext takes them for
+# one block, printed after the article's second column.
+JOINED = "\n".join([H1, P2_TOP, ARTICLE_4])
+JOINED_PRINTED = [FIRST, P2_REST, JOINED, FOOT]
+
+
+def test_a_lead_joined_to_the_column_over_it_is_read_apart() -> None:
+    page_text = _page(JOINED_PRINTED)
+    first, column_b, joined, foot = (page_text.index(block) for block in JOINED_PRINTED)
+    lead = page_text.index(ARTICLE_4)
+    assert reading_order(page_text) == [(0, column_b), (joined, lead), (column_b, joined), (lead, foot), (foot, len(page_text))]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["", "赵敏"]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H1), ("paragraph", P2)
+    ]
+    assert apply_changes(page_text, page.changes) == page.text

@@ -104,6 +104,7 @@ def _broken(blocks: list[list[Line]]) -> bool:
     cost = _seam_costs(blocks)
     if any(cost(i, i + 1)[0] for i in range(len(blocks) - 1)):
         return True
+    blocks = _cut_at_leads(blocks)
     stop = _move_foot(blocks, _foot(blocks))
     lo = _body_start(blocks, stop)
     moved = _move_costs(blocks, stop)
@@ -118,7 +119,8 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     stop = _foot(blocks)
     order = strip_order(blocks, stop) if stop >= MIN_BLOCKS else None
     if order is None:
-        stop = _move_foot(blocks, stop)
+        blocks = _cut_at_leads(blocks)
+        stop = _move_foot(blocks, _foot(blocks))
         order = move_order(blocks, stop) if stop >= MIN_BLOCKS else None
     if order is None:
         return None
@@ -567,6 +569,34 @@ def _opening(block: list[Line]) -> bool:
     return _titled(block) or _heading(block) or _subhead(block) or _lead(block)
 
 
+def _joined_at_lead(above: Line, line: Line) -> bool:
+    """*line* opens an article's lead right under a line that stops inside a sentence at the column's
+    width: two pieces of text pdftotext took for one block (the foot of one article's first column and
+    the top of the next article's, set one under the other: train25 page-029)."""
+    full = above.column - FULL_SLACK <= above.width <= above.column + FULL_SLACK
+    return full and not above.ends and above.byline is None and line_opens_lead(line.text)
+
+
+def _cut_at_leads(blocks: list[list[Line]]) -> list[list[Line]]:
+    """*blocks* with each cut where a lead opens under a line of another article's text
+    (:func:`_joined_at_lead`), not under the title a block opens with: text shows two lines above the
+    lead or more (a paragraph's first line over a full one, a lead, a full stop: no title has them)."""
+    out = []
+    for block in blocks:
+        text = [k for k in range(len(block)) if _text_line(block, k)]
+        cuts = [k for k in range(2, len(block)) if text and text[0] < k - 1 and _joined_at_lead(block[k - 1], block[k])]
+        out += [block[lo:hi] for lo, hi in zip([0, *cuts], [*cuts, len(block)])]
+    return out
+
+
+def _text_line(block: list[Line], k: int) -> bool:
+    """Line *k* of *block* is a paragraph's: it has a full stop, opens a lead, or is indented over a full line."""
+    ln = block[k]
+    if not ln.headline or line_opens_lead(ln.text):
+        return True
+    return k + 1 < len(block) and is_indented(ln) and block[k + 1].width >= block[k + 1].column - FULL_SLACK
+
+
 def _foot_title(block: list[Line]) -> bool:
     """The block may be titles at the foot: every line punctuated as a title is, none opening an
     article's text (a lead, a dateline, a byline line), and no heading set over a paragraph's indented
@@ -628,6 +658,7 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     over_text = [_heading_over_text(b) for b in blocks]
     inside = [_opens_inside(b) and not t and not o for b, t, o in zip(blocks, titled, over_text)]
     signed = [_closes(b) for b in blocks]
+    leads = [_lead(b) for b in blocks]
 
     def wrapped(x: int, y: int) -> bool:
         """Heading *y* may be the rest of the one-line heading *x* wrapped: *x* is as wide as the column
@@ -658,6 +689,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
         """A heading or byline line without its text, a byline before a paragraph."""
         if y >= stop:  # the titles at the foot follow the last article's end
             return needs_text[x] or (foot_titles and more[x])
+        if more[x] and leads[y]:
+            return True  # an article's opening under a sentence left unfinished
         if needs_text[x]:
             heading = titled[y] or _wide(blocks[y][0]) or (headed[y] and broad(y) and not wrapped(x, y))
             lead_after_subhead = foot_titles and _lead(blocks[y]) and not _lead_byline(blocks[x])
