@@ -212,3 +212,39 @@ def test_a_lead_joined_to_the_column_over_it_is_read_apart() -> None:
         ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H1), ("paragraph", P2)
     ]
     assert apply_changes(page_text, page.changes) == page.text
+
+
+# One article in three columns (the shape of train25 page-015): a subhead at column 2's top is a
+# block of its own, and pdftotext prints column 3's first paragraph (as high on the page) before the
+# subhead's text; column 3 goes on with a subhead over the article's last paragraph.  No sentence is
+# broken: only the subhead's topic, which its text opens with, tells.
+H_COLD = "冷链仓库延长柑橘保鲜期"
+OTHER = "当地还组织技术人员上门指导，帮助果农改进包装和储运方式。"
+H_LAST = "果农收入持续增加"
+P_LAST = "今年果农人均收入比去年增加两成以上，不少农户盖起了新房。"
+COLUMN_3B = "\n".join([H_LAST, *_set(P_LAST)[:-1], _set(P_LAST)[-1] + BYLINE_1])
+TOPIC_PRINTED = [COLUMN_1A, H_COLD, "\n".join(_set(OTHER)), "\n".join(_set(P3)), COLUMN_3B, ARTICLE_2]
+
+
+def test_a_subhead_is_read_over_the_text_that_opens_with_its_topic() -> None:
+    page_text = _page(TOPIC_PRINTED)
+    piece = _pieces(page_text, TOPIC_PRINTED)
+    assert reading_order(page_text) == [piece[0], piece[1], piece[3], piece[2], piece[4], piece[5]]
+    page = split_page(page_text)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_1A), ("paragraph", LEAD_1B), ("heading", H_COLD), ("paragraph", P3), ("paragraph", OTHER),
+        ("heading", H_LAST), ("paragraph", P_LAST),
+    ]
+
+
+# A subhead wrapped onto a short second line, the two lines printed apart and in reverse (the shape of
+# train25 page-036): the short rest names too little to be asked for its topic.
+H_WRAP_FIRST, H_WRAP_REST = "柑橘采摘季农户忙装箱发货", "外销"
+P_WRAP = "今年柑橘采摘季，农户每天忙着装箱发货，产品销往各地。"
+WRAP_PRINTED = ["\n".join([TITLE_1, *_set(LEAD_1A)]), H_WRAP_REST, H_WRAP_FIRST, "\n".join(_set(P_WRAP)), ARTICLE_2]
+
+
+def test_the_short_rest_of_a_wrapped_subhead_is_not_asked_for_its_topic() -> None:
+    page_text = _page(WRAP_PRINTED)
+    piece = _pieces(page_text, WRAP_PRINTED)
+    assert reading_order(page_text) == [piece[0], piece[2], piece[1], piece[3], piece[4]]

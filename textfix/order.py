@@ -659,6 +659,16 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     inside = [_opens_inside(b) and not t and not o for b, t, o in zip(blocks, titled, over_text)]
     signed = [_closes(b) for b in blocks]
     leads = [_lead(b) for b in blocks]
+    subheads = [_subhead(b) and not ld for b, ld in zip(blocks, leads)]
+    shared = _topics(blocks, subheads)
+
+    def off_topic(x: int, y: int) -> bool:
+        """Subhead *x* stands over a paragraph's text that does not open with its topic (TOPIC_MIN).  A
+        subhead that opens short of the column is not asked: it may be the rest of one wrapped, printed
+        apart (train25 page-036), whose few characters name nothing."""
+        if not subheads[x] or not broad(x) or headed[y] or over_text[y] or titled[y] or leads[y]:
+            return False
+        return shared(x, y) < TOPIC_MIN
 
     def wrapped(x: int, y: int) -> bool:
         """Heading *y* may be the rest of the one-line heading *x* wrapped: *x* is as wide as the column
@@ -694,7 +704,7 @@ def _move_costs(blocks: list[list[Line]], stop: int):
         if needs_text[x]:
             heading = titled[y] or _wide(blocks[y][0]) or (headed[y] and broad(y) and not wrapped(x, y))
             lead_after_subhead = foot_titles and _lead(blocks[y]) and not _lead_byline(blocks[x])
-            return heading or inside[y] or lead_after_subhead
+            return heading or inside[y] or lead_after_subhead or off_topic(x, y)
         if signed[x]:
             return _paragraph_goes_on(blocks[y]) if not foot_titles else ((_subhead(blocks[y]) and not _lead(blocks[y])) or over_text[y])
         return False
@@ -727,6 +737,25 @@ MAX_MOVE_BLOCKS = 32
 # A subhead names what its text opens with: its characters are looked for in the text's first two
 # lines (a column 13-22 characters wide: a sentence or two).
 TOPIC_LINES = 2
+
+
+# A subhead names what its text opens with: the text under each subhead of the train batches (seeds
+# 21, 23, 25: 64 subheads, corpora/typeset/fit_topic.py) opens with 2 of its characters at least in its
+# first TOPIC_LINES lines (62 with 4 or more).  Text that opens with fewer is not the subhead's.
+TOPIC_MIN = 2
+
+
+def _topics(blocks: list[list[Line]], subheads: list[bool]):
+    """shared(x, y): how many of subhead *x*'s characters open the text *y* (its first TOPIC_LINES
+    lines; 0 when *x* is no subhead)."""
+    heads = [{c for ln in block for c in ln.text if is_ideograph(c)} if subheads[x] else set()
+             for x, block in enumerate(blocks)]
+    tops = [set("".join(ln.text for ln in block[:TOPIC_LINES])) for block in blocks]
+
+    def shared(x: int, y: int) -> int:
+        return len(heads[x] & tops[y])
+
+    return shared
 
 
 # pdftotext sets a line of text alone in a block only between bold lines: its 95 train pages of 4
@@ -785,13 +814,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     if not any(broken(order[k], order[k + 1] if k + 1 < len(order) else stop) == 2 for k in range(len(order))):
         return None
 
-    heads = [{c for ln in block for c in ln.text if is_ideograph(c)} if subheads[x] else set()
-             for x, block in enumerate(blocks)]
-    tops = [set("".join(ln.text for ln in block[:TOPIC_LINES])) for block in blocks]
-
-    def shared(x: int, y: int) -> int:
-        """How many of subhead *x*'s characters open the text *y* after it (a subhead names its topic)."""
-        return len(heads[x] & tops[y])
+    shared = _topics(blocks, subheads)
 
     def key(seq: tuple[int, ...], cuts: int, moves: int, way: int) -> tuple[int, int, int, int, int]:
         """Fewest seams broken, then the most subheads' characters found in their text, then the fewest
