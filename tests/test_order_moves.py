@@ -248,3 +248,23 @@ def test_the_short_rest_of_a_wrapped_subhead_is_not_asked_for_its_topic() -> Non
     page_text = _page(WRAP_PRINTED)
     piece = _pieces(page_text, WRAP_PRINTED)
     assert reading_order(page_text) == [piece[0], piece[2], piece[1], piece[3], piece[4]]
+
+
+# A subhead set at column 1's foot ends column 1's block; its text opens column 2, which pdftotext
+# prints after column 2's lower paragraph, and after the next article's first block (the shape of
+# train23 page-017: read so, the text would follow a full line that ends no sentence).
+H_FOOT = "冷链物流让柑橘保鲜更久"
+COLUMN_1_SUBHEAD = "\n".join([COLUMN_1A, H_FOOT])
+COLUMN_2_LOWER = "\n".join([*_set(OTHER)[:-1], _set(OTHER)[-1] + BYLINE_1])
+ARTICLE_2A, ARTICLE_2B = "\n".join([TITLE_2, *_set(LEAD_2A)]), "\n".join([*_set(LEAD_2B), BYLINE_2])
+FOOT_HEAD_PRINTED = [COLUMN_1_SUBHEAD, COLUMN_2_LOWER, ARTICLE_2A, "\n".join(_set(P3)), ARTICLE_2B]
+
+
+def test_a_subhead_at_a_column_s_foot_is_read_over_its_text() -> None:
+    page_text = _page(FOOT_HEAD_PRINTED)
+    piece = _pieces(page_text, FOOT_HEAD_PRINTED)
+    assert reading_order(page_text) == [piece[0], piece[3], piece[1], piece[2], piece[4]]
+    page = split_page(page_text)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_1A), ("paragraph", LEAD_1B), ("heading", H_FOOT), ("paragraph", P3), ("paragraph", OTHER)
+    ]

@@ -597,6 +597,14 @@ def _text_line(block: list[Line], k: int) -> bool:
     return k + 1 < len(block) and is_indented(ln) and block[k + 1].width >= block[k + 1].column - FULL_SLACK
 
 
+def _ends_with_subhead(block: list[Line]) -> bool:
+    """The block ends with a subhead set at a column's foot, its text at the next column's top (train23
+    page-017): a last line without sentence marks, as wide as the column but for an indent, under a
+    line that ends a sentence."""
+    last = block[-1]
+    return len(block) > 1 and last.bare and block[-2].ends and last.column - INDENT_MAX <= last.width <= last.column + FULL_SLACK
+
+
 def _foot_title(block: list[Line]) -> bool:
     """The block may be titles at the foot: every line punctuated as a title is, none opening an
     article's text (a lead, a dateline, a byline line), and no heading set over a paragraph's indented
@@ -654,7 +662,9 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     # titles (the foot's, printed among the columns), not a subhead that wants its text.
     two_titles = [len(b) == 2 and b[0].width < b[0].column - INDENT_MAX for b in blocks]
     needs_text = [(h and _subhead(b) and not _lead(b) and not two) or _lead_byline(b) for b, h, two in zip(blocks, headed, two_titles)]
-    more = [_needs_more(b) for b in blocks]
+    tails = [_ends_with_subhead(b) for b in blocks]  # a subhead at the block's end wants its text next
+    needs_text = [n or t for n, t in zip(needs_text, tails)]
+    more = [_needs_more(b) and not t for b, t in zip(blocks, tails)]
     over_text = [_heading_over_text(b) for b in blocks]
     inside = [_opens_inside(b) and not t and not o for b, t, o in zip(blocks, titled, over_text)]
     signed = [_closes(b) for b in blocks]
@@ -666,7 +676,7 @@ def _move_costs(blocks: list[list[Line]], stop: int):
         """Subhead *x* stands over a paragraph's text that does not open with its topic (TOPIC_MIN).  A
         subhead that opens short of the column is not asked: it may be the rest of one wrapped, printed
         apart (train25 page-036), whose few characters name nothing."""
-        if not subheads[x] or not broad(x) or headed[y] or over_text[y] or titled[y] or leads[y]:
+        if not (subheads[x] and broad(x) or tails[x]) or headed[y] or over_text[y] or titled[y] or leads[y]:
             return False
         return shared(x, y) < TOPIC_MIN
 
@@ -693,6 +703,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
         """The strips' seam (a title over an article's opening opens it)."""
         if y >= stop:
             return more[x]
+        if tails[x]:
+            return False  # a heading's seam (_heading_seam)
         return more[x] if titled[y] or over_text[y] else bool(seams(x, y)[0])
 
     def _heading_seam(x: int, y: int) -> bool:
@@ -747,8 +759,9 @@ TOPIC_MIN = 2
 
 def _topics(blocks: list[list[Line]], subheads: list[bool]):
     """shared(x, y): how many of subhead *x*'s characters open the text *y* (its first TOPIC_LINES
-    lines; 0 when *x* is no subhead)."""
-    heads = [{c for ln in block for c in ln.text if is_ideograph(c)} if subheads[x] else set()
+    lines; 0 when *x* holds no subhead).  A block that ends with a subhead (:func:`_ends_with_subhead`)
+    is asked for its last line."""
+    heads = [{c for ln in (block if subheads[x] else block[-1:] if _ends_with_subhead(block) else []) for c in ln.text if is_ideograph(c)}
              for x, block in enumerate(blocks)]
     tops = [set("".join(ln.text for ln in block[:TOPIC_LINES])) for block in blocks]
 
