@@ -163,3 +163,108 @@ def test_a_subhead_over_its_text_printed_after_the_next_article_goes_back() -> N
         ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H3), ("paragraph", P4)
     ]
     assert apply_changes(page_text, page.changes) == page.text
+
+
+# Titles at the foot (the shape of train25 page-011): the last article is set in two columns under a
+# byline line; pdftotext prints its second column first, then the byline line and the first column,
+# which stops inside a sentence right before the titles.
+BYLINE_LINE = "本报记者 王磊"
+LEAD_5A = "央视网消息（新闻联播）：今年以来，各地加快推进农村公路建设，新改建农村公路超过十万公里，乡村群众出行更加便捷，农产品运输成本明显下降。"
+LEAD_5B = "沿线村民表示，家门口的路好走了，日子也越过越红火。"
+LEAD_5_LINES = _set(LEAD_5A) + _set(LEAD_5B)
+COLUMN_5A, COLUMN_5B = "\n".join(LEAD_5_LINES[:4]), "\n".join(LEAD_5_LINES[4:])
+FIRST = "\n".join(_set(LEAD_3) + _set(LEAD_3B))
+LATE_PRINTED = [FIRST, COLUMN_5B, BYLINE_LINE, COLUMN_5A, FOOT]
+
+
+def test_a_column_top_printed_after_its_article_goes_back_before_the_titles() -> None:
+    assert LEAD_5_LINES[3] == "农村公路超过十万公里，乡"  # column 1 stops inside a sentence, at full width
+    page_text = _page(LATE_PRINTED)
+    piece = _pieces(page_text, LATE_PRINTED)
+    assert reading_order(page_text) == [piece[0], piece[2], piece[3], piece[1], piece[4]]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["", "王磊"]
+    assert [(b.kind, b.text) for b in page.articles[1].blocks] == [("paragraph", LEAD_5A), ("paragraph", LEAD_5B)]
+
+
+def test_a_byline_line_alone_before_the_titles_stays_there() -> None:
+    # The byline line set over the columns is printed with the titles (train25 page-021): which of the
+    # leads it heads the text does not tell, so it is not moved.
+    page_text = _page([FIRST, "\n".join(LEAD_5_LINES), ARTICLE_4, BYLINE_LINE, FOOT])
+    assert reading_order(page_text) is None
+
+
+# Titles at the foot (the shape of train25 page-029): the foot of an article's first column (a subhead
+# and its text) and the next article's lead stand one under the other, and pdftotext takes them for
+# one block, printed after the article's second column.
+JOINED = "\n".join([H1, P2_TOP, ARTICLE_4])
+JOINED_PRINTED = [FIRST, P2_REST, JOINED, FOOT]
+
+
+def test_a_lead_joined_to_the_column_over_it_is_read_apart() -> None:
+    page_text = _page(JOINED_PRINTED)
+    first, column_b, joined, foot = (page_text.index(block) for block in JOINED_PRINTED)
+    lead = page_text.index(ARTICLE_4)
+    assert reading_order(page_text) == [(0, column_b), (joined, lead), (column_b, joined), (lead, foot), (foot, len(page_text))]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["", "赵敏"]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H1), ("paragraph", P2)
+    ]
+    assert apply_changes(page_text, page.changes) == page.text
+
+
+# One article in three columns (the shape of train25 page-015): a subhead at column 2's top is a
+# block of its own, and pdftotext prints column 3's first paragraph (as high on the page) before the
+# subhead's text; column 3 goes on with a subhead over the article's last paragraph.  No sentence is
+# broken: only the subhead's topic, which its text opens with, tells.
+H_COLD = "冷链仓库延长柑橘保鲜期"
+OTHER = "当地还组织技术人员上门指导，帮助果农改进包装和储运方式。"
+H_LAST = "果农收入持续增加"
+P_LAST = "今年果农人均收入比去年增加两成以上，不少农户盖起了新房。"
+COLUMN_3B = "\n".join([H_LAST, *_set(P_LAST)[:-1], _set(P_LAST)[-1] + BYLINE_1])
+TOPIC_PRINTED = [COLUMN_1A, H_COLD, "\n".join(_set(OTHER)), "\n".join(_set(P3)), COLUMN_3B, ARTICLE_2]
+
+
+def test_a_subhead_is_read_over_the_text_that_opens_with_its_topic() -> None:
+    page_text = _page(TOPIC_PRINTED)
+    piece = _pieces(page_text, TOPIC_PRINTED)
+    assert reading_order(page_text) == [piece[0], piece[1], piece[3], piece[2], piece[4], piece[5]]
+    page = split_page(page_text)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_1A), ("paragraph", LEAD_1B), ("heading", H_COLD), ("paragraph", P3), ("paragraph", OTHER),
+        ("heading", H_LAST), ("paragraph", P_LAST),
+    ]
+
+
+# A subhead wrapped onto a short second line, the two lines printed apart and in reverse (the shape of
+# train25 page-036): the short rest names too little to be asked for its topic.
+H_WRAP_FIRST, H_WRAP_REST = "柑橘采摘季农户忙装箱发货", "外销"
+P_WRAP = "今年柑橘采摘季，农户每天忙着装箱发货，产品销往各地。"
+WRAP_PRINTED = ["\n".join([TITLE_1, *_set(LEAD_1A)]), H_WRAP_REST, H_WRAP_FIRST, "\n".join(_set(P_WRAP)), ARTICLE_2]
+
+
+def test_the_short_rest_of_a_wrapped_subhead_is_not_asked_for_its_topic() -> None:
+    page_text = _page(WRAP_PRINTED)
+    piece = _pieces(page_text, WRAP_PRINTED)
+    assert reading_order(page_text) == [piece[0], piece[2], piece[1], piece[3], piece[4]]
+
+
+# A subhead set at column 1's foot ends column 1's block; its text opens column 2, which pdftotext
+# prints after column 2's lower paragraph, and after the next article's first block (the shape of
+# train23 page-017: read so, the text would follow a full line that ends no sentence).
+H_FOOT = "冷链物流让柑橘保鲜更久"
+COLUMN_1_SUBHEAD = "\n".join([COLUMN_1A, H_FOOT])
+COLUMN_2_LOWER = "\n".join([*_set(OTHER)[:-1], _set(OTHER)[-1] + BYLINE_1])
+ARTICLE_2A, ARTICLE_2B = "\n".join([TITLE_2, *_set(LEAD_2A)]), "\n".join([*_set(LEAD_2B), BYLINE_2])
+FOOT_HEAD_PRINTED = [COLUMN_1_SUBHEAD, COLUMN_2_LOWER, ARTICLE_2A, "\n".join(_set(P3)), ARTICLE_2B]
+
+
+def test_a_subhead_at_a_column_s_foot_is_read_over_its_text() -> None:
+    page_text = _page(FOOT_HEAD_PRINTED)
+    piece = _pieces(page_text, FOOT_HEAD_PRINTED)
+    assert reading_order(page_text) == [piece[0], piece[3], piece[1], piece[2], piece[4]]
+    page = split_page(page_text)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_1A), ("paragraph", LEAD_1B), ("heading", H_FOOT), ("paragraph", P3), ("paragraph", OTHER)
+    ]

@@ -104,7 +104,8 @@ def _broken(blocks: list[list[Line]]) -> bool:
     cost = _seam_costs(blocks)
     if any(cost(i, i + 1)[0] for i in range(len(blocks) - 1)):
         return True
-    stop = _foot(blocks)
+    blocks = _cut_at_leads(blocks)
+    stop = _move_foot(blocks, _foot(blocks))
     lo = _body_start(blocks, stop)
     moved = _move_costs(blocks, stop)
     return any(moved(i, i + 1) == 2 for i in range(lo, stop))
@@ -118,6 +119,8 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     stop = _foot(blocks)
     order = strip_order(blocks, stop) if stop >= MIN_BLOCKS else None
     if order is None:
+        blocks = _cut_at_leads(blocks)
+        stop = _move_foot(blocks, _foot(blocks))
         order = move_order(blocks, stop) if stop >= MIN_BLOCKS else None
     if order is None:
         return None
@@ -566,6 +569,63 @@ def _opening(block: list[Line]) -> bool:
     return _titled(block) or _heading(block) or _subhead(block) or _lead(block)
 
 
+def _joined_at_lead(above: Line, line: Line) -> bool:
+    """*line* opens an article's lead right under a line that stops inside a sentence at the column's
+    width: two pieces of text pdftotext took for one block (the foot of one article's first column and
+    the top of the next article's, set one under the other: train25 page-029)."""
+    full = above.column - FULL_SLACK <= above.width <= above.column + FULL_SLACK
+    return full and not above.ends and above.byline is None and line_opens_lead(line.text)
+
+
+def _cut_at_leads(blocks: list[list[Line]]) -> list[list[Line]]:
+    """*blocks* with each cut where a lead opens under a line of another article's text
+    (:func:`_joined_at_lead`), not under the title a block opens with: text shows two lines above the
+    lead or more (a paragraph's first line over a full one, a lead, a full stop: no title has them)."""
+    out = []
+    for block in blocks:
+        text = [k for k in range(len(block)) if _text_line(block, k)]
+        cuts = [k for k in range(2, len(block)) if text and text[0] < k - 1 and _joined_at_lead(block[k - 1], block[k])]
+        out += [block[lo:hi] for lo, hi in zip([0, *cuts], [*cuts, len(block)])]
+    return out
+
+
+def _text_line(block: list[Line], k: int) -> bool:
+    """Line *k* of *block* is a paragraph's: it has a full stop, opens a lead, or is indented over a full line."""
+    ln = block[k]
+    if not ln.headline or line_opens_lead(ln.text):
+        return True
+    return k + 1 < len(block) and is_indented(ln) and block[k + 1].width >= block[k + 1].column - FULL_SLACK
+
+
+def _ends_with_subhead(block: list[Line]) -> bool:
+    """The block ends with a subhead set at a column's foot, its text at the next column's top (train23
+    page-017): a last line without sentence marks, as wide as the column but for an indent, under a
+    line that ends a sentence."""
+    last = block[-1]
+    return len(block) > 1 and last.bare and block[-2].ends and last.column - INDENT_MAX <= last.width <= last.column + FULL_SLACK
+
+
+def _foot_title(block: list[Line]) -> bool:
+    """The block may be titles at the foot: every line punctuated as a title is, none opening an
+    article's text (a lead, a dateline, a byline line), and no heading set over a paragraph's indented
+    first line."""
+    if not all(ln.headline for ln in block) or _heading_over_text(block):
+        return False
+    return not any(line_opens_lead(ln.text) or LEAD_LINE.match(ln.text) for ln in block)
+
+
+def _move_foot(blocks: list[list[Line]], stop: int) -> int:
+    """Where pdftotext's foot starts: after the blocks of text past *stop* (:func:`_foot`) that are no
+    titles.  pdftotext prints a column's top after the columns beside it (an article's byline line and
+    lead after the page's last article, train25 page-011), so the page may end inside a sentence before
+    its titles.  A byline line alone there (set over the columns, printed with the titles: train25
+    page-021) names no lead of its own: it stays, as the titles do."""
+    def text(block: list[Line]) -> bool:
+        return not _foot_title(block) and not (len(block) == 1 and _lead_byline(block))
+
+    return max(stop, 1 + max((i for i in range(stop, len(blocks)) if text(blocks[i])), default=-1))
+
+
 def _body_start(blocks: list[list[Line]], stop: int) -> int:
     """The first block after the page's header (a run of blocks of a line or two without sentence
     marks: the page number, the sections; never moved, their seams not asked)."""
@@ -585,6 +645,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
       (unless it is the rest of a heading wrapped, a shorter line after a broad one), a block that
       opens inside a sentence, the foot, nor — when the titles stand at the foot, so an article opens
       with no title — a lead after a subhead;
+    - when the titles stand at the foot, the text before them ends the last article: it does not stop
+      inside a sentence at a column's width (pdftotext printed a column's top late, train25 page-011);
     - when the titles stand over the articles, a byline at a block's end closes an article: no
       paragraph that is not an article's first follows it (:func:`_paragraph_goes_on`);
     - when the titles stand at the foot, no subhead follows a byline, alone or over its text
@@ -600,10 +662,23 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     # titles (the foot's, printed among the columns), not a subhead that wants its text.
     two_titles = [len(b) == 2 and b[0].width < b[0].column - INDENT_MAX for b in blocks]
     needs_text = [(h and _subhead(b) and not _lead(b) and not two) or _lead_byline(b) for b, h, two in zip(blocks, headed, two_titles)]
-    more = [_needs_more(b) for b in blocks]
+    tails = [_ends_with_subhead(b) for b in blocks]  # a subhead at the block's end wants its text next
+    needs_text = [n or t for n, t in zip(needs_text, tails)]
+    more = [_needs_more(b) and not t for b, t in zip(blocks, tails)]
     over_text = [_heading_over_text(b) for b in blocks]
     inside = [_opens_inside(b) and not t and not o for b, t, o in zip(blocks, titled, over_text)]
     signed = [_closes(b) for b in blocks]
+    leads = [_lead(b) for b in blocks]
+    subheads = [_subhead(b) and not ld for b, ld in zip(blocks, leads)]
+    shared = _topics(blocks, subheads)
+
+    def off_topic(x: int, y: int) -> bool:
+        """Subhead *x* stands over a paragraph's text that does not open with its topic (TOPIC_MIN).  A
+        subhead that opens short of the column is not asked: it may be the rest of one wrapped, printed
+        apart (train25 page-036), whose few characters name nothing."""
+        if not (subheads[x] and broad(x) or tails[x]) or headed[y] or over_text[y] or titled[y] or leads[y]:
+            return False
+        return shared(x, y) < TOPIC_MIN
 
     def wrapped(x: int, y: int) -> bool:
         """Heading *y* may be the rest of the one-line heading *x* wrapped: *x* is as wide as the column
@@ -628,16 +703,20 @@ def _move_costs(blocks: list[list[Line]], stop: int):
         """The strips' seam (a title over an article's opening opens it)."""
         if y >= stop:
             return more[x]
+        if tails[x]:
+            return False  # a heading's seam (_heading_seam)
         return more[x] if titled[y] or over_text[y] else bool(seams(x, y)[0])
 
     def _heading_seam(x: int, y: int) -> bool:
         """A heading or byline line without its text, a byline before a paragraph."""
-        if y >= stop:
-            return needs_text[x]
+        if y >= stop:  # the titles at the foot follow the last article's end
+            return needs_text[x] or (foot_titles and more[x])
+        if more[x] and leads[y]:
+            return True  # an article's opening under a sentence left unfinished
         if needs_text[x]:
             heading = titled[y] or _wide(blocks[y][0]) or (headed[y] and broad(y) and not wrapped(x, y))
             lead_after_subhead = foot_titles and _lead(blocks[y]) and not _lead_byline(blocks[x])
-            return heading or inside[y] or lead_after_subhead
+            return heading or inside[y] or lead_after_subhead or off_topic(x, y)
         if signed[x]:
             return _paragraph_goes_on(blocks[y]) if not foot_titles else ((_subhead(blocks[y]) and not _lead(blocks[y])) or over_text[y])
         return False
@@ -670,6 +749,26 @@ MAX_MOVE_BLOCKS = 32
 # A subhead names what its text opens with: its characters are looked for in the text's first two
 # lines (a column 13-22 characters wide: a sentence or two).
 TOPIC_LINES = 2
+
+
+# A subhead names what its text opens with: the text under each subhead of the train batches (seeds
+# 21, 23, 25: 64 subheads, corpora/typeset/fit_topic.py) opens with 2 of its characters at least in its
+# first TOPIC_LINES lines (62 with 4 or more).  Text that opens with fewer is not the subhead's.
+TOPIC_MIN = 2
+
+
+def _topics(blocks: list[list[Line]], subheads: list[bool]):
+    """shared(x, y): how many of subhead *x*'s characters open the text *y* (its first TOPIC_LINES
+    lines; 0 when *x* holds no subhead).  A block that ends with a subhead (:func:`_ends_with_subhead`)
+    is asked for its last line."""
+    heads = [{c for ln in (block if subheads[x] else block[-1:] if _ends_with_subhead(block) else []) for c in ln.text if is_ideograph(c)}
+             for x, block in enumerate(blocks)]
+    tops = [set("".join(ln.text for ln in block[:TOPIC_LINES])) for block in blocks]
+
+    def shared(x: int, y: int) -> int:
+        return len(heads[x] & tops[y])
+
+    return shared
 
 
 # pdftotext sets a line of text alone in a block only between bold lines: its 95 train pages of 4
@@ -728,13 +827,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     if not any(broken(order[k], order[k + 1] if k + 1 < len(order) else stop) == 2 for k in range(len(order))):
         return None
 
-    heads = [{c for ln in block for c in ln.text if is_ideograph(c)} if subheads[x] else set()
-             for x, block in enumerate(blocks)]
-    tops = [set("".join(ln.text for ln in block[:TOPIC_LINES])) for block in blocks]
-
-    def shared(x: int, y: int) -> int:
-        """How many of subhead *x*'s characters open the text *y* after it (a subhead names its topic)."""
-        return len(heads[x] & tops[y])
+    shared = _topics(blocks, subheads)
 
     def key(seq: tuple[int, ...], cuts: int, moves: int, way: int) -> tuple[int, int, int, int, int]:
         """Fewest seams broken, then the most subheads' characters found in their text, then the fewest
