@@ -159,3 +159,56 @@ def test_a_part_with_a_blank_line_after_every_line_is_read_as_printed() -> None:
     text = "\n\n".join([C_TITLE, whole, "（记者 王磊）", *lines]) + "\n"
     assert (len(whole.split("\n")), len(lines)) == (22, 17) and 41 >= BOX_LINES * 20
     assert reading_order(text) is None
+
+
+# A paragraph's first line that pdfminer boxed alone (a blank line after it): short of the column by
+# the indent, before the paragraph's lines at the column's width (12 characters, 24 display units).
+FIRST_ALONE_PAGE = (
+    "央视网消息（新闻联播）：今\n年各地抓紧春耕生产，全国已\n播种粮食面积超过三亿亩。\n\n"
+    "各地农机手抢抓农时作\n\n"
+    "业，确保应种尽种，进度快于\n上年同期，早稻栽插已基本完\n成。\n"
+)
+
+
+def _blocks(text: str):
+    from textfix.lines import cut_lines
+    from textfix.order import blocks_of
+
+    return blocks_of(cut_lines(text), text)
+
+
+def test_a_first_line_boxed_alone_is_a_line_of_text_not_a_heading() -> None:
+    from textfix.order import _first_lines_alone, _Page, _seam_costs, _text_lines
+
+    blocks = _blocks(FIRST_ALONE_PAGE)
+    assert [len(b) for b in blocks] == [3, 1, 3]
+    assert _first_lines_alone(blocks) == [False, True, False]
+    # It counts in the columns' balance and opens no article (a subhead would do neither).
+    assert _text_lines(blocks[1], True) == 1
+    assert _Page(blocks, _seam_costs(blocks)).can_start == [True, False, False]
+
+
+def test_a_title_over_a_lead_is_no_first_line_alone() -> None:
+    from textfix.order import _first_lines_alone
+
+    # The same width, but a lead comes next: a title (its article's first block), not a paragraph's line.
+    text = "春耕生产有序推进农机\n\n" + FIRST_ALONE_PAGE
+    assert _first_lines_alone(_blocks(text))[0] is False
+
+
+def test_strips_are_cut_where_the_articles_keep_to_their_topics() -> None:
+    from textfix.order import _interleave
+
+    # Strip 1: article A's segment (block 0), B's (block 1); strip 2: blocks 2, 3, 4 of a line each.
+    # Every seam of the print order breaks a sentence; cutting strip 2 after block 2 or after block
+    # 3 mends them alike and balances as well (2 and 2 lines against 1 and 2, or 2 and 1), and the
+    # join into block 3 costs the language model more.  Block 3 shares B's bigrams, not A's: B's.
+    grams = [{"春耕", "农机"}, {"小区", "改造"}, {"春耕"}, {"小区", "改造"}, {"小区"}]
+    before = [0, 2, 4, 5, 6, 7]
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int(y == x + 1), 0.5 if y == 3 and x != 2 else 0.0)
+
+    found = _interleave([0, 2], 5, cost, [True] * 5, [True] * 5, before, grams)
+    assert found is not None
+    assert found[1] == [0, 2, 1, 3, 4]

@@ -18,9 +18,11 @@ breaks of the print order.  What the search asks of a reading, besides the
 breaks: every article opens in the first strip (no lead in the others); an
 article's segments of the strips hold as many text lines within
 ``BALANCE_SLACK`` (CSS balances columns; fitted by
-``corpora/typeset/fit_strips.py`` on the train batches); then the fewest
-strips, the best balance, and the language model on the joins made
-(:func:`join`, a tie-break only).  A page whose blocks are one line each (a
+``corpora/typeset/fit_strips.py`` on the train batches; a paragraph's first
+line that pdfminer boxed alone counts as a line of text, not a subhead, and
+opens no article); then the fewest strips, the most bigrams each article's
+segments share (an article keeps to its topic), the best balance, and the
+language model on the joins made (:func:`join`, a tie-break only).  A page whose blocks are one line each (a
 blank line after every line) holds no extractor's boxes and is read as it
 stands (``BOX_LINES``).
 
@@ -217,9 +219,25 @@ def _seam_costs(blocks: list[list[Line]]):
 BALANCE_SLACK = 3
 
 
-def _text_lines(block: list[Line]) -> int:
-    """Lines of column text in *block* (titles, subheads, byline lines and header lines are not balanced)."""
+def _text_lines(block: list[Line], first_alone: bool = False) -> int:
+    """Lines of column text in *block* (titles, subheads, byline lines and header lines are not balanced;
+    a paragraph's first line in a box of its own, *first_alone*, is)."""
+    if first_alone:
+        return 1
     return 0 if _heading(block) or _subhead(block) or _lead_byline(block) else len(block)
+
+
+def _first_lines_alone(blocks: list[list[Line]]) -> list[bool]:
+    """Each block is a paragraph's first line in a box of its own (pdfminer may box an indented first
+    line apart from the lines under it): one line short of the column by an indent, that ends no
+    sentence, before a block that goes on from it (a title's next block is a lead)."""
+    def alone(i: int) -> bool:
+        block = blocks[i]
+        line = block[0]
+        return (len(block) == 1 and is_indented(line) and not line.ends and line.byline is None
+                and not _lead(block) and i + 1 < len(blocks) and _goes_on(blocks[i + 1]))
+
+    return [alone(i) for i in range(len(blocks))]
 
 
 # pdfminer's boxes hold 2.26 lines or more on average on every train page (seeds 21, 23, 25); pages
@@ -236,7 +254,7 @@ MAX_GROUP = 50
 # (train page-038) and four worse (train page-011, train25 page-004, train27 page-009, page-029).
 MIN_BROKEN = 2
 
-Key = tuple[int, int, int, float, int]  # (seams broken, strips, imbalance, -log10 P, segments), relative to print
+Key = tuple[int, int, int, int, float, int]  # (seams broken, strips, -shared, imbalance, -log10 P, segments), relative to print
 
 
 def strip_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
@@ -255,14 +273,14 @@ def strip_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     # best[g]: the best reading of blocks [0, g) — its key, the bound h its last group starts at and
     # that group's order.  A group spans MAX_GROUP blocks at most, so only the bounds that near are
     # asked (the last one always: the group read as printed).
-    best: dict[int, tuple[Key, int, list[int]]] = {0: ((0, 0, 0, 0.0, 0), -1, [])}
+    best: dict[int, tuple[Key, int, list[int]]] = {0: ((0, 0, 0, 0, 0.0, 0), -1, [])}
     starts = [0]
     for g in bounds:
         options = []
         near = bisect_left(starts, g - MAX_GROUP)
         for h in starts[-1:] + starts[near:-1]:
             found = page.group(h, g) if page.searched(h, g) else None
-            group_key, group_order = found or ((0, 0, 0, 0.0, 0), list(range(h, g)))
+            group_key, group_order = found or ((0, 0, 0, 0, 0.0, 0), list(range(h, g)))
             options.append((tuple(x + y for x, y in zip(best[h][0], group_key)), h, group_order))
         best[g] = min(options, key=lambda o: o[0])
         starts.append(g)
@@ -285,13 +303,17 @@ class _Page:
 
     def __init__(self, blocks: list[list[Line]], cost) -> None:
         self.cost = cost
-        self.can_start = [i == 0 or _heading(b) or _subhead(b) or _lead(b) or _closes(blocks[i - 1]) for i, b in enumerate(blocks)]
+        alone = _first_lines_alone(blocks)
+        # A paragraph's first line in a box of its own is no heading: it opens no article (a lead does).
+        self.can_start = [i == 0 or ((_heading(b) or _subhead(b)) and not alone[i]) or _lead(b) or _closes(blocks[i - 1])
+                          for i, b in enumerate(blocks)]
         self.closed = [b[-1].ends or _closes(b) for b in blocks]
         self.leads = [_lead(b) for b in blocks]
+        self.grams = [_bigrams(b) for b in blocks]
         self.before = [0]  # text lines before each block
         self.lines = [0]  # lines before each block
-        for b in blocks:
-            self.before.append(self.before[-1] + _text_lines(b))
+        for b, first in zip(blocks, alone):
+            self.before.append(self.before[-1] + _text_lines(b, first))
             self.lines.append(self.lines[-1] + len(b))
 
     def searched(self, lo: int, hi: int) -> bool:
@@ -310,16 +332,22 @@ class _Page:
         first_c = max(lo + 2, 1 + max((i for i in range(lo, hi) if self.leads[i]), default=lo))
         best: tuple[Key, list[int]] | None = None
         for cuts in _strip_cuts(lo, first_c, hi, self.before, self.can_start):
-            found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.before)
+            found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.before, self.grams)
             if found is None:
                 continue
             # Fewer sentences broken first, then fewer strips (two columns explain most pages), then
-            # balance and the language model.
-            (relative, imbalance, lm, segments), order = found
-            key = (relative, len(cuts), imbalance, lm, segments)
+            # the articles' topics (bigrams an article's segments share), balance and the language model.
+            (relative, shared, imbalance, lm, segments), order = found
+            key = (relative, len(cuts), shared, imbalance, lm, segments)
             if relative < 0 and (best is None or key < best[0]):
                 best = (key, order)
         return best
+
+
+def _bigrams(block: list[Line]) -> set[str]:
+    """The block's pairs of ideographs side by side (what its topic is told by)."""
+    text = "".join(ln.text for ln in block)
+    return {text[i:i + 2] for i in range(len(text) - 1) if is_ideograph(text[i]) and is_ideograph(text[i + 1])}
 
 
 def _lead_byline(block: list[Line]) -> bool:
@@ -353,10 +381,15 @@ def _strip_cuts(lo: int, first_c: int, stop: int, before: list[int], can_start: 
                     yield [c, c2]
 
 
-def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], before: list[int]):
+def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], before: list[int],
+                grams: list[set[str]]):
     """The cheapest reading of strips [starts[0], starts[1]), … [starts[-1], stop) as segments
-    interleaved per article: ((seams broken, column imbalance, -log10 P of the joins made, segments)
-    relative to the print order, the order), or None."""
+    interleaved per article: ((seams broken, -bigrams shared, column imbalance, -log10 P of the joins
+    made, segments) relative to the print order, the order), or None.  *grams* holds each block's
+    bigrams: an article's segments of the later strips share more of them with its segment of the
+    first strip than another article's do (it keeps to its topic), which tells apart readings that
+    break as few sentences (a column's segment that ends a paragraph may open the next article's
+    as well as go on in its own)."""
     ends = [*starts[1:], stop]
     k = len(starts)
 
@@ -386,7 +419,13 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
             if last or all(q[j] < ends[j] for j in range(k)):
                 yield q, last
 
-    table = {tuple(starts): ((0, 0, 0.0, 0), [])}
+    table = {tuple(starts): ((0, 0, 0, 0.0, 0), [])}
+
+    def shared(state: tuple[int, ...], q: tuple[int, ...]) -> int:
+        """Bigrams the article's segments [state, q) of the later strips share with its first strip's."""
+        first = set().union(*grams[state[0]:q[0]])
+        return sum(len(first & set().union(*grams[state[j]:q[j]])) for j in range(1, k))
+
     # A state's predecessors are smaller in every strip, so taking the frontier's least state first
     # settles each state before it is extended.
     frontier = [tuple(starts)]
@@ -402,8 +441,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                 added.append(cost(q[k - 1] - 1, q[0]))
             removed = [cost(x - 1, x) for x in q if x < stop]
             imbalance = sum(abs((before[q[j]] - before[state[j]]) - (before[q[0]] - before[state[0]])) for j in range(1, k))
-            new = (key[0] + sum(b for b, _ in added) - sum(b for b, _ in removed), key[1] + imbalance,
-                   key[2] + sum(x for _, x in added) - sum(x for _, x in removed), key[3] + 1)
+            new = (key[0] + sum(b for b, _ in added) - sum(b for b, _ in removed), key[1] - shared(state, q), key[2] + imbalance,
+                   key[3] + sum(x for _, x in added) - sum(x for _, x in removed), key[4] + 1)
             if q not in table or new < table[q][0]:
                 table[q] = (new, segs + [(state, q)])
                 if q not in seen and q != final:
