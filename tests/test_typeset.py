@@ -45,6 +45,14 @@ def test_garble_char_is_the_codec_shift():
         assert pdftext.garble_char(ch) == ch
 
 
+def test_the_gold_takes_the_full_width_comma_between_ideographs():
+    # shared/gold/README.md: "An ASCII comma printed between ideographs takes its full-width form".
+    import make_pages
+
+    assert make_pages.gold_form("流程图,奚晓斌") == "流程图，奚晓斌"
+    assert make_pages.gold_form("共3,000人, Model Y,") == "共3,000人, Model Y,"  # next to digits or Latin: as printed
+
+
 def test_garble_cmap_rewrites_only_symbols():
     cmap = b"2 beginbfchar\n<0001> <ff0c>\n<0002> <4e2d>\nendbfchar\n"
     out, changed = pdftext.garble_cmap(cmap)

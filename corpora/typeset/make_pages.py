@@ -50,7 +50,10 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parent.parent))
 from pdftext import EXTRACTORS, garble_fonts  # noqa: E402
+
+from textfix.charclasses import IDEOGRAPH  # noqa: E402
 
 GARBLE_FAMILY = "TFGarble"
 BODY_FAMILY = "TFBody"
@@ -120,6 +123,17 @@ def load_articles(source: str) -> list[dict[str, Any]]:
 def _clean(text: str) -> str:
     """What HTML prints of a text: runs of ASCII whitespace as one space, none at the ends."""
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
+# The gold's conventions (shared/gold/README.md): "An ASCII comma printed between ideographs takes its
+# full-width form, as Chinese typesetting requires" -- a source's stray ASCII comma is printed as it is,
+# and the gold has the comma a page should read.
+_ASCII_COMMA = re.compile(rf"(?<=[{IDEOGRAPH}]),(?=[{IDEOGRAPH}])")
+
+
+def gold_form(text: str) -> str:
+    """*text* as the gold has it (see _ASCII_COMMA)."""
+    return _ASCII_COMMA.sub("，", text)
 
 
 def usable(article: dict[str, Any]) -> bool:
@@ -230,7 +244,7 @@ def compose_page(rng: random.Random, pool: list[dict[str, Any]], fonts: dict[str
         last_para = max(i for i, b in enumerate(blocks) if b["kind"] == "paragraph")
         for i, block in enumerate(blocks):
             text = block["text"]
-            gold = {"kind": block["kind"], "text": text}
+            gold = {"kind": block["kind"], "text": gold_form(text)}
             if block["kind"] == "heading":
                 body.append(f'<h3 class="sub">{esc(text)}</h3>')
                 gold_blocks.append(gold)
@@ -239,7 +253,7 @@ def compose_page(rng: random.Random, pool: list[dict[str, Any]], fonts: dict[str
             opening = ""
             if i == first_para and byline.form == "dateline":
                 text = CCTV_LEAD.sub("", text)
-                gold["text"] = byline.prefix + text
+                gold["text"] = byline.prefix + gold_form(text)
                 cls = ' class="g"' if byline_g else ""
                 opening = f'{esc(byline.prefix)}<span{cls}>{esc(byline.printed)}</span>'
             mode = block.get("garble") or (
