@@ -227,7 +227,7 @@ def run_chunk(chunk: Sequence[InputItem], task: Task, model: NoiseModel | None =
 
 
 def _is_pdf(path: str) -> bool:
-    from .pdf import looks_like_pdf
+    from .io import looks_like_pdf
 
     return looks_like_pdf(path)
 

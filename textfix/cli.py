@@ -202,7 +202,7 @@ def _run_one_page(args: argparse.Namespace, task: Task, model: NoiseModel) -> in
 
     (path,) = args.inputs
     if path != "-" and args.dask is None:  # a PDF is one process's work: its pages share the font verdict
-        from .pdf import looks_like_pdf
+        from .io import looks_like_pdf
 
         if looks_like_pdf(path):
             return _run_pdf(args, task, model, path)

@@ -184,14 +184,15 @@ def _describe(f: Finding) -> str:
 
 def diagnose(path: str | os.PathLike[str]) -> Diagnosis:
     """The doctor's report on a PDF or a text file (a file of pages when it has form feeds)."""
-    from .pdf import looks_like_pdf, read_pdf
+    from .io import looks_like_pdf
+    from .pdf import read_pdf
 
     name = os.fspath(path)
     if name == "-":  # standard input: a PDF by its header, else text
         import sys
 
         from .io import decode_bytes
-        from .pdf import starts_as_pdf
+        from .io import starts_as_pdf
 
         data = sys.stdin.buffer.read()
         if starts_as_pdf(data):

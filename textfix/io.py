@@ -228,6 +228,42 @@ def read_bytes(name: str | os.PathLike[str]) -> bytes:
         raise InputError(f"{os.fspath(name)}: cannot read ({exc.strerror or exc})") from None
 
 
+MAGIC = b"%PDF-"
+# The PDF header may follow some junk (a mail header, a BOM): readers look in the first kilobyte.
+HEADER_WINDOW = 1024
+
+
+def is_pdf_bytes(data: bytes) -> bool:
+    """The PDF header in the first kilobyte, where readers look for it (what :func:`read_pdf` accepts)."""
+    return MAGIC in data[:HEADER_WINDOW]
+
+
+def starts_as_pdf(data: bytes) -> bool:
+    """*data* opens with the PDF header (after whitespace or a BOM): a PDF whatever its name.
+
+    Stricter than :func:`is_pdf_bytes`, so that a text that merely mentions
+    ``%PDF-1.7`` in its first lines is still read as text.
+    """
+    return data[:HEADER_WINDOW].lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(MAGIC)
+
+
+def is_pdf_input(name: str, data: bytes) -> bool:
+    """How ``read_text`` and ``doctor`` tell a PDF: a ``.pdf`` name, or bytes that start as one."""
+    return name.lower().endswith(".pdf") or starts_as_pdf(data)
+
+
+def looks_like_pdf(path: str | os.PathLike[str]) -> bool:
+    """A ``.pdf`` name, or a file that starts with the PDF header."""
+    name = os.fspath(path)
+    if name.lower().endswith(".pdf"):
+        return True
+    try:
+        with open(name, "rb") as handle:
+            return starts_as_pdf(handle.read(HEADER_WINDOW))
+    except OSError:
+        return False
+
+
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a text file in any common encoding; ``-`` reads standard input.
 
@@ -240,15 +276,15 @@ def read_text(path: str | os.PathLike[str]) -> str:
         import sys
 
         data = sys.stdin.buffer.read()
-        from .pdf import is_pdf_input, read_pdf
-
         if is_pdf_input("-", data):
+            from .pdf import read_pdf
+
             return read_pdf(data, "<stdin>").text
         return decode_bytes(data, "<stdin>")
     data = read_bytes(name)
-    from .pdf import is_pdf_input, read_pdf
-
     if is_pdf_input(name, data):
+        from .pdf import read_pdf
+
         return read_pdf(data, name).text
     return decode_bytes(data, name)
 

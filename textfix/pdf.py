@@ -35,14 +35,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .errors import InputError, TextfixError
+from .io import is_pdf_bytes
 
 # A bold face's name: PostScript names end -Bold, -Heavy, -Black, -SemiBold, -DemiBold (or
 # ,Bold for a synthetic one).
 BOLD_NAME = re.compile(r"(?i)(?:semi|demi)?bold|heavy|black")
 INSTALL_HINT = "pip install 'textfix[pdf]'"
-MAGIC = b"%PDF-"
-# The PDF header may follow some junk (a mail header, a BOM): readers look in the first kilobyte.
-_HEADER_WINDOW = 1024
 # A complete file ends with %%EOF, perhaps followed by a few bytes of junk or a newline.
 _TAIL_WINDOW = 2048
 
@@ -146,37 +144,6 @@ class PdfDocument:
     def text(self) -> str:
         """The pages' text, each page ending with a line end and a form feed (as pdftotext writes it)."""
         return "".join(page.text + "\n\f" for page in self.pages)
-
-
-def is_pdf_bytes(data: bytes) -> bool:
-    """The PDF header in the first kilobyte, where readers look for it (what :func:`read_pdf` accepts)."""
-    return MAGIC in data[:_HEADER_WINDOW]
-
-
-def starts_as_pdf(data: bytes) -> bool:
-    """*data* opens with the PDF header (after whitespace or a BOM): a PDF whatever its name.
-
-    Stricter than :func:`is_pdf_bytes`, so that a text that merely mentions
-    ``%PDF-1.7`` in its first lines is still read as text.
-    """
-    return data[:_HEADER_WINDOW].lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(MAGIC)
-
-
-def is_pdf_input(name: str, data: bytes) -> bool:
-    """How ``read_text`` and ``doctor`` tell a PDF: a ``.pdf`` name, or bytes that start as one."""
-    return name.lower().endswith(".pdf") or starts_as_pdf(data)
-
-
-def looks_like_pdf(path: str | os.PathLike[str]) -> bool:
-    """A ``.pdf`` name, or a file that starts with the PDF header."""
-    name = os.fspath(path)
-    if name.lower().endswith(".pdf"):
-        return True
-    try:
-        with open(name, "rb") as handle:
-            return starts_as_pdf(handle.read(_HEADER_WINDOW))
-    except OSError:
-        return False
 
 
 def pdf_text(path: str | os.PathLike[str]) -> str:
