@@ -2,14 +2,19 @@
 
     python bench/bench_decisions.py [--against CHECKOUT]
 
-Times ``textfix.garbles.garble_changes`` with the built-in model, after a
-warm-up call, as the least CPU time (``time.process_time``: other processes on
-a shared machine do not count) of five calls, on two files:
+Times ``textfix.garbles.garble_changes`` with the built-in model as CPU time
+(``time.process_time``: other processes on a shared machine do not count) of
+one call on each file in a fresh process whose model, dictionary and screen
+were loaded by a call on the seed page first: what a new text costs, the
+decisions' own caches holding nothing of it.  The least of :data:`RUNS`
+processes is printed, on two files:
 
 * ``print``: bench/bench_repair.py's ~5 MB of print pages (the project's
   synthetic pages and the seed page in turn, as one page);
 * ``clean``: ~5 MB of real-dev train paragraphs, one a line (only where
-  ``../shared/real-dev`` is present; its text is not kept).
+  ``../shared/real-dev`` is present; its text is not kept);
+* ``garbled``: the same paragraphs, 30% of them garbled as ``bench/eval_garbles.py``
+  garbles them (seed 5).
 
 ``--against`` runs the same timing in a child process on another checkout's
 ``textfix`` (e.g. a ``git worktree`` of the commit before a change) and prints
@@ -48,28 +53,52 @@ def files(tmp: Path) -> dict[str, Path]:
                 break
         out["clean"] = tmp / "clean.txt"
         out["clean"].write_text("\n".join(paragraphs), encoding="utf-8")
+        out["garbled"] = tmp / "garbled.txt"
+        out["garbled"].write_text("\n".join(garbled(paragraphs)), encoding="utf-8")
     except (ImportError, OSError, SystemExit):
         pass
     return out
 
 
+def garbled(paragraphs: list[str], seed: int = 5, rate: float = 0.3) -> list[str]:
+    """*paragraphs* with a share *rate* garbled as eval_garbles garbles them (a whole paragraph or a run of
+    sentences, half the marks followed by a stray space): densely garbled real text, nothing repeated."""
+    import random
+
+    import eval_garbles
+
+    rng, table = random.Random(seed), eval_garbles.garble_table()
+    return [eval_garbles.garble(p, eval_garbles.choose_runs(p, rng), table, 0.5, rng).text if rng.random() < rate else p
+            for p in paragraphs]
+
+
+RUNS = 3
+SEED = ROOT / "seeds" / "001_b2b7af04dbdc7222.txt"
+
+
 def timings(paths: dict[str, str]) -> dict[str, tuple[float, int]]:
-    """name → (least CPU seconds of five calls, garbles found), with this process's ``textfix``."""
+    """name → (CPU seconds of one call, garbles found), with this process's ``textfix``, loaded on the seed page."""
     from textfix import garbles
     from textfix.model import default_model
 
     model = default_model()
+    garbles.garble_changes(SEED.read_text(encoding="utf-8"), model)
     out = {}
     for name, path in paths.items():
         text = Path(path).read_text(encoding="utf-8")
+        start = time.process_time()
         found = garbles.garble_changes(text, model)
-        best = float("inf")
-        for _ in range(5):
-            start = time.process_time()
-            garbles.garble_changes(text, model)
-            best = min(best, time.process_time() - start)
-        out[name] = (best, len(found))
+        out[name] = (time.process_time() - start, len(found))
     return out
+
+
+def least_of_runs(checkout: Path, paths: dict[str, str]) -> dict[str, tuple[float, int]]:
+    """:func:`timings` in RUNS fresh processes on *checkout*'s ``textfix``: the least time per file."""
+    code = (f"import sys; sys.path.insert(0, {str(checkout)!r}); sys.path.insert(1, {str(ROOT / 'bench')!r}); "
+            f"sys.argv = ['x', '--child', {json.dumps(paths)!r}]; import bench_decisions; bench_decisions.main()")
+    runs = [json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(RUNS)]
+    return {name: min((run[name] for run in runs), key=lambda r: r[0]) for name in paths}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,14 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory() as tmp:
         paths = {name: str(p) for name, p in files(Path(tmp)).items()}
-        here = timings(paths)
-        there = {}
-        if args.against:
-            env_path = str(Path(args.against).resolve())
-            code = f"import sys; sys.path.insert(0, {env_path!r}); sys.argv = ['x', '--child', {json.dumps(paths)!r}]; " \
-                   f"sys.path.insert(1, {str(ROOT / 'bench')!r}); import bench_decisions; bench_decisions.main()"
-            result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-            there = json.loads(result.stdout)
+        here = least_of_runs(ROOT, paths)
+        there = least_of_runs(Path(args.against).resolve(), paths) if args.against else {}
     for name, (seconds, found) in here.items():
         line = f"{name}: {seconds:.3f} s CPU, {found} garbles"
         if name in there:

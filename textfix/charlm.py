@@ -134,6 +134,20 @@ class Interpunct(NamedTuple):
         return cls(classes, stats["then"], stats["after"], stats["mass"], before, after)
 
 
+class Weights(dict):
+    """Characters → weights, for :meth:`CharLM.expected` of one model, by character and by the model's id.
+
+    ``plain``: every character is known to the model and none is the
+    interpunct (whose estimate is mixed with its class's).
+    """
+
+    def __init__(self, lm: CharLM, weights: dict[str, float]) -> None:
+        super().__init__(weights)
+        self.by_id = {lm.ids.get(ch, 0): w for ch, w in weights.items()}
+        self.plain = 0 not in self.by_id and len(self.by_id) == len(weights) and INTERPUNCT not in weights
+        self.after_one: dict[int, float] = {}  # a character's id → the sum after it alone (CharLM._expected_after)
+
+
 class CharLM:
     """log10 P(character | up to two characters before it)."""
 
@@ -145,6 +159,7 @@ class CharLM:
         self.unknown = unknown
         self.mark_shares = mark_shares if mark_smoothing else {}
         self.mark_smoothing = mark_smoothing
+        self._marks = Weights(self, dict.fromkeys(self.mark_shares, 1.0))  # (made after the ids)
         self._kept: dict[str, float] = {}  # last two characters + character → logp, as read
         self._mark_mass: dict[str, float] = {}  # last two characters → P(a mark after them), as worked out
         # Each (sorted keys, log10 p, log10 back-off weight as context); by_second holds the bigrams
@@ -174,7 +189,7 @@ class CharLM:
             return self._base_logp(h, ch)
         mass = self._mark_mass.get(h)
         if mass is None:  # P(a mark | h), once per context: every mark after h needs it
-            mass = self._mark_mass[h] = sum(10 ** self._base_logp(h, m) for m in self.mark_shares)
+            mass = self._mark_mass[h] = self.expected(h, self._marks)
         weight = self.mark_smoothing
         return math.log10((1.0 - weight) * 10 ** self._base_logp(h, ch) + weight * mass * share)
 
@@ -215,6 +230,48 @@ class CharLM:
     def _unigram(self, c: int) -> float:
         found = _find(self.uni, c) if c else None
         return found[0] if found else self.unknown
+
+    def expected(self, history: str, weights: Weights) -> float:
+        """Σ weight(c) · P(c | the last two characters of *history*), Kneser-Ney, over the characters of *weights*.
+
+        The sum of the model's estimates term by term (:meth:`_base_logp`: a
+        mark's unsmoothed), worked out from its back-off: the characters seen
+        after the two are read one by one, the rest together as the back-off
+        weight times their sum after the last character alone, kept per
+        character (a name's start is read after thousands of histories, mostly
+        ending in a few characters).  After the interpunct, whose followers
+        are mixed with their classes, or an unknown character, term by term.
+        """
+        h = history[-2:]
+        ids = self.ids
+        a, b = (ids.get(ch, 0) for ch in h) if len(h) == 2 else (0, 0)
+        if not (a and b and weights.plain) or h[-1] == INTERPUNCT:
+            return sum(w * 10 ** self._base_logp(h, ch) for ch, w in weights.items())
+        seen = self._seen_after(a, b, weights)
+        weight = _find(self.bi, (a << 16) | b)
+        rest = self._expected_after(b, weights) - sum(weights.by_id[c] * 10 ** self._bigram(b, c) for c in seen)
+        return sum(weights.by_id[c] * 10 ** logp for c, logp in seen.items()) + 10 ** (weight[1] if weight else 0.0) * rest
+
+    def _seen_after(self, a: int, b: int, weights: Weights) -> dict[int, float]:
+        """The characters of *weights* (ids) the model has seen after *a* *b*, with their log10 P."""
+        keys, logps, _ = self.tri
+        prefix = (a << 32) | (b << 16)
+        lo, hi = bisect_left(keys, prefix), bisect_left(keys, prefix | 0xFFFF)
+        if hi - lo <= len(weights):  # the seen followers: fewer than the characters asked about
+            return {key & 0xFFFF: logps[k] / _SCALE for k in range(lo, hi) if (key := keys[k]) & 0xFFFF in weights.by_id}
+        out = {}
+        for c in weights.by_id:
+            k = bisect_left(keys, prefix | c, lo, hi)
+            if k < hi and keys[k] == prefix | c:
+                out[c] = logps[k] / _SCALE
+        return out
+
+    def _expected_after(self, b: int, weights: Weights) -> float:
+        """Σ weight(c) · P(c | the character *b*), kept in *weights* (made for this model)."""
+        found = weights.after_one.get(b)
+        if found is None:
+            found = weights.after_one[b] = sum(w * 10 ** self._bigram(b, c) for c, w in weights.by_id.items())
+        return found
 
     def backoff(self, ch: str) -> float:
         """log10 P(c | *ch*) / P(c) for a character c of class 0 never seen after *ch*: the weight the model

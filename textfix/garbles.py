@@ -56,7 +56,7 @@ from .charclasses import (ASCII_FORMS, CLOSERS, DOUBLED, IDEOGRAPH, IDEOGRAPH_RA
                           symbol_class)
 from . import regex
 from .cache import PerObject, cached
-from .charlm import BOUNDARY, HISTORY, PARAGRAPH_END, READ_AS, CharLM, default_charlm, default_charlm_path, normalise, text_forms
+from .charlm import BOUNDARY, HISTORY, PARAGRAPH_END, READ_AS, CharLM, Weights, default_charlm, default_charlm_path, normalise, text_forms
 from .fonts import MARK
 from .lexicon import LONGEST_WORD, Lexicon, load_lexicon
 from .lines import TERMINAL_END
@@ -967,16 +967,16 @@ def _name_start_logp(lm: CharLM, lexicon: Lexicon, history: str) -> float:
     there, times the share of its dictionary count that starts a name (方 is
     mostly 方面, 袁 mostly a surname); scaled up by how many names those surnames cover.
     """
-    top, covered = _commonest_surnames(lexicon)
-    starts = sum(10 ** (lm.logp(history, s) + lexicon.surname_logp(s)) for s in top)
-    return math.log10(starts / covered)
+    top, covered = _commonest_surnames(lm, lexicon)
+    return math.log10(lm.expected(history, top) / covered)
 
 
 @lru_cache(maxsize=4)
-def _commonest_surnames(lexicon: Lexicon) -> tuple[tuple[str, ...], float]:
-    """The :data:`SURNAMES_SUMMED` commonest surnames and the share of the dictionary's names they start."""
-    top = tuple(sorted(lexicon.surnames, key=lexicon.surnames.__getitem__, reverse=True)[:SURNAMES_SUMMED])
-    return top, sum(lexicon.surname_share(s) for s in top)
+def _commonest_surnames(lm: CharLM, lexicon: Lexicon) -> tuple[Weights, float]:
+    """The :data:`SURNAMES_SUMMED` commonest surnames, each with the share of its count that starts a name,
+    and the share of the dictionary's names they start."""
+    top = sorted(lexicon.surnames, key=lexicon.surnames.__getitem__, reverse=True)[:SURNAMES_SUMMED]
+    return Weights(lm, {s: 10 ** lexicon.surname_logp(s) for s in top}), sum(lexicon.surname_share(s) for s in top)
 
 
 def _unbroken(text: str, i: int) -> tuple[str, int]:
