@@ -596,3 +596,12 @@ def test_a_bracket_left_open_over_two_lines_at_the_foot_goes_on() -> None:
     foot = "工厂订单排到明年年底企业\n《春耕》杂志发表文章《抓\n住农时种好粮食保障\n给》\n"
     page = split_page(ARTICLE_2 + ARTICLE_1 + foot)
     assert [a.title for a in page.articles] == ["工厂订单排到明年年底企业", "《春耕》杂志发表文章《抓住农时种好粮食保障给》"]
+
+
+def test_a_byline_after_a_sentence_end_left_garbled() -> None:
+    # 遥 is the garbled 。 (GB2312 lead byte + 0x31): a byline after it still ends the article; after
+    # a plain ideograph it is no byline (（张伟） in prose).
+    finder = BylineFinder("", "", "遥")
+    assert finder.find("运抵边境遥（记者 胡波）") == (5, "（记者 胡波）", "胡波")
+    assert finder.find("运抵边境站（记者 胡波）") is None
+    assert FINDER.find("运抵边境遥（记者 胡波）") is None  # without the model's forms

@@ -231,13 +231,16 @@ def split_one_of_pages(text: str, index: int, offset: int, furniture: list, mode
 
 
 def _byline_finder(model: NoiseModel) -> BylineFinder:
-    """Parentheses the repair may have left garbled, as the model knows them."""
-    return _finder(model.forms_of("（("), model.forms_of("）)"))
+    """Parentheses and sentence ends the repair may have left garbled, as the model knows them."""
+    return _finder(model.forms_of("（("), model.forms_of("）)"), model.forms_of(SENTENCE_ENDS))
+
+
+SENTENCE_ENDS = "。！？!?”’…"  # what a byline at the end of an article follows (textfix.lines.BylineFinder)
 
 
 @lru_cache(maxsize=16)
-def _finder(opens: str, closes: str) -> BylineFinder:
-    return BylineFinder(opens, closes)
+def _finder(opens: str, closes: str, ends: str = "") -> BylineFinder:
+    return BylineFinder(opens, closes, ends)
 
 
 def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) -> tuple[dict[str, str] | None, list[Article]]:
