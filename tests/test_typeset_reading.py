@@ -535,3 +535,73 @@ def test_a_first_line_cut_short_by_a_percentage() -> None:
                       + TITLE_2 + ARTICLE_2)
     assert [b.kind for b in page.articles[0].blocks] == ["paragraph"]
 
+
+
+def test_a_quotation_mark_keeps_what_touches_it_on_both_sides() -> None:
+    # UAX 14 breaks on neither side of a quotation mark (class QU): 桥”“高 and 建“一 go down whole,
+    # as does 站”12 with the digit run after the quote.
+    from textfix.lines import Line, is_full, opening_unit
+
+    def line(text: str, width: float = 0, column: float = 0.0) -> Line:
+        return Line.of(text, 0, len(text), width, column)
+
+    assert opening_unit(line("桥”“高铁”一个个重大工程")) == 8
+    assert opening_unit(line("建“一带一路”合作")) == 6
+    assert opening_unit(line("站”12日正式开通")) == 6
+    # Column 28: a line 4 units short is full when 建“一 (6 units) opens the next.
+    assert is_full(line("愿进一步推动高质量共", 24, 28.0), nxt=line("建“一带一路”合作"))
+
+
+def test_a_space_inside_a_cited_title_is_no_title_s_space() -> None:
+    from textfix.lines import two_phrases
+
+    assert two_phrases("春耕备耕有序推进 农业生产稳步向好")
+    assert not two_phrases("他发表题为《携手同行 共")  # the 《 is still open: prose citing a title
+    assert two_phrases("《春耕》杂志刊文 农业生产稳步向好")  # closed before the space
+
+
+# Column 12 characters (24 units).  The first article ends on a sentence, unsigned; the second's
+# title wraps over three lines (the first 20 units: short enough for a subhead; the second ends on a
+# comma), and a dateline opens its first paragraph: only an article's lead opens so.
+LED_TITLE = "《春耕》杂志发表评论\n文章《抓住农时，\n种好粮食》\n"
+DATED_ARTICLE = """新华社广州6月10日电
+（记者 许诺）在江苏常州
+的一家工厂里，工人们正在
+组装新型机器人，订单已经
+排到了明年年底。
+企业负责人介绍，今年
+以来产品销量持续增长，出
+口市场不断拓展，研发投入
+也在逐年加大。
+"""
+UNSIGNED_ARTICLE_1 = ARTICLE_1.replace("（记者 张伟）", "")
+
+
+def test_title_lines_before_a_dateline_are_the_next_article_s_title() -> None:
+    page = split_page(TITLE_1 + UNSIGNED_ARTICLE_1 + LED_TITLE + DATED_ARTICLE)
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("春耕备耕有序推进农业生产", ""), ("《春耕》杂志发表评论文章《抓住农时，种好粮食》", "许诺")]
+
+
+def test_a_column_wide_line_over_a_byline_line_is_a_title() -> None:
+    # 工厂订单排到明年年底企业 fills the column (24 units): no subhead's shape, but a byline line
+    # under it (本报通讯员 李娜) only comes under a title.
+    page = split_page("春耕备耕有序推进\n" + UNSIGNED_ARTICLE_1 + "工厂订单排到明年年底企业\n本报通讯员 李娜\n" + ARTICLE_2.replace("（李娜）", ""))
+    assert [(a.title, a.byline) for a in page.articles] == [("春耕备耕有序推进", ""), ("工厂订单排到明年年底企业", "李娜")]
+
+
+def test_a_bracket_left_open_over_two_lines_at_the_foot_goes_on() -> None:
+    # Measure 24 units.  《春耕》杂志发表文章《抓 opens a bracket; 住农时种好粮食保障 (18, short of
+    # the measure) opens none itself but leaves it open: it goes on into 给》 too.
+    foot = "工厂订单排到明年年底企业\n《春耕》杂志发表文章《抓\n住农时种好粮食保障\n给》\n"
+    page = split_page(ARTICLE_2 + ARTICLE_1 + foot)
+    assert [a.title for a in page.articles] == ["工厂订单排到明年年底企业", "《春耕》杂志发表文章《抓住农时种好粮食保障给》"]
+
+
+def test_a_byline_after_a_sentence_end_left_garbled() -> None:
+    # 遥 is the garbled 。 (GB2312 lead byte + 0x31): a byline after it still ends the article; after
+    # a plain ideograph it is no byline (（张伟） in prose).
+    finder = BylineFinder("", "", "遥")
+    assert finder.find("运抵边境遥（记者 胡波）") == (5, "（记者 胡波）", "胡波")
+    assert finder.find("运抵边境站（记者 胡波）") is None
+    assert FINDER.find("运抵边境遥（记者 胡波）") is None  # without the model's forms

@@ -64,6 +64,11 @@ PAGE_NUMBER = regex.compile(r"^[A-Z]?\d{1,3}$")
 UNBREAKABLE_START = frozenset("“‘（《「『")
 CLOSING_QUOTES = frozenset("”’」』")
 MAX_HEADING_LINES = 3
+# A title wraps over up to 8 lines: the page model shrinks a title to fit the page width but not
+# below 1.25 em (corpora/typeset/README.md, "The page model"), and the longest title of the five
+# realdev-train batches (seeds 21–31, 575 titles) has 82 characters: ⌈82 × 1.25 / 13⌉ = 8 lines
+# on the narrowest page (13 characters).
+MAX_TITLE_LINES = 8
 SUBHEAD_MARGIN = 6  # display units a subhead keeps off the column edges before it wraps
 
 
@@ -121,6 +126,14 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
         return not _continued(lines, k)
     after = lines[k + 2] if k + 2 < len(lines) else None
     return _looks_first(nxt, after) and not _maybe_cut_short(nxt, after) and not nxt.ends and nxt.byline is None
+
+
+def _title_line(ln: Line, last: bool) -> bool:
+    """Punctuated as a title's line may be: no sentence end, and a headline if it is the *last*
+    line; a line but the last may end a clause (书记重要文章《注重家庭，).  No byline or credit."""
+    if ln.byline is not None or _credit_line(ln) or ln.ends or FULL_STOPS.search(ln.text):
+        return False
+    return ln.headline or not last and ends_clause(ln.text)
 
 
 def _colon_headline(ln: Line) -> bool:
@@ -493,9 +506,9 @@ class _BodyReader:
                 self.boundary = False
                 k += 1
             elif ln.bare or ln.byline is not None or _colon_headline(ln):
-                k = self._byline(k) or self._lead_byline(k) or self._title(k) or self._headings(k, _subhead_run) or self._line(k)
+                k = self._byline(k) or self._lead_byline(k) or self._led_title(k) or self._title(k) or self._headings(k, _subhead_run) or self._line(k)
             elif self._may_head(ln):
-                k = self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)
+                k = self._led_title(k) or self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)
             else:
                 k = self._line(k)  # lines with a full stop are never titles or subheads: no need to ask
         self._flush()
@@ -601,6 +614,32 @@ class _BodyReader:
         self.items.append(Item("title", ln.text, ln.start, ln.end, [ln]))
         self.boundary = True
         return k + 1
+
+    def _led_title(self, k: int) -> int:
+        """A title of up to :data:`MAX_TITLE_LINES` lines right before an article's lead: a byline line
+        under a title (本报记者 张伟) or a paragraph opening with a news lead (新华社郑州2月1日电,
+        央视网消息（新闻联播）：) only start an article, so the headline lines between the last
+        sentence end and it are its title, however they wrap (《求是》杂志发表习近平总 | 书记重要文章
+        《注重家庭， | 注重家教，注重家风》).  Not where the titles are printed at the foot."""
+        if self.titles_at_foot or not self._after_sentence() or (self.items and self.items[-1].kind == "lead_byline" and not self.para):
+            return 0
+        lines = self.lines
+        for n in range(1, MAX_TITLE_LINES + 1):
+            if k + n >= len(lines) or not _title_line(lines[k + n - 1], last=False):
+                return 0
+            nxt = lines[k + n]
+            if self._opens_article(nxt):
+                if not _title_line(lines[k + n - 1], last=True):
+                    return 0
+                self._flush()
+                self.items.append(_joined("title", lines[k : k + n]))
+                self.boundary = True
+                return k + n
+        return 0
+
+    def _opens_article(self, ln: Line) -> bool:
+        """*ln* is a byline line under a title or opens a paragraph with a news lead."""
+        return ln.byline is None and (line_opens_lead(ln.text) or self.bylines.find_lead(ln.text) is not None)
 
     def _headings(self, k: int, run_at: Callable[[list[Line], int], int]) -> int:
         run = run_at(self.lines, k) if self._after_sentence() else 0

@@ -18,6 +18,7 @@ from itertools import chain, compress, repeat
 from typing import NamedTuple
 
 from . import regex
+from .charclasses import leaves_open
 from .measure import QUOTES as QUOTE_CHARS
 from .measure import adjust_widths, display_width, display_widths
 
@@ -329,8 +330,8 @@ def run_opening(ln: Line | None) -> float:
 def opening_unit(ln: Line | None, widths: dict[str, float] | None = None) -> float:
     """Display width of what *ln* opens with that could not be parted at the line end before it:
     opening marks, a digit or Latin run or one character, and the closing marks after it (播）：,
-    域、, 35%，); a closing quote also keeps the character after it (山”等: UAX 14 breaks on
-    neither side of a quotation mark).  0 for no line.  *widths*: ASCII_WIDTHS to measure with
+    域、, 35%，); a quotation mark keeps the characters on both sides of it (山”等, 眼”“悟, 次“太:
+    UAX 14 breaks on neither side of a quotation mark).  0 for no line.  *widths*: ASCII_WIDTHS to measure with
     (the line's page sets ASCII proportionally, or the fit asks)."""
     if ln is None:
         return 0
@@ -343,7 +344,9 @@ def opening_unit(ln: Line | None, widths: dict[str, float] | None = None) -> flo
 
 
 # A digit run takes the signs set after it that no line opens with (6.3％, 30℃: UAX 14 class PO).
-OPENING_UNIT = regex.compile(r"[“‘（《「『]*(?:[0-9A-Za-z][0-9A-Za-z.,%]*[％‰℃]?|\S)(?:[，。、；：？！）》」』]+|[”’][^“‘（《「『\s]?)*")
+# A quotation mark (UAX 14 class QU, either side, as Pango breaks) keeps what touches it on both
+# sides: 眼”“悟, 次“太 and 旅”13 go down whole, with the opening marks after a quote (”（).
+OPENING_UNIT = regex.compile(r"[“‘（《「『]*(?:[0-9A-Za-z][0-9A-Za-z.,%]*[％‰℃]?|\S)(?:[，。、；：？！）》」』]+|[“”‘’][“‘（《「『]*(?:[0-9A-Za-z][0-9A-Za-z.,%]*[％‰℃]?|[^\s“”‘’（《「『])?)*")
 LEADING_RUN = regex.compile(r"([“‘（《「『]?)([0-9A-Za-z][0-9A-Za-z.,%]*)([，。、；：？！”’）》」』]*)")
 
 
@@ -364,16 +367,20 @@ class BylineFinder:
     """Bylines: a parenthesised name (with an optional 记者 label) ending an article.
 
     Parentheses may be full width, ASCII, or still garbled in a way the model
-    knows (渊韩 鑫冤), so the garbled forms come from the model, not from here.
+    knows (渊韩 鑫冤), so the garbled forms come from the model, not from here;
+    so may the sentence end before the byline (*end_forms*: 边境遥（记者 胡波）,
+    遥 for 。, which the repair reads against what follows the line, maybe the
+    titles at the page foot).
     """
 
-    def __init__(self, open_forms: str = "", close_forms: str = "") -> None:
+    def __init__(self, open_forms: str = "", close_forms: str = "", end_forms: str = "") -> None:
         opens = re.escape("（(" + open_forms)
         closes = re.escape("）)" + close_forms)
+        ends = re.escape("。！？!?”’…」』" + end_forms)
         name = NAME
         self.closers = frozenset("）)" + close_forms)
         self.pattern = regex.compile(
-            rf"(?:^|(?<=[。！？!?”’…」』]))[ \u3000]*([{opens}][ \u3000]*{LABEL}?[ \u3000]*({name})[ \u3000]*[{closes}])$"
+            rf"(?:^|(?<=[{ends}]))[ \u3000]*([{opens}][ \u3000]*{LABEL}?[ \u3000]*({name})[ \u3000]*[{closes}])$"
         )
         # 本报记者 张伟 on a line of its own under the title: the label is required (a bare name
         # on a line would be any short line), the names are set apart by spaces.
@@ -462,6 +469,6 @@ TWO_PHRASES = regex.compile(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]")
 
 
 def two_phrases(text: str) -> bool:
-    """A space between two phrases outside quotation marks (a slogan in quotes may have one)."""
-    m = TWO_PHRASES.search(text)
-    return m is not None and text.count("“", 0, m.start()) == text.count("”", 0, m.start() + 1)
+    """A space between two phrases outside quotation marks and brackets: a slogan in quotes may
+    have one, and so may a title prose cites (题为《勠力同心 携手同行》的讲话)."""
+    return any(not leaves_open(text[: m.start() + 1]) for m in TWO_PHRASES.finditer(text))

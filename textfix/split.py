@@ -231,13 +231,16 @@ def split_one_of_pages(text: str, index: int, offset: int, furniture: list, mode
 
 
 def _byline_finder(model: NoiseModel) -> BylineFinder:
-    """Parentheses the repair may have left garbled, as the model knows them."""
-    return _finder(model.forms_of("（("), model.forms_of("）)"))
+    """Parentheses and sentence ends the repair may have left garbled, as the model knows them."""
+    return _finder(model.forms_of("（("), model.forms_of("）)"), model.forms_of(SENTENCE_ENDS))
+
+
+SENTENCE_ENDS = "。！？!?”’…"  # what a byline at the end of an article follows (textfix.lines.BylineFinder)
 
 
 @lru_cache(maxsize=16)
-def _finder(opens: str, closes: str) -> BylineFinder:
-    return BylineFinder(opens, closes)
+def _finder(opens: str, closes: str, ends: str = "") -> BylineFinder:
+    return BylineFinder(opens, closes, ends)
 
 
 def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) -> tuple[dict[str, str] | None, list[Article]]:
@@ -446,8 +449,9 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
     short = [max(widths) - w for w in widths]
     last_full = short[-1] <= TITLE_WRAP_SLACK
     # A line that leaves a bracket or quote open goes on, however short (its marks may be set narrow).
+    open_after = _left_open(lines)
     at_measure = [i for i in range(len(lines) - 1)
-                  if (short[i] <= TITLE_WRAP_SLACK or leaves_open(lines[i].text)) and lines[i + 1].name != BLOCK_START]
+                  if (short[i] <= TITLE_WRAP_SLACK or i in open_after) and lines[i + 1].name != BLOCK_START]
     may_join = [i for i in at_measure if not (i == len(lines) - 2 and last_full)]
     joined = None
     # pdfminer sets each title at the foot in a text block of its own (a blank line before it): where
@@ -463,7 +467,7 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
         and all(short[i] > TITLE_WRAP_SLACK for i in ends if i not in starts)
     ):
         joined = {i for i in range(len(lines) - 1) if i + 1 not in starts}
-    left_open = {i for i in at_measure if leaves_open(lines[i].text)}
+    left_open = {i for i in at_measure if i in open_after}
     if joined is None and articles_seen == len(articles) < len(lines):
         # Counted by their leads, the articles are sure: a full last line may be a title's second half.
         joined = _joins_by_fit(articles, lines, set(at_measure if led else may_join), left_open)
@@ -481,6 +485,19 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
         else:
             titles.append(ln)
     return _split_to_count(articles, [t.text for t in titles]), titles
+
+
+def _left_open(lines: list[Item]) -> set[int]:
+    """The lines after which a bracket or quote opened on them or on the lines before them that go
+    on into them is still open (《在中央党校建 | 校90周年…上的讲 | 话》: the middle line opens
+    nothing itself, yet the title goes on)."""
+    out: set[int] = set()
+    text = ""
+    for i, ln in enumerate(lines[:-1]):
+        text = text + ln.text if i - 1 in out else ln.text
+        if leaves_open(text):
+            out.add(i)
+    return out
 
 
 def _joins_by_fit(articles: list[Article], lines: list[Item], may_join: set[int], must_join: set[int]
