@@ -14,13 +14,14 @@ ends a paragraph or an article followed by one that opens inside a sentence.
 :func:`strip_order` searches the readings of the page as groups of articles,
 each group two or three strips cut into as many segments per article, for the
 one that breaks fewest sentences; it is taken when it leaves at most half the
-breaks of the print order.  What the search asks of a reading, besides the
+breaks of the print order (the header's sections printed among the columns count as one more:
+:func:`_strips_past_header`).  What the search asks of a reading, besides the
 breaks: every article opens in the first strip (no lead in the others); an
 article's segments of the strips hold as many text lines within
 ``BALANCE_SLACK`` (CSS balances columns; fitted by
 ``corpora/typeset/fit_strips.py`` on the train batches; a paragraph's first
 line that pdfminer boxed alone counts as a line of text, not a subhead, and
-opens no article); then the fewest strips, the most bigrams each article's
+opens no article; a byline alone stays after the block printed before it); then the fewest strips, the most bigrams each article's
 segments share (an article keeps to its topic), the best balance, and the
 language model on the joins made (:func:`join`, a tie-break only).  A page whose blocks are one line each (a
 blank line after every line) holds no extractor's boxes and is read as it
@@ -46,6 +47,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from .charclasses import is_ideograph
+from .layout import PAGE_NUMBER, SECTIONS
 from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_indented, line_opens_lead
 
 Span = tuple[int, int]
@@ -119,7 +121,7 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     lines = cut_lines(text, bylines=bylines or BylineFinder())
     blocks = blocks_of(lines, text)
     stop = _foot(blocks)
-    order = strip_order(blocks, stop) if stop >= MIN_BLOCKS else None
+    order = _strips_past_header(blocks, stop) if stop >= MIN_BLOCKS else None
     if order is None:
         blocks = _cut_at_leads(blocks)
         stop = _move_foot(blocks, _foot(blocks))
@@ -130,6 +132,35 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     bounds = [b[0].start for b in blocks] + [len(text)]
     bounds[0] = 0
     return [(bounds[i], bounds[i + 1]) for i in order]
+
+
+def _floated_sections(blocks: list[list[Line]], stop: int) -> int | None:
+    """The block of the header's sections (floated right of the page number) when pdfminer printed it
+    after some of the page's text: the page number alone opens the page, the sections are a line of
+    their own after a block of column text (not only after a title: a wrapped title may come first)."""
+    if not blocks or len(blocks[0]) != 1 or not PAGE_NUMBER.match(blocks[0][0].text):
+        return None
+    for s in range(2, stop):
+        if len(blocks[s]) == 1 and SECTIONS.match(blocks[s][0].text):
+            text_before = any(not (_heading(b) or _subhead(b)) for b in blocks[1:s])
+            return s if text_before else None
+    return None
+
+
+def _strips_past_header(blocks: list[list[Line]], stop: int) -> list[int] | None:
+    """:func:`strip_order` of the page with the header's sections, if pdfminer printed them among the
+    columns (:func:`_floated_sections`), taken out and read after the page number.  The sections float
+    at the page's top right: printed after a column's text, they show pdfminer read that column down
+    before the strip beside it (10 of the 12 train pages, seeds 21, 23, 25, that print them so are
+    out of order), a break in the print order besides the sentences' (FLOATED_BREAKS)."""
+    s = _floated_sections(blocks, stop)
+    if s is None:
+        return strip_order(blocks, stop)
+    order = strip_order(blocks[:s] + blocks[s + 1:], stop - 1, FLOATED_BREAKS)
+    if order is None:
+        return None
+    order = [i + (i >= s) for i in order]
+    return order[:1] + [s] + order[1:]
 
 
 def _foot(blocks: list[list[Line]]) -> int:
@@ -254,18 +285,24 @@ MAX_GROUP = 50
 # (train page-038) and four worse (train page-011, train25 page-004, train27 page-009, page-029).
 MIN_BROKEN = 2
 
+# The header's sections printed after a column's text (:func:`_floated_sections`) count as one
+# break of the print order: what pdfminer's page shows, besides its sentences, of a column read down
+# before the one beside it.
+FLOATED_BREAKS = 1
+
 Key = tuple[int, int, int, int, float, int]  # (seams broken, strips, -shared, imbalance, -log10 P, segments), relative to print
 
 
-def strip_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
+def strip_order(blocks: list[list[Line]], stop: int, seen: int = 0) -> list[int] | None:
     """The blocks [0, stop) read as groups of articles (pdfminer groups boxes that lie close), each
     group two or three strips interleaved per article or as printed, when that leaves at most half
-    the sentences broken that the print order does; None otherwise."""
+    the sentences broken that the print order does (and *seen* breaks of it shown otherwise: the
+    header's sections printed among the columns); None otherwise."""
     if sum(len(b) for b in blocks[:stop]) < BOX_LINES * stop or _text_lines_alone(blocks[:stop]) > STRIP_LINES_ALONE:
         return None  # a blank line after (nearly) every line, or after many: no extractor's boxes
     cost = _seam_costs(blocks)
     broken = sum(cost(i, i + 1)[0] for i in range(stop - 1))
-    if broken < MIN_BROKEN:  # no order would be taken (below): not searched
+    if broken + seen < MIN_BROKEN:  # no order would be taken (below): not searched
         return None
     page = _Page(blocks, cost)
     # A group ends where an article does and the next opens.
@@ -293,7 +330,7 @@ def strip_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     # The order must explain the page: it leaves at most half the sentences the print order breaks
     # broken (a page it does not describe, read in another order, only trades breaks for others),
     # and the print order breaks MIN_BROKEN at least.
-    if key[0] >= 0 or broken + key[0] > broken // 2:
+    if key[0] >= 0 or broken + key[0] > (broken + seen) // 2:
         return None
     return order
 
@@ -308,6 +345,9 @@ class _Page:
         self.can_start = [i == 0 or ((_heading(b) or _subhead(b)) and not alone[i]) or _lead(b) or _closes(blocks[i - 1])
                           for i, b in enumerate(blocks)]
         self.closed = [b[-1].ends or _closes(b) for b in blocks]
+        # A byline alone is set under its article's last paragraph, in the same column: printed right
+        # after it, read right after it (no segment opens with it).
+        self.held = [_byline_alone(b) for b in blocks]
         self.leads = [_lead(b) for b in blocks]
         self.grams = [_bigrams(b) for b in blocks]
         self.before = [0]  # text lines before each block
@@ -332,7 +372,7 @@ class _Page:
         first_c = max(lo + 2, 1 + max((i for i in range(lo, hi) if self.leads[i]), default=lo))
         best: tuple[Key, list[int]] | None = None
         for cuts in _strip_cuts(lo, first_c, hi, self.before, self.can_start):
-            found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.before, self.grams)
+            found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.held, self.before, self.grams)
             if found is None:
                 continue
             # Fewer sentences broken first, then fewer strips (two columns explain most pages), then
@@ -348,6 +388,12 @@ def _bigrams(block: list[Line]) -> set[str]:
     """The block's pairs of ideographs side by side (what its topic is told by)."""
     text = "".join(ln.text for ln in block)
     return {text[i:i + 2] for i in range(len(text) - 1) if is_ideograph(text[i]) and is_ideograph(text[i + 1])}
+
+
+def _byline_alone(block: list[Line]) -> bool:
+    """A byline on a line of its own, no text before it (（记者 张伟） set right)."""
+    first = block[0]
+    return len(block) == 1 and first.byline is not None and first.byline[0] == 0
 
 
 def _lead_byline(block: list[Line]) -> bool:
@@ -381,15 +427,15 @@ def _strip_cuts(lo: int, first_c: int, stop: int, before: list[int], can_start: 
                     yield [c, c2]
 
 
-def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], before: list[int],
-                grams: list[set[str]]):
+def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], held: list[bool],
+                before: list[int], grams: list[set[str]]):
     """The cheapest reading of strips [starts[0], starts[1]), … [starts[-1], stop) as segments
     interleaved per article: ((seams broken, -bigrams shared, column imbalance, -log10 P of the joins
     made, segments) relative to the print order, the order), or None.  *grams* holds each block's
     bigrams: an article's segments of the later strips share more of them with its segment of the
     first strip than another article's do (it keeps to its topic), which tells apart readings that
     break as few sentences (a column's segment that ends a paragraph may open the next article's
-    as well as go on in its own)."""
+    as well as go on in its own).  No segment opens at a block *held* to the one printed before it."""
     ends = [*starts[1:], stop]
     k = len(starts)
 
@@ -397,10 +443,10 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
         """Where strip *j*'s segment from *p* may end: the first strip before an article's start, the
         last after an article's end (a sentence end or byline), a middle one anywhere."""
         if j == 0:
-            return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or can_start[q]]
+            return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or (can_start[q] and not held[q])]
         if j == k - 1:
-            return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or closed[q - 1]]
-        return list(range(p + 1, ends[j] + 1))
+            return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or (closed[q - 1] and not held[q])]
+        return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or not held[q]]
 
     def steps(state: tuple[int, ...]):
         """Each next segment tuple (ends per strip), balanced against the first strip's."""
