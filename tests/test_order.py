@@ -277,3 +277,16 @@ def test_no_strip_segment_opens_at_a_byline_alone() -> None:
     text = "央视网消息（新闻联播）：今\n年各地抓紧春耕生产。\n\n（记者 张伟）\n"
     blocks = blocks_of(cut_lines(text, bylines=BylineFinder()), text)
     assert _Page(blocks, _seam_costs(blocks)).held == [False, True]
+
+
+def test_a_byline_wrapped_over_a_blocks_last_two_lines_ends_its_article() -> None:
+    # A's byline, at the end of its last paragraph, wrapped as any text: （记者 / 张伟）.  A's column
+    # ends its article, so B's second column after it breaks a sentence: with A's first column before
+    # B's title, two sentences, and the page is read back.
+    a_2 = "年同期，其中早稻栽插已基\n本完成。各地农机手抢抓农\n时作业，应种尽种。（记者\n张伟）"
+    printed = [A_TITLE, A_COLUMN_1, B_TITLE, B_COLUMN_1, a_2, B_COLUMN_2, "（记者 李明）"]
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 1, 4, 2, 3, 5, 6]
+    page = split_page(text)
+    assert [(a.title, a.byline) for a in page.articles] == [(A_TITLE, "张伟"), (B_TITLE, "李明")]
+

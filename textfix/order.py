@@ -47,7 +47,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from .charclasses import is_ideograph
-from .layout import PAGE_NUMBER, SECTIONS
+from .layout import PAGE_NUMBER, SECTIONS, _wrapped_byline_end
 from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_indented, line_opens_lead
 
 Span = tuple[int, int]
@@ -63,6 +63,19 @@ def blocks_of(lines: list[Line], text: str) -> list[list[Line]]:
             blocks[-1].append(ln)
         else:
             blocks.append([ln])
+    return blocks
+
+
+def boxes(text: str, bylines: BylineFinder) -> list[list[Line]]:
+    """The blocks of *text* (:func:`blocks_of`), a byline broken across a block's last two lines
+    (``…升级。（记者 韩`` / ``鑫）``: pdfminer wraps it as any text) carried by the last line, so the
+    block ends its article (:func:`_closes`) as one that ends with the byline whole does."""
+    lines = cut_lines(text, bylines=bylines)
+    blocks = blocks_of(lines, text)
+    for block in blocks:
+        last = block[-1]
+        if len(block) > 1 and last.byline is None and _wrapped_byline_end(block, len(block) - 1, bylines):
+            block[-1] = last._replace(byline=(0, last.text, ""))  # where its name starts is not asked here
     return blocks
 
 
@@ -86,7 +99,7 @@ def page_order(text: str, model) -> list[Span] | None:
     if text.count("\n\n") < MIN_BLOCKS - 1:
         return None  # fewer blank lines than it takes to part MIN_BLOCKS blocks: its lines need not be cut
     bylines = _byline_finder(model)
-    if not _broken(blocks_of(cut_lines(text, bylines=bylines), text)):
+    if not _broken(boxes(text, bylines)):
         return None
     repaired = repair(text, model, rejoin=False)
     spans = reading_order(repaired.text, bylines)
@@ -118,8 +131,7 @@ def _broken(blocks: list[list[Line]]) -> bool:
 def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] | None:
     """The pieces of *text* in reading order (see the module's doc), or None to read it as it stands.
     *bylines* finds the bylines that end articles (garbled parentheses as the repair model knows them)."""
-    lines = cut_lines(text, bylines=bylines or BylineFinder())
-    blocks = blocks_of(lines, text)
+    blocks = boxes(text, bylines or BylineFinder())
     stop = _foot(blocks)
     order = _strips_past_header(blocks, stop) if stop >= MIN_BLOCKS else None
     if order is None:
