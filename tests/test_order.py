@@ -290,3 +290,19 @@ def test_a_byline_wrapped_over_a_blocks_last_two_lines_ends_its_article() -> Non
     page = split_page(text)
     assert [(a.title, a.byline) for a in page.articles] == [(A_TITLE, "张伟"), (B_TITLE, "李明")]
 
+
+def test_more_articles_apart_go_before_more_bigrams_shared() -> None:
+    from textfix.order import _interleave
+
+    # Three articles, a block each in each strip; only the print order's seam from C's first column
+    # into A's second breaks a sentence.  Read apart (A, B, C) or with A and B as one segment, nothing
+    # breaks; A and B's segments together share more bigrams (any union of blocks does: 3 and C's 1,
+    # against 1 each apart), but the strips hold three articles, not two.
+    grams = [{"春耕"}, {"小区", "农机"}, {"统计"}, {"春耕", "农机"}, {"小区"}, {"统计"}]
+    before = [0, 2, 4, 6, 8, 10, 12]
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) == (2, 3)), 0.0)
+
+    found = _interleave([0, 3], 6, cost, [True] * 6, [True] * 6, [False] * 6, before, grams)
+    assert found is not None and found[1] == [0, 3, 1, 4, 2, 5]

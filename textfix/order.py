@@ -21,9 +21,9 @@ article's segments of the strips hold as many text lines within
 ``BALANCE_SLACK`` (CSS balances columns; fitted by
 ``corpora/typeset/fit_strips.py`` on the train batches; a paragraph's first
 line that pdfminer boxed alone counts as a line of text, not a subhead, and
-opens no article; a byline alone stays after the block printed before it); then the fewest strips, the most bigrams each article's
-segments share (an article keeps to its topic), the best balance, and the
-language model on the joins made (:func:`join`, a tie-break only).  A page whose blocks are one line each (a
+opens no article; a byline alone stays after the block printed before it); then the fewest strips,
+the most articles read apart, the most bigrams each article's segments share (an article keeps to
+its topic), the best balance, and the language model on the joins made (:func:`join`, a tie-break only).  A page whose blocks are one line each (a
 blank line after every line) holds no extractor's boxes and is read as it
 stands (``BOX_LINES``).
 
@@ -302,7 +302,7 @@ MIN_BROKEN = 2
 # before the one beside it.
 FLOATED_BREAKS = 1
 
-Key = tuple[int, int, int, int, float, int]  # (seams broken, strips, -shared, imbalance, -log10 P, segments), relative to print
+Key = tuple[int, int, int, int, int, float]  # (seams broken, strips, -segments, -shared, imbalance, -log10 P), relative to print
 
 
 def strip_order(blocks: list[list[Line]], stop: int, seen: int = 0) -> list[int] | None:
@@ -322,14 +322,14 @@ def strip_order(blocks: list[list[Line]], stop: int, seen: int = 0) -> list[int]
     # best[g]: the best reading of blocks [0, g) — its key, the bound h its last group starts at and
     # that group's order.  A group spans MAX_GROUP blocks at most, so only the bounds that near are
     # asked (the last one always: the group read as printed).
-    best: dict[int, tuple[Key, int, list[int]]] = {0: ((0, 0, 0, 0, 0.0, 0), -1, [])}
+    best: dict[int, tuple[Key, int, list[int]]] = {0: ((0, 0, 0, 0, 0, 0.0), -1, [])}
     starts = [0]
     for g in bounds:
         options = []
         near = bisect_left(starts, g - MAX_GROUP)
         for h in starts[-1:] + starts[near:-1]:
             found = page.group(h, g) if page.searched(h, g) else None
-            group_key, group_order = found or ((0, 0, 0, 0, 0.0, 0), list(range(h, g)))
+            group_key, group_order = found or ((0, 0, 0, 0, 0, 0.0), list(range(h, g)))
             options.append((tuple(x + y for x, y in zip(best[h][0], group_key)), h, group_order))
         best[g] = min(options, key=lambda o: o[0])
         starts.append(g)
@@ -388,9 +388,10 @@ class _Page:
             if found is None:
                 continue
             # Fewer sentences broken first, then fewer strips (two columns explain most pages), then
-            # the articles' topics (bigrams an article's segments share), balance and the language model.
-            (relative, shared, imbalance, lm, segments), order = found
-            key = (relative, len(cuts), shared, imbalance, lm, segments)
+            # more articles apart, the articles' topics (bigrams an article's segments share), balance
+            # and the language model.
+            (relative, segments, shared, imbalance, lm), order = found
+            key = (relative, len(cuts), segments, shared, imbalance, lm)
             if relative < 0 and (best is None or key < best[0]):
                 best = (key, order)
         return best
@@ -442,12 +443,16 @@ def _strip_cuts(lo: int, first_c: int, stop: int, before: list[int], can_start: 
 def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], held: list[bool],
                 before: list[int], grams: list[set[str]]):
     """The cheapest reading of strips [starts[0], starts[1]), … [starts[-1], stop) as segments
-    interleaved per article: ((seams broken, -bigrams shared, column imbalance, -log10 P of the joins
-    made, segments) relative to the print order, the order), or None.  *grams* holds each block's
-    bigrams: an article's segments of the later strips share more of them with its segment of the
-    first strip than another article's do (it keeps to its topic), which tells apart readings that
-    break as few sentences (a column's segment that ends a paragraph may open the next article's
-    as well as go on in its own).  No segment opens at a block *held* to the one printed before it."""
+    interleaved per article: ((seams broken, -segments, -bigrams shared, column imbalance, -log10 P
+    of the joins made) relative to the print order, the order), or None.  Of readings that break as
+    few sentences, the one with the most segments (articles read apart) is taken: two articles'
+    segments read as one share more bigrams than apart, as any union of blocks does (train25
+    page-014: two articles of two columns each read as one).  Then *grams*, each block's bigrams:
+    an article's segments of the later strips share more of them with its segment of the first
+    strip than another article's do (it keeps to its topic), which tells apart readings that break
+    as few sentences with as many segments (a column's segment that ends a paragraph may open the
+    next article's as well as go on in its own).  No segment opens at a block *held* to the one
+    printed before it."""
     ends = [*starts[1:], stop]
     k = len(starts)
 
@@ -477,7 +482,7 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
             if last or all(q[j] < ends[j] for j in range(k)):
                 yield q, last
 
-    table = {tuple(starts): ((0, 0, 0, 0.0, 0), [])}
+    table = {tuple(starts): ((0, 0, 0, 0, 0.0), [])}
 
     def shared(state: tuple[int, ...], q: tuple[int, ...]) -> int:
         """Bigrams the article's segments [state, q) of the later strips share with its first strip's."""
@@ -499,8 +504,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                 added.append(cost(q[k - 1] - 1, q[0]))
             removed = [cost(x - 1, x) for x in q if x < stop]
             imbalance = sum(abs((before[q[j]] - before[state[j]]) - (before[q[0]] - before[state[0]])) for j in range(1, k))
-            new = (key[0] + sum(b for b, _ in added) - sum(b for b, _ in removed), key[1] - shared(state, q), key[2] + imbalance,
-                   key[3] + sum(x for _, x in added) - sum(x for _, x in removed), key[4] + 1)
+            new = (key[0] + sum(b for b, _ in added) - sum(b for b, _ in removed), key[1] - 1, key[2] - shared(state, q), key[3] + imbalance,
+                   key[4] + sum(x for _, x in added) - sum(x for _, x in removed))
             if q not in table or new < table[q][0]:
                 table[q] = (new, segs + [(state, q)])
                 if q not in seen and q != final:
