@@ -209,6 +209,100 @@ def test_strips_are_cut_where_the_articles_keep_to_their_topics() -> None:
     def cost(x: int, y: int) -> tuple[int, float]:
         return (int(y == x + 1), 0.5 if y == 3 and x != 2 else 0.0)
 
-    found = _interleave([0, 2], 5, cost, [True] * 5, [True] * 5, before, grams)
+    found = _interleave([0, 2], 5, cost, [True] * 5, [True] * 5, [False] * 5, before, grams)
     assert found is not None
     assert found[1] == [0, 2, 1, 3, 4]
+
+
+# A's second paragraph fills its last line (12 characters, 尽种。 at the column's edge): it may go on in
+# the next column, so it ends no article for sure, and B's second column after it breaks nothing.
+A_P2_FULL = "各地农机手抢抓农时作业，早稻栽插基本完成，各类农资供应充足，化肥价格总体平稳，确保应种尽种。"
+
+
+def _floated_page(header_first: bool) -> tuple[str, list[str]]:
+    """Page 4 in two strips; the header's sections (体育 Sports, floated right of the page number) at
+    the top of the right strip, printed after the left strip's text, or with the page number."""
+    a_1, a_2 = "\n".join(_set(A_P1)), "\n".join(_set(A_P2_FULL))
+    assert _set(A_P2_FULL)[-1] == "总体平稳，确保应种尽种。"
+    if header_first:
+        printed = ["4", "体育 Sports", A_TITLE, a_1, B_TITLE, B_COLUMN_1, a_2, B_COLUMN_2, "（记者 李明）"]
+    else:
+        printed = ["4", A_TITLE, a_1, B_TITLE, B_COLUMN_1, "体育 Sports", a_2, B_COLUMN_2, "（记者 李明）"]
+    return "\n\n".join(printed) + "\n", printed
+
+
+def _read_blocks(text: str, printed: list[str]) -> list[int] | None:
+    at = [text.index(block) for block in printed]
+    spans = reading_order(text)
+    return None if spans is None else [at.index(lo) for lo, _ in spans]
+
+
+def test_one_broken_sentence_alone_reads_the_page_as_printed() -> None:
+    # Only B's first column before A's second paragraph breaks a sentence (老旧|各地): MIN_BROKEN.
+    text, printed = _floated_page(header_first=True)
+    assert _read_blocks(text, printed) is None
+
+
+def test_the_header_sections_printed_among_the_columns_count_as_a_break() -> None:
+    # The same page with the sections printed at the right strip's top: pdfminer read the left column
+    # down first, which is one break more; the page is read back, the sections after the page number.
+    text, printed = _floated_page(header_first=False)
+    assert _read_blocks(text, printed) == [0, 5, 1, 2, 6, 3, 4, 7, 8]
+    page = split_page(text)
+    assert page.header is not None and page.header.get("section") == "体育"
+    # (A has no byline: the split reads B's title as a subhead of A's, the text is whole and in order.)
+    assert [b.text for a in page.articles for b in a.blocks] == [A_P1, A_P2_FULL, B_TITLE, B]
+
+
+def test_no_strip_segment_opens_at_a_byline_alone() -> None:
+    from textfix.order import _interleave, _Page, _seam_costs
+
+    # Strip 1: A's segment (block 0), B's (block 1); strip 2: A's text (2), A's byline alone (3), B's
+    # text (4).  Cutting strip 2 before or after the byline breaks nothing; the language model would
+    # rather open B's segment with it (a join into block 4 costs 0.5 but from block 3), but a byline
+    # is set under its own article's text: read right after it.
+    grams = [set(), set(), set(), set(), set()]
+    before = [0, 2, 4, 6, 6, 8]
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int(y == x + 1 and y != 4 and y != 3), 0.5 if y == 4 and x != 3 else 0.0)
+
+    held = [False, False, False, True, False]
+    found = _interleave([0, 2], 5, cost, [True] * 5, [True] * 5, held, before, grams)
+    assert found is not None and found[1] == [0, 2, 3, 1, 4]
+    assert _interleave([0, 2], 5, cost, [True] * 5, [True] * 5, [False] * 5, before, grams)[1] == [0, 2, 1, 3, 4]
+    from textfix.lines import BylineFinder, cut_lines
+    from textfix.order import blocks_of
+
+    text = "央视网消息（新闻联播）：今\n年各地抓紧春耕生产。\n\n（记者 张伟）\n"
+    blocks = blocks_of(cut_lines(text, bylines=BylineFinder()), text)
+    assert _Page(blocks, _seam_costs(blocks)).held == [False, True]
+
+
+def test_a_byline_wrapped_over_a_blocks_last_two_lines_ends_its_article() -> None:
+    # A's byline, at the end of its last paragraph, wrapped as any text: （记者 / 张伟）.  A's column
+    # ends its article, so B's second column after it breaks a sentence: with A's first column before
+    # B's title, two sentences, and the page is read back.
+    a_2 = "年同期，其中早稻栽插已基\n本完成。各地农机手抢抓农\n时作业，应种尽种。（记者\n张伟）"
+    printed = [A_TITLE, A_COLUMN_1, B_TITLE, B_COLUMN_1, a_2, B_COLUMN_2, "（记者 李明）"]
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 1, 4, 2, 3, 5, 6]
+    page = split_page(text)
+    assert [(a.title, a.byline) for a in page.articles] == [(A_TITLE, "张伟"), (B_TITLE, "李明")]
+
+
+def test_more_articles_apart_go_before_more_bigrams_shared() -> None:
+    from textfix.order import _interleave
+
+    # Three articles, a block each in each strip; only the print order's seam from C's first column
+    # into A's second breaks a sentence.  Read apart (A, B, C) or with A and B as one segment, nothing
+    # breaks; A and B's segments together share more bigrams (any union of blocks does: 3 and C's 1,
+    # against 1 each apart), but the strips hold three articles, not two.
+    grams = [{"春耕"}, {"小区", "农机"}, {"统计"}, {"春耕", "农机"}, {"小区"}, {"统计"}]
+    before = [0, 2, 4, 6, 8, 10, 12]
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) == (2, 3)), 0.0)
+
+    found = _interleave([0, 3], 6, cost, [True] * 6, [True] * 6, [False] * 6, before, grams)
+    assert found is not None and found[1] == [0, 3, 1, 4, 2, 5]

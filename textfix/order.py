@@ -14,15 +14,16 @@ ends a paragraph or an article followed by one that opens inside a sentence.
 :func:`strip_order` searches the readings of the page as groups of articles,
 each group two or three strips cut into as many segments per article, for the
 one that breaks fewest sentences; it is taken when it leaves at most half the
-breaks of the print order.  What the search asks of a reading, besides the
+breaks of the print order (the header's sections printed among the columns count as one more:
+:func:`_strips_past_header`).  What the search asks of a reading, besides the
 breaks: every article opens in the first strip (no lead in the others); an
 article's segments of the strips hold as many text lines within
 ``BALANCE_SLACK`` (CSS balances columns; fitted by
 ``corpora/typeset/fit_strips.py`` on the train batches; a paragraph's first
 line that pdfminer boxed alone counts as a line of text, not a subhead, and
-opens no article); then the fewest strips, the most bigrams each article's
-segments share (an article keeps to its topic), the best balance, and the
-language model on the joins made (:func:`join`, a tie-break only).  A page whose blocks are one line each (a
+opens no article; a byline alone stays after the block printed before it); then the fewest strips,
+the most articles read apart, the most bigrams each article's segments share (an article keeps to
+its topic), the best balance, and the language model on the joins made (:func:`join`, a tie-break only).  A page whose blocks are one line each (a
 blank line after every line) holds no extractor's boxes and is read as it
 stands (``BOX_LINES``).
 
@@ -46,6 +47,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from .charclasses import is_ideograph
+from .layout import PAGE_NUMBER, SECTIONS, _wrapped_byline_end
 from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_indented, line_opens_lead
 
 Span = tuple[int, int]
@@ -61,6 +63,19 @@ def blocks_of(lines: list[Line], text: str) -> list[list[Line]]:
             blocks[-1].append(ln)
         else:
             blocks.append([ln])
+    return blocks
+
+
+def boxes(text: str, bylines: BylineFinder) -> list[list[Line]]:
+    """The blocks of *text* (:func:`blocks_of`), a byline broken across a block's last two lines
+    (``…升级。（记者 韩`` / ``鑫）``: pdfminer wraps it as any text) carried by the last line, so the
+    block ends its article (:func:`_closes`) as one that ends with the byline whole does."""
+    lines = cut_lines(text, bylines=bylines)
+    blocks = blocks_of(lines, text)
+    for block in blocks:
+        last = block[-1]
+        if len(block) > 1 and last.byline is None and _wrapped_byline_end(block, len(block) - 1, bylines):
+            block[-1] = last._replace(byline=(0, last.text, ""))  # where its name starts is not asked here
     return blocks
 
 
@@ -84,7 +99,7 @@ def page_order(text: str, model) -> list[Span] | None:
     if text.count("\n\n") < MIN_BLOCKS - 1:
         return None  # fewer blank lines than it takes to part MIN_BLOCKS blocks: its lines need not be cut
     bylines = _byline_finder(model)
-    if not _broken(blocks_of(cut_lines(text, bylines=bylines), text)):
+    if not _broken(boxes(text, bylines)):
         return None
     repaired = repair(text, model, rejoin=False)
     spans = reading_order(repaired.text, bylines)
@@ -116,10 +131,9 @@ def _broken(blocks: list[list[Line]]) -> bool:
 def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] | None:
     """The pieces of *text* in reading order (see the module's doc), or None to read it as it stands.
     *bylines* finds the bylines that end articles (garbled parentheses as the repair model knows them)."""
-    lines = cut_lines(text, bylines=bylines or BylineFinder())
-    blocks = blocks_of(lines, text)
+    blocks = boxes(text, bylines or BylineFinder())
     stop = _foot(blocks)
-    order = strip_order(blocks, stop) if stop >= MIN_BLOCKS else None
+    order = _strips_past_header(blocks, stop) if stop >= MIN_BLOCKS else None
     if order is None:
         blocks = _cut_at_leads(blocks)
         stop = _move_foot(blocks, _foot(blocks))
@@ -130,6 +144,35 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     bounds = [b[0].start for b in blocks] + [len(text)]
     bounds[0] = 0
     return [(bounds[i], bounds[i + 1]) for i in order]
+
+
+def _floated_sections(blocks: list[list[Line]], stop: int) -> int | None:
+    """The block of the header's sections (floated right of the page number) when pdfminer printed it
+    after some of the page's text: the page number alone opens the page, the sections are a line of
+    their own after a block of column text (not only after a title: a wrapped title may come first)."""
+    if not blocks or len(blocks[0]) != 1 or not PAGE_NUMBER.match(blocks[0][0].text):
+        return None
+    for s in range(2, stop):
+        if len(blocks[s]) == 1 and SECTIONS.match(blocks[s][0].text):
+            text_before = any(not (_heading(b) or _subhead(b)) for b in blocks[1:s])
+            return s if text_before else None
+    return None
+
+
+def _strips_past_header(blocks: list[list[Line]], stop: int) -> list[int] | None:
+    """:func:`strip_order` of the page with the header's sections, if pdfminer printed them among the
+    columns (:func:`_floated_sections`), taken out and read after the page number.  The sections float
+    at the page's top right: printed after a column's text, they show pdfminer read that column down
+    before the strip beside it (10 of the 12 train pages, seeds 21, 23, 25, that print them so are
+    out of order), a break in the print order besides the sentences' (FLOATED_BREAKS)."""
+    s = _floated_sections(blocks, stop)
+    if s is None:
+        return strip_order(blocks, stop)
+    order = strip_order(blocks[:s] + blocks[s + 1:], stop - 1, FLOATED_BREAKS)
+    if order is None:
+        return None
+    order = [i + (i >= s) for i in order]
+    return order[:1] + [s] + order[1:]
 
 
 def _foot(blocks: list[list[Line]]) -> int:
@@ -254,18 +297,24 @@ MAX_GROUP = 50
 # (train page-038) and four worse (train page-011, train25 page-004, train27 page-009, page-029).
 MIN_BROKEN = 2
 
-Key = tuple[int, int, int, int, float, int]  # (seams broken, strips, -shared, imbalance, -log10 P, segments), relative to print
+# The header's sections printed after a column's text (:func:`_floated_sections`) count as one
+# break of the print order: what pdfminer's page shows, besides its sentences, of a column read down
+# before the one beside it.
+FLOATED_BREAKS = 1
+
+Key = tuple[int, int, int, int, int, float]  # (seams broken, strips, -segments, -shared, imbalance, -log10 P), relative to print
 
 
-def strip_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
+def strip_order(blocks: list[list[Line]], stop: int, seen: int = 0) -> list[int] | None:
     """The blocks [0, stop) read as groups of articles (pdfminer groups boxes that lie close), each
     group two or three strips interleaved per article or as printed, when that leaves at most half
-    the sentences broken that the print order does; None otherwise."""
+    the sentences broken that the print order does (and *seen* breaks of it shown otherwise: the
+    header's sections printed among the columns); None otherwise."""
     if sum(len(b) for b in blocks[:stop]) < BOX_LINES * stop or _text_lines_alone(blocks[:stop]) > STRIP_LINES_ALONE:
         return None  # a blank line after (nearly) every line, or after many: no extractor's boxes
     cost = _seam_costs(blocks)
     broken = sum(cost(i, i + 1)[0] for i in range(stop - 1))
-    if broken < MIN_BROKEN:  # no order would be taken (below): not searched
+    if broken + seen < MIN_BROKEN:  # no order would be taken (below): not searched
         return None
     page = _Page(blocks, cost)
     # A group ends where an article does and the next opens.
@@ -273,14 +322,14 @@ def strip_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     # best[g]: the best reading of blocks [0, g) — its key, the bound h its last group starts at and
     # that group's order.  A group spans MAX_GROUP blocks at most, so only the bounds that near are
     # asked (the last one always: the group read as printed).
-    best: dict[int, tuple[Key, int, list[int]]] = {0: ((0, 0, 0, 0, 0.0, 0), -1, [])}
+    best: dict[int, tuple[Key, int, list[int]]] = {0: ((0, 0, 0, 0, 0, 0.0), -1, [])}
     starts = [0]
     for g in bounds:
         options = []
         near = bisect_left(starts, g - MAX_GROUP)
         for h in starts[-1:] + starts[near:-1]:
             found = page.group(h, g) if page.searched(h, g) else None
-            group_key, group_order = found or ((0, 0, 0, 0, 0.0, 0), list(range(h, g)))
+            group_key, group_order = found or ((0, 0, 0, 0, 0, 0.0), list(range(h, g)))
             options.append((tuple(x + y for x, y in zip(best[h][0], group_key)), h, group_order))
         best[g] = min(options, key=lambda o: o[0])
         starts.append(g)
@@ -293,7 +342,7 @@ def strip_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     # The order must explain the page: it leaves at most half the sentences the print order breaks
     # broken (a page it does not describe, read in another order, only trades breaks for others),
     # and the print order breaks MIN_BROKEN at least.
-    if key[0] >= 0 or broken + key[0] > broken // 2:
+    if key[0] >= 0 or broken + key[0] > (broken + seen) // 2:
         return None
     return order
 
@@ -308,6 +357,9 @@ class _Page:
         self.can_start = [i == 0 or ((_heading(b) or _subhead(b)) and not alone[i]) or _lead(b) or _closes(blocks[i - 1])
                           for i, b in enumerate(blocks)]
         self.closed = [b[-1].ends or _closes(b) for b in blocks]
+        # A byline alone is set under its article's last paragraph, in the same column: printed right
+        # after it, read right after it (no segment opens with it).
+        self.held = [_byline_alone(b) for b in blocks]
         self.leads = [_lead(b) for b in blocks]
         self.grams = [_bigrams(b) for b in blocks]
         self.before = [0]  # text lines before each block
@@ -332,13 +384,14 @@ class _Page:
         first_c = max(lo + 2, 1 + max((i for i in range(lo, hi) if self.leads[i]), default=lo))
         best: tuple[Key, list[int]] | None = None
         for cuts in _strip_cuts(lo, first_c, hi, self.before, self.can_start):
-            found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.before, self.grams)
+            found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.held, self.before, self.grams)
             if found is None:
                 continue
             # Fewer sentences broken first, then fewer strips (two columns explain most pages), then
-            # the articles' topics (bigrams an article's segments share), balance and the language model.
-            (relative, shared, imbalance, lm, segments), order = found
-            key = (relative, len(cuts), shared, imbalance, lm, segments)
+            # more articles apart, the articles' topics (bigrams an article's segments share), balance
+            # and the language model.
+            (relative, segments, shared, imbalance, lm), order = found
+            key = (relative, len(cuts), segments, shared, imbalance, lm)
             if relative < 0 and (best is None or key < best[0]):
                 best = (key, order)
         return best
@@ -348,6 +401,12 @@ def _bigrams(block: list[Line]) -> set[str]:
     """The block's pairs of ideographs side by side (what its topic is told by)."""
     text = "".join(ln.text for ln in block)
     return {text[i:i + 2] for i in range(len(text) - 1) if is_ideograph(text[i]) and is_ideograph(text[i + 1])}
+
+
+def _byline_alone(block: list[Line]) -> bool:
+    """A byline on a line of its own, no text before it (（记者 张伟） set right)."""
+    first = block[0]
+    return len(block) == 1 and first.byline is not None and first.byline[0] == 0
 
 
 def _lead_byline(block: list[Line]) -> bool:
@@ -381,15 +440,19 @@ def _strip_cuts(lo: int, first_c: int, stop: int, before: list[int], can_start: 
                     yield [c, c2]
 
 
-def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], before: list[int],
-                grams: list[set[str]]):
+def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], held: list[bool],
+                before: list[int], grams: list[set[str]]):
     """The cheapest reading of strips [starts[0], starts[1]), … [starts[-1], stop) as segments
-    interleaved per article: ((seams broken, -bigrams shared, column imbalance, -log10 P of the joins
-    made, segments) relative to the print order, the order), or None.  *grams* holds each block's
-    bigrams: an article's segments of the later strips share more of them with its segment of the
-    first strip than another article's do (it keeps to its topic), which tells apart readings that
-    break as few sentences (a column's segment that ends a paragraph may open the next article's
-    as well as go on in its own)."""
+    interleaved per article: ((seams broken, -segments, -bigrams shared, column imbalance, -log10 P
+    of the joins made) relative to the print order, the order), or None.  Of readings that break as
+    few sentences, the one with the most segments (articles read apart) is taken: two articles'
+    segments read as one share more bigrams than apart, as any union of blocks does (train25
+    page-014: two articles of two columns each read as one).  Then *grams*, each block's bigrams:
+    an article's segments of the later strips share more of them with its segment of the first
+    strip than another article's do (it keeps to its topic), which tells apart readings that break
+    as few sentences with as many segments (a column's segment that ends a paragraph may open the
+    next article's as well as go on in its own).  No segment opens at a block *held* to the one
+    printed before it."""
     ends = [*starts[1:], stop]
     k = len(starts)
 
@@ -397,10 +460,10 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
         """Where strip *j*'s segment from *p* may end: the first strip before an article's start, the
         last after an article's end (a sentence end or byline), a middle one anywhere."""
         if j == 0:
-            return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or can_start[q]]
+            return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or (can_start[q] and not held[q])]
         if j == k - 1:
-            return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or closed[q - 1]]
-        return list(range(p + 1, ends[j] + 1))
+            return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or (closed[q - 1] and not held[q])]
+        return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or not held[q]]
 
     def steps(state: tuple[int, ...]):
         """Each next segment tuple (ends per strip), balanced against the first strip's."""
@@ -419,7 +482,7 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
             if last or all(q[j] < ends[j] for j in range(k)):
                 yield q, last
 
-    table = {tuple(starts): ((0, 0, 0, 0.0, 0), [])}
+    table = {tuple(starts): ((0, 0, 0, 0, 0.0), [])}
 
     def shared(state: tuple[int, ...], q: tuple[int, ...]) -> int:
         """Bigrams the article's segments [state, q) of the later strips share with its first strip's."""
@@ -441,8 +504,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                 added.append(cost(q[k - 1] - 1, q[0]))
             removed = [cost(x - 1, x) for x in q if x < stop]
             imbalance = sum(abs((before[q[j]] - before[state[j]]) - (before[q[0]] - before[state[0]])) for j in range(1, k))
-            new = (key[0] + sum(b for b, _ in added) - sum(b for b, _ in removed), key[1] - shared(state, q), key[2] + imbalance,
-                   key[3] + sum(x for _, x in added) - sum(x for _, x in removed), key[4] + 1)
+            new = (key[0] + sum(b for b, _ in added) - sum(b for b, _ in removed), key[1] - 1, key[2] - shared(state, q), key[3] + imbalance,
+                   key[4] + sum(x for _, x in added) - sum(x for _, x in removed))
             if q not in table or new < table[q][0]:
                 table[q] = (new, segs + [(state, q)])
                 if q not in seen and q != final:
