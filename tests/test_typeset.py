@@ -51,6 +51,7 @@ def test_the_gold_takes_the_full_width_comma_between_ideographs():
 
     assert make_pages.gold_form("流程图,奚晓斌") == "流程图，奚晓斌"
     assert make_pages.gold_form("共3,000人, Model Y,") == "共3,000人, Model Y,"  # next to digits or Latin: as printed
+    assert make_pages.gold_form("各省(区、市)举办(GDP)") == "各省（区、市）举办(GDP)"  # parentheses around Chinese too
 
 
 def test_garble_cmap_rewrites_only_symbols():

@@ -127,13 +127,15 @@ def _clean(text: str) -> str:
 
 # The gold's conventions (shared/gold/README.md): "An ASCII comma printed between ideographs takes its
 # full-width form, as Chinese typesetting requires" -- a source's stray ASCII comma is printed as it is,
-# and the gold has the comma a page should read.
+# and the gold has the comma a page should read; so do ASCII parentheses around Chinese text (GB/T
+# 15834-2011, the national standard of punctuation, sets Chinese text's marks full width).
 _ASCII_COMMA = re.compile(rf"(?<=[{IDEOGRAPH}]),(?=[{IDEOGRAPH}])")
+_ASCII_PARENTHESES = re.compile(rf"\(([^()\n]*[{IDEOGRAPH}][^()\n]*)\)")
 
 
 def gold_form(text: str) -> str:
     """*text* as the gold has it (see _ASCII_COMMA)."""
-    return _ASCII_COMMA.sub("，", text)
+    return _ASCII_PARENTHESES.sub(r"（\1）", _ASCII_COMMA.sub("，", text))
 
 
 def usable(article: dict[str, Any]) -> bool:
