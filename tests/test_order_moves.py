@@ -268,3 +268,34 @@ def test_a_subhead_at_a_column_s_foot_is_read_over_its_text() -> None:
     assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
         ("paragraph", LEAD_1A), ("paragraph", LEAD_1B), ("heading", H_FOOT), ("paragraph", P3), ("paragraph", OTHER)
     ]
+
+
+# One article in two columns, each cut at subheads (the shape of train29 page-035): subhead HB, wrapped
+# onto a short second line, is printed before subhead HA beside it, and subhead HC, wrapped too, ends
+# HB's text at column 2's foot, its own text at column 3's top.  Read as printed but HB's and HA's
+# blocks swapped, no seam would break: only HC wanting its text after it tells the columns apart.
+HA = "电商直播打开柑橘销路"
+TEXT_A = ["果农们借助电商直播把柑橘卖到全国各地，销量比去年翻了一番。", "不少年轻人也回乡做起了主播。"]
+HB = ["冷链仓库让柑橘保鲜期延长", "到两个月"]
+TEXT_B = "新建的冷链仓库让柑橘保鲜期延长到两个月以上，运输损耗明显下降。"
+HC = ["技术人员上门指导果农改进", "包装储运"]
+TEXT_C = "当地还组织技术人员上门指导，帮助果农改进包装和储运方式。"
+TAIL_LEAD = "\n".join(_set(LEAD_1A) + _set(LEAD_1B))
+TAIL_ARTICLE_2 = "\n".join([*_set(LEAD_2A), *_set(LEAD_2B), BYLINE_2])
+TAIL_FOOT = "\n".join([TITLE_1, TITLE_2])
+TAIL_PRINTED = [
+    TAIL_LEAD, "\n".join(HB), HA, "\n".join([*_set(TEXT_B), *HC]), "\n".join(_set(TEXT_A[0]) + _set(TEXT_A[1])),
+    "\n".join([*_set(TEXT_C)[:-1], _set(TEXT_C)[-1] + BYLINE_1]), TAIL_ARTICLE_2, TAIL_FOOT,
+]
+
+
+def test_a_wrapped_subhead_at_a_column_s_foot_wants_its_text_next() -> None:
+    assert all(len(line) * 2 >= 24 - 7 for line in (HA, HB[0], HC[0]))  # as wide as the column but for an indent
+    page_text = _page(TAIL_PRINTED)
+    piece = _pieces(page_text, TAIL_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 2, 4, 1, 3, 5, 6, 7)]
+    page = split_page(page_text)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_1A), ("paragraph", LEAD_1B), ("heading", HA), ("paragraph", TEXT_A[0]), ("paragraph", TEXT_A[1]),
+        ("heading", "".join(HB)), ("paragraph", TEXT_B), ("heading", "".join(HC)), ("paragraph", TEXT_C),
+    ]

@@ -699,12 +699,28 @@ def _text_line(block: list[Line], k: int) -> bool:
     return k + 1 < len(block) and is_indented(ln) and block[k + 1].width >= block[k + 1].column - FULL_SLACK
 
 
-def _ends_with_subhead(block: list[Line]) -> bool:
-    """The block ends with a subhead set at a column's foot, its text at the next column's top (train23
-    page-017): a last line without sentence marks, as wide as the column but for an indent, under a
-    line that ends a sentence."""
+def _broad_line(ln: Line) -> bool:
+    """As wide as the column but for an indent: a heading line the next phrase did not fit on."""
+    return ln.column - INDENT_MAX <= ln.width <= ln.column + FULL_SLACK
+
+
+def _tail_subhead(block: list[Line]) -> int:
+    """How many lines of a subhead end the block (0, 1 or 2): a subhead set at a column's foot, its text
+    at the next column's top (train23 page-017), under a line that ends a sentence.  One line without
+    sentence marks as wide as the column but for an indent; or such a line wrapped onto a shorter one
+    without sentence marks (train29 page-035: the short line is no paragraph's, which ends a sentence)."""
     last = block[-1]
-    return len(block) > 1 and last.bare and block[-2].ends and last.column - INDENT_MAX <= last.width <= last.column + FULL_SLACK
+    if not last.bare:
+        return 0
+    if len(block) > 1 and block[-2].ends and _broad_line(last):
+        return 1
+    wrapped = len(block) > 2 and block[-3].ends and block[-2].bare and _broad_line(block[-2])
+    return 2 if wrapped and last.width < last.column - FULL_SLACK else 0
+
+
+def _ends_with_subhead(block: list[Line]) -> bool:
+    """The block ends with a subhead (:func:`_tail_subhead`)."""
+    return _tail_subhead(block) > 0
 
 
 def _foot_title(block: list[Line]) -> bool:
@@ -861,9 +877,9 @@ TOPIC_MIN = 2
 
 def _topics(blocks: list[list[Line]], subheads: list[bool]):
     """shared(x, y): how many of subhead *x*'s characters open the text *y* (its first TOPIC_LINES
-    lines; 0 when *x* holds no subhead).  A block that ends with a subhead (:func:`_ends_with_subhead`)
-    is asked for its last line."""
-    heads = [{c for ln in (block if subheads[x] else block[-1:] if _ends_with_subhead(block) else []) for c in ln.text if is_ideograph(c)}
+    lines; 0 when *x* holds no subhead).  A block that ends with a subhead (:func:`_tail_subhead`)
+    is asked for the subhead's lines."""
+    heads = [{c for ln in (block if subheads[x] else block[len(block) - _tail_subhead(block):]) for c in ln.text if is_ideograph(c)}
              for x, block in enumerate(blocks)]
     tops = [set("".join(ln.text for ln in block[:TOPIC_LINES])) for block in blocks]
 
