@@ -107,6 +107,8 @@ def test_a_column_broken_at_a_paragraph_end_is_read_back_too() -> None:
 def test_columns_that_would_not_balance_are_not_interleaved() -> None:
     # B's second column is 6 lines longer than its first (a second paragraph after it): CSS balances an
     # article's columns (BALANCE_SLACK lines at most), so B's blocks are not two columns of one article.
+    # (Nor is a strip opened at A's byline alone, to read A's first column then its byline, B's title
+    # and first column then A's second: a byline is read right after the block printed before it.)
     more = "\n".join(_set("各地还将同步完善社区养老托育等配套设施，补齐公共服务短板，让居民住得更舒心。"))
     text = "\n\n".join([A_TITLE, A_COLUMN_1, B_TITLE, B_COLUMN_1, A_COLUMN_2, "（记者 张伟）", B_COLUMN_2 + "\n" + more, "（记者 李明）"]) + "\n"
     assert len(B_COLUMN_2.split("\n")) + len(_set("各地还将同步完善社区养老托育等配套设施，补齐公共服务短板，让居民住得更舒心。")) - len(B_COLUMN_1.split("\n")) > BALANCE_SLACK
@@ -178,14 +180,16 @@ def _blocks(text: str):
 
 
 def test_a_first_line_boxed_alone_is_a_line_of_text_not_a_heading() -> None:
-    from textfix.order import _first_lines_alone, _Page, _seam_costs, _text_lines
+    from textfix.order import _column_lines, _first_lines_alone, _Page, _seam_costs
 
     blocks = _blocks(FIRST_ALONE_PAGE)
     assert [len(b) for b in blocks] == [3, 1, 3]
     assert _first_lines_alone(blocks) == [False, True, False]
     # It counts in the columns' balance and opens no article (a subhead would do neither).
-    assert _text_lines(blocks[1], True) == 1
-    assert _Page(blocks, _seam_costs(blocks)).can_start == [True, False, False]
+    assert _column_lines(blocks)[1] == 1
+    page = _Page(blocks, _seam_costs(blocks))
+    assert page.can_start == [True, False, False]
+    assert page.texts == [0, 1, 2, 3]  # a block of text: it may fill an article's first column
 
 
 def test_a_title_over_a_lead_is_no_first_line_alone() -> None:
@@ -306,3 +310,24 @@ def test_more_articles_apart_go_before_more_bigrams_shared() -> None:
 
     found = _interleave([0, 3], 6, cost, [True] * 6, [True] * 6, [False] * 6, before, grams)
     assert found is not None and found[1] == [0, 3, 1, 4, 2, 5]
+
+
+def test_a_subhead_and_a_byline_in_a_column_count_in_its_balance() -> None:
+    from textfix.order import _column_lines
+
+    # A's first column holds nine lines; its second the paragraph's last two, a subhead of two lines,
+    # a paragraph of two and the byline alone: seven lines set in the column (nine against seven is
+    # balanced), though only four of them are paragraphs' (nine against four is not: BALANCE_SLACK).
+    a_1 = ("国家统计局今天发布数\n据显示，前三季度全国规模\n以上工业增加值同比增长百\n分之五点八，增速比上半年\n"
+           "加快零点二个百分点，其中\n装备制造业增长较快，高技\n术制造业增加值增长百分之\n九点一，对全部规模以上工\n"
+           "业增长的贡献率超过四成，")
+    a_2 = "工业生产总体保持稳中有进\n的态势。"
+    subhead = "装备制造业和高技术制造\n业增势较好"
+    a_3 = "新能源汽车产量保持\n较快增长，势头良好。"
+    printed = [A_TITLE, a_1, B_TITLE, B_COLUMN_1, a_2, subhead, a_3, "（记者 张伟）", B_COLUMN_2, "（记者 李明）"]
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 1, 4, 5, 6, 7, 2, 3, 8, 9]
+    # The titles are set above the columns: A's opens the page, B's comes before its lead.
+    assert _column_lines(_blocks(text)) == [0, 9, 1, 2, 2, 2, 2, 1, 4, 1]
+    lead_page = "\n\n".join([A_TITLE, a_1, B_TITLE, "央视网消息（新闻联播）：住\n房城乡建设部介绍，今年将"]) + "\n"
+    assert _column_lines(_blocks(lead_page)) == [0, 9, 0, 2]

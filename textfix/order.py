@@ -19,9 +19,10 @@ breaks of the print order (the header's sections printed among the columns count
 breaks: every article opens in the first strip (no lead in the others); an
 article's segments of the strips hold as many text lines within
 ``BALANCE_SLACK`` (CSS balances columns; fitted by
-``corpora/typeset/fit_strips.py`` on the train batches; a paragraph's first
-line that pdfminer boxed alone counts as a line of text, not a subhead, and
-opens no article; a byline alone stays after the block printed before it); then the fewest strips,
+``corpora/typeset/fit_strips.py`` on the train batches; every line set in the
+column counts, a subhead's and a byline's too, none set above it: header,
+titles; a paragraph's first line that pdfminer boxed alone opens no article;
+a byline alone stays after the block printed before it); then the fewest strips,
 the most articles read apart, the most bigrams each article's segments share (an article keeps to
 its topic), the best balance, and the language model on the joins made (:func:`join`, a tie-break only).  A page whose blocks are one line each (a
 blank line after every line) holds no extractor's boxes and is read as it
@@ -47,7 +48,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from .charclasses import is_ideograph
-from .layout import PAGE_NUMBER, SECTIONS, _wrapped_byline_end
+from .layout import PAGE_NUMBER, SECTIONS, _wrapped_byline_end, parse_header
 from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_indented, line_opens_lead
 
 Span = tuple[int, int]
@@ -255,19 +256,39 @@ def _seam_costs(blocks: list[list[Line]]):
     return cost
 
 
-# CSS balances an article's columns: its segments of the strips differ by this many text lines at
-# most (a subhead's margins, widows and orphans).  Fitted by corpora/typeset/fit_strips.py on the
-# train batches (seeds 21, 23, 25, 27; pdfminer): 149 of 160 pages counted exact, CER 0.0936
-# (2: 148, 0.1368; 4: 148, 0.0935).
+# CSS balances an article's columns: its segments of the strips differ by this many lines set in the
+# column at most (:func:`_column_lines`; a subhead's margins, widows and orphans).  Fitted by
+# corpora/typeset/fit_strips.py on the train batches (seeds 21, 23, 25, 29, 31; pdfminer): 193 of
+# 200 pages counted exact, CER 0.0406 (2: 193, 0.0414; 4: 193, 0.0422).
 BALANCE_SLACK = 3
 
 
-def _text_lines(block: list[Line], first_alone: bool = False) -> int:
-    """Lines of column text in *block* (titles, subheads, byline lines and header lines are not balanced;
-    a paragraph's first line in a box of its own, *first_alone*, is)."""
-    if first_alone:
-        return 1
-    return 0 if _heading(block) or _subhead(block) or _lead_byline(block) else len(block)
+def _header(block: list[Line]) -> bool:
+    """The page's header: its number, its sections, or both on one line (set above the articles)."""
+    text = block[0].text
+    return len(block) == 1 and bool(PAGE_NUMBER.match(text) or SECTIONS.match(text) or parse_header(block[0]))
+
+
+def _title(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* is an article's title, set above its columns (corpora/typeset/make_pages.py: an h1
+    before the article's column box): a heading wider than a column, or one that opens the page,
+    follows the header or an article's byline, or comes right before its article's lead (a subhead
+    set in a column comes before a paragraph that goes on)."""
+    block = blocks[i]
+    if not _heading(block) or _lead(block):  # a lead's first line boxed alone is the article's text
+        return False
+    if _wide(block[0]) or i == 0 or _header(blocks[i - 1]) or _closes(blocks[i - 1]):
+        return True
+    return i + 1 < len(blocks) and _lead(blocks[i + 1])
+
+
+def _column_lines(blocks: list[list[Line]]) -> list[int]:
+    """The lines each block fills in its article's columns, what CSS balances: every line set in the
+    column box counts — a paragraph's, a subhead's, a byline's set alone, a one-line box pdfminer cut
+    from a paragraph — and none set above it: the page's header, titles, a byline line under a title.
+    (Headings counted none before: train31 page-010's article with a two-line subhead in its second
+    column was four lines off balance and never read back.)"""
+    return [0 if _header(b) or _title(blocks, i) or _lead_byline(b) else len(b) for i, b in enumerate(blocks)]
 
 
 def _first_lines_alone(blocks: list[list[Line]]) -> list[bool]:
@@ -362,11 +383,11 @@ class _Page:
         self.held = [_byline_alone(b) for b in blocks]
         self.leads = [_lead(b) for b in blocks]
         self.grams = [_bigrams(b) for b in blocks]
-        self.before = [0]  # text lines before each block
-        self.lines = [0]  # lines before each block
-        for b, first in zip(blocks, alone):
-            self.before.append(self.before[-1] + _text_lines(b, first))
-            self.lines.append(self.lines[-1] + len(b))
+        self.before = [0, *accumulate(_column_lines(blocks))]  # column lines before each block
+        self.lines = [0, *accumulate(map(len, blocks))]  # lines before each block
+        # Blocks of text (no heading; a first line boxed alone is text) before each block: an article's
+        # first column holds one at least (a subhead set alone over a later column opens no article).
+        self.texts = [0, *accumulate(first or not (_heading(b) or _subhead(b)) for b, first in zip(blocks, alone))]
 
     def searched(self, lo: int, hi: int) -> bool:
         """Blocks [lo, hi) may be a group read as strips: the print order breaks a sentence in it, it
@@ -384,7 +405,10 @@ class _Page:
         first_c = max(lo + 2, 1 + max((i for i in range(lo, hi) if self.leads[i]), default=lo))
         best: tuple[Key, list[int]] | None = None
         for cuts in _strip_cuts(lo, first_c, hi, self.before, self.can_start):
-            found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.held, self.before, self.grams)
+            if any(self.held[c] for c in cuts):
+                continue  # a byline alone is read right after the block printed before it: no strip opens at it
+            found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.held, self.before, self.grams,
+                                self.texts)
             if found is None:
                 continue
             # Fewer sentences broken first, then fewer strips (two columns explain most pages), then
@@ -441,7 +465,7 @@ def _strip_cuts(lo: int, first_c: int, stop: int, before: list[int], can_start: 
 
 
 def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], held: list[bool],
-                before: list[int], grams: list[set[str]]):
+                before: list[int], grams: list[set[str]], texts: list[int] | None = None):
     """The cheapest reading of strips [starts[0], starts[1]), … [starts[-1], stop) as segments
     interleaved per article: ((seams broken, -segments, -bigrams shared, column imbalance, -log10 P
     of the joins made) relative to the print order, the order), or None.  Of readings that break as
@@ -452,7 +476,9 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
     strip than another article's do (it keeps to its topic), which tells apart readings that break
     as few sentences with as many segments (a column's segment that ends a paragraph may open the
     next article's as well as go on in its own).  No segment opens at a block *held* to the one
-    printed before it."""
+    printed before it, and an article's segment of the first strip holds a block of text (*texts*:
+    how many blocks of text come before each block; *before* if not given)."""
+    texts = texts or before
     ends = [*starts[1:], stop]
     k = len(starts)
 
@@ -473,7 +499,7 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                 return
             for q in allowed(j, state[j]):
                 n = before[q] - before[state[j]]
-                if (j and abs(n - first_lines) > BALANCE_SLACK) or not (j or n):
+                if (j and abs(n - first_lines) > BALANCE_SLACK) or not (j or texts[q] - texts[state[j]]):
                     continue  # unbalanced, or an article's first column without a line of text
                 yield from rec(j + 1, chosen + [q], n if j == 0 else first_lines)
 

@@ -11,8 +11,8 @@ reorder) and scored against its gold (textfix.evaluate): printed are the pages
 read in another order, the pages whose article count is exact and the CER
 (body characters, weighted), as measure.py gives them.  BALANCE_SLACK takes
 the slack with the most pages counted exact, then the lowest CER, then the
-smallest, on the four train batches (seeds 21, 23, 25, 27;
-corpora/typeset/README.md).
+smallest, on the train batches (seeds 21, 23, 25, 29, 31;
+corpora/typeset/README.md; seed 27 is the validation batch).
 """
 
 from __future__ import annotations
