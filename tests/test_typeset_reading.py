@@ -350,8 +350,8 @@ OPENING = """民众意见出现分歧
 业。
 """
 
-# Column 12 characters (24 units).  示，48%的民众反对在本 is 21 units with % one unit, 22.05 with %
-# set proportionally (ASCII_WIDTHS: about a CJK character): the next character, 2 units, did not
+# Column 12 characters (24 units).  示，48%的民众反对在本 is 21 units with % one unit, 22.08 with
+# 48% set proportionally (ASCII_WIDTHS: % about a CJK character): the next character, 2 units, did not
 # fit.  Read one unit wide, the line ends 3 short, and the bare first line before it (媒体公布的一
 # 项调查显, 20 units) looked like a subhead with its paragraph after it.
 PERCENT_PAGE = OPENING + """媒体公布的一项调查显
@@ -366,6 +366,23 @@ def test_a_line_full_with_a_proportional_percent_sign() -> None:
     assert [ln.proportional for ln in cut_lines(PERCENT_PAGE)][:1] == [True]
     page = split_page(PERCENT_PAGE)
     assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "媒体公布")]
+
+
+# Column 12 characters (24 units).  Latin capitals are set wider than a digit: D, N and A at 1.54,
+# 1.59 and 1.44 units (Noto Serif CJK), so DNA研究进入世界前列， is 18 + 4.57 = 22.57 units and the
+# next character (多, 2) did not fit: a full line.  Read at a digit's width (1.05, 21.15 units) it
+# ended 2.85 short, was no line of a paragraph, and the bare first line before it (研究团队推动我国
+# 古代, 20 units: an indented first line) was taken for a subhead.
+CAPITALS_PAGE = OPENING + """研究团队推动我国古代
+DNA研究进入世界前列，
+多项成果发表在国际期刊
+上。
+"""
+
+
+def test_a_line_full_with_latin_capitals_at_their_printed_width() -> None:
+    page = split_page(CAPITALS_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "研究团队")]
 
 
 def test_ascii_one_unit_wide_where_lines_fill_so() -> None:
@@ -385,7 +402,7 @@ def test_run_opening_takes_the_marks_that_go_down_with_it() -> None:
     from textfix.lines import ASCII_WIDTHS
 
     proportional = Line.of("35%，同比增长", 0, 8, 14)._replace(proportional=True)
-    assert run_opening(proportional) == pytest.approx(2 * ASCII_WIDTHS["digit"] + ASCII_WIDTHS["%"] + 2)
+    assert run_opening(proportional) == pytest.approx(ASCII_WIDTHS["3"] + ASCII_WIDTHS["5"] + ASCII_WIDTHS["%"] + 2)
     assert run_opening(Line.of("今年以来", 0, 4, 8)) == 0
 
 
@@ -430,10 +447,10 @@ def test_a_first_line_full_only_as_a_first_line() -> None:
     from textfix.layout import _looks_first
     from textfix.lines import Line
 
-    # Column 30: 匈牙利总理欧尔班27日表 is 20 units and two digits (22.1 proportionally, ASCII_WIDTHS),
+    # Column 30: 匈牙利总理欧尔班27日表 is 20 units and two digits (2.22 proportionally, ASCII_WIDTHS),
     # 8 short, no indented width (23–26); the next line opens with 示，, 4 units, which did not fit
-    # the 3.9 an indented line left but would have fitted the 7.9 of a line of the paragraph.
-    first = Line.of("匈牙利总理欧尔班27日表", 0, 12, 20 + 2 * 1.05, 30.0)._replace(proportional=True)
+    # the 3.78 an indented line left but would have fitted the 7.78 of a line of the paragraph.
+    first = Line.of("匈牙利总理欧尔班27日表", 0, 12, 20 + 1.12 + 1.10, 30.0)._replace(proportional=True)
     assert _looks_first(first, Line.of("示，支持政治解决乌克兰危机", 13, 26, 26, 30.0))
     assert not _looks_first(first, Line.of("今天表示支持政治解决乌克兰", 13, 26, 26, 30.0))
 
