@@ -622,3 +622,38 @@ def test_a_byline_after_a_sentence_end_left_garbled() -> None:
     assert finder.find("运抵边境遥（记者 胡波）") == (5, "（记者 胡波）", "胡波")
     assert finder.find("运抵边境站（记者 胡波）") is None
     assert FINDER.find("运抵边境遥（记者 胡波）") is None  # without the model's forms
+
+
+# Column 12 characters (24 units), marks not hanging (人认为应当加强对话与合 | 作，: OPENING).  Two full
+# lines of a paragraph after a sentence end: 双方愿进一步深化各领域 (22 units: 域 fits, 务 would not)
+# and 务实合作，携手推动共 (20, an indented first line's width), which ended there because 建“一 (6
+# units: no break on either side of a quotation mark) did not fit the 4 left.  The bare line is
+# no subhead over an indented first line: the short line is a full one, cut short.
+CUT_SHORT_PAGE = OPENING + """与会代表认为，中方始终
+坚持相互尊重、平等互利。
+双方愿进一步深化各领域
+务实合作，携手推动共
+建“一带一路”走深走实。
+"""
+
+
+def test_a_line_cut_short_by_what_opens_the_next_is_no_first_line_under_a_subhead() -> None:
+    page = split_page(CUT_SHORT_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "与会代表")]
+
+
+# Column 12 characters (24 units).  截至八月底，各省 (16 units) is a paragraph's first line, full as one:
+# 区“一 (6 units) did not fit the 4 its indent left.  The line after, 区“一带一路”重点项 (20 units), is
+# as wide as an indented first line, yet full too: 目“进 (6) did not fit the 4 left.  So the first
+# line runs on, and is no subhead (one with a comma in it) over a paragraph.
+CONTINUED_PAGE = OPENING + """与会代表认为，中方始终
+坚持相互尊重、平等互利。
+截至八月底，各省
+区“一带一路”重点项
+目“进度条”持续刷新。
+"""
+
+
+def test_a_line_that_runs_on_into_a_line_cut_short_is_no_subhead() -> None:
+    page = split_page(CONTINUED_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "与会代表"), ("paragraph", "截至八月")]

@@ -166,9 +166,11 @@ def _full_subhead(lines: list[Line], k: int) -> int:
 
 
 def _maybe_cut_short(ln: Line, nxt: Line | None) -> bool:
-    """*ln* may be a full line that a digit or Latin run opening *nxt*, with the space before it, did not fit."""
+    """*ln* may be a full line of a paragraph that what opens *nxt* did not fit: a digit or Latin
+    run, with the space before it, or anything that could not be parted from the line start (see
+    is_full: 住”“摸 ended 控，扎实推进净土保卫战，一张“防得 an indent's width short)."""
     run = run_opening(nxt)
-    return run > 0 and run + 1 >= ln.column - ln.width
+    return run > 0 and run + 1 >= ln.column - ln.width or nxt is not None and is_full(ln, False, nxt)
 
 
 def _looks_first(ln: Line, nxt: Line | None) -> bool:
@@ -185,10 +187,12 @@ def _looks_first(ln: Line, nxt: Line | None) -> bool:
 
 
 def _continued(lines: list[Line], k: int) -> bool:
-    """Line *k* runs on into the next: that one is full (not the indented first line of a lead,
-    nor a line that opens with a news lead, see textfix.lines.line_opens_lead)."""
+    """Line *k* runs on into the next: that one is full, as what opens the line after it tells
+    (not the indented first line of a lead, nor a line that opens with a news lead, see
+    textfix.lines.line_opens_lead)."""
     nxt = lines[k + 1] if k + 1 < len(lines) else None
-    return nxt is not None and is_full(nxt) and not _indented_with_hanging_mark(nxt) and not line_opens_lead(nxt.text)
+    after = lines[k + 2] if k + 2 < len(lines) else None
+    return nxt is not None and is_full(nxt, nxt=after) and not _indented_with_hanging_mark(nxt) and not line_opens_lead(nxt.text)
 
 
 def _indented_with_hanging_mark(ln: Line, nxt: Line | None = None) -> bool:
