@@ -657,3 +657,17 @@ CONTINUED_PAGE = OPENING + """与会代表认为，中方始终
 def test_a_line_that_runs_on_into_a_line_cut_short_is_no_subhead() -> None:
     page = split_page(CONTINUED_PAGE)
     assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "与会代表"), ("paragraph", "截至八月")]
+
+
+# Column 12 characters (24 units).  A paragraph of two lines signed at its end: 有关部门负责人一同
+# (18 units) is full as its first line (出席。, 4 units, did not fit the 2 its indent left), and the
+# line after carries the text before the byline.  The bare first line is no subhead over a byline.
+SIGNED_PAGE = OPENING + """有关部门负责人一同
+出席。（记者 张伟）
+"""
+
+
+def test_a_first_line_over_its_signed_last_line_is_no_subhead() -> None:
+    page = split_page(SIGNED_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "有关部门")]
+    assert page.articles[0].byline == "张伟"

@@ -757,6 +757,9 @@ def _heading_run(lines: list[Line], k: int) -> int:
         last = lines[k + run - 1]
         nxt = lines[k + run] if k + run < len(lines) else None
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
+        if nxt is not None and _last_line_signed(last, nxt):
+            run -= 1  # the candidate opens the paragraph the byline ends
+            continue
         if nxt is None or nxt.byline or not (_could_open_paragraph(last) or is_full(last, True, nxt)) or line_opens_lead(nxt.text):
             return run  # (a news lead opens a paragraph: nothing continues the candidate)
         if two_phrases(last.text):
@@ -767,6 +770,12 @@ def _heading_run(lines: list[Line], k: int) -> int:
             return run  # the next line opens a paragraph itself: nothing continues the candidate
         run -= 1  # the last candidate line is continued: it opens a paragraph
     return 0
+
+
+def _last_line_signed(first: Line, nxt: Line) -> bool:
+    """*nxt* ends a paragraph with its byline (动。（记者 罗希）) and *first* is full as that paragraph's
+    first line to what *nxt* opens with: the two lines are one paragraph, not a subhead over it."""
+    return nxt.byline is not None and nxt.byline[0] > 0 and is_full(first, True, nxt)
 
 
 BODY_SIZE = "body size"  # the name of a heading with a line that fills the column: a subhead, never a title
