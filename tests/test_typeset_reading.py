@@ -350,8 +350,8 @@ OPENING = """民众意见出现分歧
 业。
 """
 
-# Column 12 characters (24 units).  示，48%的民众反对在本 is 21 units with % one unit, 22.05 with %
-# set proportionally (ASCII_WIDTHS: about a CJK character): the next character, 2 units, did not
+# Column 12 characters (24 units).  示，48%的民众反对在本 is 21 units with % one unit, 22.08 with
+# 48% set proportionally (ASCII_WIDTHS: % about a CJK character): the next character, 2 units, did not
 # fit.  Read one unit wide, the line ends 3 short, and the bare first line before it (媒体公布的一
 # 项调查显, 20 units) looked like a subhead with its paragraph after it.
 PERCENT_PAGE = OPENING + """媒体公布的一项调查显
@@ -366,6 +366,23 @@ def test_a_line_full_with_a_proportional_percent_sign() -> None:
     assert [ln.proportional for ln in cut_lines(PERCENT_PAGE)][:1] == [True]
     page = split_page(PERCENT_PAGE)
     assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "媒体公布")]
+
+
+# Column 12 characters (24 units).  Latin capitals are set wider than a digit: D, N and A at 1.54,
+# 1.59 and 1.44 units (Noto Serif CJK), so DNA研究进入世界前列， is 18 + 4.57 = 22.57 units and the
+# next character (多, 2) did not fit: a full line.  Read at a digit's width (1.05, 21.15 units) it
+# ended 2.85 short, was no line of a paragraph, and the bare first line before it (研究团队推动我国
+# 古代, 20 units: an indented first line) was taken for a subhead.
+CAPITALS_PAGE = OPENING + """研究团队推动我国古代
+DNA研究进入世界前列，
+多项成果发表在国际期刊
+上。
+"""
+
+
+def test_a_line_full_with_latin_capitals_at_their_printed_width() -> None:
+    page = split_page(CAPITALS_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "研究团队")]
 
 
 def test_ascii_one_unit_wide_where_lines_fill_so() -> None:
@@ -385,7 +402,7 @@ def test_run_opening_takes_the_marks_that_go_down_with_it() -> None:
     from textfix.lines import ASCII_WIDTHS
 
     proportional = Line.of("35%，同比增长", 0, 8, 14)._replace(proportional=True)
-    assert run_opening(proportional) == pytest.approx(2 * ASCII_WIDTHS["digit"] + ASCII_WIDTHS["%"] + 2)
+    assert run_opening(proportional) == pytest.approx(ASCII_WIDTHS["3"] + ASCII_WIDTHS["5"] + ASCII_WIDTHS["%"] + 2)
     assert run_opening(Line.of("今年以来", 0, 4, 8)) == 0
 
 
@@ -430,10 +447,10 @@ def test_a_first_line_full_only_as_a_first_line() -> None:
     from textfix.layout import _looks_first
     from textfix.lines import Line
 
-    # Column 30: 匈牙利总理欧尔班27日表 is 20 units and two digits (22.1 proportionally, ASCII_WIDTHS),
+    # Column 30: 匈牙利总理欧尔班27日表 is 20 units and two digits (2.22 proportionally, ASCII_WIDTHS),
     # 8 short, no indented width (23–26); the next line opens with 示，, 4 units, which did not fit
-    # the 3.9 an indented line left but would have fitted the 7.9 of a line of the paragraph.
-    first = Line.of("匈牙利总理欧尔班27日表", 0, 12, 20 + 2 * 1.05, 30.0)._replace(proportional=True)
+    # the 3.78 an indented line left but would have fitted the 7.78 of a line of the paragraph.
+    first = Line.of("匈牙利总理欧尔班27日表", 0, 12, 20 + 1.12 + 1.10, 30.0)._replace(proportional=True)
     assert _looks_first(first, Line.of("示，支持政治解决乌克兰危机", 13, 26, 26, 30.0))
     assert not _looks_first(first, Line.of("今天表示支持政治解决乌克兰", 13, 26, 26, 30.0))
 
@@ -605,3 +622,52 @@ def test_a_byline_after_a_sentence_end_left_garbled() -> None:
     assert finder.find("运抵边境遥（记者 胡波）") == (5, "（记者 胡波）", "胡波")
     assert finder.find("运抵边境站（记者 胡波）") is None
     assert FINDER.find("运抵边境遥（记者 胡波）") is None  # without the model's forms
+
+
+# Column 12 characters (24 units), marks not hanging (人认为应当加强对话与合 | 作，: OPENING).  Two full
+# lines of a paragraph after a sentence end: 双方愿进一步深化各领域 (22 units: 域 fits, 务 would not)
+# and 务实合作，携手推动共 (20, an indented first line's width), which ended there because 建“一 (6
+# units: no break on either side of a quotation mark) did not fit the 4 left.  The bare line is
+# no subhead over an indented first line: the short line is a full one, cut short.
+CUT_SHORT_PAGE = OPENING + """与会代表认为，中方始终
+坚持相互尊重、平等互利。
+双方愿进一步深化各领域
+务实合作，携手推动共
+建“一带一路”走深走实。
+"""
+
+
+def test_a_line_cut_short_by_what_opens_the_next_is_no_first_line_under_a_subhead() -> None:
+    page = split_page(CUT_SHORT_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "与会代表")]
+
+
+# Column 12 characters (24 units).  截至八月底，各省 (16 units) is a paragraph's first line, full as one:
+# 区“一 (6 units) did not fit the 4 its indent left.  The line after, 区“一带一路”重点项 (20 units), is
+# as wide as an indented first line, yet full too: 目“进 (6) did not fit the 4 left.  So the first
+# line runs on, and is no subhead (one with a comma in it) over a paragraph.
+CONTINUED_PAGE = OPENING + """与会代表认为，中方始终
+坚持相互尊重、平等互利。
+截至八月底，各省
+区“一带一路”重点项
+目“进度条”持续刷新。
+"""
+
+
+def test_a_line_that_runs_on_into_a_line_cut_short_is_no_subhead() -> None:
+    page = split_page(CONTINUED_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "与会代表"), ("paragraph", "截至八月")]
+
+
+# Column 12 characters (24 units).  A paragraph of two lines signed at its end: 有关部门负责人一同
+# (18 units) is full as its first line (出席。, 4 units, did not fit the 2 its indent left), and the
+# line after carries the text before the byline.  The bare first line is no subhead over a byline.
+SIGNED_PAGE = OPENING + """有关部门负责人一同
+出席。（记者 张伟）
+"""
+
+
+def test_a_first_line_over_its_signed_last_line_is_no_subhead() -> None:
+    page = split_page(SIGNED_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "有关部门")]
+    assert page.articles[0].byline == "张伟"

@@ -166,9 +166,11 @@ def _full_subhead(lines: list[Line], k: int) -> int:
 
 
 def _maybe_cut_short(ln: Line, nxt: Line | None) -> bool:
-    """*ln* may be a full line that a digit or Latin run opening *nxt*, with the space before it, did not fit."""
+    """*ln* may be a full line of a paragraph that what opens *nxt* did not fit: a digit or Latin
+    run, with the space before it, or anything that could not be parted from the line start (see
+    is_full: 住”“摸 ended 控，扎实推进净土保卫战，一张“防得 an indent's width short)."""
     run = run_opening(nxt)
-    return run > 0 and run + 1 >= ln.column - ln.width
+    return run > 0 and run + 1 >= ln.column - ln.width or nxt is not None and is_full(ln, False, nxt)
 
 
 def _looks_first(ln: Line, nxt: Line | None) -> bool:
@@ -185,10 +187,12 @@ def _looks_first(ln: Line, nxt: Line | None) -> bool:
 
 
 def _continued(lines: list[Line], k: int) -> bool:
-    """Line *k* runs on into the next: that one is full (not the indented first line of a lead,
-    nor a line that opens with a news lead, see textfix.lines.line_opens_lead)."""
+    """Line *k* runs on into the next: that one is full, as what opens the line after it tells
+    (not the indented first line of a lead, nor a line that opens with a news lead, see
+    textfix.lines.line_opens_lead)."""
     nxt = lines[k + 1] if k + 1 < len(lines) else None
-    return nxt is not None and is_full(nxt) and not _indented_with_hanging_mark(nxt) and not line_opens_lead(nxt.text)
+    after = lines[k + 2] if k + 2 < len(lines) else None
+    return nxt is not None and is_full(nxt, nxt=after) and not _indented_with_hanging_mark(nxt) and not line_opens_lead(nxt.text)
 
 
 def _indented_with_hanging_mark(ln: Line, nxt: Line | None = None) -> bool:
@@ -753,6 +757,9 @@ def _heading_run(lines: list[Line], k: int) -> int:
         last = lines[k + run - 1]
         nxt = lines[k + run] if k + run < len(lines) else None
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
+        if nxt is not None and _last_line_signed(last, nxt):
+            run -= 1  # the candidate opens the paragraph the byline ends
+            continue
         if nxt is None or nxt.byline or not (_could_open_paragraph(last) or is_full(last, True, nxt)) or line_opens_lead(nxt.text):
             return run  # (a news lead opens a paragraph: nothing continues the candidate)
         if two_phrases(last.text):
@@ -763,6 +770,12 @@ def _heading_run(lines: list[Line], k: int) -> int:
             return run  # the next line opens a paragraph itself: nothing continues the candidate
         run -= 1  # the last candidate line is continued: it opens a paragraph
     return 0
+
+
+def _last_line_signed(first: Line, nxt: Line) -> bool:
+    """*nxt* ends a paragraph with its byline (动。（记者 罗希）) and *first* is full as that paragraph's
+    first line to what *nxt* opens with: the two lines are one paragraph, not a subhead over it."""
+    return nxt.byline is not None and nxt.byline[0] > 0 and is_full(first, True, nxt)
 
 
 BODY_SIZE = "body size"  # the name of a heading with a line that fills the column: a subhead, never a title

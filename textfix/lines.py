@@ -178,26 +178,28 @@ def _glyph_widths(texts: list[str], widths: list[int]) -> tuple[int, int]:
 
 
 # How wide digits, Latin and ASCII marks are set where they are proportional, in display units
-# (a CJK character is 2): fitted by corpora/typeset/fit_ascii.py on typeset pages (realdev-train,
-# seed 21, pdfium: the 744 lines inside a paragraph with ASCII in them or opening the next line;
-# 723 of them full under these widths, 440 one unit each; seed 23 gives the same widths).  Noto
-# Serif CJK sets 1 at 0.47 em, the other digits at 0.56 em and % at 0.92 em.
-ASCII_WIDTHS = {"digit": 1.05, "one": 1.0, "%": 1.95, "upper": 1.05, "lower": 1.0, "narrow": 0.95}
-ASCII_CLASSES = {
-    **dict.fromkeys("023456789", "digit"),
-    "1": "one",  # narrower than the other digits in many fonts
-    "%": "%",
-    **dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "upper"),
-    **dict.fromkeys("abcdefghijklmnopqrstuvwxyz", "lower"),
-    **dict.fromkeys(".,:;'-/", "narrow"),
-}
-PROPORTIONAL_TOLERANCE = 0.25  # display units a proportional line may come out over the column (the fit's error)
+# (a CJK character is 2): the advance widths of Noto Serif CJK SC Regular, the typeset pages' body
+# font (corpora/typeset/README.md), ×2/em to 0.01, read from the font by corpora/typeset/fit_ascii.py
+# (--font).  They replace widths fitted per class (digits, capitals, ...) on seed 21, where capitals
+# were too few to tell: fitted 1.05, printed 0.8–2.1 (D 1.54, N 1.59: DNA measured a unit short).
+ASCII_WIDTHS = {
+    "0": 1.11, "1": 0.94, "2": 1.12, "3": 1.11, "4": 1.11, "5": 1.12, "6": 1.12, "7": 1.1, "8": 1.12, "9": 1.12,
+    "%": 1.85,
+    "A": 1.44, "B": 1.34, "C": 1.38, "D": 1.54, "E": 1.3, "F": 1.26, "G": 1.48, "H": 1.71, "I": 0.81,
+    "J": 0.8, "K": 1.46, "L": 1.25, "M": 1.95, "N": 1.59, "O": 1.53, "P": 1.28, "Q": 1.53, "R": 1.43,
+    "S": 1.13, "T": 1.32, "U": 1.59, "V": 1.43, "W": 2.11, "X": 1.4, "Y": 1.37, "Z": 1.21,
+    "a": 1.11, "b": 1.28, "c": 1.08, "d": 1.26, "e": 1.09, "f": 0.78, "g": 1.13, "h": 1.33, "i": 0.66,
+    "j": 0.62, "k": 1.21, "l": 0.67, "m": 1.95, "n": 1.32, "o": 1.19, "p": 1.28, "q": 1.21, "r": 0.92,
+    "s": 0.95, "t": 0.73, "u": 1.31, "v": 1.1, "w": 1.68, "x": 1.13, "y": 1.1, "z": 1.0,
+    ".": 0.65, ",": 0.65, ":": 0.65, ";": 0.65, "'": 0.39, "-": 0.69, "/": 0.7,
+}  # fmt: skip
+PROPORTIONAL_TOLERANCE = 0.25  # display units a proportional line may come out over the column (the widths' rounding; kept from the fit the widths replaced)
 
 
 def ascii_extra(text: str, widths: dict[str, float] | None = None) -> float:
     """How much wider than one unit each the ASCII characters of *text* are set, proportionally."""
     widths = ASCII_WIDTHS if widths is None else widths
-    return sum(widths[ASCII_CLASSES[c]] - 1 for c in text if c in ASCII_CLASSES)
+    return sum(widths[c] - 1 for c in text if c in widths)
 
 
 def _ascii_extra(texts: list[str]) -> list[float]:
@@ -213,7 +215,7 @@ def _proportional(texts: list[str], widths: list[int], extra: list[float]) -> bo
     column (PROPORTIONAL_TOLERANCE over allowed, for the widths' error) and
     short of it by less than what opens the next line and could not be
     parted from it (opening_unit): the criterion corpora/typeset/fit_ascii.py
-    fits the widths by.  On the typeset pages of corpora/typeset no line is
+    checks the widths by.  On the typeset pages of corpora/typeset no line is
     full only one unit to a character; on the pages a model of print makes
     (corpora/generate_pages.py, ASCII one unit wide) and on the seed page
     (a real page, its ASCII spaced out by extraction) such lines are as many

@@ -1,21 +1,25 @@
-"""Fit how wide digits, Latin and ASCII marks are set on typeset pages (textfix.lines.ASCII_WIDTHS).
+"""Where textfix.lines.ASCII_WIDTHS come from (how wide digits, Latin and ASCII marks are set), and a check of them on typeset pages.
 
+    python corpora/typeset/fit_ascii.py --font                      # the widths, read from the font
     python corpora/typeset/fit_ascii.py DIR [DIR ...] [--extractors pdfium]
 
 The reader measures a line in display units: a CJK character or full-width
 mark 2, an ASCII character 1.  A real engine with a CJK font sets digits and
-Latin proportionally (Noto Serif CJK: digits about 0.56 em, ``%`` 0.92 em), so a
-full line with ``48%`` in it measures short and reads as a paragraph's end or a
-subhead's line.  A line that goes on inside a gold paragraph (the next line is
-in the same block) is full: no wider than the column (less the indent on a
+Latin proportionally (Noto Serif CJK: digits about 0.56 em, ``%`` 0.92 em,
+``M`` 0.97 em), so a full line with ``48%`` or ``DNA`` in it measures short and
+reads as a paragraph's end or a subhead's line.  ``--font`` prints the advance
+widths of Noto Serif CJK SC Regular (the typeset pages' body font, found by
+fontconfig as make_pages.py finds it) in display units (×2/em, to 0.01): the
+widths ASCII_WIDTHS holds.  (They replaced widths fitted per class on seed 21,
+where capital letters were too few to tell: capitals fitted at 1.05, printed at
+0.8–2.1.)
+
+The check: a line that goes on inside a gold paragraph (the next line is in
+the same block) is full: no wider than the column (less the indent on a
 paragraph's first line), and what opens the next line and could not be parted
 from it (textfix.lines.opening_unit: ``域、``, ``35%，``) did not fit what was
-left.  For each ASCII class the width (display units, steps of 0.05) under
-which the most of those lines with ASCII in them or opening the next line are
-full (PROPORTIONAL_TOLERANCE over allowed) is kept; classes are fitted in turn,
-twice round.  Printed: the widths, and how many lines are full under them and
-with every class one unit.  ASCII_WIDTHS takes the widths of the training set
-(``--source realdev-train --count 40 --seed 21``, pdfium; corpora/typeset/README.md).
+left.  Printed: how many of those lines with ASCII in them or opening the next
+line are full under ASCII_WIDTHS and with every character one unit.
 """
 
 from __future__ import annotations
@@ -30,12 +34,11 @@ sys.path.insert(0, str(ROOT))
 import textfix.lines as lines_module  # noqa: E402
 from textfix.evaluate import squash  # noqa: E402  (the gold blocks' own: dash runs as ——)
 from textfix.io import read_text  # noqa: E402
-from textfix.lines import ASCII_CLASSES, INDENT_MIN, PROPORTIONAL_TOLERANCE, Line, ascii_extra, cut_lines, opening_unit  # noqa: E402
+from textfix.lines import ASCII_WIDTHS, INDENT_MIN, PROPORTIONAL_TOLERANCE, Line, ascii_extra, cut_lines, opening_unit  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import printed_blocks  # noqa: E402
 
-CLASSES = sorted(set(ASCII_CLASSES.values()))
 
 
 def inside_lines(dirs: list[Path], extractors: list[str]) -> list[tuple[str, str, float, float]]:
@@ -55,7 +58,7 @@ def inside_lines(dirs: list[Path], extractors: list[str]) -> list[tuple[str, str
                     lines = cut_lines(read_text(txt).rstrip("\f\n "))
                     for k in range(1, len(lines) - 1):
                         text, nxt = lines[k].text, lines[k + 1].text
-                        if not any(c in ASCII_CLASSES for c in text + nxt[:8]):
+                        if not any(c in ASCII_WIDTHS for c in text + nxt[:8]):
                             continue
                         pair = squash(text + nxt)
                         if not any(pair in b for b in blocks):
@@ -77,21 +80,31 @@ def fitting(rows: list[tuple[str, str, float, float]], widths: dict[str, float])
     return right
 
 
+def font_widths() -> dict[str, float]:
+    """The advance widths of the ASCII characters ASCII_WIDTHS holds in Noto Serif CJK SC Regular, in
+    display units (a CJK character 2), to 0.01."""
+    from fontTools.ttLib import TTCollection
+    from make_pages import find_fonts  # the font the pages are set in
+
+    faces = TTCollection(find_fonts()["regular"]).fonts  # a collection: JP, KR, SC, TC, HK
+    font = next(f for f in faces if f["name"].getDebugName(1).endswith(" SC"))
+    cmap, advances, em = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+    return {c: round(2 * advances[cmap[ord(c)]][0] / em, 2) for c in ASCII_WIDTHS}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("dirs", nargs="+", type=Path)
+    ap.add_argument("dirs", nargs="*", type=Path)
     ap.add_argument("--extractors", default="pdfium")
+    ap.add_argument("--font", action="store_true", help="print the widths read from the font")
     args = ap.parse_args()
+    if args.font:
+        print(font_widths())
+        return
     rows = inside_lines(args.dirs, args.extractors.split(","))
-    widths = dict.fromkeys(CLASSES, 1.0)
-    print(f"{len(rows)} lines inside a paragraph with ASCII in them or after them; full with every class 1 unit: {fitting(rows, widths)}")
-    grid = [round(0.5 + 0.05 * i, 2) for i in range(41)]  # 0.5 .. 2.5 units
-    for _ in range(2):
-        for c in CLASSES:
-            # Most lines full; of equals, the width nearest one unit (a class that never tells stays 1).
-            widths[c] = max(grid, key=lambda w: (fitting(rows, {**widths, c: w}), -abs(w - 1)))
-    print("widths:", {c: widths[c] for c in CLASSES})
-    print(f"full with these widths: {fitting(rows, widths)}")
+    print(f"{len(rows)} lines inside a paragraph with ASCII in them or after them")
+    print(f"full with every character one unit: {fitting(rows, dict.fromkeys(ASCII_WIDTHS, 1.0))}")
+    print(f"full with ASCII_WIDTHS: {fitting(rows, ASCII_WIDTHS)}")
 
 
 if __name__ == "__main__":
