@@ -671,3 +671,16 @@ def test_a_first_line_over_its_signed_last_line_is_no_subhead() -> None:
     page = split_page(SIGNED_PAGE)
     assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "有关部门")]
     assert page.articles[0].byline == "张伟"
+
+
+# A title (20 units, the title measure) and a deck of seven headline lines in body size over a dated
+# lead: nine headline lines, more than a title takes (MAX_TITLE_LINES), so the first is read as the
+# title and the deck under it stays the same article's, not a second title over the lead.
+DECK = "常州机器人产线满负荷运转\n企业研发投入逐年加大\n出口市场不断拓展\n产品销量持续增长\n工人们正在组装新型机器人\n订单已经排到明年年底\n新型机器人走向世界\n"
+
+
+def test_headline_lines_under_a_title_are_its_deck_not_the_next_title() -> None:
+    page = split_page(TITLE_1 + ARTICLE_1 + "工厂订单排到明年年底\n企业信心足\n" + DECK + DATED_ARTICLE)
+    # (The deck is read into the first paragraph, which then no longer opens with its dateline: the
+    # credit is not read as the byline.  A known gap.)
+    assert [a.title for a in page.articles] == ["春耕备耕有序推进农业生产", "工厂订单排到明年年底企业信心足"]

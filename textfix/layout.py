@@ -624,8 +624,12 @@ class _BodyReader:
         under a title (本报记者 张伟) or a paragraph opening with a news lead (新华社郑州2月1日电,
         央视网消息（新闻联播）：) only start an article, so the headline lines between the last
         sentence end and it are its title, however they wrap (《求是》杂志发表习近平总 | 书记重要文章
-        《注重家庭， | 注重家教，注重家风》).  Not where the titles are printed at the foot."""
-        if self.titles_at_foot or not self._after_sentence() or (self.items and self.items[-1].kind == "lead_byline" and not self.para):
+        《注重家庭， | 注重家教，注重家风》).  Not where the titles are printed at the foot, nor
+        under a title with no text after it yet: the headline lines between a title and its lead
+        are its deck (a title, then 习近平李强…出席 | 赵乐际作…报告 over 央视网消息), not another
+        article's title."""
+        if self.titles_at_foot or not self._after_sentence() or (
+                self.items and self.items[-1].kind == "lead_byline" and not self.para) or self._in_head():
             return 0
         lines = self.lines
         for n in range(1, MAX_TITLE_LINES + 1):
@@ -640,6 +644,13 @@ class _BodyReader:
                 self.boundary = True
                 return k + n
         return 0
+
+    def _in_head(self) -> bool:
+        """Only headings since the last title: the article has a title and no text yet."""
+        if self.para:
+            return False
+        kinds = (item.kind for item in reversed(self.items))
+        return next((kind for kind in kinds if kind != "heading"), None) == "title"
 
     def _opens_article(self, ln: Line) -> bool:
         """*ln* is a byline line under a title or opens a paragraph with a news lead."""
