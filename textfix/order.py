@@ -275,8 +275,8 @@ def _seam_costs(blocks: list[list[Line]]):
 
 # CSS balances an article's columns: its segments of the strips differ by this many lines set in the
 # column at most (:func:`_column_lines`; a subhead's margins, widows and orphans).  Fitted by
-# corpora/typeset/fit_strips.py on the train batches (seeds 21, 23, 25, 29, 31; pdfminer): 193 of
-# 200 pages counted exact, CER 0.0406 (2: 193, 0.0414; 4: 193, 0.0422).
+# corpora/typeset/fit_strips.py on the train batches (seeds 21, 23, 25, 29, 31; pdfminer): 194 of
+# 200 pages counted exact, CER 0.0309 (2: 194, 0.0317; 4: 194, 0.0325; refitted with the bands read).
 BALANCE_SLACK = 3
 
 
