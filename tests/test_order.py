@@ -331,3 +331,55 @@ def test_a_subhead_and_a_byline_in_a_column_count_in_its_balance() -> None:
     assert _column_lines(_blocks(text)) == [0, 9, 1, 2, 2, 2, 2, 1, 4, 1]
     lead_page = "\n\n".join([A_TITLE, a_1, B_TITLE, "央视网消息（新闻联播）：住\n房城乡建设部介绍，今年将"]) + "\n"
     assert _column_lines(_blocks(lead_page)) == [0, 9, 0, 2]
+
+
+# One article in two columns of 12 characters, each of 8 lines, that pdfminer printed in horizontal
+# bands: two one-line boxes side by side (line 5 of each column) make a pair it groups first, which cuts
+# the columns into three bands, printed band by band, each band's part of column 1, then of column 2.
+BAND_TITLE = "市图书馆延长开放时间"
+BAND_COLUMN_1 = ["市图书馆从本月起延长", "开放时间，工作日晚间闭馆", "推迟到十点，周末也开放。", "馆方说夜间读者多为学生和",
+                 "上班族，自习座位常常一座", "难求，今年馆里还将在二楼", "和三楼新增阅览座位三百个", "供读者使用。"]
+BAND_COLUMN_2 = ["为方便读者借还，馆内", "新装了二十台自助借还机，", "读者刷证件即可办理，平均", "每本书用时不到十秒，高峰",
+                 "时段不用排队。", "馆方还计划在各个社区", "设立分馆，让居民在家门口", "就能借到新书。"]
+BAND_BYLINE = "（记者 王芳）"
+
+
+def _banded(column_2: list[str], band_1: int) -> list[str]:
+    """The band page's blocks as pdfminer prints them: column 1's lines 1-4 and column 2's first
+    *band_1* lines, then the pair of one-line boxes, then the rest of each column and the byline."""
+    c1, c2 = BAND_COLUMN_1, column_2
+    parts = [c1[:4], c2[:band_1], c1[4:5], c2[band_1:band_1 + 1], c1[5:], c2[band_1 + 1:]]
+    return [BAND_TITLE, *("\n".join(p) for p in parts), BAND_BYLINE]
+
+
+def test_an_article_printed_in_bands_is_read_column_by_column() -> None:
+    # Printed, column 1's band ends inside a sentence (…学生和) before column 2's first paragraph, and
+    # column 2's paragraph end (…排队。) comes before column 1's text going on (难求，…): two broken
+    # sentences.  Read column 1's parts, then column 2's, nothing breaks.
+    printed = _banded(BAND_COLUMN_2, 4)
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 1, 3, 5, 2, 4, 6, 7]
+    page = split_page(text)
+    assert [(a.title, a.byline) for a in page.articles] == [(BAND_TITLE, "王芳")]
+    assert [b.text for b in page.articles[0].blocks] == ["".join(BAND_COLUMN_1), "".join(BAND_COLUMN_2[:5]), "".join(BAND_COLUMN_2[5:])]
+    assert apply_changes(text, page.changes) == page.text
+
+
+def test_band_parts_that_do_not_stand_side_by_side_are_not_read_as_bands() -> None:
+    # Column 2 a line longer in its first band (five lines against column 1's four): the pair of
+    # one-line boxes after it would not stand side by side (BAND_SLACK), so the page is no article
+    # printed in bands, though its columns balance (ten lines against eight: BALANCE_SLACK).
+    column_2 = BAND_COLUMN_2[:2] + ["并且开通了网上续借服务，"] + BAND_COLUMN_2[2:]
+    printed = _banded(column_2, 5)
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) is None
+
+
+def test_a_byline_wrapped_into_a_box_of_its_own_ends_the_block_before_it() -> None:
+    from textfix.lines import BylineFinder
+    from textfix.order import _byline_alone, _closes, boxes
+
+    # pdfminer boxed the byline's short rest (芳）) apart from the line it wrapped from.
+    text = "今年馆里还将新增阅览座位三\n百个，供读者使用。（记者 王\n\n芳）\n"
+    before, rest = boxes(text, BylineFinder())
+    assert _closes(before) and _byline_alone(rest)

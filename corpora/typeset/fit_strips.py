@@ -1,7 +1,8 @@
 """Fit how unbalanced an article's columns may be when pdfminer's strips are read back
-(textfix.order.BALANCE_SLACK).
+(textfix.order.BALANCE_SLACK), or its bands (textfix.order.BAND_SLACK, with --constant BAND_SLACK).
 
     python corpora/typeset/fit_strips.py DIR [DIR ...] [--extractor pdfminer] [--slacks 0,1,2,3,4,5,6]
+        [--constant BALANCE_SLACK|BAND_SLACK]
 
 CSS balances an article's columns, so where the reader interleaves pdfminer's
 strips (textfix.order.strip_order) it asks each article's segments of the
@@ -12,7 +13,9 @@ read in another order, the pages whose article count is exact and the CER
 (body characters, weighted), as measure.py gives them.  BALANCE_SLACK takes
 the slack with the most pages counted exact, then the lowest CER, then the
 smallest, on the train batches (seeds 21, 23, 25, 29, 31;
-corpora/typeset/README.md; seed 27 is the validation batch).
+corpora/typeset/README.md; seed 27 is the validation batch).  BAND_SLACK, how
+far the two columns of a band (textfix.order._bands) may be apart at its foot,
+is chosen the same way.
 """
 
 from __future__ import annotations
@@ -39,9 +42,9 @@ def pages(dirs: list[Path], extractor: str) -> list[tuple[str, dict]]:
     return out
 
 
-def score(texts: list[tuple[str, dict]], slack: int) -> tuple[int, int, float]:
-    """(pages moved, pages with the article count exact, CER) with BALANCE_SLACK = *slack*."""
-    order.BALANCE_SLACK = slack
+def score(texts: list[tuple[str, dict]], slack: int, constant: str = "BALANCE_SLACK") -> tuple[int, int, float]:
+    """(pages moved, pages with the article count exact, CER) with *constant* = *slack*."""
+    setattr(order, constant, slack)
     moved = exact = 0
     chars = wrong = 0.0
     for text, gold in texts:
@@ -59,13 +62,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dirs", nargs="+", type=Path)
     parser.add_argument("--extractor", default="pdfminer")
     parser.add_argument("--slacks", default="0,1,2,3,4,5,6")
+    parser.add_argument("--constant", default="BALANCE_SLACK", choices=["BALANCE_SLACK", "BAND_SLACK"])
     args = parser.parse_args(argv)
     texts = pages(args.dirs, args.extractor)
-    rows = [(slack, *score(texts, slack)) for slack in map(int, args.slacks.split(","))]
+    name = args.constant
+    rows = [(slack, *score(texts, slack, name)) for slack in map(int, args.slacks.split(","))]
     for slack, moved, exact, cer in rows:
-        print(f"BALANCE_SLACK {slack}: pages moved {moved}, count exact {exact}/{len(texts)}, CER {cer:.4f}")
+        print(f"{name} {slack}: pages moved {moved}, count exact {exact}/{len(texts)}, CER {cer:.4f}")
     best = min(rows, key=lambda r: (-r[2], round(r[3], 4), r[0]))
-    print(f"BALANCE_SLACK = {best[0]} (count exact {best[2]}/{len(texts)}, CER {best[3]:.4f})")
+    print(f"{name} = {best[0]} (count exact {best[2]}/{len(texts)}, CER {best[3]:.4f})")
     return 0
 
 
