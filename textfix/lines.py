@@ -356,7 +356,12 @@ def opening_unit(ln: Line | None, widths: dict[str, float] | None = None) -> flo
 # A digit run takes the signs set after it that no line opens with (6.3％, 30℃: UAX 14 class PO).
 # A quotation mark (UAX 14 class QU, either side, as Pango breaks) keeps what touches it on both
 # sides: 眼”“悟, 次“太 and 旅”13 go down whole, with the opening marks after a quote (”（).
-OPENING_UNIT = regex.compile(r"[“‘（《「『]*(?:[0-9A-Za-z][0-9A-Za-z.,%]*[％‰℃]?|\S)(?:[，。、；：？！）》」』]+|[“”‘’][“‘（《「『]*(?:[0-9A-Za-z][0-9A-Za-z.,%]*[％‰℃]?|[^\s“”‘’（《「『])?)*")
+# A dash pair is not broken inside (UAX 14 LB17, B2 × B2): ——堪 goes down as ——.  A hyphen keeps
+# the character before it (LB21, × HY) and the digits after it (LB25, HY × NU): 约-4℃ goes down whole.
+_RUN = r"[0-9A-Za-z][0-9A-Za-z.,%]*[％‰℃]?"
+OPENING_UNIT = regex.compile(
+    rf"[“‘（《「『]*(?:——|-?{_RUN}|\S(?:-{_RUN})?)(?:[，。、；：？！）》」』]+|[“”‘’][“‘（《「『]*(?:{_RUN}|[^\s“”‘’（《「『])?)*"
+)
 LEADING_RUN = regex.compile(r"([“‘（《「『]?)([0-9A-Za-z][0-9A-Za-z.,%]*)([，。、；：？！”’）》」』]*)")
 
 
