@@ -689,3 +689,18 @@ def test_a_first_line_over_its_signed_last_line_is_no_subhead() -> None:
     assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "有关部门")]
     assert page.articles[0].byline == "张伟"
 
+
+# Column 12 characters (24 units).  经济数据透视出制造业 (20 units) is full as a paragraph's first line,
+# and 呈现两大新变化： (16) ends that paragraph on the colon that introduces the next, whose first line
+# (经济支撑作用更强，工, 20 units) is indented: a two-line paragraph, no subhead over one.
+TWO_LINE_COLON_PAGE = OPENING + """经济数据透视出制造业
+呈现两大新变化：
+经济支撑作用更强，工
+业增加值增长较快。
+"""
+
+
+def test_a_two_line_paragraph_may_end_on_a_colon() -> None:
+    page = split_page(TWO_LINE_COLON_PAGE)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks[1:]] == [
+        ("paragraph", "经济数据透视出制造业呈现两大新变化："), ("paragraph", "经济支撑作用更强，工业增加值增长较快。")]

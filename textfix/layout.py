@@ -776,7 +776,7 @@ def _heading_run(lines: list[Line], k: int) -> int:
             return run  # (a news lead opens a paragraph: nothing continues the candidate)
         if two_phrases(last.text):
             return run  # a space between two phrases is a title's, never a paragraph's (spaces in prose flank digits)
-        if not is_full(nxt, nxt=after) and not _closes_paragraph(last, nxt):
+        if not is_full(nxt, nxt=after) and not _closes_paragraph(last, nxt, after):
             return run  # nothing continues the candidate
         if _indented_with_hanging_mark(nxt, after):
             return run  # the next line opens a paragraph itself: nothing continues the candidate
@@ -804,15 +804,17 @@ def _body_size(heading: Item) -> Item:
     return heading
 
 
-def _closes_paragraph(first: Line, nxt: Line) -> bool:
+def _closes_paragraph(first: Line, nxt: Line, after: Line | None = None) -> bool:
     """*nxt* is the last line of the paragraph *first* opens: *first* is full as a first line
     (or ended short of a digit run *nxt* opens with), *nxt* ends the sentence and is too short
-    to be a first line itself."""
+    to be a first line itself.  A paragraph may end on the colon that introduces the next
+    (…呈现 | 出两大新变化： then an indented line), as _starts_paragraph reads it."""
     # Where lines are measured to the unit (ASCII proportional, marks not hanging), a first line that
     # fills its measure to what could not follow is one, though the line after be as short as a
     # first line itself: a subhead that wide is chance, a one-line paragraph under one rare.
     exact = first.proportional and not first.hanging
-    return nxt.ends and (exact or not is_indented(nxt)) and is_full(first, True, nxt)
+    ends = nxt.ends or nxt.text[-1] in COLONS and after is not None and is_indented(after)
+    return ends and (exact or not is_indented(nxt)) and is_full(first, True, nxt)
 
 
 def _first_line_wide(ln: Line) -> bool:
