@@ -423,6 +423,23 @@ def test_opening_unit_what_cannot_be_parted_from_a_line_start() -> None:
     assert not is_full(line("眼下，长三角3个科技创新项目跨", 33, 36.0), nxt=line("今年以来"))
 
 
+def test_a_dash_pair_and_a_hyphen_go_down_whole() -> None:
+    from textfix.lines import ASCII_WIDTHS, Line, is_full, opening_unit
+
+    def line(text: str, width: float = 0, column: float = 0.0) -> Line:
+        return Line.of(text, 0, len(text), width, column)
+
+    assert opening_unit(line("——堪察加彼得罗巴甫洛夫斯克")) == 4  # never broken inside the pair
+    assert opening_unit(line("约-4℃。第十批援藏干部")) == 2 + 1 + 1 + 2 + 2  # 约 keeps the hyphen, the hyphen 4℃。
+    assert opening_unit(line("约-4℃。第十批")._replace(proportional=True)) == pytest.approx(6 + ASCII_WIDTHS["-"] + ASCII_WIDTHS["4"])
+    assert opening_unit(line("约束各方")) == 2
+    # Measured to the unit (marks not hanging, ASCII as set): column 40, a line of 38 is full when
+    # the next opens with the dash pair (4 units did not fit the 2 left), not with a character.
+    exact = line("分部表示地震震中距离堪察加边疆区首府", 38, 40.0)._replace(hanging=False, proportional=True)
+    assert is_full(exact, nxt=line("——堪察加彼得罗巴甫洛夫斯克市")._replace(hanging=False, proportional=True))
+    assert not is_full(exact, nxt=line("堪察加彼得罗巴甫洛夫斯克市")._replace(hanging=False, proportional=True))
+
+
 # Column 12 characters (24 units); marks do not hang: a closing mark that does not fit takes the
 # character before it down (人认为应当加强对话与合 | 作，…, 公报显示林地面积增加， | 草、…: both lines
 # 22 units, the next opening with a character and its mark).  公报显示林地面积增加， is then a
@@ -684,3 +701,19 @@ def test_headline_lines_under_a_title_are_its_deck_not_the_next_title() -> None:
     # (The deck is read into the first paragraph, which then no longer opens with its dateline: the
     # credit is not read as the byline.  A known gap.)
     assert [a.title for a in page.articles] == ["春耕备耕有序推进农业生产", "工厂订单排到明年年底企业信心足"]
+
+
+# Column 12 characters (24 units).  经济数据透视出制造业 (20 units) is full as a paragraph's first line,
+# and 呈现两大新变化： (16) ends that paragraph on the colon that introduces the next, whose first line
+# (经济支撑作用更强，工, 20 units) is indented: a two-line paragraph, no subhead over one.
+TWO_LINE_COLON_PAGE = OPENING + """经济数据透视出制造业
+呈现两大新变化：
+经济支撑作用更强，工
+业增加值增长较快。
+"""
+
+
+def test_a_two_line_paragraph_may_end_on_a_colon() -> None:
+    page = split_page(TWO_LINE_COLON_PAGE)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks[1:]] == [
+        ("paragraph", "经济数据透视出制造业呈现两大新变化："), ("paragraph", "经济支撑作用更强，工业增加值增长较快。")]

@@ -449,17 +449,25 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
     while n < len(lines) and lines[len(lines) - 1 - n].headline and lines[len(lines) - 1 - n].byline is None and not _credit_line(lines[len(lines) - 1 - n]):
         if _wrapped_byline_end(lines, len(lines) - 1 - n, bylines):
             break  # 杨帆） is punctuated as a headline is, but ends the byline begun on the line before
+        if _short_garbled_end(lines[len(lines) - 1 - n]):
+            break  # 用浴冶 (用！” garbled) is punctuated as a headline is, but ends the last paragraph
         n += 1
         if text and _after_blank(text, lines[len(lines) - n].start):
             block = n  # the furthest block start up the run: a title may be a block of its own
     if n == len(lines) or n == 0:
         return 0
     before = lines[len(lines) - 1 - n]
-    if not (before.byline or before.ends or _wrapped_byline_end(lines, len(lines) - 1 - n, bylines)):
+    if not (before.byline or before.ends or _short_garbled_end(before) or _wrapped_byline_end(lines, len(lines) - 1 - n, bylines)):
         return block if block >= 2 else 0  # titles in a block of their own, after text moved out of order
     # A lone short line after the last paragraph could be the last article's subhead; titles come
     # as a block, and a subhead is followed by its paragraph, so anything at the very end is a title.
     return n
+
+
+def _short_garbled_end(ln: Line, first: bool = False) -> bool:
+    """*ln* ends a sentence read with its garbled marks as marks (see Line.garbled_end) and is short of
+    the column: a line of a paragraph is full, so a short one that may end a sentence ends it."""
+    return ln.garbled_end and not is_full(ln, first)
 
 
 def _wrapped_byline_end(lines: list[Line], k: int, bylines: BylineFinder | None) -> bool:
@@ -537,7 +545,7 @@ class _BodyReader:
         return not self.para and bool(self.items) and self.items[-1].kind == "heading"
 
     def _after_sentence(self) -> bool:
-        return self.boundary or not self.para or self.para[-1].ends
+        return self.boundary or not self.para or self.para[-1].ends or _short_garbled_end(self.para[-1], len(self.para) == 1)
 
     def _byline(self, k: int) -> int:
         """A byline ends the article, at the end of its last paragraph or on a line of its own."""
@@ -686,7 +694,7 @@ def _stops(lines: list[Line]) -> list[int]:
     the line before does not end a sentence (titles, subheads and new
     paragraphs only come after a sentence end) and the line is no byline.
     """
-    stops = [k for k in range(1, len(lines)) if lines[k - 1].ends or lines[k - 1].text[-1] in COLONS or lines[k].byline is not None]
+    stops = [k for k in range(1, len(lines)) if lines[k - 1].ends or lines[k - 1].garbled_end or lines[k - 1].text[-1] in COLONS or lines[k].byline is not None]
     stops.append(len(lines))
     return stops
 
@@ -705,6 +713,10 @@ def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | Non
         return not is_full(prev, prev_is_first, ln) and _looks_first(ln, nxt)
     if prev.text[-1] in COLONS:
         return False
+    if not prev.ends and prev.garbled_end:
+        # …张晋 | 藩遥 then an indented line: 遥 is 。 garbled, or a character (遥远) -- only a line
+        # both short and followed by a first line tells the paragraph ended.
+        return not is_full(prev, prev_is_first, ln) and _looks_first(ln, nxt)
     if not prev.ends or _attributes_quote(prev, ln):
         return False
     return not is_full(prev, prev_is_first, ln) or _looks_first(ln, nxt) or _indented_cut_short(ln, nxt)
@@ -775,7 +787,7 @@ def _heading_run(lines: list[Line], k: int) -> int:
             return run  # (a news lead opens a paragraph: nothing continues the candidate)
         if two_phrases(last.text):
             return run  # a space between two phrases is a title's, never a paragraph's (spaces in prose flank digits)
-        if not is_full(nxt, nxt=after) and not _closes_paragraph(last, nxt):
+        if not is_full(nxt, nxt=after) and not _closes_paragraph(last, nxt, after):
             return run  # nothing continues the candidate
         if _indented_with_hanging_mark(nxt, after):
             return run  # the next line opens a paragraph itself: nothing continues the candidate
@@ -803,15 +815,17 @@ def _body_size(heading: Item) -> Item:
     return heading
 
 
-def _closes_paragraph(first: Line, nxt: Line) -> bool:
+def _closes_paragraph(first: Line, nxt: Line, after: Line | None = None) -> bool:
     """*nxt* is the last line of the paragraph *first* opens: *first* is full as a first line
     (or ended short of a digit run *nxt* opens with), *nxt* ends the sentence and is too short
-    to be a first line itself."""
+    to be a first line itself.  A paragraph may end on the colon that introduces the next
+    (…呈现 | 出两大新变化： then an indented line), as _starts_paragraph reads it."""
     # Where lines are measured to the unit (ASCII proportional, marks not hanging), a first line that
     # fills its measure to what could not follow is one, though the line after be as short as a
     # first line itself: a subhead that wide is chance, a one-line paragraph under one rare.
     exact = first.proportional and not first.hanging
-    return nxt.ends and (exact or not is_indented(nxt)) and is_full(first, True, nxt)
+    ends = nxt.ends or nxt.text[-1] in COLONS and after is not None and is_indented(after)
+    return ends and (exact or not is_indented(nxt)) and is_full(first, True, nxt)
 
 
 def _first_line_wide(ln: Line) -> bool:

@@ -53,6 +53,7 @@ class Line(NamedTuple):
     byline: tuple[int, str, str] | None = None  # see BylineFinder.find
     proportional: bool = False  # the page sets digits and Latin proportionally (see _proportional)
     hanging: bool = True  # the page lets closing marks hang past the column edge (see _marks_hang)
+    garbled_end: bool = False  # ends a sentence read with its last marks' garbled forms as the marks (see BylineFinder.ends_garbled)
 
     @classmethod
     def of(cls, text: str, start: int, end: int, width: int, column: float = 0.0) -> Line:
@@ -130,9 +131,10 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     for k in compress(range(len(texts)), headline):  # bare lines are headlines: only these are asked
         bare[k] = _is_bare(texts[k], ends[k])
     marks = _bylines(texts, bylines) if bylines is not None else [None] * len(texts)
+    garbled = _garbled_ends(texts, ends, bylines) if bylines is not None else repeat(False)
     fields = zip(
         texts, map(re.Match.start, found), map(re.Match.end, found), widths, columns, ends, bare, headline, marks,
-        repeat(proportional), repeat(hanging),
+        repeat(proportional), repeat(hanging), garbled,
     )
     return list(map(tuple.__new__, repeat(Line), fields))  # Line(*f) for each f, without a Python call per line
 
@@ -141,6 +143,12 @@ def _bylines(texts: list[str], bylines: BylineFinder) -> list[tuple[int, str, st
     """Each line's byline, looked for only in lines that end with a closing parenthesis."""
     closers, find = bylines.closers, bylines.find
     return [find(t) if t[-1] in closers else None for t in texts]
+
+
+def _garbled_ends(texts: list[str], ends: list[bool], bylines: BylineFinder) -> list[bool]:
+    """Each line's garbled_end, asked only of lines that end no sentence and in a garbled form."""
+    forms, ask = bylines.end_forms, bylines.ends_garbled
+    return [not e and t[-1] in forms and ask(t) for t, e in zip(texts, ends)]
 
 
 def _glyph_widths(texts: list[str], widths: list[int]) -> tuple[int, int]:
@@ -348,7 +356,12 @@ def opening_unit(ln: Line | None, widths: dict[str, float] | None = None) -> flo
 # A digit run takes the signs set after it that no line opens with (6.3％, 30℃: UAX 14 class PO).
 # A quotation mark (UAX 14 class QU, either side, as Pango breaks) keeps what touches it on both
 # sides: 眼”“悟, 次“太 and 旅”13 go down whole, with the opening marks after a quote (”（).
-OPENING_UNIT = regex.compile(r"[“‘（《「『]*(?:[0-9A-Za-z][0-9A-Za-z.,%]*[％‰℃]?|\S)(?:[，。、；：？！）》」』]+|[“”‘’][“‘（《「『]*(?:[0-9A-Za-z][0-9A-Za-z.,%]*[％‰℃]?|[^\s“”‘’（《「『])?)*")
+# A dash pair is not broken inside (UAX 14 LB17, B2 × B2): ——堪 goes down as ——.  A hyphen keeps
+# the character before it (LB21, × HY) and the digits after it (LB25, HY × NU): 约-4℃ goes down whole.
+_RUN = r"[0-9A-Za-z][0-9A-Za-z.,%]*[％‰℃]?"
+OPENING_UNIT = regex.compile(
+    rf"[“‘（《「『]*(?:——|-?{_RUN}|\S(?:-{_RUN})?)(?:[，。、；：？！）》」』]+|[“”‘’][“‘（《「『]*(?:{_RUN}|[^\s“”‘’（《「『])?)*"
+)
 LEADING_RUN = regex.compile(r"([“‘（《「『]?)([0-9A-Za-z][0-9A-Za-z.,%]*)([，。、；：？！”’）》」』]*)")
 
 
@@ -375,12 +388,17 @@ class BylineFinder:
     titles at the page foot).
     """
 
-    def __init__(self, open_forms: str = "", close_forms: str = "", end_forms: str = "") -> None:
+    def __init__(self, open_forms: str = "", close_forms: str = "", end_forms: str = "",
+                 mark_forms: tuple[tuple[str, str], ...] = ()) -> None:
         opens = re.escape("（(" + open_forms)
         closes = re.escape("）)" + close_forms)
         ends = re.escape("。！？!?”’…」』" + end_forms)
         name = NAME
         self.closers = frozenset("）)" + close_forms)
+        # (mark, its garbled forms) for the marks a sentence ends with (遥 for 。, 冶 for ”): a line
+        # ending in them may end a paragraph the repair has not yet read as ended (see ends_garbled).
+        self.unmask = str.maketrans({form: mark for mark, forms in mark_forms for form in forms})
+        self.end_forms = frozenset(form for _, forms in mark_forms for form in forms)
         self.pattern = regex.compile(
             rf"(?:^|(?<=[{ends}]))[ \u3000]*([{opens}][ \u3000]*{LABEL}?[ \u3000]*({name})[ \u3000]*[{closes}])$"
         )
@@ -405,6 +423,14 @@ class BylineFinder:
         if NOT_A_BYLINE.search(bare):
             return None
         return m.start(1), m.group(1), bare
+
+    def ends_garbled(self, text: str) -> bool:
+        """*text* ends a sentence once the garbled forms among its last characters are read as their
+        marks (…张晋藩遥 as …张晋藩。, 用浴冶 as 用！”), and not as printed.  The forms are real
+        characters too (遥远): only the layout can tell whether the line ends its paragraph."""
+        tail = text[-3:]  # a sentence end is at most two marks, and the character before them
+        read = tail.translate(self.unmask)
+        return read != tail and ends_sentence(read)
 
     def opens_dateline(self, text: str) -> bool:
         """*text* opens with a dateline and the parenthesis of its credit, or is the dateline alone:

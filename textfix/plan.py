@@ -25,9 +25,9 @@ from collections.abc import Callable
 from .layout import Item, no_cycle_collection, read_layout
 from .model import NoiseModel
 from .paragraphs import join_kinsoku, read_paragraphs
-from .repair import Change, Repaired, apply_changes, input_offset
+from .repair import REJOIN_RULE, Change, Repaired, apply_changes, input_offset
 
-RULE = "rejoin"
+RULE = REJOIN_RULE
 PARAGRAPH_BREAK = "\n\n"
 
 

@@ -357,6 +357,7 @@ def _repair_region(text: str, model: NoiseModel, config: RepairConfig, fixes: tu
     return _settled(text, rejoined(text, repaired, model), model, config, fonts)
 
 
+REJOIN_RULE = "rejoin"  # the rule of the layout's changes (textfix.plan.RULE)
 SETTLE_ROUNDS = 3  # garble passes over the rejoined text at most; one is the rule (see _settled)
 
 
@@ -368,8 +369,12 @@ def _settled(text: str, result: Repaired, model: NoiseModel, config: RepairConfi
     short line end becomes the middle of a paragraph), so a mark passed over
     on the printed lines may be taken on the rejoined ones.  Those fixes are
     logged against the input like the others; a fix that would touch text
-    an earlier change made is left alone.
+    an earlier change made is left alone.  Marks that end a paragraph are
+    weighed first, as printed (see :func:`_paragraph_end_garbles`).
     """
+    if config.garbles and (ended := _paragraph_end_garbles(text, result, model, fonts)):
+        changes = sorted(result.changes + ended, key=attrgetter("start", "end"))
+        result = Repaired(apply_changes(text, changes), changes, result.layout)
     for _ in range(SETTLE_ROUNDS if config.garbles else 0):
         to_input = input_offset(result.changes)
         ends = [max(c.end, c.start + 1) for c in result.changes]  # sorted: the changes are disjoint
@@ -389,6 +394,36 @@ def _settled(text: str, result: Repaired, model: NoiseModel, config: RepairConfi
         changes = sorted(result.changes + more, key=attrgetter("start", "end"))
         result = Repaired(apply_changes(text, changes), changes, result.layout)
     return result
+
+
+def _paragraph_end_garbles(text: str, result: Repaired, model: NoiseModel, fonts: FontState | None) -> list[Change]:
+    """Fixes of the garbled forms the rejoined lines leave at a paragraph's end (…获得者——张晋 | 藩遥
+    then an indented line: the print line 藩遥 was weighed as running on into the next).
+
+    Weighed on the input with only the lines rejoined: on ``result.text`` the
+    marks the repair restored before it would count as printed clean, and
+    the garbled run the form ends would read as a clean one.
+    """
+    forms = model.garble_table()  # built once per model
+    layout = [c for c in result.changes if c.rule == REJOIN_RULE]
+    printed = apply_changes(text, layout)
+    to_input = input_offset(layout)
+    ends = {at for at in range(len(printed) - 1) if printed[at] in forms and printed[at + 1] == "\n"}
+    ends = {at for at in ends if not _changed(result.changes, to_input(at))}
+    if not ends:
+        return []
+    fonts_out = None if fonts is None else (lambda offset: fonts(to_input(offset)))
+    found = fix_garbled_marks(printed, model, fonts_out, _line_ends(result.layout, rejoined=True))
+    out = [replace(c, start=to_input(c.start), end=to_input(c.start) + c.end - c.start) for c in found if c.start in ends]
+    # (A page whose layout changes overlap, its blocks out of order, maps offsets back wrong: only
+    # the fixes that find their text in the input are kept, as _settled keeps its own.)
+    return [c for c in out if text[c.start : c.end] == c.old and not _changed(result.changes, c.start, c.end - c.start)]
+
+
+def _changed(changes: list[Change], at: int, length: int = 1) -> bool:
+    """A change of *changes* (sorted, disjoint) touches ``[at, at + length)``."""
+    i = bisect_right([c.start for c in changes], at + length - 1)
+    return i > 0 and changes[i - 1].end > at
 
 
 def repair_characters(

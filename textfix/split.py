@@ -232,15 +232,19 @@ def split_one_of_pages(text: str, index: int, offset: int, furniture: list, mode
 
 def _byline_finder(model: NoiseModel) -> BylineFinder:
     """Parentheses and sentence ends the repair may have left garbled, as the model knows them."""
-    return _finder(model.forms_of("（("), model.forms_of("）)"), model.forms_of(SENTENCE_ENDS))
+    marks = tuple((mark, model.forms_of(mark)) for mark in ENDING_MARKS)
+    return _finder(model.forms_of("（("), model.forms_of("）)"), model.forms_of(SENTENCE_ENDS), marks)
 
 
 SENTENCE_ENDS = "。！？!?”’…"  # what a byline at the end of an article follows (textfix.lines.BylineFinder)
+# The marks a printed sentence ends with (textfix.lines.TERMINAL_END), but the dash: 要 for — is a
+# common word's last character (需要), and a paragraph seldom ends on a dash.
+ENDING_MARKS = "。！？…”’」』）"
 
 
 @lru_cache(maxsize=16)
-def _finder(opens: str, closes: str, ends: str = "") -> BylineFinder:
-    return BylineFinder(opens, closes, ends)
+def _finder(opens: str, closes: str, ends: str = "", marks: tuple[tuple[str, str], ...] = ()) -> BylineFinder:
+    return BylineFinder(opens, closes, ends, marks)
 
 
 def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) -> tuple[dict[str, str] | None, list[Article]]:
