@@ -99,7 +99,11 @@ def make_case(label: str, clean: str, rng: random.Random | None) -> dict:
     }
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    # No options: a parser all the same, so that --help prints this and writes nothing.
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args(argv)
     sources = json.loads(SOURCES.read_text(encoding="utf-8"))
     rng = random.Random(SEED)
     with_spaces = set(rng.sample(range(len(sources)), round(len(sources) / 3)))
