@@ -169,3 +169,19 @@ def test_without_numpy_the_screen_reads_as_before(monkeypatch: pytest.MonkeyPatc
     screen.screened = garbles.VECTOR_FROM
     assert screen.occurrences(text) == screen._occurrences(text, (m.start() for m in screen.narrow.finditer(text)))
     assert screen.page_counts(text) is None
+
+
+def test_a_decision_near_a_chosen_mark_whose_window_it_leaves_decides_as_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """_reread skips a decision whose window the chosen marks leave as it was: reading every one again decides the same.
+
+    Hand-written garbled text (，as 袁, 、 as 尧, “” as 野冶, 。 as 遥): marks next to each other, two
+    characters apart (the window changes) and five apart (_near_chosen picks it, its window stays).
+    """
+    model = default_model()
+    text = ("他说袁野我们要坚持改革开放冶遥会议指出袁煤炭尧铜尧金尧稀土等资源袁要统筹规划遥" * 3
+            + "主任袁志刚表示袁今年经济运行总体平稳袁稳中有进遥\n新华社北京电袁记者报道遥")
+    fast = garbles.garble_changes(text, model)
+    garbles._prepared(model).readings.clear()
+    monkeypatch.setattr(garbles, "_reread", lambda lm, prepared, text, d, chosen: garbles._read(lm, prepared, text, d, chosen))
+    assert garbles.garble_changes(text, model) == fast
+    assert len(fast) >= 10

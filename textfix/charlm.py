@@ -47,7 +47,7 @@ import struct
 import sys
 from array import array
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -206,30 +206,44 @@ class CharLM:
         return self._kn_logp(h, ch)
 
     def _kn_logp(self, history: str, ch: str) -> float:
-        """log10 P(*ch* | the last two characters of *history*), interpolated Kneser-Ney."""
+        """log10 P(*ch* | the last two characters of *history*), interpolated Kneser-Ney.
+
+        (The tables' binary searches written out here and in :meth:`_bigram`: a decision on a new text
+        reads the model tens of thousands of times, and each call of :func:`_find` cost as much as its search.)
+        """
         ids = self.ids
         c = ids.get(ch, 0)
         b = ids.get(history[-1], 0) if history else None
         a = ids.get(history[-2], 0) if len(history) > 1 else None
         if a is not None and b and c and a:
-            found = _find(self.tri, (a << 32) | (b << 16) | c)
-            if found is not None:
-                return found[0]
-            weight = _find(self.bi, (a << 16) | b)
-            return (weight[1] if weight else 0.0) + self._bigram(b, c)
+            keys, key = self.tri[0], (a << 32) | (b << 16) | c
+            k = bisect_left(keys, key)
+            if k < len(keys) and keys[k] == key:
+                return self.tri[1][k] / _SCALE
+            keys, key = self.bi[0], (a << 16) | b
+            k = bisect_left(keys, key)
+            return (self.bi[2][k] / _SCALE if k < len(keys) and keys[k] == key else 0.0) + self._bigram(b, c)
         return self._bigram(b, c) if b else self._unigram(c)
 
     def _bigram(self, b: int, c: int) -> float:
         if b and c:
-            found = _find(self.bi, (b << 16) | c)
-            if found is not None:
-                return found[0]
-        weight = _find(self.uni, b) if b else None
-        return (weight[1] if weight else 0.0) + self._unigram(c)
+            keys, key = self.bi[0], (b << 16) | c
+            k = bisect_left(keys, key)
+            if k < len(keys) and keys[k] == key:
+                return self.bi[1][k] / _SCALE
+        logps, weights = self._unigrams
+        return weights[b] + logps[c]
 
     def _unigram(self, c: int) -> float:
-        found = _find(self.uni, c) if c else None
-        return found[0] if found else self.unknown
+        return self._unigrams[0][c]
+
+    @cached_property
+    def _unigrams(self) -> tuple[list[float], list[float]]:
+        """Each character's log10 P and log10 back-off weight, by id (0, a character never seen: the unknown's, 0)."""
+        logps, weights = [self.unknown] * (len(self.vocab) + 1), [0.0] * (len(self.vocab) + 1)
+        for k, key in enumerate(self.uni[0]):
+            logps[key], weights[key] = self.uni[1][k] / _SCALE, self.uni[2][k] / _SCALE
+        return logps, weights
 
     def expected(self, history: str, weights: Weights) -> float:
         """Σ weight(c) · P(c | the last two characters of *history*), Kneser-Ney, over the characters of *weights*.
@@ -304,7 +318,11 @@ class CharLM:
 
     def score(self, text: str, start: int, end: int) -> float:
         """log10 P of ``text[start:end]`` given the two characters before *start*."""
-        return sum(self.logp(text[max(0, k - 2) : k], text[k]) for k in range(start, end))
+        kept, logps = self._kept, []
+        for k in range(start, end):  # (the values kept looked up here: most are, and a call of logp each cost more)
+            found = kept.get(text[max(0, k - 2) : k + 1])
+            logps.append(found if found is not None else self.logp(text[max(0, k - 2) : k], text[k]))
+        return sum(logps)
 
 
 def _find(table: tuple, key: int) -> tuple[float, float] | None:

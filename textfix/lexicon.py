@@ -32,6 +32,10 @@ class Lexicon:
     # Words of two or more characters not yet in *words*, by a character of theirs (each word under each of
     # its characters that decisions ask about), marshalled: put in *words* when a look-up may need them.
     stored: dict[str, bytes] = field(default_factory=dict)
+    heads: set[str] = field(init=False)  # the first two characters of each word of two or more in *words*
+
+    def __post_init__(self) -> None:
+        self.heads = {word[:2] for word in self.words if len(word) > 1}
 
     def logp(self, word: str) -> float:
         """log10 probability of *word* as a token (half a count when unseen)."""
@@ -66,25 +70,30 @@ class Lexicon:
     def words_covering(self, text: str, i: int) -> list[tuple[str, int]]:
         """Each dictionary word (two or more characters) covering ``text[i]``, with where it starts.
 
-        Every stretch of *text* covering ``text[i]`` is looked up (*text* is a
-        short window: a few dozen look-ups).
+        Every stretch of *text* covering ``text[i]`` whose first two characters
+        begin a word is looked up (*text* is a short window: a few dozen look-ups
+        at most, most starts ruled out by one).
         """
         if self.stored:
             self._take_near(text, i)
-        words = self.words
+        words, heads = self.words, self.heads
         return [(text[start:end], start)
-                for start in range(max(0, i - LONGEST_WORD + 1), i + 1)
+                for start in range(max(0, i - LONGEST_WORD + 1), i + 1) if text[start : start + 2] in heads
                 for end in range(max(i + 1, start + 2), min(len(text), start + LONGEST_WORD) + 1)
                 if text[start:end] in words]
-
 
     def _take_near(self, text: str, i: int) -> None:
         """Put in :attr:`words` every stored word a look-up of :meth:`words_covering` around ``text[i]`` may ask for
         (each has a character stored under within a longest word of ``text[i]``)."""
-        for ch in text[max(0, i - LONGEST_WORD + 1) : i + LONGEST_WORD]:
+        near = text[max(0, i - LONGEST_WORD + 1) : i + LONGEST_WORD]
+        if self.stored.keys().isdisjoint(near):  # most look-ups, once the page's own characters' words are in
+            return
+        for ch in near:
             found = self.stored.get(ch)
             if found is not None:
-                self.words.update(marshal.loads(found))
+                found = marshal.loads(found)
+                self.heads.update(word[:2] for word in found)  # the heads first: a look-up finds a word's head with it
+                self.words.update(found)
                 self.stored.pop(ch, None)  # after the words are in: a look-up in another thread finds them either way
 
 
