@@ -299,3 +299,27 @@ def test_a_wrapped_subhead_at_a_column_s_foot_wants_its_text_next() -> None:
         ("paragraph", LEAD_1A), ("paragraph", LEAD_1B), ("heading", HA), ("paragraph", TEXT_A[0]), ("paragraph", TEXT_A[1]),
         ("heading", "".join(HB)), ("paragraph", TEXT_B), ("heading", "".join(HC)), ("paragraph", TEXT_C),
     ]
+
+
+# Titles over the articles (the shape of train37 page-023): a subhead over its text at column 1's foot
+# (the text stops inside a sentence, 帮|助) is printed after column 2, which opens with the rest of that
+# sentence and ends the article, and before the next article, whose first block stops inside a
+# sentence too (绿道，串联公园、|河湖).  Put before column 2, the subhead's block mends both seams; so
+# would the next article's first block put there (column 2 going on from it), but pdftotext cuts a
+# column at a subhead, not inside an article's lead: the block that opens with the subhead is moved.
+LEAD_6 = _set("央视网消息（新闻联播）：今年以来，多地加快建设城市绿道，串联公园、河湖和老街区，市民出行和休闲更加便利。")
+OVER_FOOT = "\n".join([H1, P2_TOP])
+COLUMN_2_SIGNED = "\n".join([P2_LINES[3], P2_LINES[4] + BYLINE_1])
+ARTICLE_6A, ARTICLE_6B = "\n".join([TITLE_2, *LEAD_6[:3]]), "\n".join([*LEAD_6[3:], BYLINE_2])
+OVER_FOOT_PRINTED = ["\n".join([TITLE_1, *_set(LEAD_1A)]), COLUMN_2_SIGNED, OVER_FOOT, ARTICLE_6A, ARTICLE_6B]
+
+
+def test_a_subhead_over_its_text_at_a_column_s_foot_goes_back_before_the_column_beside_it() -> None:
+    assert LEAD_6[2][-1] == "、" and len(LEAD_6[2]) == len(LEAD_6[3]) == 12  # stops inside a sentence at full width
+    page_text = _page(OVER_FOOT_PRINTED)
+    piece = _pieces(page_text, OVER_FOOT_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 2, 1, 3, 4)]
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [(TITLE_1, "张伟"), (TITLE_2, "李明")]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [("paragraph", LEAD_1A), ("heading", H1), ("paragraph", P2)]
+    assert apply_changes(page_text, page.changes) == page.text

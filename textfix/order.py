@@ -798,8 +798,9 @@ def _paragraph_goes_on(block: list[Line]) -> bool:
 
 
 def _opening(block: list[Line]) -> bool:
-    """The block opens at a bold line or an article's opening: where pdftotext cuts a column."""
-    return _titled(block) or _heading(block) or _subhead(block) or _lead(block)
+    """The block opens at a bold line or an article's opening: where pdftotext cuts a column (a
+    subhead over its text included)."""
+    return _titled(block) or _heading(block) or _subhead(block) or _lead(block) or _heading_over_text(block)
 
 
 def _joined_at_lead(above: Line, line: Line) -> bool:
@@ -899,7 +900,9 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     - when the titles stand over the articles, a byline at a block's end closes an article: no
       paragraph that is not an article's first follows it (:func:`_paragraph_goes_on`);
     - when the titles stand at the foot, no subhead follows a byline, alone or over its text
-      (:func:`_heading_over_text`; an article opens with text).
+      (:func:`_heading_over_text`; an article opens with text);
+    - an article's opening (a lead, or a title over one: train37 page-023) does not follow a block
+      that stops inside a sentence at a column's width.
     Such a seam counts 2 (pdftotext's), a strips' seam 1, none 0."""
     seams = _seam_costs(blocks)
     foot_titles = stop < len(blocks)
@@ -960,8 +963,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
         """A heading or byline line without its text, a byline before a paragraph."""
         if y >= stop:  # the titles at the foot follow the last article's end
             return needs_text[x] or (foot_titles and more[x])
-        if more[x] and leads[y]:
-            return True  # an article's opening under a sentence left unfinished
+        if more[x] and (leads[y] or titled[y]):
+            return True  # an article's opening (a lead, a title over one) under a sentence left unfinished
         if needs_text[x]:
             heading = titled[y] or _wide(blocks[y][0]) or (headed[y] and broad(y) and not wrapped(x, y))
             lead_after_subhead = foot_titles and _lead(blocks[y]) and not _lead_byline(blocks[x])
