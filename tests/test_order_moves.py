@@ -323,3 +323,29 @@ def test_a_subhead_over_its_text_at_a_column_s_foot_goes_back_before_the_column_
     assert [(a.title, a.byline) for a in page.articles] == [(TITLE_1, "张伟"), (TITLE_2, "李明")]
     assert [(b.kind, b.text) for b in page.articles[0].blocks] == [("paragraph", LEAD_1A), ("heading", H1), ("paragraph", P2)]
     assert apply_changes(page_text, page.changes) == page.text
+
+
+# Titles at the foot (the shape of train33 page-031): a subhead over its text at column 2's foot,
+# printed last with the titles (no line of it ends a sentence or a clause: it might be titles); the
+# subhead is as wide as an indented first line, but it stopped two characters short of the column
+# with nothing after it that could not have gone on the line: a heading (a line of text would have
+# been filled) over a paragraph's first line, so the block is text, read before the column it goes on in.
+H_STOPPED = "夜间阅读受到读者欢迎"
+P_STOPPED = _set("不少读者表示夜间阅读让下班后的时光充实，还在这里结识了许多同样爱读书的新朋友。")
+STOPPED_HEAD = "\n".join([H_STOPPED, *P_STOPPED[:2]])
+STOPPED_REST = "\n".join([P_STOPPED[2], P_STOPPED[3] + BYLINE_3])
+STOPPED_PRINTED = [FIRST, STOPPED_REST, ARTICLE_4, STOPPED_HEAD, FOOT]
+
+
+def test_a_subhead_that_stopped_short_of_the_column_is_read_over_its_text() -> None:
+    # 10 characters: no shorter than a paragraph's indented first line, two short of a full one.
+    assert len(H_STOPPED) == len(P_STOPPED[0]) == 10 and len(P_STOPPED[1]) == len(P_STOPPED[2]) == 12
+    page_text = _page(STOPPED_PRINTED)
+    piece = _pieces(page_text, STOPPED_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 3, 1, 2, 4)]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H_STOPPED), ("paragraph", "".join(P_STOPPED))
+    ]
+    assert apply_changes(page_text, page.changes) == page.text

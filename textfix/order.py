@@ -50,7 +50,7 @@ from itertools import accumulate
 
 from .charclasses import is_ideograph
 from .layout import PAGE_NUMBER, SECTIONS, _byline_across, _wrapped_byline_end, parse_header
-from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_indented, line_opens_lead
+from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_full, is_indented, line_opens_lead
 
 Span = tuple[int, int]
 # Two articles, each in two columns: fewer blocks cannot be out of order as pdfminer prints them.
@@ -768,8 +768,11 @@ def _titled(block: list[Line]) -> bool:
 def _heading_over_text(block: list[Line]) -> bool:
     """The block opens with a heading set over its text (pdftotext keeps a subhead at a column's top
     in the block under it): a line or two without sentence marks (the first of two as wide as a
-    wrapped heading's first line), the last short of the column by more than an indent, then a
-    paragraph's indented first line going on at the column's width; no lead or title over one."""
+    wrapped heading's first line), the last short of the column by more than an indent or stopped
+    short of it (:func:`~textfix.lines.is_full` with the line after it: what opens that line would
+    have fitted, so the line was no paragraph's inside; train33 page-031's subhead is one character
+    short), then a paragraph's indented first line going on at the column's width; no lead or title
+    over one."""
     if _lead(block) or _titled(block):
         return False
     for h in (1, 2):
@@ -778,7 +781,8 @@ def _heading_over_text(block: list[Line]) -> bool:
         if h == 2 and block[0].width < block[0].column - INDENT_MAX:
             return False
         last, first, second = block[h - 1], block[h], block[h + 1]
-        if last.width < last.column - INDENT_MAX and is_indented(first) and second.width >= second.column - FULL_SLACK:
+        short = last.width < last.column - INDENT_MAX or not is_full(last, nxt=first)
+        if short and is_indented(first) and second.width >= second.column - FULL_SLACK:
             return True
     return False
 
