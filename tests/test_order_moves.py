@@ -349,3 +349,29 @@ def test_a_subhead_that_stopped_short_of_the_column_is_read_over_its_text() -> N
         ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H_STOPPED), ("paragraph", "".join(P_STOPPED))
     ]
     assert apply_changes(page_text, page.changes) == page.text
+
+
+# Titles at the foot (the shape of train37 page-003): an article in two columns, each with a
+# subhead over its text; the subhead at column 1's foot, its text stopping inside a sentence, is printed
+# after column 2's top (the rest of that sentence, then a paragraph's end) and right before column 2's
+# subhead.  A sentence left unfinished before a subhead over its text is pdftotext's seam, as before a
+# lead: the block goes back over the column that goes on from it.
+H_SHARE = "阅读分享会受青睐"
+ONLINE = "图书馆还推出了线上借阅服务。"
+SHARE_PRINTED = [
+    FIRST, "\n".join([*P_STOPPED[2:], *_set(ONLINE)]), "\n".join([H3, *P_STOPPED[:2]]),
+    "\n".join([H_SHARE, *_set(P4)[:-1], _set(P4)[-1] + BYLINE_3]), FOOT.split("\n")[0],
+]
+
+
+def test_a_subhead_over_its_text_before_another_goes_back_over_the_column_it_goes_on_in() -> None:
+    page_text = _page(SHARE_PRINTED)
+    piece = _pieces(page_text, SHARE_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 2, 1, 3, 4)]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊"]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H3), ("paragraph", "".join(P_STOPPED)), ("paragraph", ONLINE),
+        ("heading", H_SHARE), ("paragraph", P4),
+    ]
+    assert apply_changes(page_text, page.changes) == page.text

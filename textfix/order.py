@@ -905,8 +905,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
       paragraph that is not an article's first follows it (:func:`_paragraph_goes_on`);
     - when the titles stand at the foot, no subhead follows a byline, alone or over its text
       (:func:`_heading_over_text`; an article opens with text);
-    - an article's opening (a lead, or a title over one: train37 page-023) does not follow a block
-      that stops inside a sentence at a column's width.
+    - an article's opening (a lead, or a title over one: train37 page-023) or a subhead over its text
+      (train37 page-003) does not follow a block that stops inside a sentence at a column's width.
     Such a seam counts 2 (pdftotext's), a strips' seam 1, none 0."""
     seams = _seam_costs(blocks)
     foot_titles = stop < len(blocks)
@@ -967,8 +967,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
         """A heading or byline line without its text, a byline before a paragraph."""
         if y >= stop:  # the titles at the foot follow the last article's end
             return needs_text[x] or (foot_titles and more[x])
-        if more[x] and (leads[y] or titled[y]):
-            return True  # an article's opening (a lead, a title over one) under a sentence left unfinished
+        if more[x] and (leads[y] or titled[y] or over_text[y]):
+            return True  # an article's opening or a subhead's under a sentence left unfinished
         if needs_text[x]:
             heading = titled[y] or _wide(blocks[y][0]) or (headed[y] and broad(y) and not wrapped(x, y))
             lead_after_subhead = foot_titles and _lead(blocks[y]) and not _lead_byline(blocks[x])
