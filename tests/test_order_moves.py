@@ -299,3 +299,79 @@ def test_a_wrapped_subhead_at_a_column_s_foot_wants_its_text_next() -> None:
         ("paragraph", LEAD_1A), ("paragraph", LEAD_1B), ("heading", HA), ("paragraph", TEXT_A[0]), ("paragraph", TEXT_A[1]),
         ("heading", "".join(HB)), ("paragraph", TEXT_B), ("heading", "".join(HC)), ("paragraph", TEXT_C),
     ]
+
+
+# Titles over the articles (the shape of train37 page-023): a subhead over its text at column 1's foot
+# (the text stops inside a sentence, 帮|助) is printed after column 2, which opens with the rest of that
+# sentence and ends the article, and before the next article, whose first block stops inside a
+# sentence too (绿道，串联公园、|河湖).  Put before column 2, the subhead's block mends both seams; so
+# would the next article's first block put there (column 2 going on from it), but pdftotext cuts a
+# column at a subhead, not inside an article's lead: the block that opens with the subhead is moved.
+LEAD_6 = _set("央视网消息（新闻联播）：今年以来，多地加快建设城市绿道，串联公园、河湖和老街区，市民出行和休闲更加便利。")
+OVER_FOOT = "\n".join([H1, P2_TOP])
+COLUMN_2_SIGNED = "\n".join([P2_LINES[3], P2_LINES[4] + BYLINE_1])
+ARTICLE_6A, ARTICLE_6B = "\n".join([TITLE_2, *LEAD_6[:3]]), "\n".join([*LEAD_6[3:], BYLINE_2])
+OVER_FOOT_PRINTED = ["\n".join([TITLE_1, *_set(LEAD_1A)]), COLUMN_2_SIGNED, OVER_FOOT, ARTICLE_6A, ARTICLE_6B]
+
+
+def test_a_subhead_over_its_text_at_a_column_s_foot_goes_back_before_the_column_beside_it() -> None:
+    assert LEAD_6[2][-1] == "、" and len(LEAD_6[2]) == len(LEAD_6[3]) == 12  # stops inside a sentence at full width
+    page_text = _page(OVER_FOOT_PRINTED)
+    piece = _pieces(page_text, OVER_FOOT_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 2, 1, 3, 4)]
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [(TITLE_1, "张伟"), (TITLE_2, "李明")]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [("paragraph", LEAD_1A), ("heading", H1), ("paragraph", P2)]
+    assert apply_changes(page_text, page.changes) == page.text
+
+
+# Titles at the foot (the shape of train33 page-031): a subhead over its text at column 2's foot,
+# printed last with the titles (no line of it ends a sentence or a clause: it might be titles); the
+# subhead is as wide as an indented first line, but it stopped two characters short of the column
+# with nothing after it that could not have gone on the line: a heading (a line of text would have
+# been filled) over a paragraph's first line, so the block is text, read before the column it goes on in.
+H_STOPPED = "夜间阅读受到读者欢迎"
+P_STOPPED = _set("不少读者表示夜间阅读让下班后的时光充实，还在这里结识了许多同样爱读书的新朋友。")
+STOPPED_HEAD = "\n".join([H_STOPPED, *P_STOPPED[:2]])
+STOPPED_REST = "\n".join([P_STOPPED[2], P_STOPPED[3] + BYLINE_3])
+STOPPED_PRINTED = [FIRST, STOPPED_REST, ARTICLE_4, STOPPED_HEAD, FOOT]
+
+
+def test_a_subhead_that_stopped_short_of_the_column_is_read_over_its_text() -> None:
+    # 10 characters: no shorter than a paragraph's indented first line, two short of a full one.
+    assert len(H_STOPPED) == len(P_STOPPED[0]) == 10 and len(P_STOPPED[1]) == len(P_STOPPED[2]) == 12
+    page_text = _page(STOPPED_PRINTED)
+    piece = _pieces(page_text, STOPPED_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 3, 1, 2, 4)]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H_STOPPED), ("paragraph", "".join(P_STOPPED))
+    ]
+    assert apply_changes(page_text, page.changes) == page.text
+
+
+# Titles at the foot (the shape of train37 page-003): an article in two columns, each with a
+# subhead over its text; the subhead at column 1's foot, its text stopping inside a sentence, is printed
+# after column 2's top (the rest of that sentence, then a paragraph's end) and right before column 2's
+# subhead.  A sentence left unfinished before a subhead over its text is pdftotext's seam, as before a
+# lead: the block goes back over the column that goes on from it.
+H_SHARE = "阅读分享会受青睐"
+ONLINE = "图书馆还推出了线上借阅服务。"
+SHARE_PRINTED = [
+    FIRST, "\n".join([*P_STOPPED[2:], *_set(ONLINE)]), "\n".join([H3, *P_STOPPED[:2]]),
+    "\n".join([H_SHARE, *_set(P4)[:-1], _set(P4)[-1] + BYLINE_3]), FOOT.split("\n")[0],
+]
+
+
+def test_a_subhead_over_its_text_before_another_goes_back_over_the_column_it_goes_on_in() -> None:
+    page_text = _page(SHARE_PRINTED)
+    piece = _pieces(page_text, SHARE_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 2, 1, 3, 4)]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊"]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H3), ("paragraph", "".join(P_STOPPED)), ("paragraph", ONLINE),
+        ("heading", H_SHARE), ("paragraph", P4),
+    ]
+    assert apply_changes(page_text, page.changes) == page.text

@@ -50,7 +50,7 @@ from itertools import accumulate
 
 from .charclasses import is_ideograph
 from .layout import PAGE_NUMBER, SECTIONS, _byline_across, _wrapped_byline_end, parse_header
-from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_indented, line_opens_lead
+from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_full, is_indented, line_opens_lead
 
 Span = tuple[int, int]
 # Two articles, each in two columns: fewer blocks cannot be out of order as pdfminer prints them.
@@ -768,8 +768,11 @@ def _titled(block: list[Line]) -> bool:
 def _heading_over_text(block: list[Line]) -> bool:
     """The block opens with a heading set over its text (pdftotext keeps a subhead at a column's top
     in the block under it): a line or two without sentence marks (the first of two as wide as a
-    wrapped heading's first line), the last short of the column by more than an indent, then a
-    paragraph's indented first line going on at the column's width; no lead or title over one."""
+    wrapped heading's first line), the last short of the column by more than an indent or stopped
+    short of it (:func:`~textfix.lines.is_full` with the line after it: what opens that line would
+    have fitted, so the line was no paragraph's inside; train33 page-031's subhead is one character
+    short), then a paragraph's indented first line going on at the column's width; no lead or title
+    over one."""
     if _lead(block) or _titled(block):
         return False
     for h in (1, 2):
@@ -778,7 +781,8 @@ def _heading_over_text(block: list[Line]) -> bool:
         if h == 2 and block[0].width < block[0].column - INDENT_MAX:
             return False
         last, first, second = block[h - 1], block[h], block[h + 1]
-        if last.width < last.column - INDENT_MAX and is_indented(first) and second.width >= second.column - FULL_SLACK:
+        short = last.width < last.column - INDENT_MAX or not is_full(last, nxt=first)
+        if short and is_indented(first) and second.width >= second.column - FULL_SLACK:
             return True
     return False
 
@@ -798,8 +802,9 @@ def _paragraph_goes_on(block: list[Line]) -> bool:
 
 
 def _opening(block: list[Line]) -> bool:
-    """The block opens at a bold line or an article's opening: where pdftotext cuts a column."""
-    return _titled(block) or _heading(block) or _subhead(block) or _lead(block)
+    """The block opens at a bold line or an article's opening: where pdftotext cuts a column (a
+    subhead over its text included)."""
+    return _titled(block) or _heading(block) or _subhead(block) or _lead(block) or _heading_over_text(block)
 
 
 def _joined_at_lead(above: Line, line: Line) -> bool:
@@ -899,7 +904,9 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     - when the titles stand over the articles, a byline at a block's end closes an article: no
       paragraph that is not an article's first follows it (:func:`_paragraph_goes_on`);
     - when the titles stand at the foot, no subhead follows a byline, alone or over its text
-      (:func:`_heading_over_text`; an article opens with text).
+      (:func:`_heading_over_text`; an article opens with text);
+    - an article's opening (a lead, or a title over one: train37 page-023) or a subhead over its text
+      (train37 page-003) does not follow a block that stops inside a sentence at a column's width.
     Such a seam counts 2 (pdftotext's), a strips' seam 1, none 0."""
     seams = _seam_costs(blocks)
     foot_titles = stop < len(blocks)
@@ -960,8 +967,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
         """A heading or byline line without its text, a byline before a paragraph."""
         if y >= stop:  # the titles at the foot follow the last article's end
             return needs_text[x] or (foot_titles and more[x])
-        if more[x] and leads[y]:
-            return True  # an article's opening under a sentence left unfinished
+        if more[x] and (leads[y] or titled[y] or over_text[y]):
+            return True  # an article's opening or a subhead's under a sentence left unfinished
         if needs_text[x]:
             heading = titled[y] or _wide(blocks[y][0]) or (headed[y] and broad(y) and not wrapped(x, y))
             lead_after_subhead = foot_titles and _lead(blocks[y]) and not _lead_byline(blocks[x])
