@@ -490,6 +490,25 @@ def test_a_wrapped_subhead_with_a_colon() -> None:
     assert len(page.articles) == 1 and len(page.articles[0].blocks) == 3
 
 
+# Column 12 characters (24 units).  A sub-story's headline with a colon (外长：不允许掩盖真相, 20
+# units) as wide as an indented first line, then the indented first line of its text (外长二日在会期
+# 间表示, 20) going on into a full one: a paragraph's first line is followed by a full line, not by
+# another first line, so the headline is a subhead, as a bare one would be.
+COLON_INDENT_WIDE_PAGE = OPENING + """外长：不允许掩盖真相
+外长二日在会期间表示
+西方国家称报道为无稽之谈
+并置之不理，俄方对此不能
+接受。
+"""
+
+
+def test_a_colon_subhead_as_wide_as_an_indented_line() -> None:
+    page = split_page(COLON_INDENT_WIDE_PAGE)
+    assert [(b.kind, b.text[:6]) for b in page.articles[0].blocks] == [
+        ("paragraph", "今年以来，多"), ("heading", "外长：不允许"), ("paragraph", "外长二日在会"),
+    ]
+
+
 # Column 12 characters (24 units).  A paragraph ending on a colon that introduces the next (…的通知。
 # 全文如下：): its last line (文如下：, 8 units) is short, which no line inside a paragraph is, and the
 # next line (编辑出版这部文件汇, 18) is as wide as an indented first line.

@@ -85,10 +85,11 @@ class Item:
 
 
 def heading_like(ln: Line) -> bool:
-    """Short, and no sentence punctuation anywhere: a subhead or title candidate (not a dateline:
-    新华社北京2月13日电（记者 韩 has no sentence mark either; nor 本报记者 张伟 under a title)."""
+    """Short, and no sentence punctuation anywhere but colons (see _subhead_shaped): a subhead or
+    title candidate (not a dateline: 新华社北京2月13日电（记者 韩 has no sentence mark either; nor
+    本报记者 张伟 under a title)."""
     return (
-        ln.bare
+        _subhead_shaped(ln)
         and ln.width <= ln.column - INDENT_MIN
         and ln.byline is None
         and not _credit_line(ln)
