@@ -509,6 +509,41 @@ def test_a_colon_subhead_as_wide_as_an_indented_line() -> None:
     ]
 
 
+# Column 12 characters (24 units), lines printed without their indent (as pdfium prints them).  A
+# list whose items end with no sentence mark: item 1's last line is short (展和乡村全面振兴, 16
+# units), which only a paragraph's last line is, so the item ended there.  Item 2's last line (力并推
+# 动创新驱动发展, 20) is full by its width to what opens item 3 (3.2035, 6 units in the 4 left), yet
+# 3. follows 2.: a new item.  After the list, a title over a byline line opens the next article.
+LIST_PAGE = OPENING + """任务分别是：
+1.推进城乡区域协调发
+展和乡村全面振兴
+2.全面深化改革开放
+推动高质量发展不断增强活
+力并推动创新驱动发展
+3.2035年基本实现社会
+主义现代化
+国务院召开常务会议
+本报记者 马俊
+国务院总理李强主持
+召开国务院常务会议，研究
+部署进一步稳定和扩大就业
+的政策措施，会议指出要统
+筹做好各项工作并抓好落实
+会议强调要全面贯彻落实党
+中央决策部署，巩固经济回
+升向好势头。
+"""
+
+
+def test_list_items_without_sentence_marks_are_paragraphs() -> None:
+    page = split_page(LIST_PAGE)
+    first, second = page.articles
+    assert [b.text for b in first.blocks[1:]] == [
+        "任务分别是：", "1.推进城乡区域协调发展和乡村全面振兴", "2.全面深化改革开放推动高质量发展不断增强活力并推动创新驱动发展", "3.2035年基本实现社会主义现代化",
+    ]
+    assert (second.title, second.byline) == ("国务院召开常务会议", "马俊")
+
+
 # Column 12 characters (24 units).  A paragraph ending on a colon that introduces the next (…的通知。
 # 全文如下：): its last line (文如下：, 8 units) is short, which no line inside a paragraph is, and the
 # next line (编辑出版这部文件汇, 18) is as wide as an indented first line.
