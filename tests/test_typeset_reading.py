@@ -139,6 +139,28 @@ def test_a_title_line_leaving_a_bracket_open_goes_on_at_the_foot() -> None:
     assert _read(page) == [("【“两会”时光】春耕备耕有序推进", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
 
 
+# A title wrapped after its colon: 【手记】春耕一线： (18 units) ends on a clause mark, which no
+# headline does, yet it is short of the column (24), as no paragraph's line but its last is, and so
+# is the line after it (守护黑土粮仓): the foot's titles go on up to it.
+COLON_FOOT_TITLES = "【手记】春耕一线：\n守护黑土粮仓\n" + TITLE_2
+
+
+def test_a_foot_title_wrapped_after_its_colon() -> None:
+    page = split_page(ARTICLE_1 + ARTICLE_2 + COLON_FOOT_TITLES)
+    assert _read(page) == [("【手记】春耕一线：守护黑土粮仓", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
+# 陆海新通道五年跑 is 4 units short of the measure (20), more than a line ending at it leaves, but
+# the next line opens with 出“加, which a quotation mark keeps whole (6 units): it did not fit, so
+# the title goes on.
+QUOTE_FOOT_TITLES = "陆海新通道五年跑\n出“加速度”\n" + TITLE_2
+
+
+def test_a_foot_title_line_goes_on_where_what_opens_the_next_did_not_fit() -> None:
+    page = split_page(ARTICLE_1 + ARTICLE_2 + QUOTE_FOOT_TITLES)
+    assert _read(page) == [("陆海新通道五年跑出“加速度”", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
 def test_a_full_last_line_at_the_foot_is_a_title_of_its_own() -> None:
     # The first article unsigned: one article found, two lines at the foot, both full.  The last
     # line is no second half (a wrapped title's last line is seldom full): two titles stay.

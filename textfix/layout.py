@@ -450,7 +450,7 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
     and pdfminer may move a column's last lines before the block the titles' block follows)."""
     n = 0
     block = 0  # the headlines of the last text blocks, when a blank line starts them
-    while n < len(lines) and lines[len(lines) - 1 - n].headline and lines[len(lines) - 1 - n].byline is None and not _credit_line(lines[len(lines) - 1 - n]):
+    while n < len(lines) and _foot_title_line(lines, len(lines) - 1 - n, n == 0):
         if _wrapped_byline_end(lines, len(lines) - 1 - n, bylines):
             break  # 杨帆） is punctuated as a headline is, but ends the byline begun on the line before
         if _short_garbled_end(lines[len(lines) - 1 - n]):
@@ -466,6 +466,19 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
     # A lone short line after the last paragraph could be the last article's subhead; titles come
     # as a block, and a subhead is followed by its paragraph, so anything at the very end is a title.
     return n
+
+
+def _foot_title_line(lines: list[Line], k: int, last: bool) -> bool:
+    """Line *k* may be a title's at the page foot: a headline, or, but the *last* line, a line short
+    of the column ending on a colon over a line short of it too (【铭记历史 缅怀先烈】宁夏盐池： over
+    从革命老区到塞上鱼米乡: a title wrapped after its colon; a paragraph's lines but its last are
+    full, a list's first item after 分别是： too)."""
+    ln = lines[k]
+    if ln.byline is not None or _credit_line(ln):
+        return False
+    if ln.headline or last:
+        return ln.headline
+    return ln.text[-1] in COLONS and not FULL_STOPS.search(ln.text) and not is_full(ln) and not is_full(lines[k + 1])
 
 
 def _short_garbled_end(ln: Line, first: bool = False) -> bool:
