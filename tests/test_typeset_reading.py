@@ -139,6 +139,28 @@ def test_a_title_line_leaving_a_bracket_open_goes_on_at_the_foot() -> None:
     assert _read(page) == [("【“两会”时光】春耕备耕有序推进", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
 
 
+# A title wrapped after its colon: 【手记】春耕一线： (18 units) ends on a clause mark, which no
+# headline does, yet it is short of the column (24), as no paragraph's line but its last is, and so
+# is the line after it (守护黑土粮仓): the foot's titles go on up to it.
+COLON_FOOT_TITLES = "【手记】春耕一线：\n守护黑土粮仓\n" + TITLE_2
+
+
+def test_a_foot_title_wrapped_after_its_colon() -> None:
+    page = split_page(ARTICLE_1 + ARTICLE_2 + COLON_FOOT_TITLES)
+    assert _read(page) == [("【手记】春耕一线：守护黑土粮仓", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
+# 陆海新通道五年跑 is 4 units short of the measure (20), more than a line ending at it leaves, but
+# the next line opens with 出“加, which a quotation mark keeps whole (6 units): it did not fit, so
+# the title goes on.
+QUOTE_FOOT_TITLES = "陆海新通道五年跑\n出“加速度”\n" + TITLE_2
+
+
+def test_a_foot_title_line_goes_on_where_what_opens_the_next_did_not_fit() -> None:
+    page = split_page(ARTICLE_1 + ARTICLE_2 + QUOTE_FOOT_TITLES)
+    assert _read(page) == [("陆海新通道五年跑出“加速度”", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
 def test_a_full_last_line_at_the_foot_is_a_title_of_its_own() -> None:
     # The first article unsigned: one article found, two lines at the foot, both full.  The last
     # line is no second half (a wrapped title's last line is seldom full): two titles stay.
@@ -488,6 +510,60 @@ def test_a_wrapped_subhead_with_a_colon() -> None:
     page = split_page(COLON_PAGE)
     assert [(b.kind, b.text) for b in page.articles[0].blocks][1] == ("heading", "美国人士：美国为维持霸权不断挑起战争")
     assert len(page.articles) == 1 and len(page.articles[0].blocks) == 3
+
+
+# Column 12 characters (24 units).  A sub-story's headline with a colon (外长：不允许掩盖真相, 20
+# units) as wide as an indented first line, then the indented first line of its text (外长二日在会期
+# 间表示, 20) going on into a full one: a paragraph's first line is followed by a full line, not by
+# another first line, so the headline is a subhead, as a bare one would be.
+COLON_INDENT_WIDE_PAGE = OPENING + """外长：不允许掩盖真相
+外长二日在会期间表示
+西方国家称报道为无稽之谈
+并置之不理，俄方对此不能
+接受。
+"""
+
+
+def test_a_colon_subhead_as_wide_as_an_indented_line() -> None:
+    page = split_page(COLON_INDENT_WIDE_PAGE)
+    assert [(b.kind, b.text[:6]) for b in page.articles[0].blocks] == [
+        ("paragraph", "今年以来，多"), ("heading", "外长：不允许"), ("paragraph", "外长二日在会"),
+    ]
+
+
+# Column 12 characters (24 units), lines printed without their indent (as pdfium prints them).  A
+# list whose items end with no sentence mark: item 1's last line is short (展和乡村全面振兴, 16
+# units), which only a paragraph's last line is, so the item ended there.  Item 2's last line (力并推
+# 动创新驱动发展, 20) is full by its width to what opens item 3 (3.2035, 6 units in the 4 left), yet
+# 3. follows 2.: a new item.  After the list, a title over a byline line opens the next article.
+LIST_PAGE = OPENING + """任务分别是：
+1.推进城乡区域协调发
+展和乡村全面振兴
+2.全面深化改革开放
+推动高质量发展不断增强活
+力并推动创新驱动发展
+3.2035年基本实现社会
+主义现代化
+国务院召开常务会议
+本报记者 马俊
+国务院总理李强主持
+召开国务院常务会议，研究
+部署进一步稳定和扩大就业
+的政策措施，会议指出要统
+筹做好各项工作并抓好落实
+会议强调要全面贯彻落实党
+中央决策部署，巩固经济回
+升向好势头。
+"""
+
+
+def test_list_items_without_sentence_marks_are_paragraphs() -> None:
+    page = split_page(LIST_PAGE)
+    first, second = page.articles
+    assert [b.text for b in first.blocks[1:]] == [
+        "任务分别是：", "1.推进城乡区域协调发展和乡村全面振兴", "2.全面深化改革开放推动高质量发展不断增强活力并推动创新驱动发展", "3.2035年基本实现社会主义现代化",
+    ]
+    assert (second.title, second.byline) == ("国务院召开常务会议", "马俊")
 
 
 # Column 12 characters (24 units).  A paragraph ending on a colon that introduces the next (…的通知。

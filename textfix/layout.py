@@ -64,6 +64,9 @@ PAGE_NUMBER = regex.compile(r"^[A-Z]?\d{1,3}$")
 UNBREAKABLE_START = frozenset("“‘（《「『")
 CLOSING_QUOTES = frozenset("”’」』")
 MAX_HEADING_LINES = 3
+# A list item's number (1.十四届…, 2、, （3）, 四、, （五）): an item's paragraph may end without a sentence mark.
+LIST_ITEM = regex.compile(r"(?:(\d{1,2})[.．、]|[（(](\d{1,2})[)）]|([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[)）])")
+CHINESE_DIGITS = "一二三四五六七八九"
 # A title wraps over up to 8 lines: the page model shrinks a title to fit the page width but not
 # below 1.25 em (corpora/typeset/README.md, "The page model"), and the longest title of the five
 # realdev-train batches (seeds 21–31, 575 titles) has 82 characters: ⌈82 × 1.25 / 13⌉ = 8 lines
@@ -85,10 +88,11 @@ class Item:
 
 
 def heading_like(ln: Line) -> bool:
-    """Short, and no sentence punctuation anywhere: a subhead or title candidate (not a dateline:
-    新华社北京2月13日电（记者 韩 has no sentence mark either; nor 本报记者 张伟 under a title)."""
+    """Short, and no sentence punctuation anywhere but colons (see _subhead_shaped): a subhead or
+    title candidate (not a dateline: 新华社北京2月13日电（记者 韩 has no sentence mark either; nor
+    本报记者 张伟 under a title)."""
     return (
-        ln.bare
+        _subhead_shaped(ln)
         and ln.width <= ln.column - INDENT_MIN
         and ln.byline is None
         and not _credit_line(ln)
@@ -446,7 +450,7 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
     and pdfminer may move a column's last lines before the block the titles' block follows)."""
     n = 0
     block = 0  # the headlines of the last text blocks, when a blank line starts them
-    while n < len(lines) and lines[len(lines) - 1 - n].headline and lines[len(lines) - 1 - n].byline is None and not _credit_line(lines[len(lines) - 1 - n]):
+    while n < len(lines) and _foot_title_line(lines, len(lines) - 1 - n, n == 0):
         if _wrapped_byline_end(lines, len(lines) - 1 - n, bylines):
             break  # 杨帆） is punctuated as a headline is, but ends the byline begun on the line before
         if _short_garbled_end(lines[len(lines) - 1 - n]):
@@ -462,6 +466,19 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
     # A lone short line after the last paragraph could be the last article's subhead; titles come
     # as a block, and a subhead is followed by its paragraph, so anything at the very end is a title.
     return n
+
+
+def _foot_title_line(lines: list[Line], k: int, last: bool) -> bool:
+    """Line *k* may be a title's at the page foot: a headline, or, but the *last* line, a line short
+    of the column ending on a colon over a line short of it too (【铭记历史 缅怀先烈】宁夏盐池： over
+    从革命老区到塞上鱼米乡: a title wrapped after its colon; a paragraph's lines but its last are
+    full, a list's first item after 分别是： too)."""
+    ln = lines[k]
+    if ln.byline is not None or _credit_line(ln):
+        return False
+    if ln.headline or last:
+        return ln.headline
+    return ln.text[-1] in COLONS and not FULL_STOPS.search(ln.text) and not is_full(ln) and not is_full(lines[k + 1])
 
 
 def _short_garbled_end(ln: Line, first: bool = False) -> bool:
@@ -499,7 +516,11 @@ class _BodyReader:
         wrapped = self._wrapped_bylines()
         stops = sorted(set(_stops(lines)) | set(wrapped))
         while k < len(lines):
-            if not self.boundary:
+            if not self.boundary and self._list_item():
+                if _next_item(self.para[0], lines[k]) or not self._item_ended(lines[k]):
+                    k = self._line(k)  # the list's next item opens (a paragraph too), or the item goes on
+                    continue
+            elif not self.boundary:
                 # The last line joined a paragraph (only _line leaves no boundary): every line up
                 # to the next stop continues its unfinished sentence, so it is taken as a run.
                 j = stops[bisect_left(stops, k)]
@@ -545,7 +566,21 @@ class _BodyReader:
         return not self.para and bool(self.items) and self.items[-1].kind == "heading"
 
     def _after_sentence(self) -> bool:
-        return self.boundary or not self.para or self.para[-1].ends or _short_garbled_end(self.para[-1], len(self.para) == 1)
+        return self.boundary or not self.para or self.para[-1].ends or _short_garbled_end(self.para[-1], len(self.para) == 1) or self._item_ended()
+
+    def _list_item(self) -> bool:
+        """The paragraph read opens with a list item's number (see LIST_ITEM)."""
+        return bool(self.para) and LIST_ITEM.match(self.para[0].text) is not None
+
+    def _item_ended(self, nxt: Line | None = None) -> bool:
+        """A list item's paragraph ended on a short line: an item (1.俄乌冲突陷入僵局) often ends
+        with no sentence mark, and only a paragraph's last line is short (*nxt*: the line after,
+        which may open with a run that did not fit, see is_full).  Not on a colon: what it
+        introduces follows (see _starts_paragraph)."""
+        if not self._list_item():
+            return False
+        last = self.para[-1]
+        return last.text[-1] not in COLONS and not is_full(last, len(self.para) == 1, nxt)
 
     def _byline(self, k: int) -> int:
         """A byline ends the article, at the end of its last paragraph or on a line of its own."""
@@ -680,11 +715,33 @@ class _BodyReader:
         # A title wrapped after a colon (【…】姜明： | 守护黑土粮仓…) is read as the start of the paragraph
         # after it until _title_tails takes its lines back: no paragraph ends on a colon there.
         after_title = bool(self.items) and self.items[-1].kind == "title"
-        if self.boundary or not self.para or _starts_paragraph(self.para[-1], ln, len(self.para) == 1, nxt, not after_title):
+        if self.boundary or not self.para or self._item_ended(ln) or _next_item(self.para[0], ln) or _starts_paragraph(self.para[-1], ln, len(self.para) == 1, nxt, not after_title):
             self._flush()
         self.para.append(ln)
         self.boundary = False
         return k + 1
+
+
+def _item_number(ln: Line) -> int | None:
+    """The number of the list item *ln* opens (see LIST_ITEM), if it opens one."""
+    found = LIST_ITEM.match(ln.text)
+    if found is None:
+        return None
+    number = next(group for group in found.groups() if group)
+    if number.isdigit():
+        return int(number)
+    tens, _, units = number.rpartition("十")
+    if "十" not in number:
+        return CHINESE_DIGITS.find(number) + 1 if len(number) == 1 else None
+    value = (CHINESE_DIGITS.find(tens) + 1 if tens else 1) * 10 + (CHINESE_DIGITS.find(units) + 1 if units else 0)
+    return value if len(tens) <= 1 and len(units) <= 1 else None
+
+
+def _next_item(first: Line, ln: Line) -> bool:
+    """*ln* opens the list item after the one whose paragraph *first* opens (6.… then 7.2023年…:
+    whatever the widths say, the item before ended)."""
+    number = _item_number(first)
+    return number is not None and _item_number(ln) == number + 1
 
 
 def _stops(lines: list[Line]) -> list[int]:

@@ -20,7 +20,7 @@ from . import regex
 from .charclasses import leaves_open
 from .furniture import Furniture
 from .layout import BLOCK_START, BODY_SIZE, TITLE_WRAP_SLACK, Item, read_layout, title_width
-from .lines import BylineFinder, opens_lead, two_phrases
+from .lines import BylineFinder, opening_unit, opens_lead, two_phrases
 from .model import NoiseModel, default_model
 from .paragraphs import join_kinsoku, read_paragraphs
 from .repair import Change, RepairConfig, input_offset, repair
@@ -454,8 +454,11 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
     last_full = short[-1] <= TITLE_WRAP_SLACK
     # A line that leaves a bracket or quote open goes on, however short (its marks may be set narrow).
     open_after = _left_open(lines)
+    # So does a line that what opens the next did not fit (西部陆海新通道5年跑 | 出“加速度”: 出“加 goes
+    # down whole, see textfix.lines.opening_unit), however short of the measure.
     at_measure = [i for i in range(len(lines) - 1)
-                  if (short[i] <= TITLE_WRAP_SLACK or i in open_after) and lines[i + 1].name != BLOCK_START]
+                  if (short[i] <= TITLE_WRAP_SLACK or i in open_after or opening_unit(lines[i + 1].lines[0]) > short[i])
+                  and lines[i + 1].name != BLOCK_START]
     may_join = [i for i in at_measure if not (i == len(lines) - 2 and last_full)]
     joined = None
     # pdfminer sets each title at the foot in a text block of its own (a blank line before it): where
