@@ -383,3 +383,16 @@ def test_a_byline_wrapped_into_a_box_of_its_own_ends_the_block_before_it() -> No
     text = "今年馆里还将新增阅览座位三\n百个，供读者使用。（记者 王\n\n芳）\n"
     before, rest = boxes(text, BylineFinder())
     assert _closes(before) and _byline_alone(rest)
+
+
+
+def test_a_last_column_left_unfinished_by_a_garbled_mark_is_read_back() -> None:
+    # Titles set at the page's foot (corpora/typeset/make_pages.py, titles "end"); B opens with its
+    # lead (本报讯) and its last column ends on a garbled full stop the repair did not mend (…八百万户遥):
+    # it ends no sentence, yet three lines are no title, so the foot starts after it and B's second
+    # column is read after its first.
+    b = _set("本报讯" + B.removesuffix("。") + "遥")
+    assert (b[2], b[-1]) == ("镇老旧小区五万个，并在有", "及居民八百万户遥")
+    printed = [A_COLUMN_1, "\n".join(b[:3]), A_COLUMN_2, "（记者 张伟）", "\n".join(b[3:]), A_TITLE, B_TITLE]
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 2, 3, 1, 4, 5, 6]
