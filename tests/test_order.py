@@ -396,3 +396,28 @@ def test_a_last_column_left_unfinished_by_a_garbled_mark_is_read_back() -> None:
     printed = [A_COLUMN_1, "\n".join(b[:3]), A_COLUMN_2, "（记者 张伟）", "\n".join(b[3:]), A_TITLE, B_TITLE]
     text = "\n\n".join(printed) + "\n"
     assert _read_blocks(text, printed) == [0, 2, 3, 1, 4, 5, 6]
+
+
+def test_a_byline_line_under_a_title_opens_a_later_strips_segment_and_is_read_first() -> None:
+    from textfix.order import _interleave
+
+    # Strip 1: A's first column (block 0), B's (block 1, its lead); strip 2: A's second column (2),
+    # B's byline line under its title (3: 本报记者 张伟, centred across B's columns, boxed with the
+    # second), B's second column (4).  Only A 0→2, A's end→B's byline→B's lead and B 1→4 join; the
+    # byline counts no column line (2 and 2 lines per article).  It opens B's segment of strip 2 and
+    # is read before B's first: 0, 2, 3, 1, 4; read in its place (no floating block) every reading
+    # of the strips breaks as many sentences as the print order.
+    right = {(0, 2), (2, 3), (3, 1), (1, 4)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    grams = [set()] * 5
+    before = [0, 2, 4, 6, 6, 8]
+    closed = [True, True, True, False, True]  # the byline line ends no article: A's segment does not end after it
+    floats = [False, False, False, True, False]
+    found = _interleave([0, 2], 5, cost, [True] * 5, closed, [False] * 5, before, grams, None, floats)
+    assert found is not None and found[1] == [0, 2, 3, 1, 4]
+    assert found[0][0] == -3  # print: 0→1, 1→2, 3→4 broken; the reading breaks none
+    plain = _interleave([0, 2], 5, cost, [True] * 5, closed, [False] * 5, before, grams)
+    assert plain is None or plain[0][0] >= 0

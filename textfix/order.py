@@ -410,6 +410,9 @@ class _Page:
         # after it, read right after it (no segment opens with it).
         self.held = [_byline_alone(b) for b in blocks]
         self.leads = [_lead(b) for b in blocks]
+        # A byline line under a title is centred under it, across the article's columns: pdfminer may
+        # box it with a later column (:func:`_interleave`).
+        self.floats = [_lead_byline(b) for b in blocks]
         self.grams = [_bigrams(b) for b in blocks]
         self.before = [0, *accumulate(_column_lines(blocks))]  # column lines before each block
         self.lines = [0, *accumulate(map(len, blocks))]  # lines before each block
@@ -428,15 +431,18 @@ class _Page:
 
     def group(self, lo: int, hi: int) -> tuple[Key, list[int]] | None:
         """The best reading of blocks [lo, hi) as two or three strips interleaved, or None."""
-        # Every article opens in the first strip: the others hold no lead (a news lead, a dateline,
-        # a byline line under a title).
-        first_c = max(lo + 2, 1 + max((i for i in range(lo, hi) if self.leads[i]), default=lo))
+        # Every article opens in the first strip: the others hold no lead (a news lead, a dateline),
+        # but a byline line under a title may open a segment of a later strip (:func:`_interleave`).
+        first_c = max(lo + 2, 1 + max((i for i in range(lo, hi) if self.leads[i] and not self.floats[i]), default=lo))
         best: tuple[Key, list[int]] | None = None
         for cuts in _strip_cuts(lo, first_c, hi, self.before, self.can_start):
-            if any(self.held[c] for c in cuts):
-                continue  # a byline alone is read right after the block printed before it: no strip opens at it
+            if any(self.held[c] or self.floats[c] for c in cuts):
+                # A byline alone is read right after the block printed before it: no strip opens at
+                # it; nor at a byline line under a title: it would be read first of all, before the
+                # group's first article (train31 page-009: before the page number).
+                continue
             found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.held, self.before, self.grams,
-                                self.texts)
+                                self.texts, self.floats)
             if found is None:
                 continue
             # Fewer sentences broken first, then fewer strips (two columns explain most pages), then
@@ -496,7 +502,7 @@ def _strip_cuts(lo: int, first_c: int, stop: int, before: list[int], can_start: 
 
 
 def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], held: list[bool],
-                before: list[int], grams: list[set[str]], texts: list[int] | None = None):
+                before: list[int], grams: list[set[str]], texts: list[int] | None = None, floats: list[bool] | None = None):
     """The cheapest reading of strips [starts[0], starts[1]), … [starts[-1], stop) as segments
     interleaved per article: ((seams broken, -segments, -bigrams shared, column imbalance, -log10 P
     of the joins made) relative to the print order, the order), or None.  Of readings that break as
@@ -508,8 +514,12 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
     as few sentences with as many segments (a column's segment that ends a paragraph may open the
     next article's as well as go on in its own).  No segment opens at a block *held* to the one
     printed before it, and an article's segment of the first strip holds a block of text (*texts*:
-    how many blocks of text come before each block; *before* if not given)."""
+    how many blocks of text come before each block; *before* if not given).  A block that *floats*
+    (a byline line under a title, centred across the article's columns: pdfminer may box it with a
+    later column, train33 page-007) may open an article's segment of a later strip, never stand
+    inside one, and is read before the article's first segment."""
     texts = texts or before
+    floats = floats or [False] * (stop + 1)
     ends = [*starts[1:], stop]
     k = len(starts)
 
@@ -518,9 +528,23 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
         last after an article's end (a sentence end or byline), a middle one anywhere."""
         if j == 0:
             return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or (can_start[q] and not held[q])]
-        if j == k - 1:
-            return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or (closed[q - 1] and not held[q])]
-        return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or not held[q]]
+        out = []
+        for q in range(p + 1 + floats[p], ends[j] + 1):  # a floating block opens a segment that holds more
+            if q == ends[j] or (not held[q] and (j < k - 1 or closed[q - 1])):
+                out.append(q)
+            if q < ends[j] and floats[q]:
+                break  # a floating block opens the next segment, if any
+        return out
+
+    def runs(state: tuple[int, ...], q: tuple[int, ...]) -> list[tuple[int, int]]:
+        """The article's blocks [state, q) as runs read in turn: floating blocks that open a later
+        strip's segment, then each strip's segment."""
+        lifted = [j for j in range(1, k) if floats[state[j]]]
+        return [(state[j], state[j] + 1) for j in lifted] + [(state[j] + (j in lifted), q[j]) for j in range(k)]
+
+    def opener(q: tuple[int, ...]) -> int:
+        """The block the article from *q* is read from: a floating block opening a later strip's segment."""
+        return next((q[j] for j in range(1, k) if floats[q[j]]), q[0])
 
     def steps(state: tuple[int, ...]):
         """Each next segment tuple (ends per strip), balanced against the first strip's."""
@@ -556,10 +580,12 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
         state = frontier.pop(0)
         key, segs = table[state]
         for q, last in steps(state):
-            added = [cost(q[j] - 1, state[j + 1]) for j in range(k - 1)]
+            read = runs(state, q)
+            added = [cost(end - 1, start) for (_, end), (start, _) in zip(read, read[1:])]
             if not last:
-                added.append(cost(q[k - 1] - 1, q[0]))
-            removed = [cost(x - 1, x) for x in q if x < stop]
+                added.append(cost(read[-1][1] - 1, opener(q)))
+            # The print order's seams the reading cuts: at the segments' ends, after a floating block.
+            removed = [cost(x - 1, x) for x in q if x < stop] + [cost(x, x + 1) for x in state[1:] if floats[x]]
             imbalance = sum(abs((before[q[j]] - before[state[j]]) - (before[q[0]] - before[state[0]])) for j in range(1, k))
             new = (key[0] + sum(b for b, _ in added) - sum(b for b, _ in removed), key[1] - 1, key[2] - shared(state, q), key[3] + imbalance,
                    key[4] + sum(x for _, x in added) - sum(x for _, x in removed))
@@ -571,7 +597,7 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
     if final not in table or len(table[final][1]) < 2:
         return None
     key, segs = table[final]
-    order = [i for state, q in segs for j in range(k) for i in range(state[j], q[j])]
+    order = [i for state, q in segs for a, b in runs(state, q) for i in range(a, b)]
     return key, order
 
 
