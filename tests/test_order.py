@@ -421,3 +421,69 @@ def test_a_byline_line_under_a_title_opens_a_later_strips_segment_and_is_read_fi
     assert found[0][0] == -3  # print: 0→1, 1→2, 3→4 broken; the reading breaks none
     plain = _interleave([0, 2], 5, cost, [True] * 5, closed, [False] * 5, before, grams)
     assert plain is None or plain[0][0] >= 0
+
+
+def test_a_first_strip_may_hold_two_columns_of_every_article() -> None:
+    from textfix.order import _interleave
+
+    # Three columns an article, four lines each: pdfminer groups A's first two columns (blocks 0, 1)
+    # and B's (2, 3), then the third columns (A's 4, B's 5).  Only 0→1→4→2→3→5 joins.  Read as one
+    # column a strip, no article balances (8 lines against 4); two columns wide, each first segment
+    # parts at a box into 4 and 4 lines and holds twice the second strip's.
+    right = {(0, 1), (1, 4), (4, 2), (2, 3), (3, 5)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    args = ([0, 4], 6, cost, [True, False, True, False, True, True], [True] * 6, [False] * 6, [0, 4, 8, 12, 16, 20, 24],
+            [set()] * 6)
+    found = _interleave(*args, None, None, 2)
+    assert found is not None and found[1] == [0, 1, 4, 2, 3, 5] and found[0][0] == -3
+    assert _interleave(*args) is None
+
+
+def test_a_first_strip_two_columns_wide_parts_at_a_box() -> None:
+    from textfix.order import _interleave
+
+    # The same page with A's and B's first segments one box of eight lines each: 8 against 4 balances
+    # two to one by chance, but no box ends a column inside them: no reading two columns wide.
+    right = {(0, 2), (2, 1), (1, 3)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    found = _interleave([0, 2], 4, cost, [True] * 4, [True] * 4, [False] * 4, [0, 8, 16, 20, 24], [set()] * 4, None, None, 2)
+    assert found is None
+
+
+def test_no_first_strip_segment_holds_a_lead_after_its_text() -> None:
+    from textfix.order import _interleave
+
+    # Strip 1: A's text (block 0, two lines), B's lead (1, two lines), C's lead (2); strip 2: blocks
+    # 3 and 4.  Reading A's segment as 0 and 1 (4 lines against block 3's 4) breaks nothing under
+    # these costs, but B's lead after A's text opens another article: no such segment, no reading.
+    right = {(0, 1), (1, 3), (3, 2), (2, 4)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    args = ([0, 3], 5, cost, [True] * 5, [True] * 5, [False] * 5, [0, 2, 4, 8, 12, 16], [set()] * 5, [0, 1, 2, 3, 4, 5])
+    assert _interleave(*args)[1] == [0, 1, 3, 2, 4]  # the lead not known as one
+    found = _interleave(*args, None, 1, [False, True, True, False, False])
+    assert found is None or found[1] != [0, 1, 3, 2, 4]
+
+
+def test_a_third_column_is_no_longer_than_the_first_two() -> None:
+    from textfix.order import _interleave
+
+    # A's first segment parts into two columns of two lines (blocks 0, 1), its third column is four
+    # (block 4): twice four against four is within twice BALANCE_SLACK, but CSS fills the columns in
+    # turn and the last is never the longest.  B likewise (2, 3 and 5).
+    right = {(0, 1), (1, 4), (4, 2), (2, 3), (3, 5)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    found = _interleave([0, 4], 6, cost, [True, False, True, False, True, True], [True] * 6, [False] * 6,
+                        [0, 2, 4, 6, 8, 12, 16], [set()] * 6, None, None, 2)
+    assert found is None

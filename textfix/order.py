@@ -17,13 +17,15 @@ article's two columns printed in horizontal bands: :func:`_bands`), for the
 one that breaks fewest sentences; it is taken when it leaves at most half the
 breaks of the print order (the header's sections printed among the columns count as one more:
 :func:`_strips_past_header`).  What the search asks of a reading, besides the
-breaks: every article opens in the first strip (no lead in the others); an
+breaks: every article opens in the first strip (no lead in the others but a byline line under a
+title, read first; no lead after a block of text in an article's segment of it); an
 article's segments of the strips hold as many text lines within
 ``BALANCE_SLACK`` (CSS balances columns; fitted by
 ``corpora/typeset/fit_strips.py`` on the train batches; every line set in the
 column counts, a subhead's and a byline's too, none set above it: header,
 titles; a paragraph's first line that pdfminer boxed alone opens no article;
-a byline alone stays after the block printed before it); then the fewest strips,
+a byline alone stays after the block printed before it; a first strip may hold two columns of
+every article, the third in the second strip: :func:`_strip_cuts`); then the fewest strips,
 the most articles read apart, the most bigrams each article's segments share (an article keeps to
 its topic), the best balance, and the language model on the joins made (:func:`join`, a tie-break only).  A page whose blocks are one line each (a
 blank line after every line) holds no extractor's boxes and is read as it
@@ -286,8 +288,9 @@ def _seam_costs(blocks: list[list[Line]]):
 
 # CSS balances an article's columns: its segments of the strips differ by this many lines set in the
 # column at most (:func:`_column_lines`; a subhead's margins, widows and orphans).  Fitted by
-# corpora/typeset/fit_strips.py on the train batches (seeds 21, 23, 25, 29, 31; pdfminer): 194 of
-# 200 pages counted exact, CER 0.0309 (2: 194, 0.0317; 4: 194, 0.0325; refitted with the bands read).
+# corpora/typeset/fit_strips.py on the train batches (seeds 21, 23, 25, 29, 31, 33, 35, 37; pdfminer;
+# refitted with first strips two columns wide read): 311 of 320 pages counted exact, CER 0.0344
+# (2: 310, 0.0436; 4: 309, 0.0383).
 BALANCE_SLACK = 3
 
 
@@ -435,21 +438,21 @@ class _Page:
         # but a byline line under a title may open a segment of a later strip (:func:`_interleave`).
         first_c = max(lo + 2, 1 + max((i for i in range(lo, hi) if self.leads[i] and not self.floats[i]), default=lo))
         best: tuple[Key, list[int]] | None = None
-        for cuts in _strip_cuts(lo, first_c, hi, self.before, self.can_start):
+        for width, cuts in _strip_cuts(lo, first_c, hi, self.before, self.can_start):
             if any(self.held[c] or self.floats[c] for c in cuts):
                 # A byline alone is read right after the block printed before it: no strip opens at
                 # it; nor at a byline line under a title: it would be read first of all, before the
                 # group's first article (train31 page-009: before the page number).
                 continue
             found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.held, self.before, self.grams,
-                                self.texts, self.floats)
+                                self.texts, self.floats, width, self.leads)
             if found is None:
                 continue
-            # Fewer sentences broken first, then fewer strips (two columns explain most pages), then
-            # more articles apart, the articles' topics (bigrams an article's segments share), balance
-            # and the language model.
+            # Fewer sentences broken first, then fewer strips (two columns explain most pages; a
+            # first strip two columns wide counts as two), then more articles apart, the articles'
+            # topics (bigrams an article's segments share), balance and the language model.
             (relative, segments, shared, imbalance, lm), order = found
-            key = (relative, len(cuts), segments, shared, imbalance, lm)
+            key = (relative, len(cuts) + width - 1, segments, shared, imbalance, lm)
             if relative < 0 and (best is None or key < best[0]):
                 best = (key, order)
         bands = _bands(lo, hi, self.cost, self.leads, self.held, self.before, self.texts)
@@ -484,25 +487,31 @@ MAX_STRIPS = 3  # columns per article on the typeset pages (corpora/typeset/make
 
 
 def _strip_cuts(lo: int, first_c: int, stop: int, before: list[int], can_start: list[bool]):
-    """Where the second (and third) strip may start: after every lead, with the strips' text lines
-    balanced within BALANCE_SLACK per article the first strip may hold."""
-    def balanced(cuts: list[int]) -> bool:
+    """(width, cuts): where the second (and third) strip may start, after every lead, with the
+    strips' text lines balanced within BALANCE_SLACK per article the first strip may hold.  The
+    first strip may hold two columns of every article (width 2) and the second the third: pdfminer
+    groups an article's first two columns, close to each other, before the third (train37
+    page-038); its lines then balance twice the second's."""
+    def balanced(cuts: list[int], width: int = 1) -> bool:
         bounds = [lo, *cuts, stop]
         totals = [before[b] - before[a] for a, b in zip(bounds, bounds[1:])]
         articles = 1 + sum(can_start[lo + 1:cuts[0]])
-        return all(abs(t - totals[0]) <= BALANCE_SLACK * articles for t in totals[1:])
+        return all(abs(width * t - totals[0]) <= width * BALANCE_SLACK * articles for t in totals[1:])
 
     for c in range(first_c, stop):
         if balanced([c]):
-            yield [c]
+            yield 1, [c]
         if MAX_STRIPS >= 3:
+            if balanced([c], 2):
+                yield 2, [c]
             for c2 in range(c + 1, stop):
                 if balanced([c, c2]):
-                    yield [c, c2]
+                    yield 1, [c, c2]
 
 
 def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], held: list[bool],
-                before: list[int], grams: list[set[str]], texts: list[int] | None = None, floats: list[bool] | None = None):
+                before: list[int], grams: list[set[str]], texts: list[int] | None = None, floats: list[bool] | None = None,
+                width: int = 1, leads: list[bool] | None = None):
     """The cheapest reading of strips [starts[0], starts[1]), … [starts[-1], stop) as segments
     interleaved per article: ((seams broken, -segments, -bigrams shared, column imbalance, -log10 P
     of the joins made) relative to the print order, the order), or None.  Of readings that break as
@@ -517,9 +526,11 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
     how many blocks of text come before each block; *before* if not given).  A block that *floats*
     (a byline line under a title, centred across the article's columns: pdfminer may box it with a
     later column, train33 page-007) may open an article's segment of a later strip, never stand
-    inside one, and is read before the article's first segment."""
+    inside one, and is read before the article's first segment.  The first strip's segments hold
+    *width* columns each (:func:`_strip_cuts`): their lines balance *width* times a later strip's."""
     texts = texts or before
     floats = floats or [False] * (stop + 1)
+    leads = leads or [False] * (stop + 1)
     ends = [*starts[1:], stop]
     k = len(starts)
 
@@ -527,7 +538,13 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
         """Where strip *j*'s segment from *p* may end: the first strip before an article's start, the
         last after an article's end (a sentence end or byline), a middle one anywhere."""
         if j == 0:
-            return [q for q in range(p + 1, ends[j] + 1) if q == ends[j] or (can_start[q] and not held[q])]
+            out = []
+            for q in range(p + 1, ends[j] + 1):
+                if q == ends[j] or (can_start[q] and not held[q]):
+                    out.append(q)
+                if q < ends[j] and leads[q] and texts[q] > texts[p]:
+                    break  # a lead after a block of text opens another article
+            return out
         out = []
         for q in range(p + 1 + floats[p], ends[j] + 1):  # a floating block opens a segment that holds more
             if q == ends[j] or (not held[q] and (j < k - 1 or closed[q - 1])):
@@ -546,19 +563,36 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
         """The block the article from *q* is read from: a floating block opening a later strip's segment."""
         return next((q[j] for j in range(1, k) if floats[q[j]]), q[0])
 
+    def longest_column(p: int, q: int) -> int:
+        """The first strip's segment [p, q) as *width* columns side by side: the lines of its longest
+        column, or -1 if it is none.  Two columns part at a box into as many lines within
+        BALANCE_SLACK (a column ends at a box; a 2:1 balance with the second strip alone comes by
+        chance: train31 page-036's one-column articles); of such parts, the one with the longest."""
+        n = before[q] - before[p]
+        if width == 1:
+            return n
+        halves = [before[m] - before[p] for m in range(p + 1, q)]
+        return max((max(h, n - h) for h in halves if abs(2 * h - n) <= BALANCE_SLACK), default=-1)
+
     def steps(state: tuple[int, ...]):
         """Each next segment tuple (ends per strip), balanced against the first strip's."""
-        def rec(j: int, chosen: list[int], first_lines: int):
+        def rec(j: int, chosen: list[int], first_lines: int, longest: int):
             if j == k:
                 yield tuple(chosen)
                 return
             for q in allowed(j, state[j]):
                 n = before[q] - before[state[j]]
-                if (j and abs(n - first_lines) > BALANCE_SLACK) or not (j or texts[q] - texts[state[j]]):
+                if (j and abs(width * n - first_lines) > width * BALANCE_SLACK) or not (j or texts[q] - texts[state[j]]):
                     continue  # unbalanced, or an article's first column without a line of text
-                yield from rec(j + 1, chosen + [q], n if j == 0 else first_lines)
+                if j == 0:
+                    longest = longest_column(state[0], q)
+                    if longest < 0:
+                        continue
+                elif width > 1 and n > longest:
+                    continue  # CSS fills the columns in turn: the third is no longer than the longest before it
+                yield from rec(j + 1, chosen + [q], n if j == 0 else first_lines, longest)
 
-        for q in rec(0, [], 0):
+        for q in rec(0, [], 0, 0):
             last = all(q[j] == ends[j] for j in range(k))
             if last or all(q[j] < ends[j] for j in range(k)):
                 yield q, last
@@ -586,7 +620,7 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                 added.append(cost(read[-1][1] - 1, opener(q)))
             # The print order's seams the reading cuts: at the segments' ends, after a floating block.
             removed = [cost(x - 1, x) for x in q if x < stop] + [cost(x, x + 1) for x in state[1:] if floats[x]]
-            imbalance = sum(abs((before[q[j]] - before[state[j]]) - (before[q[0]] - before[state[0]])) for j in range(1, k))
+            imbalance = sum(abs(width * (before[q[j]] - before[state[j]]) - (before[q[0]] - before[state[0]])) for j in range(1, k))
             new = (key[0] + sum(b for b, _ in added) - sum(b for b, _ in removed), key[1] - 1, key[2] - shared(state, q), key[3] + imbalance,
                    key[4] + sum(x for _, x in added) - sum(x for _, x in removed))
             if q not in table or new < table[q][0]:
@@ -603,8 +637,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
 
 # The two parts of a band stand side by side (pdfminer paired them): at each band's foot but the
 # last the columns have set as many lines (:func:`_column_lines`) within BAND_SLACK.  Fitted by
-# corpora/typeset/fit_strips.py --constant BAND_SLACK on the train batches (seeds 21, 23, 25, 29, 31;
-# pdfminer): 0 gives 194 of 200 pages counted exact, CER 0.0309 (1, 2, 3: 194, 0.0313).
+# corpora/typeset/fit_strips.py --constant BAND_SLACK on the train batches (seeds 21, 23, 25, 29, 31,
+# 33, 35, 37; pdfminer): 0 gives 311 of 320 pages counted exact, CER 0.0344 (1: 0.0346; 2, 3: 0.0349).
 BAND_SLACK = 0
 
 

@@ -12,7 +12,7 @@ reorder) and scored against its gold (textfix.evaluate): printed are the pages
 read in another order, the pages whose article count is exact and the CER
 (body characters, weighted), as measure.py gives them.  BALANCE_SLACK takes
 the slack with the most pages counted exact, then the lowest CER, then the
-smallest, on the train batches (seeds 21, 23, 25, 29, 31;
+smallest, on the train batches (seeds 21, 23, 25, 29, 31, 33, 35, 37;
 corpora/typeset/README.md; seed 27 is the validation batch).  BAND_SLACK, how
 far the two columns of a band (textfix.order._bands) may be apart at its foot,
 is chosen the same way.
