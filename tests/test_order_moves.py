@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textfix import split_page
 from textfix.lines import BylineFinder, cut_lines
-from textfix.order import BLOCK_PARAGRAPHS, blocks_of, move_order, paragraphs_per_block, reading_order
+from textfix.order import BLOCK_PARAGRAPHS, COLUMN_SHARE, blocks_of, move_order, paragraphs_per_block, reading_order
 from textfix.repair import apply_changes
 
 
@@ -375,3 +375,64 @@ def test_a_subhead_over_its_text_before_another_goes_back_over_the_column_it_goe
         ("heading", H_SHARE), ("paragraph", P4),
     ]
     assert apply_changes(page_text, page.changes) == page.text
+
+
+# Titles at the foot (the shape of train29 page-002): an article in two columns; column 2 opens with
+# the last two lines of a paragraph, then a subhead over its text.  pdftotext prints the subhead and its
+# text after the next article, which ends unsigned: no seam breaks, but the article as printed ends at a
+# column of two lines under a first column of six, which CSS would have balanced (COLUMN_SHARE).
+SHARE_X = _set("馆方还开设了阅读分享会，每周邀请读者走上讲台交流读书心得，气氛十分热烈。")
+COLUMN_1 = "\n".join([*_set(LEAD_3), *SHARE_X[:2]])
+COLUMN_2_TOP = "\n".join(SHARE_X[2:])
+UNSIGNED_4 = "\n".join([*_set(LEAD_4A), *_set(LEAD_4B)])
+SHORT_PRINTED = [COLUMN_1, COLUMN_2_TOP, UNSIGNED_4, "\n".join([H3, *_set(P4)[:-1], _set(P4)[-1] + BYLINE_3]), FOOT]
+
+
+def test_an_article_whose_last_column_is_short_of_its_first_gets_its_rest_back() -> None:
+    # Column 1 holds six lines (the lead's four and two of the paragraph), column 2's top two: 2/6 of
+    # the first block, short of COLUMN_SHARE; the paragraph breaks at full width inside a sentence.
+    assert len(_set(LEAD_3)) == 4 and len(SHARE_X) == 4 and len(SHARE_X[1]) == 12 and SHARE_X[3].endswith("。")
+    assert 2 / 6 < COLUMN_SHARE
+    page_text = _page(SHORT_PRINTED)
+    piece = _pieces(page_text, SHORT_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 1, 3, 2, 4)]
+    page = split_page(page_text)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_3), ("paragraph", "".join(SHARE_X)), ("heading", H3), ("paragraph", P4)
+    ]
+    assert apply_changes(page_text, page.changes) == page.text
+
+
+def test_a_balanced_article_is_read_as_printed() -> None:
+    # The same article with column 2 whole before the next article (a column of six lines: 2 + the
+    # subhead + 3): nothing to move.
+    page_text = _page([COLUMN_1, "\n".join([COLUMN_2_TOP, H3, *_set(P4)[:-1], _set(P4)[-1] + BYLINE_3]), UNSIGNED_4, FOOT])
+    assert reading_order(page_text) is None
+
+
+# Titles at the foot (the shape of train31 page-010): a subhead over its text whose first line stopped
+# short of its indent, where the Latin run that opens the next line did not fit (8 characters, room for
+# 10 less the run of 6); printed after the next article, it goes back as a subhead over its text does.
+H_RUN = "线上预约方便读者"
+RUN_TEXT = ["读者可以通过手机", "WeChat小程序预约座位，", "到馆后扫码即可入座。"]
+RUN_PRINTED = ["\n".join(_set(LEAD_3)), "\n".join(_set(LEAD_3B)), ARTICLE_4, "\n".join([H_RUN, *RUN_TEXT[:-1], RUN_TEXT[-1] + BYLINE_3]), FOOT]
+
+
+def test_a_subhead_over_a_first_line_stopped_short_by_a_run_goes_back() -> None:
+    page_text = _page(RUN_PRINTED)
+    piece = _pieces(page_text, RUN_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 1, 3, 2, 4)]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks][2:] == [("heading", H_RUN), ("paragraph", "".join(RUN_TEXT))]
+
+
+def test_a_block_read_under_a_subhead_is_no_column_top() -> None:
+    # The short block after the subhead printed alone over it (train31 page-026) is the rest of a
+    # column, not its top: no share is asked of it.  Without the subhead it is column 2's top.
+    from textfix.order import column_share
+
+    page = _page([COLUMN_1, H3, COLUMN_2_TOP])
+    blocks = blocks_of(cut_lines(page, bylines=BylineFinder()), page)
+    assert column_share(blocks, [0, 1, 2], 0, 2) is None
+    assert column_share(blocks, [0, 2], 0, 1) == 2 / 6
