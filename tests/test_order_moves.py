@@ -436,3 +436,42 @@ def test_a_block_read_under_a_subhead_is_no_column_top() -> None:
     blocks = blocks_of(cut_lines(page, bylines=BylineFinder()), page)
     assert column_share(blocks, [0, 1, 2], 0, 2) is None
     assert column_share(blocks, [0, 2], 0, 1) == 2 / 6
+
+
+# Titles at the foot (the shape of train37 page-005): the last article's second column, then its
+# subhead alone, its byline line (the byline set over it) and its lead are printed late, then the
+# titles (one set across the page, wider than the column; the page's three articles), and after them
+# the text under the subhead.  The titles are held at the foot while the blocks before them are put
+# back, and the text goes before them.
+H_FARM = "农机作业进度加快"
+FARM_TEXT = _set("各地农机手抢抓晴好天气，机收进度比去年同期快三个百分点。")
+LEAD_6A_LINES = _set(LEAD_4A)
+FOOT_3 = "\n".join(["多地加快建设城市绿道串起美好生活", "图书馆延时服务受读者欢迎", "秋收玉米丰收在望"])
+TITLES_PRINTED = [
+    "\n".join([*_set(LEAD_2A), *_set(LEAD_2B), BYLINE_2]),
+    "\n".join([*_set(LEAD_3), *_set(LEAD_3B)[:-1], _set(LEAD_3B)[-1] + BYLINE_3]),
+    "\n".join([*LEAD_6A_LINES[2:], *_set(LEAD_4B)]), H_FARM, "本报记者 赵敏", "\n".join(LEAD_6A_LINES[:2]), FOOT_3,
+    "\n".join(FARM_TEXT),
+]
+
+
+def test_text_printed_after_the_foot_titles_goes_back_before_them() -> None:
+    assert LEAD_6A_LINES[1].endswith("时节，") and len(LEAD_6A_LINES[1]) == 12  # column 1 stops inside a sentence at full width
+    assert len(FOOT_3.split("\n")[0]) > 12  # wider than the column
+    page_text = _page(TITLES_PRINTED)
+    piece = _pieces(page_text, TITLES_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 1, 4, 5, 2, 3, 7, 6)]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["李明", "王磊", "赵敏"]
+    assert [(b.kind, b.text) for b in page.articles[2].blocks] == [
+        ("paragraph", LEAD_4A), ("paragraph", LEAD_4B), ("heading", H_FARM), ("paragraph", "".join(FARM_TEXT))
+    ]
+
+
+def test_titles_before_text_in_boxes_of_a_paragraph_stay_where_they_are() -> None:
+    # One paragraph a box is pdfminer's (BLOCK_PARAGRAPHS): its titles stand where its strips put
+    # them, and the text after them is not taken for text printed late.
+    boxes = ["\n".join(_set(LEAD_3)), "\n".join(_set(LEAD_3B)), "\n".join(_set(LEAD_2A)), FOOT_3, "\n".join(FARM_TEXT)]
+    page = _page(boxes)
+    assert paragraphs_per_block(blocks_of(cut_lines(page, bylines=BylineFinder()), page)[:4]) < BLOCK_PARAGRAPHS
+    assert reading_order(page) is None

@@ -156,7 +156,7 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     if order is None:
         blocks = _cut_at_leads(blocks)
         stop = _move_foot(blocks, _foot(blocks))
-        order = move_order(blocks, stop) if stop >= MIN_BLOCKS else None
+        order = _moves_under_titles(blocks, stop)
     if order is None:
         return None
     order += range(stop, len(blocks))
@@ -899,6 +899,35 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
     return max(stop, 1 + max((i for i in range(stop, len(blocks)) if text(blocks[i])), default=-1))
 
 
+# The page's titles set at its foot, one line each: more lines than a heading in the column holds
+# (_heading, _subhead: two at most).
+FOOT_TITLE_LINES = 3
+
+
+def _titles_before_text(blocks: list[list[Line]], stop: int) -> int | None:
+    """The block of the titles at the page's foot when pdftotext printed text after it (the text
+    under a subhead: train37 page-005): FOOT_TITLE_LINES title lines or more (:func:`_foot_title`),
+    one set across the page (wider than the column, as no line of text is), before the last block of
+    text [.., stop); None when there is none."""
+    def titles(block: list[Line]) -> bool:
+        return len(block) >= FOOT_TITLE_LINES and _foot_title(block) and any(_wide(ln) for ln in block)
+
+    titles = [i for i in range(stop - 1) if titles(blocks[i])]
+    return titles[-1] if titles else None
+
+
+def _moves_under_titles(blocks: list[list[Line]], stop: int) -> list[int] | None:
+    """:func:`move_order` of the blocks [0, stop), the titles at the foot printed before some text
+    (:func:`_titles_before_text`) held after it: the text goes back among the columns, the titles stay
+    at the foot (read so even when no move mends a seam)."""
+    late = _titles_before_text(blocks, stop)
+    if late is None or not _pdftotext_blocks(blocks[:stop]):  # pdfminer's titles stand where its strips put them
+        return move_order(blocks, stop) if stop >= MIN_BLOCKS else None
+    held = [*range(late), *range(late + 1, stop), late]
+    order = move_order([blocks[i] for i in held], stop - 1) if stop - 1 >= MIN_BLOCKS else None
+    return [held[k] for k in (order or range(stop - 1))] + [late]
+
+
 def _body_start(blocks: list[list[Line]], stop: int) -> int:
     """The first block after the page's header (a run of blocks of a line or two without sentence
     marks: the page number, the sections; never moved, their seams not asked)."""
@@ -1125,6 +1154,13 @@ def _short_columns(blocks: list[list[Line]], seq: list[int] | tuple[int, ...]) -
     return sum(short(first, last) for first, last in _articles(blocks, seq))
 
 
+def _pdftotext_blocks(blocks: list[list[Line]]) -> bool:
+    """The blocks may be pdftotext's: several paragraphs a block (one a box is pdfminer's, read as
+    strips), and no line of text alone (blank lines between a paragraph's lines: no layout analysis's
+    blocks)."""
+    return paragraphs_per_block(blocks) >= BLOCK_PARAGRAPHS and _text_lines_alone(blocks) < ONE_LINE_BLOCKS
+
+
 def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     """The blocks [0, stop) put back by MAX_MOVES moves at most, each of which leaves fewer seams broken
     (:func:`_move_costs`): a run of MAX_RUN blocks put earlier, or a stretch read as two columns
@@ -1134,10 +1170,8 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     characters in the text after them, then moves the fewest runs that pdftotext would not have cut
     (at a bold line or an article's opening), then takes the fewest moves and the shortest way (a
     beam search of BEAM orders a move)."""
-    if paragraphs_per_block(blocks[:stop]) < BLOCK_PARAGRAPHS:
-        return None  # one paragraph a box: pdfminer's (the strips), not pdftotext's
-    if _text_lines_alone(blocks[:stop]) >= ONE_LINE_BLOCKS:
-        return None  # blank lines between the lines of a paragraph: no layout analysis's blocks
+    if not _pdftotext_blocks(blocks[:stop]):
+        return None
     broken = _move_costs(blocks, stop)
     bound = [_heading(b) or _subhead(b) for b in blocks]  # a heading block: held to a lead under it
     subheads = [_subhead(b) and not _lead(b) for b in blocks]  # their characters are looked for below
