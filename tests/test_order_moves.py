@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textfix import split_page
 from textfix.lines import BylineFinder, cut_lines
-from textfix.order import BLOCK_PARAGRAPHS, blocks_of, move_order, paragraphs_per_block, reading_order
+from textfix.order import BLOCK_PARAGRAPHS, COLUMN_SHARE, blocks_of, move_order, paragraphs_per_block, reading_order
 from textfix.repair import apply_changes
 
 
@@ -375,3 +375,103 @@ def test_a_subhead_over_its_text_before_another_goes_back_over_the_column_it_goe
         ("heading", H_SHARE), ("paragraph", P4),
     ]
     assert apply_changes(page_text, page.changes) == page.text
+
+
+# Titles at the foot (the shape of train29 page-002): an article in two columns; column 2 opens with
+# the last two lines of a paragraph, then a subhead over its text.  pdftotext prints the subhead and its
+# text after the next article, which ends unsigned: no seam breaks, but the article as printed ends at a
+# column of two lines under a first column of six, which CSS would have balanced (COLUMN_SHARE).
+SHARE_X = _set("馆方还开设了阅读分享会，每周邀请读者走上讲台交流读书心得，气氛十分热烈。")
+COLUMN_1 = "\n".join([*_set(LEAD_3), *SHARE_X[:2]])
+COLUMN_2_TOP = "\n".join(SHARE_X[2:])
+UNSIGNED_4 = "\n".join([*_set(LEAD_4A), *_set(LEAD_4B)])
+SHORT_PRINTED = [COLUMN_1, COLUMN_2_TOP, UNSIGNED_4, "\n".join([H3, *_set(P4)[:-1], _set(P4)[-1] + BYLINE_3]), FOOT]
+
+
+def test_an_article_whose_last_column_is_short_of_its_first_gets_its_rest_back() -> None:
+    # Column 1 holds six lines (the lead's four and two of the paragraph), column 2's top two: 2/6 of
+    # the first block, short of COLUMN_SHARE; the paragraph breaks at full width inside a sentence.
+    assert len(_set(LEAD_3)) == 4 and len(SHARE_X) == 4 and len(SHARE_X[1]) == 12 and SHARE_X[3].endswith("。")
+    assert 2 / 6 < COLUMN_SHARE
+    page_text = _page(SHORT_PRINTED)
+    piece = _pieces(page_text, SHORT_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 1, 3, 2, 4)]
+    page = split_page(page_text)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_3), ("paragraph", "".join(SHARE_X)), ("heading", H3), ("paragraph", P4)
+    ]
+    assert apply_changes(page_text, page.changes) == page.text
+
+
+def test_a_balanced_article_is_read_as_printed() -> None:
+    # The same article with column 2 whole before the next article (a column of six lines: 2 + the
+    # subhead + 3): nothing to move.
+    page_text = _page([COLUMN_1, "\n".join([COLUMN_2_TOP, H3, *_set(P4)[:-1], _set(P4)[-1] + BYLINE_3]), UNSIGNED_4, FOOT])
+    assert reading_order(page_text) is None
+
+
+# Titles at the foot (the shape of train31 page-010): a subhead over its text whose first line stopped
+# short of its indent, where the Latin run that opens the next line did not fit (8 characters, room for
+# 10 less the run of 6); printed after the next article, it goes back as a subhead over its text does.
+H_RUN = "线上预约方便读者"
+RUN_TEXT = ["读者可以通过手机", "WeChat小程序预约座位，", "到馆后扫码即可入座。"]
+RUN_PRINTED = ["\n".join(_set(LEAD_3)), "\n".join(_set(LEAD_3B)), ARTICLE_4, "\n".join([H_RUN, *RUN_TEXT[:-1], RUN_TEXT[-1] + BYLINE_3]), FOOT]
+
+
+def test_a_subhead_over_a_first_line_stopped_short_by_a_run_goes_back() -> None:
+    page_text = _page(RUN_PRINTED)
+    piece = _pieces(page_text, RUN_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 1, 3, 2, 4)]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks][2:] == [("heading", H_RUN), ("paragraph", "".join(RUN_TEXT))]
+
+
+def test_a_block_read_under_a_subhead_is_no_column_top() -> None:
+    # The short block after the subhead printed alone over it (train31 page-026) is the rest of a
+    # column, not its top: no share is asked of it.  Without the subhead it is column 2's top.
+    from textfix.order import column_share
+
+    page = _page([COLUMN_1, H3, COLUMN_2_TOP])
+    blocks = blocks_of(cut_lines(page, bylines=BylineFinder()), page)
+    assert column_share(blocks, [0, 1, 2], 0, 2) is None
+    assert column_share(blocks, [0, 2], 0, 1) == 2 / 6
+
+
+# Titles at the foot (the shape of train37 page-005): the last article's second column, then its
+# subhead alone, its byline line (the byline set over it) and its lead are printed late, then the
+# titles (one set across the page, wider than the column; the page's three articles), and after them
+# the text under the subhead.  The titles are held at the foot while the blocks before them are put
+# back, and the text goes before them.
+H_FARM = "农机作业进度加快"
+FARM_TEXT = _set("各地农机手抢抓晴好天气，机收进度比去年同期快三个百分点。")
+LEAD_6A_LINES = _set(LEAD_4A)
+FOOT_3 = "\n".join(["多地加快建设城市绿道串起美好生活", "图书馆延时服务受读者欢迎", "秋收玉米丰收在望"])
+TITLES_PRINTED = [
+    "\n".join([*_set(LEAD_2A), *_set(LEAD_2B), BYLINE_2]),
+    "\n".join([*_set(LEAD_3), *_set(LEAD_3B)[:-1], _set(LEAD_3B)[-1] + BYLINE_3]),
+    "\n".join([*LEAD_6A_LINES[2:], *_set(LEAD_4B)]), H_FARM, "本报记者 赵敏", "\n".join(LEAD_6A_LINES[:2]), FOOT_3,
+    "\n".join(FARM_TEXT),
+]
+
+
+def test_text_printed_after_the_foot_titles_goes_back_before_them() -> None:
+    assert LEAD_6A_LINES[1].endswith("时节，") and len(LEAD_6A_LINES[1]) == 12  # column 1 stops inside a sentence at full width
+    assert len(FOOT_3.split("\n")[0]) > 12  # wider than the column
+    page_text = _page(TITLES_PRINTED)
+    piece = _pieces(page_text, TITLES_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 1, 4, 5, 2, 3, 7, 6)]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["李明", "王磊", "赵敏"]
+    assert [(b.kind, b.text) for b in page.articles[2].blocks] == [
+        ("paragraph", LEAD_4A), ("paragraph", LEAD_4B), ("heading", H_FARM), ("paragraph", "".join(FARM_TEXT))
+    ]
+
+
+def test_titles_before_text_in_boxes_of_a_paragraph_stay_where_they_are() -> None:
+    # One paragraph a box is pdfminer's (BLOCK_PARAGRAPHS): its titles stand where its strips put
+    # them, and the text after them is not taken for text printed late.
+    boxes = ["\n".join(_set(LEAD_3)), "\n".join(_set(LEAD_3B)), "\n".join(_set(LEAD_2A)), FOOT_3, "\n".join(FARM_TEXT)]
+    page = _page(boxes)
+    assert paragraphs_per_block(blocks_of(cut_lines(page, bylines=BylineFinder()), page)[:4]) < BLOCK_PARAGRAPHS
+    assert reading_order(page) is None

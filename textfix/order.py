@@ -35,7 +35,8 @@ pdftotext (default mode) prints no strips: it cuts a column into blocks at each 
 them by height across the columns, so a block comes out later than it is read.  Where the strips do
 not explain a page of pdftotext's blocks (several paragraphs a block, no line of text alone),
 :func:`move_order` puts blocks back earlier, a few moves at most, while a move mends a heading's seam
-(a subhead or a byline line without its text, a paragraph after a byline: :func:`_move_costs`).
+(a subhead or a byline line without its text, a paragraph after a byline: :func:`_move_costs`; an
+article whose last column as printed is far short of its first: ``COLUMN_SHARE``).
 
 :func:`reading_order` gives the page's pieces (offsets into the text) in
 reading order, or ``None`` when the text is read as it stands;
@@ -145,7 +146,7 @@ def _broken(blocks: list[list[Line]]) -> bool:
     stop = _move_foot(blocks, _foot(blocks))
     lo = _body_start(blocks, stop)
     moved = _move_costs(blocks, stop)
-    return any(moved(i, i + 1) == 2 for i in range(lo, stop))
+    return any(moved(i, i + 1) == 2 for i in range(lo, stop)) or _short_columns(blocks, range(lo, stop)) > 0
 
 
 def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] | None:
@@ -157,7 +158,7 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     if order is None:
         blocks = _cut_at_leads(blocks)
         stop = _move_foot(blocks, _foot(blocks))
-        order = move_order(blocks, stop) if stop >= MIN_BLOCKS else None
+        order = _moves_under_titles(blocks, stop)
     if order is None:
         return None
     order += range(stop, len(blocks))
@@ -842,8 +843,8 @@ def _heading_over_text(block: list[Line]) -> bool:
     wrapped heading's first line), the last short of the column by more than an indent or stopped
     short of it (:func:`~textfix.lines.is_full` with the line after it: what opens that line would
     have fitted, so the line was no paragraph's inside; train33 page-031's subhead is one character
-    short), then a paragraph's indented first line going on at the column's width; no lead or title
-    over one."""
+    short), then a paragraph's indented first line (:func:`_first_line`) going on at the column's
+    width; no lead or title over one."""
     if _lead(block) or _titled(block):
         return False
     for h in (1, 2):
@@ -853,9 +854,16 @@ def _heading_over_text(block: list[Line]) -> bool:
             return False
         last, first, second = block[h - 1], block[h], block[h + 1]
         short = last.width < last.column - INDENT_MAX or not is_full(last, nxt=first)
-        if short and is_indented(first) and second.width >= second.column - FULL_SLACK:
+        if short and _first_line(first, second) and second.width >= second.column - FULL_SLACK:
             return True
     return False
+
+
+def _first_line(line: Line, nxt: Line) -> bool:
+    """*line* may be a paragraph's indented first line: short of the column by an indent, or by more
+    where what opens *nxt* did not fit the room left (:func:`~textfix.lines.is_full` of a first line:
+    train31 page-010's ``（8月5`` before ``日）``)."""
+    return is_indented(line) or (line.width < line.column - INDENT_MAX and is_full(line, first=True, nxt=nxt))
 
 
 def _paragraph_opens(block: list[Line]) -> bool:
@@ -949,6 +957,35 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
         return not _foot_title(block) and not (len(block) == 1 and _lead_byline(block))
 
     return max(stop, 1 + max((i for i in range(stop, len(blocks)) if text(blocks[i])), default=-1))
+
+
+# The page's titles set at its foot, one line each: more lines than a heading in the column holds
+# (_heading, _subhead: two at most).
+FOOT_TITLE_LINES = 3
+
+
+def _titles_before_text(blocks: list[list[Line]], stop: int) -> int | None:
+    """The block of the titles at the page's foot when pdftotext printed text after it (the text
+    under a subhead: train37 page-005): FOOT_TITLE_LINES title lines or more (:func:`_foot_title`),
+    one set across the page (wider than the column, as no line of text is), before the last block of
+    text [.., stop); None when there is none."""
+    def titles(block: list[Line]) -> bool:
+        return len(block) >= FOOT_TITLE_LINES and _foot_title(block) and any(_wide(ln) for ln in block)
+
+    titles = [i for i in range(stop - 1) if titles(blocks[i])]
+    return titles[-1] if titles else None
+
+
+def _moves_under_titles(blocks: list[list[Line]], stop: int) -> list[int] | None:
+    """:func:`move_order` of the blocks [0, stop), the titles at the foot printed before some text
+    (:func:`_titles_before_text`) held after it: the text goes back among the columns, the titles stay
+    at the foot (read so even when no move mends a seam)."""
+    late = _titles_before_text(blocks, stop)
+    if late is None or not _pdftotext_blocks(blocks[:stop]):  # pdfminer's titles stand where its strips put them
+        return move_order(blocks, stop) if stop >= MIN_BLOCKS else None
+    held = [*range(late), *range(late + 1, stop), late]
+    order = move_order([blocks[i] for i in held], stop - 1) if stop - 1 >= MIN_BLOCKS else None
+    return [held[k] for k in (order or range(stop - 1))] + [late]
 
 
 def _body_start(blocks: list[list[Line]], stop: int) -> int:
@@ -1121,6 +1158,69 @@ def _text_lines_alone(blocks: list[list[Line]]) -> int:
     return sum(len(b) == 1 and alone(b) for b in blocks)
 
 
+# CSS balances an article's columns, so the last column pdftotext prints of an article, a block that
+# opens at a column's top (no bold line over it), holds about as many lines as the article's first
+# block (which runs from the article's top down its first column, or to a subhead in it).  When it
+# holds far fewer, the rest of its column (a subhead and the text under it) was printed later: after
+# the page's other articles, with no sentence left unfinished.  The last column's share of the first
+# block's text lines (:func:`column_share`; corpora/typeset/fit_columns.py on pdftotext's train pages,
+# seeds 21-37 odd, in print order against the gold): articles cut so 0.17-0.29 (4), whole ones 0.50
+# and up (216); half way between (0.393).
+COLUMN_SHARE = 0.39
+
+
+def _text_lines(block: list[Line]) -> int:
+    """The lines of *block* from its first line of text on (not a title over a lead)."""
+    return len(block) - next((k for k in range(len(block)) if _text_line(block, k)), len(block))
+
+
+def _articles(blocks: list[list[Line]], seq: list[int] | tuple[int, ...]) -> list[tuple[int, int]]:
+    """(first, last): for each article read in *seq*, the position of its first block of text and of
+    its last block.  An article opens at a lead, a title over one (in its block or a block of its own
+    before it) or a title set across the page."""
+    def opens(k: int) -> bool:
+        block = blocks[seq[k]]
+        if _lead(block) or _titled(block) or _wide(block[0]):
+            return True
+        return _heading(block) and k + 1 < len(seq) and _lead(blocks[seq[k + 1]])
+
+    starts = [k for k in range(len(seq)) if opens(k)]
+    out = []
+    for lo, hi in zip(starts, [*starts[1:], len(seq)]):
+        first = next((k for k in range(lo, hi) if _text_lines(blocks[seq[k]])), None)
+        if first is not None:
+            out.append((first, hi - 1))
+    return out
+
+
+def column_share(blocks: list[list[Line]], seq: list[int] | tuple[int, ...], first: int, last: int) -> float | None:
+    """The lines of the article's last block (at position *last* of *seq*) as a share of the text
+    lines of its first block (at *first*), when the last block is a column's top: a block of text that
+    opens at no bold line or opening, read after no heading (a subhead printed in a block of its own
+    over it, or at the foot of the block before: train31 page-026); else None."""
+    block, before = blocks[seq[last]], blocks[seq[last - 1]]
+    if last == first or _opening(block) or not _text_lines(block) or _heading(before) or _subhead(before) or _ends_with_subhead(before):
+        return None
+    return len(block) / _text_lines(blocks[seq[first]])
+
+
+def _short_columns(blocks: list[list[Line]], seq: list[int] | tuple[int, ...]) -> int:
+    """The articles read in *seq* whose last column is short of the first (COLUMN_SHARE): their rest was
+    printed elsewhere."""
+    def short(first: int, last: int) -> bool:
+        share = column_share(blocks, seq, first, last)
+        return share is not None and share < COLUMN_SHARE
+
+    return sum(short(first, last) for first, last in _articles(blocks, seq))
+
+
+def _pdftotext_blocks(blocks: list[list[Line]]) -> bool:
+    """The blocks may be pdftotext's: several paragraphs a block (one a box is pdfminer's, read as
+    strips), and no line of text alone (blank lines between a paragraph's lines: no layout analysis's
+    blocks)."""
+    return paragraphs_per_block(blocks) >= BLOCK_PARAGRAPHS and _text_lines_alone(blocks) < ONE_LINE_BLOCKS
+
+
 def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     """The blocks [0, stop) put back by MAX_MOVES moves at most, each of which leaves fewer seams broken
     (:func:`_move_costs`): a run of MAX_RUN blocks put earlier, or a stretch read as two columns
@@ -1130,10 +1230,8 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     characters in the text after them, then moves the fewest runs that pdftotext would not have cut
     (at a bold line or an article's opening), then takes the fewest moves and the shortest way (a
     beam search of BEAM orders a move)."""
-    if paragraphs_per_block(blocks[:stop]) < BLOCK_PARAGRAPHS:
-        return None  # one paragraph a box: pdfminer's (the strips), not pdftotext's
-    if _text_lines_alone(blocks[:stop]) >= ONE_LINE_BLOCKS:
-        return None  # blank lines between the lines of a paragraph: no layout analysis's blocks
+    if not _pdftotext_blocks(blocks[:stop]):
+        return None
     broken = _move_costs(blocks, stop)
     bound = [_heading(b) or _subhead(b) for b in blocks]  # a heading block: held to a lead under it
     subheads = [_subhead(b) and not _lead(b) for b in blocks]  # their characters are looked for below
@@ -1151,7 +1249,8 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
 
     # pdftotext's moves show in a heading's seam: the strips' seams alone are pdfminer's (and the
     # page's own: a column that ends a sentence on a full line).
-    if not any(broken(order[k], order[k + 1] if k + 1 < len(order) else stop) == 2 for k in range(len(order))):
+    # An article whose last column is short of its first (_short_columns) is pdftotext's too.
+    if not any(broken(order[k], order[k + 1] if k + 1 < len(order) else stop) == 2 for k in range(len(order))) and not _short_columns(blocks, order):
         return None
 
     shared = _topics(blocks, subheads)
@@ -1160,7 +1259,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         """Fewest seams broken, then the most subheads' characters found in their text, then the fewest
         runs moved that do not open at a bold line or an article's opening (*cuts*), then the fewest
         moves, then the shortest way moved."""
-        seams = sum(seam(seq, k) for k in range(len(seq)))
+        seams = sum(seam(seq, k) for k in range(len(seq))) + _short_columns(blocks, seq)
         topic = sum(shared(seq[k], seq[k + 1]) for k in range(len(seq) - 1))
         return seams, -topic, cuts, moves, way
 
