@@ -160,6 +160,26 @@ def test_kept_regex_programs_are_the_patterns_re_compiles(tmp_path, monkeypatch:
     assert regex.compile(*patterns[0]) == re.compile(*patterns[0])
 
 
+def test_a_long_pattern_is_kept_in_a_file_of_its_own(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from textfix import regex
+
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regex, "_programs", None)
+    monkeypatch.setattr(regex, "_used", set())
+    long = "|".join(f"{chr(0x4E00 + k)}(?=[\u4e00-\u9fff])" for k in range(regex.OWN_FILE // 10))
+    assert len(long) >= regex.OWN_FILE
+    short = r"[\u4e00-\u9fff]+"
+    regex.compile(long), regex.compile(short)
+    regex._save()
+    main = [p for p in tmp_path.iterdir() if p.name.count("-") == 1]
+    assert len(main) == 1 and len(list(tmp_path.iterdir())) == 2  # the table, and the long pattern's own file
+    assert main[0].stat().st_size < len(long)  # the table holds the short pattern only
+    monkeypatch.setattr(regex, "_programs", None)
+    assert regex.compile(long) == re.compile(long) and (long, 0) in regex._programs  # read from its own file
+
+
 def test_without_numpy_the_screen_reads_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "numpy", None)  # import numpy fails
     prepared = garbles._prepare(default_model())  # a screen of its own, its vector screen not yet made

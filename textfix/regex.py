@@ -37,6 +37,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     programs = _load()
     _used.add((pattern, flags))
     found = programs.get((pattern, flags))
+    if found is None:
+        found = _load_own(pattern, flags)
     if found is not None:
         try:
             import _sre
@@ -56,6 +58,32 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         atexit.register(_save)  # written as the process ends, once a program is new
     programs[(pattern, flags)] = marshal.dumps(program)  # each on its own: read when asked for (the screen's is 300 kB)
     return compiled
+
+
+# A pattern this long is kept in a file of its own, read only by a process that asks for it: the long
+# texts' screen (textfix.garbles._Screen.narrow: 14,000-19,000 characters, programs of ~0.3-0.4 MB)
+# was otherwise read at every start; 7 of them made 2.6 of the 2.7 MB of this machine's cache (56
+# programs), ~5 ms of each start.  The other patterns are under 500 characters, their programs 6 kB
+# at most (counted in that cache).
+OWN_FILE = 4_096
+
+
+def _own_path(pattern: str, flags: int):
+    return cache_dir() / f"regex-{zlib.crc32(_version.encode()):08x}-{zlib.crc32(f'{flags}|{pattern}'.encode()):08x}.marshal"
+
+
+def _load_own(pattern: str, flags: int) -> bytes | None:
+    """The program of a large pattern kept in its own file, if an earlier process kept it."""
+    if len(pattern) < OWN_FILE:
+        return None
+    try:
+        stored, key, program = marshal.loads(_own_path(pattern, flags).read_bytes())
+    except Exception:  # noqa: BLE001 - none kept, or not one of ours
+        return None
+    if stored != _version or key != (pattern, flags):
+        return None
+    _programs[(pattern, flags)] = program
+    return program
 
 
 def _program(pattern: str, flags: int) -> tuple:
@@ -100,4 +128,10 @@ KEPT = 256
 def _save() -> None:
     if _version and _programs:
         programs = _programs if len(_programs) <= KEPT else {k: v for k, v in _programs.items() if k in _used}
-        _store(_path(), marshal.dumps((_version, programs)))
+        small = {}
+        for (pattern, flags), program in programs.items():
+            if len(pattern) < OWN_FILE:
+                small[(pattern, flags)] = program
+            elif (pattern, flags) in _used:
+                _store(_own_path(pattern, flags), marshal.dumps((_version, (pattern, flags), program)))
+        _store(_path(), marshal.dumps((_version, small)))
