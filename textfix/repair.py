@@ -357,7 +357,7 @@ def _repair_region(text: str, model: NoiseModel, config: RepairConfig, fixes: tu
     return _settled(text, rejoined(text, repaired, model), model, config, fonts)
 
 
-REJOIN_RULE = "rejoin"  # the rule of the layout's changes (textfix.plan.RULE)
+REJOIN_RULE = "rejoin"  # the rule of the layout's changes (textfix.plan logs them under it)
 SETTLE_ROUNDS = 3  # garble passes over the rejoined text at most; one is the rule (see _settled)
 
 
@@ -404,12 +404,14 @@ def _paragraph_end_garbles(text: str, result: Repaired, model: NoiseModel, fonts
     marks the repair restored before it would count as printed clean, and
     the garbled run the form ends would read as a clean one.
     """
-    forms = model.garble_table()  # built once per model
+    forms = "".join(sorted(model.garble_table()))
+    if not forms:
+        return []  # a model that knows no garble
     layout = [c for c in result.changes if c.rule == REJOIN_RULE]
     printed = apply_changes(text, layout)
     to_input = input_offset(layout)
-    ends = {at for at in range(len(printed) - 1) if printed[at] in forms and printed[at + 1] == "\n"}
-    ends = {at for at in ends if not _changed(result.changes, to_input(at))}
+    changed = _Touched(result.changes)
+    ends = {m.start() for m in _garbled_form_at_end(forms).finditer(printed) if not changed(to_input(m.start()))}
     if not ends:
         return []
     fonts_out = None if fonts is None else (lambda offset: fonts(to_input(offset)))
@@ -417,13 +419,24 @@ def _paragraph_end_garbles(text: str, result: Repaired, model: NoiseModel, fonts
     out = [replace(c, start=to_input(c.start), end=to_input(c.start) + c.end - c.start) for c in found if c.start in ends]
     # (A page whose layout changes overlap, its blocks out of order, maps offsets back wrong: only
     # the fixes that find their text in the input are kept, as _settled keeps its own.)
-    return [c for c in out if text[c.start : c.end] == c.old and not _changed(result.changes, c.start, c.end - c.start)]
+    return [c for c in out if text[c.start : c.end] == c.old and not changed(c.start, c.end - c.start)]
 
 
-def _changed(changes: list[Change], at: int, length: int = 1) -> bool:
-    """A change of *changes* (sorted, disjoint) touches ``[at, at + length)``."""
-    i = bisect_right([c.start for c in changes], at + length - 1)
-    return i > 0 and changes[i - 1].end > at
+@lru_cache(maxsize=8)
+def _garbled_form_at_end(forms: str) -> re.Pattern[str]:
+    """One of *forms* (a model's garbled forms of its marks) right before a line break."""
+    return regex.compile(f"[{re.escape(forms)}](?=\n)")
+
+
+class _Touched:
+    """Whether a change of *changes* (sorted, disjoint) touches ``[at, at + length)``: a binary search each."""
+
+    def __init__(self, changes: list[Change]) -> None:
+        self.changes, self.starts = changes, [c.start for c in changes]
+
+    def __call__(self, at: int, length: int = 1) -> bool:
+        i = bisect_right(self.starts, at + length - 1)
+        return i > 0 and self.changes[i - 1].end > at
 
 
 def repair_characters(
