@@ -144,7 +144,7 @@ class Weights(dict):
     def __init__(self, lm: CharLM, weights: dict[str, float]) -> None:
         super().__init__(weights)
         self.by_id = {lm.ids.get(ch, 0): w for ch, w in weights.items()}
-        self.plain = 0 not in self.by_id and len(self.by_id) == len(weights) and INTERPUNCT not in weights
+        self.plain = 0 not in self.by_id and INTERPUNCT not in weights
         self.after_one: dict[int, float] = {}  # a character's id → the sum after it alone (CharLM._expected_after)
 
 
@@ -290,8 +290,7 @@ class CharLM:
     def backoff(self, ch: str) -> float:
         """log10 P(c | *ch*) / P(c) for a character c of class 0 never seen after *ch*: the weight the model
         gives the lower order after *ch* (0 for a character never seen), after · with the class estimate's."""
-        found = _find(self.uni, self.ids.get(ch, 0))
-        weight = found[1] if found else 0.0
+        weight = self._unigrams[1][self.ids.get(ch, 0)]
         mix = self.interpunct
         if mix is None or ch != INTERPUNCT:
             return weight
