@@ -316,27 +316,16 @@ def evaluate(paragraphs: list[str], model=None, *, seed: int = 0, rate: float = 
              whole_rate: float = 0.5, table: dict[str, str] | None = None) -> Tally:
     import textfix
 
-    table = garble_table() if table is None else table
-    rng = random.Random(seed)
-    tally = Tally()
+    draw = _Draw(seed, rate, space_rate, whole_rate, table)
     for p in paragraphs:
         if not p.strip():
             continue
-        tally.paragraphs += 1
-        tally.chars += len(p)
-        occurrences(tally, p, table)
-        count_clean(tally, p, textfix.repair(p, model).changes)
-        if rng.random() >= rate:
-            continue
-        runs = choose_runs(p, rng, whole_rate)
-        g = garble(p, runs, table, space_rate, rng)
-        if not g.marks:
-            continue
-        tally.garbled_paragraphs += 1
-        tally.garbled_chars += len(p)
-        tally.strays += len(g.strays)
-        count_garbled(tally, g, textfix.repair(g.text, model).changes)
-    return tally
+        draw.count(p)
+        count_clean(draw.tally, p, textfix.repair(p, model).changes)
+        g = draw.garbled(p)
+        if g.marks:
+            count_garbled(draw.tally, g, textfix.repair(g.text, model).changes)
+    return draw.tally
 
 
 def evaluate_articles(articles: list[list[str]], model=None, *, seed: int = 0, rate: float = 0.3,
@@ -350,30 +339,44 @@ def evaluate_articles(articles: list[list[str]], model=None, *, seed: int = 0, r
     """
     import textfix
 
-    table = garble_table() if table is None else table
-    rng = random.Random(seed)
-    tally = Tally()
+    draw = _Draw(seed, rate, space_rate, whole_rate, table)
     for paragraphs in articles:
         paragraphs = [p for p in paragraphs if p.strip()]
         if not paragraphs:
             continue
         joined, clean_text = Garbled(""), "\n".join(paragraphs)
         for p in paragraphs:
-            tally.paragraphs += 1
-            tally.chars += len(p)
-            occurrences(tally, p, table)
-            g = Garbled(p)
-            if rng.random() < rate:
-                g = garble(p, choose_runs(p, rng, whole_rate), table, space_rate, rng)
-                if g.marks:
-                    tally.garbled_paragraphs += 1
-                    tally.garbled_chars += len(p)
-                    tally.strays += len(g.strays)
-            _append(joined, g)
-        count_clean(tally, clean_text, textfix.repair(clean_text, model).changes)
+            draw.count(p)
+            _append(joined, draw.garbled(p))
+        count_clean(draw.tally, clean_text, textfix.repair(clean_text, model).changes)
         if joined.marks:
-            count_garbled(tally, joined, textfix.repair(joined.text, model).changes)
-    return tally
+            count_garbled(draw.tally, joined, textfix.repair(joined.text, model).changes)
+    return draw.tally
+
+
+class _Draw:
+    """The seeded garbling of paragraphs, one after another, and the tally of what they hold."""
+
+    def __init__(self, seed: int, rate: float, space_rate: float, whole_rate: float, table: dict[str, str] | None) -> None:
+        self.rng, self.rate, self.space_rate, self.whole_rate = random.Random(seed), rate, space_rate, whole_rate
+        self.table = garble_table() if table is None else table
+        self.tally = Tally()
+
+    def count(self, p: str) -> None:
+        self.tally.paragraphs += 1
+        self.tally.chars += len(p)
+        occurrences(self.tally, p, self.table)
+
+    def garbled(self, p: str) -> Garbled:
+        """*p* garbled in a run (a share *rate* of paragraphs), else as it is; the garbled ones counted."""
+        if self.rng.random() >= self.rate:
+            return Garbled(p)
+        g = garble(p, choose_runs(p, self.rng, self.whole_rate), self.table, self.space_rate, self.rng)
+        if g.marks:
+            self.tally.garbled_paragraphs += 1
+            self.tally.garbled_chars += len(p)
+            self.tally.strays += len(g.strays)
+        return g
 
 
 def _append(joined: Garbled, g: Garbled) -> None:
