@@ -191,8 +191,7 @@ def diagnose(path: str | os.PathLike[str]) -> Diagnosis:
     if name == "-":  # standard input: a PDF by its header, else text
         import sys
 
-        from .io import decode_bytes
-        from .io import starts_as_pdf
+        from .io import decode_bytes, starts_as_pdf
 
         data = sys.stdin.buffer.read()
         if starts_as_pdf(data):

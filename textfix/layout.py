@@ -94,14 +94,18 @@ def heading_like(ln: Line) -> bool:
     return (
         _subhead_shaped(ln)
         and ln.width <= ln.column - INDENT_MIN
-        and ln.byline is None
-        and not _credit_line(ln)
+        and not _signed(ln)
     )
 
 
 def _credit_line(ln: Line) -> bool:
     """A dateline opening a paragraph, or a byline line under a title: neither title nor subhead."""
     return DATELINE_LINE.match(ln.text) is not None or LEAD_LINE.match(ln.text) is not None
+
+
+def _signed(ln: Line) -> bool:
+    """*ln* has a byline or is a credit line (see _credit_line): no title's or subhead's line."""
+    return ln.byline is not None or _credit_line(ln)
 
 
 def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
@@ -135,9 +139,9 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
 def _title_line(ln: Line, last: bool) -> bool:
     """Punctuated as a title's line may be: no sentence end, and a headline if it is the *last*
     line; a line but the last may end a clause (书记重要文章《注重家庭，).  No byline or credit."""
-    if ln.byline is not None or _credit_line(ln) or ln.ends or FULL_STOPS.search(ln.text):
+    if _signed(ln) or ln.ends:
         return False
-    return ln.headline or not last and ends_clause(ln.text)
+    return ln.headline or not last and ends_clause(ln.text)  # (neither has a full stop)
 
 
 def _colon_headline(ln: Line) -> bool:
@@ -418,7 +422,7 @@ def _title_tail(prev: Item, para: Item, page_measure: int = 0) -> int:
         return 0  # the title ended on a short line
     lines = para.lines
     for i, ln in enumerate(lines[:-1]):
-        if FULL_STOPS.search(ln.text) or _credit_line(ln) or ln.byline is not None:
+        if FULL_STOPS.search(ln.text) or _signed(ln):
             return 0
         width, nxt = title_width(ln), lines[i + 1]
         if width > measure + TITLE_WRAP_SLACK:
@@ -474,11 +478,11 @@ def _foot_title_line(lines: list[Line], k: int, last: bool) -> bool:
     从革命老区到塞上鱼米乡: a title wrapped after its colon; a paragraph's lines but its last are
     full, a list's first item after 分别是： too)."""
     ln = lines[k]
-    if ln.byline is not None or _credit_line(ln):
+    if _signed(ln):
         return False
     if ln.headline or last:
         return ln.headline
-    return ln.text[-1] in COLONS and not FULL_STOPS.search(ln.text) and not is_full(ln) and not is_full(lines[k + 1])
+    return ln.text[-1] in COLONS and ends_clause(ln.text) and not is_full(ln) and not is_full(lines[k + 1])
 
 
 def _short_garbled_end(ln: Line, first: bool = False) -> bool:
@@ -816,7 +820,7 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
         nxt = lines[k + run] if k + run < len(lines) else None
         if len(head) < run or nxt is None:
             return 0
-        if not all(_subhead_shaped(ln) and ln.byline is None and not _credit_line(ln) for ln in head):
+        if not all(_subhead_shaped(ln) and not _signed(ln) for ln in head):
             return 0
         if nxt.byline is not None or is_full(head[-1], nxt=nxt):
             continue
@@ -919,7 +923,7 @@ def _could_be_heading(head: list[Line]) -> bool:
     return (
         last.headline
         and all(ln.headline or ends_clause(ln.text) for ln in wrapped)
-        and not any(ln.byline is not None or is_full(ln, first=True) or _credit_line(ln) for ln in head)
+        and not any(_signed(ln) or is_full(ln, first=True) for ln in head)
     )
 
 
