@@ -175,7 +175,7 @@ def _floated_sections(blocks: list[list[Line]], stop: int) -> int | None:
         return None
     for s in range(2, stop):
         if len(blocks[s]) == 1 and SECTIONS.match(blocks[s][0].text):
-            text_before = any(not (_heading(b) or _subhead(b)) for b in blocks[1:s])
+            text_before = any(not _heading(b) for b in blocks[1:s])
             return s if text_before else None
     return None
 
@@ -208,7 +208,7 @@ def _strips_foot(blocks: list[list[Line]]) -> int:
     garbled mark (``…平遥`` for ``…平。``, train33 page-013) is still its column's foot.  (pdftotext's
     blocks keep :func:`_foot`: with this foot 12 of the 13 pdftotext pages it changed on the batches
     read worse.)"""
-    return 1 + max((i for i, b in enumerate(blocks) if b[-1].ends or _closes(b) or not (_heading(b) or _subhead(b))),
+    return 1 + max((i for i, b in enumerate(blocks) if b[-1].ends or _closes(b) or not _heading(b)),
                    default=-1)
 
 
@@ -255,7 +255,8 @@ def _opens_inside(block: list[Line]) -> bool:
 
 
 def _subhead(block: list[Line]) -> bool:
-    """A title or subhead set in the column: a line or two without any sentence punctuation."""
+    """A title or subhead set in the column: a line or two without any sentence punctuation (a
+    :func:`_heading` too: a bare line is a headline, :meth:`~textfix.lines.Line.of`)."""
     return len(block) <= 2 and all(ln.bare for ln in block)
 
 
@@ -407,7 +408,7 @@ class _Page:
         self.cost = cost
         alone = _first_lines_alone(blocks)
         # A paragraph's first line in a box of its own is no heading: it opens no article (a lead does).
-        self.can_start = [i == 0 or ((_heading(b) or _subhead(b)) and not alone[i]) or _lead(b) or _closes(blocks[i - 1])
+        self.can_start = [i == 0 or (_heading(b) and not alone[i]) or _lead(b) or _closes(blocks[i - 1])
                           for i, b in enumerate(blocks)]
         self.closed = [b[-1].ends or _closes(b) for b in blocks]
         # A byline alone is set under its article's last paragraph, in the same column: printed right
@@ -422,7 +423,7 @@ class _Page:
         self.lines = [0, *accumulate(map(len, blocks))]  # lines before each block
         # Blocks of text (no heading; a first line boxed alone is text) before each block: an article's
         # first column holds one at least (a subhead set alone over a later column opens no article).
-        self.texts = [0, *accumulate(first or not (_heading(b) or _subhead(b)) for b, first in zip(blocks, alone))]
+        self.texts = [0, *accumulate(first or not _heading(b) for b, first in zip(blocks, alone))]
 
     def searched(self, lo: int, hi: int) -> bool:
         """Blocks [lo, hi) may be a group read as strips: the print order breaks a sentence in it, it
@@ -883,7 +884,7 @@ def _paragraph_goes_on(block: list[Line]) -> bool:
 def _opening(block: list[Line]) -> bool:
     """The block opens at a bold line or an article's opening: where pdftotext cuts a column (a
     subhead over its text included)."""
-    return _titled(block) or _heading(block) or _subhead(block) or _lead(block) or _heading_over_text(block)
+    return _titled(block) or _heading(block) or _lead(block) or _heading_over_text(block)
 
 
 def _joined_at_lead(above: Line, line: Line) -> bool:
@@ -1021,7 +1022,7 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     titled = [_titled(b) for b in blocks]
     # Headings set in the column (two lines of text that open a paragraph are none: a first line short
     # by an indent, a second as wide as the column).
-    headed = [(_subhead(b) or _heading(b)) and not _paragraph_opens(b) for b in blocks]
+    headed = [_heading(b) and not _paragraph_opens(b) for b in blocks]
     # Two heading lines, the first short of the column by more than an indent, did not wrap: two
     # titles (the foot's, printed among the columns), not a subhead that wants its text.
     two_titles = [len(b) == 2 and b[0].width < b[0].column - INDENT_MAX for b in blocks]
@@ -1153,7 +1154,7 @@ def _text_lines_alone(blocks: list[list[Line]]) -> int:
     def alone(b: list[Line]) -> bool:
         ln = b[0]
         full = ln.column - FULL_SLACK <= ln.width <= ln.column + FULL_SLACK
-        return full or not (_subhead(b) or _heading(b) or _closes(b) or _lead_byline(b))
+        return full or not (_heading(b) or _closes(b) or _lead_byline(b))
 
     return sum(len(b) == 1 and alone(b) for b in blocks)
 
@@ -1199,7 +1200,7 @@ def column_share(blocks: list[list[Line]], seq: list[int] | tuple[int, ...], fir
     opens at no bold line or opening, read after no heading (a subhead printed in a block of its own
     over it, or at the foot of the block before: train31 page-026); else None."""
     block, before = blocks[seq[last]], blocks[seq[last - 1]]
-    if last == first or _opening(block) or not _text_lines(block) or _heading(before) or _subhead(before) or _ends_with_subhead(before):
+    if last == first or _opening(block) or not _text_lines(block) or _heading(before) or _ends_with_subhead(before):
         return None
     return len(block) / _text_lines(blocks[seq[first]])
 
@@ -1233,7 +1234,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     if not _pdftotext_blocks(blocks[:stop]):
         return None
     broken = _move_costs(blocks, stop)
-    bound = [_heading(b) or _subhead(b) for b in blocks]  # a heading block: held to a lead under it
+    bound = [_heading(b) for b in blocks]  # a heading block: held to a lead under it
     subheads = [_subhead(b) and not _lead(b) for b in blocks]  # their characters are looked for below
     # pdftotext cuts its blocks at bold lines: an article's lead is never cut from what stands over it.
     movable = [not _lead(b) or _titled(b) or _lead_byline(b) for b in blocks]
