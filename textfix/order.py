@@ -110,6 +110,11 @@ def _closes(block: list[Line]) -> bool:
     return block[-1].byline is not None
 
 
+def _finished(block: list[Line]) -> bool:
+    """The block ends a sentence or an article."""
+    return block[-1].ends or _closes(block)
+
+
 def page_order(text: str, model) -> list[Span] | None:
     """:func:`reading_order` of *text* as the repair model reads it: its marks repaired first (a
     garbled 。 ends no sentence), the pieces as offsets into *text*.  A page whose print order breaks
@@ -198,7 +203,7 @@ def _strips_past_header(blocks: list[list[Line]], stop: int) -> list[int] | None
 
 def _foot(blocks: list[list[Line]]) -> int:
     """Where the foot starts: titles after the last block that ends a sentence or an article stay where they are."""
-    return 1 + max((i for i, b in enumerate(blocks) if b[-1].ends or _closes(b)), default=-1)
+    return 1 + max((i for i, b in enumerate(blocks) if _finished(b)), default=-1)
 
 
 def _strips_foot(blocks: list[list[Line]]) -> int:
@@ -208,7 +213,7 @@ def _strips_foot(blocks: list[list[Line]]) -> int:
     garbled mark (``…平遥`` for ``…平。``, train33 page-013) is still its column's foot.  (pdftotext's
     blocks keep :func:`_foot`: with this foot 12 of the 13 pdftotext pages it changed on the batches
     read worse.)"""
-    return 1 + max((i for i, b in enumerate(blocks) if b[-1].ends or _closes(b) or not _heading(b)),
+    return 1 + max((i for i, b in enumerate(blocks) if _finished(b) or not _heading(b)),
                    default=-1)
 
 
@@ -242,8 +247,7 @@ def _goes_on(block: list[Line]) -> bool:
     """The block may go on from an unfinished one: it opens with no lead, byline or title, at a line as
     wide as the column, or is one line that ends a sentence (a paragraph's last)."""
     first = block[0]
-    alone = first.byline is not None and first.byline[0] == 0  # a byline with no text before it
-    if line_opens_lead(first.text) or alone or _wide(first) or LEAD_LINE.match(first.text) or _subhead(block):
+    if _lead_line(first) or _bare_byline(first) or _wide(first) or _subhead(block):
         return False
     # One line that ends a sentence or carries the article's byline after its text: a paragraph's last.
     return first.width > first.column - INDENT_MIN or (len(block) == 1 and (first.ends or first.byline is not None))
@@ -410,7 +414,7 @@ class _Page:
         # A paragraph's first line in a box of its own is no heading: it opens no article (a lead does).
         self.can_start = [i == 0 or (_heading(b) and not alone[i]) or _lead(b) or _closes(blocks[i - 1])
                           for i, b in enumerate(blocks)]
-        self.closed = [b[-1].ends or _closes(b) for b in blocks]
+        self.closed = [_finished(b) for b in blocks]
         # A byline alone is set under its article's last paragraph, in the same column: printed right
         # after it, read right after it (no segment opens with it).
         self.held = [_byline_alone(b) for b in blocks]
@@ -471,8 +475,12 @@ def _bigrams(block: list[Line]) -> set[str]:
 
 def _byline_alone(block: list[Line]) -> bool:
     """A byline on a line of its own, no text before it (（记者 张伟） set right)."""
-    first = block[0]
-    return len(block) == 1 and first.byline is not None and first.byline[0] == 0
+    return len(block) == 1 and _bare_byline(block[0])
+
+
+def _bare_byline(ln: Line) -> bool:
+    """*ln* opens with a byline: no text before it."""
+    return ln.byline is not None and ln.byline[0] == 0
 
 
 def _lead_byline(block: list[Line]) -> bool:
@@ -482,7 +490,12 @@ def _lead_byline(block: list[Line]) -> bool:
 
 def _lead(block: list[Line]) -> bool:
     """The block opens an article's text: a news lead, a dateline, a byline line under a title."""
-    return line_opens_lead(block[0].text) or LEAD_LINE.match(block[0].text) is not None
+    return _lead_line(block[0])
+
+
+def _lead_line(ln: Line) -> bool:
+    """*ln* opens an article's text (:func:`_lead`)."""
+    return line_opens_lead(ln.text) or LEAD_LINE.match(ln.text) is not None
 
 
 MAX_STRIPS = 3  # columns per article on the typeset pages (corpora/typeset/make_pages.py: 1-3)
@@ -835,7 +848,7 @@ MAX_RUN = 2
 def _titled(block: list[Line]) -> bool:
     """A title set in the column above its article's opening: a line without sentence punctuation,
     then a lead, a dateline or a byline line (pdftotext keeps such a title in the article's block)."""
-    return len(block) > 1 and block[0].bare and (line_opens_lead(block[1].text) or LEAD_LINE.match(block[1].text) is not None)
+    return len(block) > 1 and block[0].bare and _lead_line(block[1])
 
 
 def _heading_over_text(block: list[Line]) -> bool:
@@ -891,8 +904,7 @@ def _joined_at_lead(above: Line, line: Line) -> bool:
     """*line* opens an article's lead right under a line that stops inside a sentence at the column's
     width: two pieces of text pdftotext took for one block (the foot of one article's first column and
     the top of the next article's, set one under the other: train25 page-029)."""
-    full = above.column - FULL_SLACK <= above.width <= above.column + FULL_SLACK
-    return full and not above.ends and above.byline is None and line_opens_lead(line.text)
+    return _full_line(above) and not above.ends and above.byline is None and line_opens_lead(line.text)
 
 
 def _cut_at_leads(blocks: list[list[Line]]) -> list[list[Line]]:
@@ -913,6 +925,11 @@ def _text_line(block: list[Line], k: int) -> bool:
     if not ln.headline or line_opens_lead(ln.text):
         return True
     return k + 1 < len(block) and is_indented(ln) and block[k + 1].width >= block[k + 1].column - FULL_SLACK
+
+
+def _full_line(ln: Line) -> bool:
+    """As wide as the column, within FULL_SLACK either way."""
+    return ln.column - FULL_SLACK <= ln.width <= ln.column + FULL_SLACK
 
 
 def _broad_line(ln: Line) -> bool:
@@ -945,7 +962,7 @@ def _foot_title(block: list[Line]) -> bool:
     first line."""
     if not all(ln.headline for ln in block) or _heading_over_text(block):
         return False
-    return not any(line_opens_lead(ln.text) or LEAD_LINE.match(ln.text) for ln in block)
+    return not any(map(_lead_line, block))
 
 
 def _move_foot(blocks: list[list[Line]], stop: int) -> int:
@@ -1152,9 +1169,7 @@ def _text_lines_alone(blocks: list[list[Line]]) -> int:
     """Blocks of one line that is no heading, byline or byline line, or that fills the column (a
     heading seldom does: one on pdftotext's train pages): a paragraph's line set apart."""
     def alone(b: list[Line]) -> bool:
-        ln = b[0]
-        full = ln.column - FULL_SLACK <= ln.width <= ln.column + FULL_SLACK
-        return full or not (_heading(b) or _closes(b) or _lead_byline(b))
+        return _full_line(b[0]) or not (_heading(b) or _closes(b) or _lead_byline(b))
 
     return sum(len(b) == 1 and alone(b) for b in blocks)
 
