@@ -425,6 +425,7 @@ class _Page:
         self.grams = [_bigrams(b) for b in blocks]
         self.before = [0, *accumulate(_column_lines(blocks))]  # column lines before each block
         self.lines = [0, *accumulate(map(len, blocks))]  # lines before each block
+        self.breaks = [0, *accumulate(cost(i, i + 1)[0] for i in range(len(blocks) - 1))]  # print seams broken before each seam
         # Blocks of text (no heading; a first line boxed alone is text) before each block: an article's
         # first column holds one at least (a subhead set alone over a later column opens no article).
         self.texts = [0, *accumulate(first or not _heading(b) for b, first in zip(blocks, alone))]
@@ -435,7 +436,7 @@ class _Page:
         return (
             hi - lo <= MAX_GROUP
             and self.lines[hi] - self.lines[lo] >= BOX_LINES * (hi - lo)
-            and any(self.cost(i, i + 1)[0] for i in range(lo, hi - 1))
+            and self.breaks[hi - 1] > self.breaks[lo]
         )
 
     def group(self, lo: int, hi: int) -> tuple[Key, list[int]] | None:
