@@ -341,17 +341,19 @@ def _first_lines_alone(blocks: list[list[Line]]) -> list[bool]:
     return [alone(i) for i in range(len(blocks))]
 
 
-# pdfminer's boxes hold 2.26 lines or more on average on every train page (seeds 21, 23, 25); pages
-# that print a blank line after every line (corpora/pages) 1.0-1.35: half way between.  Asked of
+# pdfminer's boxes hold 2.26 lines or more on average on every train page (seeds 21, 23, 25; 2.41 or
+# more on the batches of seeds 21-37 odd, counted as strip_order does: boxes, up to _strips_foot);
+# pages that print a blank line after every line (corpora/pages) 1.0-1.35: half way between.  Asked of
 # the page and of each group read as strips (a page may print a blank line after every line in
 # one part only: bench/settle.py's generator pages).
 BOX_LINES = 1.8
 # A group of articles read as strips spans at most a page of pdfminer's boxes (49 on the train pages
-# at most): the search stays small on a long text.
+# of seeds 21, 23, 25 at most; 51 up to the strips' foot on the batches of seeds 21-37 odd, train23
+# page-035 and four others: a group is a part of such a page): the search stays small on a long text.
 MAX_GROUP = 50
 
 # One broken sentence is too little to read a page in another order: of the train pages (seeds 21,
-# 23, 25, 27; pdfminer) whose print order breaks one sentence, the strip reading made one right
+# 23, 25, 27 — seed 27 has since become the validation batch; pdfminer) whose print order breaks one sentence, the strip reading made one right
 # (train page-038) and four worse (train page-011, train25 page-004, train27 page-009, page-029).
 MIN_BROKEN = 2
 
@@ -1110,7 +1112,9 @@ def _move_costs(blocks: list[list[Line]], stop: int):
 # pdftotext's blocks run from one bold line to the next, several paragraphs each; pdfminer's boxes
 # hold one paragraph or part of one.  Paragraphs per block (the page up to the foot, 4 blocks or
 # more; corpora/typeset/fit_moves.py): pdfminer's 120 train pages (seeds 21, 23, 25) 1.00-1.11,
-# pdftotext's 95 1.20-4.60; half way between (1.153).
+# pdftotext's 95 1.20-4.60; half way between (1.153).  On the batches of seeds 21-37 odd the ranges
+# meet: pdfminer's 320 pages 1.00-1.20 (train31 page-011 above this, train29 page-014 at 1.14),
+# pdftotext's 244 1.20-7.50.
 BLOCK_PARAGRAPHS = 1.15
 
 
@@ -1126,7 +1130,8 @@ def paragraphs_per_block(blocks: list[list[Line]]) -> float:
 # orders after each move: 4, 8, 16 and 32 give the same orders on the train pages.
 MAX_MOVES = 3
 BEAM = 8
-# pdftotext's train pages hold 16 blocks at most (seeds 21, 23, 25): a page of twice as many is
+# pdftotext's train pages hold 16 blocks at most (seeds 21, 23, 25; still 16 on seeds 21-37 odd,
+# counted as move_order does: cut at leads, up to _move_foot): a page of twice as many is
 # searched, a longer text is not (the search grows with the cube of the blocks).
 MAX_MOVE_BLOCKS = 32
 # A subhead names what its text opens with: its characters are looked for in the text's first two
@@ -1136,7 +1141,8 @@ TOPIC_LINES = 2
 
 # A subhead names what its text opens with: the text under each subhead of the train batches (seeds
 # 21, 23, 25: 64 subheads, corpora/typeset/fit_topic.py) opens with 2 of its characters at least in its
-# first TOPIC_LINES lines (62 with 4 or more).  Text that opens with fewer is not the subhead's.
+# first TOPIC_LINES lines (62 with 4 or more).  Text that opens with fewer is not the subhead's.  On
+# the batches of seeds 21-37 odd 3 of 154 subheads' text opens with fewer (0: train35 page-027; 1: 2).
 TOPIC_MIN = 2
 
 
@@ -1161,7 +1167,8 @@ def _topics(blocks: list[list[Line]], subheads: list[bool]):
 # train page 144 five.  The fewest no pdftotext train page holds (corpora/typeset/fit_moves.py).
 ONE_LINE_BLOCKS = 2
 # pdfminer's boxes hold a line of text alone at most 5 times a page on its train pages (seeds 21, 23,
-# 25: counted with _text_lines_alone); the generator pages that print a blank line after some lines
+# 25: counted with _text_lines_alone; 6 on the batches of seeds 21-37 odd, train35 page-008, whose print
+# order breaks no sentence: not searched, read as printed all the same); the generator pages that print a blank line after some lines
 # hold 25-41 (corpora/pages synth-001, 032, 040), whose strip search cost 0.1-0.4 s a page for nothing.
 STRIP_LINES_ALONE = 5
 
