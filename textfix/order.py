@@ -147,8 +147,7 @@ def _broken(blocks: list[list[Line]]) -> bool:
     cost = _seam_costs(blocks)
     if any(cost(i, i + 1)[0] for i in range(len(blocks) - 1)):
         return True
-    blocks = _cut_at_leads(blocks)
-    stop = _move_foot(blocks, _foot(blocks))
+    blocks, stop = move_blocks(blocks)
     lo = _body_start(blocks, stop)
     moved = _move_costs(blocks, stop)
     return any(moved(i, i + 1) == 2 for i in range(lo, stop)) or _short_columns(blocks, range(lo, stop)) > 0
@@ -161,8 +160,7 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     stop = _strips_foot(blocks)
     order = _strips_past_header(blocks, stop) if stop >= MIN_BLOCKS else None
     if order is None:
-        blocks = _cut_at_leads(blocks)
-        stop = _move_foot(blocks, _foot(blocks))
+        blocks, stop = move_blocks(blocks)
         order = _moves_under_titles(blocks, stop)
     if order is None:
         return None
@@ -966,6 +964,13 @@ def _foot_title(block: list[Line]) -> bool:
     if not all(ln.headline for ln in block) or _heading_over_text(block):
         return False
     return not any(map(_lead_line, block))
+
+
+def move_blocks(blocks: list[list[Line]]) -> tuple[list[list[Line]], int]:
+    """The blocks as the move search takes them (:func:`_cut_at_leads`) and where their foot starts
+    (:func:`_move_foot`)."""
+    blocks = _cut_at_leads(blocks)
+    return blocks, _move_foot(blocks, _foot(blocks))
 
 
 def _move_foot(blocks: list[list[Line]], stop: int) -> int:
