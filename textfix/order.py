@@ -148,9 +148,7 @@ def _broken(blocks: list[list[Line]]) -> bool:
     if any(cost(i, i + 1)[0] for i in range(len(blocks) - 1)):
         return True
     blocks, stop = move_blocks(blocks)
-    lo = _body_start(blocks, stop)
-    moved = _move_costs(blocks, stop)
-    return any(moved(i, i + 1) == 2 for i in range(lo, stop)) or _short_columns(blocks, range(lo, stop)) > 0
+    return _moves_show(blocks, stop, _move_costs(blocks, stop))
 
 
 def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] | None:
@@ -1250,6 +1248,15 @@ def _pdftotext_blocks(blocks: list[list[Line]]) -> bool:
     return paragraphs_per_block(blocks) >= BLOCK_PARAGRAPHS and _text_lines_alone(blocks) < ONE_LINE_BLOCKS
 
 
+def _moves_show(blocks: list[list[Line]], stop: int, broken) -> bool:
+    """pdftotext's moves show on the page's body [_body_start, stop) as printed: in a heading's seam
+    (*broken*, :func:`_move_costs`, gives 2; the strips' seams alone are pdfminer's, and the page's
+    own: a column that ends a sentence on a full line), or in an article whose last column is short of
+    its first (:func:`_short_columns`)."""
+    body = range(_body_start(blocks, stop), stop)
+    return any(broken(i, i + 1) == 2 for i in body) or _short_columns(blocks, body) > 0
+
+
 def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     """The blocks [0, stop) put back by MAX_MOVES moves at most, each of which leaves fewer seams broken
     (:func:`_move_costs`): a run of MAX_RUN blocks put earlier, or a stretch read as two columns
@@ -1276,10 +1283,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         """Whether the seam after seq[k] is broken (the last block's seam is the foot's)."""
         return int(broken(seq[k], seq[k + 1] if k + 1 < len(seq) else stop) > 0)
 
-    # pdftotext's moves show in a heading's seam: the strips' seams alone are pdfminer's (and the
-    # page's own: a column that ends a sentence on a full line).
-    # An article whose last column is short of its first (_short_columns) is pdftotext's too.
-    if not any(broken(order[k], order[k + 1] if k + 1 < len(order) else stop) == 2 for k in range(len(order))) and not _short_columns(blocks, order):
+    if not _moves_show(blocks, stop, broken):
         return None
 
     shared = _topics(blocks, subheads)
