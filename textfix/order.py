@@ -923,7 +923,7 @@ def _text_line(block: list[Line], k: int) -> bool:
     ln = block[k]
     if not ln.headline or line_opens_lead(ln.text):
         return True
-    return k + 1 < len(block) and is_indented(ln) and block[k + 1].width >= block[k + 1].column - FULL_SLACK
+    return _paragraph_opens(block[k:k + 2])
 
 
 def _full_line(ln: Line) -> bool:
