@@ -38,6 +38,15 @@ def _pieces(page: str, printed: list[str]) -> list[tuple[int, int]]:
     return [(bounds[k], bounds[k + 1]) for k in range(len(printed))]
 
 
+def _split_reads(page_text: str, bylines: list[str], first_blocks: list[tuple[str, str]]) -> None:
+    """split_page reads *page_text* as articles signed *bylines*, the first made of *first_blocks*
+    ((kind, text) each), and its change log is still a plan on the input."""
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == bylines
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == first_blocks
+    assert apply_changes(page_text, page.changes) == page.text
+
+
 # One article in two columns with a subhead in each (the shape of train page-022): column 1 holds
 # the title, the lead's two paragraphs, subhead H1 and the first lines of P2 (broken inside a
 # sentence at the column's foot: 帮|助); column 2 the rest of P2, subhead H2 and P3 with the
@@ -117,10 +126,7 @@ def test_a_subhead_s_text_printed_after_the_next_article_goes_back() -> None:
     page_text = _page(FOOT_PRINTED)
     piece = _pieces(page_text, FOOT_PRINTED)
     assert reading_order(page_text) == [piece[0], piece[1], piece[3], piece[2], piece[4]]
-    page = split_page(page_text)
-    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
-    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [("paragraph", LEAD_3), ("heading", H3), ("paragraph", P4)]
-    assert apply_changes(page_text, page.changes) == page.text
+    _split_reads(page_text, ["王磊", "赵敏"], [("paragraph", LEAD_3), ("heading", H3), ("paragraph", P4)])
 
 
 def test_one_paragraph_a_box_is_not_pdftotext_s() -> None:
@@ -157,12 +163,9 @@ def test_a_subhead_over_its_text_printed_after_the_next_article_goes_back() -> N
     page_text = _page(OVER_PRINTED)
     piece = _pieces(page_text, OVER_PRINTED)
     assert reading_order(page_text) == [piece[0], piece[1], piece[3], piece[2], piece[4]]
-    page = split_page(page_text)
-    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
-    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+    _split_reads(page_text, ["王磊", "赵敏"], [
         ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H3), ("paragraph", P4)
-    ]
-    assert apply_changes(page_text, page.changes) == page.text
+    ])
 
 
 # Titles at the foot (the shape of train25 page-011): the last article is set in two columns under a
@@ -206,12 +209,9 @@ def test_a_lead_joined_to_the_column_over_it_is_read_apart() -> None:
     first, column_b, joined, foot = (page_text.index(block) for block in JOINED_PRINTED)
     lead = page_text.index(ARTICLE_4)
     assert reading_order(page_text) == [(0, column_b), (joined, lead), (column_b, joined), (lead, foot), (foot, len(page_text))]
-    page = split_page(page_text)
-    assert [a.byline for a in page.articles] == ["", "赵敏"]
-    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+    _split_reads(page_text, ["", "赵敏"], [
         ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H1), ("paragraph", P2)
-    ]
-    assert apply_changes(page_text, page.changes) == page.text
+    ])
 
 
 # One article in three columns (the shape of train25 page-015): a subhead at column 2's top is a
@@ -343,12 +343,9 @@ def test_a_subhead_that_stopped_short_of_the_column_is_read_over_its_text() -> N
     page_text = _page(STOPPED_PRINTED)
     piece = _pieces(page_text, STOPPED_PRINTED)
     assert reading_order(page_text) == [piece[k] for k in (0, 3, 1, 2, 4)]
-    page = split_page(page_text)
-    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
-    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+    _split_reads(page_text, ["王磊", "赵敏"], [
         ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H_STOPPED), ("paragraph", "".join(P_STOPPED))
-    ]
-    assert apply_changes(page_text, page.changes) == page.text
+    ])
 
 
 # Titles at the foot (the shape of train37 page-003): an article in two columns, each with a
@@ -368,13 +365,10 @@ def test_a_subhead_over_its_text_before_another_goes_back_over_the_column_it_goe
     page_text = _page(SHARE_PRINTED)
     piece = _pieces(page_text, SHARE_PRINTED)
     assert reading_order(page_text) == [piece[k] for k in (0, 2, 1, 3, 4)]
-    page = split_page(page_text)
-    assert [a.byline for a in page.articles] == ["王磊"]
-    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+    _split_reads(page_text, ["王磊"], [
         ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", H3), ("paragraph", "".join(P_STOPPED)), ("paragraph", ONLINE),
         ("heading", H_SHARE), ("paragraph", P4),
-    ]
-    assert apply_changes(page_text, page.changes) == page.text
+    ])
 
 
 # Titles at the foot (the shape of train29 page-002): an article in two columns; column 2 opens with

@@ -110,6 +110,11 @@ def _closes(block: list[Line]) -> bool:
     return block[-1].byline is not None
 
 
+def _finished(block: list[Line]) -> bool:
+    """The block ends a sentence or an article."""
+    return block[-1].ends or _closes(block)
+
+
 def page_order(text: str, model) -> list[Span] | None:
     """:func:`reading_order` of *text* as the repair model reads it: its marks repaired first (a
     garbled 。 ends no sentence), the pieces as offsets into *text*.  A page whose print order breaks
@@ -142,11 +147,8 @@ def _broken(blocks: list[list[Line]]) -> bool:
     cost = _seam_costs(blocks)
     if any(cost(i, i + 1)[0] for i in range(len(blocks) - 1)):
         return True
-    blocks = _cut_at_leads(blocks)
-    stop = _move_foot(blocks, _foot(blocks))
-    lo = _body_start(blocks, stop)
-    moved = _move_costs(blocks, stop)
-    return any(moved(i, i + 1) == 2 for i in range(lo, stop)) or _short_columns(blocks, range(lo, stop)) > 0
+    blocks, stop = move_blocks(blocks)
+    return _moves_show(blocks, stop, _move_costs(blocks, stop))
 
 
 def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] | None:
@@ -156,8 +158,7 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
     stop = _strips_foot(blocks)
     order = _strips_past_header(blocks, stop) if stop >= MIN_BLOCKS else None
     if order is None:
-        blocks = _cut_at_leads(blocks)
-        stop = _move_foot(blocks, _foot(blocks))
+        blocks, stop = move_blocks(blocks)
         order = _moves_under_titles(blocks, stop)
     if order is None:
         return None
@@ -175,7 +176,7 @@ def _floated_sections(blocks: list[list[Line]], stop: int) -> int | None:
         return None
     for s in range(2, stop):
         if len(blocks[s]) == 1 and SECTIONS.match(blocks[s][0].text):
-            text_before = any(not (_heading(b) or _subhead(b)) for b in blocks[1:s])
+            text_before = any(not _heading(b) for b in blocks[1:s])
             return s if text_before else None
     return None
 
@@ -198,7 +199,7 @@ def _strips_past_header(blocks: list[list[Line]], stop: int) -> list[int] | None
 
 def _foot(blocks: list[list[Line]]) -> int:
     """Where the foot starts: titles after the last block that ends a sentence or an article stay where they are."""
-    return 1 + max((i for i, b in enumerate(blocks) if b[-1].ends or _closes(b)), default=-1)
+    return 1 + max((i for i, b in enumerate(blocks) if _finished(b)), default=-1)
 
 
 def _strips_foot(blocks: list[list[Line]]) -> int:
@@ -208,7 +209,7 @@ def _strips_foot(blocks: list[list[Line]]) -> int:
     garbled mark (``…平遥`` for ``…平。``, train33 page-013) is still its column's foot.  (pdftotext's
     blocks keep :func:`_foot`: with this foot 12 of the 13 pdftotext pages it changed on the batches
     read worse.)"""
-    return 1 + max((i for i, b in enumerate(blocks) if b[-1].ends or _closes(b) or not (_heading(b) or _subhead(b))),
+    return 1 + max((i for i, b in enumerate(blocks) if _finished(b) or not _heading(b)),
                    default=-1)
 
 
@@ -242,8 +243,7 @@ def _goes_on(block: list[Line]) -> bool:
     """The block may go on from an unfinished one: it opens with no lead, byline or title, at a line as
     wide as the column, or is one line that ends a sentence (a paragraph's last)."""
     first = block[0]
-    alone = first.byline is not None and first.byline[0] == 0  # a byline with no text before it
-    if line_opens_lead(first.text) or alone or _wide(first) or LEAD_LINE.match(first.text) or _subhead(block):
+    if _lead_line(first) or _bare_byline(first) or _wide(first) or _subhead(block):
         return False
     # One line that ends a sentence or carries the article's byline after its text: a paragraph's last.
     return first.width > first.column - INDENT_MIN or (len(block) == 1 and (first.ends or first.byline is not None))
@@ -255,7 +255,8 @@ def _opens_inside(block: list[Line]) -> bool:
 
 
 def _subhead(block: list[Line]) -> bool:
-    """A title or subhead set in the column: a line or two without any sentence punctuation."""
+    """A title or subhead set in the column: a line or two without any sentence punctuation (a
+    :func:`_heading` too: a bare line is a headline, :meth:`~textfix.lines.Line.of`)."""
     return len(block) <= 2 and all(ln.bare for ln in block)
 
 
@@ -336,17 +337,19 @@ def _first_lines_alone(blocks: list[list[Line]]) -> list[bool]:
     return [alone(i) for i in range(len(blocks))]
 
 
-# pdfminer's boxes hold 2.26 lines or more on average on every train page (seeds 21, 23, 25); pages
-# that print a blank line after every line (corpora/pages) 1.0-1.35: half way between.  Asked of
+# pdfminer's boxes hold 2.26 lines or more on average on every train page (seeds 21, 23, 25; 2.41 or
+# more on the batches of seeds 21-37 odd, counted as strip_order does: boxes, up to _strips_foot);
+# pages that print a blank line after every line (corpora/pages) 1.0-1.35: half way between.  Asked of
 # the page and of each group read as strips (a page may print a blank line after every line in
 # one part only: bench/settle.py's generator pages).
 BOX_LINES = 1.8
 # A group of articles read as strips spans at most a page of pdfminer's boxes (49 on the train pages
-# at most): the search stays small on a long text.
+# of seeds 21, 23, 25 at most; 51 up to the strips' foot on the batches of seeds 21-37 odd, train23
+# page-035 and four others: a group is a part of such a page): the search stays small on a long text.
 MAX_GROUP = 50
 
 # One broken sentence is too little to read a page in another order: of the train pages (seeds 21,
-# 23, 25, 27; pdfminer) whose print order breaks one sentence, the strip reading made one right
+# 23, 25, 27 — seed 27 has since become the validation batch; pdfminer) whose print order breaks one sentence, the strip reading made one right
 # (train page-038) and four worse (train page-011, train25 page-004, train27 page-009, page-029).
 MIN_BROKEN = 2
 
@@ -407,9 +410,9 @@ class _Page:
         self.cost = cost
         alone = _first_lines_alone(blocks)
         # A paragraph's first line in a box of its own is no heading: it opens no article (a lead does).
-        self.can_start = [i == 0 or ((_heading(b) or _subhead(b)) and not alone[i]) or _lead(b) or _closes(blocks[i - 1])
+        self.can_start = [i == 0 or (_heading(b) and not alone[i]) or _lead(b) or _closes(blocks[i - 1])
                           for i, b in enumerate(blocks)]
-        self.closed = [b[-1].ends or _closes(b) for b in blocks]
+        self.closed = [_finished(b) for b in blocks]
         # A byline alone is set under its article's last paragraph, in the same column: printed right
         # after it, read right after it (no segment opens with it).
         self.held = [_byline_alone(b) for b in blocks]
@@ -420,9 +423,10 @@ class _Page:
         self.grams = [_bigrams(b) for b in blocks]
         self.before = [0, *accumulate(_column_lines(blocks))]  # column lines before each block
         self.lines = [0, *accumulate(map(len, blocks))]  # lines before each block
+        self.breaks = [0, *accumulate(cost(i, i + 1)[0] for i in range(len(blocks) - 1))]  # print seams broken before each seam
         # Blocks of text (no heading; a first line boxed alone is text) before each block: an article's
         # first column holds one at least (a subhead set alone over a later column opens no article).
-        self.texts = [0, *accumulate(first or not (_heading(b) or _subhead(b)) for b, first in zip(blocks, alone))]
+        self.texts = [0, *accumulate(first or not _heading(b) for b, first in zip(blocks, alone))]
 
     def searched(self, lo: int, hi: int) -> bool:
         """Blocks [lo, hi) may be a group read as strips: the print order breaks a sentence in it, it
@@ -430,7 +434,7 @@ class _Page:
         return (
             hi - lo <= MAX_GROUP
             and self.lines[hi] - self.lines[lo] >= BOX_LINES * (hi - lo)
-            and any(self.cost(i, i + 1)[0] for i in range(lo, hi - 1))
+            and self.breaks[hi - 1] > self.breaks[lo]
         )
 
     def group(self, lo: int, hi: int) -> tuple[Key, list[int]] | None:
@@ -470,8 +474,12 @@ def _bigrams(block: list[Line]) -> set[str]:
 
 def _byline_alone(block: list[Line]) -> bool:
     """A byline on a line of its own, no text before it (（记者 张伟） set right)."""
-    first = block[0]
-    return len(block) == 1 and first.byline is not None and first.byline[0] == 0
+    return len(block) == 1 and _bare_byline(block[0])
+
+
+def _bare_byline(ln: Line) -> bool:
+    """*ln* opens with a byline: no text before it."""
+    return ln.byline is not None and ln.byline[0] == 0
 
 
 def _lead_byline(block: list[Line]) -> bool:
@@ -481,7 +489,12 @@ def _lead_byline(block: list[Line]) -> bool:
 
 def _lead(block: list[Line]) -> bool:
     """The block opens an article's text: a news lead, a dateline, a byline line under a title."""
-    return line_opens_lead(block[0].text) or LEAD_LINE.match(block[0].text) is not None
+    return _lead_line(block[0])
+
+
+def _lead_line(ln: Line) -> bool:
+    """*ln* opens an article's text (:func:`_lead`)."""
+    return line_opens_lead(ln.text) or LEAD_LINE.match(ln.text) is not None
 
 
 MAX_STRIPS = 3  # columns per article on the typeset pages (corpora/typeset/make_pages.py: 1-3)
@@ -834,7 +847,7 @@ MAX_RUN = 2
 def _titled(block: list[Line]) -> bool:
     """A title set in the column above its article's opening: a line without sentence punctuation,
     then a lead, a dateline or a byline line (pdftotext keeps such a title in the article's block)."""
-    return len(block) > 1 and block[0].bare and (line_opens_lead(block[1].text) or LEAD_LINE.match(block[1].text) is not None)
+    return len(block) > 1 and block[0].bare and _lead_line(block[1])
 
 
 def _heading_over_text(block: list[Line]) -> bool:
@@ -883,15 +896,14 @@ def _paragraph_goes_on(block: list[Line]) -> bool:
 def _opening(block: list[Line]) -> bool:
     """The block opens at a bold line or an article's opening: where pdftotext cuts a column (a
     subhead over its text included)."""
-    return _titled(block) or _heading(block) or _subhead(block) or _lead(block) or _heading_over_text(block)
+    return _titled(block) or _heading(block) or _lead(block) or _heading_over_text(block)
 
 
 def _joined_at_lead(above: Line, line: Line) -> bool:
     """*line* opens an article's lead right under a line that stops inside a sentence at the column's
     width: two pieces of text pdftotext took for one block (the foot of one article's first column and
     the top of the next article's, set one under the other: train25 page-029)."""
-    full = above.column - FULL_SLACK <= above.width <= above.column + FULL_SLACK
-    return full and not above.ends and above.byline is None and line_opens_lead(line.text)
+    return _full_line(above) and not above.ends and above.byline is None and line_opens_lead(line.text)
 
 
 def _cut_at_leads(blocks: list[list[Line]]) -> list[list[Line]]:
@@ -911,7 +923,12 @@ def _text_line(block: list[Line], k: int) -> bool:
     ln = block[k]
     if not ln.headline or line_opens_lead(ln.text):
         return True
-    return k + 1 < len(block) and is_indented(ln) and block[k + 1].width >= block[k + 1].column - FULL_SLACK
+    return _paragraph_opens(block[k:k + 2])
+
+
+def _full_line(ln: Line) -> bool:
+    """As wide as the column, within FULL_SLACK either way."""
+    return ln.column - FULL_SLACK <= ln.width <= ln.column + FULL_SLACK
 
 
 def _broad_line(ln: Line) -> bool:
@@ -944,7 +961,14 @@ def _foot_title(block: list[Line]) -> bool:
     first line."""
     if not all(ln.headline for ln in block) or _heading_over_text(block):
         return False
-    return not any(line_opens_lead(ln.text) or LEAD_LINE.match(ln.text) for ln in block)
+    return not any(map(_lead_line, block))
+
+
+def move_blocks(blocks: list[list[Line]]) -> tuple[list[list[Line]], int]:
+    """The blocks as the move search takes them (:func:`_cut_at_leads`) and where their foot starts
+    (:func:`_move_foot`)."""
+    blocks = _cut_at_leads(blocks)
+    return blocks, _move_foot(blocks, _foot(blocks))
 
 
 def _move_foot(blocks: list[list[Line]], stop: int) -> int:
@@ -1021,7 +1045,7 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     titled = [_titled(b) for b in blocks]
     # Headings set in the column (two lines of text that open a paragraph are none: a first line short
     # by an indent, a second as wide as the column).
-    headed = [(_subhead(b) or _heading(b)) and not _paragraph_opens(b) for b in blocks]
+    headed = [_heading(b) and not _paragraph_opens(b) for b in blocks]
     # Two heading lines, the first short of the column by more than an indent, did not wrap: two
     # titles (the foot's, printed among the columns), not a subhead that wants its text.
     two_titles = [len(b) == 2 and b[0].width < b[0].column - INDENT_MAX for b in blocks]
@@ -1091,7 +1115,9 @@ def _move_costs(blocks: list[list[Line]], stop: int):
 # pdftotext's blocks run from one bold line to the next, several paragraphs each; pdfminer's boxes
 # hold one paragraph or part of one.  Paragraphs per block (the page up to the foot, 4 blocks or
 # more; corpora/typeset/fit_moves.py): pdfminer's 120 train pages (seeds 21, 23, 25) 1.00-1.11,
-# pdftotext's 95 1.20-4.60; half way between (1.153).
+# pdftotext's 95 1.20-4.60; half way between (1.153).  On the batches of seeds 21-37 odd the ranges
+# meet: pdfminer's 320 pages 1.00-1.20 (train31 page-011 above this, train29 page-014 at 1.14),
+# pdftotext's 244 1.20-7.50.
 BLOCK_PARAGRAPHS = 1.15
 
 
@@ -1107,7 +1133,8 @@ def paragraphs_per_block(blocks: list[list[Line]]) -> float:
 # orders after each move: 4, 8, 16 and 32 give the same orders on the train pages.
 MAX_MOVES = 3
 BEAM = 8
-# pdftotext's train pages hold 16 blocks at most (seeds 21, 23, 25): a page of twice as many is
+# pdftotext's train pages hold 16 blocks at most (seeds 21, 23, 25; still 16 on seeds 21-37 odd,
+# counted as move_order does: cut at leads, up to _move_foot): a page of twice as many is
 # searched, a longer text is not (the search grows with the cube of the blocks).
 MAX_MOVE_BLOCKS = 32
 # A subhead names what its text opens with: its characters are looked for in the text's first two
@@ -1117,7 +1144,8 @@ TOPIC_LINES = 2
 
 # A subhead names what its text opens with: the text under each subhead of the train batches (seeds
 # 21, 23, 25: 64 subheads, corpora/typeset/fit_topic.py) opens with 2 of its characters at least in its
-# first TOPIC_LINES lines (62 with 4 or more).  Text that opens with fewer is not the subhead's.
+# first TOPIC_LINES lines (62 with 4 or more).  Text that opens with fewer is not the subhead's.  On
+# the batches of seeds 21-37 odd 3 of 154 subheads' text opens with fewer (0: train35 page-027; 1: 2).
 TOPIC_MIN = 2
 
 
@@ -1142,7 +1170,8 @@ def _topics(blocks: list[list[Line]], subheads: list[bool]):
 # train page 144 five.  The fewest no pdftotext train page holds (corpora/typeset/fit_moves.py).
 ONE_LINE_BLOCKS = 2
 # pdfminer's boxes hold a line of text alone at most 5 times a page on its train pages (seeds 21, 23,
-# 25: counted with _text_lines_alone); the generator pages that print a blank line after some lines
+# 25: counted with _text_lines_alone; 6 on the batches of seeds 21-37 odd, train35 page-008, whose print
+# order breaks no sentence: not searched, read as printed all the same); the generator pages that print a blank line after some lines
 # hold 25-41 (corpora/pages synth-001, 032, 040), whose strip search cost 0.1-0.4 s a page for nothing.
 STRIP_LINES_ALONE = 5
 
@@ -1151,9 +1180,7 @@ def _text_lines_alone(blocks: list[list[Line]]) -> int:
     """Blocks of one line that is no heading, byline or byline line, or that fills the column (a
     heading seldom does: one on pdftotext's train pages): a paragraph's line set apart."""
     def alone(b: list[Line]) -> bool:
-        ln = b[0]
-        full = ln.column - FULL_SLACK <= ln.width <= ln.column + FULL_SLACK
-        return full or not (_subhead(b) or _heading(b) or _closes(b) or _lead_byline(b))
+        return _full_line(b[0]) or not (_heading(b) or _closes(b) or _lead_byline(b))
 
     return sum(len(b) == 1 and alone(b) for b in blocks)
 
@@ -1199,7 +1226,7 @@ def column_share(blocks: list[list[Line]], seq: list[int] | tuple[int, ...], fir
     opens at no bold line or opening, read after no heading (a subhead printed in a block of its own
     over it, or at the foot of the block before: train31 page-026); else None."""
     block, before = blocks[seq[last]], blocks[seq[last - 1]]
-    if last == first or _opening(block) or not _text_lines(block) or _heading(before) or _subhead(before) or _ends_with_subhead(before):
+    if last == first or _opening(block) or not _text_lines(block) or _heading(before) or _ends_with_subhead(before):
         return None
     return len(block) / _text_lines(blocks[seq[first]])
 
@@ -1221,6 +1248,15 @@ def _pdftotext_blocks(blocks: list[list[Line]]) -> bool:
     return paragraphs_per_block(blocks) >= BLOCK_PARAGRAPHS and _text_lines_alone(blocks) < ONE_LINE_BLOCKS
 
 
+def _moves_show(blocks: list[list[Line]], stop: int, broken) -> bool:
+    """pdftotext's moves show on the page's body [_body_start, stop) as printed: in a heading's seam
+    (*broken*, :func:`_move_costs`, gives 2; the strips' seams alone are pdfminer's, and the page's
+    own: a column that ends a sentence on a full line), or in an article whose last column is short of
+    its first (:func:`_short_columns`)."""
+    body = range(_body_start(blocks, stop), stop)
+    return any(broken(i, i + 1) == 2 for i in body) or _short_columns(blocks, body) > 0
+
+
 def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     """The blocks [0, stop) put back by MAX_MOVES moves at most, each of which leaves fewer seams broken
     (:func:`_move_costs`): a run of MAX_RUN blocks put earlier, or a stretch read as two columns
@@ -1233,7 +1269,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     if not _pdftotext_blocks(blocks[:stop]):
         return None
     broken = _move_costs(blocks, stop)
-    bound = [_heading(b) or _subhead(b) for b in blocks]  # a heading block: held to a lead under it
+    bound = [_heading(b) for b in blocks]  # a heading block: held to a lead under it
     subheads = [_subhead(b) and not _lead(b) for b in blocks]  # their characters are looked for below
     # pdftotext cuts its blocks at bold lines: an article's lead is never cut from what stands over it.
     movable = [not _lead(b) or _titled(b) or _lead_byline(b) for b in blocks]
@@ -1247,10 +1283,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         """Whether the seam after seq[k] is broken (the last block's seam is the foot's)."""
         return int(broken(seq[k], seq[k + 1] if k + 1 < len(seq) else stop) > 0)
 
-    # pdftotext's moves show in a heading's seam: the strips' seams alone are pdfminer's (and the
-    # page's own: a column that ends a sentence on a full line).
-    # An article whose last column is short of its first (_short_columns) is pdftotext's too.
-    if not any(broken(order[k], order[k + 1] if k + 1 < len(order) else stop) == 2 for k in range(len(order))) and not _short_columns(blocks, order):
+    if not _moves_show(blocks, stop, broken):
         return None
 
     shared = _topics(blocks, subheads)

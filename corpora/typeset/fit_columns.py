@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's textfix
 from textfix.io import read_text  # noqa: E402
 from textfix.model import default_model  # noqa: E402
-from textfix.order import _articles, _body_start, _cut_at_leads, _foot, _move_foot, boxes, column_share  # noqa: E402
+from textfix.order import _articles, _body_start, boxes, column_share, move_blocks  # noqa: E402
 from textfix.repair import repair  # noqa: E402
 from textfix.split import _byline_finder  # noqa: E402
 
@@ -55,8 +55,7 @@ def page_shares(folder: Path, name: str, model, bylines) -> list[tuple[float, bo
     gold = json.loads((folder / f"{name}.gold.json").read_text(encoding="utf-8"))
     texts = [_plain("".join(b["text"] for b in a["blocks"])) for a in gold["articles"]]
     text = repair(read_text(folder / f"{name}.pdftotext.txt"), model, rejoin=False).text
-    blocks = _cut_at_leads(boxes(text, bylines))
-    stop = _move_foot(blocks, _foot(blocks))
+    blocks, stop = move_blocks(boxes(text, bylines))
     seq = list(range(_body_start(blocks, stop), stop))
     out = []
     for first, last in _articles(blocks, seq):
