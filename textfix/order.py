@@ -348,9 +348,12 @@ BOX_LINES = 1.8
 # page-035 and four others: a group is a part of such a page): the search stays small on a long text.
 MAX_GROUP = 50
 
-# One broken sentence is too little to read a page in another order: of the train pages (seeds 21,
-# 23, 25, 27 — seed 27 has since become the validation batch; pdfminer) whose print order breaks one sentence, the strip reading made one right
-# (train page-038) and four worse (train page-011, train25 page-004, train27 page-009, page-029).
+# One broken sentence is too little to read a page in another order: of the train pages of seeds 21, 23
+# and 25 (pdfminer) whose print order breaks one sentence, the strip reading made one right (train
+# page-038) and two worse (train page-011, train25 page-004); seed 27, counted with them when this was
+# set and since the validation batch, had two more worse (page-009, page-029).  Not counted again on
+# seeds 29-37, where some such pages would be read right (train29 page-031, train37 page-014: their
+# order shows in the topic, not in broken sentences).
 MIN_BROKEN = 2
 
 # The header's sections printed after a column's text (:func:`_floated_sections`) count as one
