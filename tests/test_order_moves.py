@@ -250,6 +250,27 @@ def test_the_short_rest_of_a_wrapped_subhead_is_not_asked_for_its_topic() -> Non
     assert reading_order(page_text) == [piece[0], piece[2], piece[1], piece[3], piece[4]]
 
 
+# The same subhead, its short rest printed on the line under the text over it, in that text's block,
+# its first line in a block of its own after it (the shape of train page-023, train35 page-009).
+GLUED_PRINTED = ["\n".join([TITLE_1, *_set(LEAD_1A), H_WRAP_REST]), H_WRAP_FIRST, "\n".join(_set(P_WRAP)), ARTICLE_2]
+
+
+def test_the_rest_of_a_wrapped_subhead_printed_under_the_text_before_it_goes_after_its_first_line() -> None:
+    page_text = _page(GLUED_PRINTED)
+    rest = page_text.index("\n" + H_WRAP_REST + "\n") + 1
+    first, text, article_2 = (page_text.index(block) for block in GLUED_PRINTED[1:])
+    assert reading_order(page_text) == [(0, rest), (first, text), (rest, first), (text, article_2), (article_2, len(page_text))]
+    _split_reads(page_text, ["", "李明"], [
+        ("paragraph", LEAD_1A), ("heading", H_WRAP_FIRST + H_WRAP_REST), ("paragraph", P_WRAP)
+    ])
+
+
+def test_a_byline_under_the_text_before_a_subhead_stays_there() -> None:
+    """A byline line ends the block over a subhead's first line: it is no rest of the subhead."""
+    printed = ["\n".join([TITLE_1, *_set(LEAD_1A), BYLINE_1]), H_WRAP_FIRST, "\n".join(_set(P_WRAP)), ARTICLE_2]
+    assert reading_order(_page(printed)) is None
+
+
 # A subhead set at column 1's foot ends column 1's block; its text opens column 2, which pdftotext
 # prints after column 2's lower paragraph, and after the next article's first block (the shape of
 # train23 page-017: read so, the text would follow a full line that ends no sentence).
