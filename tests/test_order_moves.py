@@ -490,3 +490,21 @@ def test_titles_before_text_in_boxes_of_a_paragraph_stay_where_they_are() -> Non
     page = _page(boxes)
     assert paragraphs_per_block(blocks_of(cut_lines(page, bylines=BylineFinder()), page)[:4]) < BLOCK_PARAGRAPHS
     assert reading_order(page) is None
+
+
+# The same with the subhead at column 1's foot, its text's first two lines joined to the next
+# article's lead (the shape of train39 page-021): the text's first line stopped short of its indent
+# where a run of digits did not fit, no heading over the lead however its marks read.
+P_DIGITS = ["新建绿道总长达到", "12345公里，沿线配建了驿", "站和健身设施，市民出行更", "加便利。" + BYLINE_1]
+DIGITS_PRINTED = ["\n".join([FIRST, H_FOOT]), "\n".join(P_DIGITS[2:]), "\n".join([*P_DIGITS[:2], ARTICLE_4]), FOOT]
+
+
+def test_a_paragraph_s_first_line_stopped_short_by_a_run_is_cut_from_the_lead_under_it() -> None:
+    page_text = _page(DIGITS_PRINTED)
+    first, column_b, joined, foot = (page_text.index(block) for block in DIGITS_PRINTED)
+    lead = page_text.index(ARTICLE_4)
+    assert reading_order(page_text) == [(0, column_b), (joined, lead), (column_b, joined), (lead, foot), (foot, len(page_text))]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["张伟", "赵敏"]
+    assert page.articles[0].blocks[-2:][0].text == H_FOOT
+    assert page.articles[0].blocks[-1].text == "".join(P_DIGITS)[: -len(BYLINE_1)]

@@ -955,11 +955,16 @@ def _rests(blocks: list[list[Line]]) -> list[bool]:
 
 
 def _text_line(block: list[Line], k: int) -> bool:
-    """Line *k* of *block* is a paragraph's: it has a full stop, opens a lead, or is indented over a full line."""
+    """Line *k* of *block* is a paragraph's: it has a full stop, opens a lead, or is a paragraph's first
+    line over a full one (:func:`_first_line`: indented, or stopped shorter where what opens the next
+    line did not fit: train39 page-021's ``联合国安理会22日通过决议，要`` over ``求“立即…``)."""
     ln = block[k]
     if not ln.headline or line_opens_lead(ln.text):
         return True
-    return _paragraph_opens(block[k:k + 2])
+    if k + 1 >= len(block):
+        return False
+    second = block[k + 1]
+    return _first_line(ln, second) and second.width >= second.column - FULL_SLACK
 
 
 def _full_line(ln: Line) -> bool:
@@ -1311,7 +1316,9 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     if not _pdftotext_blocks(blocks[:stop]):
         return None
     broken = _move_costs(blocks, stop)
-    bound = [_heading(b) for b in blocks]  # a heading block: held to a lead under it
+    # A heading block is held to a lead under it; a paragraph's first line over a full one is none
+    # (:func:`_text_line`: the text under a subhead, cut from the lead under it, train39 page-021).
+    bound = [_heading(b) and not _text_line(b, 0) for b in blocks]
     subheads = [_subhead(b) and not _lead(b) for b in blocks]  # their characters are looked for below
     # pdftotext cuts its blocks at bold lines: an article's lead is never cut from what stands over it.
     movable = [not _lead(b) or _titled(b) or _lead_byline(b) for b in blocks]
