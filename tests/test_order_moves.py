@@ -265,6 +265,16 @@ def test_the_rest_of_a_wrapped_subhead_printed_under_the_text_before_it_goes_aft
     ])
 
 
+def test_a_wrapped_subhead_with_a_colon_gets_its_rest_back_too() -> None:
+    """A subhead may hold a colon (train41 page-022's 国际人士：…): its first line is still one."""
+    first_line, rest = "果农：柑橘采摘季忙装箱发", "货"
+    printed = ["\n".join([TITLE_1, *_set(LEAD_1A), rest]), first_line, "\n".join(_set(P_WRAP)), ARTICLE_2]
+    page_text = _page(printed)
+    at_rest = page_text.index("\n" + rest + "\n") + 1
+    first, text, article_2 = (page_text.index(block) for block in printed[1:])
+    assert reading_order(page_text) == [(0, at_rest), (first, text), (at_rest, first), (text, article_2), (article_2, len(page_text))]
+
+
 def test_a_byline_under_the_text_before_a_subhead_stays_there() -> None:
     """A byline line ends the block over a subhead's first line: it is no rest of the subhead."""
     printed = ["\n".join([TITLE_1, *_set(LEAD_1A), BYLINE_1]), H_WRAP_FIRST, "\n".join(_set(P_WRAP)), ARTICLE_2]

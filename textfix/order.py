@@ -927,12 +927,13 @@ def _heading_rest(above: Line, rest: Line, nxt: list[Line]) -> bool:
     after the text over the heading (train page-023's ``…升级。`` / ``也门``, then ``伊朗外交部强烈谴责美空袭``
     alone; train35 page-009, train37 page-021) or in a block of its own (train25 page-036).  *rest* is
     bare under a line that ends a sentence or an article (no paragraph's last line is bare), and no
-    byline; *nxt* is one bare line as wide as the column but for an indent (the next phrase did not
+    byline; *nxt* is one line punctuated as a heading may be (``国际人士：美国胁迫欧洲为自身利益服``
+    over ``务``: train41 page-022), as wide as the column but for an indent (the next phrase did not
     fit; a title set across the page is wider), wider than the rest."""
     if len(nxt) != 1 or rest.byline is not None or _lead_byline([rest]):
         return False  # a byline, or a byline line under a title, is no heading's rest
     first = nxt[0]
-    if not (rest.bare and first.bare and (above.ends or above.byline is not None)):
+    if not (rest.bare and first.headline and (above.ends or above.byline is not None)):
         return False
     return first.column - INDENT_MAX <= first.width <= first.column + FULL_SLACK and rest.width < first.width
 
