@@ -250,6 +250,37 @@ def test_the_short_rest_of_a_wrapped_subhead_is_not_asked_for_its_topic() -> Non
     assert reading_order(page_text) == [piece[0], piece[2], piece[1], piece[3], piece[4]]
 
 
+# The same subhead, its short rest printed on the line under the text over it, in that text's block,
+# its first line in a block of its own after it (the shape of train page-023, train35 page-009).
+GLUED_PRINTED = ["\n".join([TITLE_1, *_set(LEAD_1A), H_WRAP_REST]), H_WRAP_FIRST, "\n".join(_set(P_WRAP)), ARTICLE_2]
+
+
+def test_the_rest_of_a_wrapped_subhead_printed_under_the_text_before_it_goes_after_its_first_line() -> None:
+    page_text = _page(GLUED_PRINTED)
+    rest = page_text.index("\n" + H_WRAP_REST + "\n") + 1
+    first, text, article_2 = (page_text.index(block) for block in GLUED_PRINTED[1:])
+    assert reading_order(page_text) == [(0, rest), (first, text), (rest, first), (text, article_2), (article_2, len(page_text))]
+    _split_reads(page_text, ["", "李明"], [
+        ("paragraph", LEAD_1A), ("heading", H_WRAP_FIRST + H_WRAP_REST), ("paragraph", P_WRAP)
+    ])
+
+
+def test_a_wrapped_subhead_with_a_colon_gets_its_rest_back_too() -> None:
+    """A subhead may hold a colon (train41 page-022's 国际人士：…): its first line is still one."""
+    first_line, rest = "果农：柑橘采摘季忙装箱发", "货"
+    printed = ["\n".join([TITLE_1, *_set(LEAD_1A), rest]), first_line, "\n".join(_set(P_WRAP)), ARTICLE_2]
+    page_text = _page(printed)
+    at_rest = page_text.index("\n" + rest + "\n") + 1
+    first, text, article_2 = (page_text.index(block) for block in printed[1:])
+    assert reading_order(page_text) == [(0, at_rest), (first, text), (at_rest, first), (text, article_2), (article_2, len(page_text))]
+
+
+def test_a_byline_under_the_text_before_a_subhead_stays_there() -> None:
+    """A byline line ends the block over a subhead's first line: it is no rest of the subhead."""
+    printed = ["\n".join([TITLE_1, *_set(LEAD_1A), BYLINE_1]), H_WRAP_FIRST, "\n".join(_set(P_WRAP)), ARTICLE_2]
+    assert reading_order(_page(printed)) is None
+
+
 # A subhead set at column 1's foot ends column 1's block; its text opens column 2, which pdftotext
 # prints after column 2's lower paragraph, and after the next article's first block (the shape of
 # train23 page-017: read so, the text would follow a full line that ends no sentence).
@@ -469,3 +500,21 @@ def test_titles_before_text_in_boxes_of_a_paragraph_stay_where_they_are() -> Non
     page = _page(boxes)
     assert paragraphs_per_block(blocks_of(cut_lines(page, bylines=BylineFinder()), page)[:4]) < BLOCK_PARAGRAPHS
     assert reading_order(page) is None
+
+
+# The same with the subhead at column 1's foot, its text's first two lines joined to the next
+# article's lead (the shape of train39 page-021): the text's first line stopped short of its indent
+# where a run of digits did not fit, no heading over the lead however its marks read.
+P_DIGITS = ["新建绿道总长达到", "12345公里，沿线配建了驿", "站和健身设施，市民出行更", "加便利。" + BYLINE_1]
+DIGITS_PRINTED = ["\n".join([FIRST, H_FOOT]), "\n".join(P_DIGITS[2:]), "\n".join([*P_DIGITS[:2], ARTICLE_4]), FOOT]
+
+
+def test_a_paragraph_s_first_line_stopped_short_by_a_run_is_cut_from_the_lead_under_it() -> None:
+    page_text = _page(DIGITS_PRINTED)
+    first, column_b, joined, foot = (page_text.index(block) for block in DIGITS_PRINTED)
+    lead = page_text.index(ARTICLE_4)
+    assert reading_order(page_text) == [(0, column_b), (joined, lead), (column_b, joined), (lead, foot), (foot, len(page_text))]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["张伟", "赵敏"]
+    assert page.articles[0].blocks[-2:][0].text == H_FOOT
+    assert page.articles[0].blocks[-1].text == "".join(P_DIGITS)[: -len(BYLINE_1)]

@@ -921,12 +921,51 @@ def _cut_at_leads(blocks: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
+def _heading_rest(above: Line, rest: Line, nxt: list[Line]) -> bool:
+    """*rest*, under *above*, is the short rest of a wrapped heading whose first line is the block
+    *nxt*: pdftotext prints a bold heading's short second line before its first, either on the line
+    after the text over the heading (train page-023's ``…升级。`` / ``也门``, then ``伊朗外交部强烈谴责美空袭``
+    alone; train35 page-009, train37 page-021) or in a block of its own (train25 page-036).  *rest* is
+    bare under a line that ends a sentence or an article (no paragraph's last line is bare), and no
+    byline; *nxt* is one line punctuated as a heading may be (``国际人士：美国胁迫欧洲为自身利益服``
+    over ``务``: train41 page-022), as wide as the column but for an indent (the next phrase did not
+    fit; a title set across the page is wider), wider than the rest."""
+    if len(nxt) != 1 or rest.byline is not None or _lead_byline([rest]):
+        return False  # a byline, or a byline line under a title, is no heading's rest
+    first = nxt[0]
+    if not (rest.bare and first.headline and (above.ends or above.byline is not None)):
+        return False
+    return first.column - INDENT_MAX <= first.width <= first.column + FULL_SLACK and rest.width < first.width
+
+
+def _cut_heading_rests(blocks: list[list[Line]]) -> list[list[Line]]:
+    """*blocks* with a wrapped heading's rest printed at the end of the block before its first line
+    (:func:`_heading_rest`) cut into a block of its own, which the move search puts back under it."""
+    out = []
+    for block, nxt in zip(blocks, [*blocks[1:], None]):
+        cut = len(block) > 1 and nxt is not None and _heading_rest(block[-2], block[-1], nxt)
+        out += [block[:-1], block[-1:]] if cut else [block]
+    return out
+
+
+def _rests(blocks: list[list[Line]]) -> list[bool]:
+    """Each block is the short rest of a wrapped heading printed before its first line, the next
+    block (:func:`_heading_rest`; one line, after a block)."""
+    return [0 < i < len(blocks) - 1 and len(b) == 1 and _heading_rest(blocks[i - 1][-1], b[0], blocks[i + 1])
+            for i, b in enumerate(blocks)]
+
+
 def _text_line(block: list[Line], k: int) -> bool:
-    """Line *k* of *block* is a paragraph's: it has a full stop, opens a lead, or is indented over a full line."""
+    """Line *k* of *block* is a paragraph's: it has a full stop, opens a lead, or is a paragraph's first
+    line over a full one (:func:`_first_line`: indented, or stopped shorter where what opens the next
+    line did not fit: train39 page-021's ``联合国安理会22日通过决议，要`` over ``求“立即…``)."""
     ln = block[k]
     if not ln.headline or line_opens_lead(ln.text):
         return True
-    return _paragraph_opens(block[k:k + 2])
+    if k + 1 >= len(block):
+        return False
+    second = block[k + 1]
+    return _first_line(ln, second) and second.width >= second.column - FULL_SLACK
 
 
 def _full_line(ln: Line) -> bool:
@@ -968,9 +1007,9 @@ def _foot_title(block: list[Line]) -> bool:
 
 
 def move_blocks(blocks: list[list[Line]]) -> tuple[list[list[Line]], int]:
-    """The blocks as the move search takes them (:func:`_cut_at_leads`) and where their foot starts
-    (:func:`_move_foot`)."""
-    blocks = _cut_at_leads(blocks)
+    """The blocks as the move search takes them (:func:`_cut_at_leads`, :func:`_cut_heading_rests`) and
+    where their foot starts (:func:`_move_foot`)."""
+    blocks = _cut_heading_rests(_cut_at_leads(blocks))
     return blocks, _move_foot(blocks, _foot(blocks))
 
 
@@ -1041,7 +1080,9 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     - when the titles stand at the foot, no subhead follows a byline, alone or over its text
       (:func:`_heading_over_text`; an article opens with text);
     - an article's opening (a lead, or a title over one: train37 page-023) or a subhead over its text
-      (train37 page-003) does not follow a block that stops inside a sentence at a column's width.
+      (train37 page-003) does not follow a block that stops inside a sentence at a column's width;
+    - a wrapped heading's first line printed after its short rest (:func:`_rests`) is followed by the
+      rest (train page-023).
     Such a seam counts 2 (pdftotext's), a strips' seam 1, none 0."""
     seams = _seam_costs(blocks)
     foot_titles = stop < len(blocks)
@@ -1062,6 +1103,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     leads = [_lead(b) for b in blocks]
     subheads = [_subhead(b) and not ld for b, ld in zip(blocks, leads)]
     shared = _topics(blocks, subheads)
+    rests = _rests(blocks)
+    wants_rest = [x > 0 and rests[x - 1] for x in range(len(blocks))]  # a heading's first line, its rest printed before it
 
     def off_topic(x: int, y: int) -> bool:
         """Subhead *x* stands over a paragraph's text that does not open with its topic (TOPIC_MIN).  A
@@ -1100,6 +1143,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
 
     def _heading_seam(x: int, y: int) -> bool:
         """A heading or byline line without its text, a byline before a paragraph."""
+        if wants_rest[x] and y != x - 1:
+            return True  # a wrapped heading's first line is read before its rest
         if y >= stop:  # the titles at the foot follow the last article's end
             return needs_text[x] or (foot_titles and more[x])
         if more[x] and (leads[y] or titled[y] or over_text[y]):
@@ -1272,7 +1317,9 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     if not _pdftotext_blocks(blocks[:stop]):
         return None
     broken = _move_costs(blocks, stop)
-    bound = [_heading(b) for b in blocks]  # a heading block: held to a lead under it
+    # A heading block is held to a lead under it; a paragraph's first line over a full one is none
+    # (:func:`_text_line`: the text under a subhead, cut from the lead under it, train39 page-021).
+    bound = [_heading(b) and not _text_line(b, 0) for b in blocks]
     subheads = [_subhead(b) and not _lead(b) for b in blocks]  # their characters are looked for below
     # pdftotext cuts its blocks at bold lines: an article's lead is never cut from what stands over it.
     movable = [not _lead(b) or _titled(b) or _lead_byline(b) for b in blocks]
