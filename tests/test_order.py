@@ -241,10 +241,12 @@ def _read_blocks(text: str, printed: list[str]) -> list[int] | None:
     return None if spans is None else [at.index(lo) for lo, _ in spans]
 
 
-def test_one_broken_sentence_alone_reads_the_page_as_printed() -> None:
-    # Only B's first column before A's second paragraph breaks a sentence (老旧|各地): MIN_BROKEN.
+def test_one_broken_sentence_is_read_as_strips_when_no_move_explains_it() -> None:
+    # Only B's first column before A's second paragraph breaks a sentence (老旧|各地): fewer than
+    # MIN_BROKEN, but no move of a block explains the page (MIN_BROKEN_UNMOVED): A's two columns,
+    # then B's, the header as printed.
     text, printed = _floated_page(header_first=True)
-    assert _read_blocks(text, printed) is None
+    assert _read_blocks(text, printed) == [0, 1, 2, 3, 6, 4, 5, 7, 8]
 
 
 def test_the_header_sections_printed_among_the_columns_count_as_a_break() -> None:
