@@ -462,21 +462,21 @@ class _Page:
         # but a byline line under a title may open a segment of a later strip (:func:`_interleave`).
         first_c = max(lo + 2, 1 + max((i for i in range(lo, hi) if self.leads[i] and not self.floats[i]), default=lo))
         best: tuple[Key, list[int]] | None = None
-        for width, cuts in _strip_cuts(lo, first_c, hi, self.before, self.can_start):
+        for width, later, cuts in _strip_cuts(lo, first_c, hi, self.before, self.can_start):
             if any(self.held[c] or self.floats[c] for c in cuts):
                 # A byline alone is read right after the block printed before it: no strip opens at
                 # it; nor at a byline line under a title: it would be read first of all, before the
                 # group's first article (train31 page-009: before the page number).
                 continue
             found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.held, self.before, self.grams,
-                                self.texts, self.floats, width, self.leads)
+                                self.texts, self.floats, width, self.leads, later)
             if found is None:
                 continue
             # Fewer sentences broken first, then fewer strips (two columns explain most pages; a
-            # first strip two columns wide counts as two), then more articles apart, the articles'
+            # strip two columns wide counts as two), then more articles apart, the articles'
             # topics (bigrams an article's segments share), balance and the language model.
             (relative, segments, shared, imbalance, lm), order = found
-            key = (relative, len(cuts) + width - 1, segments, shared, imbalance, lm)
+            key = (relative, len(cuts) + width + later - 2, segments, shared, imbalance, lm)
             if relative < 0 and (best is None or key < best[0]):
                 best = (key, order)
         bands = _bands(lo, hi, self.cost, self.leads, self.held, self.before, self.texts)
@@ -520,31 +520,35 @@ MAX_STRIPS = 3  # columns per article on the typeset pages (corpora/typeset/make
 
 
 def _strip_cuts(lo: int, first_c: int, stop: int, before: list[int], can_start: list[bool]):
-    """(width, cuts): where the second (and third) strip may start, after every lead, with the
-    strips' text lines balanced within BALANCE_SLACK per article the first strip may hold.  The
+    """(width, later, cuts): where the second (and third) strip may start, after every lead, with
+    the strips' text lines balanced within BALANCE_SLACK per article the first strip may hold.  The
     first strip may hold two columns of every article (width 2) and the second the third: pdfminer
     groups an article's first two columns, close to each other, before the third (train37
-    page-038); its lines then balance twice the second's."""
-    def balanced(cuts: list[int], width: int = 1) -> bool:
+    page-038); its lines then balance twice the second's.  Or the first strip holds the first
+    column and the second the other two (later 2): pdfminer groups an article's second and third
+    columns (train39 page-032, train29 page-031); the second's lines balance twice the first's."""
+    def balanced(cuts: list[int], width: int = 1, later: int = 1) -> bool:
         bounds = [lo, *cuts, stop]
         totals = [before[b] - before[a] for a, b in zip(bounds, bounds[1:])]
         articles = 1 + sum(can_start[lo + 1:cuts[0]])
-        return all(abs(width * t - totals[0]) <= width * BALANCE_SLACK * articles for t in totals[1:])
+        return all(abs(width * t - later * totals[0]) <= width * later * BALANCE_SLACK * articles for t in totals[1:])
 
     for c in range(first_c, stop):
         if balanced([c]):
-            yield 1, [c]
+            yield 1, 1, [c]
         if MAX_STRIPS >= 3:
             if balanced([c], 2):
-                yield 2, [c]
+                yield 2, 1, [c]
+            if balanced([c], 1, 2):
+                yield 1, 2, [c]
             for c2 in range(c + 1, stop):
                 if balanced([c, c2]):
-                    yield 1, [c, c2]
+                    yield 1, 1, [c, c2]
 
 
 def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], held: list[bool],
                 before: list[int], grams: list[set[str]], texts: list[int] | None = None, floats: list[bool] | None = None,
-                width: int = 1, leads: list[bool] | None = None):
+                width: int = 1, leads: list[bool] | None = None, later: int = 1):
     """The cheapest reading of strips [starts[0], starts[1]), … [starts[-1], stop) as segments
     interleaved per article: ((seams broken, -segments, -bigrams shared, column imbalance, -log10 P
     of the joins made) relative to the print order, the order), or None.  Of readings that break as
@@ -560,7 +564,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
     (a byline line under a title, centred across the article's columns: pdfminer may box it with a
     later column, train33 page-007) may open an article's segment of a later strip, never stand
     inside one, and is read before the article's first segment.  The first strip's segments hold
-    *width* columns each (:func:`_strip_cuts`): their lines balance *width* times a later strip's."""
+    *width* columns each and the later strips' *later* (:func:`_strip_cuts`): *later* times the
+    first's lines balance *width* times a later strip's."""
     texts = texts or before
     floats = floats or [False] * (stop + 1)
     leads = leads or [False] * (stop + 1)
@@ -607,6 +612,12 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
         halves = [before[m] - before[p] for m in range(p + 1, q)]
         return max((max(h, n - h) for h in halves if abs(2 * h - n) <= BALANCE_SLACK), default=-1)
 
+    def parts(p: int, q: int, lines: int) -> bool:
+        """A later strip's segment [p, q) parts at a box into two columns, the first as long as the
+        first strip's column (*lines*) within BALANCE_SLACK (as :func:`longest_column` asks of a
+        first strip two columns wide: a 2:1 balance of one box by chance is no two columns)."""
+        return any(abs(before[m] - before[p] - lines) <= BALANCE_SLACK for m in range(p + 1, q))
+
     def steps(state: tuple[int, ...]):
         """Each next segment tuple (ends per strip), balanced against the first strip's."""
         def rec(j: int, chosen: list[int], first_lines: int, longest: int):
@@ -615,7 +626,7 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                 return
             for q in allowed(j, state[j]):
                 n = before[q] - before[state[j]]
-                if (j and abs(width * n - first_lines) > width * BALANCE_SLACK) or not (j or texts[q] - texts[state[j]]):
+                if (j and abs(width * n - later * first_lines) > width * later * BALANCE_SLACK) or not (j or texts[q] - texts[state[j]]):
                     continue  # unbalanced, or an article's first column without a line of text
                 if j == 0:
                     longest = longest_column(state[0], q)
@@ -623,6 +634,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                         continue
                 elif width > 1 and n > longest:
                     continue  # CSS fills the columns in turn: the third is no longer than the longest before it
+                elif later > 1 and not parts(state[j], q, first_lines):
+                    continue
                 yield from rec(j + 1, chosen + [q], n if j == 0 else first_lines, longest)
 
         for q in rec(0, [], 0, 0):
@@ -653,7 +666,7 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                 added.append(cost(read[-1][1] - 1, opener(q)))
             # The print order's seams the reading cuts: at the segments' ends, after a floating block.
             removed = [cost(x - 1, x) for x in q if x < stop] + [cost(x, x + 1) for x in state[1:] if floats[x]]
-            imbalance = sum(abs(width * (before[q[j]] - before[state[j]]) - (before[q[0]] - before[state[0]])) for j in range(1, k))
+            imbalance = sum(abs(width * (before[q[j]] - before[state[j]]) - later * (before[q[0]] - before[state[0]])) for j in range(1, k))
             new = (key[0] + sum(b for b, _ in added) - sum(b for b, _ in removed), key[1] - 1, key[2] - shared(state, q), key[3] + imbalance,
                    key[4] + sum(x for _, x in added) - sum(x for _, x in removed))
             if q not in table or new < table[q][0]:
