@@ -305,3 +305,18 @@ def test_a_subhead_wrapped_before_its_comma_is_one_heading() -> None:
     read = kinds(before + wrapped + lead)
     assert [k for k, _ in read] == ["paragraph", "heading", "paragraph"]
     assert read[1][1] == "".join(wrapped)
+
+
+def test_a_space_pdfminer_prints_three_times_is_measured_once() -> None:
+    # pdfminer prints a justified space between two ideographs as three spaces (one each side of
+    # the space's glyph).  The second paragraph's first line is short by its indent: counted three
+    # units wide for one space, it would look full and go on the paragraph before.
+    page = [
+        fill(10, 1) + "，", fill(13, 2), fill(12, 3) + "。",
+        fill(5, 4) + "   " + fill(5, 5) + "，", fill(13, 6), fill(6, 7) + "。",
+    ]
+    read = kinds(page)
+    assert [k for k, _ in read] == ["paragraph", "paragraph"]
+    assert read[1][1].startswith(fill(5, 4))
+    once = cut_lines("\n".join(page[:3] + [page[3].replace("   ", " ")] + page[4:]))
+    assert [ln.width for ln in cut_lines("\n".join(page))] == [ln.width for ln in once]

@@ -241,10 +241,12 @@ def _read_blocks(text: str, printed: list[str]) -> list[int] | None:
     return None if spans is None else [at.index(lo) for lo, _ in spans]
 
 
-def test_one_broken_sentence_alone_reads_the_page_as_printed() -> None:
-    # Only B's first column before A's second paragraph breaks a sentence (老旧|各地): MIN_BROKEN.
+def test_one_broken_sentence_is_read_as_strips_when_no_move_explains_it() -> None:
+    # Only B's first column before A's second paragraph breaks a sentence (老旧|各地): fewer than
+    # MIN_BROKEN, but no move of a block explains the page (MIN_BROKEN_UNMOVED): A's two columns,
+    # then B's, the header as printed.
     text, printed = _floated_page(header_first=True)
-    assert _read_blocks(text, printed) is None
+    assert _read_blocks(text, printed) == [0, 1, 2, 3, 6, 4, 5, 7, 8]
 
 
 def test_the_header_sections_printed_among_the_columns_count_as_a_break() -> None:
@@ -440,6 +442,31 @@ def test_a_first_strip_may_hold_two_columns_of_every_article() -> None:
     found = _interleave(*args, None, None, 2)
     assert found is not None and found[1] == [0, 1, 4, 2, 3, 5] and found[0][0] == -3
     assert _interleave(*args) is None
+
+
+def test_a_later_strip_may_hold_the_second_and_third_columns_of_every_article() -> None:
+    from textfix.order import _interleave, _strip_cuts
+
+    # Three columns an article, four lines each: pdfminer prints A's first column (block 0), B's (1),
+    # then A's second and third columns (2, 3) and B's (4, 5).  Only 0→2→3→1→4→5 joins.  Read as one
+    # column a strip, no article balances (4 lines against 8); the second strip two columns wide,
+    # each of its segments holds twice the first strip's.
+    right = {(0, 2), (2, 3), (3, 1), (1, 4), (4, 5)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    before, can_start = [0, 4, 8, 12, 16, 20, 24], [True, True, False, False, False, False]
+    assert (1, 2, [2]) in list(_strip_cuts(0, 2, 6, before, can_start))
+    args = ([0, 2], 6, cost, can_start, [True] * 6, [False] * 6, before, [set()] * 6)
+    found = _interleave(*args, None, None, 1, None, 2)
+    assert found is not None and found[1] == [0, 2, 3, 1, 4, 5] and found[0][0] == -3
+    assert _interleave(*args) is None
+    # B's second and third columns one box of eight lines: 8 against 4 balances two to one by chance,
+    # but no box ends a column inside it: no reading two columns wide.
+    merged = ([0, 2], 5, lambda x, y: (int((x, y) not in {(0, 2), (2, 3), (3, 1), (1, 4)}), 0.0), can_start[:5],
+              [True] * 5, [False] * 5, [0, 4, 8, 12, 16, 24], [set()] * 5)
+    assert _interleave(*merged, None, None, 1, None, 2) is None
 
 
 def test_a_first_strip_two_columns_wide_parts_at_a_box() -> None:
