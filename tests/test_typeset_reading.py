@@ -851,3 +851,30 @@ def test_a_foot_title_line_short_by_its_spaces_goes_on() -> None:
     _, titles = _foot_titles(articles, foot)
     assert [t.text for t in titles] == ["全省3县 春耕 备耕全面展开", "工厂订单排到明年年底"]
 
+
+# One column of 12 characters (24 units); titles in large type wrap at 8 characters (16 units, the
+# measure: 春耕备耕有序推进 goes on, read whole over the news lead under it).  全省新增农机具3万台套
+# (21 units) after a paragraph, over an indented first line, is too wide to be a subhead filling the
+# column and was read as a title; but no title line is wider than the measure: it is a sub-story's
+# headline in body size, and the article goes on.  工厂订单排到明年 is at the measure and goes on too.
+SUBSTORY_PAGE = """春耕备耕有序推进
+农业生产
+央视网消息（新闻联
+播）：眼下正值春耕备耕关
+键时期，各地农民纷纷抢抓
+农时，田间地头一派繁忙景
+象。
+全省新增农机具3万台套
+农技人员深入田间地头
+开展技术指导，帮助农户解
+决生产难题，确保春耕生产
+顺利进行。（记者 张伟）
+工厂订单排到明年
+年底企业信心足
+""" + ARTICLE_2
+
+
+def test_a_line_wider_than_the_title_measure_is_a_substory_headline() -> None:
+    page = split_page(SUBSTORY_PAGE)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 3), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "央视网消"), ("heading", "全省新增"), ("paragraph", "农技人员")]

@@ -292,7 +292,7 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
     tail = _title_block(lines, bylines, text)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
     body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines).read()
-    items.extend(body_items if titles else _join_wrapped_titles(_title_tails(body_items), text))
+    items.extend(body_items if titles else _join_wrapped_titles(_title_tails(_body_size_titles(body_items)), text))
     for ln in titles:
         # A blank line before it (pdftotext's and pdfminer's block boundary) is kept in the name:
         # a wrapped title's lines are one block, so none goes on across one.
@@ -385,6 +385,31 @@ def _join_wrapped_titles(items: list[Item], text: str = "") -> list[Item]:
             out[-1] = Item("title", prev.text + item.text, prev.start, item.end, prev.lines + item.lines)
         else:
             out.append(item)
+    return out
+
+
+def _body_size_titles(items: list[Item]) -> list[Item]:
+    """A "title" after a paragraph with a line wider than the page's title measure is a sub-story's
+    headline set in body size (土耳其强震救援持续推进 多名幸存者被救出 filling a column of 20 where
+    the wrapped titles' lines hold 15 characters): a title's lines are never wider than the measure
+    it wraps at, a body-size line is as wide as the column.  The measure is known only from a title
+    that wrapped (its lines but the last are at it, see TITLE_WRAP_SLACK) and was read whole (over a
+    lead, see _BodyReader._led_title); on a page of several columns it is wider than the column, and
+    no line within the column exceeds it.  Asked before the titles' lines are joined by their width,
+    which such a line, taken for the widest title line, would throw off."""
+    measure = max((title_width(ln) for item in items if item.kind == "title" for ln in item.lines[:-1]), default=None)
+    if measure is None:
+        return items
+    out: list[Item] = []
+    for item in items:
+        if (
+            item.kind == "title"
+            and out and out[-1].kind == "paragraph"
+            and max(title_width(ln) for ln in item.lines) > measure + TITLE_WRAP_SLACK
+            and all(ln.width <= ln.column for ln in item.lines)
+        ):
+            item = Item("heading", item.text, item.start, item.end, item.lines, name=BODY_SIZE)
+        out.append(item)
     return out
 
 
