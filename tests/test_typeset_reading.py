@@ -793,3 +793,88 @@ def test_a_two_line_paragraph_may_end_on_a_colon() -> None:
     page = split_page(TWO_LINE_COLON_PAGE)
     assert [(b.kind, b.text) for b in page.articles[0].blocks[1:]] == [
         ("paragraph", "经济数据透视出制造业呈现两大新变化："), ("paragraph", "经济支撑作用更强，工业增加值增长较快。")]
+
+
+# Column 12 characters (24 units).  The second article, unsigned, ends on a paragraph whose lines have
+# commas only and whose last ends in ！: every line of it is punctuated as a title's may be.  But
+# 继续加大研发投入，让新 fills the column (24 units) without ending a sentence, as only a paragraph's
+# line does, and 型机器人走向世界！ ends the sentence it runs into: the titles at the foot are below it.
+EXCLAIMED_ARTICLE_2 = ARTICLE_2.replace("在逐年加大。（李娜）\n", "在逐年加大。\n") + """企业负责人表示，工厂
+继续加大研发投入，让新
+型机器人走向世界！
+"""
+
+
+def test_foot_titles_after_a_paragraph_ending_in_an_exclamation() -> None:
+    page = split_page(ARTICLE_1 + EXCLAIMED_ARTICLE_2 + TITLE_1 + TITLE_2)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "", 3)]
+    assert page.articles[1].blocks[-1].text == "企业负责人表示，工厂继续加大研发投入，让新型机器人走向世界！"
+
+
+def test_a_paragraph_ending_in_an_exclamation_is_no_foot_title() -> None:
+    # Titles before the articles: nothing at the foot is a title, the last paragraph stays one.
+    page = split_page(TITLE_1 + ARTICLE_1 + TITLE_2 + EXCLAIMED_ARTICLE_2)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "", 3)]
+
+
+# Two signed articles, three lines at the foot: 春耕备耕农民抢抓农时 and 智能制造产业集群企业 at the
+# measure (20 units), 明年年底 short.  One title per article: either the first line goes on into the
+# second, or the second into the third.  Of the title's bigrams, 春耕备耕农民抢抓农时 has 8 of 9 in the
+# first article (not 耕农); 智能制造产业集群企业 only 企业 in the second, none in the first; 明年年底
+# all 3 in the second.  Counted, the bigrams found are 8 + 4 = 12 cut after the first line, 8 + 3 =
+# 11 after the second; as shares of each title, 8/9 + 4/13 ≈ 1.20 against 8/19 + 3/3 ≈ 1.42 would
+# take the short line alone for a title, as no line that goes on makes it.
+FIT_TITLES = "春耕备耕农民抢抓农时\n智能制造产业集群企业\n明年年底\n"
+
+
+def test_foot_lines_cut_into_titles_by_the_bigrams_found_not_their_share() -> None:
+    page = split_page(ARTICLE_1 + ARTICLE_2 + FIT_TITLES)
+    assert _read(page) == [("春耕备耕农民抢抓农时", "张伟", 2), ("智能制造产业集群企业明年年底", "李娜", 2)]
+
+
+# 全省3县 春耕 备耕全 is 17 units without its spaces, 3 short of the widest foot line (工厂订单排到明年
+# 年底, 20), more than TITLE_WRAP_SLACK; its two spaces take half a unit each (TITLE_SPACE), which
+# brings it within: it goes on into 面展开, and the two signed articles get a title each.
+SPACED_FOOT_TITLES = "全省3县 春耕 备耕全\n面展开\n工厂订单排到明年年底\n"
+
+
+def test_a_foot_title_line_short_by_its_spaces_goes_on() -> None:
+    from textfix.layout import read_layout
+    from textfix.split import Article, _foot_titles
+
+    page = split_page(ARTICLE_1 + ARTICLE_2 + SPACED_FOOT_TITLES)
+    assert _read(page) == [("全省3县 春耕 备耕全面展开", "张伟", 2), ("工厂订单排到明年年底", "李娜", 2)]
+    # The lines are joined so, not left three titles for two articles (which the titles' characters
+    # would then pair with the articles, two with one).
+    foot = [i for i in read_layout(ARTICLE_1 + ARTICLE_2 + SPACED_FOOT_TITLES) if i.kind == "foot_title"]
+    articles = [Article(blocks=a.blocks, byline=a.byline) for a in page.articles]
+    _, titles = _foot_titles(articles, foot)
+    assert [t.text for t in titles] == ["全省3县 春耕 备耕全面展开", "工厂订单排到明年年底"]
+
+
+# One column of 12 characters (24 units); titles in large type wrap at 8 characters (16 units, the
+# measure: 春耕备耕有序推进 goes on, read whole over the news lead under it).  全省新增农机具3万台套
+# (21 units) after a paragraph, over an indented first line, is too wide to be a subhead filling the
+# column and was read as a title; but no title line is wider than the measure: it is a sub-story's
+# headline in body size, and the article goes on.  工厂订单排到明年 is at the measure and goes on too.
+SUBSTORY_PAGE = """春耕备耕有序推进
+农业生产
+央视网消息（新闻联
+播）：眼下正值春耕备耕关
+键时期，各地农民纷纷抢抓
+农时，田间地头一派繁忙景
+象。
+全省新增农机具3万台套
+农技人员深入田间地头
+开展技术指导，帮助农户解
+决生产难题，确保春耕生产
+顺利进行。（记者 张伟）
+工厂订单排到明年
+年底企业信心足
+""" + ARTICLE_2
+
+
+def test_a_line_wider_than_the_title_measure_is_a_substory_headline() -> None:
+    page = split_page(SUBSTORY_PAGE)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 3), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "央视网消"), ("heading", "全省新增"), ("paragraph", "农技人员")]

@@ -292,7 +292,7 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
     tail = _title_block(lines, bylines, text)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
     body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines).read()
-    items.extend(body_items if titles else _join_wrapped_titles(_title_tails(body_items), text))
+    items.extend(body_items if titles else _join_wrapped_titles(_title_tails(_body_size_titles(body_items)), text))
     for ln in titles:
         # A blank line before it (pdftotext's and pdfminer's block boundary) is kept in the name:
         # a wrapped title's lines are one block, so none goes on across one.
@@ -347,6 +347,12 @@ def _after_blank(text: str, start: int) -> bool:
 # last line is 0–52 short: within 2 for 6 of 78 wrapped titles and 10 of 34 one-line titles.
 # Widths without spaces (title_width).
 TITLE_WRAP_SLACK = 2
+# A space between a title's phrases is set in the bold's space, a quarter em (Noto Serif CJK Bold,
+# the typeset pages' title font: 250 of 1000 units), half a display unit, which title_width leaves
+# out.  Counted for a foot title line's own spaces, a line that ends 3 short of the widest with 2–3
+# spaces goes on as it should (4 of 1356 continued lines of the train batches, seeds 21–51), and no
+# title's last line (of 1642) newly does (python corpora/typeset/fit_titles.py DIR…: "with its spaces").
+TITLE_SPACE = 0.5
 
 
 def title_width(ln: Line) -> int:
@@ -379,6 +385,31 @@ def _join_wrapped_titles(items: list[Item], text: str = "") -> list[Item]:
             out[-1] = Item("title", prev.text + item.text, prev.start, item.end, prev.lines + item.lines)
         else:
             out.append(item)
+    return out
+
+
+def _body_size_titles(items: list[Item]) -> list[Item]:
+    """A "title" after a paragraph with a line wider than the page's title measure is a sub-story's
+    headline set in body size (土耳其强震救援持续推进 多名幸存者被救出 filling a column of 20 where
+    the wrapped titles' lines hold 15 characters): a title's lines are never wider than the measure
+    it wraps at, a body-size line is as wide as the column.  The measure is known only from a title
+    that wrapped (its lines but the last are at it, see TITLE_WRAP_SLACK) and was read whole (over a
+    lead, see _BodyReader._led_title); on a page of several columns it is wider than the column, and
+    no line within the column exceeds it.  Asked before the titles' lines are joined by their width,
+    which such a line, taken for the widest title line, would throw off."""
+    measure = max((title_width(ln) for item in items if item.kind == "title" for ln in item.lines[:-1]), default=None)
+    if measure is None:
+        return items
+    out: list[Item] = []
+    for item in items:
+        if (
+            item.kind == "title"
+            and out and out[-1].kind == "paragraph"
+            and max(title_width(ln) for ln in item.lines) > measure + TITLE_WRAP_SLACK
+            and all(ln.width <= ln.column for ln in item.lines)
+        ):
+            item = Item("heading", item.text, item.start, item.end, item.lines, name=BODY_SIZE)
+        out.append(item)
     return out
 
 
@@ -459,6 +490,8 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
             break  # 杨帆） is punctuated as a headline is, but ends the byline begun on the line before
         if _short_garbled_end(lines[len(lines) - 1 - n]):
             break  # 用浴冶 (用！” garbled) is punctuated as a headline is, but ends the last paragraph
+        if _ends_run_on_paragraph(lines, len(lines) - 1 - n):
+            break  # …在 / 获得的第300枚金牌！ ends a paragraph: the titles are below it
         n += 1
         if text and _after_blank(text, lines[len(lines) - n].start):
             block = n  # the furthest block start up the run: a title may be a block of its own
@@ -470,6 +503,17 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
     # A lone short line after the last paragraph could be the last article's subhead; titles come
     # as a block, and a subhead is followed by its paragraph, so anything at the very end is a title.
     return n
+
+
+def _ends_run_on_paragraph(lines: list[Line], k: int) -> bool:
+    """Line *k* ends a sentence (！ or ？, as a title's line may) and the line before it runs on into
+    it: filled to the column without ending a sentence, as only a paragraph's line is (a title's
+    lines wrap at the title measure, which is not the column's; no title of the train batches ends
+    in ！ or ？: 0 of 1307, seeds 21–51).  So *k* is a paragraph's last line, not a title's."""
+    if k == 0 or not lines[k].ends:
+        return False
+    prev = lines[k - 1]
+    return not prev.ends and prev.column - FULL_SLACK <= prev.width <= prev.column
 
 
 def _foot_title_line(lines: list[Line], k: int, last: bool) -> bool:

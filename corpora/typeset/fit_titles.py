@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 from textfix.io import read_text  # noqa: E402
+from textfix.layout import TITLE_SPACE, TITLE_WRAP_SLACK  # noqa: E402
 from textfix.measure import display_width  # noqa: E402
 
 
@@ -51,6 +52,7 @@ def main() -> None:
     ap.add_argument("--extractors", default="pdfium,pdftotext-raw")
     args = ap.parse_args()
     continued, ending = Counter(), Counter()
+    spaced = Counter()  # lines beyond the slack brought within it by their own spaces (TITLE_SPACE each)
     wrapped_last, single = Counter(), Counter()  # within 2 units of the widest line or not
     for d in args.dirs:
         manifest = {p["name"]: p for p in json.loads(read_text(d / "MANIFEST.json"))["pages"]}
@@ -72,12 +74,18 @@ def main() -> None:
                     for k in f[:-1]:
                         continued[widest - widths[k]] += 1
                     ending[widest - widths[f[-1]]] += 1
+                    for k in f:
+                        short = widest - widths[k]
+                        if short > TITLE_WRAP_SLACK >= short - TITLE_SPACE * lines[k].count(" "):
+                            spaced["continued" if k != f[-1] else "ending"] += 1
                     (wrapped_last if len(f) > 1 else single)[widest - widths[f[-1]] <= 2] += 1
     print("short of the widest title line (units): continued lines", dict(sorted(continued.items())))
     print("                                        ending lines   ", dict(sorted(ending.items())))
     print("within 2 units of the widest line: last lines of wrapped titles", wrapped_last[True], "of",
           sum(wrapped_last.values()), "; one-line titles", single[True], "of", sum(single.values()))
     print("largest shortfall of a continued line:", max(continued) if continued else None)
+    print(f"with its spaces ({TITLE_SPACE} units each) within {TITLE_WRAP_SLACK} of the widest line, beyond it without them:",
+          f"continued lines {spaced['continued']} of {sum(continued.values())}, ending lines {spaced['ending']} of {sum(ending.values())}")
 
 
 if __name__ == "__main__":
