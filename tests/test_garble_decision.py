@@ -114,6 +114,35 @@ def test_a_won_closing_quote_brings_its_garbled_opening_quote_back(clean: str) -
     assert repair(garbled(clean)).text == clean
 
 
+def test_a_connecting_dash_with_its_chain_partner_a_few_characters_off_comes_back() -> None:
+    # 青岛—济南—郑州 garbled: 青岛要济南要郑州.  The first 要 has the second three characters after it, where a
+    # chain's next dash stands (partner_distance: the bin up to 3 characters favours the dash); read over the
+    # whole window, as before, the second 要 said nothing either way.
+    text = garbled("全线贯通后，青岛—济南—郑州的旅客列车将减少一次换乘。")
+    first = text.index("要")
+    assert any(c.start == first and c.new == "—" for c in garble_fixes(text))
+
+
+def test_a_dash_is_read_by_the_distance_to_its_nearest_other_form() -> None:
+    from textfix.garbles import _Occurrence, _prepared, distance_bin, nearest_form
+
+    fit = fitted()["partner_distance"]["—"]
+    forms = {"—", "要"}
+    # Whitespace is not counted (a stray space after a garbled mark); the nearer side counts.
+    assert nearest_form("甲要 乙要丙", 1, forms, 60) == 2
+    assert nearest_form("要甲乙丙丁要", 5, forms, 60) == 5
+    assert nearest_form("甲要乙", 1, forms, 60) is None
+    assert [distance_bin(d, fit["bins"]) for d in (1, 2, 3, 4, 60, None)] == [0, 0, 1, 2, 5, 6]
+    prepared = _prepared(default_model())
+    dash = prepared.table["要"]
+    near = "科技要产业要金融"  # the other 要 three characters off (产业要): the bin up to 3
+    far = "科技要" + "的" * 25 + "要"  # 26 off: the bin up to 60, where 要 crowds more than dashes do
+    assert prepared.partners.ratio(near, _Occurrence(2, 1, dash)) == fit["log10_ratio"][1] > 0
+    assert prepared.partners.ratio(far, _Occurrence(2, 1, dash)) == fit["log10_ratio"][5] < 0
+    assert prepared.partners.ratio("科技要产业", _Occurrence(2, 1, dash)) == fit["none"]
+    assert prepared.partners.most("—") == max(0.0, fit["none"], *fit["log10_ratio"])
+
+
 def test_a_won_quote_shares_its_partner_among_the_forms_it_may_be() -> None:
     # Two 野 between the quotes of “田野黄”: the first opens them, the one of 田野 is a word.
     clean = "从“天空蓝”到“田野黄”，四季各有颜色。"

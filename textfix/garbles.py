@@ -81,7 +81,9 @@ FEATURES = (
             "page) against the page's own share of spaces after an ideograph"),
     Feature("partner", "partner_within (data/garble_decision.json, corpora/fit_garble_runs.py on real-dev train) "
             "against the chance of the partner's printed forms within the window (their frequency in the model); "
-            "for the garbled partner of a paired mark that won, within / (1 − within), shared by the forms it may be"),
+            "for the garbled partner of a paired mark that won, within / (1 − within), shared by the forms it may be; "
+            "the single dash by the distance to its nearest other form, partner_distance (the same script, real-dev "
+            "train: how much likelier each distance is around a dash than around 要 printed as itself)"),
     Feature("font run", "two-state run model: run_length, mark_in_garbled_run and the prior garbled_share "
             "(data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own share by EM; "
             "in a PDF, the state of the character's font (textfix.fonts: the file's garbled fonts, as doctor finds them)"),
@@ -327,7 +329,8 @@ class _Screen:
 
     The context term read with one character each side (a bigram model: the
     trigram model's own lower order) is the screen: an occurrence goes on to
-    the whole decision when that, plus ``screen_slack`` (the least slack that
+    the whole decision when that, plus ``screen_slack`` (``screen_slack_by_mark``
+    for a mark read by distance; the least slack that
     passed every candidate whose mark could win on garbled real-dev train text,
     fitted by ``corpora/fit_garble_runs.py``), plus the most its partner term
     can add, reaches :data:`THRESHOLD`.  The read skips whitespace (a line
@@ -340,7 +343,8 @@ class _Screen:
 
     def __init__(self, lm: CharLM, table: dict[str, Candidate], partners: _Partners) -> None:
         self.table = table
-        self.needed = {g: THRESHOLD - fitted()["screen_slack"] - partners.most(c.symbol) for g, c in table.items()}
+        slack, by_mark = fitted()["screen_slack"], fitted().get("screen_slack_by_mark", {})
+        self.needed = {g: THRESHOLD - by_mark.get(c.symbol, slack) - partners.most(c.symbol) for g, c in table.items()}
         self.left, self.right = _screen_terms(lm, tuple((g, c.symbol) for g, c in table.items()))
         self.pattern = regex.compile(f"[{_class(table)}]")
         self.screened = 0  # characters this screen has read, in one text or many (see NARROW_FROM)
@@ -1112,6 +1116,9 @@ class _Partners:
 
         self.partners: dict[str, tuple[str | None, str | None, float, float]] = {}
         self._most: dict[str, float] = {}  # symbol → the largest term a partner found gives it
+        # Marks read by the distance to their nearest other form (the dash), with the forms searched for.
+        self.distance = {symbol: (frozenset({symbol, *garbled_forms.get(symbol, ())}), fit)
+                         for symbol, fit in params.get("partner_distance", {}).items()}
         for symbol in {c.symbol for c in table.values()}:
             before, after = (forms(p) for p in partners_of(symbol))
             share = within.get(symbol, within["numbering"] if symbol_class(symbol) == "numbering" else None)
@@ -1119,6 +1126,8 @@ class _Partners:
                 odds = min(1.0 - 1e-9, chance(before) + chance(after))
                 self.partners[symbol] = (pattern(before), pattern(after), share, odds)
                 self._most[symbol] = max(0.0, math.log10(share / max(odds, 1e-9)))
+        for symbol, (_, fit) in self.distance.items():
+            self._most[symbol] = max(0.0, fit["none"], *fit["log10_ratio"])
 
     def most(self, symbol: str) -> float:
         """The largest partner term *symbol* can get (0 for a symbol without a partner)."""
@@ -1132,8 +1141,15 @@ class _Partners:
         by chance as its own forms are.
         """
         symbol = o.candidate.symbol
+        if o.length > 1:  # a doubled mark (要要 for ——) is fitted as one, without partners
+            return 0.0
+        by_distance = self.distance.get(symbol)
+        if by_distance is not None:
+            forms, fit = by_distance
+            at = distance_bin(nearest_form(text, o.at, forms, self.window), fit["bins"])
+            return fit["log10_ratio"][at] if at < len(fit["bins"]) else fit["none"]
         found = self.partners.get(symbol)
-        if found is None or o.length > 1:  # a doubled mark (要要 for ——) is fitted as one, without partners
+        if found is None:
             return 0.0
         links = self._links(text, symbol, o.at, o.at + o.length)
         if not links:
@@ -1194,6 +1210,27 @@ class _Partners:
                     *_, hit = pattern.finditer(text, max(0, at[0] - self.window), at[0])
                 at, current = (hit.start(), hit.end()), partners_of(current)[side]
         return links
+
+
+def nearest_form(text: str, i: int, forms: frozenset[str] | set[str], window: int) -> int | None:
+    """How many characters (whitespace not counted) from ``text[i]`` the nearest of *forms* stands, either side,
+    within *window* characters of the text (None: none there)."""
+    nearest = None
+    for step in (-1, 1):
+        distance, end = 0, max(-1, i - window - 1) if step < 0 else min(len(text), i + window + 1)
+        for j in range(i + step, end, step):
+            if text[j] in _WHITESPACE_SET:
+                continue
+            distance += 1
+            if text[j] in forms:
+                nearest = distance if nearest is None else min(nearest, distance)
+                break
+    return nearest
+
+
+def distance_bin(distance: int | None, bins) -> int:
+    """The index of the first of *bins* (upper bounds, ascending) *distance* is within; len(bins) for none."""
+    return len(bins) if distance is None else bisect_left(bins, distance)
 
 
 @lru_cache(maxsize=None)
