@@ -18,7 +18,10 @@ processes is printed, on two files:
 
 ``--against`` runs the same timing in a child process on another checkout's
 ``textfix`` (e.g. a ``git worktree`` of the commit before a change) and prints
-the ratio.
+the ratio.  ``--pipeline`` times the decisions inside ``textfix.repair`` of the
+``print`` file instead (every call the repair makes: the pages as printed, the
+settle pass on the rejoined text, the paragraph ends), in a process that
+repaired the seed page first.
 """
 
 from __future__ import annotations
@@ -35,12 +38,14 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGET_CHARS = 5_000_000 // 3  # ~5 MB of UTF-8 Chinese
 
 
-def files(tmp: Path) -> dict[str, Path]:
+def files(tmp: Path, print_only: bool = False) -> dict[str, Path]:
     sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "corpora")]
     from bench_repair import build_page_file
 
     out = {"print": tmp / "print.txt"}
     build_page_file(out["print"])
+    if print_only:
+        return out
     try:
         import realdev
 
@@ -92,10 +97,43 @@ def timings(paths: dict[str, str]) -> dict[str, tuple[float, int]]:
     return out
 
 
-def least_of_runs(checkout: Path, paths: dict[str, str]) -> dict[str, tuple[float, int]]:
-    """:func:`timings` in RUNS fresh processes on *checkout*'s ``textfix``: the least time per file."""
+# The repair module's names of the decision (an older checkout has the first alone): what --pipeline times.
+DECIDING = ("garble_changes", "garble_changes_at")
+
+
+def pipeline_timings(paths: dict[str, str]) -> dict[str, tuple[float, int]]:
+    """"print" → (CPU seconds of the garble decisions in one ``textfix.repair`` of it, changes), loaded on the seed page."""
+    import importlib
+
+    from textfix.model import default_model
+
+    repair = importlib.import_module("textfix.repair")  # (the package's ``repair`` is the function)
+    spent = [0.0]
+
+    def timed(decide):
+        def call(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return decide(*args, **kwargs)
+            finally:
+                spent[0] += time.process_time() - start
+        return call
+
+    for name in DECIDING:
+        if hasattr(repair, name):
+            setattr(repair, name, timed(getattr(repair, name)))
+    model = default_model()
+    repair.repair(SEED.read_text(encoding="utf-8"), model)
+    spent[0] = 0.0
+    found = repair.repair(Path(paths["print"]).read_text(encoding="utf-8"), model)
+    return {"print": (spent[0], len(found.changes))}
+
+
+def least_of_runs(checkout: Path, paths: dict[str, str], flag: str = "--child") -> dict[str, tuple[float, int]]:
+    """:func:`timings` (or, *flag* ``--pipeline-child``, :func:`pipeline_timings`) in RUNS fresh processes on
+    *checkout*'s ``textfix``: the least time per file."""
     code = (f"import sys; sys.path.insert(0, {str(checkout)!r}); sys.path.insert(1, {str(ROOT / 'bench')!r}); "
-            f"sys.argv = ['x', '--child', {json.dumps(paths)!r}]; import bench_decisions; bench_decisions.main()")
+            f"sys.argv = ['x', {flag!r}, {json.dumps(paths)!r}]; import bench_decisions; bench_decisions.main()")
     runs = [json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
             for _ in range(RUNS)]
     return {name: min((run[name] for run in runs), key=lambda r: r[0]) for name in paths}
@@ -104,22 +142,29 @@ def least_of_runs(checkout: Path, paths: dict[str, str]) -> dict[str, tuple[floa
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--against", help="another checkout whose textfix to time the same way")
+    ap.add_argument("--pipeline", action="store_true", help="time the decisions inside textfix.repair of the print file")
     ap.add_argument("--child", help=argparse.SUPPRESS)  # JSON of name → path: time them here, print JSON
+    ap.add_argument("--pipeline-child", help=argparse.SUPPRESS)  # the same for --pipeline
     args = ap.parse_args(argv)
     if args.child:
         print(json.dumps(timings(json.loads(args.child))))
         return 0
+    if args.pipeline_child:
+        print(json.dumps(pipeline_timings(json.loads(args.pipeline_child))))
+        return 0
+    flag = "--pipeline-child" if args.pipeline else "--child"
     # This checkout's textfix, not an installed one (a script's own directory, bench/, leads sys.path).
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory() as tmp:
-        paths = {name: str(p) for name, p in files(Path(tmp)).items()}
-        here = least_of_runs(ROOT, paths)
-        there = least_of_runs(Path(args.against).resolve(), paths) if args.against else {}
+        paths = {name: str(p) for name, p in files(Path(tmp), print_only=args.pipeline).items()}
+        here = least_of_runs(ROOT, paths, flag)
+        there = least_of_runs(Path(args.against).resolve(), paths, flag) if args.against else {}
+    found_what = "changes" if args.pipeline else "garbles"
     for name, (seconds, found) in here.items():
-        line = f"{name}: {seconds:.3f} s CPU, {found} garbles"
+        line = f"{name}: {seconds:.3f} s CPU, {found} {found_what}"
         if name in there:
             old, old_found = there[name]
-            line += f"; {args.against}: {old:.3f} s, {old_found} garbles; ratio {seconds / old:.2f}×"
+            line += f"; {args.against}: {old:.3f} s, {old_found} {found_what}; ratio {seconds / old:.2f}×"
         print(line)
     return 0
 

@@ -205,3 +205,46 @@ def test_a_decision_near_a_chosen_mark_whose_window_it_leaves_decides_as_read_ag
     monkeypatch.setattr(garbles, "_reread", lambda lm, prepared, text, d, chosen: garbles._read(lm, prepared, text, d, chosen))
     assert garbles.garble_changes(text, model) == fast
     assert len(fast) >= 10
+
+
+# Hand-written paragraphs, one a line (the line breaks end paragraphs, as the settle pass reads a rejoined
+# page): a clean one ending 田野 (野 is “'s garbled form), a garbled run (，as 袁, 。 as 遥, “” as 野冶,
+# ： as 院) whose paragraphs end on the garbled forms of 。 and ”.
+CLEAN_END = "秋天的风吹过金黄的田野\n农民们开始收割庄稼，村里一片丰收的景象。\n"
+GARBLED_ENDS = ("他是新中国法制史学科的主要创建者袁出版了六十余部专著袁培养了我国第一届法制史专业博士生遥\n"
+                "他对记者说院野法治建设要一代接一代地干下去遥冶\n")
+
+
+def _ends(text: str) -> list[int]:
+    return [k - 1 for k, ch in enumerate(text) if ch == "\n"]
+
+
+def test_changes_at_offsets_are_the_full_decisions_there() -> None:
+    model = default_model()
+    for text in (CLEAN_END, GARBLED_ENDS, CLEAN_END + GARBLED_ENDS):
+        full = [c for c in garbles.garble_changes(text, model, None, True) if c[0] in _ends(text)]
+        assert garbles.garble_changes_at(text, model, _ends(text), None, True) == full
+    # By hand: 博士遥 ends its sentence and paragraph (。); 干下去遥冶 closes the quote 野 opened (。”).
+    found = garbles.garble_changes_at(GARBLED_ENDS, model, _ends(GARBLED_ENDS), None, True)
+    assert [(c[2], c[3]) for c in found] == [("遥", "。"), ("冶", "”")]
+
+
+def test_a_text_whose_offsets_cannot_win_is_not_weighed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """田野 ends a clean paragraph: its window reads it as a word's end, and no mark stands near to change that."""
+    model = default_model()
+    monkeypatch.setattr(garbles, "garble_changes", lambda *args: pytest.fail("the whole text was weighed"))
+    assert garbles.garble_changes_at(CLEAN_END, model, _ends(CLEAN_END), None, True) == []
+
+
+def test_the_most_winnable_bounds_every_decision_the_page_makes() -> None:
+    """After the page decides (marks chosen in windows, partners of won quotes), no decision's winnable sum
+    exceeds what _most_winnable reads around it alone."""
+    model = default_model()
+    prepared, lm = garbles._prepared(model), garbles.default_charlm()
+    text = garbles._as_read(CLEAN_END + GARBLED_ENDS * 2, True)
+    decisions = garbles._weigh(text, prepared, prepared.screen.occurrences(text))
+    space = garbles._SpaceEvidence(text)
+    assert sum(d.wins for d in decisions) >= 6
+    for d in decisions:
+        most = garbles._most_winnable(lm, prepared, text, d.occurrence, space)
+        assert d.context + d.space + d.partner <= most + 1e-12, d.occurrence

@@ -230,8 +230,7 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
     garble whatever its context, with its own glyph (False) never.
     """
     prepared = _prepared(model)
-    ends = paragraphs if paragraphs is not None else "\n" in text and _most_lines_end_a_sentence(text)
-    read = _PARAGRAPH_BREAK.sub(PARAGRAPH_END, text) if ends and "\n" in text else text
+    read = _as_read(text, paragraphs)
     occurrences = prepared.screen.occurrences(read) if prepared else []
     if font_state is not None and prepared:
         occurrences = _by_font(read, prepared, occurrences, font_state)
@@ -242,6 +241,38 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
 
 
 _PARAGRAPH_BREAK = re.compile(r"(?<!\n)\n")  # the first line break of a run: blank lines between paragraphs are one end
+
+
+def _as_read(text: str, paragraphs: bool | None) -> str:
+    """*text* as the decisions read it: a line break that ends a paragraph (see :func:`garble_changes`) as
+    :data:`PARAGRAPH_END`, one for one (the offsets stay those of *text*)."""
+    ends = paragraphs if paragraphs is not None else "\n" in text and _most_lines_end_a_sentence(text)
+    return _PARAGRAPH_BREAK.sub(PARAGRAPH_END, text) if ends and "\n" in text else text
+
+
+def garble_changes_at(text: str, model: NoiseModel, offsets: list[int], font_state: FontState | None = None,
+                      paragraphs: bool | None = False) -> list[tuple]:
+    """The changes of :func:`garble_changes` that start at one of *offsets*, the text weighed only where one may.
+
+    A decision wins only where it is winnable (its run term is never
+    positive), and what makes it winnable is read around it
+    (:func:`_most_winnable`): where none of *offsets* can be, no change starts
+    there, and the page's run model need not be worked out.  (The settle pass
+    asks this of the few garbled forms that end a rejoined page's paragraphs:
+    612 on bench_repair's 5 MB page, none winnable.)
+    """
+    prepared = _prepared(model)
+    if prepared is None:
+        return []
+    if font_state is None:  # (a font may draw a character with its mark's glyph: that wins whatever its terms)
+        read = _as_read(text, paragraphs)
+        lm, space = default_charlm(), _SpaceEvidence(read)
+        table = prepared.table
+        if not any(read[at] in table and _most_winnable(lm, prepared, read, _Occurrence(at, 1, table[read[at]]), space)
+                   > THRESHOLD for at in offsets):
+            return []
+    wanted = set(offsets)
+    return [c for c in garble_changes(text, model, font_state, paragraphs) if c[0] in wanted]
 
 
 def _most_lines_end_a_sentence(text: str) -> bool:
@@ -844,6 +875,40 @@ def _reread(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: di
         _read(lm, prepared, text, d, chosen, window)
 
 
+def _most_winnable(lm: CharLM, prepared: _Prepared, text: str, o: _Occurrence, space: _SpaceEvidence) -> float:
+    """The most the winnable sum (context + space + partner) of *o*'s decision can be, whatever the page decides
+    around it.
+
+    :func:`_weigh` reads it first without marks chosen; the marks chosen
+    then change it only where they stand in its window (:func:`_reread`) —
+    each combination of the candidates there is read, as any may win — or
+    where it is the garbled partner of a paired mark that won
+    (:meth:`_Partners.of_winners`: at most :meth:`_Partners.most_as_partner`).
+    """
+    table = prepared.table
+    inside = [at for at in _window_offsets(text, o) if text[at] in table]
+    d = _Decision(o, 0.0, "text", space.ratio(text, o))
+    best = -math.inf
+    for k in range(1 << len(inside)):
+        chosen = {at: _Occurrence(at, 1, table[text[at]]) for bit, at in enumerate(inside) if k >> bit & 1}
+        _read_terms(lm, prepared, text, d, chosen)
+        best = max(best, d.context + d.space + max(d.partner, prepared.partners.most_as_partner(o.candidate.symbol)))
+    return best
+
+
+def _window_offsets(text: str, o: _Occurrence) -> list[int]:
+    """Where the characters of *o*'s window (:func:`_window`: CONTEXT each side, whitespace skipped) stand in *text*."""
+    out = []
+    for at, step in ((o.at - 1, -1), (o.at + o.length, 1)):
+        count = 0
+        while 0 <= at < len(text) and count < CONTEXT:
+            if text[at] not in _WHITESPACE_SET:
+                out.append(at)
+                count += 1
+            at += step
+    return out
+
+
 def _read_terms(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
                 window: tuple[str, str] | None = None) -> None:
     """Set *d*'s context and partner terms, the partner only where its value can matter.
@@ -1171,14 +1236,10 @@ class _Partners:
         """
         out = {}
         for at, o in chosen.items():
-            symbol = o.candidate.symbol
-            if o.length > 1 or (symbol not in PAIRS and symbol not in CLOSERS) or symbol not in self.partners:
+            found = self._won(o.candidate.symbol) if o.length == 1 else None
+            if found is None:
                 continue
-            before, after, within, _ = self.partners[symbol]
-            partner = partners_of(symbol)[0 if before else 1]
-            forms, own = before or after, self.partners[partner][1 if before else 0]
-            if forms is None or own is None:
-                continue
+            before, forms, own, partner, within = found
             lo, hi = (max(0, at - self.window), at) if before else (at + 1, at + 1 + self.window)
             fences = [m.start() for m in _compiled(own).finditer(text, lo, hi)]
             if fences:  # another form of the won mark: the partner lies between it and the won mark
@@ -1190,6 +1251,31 @@ class _Partners:
             for k, c in hits:
                 out[k] = (_Occurrence(k, 1, c), math.log10(share / (1.0 - share)))
         return out
+
+    def _won(self, symbol: str) -> tuple[bool, str, str, str, float] | None:
+        """For a paired *symbol* that won: (its partner stands before it, the pattern of the partner's forms,
+        that of its own forms, the partner, partner_within); None for a symbol :meth:`of_winners` passes over."""
+        if (symbol not in PAIRS and symbol not in CLOSERS) or symbol not in self.partners:
+            return None
+        before, after, within, _ = self.partners[symbol]
+        partner = partners_of(symbol)[0 if before else 1]
+        forms, own = before or after, self.partners[partner][1 if before else 0]
+        return None if forms is None or own is None else (bool(before), forms, own, partner, within)
+
+    @cached_property
+    def _as_partner(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for symbol in self.partners:
+            found = self._won(symbol)
+            if found is not None:
+                _, _, _, partner, within = found
+                out[partner] = max(out.get(partner, -math.inf), math.log10(within / (1.0 - within)))
+        return out
+
+    def most_as_partner(self, symbol: str) -> float:
+        """The largest partner term :meth:`of_winners` gives a garbled *symbol* (its share is within / k, at most
+        within); −inf where no won mark has *symbol* as its partner."""
+        return self._as_partner.get(symbol, -math.inf)
 
     def _links(self, text: str, symbol: str, start: int, end: int) -> list[tuple[float, float]]:
         """(share, chance) of each partner found: one for a paired mark, the whole ordered chain for a number."""

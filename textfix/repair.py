@@ -24,7 +24,7 @@ from operator import attrgetter
 
 from . import regex
 from .charclasses import CJK, FULLWIDTH_MARK, IDEOGRAPH
-from .garbles import FontState, garble_changes
+from .garbles import FontState, garble_changes, garble_changes_at
 from .model import NoiseModel, default_model
 from .shape import PARAGRAPHS, regions
 
@@ -411,12 +411,12 @@ def _paragraph_end_garbles(text: str, result: Repaired, model: NoiseModel, fonts
     printed = apply_changes(text, layout)
     to_input = input_offset(layout)
     changed = _Touched(result.changes)
-    ends = {m.start() for m in _garbled_form_at_end(forms).finditer(printed) if not changed(to_input(m.start()))}
+    ends = [m.start() for m in _garbled_form_at_end(forms).finditer(printed) if not changed(to_input(m.start()))]
     if not ends:
         return []
     fonts_out = None if fonts is None else (lambda offset: fonts(to_input(offset)))
-    found = fix_garbled_marks(printed, model, fonts_out, _line_ends(result.layout, rejoined=True))
-    out = [replace(c, start=to_input(c.start), end=to_input(c.start) + c.end - c.start) for c in found if c.start in ends]
+    found = garble_changes_at(printed, model, ends, fonts_out, _line_ends(result.layout, rejoined=True))
+    out = [Change(to_input(start), to_input(start) + end - start, *rest) for start, end, *rest in found]
     # (A page whose layout changes overlap, its blocks out of order, maps offsets back wrong: only
     # the fixes that find their text in the input are kept, as _settled keeps its own.)
     return [c for c in out if text[c.start : c.end] == c.old and not changed(c.start, c.end - c.start)]
