@@ -853,20 +853,25 @@ def _titled(block: list[Line]) -> bool:
     return len(block) > 1 and block[0].bare and _lead_line(block[1])
 
 
+# A subhead set in the column wraps onto this many lines at most: one of 29 characters takes three at the
+# narrowest columns, 13 characters (corpora/typeset/make_pages.py's range; train41 page-019's two subheads).
+SUBHEAD_LINES = 3
+
+
 def _heading_over_text(block: list[Line]) -> bool:
     """The block opens with a heading set over its text (pdftotext keeps a subhead at a column's top
-    in the block under it): a line or two without sentence marks (the first of two as wide as a
-    wrapped heading's first line), the last short of the column by more than an indent or stopped
+    in the block under it): SUBHEAD_LINES lines at most without sentence marks (all but the last as
+    wide as a wrapped heading's first line), the last short of the column by more than an indent or stopped
     short of it (:func:`~textfix.lines.is_full` with the line after it: what opens that line would
     have fitted, so the line was no paragraph's inside; train33 page-031's subhead is one character
     short), then a paragraph's indented first line (:func:`_first_line`) going on at the column's
     width; no lead or title over one."""
     if _lead(block) or _titled(block):
         return False
-    for h in (1, 2):
+    for h in range(1, SUBHEAD_LINES + 1):
         if len(block) < h + 2 or not all(ln.bare for ln in block[:h]):
             return False
-        if h == 2 and block[0].width < block[0].column - INDENT_MAX:
+        if h > 1 and block[h - 2].width < block[h - 2].column - INDENT_MAX:
             return False
         last, first, second = block[h - 1], block[h], block[h + 1]
         short = last.width < last.column - INDENT_MAX or not is_full(last, nxt=first)
