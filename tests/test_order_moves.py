@@ -547,3 +547,23 @@ def test_a_subhead_of_three_lines_over_its_text_gets_the_column_s_rest_back() ->
         ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", "".join(H_THREE_X)), ("paragraph", "".join(P_THREE_X)),
         ("heading", "".join(H_THREE_Y)), ("paragraph", "".join(P_THREE_Y)),
     ])
+
+
+# Titles at the foot (the shape of train41 page-027): column 1 holds article 1's lead, column 2 article
+# 2's lead, stopping inside a sentence at the column's foot; under them, at the same height, article 1's
+# subhead over its text and byline line, and the rest of article 2's sentence.  pdftotext prints the
+# two pieces of the lower row as one block, article 2's text right under article 1's byline: what goes
+# on inside a sentence under a byline is another column's, and the block is cut there.
+LEAD_4A_LINES = _set(LEAD_4A)
+BYLINE_ROW = "\n".join([H3, *_set(LEAD_3B), BYLINE_3])
+REST_4 = "\n".join([*LEAD_4A_LINES[2:], *_set(LEAD_4B), BYLINE_4])
+ROW_PRINTED = ["\n".join(_set(LEAD_3)), "\n".join(LEAD_4A_LINES[:2]), "\n".join([BYLINE_ROW, REST_4]), FOOT]
+
+
+def test_text_under_a_byline_in_one_block_is_another_column_s() -> None:
+    assert len(LEAD_4A_LINES[1]) == 12 and LEAD_4A_LINES[1][-1] == "，"  # article 2 stops inside a sentence
+    page_text = _page(ROW_PRINTED)
+    first, top_4, row, foot = (page_text.index(block) for block in ROW_PRINTED)
+    rest = page_text.index(REST_4)
+    assert reading_order(page_text) == [(0, top_4), (row, rest), (top_4, row), (rest, foot), (foot, len(page_text))]
+    _split_reads(page_text, ["王磊", "赵敏"], [("paragraph", LEAD_3), ("heading", H3), ("paragraph", LEAD_3B)])

@@ -914,14 +914,26 @@ def _joined_at_lead(above: Line, line: Line) -> bool:
     return _full_line(above) and not above.ends and above.byline is None and line_opens_lead(line.text)
 
 
+def _joined_after_byline(above: Line, line: Line) -> bool:
+    """*line* goes on inside a sentence (no indented first line, no lead, no byline) right under the
+    byline that ends an article: another column's text pdftotext took into the block (the foot of one
+    article's last column and the rest of the next article's sentence beside it: train41 page-027)."""
+    return above.byline is not None and line.byline is None and not is_indented(line) and not _lead_line(line)
+
+
+def _joined(above: Line, line: Line) -> bool:
+    """Two pieces of text pdftotext took for one block meet between *above* and *line*."""
+    return _joined_at_lead(above, line) or _joined_after_byline(above, line)
+
+
 def _cut_at_leads(blocks: list[list[Line]]) -> list[list[Line]]:
-    """*blocks* with each cut where a lead opens under a line of another article's text
-    (:func:`_joined_at_lead`), not under the title a block opens with: text shows two lines above the
+    """*blocks* with each cut where a lead opens under a line of another article's text, or text goes
+    on under a byline (:func:`_joined`), not under the title a block opens with: text shows two lines above the
     lead or more (a paragraph's first line over a full one, a lead, a full stop: no title has them)."""
     out = []
     for block in blocks:
         text = [k for k in range(len(block)) if _text_line(block, k)]
-        cuts = [k for k in range(2, len(block)) if text and text[0] < k - 1 and _joined_at_lead(block[k - 1], block[k])]
+        cuts = [k for k in range(2, len(block)) if text and text[0] < k - 1 and _joined(block[k - 1], block[k])]
         out += [block[lo:hi] for lo, hi in zip([0, *cuts], [*cuts, len(block)])]
     return out
 
