@@ -518,3 +518,52 @@ def test_a_paragraph_s_first_line_stopped_short_by_a_run_is_cut_from_the_lead_un
     assert [a.byline for a in page.articles] == ["张伟", "赵敏"]
     assert page.articles[0].blocks[-2:][0].text == H_FOOT
     assert page.articles[0].blocks[-1].text == "".join(P_DIGITS)[: -len(BYLINE_1)]
+
+
+# Titles at the foot (the shape of train41 page-019): an article in two columns at the narrowest
+# measure, each column cut at a subhead wrapped onto three lines.  Column 1's subhead is printed over
+# the first lines of its text, which stop inside a sentence at the column's foot; the rest of that
+# sentence, column 2's top, comes out before it, and column 2's subhead over its text after it.  A
+# sentence left unfinished before a subhead of three lines over its text is pdftotext's seam, as before
+# one of a line or two: the column's rest goes back under its subhead.
+H_THREE_X = ["图书馆延长夜间开放时间", "读者下班后也能安心读书", "座位常满"]
+P_THREE_X = _set("不少读者表示，夜间阅读让下班后的业余时间更加充实，还结识了许多新朋友。")
+H_THREE_Y = ["阅读分享会每周邀请读者", "交流读书心得和感受体会", "气氛热烈"]
+P_THREE_Y = _set("分享会上，读者们轮流介绍自己喜爱的书，现场气氛十分热烈。")
+THREE_PRINTED = [
+    FIRST, "\n".join(P_THREE_X[2:]), "\n".join([*H_THREE_X, *P_THREE_X[:2]]),
+    "\n".join([*H_THREE_Y, *P_THREE_Y[:-1], P_THREE_Y[-1] + BYLINE_3]), ARTICLE_4, FOOT,
+]
+
+
+def test_a_subhead_of_three_lines_over_its_text_gets_the_column_s_rest_back() -> None:
+    # The subheads' first two lines are as wide as the column but for an indent (11 of 12 characters).
+    assert all(len(line) == 11 for line in H_THREE_X[:2] + H_THREE_Y[:2])
+    assert len(P_THREE_X[1]) == 12 and P_THREE_X[1][-1] not in "，。"  # stops inside a sentence at full width
+    page_text = _page(THREE_PRINTED)
+    piece = _pieces(page_text, THREE_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 2, 1, 3, 4, 5)]
+    _split_reads(page_text, ["王磊", "赵敏"], [
+        ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", "".join(H_THREE_X)), ("paragraph", "".join(P_THREE_X)),
+        ("heading", "".join(H_THREE_Y)), ("paragraph", "".join(P_THREE_Y)),
+    ])
+
+
+# Titles at the foot (the shape of train41 page-027): column 1 holds article 1's lead, column 2 article
+# 2's lead, stopping inside a sentence at the column's foot; under them, at the same height, article 1's
+# subhead over its text and byline line, and the rest of article 2's sentence.  pdftotext prints the
+# two pieces of the lower row as one block, article 2's text right under article 1's byline: what goes
+# on inside a sentence under a byline is another column's, and the block is cut there.
+LEAD_4A_LINES = _set(LEAD_4A)
+BYLINE_ROW = "\n".join([H3, *_set(LEAD_3B), BYLINE_3])
+REST_4 = "\n".join([*LEAD_4A_LINES[2:], *_set(LEAD_4B), BYLINE_4])
+ROW_PRINTED = ["\n".join(_set(LEAD_3)), "\n".join(LEAD_4A_LINES[:2]), "\n".join([BYLINE_ROW, REST_4]), FOOT]
+
+
+def test_text_under_a_byline_in_one_block_is_another_column_s() -> None:
+    assert len(LEAD_4A_LINES[1]) == 12 and LEAD_4A_LINES[1][-1] == "，"  # article 2 stops inside a sentence
+    page_text = _page(ROW_PRINTED)
+    first, top_4, row, foot = (page_text.index(block) for block in ROW_PRINTED)
+    rest = page_text.index(REST_4)
+    assert reading_order(page_text) == [(0, top_4), (row, rest), (top_4, row), (rest, foot), (foot, len(page_text))]
+    _split_reads(page_text, ["王磊", "赵敏"], [("paragraph", LEAD_3), ("heading", H3), ("paragraph", LEAD_3B)])

@@ -882,20 +882,25 @@ def _titled(block: list[Line]) -> bool:
     return len(block) > 1 and block[0].bare and _lead_line(block[1])
 
 
+# A subhead set in the column wraps onto this many lines at most: one of 29 characters takes three at the
+# narrowest columns, 13 characters (corpora/typeset/make_pages.py's range; train41 page-019's two subheads).
+SUBHEAD_LINES = 3
+
+
 def _heading_over_text(block: list[Line]) -> bool:
     """The block opens with a heading set over its text (pdftotext keeps a subhead at a column's top
-    in the block under it): a line or two without sentence marks (the first of two as wide as a
-    wrapped heading's first line), the last short of the column by more than an indent or stopped
+    in the block under it): SUBHEAD_LINES lines at most without sentence marks (all but the last as
+    wide as a wrapped heading's first line), the last short of the column by more than an indent or stopped
     short of it (:func:`~textfix.lines.is_full` with the line after it: what opens that line would
     have fitted, so the line was no paragraph's inside; train33 page-031's subhead is one character
     short), then a paragraph's indented first line (:func:`_first_line`) going on at the column's
     width; no lead or title over one."""
     if _lead(block) or _titled(block):
         return False
-    for h in (1, 2):
+    for h in range(1, SUBHEAD_LINES + 1):
         if len(block) < h + 2 or not all(ln.bare for ln in block[:h]):
             return False
-        if h == 2 and block[0].width < block[0].column - INDENT_MAX:
+        if h > 1 and block[h - 2].width < block[h - 2].column - INDENT_MAX:
             return False
         last, first, second = block[h - 1], block[h], block[h + 1]
         short = last.width < last.column - INDENT_MAX or not is_full(last, nxt=first)
@@ -938,14 +943,26 @@ def _joined_at_lead(above: Line, line: Line) -> bool:
     return _full_line(above) and not above.ends and above.byline is None and line_opens_lead(line.text)
 
 
+def _joined_after_byline(above: Line, line: Line) -> bool:
+    """*line* goes on inside a sentence (no indented first line, no lead, no byline) right under the
+    byline that ends an article: another column's text pdftotext took into the block (the foot of one
+    article's last column and the rest of the next article's sentence beside it: train41 page-027)."""
+    return above.byline is not None and line.byline is None and not is_indented(line) and not _lead_line(line)
+
+
+def _joined(above: Line, line: Line) -> bool:
+    """Two pieces of text pdftotext took for one block meet between *above* and *line*."""
+    return _joined_at_lead(above, line) or _joined_after_byline(above, line)
+
+
 def _cut_at_leads(blocks: list[list[Line]]) -> list[list[Line]]:
-    """*blocks* with each cut where a lead opens under a line of another article's text
-    (:func:`_joined_at_lead`), not under the title a block opens with: text shows two lines above the
+    """*blocks* with each cut where a lead opens under a line of another article's text, or text goes
+    on under a byline (:func:`_joined`), not under the title a block opens with: text shows two lines above the
     lead or more (a paragraph's first line over a full one, a lead, a full stop: no title has them)."""
     out = []
     for block in blocks:
         text = [k for k in range(len(block)) if _text_line(block, k)]
-        cuts = [k for k in range(2, len(block)) if text and text[0] < k - 1 and _joined_at_lead(block[k - 1], block[k])]
+        cuts = [k for k in range(2, len(block)) if text and text[0] < k - 1 and _joined(block[k - 1], block[k])]
         out += [block[lo:hi] for lo, hi in zip([0, *cuts], [*cuts, len(block)])]
     return out
 
