@@ -218,6 +218,25 @@ def test_strips_are_cut_where_the_articles_keep_to_their_topics() -> None:
     assert found[1] == [0, 2, 1, 3, 4]
 
 
+def test_segments_on_their_articles_topics_go_before_more_articles_apart() -> None:
+    from textfix.order import _interleave
+
+    # Three blocks in each strip; only the print order's seam from the first strip's last block into
+    # the second's first breaks a sentence.  Read as three articles apart (0+3, 1+4, 2+5) nothing
+    # breaks, but block 3 (小区) shares no bigram with block 0 (春耕) and one with the rest of the
+    # first strip (block 1), block 4 likewise with block 1 against block 0: two segments off their
+    # article's topic.  Read with 0 and 1 as one article (0, 1 + 3, 4; then 2 + 5), nothing breaks
+    # and no segment is off topic: that reading goes first, though it holds fewer articles.
+    grams = [{"春耕"}, {"小区"}, {"统计"}, {"小区"}, {"春耕"}, {"统计"}]
+    before = [0, 2, 4, 6, 8, 10, 12]
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) == (2, 3)), 0.0)
+
+    found = _interleave([0, 3], 6, cost, [True] * 6, [True] * 6, [False] * 6, before, grams)
+    assert found is not None and found[1] == [0, 1, 3, 4, 2, 5]
+
+
 # A's second paragraph fills its last line (12 characters, 尽种。 at the column's edge): it may go on in
 # the next column, so it ends no article for sure, and B's second column after it breaks nothing.
 A_P2_FULL = "各地农机手抢抓农时作业，早稻栽插基本完成，各类农资供应充足，化肥价格总体平稳，确保应种尽种。"

@@ -377,7 +377,7 @@ MIN_BROKEN_UNMOVED = 1
 # before the one beside it.
 FLOATED_BREAKS = 1
 
-Key = tuple[int, int, int, int, int, float]  # (seams broken, strips, -segments, -shared, imbalance, -log10 P), relative to print
+Key = tuple[int, int, int, int, int, int, float]  # (seams broken, off topic, strips, -segments, -shared, imbalance, -log10 P), relative to print
 
 
 def strip_order(blocks: list[list[Line]], stop: int, seen: int = 0, least: int = MIN_BROKEN) -> list[int] | None:
@@ -397,14 +397,14 @@ def strip_order(blocks: list[list[Line]], stop: int, seen: int = 0, least: int =
     # best[g]: the best reading of blocks [0, g) — its key, the bound h its last group starts at and
     # that group's order.  A group spans MAX_GROUP blocks at most, so only the bounds that near are
     # asked (the last one always: the group read as printed).
-    best: dict[int, tuple[Key, int, list[int]]] = {0: ((0, 0, 0, 0, 0, 0.0), -1, [])}
+    best: dict[int, tuple[Key, int, list[int]]] = {0: ((0, 0, 0, 0, 0, 0, 0.0), -1, [])}
     starts = [0]
     for g in bounds:
         options = []
         near = bisect_left(starts, g - MAX_GROUP)
         for h in starts[-1:] + starts[near:-1]:
             found = page.group(h, g) if page.searched(h, g) else None
-            group_key, group_order = found or ((0, 0, 0, 0, 0, 0.0), list(range(h, g)))
+            group_key, group_order = found or ((0, 0, 0, 0, 0, 0, 0.0), list(range(h, g)))
             options.append((tuple(x + y for x, y in zip(best[h][0], group_key)), h, group_order))
         best[g] = min(options, key=lambda o: o[0])
         starts.append(g)
@@ -472,11 +472,12 @@ class _Page:
                                 self.texts, self.floats, width, self.leads, later)
             if found is None:
                 continue
-            # Fewer sentences broken first, then fewer strips (two columns explain most pages; a
-            # strip two columns wide counts as two), then more articles apart, the articles'
-            # topics (bigrams an article's segments share), balance and the language model.
-            (relative, segments, shared, imbalance, lm), order = found
-            key = (relative, len(cuts) + width + later - 2, segments, shared, imbalance, lm)
+            # Fewer sentences broken first, then fewer segments off their article's topic
+            # (:func:`_interleave`), then fewer strips (two columns explain most pages; a strip two
+            # columns wide counts as two), then more articles apart, the articles' topics (bigrams
+            # an article's segments share), balance and the language model.
+            (relative, apart, segments, shared, imbalance, lm), order = found
+            key = (relative, apart, len(cuts) + width + later - 2, segments, shared, imbalance, lm)
             if relative < 0 and (best is None or key < best[0]):
                 best = (key, order)
         bands = _bands(lo, hi, self.cost, self.leads, self.held, self.before, self.texts)
@@ -550,12 +551,17 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                 before: list[int], grams: list[set[str]], texts: list[int] | None = None, floats: list[bool] | None = None,
                 width: int = 1, leads: list[bool] | None = None, later: int = 1):
     """The cheapest reading of strips [starts[0], starts[1]), … [starts[-1], stop) as segments
-    interleaved per article: ((seams broken, -segments, -bigrams shared, column imbalance, -log10 P
-    of the joins made) relative to the print order, the order), or None.  Of readings that break as
-    few sentences, the one with the most segments (articles read apart) is taken: two articles'
-    segments read as one share more bigrams than apart, as any union of blocks does (train25
-    page-014: two articles of two columns each read as one).  Then *grams*, each block's bigrams:
-    an article's segments of the later strips share more of them with its segment of the first
+    interleaved per article: ((seams broken, segments off topic, -segments, -bigrams shared, column
+    imbalance, -log10 P of the joins made) relative to the print order, the order), or None.  Of
+    readings that break as few sentences, the one with the fewest later segments off their article's
+    topic is taken: a segment that shares fewer ideograph bigrams (*grams*, each block's) with its
+    article's segment of the first strip than with the rest of the first strip (the other articles')
+    is another article's text (train page-039: a group of two strips read with the other article's
+    segment of the second, the rest of the page a group of its own; train29 page-035, train45
+    page-022).  No constant: the two counts are compared.  Then the one with the most segments
+    (articles read apart): two articles' segments read as one share more bigrams than apart, as any
+    union of blocks does (train25 page-014: two articles of two columns each read as one).  Then the
+    bigrams: an article's segments of the later strips share more of them with its segment of the first
     strip than another article's do (it keeps to its topic), which tells apart readings that break
     as few sentences with as many segments (a column's segment that ends a paragraph may open the
     next article's as well as go on in its own).  No segment opens at a block *held* to the one
@@ -643,12 +649,15 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
             if last or all(q[j] < ends[j] for j in range(k)):
                 yield q, last
 
-    table = {tuple(starts): ((0, 0, 0, 0, 0.0), [])}
+    table = {tuple(starts): ((0, 0, 0, 0, 0, 0.0), [])}
 
-    def shared(state: tuple[int, ...], q: tuple[int, ...]) -> int:
-        """Bigrams the article's segments [state, q) of the later strips share with its first strip's."""
+    def overlaps(state: tuple[int, ...], q: tuple[int, ...]) -> tuple[list[int], list[int]]:
+        """Bigrams each of the article's segments [state, q) of the later strips shares with its
+        segment of the first strip, and with the rest of the first strip (the other articles')."""
         first = set().union(*grams[state[0]:q[0]])
-        return sum(len(first & set().union(*grams[state[j]:q[j]])) for j in range(1, k))
+        rest = set().union(*grams[starts[0]:state[0]], *grams[q[0]:ends[0]])
+        later = [set().union(*grams[state[j]:q[j]]) for j in range(1, k)]
+        return [len(first & g) for g in later], [len(rest & g) for g in later]
 
     # A state's predecessors are smaller in every strip, so taking the frontier's least state first
     # settles each state before it is extended.
@@ -667,8 +676,10 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
             # The print order's seams the reading cuts: at the segments' ends, after a floating block.
             removed = [cost(x - 1, x) for x in q if x < stop] + [cost(x, x + 1) for x in state[1:] if floats[x]]
             imbalance = sum(abs(width * (before[q[j]] - before[state[j]]) - later * (before[q[0]] - before[state[0]])) for j in range(1, k))
-            new = (key[0] + sum(b for b, _ in added) - sum(b for b, _ in removed), key[1] - 1, key[2] - shared(state, q), key[3] + imbalance,
-                   key[4] + sum(x for _, x in added) - sum(x for _, x in removed))
+            shared, others = overlaps(state, q)
+            off_topic = sum(own < other for own, other in zip(shared, others))
+            new = (key[0] + sum(b for b, _ in added) - sum(b for b, _ in removed), key[1] + off_topic, key[2] - 1, key[3] - sum(shared),
+                   key[4] + imbalance, key[5] + sum(x for _, x in added) - sum(x for _, x in removed))
             if q not in table or new < table[q][0]:
                 table[q] = (new, segs + [(state, q)])
                 if q not in seen and q != final:
@@ -763,7 +774,7 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
     if relative >= 0:
         return None
     order = [x for i, m, _ in bands for x in range(i, m)] + [x for _, m, j in bands for x in range(m, j)]
-    return (relative, 2, -1, 0, imbalance, lm), order
+    return (relative, 0, 2, -1, 0, imbalance, lm), order
 
 
 def _piece(text: str, lo: int, hi: int, last: bool = False) -> str:
