@@ -533,3 +533,29 @@ def test_a_third_column_is_no_longer_than_the_first_two() -> None:
     found = _interleave([0, 4], 6, cost, [True, False, True, False, True, True], [True] * 6, [False] * 6,
                         [0, 2, 4, 6, 8, 12, 16], [set()] * 6, None, None, 2)
     assert found is None
+
+
+C_P1 = "住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，并在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
+C_P2 = "各地将把老旧小区改造与完整社区建设结合起来，补齐养老、托育、停车等设施短板，让居民住得更舒心。"
+D_P1 = "水利部有关负责人表示，今年汛期全国降水总体偏多，主要江河可能发生较大洪水，各地要提前做好防汛准备。"
+
+
+def test_pdftotext_blocks_with_one_broken_seam_are_not_searched_as_strips(monkeypatch) -> None:
+    import textfix.order as order
+
+    # One column as pdftotext prints it: several paragraphs a block, a blank line at each column
+    # break, in reading order.  The only broken seam is A's byline before B's title set wider than
+    # the column (as train51 page-017 prints it); no move mends it.  Strips are pdfminer's boxes:
+    # the search that one broken seam allows after the moves (MIN_BROKEN_UNMOVED) is not asked.
+    def par(p: str) -> str:
+        return "\n".join(_set(p, 21))
+
+    blocks = ["春耕生产有序推进\n" + "\n".join(par(p) for p in (A_P1, A_P2_FULL, C_P1)),
+              "\n".join(par(p) for p in (C_P2, D_P1, A_P1)) + "\n（记者 吴婷 司马川）",
+              "全国汛期防汛准备工作全面就绪各地严阵以待迎汛\n" + "\n".join(par(p) for p in (C_P1, A_P1)),
+              "\n".join(par(p) for p in (A_P2_FULL, D_P1)) + "\n（记者 马俊）"]
+    asked = []
+    searched = order._strips_past_header
+    monkeypatch.setattr(order, "_strips_past_header", lambda b, s, least: asked.append(least) or searched(b, s, least))
+    assert reading_order("\n\n".join(blocks) + "\n") is None
+    assert order.MIN_BROKEN_UNMOVED not in asked

@@ -164,7 +164,10 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
         order = _moves_under_titles(moved, moved_stop)
         if order is not None:
             blocks, stop = moved, moved_stop
-        elif searched:  # no move explains the page: fewer broken sentences may be the strips' (MIN_BROKEN_UNMOVED)
+        elif searched and not _pdftotext_blocks(boxed[:strips_stop]):
+            # No move explains the page, and its blocks are a layout analysis's boxes, not pdftotext's
+            # (which prints a page's columns in order: train51 page-017 read as strips breaks it):
+            # fewer broken sentences may be the strips' (MIN_BROKEN_UNMOVED).
             order = _strips_past_header(boxed, strips_stop, MIN_BROKEN_UNMOVED)
     if order is None:
         return None
