@@ -878,3 +878,61 @@ def test_a_line_wider_than_the_title_measure_is_a_substory_headline() -> None:
     page = split_page(SUBSTORY_PAGE)
     assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 3), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
     assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "央视网消"), ("heading", "全省新增"), ("paragraph", "农技人员")]
+
+
+# Two articles, titles at the foot, one column of 12 characters (pdfium prints no indent).  The second
+# article's last paragraph is set in the garbled font (袁 for ，, 遥 for 。) and ends mid-line, before
+# its byline: 了遥（记者 李明）.  On the printed lines that 遥 runs on into （ and loses (context +1.9, font
+# run −1.2: under the threshold of 1); ``repair`` restores it once the lines are rejoined and the
+# paragraph ends there (context +3.8, font run −0.8).  ``split`` reads the same layout and must make
+# the same fix: the paragraph item ends where the byline's begins, and the break the layout inserts
+# between them is neither's text.
+SIGNED_MID_LINE_PAGE = """本报讯 近日，市图书馆推出
+夜间阅读服务，每周五和周
+六开放到晚上十点。图书馆
+还新设了亲子阅读区，摆放
+了适合不同年龄段儿童阅读
+的绘本和科普读物。
+据了解，夜间开放以来，每
+晚都有数百名读者前来借阅
+图书。不少上班族表示，下
+班后终于有时间来图书馆看
+书了。图书馆负责人说，下
+一步将根据读者的需求，继
+续延长开放时间，并增加讲
+座和展览等活动。（记者 王芳）
+本报讯 今年春天，城市公园
+新修了一条三公里长的健身
+步道，沿途种植了樱花和海
+棠，还设置了休息座椅和饮
+水点。每天清晨和傍晚，附
+近居民都会来这里散步、慢
+跑，不少人带着孩子一起锻
+炼身体。
+公园管理处负责人介绍，
+步道铺设了透水材料，雨后
+不会积水，夜间还有照明，
+方便居民晚上出行。今后袁
+管理处还将增设儿童游乐区
+和健身器材袁让居民在家门
+口锻炼袁出门走几步路就到
+了遥（记者 李明）
+市图书馆推出夜间阅读服务
+城市公园新增健身步道
+"""
+
+
+def test_a_paragraph_ending_before_its_byline_on_the_same_line_is_settled_as_repair_settles_it() -> None:
+    page = split_page(SIGNED_MID_LINE_PAGE)
+    assert [(a.title, a.byline) for a in page.articles] == [("市图书馆推出夜间阅读服务", "王芳"), ("城市公园新增健身步道", "李明")]
+    last = page.articles[1].blocks[-1].text
+    assert last.startswith("公园管理处负责人介绍，") and last.endswith("今后，管理处还将增设儿童游乐区和健身器材，让居民在家门口锻炼，出门走几步路就到了。")
+
+
+def test_split_and_repair_restore_the_same_marks() -> None:
+    # Every block split finds is a line repair prints for the same page: the same garbles fixed.
+    from textfix import repair
+
+    printed = set(repair(SIGNED_MID_LINE_PAGE).text.split("\n"))
+    blocks = [b.text for a in split_page(SIGNED_MID_LINE_PAGE).articles for b in a.blocks]
+    assert len(blocks) == 4 and all(b in printed for b in blocks)

@@ -31,10 +31,15 @@ RULE = REJOIN_RULE
 PARAGRAPH_BREAK = "\n\n"
 
 
-def rejoined(text: str, repaired: Repaired, model: NoiseModel) -> Repaired:
-    """*repaired* (the character repairs of *text*) with the page's lines rejoined, and the log to match."""
+def rejoined(text: str, repaired: Repaired, model: NoiseModel, items: list[Item] | None = None) -> Repaired:
+    """*repaired* (the character repairs of *text*) with the page's lines rejoined, and the log to match.
+
+    *items*: the page's layout items (:func:`layout_items`) where the caller read them already, as
+    :mod:`textfix.split` does, so that ``split`` settles the very text ``repair`` prints.
+    """
     with no_cycle_collection():  # the lines and items die here: only the changes survive the pause
-        items = layout_items(text, repaired, model)
+        if items is None:
+            items = layout_items(text, repaired, model)
         changes = plan(text, repaired, items)
     return Repaired(apply_changes(text, changes), changes, repaired.layout)
 

@@ -19,10 +19,9 @@ from itertools import accumulate
 from . import regex
 from .charclasses import leaves_open
 from .furniture import Furniture
-from .layout import BLOCK_START, BODY_SIZE, TITLE_SPACE, TITLE_WRAP_SLACK, Item, read_layout, title_width
+from .layout import BLOCK_START, BODY_SIZE, TITLE_SPACE, TITLE_WRAP_SLACK, Item, title_width
 from .lines import BylineFinder, opening_unit, opens_lead, two_phrases
 from .model import NoiseModel, default_model
-from .paragraphs import join_kinsoku, read_paragraphs
 from .repair import Change, RepairConfig, input_offset, repair
 
 
@@ -160,12 +159,10 @@ def split_items(text: str, repaired, items: list[Item], model: NoiseModel, sourc
 
 def _read_region(text: str, offset: int, layout: str, model: NoiseModel):
     """(offset, character repair with offsets into the page, items with offsets into the region's repair)."""
+    from .plan import layout_items
+
     repaired = repair(text, model, rejoin=False, layout=layout)
-    if layout == "paragraphs":
-        items = read_paragraphs(repaired.text, _byline_finder(model))
-    else:
-        items = join_kinsoku(read_layout(repaired.text, _byline_finder(model), printed=text))
-    items = _settle_items(text, repaired, items, model, input_offset(repaired.changes))
+    items = _settle_items(text, repaired, layout_items(text, repaired, model), model, input_offset(repaired.changes))
     shifted = [c.shifted(offset) for c in repaired.changes]
     return offset, replace(repaired, changes=shifted), items
 
@@ -177,13 +174,14 @@ def _settle_items(text: str, repaired, items: list[Item], model: NoiseModel, to_
     line ``repair`` prints for it, and splitting that output again gives the
     same blocks.
     """
-    from .plan import plan
-    from .repair import Repaired, _settled, apply_changes
+    from .plan import rejoined
+    from .repair import _settled
 
     if not repaired.changes and not items:
         return items
-    layout = plan(text, repaired, items)
-    settled = _settled(text, Repaired(apply_changes(text, layout), layout, repaired.layout), model, RepairConfig())
+    joined = rejoined(text, repaired, model, items)  # what ``repair`` makes of the page before it settles
+    layout = joined.changes
+    settled = _settled(text, joined, model, RepairConfig())
     if len(settled.changes) == len(layout):
         return items
     out = []
@@ -196,10 +194,16 @@ def _settle_items(text: str, repaired, items: list[Item], model: NoiseModel, to_
 
 
 def _span_text(text: str, changes: list[Change], lo: int, hi: int) -> str:
-    """``text[lo:hi]`` with the *changes* that lie inside it applied."""
+    """``text[lo:hi]`` with the *changes* that lie inside it applied.
+
+    A change that inserts text at either end of the span is none of its own: it is
+    the break the layout puts between this block and one printed on the same line
+    (a paragraph that ends mid-line before its byline: …就到了遥（记者 李明）).
+    """
     from .repair import apply_changes
 
-    inside = [c.shifted(-lo) for c in changes if lo <= c.start and c.end <= hi]
+    inside = [c.shifted(-lo) for c in changes
+              if lo <= c.start and c.end <= hi and not (c.start == c.end and c.start in (lo, hi))]
     return apply_changes(text[lo:hi], inside)
 
 
