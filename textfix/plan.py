@@ -25,7 +25,7 @@ from collections.abc import Callable
 from .layout import Item, no_cycle_collection, read_layout
 from .model import NoiseModel
 from .paragraphs import join_kinsoku, read_paragraphs
-from .repair import REJOIN_RULE, Change, Repaired, apply_changes, input_offset
+from .repair import EXTRACTOR_HYPHEN, REJOIN_RULE, Change, Repaired, apply_changes, input_offset
 
 RULE = REJOIN_RULE
 PARAGRAPH_BREAK = "\n\n"
@@ -61,6 +61,7 @@ def plan(text: str, repaired: Repaired, items: list[Item]) -> list[Change]:
     headers = [(to_input(i.start), to_input(i.end)) for i in items if i.kind == "header"]
     kept = [c for c in repaired.changes if not any(c.start < hi and lo < c.end for lo, hi in headers)]
     gaps = _print_gaps(text, items, to_input) if repaired.layout != "paragraphs" else _kinsoku_gaps(items, to_input)
+    gaps += _hyphen_marks(repaired.text, to_input)
     layout = [Change(lo, hi, text[lo:hi], new, RULE, 1.0, why) for lo, hi, new, why in gaps if text[lo:hi] != new]
     return sorted(kept + layout, key=lambda c: (c.start, c.end))
 
@@ -84,6 +85,7 @@ BETWEEN = "between two blocks (paragraphs, subheads, titles, bylines)"
 TRAILING = "the page ends with one line end"
 INSIDE = "line broken at the column inside a block"
 LATIN = "a Latin word wrapped at the column"
+HYPHEN = "pdfium's mark (U+FFFE) of a line it joined after a hyphen"
 
 
 def _line_breaks(item: Item, to_input: Callable[[int], int]) -> list[Gap]:
@@ -99,6 +101,15 @@ def _line_breaks(item: Item, to_input: Callable[[int], int]) -> list[Gap]:
         else:
             breaks.append((to_input(a.end), to_input(b.start), "", INSIDE))
     return breaks
+
+
+def _hyphen_marks(repaired: str, to_input: Callable[[int], int]) -> list[Gap]:
+    """pdfium's marks of a line joined after a hyphen (:func:`textfix.repair.fix_extractor_hyphens`), the
+    hyphen they stand for, once the reader has cut the lines there."""
+    if EXTRACTOR_HYPHEN not in repaired:
+        return []
+    at = [to_input(i) for i, ch in enumerate(repaired) if ch == EXTRACTOR_HYPHEN]
+    return [(i, i + 1, "-", HYPHEN) for i in at]
 
 
 def _kinsoku_gaps(items: list[Item], to_input: Callable[[int], int]) -> list[Gap]:
