@@ -187,3 +187,10 @@ def test_pdfiums_hyphen_mark_is_the_hyphen_on_lines_kept_as_printed() -> None:
     out = repair(PDFIUM_HYPHEN_PAGE, rejoin=False)
     assert out.text == PDFIUM_HYPHEN_PAGE.replace("\ufffe", "-")
     assert [c.rule for c in out.changes if c.old == "\ufffe"] == ["extractor-hyphen"]
+
+
+def test_split_reads_the_line_pdfium_joined_at_a_hyphen_as_two_print_lines() -> None:
+    from textfix import split_page
+
+    blocks = [b.text for a in split_page(PDFIUM_HYPHEN_PAGE).articles for b in a.blocks]
+    assert blocks[-1] == "沙特能源大臣阿卜杜勒-阿齐兹4日警告，西方对俄罗斯制裁可能导致能源供应短缺。"

@@ -161,7 +161,8 @@ def _read_region(text: str, offset: int, layout: str, model: NoiseModel):
     """(offset, character repair with offsets into the page, items with offsets into the region's repair)."""
     from .plan import layout_items
 
-    repaired = repair(text, model, rejoin=False, layout=layout)
+    # The lines are read here (pdfium's hyphen mark cuts one: the rejoin logs its hyphen, textfix.plan).
+    repaired = repair(text, model, rejoin=False, layout=layout, extractor_hyphens=False)
     items = _settle_items(text, repaired, layout_items(text, repaired, model), model, input_offset(repaired.changes))
     shifted = [c.shifted(offset) for c in repaired.changes]
     return offset, replace(repaired, changes=shifted), items
