@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .layout import Item, no_cycle_collection, read_layout
+from .collector import no_cycle_collection
+from .layout import Item, read_layout
 from .model import NoiseModel
 from .paragraphs import join_kinsoku, read_paragraphs
 from .repair import EXTRACTOR_HYPHEN, REJOIN_RULE, Change, Repaired, apply_changes, input_offset
