@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from textfix.lines import BylineFinder
+from textfix.lines import BylineFinder, Line, _may_open_paragraph, cut_lines
+from textfix.repair import repair
 from textfix.split import split_page
 
 FINDER = BylineFinder()
@@ -936,3 +937,74 @@ def test_split_and_repair_restore_the_same_marks() -> None:
     printed = set(repair(SIGNED_MID_LINE_PAGE).text.split("\n"))
     blocks = [b.text for a in split_page(SIGNED_MID_LINE_PAGE).articles for b in a.blocks]
     assert len(blocks) == 4 and all(b in printed for b in blocks)
+
+
+# Column 12 characters (24 units).  The paragraph's second printed line is 新时代新征程 共创未 (12 + a
+# space's 1 + 6 = 19 units): 来”为 (6 units, a quotation mark keeps what touches it) did not fit the 5
+# left, so justification stretched the space, and pdftotext printed the words on either side of it as
+# two lines.  Read apart, 新时代新征程 is a short line under a bare first line, which then passes for a
+# subhead; 共创未 (6 units) is short as no line inside a paragraph is, and 来”为主题，吸引了众多市 under it
+# fills the column.
+STRETCHED_PAGE = OPENING + """今年活动以“携手奋进
+新时代新征程
+共创未
+来”为主题，吸引了众多市
+民参与。
+"""
+
+
+def test_a_line_broken_at_a_stretched_space_is_one_line() -> None:
+    page = split_page(STRETCHED_PAGE)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks[1:]] == [
+        ("paragraph", "今年活动以“携手奋进新时代新征程 共创未来”为主题，吸引了众多市民参与。")]
+
+
+def test_a_line_broken_at_a_stretched_space_is_printed_with_its_space() -> None:
+    assert "今年活动以“携手奋进新时代新征程 共创未来”为主题，吸引了众多市民参与。\n" in repair(STRETCHED_PAGE).text
+
+
+# Column 12 characters (24 units).  事宜。 各方表示愿意加强 (6 + 1 + 16 = 23 units) is one printed line, 沟
+# (2 units) did not fit the 1 left.  The second piece, 各方表示愿意加强 (16 units), is shorter than an
+# indented first line (17-20 units), so it opens no paragraph after the sentence end before it: the
+# paragraph goes on, as the full line under it shows.
+STRETCHED_AFTER_STOP_PAGE = OPENING + """会议讨论了双方合作的
+事宜。
+各方表示愿意加强
+沟通与协调，推动合作取得
+实效。
+"""
+
+
+def test_a_line_broken_at_a_stretched_space_after_a_sentence_end() -> None:
+    page = split_page(STRETCHED_AFTER_STOP_PAGE)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks[1:]] == [
+        ("paragraph", "会议讨论了双方合作的事宜。 各方表示愿意加强沟通与协调，推动合作取得实效。")]
+
+
+def test_a_title_wrapped_short_over_a_full_line_is_not_put_together() -> None:
+    # A column of 17 characters (34 units).  A title in large type wrapped over three lines (11, 13
+    # and 3 characters), then full lines of text: 贯做法 (6 units) is short and the line under it
+    # full, and 无视北溪管道遭破坏真相是一 贯做法 would fill a line (33 units); but the title line before
+    # them (22 units) is neither full nor a sentence end, as a paragraph's line before a broken one is.
+    lines = cut_lines("美调查记者称美主流媒体\n无视北溪管道遭破坏真相是一\n贯做法\n主流新闻网站采访时说，美国担心俄乌\n"
+                      "冲突期间，德国为应对严冬与俄罗斯达\n成一致，同意开闸输气，因此决心破坏\n管道。\n")
+    assert [ln.text for ln in lines][1:3] == ["无视北溪管道遭破坏真相是一", "贯做法"]
+
+
+def test_a_first_line_with_quotes_may_measure_a_unit_short_a_quote() -> None:
+    # Column 38 units: an indented first line is 31-34 wide.  把“颜值”变“产值”，在政府的鼓励 is 30 with
+    # its four quotes measured a unit each (a page whose quote width was misread): with them two, 34.
+    quoted = Line.of("把“颜值”变“产值”，在政府的鼓励", 0, 17, 30, 38.0)
+    assert _may_open_paragraph(quoted)
+    assert not _may_open_paragraph(Line.of("各方表示愿意加强沟通与协调", 0, 13, 26, 38.0))
+
+
+def test_a_kicker_and_subhead_over_a_first_line_with_a_hanging_mark_stay_apart() -> None:
+    # A generator page (corpora/pages/synth-028.txt), column 14 characters (28 units), closing marks
+    # hanging past its edge (举着平板电脑实时查看作业进度。, 30 units).  数据下田 (8) and 一块屏幕管好万亩田 (18)
+    # would fit one line (27), and the line under them is 26 units wide: full, with its comma; but
+    # the comma hangs, and without it the line is 24, an indented first line: a paragraph opens there.
+    page = ("万亩高标准农田里，几架植保无\n人机沿着预设航线低空飞行，均\n匀喷洒叶面肥，田埂上的农技员\n举着平板电脑实时查看作业进度。\n"
+            "种粮大户王德顺算了一笔账，仅\n人工一项，每亩就能节省约 45元。\n数据下田\n一块屏幕管好万亩田\n在县农业农村局的指挥中心，\n"
+            "一块大屏幕上滚动显示着全县墒\n情、苗情和虫情数据。这些数据\n来自布设在田间的 300 多个物联\n")
+    assert [ln.text for ln in cut_lines(page)][6:8] == ["数据下田", "一块屏幕管好万亩田"]

@@ -74,7 +74,7 @@ def _print_gaps(text: str, items: list[Item], to_input: Callable[[int], int]) ->
     items = sorted(items, key=lambda i: i.start)
     gaps: list[Gap] = [(0, to_input(items[0].start), "", LEADING)]
     for item, nxt in zip(items, items[1:] + [None]):
-        gaps += _line_breaks(item, to_input)
+        gaps += _line_breaks(item, to_input) + _stretched_breaks(text, item, to_input)
         if nxt is not None:
             gaps.append((to_input(item.end), to_input(nxt.start), PARAGRAPH_BREAK, BETWEEN))
     gaps.append((to_input(items[-1].end), len(text), "\n", TRAILING))
@@ -87,6 +87,7 @@ TRAILING = "the page ends with one line end"
 INSIDE = "line broken at the column inside a block"
 LATIN = "a Latin word wrapped at the column"
 HYPHEN = "pdfium's mark (U+FFFE) of a line it joined after a hyphen"
+STRETCHED = "a line the extraction broke at a space justification stretched"
 
 
 def _line_breaks(item: Item, to_input: Callable[[int], int]) -> list[Gap]:
@@ -111,6 +112,17 @@ def _hyphen_marks(repaired: str, to_input: Callable[[int], int]) -> list[Gap]:
         return []
     at = [to_input(i) for i, ch in enumerate(repaired) if ch == EXTRACTOR_HYPHEN]
     return [(i, i + 1, "-", HYPHEN) for i in at]
+
+
+def _stretched_breaks(text: str, item: Item, to_input: Callable[[int], int]) -> list[Gap]:
+    """The line break inside each of an item's lines that extraction broke at a stretched space and the
+    layout read as one (textfix.lines._rejoin_stretched): the space it was."""
+    breaks = []
+    for ln in item.lines:
+        lo, hi = to_input(ln.start), to_input(ln.end)
+        if (at := text.find("\n", lo, hi)) >= 0:
+            breaks.append((at, at + 1, " ", STRETCHED))
+    return breaks
 
 
 def _kinsoku_gaps(items: list[Item], to_input: Callable[[int], int]) -> list[Gap]:
