@@ -3,12 +3,16 @@ blank-line block boundaries.  Small hand-written pages; expected values worked o
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from textfix.lines import BylineFinder
 from textfix.split import split_page
 
 FINDER = BylineFinder()
+# Pages of the project's own generator (corpora/pages/README.md): a garbled byline, headers, Latin runs.
+GENERATOR_PAGES = sorted((Path(__file__).resolve().parent.parent / "corpora" / "pages").glob("synth-00*.txt"))
 
 
 def test_paper_label_inside_the_parentheses() -> None:
@@ -936,3 +940,64 @@ def test_split_and_repair_restore_the_same_marks() -> None:
     printed = set(repair(SIGNED_MID_LINE_PAGE).text.split("\n"))
     blocks = [b.text for a in split_page(SIGNED_MID_LINE_PAGE).articles for b in a.blocks]
     assert len(blocks) == 4 and all(b in printed for b in blocks)
+
+
+def test_the_settle_pass_fixes_are_in_the_change_log() -> None:
+    # The 遥 before the byline is fixed only once the lines are rejoined (the settle pass): the
+    # article's text has 。 there, so the log has the change, at its offset in the input.
+    page = split_page(SIGNED_MID_LINE_PAGE)
+    at = [SIGNED_MID_LINE_PAGE.index(s) + 2 for s in ("今后袁", "器材袁", "锻炼袁")] + [SIGNED_MID_LINE_PAGE.index("了遥（") + 1]
+    assert [(c.start, c.old, c.new) for c in page.changes] == [(i, o, n) for i, (o, n) in zip(at, ["袁，", "袁，", "袁，", "遥。"])]
+    assert "到\n了。（记者 李明）" in page.text
+
+
+def _logged_text(text: str, changes, lo: int, hi: int) -> str:
+    """``text[lo:hi]`` with the logged changes inside it applied; no change may straddle its ends."""
+    assert not [c for c in changes if c.start < lo < c.end or c.start < hi < c.end], (lo, hi)
+    out, pos = [], lo
+    for c in changes:
+        if lo <= c.start and c.end <= hi:
+            out += [text[pos : c.start], c.new]
+            pos = c.end
+    return "".join(out) + text[pos:hi]
+
+
+def _pieces(article):
+    """(text, input span) of every piece of *article*: title, byline, source line, blocks; a block that
+    a dateline's byline opens (新华社…电（记者 许诺）) spans the byline too, which is cut out of its text."""
+    yield article.title, article.title_span
+    yield article.byline_text, article.byline_span
+    yield article.source_line, article.source_span
+    for block in article.blocks:
+        by = article.byline_span
+        if article.byline_opens and by and block.start <= by[0] < by[1] <= block.end:
+            yield block.text, (block.start, by[0]), (by[1], block.end)
+        else:
+            yield block.text, (block.start, block.end)
+
+
+def _no_space(text: str) -> str:
+    return "".join(text.split())
+
+
+HAND_WRITTEN = [PAGE, PERCENT_PAGE, CAPITALS_PAGE, PULLED_PAGE, COLON_PAGE, COLON_INDENT_WIDE_PAGE, LIST_PAGE,
+                COLON_END_PAGE, CUT_SHORT_PAGE, CONTINUED_PAGE, SIGNED_PAGE, TWO_LINE_COLON_PAGE, SUBSTORY_PAGE,
+                SIGNED_MID_LINE_PAGE]
+
+
+@pytest.mark.parametrize("text", HAND_WRITTEN + [p.read_text(encoding="utf-8") for p in GENERATOR_PAGES],
+                         ids=[f"hand-{i}" for i in range(len(HAND_WRITTEN))] + [p.stem for p in GENERATOR_PAGES])
+def test_the_change_log_makes_every_text_the_page_gives(text: str) -> None:
+    # The log is a plan (applied to the input it gives the page's text, its printed lines kept);
+    # it is repair's, less the line joins; and every title, byline, source line and block is its
+    # span of the input with the logged changes inside it applied, whitespace aside (the layout's).
+    from textfix import apply_changes, repair
+    from textfix.repair import REJOIN_RULE
+
+    page = split_page(text)
+    assert apply_changes(text, page.changes) == page.text
+    assert page.changes == [c for c in repair(text).changes if c.rule != REJOIN_RULE]
+    for article in page.articles:
+        for piece, *spans in _pieces(article):
+            if spans[0] is not None:
+                assert _no_space(piece) == "".join(_no_space(_logged_text(text, page.changes, *s)) for s in spans)

@@ -58,12 +58,20 @@ def plan(text: str, repaired: Repaired, items: list[Item]) -> list[Change]:
     if not items:  # a blank page: nothing to print, whatever its lines were taken for
         return [Change(0, len(text), text, "", RULE, 1.0, "a page without text")] if text else []
     to_input = input_offset(repaired.changes)
-    headers = [(to_input(i.start), to_input(i.end)) for i in items if i.kind == "header"]
-    kept = [c for c in repaired.changes if not any(c.start < hi and lo < c.end for lo, hi in headers)]
+    kept = outside_headers(repaired.changes, items, to_input)
     gaps = _print_gaps(text, items, to_input) if repaired.layout != "paragraphs" else _kinsoku_gaps(items, to_input)
     gaps += _hyphen_marks(repaired.text, to_input)
     layout = [Change(lo, hi, text[lo:hi], new, RULE, 1.0, why) for lo, hi, new, why in gaps if text[lo:hi] != new]
     return sorted(kept + layout, key=lambda c: (c.start, c.end))
+
+
+def outside_headers(changes: list[Change], items: list[Item], to_input: Callable[[int], int]) -> list[Change]:
+    """The *changes* that touch no header item (offsets into the repaired text; *to_input* maps them
+    back): the header is printed as it stands, its spaces its own (`` 6 产经 Industries``)."""
+    headers = [(to_input(i.start), to_input(i.end)) for i in items if i.kind == "header"]
+    if not headers:
+        return list(changes)
+    return [c for c in changes if not any(c.start < hi and lo < c.end for lo, hi in headers)]
 
 
 Gap = tuple[int, int, str, str]  # (start, end) in the input, what it becomes, why
