@@ -1001,3 +1001,26 @@ def test_the_change_log_makes_every_text_the_page_gives(text: str) -> None:
         for piece, *spans in _pieces(article):
             if spans[0] is not None:
                 assert _no_space(piece) == "".join(_no_space(_logged_text(text, page.changes, *s)) for s in spans)
+
+
+def test_split_items_settles_with_the_font_evidence_repair_is_given() -> None:
+    # The PDF path (textfix.pdflayout) splits its items with split_items, the character repair given
+    # the PDF's font evidence.  Here the PDF draws the 遥 before the byline with its own glyph (state
+    # False: never a garble); the settle pass, which alone would fix it (see above), must hear so too,
+    # as repair's does: the paragraph ends 到了遥, and no change is logged there.
+    from textfix import repair
+    from textfix.model import default_model
+    from textfix.plan import layout_items
+    from textfix.split import split_items
+
+    model = default_model()
+    own_glyph = SIGNED_MID_LINE_PAGE.index("了遥（") + 1
+
+    def fonts(offset: int) -> bool | None:
+        return False if offset == own_glyph else None
+
+    repaired = repair(SIGNED_MID_LINE_PAGE, model, rejoin=False, layout="print", fonts=fonts)
+    page = split_items(SIGNED_MID_LINE_PAGE, repaired, layout_items(SIGNED_MID_LINE_PAGE, repaired, model), model, fonts=fonts)
+    assert page.articles[1].blocks[-1].text.endswith("出门走几步路就到了遥")
+    assert own_glyph not in {c.start for c in page.changes} and len(page.changes) == 3
+    assert page.articles[1].blocks[-1].text in repair(SIGNED_MID_LINE_PAGE, model, fonts=fonts).text.split("\n")
