@@ -67,7 +67,8 @@ class Page:
     header: dict[str, str] | None
     articles: list[Article]
     # The log (offsets into the input): repair's character changes outside the header, its settle
-    # pass's fixes, the moves of blocks read out of printed order -- repair's log less its line joins.
+    # pass's fixes, the moves of blocks read out of printed order (with their printed lines): repair's
+    # log less its line joins.
     changes: list[Change] = field(default_factory=list)
     source: str | None = None
     header_line: str = ""  # the header as printed
