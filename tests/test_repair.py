@@ -175,12 +175,10 @@ PDFIUM_HYPHEN_PAGE = ("欧盟委员会4日宣布欧\n盟、七国集团和澳大
 
 
 def test_pdfiums_hyphen_mark_is_the_hyphen_in_rejoined_text_and_its_log() -> None:
-    from textfix.plan import HYPHEN
-
     out = repair(PDFIUM_HYPHEN_PAGE)
     assert "沙特能源大臣阿卜杜勒-阿齐兹4日警告，西方对俄罗斯制裁可能导致能源供应短缺。" in out.text.split("\n")
     assert "\ufffe" not in out.text and apply_changes(PDFIUM_HYPHEN_PAGE, out.changes) == out.text
-    assert [(c.old, c.new, c.why) for c in out.changes if c.old == "\ufffe"] == [("\ufffe", "-", HYPHEN)]
+    assert [(c.old, c.new, c.rule) for c in out.changes if c.old == "\ufffe"] == [("\ufffe", "-", "extractor-hyphen")]
 
 
 def test_pdfiums_hyphen_mark_is_the_hyphen_on_lines_kept_as_printed() -> None:
@@ -192,5 +190,9 @@ def test_pdfiums_hyphen_mark_is_the_hyphen_on_lines_kept_as_printed() -> None:
 def test_split_reads_the_line_pdfium_joined_at_a_hyphen_as_two_print_lines() -> None:
     from textfix import split_page
 
-    blocks = [b.text for a in split_page(PDFIUM_HYPHEN_PAGE).articles for b in a.blocks]
+    page = split_page(PDFIUM_HYPHEN_PAGE)
+    blocks = [b.text for a in page.articles for b in a.blocks]
     assert blocks[-1] == "沙特能源大臣阿卜杜勒-阿齐兹4日警告，西方对俄罗斯制裁可能导致能源供应短缺。"
+    # The log holds the hyphen: applied to the input it gives the page's text, the block a span of it.
+    assert [c.rule for c in page.changes] == ["extractor-hyphen"]
+    assert apply_changes(PDFIUM_HYPHEN_PAGE, page.changes) == page.text and "阿卜杜勒-阿齐兹" in page.text

@@ -26,7 +26,7 @@ from .collector import no_cycle_collection
 from .layout import Item, read_layout
 from .model import NoiseModel
 from .paragraphs import join_kinsoku, read_paragraphs
-from .repair import EXTRACTOR_HYPHEN, REJOIN_RULE, Change, Repaired, apply_changes, input_offset
+from .repair import REJOIN_RULE, Change, Repaired, apply_changes, input_offset, marks_as_hyphens
 
 RULE = REJOIN_RULE
 PARAGRAPH_BREAK = "\n\n"
@@ -59,12 +59,19 @@ def plan(text: str, repaired: Repaired, items: list[Item]) -> list[Change]:
     if not items:  # a blank page: nothing to print, whatever its lines were taken for
         return [Change(0, len(text), text, "", RULE, 1.0, "a page without text")] if text else []
     to_input = input_offset(repaired.changes)
-    headers = [(to_input(i.start), to_input(i.end)) for i in items if i.kind == "header"]
-    kept = [c for c in repaired.changes if not any(c.start < hi and lo < c.end for lo, hi in headers)]
+    kept = outside_headers(repaired.changes + marks_as_hyphens(repaired.text, to_input), items, to_input)
     gaps = _print_gaps(text, items, to_input) if repaired.layout != "paragraphs" else _kinsoku_gaps(items, to_input)
-    gaps += _hyphen_marks(repaired.text, to_input)
     layout = [Change(lo, hi, text[lo:hi], new, RULE, 1.0, why) for lo, hi, new, why in gaps if text[lo:hi] != new]
     return sorted(kept + layout, key=lambda c: (c.start, c.end))
+
+
+def outside_headers(changes: list[Change], items: list[Item], to_input: Callable[[int], int]) -> list[Change]:
+    """The *changes* that touch no header item (offsets into the repaired text; *to_input* maps them
+    back): the header is printed as it stands, its spaces its own (`` 6 产经 Industries``)."""
+    headers = [(to_input(i.start), to_input(i.end)) for i in items if i.kind == "header"]
+    if not headers:
+        return list(changes)
+    return [c for c in changes if not any(c.start < hi and lo < c.end for lo, hi in headers)]
 
 
 Gap = tuple[int, int, str, str]  # (start, end) in the input, what it becomes, why
@@ -86,7 +93,6 @@ BETWEEN = "between two blocks (paragraphs, subheads, titles, bylines)"
 TRAILING = "the page ends with one line end"
 INSIDE = "line broken at the column inside a block"
 LATIN = "a Latin word wrapped at the column"
-HYPHEN = "pdfium's mark (U+FFFE) of a line it joined after a hyphen"
 STRETCHED = "a line the extraction broke at a space justification stretched"
 
 
@@ -103,15 +109,6 @@ def _line_breaks(item: Item, to_input: Callable[[int], int]) -> list[Gap]:
         else:
             breaks.append((to_input(a.end), to_input(b.start), "", INSIDE))
     return breaks
-
-
-def _hyphen_marks(repaired: str, to_input: Callable[[int], int]) -> list[Gap]:
-    """pdfium's marks of a line joined after a hyphen (:func:`textfix.repair.fix_extractor_hyphens`), the
-    hyphen they stand for, once the reader has cut the lines there."""
-    if EXTRACTOR_HYPHEN not in repaired:
-        return []
-    at = [to_input(i) for i, ch in enumerate(repaired) if ch == EXTRACTOR_HYPHEN]
-    return [(i, i + 1, "-", HYPHEN) for i in at]
 
 
 def _stretched_breaks(text: str, item: Item, to_input: Callable[[int], int]) -> list[Gap]:
