@@ -816,6 +816,16 @@ def test_foot_titles_after_a_paragraph_ending_in_an_exclamation() -> None:
     assert page.articles[1].blocks[-1].text == "企业负责人表示，工厂继续加大研发投入，让新型机器人走向世界！"
 
 
+def test_a_foot_title_filling_the_column_over_one_ending_in_a_question() -> None:
+    # The generator sets a foot title on one line however long: 春耕备耕有序推进农业生产 fills the
+    # column (24 units) without ending a sentence, and the title under it ends in ？.  But the line
+    # over it is the second article's byline line, which ends an article: no paragraph runs on into
+    # the title, and both lines at the foot are the titles.
+    titles = "春耕备耕有序推进农业生产\n工厂订单为何排到明年？\n"
+    page = split_page(ARTICLE_1 + ARTICLE_2 + titles)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单为何排到明年？", "李娜", 2)]
+
+
 def test_a_paragraph_ending_in_an_exclamation_is_no_foot_title() -> None:
     # Titles before the articles: nothing at the foot is a title, the last paragraph stays one.
     page = split_page(TITLE_1 + ARTICLE_1 + TITLE_2 + EXCLAIMED_ARTICLE_2)
