@@ -396,6 +396,26 @@ def test_band_parts_that_do_not_stand_side_by_side_are_not_read_as_bands() -> No
     assert _read_blocks(text, printed) is None
 
 
+# An article in two columns of 15 characters whose first lines pdfminer boxed alone and paired (one
+# line each, side by side): column 1's is the lead's first line (央视网消息…), printed before column
+# 2's first line, then the rest of column 1, then of column 2 (train41 page-028).
+LEAD_BAND_COLUMN_1 = ["央视网消息（新闻联播）：本", "市今年新建和改建城市公园四十多", "个，新增绿道总长一百二十公里，",
+                      "市民出门五百米就能走进一处公园", "绿地，城市生态环境明显改善，居", "民的获得感不断增强。"]
+LEAD_BAND_COLUMN_2 = ["园林部门表示，明年将继续推", "进口袋公园建设，在老城区见缝插", "绿，利用边角地和闲置地建设小型",
+                      "游园六十处，并且完善公园照明、", "座椅和公共厕所等配套设施。"]
+
+
+def test_an_article_whose_first_band_is_its_lead_line_alone_is_read_column_by_column() -> None:
+    # Printed, the lead's first line (…本) comes before column 2's indented first line, and column 1's
+    # paragraph end (…增强。) before column 2 going on (进口袋…): two broken sentences.  The first
+    # band's part of column 1 is the lead's line alone, a one-line box without sentence punctuation
+    # that looks like a heading: it opens the article all the same.
+    c1, c2 = LEAD_BAND_COLUMN_1, LEAD_BAND_COLUMN_2
+    printed = ["城市公园建设提速", c1[0], c2[0], "\n".join(c1[1:]), "\n".join(c2[1:]), "（记者 王芳）"]
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 1, 3, 2, 4, 5]
+
+
 def test_a_byline_wrapped_into_a_box_of_its_own_ends_the_block_before_it() -> None:
     from textfix.lines import BylineFinder
     from textfix.order import _byline_alone, _closes, boxes

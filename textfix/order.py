@@ -716,7 +716,9 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
     that alternate between the columns, two bands at least; the reading takes the first column's runs,
     then the second's.  A band's parts stand side by side: at each band's foot the columns have set
     as many lines within BALANCE_SLACK (:func:`_column_lines`).  The article opens in the first band's
-    first part (every lead is in it; it holds a block of text), and no part opens at a block *held*
+    first part (every lead is in it; it holds a block of text or a lead: pdfminer may box the lead's
+    first line alone, a one-line box that looks like a heading, and pair it with column 2's first
+    line, train41 page-028), and no part opens at a block *held*
     to the one printed before it.  Of readings that break as few sentences, the best balanced, then
     the language model on the joins made; against the strips' readings (:func:`_interleave`) it counts
     two strips and one segment (it reads one article), so a tie goes to the strips."""
@@ -742,9 +744,9 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
         if state not in table or key < table[state][0]:
             table[state] = (key, bands)
 
-    # The first band: its first part holds the article's opening.
+    # The first band: its first part holds the article's opening (text, or a lead's line boxed alone).
     for m in range(first_m, hi):
-        if held[m] or not texts[m] - texts[lo]:
+        if held[m] or not (texts[m] - texts[lo] or any(leads[lo:m])):
             continue
         for j in range(m + 1, hi + 1):
             d = (before[m] - before[lo]) - (before[j] - before[m])
