@@ -396,6 +396,60 @@ def test_band_parts_that_do_not_stand_side_by_side_are_not_read_as_bands() -> No
     assert _read_blocks(text, printed) is None
 
 
+# An article in two columns of 15 characters whose first lines pdfminer boxed alone and paired (one
+# line each, side by side): column 1's is the lead's first line (央视网消息…), printed before column
+# 2's first line, then the rest of column 1, then of column 2 (train41 page-028).
+LEAD_BAND_COLUMN_1 = ["央视网消息（新闻联播）：本", "市今年新建和改建城市公园四十多", "个，新增绿道总长一百二十公里，",
+                      "市民出门五百米就能走进一处公园", "绿地，城市生态环境明显改善，居", "民的获得感不断增强。"]
+LEAD_BAND_COLUMN_2 = ["园林部门表示，明年将继续推", "进口袋公园建设，在老城区见缝插", "绿，利用边角地和闲置地建设小型",
+                      "游园六十处，并且完善公园照明、", "座椅和公共厕所等配套设施。"]
+
+
+def test_an_article_whose_first_band_is_its_lead_line_alone_is_read_column_by_column() -> None:
+    # Printed, the lead's first line (…本) comes before column 2's indented first line, and column 1's
+    # paragraph end (…增强。) before column 2 going on (进口袋…): two broken sentences.  The first
+    # band's part of column 1 is the lead's line alone, a one-line box without sentence punctuation
+    # that looks like a heading: it opens the article all the same.
+    c1, c2 = LEAD_BAND_COLUMN_1, LEAD_BAND_COLUMN_2
+    printed = ["城市公园建设提速", c1[0], c2[0], "\n".join(c1[1:]), "\n".join(c2[1:]), "（记者 王芳）"]
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 1, 3, 2, 4, 5]
+
+
+# Two articles in two columns of 14 characters, each column one paragraph that ends a sentence:
+# pdfminer prints A's first column, B's title and first column, then A's second column and B's
+# (train43 page-038).  No seam breaks a sentence; A's second column keeps to A's topic (春耕, 粮食).
+TOPIC_A_1 = "央视网消息（新闻联播）：今年春耕生产进展顺利，全国已播种粮食面积超过三亿亩，春播粮食进度快于上年同期。"
+TOPIC_A_2 = "各地农机手抢抓农时开展春耕作业，春播粮食生产机械化水平继续提高，全国粮食播种做到应种尽种。"
+TOPIC_B_1 = "新华社北京3月5日电住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，惠及居民八百万户。"
+TOPIC_B_2 = "老旧小区改造将同步推进适老化改造，在有条件的楼栋加装电梯两万部，让老旧小区居民住得更加舒心。"
+
+
+def _topic_page(a_1: str, b_1: str) -> tuple[str, list[str]]:
+    printed = [A_TITLE, "\n".join(_set(a_1, 14)), B_TITLE, "\n".join(_set(b_1, 14)), "\n".join(_set(TOPIC_A_2, 14)),
+               "\n".join(_set(TOPIC_B_2, 14)), "（记者 李明）"]
+    return "\n\n".join(printed) + "\n", printed
+
+
+def test_a_column_printed_under_another_article_is_read_with_the_article_it_keeps_to() -> None:
+    # Read as printed, B would hold A's second column; it shares A's first column's bigrams, none of
+    # B's: A's two columns, then B's (strips, though no sentence is broken either way).
+    text, printed = _topic_page(TOPIC_A_1, TOPIC_B_1)
+    assert _read_blocks(text, printed) == [0, 1, 4, 2, 3, 5, 6]
+    page = split_page(text)
+    assert [(a.title, [b.text for b in a.blocks]) for a in page.articles] == [
+        (A_TITLE, [TOPIC_A_1, TOPIC_A_2]), (B_TITLE, [TOPIC_B_1, TOPIC_B_2])]
+
+
+def test_columns_without_a_lead_are_not_read_again_for_their_topics() -> None:
+    # The same page without the leads (央视网消息, 新华社…电): a first column may be a sub-story's under a
+    # subhead, no article of its own, so the topics are not asked and the print order stands.
+    a_1 = "今年春耕生产进展顺利，全国已播种粮食面积超过三亿亩，春播粮食进度快于上年同期，各地抓紧农时。"
+    b_1 = "住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，惠及居民八百万户，改造全面铺开。"
+    text, printed = _topic_page(a_1, b_1)
+    assert _read_blocks(text, printed) is None
+
+
 def test_a_byline_wrapped_into_a_box_of_its_own_ends_the_block_before_it() -> None:
     from textfix.lines import BylineFinder
     from textfix.order import _byline_alone, _closes, boxes
