@@ -977,10 +977,11 @@ def test_a_line_broken_at_a_stretched_space_is_printed_with_its_space() -> None:
     assert "今年活动以“携手奋进新时代新征程 共创未来”为主题，吸引了众多市民参与。\n" in repair(STRETCHED_PAGE).text
 
 
-# Column 12 characters (24 units).  事宜。 各方表示愿意加强 (6 + 1 + 16 = 23 units) is one printed line, 沟
-# (2 units) did not fit the 1 left.  The second piece, 各方表示愿意加强 (16 units), is shorter than an
-# indented first line (17-20 units), so it opens no paragraph after the sentence end before it: the
-# paragraph goes on, as the full line under it shows.
+# Column 12 characters (24 units).  事宜。 | 各方表示愿意加强 (6 + 1 + 16 = 23 units) could be one printed
+# line whose space justification stretched, 沟 (2 units) not fitting the 1 left; but a stretched space is a
+# space of the text, which Chinese sets after no sentence's end: a line ending a sentence and a short line
+# under it are a paragraph's end and a subhead (the generator's pools: 能直接卖到县城和省城。 | 先把路修好),
+# the more common reading of print.  The two lines stay apart.
 STRETCHED_AFTER_STOP_PAGE = OPENING + """会议讨论了双方合作的
 事宜。
 各方表示愿意加强
@@ -989,10 +990,21 @@ STRETCHED_AFTER_STOP_PAGE = OPENING + """会议讨论了双方合作的
 """
 
 
-def test_a_line_broken_at_a_stretched_space_after_a_sentence_end() -> None:
-    page = split_page(STRETCHED_AFTER_STOP_PAGE)
-    assert [(b.kind, b.text) for b in page.articles[0].blocks[1:]] == [
-        ("paragraph", "会议讨论了双方合作的事宜。 各方表示愿意加强沟通与协调，推动合作取得实效。")]
+def test_no_line_is_put_together_after_a_sentence_end() -> None:
+    texts = [ln.text for ln in cut_lines(STRETCHED_AFTER_STOP_PAGE)]
+    assert texts[-4:-2] == ["事宜。", "各方表示愿意加强"]
+
+
+def test_a_kicker_is_not_put_together_with_the_longer_subhead_under_it() -> None:
+    # Column 13 characters (26 units), as the generator sets a kicker over a subhead: 蝶变 (4 units) and
+    # 塌陷坑变成生态湖 (16) would make 21 with a space, full to what opens the line under (为了…, full);
+    # but a stretched space leaves the line's longer part before it (the second piece is short as no
+    # line is), and 蝶变 is the shorter.
+    page = ("很难想象，十几年前，这\n里还是一片因采煤塌陷形成的\n荒地，积水坑星罗棋布，杂草\n丛生，周边村庄的房屋墙体开\n"
+            "裂，农田大面积绝收。\n蝶变\n塌陷坑变成生态湖\n为了修复这片“大地伤疤”，\n当地按照“宜农则农、宜水则\n"
+            "水、宜建则建”的原则，对塌\n陷区进行综合治理。\n")
+    texts = [ln.text for ln in cut_lines(page)]
+    assert texts[5:7] == ["蝶变", "塌陷坑变成生态湖"]
 
 
 def test_a_title_wrapped_short_over_a_full_line_is_not_put_together() -> None:

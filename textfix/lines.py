@@ -216,6 +216,15 @@ def _broken_at_space(prev: Line | None, a: Line, b: Line, nxt: Line, after: Line
         return False  # a paragraph's lines before a are full (a title's wrap short of the column)
     if a.ends and _may_open_paragraph(b) or a.byline or b.byline or _open_parenthesis(a.text):
         return False
+    # A stretched space is a space of the text, which Chinese sets after no sentence's end, and b is short
+    # as no line is: the line is mostly a's.  On the train batches' pdftotext pages the joins with a shorter
+    # than b put a paragraph's end before the next one's first line (train23 page-010's 级遥 | 李强指出…)
+    # or a title's end before a dateline (train49 page-017's 质增效 | 央视网消息…); only train39 page-034's
+    # 行”。 | 伊朗总统… is one printed line (its source has a space after 。).  On the generator's pools the
+    # joins these exclude are a kicker before its subhead (蝶变 | 塌陷坑变成生态湖) and a paragraph's end
+    # before a subhead (能直接卖到县城和省城。 | 先把路修好): what real print sets far more often.
+    if a.ends or a.width < b.width:
+        return False
     if line_opens_lead(b.text) or LEAD_LINE.match(b.text):
         return False
     return is_full(b._replace(width=width), prev is None or prev.ends, nxt)
