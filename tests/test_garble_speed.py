@@ -248,3 +248,33 @@ def test_the_most_winnable_bounds_every_decision_the_page_makes() -> None:
     for d in decisions:
         most = garbles._most_winnable(lm, prepared, text, d.occurrence, space)
         assert d.context + d.space + d.partner <= most + 1e-12, d.occurrence
+
+
+def test_a_run_of_line_breaks_reads_as_one_paragraph_end() -> None:
+    """Only the first break of a run becomes PARAGRAPH_END (blank lines between paragraphs are one end),
+    one character for one, at the text's edges too."""
+    end = garbles.PARAGRAPH_END
+    assert garbles._as_read("甲\n乙\n\n丙\n\n\n丁\n", True) == f"甲{end}乙{end}\n丙{end}\n\n丁{end}"
+    assert garbles._as_read("\n\n甲", True) == f"{end}\n甲"
+    assert garbles._as_read("甲\n乙", False) == "甲\n乙"
+
+
+def test_the_cycle_collector_is_paused_while_a_text_is_decided(monkeypatch: pytest.MonkeyPatch) -> None:
+    """garble_changes and garble_changes_at run with the cyclic collector off, and leave it as they found it."""
+    import gc
+
+    model = default_model()
+    seen = []
+    weigh = garbles._weigh
+    monkeypatch.setattr(garbles, "_weigh", lambda *args: seen.append(gc.isenabled()) or weigh(*args))
+    assert gc.isenabled()
+    garbles.garble_changes(GARBLED_ENDS, model)
+    assert gc.isenabled()
+    assert garbles.garble_changes_at(GARBLED_ENDS, model, _ends(GARBLED_ENDS), None, True)
+    assert gc.isenabled() and seen == [False, False]
+    gc.disable()
+    try:  # a caller's own pause is left as it was
+        garbles.garble_changes(GARBLED_ENDS, model)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -533,3 +533,68 @@ def test_a_third_column_is_no_longer_than_the_first_two() -> None:
     found = _interleave([0, 4], 6, cost, [True, False, True, False, True, True], [True] * 6, [False] * 6,
                         [0, 2, 4, 6, 8, 12, 16], [set()] * 6, None, None, 2)
     assert found is None
+
+
+C_P1 = "住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，并在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
+C_P2 = "各地将把老旧小区改造与完整社区建设结合起来，补齐养老、托育、停车等设施短板，让居民住得更舒心。"
+D_P1 = "水利部有关负责人表示，今年汛期全国降水总体偏多，主要江河可能发生较大洪水，各地要提前做好防汛准备。"
+
+
+def test_pdftotext_blocks_with_one_broken_seam_are_not_searched_as_strips(monkeypatch) -> None:
+    import textfix.order as order
+
+    # One column as pdftotext prints it: several paragraphs a block, a blank line at each column
+    # break, in reading order.  The only broken seam is A's byline before B's title set wider than
+    # the column (as train51 page-017 prints it); no move mends it.  Strips are pdfminer's boxes:
+    # the search that one broken seam allows after the moves (MIN_BROKEN_UNMOVED) is not asked.
+    def par(p: str) -> str:
+        return "\n".join(_set(p, 21))
+
+    blocks = ["春耕生产有序推进\n" + "\n".join(par(p) for p in (A_P1, A_P2_FULL, C_P1)),
+              "\n".join(par(p) for p in (C_P2, D_P1, A_P1)) + "\n（记者 吴婷 司马川）",
+              "全国汛期防汛准备工作全面就绪各地严阵以待迎汛\n" + "\n".join(par(p) for p in (C_P1, A_P1)),
+              "\n".join(par(p) for p in (A_P2_FULL, D_P1)) + "\n（记者 马俊）"]
+    asked = []
+    searched = order._strips_past_header
+    monkeypatch.setattr(order, "_strips_past_header", lambda b, s, least: asked.append(least) or searched(b, s, least))
+    assert reading_order("\n\n".join(blocks) + "\n") is None
+    assert order.MIN_BROKEN_UNMOVED not in asked
+
+
+# Two articles by dateline (hand-written), each set in two columns of 12 characters, its first column
+# four lines and its second three, each column broken inside a sentence (数据|显示, 一|千多万亩).
+FLOAT_A = "新华社北京4月2日电交通运输部今天发布的数据显示一季度全国港口完成货物吞吐量四十亿吨，同比增长百分之六，外贸货物吞吐量增长百分之九，集装箱吞吐量增长百分之八。"
+FLOAT_B = "新华社北京4月3日电国家林草局今天介绍说今年春季全国共完成造林绿化一千多万亩，种苗供应总体充足，各地抓住有利时机科学安排植树造林，确保栽一棵活一棵。"
+
+
+def test_a_byline_line_boxed_at_a_later_strips_top_opens_it_after_the_page_number() -> None:
+    # A's byline line under its title (本报记者 张伟, centred across A's columns) boxed with A's second
+    # column, printed at the top of the second strip after both articles' first columns; the titles at
+    # the page's foot.  The second strip opens at the byline line: it is read before A's first column,
+    # after the page number (set above the articles, in no group of strips): page number, byline, A, B.
+    a, b = _set(FLOAT_A), _set(FLOAT_B)
+    assert len(a) == len(b) == 7
+    printed = ["4", "\n".join(a[:4]), "\n".join(b[:4]), "本报记者 张伟", "\n".join(a[4:]), "\n".join(b[4:]),
+               "港口生产平稳向好", "春季造林绿化顺利推进"]
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 3, 1, 4, 2, 5, 6, 7]
+
+
+def test_a_few_paragraph_lines_boxed_apart_on_a_long_page_still_leave_it_searched() -> None:
+    # The page of A and B read as strips (PRINTED), then article C read as printed, seven short
+    # paragraphs of C's each boxed a line at a time (pdfminer cut a two-line paragraph at its first
+    # line): seven lines of text alone of the page's 25 blocks, a share no generator page with a blank
+    # line after some lines comes near (STRIP_LINES_ALONE), though more than five.
+    pairs = ["市水利局负责人介绍了水库山塘安全度汛情况。", "市气象局负责人介绍了近期天气趋势预测情况。",
+             "市应急管理局负责人介绍了救援力量预置情况。", "市交通运输局负责人介绍了道路边坡排查情况。",
+             "市城管局负责人介绍了城区排涝设施检修情况。", "市农业农村局负责人介绍了农田排灌准备情况。",
+             "市住建局负责人介绍了在建工地防汛检查情况。"]
+    lead = ("新华社杭州6月5日电全市防汛工作会议今天召开，会议通报了入汛以来的雨情水情和各地隐患排查整改情况，"
+            "部署做好主汛期各项防御准备工作，要求各级各部门压紧压实责任，确保安全度汛。")
+    last = ("会议强调，各地要坚持人民至上生命至上，严格落实防汛责任制，加强监测预报预警，提前转移危险区域群众，"
+            "做好抢险队伍物资准备，坚决守住不发生群死群伤的底线，全力保障人民群众生命财产安全。")
+    article_c = ["全市防汛工作会议召开", "\n".join(_set(lead))] + [ln for p in pairs for ln in _set(p)] + ["\n".join(_set(last))]
+    assert all(len(_set(p)) == 2 for p in pairs)
+    printed = PRINTED + article_c
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 1, 4, 5, 2, 3, *range(6, len(printed))]

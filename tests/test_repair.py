@@ -166,3 +166,33 @@ def test_changes_explain_the_output() -> None:
 def test_names_are_not_garbles() -> None:
     for text in ("本报讯（记者袁明）昨日，", "叶师傅说，这批叶片合格。", "袁老师和叶先生都来了。", "他在尧都区工作。"):
         assert not [c for c in repair(text).changes if c.rule.startswith("garble:")], text
+
+
+# pdfium joins a print line ending in a hyphen to the next and marks the join with U+FFFE (the
+# typeset pages' pdfium files: train23 page-008's 阿卜杜勒-/阿齐兹, set at 12 characters).
+PDFIUM_HYPHEN_PAGE = ("欧盟委员会4日宣布欧\n盟、七国集团和澳大利亚从5\n日开始，对俄罗斯海运出口的\n石油产品实施限价措施。\n"
+                      "沙特能源大臣阿卜杜勒\ufffe阿齐兹4日警告，西方对俄罗\n斯制裁可能导致能源供应短\n缺。\n")
+
+
+def test_pdfiums_hyphen_mark_is_the_hyphen_in_rejoined_text_and_its_log() -> None:
+    out = repair(PDFIUM_HYPHEN_PAGE)
+    assert "沙特能源大臣阿卜杜勒-阿齐兹4日警告，西方对俄罗斯制裁可能导致能源供应短缺。" in out.text.split("\n")
+    assert "\ufffe" not in out.text and apply_changes(PDFIUM_HYPHEN_PAGE, out.changes) == out.text
+    assert [(c.old, c.new, c.rule) for c in out.changes if c.old == "\ufffe"] == [("\ufffe", "-", "extractor-hyphen")]
+
+
+def test_pdfiums_hyphen_mark_is_the_hyphen_on_lines_kept_as_printed() -> None:
+    out = repair(PDFIUM_HYPHEN_PAGE, rejoin=False)
+    assert out.text == PDFIUM_HYPHEN_PAGE.replace("\ufffe", "-")
+    assert [c.rule for c in out.changes if c.old == "\ufffe"] == ["extractor-hyphen"]
+
+
+def test_split_reads_the_line_pdfium_joined_at_a_hyphen_as_two_print_lines() -> None:
+    from textfix import split_page
+
+    page = split_page(PDFIUM_HYPHEN_PAGE)
+    blocks = [b.text for a in page.articles for b in a.blocks]
+    assert blocks[-1] == "沙特能源大臣阿卜杜勒-阿齐兹4日警告，西方对俄罗斯制裁可能导致能源供应短缺。"
+    # The log holds the hyphen: applied to the input it gives the page's text, the block a span of it.
+    assert [c.rule for c in page.changes] == ["extractor-hyphen"]
+    assert apply_changes(PDFIUM_HYPHEN_PAGE, page.changes) == page.text and "阿卜杜勒-阿齐兹" in page.text

@@ -3,12 +3,17 @@ blank-line block boundaries.  Small hand-written pages; expected values worked o
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from textfix.lines import BylineFinder
+from textfix.lines import BylineFinder, Line, _may_open_paragraph, cut_lines
+from textfix.repair import repair
 from textfix.split import split_page
 
 FINDER = BylineFinder()
+# Pages of the project's own generator (corpora/pages/README.md): a garbled byline, headers, Latin runs.
+GENERATOR_PAGES = sorted((Path(__file__).resolve().parent.parent / "corpora" / "pages").glob("synth-00*.txt"))
 
 
 def test_paper_label_inside_the_parentheses() -> None:
@@ -878,3 +883,216 @@ def test_a_line_wider_than_the_title_measure_is_a_substory_headline() -> None:
     page = split_page(SUBSTORY_PAGE)
     assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 3), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
     assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "央视网消"), ("heading", "全省新增"), ("paragraph", "农技人员")]
+
+
+# Two articles, titles at the foot, one column of 12 characters (pdfium prints no indent).  The second
+# article's last paragraph is set in the garbled font (袁 for ，, 遥 for 。) and ends mid-line, before
+# its byline: 了遥（记者 李明）.  On the printed lines that 遥 runs on into （ and loses (context +1.9, font
+# run −1.2: under the threshold of 1); ``repair`` restores it once the lines are rejoined and the
+# paragraph ends there (context +3.8, font run −0.8).  ``split`` reads the same layout and must make
+# the same fix: the paragraph item ends where the byline's begins, and the break the layout inserts
+# between them is neither's text.
+SIGNED_MID_LINE_PAGE = """本报讯 近日，市图书馆推出
+夜间阅读服务，每周五和周
+六开放到晚上十点。图书馆
+还新设了亲子阅读区，摆放
+了适合不同年龄段儿童阅读
+的绘本和科普读物。
+据了解，夜间开放以来，每
+晚都有数百名读者前来借阅
+图书。不少上班族表示，下
+班后终于有时间来图书馆看
+书了。图书馆负责人说，下
+一步将根据读者的需求，继
+续延长开放时间，并增加讲
+座和展览等活动。（记者 王芳）
+本报讯 今年春天，城市公园
+新修了一条三公里长的健身
+步道，沿途种植了樱花和海
+棠，还设置了休息座椅和饮
+水点。每天清晨和傍晚，附
+近居民都会来这里散步、慢
+跑，不少人带着孩子一起锻
+炼身体。
+公园管理处负责人介绍，
+步道铺设了透水材料，雨后
+不会积水，夜间还有照明，
+方便居民晚上出行。今后袁
+管理处还将增设儿童游乐区
+和健身器材袁让居民在家门
+口锻炼袁出门走几步路就到
+了遥（记者 李明）
+市图书馆推出夜间阅读服务
+城市公园新增健身步道
+"""
+
+
+def test_a_paragraph_ending_before_its_byline_on_the_same_line_is_settled_as_repair_settles_it() -> None:
+    page = split_page(SIGNED_MID_LINE_PAGE)
+    assert [(a.title, a.byline) for a in page.articles] == [("市图书馆推出夜间阅读服务", "王芳"), ("城市公园新增健身步道", "李明")]
+    last = page.articles[1].blocks[-1].text
+    assert last.startswith("公园管理处负责人介绍，") and last.endswith("今后，管理处还将增设儿童游乐区和健身器材，让居民在家门口锻炼，出门走几步路就到了。")
+
+
+def test_split_and_repair_restore_the_same_marks() -> None:
+    # Every block split finds is a line repair prints for the same page: the same garbles fixed.
+    from textfix import repair
+
+    printed = set(repair(SIGNED_MID_LINE_PAGE).text.split("\n"))
+    blocks = [b.text for a in split_page(SIGNED_MID_LINE_PAGE).articles for b in a.blocks]
+    assert len(blocks) == 4 and all(b in printed for b in blocks)
+
+
+# Column 12 characters (24 units).  The paragraph's second printed line is 新时代新征程 共创未 (12 + a
+# space's 1 + 6 = 19 units): 来”为 (6 units, a quotation mark keeps what touches it) did not fit the 5
+# left, so justification stretched the space, and pdftotext printed the words on either side of it as
+# two lines.  Read apart, 新时代新征程 is a short line under a bare first line, which then passes for a
+# subhead; 共创未 (6 units) is short as no line inside a paragraph is, and 来”为主题，吸引了众多市 under it
+# fills the column.
+STRETCHED_PAGE = OPENING + """今年活动以“携手奋进
+新时代新征程
+共创未
+来”为主题，吸引了众多市
+民参与。
+"""
+
+
+def test_a_line_broken_at_a_stretched_space_is_one_line() -> None:
+    page = split_page(STRETCHED_PAGE)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks[1:]] == [
+        ("paragraph", "今年活动以“携手奋进新时代新征程 共创未来”为主题，吸引了众多市民参与。")]
+
+
+def test_a_line_broken_at_a_stretched_space_is_printed_with_its_space() -> None:
+    assert "今年活动以“携手奋进新时代新征程 共创未来”为主题，吸引了众多市民参与。\n" in repair(STRETCHED_PAGE).text
+
+
+# Column 12 characters (24 units).  事宜。 各方表示愿意加强 (6 + 1 + 16 = 23 units) is one printed line, 沟
+# (2 units) did not fit the 1 left.  The second piece, 各方表示愿意加强 (16 units), is shorter than an
+# indented first line (17-20 units), so it opens no paragraph after the sentence end before it: the
+# paragraph goes on, as the full line under it shows.
+STRETCHED_AFTER_STOP_PAGE = OPENING + """会议讨论了双方合作的
+事宜。
+各方表示愿意加强
+沟通与协调，推动合作取得
+实效。
+"""
+
+
+def test_a_line_broken_at_a_stretched_space_after_a_sentence_end() -> None:
+    page = split_page(STRETCHED_AFTER_STOP_PAGE)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks[1:]] == [
+        ("paragraph", "会议讨论了双方合作的事宜。 各方表示愿意加强沟通与协调，推动合作取得实效。")]
+
+
+def test_a_title_wrapped_short_over_a_full_line_is_not_put_together() -> None:
+    # A column of 17 characters (34 units).  A title in large type wrapped over three lines (11, 13
+    # and 3 characters), then full lines of text: 贯做法 (6 units) is short and the line under it
+    # full, and 无视北溪管道遭破坏真相是一 贯做法 would fill a line (33 units); but the title line before
+    # them (22 units) is neither full nor a sentence end, as a paragraph's line before a broken one is.
+    lines = cut_lines("美调查记者称美主流媒体\n无视北溪管道遭破坏真相是一\n贯做法\n主流新闻网站采访时说，美国担心俄乌\n"
+                      "冲突期间，德国为应对严冬与俄罗斯达\n成一致，同意开闸输气，因此决心破坏\n管道。\n")
+    assert [ln.text for ln in lines][1:3] == ["无视北溪管道遭破坏真相是一", "贯做法"]
+
+
+def test_a_first_line_with_quotes_may_measure_a_unit_short_a_quote() -> None:
+    # Column 38 units: an indented first line is 31-34 wide.  把“颜值”变“产值”，在政府的鼓励 is 30 with
+    # its four quotes measured a unit each (a page whose quote width was misread): with them two, 34.
+    quoted = Line.of("把“颜值”变“产值”，在政府的鼓励", 0, 17, 30, 38.0)
+    assert _may_open_paragraph(quoted)
+    assert not _may_open_paragraph(Line.of("各方表示愿意加强沟通与协调", 0, 13, 26, 38.0))
+
+
+def test_a_kicker_and_subhead_over_a_first_line_with_a_hanging_mark_stay_apart() -> None:
+    # A generator page (corpora/pages/synth-028.txt), column 14 characters (28 units), closing marks
+    # hanging past its edge (举着平板电脑实时查看作业进度。, 30 units).  数据下田 (8) and 一块屏幕管好万亩田 (18)
+    # would fit one line (27), and the line under them is 26 units wide: full, with its comma; but
+    # the comma hangs, and without it the line is 24, an indented first line: a paragraph opens there.
+    page = ("万亩高标准农田里，几架植保无\n人机沿着预设航线低空飞行，均\n匀喷洒叶面肥，田埂上的农技员\n举着平板电脑实时查看作业进度。\n"
+            "种粮大户王德顺算了一笔账，仅\n人工一项，每亩就能节省约 45元。\n数据下田\n一块屏幕管好万亩田\n在县农业农村局的指挥中心，\n"
+            "一块大屏幕上滚动显示着全县墒\n情、苗情和虫情数据。这些数据\n来自布设在田间的 300 多个物联\n")
+    assert [ln.text for ln in cut_lines(page)][6:8] == ["数据下田", "一块屏幕管好万亩田"]
+
+
+def test_the_settle_pass_fixes_are_in_the_change_log() -> None:
+    # The 遥 before the byline is fixed only once the lines are rejoined (the settle pass): the
+    # article's text has 。 there, so the log has the change, at its offset in the input.
+    page = split_page(SIGNED_MID_LINE_PAGE)
+    at = [SIGNED_MID_LINE_PAGE.index(s) + 2 for s in ("今后袁", "器材袁", "锻炼袁")] + [SIGNED_MID_LINE_PAGE.index("了遥（") + 1]
+    assert [(c.start, c.old, c.new) for c in page.changes] == [(i, o, n) for i, (o, n) in zip(at, ["袁，", "袁，", "袁，", "遥。"])]
+    assert "到\n了。（记者 李明）" in page.text
+
+
+def _logged_text(text: str, changes, lo: int, hi: int) -> str:
+    """``text[lo:hi]`` with the logged changes inside it applied; no change may straddle its ends."""
+    assert not [c for c in changes if c.start < lo < c.end or c.start < hi < c.end], (lo, hi)
+    out, pos = [], lo
+    for c in changes:
+        if lo <= c.start and c.end <= hi:
+            out += [text[pos : c.start], c.new]
+            pos = c.end
+    return "".join(out) + text[pos:hi]
+
+
+def _pieces(article):
+    """(text, input span) of every piece of *article*: title, byline, source line, blocks; a block that
+    a dateline's byline opens (新华社…电（记者 许诺）) spans the byline too, which is cut out of its text."""
+    yield article.title, article.title_span
+    yield article.byline_text, article.byline_span
+    yield article.source_line, article.source_span
+    for block in article.blocks:
+        by = article.byline_span
+        if article.byline_opens and by and block.start <= by[0] < by[1] <= block.end:
+            yield block.text, (block.start, by[0]), (by[1], block.end)
+        else:
+            yield block.text, (block.start, block.end)
+
+
+def _no_space(text: str) -> str:
+    return "".join(text.split())
+
+
+HAND_WRITTEN = [PAGE, PERCENT_PAGE, CAPITALS_PAGE, PULLED_PAGE, COLON_PAGE, COLON_INDENT_WIDE_PAGE, LIST_PAGE,
+                COLON_END_PAGE, CUT_SHORT_PAGE, CONTINUED_PAGE, SIGNED_PAGE, TWO_LINE_COLON_PAGE, SUBSTORY_PAGE,
+                SIGNED_MID_LINE_PAGE]
+
+
+@pytest.mark.parametrize("text", HAND_WRITTEN + [p.read_text(encoding="utf-8") for p in GENERATOR_PAGES],
+                         ids=[f"hand-{i}" for i in range(len(HAND_WRITTEN))] + [p.stem for p in GENERATOR_PAGES])
+def test_the_change_log_makes_every_text_the_page_gives(text: str) -> None:
+    # The log is a plan (applied to the input it gives the page's text, its printed lines kept);
+    # it is repair's, less the line joins; and every title, byline, source line and block is its
+    # span of the input with the logged changes inside it applied, whitespace aside (the layout's).
+    from textfix import apply_changes, repair
+    from textfix.repair import REJOIN_RULE
+
+    page = split_page(text)
+    assert apply_changes(text, page.changes) == page.text
+    assert page.changes == [c for c in repair(text).changes if c.rule != REJOIN_RULE]
+    for article in page.articles:
+        for piece, *spans in _pieces(article):
+            if spans[0] is not None:
+                assert _no_space(piece) == "".join(_no_space(_logged_text(text, page.changes, *s)) for s in spans)
+
+
+def test_split_items_settles_with_the_font_evidence_repair_is_given() -> None:
+    # The PDF path (textfix.pdflayout) splits its items with split_items, the character repair given
+    # the PDF's font evidence.  Here the PDF draws the 遥 before the byline with its own glyph (state
+    # False: never a garble); the settle pass, which alone would fix it (see above), must hear so too,
+    # as repair's does: the paragraph ends 到了遥, and no change is logged there.
+    from textfix import repair
+    from textfix.model import default_model
+    from textfix.plan import layout_items
+    from textfix.split import split_items
+
+    model = default_model()
+    own_glyph = SIGNED_MID_LINE_PAGE.index("了遥（") + 1
+
+    def fonts(offset: int) -> bool | None:
+        return False if offset == own_glyph else None
+
+    repaired = repair(SIGNED_MID_LINE_PAGE, model, rejoin=False, layout="print", fonts=fonts)
+    page = split_items(SIGNED_MID_LINE_PAGE, repaired, layout_items(SIGNED_MID_LINE_PAGE, repaired, model), model, fonts=fonts)
+    assert page.articles[1].blocks[-1].text.endswith("出门走几步路就到了遥")
+    assert own_glyph not in {c.start for c in page.changes} and len(page.changes) == 3
+    assert page.articles[1].blocks[-1].text in repair(SIGNED_MID_LINE_PAGE, model, fonts=fonts).text.split("\n")

@@ -22,13 +22,12 @@ one.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import regex
+from .collector import no_cycle_collection
 from .charclasses import leaves_open
 from .measure import display_width
 from .lines import (
@@ -252,26 +251,6 @@ def read_layout(text: str, bylines: BylineFinder | None = None, printed: str | N
     """The layout items of a page (repaired *text*, as *printed* before repair), in order."""
     with no_cycle_collection():
         return _read_layout(text, bylines or BylineFinder(), printed)
-
-
-@contextmanager
-def no_cycle_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a page's lines and items are built.
-
-    They hold no reference cycles, so the collector finds nothing, but the
-    ~200,000 objects a 5 MB page makes trigger it again and again, each time
-    walking every object alive: a third of the layout pass.  Reference
-    counting still frees everything.  Not resumed if it was already off.
-    Best wrapped around a call whose big intermediate objects die inside it:
-    what survives the pause is walked once by the first collection after it.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[Item]:

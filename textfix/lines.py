@@ -153,7 +153,91 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
         texts, map(re.Match.start, found), map(re.Match.end, found), widths, columns, ends, bare, headline, marks,
         repeat(proportional), repeat(hanging), garbled,
     )
-    return list(map(tuple.__new__, repeat(Line), fields))  # Line(*f) for each f, without a Python call per line
+    lines = list(map(tuple.__new__, repeat(Line), fields))  # Line(*f) for each f, without a Python call per line
+    # Two lines that would fit one with a space between them: few (most lines are full), found in a list pass.
+    pairs = [k for k, (wa, wb, cb) in enumerate(zip(widths, widths[1:], columns[1:])) if wa + SPACE_WIDTH + wb <= cb]
+    return _rejoin_stretched(lines, text, pairs) if pairs else lines
+
+
+# A space is counted one display unit (half a CJK character) when a line is measured (see
+# textfix.measure.display_widths): a line broken at its space needs that room for it.
+SPACE_WIDTH = 1
+
+
+def _rejoin_stretched(lines: list[Line], text: str, pairs: list[int]) -> list[Line]:
+    """*lines* with each printed line that extraction broke at a stretched space put back together
+    (*pairs*: the indexes of the lines that would fit on one with the line after, ascending).
+
+    pdftotext prints the words of a justified line on either side of a
+    space that justification stretched as two lines (马德里开幕，主题为“共同行动
+    | 共创未 | 来”，由…; pdfium prints 共同行动 共创未): the second piece is as
+    short as no paragraph's line is and the line after it is full.  Read
+    apart, the pieces make a short line inside a paragraph, which reads as
+    the paragraph's end or as a subhead.  See :func:`_broken_at_space`.
+    """
+    out: list[Line] = []
+    done, n = 0, len(lines)  # lines[:done] are in out
+    for k in pairs:
+        if k < done or k + 2 >= n:
+            continue
+        out += lines[done:k]
+        a, b = lines[k], lines[k + 1]
+        if _broken_at_space(out[-1] if out else None, a, b, lines[k + 2], lines[k + 3] if k + 3 < n else None, text):
+            joined = f"{a.text} {b.text}"
+            headline = _is_headline(joined, b.ends)
+            out.append(b._replace(text=joined, start=a.start, width=a.width + SPACE_WIDTH + b.width,
+                                  headline=headline, bare=headline and _is_bare(joined, b.ends)))
+            done = k + 2
+        else:
+            out.append(a)
+            done = k + 1
+    return out + lines[done:]
+
+
+def _broken_at_space(prev: Line | None, a: Line, b: Line, nxt: Line, after: Line | None, text: str) -> bool:
+    """*a* and *b* are one printed line broken at a space (see _rejoin_stretched).
+
+    *b* does not end a sentence and is short even for a paragraph's first
+    line, yet *nxt* fills the column (no wider: a title in large type is):
+    inside a paragraph only a line cut short by what opens the next is
+    short.  With a space between them, *a* and *b* fill a line (a first line
+    after a sentence end) to what opens *nxt* (see is_full): justification
+    stretched that space.  The line before *a* ends a sentence or is full (a
+    title's lines are not).  Not a paragraph's first line after a sentence
+    end (*b* as wide as an indented line), nor a byline or a dateline's
+    credit wrapped (textfix.layout reads those across lines), nor a lead.
+    """
+    width = a.width + SPACE_WIDTH + b.width
+    if text[a.end : b.start] != "\n":
+        return False
+    if b.ends or is_full(b, True, nxt) or not _fills_column(nxt, after):
+        return False
+    if prev is not None and not (prev.ends or is_full(prev, True, a)):
+        return False  # a paragraph's lines before a are full (a title's wrap short of the column)
+    if a.ends and _may_open_paragraph(b) or a.byline or b.byline or _open_parenthesis(a.text):
+        return False
+    if line_opens_lead(b.text) or LEAD_LINE.match(b.text):
+        return False
+    return is_full(b._replace(width=width), prev is None or prev.ends, nxt)
+
+
+def _fills_column(ln: Line, nxt: Line | None) -> bool:
+    """Full (see is_full) and no wider than the column, a closing mark that hangs past its edge left
+    out: where marks hang (see _marks_hang), an indented first line may be as wide as a full line with
+    the mark it ends in."""
+    if ln.hanging and ln.text[-1] in CLOSING_MARKS:
+        ln = ln._replace(width=ln.width - display_width(ln.text[-1]))
+    return is_full(ln, nxt=nxt) and ln.width <= ln.column + PROPORTIONAL_TOLERANCE
+
+
+def _may_open_paragraph(ln: Line) -> bool:
+    """As wide as an indented first line, its quotes measured as the page's (see _glyph_widths) or a
+    unit wider each: the page's quote width is read from its lines, and a page with few may be misread."""
+    return is_indented(ln) or is_indented(ln._replace(width=ln.width + sum(map(ln.text.count, QUOTES))))
+
+
+def _open_parenthesis(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _bylines(texts: list[str], bylines: BylineFinder) -> list[tuple[int, str, str] | None]:

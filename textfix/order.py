@@ -164,7 +164,10 @@ def reading_order(text: str, bylines: BylineFinder | None = None) -> list[Span] 
         order = _moves_under_titles(moved, moved_stop)
         if order is not None:
             blocks, stop = moved, moved_stop
-        elif searched:  # no move explains the page: fewer broken sentences may be the strips' (MIN_BROKEN_UNMOVED)
+        elif searched and not _pdftotext_blocks(boxed[:strips_stop]):
+            # No move explains the page, and its blocks are a layout analysis's boxes, not pdftotext's
+            # (which prints a page's columns in order: train51 page-017 read as strips breaks it):
+            # fewer broken sentences may be the strips' (MIN_BROKEN_UNMOVED).
             order = _strips_past_header(boxed, strips_stop, MIN_BROKEN_UNMOVED)
     if order is None:
         return None
@@ -385,20 +388,23 @@ def strip_order(blocks: list[list[Line]], stop: int, seen: int = 0, least: int =
     group two or three strips interleaved per article or as printed, when that leaves at most half
     the sentences broken that the print order does (and *seen* breaks of it shown otherwise: the
     header's sections printed among the columns); None otherwise."""
-    if sum(len(b) for b in blocks[:stop]) < BOX_LINES * stop or _text_lines_alone(blocks[:stop]) > STRIP_LINES_ALONE:
+    if sum(len(b) for b in blocks[:stop]) < BOX_LINES * stop or _text_lines_alone(blocks[:stop]) > STRIP_LINES_ALONE * stop:
         return None  # a blank line after (nearly) every line, or after many: no extractor's boxes
     cost = _seam_costs(blocks)
     broken = sum(cost(i, i + 1)[0] for i in range(stop - 1))
     if broken + seen < least:  # no order would be taken (below): not searched
         return None
     page = _Page(blocks, cost)
+    # The page's header is set above the articles: read first, in no group (so no block of a group,
+    # a byline line read before its article's first segment included, is read before it).
+    first = int(_header(blocks[0]))
     # A group ends where an article does and the next opens.
-    bounds = [g for g in range(1, stop) if page.closed[g - 1] and page.can_start[g]] + [stop]
+    bounds = [g for g in range(first + 1, stop) if page.closed[g - 1] and page.can_start[g]] + [stop]
     # best[g]: the best reading of blocks [0, g) — its key, the bound h its last group starts at and
     # that group's order.  A group spans MAX_GROUP blocks at most, so only the bounds that near are
     # asked (the last one always: the group read as printed).
-    best: dict[int, tuple[Key, int, list[int]]] = {0: ((0, 0, 0, 0, 0, 0, 0.0), -1, [])}
-    starts = [0]
+    best: dict[int, tuple[Key, int, list[int]]] = {first: ((0, 0, 0, 0, 0, 0, 0.0), first - 1, list(range(first)))}
+    starts = [first]
     for g in bounds:
         options = []
         near = bisect_left(starts, g - MAX_GROUP)
@@ -463,10 +469,11 @@ class _Page:
         first_c = max(lo + 2, 1 + max((i for i in range(lo, hi) if self.leads[i] and not self.floats[i]), default=lo))
         best: tuple[Key, list[int]] | None = None
         for width, later, cuts in _strip_cuts(lo, first_c, hi, self.before, self.can_start):
-            if any(self.held[c] or self.floats[c] for c in cuts):
+            if any(self.held[c] for c in cuts):
                 # A byline alone is read right after the block printed before it: no strip opens at
-                # it; nor at a byline line under a title: it would be read first of all, before the
-                # group's first article (train31 page-009: before the page number).
+                # it.  A byline line under a title may open one (pdfminer boxed it with the article's
+                # second column: train41 page-025, train45 page-005): it is read before its article's
+                # first segment, never before the page's header (:func:`strip_order`).
                 continue
             found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.held, self.before, self.grams,
                                 self.texts, self.floats, width, self.leads, later)
@@ -1274,11 +1281,13 @@ def _topics(blocks: list[list[Line]], subheads: list[bool]):
 # BLOCK_PARAGRAPHS hold 11-41 (corpora/pages synth-019, 025, 032, 039, 040) and bench/settle.py's
 # train page 144 five.  The fewest no pdftotext train page holds (corpora/typeset/fit_moves.py).
 ONE_LINE_BLOCKS = 2
-# pdfminer's boxes hold a line of text alone at most 5 times a page on its train pages (seeds 21, 23,
-# 25: counted with _text_lines_alone; 6 on the batches of seeds 21-37 odd, train35 page-008, whose print
-# order breaks no sentence: not searched, read as printed all the same); the generator pages that print a blank line after some lines
-# hold 25-41 (corpora/pages synth-001, 032, 040), whose strip search cost 0.1-0.4 s a page for nothing.
-STRIP_LINES_ALONE = 5
+# A line of text alone in its box (_text_lines_alone) in this share of a page's blocks at most, up to the
+# strips' foot: pdfminer's boxes on its train pages (seeds 21-51 odd) 0.22 at most (train35 page-008), the
+# generator pages that print a blank line after some lines and pass BOX_LINES 0.44 or more (corpora/pages
+# synth-025; their strip search cost 0.1-1 s a page for nothing and read synth-025 in another order):
+# half way between, measured by corpora/typeset/fit_lines_alone.py.  (A count of 5 before, of seeds 21,
+# 23, 25, kept train47 page-004 from the search: 7 of 42 blocks, a subhead's lines boxed apart.)
+STRIP_LINES_ALONE = 0.33
 
 
 def _text_lines_alone(blocks: list[list[Line]]) -> int:

@@ -577,11 +577,12 @@ def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furnitur
     evidence = FontEvidence.of_characters(pt.fonts, *fonts, pt.glyphs) if any(fonts) or any(g is not None for g in pt.glyphs) else None
     # Print lines, kept as lines; the text layer's own characters as they are (TEXT_LAYER), each
     # character's font and glyph evidence for the garble decision.
-    repaired = repair(pt.text, model, rejoin=False, layout="print", **TEXT_LAYER,
-                      fonts=evidence.state if evidence is not None else None)
+    # The same evidence weighs the marks the rejoined lines show (split_items' settle pass, as repair's).
+    state = evidence.state if evidence is not None else None
+    repaired = repair(pt.text, model, rejoin=False, layout="print", **TEXT_LAYER, fonts=state)
     to_output = output_offset(repaired.changes)
     items = items_of(pt, repaired.text, to_output, _byline_finder(model))
-    page = split_items(pt.text, repaired, items, model, source)
+    page = split_items(pt.text, repaired, items, model, source, fonts=state)
     if furniture:
         page.furniture = list(furniture)
     return page

@@ -22,19 +22,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .layout import Item, no_cycle_collection, read_layout
+from .collector import no_cycle_collection
+from .layout import Item, read_layout
 from .model import NoiseModel
 from .paragraphs import join_kinsoku, read_paragraphs
-from .repair import REJOIN_RULE, Change, Repaired, apply_changes, input_offset
+from .repair import REJOIN_RULE, Change, Repaired, apply_changes, input_offset, marks_as_hyphens
 
 RULE = REJOIN_RULE
 PARAGRAPH_BREAK = "\n\n"
 
 
-def rejoined(text: str, repaired: Repaired, model: NoiseModel) -> Repaired:
-    """*repaired* (the character repairs of *text*) with the page's lines rejoined, and the log to match."""
+def rejoined(text: str, repaired: Repaired, model: NoiseModel, items: list[Item] | None = None) -> Repaired:
+    """*repaired* (the character repairs of *text*) with the page's lines rejoined, and the log to match.
+
+    *items*: the page's layout items (:func:`layout_items`) where the caller read them already, as
+    :mod:`textfix.split` does, so that ``split`` settles the very text ``repair`` prints.
+    """
     with no_cycle_collection():  # the lines and items die here: only the changes survive the pause
-        items = layout_items(text, repaired, model)
+        if items is None:
+            items = layout_items(text, repaired, model)
         changes = plan(text, repaired, items)
     return Repaired(apply_changes(text, changes), changes, repaired.layout)
 
@@ -53,11 +59,19 @@ def plan(text: str, repaired: Repaired, items: list[Item]) -> list[Change]:
     if not items:  # a blank page: nothing to print, whatever its lines were taken for
         return [Change(0, len(text), text, "", RULE, 1.0, "a page without text")] if text else []
     to_input = input_offset(repaired.changes)
-    headers = [(to_input(i.start), to_input(i.end)) for i in items if i.kind == "header"]
-    kept = [c for c in repaired.changes if not any(c.start < hi and lo < c.end for lo, hi in headers)]
+    kept = outside_headers(repaired.changes + marks_as_hyphens(repaired.text, to_input), items, to_input)
     gaps = _print_gaps(text, items, to_input) if repaired.layout != "paragraphs" else _kinsoku_gaps(items, to_input)
     layout = [Change(lo, hi, text[lo:hi], new, RULE, 1.0, why) for lo, hi, new, why in gaps if text[lo:hi] != new]
     return sorted(kept + layout, key=lambda c: (c.start, c.end))
+
+
+def outside_headers(changes: list[Change], items: list[Item], to_input: Callable[[int], int]) -> list[Change]:
+    """The *changes* that touch no header item (offsets into the repaired text; *to_input* maps them
+    back): the header is printed as it stands, its spaces its own (`` 6 产经 Industries``)."""
+    headers = [(to_input(i.start), to_input(i.end)) for i in items if i.kind == "header"]
+    if not headers:
+        return list(changes)
+    return [c for c in changes if not any(c.start < hi and lo < c.end for lo, hi in headers)]
 
 
 Gap = tuple[int, int, str, str]  # (start, end) in the input, what it becomes, why
@@ -67,7 +81,7 @@ def _print_gaps(text: str, items: list[Item], to_input: Callable[[int], int]) ->
     items = sorted(items, key=lambda i: i.start)
     gaps: list[Gap] = [(0, to_input(items[0].start), "", LEADING)]
     for item, nxt in zip(items, items[1:] + [None]):
-        gaps += _line_breaks(item, to_input)
+        gaps += _line_breaks(item, to_input) + _stretched_breaks(text, item, to_input)
         if nxt is not None:
             gaps.append((to_input(item.end), to_input(nxt.start), PARAGRAPH_BREAK, BETWEEN))
     gaps.append((to_input(items[-1].end), len(text), "\n", TRAILING))
@@ -79,6 +93,7 @@ BETWEEN = "between two blocks (paragraphs, subheads, titles, bylines)"
 TRAILING = "the page ends with one line end"
 INSIDE = "line broken at the column inside a block"
 LATIN = "a Latin word wrapped at the column"
+STRETCHED = "a line the extraction broke at a space justification stretched"
 
 
 def _line_breaks(item: Item, to_input: Callable[[int], int]) -> list[Gap]:
@@ -93,6 +108,17 @@ def _line_breaks(item: Item, to_input: Callable[[int], int]) -> list[Gap]:
             breaks.append((to_input(a.end), to_input(b.start), " ", LATIN))
         else:
             breaks.append((to_input(a.end), to_input(b.start), "", INSIDE))
+    return breaks
+
+
+def _stretched_breaks(text: str, item: Item, to_input: Callable[[int], int]) -> list[Gap]:
+    """The line break inside each of an item's lines that extraction broke at a stretched space and the
+    layout read as one (textfix.lines._rejoin_stretched): the space it was."""
+    breaks = []
+    for ln in item.lines:
+        lo, hi = to_input(ln.start), to_input(ln.end)
+        if (at := text.find("\n", lo, hi)) >= 0:
+            breaks.append((at, at + 1, " ", STRETCHED))
     return breaks
 
 

@@ -217,11 +217,40 @@ def fix_ocr_spacing(text: str, model: NoiseModel) -> list[Change]:
     return [Change(m.start(), m.end(), m.group(), "", "ocr-spacing", 0.97) for m in _OCR_SPACING.finditer(text)]
 
 
+# pdfium's text marks a hyphen it found at a line's end with U+FFFE, a noncharacter that is never text
+# (Unicode 15, §23.7; pypdfium2's get_text_range, as the typeset pages' pdfium files print it).
+EXTRACTOR_HYPHEN = "\ufffe"
+EXTRACTOR_HYPHEN_RULE = "extractor-hyphen"
+EXTRACTOR_HYPHEN_WHY = "pdfium's mark (U+FFFE) of a line it joined after a hyphen"
+
+
+def fix_extractor_hyphens(text: str, model: NoiseModel) -> list[Change]:
+    """pdfium's U+FFFE is the hyphen it stands for (``阿卜杜勒\ufffe阿齐兹`` → ``阿卜杜勒-阿齐兹``).
+
+    pdfium joins a line that ends in a hyphen to the next and marks the join
+    so; the layout reader cuts the print line there (``lines.PRINT_LINE_TEXT``),
+    so where the lines are read the mark is kept for it and logged as the
+    hyphen once they are (:func:`marks_as_hyphens`).
+    """
+    if EXTRACTOR_HYPHEN not in text:
+        return []
+    return [Change(m.start(), m.end(), m.group(), "-", EXTRACTOR_HYPHEN_RULE, 1.0, EXTRACTOR_HYPHEN_WHY)
+            for m in re.finditer(EXTRACTOR_HYPHEN, text)]
+
+
+def marks_as_hyphens(repaired: str, to_input: Callable[[int], int]) -> list[Change]:
+    """:func:`fix_extractor_hyphens` of a repair's text whose lines were read with the marks in place
+    (``textfix.plan``'s rejoin, ``textfix.split``), with offsets into the input (*to_input*)."""
+    return [replace(c, start=to_input(c.start), end=to_input(c.start) + 1)
+            for c in fix_extractor_hyphens(repaired, None)]
+
+
 Fix = Callable[[str, NoiseModel], list[Change]]
 # Order matters: where proposals overlap, the earlier fix wins.  Each fix has its switch, a field
 # of RepairConfig (the README's table of repairs lists them).
 FIXES: tuple[tuple[str, Fix], ...] = (
     ("garbles", fix_garbled_marks),
+    ("extractor_hyphens", fix_extractor_hyphens),
     ("ascii_punctuation", fix_ascii_punctuation),
     ("dash_runs", fix_dash_runs),
     ("paired_widths", fix_paired_widths),
@@ -254,6 +283,7 @@ class RepairConfig:
     """
 
     garbles: bool = True  # garbled punctuation (提升遥规模 → 提升。规模)
+    extractor_hyphens: bool = True  # pdfium's U+FFFE at a line's end → the hyphen it stands for
     latin_spacing: bool | None = None  # spaces between CJK and digit/Latin runs (自 2006年 → 自2006年)
     ascii_punctuation: bool | None = None  # ASCII ,;:?! between ideographs → full width
     dash_runs: bool | None = None  # ——— → ——
@@ -349,6 +379,8 @@ def _repair_page_in_order(text: str, model: NoiseModel, config: RepairConfig, fi
 
 def _repair_region(text: str, model: NoiseModel, config: RepairConfig, fixes: tuple[tuple[str, Fix], ...], layout: str,
                    fonts: FontState | None) -> Repaired:
+    if config.rejoin:  # the reader cuts the line at pdfium's hyphen mark; the rejoin logs the hyphen (marks_as_hyphens)
+        fixes = tuple((name, fix) for name, fix in fixes if fix is not fix_extractor_hyphens)
     repaired = repair_characters(text, model, config, _told(fixes, fonts, layout), layout)
     if not config.rejoin:
         return repaired

@@ -15,15 +15,16 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
+from operator import attrgetter
 
 from . import regex
 from .charclasses import leaves_open
 from .furniture import Furniture
-from .layout import BLOCK_START, BODY_SIZE, TITLE_SPACE, TITLE_WRAP_SLACK, Item, read_layout, title_width
+from .garbles import FontState
+from .layout import BLOCK_START, BODY_SIZE, TITLE_SPACE, TITLE_WRAP_SLACK, Item, title_width
 from .lines import BylineFinder, opening_unit, opens_lead, two_phrases
 from .model import NoiseModel, default_model
-from .paragraphs import join_kinsoku, read_paragraphs
-from .repair import Change, RepairConfig, input_offset, repair
+from .repair import Change, RepairConfig, apply_changes, input_offset, marks_as_hyphens, repair
 
 
 @dataclass
@@ -65,10 +66,15 @@ class Article:
 class Page:
     header: dict[str, str] | None
     articles: list[Article]
+    # The log (offsets into the input): repair's character changes outside the header, its settle
+    # pass's fixes, the moves of blocks read out of printed order (with their printed lines): repair's
+    # log less its line joins.
     changes: list[Change] = field(default_factory=list)
     source: str | None = None
     header_line: str = ""  # the header as printed
-    text: str = ""  # the repaired page the articles were cut from
+    # The page the articles were cut from: apply_changes(input, changes), its printed lines kept.  Each
+    # title, byline, source line and block is its span of it with the line breaks taken out.
+    text: str = ""
     index: int | None = None  # which page of a file of several (see textfix.pages), else None
     offset: int = 0  # where that page starts in the file; spans are offsets into the page
     furniture: list[Furniture] = field(default_factory=list)  # running heads and feet (textfix.furniture)
@@ -112,21 +118,35 @@ def _split_in_order(text: str, model: NoiseModel, source: str | None) -> Page:
     from .shape import regions
 
     parts = [_read_region(text[start:end], start, layout, model) for start, end, layout in regions(text)]
-    changes = [c for _, repaired, _ in parts for c in repaired.changes]
+    changes = [c for _, repaired, _, _ in parts for c in repaired.changes]
     items, shift = [], 0
-    for start, repaired, region_items in parts:  # item offsets into the whole repaired page
+    for start, repaired, region_items, _ in parts:  # item offsets into the whole character repair
         items += [replace(i, start=i.start + shift, end=i.end + shift) for i in region_items]
         shift += len(repaired.text)
-    return _page(text, items, changes, input_offset(changes), "".join(r.text for _, r, _ in parts), model, source)
+    settled = [c for _, _, _, fixes in parts for c in fixes]
+    return _page(text, items, _logged(changes, settled), input_offset(changes), model, source)
 
 
-def _page(text: str, items: list[Item], changes: list[Change], to_input, repaired: str, model: NoiseModel,
-          source: str | None) -> Page:
-    """The page of *items* (offsets into *repaired*, the text *changes* make of *text*; *to_input* maps
-    those back): articles assembled."""
+def _page(text: str, items: list[Item], changes: list[Change], to_input, model: NoiseModel, source: str | None) -> Page:
+    """The page of *items*, articles assembled; *to_input* maps the items' offsets to *text*'s, *changes*
+    (the page's log, see :func:`_logged`) make the page's ``text``."""
+    from .plan import outside_headers
+
     header, articles = _assemble(items, to_input, _byline_finder(model))
     header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
-    return Page(header, articles, changes, source, header_line, repaired)
+    changes = outside_headers(changes, items, to_input)  # the header line is the page's as printed
+    return Page(header, articles, changes, source, header_line, apply_changes(text, changes))
+
+
+def _logged(repairs: list[Change], settled: list[Change]) -> list[Change]:
+    """The page's log: the character *repairs* of its printed lines and the fixes the settle pass made
+    in its blocks (:func:`_settle_items`; they touch no text a repair touched), in order.
+
+    Applied to the input it gives the page's ``text``, its printed lines kept, which
+    the articles are cut from: a block's text is that text over its span, its line
+    breaks taken out (the layout's joins).
+    """
+    return sorted(repairs + settled, key=attrgetter("start", "end")) if settled else list(repairs)
 
 
 def _carried(page: Page, pieces, changes: list[Change]) -> Page:
@@ -145,61 +165,79 @@ def _carried(page: Page, pieces, changes: list[Change]) -> Page:
     return replace(page, changes=changes)
 
 
-def split_items(text: str, repaired, items: list[Item], model: NoiseModel, source: str | None = None) -> Page:
+def split_items(text: str, repaired, items: list[Item], model: NoiseModel, source: str | None = None,
+                fonts: FontState | None = None) -> Page:
     """A page whose layout items were read elsewhere (:mod:`textfix.pdflayout`, from a PDF's
     coordinates) split into articles as :func:`split_page` splits a text page.
 
     *repaired* is the character repair of *text* (lines kept), *items* have
     offsets into ``repaired.text``; an item of kind ``break`` (no text) says
-    an article ends there.
+    an article ends there.  *fonts*: the evidence the character repair was
+    given (a PDF's fonts, :class:`textfix.fonts.FontEvidence`'s ``state``),
+    which the settle pass weighs too, as ``repair`` does.
     """
     to_input = input_offset(repaired.changes)
-    items = _settle_items(text, repaired, items, model, to_input)
-    return _page(text, items, list(repaired.changes), to_input, repaired.text, model, source)
+    items, settled = _settle_items(text, repaired, items, model, to_input, fonts)
+    return _page(text, items, _logged(repaired.changes, settled), to_input, model, source)
 
 
 def _read_region(text: str, offset: int, layout: str, model: NoiseModel):
-    """(offset, character repair with offsets into the page, items with offsets into the region's repair)."""
-    repaired = repair(text, model, rejoin=False, layout=layout)
-    if layout == "paragraphs":
-        items = read_paragraphs(repaired.text, _byline_finder(model))
-    else:
-        items = join_kinsoku(read_layout(repaired.text, _byline_finder(model), printed=text))
-    items = _settle_items(text, repaired, items, model, input_offset(repaired.changes))
+    """(offset, character repair with offsets into the page, items with offsets into the region's repair,
+    the settle pass's fixes with offsets into the page)."""
+    from .plan import layout_items
+
+    # The lines are read here (pdfium's hyphen mark cuts one: the rejoin logs its hyphen, textfix.plan).
+    repaired = repair(text, model, rejoin=False, layout=layout, extractor_hyphens=False)
+    to_input = input_offset(repaired.changes)
+    items, settled = _settle_items(text, repaired, layout_items(text, repaired, model), model, to_input)
+    settled += marks_as_hyphens(repaired.text, to_input)  # the lines read, the marks are the hyphens the blocks hold
     shifted = [c.shifted(offset) for c in repaired.changes]
-    return offset, replace(repaired, changes=shifted), items
+    return offset, replace(repaired, changes=shifted), items, [c.shifted(offset) for c in settled]
 
 
-def _settle_items(text: str, repaired, items: list[Item], model: NoiseModel, to_input) -> list[Item]:
-    """*items* with the garbles that ``textfix repair`` fixes once the lines are rejoined fixed too.
+def _settle_items(text: str, repaired, items: list[Item], model: NoiseModel, to_input,
+                  fonts: FontState | None = None) -> tuple[list[Item], list[Change]]:
+    """*items* with the garbles that ``textfix repair`` fixes once the lines are rejoined fixed too,
+    and those fixes (offsets into *text*), each in the text of the block it lies in: the log's.
 
-    See :func:`textfix.repair._settled`: the text of each block is then the
-    line ``repair`` prints for it, and splitting that output again gives the
-    same blocks.
+    See :func:`textfix.repair._settled` (given the same *fonts* as ``repair``): the
+    text of each block is then the line ``repair`` prints for it, and splitting
+    that output again gives the same blocks.  A fix lies in no block's text
+    where that text is not its span's (then it is left out of both).
     """
-    from .plan import plan
-    from .repair import Repaired, _settled, apply_changes
+    from .plan import rejoined
+    from .repair import _settled
 
     if not repaired.changes and not items:
-        return items
-    layout = plan(text, repaired, items)
-    settled = _settled(text, Repaired(apply_changes(text, layout), layout, repaired.layout), model, RepairConfig())
+        return items, []
+    joined = rejoined(text, repaired, model, items)  # what ``repair`` makes of the page before it settles
+    layout = joined.changes
+    settled = _settled(text, joined, model, RepairConfig(), fonts)
     if len(settled.changes) == len(layout):
-        return items
-    out = []
+        return items, []
+    made = {(c.start, c.end) for c in layout}
+    fixes = [c for c in settled.changes if (c.start, c.end) not in made]  # the settle pass's own
+    out, taken = [], []
     for item in items:
         lo, hi = to_input(item.start), to_input(item.end)
-        if item.kind in ("paragraph", "heading", "title", "foot_title") and _span_text(text, layout, lo, hi) == item.text:
+        if item.kind not in ("header", "break") and _span_text(text, layout, lo, hi) == item.text:
             item = replace(item, text=_span_text(text, settled.changes, lo, hi))
+            taken += [c for c in fixes if lo <= c.start and c.end <= hi]
         out.append(item)
-    return out
+    return out, taken
 
 
 def _span_text(text: str, changes: list[Change], lo: int, hi: int) -> str:
-    """``text[lo:hi]`` with the *changes* that lie inside it applied."""
+    """``text[lo:hi]`` with the *changes* that lie inside it applied.
+
+    A change that inserts text at either end of the span is none of its own: it is
+    the break the layout puts between this block and one printed on the same line
+    (a paragraph that ends mid-line before its byline: …就到了遥（记者 李明）).
+    """
     from .repair import apply_changes
 
-    inside = [c.shifted(-lo) for c in changes if lo <= c.start and c.end <= hi]
+    inside = [c.shifted(-lo) for c in changes
+              if lo <= c.start and c.end <= hi and not (c.start == c.end and c.start in (lo, hi))]
     return apply_changes(text[lo:hi], inside)
 
 
