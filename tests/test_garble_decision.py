@@ -217,3 +217,20 @@ def test_a_line_broken_inside_a_word_is_no_paragraph_end() -> None:
     # Most lines here do not end a sentence: the break inside 遥感 is closed up, and 遥 stays.
     text = "近年来，我国在轨遥\n感卫星数量快速增长，地面站\n的接收压力成倍增加。"
     assert not garble_fixes(text)
+
+
+def test_neighbouring_garbles_that_lose_alone_win_together() -> None:
+    # ℃ prints as 益 and ， as 袁: each read with the other printed has no context of its own (益 before 袁 reads
+    # as a given name), both marks together are what the text says; 。 (遥) wins alone, so the page has a garbled run.
+    assert repair("今天起降温10益袁阵风达到8级遥").text == "今天起降温10℃，阵风达到8级。"
+
+
+def test_a_mark_chosen_beside_a_candidate_is_no_character_of_its_name() -> None:
+    # 袁 won as ， after 说; 野 (“) is then no given name of a 袁野, though the quote closes out of the window.
+    assert (repair("他在会上说袁野我们一定要把这件事情办好袁让群众满意").text
+            == "他在会上说，“我们一定要把这件事情办好，让群众满意")
+
+
+def test_a_mark_won_through_its_partner_is_read_in_place_by_its_neighbour() -> None:
+    # 野 wins as “ only once 冶 (”) has won; 院 (：) before it, read with 野 printed, is the word 出院.
+    assert repair("他们提出院野人人都是安全员遥冶记者看到").text == "他们提出：“人人都是安全员。”记者看到"

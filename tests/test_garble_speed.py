@@ -202,7 +202,7 @@ def test_a_decision_near_a_chosen_mark_whose_window_it_leaves_decides_as_read_ag
             + "主任袁志刚表示袁今年经济运行总体平稳袁稳中有进遥\n新华社北京电袁记者报道遥")
     fast = garbles.garble_changes(text, model)
     garbles._prepared(model).readings.clear()
-    monkeypatch.setattr(garbles, "_reread", lambda lm, prepared, text, d, chosen: garbles._read(lm, prepared, text, d, chosen))
+    monkeypatch.setattr(garbles, "_reread", lambda lm, prepared, text, d, chosen, before: garbles._read(lm, prepared, text, d, chosen))
     assert garbles.garble_changes(text, model) == fast
     assert len(fast) >= 10
 
