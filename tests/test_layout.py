@@ -19,6 +19,11 @@ def fill(n: int, start: int = 0) -> str:
     return "".join(islice(cycle(FILLER), start, start + n))
 
 
+# A full line whose comma hangs past the column edge (28 units): a page with one shows it hangs marks
+# (textfix.lines._marks_hang); a page that shows nothing either way is read as not hanging them.
+HANGS = fill(13, 2) + "，"
+
+
 def column_lines(count: int) -> list[str]:
     return [fill(13, k) for k in range(count)]
 
@@ -79,7 +84,7 @@ def test_a_short_line_before_an_indented_line_with_a_hanging_mark_is_a_subhead()
         fill(11, 1), fill(13, 2), fill(5, 3) + "。",
         fill(11, 4),  # a subhead as wide as a paragraph's first line
         fill(11, 5) + "，",  # a first line: indented, its comma hanging past the indent
-        fill(13, 6), fill(12, 7) + "。",
+        HANGS, fill(12, 7) + "。",
     ]
     read = kinds(page)
     assert read[1] == ("heading", fill(11, 4))
@@ -199,7 +204,7 @@ def test_a_full_two_phrase_line_after_a_paragraph_is_a_title() -> None:
 def test_a_quotation_opening_a_paragraph_may_hang_both_its_closing_marks() -> None:
     # "“…山。”": the indented line is full without the stop and the quote, which both hang.
     before = [fill(10, 1) + "，", fill(13, 2), fill(12, 3) + "。"]  # a full last line
-    quote = ["“" + fill(10, 4) + "。”", fill(12, 5) + "，", fill(5, 6) + "。"]
+    quote = ["“" + fill(10, 4) + "。”", HANGS, fill(5, 6) + "。"]
     read = kinds(before + quote)
     assert [k for k, _ in read] == ["paragraph", "paragraph"]
     assert read[1][1].startswith("“" + fill(10, 4))
@@ -220,7 +225,7 @@ def test_a_column_holds_whole_characters_though_ascii_leaves_lines_a_unit_short(
 
 
 def test_titles_may_have_commas_colons_and_a_question_mark() -> None:
-    signed = [fill(10, 1) + "，", fill(13, 2), fill(5, 3) + "。", "（王晓峰）"]
+    signed = [fill(10, 1) + "，", HANGS, fill(5, 3) + "。", "（王晓峰）"]
     other = [fill(11, 4) + "，", fill(13, 5), fill(5, 6) + "。", "（李明）"]
     titles = ["修旧如旧，让城墙“延年益寿”", "非遗年画：一刀一刻守住年味", "老楼加装电梯，难在哪？"]
     at_foot = kinds(signed + other + titles[:2])
@@ -263,7 +268,7 @@ def test_a_full_line_before_the_byline_line_is_no_title() -> None:
 
 def test_a_short_title_with_a_comma_or_a_question_after_an_unsigned_article_is_a_heading() -> None:
     # Split promotes it to a title when the topic changes; as text it would be glued to the lead.
-    before = [fill(10, 1) + "，", fill(13, 2), fill(5, 3) + "。"]
+    before = [fill(10, 1) + "，", HANGS, fill(5, 3) + "。"]
     lead = [fill(11, 4), fill(13, 5), fill(5, 6) + "。"]
     for title in ("老楼加装，难在哪？", "修旧如旧，城墙延寿"):
         assert kinds(before + [title] + lead)[1] == ("heading", title)

@@ -487,6 +487,56 @@ def test_marks_that_do_not_hang() -> None:
     assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "全国绿化")]
 
 
+# Column 12 characters (24 units), and no line that tells whether marks hang: none is wider than the
+# column, and none leaves room for a character before a line that opens with one and its mark.  The
+# paragraph 航天员在空间站实时观 | 看了飞船发射整个过程。 has an indented first line (20) and a last
+# line a character short (22).  Read as a page that hangs marks, the last line were an indented first
+# line (20) with its stop hanging, and the bare line before it a subhead.
+NO_EVIDENCE_PAGE = """民众意见出现分歧
+今年以来多国民众围绕
+安全政策展开讨论，不少人
+认为应加强对话与合作，避
+免局势进一步升级，也有人
+担心军费开支挤占民生投入
+影响经济复苏。
+航天员在空间站实时观
+看了飞船发射整个过程。
+飞船入轨后成功对接于
+空间站天和核心舱径向端口
+整个对接过程历时六小时。
+"""
+
+
+def test_a_page_that_shows_no_hanging_marks_is_read_as_not_hanging_them() -> None:
+    assert not cut_lines(NO_EVIDENCE_PAGE)[0].hanging
+    page = split_page(NO_EVIDENCE_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [
+        ("paragraph", "今年以来"), ("paragraph", "航天员在"), ("paragraph", "飞船入轨"),
+    ]
+
+
+# Column 12 characters (24 units), ASCII one unit a character, marks hanging (as
+# corpora/generate_pages.py sets them): 快，达到了全部投资的一半， is 26 units, its comma past the
+# column.  累计完成投资总额达135亿 and 新开工项目数量共计有284 are 23: the character after them (元,
+# 个: 2 units) did not fit the unit left, so that it goes down with its comma says nothing of
+# whether the comma could have hung.  Counted as lines a character short, they outnumbered the
+# one hanging comma.
+ROOM_ONE_PAGE = """产业发展取得新进展
+今年以来全市工业经济
+稳中向好，全年共完成投资
+累计完成投资总额达135亿
+元，同比增长两成以上，其
+中高新技术产业投资增长最
+快，达到了全部投资的一半，
+新开工项目数量共计有284
+个，比上年增加三十多个。
+"""
+
+
+def test_a_character_that_did_not_fit_a_unit_is_no_evidence_marks_do_not_hang() -> None:
+    assert cut_lines(ROOM_ONE_PAGE)[0].hanging
+
+
 def test_a_first_line_full_only_as_a_first_line() -> None:
     from textfix.layout import _looks_first
     from textfix.lines import Line

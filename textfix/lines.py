@@ -140,7 +140,7 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
         widths = [w + e for w, e in zip(widths, extra)]
     # A closing mark may hang past the column edge: lines ending in one do not measure the column.
     columns = _estimate_columns([-1 if t[-1] in CLOSING_MARKS else w for t, w in zip(measured, widths)])
-    hanging = _marks_hang(measured[:QUOTE_SAMPLE], widths[:QUOTE_SAMPLE], columns[:QUOTE_SAMPLE])
+    hanging = _marks_hang(measured[:QUOTE_SAMPLE], widths[:QUOTE_SAMPLE], columns[:QUOTE_SAMPLE], proportional)
     search_end = TERMINAL_END.search  # only where the last character can end a match, and only at the end
     ends = [t[-1] in SENTENCE_END_LAST and search_end(t, len(t) - 4) is not None for t in texts]
     headline = list(map(_is_headline, texts, ends))
@@ -367,25 +367,56 @@ def _proportional(texts: list[str], widths: list[int], extra: list[float]) -> bo
 ASCII_RUN_START = regex.compile(r"[“‘（《「『]*[0-9A-Za-z]")
 
 
-def _marks_hang(texts: list[str], widths: list[float], columns: list[float]) -> bool:
+def _marks_hang(texts: list[str], widths: list[float], columns: list[float], proportional: bool = False) -> bool:
     """Closing marks hang past the column edge on this page, as far as it shows.
 
     Where they hang (a model of print, corpora/generate_pages.py), a full
     line may end in one and be one or two marks (。”) wider than the column.
     Where they do not (WeasyPrint), a mark that does not fit takes the
-    character before it down: the line ends a character short (1–2
-    characters' room left, FULL_SLACK) and the next opens with a character
-    and the mark (域、).  The page hangs them unless it shows more lines of
-    the second kind than of the first (a tie keeps hanging: the older pages'
-    reading).  A line wider by more is a title in large type.
+    character before it down: the line ends with room for that character
+    left, not for it and its mark, and the next opens with the character
+    and the mark (域、).  Where marks hang, a line ends that short of the
+    column only when the character did not fit (the room a unit of ASCII
+    left, 1 < 2): a character and its mark after a line with less room than
+    the character is no evidence either way (see _pulled_down).  A line
+    wider by more than two marks is a title in large type.
+
+    The page hangs them when it shows more lines of the first kind than of
+    the second.  A page that shows neither (a short one: nowhere did a mark
+    fall at a line end) is read as not hanging them: of the train pages that
+    show neither (typeset batches of seeds 21-51 odd, all four extractors,
+    and corpora/pages; counted by corpora/typeset/count_hanging.py), the 20
+    typeset pages do not hang them and no generated page is among them.
+    Read as hanging, such a page's two-line paragraph whose last line ends
+    its sentence a character short of the column reads as a bare line and
+    an indented first line whose stop hangs: a subhead (train41 page-010).
+    *proportional*: the page sets ASCII as printed (see _proportional), so
+    the character is measured so.
     """
+    over, pulled = hang_evidence(texts, widths, columns, proportional)
+    return over > pulled  # a tie (no evidence) reads as not hanging, see above
+
+
+def hang_evidence(texts: list[str], widths: list[float], columns: list[float], proportional: bool) -> tuple[int, int]:
+    """(lines a mark or two over the column, lines that left room for the character the next opens
+    with but not for its mark: see _pulled_down): the evidence _marks_hang weighs."""
     over = pulled = 0
     for k, (t, w, c) in enumerate(zip(texts, widths, columns)):
         if t[-1] in CLOSING_MARKS and 1 <= w - c <= 4:  # one or two marks (2 units each) over the column
             over += 1
-        elif k + 1 < len(texts) and texts[k + 1][1:2] in CLOSING_MARKS and 1 <= c - w <= FULL_SLACK + PROPORTIONAL_TOLERANCE:
+        elif k + 1 < len(texts) and _pulled_down(texts[k + 1], c - w, proportional):
             pulled += 1
-    return over >= pulled
+    return over, pulled
+
+
+def _pulled_down(nxt: str, room: float, proportional: bool) -> bool:
+    """*nxt* opens with a character and a closing mark, and the line before it left *room* for the
+    character (the widths' error allowed, PROPORTIONAL_TOLERANCE) but not for it and the mark: where
+    marks hang the character would have stayed up, its mark hanging."""
+    if nxt[1:2] not in CLOSING_MARKS:
+        return False
+    first = display_width(nxt[0]) + (ascii_extra(nxt[0]) if proportional else 0)
+    return first - PROPORTIONAL_TOLERANCE <= room < first + display_width(nxt[1]) - PROPORTIONAL_TOLERANCE
 
 
 def _estimate_columns(widths: list[int]) -> list[float]:
