@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from textfix import split_page
 from textfix.lines import BylineFinder, cut_lines
-from textfix.order import BLOCK_PARAGRAPHS, COLUMN_SHARE, blocks_of, move_order, paragraphs_per_block, reading_order
+from textfix.order import (
+    BLOCK_PARAGRAPHS, COLUMN_SHARE, COLUMN_SLACK, blocks_of, boxes, move_blocks, move_order, paragraphs_per_block, reading_order,
+)
 from textfix.repair import apply_changes
 
 
@@ -567,3 +569,36 @@ def test_text_under_a_byline_in_one_block_is_another_column_s() -> None:
     rest = page_text.index(REST_4)
     assert reading_order(page_text) == [(0, top_4), (row, rest), (top_4, row), (rest, foot), (foot, len(page_text))]
     _split_reads(page_text, ["王磊", "赵敏"], [("paragraph", LEAD_3), ("heading", H3), ("paragraph", LEAD_3B)])
+
+
+# One article in three columns, a subhead in each of the first two (the shape of train51 page-038):
+# column 1 holds the title, the lead's two paragraphs (5 lines), subhead LAKE_HA and 2 lines of its text,
+# broken inside a sentence at the column's foot (标|准); column 2 the text's 3 other lines, subhead LAKE_HB
+# and 4 lines of its text, broken at the foot too (减|少); column 3 the rest.  pdftotext prints the
+# columns' tops first, then the pieces under the subheads, subhead LAKE_HA last.  Reading LAKE_HB's section
+# before LAKE_HA's breaks no sentence either (减|准, 标|少 go on at a full line) and each subhead still
+# stands over its own text: only the columns tell the two apart.  Read so, column 1 would hold
+# 5 + 1 + 4 = 10 lines and column 2 3 + 1 + 2 = 6, 4 lines apart, more than COLUMN_SLACK; read right,
+# 8 and 8.
+LAKE_TITLE = "湖区渔业迎来新气象"
+LAKE_LEAD_A = "央视网消息（新闻联播）：入冬以来，湖区各地渔民忙着起网捕鱼。"
+LAKE_LEAD_B = "鲜鱼销往周边城市，湖区渔业呈现新气象。"
+LAKE_HA = "生态养殖提高品质"
+LAKE_A = "生态养殖让湖鱼品质不断提高，渔民们按照统一标准投放鱼苗，定期检测水质，养出的鱼肉质鲜美，受到市场欢迎。"
+LAKE_HB = "冷链运输拓宽销路"
+LAKE_B = "冷链运输让鲜鱼当天就能送到城市的餐桌上，当地新建了多座冷库，配备了冷藏车辆，鲜鱼的损耗明显减少，销路越走越宽，渔民的日子越过越好，大家对明年充满信心。"
+LAKE_A_LINES, LAKE_B_LINES = _set(LAKE_A), _set(LAKE_B)
+BALANCE_READ = [
+    "\n".join([LAKE_TITLE, *_set(LAKE_LEAD_A), *_set(LAKE_LEAD_B)]), LAKE_HA, "\n".join(LAKE_A_LINES[:2]), "\n".join(LAKE_A_LINES[2:]), LAKE_HB,
+    "\n".join(LAKE_B_LINES[:4]), "\n".join([*LAKE_B_LINES[4:-1], LAKE_B_LINES[-1] + BYLINE_1]), ARTICLE_2,
+]
+BALANCE_PRINTED = [BALANCE_READ[k] for k in (0, 3, 6, 4, 2, 5, 1, 7)]
+
+
+def test_an_article_s_sections_are_read_where_its_columns_balance() -> None:
+    assert len(_set(LAKE_LEAD_A)) + len(_set(LAKE_LEAD_B)) == 5 and len(LAKE_A_LINES) == 5 and len(LAKE_B_LINES) == 7
+    assert LAKE_A_LINES[1][-1] == "标" and len(LAKE_A_LINES[1]) == 12 and LAKE_B_LINES[3][-1] == "减" and len(LAKE_B_LINES[3]) == 12
+    assert (5 + 1 + 4) - (3 + 1 + 2) > COLUMN_SLACK >= abs((5 + 1 + 2) - (3 + 1 + 4))
+    blocks, stop = move_blocks(boxes(_page(BALANCE_PRINTED), BylineFinder()))
+    assert len(blocks) == stop == len(BALANCE_PRINTED)
+    assert move_order(blocks, stop) == [BALANCE_PRINTED.index(block) for block in BALANCE_READ]

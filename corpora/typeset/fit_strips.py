@@ -1,10 +1,12 @@
 """Fit how unbalanced an article's columns may be when pdfminer's strips are read back
 (textfix.order.BALANCE_SLACK), or its bands (textfix.order.BAND_SLACK, with --constant BAND_SLACK),
 or how many sentences the print order must break to be searched when no move of the blocks
-explains it (textfix.order.MIN_BROKEN_UNMOVED, with --constant MIN_BROKEN_UNMOVED --slacks 1,2).
+explains it (textfix.order.MIN_BROKEN_UNMOVED, with --constant MIN_BROKEN_UNMOVED --slacks 1,2),
+or how unbalanced an article's columns may be when pdftotext's blocks are moved back
+(textfix.order.COLUMN_SLACK, with --constant COLUMN_SLACK --extractor pdftotext).
 
     python corpora/typeset/fit_strips.py DIR [DIR ...] [--extractor pdfminer] [--slacks 0,1,2,3,4,5,6]
-        [--constant BALANCE_SLACK|BAND_SLACK|MIN_BROKEN_UNMOVED]
+        [--constant BALANCE_SLACK|BAND_SLACK|MIN_BROKEN_UNMOVED|COLUMN_SLACK]
 
 CSS balances an article's columns, so where the reader interleaves pdfminer's
 strips (textfix.order.strip_order) it asks each article's segments of the
@@ -64,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dirs", nargs="+", type=Path)
     parser.add_argument("--extractor", default="pdfminer")
     parser.add_argument("--slacks", default="0,1,2,3,4,5,6")
-    parser.add_argument("--constant", default="BALANCE_SLACK", choices=["BALANCE_SLACK", "BAND_SLACK", "MIN_BROKEN_UNMOVED"])
+    parser.add_argument("--constant", default="BALANCE_SLACK", choices=["BALANCE_SLACK", "BAND_SLACK", "MIN_BROKEN_UNMOVED", "COLUMN_SLACK"])
     args = parser.parse_args(argv)
     texts = pages(args.dirs, args.extractor)
     name = args.constant
