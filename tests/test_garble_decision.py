@@ -234,3 +234,41 @@ def test_a_mark_chosen_beside_a_candidate_is_no_character_of_its_name() -> None:
 def test_a_mark_won_through_its_partner_is_read_in_place_by_its_neighbour() -> None:
     # 野 wins as “ only once 冶 (”) has won; 院 (：) before it, read with 野 printed, is the word 出院.
     assert repair("他们提出院野人人都是安全员遥冶记者看到").text == "他们提出：“人人都是安全员。”记者看到"
+
+
+# Titles of programmes invented here, their interpunct garbled with the rest of the sentence (《·》 → 叶窑曳):
+# two words either side of 窑 read as text to the trigram model; inside a title left open (叶 decided 《) the
+# interpunct is ten times likelier than outside (the enclosure term, fitted on real-dev train).
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "晚会以《山河·故人》为题，讲述了几代人的坚守。",
+        "纪录片《江南·水乡》今晚播出，共分六集。",
+        "节目《家园·守望》记录了护林员的一年。",
+        "专栏《时代·先锋》今起推出，讲述基层党员的故事。",
+        "系列报道《脚步·丈量》聚焦乡村振兴。",
+    ],
+)
+def test_an_interpunct_inside_a_garbled_title_is_restored(clean: str) -> None:
+    assert repair(garble(clean, MARKS + "·")).text == clean
+
+
+def test_the_enclosure_is_the_nearest_opener_left_open_within_the_window() -> None:
+    from textfix.garbles import enclosing
+
+    text = "他说：“看《山河·故人》后·再说”。"
+    assert enclosing(text, text.index("·"), 60) == "《"
+    assert enclosing(text, text.index("后") + 1, 60) == "“"  # 《 closed by 》: the quote is still open
+    assert enclosing(text, text.index("·"), 2) is None  # 《 stands three before it: beyond a window of two
+    assert enclosing("甲·乙", 1, 60) is None
+    # A garbled opener counts once decided a mark (叶 as 《), and a decided closer (曳 as 》) closes it.
+    garbled = "看叶山河窑故人曳后窑"
+    assert enclosing(garbled, 4, 60) is None
+    assert enclosing(garbled, 4, 60, {1: "《"}) == "《"
+    assert enclosing(garbled, 9, 60, {1: "《", 7: "》"}) is None
+
+
+def test_the_enclosure_term_is_fitted_and_declared() -> None:
+    fit = fitted()["enclosure"]["·"]
+    assert fit["《"] > fit["“"] > 0 > fit["none"]  # titles most, quotes next, elsewhere a little less than overall
+    assert "enclosure" in [f.name for f in FEATURES]

@@ -85,6 +85,10 @@ FEATURES = (
             "for the garbled partner of a paired mark that won, within / (1 − within), shared by the forms it may be; "
             "the single dash by the distance to its nearest other form, partner_distance (the same script, real-dev "
             "train: how much likelier each distance is around a dash than around 要 printed as itself)"),
+    Feature("enclosure", "added to the interpunct's partner term: log10 of its rate per character inside a 《 or “ "
+            "left open within partner_window before it, or outside both, against its rate overall (enclosure, "
+            "data/garble_decision.json, corpora/fit_garble_runs.py on real-dev train); an opener printed garbled "
+            "counts once decided a mark"),
     Feature("font run", "two-state run model: run_length, mark_in_garbled_run and the prior garbled_share "
             "(data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own share by EM; "
             "in a PDF, the state of the character's font (textfix.fonts: the file's garbled fonts, as doctor finds them)"),
@@ -338,7 +342,8 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
                                                  None if round_ == 0 else changed)
         # (A pair's terms change only where a mark was chosen near it: after the first round, only those are weighed.)
         together = _won_together(lm, prepared, text, decisions if round_ == 0 else near, chosen)
-        if not (paired or together) and terms == [(d.context, d.partner) for d in near]:
+        enclosed = prepared.partners.enclosed_by_winners(text, decisions, chosen)  # (· inside a won 野: “)
+        if not (paired or together or enclosed) and terms == [(d.context, d.partner) for d in near]:
             break  # nothing reads differently: the run terms stand as they are
         if round_ == 0 or len(decisions) > count:  # (later rounds: see REREAD_ROUNDS)
             share = runs.share
@@ -1298,12 +1303,45 @@ class _Partners:
                 self._most[symbol] = max(0.0, math.log10(share / max(odds, 1e-9)))
         for symbol, (_, fit) in self.distance.items():
             self._most[symbol] = max(0.0, fit["none"], *fit["log10_ratio"])
+        # Marks read by whether they stand inside an open title or quote (the interpunct), with their fit.
+        self.enclosure: dict[str, dict[str, float]] = params.get("enclosure", {})
+        for symbol, fit in self.enclosure.items():
+            self._most[symbol] = self._most.get(symbol, 0.0) + max(0.0, fit["《"], fit["“"], fit["none"])
 
     def most(self, symbol: str) -> float:
         """The largest partner term *symbol* can get (0 for a symbol without a partner)."""
         return self._most.get(symbol, 0.0)
 
     def ratio(self, text: str, o: _Occurrence) -> float:
+        """log10 likelihood ratio of the partners found (or not) around ``text[o.at]``, and of the title or quote
+        it stands in (or not), as printed (:meth:`enclosed_by_winners` adds garbled openers decided marks)."""
+        if o.length > 1:  # a doubled mark (要要 for ——) is fitted as one, without partners
+            return 0.0
+        fit = self.enclosure.get(o.candidate.symbol)
+        inside = 0.0 if fit is None else fit[enclosing(text, o.at, self.window) or "none"]
+        return self._series(text, o) + inside
+
+    def enclosed_by_winners(self, text: str, decisions: list[_Decision], chosen: dict[int, _Occurrence]) -> bool:
+        """Raise the partner term of each decision read by its enclosure that a garbled opener decided a mark
+        (野 as “) puts inside a title or quote; whether any rose.  (Terms only rise here, as partners' do.)"""
+        marks = {at: o.candidate.symbol for at, o in chosen.items()
+                 if o.candidate.symbol in ENCLOSERS or o.candidate.symbol in ENCLOSERS.values()}
+        if not any(m in ENCLOSERS for m in marks.values()):
+            return False
+        changed = False
+        for d in decisions:
+            o = d.occurrence
+            fit = self.enclosure.get(o.candidate.symbol)
+            if fit is None or o.length > 1:
+                continue
+            inside = enclosing(text, o.at, self.window, marks)
+            if inside is not None and inside != enclosing(text, o.at, self.window):
+                term = self._series(text, o) + fit[inside]
+                if term > d.partner:
+                    d.partner, changed = term, True
+        return changed
+
+    def _series(self, text: str, o: _Occurrence) -> float:
         """log10 likelihood ratio of the partners found (or not) around ``text[o.at]``.
 
         A number's partners chain on (①…②…③): each further link in order is
@@ -1311,8 +1349,6 @@ class _Partners:
         by chance as its own forms are.
         """
         symbol = o.candidate.symbol
-        if o.length > 1:  # a doubled mark (要要 for ——) is fitted as one, without partners
-            return 0.0
         by_distance = self.distance.get(symbol)
         if by_distance is not None:
             forms, fit = by_distance
@@ -1425,6 +1461,30 @@ def nearest_form(text: str, i: int, forms: frozenset[str] | set[str], window: in
 def distance_bin(distance: int | None, bins) -> int:
     """The index of the first of *bins* (upper bounds, ascending) *distance* is within; len(bins) for none."""
     return len(bins) if distance is None else bisect_left(bins, distance)
+
+
+# The openers an interpunct is read inside of (the enclosure term): a title (梦华·长城 in 《》) and a quote set
+# off by “”, each with its closer; where the interpunct stands inside one is fitted (enclosure, data/garble_decision.json).
+ENCLOSERS = {"《": "》", "“": "”"}
+
+
+def enclosing(text: str, at: int, window: int, openers: dict[int, str] | None = None) -> str | None:
+    """The opener of :data:`ENCLOSERS` left open before ``text[at]`` within *window* characters, the nearest; None
+    outside all.  *openers*: offset → the mark a garbled character there was decided to be (a chosen 《 or “, and
+    a chosen closer closes), besides the marks printed as themselves."""
+    lo, best, where = max(0, at - window), None, -1
+    for opener, closer in ENCLOSERS.items():
+        k = text.rfind(opener, lo, at)
+        if k > where and text.find(closer, k + 1, at) < 0:
+            best, where = opener, k
+    for k in sorted(openers or ()):
+        if lo <= k < at:
+            mark = openers[k]
+            if mark in ENCLOSERS and k > where and text.find(ENCLOSERS[mark], k + 1, at) < 0:
+                best, where = mark, k
+            elif best is not None and mark == ENCLOSERS[best] and k > where:
+                best, where = None, -1  # a chosen closer closes the nearest opener
+    return best
 
 
 @lru_cache(maxsize=None)
