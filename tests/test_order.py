@@ -652,3 +652,30 @@ def test_a_few_paragraph_lines_boxed_apart_on_a_long_page_still_leave_it_searche
     printed = PRINTED + article_c
     text = "\n\n".join(printed) + "\n"
     assert _read_blocks(text, printed) == [0, 1, 4, 5, 2, 3, *range(6, len(printed))]
+
+
+# A column's top inside a paragraph, short of the column by an indent's width: 会“两 (a quotation
+# mark keeps the characters on both sides of it) did not fit the four units left after 领, so
+# WeasyPrint set it on the next line.  Columns of 12 characters (24 units).
+RAGGED_TOP_PAGE = (
+    "全社会要深刻认识党的十八\n大以来取得的历史性成就，\n进一步增强团结奋斗的信心\n和决心，全社会更加深刻领\n\n"
+    "悟理论的力量，全面领\n会“两个确立”的决定性意\n义。\n"
+)
+
+
+def test_a_column_top_short_before_what_did_not_fit_goes_on_from_an_unfinished_block() -> None:
+    from textfix.order import _seam_costs
+
+    blocks = _blocks(RAGGED_TOP_PAGE)
+    assert [len(b) for b in blocks] == [4, 3]
+    assert blocks[1][0].column - blocks[1][0].width == 4  # short by an indent's width
+    assert _seam_costs(blocks)(0, 1)[0] == 0  # read after block 0, no sentence is left broken
+
+
+def test_a_first_line_short_by_an_indent_with_nothing_that_did_not_fit_is_a_paragraphs_first() -> None:
+    from textfix.order import _seam_costs
+
+    # 会 alone opens the next line: it would have fitted after 领, so the short line is indented.
+    blocks = _blocks(RAGGED_TOP_PAGE.replace("会“两个确立”的决定性意", "会两个确立的决定性意义是"))
+    assert blocks[1][0].column - blocks[1][0].width == 4
+    assert _seam_costs(blocks)(0, 1)[0] == 1  # a paragraph's first line cannot go on from block 0

@@ -1,0 +1,63 @@
+"""Count the blocks pdfminer prints whose first line is short of the column by an indent's width
+(lines.is_indented) over a second line at the column's width: a paragraph's first line (its text opens
+a gold block) or a continuation (a column's top inside a paragraph), and how many of each have that
+shortfall explained without an indent, by what opens the second line not fitting the room left
+(lines.is_full of the first line as a paragraph's inner line).  The provenance of
+textfix.order._short_by_next.
+
+    python corpora/typeset/count_short_firsts.py DIR [DIR ...]
+
+Each DIR is a typeset batch (make_pages.py) with ``NAME.pdfminer.txt`` and ``NAME.gold.json`` pages.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's textfix
+import textfix.order as order  # noqa: E402
+import textfix.split as split  # noqa: E402
+from textfix.evaluate import squash  # noqa: E402
+from textfix.io import read_text  # noqa: E402
+from textfix.lines import FULL_SLACK, is_full, is_indented  # noqa: E402
+from textfix.repair import repair  # noqa: E402
+
+OPENING = 8  # characters of a block's text that identify the gold block it opens
+
+
+def tally(dirs: list[str]) -> Counter:
+    """(paragraph first line?, shortfall explained?) -> blocks, over every page in *dirs*."""
+    model = split.default_model()
+    bylines = split._byline_finder(model)
+    counts: Counter = Counter()
+    for arg in dirs:
+        for gold in sorted(Path(arg).glob("*.gold.json")):
+            name = gold.name.removesuffix(".gold.json")
+            articles = json.loads(gold.read_text(encoding="utf-8"))["articles"]
+            # Gold text as written, not as printed: the page is read repaired (garbles undone).
+            opens = {squash(b["text"])[:OPENING] for a in articles for b in a["blocks"]}
+            text = read_text(gold.with_name(f"{name}.pdfminer.txt")).rstrip("\f\n ")
+            for block in order.boxes(repair(text, model, rejoin=False).text, bylines):
+                if len(block) < 2:
+                    continue
+                first, second = block[0], block[1]
+                if not is_indented(first) or second.width < second.column - FULL_SLACK:
+                    continue
+                start = squash("".join(ln.text for ln in block))[:OPENING]
+                counts[start in opens, is_full(first, nxt=second)] += 1
+    return counts
+
+
+def main() -> None:
+    counts = tally(sys.argv[1:])
+    for kind, first in (("paragraph first lines", True), ("continuations", False)):
+        total = counts[first, True] + counts[first, False]
+        print(f"{kind}: {total}, shortfall explained by the next line's opening: {counts[first, True]}")
+
+
+if __name__ == "__main__":
+    main()
