@@ -6,7 +6,7 @@ two), blocks separated by blank lines as pdftotext prints them."""
 from __future__ import annotations
 
 from textfix import split_page
-from textfix.lines import BylineFinder, cut_lines
+from textfix.lines import INDENT_MAX, BylineFinder, cut_lines
 from textfix.order import (
     BLOCK_PARAGRAPHS, COLUMN_SHARE, COLUMN_SLACK, blocks_of, boxes, move_blocks, move_order, paragraphs_per_block, reading_order,
 )
@@ -602,3 +602,28 @@ def test_an_article_s_sections_are_read_where_its_columns_balance() -> None:
     blocks, stop = move_blocks(boxes(_page(BALANCE_PRINTED), BylineFinder()))
     assert len(blocks) == stop == len(BALANCE_PRINTED)
     assert move_order(blocks, stop) == [BALANCE_PRINTED.index(block) for block in BALANCE_READ]
+
+
+# An article's lead that is a paragraph of one line, ``央视网消息（新闻联播）：`` short of the column (the
+# shape of train45 page-005), set alone at column 1's foot: its next paragraph fills column 2's top
+# (2 lines, broken inside a sentence: 徽|标), column 3 (2 lines, a sentence ended at the column's full
+# width: 致意。) and column 4 with the byline.  pdftotext prints column 2's top last.  Read after column 3
+# it breaks no sentence either (致意。 at a full line may end a column; 徽|现 goes on at a full line), and
+# is the shorter move: only the lone lead line, whose next paragraph opens at an indented line, tells.
+DATELINE = "央视网消息（新闻联播）："
+FLAG = ("新式队旗今天在北京正式发布，队旗以红色为底，中间绣有金色的徽标，四周饰以白色的边框。发布仪式上，"
+        "队员们列队向新队旗敬礼致意。现场气氛隆重热烈，观众纷纷鼓掌。新队旗将从下月起在各项赛事中启用，全体队员表示要为新队旗争光。")
+FLAG_LINES = _set(FLAG, width=16)
+DATELINE_READ = [
+    "\n".join([TITLE_1, *_set(LEAD_1A, width=16), *_set(LEAD_1B, width=16), BYLINE_1]), DATELINE,
+    "\n".join(FLAG_LINES[:2]), "\n".join(FLAG_LINES[2:4]), "\n".join([*FLAG_LINES[4:], BYLINE_1]),
+]
+DATELINE_PRINTED = [DATELINE_READ[k] for k in (0, 1, 3, 4, 2)]
+
+
+def test_a_lead_s_first_line_alone_is_followed_by_a_paragraph_s_opening() -> None:
+    assert FLAG_LINES[1][-1] == "徽" and FLAG_LINES[3][-1] == "。" and all(len(ln) == 16 for ln in FLAG_LINES[1:5])
+    blocks, stop = move_blocks(boxes(_page(DATELINE_PRINTED), BylineFinder()))
+    assert len(blocks) == stop == len(DATELINE_PRINTED)
+    assert len(blocks[1]) == 1 and blocks[1][0].width < blocks[1][0].column - INDENT_MAX  # short of the column by more than an indent
+    assert move_order(blocks, stop) == [DATELINE_PRINTED.index(block) for block in DATELINE_READ]

@@ -620,6 +620,15 @@ def _lead_line(ln: Line) -> bool:
     return line_opens_lead(ln.text) or LEAD_LINE.match(ln.text) is not None
 
 
+def _lead_alone(block: list[Line]) -> bool:
+    """The block is a lead's first line alone that stops short of the column by more than an indent
+    inside its sentence (``央视网消息（新闻联播）：`` over a paragraph of its own: train45 page-005):
+    the lead's paragraph ended there, so a paragraph opens next, not text inside a sentence."""
+    line = block[0]
+    return (len(block) == 1 and line_opens_lead(line.text) and not line.ends and line.byline is None
+            and line.width < line.column - INDENT_MAX)
+
+
 MAX_STRIPS = 3  # columns per article on the typeset pages (corpora/typeset/make_pages.py: 1-3)
 
 
@@ -1243,6 +1252,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
       (:func:`_heading_over_text`; an article opens with text);
     - an article's opening (a lead, or a title over one: train37 page-023) or a subhead over its text
       (train37 page-003) does not follow a block that stops inside a sentence at a column's width;
+    - a lead's first line alone, short of the column (:func:`_lead_alone`), is followed by a paragraph's
+      opening, not by a block that opens inside a sentence (train45 page-005);
     - a wrapped heading's first line printed after its short rest (:func:`_rests`) is followed by the
       rest (train page-023).
     Such a seam counts 2 (pdftotext's), a strips' seam 1, none 0."""
@@ -1266,6 +1277,7 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     subheads = [_subhead(b) and not ld for b, ld in zip(blocks, leads)]
     shared = _topics(blocks, subheads)
     rests = _rests(blocks)
+    alone = [_lead_alone(b) for b in blocks]
     wants_rest = [x > 0 and rests[x - 1] for x in range(len(blocks))]  # a heading's first line, its rest printed before it
 
     def off_topic(x: int, y: int) -> bool:
@@ -1311,6 +1323,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
             return needs_text[x] or (foot_titles and more[x])
         if more[x] and (leads[y] or titled[y] or over_text[y]):
             return True  # an article's opening or a subhead's under a sentence left unfinished
+        if alone[x] and (y >= stop or inside[y]):
+            return True  # a lead's first line alone is followed by a paragraph's opening
         if needs_text[x]:
             heading = titled[y] or _wide(blocks[y][0]) or (headed[y] and broad(y) and not wrapped(x, y))
             lead_after_subhead = foot_titles and _lead(blocks[y]) and not _lead_byline(blocks[x])
