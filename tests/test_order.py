@@ -679,3 +679,22 @@ def test_a_first_line_short_by_an_indent_with_nothing_that_did_not_fit_is_a_para
     blocks = _blocks(RAGGED_TOP_PAGE.replace("会“两个确立”的决定性意", "会两个确立的决定性意义是"))
     assert blocks[1][0].column - blocks[1][0].width == 4
     assert _seam_costs(blocks)(0, 1)[0] == 1  # a paragraph's first line cannot go on from block 0
+
+
+def test_a_box_page_that_breaks_no_sentence_is_not_repaired_for_its_order(monkeypatch) -> None:
+    import importlib
+
+    import textfix.order as order
+    from textfix.model import default_model
+
+    # Boxes whose print order breaks no sentence (as a layout analysis's in reading order): the page is
+    # repaired for its order only where the printed text's topics already show a column out of place;
+    # here the search finds none, so no repair of the page's marks is made for it.
+    repair_module = importlib.import_module("textfix.repair")  # the package's name is its function
+    repaired = []
+    real = repair_module.repair
+    monkeypatch.setattr(repair_module, "repair", lambda *a, **k: repaired.append(1) or real(*a, **k))
+    monkeypatch.setattr(order, "_broken", lambda blocks: False)
+    monkeypatch.setattr(order, "_strip_boxes", lambda blocks, stop: True)
+    assert order.page_order("\n\n".join(IN_ORDER) + "\n", default_model()) is None
+    assert not repaired
