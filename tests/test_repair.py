@@ -181,6 +181,11 @@ def test_pdfiums_hyphen_mark_is_the_hyphen_in_rejoined_text_and_its_log() -> Non
     assert [(c.old, c.new, c.rule) for c in out.changes if c.old == "\ufffe"] == [("\ufffe", "-", "extractor-hyphen")]
 
 
+def test_pdfiums_hyphen_mark_stays_where_its_fix_is_off() -> None:
+    out = repair(PDFIUM_HYPHEN_PAGE, extractor_hyphens=False)
+    assert "阿卜杜勒\ufffe阿齐兹" in out.text and apply_changes(PDFIUM_HYPHEN_PAGE, out.changes) == out.text
+
+
 def test_pdfiums_hyphen_mark_is_the_hyphen_on_lines_kept_as_printed() -> None:
     out = repair(PDFIUM_HYPHEN_PAGE, rejoin=False)
     assert out.text == PDFIUM_HYPHEN_PAGE.replace("\ufffe", "-")

@@ -310,7 +310,7 @@ def _by_font(text: str, prepared: _Prepared, occurrences: list[_Occurrence], fon
 
 def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_state: FontState | None = None
            ) -> list[_Decision]:
-    """Every term of every occurrence's decision; neighbouring winners read in place once."""
+    """Every term of every occurrence's decision; neighbouring winners read in place (REREAD_ROUNDS), pairs that win only together weighed together (_won_together), interpuncts inside a won opener raised (enclosure)."""
     counts = prepared.screen.page_counts(text)
     lm, space = default_charlm(), _SpaceEvidence(text, counts)
     decisions = [_Decision(o, 0.0, "text", space.ratio(text, o)) for o in occurrences]
@@ -401,6 +401,7 @@ def _won_together(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_D
                 for old, new in ((d, d2), (e, e2)):
                     old.context, old.reading, old.partner = new.context, new.reading, new.partner
                 won = True
+                break  # d is decided with e: a later neighbour's read would leave e out of its window
     return won
 
 
@@ -997,8 +998,17 @@ def _most_winnable(lm: CharLM, prepared: _Prepared, text: str, o: _Occurrence, s
     for k in range(1 << len(inside)):
         chosen = {at: _Occurrence(at, 1, table[text[at]]) for bit, at in enumerate(inside) if k >> bit & 1}
         _read_terms(lm, prepared, text, d, chosen)
-        best = max(best, d.context + d.space + max(d.partner, prepared.partners.most_as_partner(o.candidate.symbol)))
+        best = max(best, d.context + d.space + _most_partner(prepared.partners, d))
     return best
+
+
+def _most_partner(partners: _Partners, d: _Decision) -> float:
+    """The most *d*'s partner term can become as the page decides: the won partner of a paired mark
+    (:meth:`_Partners.of_winners`), or, for a mark read by its enclosure, inside a garbled opener decided
+    a mark anywhere before it (:meth:`_Partners.enclosed_by_winners`: at most :meth:`_Partners.most`)."""
+    symbol = d.occurrence.candidate.symbol
+    most = max(d.partner, partners.most_as_partner(symbol))
+    return max(most, partners.most(symbol)) if symbol in partners.enclosure else most
 
 
 def _window_offsets(text: str, o: _Occurrence) -> list[int]:

@@ -32,7 +32,8 @@ RULE = REJOIN_RULE
 PARAGRAPH_BREAK = "\n\n"
 
 
-def rejoined(text: str, repaired: Repaired, model: NoiseModel, items: list[Item] | None = None) -> Repaired:
+def rejoined(text: str, repaired: Repaired, model: NoiseModel, items: list[Item] | None = None,
+             hyphens: bool = True) -> Repaired:
     """*repaired* (the character repairs of *text*) with the page's lines rejoined, and the log to match.
 
     *items*: the page's layout items (:func:`layout_items`) where the caller read them already, as
@@ -41,7 +42,7 @@ def rejoined(text: str, repaired: Repaired, model: NoiseModel, items: list[Item]
     with no_cycle_collection():  # the lines and items die here: only the changes survive the pause
         if items is None:
             items = layout_items(text, repaired, model)
-        changes = plan(text, repaired, items)
+        changes = plan(text, repaired, items, hyphens)
     return Repaired(apply_changes(text, changes), changes, repaired.layout)
 
 
@@ -54,12 +55,13 @@ def layout_items(text: str, repaired: Repaired, model: NoiseModel) -> list[Item]
     return join_kinsoku(read_layout(repaired.text, _byline_finder(model), printed=text))
 
 
-def plan(text: str, repaired: Repaired, items: list[Item]) -> list[Change]:
+def plan(text: str, repaired: Repaired, items: list[Item], hyphens: bool = True) -> list[Change]:
     """The character repairs outside the header, and the layout's changes, sorted: input → output."""
     if not items:  # a blank page: nothing to print, whatever its lines were taken for
         return [Change(0, len(text), text, "", RULE, 1.0, "a page without text")] if text else []
     to_input = input_offset(repaired.changes)
-    kept = outside_headers(repaired.changes + marks_as_hyphens(repaired.text, to_input), items, to_input)
+    marks = marks_as_hyphens(repaired.text, to_input) if hyphens else []  # RepairConfig.extractor_hyphens
+    kept = outside_headers(repaired.changes + marks, items, to_input)
     gaps = _print_gaps(text, items, to_input) if repaired.layout != "paragraphs" else _kinsoku_gaps(items, to_input)
     layout = [Change(lo, hi, text[lo:hi], new, RULE, 1.0, why) for lo, hi, new, why in gaps if text[lo:hi] != new]
     return sorted(kept + layout, key=lambda c: (c.start, c.end))

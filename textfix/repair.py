@@ -386,7 +386,7 @@ def _repair_region(text: str, model: NoiseModel, config: RepairConfig, fixes: tu
         return repaired
     from .plan import rejoined
 
-    return _settled(text, rejoined(text, repaired, model), model, config, fonts)
+    return _settled(text, rejoined(text, repaired, model, hyphens=config.extractor_hyphens), model, config, fonts)
 
 
 REJOIN_RULE = "rejoin"  # the rule of the layout's changes (textfix.plan logs them under it)

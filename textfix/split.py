@@ -234,7 +234,6 @@ def _span_text(text: str, changes: list[Change], lo: int, hi: int) -> str:
     the break the layout puts between this block and one printed on the same line
     (a paragraph that ends mid-line before its byline: …就到了遥（记者 李明）).
     """
-    from .repair import apply_changes
 
     inside = [c.shifted(-lo) for c in changes
               if lo <= c.start and c.end <= hi and not (c.start == c.end and c.start in (lo, hi))]
