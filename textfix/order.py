@@ -130,7 +130,7 @@ def page_order(text: str, model) -> list[Span] | None:
     bylines = _byline_finder(model)
     printed = boxes(text, bylines)
     broken = _broken(printed)
-    if not broken and not (_strip_boxes(printed, _strips_foot(printed)) and reading_order(text, bylines, broken)):
+    if not broken and not (_strip_boxes(printed, _strips_foot(printed)) and reading_order(text, bylines, broken, printed)):
         # A page that breaks no sentence is repaired for its order only where its printed text already
         # shows one by topic (the repair decides every garble again: on bench_repair's 5 MB page of
         # box-like blocks, 0.46 -> 0.61 s of decisions when every such page was repaired for it).
@@ -159,12 +159,15 @@ def _broken(blocks: list[list[Line]]) -> bool:
     return _moves_show(blocks, stop, _move_costs(blocks, stop))
 
 
-def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool = True) -> list[Span] | None:
+def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool = True,
+                  boxed: list[list[Line]] | None = None) -> list[Span] | None:
     """The pieces of *text* in reading order (see the module's doc), or None to read it as it stands.
     *bylines* finds the bylines that end articles (garbled parentheses as the repair model knows them);
     *broken*: some seam of the print order may break a sentence (:func:`_broken`), else only a
-    layout analysis's boxes are read again, for their topics."""
-    boxed = boxes(text, bylines or BylineFinder())
+    layout analysis's boxes are read again, for their topics; *boxed*: :func:`boxes` of *text*, where
+    the caller cut them already."""
+    if boxed is None:
+        boxed = boxes(text, bylines or BylineFinder())
     strips_stop = _strips_foot(boxed)
     searched = strips_stop >= MIN_BLOCKS
     boxes_only = _strip_boxes(boxed, strips_stop)
