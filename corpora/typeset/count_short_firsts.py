@@ -23,10 +23,9 @@ import textfix.order as order  # noqa: E402
 import textfix.split as split  # noqa: E402
 from textfix.evaluate import squash  # noqa: E402
 from textfix.io import read_text  # noqa: E402
-from textfix.lines import FULL_SLACK, is_full, is_indented  # noqa: E402
 from textfix.repair import repair  # noqa: E402
 
-OPENING = 8  # characters of a block's text that identify the gold block it opens
+OPENING = 8  # characters of a block's text that identify the gold block it opens (the script's key, no threshold of the reader)
 
 
 def tally(dirs: list[str]) -> Counter:
@@ -42,13 +41,10 @@ def tally(dirs: list[str]) -> Counter:
             opens = {squash(b["text"])[:OPENING] for a in articles for b in a["blocks"]}
             text = read_text(gold.with_name(f"{name}.pdfminer.txt")).rstrip("\f\n ")
             for block in order.boxes(repair(text, model, rejoin=False).text, bylines):
-                if len(block) < 2:
-                    continue
-                first, second = block[0], block[1]
-                if not is_indented(first) or second.width < second.column - FULL_SLACK:
+                if not order._short_over_full(block):
                     continue
                 start = squash("".join(ln.text for ln in block))[:OPENING]
-                counts[start in opens, is_full(first, nxt=second)] += 1
+                counts[start in opens, order._short_by_next(block)] += 1
     return counts
 
 
