@@ -381,16 +381,13 @@ def _won_together(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_D
     a pair alone on a page with none is left as it is.)
     """
     won = False
-    ats = [d.occurrence.at for d in decisions]
-    close = [k for k, (a, b) in enumerate(zip(ats, ats[1:])) if b - a <= PAIR_GAP]  # (most stand far apart)
-    for k in close:
+    for k in range(len(decisions) - 1):
         d = decisions[k]
         if not _open(d):
             continue
         end = d.occurrence.at + d.occurrence.length
         for e in decisions[k + 1 : k + 1 + CONTEXT]:  # each pair once: a neighbour after it, within its window
-            gap = e.occurrence.at - end
-            if gap >= CONTEXT and (gap > PAIR_GAP or len(text[end : e.occurrence.at].translate(_DROP_WHITESPACE)) >= CONTEXT):
+            if not _in_window(text, end, e.occurrence.at):
                 break
             if not _open(e):
                 continue
@@ -405,9 +402,16 @@ def _won_together(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_D
     return won
 
 
-# Characters between two candidates beyond which they are not weighed as a pair even where whitespace fills the
-# gap (a pair reads each other within CONTEXT characters that are not whitespace): a bound on the look, not a fit.
-PAIR_GAP = 16
+def _in_window(text: str, end: int, at: int) -> bool:
+    """A candidate at *at* stands in the window of one that ends at *end* (:func:`_window`: fewer than
+    CONTEXT characters between them that are not whitespace)."""
+    seen = 0
+    for j in range(end, at):  # stops at the CONTEXT-th: most candidates stand far apart
+        if text[j] not in _WHITESPACE_SET:
+            seen += 1
+            if seen == CONTEXT:
+                return False
+    return True
 
 
 def _open(d: _Decision) -> bool:
