@@ -183,7 +183,7 @@ def partner_distance(items: list[dict]) -> dict[str, dict]:
 
 def enclosure(items: list[dict]) -> dict[str, dict]:
     """The interpunct's enclosure term: log10 of its rate per character (whitespace not counted) inside each opener
-    of ``garbles.ENCLOSERS`` left open within PARTNER_WINDOW before it, and outside all (``none``), against its
+    of ``charclasses.ENCLOSERS`` left open within PARTNER_WINDOW before it, and outside all (``none``), against its
     rate over all characters (add-one smoothed); with the counts (characters, interpuncts) of each."""
     chars: dict[str, int] = {}
     dots: dict[str, int] = {}

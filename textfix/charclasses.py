@@ -14,6 +14,9 @@ import unicodedata
 BRACKETS = "（）［］｛｝〔〕【】「」『』〈〉《》〖〗"
 PAIRS = {"“": "”", "‘": "’", **{BRACKETS[k]: BRACKETS[k + 1] for k in range(0, len(BRACKETS), 2)}}
 CLOSERS = {v: k for k, v in PAIRS.items()}
+# The pairs an interpunct is read inside of (the garble decision's enclosure term): a title (梦华·长城 in 《》) and
+# a quote set off by “”; where an interpunct stands inside one is fitted (enclosure, data/garble_decision.json).
+ENCLOSERS = {opener: PAIRS[opener] for opener in "《“"}
 INTERPUNCT = "·"
 DASHES = "—－"
 UNITS_AND_MATH = "℃‰±×÷～≤≥≠°′″∶≈＋＝＜＞％%§№＃＆＊／￥"

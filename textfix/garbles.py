@@ -52,8 +52,8 @@ from operator import itemgetter
 from importlib import resources
 from typing import NamedTuple
 
-from .charclasses import (ASCII_FORMS, CLOSERS, DOUBLED, IDEOGRAPH, IDEOGRAPH_RANGES, PAIRS, is_ideograph, partners_of,
-                          symbol_class)
+from .charclasses import (ASCII_FORMS, CLOSERS, DOUBLED, ENCLOSERS, IDEOGRAPH, IDEOGRAPH_RANGES, PAIRS, is_ideograph,
+                          partners_of, symbol_class)
 from . import regex
 from .cache import PerObject, cached
 from .collector import no_cycle_collection
@@ -1477,9 +1477,6 @@ def distance_bin(distance: int | None, bins) -> int:
     return len(bins) if distance is None else bisect_left(bins, distance)
 
 
-# The openers an interpunct is read inside of (the enclosure term): a title (梦华·长城 in 《》) and a quote set
-# off by “”, each with its closer; where the interpunct stands inside one is fitted (enclosure, data/garble_decision.json).
-ENCLOSERS = {"《": "》", "“": "”"}
 
 
 def enclosing(text: str, at: int, window: int, openers: dict[int, str] | None = None) -> str | None:
