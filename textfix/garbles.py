@@ -1320,7 +1320,7 @@ class _Partners:
         # Marks read by whether they stand inside an open title or quote (the interpunct), with their fit.
         self.enclosure: dict[str, dict[str, float]] = params.get("enclosure", {})
         for symbol, fit in self.enclosure.items():
-            self._most[symbol] = self._most.get(symbol, 0.0) + max(0.0, fit["《"], fit["“"], fit["none"])
+            self._most[symbol] = self._most.get(symbol, 0.0) + max(0.0, fit["none"], *(fit[o] for o in ENCLOSERS))
 
     def most(self, symbol: str) -> float:
         """The largest partner term *symbol* can get (0 for a symbol without a partner)."""
