@@ -44,10 +44,10 @@ import marshal
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 from operator import itemgetter
 from importlib import resources
 from typing import NamedTuple
@@ -394,7 +394,7 @@ def _won_together(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_D
             d2, e2 = _read_with(lm, prepared, text, d, chosen, e), _read_with(lm, prepared, text, e, chosen, d)
             others = d.space + d.partner + d.run + e.space + e.partner + e.run
             joint = min(d2.context + e.context, e2.context + d.context) + others
-            if joint > 2 * THRESHOLD and d2.winnable and e2.winnable and d2.margin > THRESHOLD and e2.margin > THRESHOLD:
+            if joint > 2 * THRESHOLD and d2.wins and e2.wins:  # (neither draws a mark's glyph: both are open)
                 for old, new in ((d, d2), (e, e2)):
                     old.context, old.reading, old.partner = new.context, new.reading, new.partner
                 won = True
@@ -405,13 +405,7 @@ def _won_together(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_D
 def _in_window(text: str, end: int, at: int) -> bool:
     """A candidate at *at* stands in the window of one that ends at *end* (:func:`_window`: fewer than
     CONTEXT characters between them that are not whitespace)."""
-    seen = 0
-    for j in range(end, at):  # stops at the CONTEXT-th: most candidates stand far apart
-        if text[j] not in _WHITESPACE_SET:
-            seen += 1
-            if seen == CONTEXT:
-                return False
-    return True
+    return next(islice(_visible(text, end, 1, at), CONTEXT - 1, None), None) is None  # stops at the CONTEXT-th
 
 
 def _open(d: _Decision) -> bool:
@@ -1017,15 +1011,15 @@ def _most_partner(partners: _Partners, d: _Decision) -> float:
 
 def _window_offsets(text: str, o: _Occurrence) -> list[int]:
     """Where the characters of *o*'s window (:func:`_window`: CONTEXT each side, whitespace skipped) stand in *text*."""
-    out = []
-    for at, step in ((o.at - 1, -1), (o.at + o.length, 1)):
-        count = 0
-        while 0 <= at < len(text) and count < CONTEXT:
-            if text[at] not in _WHITESPACE_SET:
-                out.append(at)
-                count += 1
-            at += step
-    return out
+    before = islice(_visible(text, o.at - 1, -1, -1), CONTEXT)
+    return [*before, *islice(_visible(text, o.at + o.length, 1, len(text)), CONTEXT)]
+
+
+def _visible(text: str, start: int, step: int, end: int) -> Iterator[int]:
+    """The offsets from *start* towards *end* (not included), by *step*, of the characters that are not whitespace."""
+    for j in range(start, end, step):
+        if text[j] not in _WHITESPACE_SET:
+            yield j
 
 
 def _read_terms(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
@@ -1461,14 +1455,10 @@ def nearest_form(text: str, i: int, forms: frozenset[str] | set[str], window: in
     within *window* characters of the text (None: none there)."""
     nearest = None
     for step in (-1, 1):
-        distance, end = 0, max(-1, i - window - 1) if step < 0 else min(len(text), i + window + 1)
-        for j in range(i + step, end, step):
-            if text[j] in _WHITESPACE_SET:
-                continue
-            distance += 1
-            if text[j] in forms:
-                nearest = distance if nearest is None else min(nearest, distance)
-                break
+        end = max(-1, i - window - 1) if step < 0 else min(len(text), i + window + 1)
+        found = next((d for d, j in enumerate(_visible(text, i + step, step, end), 1) if text[j] in forms), None)
+        if found is not None and (nearest is None or found < nearest):
+            nearest = found
     return nearest
 
 
