@@ -41,7 +41,7 @@ def tally(dirs: list[str]) -> Counter:
             opens = {squash(b["text"])[:OPENING] for a in articles for b in a["blocks"]}
             text = read_text(gold.with_name(f"{name}.pdfminer.txt")).rstrip("\f\n ")
             for block in order.boxes(repair(text, model, rejoin=False).text, bylines):
-                if not order._short_over_full(block):
+                if not order._paragraph_opens(block):
                     continue
                 start = squash("".join(ln.text for ln in block))[:OPENING]
                 counts[start in opens, order._short_by_next(block)] += 1
