@@ -17,6 +17,18 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 # The pairs an interpunct is read inside of (the garble decision's enclosure term): a title (梦华·长城 in 《》) and
 # a quote set off by “”; where an interpunct stands inside one is fitted (enclosure, data/garble_decision.json).
 ENCLOSERS = {opener: PAIRS[opener] for opener in "《“"}
+# pdfium's mark of a line it joined after a hyphen, a noncharacter that is never text (Unicode 15,
+# §23.7; pypdfium2's get_text_range, as the typeset pages' pdfium files print it).
+EXTRACTOR_HYPHEN = "\ufffe"
+# What a byline at the end of an article follows (textfix.lines.BylineFinder's own class), whose
+# garbled forms are taken too; not 」』, which the class takes as printed only: their forms in the
+# model (夜, 一) are common characters, which would let any name in parentheses after them end an
+# article.
+SENTENCE_ENDS = "。！？!?”’…"
+# The marks a printed sentence ends with (textfix.lines.TERMINAL_END), but the dash: 要 for — is a
+# common word's last character (需要), and —— ends a sentence on its own (要要 would).  The closers'
+# forms (夜, 一 and 冤 for 」』）) are common characters too, but end a sentence only after a stop.
+ENDING_MARKS = "。！？…”’」』）"
 INTERPUNCT = "·"
 DASHES = "—－"
 UNITS_AND_MATH = "℃‰±×÷～≤≥≠°′″∶≈＋＝＜＞％%§№＃＆＊／￥"

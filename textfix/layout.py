@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from . import regex
 from .collector import no_cycle_collection
-from .charclasses import leaves_open
+from .charclasses import EXTRACTOR_HYPHEN, leaves_open
 from .measure import display_width
 from .lines import (
     CLAUSE_MARKS,
@@ -985,6 +985,6 @@ def _joined(kind: str, lines: list[Line]) -> Item:
     text = "\n".join([ln.text for ln in lines])  # line texts are stripped: no newline inside
     if len(lines) > 1:
         text = _LATIN_WRAP.sub(" ", text).replace("\n", "")
-    if "\ufffe" in text:
-        text = text.replace("\ufffe", "-")  # pdfium's mark of a line broken at a hyphen (see PRINT_LINE_TEXT)
+    if EXTRACTOR_HYPHEN in text:
+        text = text.replace(EXTRACTOR_HYPHEN, "-")  # pdfium's mark of a line broken at a hyphen (see PRINT_LINE_TEXT)
     return Item(kind, text, lines[0].start, lines[-1].end, list(lines))

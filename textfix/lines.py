@@ -18,7 +18,7 @@ from itertools import chain, compress, repeat
 from typing import NamedTuple
 
 from . import regex
-from .charclasses import leaves_open
+from .charclasses import EXTRACTOR_HYPHEN, leaves_open
 from .measure import QUOTES as QUOTE_CHARS
 from .measure import adjust_widths, display_width, display_widths
 
@@ -94,7 +94,7 @@ QUOTES = frozenset(QUOTE_CHARS)
 # with their offsets, instead of splitting and stripping line by line.
 LINE_TEXT = regex.compile(r"\S(?:[^\n]*\S)?")
 # The same for printed lines: pdfium joins a line that ends in a hyphen to the next and marks the
-# join with U+FFFE (阿卜杜勒\ufffe阿齐兹): the mark ends its line.
+# join with U+FFFE (charclasses.EXTRACTOR_HYPHEN: 阿卜杜勒\ufffe阿齐兹): the mark ends its line.
 PRINT_LINE_TEXT = regex.compile(r"[^\s\ufffe](?:[^\n\ufffe]*[^\s\ufffe])?\ufffe?")
 
 
@@ -127,8 +127,8 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     measured = PRINT_LINE_TEXT.findall(printed) if printed is not None else []
     if len(measured) != len(texts):
         measured = texts
-    if "\ufffe" in text:
-        measured = [t.replace("\ufffe", "-") for t in measured]  # the hyphen it stands for
+    if EXTRACTOR_HYPHEN in text:
+        measured = [t.replace(EXTRACTOR_HYPHEN, "-") for t in measured]  # the hyphen it stands for
     if "  " in text:
         measured = [_one_space(t) for t in measured]
     base = display_widths(measured)

@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache, partial
 from operator import attrgetter
 
 from . import regex
-from .charclasses import CJK, FULLWIDTH_MARK, IDEOGRAPH
+from .charclasses import CJK, EXTRACTOR_HYPHEN, FULLWIDTH_MARK, IDEOGRAPH
 from .garbles import FontState, garble_changes, garble_changes_at
 from .model import NoiseModel, default_model
 from .shape import PARAGRAPHS, regions
@@ -217,9 +217,6 @@ def fix_ocr_spacing(text: str, model: NoiseModel) -> list[Change]:
     return [Change(m.start(), m.end(), m.group(), "", "ocr-spacing", 0.97) for m in _OCR_SPACING.finditer(text)]
 
 
-# pdfium's text marks a hyphen it found at a line's end with U+FFFE, a noncharacter that is never text
-# (Unicode 15, §23.7; pypdfium2's get_text_range, as the typeset pages' pdfium files print it).
-EXTRACTOR_HYPHEN = "\ufffe"
 EXTRACTOR_HYPHEN_RULE = "extractor-hyphen"
 EXTRACTOR_HYPHEN_WHY = "pdfium's mark (U+FFFE) of a line it joined after a hyphen"
 

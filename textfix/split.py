@@ -18,7 +18,7 @@ from itertools import accumulate
 from operator import attrgetter
 
 from . import regex
-from .charclasses import leaves_open
+from .charclasses import ENDING_MARKS, SENTENCE_ENDS, leaves_open
 from .furniture import Furniture
 from .garbles import FontState
 from .layout import BLOCK_START, BODY_SIZE, TITLE_SPACE, TITLE_WRAP_SLACK, Item, title_width
@@ -273,15 +273,6 @@ def _byline_finder(model: NoiseModel) -> BylineFinder:
     return _finder(model.forms_of("（("), model.forms_of("）)"), model.forms_of(SENTENCE_ENDS), marks)
 
 
-# What a byline at the end of an article follows (textfix.lines.BylineFinder's own class), whose
-# garbled forms are taken too; not 」』, which the class takes as printed only: their forms in the
-# model (夜, 一) are common characters, which would let any name in parentheses after them end an
-# article.
-SENTENCE_ENDS = "。！？!?”’…"
-# The marks a printed sentence ends with (textfix.lines.TERMINAL_END), but the dash: 要 for — is a
-# common word's last character (需要), and —— ends a sentence on its own (要要 would).  The closers'
-# forms (夜, 一 and 冤 for 」』）) are common characters too, but end a sentence only after a stop.
-ENDING_MARKS = "。！？…”’」』）"
 
 
 @lru_cache(maxsize=16)
