@@ -605,6 +605,24 @@ def test_a_third_column_may_stand_a_line_longer_than_the_first_two() -> None:
                         [0, 2, 4, 6, 8, 11, 14], [set()] * 6, None, None, 2)
     assert found is not None and found[1] == [0, 1, 4, 2, 3, 5]
 
+
+def test_an_articles_columns_balanced_outweigh_a_bigram_shared() -> None:
+    from textfix.order import _interleave
+
+    # Strip 1: A's first column (block 0, four lines), B's (1, four lines); strip 2: A's three lines
+    # (2), a paragraph's last line (3) and B's four lines (4).  Block 3 may end A or open B's second
+    # column with no sentence broken either way, and it shares a bigram (丙丁) with B's first column
+    # only; read with A, the columns stand 4 and 4 lines, with B 3 and 5: CSS balanced them, so A
+    # ends with it.
+    right = {(0, 2), (2, 3), (3, 1), (1, 4), (2, 1), (1, 3), (3, 4)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    grams = [{"甲乙"}, {"丙丁", "戊己"}, {"甲乙"}, {"丙丁"}, {"戊己"}]
+    found = _interleave([0, 2], 5, cost, [True] * 5, [True] * 5, [False] * 5, [0, 4, 8, 11, 12, 16], grams)
+    assert found is not None and found[1] == [0, 2, 3, 1, 4]
+
 C_P1 = "住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，并在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
 C_P2 = "各地将把老旧小区改造与完整社区建设结合起来，补齐养老、托育、停车等设施短板，让居民住得更舒心。"
 D_P1 = "水利部有关负责人表示，今年汛期全国降水总体偏多，主要江河可能发生较大洪水，各地要提前做好防汛准备。"
