@@ -347,7 +347,12 @@ def _seam_costs(blocks: list[list[Line]]):
 # column at most (:func:`_column_lines`; a subhead's margins, widows and orphans).  Fitted by
 # corpora/typeset/fit_strips.py on the train batches (seeds 21, 23, 25, 29, 31, 33, 35, 37; pdfminer;
 # refitted with first strips two columns wide read): 311 of 320 pages counted exact, CER 0.0344
-# (2: 310, 0.0436; 4: 309, 0.0383).
+# (2: 310, 0.0436; 4: 309, 0.0383).  The same slack bounds how far two columns that share a strip
+# part (:func:`_interleave`'s longest_column and parts: a later strip two columns wide came after
+# the fit) and a band's last foot (:func:`_bands`); fit_strips.py sets the one constant, so every use
+# moves with it.  Refitted so, with all of them, on the 15 train batches (seeds 21, 23, 25, 29-51
+# odd; pdfminer; at 081162c): 3 gives 587 of 600 pages counted exact, CER 0.0276 (2: 585, 0.0362;
+# 4: 584, 0.0301).
 BALANCE_SLACK = 3
 
 
