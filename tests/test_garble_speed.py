@@ -180,6 +180,28 @@ def test_a_long_pattern_is_kept_in_a_file_of_its_own(tmp_path, monkeypatch: pyte
     assert regex.compile(long) == re.compile(long) and (long, 0) in regex._programs  # read from its own file
 
 
+def test_a_long_pattern_read_from_its_own_file_is_not_written_again(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from textfix import regex
+
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regex, "_programs", None)
+    monkeypatch.setattr(regex, "_used", set())
+    monkeypatch.setattr(regex, "_kept_own", set(), raising=False)
+    long = "|".join(f"{chr(0x4E00 + k)}(?=[\u4e00-\u9fff])" for k in range(regex.OWN_FILE // 10))
+    regex.compile(long)
+    regex._save()
+    own = regex._own_path(long, 0)
+    written = own.stat().st_ino  # the cache writes a new file and renames it over the old one
+    # A later process reads the long program from its file and compiles a new short pattern: it saves
+    # its table, and leaves the long program's file as it found it.
+    monkeypatch.setattr(regex, "_programs", None)
+    monkeypatch.setattr(regex, "_used", set())
+    regex.compile(long), regex.compile(r"[\u3400-\u4dbf]+")
+    regex._save()
+    assert own.stat().st_ino == written
+    assert regex._programs and (r"[\u3400-\u4dbf]+", 0) in regex._programs
+
+
 def test_without_numpy_the_screen_reads_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "numpy", None)  # import numpy fails
     prepared = garbles._prepare(default_model())  # a screen of its own, its vector screen not yet made

@@ -7,6 +7,16 @@ from textfix import split_page
 from textfix.order import BALANCE_SLACK, BOX_LINES, reading_order
 from textfix.repair import apply_changes, repair
 
+
+def _interleave(starts, stop, cost, can_start, closed, held, before, grams, texts=None, floats=None, width=1,
+                leads=None, later=1):
+    """textfix.order._interleave, what a test leaves out as the plainest page has it: the blocks of
+    text counted as the column lines (*before*), no block floating, no lead, strips one column wide."""
+    from textfix.order import _interleave as interleave
+
+    return interleave(starts, stop, cost, can_start, closed, held, before, grams, texts or before,
+                      floats or [False] * (stop + 1), width, leads or [False] * (stop + 1), later)
+
 # Two articles set in two columns of 12 characters (a paragraph's first line indented by two),
 # each column broken inside a sentence (上|年同期, 老旧|小区: the language model expects each
 # join, textfix.order.JOIN_MIN); pdfminer prints each article's first column, then each one's
@@ -201,7 +211,6 @@ def test_a_title_over_a_lead_is_no_first_line_alone() -> None:
 
 
 def test_strips_are_cut_where_the_articles_keep_to_their_topics() -> None:
-    from textfix.order import _interleave
 
     # Strip 1: article A's segment (block 0), B's (block 1); strip 2: blocks 2, 3, 4 of a line each.
     # Every seam of the print order breaks a sentence; cutting strip 2 after block 2 or after block
@@ -219,7 +228,6 @@ def test_strips_are_cut_where_the_articles_keep_to_their_topics() -> None:
 
 
 def test_segments_on_their_articles_topics_go_before_more_articles_apart() -> None:
-    from textfix.order import _interleave
 
     # Three blocks in each strip; only the print order's seam from the first strip's last block into
     # the second's first breaks a sentence.  Read as three articles apart (0+3, 1+4, 2+5) nothing
@@ -268,6 +276,23 @@ def test_one_broken_sentence_is_read_as_strips_when_no_move_explains_it() -> Non
     assert _read_blocks(text, printed) == [0, 1, 2, 3, 6, 4, 5, 7, 8]
 
 
+def test_the_strip_search_is_asked_only_within_the_breaks_it_is_given(monkeypatch) -> None:
+    # The page above breaks one sentence as printed: searched from one break up (to one, or without
+    # a bound), not above a bound it passed already (the search after the moves is not asked again
+    # of a page the first search found no reading for).
+    import textfix.order as order
+    from textfix.lines import BylineFinder
+
+    text, _ = _floated_page(header_first=True)
+    blocks = order.boxes(text, BylineFinder())
+    stop = order._strips_foot(blocks)
+    assert order.strip_order(blocks, stop, 0, 1, None, False) is not None
+    assert order.strip_order(blocks, stop, 0, 1, 1, False) is not None
+    monkeypatch.setattr(order, "_Page", None)  # the search's first step: not taken
+    assert order.strip_order(blocks, stop, 0, 2, None, False) is None
+    assert order.strip_order(blocks, stop, 0, 0, 0, False) is None
+
+
 def test_the_header_sections_printed_among_the_columns_count_as_a_break() -> None:
     # The same page with the sections printed at the right strip's top: pdfminer read the left column
     # down first, which is one break more; the page is read back, the sections after the page number.
@@ -280,7 +305,7 @@ def test_the_header_sections_printed_among_the_columns_count_as_a_break() -> Non
 
 
 def test_no_strip_segment_opens_at_a_byline_alone() -> None:
-    from textfix.order import _interleave, _Page, _seam_costs
+    from textfix.order import _Page, _seam_costs
 
     # Strip 1: A's segment (block 0), B's (block 1); strip 2: A's text (2), A's byline alone (3), B's
     # text (4).  Cutting strip 2 before or after the byline breaks nothing; the language model would
@@ -317,7 +342,6 @@ def test_a_byline_wrapped_over_a_blocks_last_two_lines_ends_its_article() -> Non
 
 
 def test_more_articles_apart_go_before_more_bigrams_shared() -> None:
-    from textfix.order import _interleave
 
     # Three articles, a block each in each strip; only the print order's seam from C's first column
     # into A's second breaks a sentence.  Read apart (A, B, C) or with A and B as one segment, nothing
@@ -474,7 +498,6 @@ def test_a_last_column_left_unfinished_by_a_garbled_mark_is_read_back() -> None:
 
 
 def test_a_byline_line_under_a_title_opens_a_later_strips_segment_and_is_read_first() -> None:
-    from textfix.order import _interleave
 
     # Strip 1: A's first column (block 0), B's (block 1, its lead); strip 2: A's second column (2),
     # B's byline line under its title (3: 本报记者 张伟, centred across B's columns, boxed with the
@@ -499,7 +522,6 @@ def test_a_byline_line_under_a_title_opens_a_later_strips_segment_and_is_read_fi
 
 
 def test_a_first_strip_may_hold_two_columns_of_every_article() -> None:
-    from textfix.order import _interleave
 
     # Three columns an article, four lines each: pdfminer groups A's first two columns (blocks 0, 1)
     # and B's (2, 3), then the third columns (A's 4, B's 5).  Only 0→1→4→2→3→5 joins.  Read as one
@@ -518,7 +540,7 @@ def test_a_first_strip_may_hold_two_columns_of_every_article() -> None:
 
 
 def test_a_later_strip_may_hold_the_second_and_third_columns_of_every_article() -> None:
-    from textfix.order import _interleave, _strip_cuts
+    from textfix.order import _strip_cuts
 
     # Three columns an article, four lines each: pdfminer prints A's first column (block 0), B's (1),
     # then A's second and third columns (2, 3) and B's (4, 5).  Only 0→2→3→1→4→5 joins.  Read as one
@@ -543,7 +565,6 @@ def test_a_later_strip_may_hold_the_second_and_third_columns_of_every_article() 
 
 
 def test_a_first_strip_two_columns_wide_parts_at_a_box() -> None:
-    from textfix.order import _interleave
 
     # The same page with A's and B's first segments one box of eight lines each: 8 against 4 balances
     # two to one by chance, but no box ends a column inside them: no reading two columns wide.
@@ -557,7 +578,6 @@ def test_a_first_strip_two_columns_wide_parts_at_a_box() -> None:
 
 
 def test_no_first_strip_segment_holds_a_lead_after_its_text() -> None:
-    from textfix.order import _interleave
 
     # Strip 1: A's text (block 0, two lines), B's lead (1, two lines), C's lead (2); strip 2: blocks
     # 3 and 4.  Reading A's segment as 0 and 1 (4 lines against block 3's 4) breaks nothing under
@@ -574,7 +594,6 @@ def test_no_first_strip_segment_holds_a_lead_after_its_text() -> None:
 
 
 def test_a_third_column_is_no_longer_than_the_first_two() -> None:
-    from textfix.order import _interleave
 
     # A's first segment parts into two columns of two lines (blocks 0, 1), its third column is four
     # (block 4): twice four against four is within twice BALANCE_SLACK, but CSS fills the columns in
@@ -644,7 +663,7 @@ def test_pdftotext_blocks_with_one_broken_seam_are_not_searched_as_strips(monkey
               "\n".join(par(p) for p in (A_P2_FULL, D_P1)) + "\n（记者 马俊）"]
     asked = []
     searched = order._strips_past_header
-    monkeypatch.setattr(order, "_strips_past_header", lambda b, s, least: asked.append(least) or searched(b, s, least))
+    monkeypatch.setattr(order, "_strips_past_header", lambda b, s, least, *more, **kw: asked.append(least) or searched(b, s, least, *more, **kw))
     assert reading_order("\n\n".join(blocks) + "\n") is None
     assert order.MIN_BROKEN_UNMOVED not in asked
 

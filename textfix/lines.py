@@ -241,7 +241,10 @@ def _fills_column(ln: Line, nxt: Line | None) -> bool:
 
 def _may_open_paragraph(ln: Line) -> bool:
     """As wide as an indented first line, its quotes measured as the page's (see _glyph_widths) or a
-    unit wider each: the page's quote width is read from its lines, and a page with few may be misread."""
+    unit wider each: the page's quote width is read from its lines, and a page with few may be misread.
+    A unit is no fit: it is what a quote misread as half an em (1) lacks of a full one (2), the two
+    widths _glyph_widths chooses between.  (A page that measured its quotes a full em is allowed a
+    unit more than either width: the allowance was not measured on the pages.)"""
     return is_indented(ln) or is_indented(ln._replace(width=ln.width + sum(map(ln.text.count, QUOTES))))
 
 

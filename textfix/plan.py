@@ -26,23 +26,25 @@ from .collector import no_cycle_collection
 from .layout import Item, read_layout
 from .model import NoiseModel
 from .paragraphs import join_kinsoku, read_paragraphs
-from .repair import REJOIN_RULE, Change, Repaired, apply_changes, input_offset, marks_as_hyphens
+from .repair import REJOIN_RULE, Change, Repaired, apply_changes, input_offset
 
 RULE = REJOIN_RULE
 PARAGRAPH_BREAK = "\n\n"
 
 
 def rejoined(text: str, repaired: Repaired, model: NoiseModel, items: list[Item] | None = None,
-             hyphens: bool = True) -> Repaired:
+             marks: list[Change] = ()) -> Repaired:
     """*repaired* (the character repairs of *text*) with the page's lines rejoined, and the log to match.
 
     *items*: the page's layout items (:func:`layout_items`) where the caller read them already, as
-    :mod:`textfix.split` does, so that ``split`` settles the very text ``repair`` prints.
+    :mod:`textfix.split` does, so that ``split`` settles the very text ``repair`` prints.  *marks*:
+    pdfium's hyphen marks, which *repaired* kept for the lines to be read, logged as hyphens
+    (``textfix.repair.marks_as_hyphens``; none where ``RepairConfig.extractor_hyphens`` is off).
     """
     with no_cycle_collection():  # the lines and items die here: only the changes survive the pause
         if items is None:
             items = layout_items(text, repaired, model)
-        changes = plan(text, repaired, items, hyphens)
+        changes = plan(text, repaired, items, marks)
     return Repaired(apply_changes(text, changes), changes, repaired.layout)
 
 
@@ -55,13 +57,13 @@ def layout_items(text: str, repaired: Repaired, model: NoiseModel) -> list[Item]
     return join_kinsoku(read_layout(repaired.text, _byline_finder(model), printed=text))
 
 
-def plan(text: str, repaired: Repaired, items: list[Item], hyphens: bool = True) -> list[Change]:
-    """The character repairs outside the header, and the layout's changes, sorted: input → output."""
+def plan(text: str, repaired: Repaired, items: list[Item], marks: list[Change]) -> list[Change]:
+    """The character repairs and hyphen *marks* (see :func:`rejoined`) outside the header, and the
+    layout's changes, sorted: input → output."""
     if not items:  # a blank page: nothing to print, whatever its lines were taken for
         return [Change(0, len(text), text, "", RULE, 1.0, "a page without text")] if text else []
     to_input = input_offset(repaired.changes)
-    marks = marks_as_hyphens(repaired.text, to_input) if hyphens else []  # RepairConfig.extractor_hyphens
-    kept = outside_headers(repaired.changes + marks, items, to_input)
+    kept = outside_headers(repaired.changes + list(marks), items, to_input)
     gaps = _print_gaps(text, items, to_input) if repaired.layout != "paragraphs" else _kinsoku_gaps(items, to_input)
     layout = [Change(lo, hi, text[lo:hi], new, RULE, 1.0, why) for lo, hi, new, why in gaps if text[lo:hi] != new]
     return sorted(kept + layout, key=lambda c: (c.start, c.end))

@@ -28,6 +28,7 @@ _programs: dict[tuple[str, int], bytes] | None = None
 _version = ""
 _new = False  # whether this process compiled a program the cache does not hold
 _used: set[tuple[str, int]] = set()  # the patterns this process compiled
+_kept_own: set[tuple[str, int]] = set()  # the long patterns whose program was read from its own file
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -45,7 +46,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
             return _sre.compile(pattern, *marshal.loads(found))
         except Exception:  # noqa: BLE001 - a program this engine does not take: compile it anew
-            pass
+            _kept_own.discard((pattern, flags))
     try:
         import _sre
 
@@ -83,6 +84,7 @@ def _load_own(pattern: str, flags: int) -> bytes | None:
     if stored != _version or key != (pattern, flags):
         return None
     _programs[(pattern, flags)] = program
+    _kept_own.add((pattern, flags))
     return program
 
 
@@ -126,12 +128,14 @@ KEPT = 256
 
 
 def _save() -> None:
+    """The small programs in one file; each long one this process used in its own, unless it was read
+    from there (a program of 0.3-0.4 MB, the same bytes: written again, it only cost the exit time)."""
     if _version and _programs:
         programs = _programs if len(_programs) <= KEPT else {k: v for k, v in _programs.items() if k in _used}
         small = {}
         for (pattern, flags), program in programs.items():
             if len(pattern) < OWN_FILE:
                 small[(pattern, flags)] = program
-            elif (pattern, flags) in _used:
+            elif (pattern, flags) in _used and (pattern, flags) not in _kept_own:
                 _store(_own_path(pattern, flags), marshal.dumps((_version, (pattern, flags), program)))
         _store(_path(), marshal.dumps((_version, small)))

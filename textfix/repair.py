@@ -383,7 +383,8 @@ def _repair_region(text: str, model: NoiseModel, config: RepairConfig, fixes: tu
         return repaired
     from .plan import rejoined
 
-    return _settled(text, rejoined(text, repaired, model, hyphens=config.extractor_hyphens), model, config, fonts)
+    marks = marks_as_hyphens(repaired.text, input_offset(repaired.changes)) if config.extractor_hyphens else []
+    return _settled(text, rejoined(text, repaired, model, marks=marks), model, config, fonts)
 
 
 REJOIN_RULE = "rejoin"  # the rule of the layout's changes (textfix.plan logs them under it)

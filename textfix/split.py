@@ -189,16 +189,18 @@ def _read_region(text: str, offset: int, layout: str, model: NoiseModel):
     # The lines are read here (pdfium's hyphen mark cuts one: the rejoin logs its hyphen, textfix.plan).
     repaired = repair(text, model, rejoin=False, layout=layout, extractor_hyphens=False)
     to_input = input_offset(repaired.changes)
-    items, settled = _settle_items(text, repaired, layout_items(text, repaired, model), model, to_input)
-    settled += marks_as_hyphens(repaired.text, to_input)  # the lines read, the marks are the hyphens the blocks hold
+    marks = marks_as_hyphens(repaired.text, to_input)  # the lines read, the marks are the hyphens the blocks hold
+    items, settled = _settle_items(text, repaired, layout_items(text, repaired, model), model, to_input, marks=marks)
+    settled += marks
     shifted = [c.shifted(offset) for c in repaired.changes]
     return offset, replace(repaired, changes=shifted), items, [c.shifted(offset) for c in settled]
 
 
 def _settle_items(text: str, repaired, items: list[Item], model: NoiseModel, to_input,
-                  fonts: FontState | None = None) -> tuple[list[Item], list[Change]]:
+                  fonts: FontState | None = None, marks: list[Change] = ()) -> tuple[list[Item], list[Change]]:
     """*items* with the garbles that ``textfix repair`` fixes once the lines are rejoined fixed too,
     and those fixes (offsets into *text*), each in the text of the block it lies in: the log's.
+    *marks*: pdfium's hyphen marks *repaired* kept, rejoined as hyphens (:func:`textfix.plan.rejoined`).
 
     See :func:`textfix.repair._settled` (given the same *fonts* as ``repair``): the
     text of each block is then the line ``repair`` prints for it, and splitting
@@ -210,7 +212,7 @@ def _settle_items(text: str, repaired, items: list[Item], model: NoiseModel, to_
 
     if not repaired.changes and not items:
         return items, []
-    joined = rejoined(text, repaired, model, items)  # what ``repair`` makes of the page before it settles
+    joined = rejoined(text, repaired, model, items, marks)  # what ``repair`` makes of the page before it settles
     layout = joined.changes
     settled = _settled(text, joined, model, RepairConfig(), fonts)
     if len(settled.changes) == len(layout):
