@@ -610,7 +610,6 @@ def test_a_third_column_is_no_longer_than_the_first_two() -> None:
 
 
 def test_a_third_column_may_stand_a_line_longer_than_the_first_two() -> None:
-    from textfix.order import _interleave
 
     # As above, but the third columns hold three lines (blocks 4 and 5): CSS's balancing leaves the
     # last column a line longer than the two before it (train31 page-021's 10, 10 and 11 lines), so
@@ -626,7 +625,6 @@ def test_a_third_column_may_stand_a_line_longer_than_the_first_two() -> None:
 
 
 def test_an_articles_columns_balanced_outweigh_a_bigram_shared() -> None:
-    from textfix.order import _interleave
 
     # Strip 1: A's first column (block 0, four lines), B's (1, four lines); strip 2: A's three lines
     # (2), a paragraph's last line (3) and B's four lines (4).  Block 3 may end A or open B's second
