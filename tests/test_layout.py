@@ -325,3 +325,17 @@ def test_a_space_pdfminer_prints_three_times_is_measured_once() -> None:
     assert read[1][1].startswith(fill(5, 4))
     once = cut_lines("\n".join(page[:3] + [page[3].replace("   ", " ")] + page[4:]))
     assert [ln.width for ln in cut_lines("\n".join(page))] == [ln.width for ln in once]
+
+
+def test_a_wide_title_wrapped_after_its_comma_before_a_dateline_is_the_next_articles_title() -> None:
+    # After a byline, a title in large type over three lines: the first, 38 units in a 26-unit column,
+    # ends on 、 (a headline does not), the last holds three characters; the dateline's paragraph
+    # follows.  No column's line is wider than the column: the lines are a title's, not a paragraph's.
+    first = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。", "（本报记者 罗希）"]
+    title = [fill(18, 5) + "、", fill(19, 6), fill(3, 7)]
+    dated = ["新华社北京5月3日电（", "记者 张伟）" + fill(7, 8), fill(13, 9), fill(13, 10), fill(6, 11) + "。",
+             fill(11, 12) + "，", fill(13, 13), fill(13, 14), fill(4, 15) + "。"]
+    read = kinds(first + title + dated)
+    assert [k for k, _ in read] == ["paragraph", "byline", "title", "paragraph", "paragraph"]
+    assert read[2][1] == "".join(title)
+    assert read[3][1].startswith("新华社北京5月3日电（记者 张伟）")

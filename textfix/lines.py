@@ -510,6 +510,11 @@ OPENING_UNIT = regex.compile(
 LEADING_RUN = regex.compile(r"([“‘（《「『]?)([0-9A-Za-z][0-9A-Za-z.,%]*)([，。、；：？！”’）》」』]*)")
 
 
+def is_wide(ln: Line) -> bool:
+    """Wider than the column: a title set across the page in large type, never a column's line."""
+    return ln.width > ln.column + FULL_SLACK
+
+
 def is_indented(ln: Line) -> bool:
     return ln.column - INDENT_MAX <= ln.width <= ln.column - INDENT_MIN
 
