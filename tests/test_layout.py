@@ -339,3 +339,18 @@ def test_a_wide_title_wrapped_after_its_comma_before_a_dateline_is_the_next_arti
     assert [k for k, _ in read] == ["paragraph", "byline", "title", "paragraph", "paragraph"]
     assert read[2][1] == "".join(title)
     assert read[3][1].startswith("新华社北京5月3日电（记者 张伟）")
+
+
+def test_titles_printed_together_at_the_foot_do_not_narrow_the_column_their_lines_are_measured_by() -> None:
+    # A page of one 26-unit column, the titles at its foot in large type: 9–11 characters a line,
+    # twelve lines.  Estimated over the lines near the foot only, the column would be the titles'
+    # (22): the title line ending on its colon, over a line of 22, would be over a full line, and so no
+    # title's: the foot would be read as text.
+    article = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    body = (article * 2 + ["（王晓峰）"]) * 3
+    titles = [fill(11, 20), fill(9, 21), fill(11, 22), fill(10, 23), fill(3, 24), fill(11, 25),
+              fill(9, 26), fill(11, 27), fill(11, 28), fill(10, 29) + "：", fill(11, 30), fill(4, 31)]
+    lines = cut_lines("\n".join(body + titles))
+    assert {ln.column for ln in lines} == {26.0}
+    read = kinds(body + titles)
+    assert [k for k, _ in read] == ["paragraph", "paragraph", "byline"] * 3 + ["foot_title"] * len(titles)
