@@ -325,3 +325,32 @@ def test_a_space_pdfminer_prints_three_times_is_measured_once() -> None:
     assert read[1][1].startswith(fill(5, 4))
     once = cut_lines("\n".join(page[:3] + [page[3].replace("   ", " ")] + page[4:]))
     assert [ln.width for ln in cut_lines("\n".join(page))] == [ln.width for ln in once]
+
+
+def test_a_wide_title_wrapped_after_its_comma_before_a_dateline_is_the_next_articles_title() -> None:
+    # After a byline, a title in large type over three lines: the first, 38 units in a 26-unit column,
+    # ends on 、 (a headline does not), the last holds three characters; the dateline's paragraph
+    # follows.  No column's line is wider than the column: the lines are a title's, not a paragraph's.
+    first = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。", "（本报记者 罗希）"]
+    title = [fill(18, 5) + "、", fill(19, 6), fill(3, 7)]
+    dated = ["新华社北京5月3日电（", "记者 张伟）" + fill(7, 8), fill(13, 9), fill(13, 10), fill(6, 11) + "。",
+             fill(11, 12) + "，", fill(13, 13), fill(13, 14), fill(4, 15) + "。"]
+    read = kinds(first + title + dated)
+    assert [k for k, _ in read] == ["paragraph", "byline", "title", "paragraph", "paragraph"]
+    assert read[2][1] == "".join(title)
+    assert read[3][1].startswith("新华社北京5月3日电（记者 张伟）")
+
+
+def test_titles_printed_together_at_the_foot_do_not_narrow_the_column_their_lines_are_measured_by() -> None:
+    # A page of one 26-unit column, the titles at its foot in large type: 9–11 characters a line,
+    # twelve lines.  Estimated over the lines near the foot only, the column would be the titles'
+    # (22): the title line ending on its colon, over a line of 22, would be over a full line, and so no
+    # title's: the foot would be read as text.
+    article = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    body = (article * 2 + ["（王晓峰）"]) * 3
+    titles = [fill(11, 20), fill(9, 21), fill(11, 22), fill(10, 23), fill(3, 24), fill(11, 25),
+              fill(9, 26), fill(11, 27), fill(11, 28), fill(10, 29) + "：", fill(11, 30), fill(4, 31)]
+    lines = cut_lines("\n".join(body + titles))
+    assert {ln.column for ln in lines} == {26.0}
+    read = kinds(body + titles)
+    assert [k for k, _ in read] == ["paragraph", "paragraph", "byline"] * 3 + ["foot_title"] * len(titles)

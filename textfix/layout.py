@@ -46,6 +46,7 @@ from .lines import (
     ends_clause,
     is_full,
     is_indented,
+    is_wide,
     line_opens_lead,
     opening_unit,
     run_opening,
@@ -125,7 +126,7 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     ln = lines[k]
     if not ln.headline or ln.byline is not None:
         return False
-    if ln.width > ln.column + FULL_SLACK:
+    if is_wide(ln):
         return True
     nxt = lines[k + 1] if k + 1 < len(lines) else None
     if nxt is None or ln.width <= ln.column - INDENT_MIN:
@@ -594,11 +595,14 @@ class _BodyReader:
         """A punctuated line that may be a title or subhead (see _punctuated_heading).
 
         Most paragraphs' first lines are headlines: one as wide as an indented
-        line, within an article, can be neither, and is not asked.
+        line, within an article, can be neither, and is not asked.  A line
+        wider than the column that ends a clause is a title's, wrapped after
+        its comma (…作出重要指示强调 打造全国性、 | 功能性…): no column's line
+        is that wide, however full.
         """
         if self.para and _first_line_wide(ln):
             return False
-        return ln.headline or not is_full(ln, first=True) and ends_clause(ln.text)
+        return ln.headline or (is_wide(ln) or not is_full(ln, first=True)) and ends_clause(ln.text)
 
     def _after_heading(self) -> bool:
         return not self.para and bool(self.items) and self.items[-1].kind == "heading"

@@ -430,6 +430,13 @@ def _estimate_columns(widths: list[int]) -> list[float]:
     the column changes between articles, not between neighbouring lines.
     A column holds whole CJK characters, two units each, so an odd estimate
     (lines whose ASCII left a unit free) is rounded up.
+
+    At the page's top and foot the window is not cut short but kept inside
+    the page: as many lines count there as elsewhere.  Cut short at the foot
+    it held little but the titles printed together there, whose large type
+    wraps at fewer characters than a page of one column holds: they made
+    the column (train seed 55 page-016: the titles read as text), and lines
+    near the edges were measured against too narrow a column.
     """
     if not widths:
         return []
@@ -437,8 +444,10 @@ def _estimate_columns(widths: list[int]) -> list[float]:
     floor = page * 0.6
     kept = [w if w >= floor else -1 for w in widths]  # short lines sort first, and are skipped
     per_stride: list[float] = []
+    span = STRIDE + 2 * WINDOW
     for k in range(0, len(widths), STRIDE):
-        near = sorted(kept[max(0, k - WINDOW) : k + STRIDE + WINDOW])
+        lo = max(0, min(k - WINDOW, len(widths) - span))
+        near = sorted(kept[lo : lo + span])
         short = bisect_right(near, -1)
         n = len(near) - short
         quartile = near[short + (3 * (n - 1) + 3) // 4] if n else page
@@ -511,6 +520,11 @@ OPENING_UNIT = regex.compile(
     rf"[“‘（《「『]*(?:——|-?{_RUN}|\S(?:-{_RUN})?)(?:[，。、；：？！）》」』]+|[“”‘’][“‘（《「『]*(?:{_RUN}|[^\s“”‘’（《「『])?)*"
 )
 LEADING_RUN = regex.compile(r"([“‘（《「『]?)([0-9A-Za-z][0-9A-Za-z.,%]*)([，。、；：？！”’）》」』]*)")
+
+
+def is_wide(ln: Line) -> bool:
+    """Wider than the column: a title set across the page in large type, never a column's line."""
+    return ln.width > ln.column + FULL_SLACK
 
 
 def is_indented(ln: Line) -> bool:

@@ -55,7 +55,7 @@ from itertools import accumulate
 
 from .charclasses import is_ideograph
 from .layout import PAGE_NUMBER, SECTIONS, _byline_across, _wrapped_byline_end, parse_header
-from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_full, is_indented, line_opens_lead
+from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_full, is_indented, is_wide, line_opens_lead
 
 Span = tuple[int, int]
 # Two articles, each in two columns: fewer blocks cannot be out of order as pdfminer prints them.
@@ -267,16 +267,11 @@ def join(before: str, after: str) -> float:
 # Seams: where one block read after another leaves a sentence broken.
 
 
-def _wide(ln: Line) -> bool:
-    """Wider than the column: a title set across the page, not a column's line."""
-    return ln.width > ln.column + FULL_SLACK
-
-
 def _needs_more(block: list[Line]) -> bool:
     """The block stops inside a sentence at a line that may be a column's last: the text goes on in
     the block read next (a paragraph's first line in a box of its own included)."""
     last = block[-1]
-    if last.ends or last.byline is not None or last.text[-1] in "）)" or _wide(last) or _subhead(block):
+    if last.ends or last.byline is not None or last.text[-1] in "）)" or is_wide(last) or _subhead(block):
         return False
     return last.width >= last.column - INDENT_MAX
 
@@ -285,7 +280,7 @@ def _goes_on(block: list[Line]) -> bool:
     """The block may go on from an unfinished one: it opens with no lead, byline or title, at a line as
     wide as the column, or is one line that ends a sentence (a paragraph's last)."""
     first = block[0]
-    if _lead_line(first) or _bare_byline(first) or _wide(first) or _subhead(block):
+    if _lead_line(first) or _bare_byline(first) or is_wide(first) or _subhead(block):
         return False
     # One line that ends a sentence or carries the article's byline after its text: a paragraph's last.
     return (first.width > first.column - INDENT_MIN or _short_by_next(block)
@@ -370,7 +365,7 @@ def _title(blocks: list[list[Line]], i: int) -> bool:
     block = blocks[i]
     if not _heading(block) or _lead(block):  # a lead's first line boxed alone is the article's text
         return False
-    if _wide(block[0]) or i == 0 or _header(blocks[i - 1]) or _closes(blocks[i - 1]):
+    if is_wide(block[0]) or i == 0 or _header(blocks[i - 1]) or _closes(blocks[i - 1]):
         return True
     return i + 1 < len(blocks) and _lead(blocks[i + 1])
 
@@ -1226,7 +1221,7 @@ def _titles_before_text(blocks: list[list[Line]], stop: int) -> int | None:
     one set across the page (wider than the column, as no line of text is), before the last block of
     text [.., stop); None when there is none."""
     def titles(block: list[Line]) -> bool:
-        return len(block) >= FOOT_TITLE_LINES and _foot_title(block) and any(_wide(ln) for ln in block)
+        return len(block) >= FOOT_TITLE_LINES and _foot_title(block) and any(is_wide(ln) for ln in block)
 
     titles = [i for i in range(stop - 1) if titles(blocks[i])]
     return titles[-1] if titles else None
@@ -1347,7 +1342,7 @@ def _move_costs(blocks: list[list[Line]], stop: int):
         if alone[x] and (y >= stop or inside[y]):
             return True  # a lead's first line alone is followed by a paragraph's opening
         if needs_text[x]:
-            heading = titled[y] or _wide(blocks[y][0]) or (headed[y] and broad(y) and not wrapped(x, y))
+            heading = titled[y] or is_wide(blocks[y][0]) or (headed[y] and broad(y) and not wrapped(x, y))
             lead_after_subhead = foot_titles and _lead(blocks[y]) and not _lead_byline(blocks[x])
             return heading or inside[y] or lead_after_subhead or off_topic(x, y)
         if signed[x]:
@@ -1457,7 +1452,7 @@ def _articles(blocks: list[list[Line]], seq: list[int] | tuple[int, ...]) -> lis
     before it) or a title set across the page."""
     def opens(k: int) -> bool:
         block = blocks[seq[k]]
-        if _lead(block) or _titled(block) or _wide(block[0]):
+        if _lead(block) or _titled(block) or is_wide(block[0]):
             return True
         return _heading(block) and k + 1 < len(seq) and _lead(blocks[seq[k + 1]])
 
@@ -1563,7 +1558,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     bound = [_heading(b) and not _text_line(b, 0) for b in blocks]
     # pdftotext cuts its blocks at bold lines: an article's lead is never cut from what stands over it.
     movable = [not _lead(b) or _titled(b) or _lead_byline(b) for b in blocks]
-    article = [_titled(b) or _wide(b[0]) or _lead(b) for b in blocks]  # an article's opening
+    article = [_titled(b) or is_wide(b[0]) or _lead(b) for b in blocks]  # an article's opening
     lo = _body_start(blocks, stop)
     order = list(range(lo, stop))
     if not 2 <= len(order) <= MAX_MOVE_BLOCKS:
