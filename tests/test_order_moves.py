@@ -131,6 +131,34 @@ def test_a_subhead_s_text_printed_after_the_next_article_goes_back() -> None:
     _split_reads(page_text, ["王磊", "赵敏"], [("paragraph", LEAD_3), ("heading", H3), ("paragraph", P4)])
 
 
+# The same subhead with a colon, wrapped (the shape of train43 page-010's 美国人士：美国为维持霸权不断挑 /
+# 起战争): its first line fills the column, so unless it is read as a subhead's it is text going on
+# inside a sentence, and nothing shows the move.
+H3_COLON = "读者：夜间阅读让下班后的\n时光更充实"
+
+
+def test_a_wrapped_subhead_with_a_colon_wants_its_text_back() -> None:
+    printed = ["\n".join(_set(LEAD_3)), H3_COLON, ARTICLE_4, P4_BLOCK, FOOT]
+    assert len(H3_COLON.split("\n")[0]) == 12  # as wide as the column
+    page_text = _page(printed)
+    piece = _pieces(page_text, printed)
+    assert reading_order(page_text) == [piece[0], piece[1], piece[3], piece[2], piece[4]]
+    _split_reads(page_text, ["王磊", "赵敏"], [
+        ("paragraph", LEAD_3), ("heading", H3_COLON.replace("\n", "")), ("paragraph", P4)
+    ])
+
+
+def test_a_lead_s_first_line_alone_is_no_subhead_for_its_colon() -> None:
+    """A lead's first line boxed alone (pdfminer: ``央视网消息（新闻联播）：今年是西``, train page-003)
+    is punctuated as a colon subhead is, but opens an article's text."""
+    from textfix.order import _subhead
+
+    def block(text: str) -> list:
+        return blocks_of(cut_lines(text + "\n", bylines=BylineFinder()), text + "\n")[0]
+
+    assert _subhead(block(H3_COLON))
+    assert not _subhead(block("央视网消息（新闻联播）：今"))
+
 def test_one_paragraph_a_box_is_not_pdftotext_s() -> None:
     # The same blocks with the second article's paragraphs in boxes of their own: one paragraph a
     # block, as pdfminer prints its boxes: the moves are not tried (pdfminer's order is strips).
