@@ -131,6 +131,34 @@ def test_a_subhead_s_text_printed_after_the_next_article_goes_back() -> None:
     _split_reads(page_text, ["王磊", "赵敏"], [("paragraph", LEAD_3), ("heading", H3), ("paragraph", P4)])
 
 
+# The same subhead with a colon, wrapped (the shape of train43 page-010's 美国人士：美国为维持霸权不断挑 /
+# 起战争): its first line fills the column, so unless it is read as a subhead's it is text going on
+# inside a sentence, and nothing shows the move.
+H3_COLON = "读者：夜间阅读让下班后的\n时光更充实"
+
+
+def test_a_wrapped_subhead_with_a_colon_wants_its_text_back() -> None:
+    printed = ["\n".join(_set(LEAD_3)), H3_COLON, ARTICLE_4, P4_BLOCK, FOOT]
+    assert len(H3_COLON.split("\n")[0]) == 12  # as wide as the column
+    page_text = _page(printed)
+    piece = _pieces(page_text, printed)
+    assert reading_order(page_text) == [piece[0], piece[1], piece[3], piece[2], piece[4]]
+    _split_reads(page_text, ["王磊", "赵敏"], [
+        ("paragraph", LEAD_3), ("heading", H3_COLON.replace("\n", "")), ("paragraph", P4)
+    ])
+
+
+def test_a_lead_s_first_line_alone_is_no_subhead_for_its_colon() -> None:
+    """A lead's first line boxed alone (pdfminer: ``央视网消息（新闻联播）：今年是西``, train page-003)
+    is punctuated as a colon subhead is, but opens an article's text."""
+    from textfix.order import _subhead
+
+    def block(text: str) -> list:
+        return blocks_of(cut_lines(text + "\n", bylines=BylineFinder()), text + "\n")[0]
+
+    assert _subhead(block(H3_COLON))
+    assert not _subhead(block("央视网消息（新闻联播）：今"))
+
 def test_one_paragraph_a_box_is_not_pdftotext_s() -> None:
     # The same blocks with the second article's paragraphs in boxes of their own: one paragraph a
     # block, as pdfminer prints its boxes: the moves are not tried (pdfminer's order is strips).
@@ -627,3 +655,52 @@ def test_a_lead_s_first_line_alone_is_followed_by_a_paragraph_s_opening() -> Non
     assert len(blocks) == stop == len(DATELINE_PRINTED)
     assert len(blocks[1]) == 1 and blocks[1][0].width < blocks[1][0].column - INDENT_MAX  # short of the column by more than an indent
     assert move_order(blocks, stop) == [DATELINE_PRINTED.index(block) for block in DATELINE_READ]
+
+
+# One article in three columns, every column ending a sentence but the second (the shape of train43
+# page-002): column 1 holds the title, the lead (4 lines), subhead TEA_H1 and its paragraph (3 lines);
+# column 2 a paragraph that opens at its top (5 lines), subhead TEA_H2 and 2 lines of its text, broken
+# inside a sentence at the column's foot; column 3 the rest and the byline.  pdftotext prints the
+# columns' tops first (the lead, column 2's paragraph, column 3), then the pieces under the subheads.
+# Reading the subheads' pieces back as one run (column 2's paragraph, then TEA_H1's section, then
+# TEA_H2's) breaks no sentence either, and each subhead stands over its text: only the columns tell.
+# Read so, column 1 (up to column 2's top) holds 4 lines and column 2 5 + 4 + 3 = 12; read right,
+# 8 and 8, and column 3 five.
+TEA_TITLE = "山区茶园迎来采摘季"
+TEA_LEAD = "央视网消息（新闻联播）：清明前后，山区各地茶园进入采摘旺季，茶农们忙着采茶制茶。"
+TEA_H1 = "机械采茶提高效率"
+TEA_P1 = "新引进的采茶机一天能采鲜叶上千斤，省下了不少人工。"
+TEA_P2 = "茶叶加工厂里，工人们正在摊晾、杀青、揉捻，一道道工序有条不紊，刚刚制好的新茶散发着阵阵清香，订单已经排满。"
+TEA_H2 = "线上销售拓宽市场"
+TEA_P3 = ("今年当地还开通了直播带货，茶农们在茶园里直接向网友介绍茶叶的品种和冲泡方法，新茶一上架就被抢购一空，"
+          "不少外地客商也专程赶来订货，茶农的收入明显增加。")
+TEA_P3_LINES = _set(TEA_P3)
+TEA_READ = [
+    "\n".join([TEA_TITLE, *_set(TEA_LEAD)]), "\n".join([TEA_H1, *_set(TEA_P1)]), "\n".join(_set(TEA_P2)),
+    "\n".join([TEA_H2, *TEA_P3_LINES[:2]]), "\n".join([*TEA_P3_LINES[2:-1], TEA_P3_LINES[-1] + BYLINE_1]), ARTICLE_2,
+]
+TEA_PRINTED = [TEA_READ[k] for k in (0, 2, 4, 1, 3, 5)]
+
+
+def test_an_article_s_sections_go_back_to_the_columns_their_tops_balance() -> None:
+    assert [len(_set(TEA_LEAD)), len(_set(TEA_P1)), len(_set(TEA_P2)), len(TEA_P3_LINES)] == [4, 3, 5, 7]
+    assert len(TEA_P3_LINES[1]) == 12 and TEA_P3_LINES[1][-1] == "接"  # column 2 stops inside a sentence
+    assert len(_set(TEA_P2)[-1]) < 12 - INDENT_MAX // 2  # column 2's paragraph ends short of the column
+    assert 5 + 1 + 3 + 1 + 2 - 4 > COLUMN_SLACK
+    page_text = _page(TEA_PRINTED)
+    piece = _pieces(page_text, TEA_PRINTED)
+    assert reading_order(page_text) == [piece[TEA_PRINTED.index(block)] for block in TEA_READ]
+    _split_reads(page_text, ["张伟", "李明"], [
+        ("paragraph", TEA_LEAD), ("heading", TEA_H1), ("paragraph", TEA_P1), ("paragraph", TEA_P2),
+        ("heading", TEA_H2), ("paragraph", TEA_P3),
+    ])
+
+
+def test_a_lead_under_a_paragraph_s_end_in_one_block_is_cut_from_it() -> None:
+    """pdftotext may take a section's last paragraph and the next article's lead under it for one block
+    (train43 page-001): the block is cut at the lead, so a move may read the two apart."""
+    first = "\n".join(_set(LEAD_3))
+    joined = "\n".join([*_set(TEA_P1), *_set(LEAD_4A)])
+    page_text = _page([first, joined, FOOT])
+    blocks, _ = move_blocks(boxes(page_text, BylineFinder()))
+    assert ["".join(ln.text for ln in block) for block in blocks][1:3] == [TEA_P1, LEAD_4A]
