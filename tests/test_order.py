@@ -440,6 +440,47 @@ def test_an_article_whose_first_band_is_its_lead_line_alone_is_read_column_by_co
     assert _read_blocks(text, printed) == [0, 1, 3, 2, 4, 5]
 
 
+# An article in three columns of 14 characters: pdfminer boxed its first column whole and printed
+# it first, then paired its second and third columns' boxes side by side, band by band (two lines
+# each, then four each, the byline alone under the third column's text): train55 page-014,
+# train53 page-029.
+THREE_P1 = ("水利部有关负责人日前介绍说，过去一年各地持续推进河湖长制，全国累计清理整治河湖乱占乱采乱堆乱建问题四万多个，"
+            "拆除违法建筑面积超过九百万平方米，清理非法占用河道岸线一千多公里，河湖面貌发生明显变化，一大批河湖重现水清岸绿的"
+            "美丽景象，群众的获得感和幸福感不断增强，沿河村镇的人居环境也得到了改善，河湖管护水平进一步提高。")
+THREE_P2 = "今年，水利部将继续开展河湖库保护治理行动，重点整治妨碍河道行洪的各类突出问题，推动河湖长制从有名有责走向有能有效，守护好江河湖泊。"
+
+
+def _three_column_bands(first_column: int) -> list[str]:
+    """The page's blocks as pdfminer prints them, the first column *first_column* lines long (the
+    paragraph's first 12 lines: the first column's, then the second's, 2 and 4 lines)."""
+    p1, p2 = _set(THREE_P1, 14), _set(THREE_P2, 14)
+    c2 = p1[first_column:]
+    parts = [p1[:first_column], c2[:2], p2[:2], c2[2:], p2[2:]]
+    return ["河湖面貌明显改善", *("\n".join(p) for p in parts), "（记者 王芳）"]
+
+
+def test_an_article_whose_later_two_columns_are_printed_in_bands_is_read_column_by_column() -> None:
+    # Printed, the second column's first band stops inside a sentence (…水清岸绿的) before the third
+    # column's first paragraph (今年，…), and the second column's paragraph end (…进一步提高。) comes
+    # before the third going on (碍河道…): two broken sentences.  Read the first column, then the
+    # second's parts, then the third's (six lines each), nothing breaks.
+    printed = _three_column_bands(6)
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 1, 2, 4, 3, 5, 6]
+    page = split_page(text)
+    assert [(a.title, a.byline, [b.text for b in a.blocks]) for a in page.articles] == [
+        ("河湖面貌明显改善", "王芳", [THREE_P1, THREE_P2])]
+
+
+def test_a_first_column_far_longer_than_the_banded_two_is_not_read_before_them() -> None:
+    # The same page with a first column of eight lines over bands of two lines and two (the rest of
+    # the paragraph): 8 lines against 4 and 4 + 1 stands more than BALANCE_SLACK off both, so the
+    # first column printed whole is not read before the two banded columns.
+    printed = _three_column_bands(8)
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) != [0, 1, 2, 4, 3, 5, 6]
+
+
 # Two articles in two columns of 14 characters, each column one paragraph that ends a sentence:
 # pdfminer prints A's first column, B's title and first column, then A's second column and B's
 # (train43 page-038).  No seam breaks a sentence; A's second column keeps to A's topic (春耕, 粮食).

@@ -13,7 +13,8 @@ go on from it (a title, a lead, a paragraph's first line), or a block that
 ends a paragraph or an article followed by one that opens inside a sentence.
 :func:`strip_order` searches the readings of the page as groups of articles,
 each group two or three strips cut into as many segments per article (or one
-article's two columns printed in horizontal bands: :func:`_bands`), for the
+article's two columns printed in horizontal bands, after its first column printed whole where it
+has three: :func:`_bands`), for the
 one that breaks fewest sentences; it is taken when it leaves at most half the
 breaks of the print order (the header's sections printed among the columns count as one more:
 :func:`_strips_past_header`).  What the search asks of a reading, besides the
@@ -853,7 +854,11 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
     line, train41 page-028), and no part opens at a block *held*
     to the one printed before it.  Of readings that break as few sentences, the best balanced, then
     the language model on the joins made; against the strips' readings (:func:`_interleave`) it counts
-    two strips and one segment (it reads one article), so a tie goes to the strips."""
+    two strips and one segment (it reads one article), so a tie goes to the strips.  An article set
+    in three columns may have its first column boxed whole and printed first (every lead in it, a
+    block of text at least), its second and third printed in bands so (train55 page-014: ``1 | 2,3 |
+    4,5`` read ``1, 2,4, 3,5``): read first, it stands within BALANCE_SLACK lines of each of the
+    banded two (:func:`_first_column_off`), and the reading counts three strips."""
     first_m = max(lo + 1, 1 + max((i for i in range(lo, hi) if leads[i]), default=lo))
     Cost = tuple[int, int, float]  # (seams broken, imbalance, -log10 P), relative to print
 
@@ -865,32 +870,41 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
         return broken, key[1], lm
 
     # state: (start of the next band, the first column's last block so far, the second column's first
-    # block, lines the first column has set beyond the second's) -> (cost, bands so far)
-    table: dict[tuple[int, int, int, int], tuple[Cost, list[tuple[int, int, int]]]] = {}
-    found: tuple[Cost, list[tuple[int, int, int]]] | None = None
-    frontier: list[tuple[int, int, int, int]] = []
+    # block, lines the first column has set beyond the second's, where the bands start: after the
+    # article's first column printed whole, if any) -> (cost, bands so far)
+    State = tuple[int, int, int, int, int]
+    table: dict[State, tuple[Cost, list[tuple[int, int, int]]]] = {}
+    found: tuple[Cost, list[tuple[int, int, int]], int] | None = None
+    frontier: list[State] = []
 
-    def offer(state: tuple[int, int, int, int], key: Cost, bands: list[tuple[int, int, int]]) -> None:
+    def offer(state: State, key: Cost, bands: list[tuple[int, int, int]]) -> None:
         if state not in table:
             frontier.append(state)
         if state not in table or key < table[state][0]:
             table[state] = (key, bands)
 
-    # The first band: its first part holds the article's opening (text, or a lead's line boxed alone).
-    for m in range(first_m, hi):
-        if held[m] or not (texts[m] - texts[lo] or any(leads[lo:m])):
-            continue
-        for j in range(m + 1, hi + 1):
-            d = (before[m] - before[lo]) - (before[j] - before[m])
-            if abs(d) > BAND_SLACK or (j < hi and held[j]) or j == hi:
+    def first_bands(c: int):
+        """The first band's parts from block *c* on: (first part's end, second part's end, lines apart)."""
+        for m in range(max(first_m, c + 1), hi):
+            if held[m] or not (c > lo or texts[m] - texts[lo] or any(leads[lo:m])):
                 continue
+            for j in range(m + 1, hi):
+                d = (before[m] - before[c]) - (before[j] - before[m])
+                if abs(d) <= BAND_SLACK and not held[j]:
+                    yield m, j, d
+
+    # The first band: its first part holds the article's opening (text, or a lead's line boxed alone),
+    # or the article's first column printed whole does (every lead in it) and the bands are its
+    # second and third columns' (train55 page-014, train53 page-029).
+    for c in [lo, *(c for c in range(first_m, hi) if not held[c] and texts[c] > texts[lo])]:
+        for m, j, d in first_bands(c):
             key = add((0, abs(d), 0.0), (cost(m - 1, m), -1), (cost(j - 1, j), -1))
-            offer((j, m - 1, m, d), key, [(lo, m, j)])
+            offer((j, m - 1, m, d, c), key, [(c, m, j)])
     # Bands start later and later: settle the states in order of their start.
     while frontier:
         frontier.sort()
         state = frontier.pop(0)
-        i, last, second, d = state
+        i, last, second, d, c = state
         key, bands = table[state]
         for m in range(i + 1, hi):
             if held[m] or leads[m]:
@@ -904,18 +918,31 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
                 new = add(key, (cost(last, i), 1), (cost(i - 1, m), 1), (cost(m - 1, m), -1))
                 new = (new[0], new[1] + abs(d2), new[2])
                 if j < hi:
-                    offer((j, m - 1, second, d2), add(new, (cost(j - 1, j), -1)), bands + [(i, m, j)])
+                    offer((j, m - 1, second, d2, c), add(new, (cost(j - 1, j), -1)), bands + [(i, m, j)])
+                    continue
+                off = _first_column_off(before[c] - before[lo], before[hi] - before[c], d2) if c > lo else 0
+                if off is None:
                     continue
                 new = add(new, (cost(m - 1, second), 1))  # the first column's foot, then the second's top
+                new = (new[0], new[1] + off, new[2])
                 if found is None or new < found[0]:
-                    found = (new, bands + [(i, m, j)])
+                    found = (new, bands + [(i, m, j)], c)
     if found is None:
         return None
-    (relative, imbalance, lm), bands = found
+    (relative, imbalance, lm), bands, c = found
     if relative >= 0:
         return None
-    order = [x for i, m, _ in bands for x in range(i, m)] + [x for _, m, j in bands for x in range(m, j)]
-    return (relative, 0, 2, -1, 0, imbalance, lm), order
+    order = [*range(lo, c)] + [x for i, m, _ in bands for x in range(i, m)] + [x for _, m, j in bands for x in range(m, j)]
+    return (relative, 0, 2 + (c > lo), -1, 0, imbalance, lm), order
+
+
+def _first_column_off(first: int, banded: int, apart: int) -> int | None:
+    """How many lines an article's first column of *first* lines, printed whole, stands off its
+    second and third, printed in bands (*banded* lines in all, the second's *apart* more than the
+    third's), or None where either is more than BALANCE_SLACK off it (CSS balances the three)."""
+    second, third = (banded + apart) // 2, (banded - apart) // 2
+    offs = [abs(second - first), abs(third - first)]
+    return sum(offs) if max(offs) <= BALANCE_SLACK else None
 
 
 def _piece(text: str, lo: int, hi: int, last: bool = False) -> str:
