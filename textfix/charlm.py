@@ -48,10 +48,10 @@ import sys
 from array import array
 from bisect import bisect_left
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from . import DATA_DIR
 from .charclasses import INTERPUNCT
 
 FORMAT = "textfix.charlm/1"
@@ -379,7 +379,7 @@ def decode_model(data: bytes | mmap.mmap) -> CharLM:
 
 
 def default_charlm_path() -> Path:
-    return Path(str(resources.files("textfix").joinpath("data/charlm.bin")))
+    return Path(DATA_DIR, "charlm.bin")
 
 
 @lru_cache(maxsize=1)

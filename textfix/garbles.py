@@ -42,6 +42,7 @@ from __future__ import annotations
 import json
 import marshal
 import math
+import os
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -49,12 +50,11 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import islice, repeat
 from operator import itemgetter
-from importlib import resources
 from typing import NamedTuple
 
 from .charclasses import (ASCII_FORMS, CLOSERS, DOUBLED, ENCLOSERS, IDEOGRAPH, IDEOGRAPH_RANGES, PAIRS, is_ideograph,
                           partners_of, symbol_class)
-from . import regex
+from . import DATA_DIR, regex
 from .cache import PerObject, cached
 from .collector import no_cycle_collection
 from .charlm import BOUNDARY, HISTORY, PARAGRAPH_END, READ_AS, CharLM, Weights, default_charlm, default_charlm_path, normalise, text_forms
@@ -98,7 +98,8 @@ FEATURES = (
 @lru_cache(maxsize=1)
 def fitted() -> dict:
     """The decision's fitted numbers (see :data:`FEATURES` for where each comes from)."""
-    return json.loads(resources.files("textfix").joinpath("data/garble_decision.json").read_text(encoding="utf-8"))
+    with open(os.path.join(DATA_DIR, "garble_decision.json"), encoding="utf-8") as handle:
+        return json.load(handle)
 
 
 # How many events' worth the prior share counts for against the page's own evidence: a weak prior,
