@@ -180,6 +180,27 @@ def test_a_long_pattern_is_kept_in_a_file_of_its_own(tmp_path, monkeypatch: pyte
     assert regex.compile(long) == re.compile(long) and (long, 0) in regex._programs  # read from its own file
 
 
+def test_packed_screen_terms_give_each_candidates_terms_back() -> None:
+    terms = {"的": -0.5, "\n": 1.25, "a": 0.1}
+    assert garbles._Terms({"袁": garbles._packed(terms, -2.0)})["袁"] == (terms, -2.0)
+    with pytest.raises(ValueError):
+        garbles._packed({"的是": 1.0}, 0.0)  # a neighbour is one character: packed, it would shift the rest
+
+
+def test_the_vector_screens_tables_read_what_the_loop_reads() -> None:
+    """table[candidate, column[neighbour]] is the loop's ``terms.get(READ_AS.get(ch, ch), default)``: for every
+    character a term names, every character read as another, and one no term names."""
+    np = pytest.importorskip("numpy")
+    screen = garbles._prepare(default_model()).screen
+    vector = garbles._VectorScreen(np, screen)
+    for side, table, column in ((screen.left, vector.left, vector.left_column), (screen.right, vector.right, vector.right_column)):
+        probe = sorted({ch for c in vector.candidates[1:] for ch in side[c.garbled][0]} | set(garbles.READ_AS) | {"\u2603"})
+        columns = column[[ord(ch) for ch in probe]]
+        for k, c in enumerate(vector.candidates[1:], 1):
+            terms, default = side[c.garbled]
+            assert table[k, columns].tolist() == [terms.get(garbles.READ_AS.get(ch, ch), default) for ch in probe]
+
+
 def test_without_numpy_the_screen_reads_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "numpy", None)  # import numpy fails
     prepared = garbles._prepare(default_model())  # a screen of its own, its vector screen not yet made

@@ -40,10 +40,11 @@ Only occurrences a cheap read of their context lets through are decided
 from __future__ import annotations
 
 import json
-import marshal
 import math
 import os
 import re
+import sys
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -644,21 +645,28 @@ class _VectorScreen:
         self.right, self.right_column = self._dense(screen.right)
         self.left_symbol, self.right_symbol = self.left_column[symbols], self.right_column[symbols]
 
-    def _dense(self, terms: dict[str, tuple[dict[str, float], float]]):
-        """[candidate kind × neighbour column] of *terms*, and each code point's column (READ_AS applied)."""
+    def _dense(self, terms: _Terms):
+        """[candidate kind × neighbour column] of *terms*, and each code point's column (READ_AS applied).
+
+        Made from the packed terms (:func:`_packed`) in array operations: the
+        ~21,000 neighbours a side, one by one, cost ~7 ms a side (measured).
+        """
         np = self.np
-        vocabulary = sorted({ch for c in self.candidates[1:] for ch in terms[c.garbled][0]})
-        index = {ch: k for k, ch in enumerate(vocabulary, 1)}
-        column = np.zeros(0x110000, np.int16 if len(index) < 32767 else np.int32)
-        column[[ord(ch) for ch in vocabulary]] = list(index.values())
-        column[[ord(ch) for ch in READ_AS]] = [index.get(v, 0) for v in READ_AS.values()]
+        packed = [terms.stored[c.garbled] for c in self.candidates[1:]]
+        codes = np.frombuffer("".join(p[0] for p in packed).encode("utf-32-le", "surrogatepass"), np.uint32)
+        kinds = np.repeat(np.arange(1, len(packed) + 1), [len(p[0]) for p in packed])  # each neighbour's candidate
+        vocabulary = np.sort(codes)  # the characters in order, each once (np.unique's import costs ~10 ms)
+        first = np.ones(len(vocabulary), bool)
+        first[1:] = vocabulary[1:] != vocabulary[:-1]
+        vocabulary = vocabulary[first]
+        column = np.zeros(0x110000, np.int16 if len(vocabulary) < 32767 else np.int32)
+        column[vocabulary] = np.arange(1, len(vocabulary) + 1)
+        # (A character read as another takes the other's column, 0 where no term names the other.)
+        column[[ord(ch) for ch in READ_AS]] = column[[ord(v) for v in READ_AS.values()]]
         table = np.empty((len(self.candidates), len(vocabulary) + 1))
         table[0] = 0.0
-        for k, c in enumerate(self.candidates[1:], 1):
-            values, default = terms[c.garbled]
-            table[k] = default
-            if values:
-                table[k, [index[ch] for ch in values]] = list(values.values())
+        table[1:] = np.array([p[2] for p in packed])[:, None]  # each candidate's default
+        table[kinds, np.searchsorted(vocabulary, codes) + 1] = np.frombuffer(b"".join(p[1] for p in packed), np.float64)
         return table, column
 
     def occurrences(self, text: str) -> tuple[list[_Occurrence], _PageCounts | None, _Windows]:
@@ -902,28 +910,43 @@ def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]):
     """Per candidate, its left and right bigram terms by neighbour, each with the default for any other.
 
     Working them out takes ~85,000 model look-ups (0.4 s), more than a page's
-    repair, so they are kept in the user's cache like the lexicon.
+    repair, so they are kept in the user's cache like the lexicon, each
+    candidate's packed (:func:`_packed`; the doubles in this machine's byte
+    order, which the key names).
     """
     stat = default_charlm_path().stat()
-    left, right = cached("screen", f"2|{stat.st_size}|{stat.st_mtime_ns}|{pairs}",
-                         lambda: tuple({g: marshal.dumps(terms) for g, terms in side.items()}
+    left, right = cached("screen", f"3|{sys.byteorder}|{stat.st_size}|{stat.st_mtime_ns}|{pairs}",
+                         lambda: tuple({g: _packed(*terms) for g, terms in side.items()}
                                        for side in _work_out_screen_terms(lm, pairs)))
     return _Terms(left), _Terms(right)
 
 
-class _Terms(dict):
-    """A candidate → its terms, each read from its own marshalled copy when the screen first asks for it.
+def _packed(terms: dict[str, float], default: float) -> tuple[str, bytes, float]:
+    """A candidate's terms as its neighbours in one string and their terms as an array of doubles, in turn.
 
-    Loading all 147 candidates' terms (~43,000 neighbours) costs ~8 ms a
+    Loaded, they are two objects instead of a string and a float for each of its ~150 neighbours: the vector
+    screen reads the array as it is (:meth:`_VectorScreen._dense`), the loop a dict made from them.
+    """
+    neighbours = "".join(terms)
+    if len(neighbours) != len(terms):
+        raise ValueError("a screen term's neighbour is one character")
+    return neighbours, array("d", terms.values()).tobytes(), default
+
+
+class _Terms(dict):
+    """A candidate → its terms, made from its packed copy (:func:`_packed`) when the screen first asks for it.
+
+    Making all 147 candidates' terms (~43,000 neighbours) costs ~5 ms a
     process; a page asks for the few it prints (the seed page 46: counted).
     """
 
-    def __init__(self, stored: dict[str, bytes]) -> None:
+    def __init__(self, stored: dict[str, tuple[str, bytes, float]]) -> None:
         super().__init__()
         self.stored = stored
 
     def __missing__(self, g: str) -> tuple[dict[str, float], float]:
-        found = self[g] = marshal.loads(self.stored[g])
+        neighbours, terms, default = self.stored[g]
+        found = self[g] = (dict(zip(neighbours, array("d", terms))), default)
         return found
 
 
