@@ -182,7 +182,9 @@ def test_a_long_pattern_is_kept_in_a_file_of_its_own(tmp_path, monkeypatch: pyte
 
 def test_packed_screen_terms_give_each_candidates_terms_back() -> None:
     terms = {"的": -0.5, "\n": 1.25, "a": 0.1}
-    assert garbles._Terms({"袁": garbles._packed(terms, -2.0)})["袁"] == (terms, -2.0)
+    neighbours, default = garbles._Terms({"袁": garbles._packed(terms, -2.0)})["袁"]
+    assert (neighbours.whole(), default) == (terms, -2.0)
+    assert [neighbours[ch] for ch in ("\n", "是", "的", "a", "是")] == [1.25, -2.0, -0.5, 0.1, -2.0]  # the default for 是
     with pytest.raises(ValueError):
         garbles._packed({"的是": 1.0}, 0.0)  # a neighbour is one character: packed, it would shift the rest
 
@@ -194,11 +196,11 @@ def test_the_vector_screens_tables_read_what_the_loop_reads() -> None:
     screen = garbles._prepare(default_model()).screen
     vector = garbles._VectorScreen(np, screen)
     for side, table, column in ((screen.left, vector.left, vector.left_column), (screen.right, vector.right, vector.right_column)):
-        probe = sorted({ch for c in vector.candidates[1:] for ch in side[c.garbled][0]} | set(garbles.READ_AS) | {"\u2603"})
+        probe = sorted({ch for c in vector.candidates[1:] for ch in side[c.garbled][0].whole()} | set(garbles.READ_AS) | {"\u2603"})
         columns = column[[ord(ch) for ch in probe]]
         for k, c in enumerate(vector.candidates[1:], 1):
-            terms, default = side[c.garbled]
-            assert table[k, columns].tolist() == [terms.get(garbles.READ_AS.get(ch, ch), default) for ch in probe]
+            terms = side[c.garbled][0]
+            assert table[k, columns].tolist() == [terms[garbles.READ_AS.get(ch, ch)] for ch in probe]
 
 
 def test_without_numpy_the_screen_reads_as_before(monkeypatch: pytest.MonkeyPatch) -> None:

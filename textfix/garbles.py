@@ -499,6 +499,7 @@ class _Screen:
 
     def _pattern(self, g: str, c: Candidate) -> str:
         (left, left_default), (right, right_default) = self.left[g], self.right[g]
+        left, right = left.whole(), right.whole()
         best_left, best_right = max([left_default, *left.values()]), max([right_default, *right.values()])
         need = self.needed[g]
         ok_left = self._allowed(left, left_default, need - best_right, self.table)
@@ -554,8 +555,8 @@ class _Screen:
                 if after in _SPACES or self.read(text, i) >= needed[g]:
                     out.append(_Occurrence(i, 1, c))
                 continue
-            (lt, ld), (rt, rd) = left[g], right[g]  # the read of :meth:`read`, inline for the commonest case
-            if lt.get(READ_AS.get(before, before), ld) + rt.get(READ_AS.get(after, after), rd) >= needed[g]:
+            lt, rt = left[g][0], right[g][0]  # the read of :meth:`read`, inline for the commonest case
+            if lt[READ_AS.get(before, before)] + rt[READ_AS.get(after, after)] >= needed[g]:
                 out.append(_Occurrence(i, 1, c))
         return out
 
@@ -582,15 +583,14 @@ class _Screen:
         as its mark (it may turn out one), and the likelier counts.
         """
         g = text[i]
-        (lt, ld), (rt, rd) = self.left[g], self.right[g]
-        return self._term(lt, ld, _neighbour(text, i, -1)) + self._term(rt, rd, _neighbour(text, i, 1))
+        return self._term(self.left[g][0], _neighbour(text, i, -1)) + self._term(self.right[g][0], _neighbour(text, i, 1))
 
-    def _term(self, terms: dict[str, float], default: float, ch: str) -> float:
-        value = terms.get(READ_AS.get(ch, ch), default)
+    def _term(self, terms: _Neighbours, ch: str) -> float:
+        value = terms[READ_AS.get(ch, ch)]
         c = self.table.get(ch)
         if c is not None:
             symbol = READ_AS.get(c.symbol, c.symbol)
-            value = max(value, terms.get(symbol, default))
+            value = max(value, terms[symbol])
         return value
 
 
@@ -934,20 +934,41 @@ def _packed(terms: dict[str, float], default: float) -> tuple[str, bytes, float]
 
 
 class _Terms(dict):
-    """A candidate → its terms, made from its packed copy (:func:`_packed`) when the screen first asks for it.
-
-    Making all 147 candidates' terms (~43,000 neighbours) costs ~5 ms a
-    process; a page asks for the few it prints (the seed page 46: counted).
-    """
+    """A candidate → its terms by neighbour (:class:`_Neighbours`) and the default for any other, made from its
+    packed copy (:func:`_packed`) when the screen first asks for it (a page asks for the few it prints)."""
 
     def __init__(self, stored: dict[str, tuple[str, bytes, float]]) -> None:
         super().__init__()
         self.stored = stored
 
-    def __missing__(self, g: str) -> tuple[dict[str, float], float]:
+    def __missing__(self, g: str) -> tuple[_Neighbours, float]:
         neighbours, terms, default = self.stored[g]
-        found = self[g] = (dict(zip(neighbours, array("d", terms))), default)
+        found = self[g] = (_Neighbours(neighbours, array("d", terms), default), default)
         return found
+
+
+class _Neighbours(dict):
+    """One candidate's term by neighbour, the default for a neighbour it names none for: ``terms[ch]``.
+
+    Each neighbour is looked up in the packed copy when first asked for and
+    kept.  The seed page asks 46 candidates' terms at ~400 places: their whole
+    dicts (~31,000 neighbours) cost ~3 ms a process (counted, measured).
+    """
+
+    __slots__ = ("neighbours", "terms", "default")
+
+    def __init__(self, neighbours: str, terms: array, default: float) -> None:
+        super().__init__()
+        self.neighbours, self.terms, self.default = neighbours, terms, default
+
+    def __missing__(self, ch: str) -> float:
+        k = self.neighbours.find(ch) if len(ch) == 1 else -1
+        value = self[ch] = self.terms[k] if k >= 0 else self.default
+        return value
+
+    def whole(self) -> dict[str, float]:
+        """Every neighbour the candidate has a term for, with it."""
+        return dict(zip(self.neighbours, self.terms))
 
 
 def _work_out_screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]) -> tuple[dict, dict]:
