@@ -202,6 +202,29 @@ def test_a_long_pattern_read_from_its_own_file_is_not_written_again(tmp_path, mo
     assert regex._programs and (r"[\u3400-\u4dbf]+", 0) in regex._programs
 
 
+def test_packed_screen_terms_give_each_candidates_terms_back() -> None:
+    terms = {"的": -0.5, "\n": 1.25, "a": 0.1}
+    neighbours, default = garbles._Terms({"袁": garbles._packed(terms, -2.0)})["袁"]
+    assert (neighbours.whole(), default) == (terms, -2.0)
+    assert [neighbours[ch] for ch in ("\n", "是", "的", "a", "是")] == [1.25, -2.0, -0.5, 0.1, -2.0]  # the default for 是
+    with pytest.raises(ValueError):
+        garbles._packed({"的是": 1.0}, 0.0)  # a neighbour is one character: packed, it would shift the rest
+
+
+def test_the_vector_screens_tables_read_what_the_loop_reads() -> None:
+    """table[candidate, column[neighbour]] is the loop's ``terms.get(READ_AS.get(ch, ch), default)``: for every
+    character a term names, every character read as another, and one no term names."""
+    np = pytest.importorskip("numpy")
+    screen = garbles._prepare(default_model()).screen
+    vector = garbles._VectorScreen(np, screen)
+    for side, table, column in ((screen.left, vector.left, vector.left_column), (screen.right, vector.right, vector.right_column)):
+        probe = sorted({ch for c in vector.candidates[1:] for ch in side[c.garbled][0].whole()} | set(garbles.READ_AS) | {"\u2603"})
+        columns = column[[ord(ch) for ch in probe]]
+        for k, c in enumerate(vector.candidates[1:], 1):
+            terms = side[c.garbled][0]
+            assert table[k, columns].tolist() == [terms[garbles.READ_AS.get(ch, ch)] for ch in probe]
+
+
 def test_without_numpy_the_screen_reads_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "numpy", None)  # import numpy fails
     prepared = garbles._prepare(default_model())  # a screen of its own, its vector screen not yet made

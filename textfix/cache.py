@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import tempfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -44,6 +43,8 @@ def cached(name: str, key: str, build: Callable[[], tuple]) -> tuple:
 
 def _store(path: Path, data: bytes) -> None:
     """Best effort: a read-only home must not stop repair, it only makes it slower."""
+    import tempfile  # here: most processes find their caches made and never write (its import is ~1 ms)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")

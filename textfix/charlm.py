@@ -48,10 +48,10 @@ import sys
 from array import array
 from bisect import bisect_left
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from . import DATA_DIR
 from .charclasses import INTERPUNCT
 
 FORMAT = "textfix.charlm/1"
@@ -241,8 +241,8 @@ class CharLM:
     def _unigrams(self) -> tuple[list[float], list[float]]:
         """Each character's log10 P and log10 back-off weight, by id (0, a character never seen: the unknown's, 0)."""
         logps, weights = [self.unknown] * (len(self.vocab) + 1), [0.0] * (len(self.vocab) + 1)
-        for k, key in enumerate(self.uni[0]):
-            logps[key], weights[key] = self.uni[1][k] / _SCALE, self.uni[2][k] / _SCALE
+        for key, logp, weight in zip(*self.uni):  # (zipped: indexing the memoryviews by position took 0.8 ms, not 0.5)
+            logps[key], weights[key] = logp / _SCALE, weight / _SCALE
         return logps, weights
 
     def expected(self, history: str, weights: Weights) -> float:
@@ -379,7 +379,7 @@ def decode_model(data: bytes | mmap.mmap) -> CharLM:
 
 
 def default_charlm_path() -> Path:
-    return Path(str(resources.files("textfix").joinpath("data/charlm.bin")))
+    return Path(DATA_DIR, "charlm.bin")
 
 
 @lru_cache(maxsize=1)

@@ -130,10 +130,6 @@ def _run_pages(args: argparse.Namespace, task: Task) -> int:
     import os
 
     from . import batch
-    from .io import AtomicStream
-    from .progress import make_progress
-    from .sinks import run_batch
-    from .workers import process_items
 
     _take_input_from_dask(args)
     if args.dask is not None:  # say now, before any page is read, that Dask is missing
@@ -144,6 +140,11 @@ def _run_pages(args: argparse.Namespace, task: Task) -> int:
     many = batch.names_many(args.inputs) or bool(args.output and os.path.isdir(args.output))
     if not task.jsonl and not many:
         return _run_one_page(args, task, model)
+    from .io import AtomicStream  # (a batch's modules imported here: one page, the commonest run, does without them)
+    from .progress import make_progress
+    from .sinks import run_batch
+    from .workers import process_items
+
     sources = batch.expand_inputs(args.inputs, args.include or (batch.JSONL_INCLUDE if task.jsonl else batch.TEXT_INCLUDE))
     sink = _batch_sink(args, task, sources, many)
     errors = None

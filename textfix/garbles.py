@@ -40,21 +40,22 @@ Only occurrences a cheap read of their context lets through are decided
 from __future__ import annotations
 
 import json
-import marshal
 import math
+import os
 import re
+import sys
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import islice, repeat
 from operator import itemgetter
-from importlib import resources
 from typing import NamedTuple
 
 from .charclasses import (ASCII_FORMS, CLOSERS, DOUBLED, ENCLOSERS, IDEOGRAPH, IDEOGRAPH_RANGES, PAIRS, is_ideograph,
                           partners_of, symbol_class)
-from . import regex
+from . import DATA_DIR, regex
 from .cache import PerObject, cached
 from .collector import no_cycle_collection
 from .charlm import BOUNDARY, HISTORY, PARAGRAPH_END, READ_AS, CharLM, Weights, default_charlm, default_charlm_path, normalise, text_forms
@@ -98,7 +99,8 @@ FEATURES = (
 @lru_cache(maxsize=1)
 def fitted() -> dict:
     """The decision's fitted numbers (see :data:`FEATURES` for where each comes from)."""
-    return json.loads(resources.files("textfix").joinpath("data/garble_decision.json").read_text(encoding="utf-8"))
+    with open(os.path.join(DATA_DIR, "garble_decision.json"), encoding="utf-8") as handle:
+        return json.load(handle)
 
 
 # How many events' worth the prior share counts for against the page's own evidence: a weak prior,
@@ -497,6 +499,7 @@ class _Screen:
 
     def _pattern(self, g: str, c: Candidate) -> str:
         (left, left_default), (right, right_default) = self.left[g], self.right[g]
+        left, right = left.whole(), right.whole()
         best_left, best_right = max([left_default, *left.values()]), max([right_default, *right.values()])
         need = self.needed[g]
         ok_left = self._allowed(left, left_default, need - best_right, self.table)
@@ -552,8 +555,8 @@ class _Screen:
                 if after in _SPACES or self.read(text, i) >= needed[g]:
                     out.append(_Occurrence(i, 1, c))
                 continue
-            (lt, ld), (rt, rd) = left[g], right[g]  # the read of :meth:`read`, inline for the commonest case
-            if lt.get(READ_AS.get(before, before), ld) + rt.get(READ_AS.get(after, after), rd) >= needed[g]:
+            lt, rt = left[g][0], right[g][0]  # the read of :meth:`read`, inline for the commonest case
+            if lt[READ_AS.get(before, before)] + rt[READ_AS.get(after, after)] >= needed[g]:
                 out.append(_Occurrence(i, 1, c))
         return out
 
@@ -580,15 +583,14 @@ class _Screen:
         as its mark (it may turn out one), and the likelier counts.
         """
         g = text[i]
-        (lt, ld), (rt, rd) = self.left[g], self.right[g]
-        return self._term(lt, ld, _neighbour(text, i, -1)) + self._term(rt, rd, _neighbour(text, i, 1))
+        return self._term(self.left[g][0], _neighbour(text, i, -1)) + self._term(self.right[g][0], _neighbour(text, i, 1))
 
-    def _term(self, terms: dict[str, float], default: float, ch: str) -> float:
-        value = terms.get(READ_AS.get(ch, ch), default)
+    def _term(self, terms: _Neighbours, ch: str) -> float:
+        value = terms[READ_AS.get(ch, ch)]
         c = self.table.get(ch)
         if c is not None:
             symbol = READ_AS.get(c.symbol, c.symbol)
-            value = max(value, terms.get(symbol, default))
+            value = max(value, terms[symbol])
         return value
 
 
@@ -643,21 +645,28 @@ class _VectorScreen:
         self.right, self.right_column = self._dense(screen.right)
         self.left_symbol, self.right_symbol = self.left_column[symbols], self.right_column[symbols]
 
-    def _dense(self, terms: dict[str, tuple[dict[str, float], float]]):
-        """[candidate kind × neighbour column] of *terms*, and each code point's column (READ_AS applied)."""
+    def _dense(self, terms: _Terms):
+        """[candidate kind × neighbour column] of *terms*, and each code point's column (READ_AS applied).
+
+        Made from the packed terms (:func:`_packed`) in array operations: the
+        ~21,000 neighbours a side, one by one, cost ~7 ms a side (measured).
+        """
         np = self.np
-        vocabulary = sorted({ch for c in self.candidates[1:] for ch in terms[c.garbled][0]})
-        index = {ch: k for k, ch in enumerate(vocabulary, 1)}
-        column = np.zeros(0x110000, np.int16 if len(index) < 32767 else np.int32)
-        column[[ord(ch) for ch in vocabulary]] = list(index.values())
-        column[[ord(ch) for ch in READ_AS]] = [index.get(v, 0) for v in READ_AS.values()]
+        packed = [terms.stored[c.garbled] for c in self.candidates[1:]]
+        codes = np.frombuffer("".join(p[0] for p in packed).encode("utf-32-le", "surrogatepass"), np.uint32)
+        kinds = np.repeat(np.arange(1, len(packed) + 1), [len(p[0]) for p in packed])  # each neighbour's candidate
+        vocabulary = np.sort(codes)  # the characters in order, each once (np.unique's import costs ~10 ms)
+        first = np.ones(len(vocabulary), bool)
+        first[1:] = vocabulary[1:] != vocabulary[:-1]
+        vocabulary = vocabulary[first]
+        column = np.zeros(0x110000, np.int16 if len(vocabulary) < 32767 else np.int32)
+        column[vocabulary] = np.arange(1, len(vocabulary) + 1)
+        # (A character read as another takes the other's column, 0 where no term names the other.)
+        column[[ord(ch) for ch in READ_AS]] = column[[ord(v) for v in READ_AS.values()]]
         table = np.empty((len(self.candidates), len(vocabulary) + 1))
         table[0] = 0.0
-        for k, c in enumerate(self.candidates[1:], 1):
-            values, default = terms[c.garbled]
-            table[k] = default
-            if values:
-                table[k, [index[ch] for ch in values]] = list(values.values())
+        table[1:] = np.array([p[2] for p in packed])[:, None]  # each candidate's default
+        table[kinds, np.searchsorted(vocabulary, codes) + 1] = np.frombuffer(b"".join(p[1] for p in packed), np.float64)
         return table, column
 
     def occurrences(self, text: str) -> tuple[list[_Occurrence], _PageCounts | None, _Windows]:
@@ -901,29 +910,65 @@ def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]):
     """Per candidate, its left and right bigram terms by neighbour, each with the default for any other.
 
     Working them out takes ~85,000 model look-ups (0.4 s), more than a page's
-    repair, so they are kept in the user's cache like the lexicon.
+    repair, so they are kept in the user's cache like the lexicon, each
+    candidate's packed (:func:`_packed`; the doubles in this machine's byte
+    order, which the key names).
     """
     stat = default_charlm_path().stat()
-    left, right = cached("screen", f"2|{stat.st_size}|{stat.st_mtime_ns}|{pairs}",
-                         lambda: tuple({g: marshal.dumps(terms) for g, terms in side.items()}
+    left, right = cached("screen", f"3|{sys.byteorder}|{stat.st_size}|{stat.st_mtime_ns}|{pairs}",
+                         lambda: tuple({g: _packed(*terms) for g, terms in side.items()}
                                        for side in _work_out_screen_terms(lm, pairs)))
     return _Terms(left), _Terms(right)
 
 
-class _Terms(dict):
-    """A candidate → its terms, each read from its own marshalled copy when the screen first asks for it.
+def _packed(terms: dict[str, float], default: float) -> tuple[str, bytes, float]:
+    """A candidate's terms as its neighbours in one string and their terms as an array of doubles, in turn.
 
-    Loading all 147 candidates' terms (~43,000 neighbours) costs ~8 ms a
-    process; a page asks for the few it prints (the seed page 46: counted).
+    Loaded, they are two objects instead of a string and a float for each of its ~150 neighbours: the vector
+    screen reads the array as it is (:meth:`_VectorScreen._dense`), the loop a dict made from them.
     """
+    neighbours = "".join(terms)
+    if len(neighbours) != len(terms):
+        raise ValueError("a screen term's neighbour is one character")
+    return neighbours, array("d", terms.values()).tobytes(), default
 
-    def __init__(self, stored: dict[str, bytes]) -> None:
+
+class _Terms(dict):
+    """A candidate → its terms by neighbour (:class:`_Neighbours`) and the default for any other, made from its
+    packed copy (:func:`_packed`) when the screen first asks for it (a page asks for the few it prints)."""
+
+    def __init__(self, stored: dict[str, tuple[str, bytes, float]]) -> None:
         super().__init__()
         self.stored = stored
 
-    def __missing__(self, g: str) -> tuple[dict[str, float], float]:
-        found = self[g] = marshal.loads(self.stored[g])
+    def __missing__(self, g: str) -> tuple[_Neighbours, float]:
+        neighbours, terms, default = self.stored[g]
+        found = self[g] = (_Neighbours(neighbours, array("d", terms), default), default)
         return found
+
+
+class _Neighbours(dict):
+    """One candidate's term by neighbour, the default for a neighbour it names none for: ``terms[ch]``.
+
+    Each neighbour is looked up in the packed copy when first asked for and
+    kept.  The seed page asks 46 candidates' terms at ~400 places: their whole
+    dicts (~31,000 neighbours) cost ~3 ms a process (counted, measured).
+    """
+
+    __slots__ = ("neighbours", "terms", "default")
+
+    def __init__(self, neighbours: str, terms: array, default: float) -> None:
+        super().__init__()
+        self.neighbours, self.terms, self.default = neighbours, terms, default
+
+    def __missing__(self, ch: str) -> float:
+        k = self.neighbours.find(ch) if len(ch) == 1 else -1
+        value = self[ch] = self.terms[k] if k >= 0 else self.default
+        return value
+
+    def whole(self) -> dict[str, float]:
+        """Every neighbour the candidate has a term for, with it."""
+        return dict(zip(self.neighbours, self.terms))
 
 
 def _work_out_screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]) -> tuple[dict, dict]:

@@ -14,13 +14,17 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import chain, compress, repeat
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import regex
-from .charclasses import EXTRACTOR_HYPHEN, leaves_open
+from .charclasses import ENDING_MARKS, EXTRACTOR_HYPHEN, SENTENCE_ENDS, leaves_open
 from .measure import QUOTES as QUOTE_CHARS
 from .measure import adjust_widths, display_width, display_widths
+
+if TYPE_CHECKING:
+    from .model import NoiseModel
 
 # A sentence ends in 。！？… or ——, possibly inside a closing quote (。”); a bare closing
 # quote ends a phrase (让“博物馆之夜”) as often as a sentence, so it does not count.
@@ -614,6 +618,17 @@ class BylineFinder:
         if len(bare) < 2 or NOT_A_BYLINE.search(bare):
             return None
         return m.start(2), m.end(2), bare
+
+
+def byline_finder(model: NoiseModel) -> BylineFinder:
+    """Parentheses and sentence ends the repair may have left garbled, as the model knows them."""
+    marks = tuple((mark, model.forms_of(mark)) for mark in ENDING_MARKS)
+    return _finder(model.forms_of("（("), model.forms_of("）)"), model.forms_of(SENTENCE_ENDS), marks)
+
+
+@lru_cache(maxsize=16)
+def _finder(opens: str, closes: str, ends: str, marks: tuple[tuple[str, str], ...]) -> BylineFinder:
+    return BylineFinder(opens, closes, ends, marks)
 
 
 def _bare_name(name: str) -> str:

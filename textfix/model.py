@@ -14,9 +14,9 @@ import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import Any
 
+from . import DATA_DIR
 from .errors import ModelError
 from .io import read_text, write_text_atomic
 from .mechanisms import CODECS, Mechanism
@@ -386,5 +386,6 @@ DEFAULT_MODEL_RESOURCE = "default_model.json"
 @lru_cache(maxsize=1)
 def default_model() -> NoiseModel:
     """The model learned from the seed pair, shipped in the package (see ``textfix learn --default``)."""
-    text = resources.files("textfix").joinpath("data").joinpath(DEFAULT_MODEL_RESOURCE).read_text(encoding="utf-8")
+    with open(os.path.join(DATA_DIR, DEFAULT_MODEL_RESOURCE), encoding="utf-8") as handle:
+        text = handle.read()
     return model_from_dict(json.loads(text), "default model")

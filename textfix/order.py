@@ -56,7 +56,8 @@ from itertools import accumulate
 
 from .charclasses import is_ideograph
 from .layout import PAGE_NUMBER, SECTIONS, _byline_across, _subhead_shaped, _wrapped_byline_end, parse_header
-from .lines import FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, cut_lines, is_full, is_indented, is_wide, line_opens_lead
+from .lines import (FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, byline_finder, cut_lines, is_full,
+                    is_indented, is_wide, line_opens_lead)
 
 Span = tuple[int, int]
 # Two articles, each in two columns: fewer blocks cannot be out of order as pdfminer prints them.
@@ -124,11 +125,10 @@ def page_order(text: str, model) -> list[Span] | None:
     no sentence as printed (clean text, one paragraph a line) is not repaired for it, unless its blocks
     are a layout analysis's boxes (a column may follow another article's: :func:`reading_order`)."""
     from .repair import input_offset, repair
-    from .split import _byline_finder
 
     if text.count("\n\n") < MIN_BLOCKS - 1:
         return None  # fewer blank lines than it takes to part MIN_BLOCKS blocks: its lines need not be cut
-    bylines = _byline_finder(model)
+    bylines = byline_finder(model)
     printed = boxes(text, bylines)
     broken = _broken(printed)
     if not broken and not (_strip_boxes(printed, _strips_foot(printed)) and reading_order(text, bylines, broken, printed)):

@@ -566,9 +566,10 @@ TEXT_LAYER = {"latin_spacing": False, "ascii_punctuation": False, "ocr_spacing":
 
 def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furniture: list | None = None,
                 fonts: tuple[set[str], set[str]] = (set(), set())):
+    from .lines import byline_finder
     from .model import default_model
     from .repair import repair
-    from .split import _byline_finder, split_items
+    from .split import split_items
 
     model = model or default_model()
     if furniture:  # running heads and feet (found across the file's pages) belong to no article
@@ -581,7 +582,7 @@ def _split_laid(pt: PdfPageText, model=None, source: str | None = None, furnitur
     state = evidence.state if evidence is not None else None
     repaired = repair(pt.text, model, rejoin=False, layout="print", **TEXT_LAYER, fonts=state)
     to_output = output_offset(repaired.changes)
-    items = items_of(pt, repaired.text, to_output, _byline_finder(model))
+    items = items_of(pt, repaired.text, to_output, byline_finder(model))
     page = split_items(pt.text, repaired, items, model, source, fonts=state)
     if furniture:
         page.furniture = list(furniture)

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from .collector import no_cycle_collection
 from .layout import Item, read_layout
+from .lines import byline_finder
 from .model import NoiseModel
 from .paragraphs import join_kinsoku, read_paragraphs
 from .repair import REJOIN_RULE, Change, Repaired, apply_changes, input_offset
@@ -50,11 +51,9 @@ def rejoined(text: str, repaired: Repaired, model: NoiseModel, items: list[Item]
 
 def layout_items(text: str, repaired: Repaired, model: NoiseModel) -> list[Item]:
     """The items of the repaired page (offsets into ``repaired.text``), read as its layout says."""
-    from .split import _byline_finder
-
     if repaired.layout == "paragraphs":
-        return read_paragraphs(repaired.text, _byline_finder(model))
-    return join_kinsoku(read_layout(repaired.text, _byline_finder(model), printed=text))
+        return read_paragraphs(repaired.text, byline_finder(model))
+    return join_kinsoku(read_layout(repaired.text, byline_finder(model), printed=text))
 
 
 def plan(text: str, repaired: Repaired, items: list[Item], marks: list[Change]) -> list[Change]:

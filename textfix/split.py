@@ -18,11 +18,11 @@ from itertools import accumulate
 from operator import attrgetter
 
 from . import regex
-from .charclasses import ENDING_MARKS, SENTENCE_ENDS, leaves_open
+from .charclasses import leaves_open
 from .furniture import Furniture
 from .garbles import FontState
 from .layout import BLOCK_START, BODY_SIZE, TITLE_SPACE, TITLE_WRAP_SLACK, Item, title_width
-from .lines import BylineFinder, opening_unit, opens_lead, two_phrases
+from .lines import BylineFinder, byline_finder, opening_unit, opens_lead, two_phrases
 from .model import NoiseModel, default_model
 from .repair import Change, RepairConfig, apply_changes, input_offset, marks_as_hyphens, repair
 
@@ -132,7 +132,7 @@ def _page(text: str, items: list[Item], changes: list[Change], to_input, model: 
     (the page's log, see :func:`_logged`) make the page's ``text``."""
     from .plan import outside_headers
 
-    header, articles = _assemble(items, to_input, _byline_finder(model))
+    header, articles = _assemble(items, to_input, byline_finder(model))
     header_line = next((text[to_input(i.start) : to_input(i.end)].strip() for i in items if i.kind == "header"), "")
     changes = outside_headers(changes, items, to_input)  # the header line is the page's as printed
     return Page(header, articles, changes, source, header_line, apply_changes(text, changes))
@@ -267,19 +267,6 @@ def split_one_of_pages(text: str, index: int, offset: int, furniture: list, mode
     from .furniture import blanked
 
     return replace(split_page(blanked(text, furniture), model, source), index=index, offset=offset, furniture=furniture)
-
-
-def _byline_finder(model: NoiseModel) -> BylineFinder:
-    """Parentheses and sentence ends the repair may have left garbled, as the model knows them."""
-    marks = tuple((mark, model.forms_of(mark)) for mark in ENDING_MARKS)
-    return _finder(model.forms_of("（("), model.forms_of("）)"), model.forms_of(SENTENCE_ENDS), marks)
-
-
-
-
-@lru_cache(maxsize=16)
-def _finder(opens: str, closes: str, ends: str, marks: tuple[tuple[str, str], ...]) -> BylineFinder:
-    return BylineFinder(opens, closes, ends, marks)
 
 
 def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) -> tuple[dict[str, str] | None, list[Article]]:

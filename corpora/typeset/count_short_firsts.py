@@ -23,6 +23,7 @@ import textfix.order as order  # noqa: E402
 import textfix.split as split  # noqa: E402
 from textfix.evaluate import squash  # noqa: E402
 from textfix.io import read_text  # noqa: E402
+from textfix.lines import byline_finder  # noqa: E402
 from textfix.repair import repair  # noqa: E402
 
 OPENING = 8  # characters of a block's text that identify the gold block it opens (the script's key, no threshold of the reader)
@@ -31,7 +32,7 @@ OPENING = 8  # characters of a block's text that identify the gold block it open
 def tally(dirs: list[str]) -> Counter:
     """(paragraph first line?, shortfall explained?) -> blocks, over every page in *dirs*."""
     model = split.default_model()
-    bylines = split._byline_finder(model)
+    bylines = byline_finder(model)
     counts: Counter = Counter()
     for arg in dirs:
         for gold in sorted(Path(arg).glob("*.gold.json")):

@@ -26,7 +26,7 @@ from textfix.io import read_text  # noqa: E402
 from textfix.model import default_model  # noqa: E402
 from textfix.order import _articles, _body_start, boxes, column_share, move_blocks  # noqa: E402
 from textfix.repair import repair  # noqa: E402
-from textfix.split import _byline_finder  # noqa: E402
+from textfix.lines import byline_finder  # noqa: E402
 
 PROBE = 6  # characters of a printed line looked up in the gold (a column holds 13-22)
 END = 40  # a line that starts this close to the article's end is its last (two lines of the widest column)
@@ -72,7 +72,7 @@ def page_shares(folder: Path, name: str, model, bylines) -> list[tuple[float, bo
 
 def main(argv: list[str]) -> int:
     model = default_model()
-    bylines = _byline_finder(model)
+    bylines = byline_finder(model)
     shares = sorted(s for folder in map(Path, argv) for gold in sorted(folder.glob("*.gold.json"))
                     for s in page_shares(folder, gold.name.removesuffix(".gold.json"), model, bylines))
     cut = [s for s in shares if not s[1]]

@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's textfix
 from textfix.io import read_text  # noqa: E402
 from textfix.order import BOX_LINES, MIN_BLOCKS, _strips_foot, _text_lines_alone, boxes  # noqa: E402
+from textfix.lines import byline_finder  # noqa: E402
 from textfix.repair import repair  # noqa: E402
-from textfix.split import _byline_finder, default_model  # noqa: E402
+from textfix.split import default_model  # noqa: E402
 
 
 def share(path: Path, model) -> float | None:
@@ -30,7 +31,7 @@ def share(path: Path, model) -> float | None:
     when the strip search would not be asked (fewer than MIN_BLOCKS blocks, or fewer than BOX_LINES
     lines a block)."""
     text = read_text(path).rstrip("\f\n ")
-    blocks = boxes(repair(text, model, rejoin=False).text, _byline_finder(model))
+    blocks = boxes(repair(text, model, rejoin=False).text, byline_finder(model))
     stop = _strips_foot(blocks)
     if stop < MIN_BLOCKS or sum(len(b) for b in blocks[:stop]) < BOX_LINES * stop:
         return None
