@@ -97,6 +97,78 @@ class Lexicon:
                 self.stored.pop(ch, None)  # after the words are in: a look-up in another thread finds them either way
 
 
+class Segments:
+    """jieba's whole dictionary (words of up to :data:`LONGEST_WORD` characters), for the likeliest
+    segmentation of a short text: jieba's maximum-probability route over its DAG of dictionary words.
+
+    A word reading of a printed character (出院 in 指出院) is one route through the text; where the text's
+    likeliest route splits it (指出 院), the word is an unlikely reading of the text whatever its own count.
+    The words are stored by their first character and loaded as a text first needs them (the decisions that
+    ask are few: those a mark could win).
+    """
+
+    def __init__(self, total: int, stored: dict[str, bytes]) -> None:
+        self.total, self.stored = total, dict(stored)
+        self.words: dict[str, int] = {}
+        self.log_total = math.log10(total)
+
+    def logp(self, word: str) -> float:
+        """log10 probability of *word* as a token (half a count when unseen, as :meth:`Lexicon.logp`)."""
+        return math.log10(self.words.get(word, 0.5)) - self.log_total
+
+    def route_logp(self, text: str) -> float:
+        """log10 P of the likeliest segmentation of *text* into dictionary words and single characters."""
+        self._take(text)
+        words, log_total, size = self.words, self.log_total, len(text)
+        best = [0.0] + [-math.inf] * size
+        for start in range(size):
+            here = best[start]
+            best[start + 1] = max(best[start + 1], here + math.log10(words.get(text[start], 0.5)) - log_total)
+            for end in range(start + 2, min(size, start + LONGEST_WORD) + 1):
+                count = words.get(text[start:end])
+                if count:
+                    best[end] = max(best[end], here + math.log10(count) - log_total)
+        return best[size]
+
+    def off_route(self, text: str, start: int, end: int) -> float:
+        """log10 of how much less likely the likeliest segmentation of *text* that has ``text[start:end]`` as a
+        word is than the likeliest of all (0 where the word is on it; at most 0)."""
+        self._take(text)  # (the word's own first character too: logp reads what is loaded)
+        through = self.route_logp(text[:start]) + self.logp(text[start:end]) + self.route_logp(text[end:])
+        return min(0.0, through - self.route_logp(text))
+
+    def _take(self, text: str) -> None:
+        """Put in :attr:`words` the stored words that start with a character of *text*."""
+        if self.stored.keys().isdisjoint(text):
+            return
+        for ch in text:
+            found = self.stored.get(ch)
+            if found is not None:
+                self.words.update(marshal.loads(found))
+                self.stored.pop(ch, None)
+
+
+@lru_cache(maxsize=1)
+def load_segments() -> Segments:
+    """jieba's dictionary by first character, from the disk cache or read from the file (about 0.5 s, once)."""
+    source = dictionary_path()
+    stat = source.stat()
+    key = f"{CACHE_FORMAT}|{source}|{stat.st_size}|{stat.st_mtime_ns}"
+    total, stored = cached("segments", key, lambda: _by_first(source.read_text(encoding="utf-8")))
+    return Segments(total, stored)
+
+
+def _by_first(text: str) -> tuple[int, dict[str, bytes]]:
+    """The dictionary's total count and its words of up to LONGEST_WORD characters by first character, marshalled."""
+    by_first: dict[str, dict[str, int]] = {}
+    total = 0
+    for word, count in re.findall(r"^(\S+) (\d+)", text, re.M):
+        total += int(count)
+        if len(word) <= LONGEST_WORD:
+            by_first.setdefault(word[0], {})[word] = int(count)
+    return total, {ch: marshal.dumps(words) for ch, words in by_first.items()}
+
+
 LONGEST_WORD = 6  # characters: 99.5% of jieba's words (99.9% of their counts) are no longer (counted)
 
 
