@@ -278,7 +278,11 @@ def test_the_enclosure_term_is_fitted_and_declared() -> None:
 def test_a_word_reading_off_the_segmentation_counts_less() -> None:
     # 出院 is a word, but 指出院 segments as 指出 院: with the word reading at full weight 院 stayed (the colon's
     # context is two to four to one after a verb of saying, short of the ten to one a fix needs).
-    assert repair("专家指出院这种做法不可取袁应当加强管理遥").text == "专家指出：这种做法不可取，应当加强管理。"
+    result = repair("专家指出院这种做法不可取袁应当加强管理遥")
+    assert result.text == "专家指出：这种做法不可取，应当加强管理。"
+    # The explanation names the word and its shortfall: log10(P(指) P(出院) / (P(指出) P(院))), jieba's counts below.
+    why = next(c.why for c in result.changes if c.old.startswith("院"))
+    assert "against word 出院, -1.39 off the segmentation" in why
 
 
 def test_how_far_a_word_lies_off_the_likeliest_segmentation() -> None:

@@ -135,7 +135,8 @@ class Segments:
         word is than the likeliest of all (0 where the word is on it; at most 0)."""
         self._take(text)  # (the word's own first character too: logp reads what is loaded)
         through = self.route_logp(text[:start]) + self.logp(text[start:end]) + self.route_logp(text[end:])
-        return min(0.0, through - self.route_logp(text))
+        # (Rounded to 1e-9: the same route summed in another order differs by ~1e-15, and is on it.)
+        return min(0.0, round(through - self.route_logp(text), 9))
 
     def _take(self, text: str) -> None:
         """Put in :attr:`words` the stored words that start with a character of *text*."""
