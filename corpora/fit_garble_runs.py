@@ -300,8 +300,8 @@ def segment_weight(items: list[dict], seeds: tuple[int, ...] = (0, 1, 2)) -> tup
             figures[str(weight)] = {"log10_likelihood": round(loglik, 2), "restored": restored, "false_fixes": false}
             print(f"segment_weight {weight}: {figures[str(weight)]}", file=sys.stderr, flush=True)
     # The least weight that restores the most with the fewest false fixes: the likelihood still rises past it, to
-    # the grid's edge, by a few hundredths of a log10 in all (with no mark restored or lost: a few readings
-    # become surer), while 2 turns legit.json's 渊…冤 sentence false (tried).
+    # the grid's edge, by a few hundredths of a log10 in all, with no mark restored or lost (a few readings become
+    # surer); which weight beyond the first that restores the most is not a choice the held-out marks make.
     best = max(SEGMENT_WEIGHTS, key=lambda w: (figures[str(w)]["restored"] - figures[str(w)]["false_fixes"], -w))
     return best, {"held_out_items": len(items) - cut, "seeds": list(seeds), "by_weight": figures}
 
