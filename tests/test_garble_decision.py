@@ -9,6 +9,7 @@ clean form by :func:`garbled`, and the repair must give the clean form back.
 from __future__ import annotations
 
 import json
+import math
 from importlib import resources
 
 import pytest
@@ -272,3 +273,23 @@ def test_the_enclosure_term_is_fitted_and_declared() -> None:
     fit = fitted()["enclosure"]["·"]
     assert fit["《"] > fit["“"] > 0 > fit["none"]  # titles most, quotes next, elsewhere a little less than overall
     assert "enclosure" in [f.name for f in FEATURES]
+
+
+def test_a_word_reading_off_the_segmentation_counts_less() -> None:
+    # 出院 is a word, but 指出院 segments as 指出 院: with the word reading at full weight 院 stayed (the colon's
+    # context is two to four to one after a verb of saying, short of the ten to one a fix needs).
+    result = repair("专家指出院这种做法不可取袁应当加强管理遥")
+    assert result.text == "专家指出：这种做法不可取，应当加强管理。"
+    # The explanation names the word and its shortfall: log10(P(指) P(出院) / (P(指出) P(院))), jieba's counts below.
+    why = next(c.why for c in result.changes if c.old.startswith("院"))
+    assert "against word 出院, -1.39 off the segmentation" in why
+
+
+def test_how_far_a_word_lies_off_the_likeliest_segmentation() -> None:
+    from textfix.lexicon import load_segments
+
+    segments = load_segments()
+    # jieba's dict.txt: 指 13375, 指出 7847, 出院 166, 院 6957; the route 指 出院 against 指出 院.
+    assert segments.off_route("指出院", 1, 3) == pytest.approx(math.log10(13375 * 166 / (7847 * 6957)))
+    assert segments.off_route("指出院", 0, 2) == 0.0  # 指出 is on the likeliest route
+    assert segments.off_route("去医院看病", 1, 3) == 0.0  # 去 医院 看病: the word stays a word

@@ -323,3 +323,17 @@ def test_the_cycle_collector_is_paused_while_a_text_is_decided(monkeypatch: pyte
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_segmentation_words_read_from_their_file_are_those_kept_in_memory(tmp_path, monkeypatch) -> None:
+    from textfix import lexicon
+
+    read_from_file = lexicon.load_segments.__wrapped__()  # the groups file of the user's cache
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", str(tmp_path / "a-file"))
+    (tmp_path / "a-file").write_text("")  # a cache that cannot be written: the groups are kept in memory
+    in_memory = lexicon.load_segments.__wrapped__()
+    text = "\n".join(_texts()[:3]).replace("\n", "")[:400]
+    for start in range(0, len(text) - 12, 5):
+        window = text[start : start + 12]
+        assert read_from_file.off_route(window, 4, 6) == in_memory.off_route(window, 4, 6)
+    assert read_from_file.words == in_memory.words and read_from_file.total == in_memory.total

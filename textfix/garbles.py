@@ -60,7 +60,7 @@ from .cache import PerObject, cached
 from .collector import no_cycle_collection
 from .charlm import BOUNDARY, HISTORY, PARAGRAPH_END, READ_AS, CharLM, Weights, default_charlm, default_charlm_path, normalise, text_forms
 from .fonts import MARK
-from .lexicon import LONGEST_WORD, Lexicon, load_lexicon
+from .lexicon import LONGEST_WORD, Lexicon, load_lexicon, load_segments
 from .lines import TERMINAL_END
 from .model import NoiseModel
 
@@ -79,6 +79,11 @@ FEATURES = (
             "train; the interpunct and the character after it mixed with a class-based estimate, classes of how often "
             "a character stands near a · in train, its weights fitted there on the latest half of train, each tenth "
             "under a model of the text before it), jieba's word and person-name counts"),
+    Feature("segmentation", "part of the context term: a dictionary word reading of the printed character loses "
+            "segment_weight × log10 of how much less likely the window's likeliest segmentation through the word is "
+            "than its likeliest of all (jieba's maximum-probability route over its dictionary; 出院 in 指出院, which "
+            "segments as 指出 院); segment_weight (data/garble_decision.json) fitted by corpora/fit_garble_runs.py on "
+            "real-dev train: the least weight that restores the most marks of the latest 15% under a model of the rest"),
     Feature("stray space", "space_after_garble (data/garble_decision.json, corpora/fit_garble_runs.py on the seed "
             "page) against the page's own share of spaces after an ideograph"),
     Feature("partner", "partner_within (data/garble_decision.json, corpora/fit_garble_runs.py on real-dev train) "
@@ -1166,7 +1171,7 @@ def _other_reading(lm: CharLM, lexicon: Lexicon, g: str, window: str, at: int, b
     character, its start is read against what the model made of the
     characters already there, so the window stays the same one the mark is read in.
     """
-    best = max([(_word_reading(lm, lexicon, word, at - start, left, right), f"word {word}")
+    best = max([_on_route(_word_reading(lm, lexicon, word, at - start, left, right), word, window, start)
                 for word, start in lexicon.words_covering(window, at)], default=(-math.inf, ""))
     r1, r2 = (normalise(ch) for ch in (right + "  ")[:2])
     three = lexicon.three_character_share
@@ -1186,6 +1191,22 @@ def _other_reading(lm: CharLM, lexicon: Lexicon, g: str, window: str, at: int, b
         best = max(best, (min(starts, 0.0) + math.log10(three) + given(g) + after_name(r1) + lm.logp(g + r1, r2),
                           f"name {before[-2:]}{g}"))
     return best
+
+
+def _on_route(logp: float, word: str, window: str, start: int) -> tuple[float, str]:
+    """A word reading's log10 P, less by how far off the text's likeliest segmentation the word lies, weighed
+    by ``segment_weight`` (see :data:`FEATURES`); and the reading as ``--explain`` names it.
+
+    指出院: 出院 is a word, but the window segments as 指出 院 (jieba's route: P(指出) P(院) is 25 times
+    P(指) P(出院)); a word the text's own segmentation keeps (医院 in 去医院看病) loses nothing.
+    """
+    weight = fitted()["segment_weight"]
+    if not weight:
+        return logp, f"word {word}"
+    off = load_segments().off_route(window, start, start + len(word))
+    if not off:
+        return logp, f"word {word}"
+    return logp + weight * off, f"word {word}, {off:+.2f} off the segmentation"
 
 
 def _word_reading(lm: CharLM, lexicon: Lexicon, word: str, k: int, left: str, right: str) -> float:
