@@ -742,3 +742,27 @@ def test_an_article_s_lead_column_printed_after_its_other_columns_goes_back() ->
     assert move_order(blocks, stop) == [CROWDED_PRINTED.index(block) for block in CROWDED_READ]
     _split_reads(page_text, ["张伟", "王芳"], [("paragraph", MUSEUM_LEAD), ("paragraph", MUSEUM_P1), ("paragraph", MUSEUM_P2)])
     assert [b.text for b in split_page(page_text).articles[1].blocks] == [RIVER_LEAD, RIVER_P1, RIVER_P2]
+
+
+def test_text_going_on_under_a_paragraph_s_end_in_one_block_is_cut_from_it() -> None:
+    """pdftotext may take a section's last paragraph at one article's column foot and the rest of a
+    sentence from the column beside it for one block (train57 page-035): a line at the column's full
+    width, not indented, under a line that ends a sentence short of the column opens no paragraph,
+    so the block is cut there."""
+    first = "\n".join(_set(LEAD_3))
+    rest = RIVER_LINES[1:4]  # 巡查队伍，发现隐患及时上 / 报处理。大家齐心协力守护 / 家园，确保江堤安全度汛，
+    joined = "\n".join([*_set(TEA_P1), *rest])
+    page_text = _page([first, joined, FOOT])
+    blocks, _ = move_blocks(boxes(page_text, BylineFinder()))
+    assert ["".join(ln.text for ln in block) for block in blocks][1:3] == [TEA_P1, "".join(rest)]
+
+
+def test_a_paragraph_s_indented_first_line_that_ends_a_sentence_is_not_cut_from_its_next() -> None:
+    """A paragraph's first line may end a sentence, short of the column by its indent only (train25
+    page-010): the line under it goes on in the same paragraph, and the block stays whole."""
+    paragraph = "夜读活动受读者欢迎。不少读者表示，夜间阅读让下班后的时间更加充实。"
+    lines = _set(paragraph)
+    assert lines[0] == "夜读活动受读者欢迎。" and len(lines[1]) == 12
+    page_text = _page(["\n".join(_set(LEAD_3)), "\n".join(lines), FOOT])
+    blocks, _ = move_blocks(boxes(page_text, BylineFinder()))
+    assert "".join(ln.text for ln in blocks[1]) == paragraph

@@ -1104,15 +1104,27 @@ def _joined_after_byline(above: Line, line: Line) -> bool:
     return above.byline is not None and line.byline is None and not is_indented(line) and not _lead_line(line)
 
 
+def _joined_after_paragraph(above: Line, line: Line) -> bool:
+    """*line* goes on inside a sentence at the column's full width, not indented, right under a
+    paragraph's last line (a sentence ended short of the column by more than an indent: a paragraph's
+    first line that ends a sentence is short by its indent only, train25 page-010): no paragraph, lead,
+    subhead or byline opens so.  Another column's text pdftotext took into the block (a section's
+    last paragraph at one article's column foot and the rest of the next article's sentence beside
+    it: train57 page-035)."""
+    ended = above.ends and above.byline is None and above.width < above.column - INDENT_MAX
+    return ended and line.byline is None and not _subhead_line(line) and _full_line(line) and not _lead_line(line)
+
+
 def _joined(above: Line, line: Line) -> bool:
     """Two pieces of text pdftotext took for one block meet between *above* and *line*."""
-    return _joined_at_lead(above, line) or _joined_after_byline(above, line)
+    return _joined_at_lead(above, line) or _joined_after_byline(above, line) or _joined_after_paragraph(above, line)
 
 
 def _cut_at_leads(blocks: list[list[Line]]) -> list[list[Line]]:
     """*blocks* with each cut where a lead opens under a line of another article's text, or text goes
-    on under a byline (:func:`_joined`), not under the title a block opens with: text shows two lines above the
-    lead or more (a paragraph's first line over a full one, a lead, a full stop: no title has them)."""
+    on under a byline or a paragraph's end (:func:`_joined`), not under the title a block opens with:
+    text shows two lines above the cut or more (a paragraph's first line over a full one, a lead, a
+    full stop: no title has them)."""
     out = []
     for block in blocks:
         text = [k for k in range(len(block)) if _text_line(block, k)]
