@@ -1604,9 +1604,9 @@ def _balance(blocks: list[list[Line]]):
 # column ended at its foot, a sentence broken at the column's width, is one surely: so the count is
 # asked of an article whose columns show this many feet or more.  corpora/typeset/fit_strips.py
 # --constant CROWDED_FEET --extractor pdftotext --slacks 0,1,2,3,4,9 on the 18 train batches (seeds
-# 21-57 odd, 720 pages): 0 counts 710 exact, CER 0.0081 (one-column pages read worse); 1: 711, 0.0070;
-# 2: 712, 0.0058; 3: 711, 0.0068 (train43 page-038 and train57 page-023 show two feet); 4 and 9 (never
-# asked): 710, 0.0070.
+# 21-57 odd, 720 pages): 0 counts 710 exact, CER 0.0077 (one-column pages read worse); 1: 711, 0.0067;
+# 2: 712, 0.0055; 3: 711, 0.0064 (train43 page-038 and train57 page-023 show two feet); 4 and 9 (never
+# asked): 710, 0.0066.
 CROWDED_FEET = 2
 
 
