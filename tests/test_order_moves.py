@@ -704,3 +704,65 @@ def test_a_lead_under_a_paragraph_s_end_in_one_block_is_cut_from_it() -> None:
     page_text = _page([first, joined, FOOT])
     blocks, _ = move_blocks(boxes(page_text, BylineFinder()))
     assert ["".join(ln.text for ln in block) for block in blocks][1:3] == [TEA_P1, LEAD_4A]
+
+
+# Two articles in three columns, the titles at the foot (the shape of train57 page-017 and train43
+# page-038): MUSEUM's columns each break a sentence at the foot but the last, which ends with the
+# byline (5, 5 and 3 lines); RIVER's byline is set over its columns, its lead column ends a sentence
+# (5 lines), column 2 breaks one at the foot (纷), column 3 ends the article (5 and 3 lines).
+# pdftotext prints RIVER's columns 2 and 3 right after MUSEUM's and its byline line and lead column
+# after them.  Every seam of that order is a sentence's or an article's end (a paragraph may open an
+# article after a byline when the titles stand at the foot): only the columns tell.  Read so, MUSEUM
+# runs on over five columns, three of them ended at a foot, where a page sets MAX_STRIPS at most.
+MUSEUM_LEAD = "央视网消息（新闻联播）：今年暑期，各地博物馆迎来参观热潮。"
+MUSEUM_P1 = "在省博物馆，讲解员带着孩子们走进展厅，一件件文物讲述着悠久的历史，孩子们听得入神。"
+MUSEUM_P2 = "不少场馆还推出了夜场开放，市民下班后也能走进博物馆，感受传统文化的魅力。许多年轻人专程赶来打卡，有的还穿上传统服饰拍照留念。"
+RIVER_BYLINE = "本报记者 王芳"
+RIVER_LEAD = "央视网消息（新闻联播）：入夏以来，沿江各地加强巡查。"
+RIVER_P1 = "队员们每天沿着江堤来回巡查两遍。"
+RIVER_P2 = ("附近的村民也主动加入巡查队伍，发现隐患及时上报处理。大家齐心协力守护家园，确保江堤安全度汛，"
+            "沿江的群众也更加安心，纷纷为巡查队员点赞，村里还组织志愿者为队员们送去茶水。")
+MUSEUM_LINES, RIVER_LINES = [*_set(MUSEUM_LEAD), *_set(MUSEUM_P1), *_set(MUSEUM_P2)], _set(RIVER_P2)
+CROWDED_READ = [
+    "\n".join(MUSEUM_LINES[:5]), "\n".join(MUSEUM_LINES[5:10]), "\n".join([*MUSEUM_LINES[10:-1], MUSEUM_LINES[-1] + BYLINE_1]),
+    RIVER_BYLINE, "\n".join([*_set(RIVER_LEAD), *_set(RIVER_P1)]), "\n".join(RIVER_LINES[:5]), "\n".join(RIVER_LINES[5:]),
+]
+CROWDED_PRINTED = [CROWDED_READ[k] for k in (0, 1, 2, 5, 6, 3, 4)]
+CROWDED_FOOT = "博物馆暑期迎来参观热潮\n沿江各地加强巡查守护家园"
+
+
+def test_an_article_s_lead_column_printed_after_its_other_columns_goes_back() -> None:
+    assert len(MUSEUM_LINES) == 13 and len(RIVER_LINES) == 8
+    assert [MUSEUM_LINES[4][-1], MUSEUM_LINES[9][-1], RIVER_LINES[4][-1]] == ["件", "魅", "纷"]  # broken at the foot
+    assert all(len(MUSEUM_LINES[k]) == 12 for k in (4, 9)) and len(RIVER_LINES[4]) == 12
+    assert _set(RIVER_P1)[-1][-1] == "。" and RIVER_LINES[-1][-1] == "。"  # RIVER's lead column and column 3 end a sentence
+    page_text = _page([*CROWDED_PRINTED, CROWDED_FOOT])
+    blocks, stop = move_blocks(boxes(page_text, BylineFinder()))
+    assert stop == len(CROWDED_PRINTED)
+    assert move_order(blocks, stop) == [CROWDED_PRINTED.index(block) for block in CROWDED_READ]
+    _split_reads(page_text, ["张伟", "王芳"], [("paragraph", MUSEUM_LEAD), ("paragraph", MUSEUM_P1), ("paragraph", MUSEUM_P2)])
+    assert [b.text for b in split_page(page_text).articles[1].blocks] == [RIVER_LEAD, RIVER_P1, RIVER_P2]
+
+
+def test_text_going_on_under_a_paragraph_s_end_in_one_block_is_cut_from_it() -> None:
+    """pdftotext may take a section's last paragraph at one article's column foot and the rest of a
+    sentence from the column beside it for one block (train57 page-035): a line at the column's full
+    width, not indented, under a line that ends a sentence short of the column opens no paragraph,
+    so the block is cut there."""
+    first = "\n".join(_set(LEAD_3))
+    rest = RIVER_LINES[1:4]  # 巡查队伍，发现隐患及时上 / 报处理。大家齐心协力守护 / 家园，确保江堤安全度汛，
+    joined = "\n".join([*_set(TEA_P1), *rest])
+    page_text = _page([first, joined, FOOT])
+    blocks, _ = move_blocks(boxes(page_text, BylineFinder()))
+    assert ["".join(ln.text for ln in block) for block in blocks][1:3] == [TEA_P1, "".join(rest)]
+
+
+def test_a_paragraph_s_indented_first_line_that_ends_a_sentence_is_not_cut_from_its_next() -> None:
+    """A paragraph's first line may end a sentence, short of the column by its indent only (train25
+    page-010): the line under it goes on in the same paragraph, and the block stays whole."""
+    paragraph = "夜读活动受读者欢迎。不少读者表示，夜间阅读让下班后的时间更加充实。"
+    lines = _set(paragraph)
+    assert lines[0] == "夜读活动受读者欢迎。" and len(lines[1]) == 12
+    page_text = _page(["\n".join(_set(LEAD_3)), "\n".join(lines), FOOT])
+    blocks, _ = move_blocks(boxes(page_text, BylineFinder()))
+    assert "".join(ln.text for ln in blocks[1]) == paragraph

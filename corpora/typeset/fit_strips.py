@@ -5,10 +5,13 @@ explains it (textfix.order.MIN_BROKEN_UNMOVED, with --constant MIN_BROKEN_UNMOVE
 or how unbalanced an article's columns may be when pdftotext's blocks are moved back
 (textfix.order.COLUMN_SLACK, with --constant COLUMN_SLACK --extractor pdftotext),
 or how many lines an article's third column may stand longer than the longest of its first two
-(textfix.order.LAST_COLUMN_SLACK, with --constant LAST_COLUMN_SLACK --slacks 0,1,2,3).
+(textfix.order.LAST_COLUMN_SLACK, with --constant LAST_COLUMN_SLACK --slacks 0,1,2,3),
+or how many of an article's columns must end at a foot for pdftotext's moves to count it read in
+too many columns (textfix.order.CROWDED_FEET, with --constant CROWDED_FEET --extractor pdftotext
+--slacks 0,1,2,3,4).
 
     python corpora/typeset/fit_strips.py DIR [DIR ...] [--extractor pdfminer] [--slacks 0,1,2,3,4,5,6]
-        [--constant BALANCE_SLACK|BAND_SLACK|MIN_BROKEN_UNMOVED|COLUMN_SLACK|LAST_COLUMN_SLACK]
+        [--constant BALANCE_SLACK|BAND_SLACK|MIN_BROKEN_UNMOVED|COLUMN_SLACK|LAST_COLUMN_SLACK|CROWDED_FEET]
 
 CSS balances an article's columns, so where the reader interleaves pdfminer's
 strips (textfix.order.strip_order) it asks each article's segments of the
@@ -21,8 +24,8 @@ the slack with the most pages counted exact, then the lowest CER, then the
 smallest, on the train batches (seeds 21, 23, 25, 29, 31, 33, 35, 37;
 corpora/typeset/README.md; seed 27 is the validation batch).  BAND_SLACK, how
 far the two columns of a band (textfix.order._bands) may be apart at its foot,
-is chosen the same way, and so are MIN_BROKEN_UNMOVED (2, MIN_BROKEN: never searched after the moves)
-and LAST_COLUMN_SLACK.
+is chosen the same way, and so are MIN_BROKEN_UNMOVED (2, MIN_BROKEN: never searched after the moves),
+LAST_COLUMN_SLACK and CROWDED_FEET.
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dirs", nargs="+", type=Path)
     parser.add_argument("--extractor", default="pdfminer")
     parser.add_argument("--slacks", default="0,1,2,3,4,5,6")
-    parser.add_argument("--constant", default="BALANCE_SLACK", choices=["BALANCE_SLACK", "BAND_SLACK", "MIN_BROKEN_UNMOVED", "COLUMN_SLACK", "LAST_COLUMN_SLACK"])
+    parser.add_argument("--constant", default="BALANCE_SLACK", choices=["BALANCE_SLACK", "BAND_SLACK", "MIN_BROKEN_UNMOVED", "COLUMN_SLACK", "LAST_COLUMN_SLACK", "CROWDED_FEET"])
     args = parser.parse_args(argv)
     texts = pages(args.dirs, args.extractor)
     name = args.constant
