@@ -505,6 +505,8 @@ class _Page:
         # after it, read right after it (no segment opens with it).
         self.held = [_byline_alone(b) for b in blocks]
         self.leads = [_lead(b) for b in blocks]
+        # Titles set over their article's columns (shaped as one: no sentence's punctuation, no byline).
+        self.titles = [_title(blocks, i) and _subhead(b) and not _closes(b) for i, b in enumerate(blocks)]
         # A byline line under a title is centred under it, across the article's columns: pdfminer may
         # box it with a later column (:func:`_interleave`).
         self.floats = [_lead_byline(b) for b in blocks]
@@ -575,10 +577,21 @@ class _Page:
         page-017: four articles in three columns printed ``A1 B1 | A2 B2 | C1 | C2 | C1 D1 | C2 D2``,
         then the third column whole): each banded reading's strips put in place, then read as strips
         interleaved per article (:func:`_interleave`).  Each (key as :meth:`group` gives it, order);
-        the key counts the bands as a strip more, so a tie goes to the strips or bands as printed."""
+        the key counts the bands as a strip more, so a tie goes to the strips or bands as printed.
+        The articles open in the first column (*opens*: a lead or a title set over the columns), and
+        a banded reading is a large rearrangement: it is taken where the print order breaks
+        MIN_BROKEN sentences in the group at least and the reading leaves none broken.  Measured on
+        the 18 train batches (seeds 21-57 odd; pdfminer): without the titles, 6 pages read worse
+        (train page-016, train31 page-026: a title read in the second column); taking readings that
+        mend only some breaks, or groups that break one, read train51 page-038 and train page-016
+        worse again."""
         lines = [b - a for a, b in zip(self.before, self.before[1:])]
         texts = [b - a for a, b in zip(self.texts, self.texts[1:])]
-        for first, second, third, apart in _banded_columns(lo, hi, self.leads, self.held, self.before):
+        opens = [lead or title for lead, title in zip(self.leads, self.titles)]
+        broken = sum(self.cost(i, i + 1)[0] for i in range(lo, hi - 1))
+        if broken < MIN_BROKEN:
+            return
+        for first, second, third, apart in _banded_columns(lo, hi, opens, self.held, self.before):
             seq = first + second + third
 
             def at(xs: list[bool]) -> list[bool]:
@@ -598,9 +611,9 @@ class _Page:
             # The reading's seams relative to print: the banded strips' own, then the reading's.
             printed = [self.cost(i, i + 1) for i in range(lo, hi - 1)]
             banded = [self.cost(x, y) for x, y in zip(seq, seq[1:])]
-            relative += sum(b for b, _ in banded) - sum(b for b, _ in printed)
+            relative += sum(b for b, _ in banded) - broken
             lm += sum(x for _, x in banded) - sum(x for _, x in printed)
-            if relative < 0:
+            if broken + relative == 0:
                 key = (relative, off_topic, len(cuts) + 2, segments, shared, imbalance + apart, lm)
                 yield key, [seq[i] for i in order]
 
@@ -974,7 +987,8 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
     return (relative, 0, 2 + (c > lo), -1, 0, imbalance, lm), order
 
 
-# Banded strips asked of a group at most (:func:`_banded_columns`): the search stays small.
+# Banded columns asked of a group at most (:func:`_banded_columns`): a bound on the search's cost,
+# not fitted (train55 page-017's group of 40 blocks has 277; each is read by :func:`_interleave`).
 MAX_BANDINGS = 400
 
 
