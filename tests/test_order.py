@@ -790,3 +790,35 @@ def test_a_box_page_that_breaks_no_sentence_is_not_repaired_for_its_order(monkey
     monkeypatch.setattr(order, "_strip_boxes", lambda blocks, stop: True)
     assert order.page_order("\n\n".join(IN_ORDER) + "\n", default_model()) is None
     assert not repaired
+
+
+# Two articles, each set in three columns of 14 characters, B under A (titles printed at the page's
+# foot, none here).  pdfminer paired the first two columns' boxes side by side: A's first column
+# beside its second, then B's lead line (a one-line box) beside B's second column's first line (an
+# indented paragraph's, boxed alone), then the rest of each; the third column it boxed apart and
+# printed last, A's part, A's byline, B's part, B's byline (train55 page-017, four articles).
+BANDED_A = ("新华社北京5月8日电记者从国家林业和草原局获悉，今年春季全国完成造林绿化任务超过三千万亩，"
+            "种草改良草原两千多万亩，各地因地制宜选用乡土树种，科学安排造林密度，新造林地成活率明显提高，"
+            "不少地方还把造林绿化同乡村振兴紧密地结合起来，发展林下种植和生态旅游，让群众在家门口增加收入，"
+            "山更绿了，水更清了，植树护绿的热情越来越高。")
+BANDED_B_1 = "本报上海5月8日电本市今年将新建口袋公园一百二十座，分布在中心城区的各个街道，让市民出门就能走进绿地。"
+BANDED_B_2 = ("这些公园大多利用边角地和闲置地建设，面积不大但设施齐全，园林部门要求每座公园都配备座椅、照明和饮水设施，"
+              "并根据周边居民的需要设置健身场地和儿童游乐区域，建成后全天向市民免费开放，方便老人和孩子休闲。")
+
+
+def test_articles_whose_first_two_columns_are_printed_in_bands_are_read_column_by_column() -> None:
+    # A: 12 lines, four a column; B: its first paragraph four lines (column 1), its second eight
+    # (columns 2 and 3).  Printed, A's second column stops inside a sentence (…结合起) before B's
+    # lead line, B's lead line (…本市今) before column 2's indented paragraph, and A's byline before
+    # B's third column going on (据周边…): three broken sentences, and A's third column waits
+    # after B's second.  Read as bands (4|4, 1|1, 3|3 lines: side by side) with the third column
+    # whole after them, each article's columns in turn, nothing breaks.
+    a, b1, b2 = _set(BANDED_A, 14), _set(BANDED_B_1, 14), _set(BANDED_B_2, 14)
+    assert (len(a), len(b1), len(b2)) == (12, 4, 8)
+    printed = ["\n".join(a[:4]), "\n".join(a[4:8]), b1[0], b2[0], "\n".join(b1[1:]), "\n".join(b2[1:4]),
+               "\n".join(a[8:]), "（记者 张伟）", "\n".join(b2[4:]), "（记者 李明）"]
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 1, 6, 7, 2, 4, 3, 5, 8, 9]
+    page = split_page(text)
+    assert [(a.byline, [b.text for b in a.blocks]) for a in page.articles] == [
+        ("张伟", [BANDED_A]), ("李明", [BANDED_B_1, BANDED_B_2])]
