@@ -421,6 +421,43 @@ def test_ascii_one_unit_wide_where_lines_fill_so() -> None:
     assert not any(ln.proportional for ln in cut_lines(page))
 
 
+# Column 12 characters (24 units), ASCII set proportionally.  The title 2024年全市经济指标稳增长 is
+# 24 units read one to a digit (24.46 as set): in large type it happens to fill the column, the one
+# line on the page full only read one unit to a character.  Three lines are full only read
+# proportionally (示，48%的民众反对在本, 有52%的民众认为应当在, 2024年，全市规模以上工: 21 or
+# 22 units, over 22 as set, the next character 2).  增加值平稳增长。 leaves 4 units after an
+# indent; 2024 (4.45 as set) did not fit it, so the line is full as a first line and the paragraph
+# goes on; read one unit to a digit, 2024 would have fitted and the paragraph would end there.
+TITLE_FILLS_COLUMN_PAGE = """2024年全市经济指标稳增长
+今年以来，多国民众围
+绕安全政策展开讨论，不少
+人认为应当加强对话与合
+作，避免局势进一步升级，
+也有人担心军费开支挤占民
+生投入，影响经济复苏和就
+业。
+媒体公布的一项调查显
+示，48%的民众反对在本
+国建立外国军事基地，另
+有52%的民众认为应当在
+本国加强防务合作。
+增加值平稳增长。
+2024年，全市规模以上工
+业增加值同比增长五个百
+分点，高于全国平均水平。
+"""
+
+
+def test_one_title_line_full_at_one_unit_does_not_outweigh_the_body() -> None:
+    from textfix.lines import cut_lines
+
+    assert all(ln.proportional for ln in cut_lines(TITLE_FILLS_COLUMN_PAGE))
+    page = split_page(TITLE_FILLS_COLUMN_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [
+        ("paragraph", "今年以来"), ("paragraph", "媒体公布"), ("paragraph", "增加值平"),
+    ]
+
+
 def test_run_opening_takes_the_marks_that_go_down_with_it() -> None:
     from textfix.lines import Line, run_opening
 
