@@ -1358,3 +1358,17 @@ def test_a_subhead_under_a_subhead_that_would_end_its_text_on_no_mark() -> None:
     assert [kind for kind, _ in _blocks(DECK_PAGE)] == ["heading", "heading", "paragraph", "paragraph"]
     assert _blocks(DECK_PAGE)[1] == ("heading", "扎实推进城市更新行动加快建设")
 
+
+def test_a_dateline_under_a_titles_deck_read_as_text_stays_in_its_article() -> None:
+    # Under a title, a paragraph before the first lead is the title's deck (as for a news lead,
+    # _lead_opens_next): the dateline that follows opens the same article's text, not another's.
+    from textfix.layout import Item
+    from textfix.split import _assemble
+
+    items = [
+        Item("title", "城市更新行动全面推进", 0, 10),
+        Item("paragraph", "努力建设宜居韧性智慧城市", 11, 23),
+        Item("paragraph", "本报北京3月5日电（记者 张伟）全国城市更新工作会议5日在北京召开。", 24, 58),
+    ]
+    _, articles = _assemble(items, lambda offset: offset)
+    assert [(a.title, a.byline, len(a.blocks)) for a in articles] == [("城市更新行动全面推进", "张伟", 2)]
