@@ -1372,3 +1372,20 @@ def test_a_dateline_under_a_titles_deck_read_as_text_stays_in_its_article() -> N
     ]
     _, articles = _assemble(items, lambda offset: offset)
     assert [(a.title, a.byline, len(a.blocks)) for a in articles] == [("城市更新行动全面推进", "张伟", 2)]
+
+
+def test_clearly_short_allows_for_quotes_a_full_em_and_a_whole_latin_run() -> None:
+    # Column 28.  推出了“夜游”“夜市”等一系 is 10 characters and 4 quotes: 24 units with the page's quotes
+    # measured half an em, 28 (full) if they are a full em, as a page with few quotes may misread them.
+    from textfix.layout import _clearly_short
+    from textfix.lines import Line
+
+    nxt = Line.of("列活动，延长了开放时间", 0, 11, 22, 28.0)
+    quoted = Line.of("推出了“夜游”“夜市”等一系", 0, 14, 24, 28.0)
+    assert _clearly_short(quoted, False, nxt)  # quotes a full em, as measured: 4 units left
+    assert not _clearly_short(quoted._replace(quote_width=1), False, nxt)
+    # 车站还配备了覆盖候车区的 (24 units) left 4: room for 网 and more, not for Wi-Fi 6 and more, which a
+    # model of print keeps whole (corpora/generate_pages.py).
+    plain = Line.of("车站还配备了覆盖候车区的", 0, 12, 24, 28.0)
+    assert _clearly_short(plain, False, Line.of("网络，并试点无感安检通道。", 0, 13, 26, 28.0))
+    assert not _clearly_short(plain, False, Line.of("Wi-Fi 6网络，并试点无感安检", 0, 17, 26, 28.0))

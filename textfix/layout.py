@@ -39,6 +39,7 @@ from .lines import (
     CLOSING_MARKS,
     SPACE_WIDTH,
     FULL_SLACK,
+    QUOTES,
     INDENT_MAX,
     INDENT_MIN,
     BylineFinder,
@@ -876,8 +877,12 @@ def _clearly_short(ln: Line, first: bool, nxt: Line | None) -> bool:
     paragraph but its last is.  (Measured to the unit, is_full errs by a fraction of a unit where
     digits and quotes meet a line end: a line of a paragraph may seem to have left room for what it
     did not.  And where a run may be broken is where typesetters differ: UAX 14 breaks after a
-    hyphen, a model of print keeps Wi-Fi 6 whole, corpora/generate_pages.py.)"""
+    hyphen, a model of print keeps Wi-Fi 6 whole, corpora/generate_pages.py.  Quotes measured half
+    an em may be a full one, as textfix.lines._may_open_paragraph allows: a page with few is
+    misread, heldout_articles seed 23 synth-022's 出了“夜游柳江”“夜赏非遗”等一.)"""
     room = ln.column - (INDENT_MIN if first else 0) - ln.width
+    if ln.quote_width < 2:
+        room -= (2 - ln.quote_width) * sum(map(ln.text.count, QUOTES))
     return room >= max(opening_unit(nxt), _whole_run(nxt)) + FULL_SLACK
 
 

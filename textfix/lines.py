@@ -54,6 +54,7 @@ class Line(NamedTuple):
     proportional: bool = False  # the page sets digits and Latin proportionally (see _proportional)
     hanging: bool = True  # the page lets closing marks hang past the column edge (see _marks_hang)
     garbled_end: bool = False  # ends a sentence read with its last marks' garbled forms as the marks (see BylineFinder.ends_garbled)
+    quote_width: int = 2  # display units the page's curly quotes were measured at (see _glyph_widths)
 
     @classmethod
     def of(cls, text: str, start: int, end: int, width: int, column: float = 0.0) -> Line:
@@ -151,7 +152,7 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     garbled = _garbled_ends(texts, ends, bylines) if bylines is not None else repeat(False)
     fields = zip(
         texts, map(re.Match.start, found), map(re.Match.end, found), widths, columns, ends, bare, headline, marks,
-        repeat(proportional), repeat(hanging), garbled,
+        repeat(proportional), repeat(hanging), garbled, repeat(quote),
     )
     lines = list(map(tuple.__new__, repeat(Line), fields))  # Line(*f) for each f, without a Python call per line
     # Two lines that would fit one with a space between them: few (most lines are full), found in a list pass.
