@@ -421,6 +421,43 @@ def test_ascii_one_unit_wide_where_lines_fill_so() -> None:
     assert not any(ln.proportional for ln in cut_lines(page))
 
 
+# Column 12 characters (24 units), ASCII set proportionally.  The title 2024年全市经济指标稳增长 is
+# 24 units read one to a digit (24.46 as set): in large type it happens to fill the column, the one
+# line on the page full only read one unit to a character.  Three lines are full only read
+# proportionally (示，48%的民众反对在本, 有52%的民众认为应当在, 2024年，全市规模以上工: 21 or
+# 22 units, over 22 as set, the next character 2).  增加值平稳增长。 leaves 4 units after an
+# indent; 2024 (4.45 as set) did not fit it, so the line is full as a first line and the paragraph
+# goes on; read one unit to a digit, 2024 would have fitted and the paragraph would end there.
+TITLE_FILLS_COLUMN_PAGE = """2024年全市经济指标稳增长
+今年以来，多国民众围
+绕安全政策展开讨论，不少
+人认为应当加强对话与合
+作，避免局势进一步升级，
+也有人担心军费开支挤占民
+生投入，影响经济复苏和就
+业。
+媒体公布的一项调查显
+示，48%的民众反对在本
+国建立外国军事基地，另
+有52%的民众认为应当在
+本国加强防务合作。
+增加值平稳增长。
+2024年，全市规模以上工
+业增加值同比增长五个百
+分点，高于全国平均水平。
+"""
+
+
+def test_one_title_line_full_at_one_unit_does_not_outweigh_the_body() -> None:
+    from textfix.lines import cut_lines
+
+    assert all(ln.proportional for ln in cut_lines(TITLE_FILLS_COLUMN_PAGE))
+    page = split_page(TITLE_FILLS_COLUMN_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [
+        ("paragraph", "今年以来"), ("paragraph", "媒体公布"), ("paragraph", "增加值平"),
+    ]
+
+
 def test_run_opening_takes_the_marks_that_go_down_with_it() -> None:
     from textfix.lines import Line, run_opening
 
@@ -1168,3 +1205,187 @@ def test_split_items_settles_with_the_font_evidence_repair_is_given() -> None:
     assert page.articles[1].blocks[-1].text.endswith("出门走几步路就到了遥")
     assert own_glyph not in {c.start for c in page.changes} and len(page.changes) == 3
     assert page.articles[1].blocks[-1].text in repair(SIGNED_MID_LINE_PAGE, model, fonts=fonts).text.split("\n")
+
+
+# --- Paragraphs that end on no mark, or on a full line before a line that can be none of theirs ---
+# Column 12 characters (24 units) under OPENING, ASCII one unit each (no digits on these pages).
+
+
+def _blocks(page: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for a in split_page(page).articles for b in a.blocks]
+
+
+# Under a title, 人民网消息（北京）： fills an indented first line (20 units) and ends on a colon: read
+# alone, it may go on in the next line (and a title wrapped after its colon is read so until
+# _title_tails takes its lines back; a news lead is no title's line).  关于全面推进城市更新 (20)
+# cannot go on it: it left 4 units, room for 工 and more (a line of a paragraph is full), and ends
+# nothing a paragraph's last line ends on; as wide as an indented line, it opens a paragraph, a
+# document's title that ends on no mark with 工作的通知 (10 units: no paragraph's line but its last
+# is that short).  近年来，… opens the text after it.
+LEAD_ALONE_PAGE = """15 产经 Industries
+城市更新行动全面推进 老旧小区改造提速见效
+人民网消息（北京）：
+关于全面推进城市更新
+工作的通知
+近年来，各地城市更新
+工作取得了积极成效，居住
+条件得到明显改善。
+今年以来，各地加快推进
+老旧小区改造，群众的获得
+感不断增强。
+"""
+
+
+def test_a_lead_alone_on_its_line_then_a_document_title_printed_as_text() -> None:
+    assert _blocks(LEAD_ALONE_PAGE) == [
+        ("paragraph", "人民网消息（北京）："),
+        ("paragraph", "关于全面推进城市更新工作的通知"),
+        ("paragraph", "近年来，各地城市更新工作取得了积极成效，居住条件得到明显改善。"),
+        ("paragraph", "今年以来，各地加快推进老旧小区改造，群众的获得感不断增强。"),
+    ]
+
+
+# 运共同体。李克强建议： (22 units) is full: ——, 4 units, did not fit the 2 left.  ——凝聚合作共识，
+# (18) left 6 units, room for 以 and more, and ends on a comma: no line of the paragraph before, it
+# opens the next (full as an indented first line).
+COLON_BEFORE_DASH_PAGE = OPENING + """李克强表示，双方应当
+携手推进务实合作，共建命
+运共同体。李克强建议：
+——凝聚合作共识，
+以实施双方行动计划为契机
+推动务实合作提质增效。
+"""
+
+
+def test_a_full_line_ending_on_a_colon_ends_its_paragraph_before_a_first_line() -> None:
+    assert _blocks(COLON_BEFORE_DASH_PAGE)[1:] == [
+        ("paragraph", "李克强表示，双方应当携手推进务实合作，共建命运共同体。李克强建议："),
+        ("paragraph", "——凝聚合作共识，以实施双方行动计划为契机推动务实合作提质增效。"),
+    ]
+
+
+# A list item ends on no mark, its last line as wide as an indented line (当选国家主席军委主席, 20
+# units, 4 short of the column): the items' numbers tell where each ends, not the widths.
+LIST_ITEMS_PAGE = OPENING + """十大新闻分别是：
+1.全国人大选举产生
+一届国家领导人习近平全票
+当选国家主席军委主席
+2.开展主题教育活动
+取得显著成效
+评选结果公布后，读者
+反响热烈，纷纷留言点赞。
+"""
+
+
+def test_a_list_items_last_line_as_wide_as_a_first_line_stays_in_the_item() -> None:
+    assert _blocks(LIST_ITEMS_PAGE)[1:] == [
+        ("paragraph", "十大新闻分别是："),
+        ("paragraph", "1.全国人大选举产生一届国家领导人习近平全票当选国家主席军委主席"),
+        ("paragraph", "2.开展主题教育活动取得显著成效"),
+        ("paragraph", "评选结果公布后，读者反响热烈，纷纷留言点赞。"),
+    ]
+
+
+# 兵力以遥（记者 胡波）: the paragraph's last line, its 。 garbled (遥), then the byline.  Its text
+# before the byline ends the paragraph, whatever its width.
+BYLINE_AFTER_GARBLED_STOP_PAGE = OPENING + """白俄罗斯总统日前表示
+白俄罗斯已在边境地区部署
+兵力以遥（记者 胡波）
+"""
+
+
+def test_the_text_before_a_byline_ends_its_paragraph_however_short() -> None:
+    assert _blocks(BYLINE_AFTER_GARBLED_STOP_PAGE)[1:] == [("paragraph", "白俄罗斯总统日前表示白俄罗斯已在边境地区部署兵力以遥")]
+
+
+# pdftotext breaks a justified line at a space justification stretched (《破浪前行 发展迈出…): 行
+# and 发展迈出了坚实步 (16 units, full as an indented line before 伐》，) would fit one line with a
+# space between them, so neither ends a paragraph.
+STRETCHED_PIECES_PAGE = OPENING + """今天推出系列报道，
+报道的节目第一集《破浪前
+行
+发展迈出了坚实步
+伐》，今天首播的节目聚焦
+消费市场的新变化新亮点。
+"""
+
+
+def test_pieces_of_a_line_broken_at_a_stretched_space_end_no_paragraph() -> None:
+    assert _blocks(STRETCHED_PIECES_PAGE)[1:] == [
+        ("paragraph", "今天推出系列报道，报道的节目第一集《破浪前行发展迈出了坚实步伐》，今天首播的节目聚焦消费市场的新变化新亮点。"),
+    ]
+
+
+# 居民们都 is short and ends nothing, and 期盼已久的电梯陆续 (18 units) is as wide as an indented
+# line: read on, the paragraph ended on no mark.  After a blank line, where pdfminer's or
+# pdftotext's block ends, the next line may come from any block: nothing is read from it.
+SHORT_AT_BLOCK_END = OPENING + """各地加快推进城市更新
+工作，老旧小区改造全面提速
+居民们都
+期盼已久的电梯陆续
+装上了，社区环境焕然一新。
+"""
+
+
+def test_a_paragraph_ends_on_no_mark_only_within_an_extractors_block() -> None:
+    text = "各地加快推进城市更新工作，老旧小区改造全面提速居民们都期盼已久的电梯陆续装上了，社区环境焕然一新。"
+    assert _blocks(SHORT_AT_BLOCK_END)[1:] == [("paragraph", text[:27]), ("paragraph", text[27:])]
+    assert _blocks(SHORT_AT_BLOCK_END.replace("居民们都\n", "居民们都\n\n"))[1:] == [("paragraph", text)]
+
+
+# Column 15 characters (30 units).  Under the title, a deck of subheads: 部长在…会议上 | 作工作部署,
+# then 扎实推进城市更新行动加快 (24 units, as wide as an indented first line) | 建设 (4): read as a
+# paragraph, it would end short on no mark, as text does not; it is a second subhead over the text.
+DECK_PAGE = """15 产经 Industries
+住房城乡建设部召开全国城市更新工作会议强调 扎实推进城市
+更新行动 让人民群众生活得更方便更舒心
+部长在全国城市更新工作会议上
+作工作部署
+扎实推进城市更新行动加快
+建设
+全国城市更新工作会议5日在
+北京召开。会议总结了过去一年城
+市更新工作的进展，部署今年的重
+点任务，要求各地因地制宜推进。
+会议指出，城市更新要坚持以
+人民为中心，把群众的急难愁盼作
+为工作的出发点和落脚点，推动城
+市高质量发展，提升居住品质。
+"""
+
+
+def test_a_subhead_under_a_subhead_that_would_end_its_text_on_no_mark() -> None:
+    assert [kind for kind, _ in _blocks(DECK_PAGE)] == ["heading", "heading", "paragraph", "paragraph"]
+    assert _blocks(DECK_PAGE)[1] == ("heading", "扎实推进城市更新行动加快建设")
+
+
+def test_a_dateline_under_a_titles_deck_read_as_text_stays_in_its_article() -> None:
+    # Under a title, a paragraph before the first lead is the title's deck (as for a news lead,
+    # _lead_opens_next): the dateline that follows opens the same article's text, not another's.
+    from textfix.layout import Item
+    from textfix.split import _assemble
+
+    items = [
+        Item("title", "城市更新行动全面推进", 0, 10),
+        Item("paragraph", "努力建设宜居韧性智慧城市", 11, 23),
+        Item("paragraph", "本报北京3月5日电（记者 张伟）全国城市更新工作会议5日在北京召开。", 24, 58),
+    ]
+    _, articles = _assemble(items, lambda offset: offset)
+    assert [(a.title, a.byline, len(a.blocks)) for a in articles] == [("城市更新行动全面推进", "张伟", 2)]
+
+
+def test_clearly_short_allows_for_quotes_a_full_em_and_a_whole_latin_run() -> None:
+    # Column 28.  推出了“夜游”“夜市”等一系 is 10 characters and 4 quotes: 24 units with the page's quotes
+    # measured half an em, 28 (full) if they are a full em, as a page with few quotes may misread them.
+    from textfix.layout import _clearly_short
+    from textfix.lines import Line
+
+    nxt = Line.of("列活动，延长了开放时间", 0, 11, 22, 28.0)
+    quoted = Line.of("推出了“夜游”“夜市”等一系", 0, 14, 24, 28.0)
+    assert _clearly_short(quoted, False, nxt)  # quotes a full em, as measured: 4 units left
+    assert not _clearly_short(quoted._replace(quote_width=1), False, nxt)
+    # 车站还配备了覆盖候车区的 (24 units) left 4: room for 网 and more, not for Wi-Fi 6 and more, which a
+    # model of print keeps whole (corpora/generate_pages.py).
+    plain = Line.of("车站还配备了覆盖候车区的", 0, 12, 24, 28.0)
+    assert _clearly_short(plain, False, Line.of("网络，并试点无感安检通道。", 0, 13, 26, 28.0))
+    assert not _clearly_short(plain, False, Line.of("Wi-Fi 6网络，并试点无感安检", 0, 17, 26, 28.0))

@@ -37,7 +37,9 @@ from .lines import (
     DATELINE_LINE,
     LEAD_LINE,
     CLOSING_MARKS,
+    SPACE_WIDTH,
     FULL_SLACK,
+    QUOTES,
     INDENT_MAX,
     INDENT_MIN,
     BylineFinder,
@@ -48,6 +50,7 @@ from .lines import (
     is_indented,
     is_wide,
     line_opens_lead,
+    ascii_extra,
     opening_unit,
     run_opening,
     two_phrases,
@@ -276,7 +279,7 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
         lines = lines[1:j] + lines[j + 1 :]
     tail = _title_block(lines, bylines, text)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
-    body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines).read()
+    body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines, text=text).read()
     items.extend(body_items if titles else _join_wrapped_titles(_title_tails(_body_size_titles(body_items)), text))
     for ln in titles:
         # A blank line before it (pdftotext's and pdfminer's block boundary) is kept in the name:
@@ -542,8 +545,9 @@ def _byline_across(bylines: BylineFinder, lines: list[Line], k: int, n: int) -> 
 class _BodyReader:
     """Reads the body lines in order into paragraphs, subheads, titles and bylines."""
 
-    def __init__(self, lines: list[Line], titles_at_foot: bool, bylines: BylineFinder | None = None) -> None:
+    def __init__(self, lines: list[Line], titles_at_foot: bool, bylines: BylineFinder | None = None, text: str = "") -> None:
         self.lines = lines
+        self.text = text  # the page the lines were cut from: where the extractor's blocks start (see _after_blank)
         self.titles_at_foot = titles_at_foot
         self.bylines = bylines or BylineFinder()
         self.items: list[Item] = []
@@ -604,6 +608,11 @@ class _BodyReader:
             return False
         return ln.headline or (is_wide(ln) or not is_full(ln, first=True)) and ends_clause(ln.text)
 
+    def _ends_bare(self, k: int) -> bool:
+        """Line *k* would end a paragraph on no mark (see _ends_unmarked), clearly short (see _clearly_short)."""
+        ln, nxt = self.lines[k], self.lines[k + 1] if k + 1 < len(self.lines) else None
+        return _ends_unmarked(ln) and _clearly_short(ln, False, nxt)
+
     def _after_heading(self) -> bool:
         return not self.para and bool(self.items) and self.items[-1].kind == "heading"
 
@@ -639,7 +648,8 @@ class _BodyReader:
         """The text of *ln* before its byline (at *cut*) ends the paragraph it belongs to, which ends there."""
         if cut > 0:
             head_text = ln.text[:cut].rstrip()
-            head = Line.of(head_text, ln.start, ln.start + len(head_text), ln.width, ln.column)
+            # It keeps the byline it is printed with: the line ends its paragraph (see _no_inner_line).
+            head = Line.of(head_text, ln.start, ln.start + len(head_text), ln.width, ln.column)._replace(byline=ln.byline)
             if self.boundary or not self.para or _starts_paragraph(self.para[-1], head, len(self.para) == 1):
                 self._flush()
             self.para.append(head)
@@ -743,8 +753,11 @@ class _BodyReader:
 
     def _headings(self, k: int, run_at: Callable[[list[Line], int], int]) -> int:
         run = run_at(self.lines, k) if self._after_sentence() else 0
-        if not run or self._after_heading() and _could_open_paragraph(self.lines[k]):
-            return 0  # a subhead is followed by its text: a line as wide as a first line opens it
+        if not run or self._after_heading() and _could_open_paragraph(self.lines[k]) and not (run > 1 and self._ends_bare(k + run - 1)):
+            # A subhead is followed by its text: a line as wide as a first line opens it.  Not when
+            # that text would end on its next lines, short on no mark (…治疆 | 方略 under a subhead):
+            # a title's deck of several subheads, each wrapped like a first line and its last.
+            return 0
         self._flush()
         self.items.extend(_body_size(h) for h in _headings(self.lines[k : k + run]))
         self.boundary = True
@@ -755,9 +768,15 @@ class _BodyReader:
         ln = self.lines[k]
         nxt = self.lines[k + 1] if k + 1 < len(self.lines) else None
         # A title wrapped after a colon (【…】姜明： | 守护黑土粮仓…) is read as the start of the paragraph
-        # after it until _title_tails takes its lines back: no paragraph ends on a colon there.
-        after_title = bool(self.items) and self.items[-1].kind == "title"
-        if self.boundary or not self.para or self._item_ended(ln) or _next_item(self.para[0], ln) or _starts_paragraph(self.para[-1], ln, len(self.para) == 1, nxt, not after_title):
+        # after it until _title_tails takes its lines back: no paragraph ends on a colon there.  A
+        # paragraph opening with a news lead (央视网消息（新闻联播）：) is the article's text, no title's.
+        # A list item's end is read from its numbers and its short last line (_item_ended, _next_item).
+        # Nor is a paragraph read as ended on no mark where the extractor's block ends: pdfminer and
+        # pdftotext order their blocks by their own rules, and a line cut short there (a column's
+        # foot, a title's piece) may be followed by any other block's line.
+        after_title = bool(self.items) and self.items[-1].kind == "title" and not (self.para and line_opens_lead(self.para[0].text))
+        bare_ends = not after_title and not self._list_item() and not _after_blank(self.text, ln.start)
+        if self.boundary or not self.para or self._item_ended(ln) or _next_item(self.para[0], ln) or _starts_paragraph(self.para[-1], ln, len(self.para) == 1, nxt, not after_title, bare_ends):
             self._flush()
         self.para.append(ln)
         self.boundary = False
@@ -791,34 +810,106 @@ def _stops(lines: list[Line]) -> list[int]:
 
     A line continues the paragraph before it without further question when
     the line before does not end a sentence (titles, subheads and new
-    paragraphs only come after a sentence end) and the line is no byline.
+    paragraphs only come after a sentence end), the line is no byline, and
+    neither it nor the line before is short without ending a sentence (a
+    paragraph may end so: see _starts_paragraph).
     """
-    stops = [k for k in range(1, len(lines)) if lines[k - 1].ends or lines[k - 1].garbled_end or lines[k - 1].text[-1] in COLONS or lines[k].byline is not None]
+    n = len(lines)
+    stops = [
+        k for k in range(1, n)
+        if lines[k - 1].ends or lines[k - 1].garbled_end or lines[k - 1].text[-1] in COLONS or lines[k].byline is not None
+        or _clearly_short(lines[k - 1], False, lines[k]) or _no_inner_line(lines[k], lines[k + 1] if k + 1 < n else None)
+    ]
     stops.append(len(lines))
     return stops
 
 
-def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | None = None, colon_ends: bool = True) -> bool:
+def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | None = None, colon_ends: bool = True, bare_ends: bool = True) -> bool:
     """A new paragraph: the previous line ends a sentence and is short, or this line is indented.
 
     Not when the line attributes the quotation the full line before closed
     ("…多了。”" then "老熊说。"): a clause of its own with nothing but the
     final stop, short enough to pass for an indented line, ends the quote's
     paragraph far more often than it makes a paragraph alone.
+
+    A paragraph may also end on a colon (when *colon_ends*: not right under
+    a title, whose wrapped lines _title_tails takes back from the paragraph
+    read after it) or on no mark at all, or on a full line before a line
+    that can be no line of it (when *bare_ends*: neither there, nor in a
+    list item, whose end _BodyReader reads from the items' numbers, nor at
+    the start of an extractor's block).
     """
-    if prev.text[-1] in COLONS and colon_ends:
-        # 全文如下： / 分别是：: a paragraph may end on a colon that introduces the next; a line of a
-        # paragraph is full, so a short one ending so is the paragraph's last before an indented line.
-        return not is_full(prev, prev_is_first, ln) and _looks_first(ln, nxt)
-    if prev.text[-1] in COLONS:
-        return False
     if not prev.ends and prev.garbled_end:
         # …张晋 | 藩遥 then an indented line: 遥 is 。 garbled, or a character (遥远) -- only a line
         # both short and followed by a first line tells the paragraph ended.
         return not is_full(prev, prev_is_first, ln) and _looks_first(ln, nxt)
-    if not prev.ends or _attributes_quote(prev, ln):
+    if prev.text[-1] in COLONS:
+        # 全文如下： / 分别是：: a paragraph may end on a colon that introduces the next; a line of a
+        # paragraph is full, so a short one ending so is the paragraph's last before an indented line.
+        # A full one may be too (a lead 央视网消息（新闻联播）： that fills a first line, …建议： before
+        # ——凝聚… that did not fit): then the line after it tells, if it can be no line of the paragraph.
+        ended = not is_full(prev, prev_is_first, ln) or bare_ends and _no_inner_line(ln, nxt) and not _space_apart(prev, ln)
+        return colon_ends and ended and _looks_first(ln, nxt)
+    if not prev.ends:
+        # A paragraph may end on no mark (a document's title printed as text: 关于给…颁发“…奖章” |
+        # 授予…): on a line clearly short, or before a line that can be no line of it.
+        # A dateline alone on its line (新华社广州6月10日电) before its credit, which went down whole
+        # (（记者 许诺）在江苏常): the line is the dated paragraph's, whatever its width.
+        credit = DATELINE_LINE.match(prev.text) is not None and ln.text[:1] in "（("
+        ended = _clearly_short(prev, prev_is_first, ln) or _no_inner_line(ln, nxt) and not credit
+        return bare_ends and ended and not _space_apart(prev, ln) and _looks_first(ln, nxt)
+    if _attributes_quote(prev, ln):
         return False
     return not is_full(prev, prev_is_first, ln) or _looks_first(ln, nxt) or _indented_cut_short(ln, nxt)
+
+
+def _space_apart(prev: Line, ln: Line) -> bool:
+    """*prev* and *ln* would fit one line with a space between them: they may be one printed line
+    that pdftotext broke at a space justification stretched, on either side of a short piece
+    (《破浪前 | 行 | 高质量发展迈出坚实步, 新华社昆明2月27日电（记 | 者 | 陈静）习近平…) that
+    _rejoin_stretched did not put back.  Short as the pieces are, neither ends a paragraph."""
+    return prev.width + SPACE_WIDTH + ln.width <= ln.column
+
+
+def _clearly_short(ln: Line, first: bool, nxt: Line | None) -> bool:
+    """*ln* left room for what opens *nxt* (see opening_unit, or a whole digit or Latin run) and a
+    character more (FULL_SLACK): short of the column beyond the widths' error, as no line of a
+    paragraph but its last is.  (Measured to the unit, is_full errs by a fraction of a unit where
+    digits and quotes meet a line end: a line of a paragraph may seem to have left room for what it
+    did not.  And where a run may be broken is where typesetters differ: UAX 14 breaks after a
+    hyphen, a model of print keeps Wi-Fi 6 whole, corpora/generate_pages.py.  Quotes measured half
+    an em may be a full one, as textfix.lines._may_open_paragraph allows: a page with few is
+    misread, heldout_articles seed 23 synth-022's 出了“夜游柳江”“夜赏非遗”等一.)"""
+    room = ln.column - (INDENT_MIN if first else 0) - ln.width
+    if ln.quote_width < 2:
+        room -= (2 - ln.quote_width) * sum(map(ln.text.count, QUOTES))
+    return room >= max(opening_unit(nxt), _whole_run(nxt)) + FULL_SLACK
+
+
+# A run of ASCII, the spaces inside it included (Wi-Fi 6): what a model of print sets as one word.
+WHOLE_RUN = regex.compile(r"[!-~]+(?: [!-~]+)*")
+
+
+def _whole_run(ln: Line | None) -> float:
+    """Display width of the ASCII run *ln* opens with (see WHOLE_RUN), as the page sets ASCII; 0 if none."""
+    run = WHOLE_RUN.match(ln.text) if ln is not None else None
+    if run is None:
+        return 0
+    return len(run.group()) + (ascii_extra(run.group()) if ln.proportional else 0)
+
+
+def _no_inner_line(ln: Line, nxt: Line | None) -> bool:
+    """*ln* can be no line of a paragraph but its first: clearly short (see _clearly_short), as only a
+    paragraph's last line is, yet ending nothing a last line may end on (a sentence, a colon, a
+    byline), and full as a first line (else it may be a paragraph's only line, or its last: a list
+    item ends on no mark, 1.…选举 | …全票 | 当选国家主席、中央军委主席)."""
+    return _ends_unmarked(ln) and _clearly_short(ln, False, nxt) and is_full(ln, True, nxt)
+
+
+def _ends_unmarked(ln: Line) -> bool:
+    """*ln* ends nothing a paragraph's last line ends on: a sentence (its marks maybe garbled), a
+    colon, a byline."""
+    return not (ln.ends or ln.garbled_end or ln.byline or ln.text[-1] in COLONS)
 
 
 def _indented_cut_short(ln: Line, nxt: Line | None) -> bool:

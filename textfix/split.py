@@ -303,7 +303,9 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
             current.byline_opens = True
         elif item.kind == "paragraph" and (dateline := bylines.find_dateline(item.text)) is not None:
             lo, hi, name = dateline
-            current = _opened(articles, titles_at_foot)
+            # Under a title, paragraphs before the first lead are the title's deck, as for a news lead
+            # (_lead_opens_next); an article signed under its title has its text already.
+            current = _opened(articles, titles_at_foot) if _lead_opens_next(current) or current.byline else current
             current.byline, current.byline_text, current.byline_opens = name, item.text[lo:hi], True
             current.byline_span = (to_input(_offset_in(item, lo)), to_input(_offset_in(item, hi - 1)) + 1)
             text = item.text[:lo] + item.text[hi:]
