@@ -523,6 +523,25 @@ def test_text_printed_after_the_foot_titles_goes_back_before_them() -> None:
     ]
 
 
+# Titles before their articles (the shape of train53 page-023): the first article's title set across
+# the page in one line, over subheads that repeat it at the column's measure, all one block, the first
+# after the header.  It is as many title lines as the foot's titles, one wider than the column, before
+# the last block of text; but no text comes before it, as some always does before the foot's titles:
+# it is the page's top and stays there, the columns after it put back as they are without it.
+WIDE_TITLE = TITLE_1 + " " + H1 + "冷链保鲜"  # 8 + 12 characters: wider than the column of 12
+TOP_TITLES = "\n".join([WIDE_TITLE, TITLE_1, H1 + "冷链保鲜"[:2], "冷链保鲜"[2:]])
+TITLES_ON_TOP = ["11", "社会 Society", TOP_TITLES, *PRINTED]
+
+
+def test_titles_across_the_page_with_no_text_before_them_stay_at_the_top() -> None:
+    assert len(WIDE_TITLE.replace(" ", "")) > 12 and all(len(ln) <= 12 for ln in TOP_TITLES.split("\n")[1:])
+    page_text = _page(TITLES_ON_TOP)
+    piece = _pieces(page_text, TITLES_ON_TOP)
+    top = len(TITLES_ON_TOP) - len(PRINTED)
+    read = [top + PRINTED.index(block) for block in READ]
+    assert reading_order(page_text) == [piece[k] for k in (*range(top), *read)]
+
+
 def test_titles_before_text_in_boxes_of_a_paragraph_stay_where_they_are() -> None:
     # One paragraph a box is pdfminer's (BLOCK_PARAGRAPHS): its titles stand where its strips put
     # them, and the text after them is not taken for text printed late.

@@ -1372,12 +1372,20 @@ def _titles_before_text(blocks: list[list[Line]], stop: int) -> int | None:
     """The block of the titles at the page's foot when pdftotext printed text after it (the text
     under a subhead: train37 page-005): FOOT_TITLE_LINES title lines or more (:func:`_foot_title`),
     one set across the page (wider than the column, as no line of text is), before the last block of
-    text [.., stop); None when there is none."""
+    text [.., stop) and after some text (:func:`_has_text_line`); None when there is none.  The foot's
+    titles follow the page's columns, all but what pdftotext printed late: a block of titles with no
+    text before it is the page's top, a title set across the page over the subheads that repeat it
+    (train53 page-023), printed before its article as the titles-before layout sets it."""
     def titles(block: list[Line]) -> bool:
         return len(block) >= FOOT_TITLE_LINES and _foot_title(block) and any(is_wide(ln) for ln in block)
 
-    titles = [i for i in range(stop - 1) if titles(blocks[i])]
+    titles = [i for i in range(stop - 1) if titles(blocks[i]) and any(map(_has_text_line, blocks[:i]))]
     return titles[-1] if titles else None
+
+
+def _has_text_line(block: list[Line]) -> bool:
+    """Some line of the block is punctuated as only text is (no headline: no header, title or subhead)."""
+    return not all(ln.headline for ln in block)
 
 
 def _moves_under_titles(blocks: list[list[Line]], stop: int) -> list[int] | None:
