@@ -864,7 +864,6 @@ def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | Non
     return not is_full(prev, prev_is_first, ln) or _looks_first(ln, nxt) or _indented_cut_short(ln, nxt)
 
 
-
 # Display widths of an article's last line, short of an indented one, ending a sentence under a full
 # line that ends one, read as a paragraph of its own line (何维参加会见。) rather than the last line of
 # the paragraph above.  `python corpora/typeset/count_one_line_paragraphs.py` sets real-dev train
