@@ -1389,3 +1389,37 @@ def test_clearly_short_allows_for_quotes_a_full_em_and_a_whole_latin_run() -> No
     plain = Line.of("车站还配备了覆盖候车区的", 0, 12, 24, 28.0)
     assert _clearly_short(plain, False, Line.of("网络，并试点无感安检通道。", 0, 13, 26, 28.0))
     assert not _clearly_short(plain, False, Line.of("Wi-Fi 6网络，并试点无感安检", 0, 17, 26, 28.0))
+
+
+# Column 12 characters (24 units), no indent printed (as pdfium prints).  上新台阶，造福两国人民。 fills
+# the column and ends a sentence; 王刚参加会见。 (14 units) ends one too, clearly shorter than an
+# indented line, and the byline after it ends the article: at an article's end real text sets a
+# one-line paragraph there far more often than a paragraph's last line (layout.ONE_LINE_PARAGRAPH).
+ONE_LINE_END = OPENING + """李明表示，双方应加强
+经贸合作，推动两国关系迈
+上新台阶，造福两国人民。
+{last}
+{after}
+"""
+
+
+def test_an_articles_last_line_under_a_full_line_ending_a_sentence_is_a_paragraph_alone() -> None:
+    assert _blocks(ONE_LINE_END.format(last="王刚参加会见。", after="（本报记者 张伟）"))[1:] == [
+        ("paragraph", "李明表示，双方应加强经贸合作，推动两国关系迈上新台阶，造福两国人民。"),
+        ("paragraph", "王刚参加会见。"),
+    ]
+
+
+def test_inside_an_article_the_short_line_stays_with_the_paragraph_above() -> None:
+    # Inside an article the two readings are near as frequent: the widths' reading (one paragraph) stands.
+    assert _blocks(ONE_LINE_END.format(last="王刚参加会见。", after="会见后，双方共同出席\n合作文件签字仪式。"))[1:] == [
+        ("paragraph", "李明表示，双方应加强经贸合作，推动两国关系迈上新台阶，造福两国人民。王刚参加会见。"),
+        ("paragraph", "会见后，双方共同出席合作文件签字仪式。"),
+    ]
+
+
+def test_a_last_line_narrower_than_a_one_line_paragraph_stays_with_its_paragraph() -> None:
+    # 已签约。 is 8 units: at that width last lines are the likelier (ONE_LINE_PARAGRAPH starts at 10).
+    assert _blocks(ONE_LINE_END.format(last="已签约。", after="（本报记者 张伟）"))[1:] == [
+        ("paragraph", "李明表示，双方应加强经贸合作，推动两国关系迈上新台阶，造福两国人民。已签约。"),
+    ]

@@ -50,6 +50,7 @@ from .lines import (
     is_indented,
     is_wide,
     line_opens_lead,
+    opens_lead,
     ascii_extra,
     opening_unit,
     run_opening,
@@ -287,7 +288,7 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
         items.append(Item("foot_title", ln.text, ln.start, ln.end, [ln], name=BLOCK_START if _after_blank(text, ln.start) else ""))
     if parted is not None and found is None:
         items.insert(bisect_left([it.start for it in items], sections.start), sections)  # in page order
-    return items
+    return _one_line_ends(items, bylines)
 
 
 PARTED_HEADER_REACH = 3  # lines after the page number the floated sections may come at (a title, wrapped)
@@ -861,6 +862,50 @@ def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | Non
     if _attributes_quote(prev, ln):
         return False
     return not is_full(prev, prev_is_first, ln) or _looks_first(ln, nxt) or _indented_cut_short(ln, nxt)
+
+
+# Display widths of an article's last line, short of an indented one, ending a sentence under a full
+# line that ends one, read as a paragraph of its own line (何维参加会见。) rather than the last line of
+# the paragraph above.  `python corpora/typeset/count_one_line_paragraphs.py` sets real-dev train
+# paragraphs in make_pages.py's columns (13 to 22 characters): at an article's end, read so at these
+# widths, 579 such lines are one-line paragraphs and 30 last lines (the interval that reads the most
+# right).  Inside an article the two are near as frequent at any width (14 to 20 units: 78 to 49), and
+# the line is left to the paragraph above, as the widths read it.
+ONE_LINE_PARAGRAPH = (10, 34)
+
+
+def _one_line_ends(items: list[Item], bylines: BylineFinder) -> list[Item]:
+    """Articles' last paragraphs of one line (see _one_line_paragraph) taken off the paragraph above."""
+    out: list[Item] = []
+    for k, item in enumerate(items):
+        after = items[k + 1] if k + 1 < len(items) else None
+        if item.kind == "paragraph" and after is not None and _opens_article(after, bylines) and _one_line_paragraph(item.lines):
+            out += [_joined("paragraph", item.lines[:-1]), _joined("paragraph", item.lines[-1:])]
+        else:
+            out.append(item)
+    return out
+
+
+def _opens_article(item: Item, bylines: BylineFinder) -> bool:
+    """*item* shows that the article before it ended: a title, a byline, a news lead or a dateline."""
+    if item.kind in ("title", "foot_title", "byline", "lead_byline"):
+        return True
+    return item.kind == "paragraph" and (opens_lead(item.text) or bylines.find_dateline(item.text) is not None)
+
+
+def _one_line_paragraph(lines: list[Line]) -> bool:
+    """The last of *lines*, under a full line that ends a sentence, ends one too and is a paragraph
+    alone: clearly shorter than an indented first line (which _looks_first reads already) and of a
+    width at which, at an article's end where the print shows no indent, a one-line paragraph is the
+    likelier (see ONE_LINE_PARAGRAPH).  Not a quote's attribution (see _attributes_quote)."""
+    if len(lines) < 2:
+        return False
+    prev, ln = lines[-2], lines[-1]
+    low, high = ONE_LINE_PARAGRAPH
+    return (
+        prev.ends and ln.ends and is_full(prev, len(lines) == 2, ln) and not _attributes_quote(prev, ln)
+        and low <= ln.width <= high and ln.width < ln.column - INDENT_MAX
+    )
 
 
 def _space_apart(prev: Line, ln: Line) -> bool:
