@@ -866,3 +866,52 @@ def test_a_group_with_more_bandings_than_the_bound_gets_none(monkeypatch) -> Non
     assert list(order._banded_columns(0, 6, flags, flags, before)) == every
     monkeypatch.setattr(order, "MAX_BANDINGS", len(every) - 1)
     assert list(order._banded_columns(0, 6, flags, flags, before)) == []
+
+
+def test_a_title_in_banded_columns_opens_an_article_segment_as_a_lead_does(monkeypatch) -> None:
+    # The banded page above with B's title (one line, a column wide at most) printed between A's
+    # first band and B's: every banding read has A's lead, B's title and B's lead in its first
+    # column, and _interleave is told all three open an article (a title after text is no part of
+    # the segment before it).
+    from textfix import order
+
+    a, b1, b2 = _set(BANDED_A, 14), _set(BANDED_B_1, 14), _set(BANDED_B_2, 14)
+    printed = ["\n".join(a[:4]), "\n".join(a[4:8]), "上海新建一百二十座口袋公园", b1[0], b2[0], "\n".join(b1[1:]),
+               "\n".join(b2[1:4]), "\n".join(a[8:]), "（记者 张伟）", "\n".join(b2[4:]), "（记者 李明）"]
+    text = "\n\n".join(printed) + "\n"
+    opened: list[int] = []
+    interleave = order._interleave
+
+    def spy(*args):
+        opened.append(sum(args[11]))  # the leads
+        return interleave(*args)
+
+    original = order._Page.banded_strips
+
+    def banded(self, lo, hi):
+        monkeypatch.setattr(order, "_interleave", spy)
+        try:
+            yield from original(self, lo, hi)
+        finally:
+            monkeypatch.setattr(order, "_interleave", interleave)
+
+    monkeypatch.setattr(order._Page, "banded_strips", banded)
+    assert _read_blocks(text, printed) == [0, 1, 7, 8, 2, 3, 5, 4, 6, 9, 10]
+    assert opened and set(opened) == {3}
+
+
+def test_a_block_wider_than_a_column_opens_an_article_in_banded_columns() -> None:
+    # A title of two lines across the page with a deck under it, boxed as one block of three lines
+    # (no title for _title: a heading has two lines at most): set across the columns, never in
+    # one, so in banded columns it stands in the first column, opening an article.
+    from textfix.order import _Page, _seam_costs, boxes
+    from textfix.split import byline_finder, default_model
+
+    title = "全国各地重大工程建设稳步推进交通能源水利项目\n多点开花助力经济高质量发展新动能不断积聚\n综述"
+    a = _set(BANDED_A, 14)
+    text = "\n\n".join([title, "\n".join(a[:4]), "\n".join(a[4:8]), "\n".join(a[8:]), "（记者 张伟）"]) + "\n"
+    model = default_model()
+    blocks = boxes(repair(text, model, rejoin=False).text, byline_finder(model))
+    page = _Page(blocks, _seam_costs(blocks))
+    assert len(blocks[0]) == 3 and not page.titles[0]
+    assert page.opens[0] and not any(page.opens[2:])

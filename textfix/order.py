@@ -507,6 +507,10 @@ class _Page:
         self.leads = [_lead(b) for b in blocks]
         # Titles set over their article's columns (shaped as one: no sentence's punctuation, no byline).
         self.titles = [_title(blocks, i) and _subhead(b) and not _closes(b) for i, b in enumerate(blocks)]
+        # What opens an article in the first column of banded columns (:meth:`banded_strips`): a lead,
+        # a title, or a block wider than a column (set across the columns, never in one: a title of
+        # three lines with its deck is no _title, train39 page-020).
+        self.opens = [lead or title or any(map(is_wide, b)) for lead, title, b in zip(self.leads, self.titles, blocks)]
         # A byline line under a title is centred under it, across the article's columns: pdfminer may
         # box it with a later column (:func:`_interleave`).
         self.floats = [_lead_byline(b) for b in blocks]
@@ -578,20 +582,23 @@ class _Page:
         then the third column whole): each banded reading's strips put in place, then read as strips
         interleaved per article (:func:`_interleave`).  Each (key as :meth:`group` gives it, order);
         the key counts the bands as a strip more, so a tie goes to the strips or bands as printed.
-        The articles open in the first column (*opens*: a lead or a title set over the columns), and
-        a banded reading is a large rearrangement: it is taken where the print order breaks
-        MIN_BROKEN sentences in the group at least and the reading leaves none broken.  Measured on
+        The articles open in the first column (*opens*: a lead, a title set over the columns or a
+        block wider than a column, train39 page-020's title and deck read in the second column, CER
+        0.08 -> 0.26), and each opens an article's segment there: _interleave is given them as the
+        leads (a title after a block of text opens the next article, as a lead does: read on with
+        the text before it, train23 page-008's title came after another article's text and before a
+        second column's, CER 0.03 -> 0.57).  A banded reading is a large rearrangement: it is taken
+        where the print order breaks MIN_BROKEN sentences in the group at least and the reading leaves none broken.  Measured on
         the 18 train batches (seeds 21-57 odd; pdfminer): without the titles, 6 pages read worse
         (train page-016, train31 page-026: a title read in the second column); taking readings that
         mend only some breaks, or groups that break one, read train51 page-038 and train page-016
         worse again."""
         lines = [b - a for a, b in zip(self.before, self.before[1:])]
         texts = [b - a for a, b in zip(self.texts, self.texts[1:])]
-        opens = [lead or title for lead, title in zip(self.leads, self.titles)]
         broken = sum(self.cost(i, i + 1)[0] for i in range(lo, hi - 1))
         if broken < MIN_BROKEN:
             return
-        for first, second, third, apart in _banded_columns(lo, hi, opens, self.held, self.before):
+        for first, second, third, apart in _banded_columns(lo, hi, self.opens, self.held, self.before):
             if self.forced_break(first, second, third):
                 continue
             seq = first + second + third
@@ -606,7 +613,7 @@ class _Page:
             held_texts = [0, *accumulate(texts[i] for i in seq)]
             cuts = [len(first)] + ([len(first) + len(second)] if third else [])
             found = _interleave([0, *cuts], len(seq), cost, at(self.can_start), at(self.closed), at(self.held), before,
-                                [self.grams[i] for i in seq], held_texts, at(self.floats), 1, at(self.leads), 1)
+                                [self.grams[i] for i in seq], held_texts, at(self.floats), 1, at(self.opens), 1)
             if found is None:
                 continue
             (relative, off_topic, segments, imbalance, shared, lm), order = found
