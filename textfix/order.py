@@ -588,11 +588,11 @@ class _Page:
         leads (a title after a block of text opens the next article, as a lead does: read on with
         the text before it, train23 page-008's title came after another article's text and before a
         second column's, CER 0.03 -> 0.57).  A banded reading is a large rearrangement: it is taken
-        where the print order breaks MIN_BROKEN sentences in the group at least and the reading leaves none broken.  Measured on
-        the 18 train batches (seeds 21-57 odd; pdfminer): without the titles, 6 pages read worse
-        (train page-016, train31 page-026: a title read in the second column); taking readings that
-        mend only some breaks, or groups that break one, read train51 page-038 and train page-016
-        worse again."""
+        where the print order breaks MIN_BROKEN sentences in the group at least and the reading
+        leaves none broken.  Measured on the 18 train batches (seeds 21-57 odd; pdfminer): without
+        the titles, 6 pages read worse (train page-016, train31 page-026: a title read in the second
+        column); taking readings that mend only some breaks, or groups that break one, read train51
+        page-038 and train page-016 worse again."""
         lines = [b - a for a, b in zip(self.before, self.before[1:])]
         texts = [b - a for a, b in zip(self.texts, self.texts[1:])]
         broken = sum(self.cost(i, i + 1)[0] for i in range(lo, hi - 1))
@@ -639,10 +639,10 @@ class _Page:
         for j, strip in enumerate(strips):
             for x, y in zip(strip, strip[1:]):
                 if j == 0:
-                    opens = self.can_start[y] and not self.held[y]
+                    may_open = self.can_start[y] and not self.held[y]
                 else:
-                    opens = not self.held[y] and (j < len(strips) - 1 or self.closed[x]) or self.floats[x]
-                if not opens and self.cost(x, y)[0]:
+                    may_open = not self.held[y] and (j < len(strips) - 1 or self.closed[x]) or self.floats[x]
+                if not may_open and self.cost(x, y)[0]:
                     return True
         return False
 
