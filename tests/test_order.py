@@ -822,3 +822,96 @@ def test_articles_whose_first_two_columns_are_printed_in_bands_are_read_column_b
     page = split_page(text)
     assert [(a.byline, [b.text for b in a.blocks]) for a in page.articles] == [
         ("张伟", [BANDED_A]), ("李明", [BANDED_B_1, BANDED_B_2])]
+
+
+def _banded_page_blocks():
+    """The page of the banded test above, boxed as the reader boxes it (blocks as printed)."""
+    from textfix.order import boxes
+    from textfix.split import byline_finder, default_model
+
+    a, b1, b2 = _set(BANDED_A, 14), _set(BANDED_B_1, 14), _set(BANDED_B_2, 14)
+    printed = ["\n".join(a[:4]), "\n".join(a[4:8]), b1[0], b2[0], "\n".join(b1[1:]), "\n".join(b2[1:4]),
+               "\n".join(a[8:]), "（记者 张伟）", "\n".join(b2[4:]), "（记者 李明）"]
+    text = "\n\n".join(printed) + "\n"
+    model = default_model()
+    blocks = boxes(repair(text, model, rejoin=False).text, byline_finder(model))
+    assert len(blocks) == len(printed)
+    return blocks
+
+
+def test_a_banding_that_reads_a_broken_sentence_in_turn_is_refused_before_it_is_read() -> None:
+    # In the page above, A's first column (…结合起, inside a sentence) is read right before B's
+    # second column's first line (an indented paragraph's, boxed alone: no article opens there) in
+    # any reading of a first column [0, 3, …]: the sentence breaks, whatever _interleave makes of
+    # the rest.  The right banding (columns 0,2,4 | 1,3,5 | 6..9) reads no such pair.
+    from textfix.order import _Page, _seam_costs
+
+    blocks = _banded_page_blocks()
+    page = _Page(blocks, _seam_costs(blocks))
+    assert page.forced_break([0, 3], [1, 2, 4, 5], [6, 7, 8, 9])
+    assert not page.forced_break([0, 2, 4], [1, 3, 5], [6, 7, 8, 9])
+
+
+def test_a_group_with_more_bandings_than_the_bound_gets_none(monkeypatch) -> None:
+    # Six one-line blocks, no lead, nothing held: as two columns in bands, 1|1 lines at every
+    # band's foot (cut [0]|[1], [2]|[3], [4]|[5]; or [0]|[1], [2,3]|[4,5]; …).  All bandings are
+    # given, or none where there are more than MAX_BANDINGS: never the first ones found.
+    from textfix import order
+
+    before = list(range(7))
+    flags = [False] * 6
+    every = list(order._banded_columns(0, 6, flags, flags, before))
+    assert len(every) > 2
+    monkeypatch.setattr(order, "MAX_BANDINGS", len(every))
+    assert list(order._banded_columns(0, 6, flags, flags, before)) == every
+    monkeypatch.setattr(order, "MAX_BANDINGS", len(every) - 1)
+    assert list(order._banded_columns(0, 6, flags, flags, before)) == []
+
+
+def test_a_title_in_banded_columns_opens_an_article_segment_as_a_lead_does(monkeypatch) -> None:
+    # The banded page above with B's title (one line, a column wide at most) printed between A's
+    # first band and B's: every banding read has A's lead, B's title and B's lead in its first
+    # column, and _interleave is told all three open an article (a title after text is no part of
+    # the segment before it).
+    from textfix import order
+
+    a, b1, b2 = _set(BANDED_A, 14), _set(BANDED_B_1, 14), _set(BANDED_B_2, 14)
+    printed = ["\n".join(a[:4]), "\n".join(a[4:8]), "上海新建一百二十座口袋公园", b1[0], b2[0], "\n".join(b1[1:]),
+               "\n".join(b2[1:4]), "\n".join(a[8:]), "（记者 张伟）", "\n".join(b2[4:]), "（记者 李明）"]
+    text = "\n\n".join(printed) + "\n"
+    opened: list[int] = []
+    interleave = order._interleave
+
+    def spy(*args):
+        opened.append(sum(args[11]))  # the leads
+        return interleave(*args)
+
+    original = order._Page.banded_strips
+
+    def banded(self, lo, hi):
+        monkeypatch.setattr(order, "_interleave", spy)
+        try:
+            yield from original(self, lo, hi)
+        finally:
+            monkeypatch.setattr(order, "_interleave", interleave)
+
+    monkeypatch.setattr(order._Page, "banded_strips", banded)
+    assert _read_blocks(text, printed) == [0, 1, 7, 8, 2, 3, 5, 4, 6, 9, 10]
+    assert opened and set(opened) == {3}
+
+
+def test_a_block_wider_than_a_column_opens_an_article_in_banded_columns() -> None:
+    # A title of two lines across the page with a deck under it, boxed as one block of three lines
+    # (no title for _title: a heading has two lines at most): set across the columns, never in
+    # one, so in banded columns it stands in the first column, opening an article.
+    from textfix.order import _Page, _seam_costs, boxes
+    from textfix.split import byline_finder, default_model
+
+    title = "全国各地重大工程建设稳步推进交通能源水利项目\n多点开花助力经济高质量发展新动能不断积聚\n综述"
+    a = _set(BANDED_A, 14)
+    text = "\n\n".join([title, "\n".join(a[:4]), "\n".join(a[4:8]), "\n".join(a[8:]), "（记者 张伟）"]) + "\n"
+    model = default_model()
+    blocks = boxes(repair(text, model, rejoin=False).text, byline_finder(model))
+    page = _Page(blocks, _seam_costs(blocks))
+    assert len(blocks[0]) == 3 and not page.titles[0]
+    assert page.opens[0] and not any(page.opens[2:])

@@ -507,6 +507,10 @@ class _Page:
         self.leads = [_lead(b) for b in blocks]
         # Titles set over their article's columns (shaped as one: no sentence's punctuation, no byline).
         self.titles = [_title(blocks, i) and _subhead(b) and not _closes(b) for i, b in enumerate(blocks)]
+        # What opens an article in the first column of banded columns (:meth:`banded_strips`): a lead,
+        # a title, or a block wider than a column (set across the columns, never in one: a title of
+        # three lines with its deck is no _title, train39 page-020).
+        self.opens = [lead or title or any(map(is_wide, b)) for lead, title, b in zip(self.leads, self.titles, blocks)]
         # A byline line under a title is centred under it, across the article's columns: pdfminer may
         # box it with a later column (:func:`_interleave`).
         self.floats = [_lead_byline(b) for b in blocks]
@@ -578,20 +582,25 @@ class _Page:
         then the third column whole): each banded reading's strips put in place, then read as strips
         interleaved per article (:func:`_interleave`).  Each (key as :meth:`group` gives it, order);
         the key counts the bands as a strip more, so a tie goes to the strips or bands as printed.
-        The articles open in the first column (*opens*: a lead or a title set over the columns), and
-        a banded reading is a large rearrangement: it is taken where the print order breaks
-        MIN_BROKEN sentences in the group at least and the reading leaves none broken.  Measured on
-        the 18 train batches (seeds 21-57 odd; pdfminer): without the titles, 6 pages read worse
-        (train page-016, train31 page-026: a title read in the second column); taking readings that
-        mend only some breaks, or groups that break one, read train51 page-038 and train page-016
-        worse again."""
+        The articles open in the first column (*opens*: a lead, a title set over the columns or a
+        block wider than a column, train39 page-020's title and deck read in the second column, CER
+        0.08 -> 0.26), and each opens an article's segment there: _interleave is given them as the
+        leads (a title after a block of text opens the next article, as a lead does: read on with
+        the text before it, train23 page-008's title came after another article's text and before a
+        second column's, CER 0.03 -> 0.57).  A banded reading is a large rearrangement: it is taken
+        where the print order breaks MIN_BROKEN sentences in the group at least and the reading
+        leaves none broken.  Measured on the 18 train batches (seeds 21-57 odd; pdfminer): without
+        the titles, 6 pages read worse (train page-016, train31 page-026: a title read in the second
+        column); taking readings that mend only some breaks, or groups that break one, read train51
+        page-038 and train page-016 worse again."""
         lines = [b - a for a, b in zip(self.before, self.before[1:])]
         texts = [b - a for a, b in zip(self.texts, self.texts[1:])]
-        opens = [lead or title for lead, title in zip(self.leads, self.titles)]
         broken = sum(self.cost(i, i + 1)[0] for i in range(lo, hi - 1))
         if broken < MIN_BROKEN:
             return
-        for first, second, third, apart in _banded_columns(lo, hi, opens, self.held, self.before):
+        for first, second, third, apart in _banded_columns(lo, hi, self.opens, self.held, self.before):
+            if self.forced_break(first, second, third):
+                continue
             seq = first + second + third
 
             def at(xs: list[bool]) -> list[bool]:
@@ -604,7 +613,7 @@ class _Page:
             held_texts = [0, *accumulate(texts[i] for i in seq)]
             cuts = [len(first)] + ([len(first) + len(second)] if third else [])
             found = _interleave([0, *cuts], len(seq), cost, at(self.can_start), at(self.closed), at(self.held), before,
-                                [self.grams[i] for i in seq], held_texts, at(self.floats), 1, at(self.leads), 1)
+                                [self.grams[i] for i in seq], held_texts, at(self.floats), 1, at(self.opens), 1)
             if found is None:
                 continue
             (relative, off_topic, segments, imbalance, shared, lm), order = found
@@ -616,6 +625,26 @@ class _Page:
             if broken + relative == 0:
                 key = (relative, off_topic, len(cuts) + 2, segments, shared, imbalance + apart, lm)
                 yield key, [seq[i] for i in order]
+
+
+    def forced_break(self, *strips: list[int]) -> bool:
+        """Every reading of *strips* (read as :func:`_interleave` reads them) breaks a sentence: two
+        blocks one strip holds in turn, printed apart or not, are read in turn wherever no segment
+        may open at the second (:func:`_interleave`'s ``allowed``: in the first strip only where an
+        article may start, in the last only after a closed block, in none at a block *held* to the
+        one before it; a block that floats, lifted before its article, is no part of such a pair),
+        and such a pair breaks a sentence.  No constant: it only spares :func:`_interleave` readings
+        it would refuse (:meth:`banded_strips` takes none that breaks a sentence)."""
+        strips = [s for s in strips if s]
+        for j, strip in enumerate(strips):
+            for x, y in zip(strip, strip[1:]):
+                if j == 0:
+                    may_open = self.can_start[y] and not self.held[y]
+                else:
+                    may_open = not self.held[y] and (j < len(strips) - 1 or self.closed[x]) or self.floats[x]
+                if not may_open and self.cost(x, y)[0]:
+                    return True
+        return False
 
 
 def _topic_moved(order: list[int], cuts: list[int], grams: list[set[str]], leads: list[bool]) -> bool:
@@ -987,9 +1016,11 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
     return (relative, 0, 2 + (c > lo), -1, 0, imbalance, lm), order
 
 
-# Banded columns asked of a group at most (:func:`_banded_columns`): a bound on the search's cost,
-# not fitted (train55 page-017's group of 40 blocks has 277; each is read by :func:`_interleave`).
-MAX_BANDINGS = 400
+# Banded columns a group may have (:func:`_banded_columns`): a bound on the search's cost, all or
+# nothing: a group with more is read with no bands, so the reading never hangs on which of its
+# bandings were asked first.  Not fitted: above the most any group has on the 18 train batches
+# (seeds 21-57 odd; pdfminer): 7390, train53 page-011's blocks 8-58 (train55 page-017's 277).
+MAX_BANDINGS = 10000
 
 
 def _banded_columns(lo: int, hi: int, leads: list[bool], held: list[bool], before: list[int]):
@@ -1004,8 +1035,12 @@ def _banded_columns(lo: int, hi: int, leads: list[bool], held: list[bool], befor
     have set as many lines (:func:`_column_lines`) within BAND_SLACK, or within BALANCE_SLACK where
     an article ends in both (the next band opens with a lead: CSS balances an article's columns
     within as much, and the next article's columns start level) or the bands end.  The third
-    column's lines balance the first's within BALANCE_SLACK per article.  MAX_BANDINGS at most."""
+    column's lines balance the first's within BALANCE_SLACK per article.  All of them, or none where
+    there are more than MAX_BANDINGS."""
     found: list[tuple[list[int], list[int], list[int], int]] = []
+
+    class TooMany(Exception):
+        pass
 
     def done(i: int, first: list[int], second: list[int], apart: int) -> None:
         rest = list(range(i, hi))
@@ -1015,6 +1050,8 @@ def _banded_columns(lo: int, hi: int, leads: list[bool], held: list[bool], befor
         first_lines = sum(before[x + 1] - before[x] for x in first)
         if not rest or abs(first_lines - (before[hi] - before[i])) <= BALANCE_SLACK * articles:
             found.append((first, second, rest, apart))
+            if len(found) > MAX_BANDINGS:
+                raise TooMany
 
     def rec(i: int, d: int, apart: int, first: list[int], second: list[int]) -> None:
         for m in range(i + 1, hi):
@@ -1023,8 +1060,6 @@ def _banded_columns(lo: int, hi: int, leads: list[bool], held: list[bool], befor
             for j in range(m + 1, hi + 1):
                 if leads[j - 1]:
                     break  # the second column holds no lead
-                if len(found) >= MAX_BANDINGS:
-                    return
                 d2 = d + (before[m] - before[i]) - (before[j] - before[m])
                 if (j < hi and held[j]) or abs(d2) > BALANCE_SLACK:
                     continue
@@ -1036,7 +1071,10 @@ def _banded_columns(lo: int, hi: int, leads: list[bool], held: list[bool], befor
                 elif j < hi and leads[j]:
                     rec(j, 0, apart + abs(d2), *bands)  # an article ends in both columns: the next starts level
 
-    rec(lo, 0, 0, [], [])
+    try:
+        rec(lo, 0, 0, [], [])
+    except TooMany:
+        return
     yield from found
 
 
