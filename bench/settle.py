@@ -1,6 +1,6 @@
 """Idempotence on print pages made from real news: repair twice is repair once, and so on.
 
-    python bench/settle.py [--pages N]
+    python bench/settle.py [--pages N] [--part train|test] [--list]
 
 N print pages (default 200) per part of real-dev (../shared/real-dev through
 corpora/realdev.py, train and test apart) are set by corpora/generate_pages.py
@@ -14,6 +14,9 @@ corpora/realdev.py, train and test apart) are set by corpora/generate_pages.py
 * with a real-dev article written a paragraph a line appended (the next item
   of the part, its title left out), every paragraph of it is still a line of
   the output (textfix.shape.regions), and the print part is rejoined as alone.
+
+``--part`` checks one part only; ``--list`` names, under the table, the pages
+failing each check (their index in the part), to find what a change broke.
 
 Exits with a message when the set is absent (a fresh clone).
 """
@@ -55,16 +58,24 @@ def check(text: str, appended: list[str] | None = None) -> dict[str, bool]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--part", choices=("train", "test"), help="check this part only")
+    parser.add_argument("--list", action="store_true", help="name the pages failing each check")
     args = parser.parse_args()
     names = list(check("", []).keys())
     print("| part | pages | " + " | ".join(names) + " |")
     print("| --- | --- |" + " --- |" * len(names))
+    failing = []
     for part, seed in (("train", 11), ("test", 12)):
+        if args.part and part != args.part:
+            continue
         items = realdev.load(part)
         pages = print_pages(items, args.pages, seed)
         extra = [[p.strip() for p in items[(k * 37) % len(items)]["paragraphs"] if p.strip()] for k in range(len(pages))]
         results = [check(text, more) for (text, _), more in zip(pages, extra)]
         print(f"| {part} | {len(results)} | " + " | ".join(f"{sum(r[n] for r in results)}" for n in names) + " |")
+        failing += [f"{part} page {k}: {n}" for k, r in enumerate(results) for n in names if not r[n]]
+    if args.list:
+        print("\n".join(failing))
     return 0
 
 
