@@ -915,3 +915,32 @@ def test_a_block_wider_than_a_column_opens_an_article_in_banded_columns() -> Non
     page = _Page(blocks, _seam_costs(blocks))
     assert len(blocks[0]) == 3 and not page.titles[0]
     assert page.opens[0] and not any(page.opens[2:])
+
+
+def test_a_later_strip_two_columns_wide_is_weighed_by_the_topics_not_its_columns() -> None:
+    from textfix.order import _Page
+
+    # Two articles of three columns, four lines each: pdfminer prints A's first column (block 0), B's
+    # (1), then A's second and third (2, 3) and B's (4, 5).  Each block's bigrams keep to its article:
+    # A's {a1, a2}, {a1, a3}, {a2, a3}; B's the same with b.  Read 0 | 2 3 and 1 | 4 5 (the second
+    # strip two columns wide), A's later columns share a1 and a2 with its first, B's b1 and b2: 4.
+    # Read one column a strip cut at 3 (A: 0 | 3, B: 1 2 | 4 5, 4 and 8 lines each side: balanced),
+    # A's share a2, B's b1 and b2: 3.  Both break none of the two sentences print breaks (0→1, 3→4):
+    # the topics choose, not how many columns a strip holds.
+    right = {(0, 2), (2, 3), (3, 1), (1, 4), (4, 5), (0, 3), (1, 2), (2, 4)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    page = _Page.__new__(_Page)
+    page.cost, page.topical = cost, False
+    page.can_start = [True, True, False, False, False, False]
+    page.closed = [True] * 6
+    page.held = page.floats = page.titles = [False] * 6
+    page.leads = page.opens = [True, True, False, False, False, False]
+    page.grams = [{"a1", "a2"}, {"b1", "b2"}, {"a1", "a3"}, {"a2", "a3"}, {"b1", "b3"}, {"b2", "b3"}]
+    page.before = page.lines = [0, 4, 8, 12, 16, 20, 24]
+    page.texts = [0, 1, 2, 3, 4, 5, 6]
+    page.breaks = [0, 1, 1, 1, 2, 2]
+    found = page.group(0, 6)
+    assert found is not None and found[1] == [0, 2, 3, 1, 4, 5]

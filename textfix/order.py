@@ -434,7 +434,7 @@ MIN_BROKEN_UNMOVED = 1
 # before the one beside it.
 FLOATED_BREAKS = 1
 
-Key = tuple[int, int, int, int, int, int, float]  # (seams broken, off topic, strips, -segments, -shared, imbalance, -log10 P), relative to print
+Key = tuple[int, int, int, int, int, int, float]  # (seams broken, off topic, kind: 1 strips, 2 or more bands, -segments, -shared, imbalance, -log10 P), relative to print
 
 
 def strip_order(blocks: list[list[Line]], stop: int, seen: int, least: int, most: int | None,
@@ -551,10 +551,15 @@ class _Page:
             if found is None:
                 continue
             # Fewer sentences broken first, then fewer segments off their article's topic
-            # (:func:`_interleave`), then fewer strips (two columns explain most pages; a strip two
-            # columns wide counts as two), then more articles apart, the articles' topics (bigrams
-            # an article's segments share), balance and the language model.  (Within one set of cuts
-            # :func:`_interleave` weighs balance before the bigrams: see there.)
+            # (:func:`_interleave`), then strips before bands (:func:`_bands`, :meth:`banded_strips`
+            # count 2 and more here), then more articles apart, the articles' topics (bigrams an
+            # article's segments share), balance and the language model.  (Within one set of cuts
+            # :func:`_interleave` weighs balance before the bigrams: see there.)  Readings as strips
+            # all count 1, however many columns each strip holds: counted by their columns (a
+            # strip two columns wide, or a third strip, one more), a reading of fewer columns won
+            # before the topics were asked: train45 page-033 and train49 page-022 read an article's
+            # second and third columns with the other article, train31 page-009 read worse too.  Measured on the 18 train batches (seeds 21-57 odd; pdfminer): CER 0.0176 ->
+            # 0.0123, 0.0267 -> 0.0228 and 0.0297 -> 0.0153, no page worse.
             (relative, apart, segments, imbalance, shared, lm), order = found
             if self.topical:
                 # No sentence broken either, and the later columns read with the articles they keep
@@ -562,7 +567,7 @@ class _Page:
                 if relative > 0 or not _topic_moved(order, cuts, self.grams, self.leads):
                     continue
                 apart = -1
-            key = (relative, apart, len(cuts) + width + later - 2, segments, shared, imbalance, lm)
+            key = (relative, apart, 1, segments, shared, imbalance, lm)
             if (relative < 0 or self.topical) and (best is None or key < best[0]):
                 best = (key, order)
         if self.topical:
