@@ -1411,13 +1411,13 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
     return max(stop, 1 + max((i for i in range(stop, len(blocks)) if text(i)), default=-1))
 
 
-# Lines a block of headlines wrapped in its column at least has to be taken for a subhead rather
+# Lines a block of bare headlines wrapped in its column at least has to be taken for a subhead rather
 # than the foot's titles.  The foot's titles are set one a line across the page (pdftotext wraps one
 # longer than the page), so some line of theirs is wider than the column, but not always: on the 18
 # train batches (seeds 21-57 odd, pdftotext, python corpora/typeset/fit_foot_subheads.py), of the
-# blocks past the foot with every line but the last full to the column and none wider, three of two
-# lines are two titles (train25 page-014, train29 page-001, train39 page-012), none of three or more
-# lines is (the one of three is a subhead: train49 page-007).
+# blocks past the foot without sentence marks, every line but the last full to the column and none
+# wider, three of two lines are two titles (train25 page-014, train29 page-001, train39 page-012),
+# none of three or more lines is (the one of three is a subhead: train49 page-007).
 WRAPPED_SUBHEAD_LINES = 3
 
 
@@ -1428,9 +1428,11 @@ def _wrapped_in_column(block: list[Line]) -> bool:
 
 
 def column_wrapped(block: list[Line]) -> bool:
-    """Headlines wrapped at the column's measure: each but the last filled to the column, none wider
-    (as a line set across the page is), the last short of it."""
-    return (len(block) > 1 and all(ln.headline and not is_wide(ln) for ln in block)
+    """Lines without sentence marks (bare: a column's prose is no headline only where its comma-set
+    lines end on a garbled full stop, ``…八百万户遥``, as pdfminer's last column may) wrapped at the
+    column's measure: each but the last filled to the column, none wider (as a line set across the
+    page is), the last short of it."""
+    return (len(block) > 1 and all(ln.bare and not is_wide(ln) for ln in block)
             and all(map(is_full, block[:-1])) and not is_full(block[-1]))
 
 

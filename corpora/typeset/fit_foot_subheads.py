@@ -6,7 +6,7 @@ column from the foot's titles.
 pdftotext prints the page's titles at its foot, one a line, and may print a column's subhead just
 before them (train49 page-007).  The titles are set across the page, so some line of theirs is
 usually wider than the column (textfix.lines.is_wide); a subhead wraps at the column.  For every block
-of pdftotext's text (its garbled marks repaired) past the foot (textfix.order._foot) shaped as headlines wrapped at the column
+of pdftotext's text (its garbled marks repaired) past the foot (textfix.order._foot) shaped as bare headlines (no sentence marks) wrapped at the column
 (textfix.order.column_wrapped: every line but the last full, none wider), prints its lines and what
 the gold page makes of it: a subhead (its text is a heading block's), titles (every line is some
 article's title) or other.  WRAPPED_SUBHEAD_LINES is the fewest lines from which no block is titles.
