@@ -785,3 +785,45 @@ def test_a_paragraph_s_indented_first_line_that_ends_a_sentence_is_not_cut_from_
     page_text = _page(["\n".join(_set(LEAD_3)), "\n".join(lines), FOOT])
     blocks, _ = move_blocks(boxes(page_text, BylineFinder()))
     assert "".join(ln.text for ln in blocks[1]) == paragraph
+
+
+# A subhead wrapped over three lines of its column printed just before the foot's titles (the shape
+# of train49 page-007): an article in two columns, column 1 its lead, subhead SEA_H1 and SEA_P1's
+# first lines (broken inside a sentence at the foot: 保|持), column 2 the rest of SEA_P1, subhead
+# SEA_H2 (three lines: 12, 12, 1 characters, no wider than the column) and SEA_P2 with the byline.
+# pdftotext prints column 2's top before SEA_H1, SEA_P2 before SEA_P1's first lines, and SEA_H2 last,
+# before the titles (three, set across the page).  SEA_H2 is its column's, not the foot's: read
+# there, the blocks before it go back, and it stays a heading of its article.
+from textfix.order import _strips_foot  # noqa: E402
+
+SEA_LEAD = "央视网消息（新闻联播）：近日，沿海多地迎来开渔季，渔船陆续出海作业，码头一派繁忙景象。"
+SEA_LEAD_B = "渔民们说，今年的收成比往年好。"
+SEA_H1 = "渔获丰富价格平稳"
+SEA_P1_LINES = _set("今年渔获品种丰富，带鱼、鲳鱼等大宗品种上市量明显增加，市场价格总体保持平稳，市民采购积极。")
+SEA_H2 = "多地加强海上巡航与安全管理保障渔民出海作业平安顺利"
+SEA_P2A = "海事部门加强巡航检查，提醒渔民注意天气变化，确保安全生产。"
+SEA_P2B = "渔政部门也将继续做好服务保障。"
+SEA_READ = [
+    ARTICLE_4, "\n".join([*_set(LEAD_2A), *_set(LEAD_2B)[:-1], _set(LEAD_2B)[-1] + BYLINE_2]),
+    "\n".join([*_set(SEA_LEAD), *_set(SEA_LEAD_B)]), SEA_H1, "\n".join(SEA_P1_LINES[:3]), "\n".join(SEA_P1_LINES[3:]),
+    "\n".join(_set(SEA_H2, indent=0)), "\n".join([*_set(SEA_P2A), *_set(SEA_P2B)[:-1], _set(SEA_P2B)[-1] + BYLINE_1]),
+]
+SEA_PRINTED = [SEA_READ[k] for k in (0, 1, 2, 5, 3, 7, 4, 6)]
+SEA_FOOT = "\n".join(["秋收玉米丰收在望 农机手抢收玉米", TITLE_2 + " 绿道沿线配建驿站", "沿海多地迎来开渔季 渔船陆续出海作业"])
+
+
+def test_a_subhead_wrapped_in_its_column_before_the_foot_titles_is_read_in_its_column() -> None:
+    assert [len(ln) for ln in _set(SEA_H2, indent=0)] == [12, 12, 1]
+    assert SEA_P1_LINES[2][-1] == "保" and len(SEA_P1_LINES[2]) == 12  # column 1 stops inside a sentence
+    assert all(len(title) > 12 for title in SEA_FOOT.split("\n"))  # titles wider than the column
+    page_text = _page([*SEA_PRINTED, SEA_FOOT])
+    piece = _pieces(page_text, [*SEA_PRINTED, SEA_FOOT])
+    assert reading_order(page_text) == [piece[SEA_PRINTED.index(block)] for block in SEA_READ] + [piece[-1]]
+    # Nor does the strip search read the titles as text: its foot is SEA_H2's, after SEA_P1's first lines.
+    assert _strips_foot(boxes(page_text, BylineFinder())) == len(SEA_PRINTED) - 1
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["赵敏", "李明", "张伟"]
+    assert [(b.kind, b.text) for b in page.articles[2].blocks] == [
+        ("paragraph", SEA_LEAD), ("paragraph", SEA_LEAD_B), ("heading", SEA_H1), ("paragraph", "".join(SEA_P1_LINES)),
+        ("heading", SEA_H2), ("paragraph", SEA_P2A), ("paragraph", SEA_P2B),
+    ]
