@@ -428,15 +428,7 @@ def test_ascii_one_unit_wide_where_lines_fill_so() -> None:
 # 22 units, over 22 as set, the next character 2).  增加值平稳增长。 leaves 4 units after an
 # indent; 2024 (4.45 as set) did not fit it, so the line is full as a first line and the paragraph
 # goes on; read one unit to a digit, 2024 would have fitted and the paragraph would end there.
-TITLE_FILLS_COLUMN_PAGE = """2024年全市经济指标稳增长
-今年以来，多国民众围
-绕安全政策展开讨论，不少
-人认为应当加强对话与合
-作，避免局势进一步升级，
-也有人担心军费开支挤占民
-生投入，影响经济复苏和就
-业。
-媒体公布的一项调查显
+TITLE_FILLS_COLUMN_PAGE = "2024年全市经济指标稳增长\n" + OPENING.split("\n", 1)[1] + """媒体公布的一项调查显
 示，48%的民众反对在本
 国建立外国军事基地，另
 有52%的民众认为应当在
