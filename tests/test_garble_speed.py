@@ -337,3 +337,14 @@ def test_the_segmentation_words_read_from_their_file_are_those_kept_in_memory(tm
         window = text[start : start + 12]
         assert read_from_file.off_route(window, 4, 6) == in_memory.off_route(window, 4, 6)
     assert read_from_file.words == in_memory.words and read_from_file.total == in_memory.total
+
+
+def test_a_segmentation_groups_file_gone_is_written_again(tmp_path, monkeypatch) -> None:
+    from textfix import lexicon
+
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", str(tmp_path))
+    lexicon.load_segments.__wrapped__()  # the index and the groups file made
+    (groups,) = tmp_path.glob("segments-*.groups")
+    groups.unlink()  # the index kept, its groups file gone (a cache cleaned by hand)
+    again = lexicon.load_segments.__wrapped__()
+    assert groups.exists() and again.off_route("专家指出院原材料", 3, 4) is not None

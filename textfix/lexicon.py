@@ -167,9 +167,12 @@ def load_segments() -> Segments:
     key = f"{CACHE_FORMAT}|{source}|{stat.st_size}|{stat.st_mtime_ns}"
     path = cache_dir() / f"segments-{zlib.crc32(key.encode()):08x}.groups"
 
+    built: list[bytes] = []
+
     def build() -> tuple[int, dict[str, tuple[int, int]], int]:
         total, groups, data = _by_first(source.read_text(encoding="utf-8"))
         _store(path, data)
+        built.append(data)
         return total, groups, len(data)
 
     total, groups, size = cached("segment-index", key, build)
@@ -180,7 +183,9 @@ def load_segments() -> Segments:
         os.close(fd)
     except OSError:
         pass
-    total, groups, data = _by_first(source.read_text(encoding="utf-8"))  # (no groups file: kept in memory)
+    if not built:  # the index was cached but its groups file is gone or cut short: made (and written) again
+        total, groups, size = build()
+    data = built[0]  # (no groups file could be written: kept in memory)
     return Segments(total, groups, lambda offset, length: data[offset : offset + length])
 
 

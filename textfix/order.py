@@ -1804,6 +1804,8 @@ def _balance(blocks: list[list[Line]]):
 
     def off_at_tops(seq: list[int] | tuple[int, ...], first: int, last: int) -> bool:
         heights, topped = _column_heights(blocks, lines, feet, seq, first, last)
+        if not heights:
+            return False  # no line set in the article's columns (a byline block alone): nothing to balance
         whole, last_column = heights[:-1], heights[-1]
         return bool(whole) and (max(whole) - min(whole) > COLUMN_SLACK or (topped and last_column > max(whole) + COLUMN_SLACK))
 
