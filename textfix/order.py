@@ -564,8 +564,10 @@ class _Page:
             # all count 1, however many columns each strip holds: counted by their columns (a
             # strip two columns wide, or a third strip, one more), a reading of fewer columns won
             # before the topics were asked: train45 page-033 and train49 page-022 read an article's
-            # second and third columns with the other article, train31 page-009 read worse too.  Measured on the 18 train batches (seeds 21-57 odd; pdfminer): CER 0.0176 ->
-            # 0.0123, 0.0267 -> 0.0228 and 0.0297 -> 0.0153, no page worse.
+            # second and third columns with the other article, train31 page-009 read worse too.
+            # Measured on the 18 train batches (seeds 21-57 odd; pdfminer), CER of the batches that
+            # changed: train45 0.0176 -> 0.0123, train49 0.0267 -> 0.0228, train31 0.0297 -> 0.0153;
+            # no page worse.
             (relative, apart, segments, imbalance, shared, lm), order = found
             if self.topical:
                 # No sentence broken either, and the later columns read with the articles they keep
@@ -746,6 +748,7 @@ MAX_STRIPS = 3  # columns per article on the typeset pages (corpora/typeset/make
 # --constant LAST_COLUMN_SLACK --slacks 0,1,2,3 on the train batches (seeds 21-51 odd; pdfminer):
 # 0 gives 587 of 600 pages counted exact, CER 0.0276; 1: 587, 0.0271; 2 and 3: 586, 0.0259
 # (train39 page-010's last columns stand two lines longer; train49 page-023 reads one article more).
+# The script takes the most pages counted exact, then the least CER: 1 (seeds 53-57 were made later).
 LAST_COLUMN_SLACK = 1
 
 
@@ -945,7 +948,8 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
     line, train41 page-028), and no part opens at a block *held*
     to the one printed before it.  Of readings that break as few sentences, the best balanced, then
     the language model on the joins made; against the strips' readings (:func:`_interleave`) it counts
-    two strips and one segment (it reads one article), so a tie goes to the strips.  An article set
+    as bands (the group key's third place: 2, 3 after a first column printed whole; strips 1) and one
+    segment (it reads one article), so a tie goes to the strips.  An article set
     in three columns may have its first column boxed whole and printed first (every lead in it, a
     block of text at least), its second and third printed in bands so (train55 page-014: ``1 | 2,3 |
     4,5`` read ``1, 2,4, 3,5``): read first, it stands within BALANCE_SLACK lines of each of the
