@@ -855,7 +855,8 @@ def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | Non
         # A paragraph may end on no mark (a document's title printed as text: 关于给…颁发“…奖章” |
         # 授予…): on a line clearly short, or before a line that can be no line of it.
         # A dateline alone on its line (新华社广州6月10日电) before its credit, which went down whole
-        # (（记者 许诺）在江苏常): the line is the dated paragraph's, whatever its width.
+        # (（记者 许诺）在江苏常): the line after it does not end the dated paragraph (a dateline line
+        # clearly short still does: a paragraph may end there).
         credit = DATELINE_LINE.match(prev.text) is not None and ln.text[:1] in "（("
         ended = _clearly_short(prev, prev_is_first, ln) or _no_inner_line(ln, nxt) and not credit
         return bare_ends and ended and not _space_apart(prev, ln) and _looks_first(ln, nxt)
