@@ -1415,3 +1415,28 @@ def test_a_last_line_narrower_than_a_one_line_paragraph_stays_with_its_paragraph
     assert _blocks(ONE_LINE_END.format(last="已签约。", after="（本报记者 张伟）"))[1:] == [
         ("paragraph", "李明表示，双方应加强经贸合作，推动两国关系迈上新台阶，造福两国人民。已签约。"),
     ]
+
+
+# Column 12 characters (24 units).  After a sentence end, a subhead wrapped as a paragraph's lines:
+# 各地加快推进老旧小区 (20 units) is as wide as an indented first line, 改造工作 群众生活更加便利
+# (11 characters and a space, 23 units) fills the column and ends on no mark, and the indented
+# 今年以来，各地加快推 (20 units, room for 进 and more) can be no line of it.  Ending on no mark, with
+# no mark in it, it is a subhead: so ``split --format text`` output, one block a line, reads it again.
+SUBHEAD_AS_TEXT_PAGE = OPENING + """各地加快推进老旧小区
+改造工作 群众生活更加便利
+今年以来，各地加快推
+进城市更新，完成改造的小
+区近万个，惠及居民百万户。
+"""
+
+
+def test_a_subhead_wrapped_as_a_paragraphs_lines_is_read_as_a_subhead() -> None:
+    from textfix.formats import to_text
+
+    expected = [
+        ("heading", "各地加快推进老旧小区改造工作 群众生活更加便利"),
+        ("paragraph", "今年以来，各地加快推进城市更新，完成改造的小区近万个，惠及居民百万户。"),
+    ]
+    assert _blocks(SUBHEAD_AS_TEXT_PAGE)[1:] == expected
+    assert _blocks(to_text(split_page(SUBHEAD_AS_TEXT_PAGE)))[1:] == expected
+    # (After a colon, what it introduces follows: a document's title printed as text, LEAD_ALONE_PAGE.)

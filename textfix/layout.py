@@ -614,6 +614,24 @@ class _BodyReader:
         ln, nxt = self.lines[k], self.lines[k + 1] if k + 1 < len(self.lines) else None
         return _ends_unmarked(ln) and _clearly_short(ln, False, nxt)
 
+    def _subhead_read_as_text(self) -> bool:
+        """The paragraph read, ended on no mark (see _starts_paragraph), is a subhead wrapped as a
+        paragraph's lines (its first as wide as an indented line, its last full: 各地加快推进老旧小区 |
+        改造工作 群众生活更加便利): shaped as one all through (see _subhead_shaped), of a subhead's
+        lines, and after a sentence end, where subheads come (not after a colon: what it introduces
+        follows, a document's title printed as text).  Set one a line, as ``split --format text``
+        prints it, it is read as a subhead (textfix.paragraphs): read here so too, the page settles."""
+        para = self.para
+        after_sentence = bool(self.items) and self.items[-1].kind == "paragraph" and self.items[-1].lines[-1].ends
+        return (
+            bool(para) and not self.boundary and after_sentence and len(para) <= MAX_HEADING_LINES
+            and _ends_unmarked(para[-1]) and all(_subhead_shaped(ln) and not _signed(ln) for ln in para)
+        )
+
+    def _add_headings(self, run: list[Line]) -> None:
+        """The subhead *run* (a kicker and the main subhead, see _headings) is read."""
+        self.items.extend(_body_size(h) for h in _headings(run))
+
     def _after_heading(self) -> bool:
         return not self.para and bool(self.items) and self.items[-1].kind == "heading"
 
@@ -760,7 +778,7 @@ class _BodyReader:
             # a title's deck of several subheads, each wrapped like a first line and its last.
             return 0
         self._flush()
-        self.items.extend(_body_size(h) for h in _headings(self.lines[k : k + run]))
+        self._add_headings(self.lines[k : k + run])
         self.boundary = True
         return k + run
 
@@ -778,6 +796,9 @@ class _BodyReader:
         after_title = bool(self.items) and self.items[-1].kind == "title" and not (self.para and line_opens_lead(self.para[0].text))
         bare_ends = not after_title and not self._list_item() and not _after_blank(self.text, ln.start)
         if self.boundary or not self.para or self._item_ended(ln) or _next_item(self.para[0], ln) or _starts_paragraph(self.para[-1], ln, len(self.para) == 1, nxt, not after_title, bare_ends):
+            if bare_ends and self._subhead_read_as_text():
+                self._add_headings(self.para)
+                self.para = []
             self._flush()
         self.para.append(ln)
         self.boundary = False
