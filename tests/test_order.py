@@ -824,6 +824,52 @@ def test_articles_whose_first_two_columns_are_printed_in_bands_are_read_column_b
         ("张伟", [BANDED_A]), ("李明", [BANDED_B_1, BANDED_B_2])]
 
 
+# One article in three columns of 14 characters, two paragraphs: the first fills column 1 (8 lines),
+# the second columns 2 (8 lines) and 3 (6 lines).  pdfminer paired the first two columns' fifth
+# lines, one-line boxes side by side, and printed the two columns band by band (4|4, 1|1, 3|3
+# lines), then the third column whole and the byline (train45 page-030, train57 page-020).
+ROADS_P1 = ("交通运输部日前介绍，今年以来各地加快推进农村公路建设工作，新改建农村公路超过八万公里，完成危桥改造近三千座，"
+            "不少偏远山村通上了硬化路，村里的农产品能直接运出大山，群众出行更加方便，沿线乡村的面貌焕然一新。")
+ROADS_P2 = ("下一步，交通运输部将继续推进农村公路提档升级，重点加强日常的养护管理工作，推动城乡客运一体化发展，"
+            "让更多的村庄通上客车，同时支持各地发展农村物流，建设县乡村三级物流站点，打通农产品进城和工业品下乡的双向通道，"
+            "使农村公路更好地服务乡村振兴，为农民增收致富创造更加有利的条件，让广大农村群众走上一条条平安路和幸福路，"
+            "也让城乡之间的往来更加便捷，乡村的日子一天比一天红火。")
+
+
+def test_an_article_whose_first_two_columns_are_banded_and_third_printed_whole_is_read_column_by_column() -> None:
+    # Printed, column 1's first band (…近三千座，) comes before column 2's indented first line
+    # (下一步，…), and column 1's paragraph end (…焕然一新。) before column 2's third band going on
+    # (农村物流，…): two broken sentences.  Read column 1's parts, column 2's, then column 3 (8, 8
+    # and 6 lines: balanced), nothing breaks.  One article, so one segment of each strip: the order
+    # is the columns' own, which the print order is not.
+    p1, p2 = _set(ROADS_P1, 14), _set(ROADS_P2, 14)
+    assert (len(p1), len(p2)) == (8, 14)
+    printed = ["农村公路建设提速", "\n".join(p1[:4]), "\n".join(p2[:4]), p1[4], p2[4], "\n".join(p1[5:]),
+               "\n".join(p2[5:8]), "\n".join(p2[8:]), "（记者 王芳）"]
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 1, 3, 5, 2, 4, 6, 7, 8]
+    page = split_page(text)
+    assert [(a.title, a.byline, [b.text for b in a.blocks]) for a in page.articles] == [
+        ("农村公路建设提速", "王芳", [ROADS_P1, ROADS_P2])]
+
+
+def test_only_a_layout_analysis_boxes_are_read_as_one_article_banded_with_a_third_column() -> None:
+    # The page above as blocks: its bands are pdfminer's pairing of boxes side by side.  Blocks not
+    # known for a layout analysis's boxes (pdftotext's: the moves read them) get no such reading.
+    from textfix.order import _Page, _seam_costs, boxes
+    from textfix.split import byline_finder, default_model
+
+    p1, p2 = _set(ROADS_P1, 14), _set(ROADS_P2, 14)
+    printed = ["农村公路建设提速", "\n".join(p1[:4]), "\n".join(p2[:4]), p1[4], p2[4], "\n".join(p1[5:]),
+               "\n".join(p2[5:8]), "\n".join(p2[8:]), "（记者 王芳）"]
+    model = default_model()
+    blocks = boxes(repair("\n\n".join(printed) + "\n", model, rejoin=False).text, byline_finder(model))
+    assert len(blocks) == 9
+    right = [0, 1, 3, 5, 2, 4, 6, 7, 8]
+    assert right in [order for _, order in _Page(blocks, _seam_costs(blocks), boxed=True).banded_strips(0, 9)]
+    assert right not in [order for _, order in _Page(blocks, _seam_costs(blocks)).banded_strips(0, 9)]
+
+
 def _banded_page_blocks():
     """The page of the banded test above, boxed as the reader boxes it (blocks as printed)."""
     from textfix.order import boxes
@@ -882,9 +928,9 @@ def test_a_title_in_banded_columns_opens_an_article_segment_as_a_lead_does(monke
     opened: list[int] = []
     interleave = order._interleave
 
-    def spy(*args):
+    def spy(*args, **kwargs):
         opened.append(sum(args[11]))  # the leads
-        return interleave(*args)
+        return interleave(*args, **kwargs)
 
     original = order._Page.banded_strips
 

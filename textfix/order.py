@@ -460,7 +460,7 @@ def strip_order(blocks: list[list[Line]], stop: int, seen: int, least: int, most
     shown = broken + seen
     if (broken > 0) if topical else shown < least or (most is not None and shown > most):
         return None  # no order would be taken (below), or the caller searched the page already
-    page = _Page(blocks, cost, topical)
+    page = _Page(blocks, cost, topical, boxed=_strip_boxes(blocks, stop))
     # The page's header is set above the articles: read first, in no group (so no block of a group,
     # a byline line read before its article's first segment included, is read before it).
     first = int(_header(blocks[0]))
@@ -499,9 +499,11 @@ def strip_order(blocks: list[list[Line]], stop: int, seen: int, least: int, most
 class _Page:
     """What the strip search asks of a page's blocks."""
 
-    def __init__(self, blocks: list[list[Line]], cost, topical: bool = False) -> None:
+    def __init__(self, blocks: list[list[Line]], cost, topical: bool = False, boxed: bool = False) -> None:
         self.cost = cost
         self.topical = topical
+        # The blocks are a layout analysis's boxes (pdfminer's, :func:`_strip_boxes`), not pdftotext's.
+        self.boxed = boxed
         alone = _first_lines_alone(blocks)
         # A paragraph's first line in a box of its own is no heading: it opens no article (a lead does).
         self.can_start = [i == 0 or (_heading(b) and not alone[i]) or _lead(b) or _closes(blocks[i - 1])
@@ -625,8 +627,17 @@ class _Page:
             before = [0, *accumulate(lines[i] for i in seq)]
             held_texts = [0, *accumulate(texts[i] for i in seq)]
             cuts = [len(first)] + ([len(first) + len(second)] if third else [])
+            # One article whose first two columns are banded and whose third is printed whole after
+            # them is read as its three strips whole, one after another (train45 page-030: a wrapped
+            # subhead and a paragraph's first lines boxed a line at a time side by side in the first
+            # two columns; train57 page-020).  Without a third column, one article's two banded
+            # columns are :func:`_bands`' (each band's foot asked within BAND_SLACK): read here as
+            # well, train55 page-019 read worse.  Only pdfminer's boxes (*boxed*) are so paired:
+            # pdftotext's blocks of such a page are read by the moves (train45 page-030's, read here
+            # first, went from CER 0 to 0.12).
             found = _interleave([0, *cuts], len(seq), cost, at(self.can_start), at(self.closed), at(self.held), before,
-                                [self.grams[i] for i in seq], held_texts, at(self.floats), 1, at(self.opens), 1)
+                                [self.grams[i] for i in seq], held_texts, at(self.floats), 1, at(self.opens), 1,
+                                rearranged=bool(third) and self.boxed)
             if found is None:
                 continue
             (relative, off_topic, segments, imbalance, shared, lm), order = found
@@ -781,7 +792,7 @@ def _strip_cuts(lo: int, first_c: int, stop: int, before: list[int], can_start: 
 
 def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], held: list[bool],
                 before: list[int], grams: list[set[str]], texts: list[int], floats: list[bool], width: int,
-                leads: list[bool], later: int):
+                leads: list[bool], later: int, rearranged: bool = False):
     """The cheapest reading of strips [starts[0], starts[1]), … [starts[-1], stop) as segments
     interleaved per article: ((seams broken, segments off topic, -segments, column imbalance,
     -bigrams shared, -log10 P of the joins made) relative to the print order, the order), or None.  Of
@@ -808,7 +819,9 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
     later column, train33 page-007) may open an article's segment of a later strip, never stand
     inside one, and is read before the article's first segment.  The first strip's segments hold
     *width* columns each and the later strips' *later* (:func:`_strip_cuts`): *later* times the
-    first's lines balance *width* times a later strip's."""
+    first's lines balance *width* times a later strip's.  The strips read whole, one after another
+    (one article, one segment each), are the print order, no reading: but where the strips are
+    *rearranged* (:meth:`_Page.banded_strips` put a banded page's columns in place) they are one."""
     ends = [*starts[1:], stop]
     k = len(starts)
 
@@ -919,7 +932,7 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                 if q not in seen and q != final:
                     seen.add(q)
                     frontier.append(q)
-    if final not in table or len(table[final][1]) < 2:
+    if final not in table or len(table[final][1]) < (1 if rearranged else 2):
         return None
     key, segs = table[final]
     order = [i for state, q in segs for a, b in runs(state, q) for i in range(a, b)]
