@@ -948,6 +948,8 @@ def _clearly_short(ln: Line, first: bool, nxt: Line | None) -> bool:
     an em may be a full one, as textfix.lines._may_open_paragraph allows: a page with few is
     misread, heldout_articles seed 23 synth-022's 出了“夜游柳江”“夜赏非遗”等一.)"""
     room = ln.column - (INDENT_MIN if first else 0) - ln.width
+    if room < FULL_SLACK:
+        return False  # (what opens the next line is no narrower than nothing: most lines are full)
     if ln.quote_width < 2:
         room -= (2 - ln.quote_width) * sum(map(ln.text.count, QUOTES))
     return room >= max(opening_unit(nxt), _whole_run(nxt)) + FULL_SLACK
