@@ -37,11 +37,11 @@ def cached(name: str, key: str, build: Callable[[], tuple]) -> tuple:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     values = build()
-    _store(path, marshal.dumps((key, *values)))
+    store(path, marshal.dumps((key, *values)))
     return values
 
 
-def _store(path: Path, data: bytes) -> None:
+def store(path: Path, data: bytes) -> None:
     """Best effort: a read-only home must not stop repair, it only makes it slower."""
     import tempfile  # here: most processes find their caches made and never write (its import is ~1 ms)
 

@@ -546,7 +546,7 @@ def _byline_across(bylines: BylineFinder, lines: list[Line], k: int, n: int) -> 
 class _BodyReader:
     """Reads the body lines in order into paragraphs, subheads, titles and bylines."""
 
-    def __init__(self, lines: list[Line], titles_at_foot: bool, bylines: BylineFinder | None = None, text: str = "") -> None:
+    def __init__(self, lines: list[Line], titles_at_foot: bool, bylines: BylineFinder | None, text: str) -> None:
         self.lines = lines
         self.text = text  # the page the lines were cut from: where the extractor's blocks start (see _after_blank)
         self.titles_at_foot = titles_at_foot

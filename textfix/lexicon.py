@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 
 from pathlib import Path
 
-from .cache import _store, cache_dir, cached
+from .cache import store, cache_dir, cached
 
 @dataclass(eq=False)  # hashed by identity: decisions cache their readings per lexicon
 class Lexicon:
@@ -171,7 +171,7 @@ def load_segments() -> Segments:
 
     def build() -> tuple[int, dict[str, tuple[int, int]], int]:
         total, groups, data = _by_first(source.read_text(encoding="utf-8"))
-        _store(path, data)
+        store(path, data)
         built.append(data)
         return total, groups, len(data)
 

@@ -21,7 +21,7 @@ import re
 import sys
 import zlib
 
-from .cache import _store, cache_dir
+from .cache import store, cache_dir
 
 FORMAT = 2
 _programs: dict[tuple[str, int], bytes] | None = None
@@ -137,5 +137,5 @@ def _save() -> None:
             if len(pattern) < OWN_FILE:
                 small[(pattern, flags)] = program
             elif (pattern, flags) in _used and (pattern, flags) not in _kept_own:
-                _store(_own_path(pattern, flags), marshal.dumps((_version, (pattern, flags), program)))
-        _store(_path(), marshal.dumps((_version, small)))
+                store(_own_path(pattern, flags), marshal.dumps((_version, (pattern, flags), program)))
+        store(_path(), marshal.dumps((_version, small)))
