@@ -18,57 +18,17 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT))  # this checkout's textfix
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from page_evidence import first_weighing, pages  # noqa: E402  (puts this checkout first on the path)
 import textfix.lines as lines  # noqa: E402
 from textfix.io import read_text  # noqa: E402
-
-EXTRACTORS = ("pdfium", "pdftotext-raw", "pdftotext", "pdfminer")
-
-
-def pages(args: list[str]):
-    """(set proportionally truly, name, path) for every page named by *args*."""
-    files = False
-    for arg in args:
-        if arg == "--file":
-            files = True
-            continue
-        d = Path(arg)
-        if files:
-            yield False, d.name, d
-        elif (d / "MANIFEST.json").exists() and any(d.glob("*.pdfium.txt")):
-            for gold in sorted(d.glob("*.gold.json")):
-                name = gold.name.removesuffix(".gold.json")
-                for ex in EXTRACTORS:
-                    if (p := d / f"{name}.{ex}.txt").exists():
-                        yield True, f"{d.name}/{name}/{ex}", p
-        else:
-            for p in sorted(d.glob("synth-*.txt")):
-                yield False, f"{d.name}/{p.stem}", p
-
-
-def evidence(text: str) -> tuple[int, int, bool]:
-    """(mono lines, prop lines, decision) for the page *text*, as cut_lines weighs them."""
-    seen: list[tuple[int, int, bool]] = []
-    weigh = lines._proportional
-
-    def spy(texts, widths, extra):
-        mono, prop = lines.proportional_evidence(texts, widths, extra)
-        seen.append((mono, prop, weigh(texts, widths, extra)))
-        return seen[-1][2]
-
-    lines._proportional = spy
-    try:
-        lines.cut_lines(text)
-    finally:
-        lines._proportional = weigh
-    return seen[0]
 
 
 def main(argv: list[str]) -> int:
     tally: Counter[tuple[str, str, bool]] = Counter()
-    for truly, name, path in pages(argv):
-        mono, prop, decided = evidence(read_text(path).rstrip("\f\n "))
+    for kind, name, path in pages(argv):
+        truly = kind == "typeset"  # WeasyPrint sets ASCII proportionally; generated pages and --file one unit each
+        mono, prop, decided = first_weighing("_proportional", lines.proportional_evidence, read_text(path).rstrip("\f\n "))
         if (mono and prop) or decided != truly:
             print(f"{name}: mono {mono}, prop {prop}, proportional {decided} (truly {truly})")
         shown = "none" if mono == prop == 0 else "only prop" if not mono else "only mono" if not prop else f"mono {mono} prop {prop}"

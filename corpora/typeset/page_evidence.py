@@ -1,0 +1,57 @@
+"""What the counting scripts share (count_hanging.py, count_proportional.py): the pages named on the
+command line, and the evidence a rule of textfix.lines weighed on a page, caught at its first call.
+
+A DIR with a MANIFEST.json and ``NAME.<extractor>.txt`` pages is typeset (make_pages.py); any other DIR
+holds generated ``synth-*.txt`` pages (generate_pages.py); a path after ``--file`` is one page.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's textfix
+import textfix.lines as lines  # noqa: E402
+
+EXTRACTORS = ("pdfium", "pdftotext-raw", "pdftotext", "pdfminer")
+
+
+def pages(args: list[str]) -> Iterator[tuple[str, str, Path]]:
+    """(kind, name, path) for every page *args* name: kind "typeset", "generated" or "file"."""
+    files = False
+    for arg in args:
+        if arg == "--file":
+            files = True
+            continue
+        d = Path(arg)
+        if files:
+            yield "file", d.name, d
+        elif (d / "MANIFEST.json").exists() and any(d.glob("*.pdfium.txt")):
+            for gold in sorted(d.glob("*.gold.json")):
+                name = gold.name.removesuffix(".gold.json")
+                for ex in EXTRACTORS:
+                    if (p := d / f"{name}.{ex}.txt").exists():
+                        yield "typeset", f"{d.name}/{name}/{ex}", p
+        else:
+            for p in sorted(d.glob("synth-*.txt")):
+                yield "generated", f"{d.name}/{p.stem}", p
+
+
+def first_weighing(rule: str, evidence: Callable[..., tuple[int, int]], text: str) -> tuple[int, int, bool]:
+    """(evidence one way, the other, decision) of ``textfix.lines.<rule>`` at its first call while
+    cut_lines reads *text*; *evidence* takes the rule's arguments."""
+    seen: list[tuple[int, int, bool]] = []
+    weigh = getattr(lines, rule)
+
+    def spy(*args):
+        seen.append((*evidence(*args), weigh(*args)))
+        return seen[-1][2]
+
+    setattr(lines, rule, spy)
+    try:
+        lines.cut_lines(text)
+    finally:
+        setattr(lines, rule, weigh)
+    return seen[0]
