@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from page_evidence import first_weighing, pages  # noqa: E402  (puts this checkout first on the path)
+from page_evidence import first_weighing, pages, print_tally  # noqa: E402  (puts this checkout first on the path)
 import textfix.lines as lines  # noqa: E402
 from textfix.io import read_text  # noqa: E402
 
@@ -30,8 +30,7 @@ def main(argv: list[str]) -> int:
         print(f"{name}: over {over}, pulled {pulled}, hangs {decided} (truly {hangs})")
         shown = "none" if over == pulled == 0 else "hang" if over > pulled else "no hang" if pulled > over else "tie"
         tally["generated" if hangs else "typeset", shown, decided == hangs] += 1
-    for (kind, shown, right), n in sorted(tally.items()):
-        print(f"{kind}, evidence {shown}, {'right' if right else 'wrong'}: {n}")
+    print_tally(tally)
     return 0
 
 

@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from page_evidence import first_weighing, pages  # noqa: E402  (puts this checkout first on the path)
+from page_evidence import first_weighing, pages, print_tally  # noqa: E402  (puts this checkout first on the path)
 import textfix.lines as lines  # noqa: E402
 from textfix.io import read_text  # noqa: E402
 
@@ -33,8 +33,7 @@ def main(argv: list[str]) -> int:
             print(f"{name}: mono {mono}, prop {prop}, proportional {decided} (truly {truly})")
         shown = "none" if mono == prop == 0 else "only prop" if not mono else "only mono" if not prop else f"mono {mono} prop {prop}"
         tally["typeset" if truly else "mono", shown, decided == truly] += 1
-    for (kind, shown, right), n in sorted(tally.items()):
-        print(f"{kind}, evidence {shown}, {'right' if right else 'wrong'}: {n}")
+    print_tally(tally)
     return 0
 
 

@@ -8,6 +8,7 @@ holds generated ``synth-*.txt`` pages (generate_pages.py); a path after ``--file
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -55,3 +56,9 @@ def first_weighing(rule: str, evidence: Callable[..., tuple[int, int]], text: st
     finally:
         setattr(lines, rule, weigh)
     return seen[0]
+
+
+def print_tally(tally: Counter[tuple[str, str, bool]]) -> None:
+    """One line per (kind of page, evidence shown, decision right): how many pages."""
+    for (kind, shown, right), n in sorted(tally.items()):
+        print(f"{kind}, evidence {shown}, {'right' if right else 'wrong'}: {n}")
