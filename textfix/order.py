@@ -610,9 +610,11 @@ class _Page:
         page-038 and train page-016 worse again."""
         lines = [b - a for a, b in zip(self.before, self.before[1:])]
         texts = [b - a for a, b in zip(self.texts, self.texts[1:])]
-        broken = sum(self.cost(i, i + 1)[0] for i in range(lo, hi - 1))
+        printed = [self.cost(i, i + 1) for i in range(lo, hi - 1)]
+        broken = sum(b for b, _ in printed)
         if broken < MIN_BROKEN:
             return
+        printed_lm = sum(x for _, x in printed)
         for first, second, third, apart in _banded_columns(lo, hi, self.opens, self.held, self.before):
             if self.forced_break(first, second, third):
                 continue
@@ -642,14 +644,12 @@ class _Page:
                 continue
             (relative, off_topic, segments, imbalance, shared, lm), order = found
             # The reading's seams relative to print: the banded strips' own, then the reading's.
-            printed = [self.cost(i, i + 1) for i in range(lo, hi - 1)]
             banded = [self.cost(x, y) for x, y in zip(seq, seq[1:])]
             relative += sum(b for b, _ in banded) - broken
-            lm += sum(x for _, x in banded) - sum(x for _, x in printed)
+            lm += sum(x for _, x in banded) - printed_lm
             if broken + relative == 0:
                 key = (relative, off_topic, len(cuts) + 2, segments, shared, imbalance + apart, lm)
                 yield key, [seq[i] for i in order]
-
 
     def forced_break(self, *strips: list[int]) -> bool:
         """Every reading of *strips* (read as :func:`_interleave` reads them) breaks a sentence: two
