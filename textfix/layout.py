@@ -610,9 +610,8 @@ class _BodyReader:
         return ln.headline or (is_wide(ln) or not is_full(ln, first=True)) and ends_clause(ln.text)
 
     def _ends_bare(self, k: int) -> bool:
-        """Line *k* would end a paragraph on no mark (see _ends_unmarked), clearly short (see _clearly_short)."""
-        ln, nxt = self.lines[k], self.lines[k + 1] if k + 1 < len(self.lines) else None
-        return _ends_unmarked(ln) and _clearly_short(ln, False, nxt)
+        """Line *k* would end a paragraph on no mark, clearly short (see _short_unmarked)."""
+        return _short_unmarked(self.lines[k], self.lines[k + 1] if k + 1 < len(self.lines) else None)
 
     def _subhead_read_as_text(self) -> bool:
         """The paragraph read, ended on no mark (see _starts_paragraph), is a subhead wrapped as a
@@ -972,7 +971,13 @@ def _no_inner_line(ln: Line, nxt: Line | None) -> bool:
     paragraph's last line is, yet ending nothing a last line may end on (a sentence, a colon, a
     byline), and full as a first line (else it may be a paragraph's only line, or its last: a list
     item ends on no mark, 1.…选举 | …全票 | 当选国家主席、中央军委主席)."""
-    return _ends_unmarked(ln) and _clearly_short(ln, False, nxt) and is_full(ln, True, nxt)
+    return _short_unmarked(ln, nxt) and is_full(ln, True, nxt)
+
+
+def _short_unmarked(ln: Line, nxt: Line | None) -> bool:
+    """*ln* ends nothing a paragraph's last line ends on (see _ends_unmarked) and is clearly short
+    before *nxt* (see _clearly_short)."""
+    return _ends_unmarked(ln) and _clearly_short(ln, False, nxt)
 
 
 def _ends_unmarked(ln: Line) -> bool:
