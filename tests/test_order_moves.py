@@ -8,7 +8,8 @@ from __future__ import annotations
 from textfix import split_page
 from textfix.lines import INDENT_MAX, BylineFinder, cut_lines
 from textfix.order import (
-    BLOCK_PARAGRAPHS, COLUMN_SHARE, COLUMN_SLACK, blocks_of, boxes, move_blocks, move_order, paragraphs_per_block, reading_order,
+    BLOCK_PARAGRAPHS, COLUMN_SHARE, COLUMN_SLACK, Reading, blocks_of, boxes, move_blocks, move_order, paragraphs_per_block,
+    reading_order,
 )
 from textfix.repair import apply_changes
 
@@ -827,3 +828,39 @@ def test_a_subhead_wrapped_in_its_column_before_the_foot_titles_is_read_in_its_c
         ("paragraph", SEA_LEAD), ("paragraph", SEA_LEAD_B), ("heading", SEA_H1), ("paragraph", "".join(SEA_P1_LINES)),
         ("heading", SEA_H2), ("paragraph", SEA_P2A), ("paragraph", SEA_P2B),
     ]
+
+
+# A move plan that reads more articles than the page as printed moved blocks across articles (the
+# shape of train39 page-040): split_page reads the page as printed.  Two articles, the first's lead in
+# two blocks, its byline at the second's end; a plan that reads the second block first leaves the
+# byline over the title (three articles, one untitled, one unsigned).
+GUARD_1A = "央视网消息（新闻联播）：入秋以来，南方山区的柑橘陆续成熟，果农忙着采摘装箱。"
+GUARD_1B = "今年当地柑橘种植面积稳中有增，果农们借助电商直播把果子卖到全国各地。"
+GUARD_2 = "央视网消息（新闻联播）：今年以来，多地加快建设城市绿道，市民出行更加便利。"
+GUARD_PRINTED = [
+    "\n".join([TITLE_1, *_set(GUARD_1A)]),
+    "\n".join([*_set(GUARD_1B), BYLINE_1]),
+    "\n".join([TITLE_2, *_set(GUARD_2)[:-1], _set(GUARD_2)[-1] + BYLINE_2]),
+]
+
+
+def _split_with_plan(monkeypatch, moved: bool):
+    """split_page of GUARD_PRINTED when the reading order puts its second block first, found by the
+    block moves (*moved*) or by a layout analysis's strips."""
+    import textfix.order
+
+    page_text = _page(GUARD_PRINTED)
+    piece = _pieces(page_text, GUARD_PRINTED)
+    monkeypatch.setattr(textfix.order, "page_order", lambda text, model: Reading([piece[1], piece[0], piece[2]], moved))
+    return split_page(page_text)
+
+
+def test_a_move_plan_that_reads_more_articles_than_print_is_refused(monkeypatch) -> None:
+    page = _split_with_plan(monkeypatch, moved=True)
+    assert [(a.title, a.byline) for a in page.articles] == [(TITLE_1, "张伟"), (TITLE_2, "李明")]
+    assert "reorder" not in {c.rule for c in page.changes}
+
+
+def test_a_strips_plan_is_not_asked_for_its_articles(monkeypatch) -> None:
+    page = _split_with_plan(monkeypatch, moved=False)
+    assert [(a.title, a.byline) for a in page.articles] == [("", "张伟"), (TITLE_1, ""), (TITLE_2, "李明")]

@@ -60,6 +60,18 @@ from .lines import (FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder,
                     is_indented, is_wide, line_opens_lead)
 
 Span = tuple[int, int]
+
+
+class Reading(list):
+    """The pieces of a page (spans) in reading order, and whether pdftotext's block moves
+    (:func:`move_order`) found them, not a layout analysis's strips: ``split_page`` asks a move plan
+    to read no more articles than the page as printed (textfix.split's guard)."""
+
+    def __init__(self, spans: list[Span], moved: bool) -> None:
+        super().__init__(spans)
+        self.moved = moved
+
+
 # Two articles, each in two columns: fewer blocks cannot be out of order as pdfminer prints them.
 MIN_BLOCKS = 4
 
@@ -120,7 +132,7 @@ def _finished(block: list[Line]) -> bool:
     return block[-1].ends or _closes(block)
 
 
-def page_order(text: str, model) -> list[Span] | None:
+def page_order(text: str, model) -> Reading | None:
     """:func:`reading_order` of *text* as the repair model reads it: its marks repaired first (a
     garbled 。 ends no sentence), the pieces as offsets into *text*.  A page whose print order breaks
     no sentence as printed (clean text, one paragraph a line) is not repaired for it, unless its blocks
@@ -146,7 +158,7 @@ def page_order(text: str, model) -> list[Span] | None:
     def at(offset: int) -> int:
         return len(text) if offset == len(repaired.text) else to_input(offset)
 
-    return [(at(lo), at(hi)) for lo, hi in spans]
+    return Reading([(at(lo), at(hi)) for lo, hi in spans], spans.moved)
 
 
 def _broken(blocks: list[list[Line]]) -> bool:
@@ -162,7 +174,7 @@ def _broken(blocks: list[list[Line]]) -> bool:
 
 
 def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool = True,
-                  boxed: list[list[Line]] | None = None) -> list[Span] | None:
+                  boxed: list[list[Line]] | None = None) -> Reading | None:
     """The pieces of *text* in reading order (see the module's doc), or None to read it as it stands.
     *bylines* finds the bylines that end articles (garbled parentheses as the repair model knows them);
     *broken*: some seam of the print order may break a sentence (:func:`_broken`), else only a
@@ -174,12 +186,12 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
     searched = strips_stop >= MIN_BLOCKS
     boxes_only = _strip_boxes(boxed, strips_stop)
     order = _strips_past_header(boxed, strips_stop, MIN_BROKEN, None) if searched and broken else None
-    blocks, stop = boxed, strips_stop
+    blocks, stop, by_moves = boxed, strips_stop, False
     if order is None and broken:
         moved, moved_stop = move_blocks(boxed)
         order = _moves_under_titles(moved, moved_stop)
         if order is not None:
-            blocks, stop = moved, moved_stop
+            blocks, stop, by_moves = moved, moved_stop, True
         elif boxes_only:
             # No move explains the page, and its blocks are a layout analysis's boxes, not pdftotext's
             # (which prints a page's columns in order: train51 page-017 read as strips breaks it):
@@ -193,7 +205,7 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
         order = _strips_past_header(boxed, strips_stop, 0, None, topical=True)
     if order is None:
         return None
-    return _spans(text, blocks, order + list(range(stop, len(blocks))))
+    return Reading(_spans(text, blocks, order + list(range(stop, len(blocks)))), by_moves)
 
 
 def _strip_boxes(blocks: list[list[Line]], stop: int) -> bool:
