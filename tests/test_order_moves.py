@@ -864,3 +864,31 @@ def test_a_move_plan_that_reads_more_articles_than_print_is_refused(monkeypatch)
 def test_a_strips_plan_is_not_asked_for_its_articles(monkeypatch) -> None:
     page = _split_with_plan(monkeypatch, moved=False)
     assert [(a.title, a.byline) for a in page.articles] == [("", "张伟"), (TITLE_1, ""), (TITLE_2, "李明")]
+
+
+# A subhead at a column's foot wrapped onto a short rest that pdftotext printed as a block of its own
+# (the shape of train53 page-018): the rest joins the block its first line ends, so the subhead is
+# asked for its topic in the text it stands over, not in the rest (where a lone rest, taken for a
+# subhead of its own, drew another article's paragraph after it).  Column 1: the title, the lead,
+# the subhead's first line (as wide as the column) and its rest, the first two lines of its text;
+# column 2 the rest of the text; pdftotext printed column 2 before column 1's foot.
+WRAPPED_FIRST, WRAPPED_REST = "各地持续加强乡村道路养护", "工作"
+UNDER = _set("乡村道路养护投入今年继续加大，破损路面得到及时修补，群众出行更加安全便捷，农产品运输也更加顺畅。")
+REST_PRINTED = [
+    "\n".join([TITLE_1, *_set(LEAD_1A), WRAPPED_FIRST]),
+    WRAPPED_REST,
+    "\n".join([*UNDER[2:-1], UNDER[-1] + BYLINE_1]),
+    "\n".join(UNDER[:2]),
+    ARTICLE_2,
+]
+
+
+def test_a_subhead_s_rest_printed_alone_joins_its_first_line() -> None:
+    assert len(WRAPPED_FIRST) == 12 and UNDER[1][-1] == "及"  # the subhead fills the column; its text breaks inside a sentence
+    page_text = _page(REST_PRINTED)
+    blocks, _ = move_blocks(boxes(page_text, BylineFinder()))
+    assert [ln.text for ln in blocks[0][-2:]] == [WRAPPED_FIRST, WRAPPED_REST]
+    assert len(blocks) == len(REST_PRINTED) - 1
+    piece = _pieces(page_text, REST_PRINTED)
+    heading = (piece[0][0], piece[1][1])
+    assert reading_order(page_text) == [heading, piece[3], piece[2], piece[4]]

@@ -1369,6 +1369,30 @@ def _cut_heading_rests(blocks: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
+def _tail_rest(block: list[Line], nxt: list[Line]) -> bool:
+    """*nxt* is the short rest of the subhead that ends *block* (:func:`_tail_subhead`, one line as
+    wide as the column but for an indent: the next phrase did not fit), printed as a block of its own
+    (train53 page-018's ``…加强在伊叙边境军队`` / ``部署``): one bare line, no byline, shorter than
+    the subhead's first line."""
+    if len(nxt) != 1 or _tail_subhead(block) != 1:
+        return False
+    rest = nxt[0]
+    return rest.bare and rest.byline is None and not _lead_byline(nxt) and rest.width < block[-1].width
+
+
+def _join_tail_rests(blocks: list[list[Line]]) -> list[list[Line]]:
+    """*blocks* with a subhead's rest printed as a block of its own after the block its first line
+    ends (:func:`_tail_rest`) joined to it: the subhead wants its text after the rest, and the move
+    search asks its topic there."""
+    out: list[list[Line]] = []
+    for block in blocks:
+        if out and _tail_rest(out[-1], block):
+            out[-1] = out[-1] + block
+        else:
+            out.append(block)
+    return out
+
+
 def _rests(blocks: list[list[Line]]) -> list[bool]:
     """Each block is the short rest of a wrapped heading printed before its first line, the next
     block (:func:`_heading_rest`; one line, after a block)."""
@@ -1423,9 +1447,9 @@ def _foot_title(block: list[Line]) -> bool:
 
 
 def move_blocks(blocks: list[list[Line]]) -> tuple[list[list[Line]], int]:
-    """The blocks as the move search takes them (:func:`_cut_at_leads`, :func:`_cut_heading_rests`) and
-    where their foot starts (:func:`_move_foot`)."""
-    blocks = _cut_heading_rests(_cut_at_leads(blocks))
+    """The blocks as the move search takes them (:func:`_cut_at_leads`, :func:`_cut_heading_rests`,
+    :func:`_join_tail_rests`) and where their foot starts (:func:`_move_foot`)."""
+    blocks = _join_tail_rests(_cut_heading_rests(_cut_at_leads(blocks)))
     return blocks, _move_foot(blocks, _foot(blocks))
 
 
