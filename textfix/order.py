@@ -39,7 +39,9 @@ them by height across the columns, so a block comes out later than it is read.  
 not explain a page of pdftotext's blocks (several paragraphs a block, no line of text alone),
 :func:`move_order` puts blocks back earlier, a few moves at most, while a move mends a heading's seam
 (a subhead or a byline line without its text, a paragraph after a byline: :func:`_move_costs`; an
-article whose last column as printed is far short of its first: ``COLUMN_SHARE``).
+article whose last column as printed is far short of its first: ``COLUMN_SHARE``).  Its readings say
+so (:class:`Reading`): ``split_page`` reads the page as printed where the moves read more articles
+than print order, one of them without a title (blocks moved across articles).
 
 :func:`reading_order` gives the page's pieces (offsets into the text) in
 reading order, or ``None`` when the text is read as it stands;
