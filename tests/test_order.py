@@ -990,3 +990,43 @@ def test_a_later_strip_two_columns_wide_is_weighed_by_the_topics_not_its_columns
     page.breaks = [0, 1, 1, 1, 2, 2]
     found = page.group(0, 6)
     assert found is not None and found[1] == [0, 2, 3, 1, 4, 5]
+
+
+# Two articles set in two columns, A over B, the titles at the page's foot (train63 page-019's
+# layout): pdfminer boxed the first lines of A's two columns (each a paragraph's first line, set
+# indented) as a row and printed them in turn, then the rest of A's first column, B's first column,
+# the rest of A's second column and B's second column.
+ROW_A_1 = "新华社北京4月2日电今年以来，各地抓紧春耕生产，全国已播种粮食面积超过三亿亩，进度快于上年同期。"
+ROW_A_2 = "据介绍，各地农机手抢抓农时作业，早稻栽插已基本完成，农资供应充足，价格总体平稳。"
+ROW_B = "新华社北京4月3日电住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，并在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
+
+
+def _row_page(first_box: str | None = None) -> tuple[str, list[str]]:
+    a_1, a_2, b = _set(ROW_A_1), _set(ROW_A_2), _set(ROW_B)
+    assert (a_1[0], a_2[0], b[4]) == ("新华社北京4月2日电", "据介绍，各地农机手抢", "同步推进适老化改造，加装")
+    printed = ["2 文化 Culture", first_box or a_1[0], a_2[0], "\n".join(a_1[1:]), "\n".join(b[:4]), "\n".join(a_2[1:]),
+               "\n".join(b[4:]) + "（记者 李明）", A_TITLE, B_TITLE]
+    return "\n\n".join(printed) + "\n", printed
+
+
+def test_a_row_of_two_first_lines_is_read_at_the_top_of_its_columns() -> None:
+    # A's second column's first line (据介绍，…) goes before the rest of that column, after B's first
+    # column; then B's second column.  Left in the first strip, it breaks A's first paragraph.
+    text, printed = _row_page()
+    assert _read_blocks(text, printed) == [0, 1, 3, 2, 5, 4, 6, 7, 8]
+    page = split_page(text)
+    assert [[b.text for b in a.blocks] for a in page.articles] == [[ROW_A_1, ROW_A_2], [ROW_B]]
+
+
+def test_an_indented_heading_over_a_first_line_is_no_row() -> None:
+    from textfix.lines import BylineFinder
+    from textfix.order import _row_second, _strips_foot, boxes
+
+    text, _ = _row_page()
+    blocks = boxes(text, BylineFinder())
+    assert _row_second(blocks, _strips_foot(blocks)) == 2
+    # A subhead set indented (no sentence's mark) before a paragraph's first line boxed alone: the
+    # first line is read under it as printed, no box of a row.
+    text, _ = _row_page(first_box="春耕生产有序推进")
+    blocks = boxes(text, BylineFinder())
+    assert _row_second(blocks, _strips_foot(blocks)) is None
