@@ -9,13 +9,13 @@ from textfix.repair import apply_changes, repair
 
 
 def _interleave(starts, stop, cost, can_start, closed, held, before, grams, texts=None, floats=None, width=1,
-                leads=None, later=1):
+                leads=None, later=1, bylined=None):
     """textfix.order._interleave, what a test leaves out as the plainest page has it: the blocks of
     text counted as the column lines (*before*), no block floating, no lead, strips one column wide."""
     from textfix.order import _interleave as interleave
 
     return interleave(starts, stop, cost, can_start, closed, held, before, grams, texts or before,
-                      floats or [False] * (stop + 1), width, leads or [False] * (stop + 1), later)
+                      floats or [False] * (stop + 1), width, leads or [False] * (stop + 1), later, bylined=bylined)
 
 # Two articles set in two columns of 12 characters (a paragraph's first line indented by two),
 # each column broken inside a sentence (上|年同期, 老旧|小区: the language model expects each
@@ -562,6 +562,26 @@ def test_a_byline_line_under_a_title_opens_a_later_strips_segment_and_is_read_fi
     assert plain is None or plain[0][0] >= 0
 
 
+def test_a_byline_line_under_a_title_is_no_article_s_that_ends_with_its_byline() -> None:
+    # The page above, B's second column (block 4) ending with B's byline (…（记者 李明）): B is signed
+    # there, so the byline line printed at the top of strip 2 is another article's, not lifted before
+    # B's lead.  Asked of no block (None), B's reading above is found.
+    right = {(0, 2), (2, 3), (3, 1), (1, 4)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    grams = [set()] * 5
+    before = [0, 2, 4, 6, 6, 8]
+    closed = [True, True, True, False, True]
+    floats = [False, False, False, True, False]
+    args = ([0, 2], 5, cost, [True] * 5, closed, [False] * 5, before, grams, None, floats)
+    assert _interleave(*args, bylined=None)[1] == [0, 2, 3, 1, 4]
+    assert _interleave(*args, bylined=[False] * 5)[1] == [0, 2, 3, 1, 4]
+    found = _interleave(*args, bylined=[False, False, False, False, True])
+    assert found is None or found[1].index(3) > found[1].index(1)
+
+
 def test_a_first_strip_may_hold_two_columns_of_every_article() -> None:
 
     # Three columns an article, four lines each: pdfminer groups A's first two columns (blocks 0, 1)
@@ -982,7 +1002,7 @@ def test_a_later_strip_two_columns_wide_is_weighed_by_the_topics_not_its_columns
     page.cost, page.topical = cost, False
     page.can_start = [True, True, False, False, False, False]
     page.closed = [True] * 6
-    page.held = page.floats = page.titles = [False] * 6
+    page.held = page.floats = page.titles = page.bylined = [False] * 6
     page.leads = page.opens = [True, True, False, False, False, False]
     page.grams = [{"a1", "a2"}, {"b1", "b2"}, {"a1", "a3"}, {"a2", "a3"}, {"b1", "b3"}, {"b2", "b3"}]
     page.before = page.lines = [0, 4, 8, 12, 16, 20, 24]

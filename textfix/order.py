@@ -581,6 +581,8 @@ class _Page:
         # A byline line under a title is centred under it, across the article's columns: pdfminer may
         # box it with a later column (:func:`_interleave`).
         self.floats = [_lead_byline(b) for b in blocks]
+        # Blocks that end an article with its byline: no article holds one and a floating byline too.
+        self.bylined = [_closes(b) for b in blocks]
         self.grams = [_bigrams(b) for b in blocks]
         self.before = [0, *accumulate(_column_lines(blocks))]  # column lines before each block
         self.lines = [0, *accumulate(map(len, blocks))]  # lines before each block
@@ -614,7 +616,7 @@ class _Page:
                 # first segment, never before the page's header (:func:`strip_order`).
                 continue
             found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.held, self.before, self.grams,
-                                self.texts, self.floats, width, self.leads, later)
+                                self.texts, self.floats, width, self.leads, later, bylined=self.bylined)
             if found is None:
                 continue
             # Fewer sentences broken first, then fewer segments off their article's topic
@@ -698,7 +700,7 @@ class _Page:
             # first, went from CER 0 to 0.12).
             found = _interleave([0, *cuts], len(seq), cost, at(self.can_start), at(self.closed), at(self.held), before,
                                 [self.grams[i] for i in seq], held_texts, at(self.floats), 1, at(self.opens), 1,
-                                rearranged=bool(third) and self.boxed)
+                                rearranged=bool(third) and self.boxed, bylined=at(self.bylined))
             if found is None:
                 continue
             (relative, off_topic, segments, imbalance, shared, lm), order = found
@@ -851,7 +853,7 @@ def _strip_cuts(lo: int, first_c: int, stop: int, before: list[int], can_start: 
 
 def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], held: list[bool],
                 before: list[int], grams: list[set[str]], texts: list[int], floats: list[bool], width: int,
-                leads: list[bool], later: int, rearranged: bool = False):
+                leads: list[bool], later: int, rearranged: bool = False, bylined: list[bool] | None = None):
     """The cheapest reading of strips [starts[0], starts[1]), … [starts[-1], stop) as segments
     interleaved per article: ((seams broken, segments off topic, -segments, column imbalance,
     -bigrams shared, -log10 P of the joins made) relative to the print order, the order), or None.  Of
@@ -876,7 +878,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
     how many blocks of text come before each block).  A block that *floats*
     (a byline line under a title, centred across the article's columns: pdfminer may box it with a
     later column, train33 page-007) may open an article's segment of a later strip, never stand
-    inside one, and is read before the article's first segment.  The first strip's segments hold
+    inside one, and is read before the article's first segment, but by no article whose segments
+    hold a block that ends it with a byline (*bylined*; None: not asked).  The first strip's segments hold
     *width* columns each and the later strips' *later* (:func:`_strip_cuts`): *later* times the
     first's lines balance *width* times a later strip's.  The strips read whole, one after another
     (one article, one segment each), are the print order, no reading: but where the strips are
@@ -908,6 +911,14 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
         strip's segment, then each strip's segment."""
         lifted = [j for j in range(1, k) if floats[state[j]]]
         return [(state[j], state[j] + 1) for j in lifted] + [(state[j] + (j in lifted), q[j]) for j in range(k)]
+
+    def two_bylines(state: tuple[int, ...], q: tuple[int, ...]) -> bool:
+        """The article's segments [state, q) would hold a byline line under its title (a floating block
+        opening a later strip's) and a byline that ends it (*bylined*): an article is signed once, so
+        the floating byline is another article's (train59 page-021: the next article's, printed under
+        the first strip's last column, was read with the first article, which ends with its own)."""
+        return (bylined is not None and any(floats[state[j]] for j in range(1, k))
+                and any(bylined[x] for j in range(k) for x in range(state[j], q[j])))
 
     def opener(q: tuple[int, ...]) -> int:
         """The block the article from *q* is read from: a floating block opening a later strip's segment."""
@@ -975,6 +986,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
         state = frontier.pop(0)
         key, segs = table[state]
         for q, last in steps(state):
+            if two_bylines(state, q):
+                continue
             read = runs(state, q)
             added = [cost(end - 1, start) for (_, end), (start, _) in zip(read, read[1:])]
             if not last:
