@@ -9,13 +9,13 @@ from textfix.repair import apply_changes, repair
 
 
 def _interleave(starts, stop, cost, can_start, closed, held, before, grams, texts=None, floats=None, width=1,
-                leads=None, later=1):
+                leads=None, later=1, bylined=None):
     """textfix.order._interleave, what a test leaves out as the plainest page has it: the blocks of
     text counted as the column lines (*before*), no block floating, no lead, strips one column wide."""
     from textfix.order import _interleave as interleave
 
     return interleave(starts, stop, cost, can_start, closed, held, before, grams, texts or before,
-                      floats or [False] * (stop + 1), width, leads or [False] * (stop + 1), later)
+                      floats or [False] * (stop + 1), width, leads or [False] * (stop + 1), later, bylined=bylined)
 
 # Two articles set in two columns of 12 characters (a paragraph's first line indented by two),
 # each column broken inside a sentence (上|年同期, 老旧|小区: the language model expects each
@@ -562,6 +562,26 @@ def test_a_byline_line_under_a_title_opens_a_later_strips_segment_and_is_read_fi
     assert plain is None or plain[0][0] >= 0
 
 
+def test_a_byline_line_under_a_title_is_no_article_s_that_ends_with_its_byline() -> None:
+    # The page above, B's second column (block 4) ending with B's byline (…（记者 李明）): B is signed
+    # there, so the byline line printed at the top of strip 2 is another article's, not lifted before
+    # B's lead.  Asked of no block (None), B's reading above is found.
+    right = {(0, 2), (2, 3), (3, 1), (1, 4)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    grams = [set()] * 5
+    before = [0, 2, 4, 6, 6, 8]
+    closed = [True, True, True, False, True]
+    floats = [False, False, False, True, False]
+    args = ([0, 2], 5, cost, [True] * 5, closed, [False] * 5, before, grams, None, floats)
+    assert _interleave(*args, bylined=None)[1] == [0, 2, 3, 1, 4]
+    assert _interleave(*args, bylined=[False] * 5)[1] == [0, 2, 3, 1, 4]
+    found = _interleave(*args, bylined=[False, False, False, False, True])
+    assert found is None or found[1].index(3) > found[1].index(1)
+
+
 def test_a_first_strip_may_hold_two_columns_of_every_article() -> None:
 
     # Three columns an article, four lines each: pdfminer groups A's first two columns (blocks 0, 1)
@@ -982,7 +1002,7 @@ def test_a_later_strip_two_columns_wide_is_weighed_by_the_topics_not_its_columns
     page.cost, page.topical = cost, False
     page.can_start = [True, True, False, False, False, False]
     page.closed = [True] * 6
-    page.held = page.floats = page.titles = [False] * 6
+    page.held = page.floats = page.titles = page.bylined = [False] * 6
     page.leads = page.opens = [True, True, False, False, False, False]
     page.grams = [{"a1", "a2"}, {"b1", "b2"}, {"a1", "a3"}, {"a2", "a3"}, {"b1", "b3"}, {"b2", "b3"}]
     page.before = page.lines = [0, 4, 8, 12, 16, 20, 24]
@@ -990,3 +1010,43 @@ def test_a_later_strip_two_columns_wide_is_weighed_by_the_topics_not_its_columns
     page.breaks = [0, 1, 1, 1, 2, 2]
     found = page.group(0, 6)
     assert found is not None and found[1] == [0, 2, 3, 1, 4, 5]
+
+
+# Two articles set in two columns, A over B, the titles at the page's foot (train63 page-019's
+# layout): pdfminer boxed the first lines of A's two columns (each a paragraph's first line, set
+# indented) as a row and printed them in turn, then the rest of A's first column, B's first column,
+# the rest of A's second column and B's second column.
+ROW_A_1 = "新华社北京4月2日电今年以来，各地抓紧春耕生产，全国已播种粮食面积超过三亿亩，进度快于上年同期。"
+ROW_A_2 = "据介绍，各地农机手抢抓农时作业，早稻栽插已基本完成，农资供应充足，价格总体平稳。"
+ROW_B = "新华社北京4月3日电住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，并在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
+
+
+def _row_page(first_box: str | None = None) -> tuple[str, list[str]]:
+    a_1, a_2, b = _set(ROW_A_1), _set(ROW_A_2), _set(ROW_B)
+    assert (a_1[0], a_2[0], b[4]) == ("新华社北京4月2日电", "据介绍，各地农机手抢", "同步推进适老化改造，加装")
+    printed = ["2 文化 Culture", first_box or a_1[0], a_2[0], "\n".join(a_1[1:]), "\n".join(b[:4]), "\n".join(a_2[1:]),
+               "\n".join(b[4:]) + "（记者 李明）", A_TITLE, B_TITLE]
+    return "\n\n".join(printed) + "\n", printed
+
+
+def test_a_row_of_two_first_lines_is_read_at_the_top_of_its_columns() -> None:
+    # A's second column's first line (据介绍，…) goes before the rest of that column, after B's first
+    # column; then B's second column.  Left in the first strip, it breaks A's first paragraph.
+    text, printed = _row_page()
+    assert _read_blocks(text, printed) == [0, 1, 3, 2, 5, 4, 6, 7, 8]
+    page = split_page(text)
+    assert [[b.text for b in a.blocks] for a in page.articles] == [[ROW_A_1, ROW_A_2], [ROW_B]]
+
+
+def test_an_indented_heading_over_a_first_line_is_no_row() -> None:
+    from textfix.lines import BylineFinder
+    from textfix.order import _row_second, _strips_foot, boxes
+
+    text, _ = _row_page()
+    blocks = boxes(text, BylineFinder())
+    assert _row_second(blocks, _strips_foot(blocks)) == 2
+    # A subhead set indented (no sentence's mark) before a paragraph's first line boxed alone: the
+    # first line is read under it as printed, no box of a row.
+    text, _ = _row_page(first_box="春耕生产有序推进")
+    blocks = boxes(text, BylineFinder())
+    assert _row_second(blocks, _strips_foot(blocks)) is None

@@ -205,9 +205,68 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
         # article's (pdfminer groups an article's later columns after the next article's first, at a
         # paragraph's end: train43 page-038); the articles' topics tell (:func:`_topic_moved`).
         order = _strips_past_header(boxed, strips_stop, 0, None, topical=True)
+    if order is None and boxes_only and broken:
+        # Nor as printed, nor by its topics: a row of two columns' first lines boxed together may be
+        # what hides the strips (:func:`_row_second`).  Asked last, so that no page read before is
+        # read otherwise (on the 21 train batches, seeds 21-63 odd, pdfminer: 2 pages read right,
+        # none changed else).
+        order = _row_order(boxed, strips_stop)
     if order is None:
         return None
     return Reading(_spans(text, blocks, order + list(range(stop, len(blocks)))), by_moves)
+
+
+def _row_second(blocks: list[list[Line]], stop: int) -> int | None:
+    """The second box of a row of two paragraphs' first lines, if the blocks [0, stop) hold one such row
+    and no other.  pdfminer may box two first lines set side by side at the top of two columns as a
+    row, printed in turn (``A1 first line | A2 first line | A1 rest …``), before the rest of the first
+    column: the strips then hold a line of the second column in the first (train63 page-019, train49
+    page-023).  The row's first box is one indented line that ends no sentence and runs on (or an
+    article's lead); the second is one indented line that runs on to no block printed right after it
+    (which goes on from the first instead: it is no continuation itself).  A heading set indented
+    (a subhead over its paragraph's first line, train23 page-022) is no first box: the paragraph
+    under it is read as printed; nor is a third first line in a row (three columns' first
+    lines boxed side by side: train43 page-017, its boxes are not put back one at a time)."""
+    def first_line(block: list[Line]) -> bool:
+        return len(block) == 1 and is_indented(block[0]) and not block[0].ends and block[0].byline is None
+
+    rows = []
+    for i in range(min(stop, len(blocks)) - 2):
+        first, second, rest = blocks[i], blocks[i + 1], blocks[i + 2]
+        if len(first) != 1 or first[0].ends or not is_indented(first[0]) or _bare_byline(first[0]):
+            continue
+        if not (_needs_more(first) or _lead(first)) or (i > 0 and first_line(blocks[i - 1])):
+            continue  # an indented heading is no first line; a row of three is not put back a box at a time
+        if first_line(second) and _needs_more(second) and not _goes_on(second) and _goes_on(rest):
+            rows.append(i + 1)
+    return rows[0] if len(rows) == 1 else None
+
+
+def _row_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
+    """The strip search's order of blocks [0, stop) with a row's second box (:func:`_row_second`) put
+    back at the top of its column, where no other reading was found: before each block of more than
+    one line that goes on from an unfinished one, in turn, the reading that breaks the fewest sentences
+    (then the language model's joins) taken, as any reading the search finds where the print order
+    breaks one sentence at least (MIN_BROKEN_UNMOVED).  Printed order indices."""
+    moved = _row_second(blocks, stop)
+    if moved is None:
+        return None
+    best: tuple[tuple[int, float], list[int]] | None = None
+    for top in range(moved + 2, stop):
+        if len(blocks[top]) < 2 or not _goes_on(blocks[top]):
+            continue
+        perm = [i for i in range(stop) if i != moved]
+        perm.insert(perm.index(top), moved)
+        placed = [blocks[i] for i in perm] + blocks[stop:]
+        order = _strips_past_header(placed, stop, MIN_BROKEN_UNMOVED, None)
+        if order is None:
+            continue
+        cost = _seam_costs(placed)
+        seams = [cost(x, y) for x, y in zip(order, order[1:])]
+        key = (sum(b for b, _ in seams), sum(lm for _, lm in seams))
+        if best is None or key < best[0]:
+            best = (key, [perm[i] for i in order])
+    return None if best is None else best[1]
 
 
 def _strip_boxes(blocks: list[list[Line]], stop: int) -> bool:
@@ -536,6 +595,8 @@ class _Page:
         # A byline line under a title is centred under it, across the article's columns: pdfminer may
         # box it with a later column (:func:`_interleave`).
         self.floats = [_lead_byline(b) for b in blocks]
+        # Blocks that end an article with its byline: no article holds one and a floating byline too.
+        self.bylined = [_closes(b) for b in blocks]
         self.grams = [_bigrams(b) for b in blocks]
         self.before = [0, *accumulate(_column_lines(blocks))]  # column lines before each block
         self.lines = [0, *accumulate(map(len, blocks))]  # lines before each block
@@ -569,7 +630,7 @@ class _Page:
                 # first segment, never before the page's header (:func:`strip_order`).
                 continue
             found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.held, self.before, self.grams,
-                                self.texts, self.floats, width, self.leads, later)
+                                self.texts, self.floats, width, self.leads, later, bylined=self.bylined)
             if found is None:
                 continue
             # Fewer sentences broken first, then fewer segments off their article's topic
@@ -653,7 +714,7 @@ class _Page:
             # first, went from CER 0 to 0.12).
             found = _interleave([0, *cuts], len(seq), cost, at(self.can_start), at(self.closed), at(self.held), before,
                                 [self.grams[i] for i in seq], held_texts, at(self.floats), 1, at(self.opens), 1,
-                                rearranged=bool(third) and self.boxed)
+                                rearranged=bool(third) and self.boxed, bylined=at(self.bylined))
             if found is None:
                 continue
             (relative, off_topic, segments, imbalance, shared, lm), order = found
@@ -806,7 +867,7 @@ def _strip_cuts(lo: int, first_c: int, stop: int, before: list[int], can_start: 
 
 def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], held: list[bool],
                 before: list[int], grams: list[set[str]], texts: list[int], floats: list[bool], width: int,
-                leads: list[bool], later: int, rearranged: bool = False):
+                leads: list[bool], later: int, rearranged: bool = False, bylined: list[bool] | None = None):
     """The cheapest reading of strips [starts[0], starts[1]), … [starts[-1], stop) as segments
     interleaved per article: ((seams broken, segments off topic, -segments, column imbalance,
     -bigrams shared, -log10 P of the joins made) relative to the print order, the order), or None.  Of
@@ -831,7 +892,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
     how many blocks of text come before each block).  A block that *floats*
     (a byline line under a title, centred across the article's columns: pdfminer may box it with a
     later column, train33 page-007) may open an article's segment of a later strip, never stand
-    inside one, and is read before the article's first segment.  The first strip's segments hold
+    inside one, and is read before the article's first segment, but by no article whose segments
+    hold a block that ends it with a byline (*bylined*; None: not asked).  The first strip's segments hold
     *width* columns each and the later strips' *later* (:func:`_strip_cuts`): *later* times the
     first's lines balance *width* times a later strip's.  The strips read whole, one after another
     (one article, one segment each), are the print order, no reading: but where the strips are
@@ -863,6 +925,14 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
         strip's segment, then each strip's segment."""
         lifted = [j for j in range(1, k) if floats[state[j]]]
         return [(state[j], state[j] + 1) for j in lifted] + [(state[j] + (j in lifted), q[j]) for j in range(k)]
+
+    def two_bylines(state: tuple[int, ...], q: tuple[int, ...]) -> bool:
+        """The article's segments [state, q) would hold a byline line under its title (a floating block
+        opening a later strip's) and a byline that ends it (*bylined*): an article is signed once, so
+        the floating byline is another article's (train59 page-021: the next article's, printed under
+        the first strip's last column, was read with the first article, which ends with its own)."""
+        return (bylined is not None and any(floats[state[j]] for j in range(1, k))
+                and any(bylined[x] for j in range(k) for x in range(state[j], q[j])))
 
     def opener(q: tuple[int, ...]) -> int:
         """The block the article from *q* is read from: a floating block opening a later strip's segment."""
@@ -930,6 +1000,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
         state = frontier.pop(0)
         key, segs = table[state]
         for q, last in steps(state):
+            if two_bylines(state, q):
+                continue
             read = runs(state, q)
             added = [cost(end - 1, start) for (_, end), (start, _) in zip(read, read[1:])]
             if not last:
