@@ -97,6 +97,7 @@ FEATURES = (
             "counts once decided a mark"),
     Feature("font run", "two-state run model: run_length, mark_in_garbled_run and the prior garbled_share "
             "(data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own share by EM; "
+            "a run ends at a paragraph's end where the text marks one (a font is set for a paragraph or a part of it); "
             "in a PDF, the state of the character's font (textfix.fonts: the file's garbled fonts, as doctor finds them)"),
 )
 
@@ -1566,11 +1567,12 @@ class FontRuns:
     is right, so each is evidence by its likelihood ratio) and the marks printed
     as themselves (a garbled run hardly prints any: ``mark_in_garbled_run``).
     Between two events *d* characters apart the run goes on with probability
-    exp(−d / run_length), else the font is drawn afresh: garbled with the page's
-    share, which EM estimates from the page, starting from ``garbled_share``
-    (the seed page's).  The share is not the noise model's learned rate: a
-    twin garbled throughout says how this print garbles, not that every page
-    is garbled, and must not make the repair of other pages less precise.
+    exp(−d / run_length), else (and always across a paragraph's end) the font
+    is drawn afresh: garbled with the page's share, which EM estimates from the
+    page, starting from ``garbled_share`` (the seed page's).  The share is not
+    the noise model's learned rate: a twin garbled throughout says how this
+    print garbles, not that every page is garbled, and must not make the
+    repair of other pages less precise.
     """
 
     def __init__(self, text: str, printed_marks: re.Pattern[str], marks_on_page: int, decisions: list[_Decision],
@@ -1591,6 +1593,9 @@ class FontRuns:
                 end = d.occurrence.at + reach
                 self.marks.extend(m.start() for m in printed_marks.finditer(text, lo, end))
         self.far_marks = marks_on_page - len(self.marks)
+        # A font is set for a paragraph or a part of one (a bold lead sentence), not across paragraphs: where
+        # the text marks its paragraphs' ends (PARAGRAPH_END: see garble_changes), a run ends there.
+        self.paragraph_ends = [m.start() for m in _PARAGRAPH_END_AT.finditer(text)] if PARAGRAPH_END in text else []
         self.events: list[_Decision | None] | None = None
         self.prior = self.share = fitted()["garbled_share"]
 
@@ -1607,7 +1612,8 @@ class FontRuns:
             self.mark_ratio = mark
             run_length = fitted()["run_length"]
             ats = [at for at, _ in events]
-            self.stays = [0.0] + [math.exp(-(b - a) / run_length) for a, b in zip(ats, ats[1:])]
+            self.stays = [0.0] + [0.0 if self._paragraph_between(a, b) else math.exp(-(b - a) / run_length)
+                                  for a, b in zip(ats, ats[1:])]
         ratios = [self.mark_ratio if d is None else d.likelihood_ratio for d in self.events]
         a, b = PRIOR_EVENTS * self.prior, PRIOR_EVENTS * (1 - self.prior)
         for _ in range(rounds):
@@ -1624,7 +1630,13 @@ class FontRuns:
                 p_odds = p / (1.0 - p) * (without / (1.0 - without)) / odds
                 d.run = math.log10(max(p_odds / (1.0 + p_odds), 1e-300))
 
+    def _paragraph_between(self, a: int, b: int) -> bool:
+        """Whether a paragraph ends between offsets *a* and *b* (a < b)."""
+        ends = self.paragraph_ends
+        return bool(ends) and bisect_left(ends, a) != bisect_left(ends, b)
 
+
+_PARAGRAPH_END_AT = re.compile(PARAGRAPH_END)
 REACH = 4
 EVIDENCE = -1.0  # log10: a candidate whose mark is ten times less likely than its text tells little of its run
 
