@@ -92,9 +92,10 @@ FEATURES = (
             "the single dash by the distance to its nearest other form, partner_distance (the same script, real-dev "
             "train: how much likelier each distance is around a dash than around 要 printed as itself)"),
     Feature("enclosure", "added to the interpunct's partner term: log10 of its rate per character inside a 《 or “ "
-            "left open within partner_window before it, or outside both, against its rate overall (enclosure, "
-            "data/garble_decision.json, corpora/fit_garble_runs.py on real-dev train); an opener printed garbled "
-            "counts once decided a mark"),
+            "left open within partner_window before it, or outside both, against its rate overall; to a single "
+            "dash's (— and －, 野县城要中心镇冶): log10 of how much likelier the same states are around the dash than "
+            "around its garbled forms printed as themselves (enclosure, data/garble_decision.json, "
+            "corpora/fit_garble_runs.py on real-dev train); an opener printed garbled counts once decided a mark"),
     Feature("font run", "two-state run model: run_length, mark_in_garbled_run and the prior garbled_share "
             "(data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own share by EM; "
             "in a PDF, the state of the character's font (textfix.fonts: the file's garbled fonts, as doctor finds them)"),
