@@ -50,8 +50,10 @@ From the train part of real-dev (``corpora/realdev.py``):
   (``ENCLOSED_DASHES``: 野县城要中心镇要重点村冶, a chain named in a quote), log10 of
   how much likelier each state is around the dash than around its garbled
   forms printed as themselves (要, 原), as ``partner_distance`` weighs them
-  (:func:`dash_enclosure`; on train 17% of single — stand in an open “ or 《,
-  1.2% of 要).
+  (:func:`dash_enclosure`), the states told apart by whether the title or
+  quote holds another mark around it (``textfix.garbles.enclosure_state``):
+  on train all 75 single — inside a quote stand in one that holds none (a
+  named compound), 84 of the 112 要 there in one that does (quoted speech).
 
 * ``segment_weight``: how much a word reading of a printed character loses per
   log10 its word falls short of the window's likeliest segmentation (jieba's
@@ -90,7 +92,7 @@ DISTANCE_BINS = (2, 3, 5, 10, 20, PARTNER_WINDOW)
 # few to say how its neighbourhood differs (the bins would rest on 0 to 15 counts: counted).
 BY_DISTANCE = ("—",)
 # The single dashes read by the title or quote they stand in (野县城要中心镇要重点村冶, 《南海—东海》), against their
-# garbled forms printed as themselves: a dash stands inside an open “ or 《 at 17% in real-dev train, 要 at 1.2%
+# garbled forms printed as themselves: a single — stands inside an open “ or 《 at 17% in real-dev train, 要 at 1.2%
 # (counted).  Not the doubled ——: its halves are one mark, read without partners.
 ENCLOSED_DASHES = ("—", "－")
 SEED_PAGE = ROOT / "seeds" / "001_b2b7af04dbdc7222.txt"
@@ -232,7 +234,8 @@ def enclosure(items: list[dict]) -> dict[str, dict]:
 
 def dash_enclosure(items: list[dict]) -> dict[str, dict]:
     """Per dash of ENCLOSED_DASHES: log10 of how much likelier each state (inside each opener of
-    ``charclasses.ENCLOSERS`` left open within PARTNER_WINDOW before it; outside all, ``none``, is 0: see below) is around the dash
+    ``charclasses.ENCLOSERS`` left open within PARTNER_WINDOW before it, holding another mark around it or not:
+    ``textfix.garbles.enclosure_state``; outside all, ``none``, is 0: see below) is around the dash
     than around its garbled forms printed as themselves (add-one smoothed); with the counts (dashes, printed forms)
     of each.  The dash's context term weighs it against the printed form, so the enclosure is weighed so too (the
     interpunct's garbled form 窑 is too rare in real text to count: its rate is set against all characters')."""
@@ -240,14 +243,14 @@ def dash_enclosure(items: list[dict]) -> dict[str, dict]:
     out = {}
     for dash in ENCLOSED_DASHES:
         printed = garbled_forms[dash]
-        states = ("none", *sorted(ENCLOSERS))
+        states = ("none", *sorted(ENCLOSERS), *(o + garbles.HOLDS_MARKS for o in sorted(ENCLOSERS)))
         around_dash, around_printed = dict.fromkeys(states, 0), dict.fromkeys(states, 0)
         for item in items:
             for p in item["paragraphs"]:
                 for k, ch in enumerate(p):
                     if (ch == dash and not _half_of_doubled(p, k)) or ch in printed:
                         counts = around_dash if ch == dash else around_printed
-                        counts[garbles.enclosing(p, k, PARTNER_WINDOW) or "none"] += 1
+                        counts[garbles.enclosure_state(p, k, PARTNER_WINDOW, marked=True)] += 1
         n_dash, n_printed, size = sum(around_dash.values()), sum(around_printed.values()), len(states)
         fit: dict = {s: round(math.log10((around_dash[s] + 1) / (n_dash + size)
                                          / ((around_printed[s] + 1) / (n_printed + size))), 3) for s in states}
