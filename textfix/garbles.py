@@ -93,8 +93,9 @@ FEATURES = (
             "train: how much likelier each distance is around a dash than around 要 printed as itself)"),
     Feature("enclosure", "added to the interpunct's partner term: log10 of its rate per character inside a 《 or “ "
             "left open within partner_window before it, or outside both, against its rate overall; to a single "
-            "dash's (— and －, 野县城要中心镇冶): log10 of how much likelier the same states are around the dash than "
-            "around its garbled forms printed as themselves (enclosure, data/garble_decision.json, "
+            "dash's (— and －, 野县城要中心镇冶): log10 of how much likelier each state, the title or quote holding "
+            "another mark around it or not (enclosure_state), is around the dash than around its garbled forms "
+            "printed as themselves, outside both 0 (enclosure, data/garble_decision.json, "
             "corpora/fit_garble_runs.py on real-dev train); an opener printed garbled counts once decided a mark"),
     Feature("font run", "two-state run model: run_length, mark_in_garbled_run and the prior garbled_share "
             "(data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own share by EM; "
