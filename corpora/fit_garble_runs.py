@@ -46,7 +46,14 @@ From the train part of real-dev (``corpora/realdev.py``):
   梦华·长城, the quote “开门过大年·我们在一起”), and outside both, against its
   rate over all characters (add-one smoothed): a trigram reads two characters
   back, not the title it stands in.  (Counted on train: 1.1 per 1,000
-  characters inside 《, 0.70 inside “, 0.10 outside.)
+  characters inside 《, 0.70 inside “, 0.10 outside.)  For the single dashes
+  (``ENCLOSED_DASHES``: 野县城要中心镇要重点村冶, a chain named in a quote), log10 of
+  how much likelier each state is around the dash than around its garbled
+  forms printed as themselves (要, 原), as ``partner_distance`` weighs them
+  (:func:`dash_enclosure`), the states told apart by whether the title or
+  quote holds another mark around it (``textfix.garbles.enclosure_state``):
+  on train all 75 single — inside a quote stand in one that holds none (a
+  named compound), 84 of the 112 要 there in one that does (quoted speech).
 
 * ``segment_weight``: how much a word reading of a printed character loses per
   log10 its word falls short of the window's likeliest segmentation (jieba's
@@ -74,7 +81,7 @@ import realdev  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from textfix import garbles  # noqa: E402
-from textfix.charclasses import DOUBLED, INTERPUNCT, partners_of, symbol_class  # noqa: E402
+from textfix.charclasses import DOUBLED, ENCLOSERS, INTERPUNCT, partners_of, symbol_class  # noqa: E402
 from textfix.model import default_model  # noqa: E402
 
 PARTNER_WINDOW = 60  # characters: the partner of （ stands within it 99.99%, of “ 99.7% (partner_within, real-dev train)
@@ -84,6 +91,10 @@ DISTANCE_BINS = (2, 3, 5, 10, 20, PARTNER_WINDOW)
 # The marks read by distance.  Not the interpunct: its garbled form 窑 occurs 46 times in real-dev train, too
 # few to say how its neighbourhood differs (the bins would rest on 0 to 15 counts: counted).
 BY_DISTANCE = ("—",)
+# The single dashes read by the title or quote they stand in (野县城要中心镇要重点村冶, 《南海—东海》), against their
+# garbled forms printed as themselves: a single — stands inside an open “ or 《 at 17% in real-dev train, 要 at 1.2%
+# (counted).  Not the doubled ——: its halves are one mark, read without partners.
+ENCLOSED_DASHES = ("—", "－")
 SEED_PAGE = ROOT / "seeds" / "001_b2b7af04dbdc7222.txt"
 GOLD = ROOT.parent / "shared" / "gold" / "seed_page.gold.json"
 OUTPUT = ROOT / "textfix" / "data" / "garble_decision.json"
@@ -155,8 +166,8 @@ def partner_within(items: list[dict]) -> dict[str, float]:
         for p in item["paragraphs"]:
             for k, ch in enumerate(p):
                 before, after = partners_of(ch)
-                if not (before or after) or (ch in DOUBLED and ch in p[max(0, k - 1) : k] + p[k + 1 : k + 2]):
-                    continue  # a doubled dash (——) is one mark: its halves are no partners
+                if not (before or after) or _half_of_doubled(p, k):
+                    continue
                 hit = (before and before in p[max(0, k - PARTNER_WINDOW) : k]) or (
                     after and after in p[k + 1 : k + 1 + PARTNER_WINDOW])
                 for key in (ch, "numbering") if symbol_class(ch) == "numbering" else (ch,):
@@ -166,11 +177,22 @@ def partner_within(items: list[dict]) -> dict[str, float]:
     return {ch: round((hit + 1) / (n + 2), 4) for ch, (hit, n) in sorted(found.items())}
 
 
-def partner_distance(items: list[dict]) -> dict[str, dict]:
-    """Per mark of BY_DISTANCE: the bins and the log10 likelihood ratio of each bin and of none (see the module)."""
+def _garbled_forms() -> dict[str, set[str]]:
+    """Each symbol → the characters it prints as in a garbled font (要 for —)."""
     garbled_forms: dict[str, set[str]] = {}
     for g, c in garbles._prepare(default_model()).table.items():
         garbled_forms.setdefault(c.symbol, set()).add(g)
+    return garbled_forms
+
+
+def _half_of_doubled(p: str, k: int) -> bool:
+    """Whether ``p[k]`` is a half of a doubled mark (——): one mark, read without partners."""
+    return p[k] in DOUBLED and p[k] in p[max(0, k - 1) : k] + p[k + 1 : k + 2]
+
+
+def partner_distance(items: list[dict]) -> dict[str, dict]:
+    """Per mark of BY_DISTANCE: the bins and the log10 likelihood ratio of each bin and of none (see the module)."""
+    garbled_forms = _garbled_forms()
     out = {}
     for mark in BY_DISTANCE:
         forms = {mark, *garbled_forms[mark]}
@@ -178,8 +200,8 @@ def partner_distance(items: list[dict]) -> dict[str, dict]:
         for item in items:
             for p in item["paragraphs"]:
                 for k, ch in enumerate(p):
-                    if ch == mark and mark in p[max(0, k - 1) : k] + p[k + 1 : k + 2]:
-                        continue  # a doubled dash (——) is one mark, read without partners
+                    if ch == mark and _half_of_doubled(p, k):
+                        continue
                     if ch in forms:
                         counts = around_mark if ch == mark else around_printed
                         counts[garbles.distance_bin(garbles.nearest_form(p, k, forms, PARTNER_WINDOW), DISTANCE_BINS)] += 1
@@ -207,7 +229,38 @@ def enclosure(items: list[dict]) -> dict[str, dict]:
     overall = (sum(dots.values()) + 1) / (sum(chars.values()) + 2)
     fit: dict = {s: round(math.log10((dots[s] + 1) / (chars[s] + 2) / overall), 3) for s in sorted(chars)}
     fit["counted"] = {s: [chars[s], dots[s]] for s in sorted(chars)}
-    return {INTERPUNCT: fit}
+    return {INTERPUNCT: fit, **dash_enclosure(items)}
+
+
+def dash_enclosure(items: list[dict]) -> dict[str, dict]:
+    """Per dash of ENCLOSED_DASHES: log10 of how much likelier each state (inside each opener of
+    ``charclasses.ENCLOSERS`` left open within PARTNER_WINDOW before it, holding another mark around it or not:
+    ``textfix.garbles.enclosure_state``; outside all, ``none``, is 0: see below) is around the dash
+    than around its garbled forms printed as themselves (add-one smoothed); with the counts (dashes, printed forms)
+    of each.  The dash's context term weighs it against the printed form, so the enclosure is weighed so too (the
+    interpunct's garbled form 窑 is too rare in real text to count: its rate is set against all characters')."""
+    garbled_forms = _garbled_forms()
+    out = {}
+    for dash in ENCLOSED_DASHES:
+        printed = garbled_forms[dash]
+        states = ("none", *sorted(ENCLOSERS), *(o + garbles.HOLDS_MARKS for o in sorted(ENCLOSERS)))
+        around_dash, around_printed = dict.fromkeys(states, 0), dict.fromkeys(states, 0)
+        for item in items:
+            for p in item["paragraphs"]:
+                for k, ch in enumerate(p):
+                    if (ch == dash and not _half_of_doubled(p, k)) or ch in printed:
+                        counts = around_dash if ch == dash else around_printed
+                        counts[garbles.enclosure_state(p, k, PARTNER_WINDOW, marked=True)] += 1
+        n_dash, n_printed, size = sum(around_dash.values()), sum(around_printed.values()), len(states)
+        fit: dict = {s: round(math.log10((around_dash[s] + 1) / (n_dash + size)
+                                         / ((around_printed[s] + 1) / (n_printed + size))), 3) for s in states}
+        # Outside all, as printed, says nothing where a decision counts: in a garbled run the openers print
+        # garbled (野) too, and read as none until decided, around the dash and around 要 alike (on clean text the
+        # state is exact: the count, -0.08, is kept in "counted").
+        fit["none"] = 0.0
+        fit["counted"] = {s: [around_dash[s], around_printed[s]] for s in states}
+        out[dash] = fit
+    return out
 
 
 def screen_slack(items: list[dict], limit: int = 4000) -> tuple[float, dict[str, float]]:

@@ -141,7 +141,8 @@ def test_a_dash_is_read_by_the_distance_to_its_nearest_other_form() -> None:
     assert prepared.partners.ratio(near, _Occurrence(2, 1, dash)) == fit["log10_ratio"][1] > 0
     assert prepared.partners.ratio(far, _Occurrence(2, 1, dash)) == fit["log10_ratio"][5] < 0
     assert prepared.partners.ratio("科技要产业", _Occurrence(2, 1, dash)) == fit["none"]
-    assert prepared.partners.most("—") == max(0.0, fit["none"], *fit["log10_ratio"])
+    inside = fitted()["enclosure"]["—"]  # (and the most its enclosure adds: inside a title or quote)
+    assert prepared.partners.most("—") == max(0.0, fit["none"], *fit["log10_ratio"]) + max(inside["“"], inside["《"])
 
 
 def test_a_won_quote_shares_its_partner_among_the_forms_it_may_be() -> None:
@@ -273,6 +274,56 @@ def test_the_enclosure_term_is_fitted_and_declared() -> None:
     fit = fitted()["enclosure"]["·"]
     assert fit["《"] > fit["“"] > 0 > fit["none"]  # titles most, quotes next, elsewhere a little less than overall
     assert "enclosure" in [f.name for f in FEATURES]
+
+
+# Compounds linked by a single dash inside a quote, invented here and garbled with the rest of the sentence
+# (“—” → 野要冶): a dash stands inside a quote that holds no other mark about sixty times as often as 要 printed as
+# itself (the enclosure term of the dash, fitted on real-dev train); read by its trigrams and distances alone, 要 stays.
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "打造“研发—中试—量产”全链条服务。",
+        "开通“乌鲁木齐—喀什”旅游专列。",
+        "建立“田间—餐桌”全程追溯体系。",
+        "推出“古城—湿地”精品旅游线路。",
+    ],
+)
+def test_a_dash_inside_a_garbled_quote_is_restored(clean: str) -> None:
+    assert repair(garble(clean, MARKS)).text == clean
+
+
+def test_a_verb_inside_garbled_quoted_speech_stays() -> None:
+    # 要 inside a quote that holds other marks (speech, not a named compound): its enclosure is no evidence of a dash.
+    clean = "“以前办证要跑好几趟，现在一次就办好了！”前来办事的老王说。"
+    assert repair(garble(clean, MARKS)).text == clean
+
+
+def test_the_enclosure_state_says_whether_the_title_or_quote_holds_other_marks() -> None:
+    from textfix.garbles import enclosure_state
+
+    term = "建设“企业—科研团队”平台"
+    assert enclosure_state(term, term.index("—"), 60, marked=True) == "“"
+    assert enclosure_state(term, term.index("—"), 60) == "“"  # (not marked: the opener alone, as the interpunct reads)
+    speech = "他说“我们—吃苦，台下”"
+    assert enclosure_state(speech, speech.index("—"), 60, marked=True) == "“，"  # the next mark does not close it
+    before = "“好，企业—科研”"
+    assert enclosure_state(before, before.index("—"), 60, marked=True) == "“，"  # a mark between the opener and it
+    assert enclosure_state("企业—科研", 2, 60, marked=True) == "none"
+    first = "向荒滩“—地”"  # first in its quote (and one before its closer): no link between two words
+    assert enclosure_state(first, first.index("—"), 60, marked=True) == "“，"
+    # Garbled (野企业要科研团队冶): outside all as printed; inside a quoted term once 野 and 冶 are decided “ and ”.
+    garbled = "建设野企业要科研团队冶平台"
+    assert enclosure_state(garbled, 5, 60, marked=True) == "none"
+    assert enclosure_state(garbled, 5, 60, {2: "“", 10: "”"}, marked=True) == "“"
+    assert enclosure_state(garbled, 5, 60, {2: "“", 7: "，", 10: "”"}, marked=True) == "“，"
+
+
+def test_the_dash_enclosure_is_fitted_against_its_printed_form_and_declared() -> None:
+    for dash in "—－":
+        fit = fitted()["enclosure"][dash]
+        assert fit["《"] > 0 and fit["“"] > 0 == fit["none"]  # outside, as printed, tells nothing in a garbled run
+    assert fitted()["enclosure"]["—"]["“"] > 0 > fitted()["enclosure"]["—"]["“，"]  # a quoted term; quoted speech
+    assert "dash" in dict(FEATURES)["enclosure"]
 
 
 def test_a_word_reading_off_the_segmentation_counts_less() -> None:

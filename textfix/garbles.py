@@ -92,9 +92,11 @@ FEATURES = (
             "the single dash by the distance to its nearest other form, partner_distance (the same script, real-dev "
             "train: how much likelier each distance is around a dash than around 要 printed as itself)"),
     Feature("enclosure", "added to the interpunct's partner term: log10 of its rate per character inside a 《 or “ "
-            "left open within partner_window before it, or outside both, against its rate overall (enclosure, "
-            "data/garble_decision.json, corpora/fit_garble_runs.py on real-dev train); an opener printed garbled "
-            "counts once decided a mark"),
+            "left open within partner_window before it, or outside both, against its rate overall; to a single "
+            "dash's (— and －, 野县城要中心镇冶): log10 of how much likelier each state, the title or quote holding "
+            "another mark around it or not (enclosure_state), is around the dash than around its garbled forms "
+            "printed as themselves, outside both 0 (enclosure, data/garble_decision.json, "
+            "corpora/fit_garble_runs.py on real-dev train); an opener printed garbled counts once decided a mark"),
     Feature("font run", "two-state run model: run_length, mark_in_garbled_run and the prior garbled_share "
             "(data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own share by EM; "
             "a run ends at a paragraph's end where the text marks one (a font is set for a paragraph or a part of it); "
@@ -1381,7 +1383,7 @@ class _Partners:
         # Marks read by whether they stand inside an open title or quote (the interpunct), with their fit.
         self.enclosure: dict[str, dict[str, float]] = params.get("enclosure", {})
         for symbol, fit in self.enclosure.items():
-            self._most[symbol] = self._most.get(symbol, 0.0) + max(0.0, fit["none"], *(fit[o] for o in ENCLOSERS))
+            self._most[symbol] = self._most.get(symbol, 0.0) + max(0.0, *(v for k, v in fit.items() if k != "counted"))
 
     def most(self, symbol: str) -> float:
         """The largest partner term *symbol* can get (0 for a symbol without a partner)."""
@@ -1393,15 +1395,15 @@ class _Partners:
         if o.length > 1:  # a doubled mark (要要 for ——) is fitted as one, without partners
             return 0.0
         fit = self.enclosure.get(o.candidate.symbol)
-        inside = 0.0 if fit is None else fit[enclosing(text, o.at, self.window) or "none"]
+        inside = 0.0 if fit is None else fit[enclosure_state(text, o.at, self.window, marked=_MARKED in fit)]
         return self._series(text, o) + inside
 
     def enclosed_by_winners(self, text: str, decisions: list[_Decision], chosen: dict[int, _Occurrence]) -> bool:
         """Raise the partner term of each decision read by its enclosure that a garbled opener decided a mark
         (野 as “) puts inside a title or quote; whether any rose.  (Terms only rise here, as partners' do.)"""
-        marks = {at: o.candidate.symbol for at, o in chosen.items()
-                 if o.candidate.symbol in ENCLOSERS or o.candidate.symbol in ENCLOSERS.values()}
-        if not any(m in ENCLOSERS for m in marks.values()):
+        marks = {at: o.candidate.symbol for at, o in chosen.items()}
+        openers = {at: m for at, m in marks.items() if m in ENCLOSERS or m in ENCLOSERS.values()}
+        if not any(m in ENCLOSERS for m in openers.values()):
             return False
         changed = False
         for d in decisions:
@@ -1409,8 +1411,9 @@ class _Partners:
             fit = self.enclosure.get(o.candidate.symbol)
             if fit is None or o.length > 1:
                 continue
-            inside = enclosing(text, o.at, self.window, marks)
-            if inside is not None and inside != enclosing(text, o.at, self.window):
+            marked = _MARKED in fit
+            inside = enclosure_state(text, o.at, self.window, marks, marked, openers)
+            if inside != "none" and inside != enclosure_state(text, o.at, self.window, marked=marked):
                 term = self._series(text, o) + fit[inside]
                 if term > d.partner:
                     d.partner, changed = term, True
@@ -1540,6 +1543,11 @@ def enclosing(text: str, at: int, window: int, openers: dict[int, str] | None = 
     """The opener of :data:`ENCLOSERS` left open before ``text[at]`` within *window* characters, the nearest; None
     outside all.  *openers*: offset → the mark a garbled character there was decided to be (a chosen 《 or “, and
     a chosen closer closes), besides the marks printed as themselves."""
+    return _enclosing_at(text, at, window, openers)[0]
+
+
+def _enclosing_at(text: str, at: int, window: int, openers: dict[int, str] | None = None) -> tuple[str | None, int]:
+    """:func:`enclosing`'s opener and its offset (-1 outside all)."""
     lo, best, where = max(0, at - window), None, -1
     for opener, closer in ENCLOSERS.items():
         k = text.rfind(opener, lo, at)
@@ -1552,7 +1560,42 @@ def enclosing(text: str, at: int, window: int, openers: dict[int, str] | None = 
                 best, where = mark, k
             elif best is not None and mark == ENCLOSERS[best] and k > where:
                 best, where = None, -1  # a chosen closer closes the nearest opener
-    return best
+    return best, where
+
+
+# The suffix of an enclosure state (《， “，) where the title or quote holds another mark around the character, or
+# the character stands first or last in it: a dash links the parts of a compound a quote names and holds no other
+# mark (野县城要中心镇要重点村冶: on real-dev train all 75 single dashes inside a quote), 要 mostly stands in quoted
+# speech (野以前看病要跑三四趟袁…冶) or starts a quoted phrase (野要粮冶) — counted.
+HOLDS_MARKS = "，"
+_MARKED = "“" + HOLDS_MARKS  # a fit with this state reads whether its enclosure holds marks (the dashes')
+
+
+def enclosure_state(text: str, at: int, window: int, marks: dict[int, str] | None = None, marked: bool = False,
+                    openers: dict[int, str] | None = None) -> str:
+    """The state an enclosure term reads: ``none`` outside all, else the opener (:func:`enclosing`); with *marked*,
+    the opener and :data:`HOLDS_MARKS` where the title or quote holds a prose mark between it and ``text[at]``, or
+    the next one after ``text[at]`` within *window* is not its closer, or ``text[at]`` stands right after the opener
+    or right before that closer.  *marks*: offset → the mark a garbled
+    character there was decided to be (besides the marks printed as themselves); *openers*: those of them that
+    open or close a title or quote (all of *marks* if not given)."""
+    marks = marks or {}
+    opener, where = _enclosing_at(text, at, window, marks if openers is None else openers)
+    if opener is None:
+        return "none"
+    if not marked:
+        return opener
+
+    def mark(k: int) -> str | None:
+        m = marks.get(k, text[k])
+        return m if symbol_class(m) in ("punctuation", "brackets") else None
+
+    inside = any(mark(k) for k in range(where + 1, at))
+    after = next((k for k in range(at + 1, min(len(text), at + 1 + window)) if mark(k)), None)
+    named = not inside and after is not None and mark(after) == ENCLOSERS[opener]
+    # (A link has words on both sides: 野要粮冶, 要 first in its quote, is no compound's dash.)
+    linked = at - where > 1 and after is not None and after - at > 1
+    return opener if named and linked else opener + HOLDS_MARKS
 
 
 @lru_cache(maxsize=None)
