@@ -369,3 +369,13 @@ def test_a_paragraphs_unpunctuated_first_lines_at_a_column_foot_are_no_foot_titl
     read = kinds(body + [""] + opening + [""] + titles[:1] + [""] + titles[1:])
     assert [(k, t) for k, t in read if k == "foot_title"] == [("foot_title", t) for t in titles]
     assert any(k == "paragraph" and t.endswith("".join(opening)) for k, t in read)
+
+
+def test_one_line_titles_each_a_block_of_its_own_are_foot_titles_though_shaped_as_a_paragraphs_opening() -> None:
+    # Two titles of one line at the foot of a 26-unit column, 22 and 26 units: an indented line over a
+    # full one, but a blank line (the extractor's block boundary) comes between them, as none does
+    # inside a paragraph.
+    article = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    titles = [fill(11, 40), fill(13, 41), fill(20, 50)]
+    read = kinds(article * 4 + ["", titles[0], "", titles[1], "", titles[2]])
+    assert [(k, t) for k, t in read if k == "foot_title"] == [("foot_title", t) for t in titles]

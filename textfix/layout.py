@@ -500,15 +500,17 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
 
 def _below_foot_paragraph(lines: list[Line], first: int, text: str) -> int | None:
     """Where the titles start when the run *lines*[*first*:] taken for the foot's titles holds a
-    paragraph's first lines (see _opens_paragraph): the first extractor's block started after them
-    (a blank line before it in *text*).  The lowest such opening is taken; None when there is none,
-    or no block starts under it.
+    paragraph's first lines (see _opens_paragraph) in one of the extractor's blocks: the first block
+    started after them (a blank line before it in *text*).  The lowest such opening is taken; None
+    when there is none, or no block starts under it.  (Two titles of one line each, each a block of
+    its own, may be as wide as an indented line and a full one: 强基础惠民生 各地水利工程加快推进 over
+    《携手构建网络空间命运共同体》白皮书发布, pdfminer, 33 and 40 units of a 38-unit column.)
 
     A paragraph cut at the foot of its column, its first lines ending without a mark (巴勒斯坦伊斯兰
     抵抗运动 / （哈马斯）与巴勒斯坦伊斯兰, going on at the top of another column), is punctuated as a
     title is; pdftotext prints it as a block of its own over the titles' blocks."""
     for k in range(len(lines) - 2, first - 1, -1):
-        if _opens_paragraph(lines[k], lines[k + 1]):
+        if _opens_paragraph(lines[k], lines[k + 1]) and not _after_blank(text, lines[k + 1].start):
             return next((j for j in range(k + 2, len(lines)) if _after_blank(text, lines[j].start)), None)
     return None
 
