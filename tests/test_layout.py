@@ -354,3 +354,28 @@ def test_titles_printed_together_at_the_foot_do_not_narrow_the_column_their_line
     assert {ln.column for ln in lines} == {26.0}
     read = kinds(body + titles)
     assert [k for k, _ in read] == ["paragraph", "paragraph", "byline"] * 3 + ["foot_title"] * len(titles)
+
+
+def test_a_paragraphs_unpunctuated_first_lines_at_a_column_foot_are_no_foot_titles() -> None:
+    # pdftotext prints each block after a blank line: the paragraph begun at the foot of a column (its
+    # indented first line, 22 units of a 26-unit column, and a full line, neither punctuated: it goes
+    # on at the top of another column), then the titles in large type, 40 and 36 units, each a block.
+    # An indented line over a full one is a paragraph's opening, never a wrapped title's lines (at
+    # the title's measure but the last); the titles are the blocks under it.
+    article = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    body = article * 4
+    opening = [fill(11, 40), fill(13, 41)]
+    titles = [fill(20, 50), fill(18, 60)]
+    read = kinds(body + [""] + opening + [""] + titles[:1] + [""] + titles[1:])
+    assert [(k, t) for k, t in read if k == "foot_title"] == [("foot_title", t) for t in titles]
+    assert any(k == "paragraph" and t.endswith("".join(opening)) for k, t in read)
+
+
+def test_one_line_titles_each_a_block_of_its_own_are_foot_titles_though_shaped_as_a_paragraphs_opening() -> None:
+    # Two titles of one line at the foot of a 26-unit column, 22 and 26 units: an indented line over a
+    # full one, but a blank line (the extractor's block boundary) comes between them, as none does
+    # inside a paragraph.
+    article = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    titles = [fill(11, 40), fill(13, 41), fill(20, 50)]
+    read = kinds(article * 4 + ["", titles[0], "", titles[1], "", titles[2]])
+    assert [(k, t) for k, t in read if k == "foot_title"] == [("foot_title", t) for t in titles]

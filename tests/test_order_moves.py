@@ -892,3 +892,24 @@ def test_a_subhead_s_rest_printed_alone_joins_its_first_line() -> None:
     piece = _pieces(page_text, REST_PRINTED)
     heading = (piece[0][0], piece[1][1])
     assert reading_order(page_text) == [heading, piece[3], piece[2], piece[4]]
+
+
+# Titles at the foot (the shape of train35 page-039): the last article's lead, then its end (signed),
+# then a subhead over a paragraph of two lines (an indented first line, a short last one ending a
+# sentence) and another paragraph, which pdftotext printed after the signed end.  A paragraph of two
+# lines under a subhead is text as one going on at the column's width is: no subhead follows a byline
+# where the titles stand at the foot, so the subhead's block goes back before the article's end.
+H_TWO = "外地游客纷纷慕名而来"
+P_TWO = "不少游客表示，这里的秋景很美。"
+SIGNED_4 = "\n".join([*_set(LEAD_4B)[:-1], _set(LEAD_4B)[-1] + BYLINE_4])
+TWO_PRINTED = [
+    "\n".join([*_set(LEAD_3)[:-1], _set(LEAD_3)[-1] + BYLINE_3]), "\n".join(_set(LEAD_4A)), SIGNED_4,
+    "\n".join([H_TWO, *_set(P_TWO), *_set(LEAD_3B)]), FOOT,
+]
+
+
+def test_a_subhead_over_a_two_line_paragraph_printed_after_a_byline_goes_back() -> None:
+    assert [len(ln) for ln in _set(P_TWO)] == [10, 5]  # an indented first line, a short last one
+    page_text = _page(TWO_PRINTED)
+    piece = _pieces(page_text, TWO_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 1, 3, 2, 4)]

@@ -486,12 +486,43 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
             block = n  # the furthest block start up the run: a title may be a block of its own
     if n == len(lines) or n == 0:
         return 0
+    if text and (start := _below_foot_paragraph(lines, len(lines) - n, text)) is not None:
+        n = block = len(lines) - start  # the titles' block under a paragraph's first lines
+        if n == 0:
+            return 0
     before = lines[len(lines) - 1 - n]
     if not (before.byline or before.ends or _short_garbled_end(before) or _wrapped_byline_end(lines, len(lines) - 1 - n, bylines)):
         return block if block >= 2 else 0  # titles in a block of their own, after text moved out of order
     # A lone short line after the last paragraph could be the last article's subhead; titles come
     # as a block, and a subhead is followed by its paragraph, so anything at the very end is a title.
     return n
+
+
+def _below_foot_paragraph(lines: list[Line], first: int, text: str) -> int | None:
+    """Where the titles start when the run *lines*[*first*:] taken for the foot's titles holds a
+    paragraph's first lines (see _opens_paragraph) in one of the extractor's blocks: the first block
+    started after them (a blank line before it in *text*).  The lowest such opening is taken; None
+    when there is none, or no block starts under it.  (Two titles of one line each, each a block of
+    its own, may be as wide as an indented line and a full one: 强基础惠民生 各地水利工程加快推进 over
+    《携手构建网络空间命运共同体》白皮书发布, pdfminer, 33 and 40 units of a 38-unit column.)
+
+    A paragraph cut at the foot of its column, its first lines ending without a mark (巴勒斯坦伊斯兰
+    抵抗运动 / （哈马斯）与巴勒斯坦伊斯兰, going on at the top of another column), is punctuated as a
+    title is; pdftotext prints it as a block of its own over the titles' blocks."""
+    for k in range(len(lines) - 2, first - 1, -1):
+        if _opens_paragraph(lines[k], lines[k + 1]) and not _after_blank(text, lines[k + 1].start):
+            return next((j for j in range(k + 2, len(lines)) if _after_blank(text, lines[j].start)), None)
+    return None
+
+
+def _opens_paragraph(ln: Line, nxt: Line) -> bool:
+    """*ln* and *nxt* are a paragraph's first two lines: *ln* is indented (full but for its indent,
+    short of the column by INDENT_MIN at least) without ending a sentence, and *nxt* is full and no
+    wider than the column, and wider than *ln* by more than TITLE_WRAP_SLACK: a wrapped title's lines
+    but its last are all within TITLE_WRAP_SLACK of the title's measure, so no title's line is further
+    short of the one under it (and a title's last line has no line of its title under it)."""
+    return (not ln.ends and is_full(ln, True, nxt) and ln.width <= ln.column - INDENT_MIN
+            and is_full(nxt) and not is_wide(nxt) and nxt.width - ln.width > TITLE_WRAP_SLACK)
 
 
 def _ends_run_on_paragraph(lines: list[Line], k: int) -> bool:

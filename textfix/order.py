@@ -1339,9 +1339,15 @@ def _heading_over_text(block: list[Line]) -> bool:
             return False
         last, first, second = block[h - 1], block[h], block[h + 1]
         short = last.width < last.column - INDENT_MAX or not is_full(last, nxt=first)
-        if short and _first_line(first, second) and second.width >= second.column - FULL_SLACK:
+        if short and _first_line(first, second) and (second.width >= second.column - FULL_SLACK or _ends_two_line_paragraph(first, second)):
             return True
     return False
+
+
+def _ends_two_line_paragraph(first: Line, second: Line) -> bool:
+    """*second* ends the paragraph *first* opens, a line short: a sentence ends on it, and *first* is
+    text (sentence marks in it), no heading's line."""
+    return second.ends and not first.bare
 
 
 def _first_line(line: Line, nxt: Line) -> bool:
