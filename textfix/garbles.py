@@ -1144,7 +1144,7 @@ def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, raw: floa
     o = d.occurrence
     if o.length == 1 and raw + d.space + d.partner > THRESHOLD:
         printed = _window_logp(lm, left, o.candidate.garbled, right)
-        # (One read before it for both: a shorter read is the last characters of a longer one, see _reach.)
+        # (One read before it for both: a shorter read is the last characters of the longer one, see _reach.)
         far_left = _reach(text, o.at - 1, -1, {}, count=max(WORD_REACH, NAME_REACH))
         window, at = _unbroken(text, o.at, far_left[-WORD_REACH:], left, right)
         before = normalise(far_left[-NAME_REACH:][:-CONTEXT] + left)
@@ -1277,8 +1277,8 @@ WINDOW_MOST = max(CONTEXT, WORD_REACH, NAME_REACH)  # the most characters a deci
 def _reach(text: str, i: int, step: int, chosen: dict[int, _Occurrence], count: int = CONTEXT) -> str:
     """Up to *count* characters from *i* on in direction *step*, whitespace skipped, decided marks in place.
 
-    Where the text runs out, :data:`BOUNDARY` stands for its edge: the last *n* characters of a read of more
-    are the read of *n* (the characters nearest *i*, or the edge and all there are).
+    Where the text runs out, :data:`BOUNDARY` stands for its edge.  A read of *n* is the *n* characters of
+    a longer read nearest *i* (the last before it, the first after it), its edge included.
     """
     windows = _WINDOWS
     if windows is not None and windows.text is text and count <= WINDOW_MOST:
