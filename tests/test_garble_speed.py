@@ -348,3 +348,35 @@ def test_a_segmentation_groups_file_gone_is_written_again(tmp_path, monkeypatch)
     groups.unlink()  # the index kept, its groups file gone (a cache cleaned by hand)
     again = lexicon.load_segments.__wrapped__()
     assert groups.exists() and again.off_route("专家指出院原材料", 3, 4) is not None
+
+
+def test_a_shorter_reach_is_the_end_of_a_longer_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last n characters _reach reads before an offset are its read of n, the text's edge included
+    (the name and word readings share one read before a candidate)."""
+    for windows in (None, "vector"):
+        for text in _texts()[-3:]:
+            prepared = garbles._prepared(default_model())
+            if windows is None:
+                monkeypatch.setattr(garbles, "_WINDOWS", None)
+                found = prepared.screen._occurrences(text, (m.start() for m in prepared.screen.narrow.finditer(text)))
+            else:
+                pytest.importorskip("numpy")
+                found, _, vector = prepared.screen.vector.occurrences(text)
+                monkeypatch.setattr(garbles, "_WINDOWS", vector)
+            for o in found[:400]:
+                for i, step in ((o.at - 1, -1), (o.at + o.length, 1)):
+                    longest = garbles._reach(text, i, step, {}, garbles.WINDOW_MOST)
+                    for n in range(1, garbles.WINDOW_MOST):
+                        end = longest[-n:] if step < 0 else longest[:n]
+                        assert garbles._reach(text, i, step, {}, n) == end
+
+
+def test_a_character_starts_names_where_it_has_a_surname_share() -> None:
+    """Lexicon.starts_names, the name readings' test whether a character may be a surname, holds where
+    surname_logp has a value: 袁 starts 40 of the words' names, 的 none."""
+    from textfix.lexicon import Lexicon
+
+    words = Lexicon(words={"袁": 50, "的": 900, "袁野": 3}, total=953, surnames={"袁": 40}, given={"野": 3})
+    assert words.starts_names("袁") and words.surname_logp("袁") is not None
+    assert not words.starts_names("的") and words.surname_logp("的") is None
+    assert not words.starts_names("野") and words.surname_logp("野") is None

@@ -317,11 +317,12 @@ class CharLM:
 
     def score(self, text: str, start: int, end: int) -> float:
         """log10 P of ``text[start:end]`` given the two characters before *start*."""
-        kept, logps = self._kept, []
+        kept, total = self._kept, 0  # (summed in order from 0, as sum() sums a list)
         for k in range(start, end):  # (the values kept looked up here: most are, and a call of logp each cost more)
-            found = kept.get(text[max(0, k - 2) : k + 1])
-            logps.append(found if found is not None else self.logp(text[max(0, k - 2) : k], text[k]))
-        return sum(logps)
+            key = text[k - 2 : k + 1] if k >= 2 else text[: k + 1]
+            found = kept.get(key)
+            total += found if found is not None else self.logp(key[:-1], text[k])
+        return total
 
 
 def _find(table: tuple, key: int) -> tuple[float, float] | None:

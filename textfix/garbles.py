@@ -1147,8 +1147,10 @@ def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, raw: floa
     o = d.occurrence
     if o.length == 1 and raw + d.space + d.partner > THRESHOLD:
         printed = _window_logp(lm, left, o.candidate.garbled, right)
-        window, at = _unbroken(text, o.at, left, right)
-        before = normalise(_reach(text, o.at - 1, -1, {}, count=NAME_REACH)[:-CONTEXT] + left)
+        # (One read before it for both: a shorter read is the last characters of the longer one, see _reach.)
+        far_left = _reach(text, o.at - 1, -1, {}, count=max(WORD_REACH, NAME_REACH))
+        window, at = _unbroken(text, o.at, far_left[-WORD_REACH:], left, right)
+        before = normalise(far_left[-NAME_REACH:][:-CONTEXT] + left)
         alternative, name = _other_reading(lm, prepared.lexicon, o.candidate.garbled, window, at, before, left, right)
         if alternative > printed:
             return raw - (alternative - printed), name
@@ -1177,23 +1179,31 @@ def _other_reading(lm: CharLM, lexicon: Lexicon, g: str, window: str, at: int, b
     best = max([_on_route(_word_reading(lm, lexicon, word, at - start, left, right), word, window, start)
                 for word, start in lexicon.words_covering(window, at)], default=(-math.inf, ""))
     r1, r2 = (normalise(ch) for ch in (right + "  ")[:2])
-    three = lexicon.three_character_share
-    given, after_name = lexicon.given_logp, lambda ch: lm.logp("", ch)  # what follows a name: anything
-
-    def maybe_given(ch: str) -> float:  # a two-character name's next character, or a three's last
-        return math.log10(three * 10 ** given(ch) + (1 - three) * 10 ** after_name(ch))
-
-    if lexicon.surname_logp(g) is not None and is_ideograph(r1):
+    given = lexicon.given_logp
+    if lexicon.starts_names(g) and is_ideograph(r1):
         start = _name_start_logp(lm, lexicon, normalise(left))
-        best = max(best, (start + math.log10(lexicon.surname_share(g)) + given(r1) + maybe_given(r2), "name"))
-    if len(before) >= 2 and lexicon.surname_logp(before[-1]) is not None:
+        best = max(best, (start + math.log10(lexicon.surname_share(g)) + given(r1) + _maybe_given(lm, lexicon, r2), "name"))
+    if len(before) >= 2 and lexicon.starts_names(before[-1]):
         starts = _starts_name_here(lm, lexicon, before[-3:-1], before[-1])
-        best = max(best, (starts + given(g) + maybe_given(r1) + lm.logp(g + r1, r2), f"name {before[-1]}{g}"))
-    if len(before) >= 3 and is_ideograph(before[-1]) and lexicon.surname_logp(before[-2]) is not None:
+        best = max(best, (starts + given(g) + _maybe_given(lm, lexicon, r1) + lm.logp(g + r1, r2), f"name {before[-1]}{g}"))
+    if len(before) >= 3 and is_ideograph(before[-1]) and lexicon.starts_names(before[-2]):
         starts = _starts_name_here(lm, lexicon, before[-4:-2], before[-2]) + given(before[-1]) - lm.logp(before[-3:-1], before[-1])
-        best = max(best, (min(starts, 0.0) + math.log10(three) + given(g) + after_name(r1) + lm.logp(g + r1, r2),
-                          f"name {before[-2:]}{g}"))
+        best = max(best, (min(starts, 0.0) + math.log10(lexicon.three_character_share) + given(g) + _after_name(lm, r1)
+                          + lm.logp(g + r1, r2), f"name {before[-2:]}{g}"))
     return best
+
+
+def _after_name(lm: CharLM, ch: str) -> float:
+    """log10 P(*ch* after a person's name): anything, the model's probability of it alone."""
+    return lm.logp("", ch)
+
+
+@lru_cache(maxsize=65536)
+def _maybe_given(lm: CharLM, lexicon: Lexicon, ch: str) -> float:
+    """log10 P(*ch* after a name's second character): a three-character name's last given character, or
+    what follows a two-character name.  (Kept per character: name readings ask it of the same few thousand.)"""
+    three = lexicon.three_character_share
+    return math.log10(three * 10 ** lexicon.given_logp(ch) + (1 - three) * 10 ** _after_name(lm, ch))
 
 
 def _on_route(logp: float, word: str, window: str, start: int) -> tuple[float, str]:
@@ -1253,10 +1263,11 @@ def _commonest_surnames(lm: CharLM, lexicon: Lexicon) -> tuple[Weights, float]:
     return Weights(lm, {s: 10 ** lexicon.surname_logp(s) for s in top}), sum(lexicon.surname_share(s) for s in top)
 
 
-def _unbroken(text: str, i: int, near_left: str, near_right: str) -> tuple[str, int]:
+def _unbroken(text: str, i: int, far_left: str, near_left: str, near_right: str) -> tuple[str, int]:
     """The text around ``text[i]`` with whitespace closed up, its CONTEXT characters each side *near_left* and
-    *near_right* (its window as read: :func:`_window`), and where the character is in it."""
-    left = (_reach(text, i - 1, -1, {}, WORD_REACH)[:-CONTEXT] + near_left).lstrip(BOUNDARY)
+    *near_right* (its window as read: :func:`_window`), and where the character is in it; *far_left*: the
+    WORD_REACH characters before it as printed (``_reach(text, i - 1, -1, {}, WORD_REACH)``)."""
+    left = (far_left[:-CONTEXT] + near_left).lstrip(BOUNDARY)
     right = (near_right + _reach(text, i + 1, 1, {}, WORD_REACH)[CONTEXT:]).rstrip(BOUNDARY)
     return left + text[i] + right, len(left)
 
@@ -1269,7 +1280,8 @@ WINDOW_MOST = max(CONTEXT, WORD_REACH, NAME_REACH)  # the most characters a deci
 def _reach(text: str, i: int, step: int, chosen: dict[int, _Occurrence], count: int = CONTEXT) -> str:
     """Up to *count* characters from *i* on in direction *step*, whitespace skipped, decided marks in place.
 
-    Where the text runs out, :data:`BOUNDARY` stands for its edge.
+    Where the text runs out, :data:`BOUNDARY` stands for its edge.  A read of *n* is the *n* characters of
+    a longer read nearest *i* (the last before it, the first after it), its edge included.
     """
     windows = _WINDOWS
     if windows is not None and windows.text is text and count <= WINDOW_MOST:

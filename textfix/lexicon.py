@@ -65,6 +65,10 @@ class Lexicon:
         """Share of the dictionary's person names (two or three characters) that have three."""
         return self.given_total / self.surname_total - 1.0
 
+    def starts_names(self, ch: str) -> bool:
+        """Whether *ch* starts any of the dictionary's person names (where :meth:`surname_logp` is not None)."""
+        return bool(self.surnames.get(ch))
+
     def surname_logp(self, ch: str) -> float | None:
         """log10 of the share of *ch*'s dictionary count that is a surname starting a name, if it starts any."""
         count = self.surnames.get(ch)
