@@ -155,6 +155,20 @@ def test_a_foot_title_wrapped_after_its_colon() -> None:
     assert _read(page) == [("【手记】春耕一线：守护黑土粮仓", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
 
 
+# Titles wrapped after a clause mark (抓紧春耕春播、田管、) and after the dash that joins a title to
+# what it announces (坚守一线的农技员——): neither is punctuated as a headline is, yet each is as wide as
+# the title measure (20 units) and short of the column (24), as no paragraph's line but its last is.
+COMMA_FOOT_TITLES = "抓紧春耕春播、田管、\n夏粮丰收有保障\n" + TITLE_2
+DASH_FOOT_TITLES = "坚守一线的农技员——\n记春耕中的田间课堂\n" + TITLE_2
+
+
+def test_a_foot_title_wrapped_after_a_clause_mark_or_a_dash() -> None:
+    page = split_page(ARTICLE_1 + ARTICLE_2 + COMMA_FOOT_TITLES)
+    assert _read(page) == [("抓紧春耕春播、田管、夏粮丰收有保障", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+    page = split_page(ARTICLE_1 + ARTICLE_2 + DASH_FOOT_TITLES)
+    assert _read(page) == [("坚守一线的农技员——记春耕中的田间课堂", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
 # 陆海新通道五年跑 is 4 units short of the measure (20), more than a line ending at it leaves, but
 # the next line opens with 出“加, which a quotation mark keeps whole (6 units): it did not fit, so
 # the title goes on.

@@ -474,7 +474,9 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
     and pdfminer may move a column's last lines before the block the titles' block follows)."""
     n = 0
     block = 0  # the headlines of the last text blocks, when a blank line starts them
-    while n < len(lines) and _foot_title_line(lines, len(lines) - 1 - n, n == 0):
+    measure = 0  # the widest title line of the run so far: the title measure, as near as the run tells it
+    while n < len(lines) and _foot_title_line(lines, len(lines) - 1 - n, n == 0, measure):
+        measure = max(measure, title_width(lines[len(lines) - 1 - n]))
         if _wrapped_byline_end(lines, len(lines) - 1 - n, bylines):
             break  # 杨帆） is punctuated as a headline is, but ends the byline begun on the line before
         if _short_garbled_end(lines[len(lines) - 1 - n]):
@@ -511,17 +513,36 @@ def _ends_run_on_paragraph(lines: list[Line], k: int) -> bool:
             and above.column - INDENT_MAX - FULL_SLACK <= above.width <= above.column and not _signed(above))
 
 
-def _foot_title_line(lines: list[Line], k: int, last: bool) -> bool:
+def _foot_title_line(lines: list[Line], k: int, last: bool, measure: int = 0) -> bool:
     """Line *k* may be a title's at the page foot: a headline, or, but the *last* line, a line short
     of the column ending on a colon over a line short of it too (【铭记历史 缅怀先烈】宁夏盐池： over
     从革命老区到塞上鱼米乡: a title wrapped after its colon; a paragraph's lines but its last are
-    full, a list's first item after 分别是： too)."""
+    full, a list's first item after 分别是： too), or one a title wrapped after a clause mark or a dash
+    at the *measure* of the title lines below it (see _wrapped_at_measure)."""
     ln = lines[k]
     if _signed(ln):
         return False
     if ln.headline or last:
         return ln.headline
-    return ln.text[-1] in COLONS and ends_clause(ln.text) and not is_full(ln) and not is_full(lines[k + 1])
+    if ln.text[-1] in COLONS and ends_clause(ln.text) and not is_full(ln) and not is_full(lines[k + 1]):
+        return True
+    return _wrapped_at_measure(ln, measure)
+
+
+# A title's line may end where its phrase goes on: after a clause mark (…积极投身强国建设、 / 民族复兴的…)
+# or the dash that joins a title to what it announces (…新时代好青年—— / 习近平总书记给…).
+TITLE_WRAP_ENDS = ("，", "、", ",", "——")
+
+
+def _wrapped_at_measure(ln: Line, measure: int) -> bool:
+    """*ln* is a title's line broken at the title *measure* after a clause mark or a dash (see
+    TITLE_WRAP_ENDS): as wide as the widest title line below it, within TITLE_WRAP_SLACK (its
+    spaces counted at TITLE_SPACE), and short of the column.  Large type wraps at fewer characters
+    than the column holds, so a paragraph's line, full, is wider; its last line ends a sentence."""
+    if not ln.text.endswith(TITLE_WRAP_ENDS) or FULL_STOPS.search(ln.text) or is_full(ln):
+        return False
+    width = title_width(ln) + TITLE_SPACE * ln.text.count(" ")
+    return abs(measure - width) <= TITLE_WRAP_SLACK
 
 
 def _short_garbled_end(ln: Line, first: bool = False) -> bool:
