@@ -234,6 +234,33 @@ def test_a_title_does_not_go_on_into_a_news_lead() -> None:
     assert page.articles[1].blocks[0].text.startswith("央视网消息（新闻联播）：10日下午，")
 
 
+# Column 19 characters (38 units).  A title over three lines before its article's dateline, its
+# first line ending on the dash that joins its kicker to the rest (【新时代新征程——): that line
+# ends "a sentence" as a paragraph's may, yet it leaves its bracket open and a title goes on after
+# it; the lines between the last sentence end and the dateline are the title.
+DASH_TITLE_PAGE = """各地农民抢抓农时开展春耕生产
+眼下正值春耕备耕关键时期，各地农
+民抢抓农时，田间地头一派繁忙景象，处处
+都是忙碌的身影。农技人员深入田间地头开
+展技术指导，帮助农户解决生产难题，确保
+春耕生产顺利进行。（李娜）
+【新时代新征程——
+奋进春天】江苏常州农
+机合作社服务忙
+新华社南京3月1日电（记者 张伟）在
+江苏常州的一家农机合作社里，工人们正在
+检修新型播种机，预约服务的订单已经排到
+了下个月。合作社负责人介绍，今年以来服
+务面积持续增长。
+"""
+
+
+def test_a_title_line_ending_on_a_dash_before_a_dateline() -> None:
+    page = split_page(DASH_TITLE_PAGE)
+    assert [(a.title, a.byline, len(a.blocks)) for a in page.articles] == [
+        ("各地农民抢抓农时开展春耕生产", "李娜", 1), ("【新时代新征程——奋进春天】江苏常州农机合作社服务忙", "张伟", 1)]
+
+
 # 陆海新通道五年跑 is 4 units short of the measure (20), more than a line ending at it leaves, but
 # the next line opens with 出“加, which a quotation mark keeps whole (6 units): it did not fit, so
 # the title goes on.

@@ -147,10 +147,13 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
 
 def _title_line(ln: Line, last: bool) -> bool:
     """Punctuated as a title's line may be: no sentence end, and a headline if it is the *last*
-    line; a line but the last may end a clause (书记重要文章《注重家庭，).  No byline or credit."""
-    if _signed(ln) or ln.ends:
+    line; a line but the last may end a clause (书记重要文章《注重家庭，) or on the dash that joins a
+    title to what it announces (【新时代新征程新伟业——, see TITLE_WRAP_ENDS).  No byline or credit."""
+    if _signed(ln):
         return False
-    return ln.headline or not last and ends_clause(ln.text)  # (neither has a full stop)
+    if not last and _title_wrap_end(ln.text):
+        return True
+    return not ln.ends and (ln.headline or not last and ends_clause(ln.text))  # (neither has a full stop)
 
 
 def _colon_headline(ln: Line) -> bool:
@@ -549,12 +552,17 @@ def _foot_title_line(lines: list[Line], k: int, last: bool, measure: int = 0) ->
 TITLE_WRAP_ENDS = ("，", "、", ",", "——")
 
 
+def _title_wrap_end(text: str) -> bool:
+    """*text* ends where a title's phrase goes on (see TITLE_WRAP_ENDS), with no full stop."""
+    return text.endswith(TITLE_WRAP_ENDS) and FULL_STOPS.search(text) is None
+
+
 def _wrapped_at_measure(ln: Line, measure: int) -> bool:
     """*ln* is a title's line broken at the title *measure* after a clause mark or a dash (see
     TITLE_WRAP_ENDS): as wide as the widest title line below it, within TITLE_WRAP_SLACK (its
     spaces counted at TITLE_SPACE), and short of the column.  Large type wraps at fewer characters
     than the column holds, so a paragraph's line, full, is wider; its last line ends a sentence."""
-    if not ln.text.endswith(TITLE_WRAP_ENDS) or FULL_STOPS.search(ln.text) or is_full(ln):
+    if not _title_wrap_end(ln.text) or is_full(ln):
         return False
     width = title_width(ln) + TITLE_SPACE * ln.text.count(" ")
     return abs(measure - width) <= TITLE_WRAP_SLACK
@@ -643,7 +651,7 @@ class _BodyReader:
         """
         if self.para and _first_line_wide(ln):
             return False
-        return ln.headline or (is_wide(ln) or not is_full(ln, first=True)) and ends_clause(ln.text)
+        return ln.headline or (is_wide(ln) or not is_full(ln, first=True)) and (ends_clause(ln.text) or _title_wrap_end(ln.text))
 
     def _ends_bare(self, k: int) -> bool:
         """Line *k* would end a paragraph on no mark, clearly short (see _short_unmarked)."""
