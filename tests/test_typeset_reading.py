@@ -155,6 +155,112 @@ def test_a_foot_title_wrapped_after_its_colon() -> None:
     assert _read(page) == [("【手记】春耕一线：守护黑土粮仓", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
 
 
+# Titles wrapped after a clause mark (抓紧春耕春播、田管、) and after the dash that joins a title to
+# what it announces (坚守一线的农技员——): neither is punctuated as a headline is, yet each is as wide as
+# the title measure (20 units) and short of the column (24), as no paragraph's line but its last is.
+COMMA_FOOT_TITLES = "抓紧春耕春播、田管、\n夏粮丰收有保障\n" + TITLE_2
+DASH_FOOT_TITLES = "坚守一线的农技员——\n记春耕中的田间课堂\n" + TITLE_2
+
+
+def test_a_foot_title_wrapped_after_a_clause_mark_or_a_dash() -> None:
+    page = split_page(ARTICLE_1 + ARTICLE_2 + COMMA_FOOT_TITLES)
+    assert _read(page) == [("抓紧春耕春播、田管、夏粮丰收有保障", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+    page = split_page(ARTICLE_1 + ARTICLE_2 + DASH_FOOT_TITLES)
+    assert _read(page) == [("坚守一线的农技员——记春耕中的田间课堂", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
+# A page that opens with a title wider than the column (36 units; the column is 24) sets its titles
+# before their articles: the announcement's signature at its foot (县农业农村局 / 2024年3月1日, both
+# headlines after 特此通知。) is no pair of foot titles.
+SIGNED_NOTICE_PAGE = """各地春耕备耕有序推进农业生产开局良好
+眼下正值春耕备耕关键
+时期，各地农民抢抓农时，
+田间地头一派繁忙景象，处
+处都是忙碌的身影。
+农技人员深入田间地头
+开展技术指导，帮助农户解
+决生产难题，确保春耕生产
+顺利进行。（记者 张伟）
+关于做好今年春季农业生产工作的通知
+各乡镇农技站要深入田
+间地头开展技术指导，帮助
+农户解决生产难题，确保春
+耕生产顺利进行。
+各村要组织农机手抢抓
+晴好天气，加快春播进度，
+做到应种尽种，确保粮食播
+种面积稳定。
+特此通知。
+县农业农村局
+2024年3月1日
+"""
+
+
+def test_no_foot_titles_on_a_page_that_opens_with_a_wide_title() -> None:
+    page = split_page(SIGNED_NOTICE_PAGE)
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("各地春耕备耕有序推进农业生产开局良好", "张伟"), ("关于做好今年春季农业生产工作的通知", "")]
+
+
+# Column 19 characters (38 units).  A one-line title at the page's title measure (50 units) may go on
+# into the paragraph under it, but not when that opens with a news lead: 央视网消息（新闻联播）：10日下
+# ends short (30 units, its digits proportional) on no sentence mark, as a title's last line does,
+# yet it is the article's text.
+LEAD_UNDER_TITLE_PAGE = """各地农民抢抓农时开展春耕生产
+眼下正值春耕备耕关键时期，各地农
+民抢抓农时，田间地头一派繁忙景象，处处
+都是忙碌的身影。农技人员深入田间地头开
+展技术指导，帮助农户解决生产难题，确保
+春耕生产顺利进行。
+在江苏常州的一家农机合作社里，
+工人们正在检修新型播种机，预约服务的订
+单已经排到了下个月，合作社负责人介绍，
+今年以来服务面积持续增长。（李娜）
+全国春耕备耕工作现场会在河南召开并部署下阶段重点工作
+央视网消息（新闻联播）：10日下
+午，全国春耕备耕工作现场会在河南郑州召
+开。会议强调，要抓紧抓实春季农业生产各
+项工作，确保粮食播种面积稳定。
+会议指出，各地要加强农资供应保障，
+组织农技人员深入田间地头开展指导服务，
+帮助农民解决实际困难。（记者 张伟）
+"""
+
+
+def test_a_title_does_not_go_on_into_a_news_lead() -> None:
+    page = split_page(LEAD_UNDER_TITLE_PAGE)
+    assert [(a.title, a.byline, len(a.blocks)) for a in page.articles] == [
+        ("各地农民抢抓农时开展春耕生产", "李娜", 2), ("全国春耕备耕工作现场会在河南召开并部署下阶段重点工作", "张伟", 2)]
+    assert page.articles[1].blocks[0].text.startswith("央视网消息（新闻联播）：10日下午，")
+
+
+# Column 19 characters (38 units).  A title over three lines before its article's dateline, its
+# first line ending on the dash that joins its kicker to the rest (【新时代新征程——): that line
+# ends "a sentence" as a paragraph's may, yet it leaves its bracket open and a title goes on after
+# it; the lines between the last sentence end and the dateline are the title.
+DASH_TITLE_PAGE = """各地农民抢抓农时开展春耕生产
+眼下正值春耕备耕关键时期，各地农
+民抢抓农时，田间地头一派繁忙景象，处处
+都是忙碌的身影。农技人员深入田间地头开
+展技术指导，帮助农户解决生产难题，确保
+春耕生产顺利进行。（李娜）
+【新时代新征程——
+奋进春天】江苏常州农
+机合作社服务忙
+新华社南京3月1日电（记者 张伟）在
+江苏常州的一家农机合作社里，工人们正在
+检修新型播种机，预约服务的订单已经排到
+了下个月。合作社负责人介绍，今年以来服
+务面积持续增长。
+"""
+
+
+def test_a_title_line_ending_on_a_dash_before_a_dateline() -> None:
+    page = split_page(DASH_TITLE_PAGE)
+    assert [(a.title, a.byline, len(a.blocks)) for a in page.articles] == [
+        ("各地农民抢抓农时开展春耕生产", "李娜", 1), ("【新时代新征程——奋进春天】江苏常州农机合作社服务忙", "张伟", 1)]
+
+
 # 陆海新通道五年跑 is 4 units short of the measure (20), more than a line ending at it leaves, but
 # the next line opens with 出“加, which a quotation mark keeps whole (6 units): it did not fit, so
 # the title goes on.

@@ -147,10 +147,13 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
 
 def _title_line(ln: Line, last: bool) -> bool:
     """Punctuated as a title's line may be: no sentence end, and a headline if it is the *last*
-    line; a line but the last may end a clause (书记重要文章《注重家庭，).  No byline or credit."""
-    if _signed(ln) or ln.ends:
+    line; a line but the last may end a clause (书记重要文章《注重家庭，) or on the dash that joins a
+    title to what it announces (【新时代新征程新伟业——, see TITLE_WRAP_ENDS).  No byline or credit."""
+    if _signed(ln):
         return False
-    return ln.headline or not last and ends_clause(ln.text)  # (neither has a full stop)
+    if not last and _title_wrap_end(ln.text):
+        return True
+    return not ln.ends and (ln.headline or not last and ends_clause(ln.text))  # (neither has a full stop)
 
 
 def _colon_headline(ln: Line) -> bool:
@@ -431,9 +434,11 @@ def _title_tail(prev: Item, para: Item, page_measure: int = 0) -> int:
     """How many of *para*'s first lines finish the title or heading *prev* (0 if none).
 
     A title of one line goes on only when it is as wide as the page's widest
-    title line (*page_measure*): a heading of one line never does.
+    title line (*page_measure*): a heading of one line never does.  Nor does one
+    go on into a paragraph that opens with a news lead (央视网消息（新闻联播）：10日下,
+    short of the column by its proportional digits): that is the article's text.
     """
-    if prev.kind not in ("title", "heading") or prev.name == BODY_SIZE:
+    if prev.kind not in ("title", "heading") or prev.name == BODY_SIZE or line_opens_lead(para.lines[0].text):
         return 0
     if len(prev.lines) < 2 and (prev.kind != "title" or page_measure - title_width(prev.lines[0]) > TITLE_WRAP_SLACK):
         return 0
@@ -471,10 +476,16 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
     """How many lines at the page foot are titles: headlines (see textfix.lines) after the last article's end
     (a sentence end, a byline, or a byline broken across the last two lines: ``（记者 韩鑫`` / ``杨帆）``),
     or making up the last of the extractor's text blocks (a blank line before them in *text*: pdftotext
-    and pdfminer may move a column's last lines before the block the titles' block follows)."""
+    and pdfminer may move a column's last lines before the block the titles' block follows).
+
+    None where the page opens with a title (see _opens_with_wide_title): a page sets its titles one way."""
+    if _opens_with_wide_title(lines):
+        return 0
     n = 0
     block = 0  # the headlines of the last text blocks, when a blank line starts them
-    while n < len(lines) and _foot_title_line(lines, len(lines) - 1 - n, n == 0):
+    measure = 0  # the widest title line of the run so far: the title measure, as near as the run tells it
+    while n < len(lines) and _foot_title_line(lines, len(lines) - 1 - n, n == 0, measure):
+        measure = max(measure, title_width(lines[len(lines) - 1 - n]))
         if _wrapped_byline_end(lines, len(lines) - 1 - n, bylines):
             break  # 杨帆） is punctuated as a headline is, but ends the byline begun on the line before
         if _short_garbled_end(lines[len(lines) - 1 - n]):
@@ -525,6 +536,15 @@ def _opens_paragraph(ln: Line, nxt: Line) -> bool:
             and is_full(nxt) and not is_wide(nxt) and nxt.width - ln.width > TITLE_WRAP_SLACK)
 
 
+def _opens_with_wide_title(lines: list[Line]) -> bool:
+    """The first line (after the header) is wider than the column: a title set across the columns in
+    large type, so the page's titles come before their articles (an announcement's signature, 江泽民同志
+    治丧委员会 / 2022年12月1日, is no title at its foot).  No page with its titles at the foot opens so:
+    0 of 434 for each extractor on the 21 train batches (seeds 21–63 odd, 27 left out), where 164 of the
+    406 with their titles before do (python corpora/typeset/count_opening_titles.py DIR...)."""
+    return bool(lines) and is_wide(lines[0])
+
+
 def _ends_run_on_paragraph(lines: list[Line], k: int) -> bool:
     """Line *k* ends a sentence (！ or ？, as a title's line may) and the line before it runs on into
     it: filled to the column without ending a sentence, as only a paragraph's line is (a title's
@@ -542,17 +562,41 @@ def _ends_run_on_paragraph(lines: list[Line], k: int) -> bool:
             and above.column - INDENT_MAX - FULL_SLACK <= above.width <= above.column and not _signed(above))
 
 
-def _foot_title_line(lines: list[Line], k: int, last: bool) -> bool:
+def _foot_title_line(lines: list[Line], k: int, last: bool, measure: int = 0) -> bool:
     """Line *k* may be a title's at the page foot: a headline, or, but the *last* line, a line short
     of the column ending on a colon over a line short of it too (【铭记历史 缅怀先烈】宁夏盐池： over
     从革命老区到塞上鱼米乡: a title wrapped after its colon; a paragraph's lines but its last are
-    full, a list's first item after 分别是： too)."""
+    full, a list's first item after 分别是： too), or one a title wrapped after a clause mark or a dash
+    at the *measure* of the title lines below it (see _wrapped_at_measure)."""
     ln = lines[k]
     if _signed(ln):
         return False
     if ln.headline or last:
         return ln.headline
-    return ln.text[-1] in COLONS and ends_clause(ln.text) and not is_full(ln) and not is_full(lines[k + 1])
+    if ln.text[-1] in COLONS and ends_clause(ln.text) and not is_full(ln) and not is_full(lines[k + 1]):
+        return True
+    return _wrapped_at_measure(ln, measure)
+
+
+# A title's line may end where its phrase goes on: after a clause mark (…积极投身强国建设、 / 民族复兴的…)
+# or the dash that joins a title to what it announces (…新时代好青年—— / 习近平总书记给…).
+TITLE_WRAP_ENDS = ("，", "、", ",", "——")
+
+
+def _title_wrap_end(text: str) -> bool:
+    """*text* ends where a title's phrase goes on (see TITLE_WRAP_ENDS), with no full stop."""
+    return text.endswith(TITLE_WRAP_ENDS) and FULL_STOPS.search(text) is None
+
+
+def _wrapped_at_measure(ln: Line, measure: int) -> bool:
+    """*ln* is a title's line broken at the title *measure* after a clause mark or a dash (see
+    TITLE_WRAP_ENDS): as wide as the widest title line below it, within TITLE_WRAP_SLACK (its
+    spaces counted at TITLE_SPACE), and short of the column.  Large type wraps at fewer characters
+    than the column holds, so a paragraph's line, full, is wider; its last line ends a sentence."""
+    if not _title_wrap_end(ln.text) or is_full(ln):
+        return False
+    width = title_width(ln) + TITLE_SPACE * ln.text.count(" ")
+    return abs(measure - width) <= TITLE_WRAP_SLACK
 
 
 def _short_garbled_end(ln: Line, first: bool = False) -> bool:
@@ -638,7 +682,7 @@ class _BodyReader:
         """
         if self.para and _first_line_wide(ln):
             return False
-        return ln.headline or (is_wide(ln) or not is_full(ln, first=True)) and ends_clause(ln.text)
+        return ln.headline or (is_wide(ln) or not is_full(ln, first=True)) and (ends_clause(ln.text) or _title_wrap_end(ln.text))
 
     def _ends_bare(self, k: int) -> bool:
         """Line *k* would end a paragraph on no mark, clearly short (see _short_unmarked)."""
