@@ -1463,3 +1463,19 @@ def test_a_wide_title_line_over_a_lead_is_not_parted() -> None:
     # one line, a title's.
     title = "工厂订单排到明年年底企业信心足工厂订单排到明年\n"
     assert title.strip() in [ln.text for ln in cut_lines(TITLE_1 + ARTICLE_1 + title + ARTICLE_2)]
+
+
+def test_a_line_joined_at_a_hyphen_before_a_paragraph_s_last_line() -> None:
+    # The text runs on into a paragraph's last line as well: it ends its sentence 14 units short of
+    # the column, not as short as an indented first line (4 to 7: a title's lead would be).
+    body = "器人，能源大臣阿卜杜勒阿齐兹说，订单已经排到了\n明年年底。\n"
+    text = TITLE_1 + ARTICLE_1 + TITLE_2 + "在江苏常州的一家工厂\n里，工人们正在组装新型机\n" + body + ARTICLE_2
+    assert [ln.text for ln in cut_lines(text)][14:16] == ["器人，能源大臣阿卜杜勒", "阿齐兹说，订单已经排到了"]
+
+
+def test_a_wide_title_line_over_a_full_lead_line_is_not_parted() -> None:
+    # A lead's first line may fill the column (新华社北京3月9日电, no indent): an article opens under a
+    # title there, and the text does not run on into it.
+    title = "工厂订单排到明年年底企业信心足工厂订单排到明年\n"
+    lead = "新华社北京3月9日电（记者\n"
+    assert title.strip() in [ln.text for ln in cut_lines(TITLE_1 + ARTICLE_1 + title + lead + ARTICLE_2)]

@@ -213,9 +213,9 @@ def _part_hyphen_joins(lines: list[Line], quote: int, space: int) -> list[Line]:
     prints the line and the next as one (沙特能源大臣阿卜杜勒- | 阿齐兹4日警告… as 沙特能源大臣阿卜杜勒
     阿齐兹4日警告…; pdftotext -raw prints both lines, pdfium marks the join, see PRINT_LINE_TEXT).
     Chinese text breaks a hyphen only in a name it joins.  The joined line is wider than the column,
-    which is how a title in large type is told, and read so it opens an article in the middle of one
-    (the typeset train batches, seeds 21-63 odd: train23 page-008, train41 page-036, train63 page-026,
-    the three hyphens a pdftotext-raw line ends with; each was read as an untitled article's title).
+    which is how a title in large type is told (the typeset train batches, seeds 21-63 odd: train23
+    page-008, train41 page-036, train63 page-026, the three hyphens a pdftotext-raw line ends with,
+    are the lines this parts; train23 page-008's was read as an untitled article's title).
     The parted lines' offsets are the joined line's, cut where the hyphen stood; it is not printed.
     """
     wide = [k for k in range(1, len(lines) - 1) if is_wide(lines[k])]
@@ -234,14 +234,15 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
     """The two printed lines the wide line *ln* is when pdftotext joined them at a hyphen it dropped
     (see _part_hyphen_joins), or None.
 
-    The line sits in a column of text: neither *prev* nor *nxt* is wide, and *nxt* is full (see
-    is_full): the text runs on through it, where a title is followed by a lead's indented first line
-    or by its own next line.  It parts between two letters (_HYPHEN_SIDE) into a second line that is
+    The line sits in a column of text: *prev* is no wider than the column, and the text runs on into
+    *nxt* (see _runs_on), where a title is followed by a lead, a paragraph's indented first line or
+    its own next line (train43 page-016: 【“十四五”高质量发展答卷】通江达海 物畅其流 over a lead that
+    fills the column, 央视网消息（新闻联, parts as this asks).  It parts between two letters (_HYPHEN_SIDE) into a second line that is
     full to what opens *nxt*, no wider than the column, and a first that is full with the hyphen back
     to what opens the second, as a paragraph's line or an indented first line (the line before ends
     a sentence or a subhead: its text is no evidence of which).
     """
-    if is_wide(prev) or is_wide(nxt) or not _fills_column(nxt, after):
+    if is_wide(prev) or not _runs_on(nxt, after):
         return None
     text, column = ln.text, ln.column
     hyphen = display_width("-") + (ascii_extra("-") if ln.proportional else 0)
@@ -265,6 +266,15 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
                + PROPORTIONAL_TOLERANCE for indented in (False, True)):
             return [first, second]
     return None
+
+
+def _runs_on(ln: Line, nxt: Line | None) -> bool:
+    """*ln* goes on with the text of the line before it: it fills the column (see _fills_column), or it
+    ends its sentence short of the column as no paragraph's indented first line is (a paragraph's last
+    line), and it opens no lead (an article's text opens under its title with one)."""
+    if is_wide(ln) or line_opens_lead(ln.text) or LEAD_LINE.match(ln.text):
+        return False
+    return _fills_column(ln, nxt) or ln.ends and ln.width <= ln.column and not _may_open_paragraph(ln)
 
 
 def _broken_at_space(prev: Line | None, a: Line, b: Line, nxt: Line, after: Line | None, text: str) -> bool:
