@@ -1479,3 +1479,14 @@ def test_a_wide_title_line_over_a_full_lead_line_is_not_parted() -> None:
     title = "工厂订单排到明年年底企业信心足工厂订单排到明年\n"
     lead = "新华社北京3月9日电（记者\n"
     assert title.strip() in [ln.text for ln in cut_lines(TITLE_1 + ARTICLE_1 + title + lead + ARTICLE_2)]
+
+
+def test_a_subhead_a_little_short_of_the_column_is_no_title() -> None:
+    # 春耕生产有序 农资供应 is bare, in two phrases, and 21 units wide in a column of 24: longer
+    # than a short subhead (20 at most, as short as an indented line) and short of a full one by
+    # more than FULL_SLACK, then an indented first line: a body-size subhead within the article.
+    subhead = "春耕生产有序 农资供应\n"
+    text = TITLE_1 + ARTICLE_1.replace("农技人员深入田间地头\n", subhead + "农技人员深入田间地头\n") + TITLE_2 + ARTICLE_2
+    page = split_page(text)
+    assert [a.title for a in page.articles] == ["春耕备耕有序推进农业生产", "工厂订单排到明年年底企业信心足"]
+    assert [b.kind for b in page.articles[0].blocks] == ["paragraph", "heading", "paragraph"]
