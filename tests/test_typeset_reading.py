@@ -1546,3 +1546,53 @@ def test_a_subhead_wrapped_as_a_paragraphs_lines_is_read_as_a_subhead() -> None:
     assert _blocks(SUBHEAD_AS_TEXT_PAGE)[1:] == expected
     assert _blocks(to_text(split_page(SUBHEAD_AS_TEXT_PAGE)))[1:] == expected
     # (After a colon, what it introduces follows: a document's title printed as text, LEAD_ALONE_PAGE.)
+
+
+def test_pdftotext_joins_a_line_broken_at_a_hyphen_without_it() -> None:
+    # pdftotext's layout mode drops the hyphen that ends 器人，能源大臣阿卜杜勒- (22 units and the
+    # hyphen's 1: 阿 did not fit the 24) and prints the line and the next (阿齐兹…到了, 24: full to
+    # 明) as one, 46 units wide: no title, since the lines around it are the column's and the text
+    # runs on into the full line after it.  Parted where the hyphen stood, the paragraph reads on.
+    body = "器人，能源大臣阿卜杜勒阿齐兹说，订单已经排到了\n明年年底，企业信心十足。\n"
+    text = (TITLE_1 + ARTICLE_1 + TITLE_2 + "在江苏常州的一家工厂\n里，工人们正在组装新型机\n" + body
+            + "企业负责人介绍，今年\n以来产品销量持续增长。\n（记者 李娜）\n")
+    assert [ln.text for ln in cut_lines(text)][14:18] == ["器人，能源大臣阿卜杜勒", "阿齐兹说，订单已经排到了",
+                                                          "明年年底，企业信心十足。", "企业负责人介绍，今年"]
+    page = split_page(text)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+    assert page.articles[1].blocks[0].text == "在江苏常州的一家工厂里，工人们正在组装新型机器人，能源大臣阿卜杜勒阿齐兹说，订单已经排到了明年年底，企业信心十足。"
+
+
+def test_a_wide_title_line_over_a_lead_is_not_parted() -> None:
+    # Two columns' width of large type (46 units: 22 and the hyphen's 1, then 24, would part) over a
+    # lead's indented first line: the text does not run on from it into a full line, so it stays
+    # one line, a title's.
+    title = "工厂订单排到明年年底企业信心足工厂订单排到明年\n"
+    assert title.strip() in [ln.text for ln in cut_lines(TITLE_1 + ARTICLE_1 + title + ARTICLE_2)]
+
+
+def test_a_line_joined_at_a_hyphen_before_a_paragraph_s_last_line() -> None:
+    # The text runs on into a paragraph's last line as well: it ends its sentence 14 units short of
+    # the column, not as short as an indented first line (4 to 7: a title's lead would be).
+    body = "器人，能源大臣阿卜杜勒阿齐兹说，订单已经排到了\n明年年底。\n"
+    text = TITLE_1 + ARTICLE_1 + TITLE_2 + "在江苏常州的一家工厂\n里，工人们正在组装新型机\n" + body + ARTICLE_2
+    assert [ln.text for ln in cut_lines(text)][14:16] == ["器人，能源大臣阿卜杜勒", "阿齐兹说，订单已经排到了"]
+
+
+def test_a_wide_title_line_over_a_full_lead_line_is_not_parted() -> None:
+    # A lead's first line may fill the column (新华社北京3月9日电, no indent): an article opens under a
+    # title there, and the text does not run on into it.
+    title = "工厂订单排到明年年底企业信心足工厂订单排到明年\n"
+    lead = "新华社北京3月9日电（记者\n"
+    assert title.strip() in [ln.text for ln in cut_lines(TITLE_1 + ARTICLE_1 + title + lead + ARTICLE_2)]
+
+
+def test_a_subhead_a_little_short_of_the_column_is_no_title() -> None:
+    # 春耕生产有序 农资供应 is bare, in two phrases, and 21 units wide in a column of 24: longer
+    # than a short subhead (20 at most, as short as an indented line) and short of a full one by
+    # more than FULL_SLACK, then an indented first line: a body-size subhead within the article.
+    subhead = "春耕生产有序 农资供应\n"
+    text = TITLE_1 + ARTICLE_1.replace("农技人员深入田间地头\n", subhead + "农技人员深入田间地头\n") + TITLE_2 + ARTICLE_2
+    page = split_page(text)
+    assert [a.title for a in page.articles] == ["春耕备耕有序推进农业生产", "工厂订单排到明年年底企业信心足"]
+    assert [b.kind for b in page.articles[0].blocks] == ["paragraph", "heading", "paragraph"]

@@ -19,7 +19,7 @@ from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import regex
-from .charclasses import ENDING_MARKS, EXTRACTOR_HYPHEN, SENTENCE_ENDS, leaves_open
+from .charclasses import ENDING_MARKS, EXTRACTOR_HYPHEN, IDEOGRAPH, SENTENCE_ENDS, leaves_open
 from .measure import QUOTES as QUOTE_CHARS
 from .measure import adjust_widths, display_width, display_widths
 
@@ -161,7 +161,8 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     lines = list(map(tuple.__new__, repeat(Line), fields))  # Line(*f) for each f, without a Python call per line
     # Two lines that would fit one with a space between them: few (most lines are full), found in a list pass.
     pairs = [k for k, (wa, wb, cb) in enumerate(zip(widths, widths[1:], columns[1:])) if wa + SPACE_WIDTH + wb <= cb]
-    return _rejoin_stretched(lines, text, pairs) if pairs else lines
+    lines = _rejoin_stretched(lines, text, pairs) if pairs else lines
+    return _part_hyphen_joins(lines, quote, space)
 
 
 # A space is counted one display unit (half a CJK character) when a line is measured (see
@@ -197,6 +198,83 @@ def _rejoin_stretched(lines: list[Line], text: str, pairs: list[int]) -> list[Li
             out.append(a)
             done = k + 1
     return out + lines[done:]
+
+
+# Where a hyphen may end a printed line: between two letters (ideographs or Latin), as in the names
+# it joins (阿卜杜勒-阿齐兹); not before a digit (UAX 14 LB25, HY × NU: 约-4℃ goes down whole).
+_HYPHEN_SIDE = regex.compile(rf"[{IDEOGRAPH}A-Za-z]")
+
+
+def _part_hyphen_joins(lines: list[Line], quote: int, space: int) -> list[Line]:
+    """*lines* with each printed line that extraction joined to the next after dropping the hyphen
+    that ended it parted again (see _hyphen_cut).
+
+    pdftotext's layout mode takes a hyphen at a line end for a word broken there: it drops it and
+    prints the line and the next as one (沙特能源大臣阿卜杜勒- | 阿齐兹4日警告… as 沙特能源大臣阿卜杜勒
+    阿齐兹4日警告…; pdftotext -raw prints both lines, pdfium marks the join, see PRINT_LINE_TEXT).
+    Chinese text breaks a hyphen only in a name it joins.  The joined line is wider than the column,
+    which is how a title in large type is told (the typeset train batches, seeds 21-63 odd: train23
+    page-008, train41 page-036, train63 page-026, the three hyphens a pdftotext-raw line ends with,
+    are the lines this parts; train23 page-008's was read as an untitled article's title).
+    The parted lines' offsets are the joined line's, cut where the hyphen stood; it is not printed.
+    """
+    wide = [k for k in range(1, len(lines) - 1) if is_wide(lines[k])]
+    if not wide:
+        return lines
+    out = list(lines)
+    for k in reversed(wide):  # later lines first: the indexes before them stay
+        after = lines[k + 2] if k + 2 < len(lines) else None
+        parts = _hyphen_cut(lines[k - 1], lines[k], lines[k + 1], after, quote, space)
+        if parts:
+            out[k : k + 1] = parts
+    return out
+
+
+def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int, space: int) -> list[Line] | None:
+    """The two printed lines the wide line *ln* is when pdftotext joined them at a hyphen it dropped
+    (see _part_hyphen_joins), or None.
+
+    The line sits in a column of text: *prev* is no wider than the column, and the text runs on into
+    *nxt* (see _runs_on), where a title is followed by a lead, a paragraph's indented first line or
+    its own next line (train43 page-016: 【“十四五”高质量发展答卷】通江达海 物畅其流 over a lead that
+    fills the column, 央视网消息（新闻联, parts as this asks).  It parts between two letters (_HYPHEN_SIDE) into a second line that is
+    full to what opens *nxt*, no wider than the column, and a first that is full with the hyphen back
+    to what opens the second, as a paragraph's line or an indented first line (the line before ends
+    a sentence or a subhead: its text is no evidence of which).
+    """
+    if is_wide(prev) or not _runs_on(nxt, after):
+        return None
+    text, column = ln.text, ln.column
+    hyphen = display_width("-") + (ascii_extra("-") if ln.proportional else 0)
+    for j in range(len(text) - 1, 0, -1):
+        tail = text[j:]
+        width = adjust_widths([tail], [display_width(tail)], quote, space)[0]
+        width += ascii_extra(tail) if ln.proportional else 0
+        if width > column + PROPORTIONAL_TOLERANCE:
+            return None
+        if not (_HYPHEN_SIDE.match(text, j - 1) and _HYPHEN_SIDE.match(text, j)):
+            continue
+        second = Line.of(tail, ln.start + j, ln.end, width, column)._replace(
+            byline=ln.byline, proportional=ln.proportional, hanging=ln.hanging, garbled_end=ln.garbled_end,
+            quote_width=ln.quote_width)
+        if not is_full(second, nxt=nxt):
+            continue
+        head = text[:j]
+        first = Line.of(head, ln.start, ln.start + j, ln.width - width + hyphen, column)._replace(
+            proportional=ln.proportional, hanging=ln.hanging, quote_width=ln.quote_width)
+        if any(is_full(first, indented, second) and first.width <= column - (INDENT_MIN if indented else 0)
+               + PROPORTIONAL_TOLERANCE for indented in (False, True)):
+            return [first, second]
+    return None
+
+
+def _runs_on(ln: Line, nxt: Line | None) -> bool:
+    """*ln* goes on with the text of the line before it: it fills the column (see _fills_column), or it
+    ends its sentence short of the column as no paragraph's indented first line is (a paragraph's last
+    line), and it opens no lead (an article's text opens under its title with one)."""
+    if is_wide(ln) or line_opens_lead(ln.text) or LEAD_LINE.match(ln.text):
+        return False
+    return _fills_column(ln, nxt) or ln.ends and ln.width <= ln.column and not _may_open_paragraph(ln)
 
 
 def _broken_at_space(prev: Line | None, a: Line, b: Line, nxt: Line, after: Line | None, text: str) -> bool:
