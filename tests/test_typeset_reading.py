@@ -585,6 +585,42 @@ def test_opening_unit_what_cannot_be_parted_from_a_line_start() -> None:
     assert not is_full(line("眼下，长三角3个科技创新项目跨", 33, 36.0), nxt=line("今年以来"))
 
 
+def test_a_prefix_sign_goes_down_with_what_follows_it() -> None:
+    # UAX 14 LB23a (PR × ID) and LB25 (PR × NU): a + keeps the character or digits after it.
+    from textfix.lines import Line, is_full, opening_unit
+
+    def line(text: str, width: float = 0, column: float = 0.0) -> Line:
+        return Line.of(text, 0, len(text), width, column)
+
+    assert opening_unit(line("+文旅”新业态不断涌现")) == 1 + 2  # + 文 (the quote comes after 旅)
+    assert opening_unit(line("+5%的增长")) == 1 + 1 + 1  # +5%, one unit each where not proportional
+    assert opening_unit(line("+”行动正在推进")) == 1 + 2 + 2  # the quotation mark keeps + and 行 itself
+    # Measured to the unit (marks not hanging, ASCII as set), column 26: a line of 24 (one
+    # character's room) is full when the next opens with +文 (3), not with 文 (2).
+    exact = line("各地推动文旅深度融合，打造“数字", 24, 26.0)._replace(hanging=False, proportional=True)
+    assert is_full(exact, nxt=line("+文旅”新业态不断涌现")._replace(hanging=False, proportional=True))
+    assert not is_full(exact, nxt=line("文旅”新业态不断涌现")._replace(hanging=False, proportional=True))
+
+
+def test_a_line_measured_to_the_unit_allows_for_its_digits_error() -> None:
+    # Measured to the unit (marks not hanging, ASCII as set), column 26: a line with digits measured
+    # 23.9 leaves 2.1 units, 0.1 more than 名 needs; within PROPORTIONAL_TOLERANCE (0.25) of full,
+    # it is full when it ends no sentence and is too wide for an indented first line (19-22).
+    from textfix.lines import Line, is_full
+
+    def line(text: str, width: float, column: float = 26.0) -> Line:
+        return Line.of(text, 0, len(text), width, column)._replace(hanging=False, proportional=True)
+
+    nxt = line("名旅客乘坐本次列车出行", 22.0)
+    assert is_full(line("G1234次列车，车上共有185", 23.9), nxt=nxt)
+    assert not is_full(line("G1234次列车，车上共有185。", 23.9), nxt=nxt)  # ends a sentence: may end a paragraph
+    assert not is_full(line("G1234次列车，车上共有185", 23.6), nxt=nxt)  # 0.4 short: beyond the error
+    assert not is_full(line("各地列车车上共有旅客", 24.0), nxt=nxt)  # nothing measured as set: exact
+    # Column 28: 23.9 is an indented first line's width (21-24): read so, not as a full line measured short.
+    assert not is_full(line("G1234次列车，车上共有185", 23.9, 28.0), nxt=line("名、旅客乘坐本次列车", 22.0, 28.0))
+    assert is_full(line("G1234次列车，车上共有185", 23.9, 28.0), first=True, nxt=line("名、旅客乘坐本次列车", 22.0, 28.0))
+
+
 def test_a_dash_pair_and_a_hyphen_go_down_whole() -> None:
     from textfix.lines import ASCII_WIDTHS, Line, is_full, opening_unit
 
