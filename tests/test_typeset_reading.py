@@ -389,6 +389,24 @@ def test_long_subhead_wrapped_at_the_column() -> None:
     assert first.blocks[1].text == "春耕生产各项工作有序推进农资供应充足"
 
 
+def test_long_subhead_wrapped_at_the_column_over_a_first_line_that_could_be_cut_short() -> None:
+    # As above, but the line after the first line opens with 讲“春 (6 units: a quotation mark keeps
+    # the characters on both sides of it), which would not have fitted the 4 units the first line
+    # (20 of 24) leaves: read alone, it could be a full line cut short.  After the subhead's short
+    # last line, which ends no sentence and so ends its block, the next line opens one all the same.
+    # (Here the paragraph reader's own check then reads the subhead too; on pages measured to the
+    # unit it did not, and the subhead was read as text.)
+    from textfix.layout import _wrapped_subhead
+
+    body = ARTICLE_1.replace("农技人员深入田间地头\n开展技术指导，帮助农户解\n", "春耕生产各项工作有序推进\n农资供应充足\n农技人员深入田间地头\n讲“春耕”技术，帮农户解\n")
+    lines = cut_lines(TITLE_1 + body + TITLE_2 + ARTICLE_2)
+    subhead = [ln.text for ln in lines].index("春耕生产各项工作有序推进")
+    assert _wrapped_subhead(lines, subhead) == 2
+    first = split_page(TITLE_1 + body + TITLE_2 + ARTICLE_2).articles[0]
+    assert [(b.kind, b.text[:6]) for b in first.blocks] == [("paragraph", "眼下正值春耕"), ("heading", "春耕生产各项"), ("paragraph", "农技人员深入")]
+    assert first.blocks[1].text == "春耕生产各项工作有序推进农资供应充足"
+
+
 def test_subhead_filling_the_column_is_no_title() -> None:
     # Column 12 characters (24 units).  春耕生产各项工作有序推进 is bare and 24 units wide, then an
     # indented first line (20 units): a body-size subhead within the article, not the title of a
