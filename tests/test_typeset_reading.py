@@ -389,6 +389,24 @@ def test_long_subhead_wrapped_at_the_column() -> None:
     assert first.blocks[1].text == "春耕生产各项工作有序推进农资供应充足"
 
 
+def test_long_subhead_wrapped_at_the_column_over_a_first_line_that_could_be_cut_short() -> None:
+    # As above, but the line after the first line opens with 讲“春 (6 units: a quotation mark keeps
+    # the characters on both sides of it), which would not have fitted the 4 units the first line
+    # (20 of 24) leaves: read alone, it could be a full line cut short.  After the subhead's short
+    # last line, which ends no sentence and so ends its block, the next line opens one all the same.
+    # (Here the paragraph reader's own check then reads the subhead too; on pages measured to the
+    # unit it did not, and the subhead was read as text.)
+    from textfix.layout import _wrapped_subhead
+
+    body = ARTICLE_1.replace("农技人员深入田间地头\n开展技术指导，帮助农户解\n", "春耕生产各项工作有序推进\n农资供应充足\n农技人员深入田间地头\n讲“春耕”技术，帮农户解\n")
+    lines = cut_lines(TITLE_1 + body + TITLE_2 + ARTICLE_2)
+    subhead = [ln.text for ln in lines].index("春耕生产各项工作有序推进")
+    assert _wrapped_subhead(lines, subhead) == 2
+    first = split_page(TITLE_1 + body + TITLE_2 + ARTICLE_2).articles[0]
+    assert [(b.kind, b.text[:6]) for b in first.blocks] == [("paragraph", "眼下正值春耕"), ("heading", "春耕生产各项"), ("paragraph", "农技人员深入")]
+    assert first.blocks[1].text == "春耕生产各项工作有序推进农资供应充足"
+
+
 def test_subhead_filling_the_column_is_no_title() -> None:
     # Column 12 characters (24 units).  春耕生产各项工作有序推进 is bare and 24 units wide, then an
     # indented first line (20 units): a body-size subhead within the article, not the title of a
@@ -583,6 +601,42 @@ def test_opening_unit_what_cannot_be_parted_from_a_line_start() -> None:
     # (4 units), not with 今 (2).
     assert is_full(line("眼下，长三角3个科技创新项目跨", 33, 36.0), nxt=line("域、跨领域联合攻关"))
     assert not is_full(line("眼下，长三角3个科技创新项目跨", 33, 36.0), nxt=line("今年以来"))
+
+
+def test_a_prefix_sign_goes_down_with_what_follows_it() -> None:
+    # UAX 14 LB23a (PR × ID) and LB25 (PR × NU): a + keeps the character or digits after it.
+    from textfix.lines import Line, is_full, opening_unit
+
+    def line(text: str, width: float = 0, column: float = 0.0) -> Line:
+        return Line.of(text, 0, len(text), width, column)
+
+    assert opening_unit(line("+文旅”新业态不断涌现")) == 1 + 2  # + 文 (the quote comes after 旅)
+    assert opening_unit(line("+5%的增长")) == 1 + 1 + 1  # +5%, one unit each where not proportional
+    assert opening_unit(line("+”行动正在推进")) == 1 + 2 + 2  # the quotation mark keeps + and 行 itself
+    # Measured to the unit (marks not hanging, ASCII as set), column 26: a line of 24 (one
+    # character's room) is full when the next opens with +文 (3), not with 文 (2).
+    exact = line("各地推动文旅深度融合，打造“数字", 24, 26.0)._replace(hanging=False, proportional=True)
+    assert is_full(exact, nxt=line("+文旅”新业态不断涌现")._replace(hanging=False, proportional=True))
+    assert not is_full(exact, nxt=line("文旅”新业态不断涌现")._replace(hanging=False, proportional=True))
+
+
+def test_a_line_measured_to_the_unit_allows_for_its_digits_error() -> None:
+    # Measured to the unit (marks not hanging, ASCII as set), column 26: a line with digits measured
+    # 23.9 leaves 2.1 units, 0.1 more than 名 needs; within PROPORTIONAL_TOLERANCE (0.25) of full,
+    # it is full when it ends no sentence and is too wide for an indented first line (19-22).
+    from textfix.lines import Line, is_full
+
+    def line(text: str, width: float, column: float = 26.0) -> Line:
+        return Line.of(text, 0, len(text), width, column)._replace(hanging=False, proportional=True)
+
+    nxt = line("名旅客乘坐本次列车出行", 22.0)
+    assert is_full(line("G1234次列车，车上共有185", 23.9), nxt=nxt)
+    assert not is_full(line("G1234次列车，车上共有185。", 23.9), nxt=nxt)  # ends a sentence: may end a paragraph
+    assert not is_full(line("G1234次列车，车上共有185", 23.6), nxt=nxt)  # 0.4 short: beyond the error
+    assert not is_full(line("各地列车车上共有旅客", 24.0), nxt=nxt)  # nothing measured as set: exact
+    # Column 28: 23.9 is an indented first line's width (21-24): read so, not as a full line measured short.
+    assert not is_full(line("G1234次列车，车上共有185", 23.9, 28.0), nxt=line("名、旅客乘坐本次列车", 22.0, 28.0))
+    assert is_full(line("G1234次列车，车上共有185", 23.9, 28.0), first=True, nxt=line("名、旅客乘坐本次列车", 22.0, 28.0))
 
 
 def test_a_dash_pair_and_a_hyphen_go_down_whole() -> None:

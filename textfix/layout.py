@@ -1097,7 +1097,11 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
     full (a subhead is not indented), which :func:`_heading_run` leaves to
     paragraphs.  Only the last line tells: short without ending a sentence
     (nor cut short by a digit run), no paragraph's line is; and the line
-    after it is a paragraph's indented first line.
+    after it is a paragraph's indented first line.  That line opens a block
+    whatever it could be read as alone: a full line cut short by what opens
+    the next (过“巴, which did not fit its room) can be no line of a block
+    that went on from the subhead's short last line (train33 page-037: 也门…
+    以色 | 列 was read as text).
     """
     for run in (2, 3):
         head = lines[k : k + run]
@@ -1109,7 +1113,7 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
         if nxt.byline is not None or is_full(head[-1], nxt=nxt):
             continue
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
-        if _looks_first(nxt, after) and not _maybe_cut_short(nxt, after):
+        if _looks_first(nxt, after):
             return run
     return 0
 

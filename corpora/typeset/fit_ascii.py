@@ -2,6 +2,7 @@
 
     python corpora/typeset/fit_ascii.py --font                      # the widths, read from the font
     python corpora/typeset/fit_ascii.py DIR [DIR ...] [--extractors pdfium]
+    python corpora/typeset/fit_ascii.py DIR [DIR ...] --short       # the short side's error
 
 The reader measures a line in display units: a CJK character or full-width
 mark 2, an ASCII character 1.  A real engine with a CJK font sets digits and
@@ -20,6 +21,13 @@ paragraph's first line), and what opens the next line and could not be parted
 from it (textfix.lines.opening_unit: ``域、``, ``35%，``) did not fit what was
 left.  Printed: how many of those lines with ASCII in them or opening the next
 line are full under ASCII_WIDTHS and with every character one unit.
+
+``--short``: how far short of full (room left less what opens the next line)
+the lines come out that textfix.lines._short_by_error asks about (a digit or
+Latin run measured in them or in that opening, no sentence ended, too wide for
+an indented first line, on a page read as set to the unit), split by whether
+the line goes on in its gold block or ends it: the allowance
+(PROPORTIONAL_TOLERANCE) should take many of the first and none of the second.
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 import textfix.lines as lines_module  # noqa: E402
 from textfix.evaluate import squash  # noqa: E402  (the gold blocks' own: dash runs as ——)
 from textfix.io import read_text  # noqa: E402
-from textfix.lines import ASCII_WIDTHS, INDENT_MIN, PROPORTIONAL_TOLERANCE, Line, ascii_extra, cut_lines, opening_unit  # noqa: E402
+from textfix.lines import ASCII_WIDTHS, INDENT_MIN, PROPORTIONAL_TOLERANCE, Line, ascii_extra, cut_lines, is_indented, opening_unit  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import printed_blocks  # noqa: E402
@@ -80,6 +88,29 @@ def fitting(rows: list[tuple[str, str, float, float]], widths: dict[str, float])
     return right
 
 
+def short_side(dirs: list[Path], extractors: list[str]) -> tuple[list[float], list[float]]:
+    """(lines going on in their gold block, lines ending it): how far each comes out short of full,
+    of the lines measured short (see the module's ``--short``), nearest first."""
+    inside, ending = [], []
+    for d in dirs:
+        for gold_path in sorted(d.glob("*.gold.json")):
+            blocks = printed_blocks(json.loads(read_text(gold_path)))
+            for ext in extractors:
+                txt = gold_path.with_name(gold_path.name.replace(".gold.json", f".{ext}.txt"))
+                lines = cut_lines(read_text(txt).rstrip("\f\n ")) if txt.exists() else []
+                for ln, nxt in zip(lines, lines[1:]):
+                    if ln.hanging or not ln.proportional or ln.ends or is_indented(ln):
+                        continue
+                    short = ln.column - ln.width - opening_unit(nxt)
+                    if short < 0 or (ln.column - ln.width) % 1 == 0 and opening_unit(nxt) % 1 == 0:
+                        continue  # full as measured, or nothing measured as set
+                    if any(squash(ln.text + nxt.text) in b for b in blocks):
+                        inside.append(round(short, 2))
+                    elif any(squash(ln.text) in b for b in blocks):
+                        ending.append(round(short, 2))
+    return sorted(inside), sorted(ending)
+
+
 def font_widths() -> dict[str, float]:
     """The advance widths of the ASCII characters ASCII_WIDTHS holds in Noto Serif CJK SC Regular, in
     display units (a CJK character 2), to 0.01."""
@@ -97,9 +128,17 @@ def main() -> None:
     ap.add_argument("dirs", nargs="*", type=Path)
     ap.add_argument("--extractors", default="pdfium")
     ap.add_argument("--font", action="store_true", help="print the widths read from the font")
+    ap.add_argument("--short", action="store_true", help="print how far short full lines and block ends come out")
     args = ap.parse_args()
     if args.font:
         print(font_widths())
+        return
+    if args.short:
+        inside, ending = short_side(args.dirs, args.extractors.split(","))
+        print(f"going on in their block, short by: {inside[:20]} ... ({len(inside)})")
+        print(f"ending their block, short by: {ending[:20]} ... ({len(ending)})")
+        print(f"within PROPORTIONAL_TOLERANCE ({PROPORTIONAL_TOLERANCE}): going on "
+              f"{sum(v < PROPORTIONAL_TOLERANCE for v in inside)}, ending {sum(v < PROPORTIONAL_TOLERANCE for v in ending)}")
         return
     rows = inside_lines(args.dirs, args.extractors.split(","))
     print(f"{len(rows)} lines inside a paragraph with ASCII in them or after them")
