@@ -536,6 +536,29 @@ def test_a_line_full_with_latin_capitals_at_their_printed_width() -> None:
     assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "研究团队")]
 
 
+# Column 12 characters (24 units), ASCII set proportionally (示，48%的民众反对在本 is full only so).
+# 城区3小时圈 正是区域 opens a paragraph: 8 characters, 3 at 1.11 and the space, 20.11 units, an
+# indented first line's 20 and the width's error (PROPORTIONAL_TOLERANCE) over; the next character (协,
+# 2) did not fit, and the line after it fills the column.  Read as too long for a subhead, its two
+# phrases made it a title mid-page, and the paragraph's first line opened a new article.
+SPACED_FIRST_LINE_PAGE = OPENING + """媒体公布的一项调查显
+示，48%的民众反对在本
+国建立外国军事基地。
+城区3小时圈 正是区域
+协同发展的生动缩影，也是
+各地打破行政壁垒、共享资
+源的成果。
+"""
+
+
+def test_an_indented_first_line_with_a_digit_and_a_space_is_no_title() -> None:
+    from textfix.layout import read_layout
+
+    assert [ln.proportional for ln in cut_lines(SPACED_FIRST_LINE_PAGE)][:1] == [True]
+    assert [(it.kind, it.text[:4]) for it in read_layout(SPACED_FIRST_LINE_PAGE)] == [
+        ("title", "民众意见"), ("paragraph", "今年以来"), ("paragraph", "媒体公布"), ("paragraph", "城区3小")]
+
+
 def test_ascii_one_unit_wide_where_lines_fill_so() -> None:
     # The same page as a model of print sets it, % one unit: 示，48%的民众反对在本国 (23 units) fills
     # the line, 示，48%的民众反对在本 (21) would not: the page is read one unit to an ASCII character.

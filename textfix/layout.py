@@ -31,6 +31,7 @@ from .collector import no_cycle_collection
 from .charclasses import EXTRACTOR_HYPHEN, leaves_open
 from .measure import display_width
 from .lines import (
+    PROPORTIONAL_TOLERANCE,
     CLAUSE_MARKS,
     FULL_STOPS,
     SENTENCE_MARKS,
@@ -133,7 +134,7 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     if is_wide(ln):
         return True
     nxt = lines[k + 1] if k + 1 < len(lines) else None
-    if nxt is None or ln.width <= ln.column - INDENT_MIN:
+    if nxt is None or ln.width <= ln.column - INDENT_MIN + (PROPORTIONAL_TOLERANCE if ln.proportional else 0):
         return False  # short lines are read as subheads (split promotes an article's first one)
     if not article_start and _subhead_shaped(ln) and (_wrapped_subhead(lines, k) or _full_subhead(lines, k)):
         return False  # body size, filled to the column: a subhead within the article
