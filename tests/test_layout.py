@@ -379,3 +379,17 @@ def test_one_line_titles_each_a_block_of_its_own_are_foot_titles_though_shaped_a
     titles = [fill(11, 40), fill(13, 41), fill(20, 50)]
     read = kinds(article * 4 + ["", titles[0], "", titles[1], "", titles[2]])
     assert [(k, t) for k, t in read if k == "foot_title"] == [("foot_title", t) for t in titles]
+
+
+def test_a_numbered_list_at_the_page_foot_is_no_run_of_foot_titles() -> None:
+    # A page of one 26-unit column ends with an article's list: 分别是： then items numbered 1-4, each
+    # a short line ending on no mark (a headline's shape) or wrapped over a full line, pdfminer
+    # printing each line as a block of its own (a blank line before it).  Read up from the foot the
+    # lines are a title's, but item 4 follows item 3 (and 3 follows 2): a list, no titles; the items
+    # stay the article's text.
+    article = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    items = ["1." + fill(8, 40), "2." + fill(12, 41), fill(6, 42), "3." + fill(7, 43), "4." + fill(12, 44), fill(5, 45)]
+    page = article * 2 + ["（王晓峰）"] + article + [fill(2, 30) + "分别是："]
+    read = kinds(page + [x for item in items for x in ("", item)])
+    assert not any(k == "foot_title" for k, _ in read)
+    assert read[-1] == ("paragraph", fill(2, 30) + "分别是：" + "".join(items))

@@ -569,6 +569,16 @@ def _ends_run_on_paragraph(lines: list[Line], k: int) -> bool:
             and above.column - INDENT_MAX - FULL_SLACK <= above.width <= above.column and not _signed(above))
 
 
+def _numbered_item(lines: list[Line], k: int) -> bool:
+    """Line *k* opens a list's item numbered on from an item a line above it opens (…9.全球人工智能… /
+    10.政治极化加剧…): a list's items, read up from the page foot, are headline-shaped lines (a short
+    item ends on no mark), but no title opens with a list item's number (LIST_ITEM: 0 of the 2471
+    titles of the 21 train batches, seeds 21-63 odd; a wrapped title's line may: 二、三卷在美返还中国,
+    train37 page-032, so an item numbered on is asked, not the number alone)."""
+    number = _item_number(lines[k])
+    return number is not None and number > 1 and any(_item_number(ln) == number - 1 for ln in lines[:k])
+
+
 def _foot_title_line(lines: list[Line], k: int, last: bool, measure: int = 0) -> bool:
     """Line *k* may be a title's at the page foot: a headline, or, but the *last* line, a line short
     of the column ending on a colon over a line short of it too (【铭记历史 缅怀先烈】宁夏盐池： over
@@ -576,7 +586,7 @@ def _foot_title_line(lines: list[Line], k: int, last: bool, measure: int = 0) ->
     full, a list's first item after 分别是： too), or one a title wrapped after a clause mark or a dash
     at the *measure* of the title lines below it (see _wrapped_at_measure)."""
     ln = lines[k]
-    if _signed(ln):
+    if _signed(ln) or _numbered_item(lines, k):
         return False
     if ln.headline or last:
         return ln.headline
