@@ -11,6 +11,8 @@ from textfix.order import (
     BLOCK_PARAGRAPHS, COLUMN_SHARE, COLUMN_SLACK, Reading, blocks_of, boxes, move_blocks, move_order, paragraphs_per_block,
     reading_order,
 )
+from textfix import order as order_module
+from textfix.order import _cohesion
 from textfix.repair import apply_changes
 
 
@@ -913,3 +915,48 @@ def test_a_subhead_over_a_two_line_paragraph_printed_after_a_byline_goes_back() 
     page_text = _page(TWO_PRINTED)
     piece = _pieces(page_text, TWO_PRINTED)
     assert reading_order(page_text) == [piece[k] for k in (0, 1, 3, 2, 4)]
+
+
+# Titles at the foot (the shape of train25 page-029): article 1 (a lake's fishing) in a lead, a
+# subhead over text broken inside a sentence at column 1's foot (养殖鲜鱼…收入也|跟着增加), its rest at
+# column 2's top, and a second subhead over text; article 2 (the railway's extra trains) in a lead and
+# a block of two paragraphs in the next column.  pdftotext prints by height: article 1's lead, column
+# 2's top, article 2's second column, the first subhead's block, article 2's lead, the second subhead's
+# block.  Putting the first subhead's block back after the lead mends the broken seams; reading article
+# 2's text after article 1's second subhead's block breaks none either: only the topics tell (each
+# article's blocks share its names: 湖区渔民, 鲜鱼; 铁路部门, 旅客列车).
+LAKE_LEAD = "央视网消息（新闻联播）：入冬以来，湖区渔民忙着起网捕鱼，湖区鲜鱼产量明显增加。"
+LAKE_LEAD_B = "湖区渔民今年收获满满。"
+LAKE_H1 = "湖区渔民生态养鱼"
+LAKE_P1 = "湖区渔民按照生态方式养殖鲜鱼，湖区鲜鱼品质不断提高，湖区渔民的收入也跟着增加，不少渔民盖起新房。"
+LAKE_MORE = "渔民们说，湖区渔民的日子越过越红火。"
+LAKE_H2 = "湖区鲜鱼销往城市"
+LAKE_P2 = "湖区鲜鱼通过冷链运往城市，湖区渔民养殖鲜鱼的信心更足了。"
+RAIL_LEAD = "新华社北京1月5日电（记者 王磊）铁路部门今天发布消息，春运期间铁路部门将增开旅客列车。"
+RAIL_LEAD_B = "铁路部门表示，春运铁路旅客列车运力充足。"
+RAIL_B1 = "铁路部门还将增开夜间旅客列车，方便旅客返乡出行。"
+RAIL_B2 = "铁路部门提醒旅客提前购票，合理安排出行时间。"
+LAKE_RAIL_FOOT = "湖区渔业迎来新气象\n春运铁路增开旅客列车"
+LAKE_P1_LINES = _set(LAKE_P1)
+TOPICS_READ = [
+    "\n".join([*_set(LAKE_LEAD), *_set(LAKE_LEAD_B)]), "\n".join([LAKE_H1, *LAKE_P1_LINES[:3]]), "\n".join([*LAKE_P1_LINES[3:], *_set(LAKE_MORE)]),
+    "\n".join([LAKE_H2, *_set(LAKE_P2)]), "\n".join([*_set(RAIL_LEAD), *_set(RAIL_LEAD_B)]), "\n".join([*_set(RAIL_B1), *_set(RAIL_B2)]),
+]
+TOPICS_PRINTED = [TOPICS_READ[k] for k in (0, 2, 5, 1, 4, 3)] + [LAKE_RAIL_FOOT]
+
+
+def test_blocks_are_read_with_their_article_s_text_when_the_titles_stand_at_the_foot(monkeypatch) -> None:
+    assert LAKE_P1_LINES[2][-1] == "也" and len(LAKE_P1_LINES[2]) == 12  # broken inside a sentence at a full line
+    blocks, stop = move_blocks(boxes(_page(TOPICS_PRINTED), BylineFinder()))
+    assert len(blocks) == len(TOPICS_PRINTED) and stop == len(TOPICS_READ)  # the titles at the foot
+    read = [TOPICS_PRINTED.index(block) for block in TOPICS_READ]
+    assert move_order(blocks, stop) == read
+    # Mending the seams alone reads article 2's second column with article 1 (before its lead), and
+    # article 1's second subhead with article 2: the topics gain more than COHESION_GAIN.
+    monkeypatch.setattr(order_module, "COHESION_GAIN", float("inf"))
+    assert move_order(blocks, stop) not in (None, read)
+
+
+def test_a_block_is_not_moved_for_its_topic_when_the_titles_stand_over_the_articles() -> None:
+    blocks, stop = move_blocks(boxes(_page(TOPICS_PRINTED[:-1]), BylineFinder()))
+    assert stop == len(blocks) and _cohesion(blocks, stop, tuple(range(stop))) is None
