@@ -9,13 +9,14 @@ from textfix.repair import apply_changes, repair
 
 
 def _interleave(starts, stop, cost, can_start, closed, held, before, grams, texts=None, floats=None, width=1,
-                leads=None, later=1, bylined=None):
+                leads=None, later=1, bylined=None, topical=False):
     """textfix.order._interleave, what a test leaves out as the plainest page has it: the blocks of
     text counted as the column lines (*before*), no block floating, no lead, strips one column wide."""
     from textfix.order import _interleave as interleave
 
     return interleave(starts, stop, cost, can_start, closed, held, before, grams, texts or before,
-                      floats or [False] * (stop + 1), width, leads or [False] * (stop + 1), later, bylined=bylined)
+                      floats or [False] * (stop + 1), width, leads or [False] * (stop + 1), later, bylined=bylined,
+                       topical=topical)
 
 # Two articles set in two columns of 12 characters (a paragraph's first line indented by two),
 # each column broken inside a sentence (上|年同期, 老旧|小区: the language model expects each
@@ -243,6 +244,26 @@ def test_segments_on_their_articles_topics_go_before_more_articles_apart() -> No
 
     found = _interleave([0, 3], 6, cost, [True] * 6, [True] * 6, [False] * 6, before, grams)
     assert found is not None and found[1] == [0, 1, 3, 4, 2, 5]
+
+
+def test_for_topics_a_later_paragraph_goes_with_the_article_it_keeps_to() -> None:
+    # train33 page-003's shape: A's first column (block 0, 10 lines), B's (1, 11 lines), then the
+    # second strip: A's paragraph (2, 7 lines), B's two (3, 3 lines; 4, 10 lines).  No seam breaks a
+    # sentence, each block ends a paragraph.  Cut after 3, A's columns balance 10 to 10 and B's 11 to
+    # 10; cut after 2, 10 to 7 and 11 to 13 (both within BALANCE_SLACK).  A's later segment 2 + 3
+    # shares one bigram with A's first (春耕) and one with B's (小区): on its topic as a whole, but its
+    # tail after a paragraph's end (block 3) shares none with A and one with B.  The broken-sentence
+    # search weighs balance first (A: 0 | 2 3); the search for topics, where no sentence tells, reads
+    # that paragraph with B.
+    grams = [{"春耕", "农机"}, {"小区", "改造"}, {"春耕"}, {"小区"}, {"小区", "改造"}]
+    before = [0, 10, 21, 28, 31, 41]
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (0, 0.0)
+
+    args = ([0, 2], 5, cost, [True] * 5, [True] * 5, [False] * 5, before, grams)
+    assert _interleave(*args)[1] == [0, 2, 3, 1, 4]
+    assert _interleave(*args, topical=True)[1] == [0, 2, 1, 3, 4]
 
 
 # A's second paragraph fills its last line (12 characters, 尽种。 at the column's edge): it may go on in
@@ -1036,6 +1057,26 @@ def test_a_row_of_two_first_lines_is_read_at_the_top_of_its_columns() -> None:
     assert _read_blocks(text, printed) == [0, 1, 3, 2, 5, 4, 6, 7, 8]
     page = split_page(text)
     assert [[b.text for b in a.blocks] for a in page.articles] == [[ROW_A_1, ROW_A_2], [ROW_B]]
+
+
+# As _row_page, but B's first column ends with its first paragraph (train33 page-003's layout): the
+# row's second box put back at the top of A's second column, the print order breaks no sentence (A's
+# first column, B's first, A's second, B's second, each ending a paragraph); the articles' topics
+# (春耕, 老旧小区) tell A's second column from B's.
+ROW_A_2_TOPICAL = "据介绍，各地春耕生产农机手抢抓农时作业，早稻栽插已基本完成，春耕农资供应充足。"
+ROW_B_1 = "新华社北京4月3日电住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个。"
+ROW_B_2 = "老旧小区改造将在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民。"
+
+
+def test_a_row_put_back_that_leaves_no_sentence_broken_is_read_by_topics() -> None:
+    a_1, a_2, b_1, b_2 = _set(ROW_A_1), _set(ROW_A_2_TOPICAL), _set(ROW_B_1), _set(ROW_B_2)
+    assert (a_2[0], b_1[-1]) == ("据介绍，各地春耕生产", "五万个。")
+    printed = ["2 文化 Culture", a_1[0], a_2[0], "\n".join(a_1[1:]), "\n".join(b_1), "\n".join(a_2[1:]),
+               "\n".join(b_2) + "（记者 李明）", A_TITLE, B_TITLE]
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 1, 3, 2, 5, 4, 6, 7, 8]
+    page = split_page(text)
+    assert [[b.text for b in a.blocks] for a in page.articles] == [[ROW_A_1, ROW_A_2_TOPICAL], [ROW_B_1, ROW_B_2]]
 
 
 def test_an_indented_heading_over_a_first_line_is_no_row() -> None:

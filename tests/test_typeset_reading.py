@@ -519,6 +519,24 @@ def test_a_line_full_with_a_proportional_percent_sign() -> None:
     assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [("paragraph", "今年以来"), ("paragraph", "媒体公布")]
 
 
+# Column 12 characters (24 units), ASCII set proportionally (the 48% line).  The body font sets a
+# middle dot 0.65 units (Noto Serif CJK SC), not the 2 its East Asian width counts: 玛丽亚·索萨9日呼吁各
+# is 18 + 1.12 + 0.65 = 19.77 units, an indented first line (20 units of room) the next character
+# (方, 2) did not fit.  Counted 2 units, it was 21.12, over the indented measure: a line going on from
+# the full line ending in 。 before it, and its paragraph was read as the end of that one.
+DOT_PAGE = PERCENT_PAGE.replace("国建立外国军事基地。", "国建立外国军事基地计划。") + """玛丽亚·索萨9日呼吁各
+方保持克制，避免局势进一
+步升级。
+"""
+
+
+def test_a_middle_dot_at_its_printed_width_on_a_proportional_page() -> None:
+    page = split_page(DOT_PAGE)
+    assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [
+        ("paragraph", "今年以来"), ("paragraph", "媒体公布"), ("paragraph", "玛丽亚·"),
+    ]
+
+
 # Column 12 characters (24 units).  Latin capitals are set wider than a digit: D, N and A at 1.54,
 # 1.59 and 1.44 units (Noto Serif CJK), so DNA研究进入世界前列， is 18 + 4.57 = 22.57 units and the
 # next character (多, 2) did not fit: a full line.  Read at a digit's width (1.05, 21.15 units) it

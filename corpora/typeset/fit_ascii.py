@@ -112,15 +112,16 @@ def short_side(dirs: list[Path], extractors: list[str]) -> tuple[list[float], li
 
 
 def font_widths() -> dict[str, float]:
-    """The advance widths of the ASCII characters ASCII_WIDTHS holds in Noto Serif CJK SC Regular, in
-    display units (a CJK character 2), to 0.01."""
+    """The advance widths of the ASCII characters ASCII_WIDTHS holds and of the middle dot
+    (textfix.lines.MIDDLE_DOT_WIDTH) in Noto Serif CJK SC Regular, in display units (a CJK character
+    2), to 0.01."""
     from fontTools.ttLib import TTCollection
     from make_pages import find_fonts  # the font the pages are set in
 
     faces = TTCollection(find_fonts()["regular"]).fonts  # a collection: JP, KR, SC, TC, HK
     font = next(f for f in faces if f["name"].getDebugName(1).endswith(" SC"))
     cmap, advances, em = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
-    return {c: round(2 * advances[cmap[ord(c)]][0] / em, 2) for c in ASCII_WIDTHS}
+    return {c: round(2 * advances[cmap[ord(c)]][0] / em, 2) for c in [*ASCII_WIDTHS, "·"]}  # · : MIDDLE_DOT_WIDTH
 
 
 def main() -> None:
