@@ -1221,7 +1221,10 @@ def _punctuated_heading(lines: list[Line], k: int) -> int:
 # An official document's title names its issuer, then 关于 and the matter (关于全面推进城市更新工作的
 # 通知, 中共中央 国务院 中央军委 | 关于给…颁发…的决定): the form GB/T 9704-2012 (党政机关公文格式:
 # 标题由发文机关名称、事由和文种组成) sets for a document's title.  Quoted after a colon, such a title is printed as the text's own
-# paragraphs, not as the article's headings (train49 page-040, train57 page-030).
+# paragraphs, not as the article's headings.  `python corpora/typeset/count_colon_stacks.py` on the 25
+# train batches' gold (seeds 21 to 71, odd, but 27): of 31 paragraphs ending on a colon, the 9 followed
+# by headings have no 关于 nor a list item's number in the blocks up to the next sentence end; the 6
+# that have (2 document titles, 4 numbered lists) are followed by paragraphs.
 DOCUMENT_TITLE = regex.compile(r"关于")
 
 
