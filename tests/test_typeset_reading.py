@@ -1691,3 +1691,52 @@ def test_a_subhead_a_little_short_of_the_column_is_no_title() -> None:
     page = split_page(text)
     assert [a.title for a in page.articles] == ["春耕备耕有序推进农业生产", "工厂订单排到明年年底企业信心足"]
     assert [b.kind for b in page.articles[0].blocks] == ["paragraph", "heading", "paragraph"]
+
+
+# Column 14 characters (28 units).  人民网消息（北京）： (20 units) is short of an indented first line
+# (24): a lone lead, its paragraph ended on its colon.  What it introduces follows: the article's own
+# subhead, as it is quoted, 各地加快推进城市更新老旧小区 (28: full, at body size) | 改造全面提速
+# (12, on no mark), then the indented first line of its text (近年来，… 24): read as after a sentence.
+LEAD_THEN_SUBHEAD = """15 产经 Industries
+城市更新行动全面推进 老旧小区改造提速见效
+人民网消息（北京）：
+{}
+近年来，各地城市更新工作
+取得了积极成效，居住条件得到
+明显改善，群众获得感增强。
+今年以来，各地加快推进老
+旧小区改造，完成改造的小区近
+万个，惠及居民百万户，加装电
+梯、修缮屋顶、改造管网等工作
+同步推进，社区服务设施不断完
+善，居民生活更加便利。
+"""
+TEXT_AFTER_SUBHEAD = [
+    ("paragraph", "近年来，各地城市更新工作取得了积极成效，居住条件得到明显改善，群众获得感增强。"),
+    ("paragraph", "今年以来，各地加快推进老旧小区改造，完成改造的小区近万个，惠及居民百万户，加装电梯、修缮屋顶、"
+                  "改造管网等工作同步推进，社区服务设施不断完善，居民生活更加便利。"),
+]
+
+
+def test_a_subhead_after_a_lead_alone_on_its_line() -> None:
+    assert _blocks(LEAD_THEN_SUBHEAD.format("各地加快推进城市更新老旧小区\n改造全面提速")) == [
+        ("paragraph", "人民网消息（北京）："),
+        ("heading", "各地加快推进城市更新老旧小区改造全面提速"),
+    ] + TEXT_AFTER_SUBHEAD
+
+
+def test_a_document_title_after_a_lead_alone_on_its_line_is_text() -> None:
+    # 关于全面推进城市更新老旧小区 | 改造工作的通知: a document's title (its issuer, 关于 and the
+    # matter), printed as the text's paragraph though shaped as the subhead above.
+    blocks = _blocks(LEAD_THEN_SUBHEAD.format("关于全面推进城市更新老旧小区\n改造工作的通知"))
+    assert [kind for kind, _ in blocks] == ["paragraph"] * len(blocks)
+    assert blocks[-2:] == TEXT_AFTER_SUBHEAD
+
+
+def test_lines_after_a_colon_not_over_a_first_line_are_text() -> None:
+    # Two short bare lines (20 and 12 units: a stack of subheads, as after a sentence end) over a
+    # list of names (丁一　王二…, 28 units: no indented first line) head no text: a list's title,
+    # what the colon introduces, printed as text.
+    page = LEAD_THEN_SUBHEAD.replace("近年来，各地城市更新工作\n", "丁一　王二　张三　李四　赵五\n钱六　孙七　周八\n近年来，各地城市更新工作\n")
+    blocks = _blocks(page.format("各地加快推进城市更新\n改造全面提速"))
+    assert [kind for kind, _ in blocks].count("heading") == 0
