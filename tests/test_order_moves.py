@@ -1005,3 +1005,26 @@ def test_a_subhead_with_a_colon_over_its_text_opens_it() -> None:
     blocks, stop = move_blocks(boxes(_page(COLON_PRINTED), BylineFinder()))
     assert order_module._heading_over_text(blocks[1])
     assert move_order(blocks, stop) is None
+
+
+# Titles at the foot, the page's header set over the columns as pdftotext prints it (the shape of
+# train25 page-021): its number over column 1's text in the first block, its section over column 2's
+# text in the second.  Column 1 stops inside a sentence at its foot and column 2 goes on under the
+# section's line: no sentence is broken, and nothing is moved (column 3, opening at the column's
+# width, is no block printed late).
+NOTICE_LINES = _set("通知指出，各地要认真学习宣传规定，把规定纳入理论学习中心组的学习内容，结合实际抓好贯彻落实工作，推动规定落到实处。")
+DUTY_LINES = _set("各级纪律检查机关要认真履行职责，严格按照规定行使纪律处分权。", indent=0)
+HEADED_PRINTED = [
+    "\n".join(["10", *NOTICE_LINES[:2]]),
+    "\n".join(["健康 Health", *NOTICE_LINES[2:]]),
+    "\n".join([*DUTY_LINES, BYLINE_3]),
+    "多地认真学习宣传处分规定",
+]
+
+
+def test_the_page_s_section_over_column_2_shows_no_move_when_the_titles_stand_at_the_foot() -> None:
+    assert len(NOTICE_LINES[1]) == 12 and NOTICE_LINES[1][-1] not in "。，"  # column 1 stops inside a sentence at full width
+    assert len(NOTICE_LINES[-1]) == 12 and NOTICE_LINES[-1].endswith("。")  # column 2 ends a sentence at full width
+    blocks, stop = move_blocks(boxes(_page(HEADED_PRINTED), BylineFinder()))
+    assert stop == len(blocks) - 1  # the title at the foot
+    assert move_order(blocks, stop) is None

@@ -2071,10 +2071,17 @@ def _moves_show(blocks: list[list[Line]], stop: int, broken) -> bool:
     its first (:func:`_short_columns`), or in one read in more columns than a page sets
     (:func:`_crowded`).  When the titles stand at the foot, a strips' seam shows them too: no bold
     title cuts pdftotext's column there, so an article's opening printed under another article's
-    text in its column leaves only a sentence broken at the column's foot (train71 page-031)."""
+    text in its column leaves only a sentence broken at the column's foot (train71 page-031); not
+    before the page's header printed at a column's top (its section over column 2's text: train25
+    page-021), which breaks no sentence."""
+    foot_titles = stop < len(blocks)
+
+    def shows(i: int) -> bool:
+        seam = broken(i, i + 1)
+        return seam == 2 or (seam == 1 and foot_titles and not _header(blocks[i + 1][:1]))
+
     body = range(_body_start(blocks, stop), stop)
-    shown = 1 if stop < len(blocks) else 2  # the titles at the foot (_move_costs' foot_titles)
-    return any(broken(i, i + 1) >= shown for i in body) or _short_columns(blocks, body) > 0 or _crowded(blocks)(body) > 0
+    return any(map(shows, body)) or _short_columns(blocks, body) > 0 or _crowded(blocks)(body) > 0
 
 
 def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
