@@ -960,3 +960,71 @@ def test_blocks_are_read_with_their_article_s_text_when_the_titles_stand_at_the_
 def test_a_block_is_not_moved_for_its_topic_when_the_titles_stand_over_the_articles() -> None:
     blocks, stop = move_blocks(boxes(_page(TOPICS_PRINTED[:-1]), BylineFinder()))
     assert stop == len(blocks) and _cohesion(blocks, stop, tuple(range(stop))) is None
+
+
+# Titles at the foot, two articles stacked in column 1 (the shape of train71 page-031): article 1's
+# lead, then article 2's lead under it, stopped inside a sentence at the column's foot, all one block
+# of pdftotext's (no bold title cuts the column); column 2 holds article 1's rest with its byline, then
+# article 2's rest.  No heading's seam shows the moves, only the sentence broken at column 1's foot:
+# with the titles at the foot that is enough to look for them.  Two orders mend it (column 2's foot
+# or its top put earlier); the rest of article 1 shares its lead's words (cohesion).
+GAMES_LEAD = "央视网消息（新闻联播）：冬季运动会昨晚在北方圆满闭幕。"
+GAMES_REST = "闭幕式上，各国运动员代表入场，宣布冬季运动会昨晚在北方圆满闭幕。"
+GREENWAY_LEAD = "央视网消息（新闻联播）：今年以来，多地加快建设城市绿道，沿线配建休息驿站和健身设施，市民出行更加便利。"
+GREENWAY_LINES = _set(GREENWAY_LEAD)
+STACKED_PRINTED = [
+    "\n".join([*_set(GAMES_LEAD), *GREENWAY_LINES[:3]]),
+    "\n".join([*_set(GAMES_REST), BYLINE_3]),
+    "\n".join([*GREENWAY_LINES[3:], *_set(LEAD_2B), BYLINE_2]),
+    "冬季运动会圆满闭幕\n多地加快建设城市绿道",
+]
+
+
+def test_an_article_stacked_under_another_in_its_column_is_read_after_the_first_s_rest_when_the_titles_stand_at_the_foot() -> None:
+    assert len(GREENWAY_LINES[2]) == 12 and GREENWAY_LINES[2][-1] not in "。，"  # column 1 stops inside a sentence at full width
+    assert len(GREENWAY_LINES[3]) == 12  # column 2 goes on at full width
+    page = split_page(_page(STACKED_PRINTED))
+    assert [a.byline for a in page.articles] == ["王磊", "李明"]
+    assert [[b.text for b in a.blocks] for a in page.articles] == [[GAMES_LEAD, GAMES_REST], [GREENWAY_LEAD, LEAD_2B]]
+
+
+# A subhead with a colon (``专家：…``, the shape of 40 of the train batches' 322 subheads) set over its
+# text at a column's top, after a block that ends a paragraph (the shape of train67 page-003): the
+# subhead opens its text, no sentence goes on into it, and nothing is moved.
+COLON_SUBHEAD = "专家：多建驿站"
+COLON_TEXT = _set("市民希望沿线增加饮水点和休息座椅，方便老人和孩子。")
+COLON_PRINTED = [
+    "\n".join(_set(LEAD_2A)),
+    "\n".join([COLON_SUBHEAD, *COLON_TEXT, BYLINE_2]),
+    "多地加快建设城市绿道",
+]
+
+
+def test_a_subhead_with_a_colon_over_its_text_opens_it() -> None:
+    assert 2 * len(COLON_SUBHEAD) < 2 * 12 - INDENT_MAX and "：" in COLON_SUBHEAD  # short of the column (half-width units), a colon in it
+    blocks, stop = move_blocks(boxes(_page(COLON_PRINTED), BylineFinder()))
+    assert order_module._heading_over_text(blocks[1])
+    assert move_order(blocks, stop) is None
+
+
+# Titles at the foot, the page's header set over the columns as pdftotext prints it (the shape of
+# train25 page-021): its number over column 1's text in the first block, its section over column 2's
+# text in the second.  Column 1 stops inside a sentence at its foot and column 2 goes on under the
+# section's line: no sentence is broken, and nothing is moved (column 3, opening at the column's
+# width, is no block printed late).
+NOTICE_LINES = _set("通知指出，各地要认真学习宣传规定，把规定纳入理论学习中心组的学习内容，结合实际抓好贯彻落实工作，推动规定落到实处。")
+DUTY_LINES = _set("各级纪律检查机关要认真履行职责，严格按照规定行使纪律处分权。", indent=0)
+HEADED_PRINTED = [
+    "\n".join(["10", *NOTICE_LINES[:2]]),
+    "\n".join(["健康 Health", *NOTICE_LINES[2:]]),
+    "\n".join([*DUTY_LINES, BYLINE_3]),
+    "多地认真学习宣传处分规定",
+]
+
+
+def test_the_page_s_section_over_column_2_shows_no_move_when_the_titles_stand_at_the_foot() -> None:
+    assert len(NOTICE_LINES[1]) == 12 and NOTICE_LINES[1][-1] not in "。，"  # column 1 stops inside a sentence at full width
+    assert len(NOTICE_LINES[-1]) == 12 and NOTICE_LINES[-1].endswith("。")  # column 2 ends a sentence at full width
+    blocks, stop = move_blocks(boxes(_page(HEADED_PRINTED), BylineFinder()))
+    assert stop == len(blocks) - 1  # the title at the foot
+    assert move_order(blocks, stop) is None

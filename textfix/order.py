@@ -1364,7 +1364,8 @@ SUBHEAD_LINES = 3
 
 def _heading_over_text(block: list[Line]) -> bool:
     """The block opens with a heading set over its text (pdftotext keeps a subhead at a column's top
-    in the block under it): SUBHEAD_LINES lines at most without sentence marks (all but the last as
+    in the block under it): SUBHEAD_LINES lines at most shaped as a subhead's (:func:`_subhead_line`:
+    no sentence marks, or colons only; train67 page-003's ``国际人士：…``) (all but the last as
     wide as a wrapped heading's first line), the last short of the column by more than an indent or stopped
     short of it (:func:`~textfix.lines.is_full` with the line after it: what opens that line would
     have fitted, so the line was no paragraph's inside; train33 page-031's subhead is one character
@@ -1373,7 +1374,7 @@ def _heading_over_text(block: list[Line]) -> bool:
     if _lead(block) or _titled(block):
         return False
     for h in range(1, SUBHEAD_LINES + 1):
-        if len(block) < h + 2 or not all(ln.bare for ln in block[:h]):
+        if len(block) < h + 2 or not all(map(_subhead_line, block[:h])):
             return False
         if h > 1 and block[h - 2].width < block[h - 2].column - INDENT_MAX:
             return False
@@ -2108,9 +2109,19 @@ def _moves_show(blocks: list[list[Line]], stop: int, broken) -> bool:
     (*broken*, :func:`_move_costs`, gives 2; the strips' seams alone are pdfminer's, and the page's
     own: a column that ends a sentence on a full line), in an article whose last column is short of
     its first (:func:`_short_columns`), or in one read in more columns than a page sets
-    (:func:`_crowded`)."""
+    (:func:`_crowded`).  When the titles stand at the foot, a strips' seam shows them too: no bold
+    title cuts pdftotext's column there, so an article's opening printed under another article's
+    text in its column leaves only a sentence broken at the column's foot (train71 page-031); not
+    before the page's header printed at a column's top (its section over column 2's text: train25
+    page-021), which breaks no sentence."""
+    foot_titles = stop < len(blocks)
+
+    def shows(i: int) -> bool:
+        seam = broken(i, i + 1)
+        return seam == 2 or (seam == 1 and foot_titles and not _header(blocks[i + 1][:1]))
+
     body = range(_body_start(blocks, stop), stop)
-    return any(broken(i, i + 1) == 2 for i in body) or _short_columns(blocks, body) > 0 or _crowded(blocks)(body) > 0
+    return any(map(shows, body)) or _short_columns(blocks, body) > 0 or _crowded(blocks)(body) > 0
 
 
 def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
