@@ -1091,3 +1091,28 @@ def test_an_indented_heading_over_a_first_line_is_no_row() -> None:
     text, _ = _row_page(first_box="春耕生产有序推进")
     blocks = boxes(text, BylineFinder())
     assert _row_second(blocks, _strips_foot(blocks)) is None
+
+
+# Two articles, the titles at the page's foot (train67 page-011's layout): pdfminer printed B's byline
+# line under its title (本报记者 李明, boxed alone) after B's lead's box instead of over it.
+BYLINE_B_LEAD = "央视网消息（新闻联播）：今天，住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个。"
+BYLINE_B_2 = "老旧小区改造将在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
+
+
+def _byline_page(after_byline: str) -> tuple[str, list[str]]:
+    printed = ["\n".join(_set(ROW_A_1)), "\n".join(_set(ROW_A_2)), "\n".join(_set(BYLINE_B_LEAD)), "本报记者 李明",
+               "\n".join(_set(after_byline)), A_TITLE, B_TITLE]
+    return "\n\n".join(printed) + "\n", printed
+
+
+def test_a_byline_line_printed_under_its_lead_is_read_over_it() -> None:
+    # B's lead (block 2) goes on with plain text (block 4) after the byline line: the byline is read
+    # before the lead, all else as printed.
+    text, printed = _byline_page(BYLINE_B_2)
+    assert _read_blocks(text, printed) == [0, 1, 3, 2, 4, 5, 6]
+
+
+def test_a_byline_line_over_a_lead_stays_there() -> None:
+    # A lead after the byline line is the byline's own: nothing is read again.
+    text, printed = _byline_page("新华社北京4月3日电" + BYLINE_B_2)
+    assert _read_blocks(text, printed) is None
