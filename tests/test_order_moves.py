@@ -1028,3 +1028,14 @@ def test_the_page_s_section_over_column_2_shows_no_move_when_the_titles_stand_at
     blocks, stop = move_blocks(boxes(_page(HEADED_PRINTED), BylineFinder()))
     assert stop == len(blocks) - 1  # the title at the foot
     assert move_order(blocks, stop) is None
+
+
+def test_no_term_worse_compares_term_by_term():
+    """A cohesion move is taken only when no term of the key is worse: a gain in an earlier term does
+    not buy a loss in a later one, as a lexicographic comparison (tuple <=) would let it."""
+    from textfix.order import _no_term_worse
+    # One subhead's topic more found (-1 < 0), one more article read off balance (1 > 0): worse in a term.
+    assert (-1, 1, 0) <= (0, 0, 0)
+    assert not _no_term_worse((-1, 1, 0), (0, 0, 0))
+    assert _no_term_worse((-1, 0, 0), (0, 0, 0))
+    assert _no_term_worse((0, 0, 0), (0, 0, 0))

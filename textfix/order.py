@@ -2052,6 +2052,12 @@ def _none_crowded(seq: list[int] | tuple[int, ...]) -> int:
     return 0
 
 
+def _no_term_worse(terms: tuple, than: tuple) -> bool:
+    """Whether no term of *terms* is worse (greater) than the same term of *than*: compared term by
+    term, not in order, so that a gain in one term does not buy a loss in a later one."""
+    return all(a <= b for a, b in zip(terms, than))
+
+
 def _search(start: tuple[int, ...], key, runs, cohesion=None) -> tuple[int, ...]:
     """The order :func:`move_order` takes from *start*: a beam search of BEAM orders a move, MAX_MOVES
     moves at most, each of which leaves fewer seams broken (key's first term) or reads two columns
@@ -2075,7 +2081,7 @@ def _search(start: tuple[int, ...], key, runs, cohesion=None) -> tuple[int, ...]
                 k = ranked(new, cuts + cut, moves, way + far)
                 # Each move mends a seam; reading two columns back may only make a subhead's move mend
                 # one, reading a block with its article's text may too.
-                closer = k[4] < together and k[1:4] <= (topic, off, off_tops)
+                closer = k[4] < together and _no_term_worse(k[1:4], (topic, off, off_tops))
                 if (k[0] < seams or ((columns or closer) and k[0] == seams)) and (new not in options or k < options[new]):
                     options[new] = k
         seen.update(options)
@@ -2228,7 +2234,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     cohesion = _cohesion(blocks, stop, found)
     if cohesion is not None:
         together = _search(start, key, runs, cohesion)
-        if key(together, 0, 0, 0)[:4] <= key(found, 0, 0, 0)[:4] and cohesion(together) - cohesion(found) >= COHESION_GAIN:
+        if _no_term_worse(key(together, 0, 0, 0)[:4], key(found, 0, 0, 0)[:4]) and cohesion(together) - cohesion(found) >= COHESION_GAIN:
             found = together
     if found == start:
         return None
