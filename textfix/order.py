@@ -232,12 +232,14 @@ def _row_second(blocks: list[list[Line]], stop: int) -> int | None:
     under it is read as printed; nor is a third first line in a row (three columns' first
     lines boxed side by side: train43 page-017, its boxes are not put back one at a time)."""
     def first_line(block: list[Line]) -> bool:
-        return len(block) == 1 and is_indented(block[0]) and not block[0].ends and block[0].byline is None
+        """One indented line that ends no sentence and opens with no byline (a lead's byline after
+        its dateline is text: the lead's first line may be either box)."""
+        return len(block) == 1 and is_indented(block[0]) and not block[0].ends and not _bare_byline(block[0])
 
     rows = []
     for i in range(min(stop, len(blocks)) - 2):
         first, second, rest = blocks[i], blocks[i + 1], blocks[i + 2]
-        if len(first) != 1 or first[0].ends or not is_indented(first[0]) or _bare_byline(first[0]):
+        if not first_line(first):
             continue
         if not (_needs_more(first) or _lead(first)) or (i > 0 and first_line(blocks[i - 1])):
             continue  # an indented heading is no first line; a row of three is not put back a box at a time
