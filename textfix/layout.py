@@ -595,14 +595,18 @@ def _foot_title_line(lines: list[Line], k: int, last: bool, measure: int = 0) ->
     return _wrapped_at_measure(ln, measure)
 
 
-# A title's line may end where its phrase goes on: after a clause mark (…积极投身强国建设、 / 民族复兴的…)
-# or the dash that joins a title to what it announces (…新时代好青年—— / 习近平总书记给…).
-TITLE_WRAP_ENDS = ("，", "、", ",", "——")
+# A title's line may end where its phrase goes on: after a clause mark (…积极投身强国建设、 / 民族复兴的…,
+# lines.ends_clause) or the dash that joins a title to what it announces (…新时代好青年—— / 习近平总书记给…).
+TITLE_WRAP_ENDS = ("——",)
 
 
 def _title_wrap_end(text: str) -> bool:
-    """*text* ends where a title's phrase goes on (see TITLE_WRAP_ENDS), with no full stop."""
-    return text.endswith(TITLE_WRAP_ENDS) and FULL_STOPS.search(text) is None
+    """*text* ends where a title's phrase goes on, with no full stop: a clause mark but a colon (a line
+    ending on one is asked apart where a title may wrap so: _title_line, _foot_title_line) or
+    TITLE_WRAP_ENDS."""
+    if text[-1] in COLONS:
+        return False
+    return ends_clause(text) or text.endswith(TITLE_WRAP_ENDS) and FULL_STOPS.search(text) is None
 
 
 def _wrapped_at_measure(ln: Line, measure: int) -> bool:
