@@ -67,7 +67,10 @@ Span = tuple[int, int]
 class Reading(list):
     """The pieces of a page (spans) in reading order, and whether pdftotext's block moves
     (:func:`move_order`) found them, not a layout analysis's strips: ``split_page`` asks a move plan
-    to read no more articles than the page as printed (textfix.split's guard)."""
+    to read no more articles than the page as printed, one untitled (textfix.split._moves_misread), and
+    reads the page as printed where it does.  ``repair`` keeps every plan: the guard counts the
+    articles of the page split both ways, and repair splits no page, so the two may read such a page
+    in different orders (train39 page-040, pdftotext)."""
 
     def __init__(self, spans: list[Span], moved: bool) -> None:
         super().__init__(spans)
