@@ -1418,8 +1418,9 @@ def _heading_over_text(block: list[Line]) -> bool:
 
 
 def _ends_two_line_paragraph(first: Line, second: Line) -> bool:
-    """*second* ends the paragraph *first* opens, a line short: a sentence ends on it, and *first* is
-    text (sentence marks in it), no heading's line."""
+    """*second* may end the paragraph *first* opens: a sentence ends on it (its width is not asked here:
+    the caller asks this where *second* is short of the column), and *first* is no bare headline (a
+    headline-shaped line with no sentence mark, as a heading's line is; no other line is bare)."""
     return second.ends and not first.bare
 
 
