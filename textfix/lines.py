@@ -237,7 +237,7 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
 
     The line sits in a column of text: *prev* is no wider than the column, and the text runs on into
     *nxt* (see _runs_on), where a title is followed by a lead, a paragraph's indented first line or
-    its own next line (train43 page-016: 【“十四五”高质量发展答卷】通江达海 物畅其流 over a lead that
+    its own next line (train43 page-016: a title 【“十四五”…】通江达海 … over a lead that
     fills the column, 央视网消息（新闻联, parts as this asks).  It parts between two letters (_HYPHEN_SIDE) into a second line that is
     full to what opens *nxt*, no wider than the column, and a first that is full with the hyphen back
     to what opens the second, as a paragraph's line or an indented first line (the line before ends
