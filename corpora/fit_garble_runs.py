@@ -53,7 +53,7 @@ From the train part of real-dev (``corpora/realdev.py``):
   (:func:`dash_enclosure`), the states told apart by whether the title or
   quote holds another mark around it (``textfix.garbles.enclosure_state``):
   on train all 75 single — inside a quote stand in one that holds none (a
-  named compound), 84 of the 112 要 there in one that does (quoted speech).
+  named compound), 92 of the 112 要 there in one that does (quoted speech).
 
 * ``segment_weight``: how much a word reading of a printed character loses per
   log10 its word falls short of the window's likeliest segmentation (jieba's

@@ -141,8 +141,9 @@ def test_a_dash_is_read_by_the_distance_to_its_nearest_other_form() -> None:
     assert prepared.partners.ratio(near, _Occurrence(2, 1, dash)) == fit["log10_ratio"][1] > 0
     assert prepared.partners.ratio(far, _Occurrence(2, 1, dash)) == fit["log10_ratio"][5] < 0
     assert prepared.partners.ratio("科技要产业", _Occurrence(2, 1, dash)) == fit["none"]
-    inside = fitted()["enclosure"]["—"]  # (and the most its enclosure adds: inside a title or quote)
-    assert prepared.partners.most("—") == max(0.0, fit["none"], *fit["log10_ratio"]) + max(inside["“"], inside["《"])
+    inside = fitted()["enclosure"]["—"]  # (and the most its enclosure adds: its best state, a title's or quote's)
+    best_inside = max(v for state, v in inside.items() if state != "counted")
+    assert prepared.partners.most("—") == max(0.0, fit["none"], *fit["log10_ratio"]) + max(0.0, best_inside)
 
 
 def test_a_won_quote_shares_its_partner_among_the_forms_it_may_be() -> None:

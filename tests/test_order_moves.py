@@ -865,7 +865,21 @@ def test_a_move_plan_that_reads_more_articles_than_print_is_refused(monkeypatch)
 
 def test_a_strips_plan_is_not_asked_for_its_articles(monkeypatch) -> None:
     page = _split_with_plan(monkeypatch, moved=False)
-    assert [(a.title, a.byline) for a in page.articles] == [("", "张伟"), (TITLE_1, ""), (TITLE_2, "李明")]
+    assert "reorder" in {c.rule for c in page.changes}  # the plan was taken, not guarded
+
+
+def test_repair_keeps_a_move_plan_split_page_refuses(monkeypatch) -> None:
+    # The guard counts articles, and repair splits no page: it reads the plan's order (its second
+    # block first), as textfix.order.Reading says.
+    import textfix.order
+    from textfix.repair import repair
+
+    page_text = _page(GUARD_PRINTED)
+    piece = _pieces(page_text, GUARD_PRINTED)
+    monkeypatch.setattr(textfix.order, "page_order", lambda text, model: Reading([piece[1], piece[0], piece[2]], True))
+    repaired = repair(page_text)
+    assert "reorder" in {c.rule for c in repaired.changes}
+    assert repaired.text.index(GUARD_1B[:10]) < repaired.text.index(GUARD_1A[:10])
 
 
 # A subhead at a column's foot wrapped onto a short rest that pdftotext printed as a block of its own
@@ -1028,3 +1042,14 @@ def test_the_page_s_section_over_column_2_shows_no_move_when_the_titles_stand_at
     blocks, stop = move_blocks(boxes(_page(HEADED_PRINTED), BylineFinder()))
     assert stop == len(blocks) - 1  # the title at the foot
     assert move_order(blocks, stop) is None
+
+
+def test_no_term_worse_compares_term_by_term():
+    """A cohesion move is taken only when no term of the key is worse: a gain in an earlier term does
+    not buy a loss in a later one, as a lexicographic comparison (tuple <=) would let it."""
+    from textfix.order import _no_term_worse
+    # One subhead's topic more found (-1 < 0), one more article read off balance (1 > 0): worse in a term.
+    assert (-1, 1, 0) <= (0, 0, 0)
+    assert not _no_term_worse((-1, 1, 0), (0, 0, 0))
+    assert _no_term_worse((-1, 0, 0), (0, 0, 0))
+    assert _no_term_worse((0, 0, 0), (0, 0, 0))

@@ -1740,3 +1740,29 @@ def test_lines_after_a_colon_not_over_a_first_line_are_text() -> None:
     page = LEAD_THEN_SUBHEAD.replace("近年来，各地城市更新工作\n", "丁一　王二　张三　李四　赵五\n钱六　孙七　周八\n近年来，各地城市更新工作\n")
     blocks = _blocks(page.format("各地加快推进城市更新\n改造全面提速"))
     assert [kind for kind, _ in blocks].count("heading") == 0
+
+
+def test_a_line_parted_at_a_hyphen_keeps_its_byline_offset_in_its_own_text() -> None:
+    # The joined line 器人，能源大臣阿卜杜勒阿齐兹说，订单已经排到了 (as pdftotext prints it) with a byline
+    # marked at offset 14 (阿齐兹's 阿, hand-placed: the part only moves it) parts after 阿卜杜勒 (11
+    # characters): the second line's byline opens at 14 - 11 = 3 of its own text.
+    from textfix.lines import _hyphen_cut
+    body = "器人，能源大臣阿卜杜勒阿齐兹说，订单已经排到了\n明年年底，企业信心十足。\n"
+    text = (TITLE_1 + ARTICLE_1 + TITLE_2 + "在江苏常州的一家工厂\n里，工人们正在组装新型机\n" + body
+            + "企业负责人介绍，今年\n以来产品销量持续增长。\n（记者 李娜）\n")
+    lines = cut_lines(text)
+    prev, first, second, nxt, after = lines[13:18]
+    joined = Line.of(first.text + second.text, first.start, second.end, 46, second.column)._replace(
+        byline=(14, "阿齐兹", "阿齐兹"))
+    parts = _hyphen_cut(prev, joined, nxt, after, 2, 1)
+    assert [ln.text for ln in parts] == ["器人，能源大臣阿卜杜勒", "阿齐兹说，订单已经排到了"]
+    assert parts[1].byline == (3, "阿齐兹", "阿齐兹")
+    assert parts[0].byline is None
+
+
+def test_a_piece_of_a_proportional_line_is_measured_as_its_line() -> None:
+    # 阿·b: 阿 2 units, the middle dot set 0.65 (not 2), b 1.28 (not 1): 3.93.  One unit to a
+    # character (not proportional), 2 + 2 + 1 = 5.
+    from textfix.lines import _measured_width
+    assert _measured_width("阿·b", True, 2, 1) == pytest.approx(3.93)
+    assert _measured_width("阿·b", False, 2, 1) == 5

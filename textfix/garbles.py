@@ -1392,7 +1392,8 @@ class _Partners:
                 self._most[symbol] = max(0.0, math.log10(share / max(odds, 1e-9)))
         for symbol, (_, fit) in self.distance.items():
             self._most[symbol] = max(0.0, fit["none"], *fit["log10_ratio"])
-        # Marks read by whether they stand inside an open title or quote (the interpunct), with their fit.
+        # Marks read by whether they stand inside an open title or quote (the interpunct and the dashes
+        # — and －; — by its distance above as well), with their fit.
         self.enclosure: dict[str, dict[str, float]] = params.get("enclosure", {})
         for symbol, fit in self.enclosure.items():
             self._most[symbol] = self._most.get(symbol, 0.0) + max(0.0, *(v for k, v in fit.items() if k != "counted"))

@@ -180,8 +180,8 @@ def _full_subhead(lines: list[Line], k: int) -> int:
     character); a subhead is set in body size and may fill the column, or
     stop anywhere short of it (not justified).  It was "filled to FULL_SLACK":
     a subhead 2-4 units short of the column was then neither, and its two
-    phrases made it a title (train61 page-031's 巴勒斯坦加沙地带多地遭以军袭击
-    致30人死亡, 3.8 short of 44).  On the 21 train batches (seeds 21-63 odd)
+    phrases made it a title (train61 page-031's 巴勒斯坦加沙地带… (two phrases),
+    3.8 short of 44).  On the 21 train batches (seeds 21-63 odd)
     and all four extractors that page is the only one the range changes.
     """
     ln = lines[k]
@@ -485,7 +485,7 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
     or making up the last of the extractor's text blocks (a blank line before them in *text*: pdftotext
     and pdfminer may move a column's last lines before the block the titles' block follows).
 
-    None where the page opens with a title (see _opens_with_wide_title): a page sets its titles one way."""
+    0 where the page opens with a title (see _opens_with_wide_title): a page sets its titles one way."""
     if _opens_with_wide_title(lines):
         return 0
     n = 0
@@ -521,8 +521,8 @@ def _below_foot_paragraph(lines: list[Line], first: int, text: str) -> int | Non
     paragraph's first lines (see _opens_paragraph) in one of the extractor's blocks: the first block
     started after them (a blank line before it in *text*).  The lowest such opening is taken; None
     when there is none, or no block starts under it.  (Two titles of one line each, each a block of
-    its own, may be as wide as an indented line and a full one: 强基础惠民生 各地水利工程加快推进 over
-    《携手构建网络空间命运共同体》白皮书发布, pdfminer, 33 and 40 units of a 38-unit column.)
+    its own, may be as wide as an indented line and a full one: 强基础惠民生 各地… over
+    《携手构建…》白皮书发布, pdfminer, 33 and 40 units of a 38-unit column.)
 
     A paragraph cut at the foot of its column, its first lines ending without a mark (巴勒斯坦伊斯兰
     抵抗运动 / （哈马斯）与巴勒斯坦伊斯兰, going on at the top of another column), is punctuated as a
@@ -595,14 +595,18 @@ def _foot_title_line(lines: list[Line], k: int, last: bool, measure: int = 0) ->
     return _wrapped_at_measure(ln, measure)
 
 
-# A title's line may end where its phrase goes on: after a clause mark (…积极投身强国建设、 / 民族复兴的…)
-# or the dash that joins a title to what it announces (…新时代好青年—— / 习近平总书记给…).
-TITLE_WRAP_ENDS = ("，", "、", ",", "——")
+# A title's line may end where its phrase goes on: after a clause mark (…积极投身强国建设、 / 民族复兴的…,
+# lines.ends_clause) or the dash that joins a title to what it announces (…新时代好青年—— / 习近平总书记给…).
+TITLE_WRAP_ENDS = ("——",)
 
 
 def _title_wrap_end(text: str) -> bool:
-    """*text* ends where a title's phrase goes on (see TITLE_WRAP_ENDS), with no full stop."""
-    return text.endswith(TITLE_WRAP_ENDS) and FULL_STOPS.search(text) is None
+    """*text* ends where a title's phrase goes on, with no full stop: a clause mark but a colon (a line
+    ending on one is asked apart where a title may wrap so: _title_line, _foot_title_line) or
+    TITLE_WRAP_ENDS."""
+    if text[-1] in COLONS:
+        return False
+    return ends_clause(text) or text.endswith(TITLE_WRAP_ENDS) and FULL_STOPS.search(text) is None
 
 
 def _wrapped_at_measure(ln: Line, measure: int) -> bool:
@@ -1232,9 +1236,11 @@ def _punctuated_heading(lines: list[Line], k: int) -> int:
 # 通知, 中共中央 国务院 中央军委 | 关于给…颁发…的决定): the form GB/T 9704-2012 (党政机关公文格式:
 # 标题由发文机关名称、事由和文种组成) sets for a document's title.  Quoted after a colon, such a title is printed as the text's own
 # paragraphs, not as the article's headings.  `python corpora/typeset/count_colon_stacks.py` on the 25
-# train batches' gold (seeds 21 to 71, odd, but 27): of 31 paragraphs ending on a colon, the 9 followed
-# by headings have no 关于 nor a list item's number in the blocks up to the next sentence end; the 6
-# that have (2 document titles, 4 numbered lists) are followed by paragraphs.
+# train batches' gold (seeds 21 to 71, odd, but 27): of 31 paragraphs ending on a colon, 16 are followed
+# by a paragraph that ends a sentence itself (no stack to read); the 9 followed by headings have no 关于
+# nor a list item's number in the blocks up to the next sentence end; the 6 that have are followed by
+# paragraphs (2 with 关于 alone, 2 with a number alone, 2 with both).  So 关于 rests, beside GB/T 9704's
+# form, on 2 document titles the number would not have read.
 DOCUMENT_TITLE = regex.compile(r"关于")
 
 

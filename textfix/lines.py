@@ -142,7 +142,7 @@ def cut_lines(text: str, printed: str | None = None, bylines: BylineFinder | Non
     extra = _ascii_extra(measured)
     proportional = _proportional(measured[:QUOTE_SAMPLE], widths[:QUOTE_SAMPLE], extra[:QUOTE_SAMPLE])
     if proportional:
-        widths = [w + e - MIDDLE_DOT_NARROWER * t.count("·") for w, e, t in zip(widths, extra, measured)]
+        widths = _set_widths(measured, widths, extra)
     # A closing mark may hang past the column edge: lines ending in one do not measure the column.
     columns = _estimate_columns([-1 if t[-1] in CLOSING_MARKS else w for t, w in zip(measured, widths)])
     hanging = _marks_hang(measured[:QUOTE_SAMPLE], widths[:QUOTE_SAMPLE], columns[:QUOTE_SAMPLE], proportional)
@@ -216,7 +216,8 @@ def _part_hyphen_joins(lines: list[Line], quote: int, space: int) -> list[Line]:
     which is how a title in large type is told (the typeset train batches, seeds 21-63 odd: train23
     page-008, train41 page-036, train63 page-026, the three hyphens a pdftotext-raw line ends with,
     are the lines this parts; train23 page-008's was read as an untitled article's title).
-    The parted lines' offsets are the joined line's, cut where the hyphen stood; it is not printed.
+    The parted lines' offsets are the joined line's, cut where the hyphen stood (a byline's in the second
+    line counted from its start); the hyphen is not printed.
     """
     wide = [k for k in range(1, len(lines) - 1) if is_wide(lines[k])]
     if not wide:
@@ -236,7 +237,7 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
 
     The line sits in a column of text: *prev* is no wider than the column, and the text runs on into
     *nxt* (see _runs_on), where a title is followed by a lead, a paragraph's indented first line or
-    its own next line (train43 page-016: 【“十四五”高质量发展答卷】通江达海 物畅其流 over a lead that
+    its own next line (train43 page-016: a title 【“十四五”…】通江达海 … over a lead that
     fills the column, 央视网消息（新闻联, parts as this asks).  It parts between two letters (_HYPHEN_SIDE) into a second line that is
     full to what opens *nxt*, no wider than the column, and a first that is full with the hyphen back
     to what opens the second, as a paragraph's line or an indented first line (the line before ends
@@ -248,14 +249,14 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
     hyphen = display_width("-") + (ascii_extra("-") if ln.proportional else 0)
     for j in range(len(text) - 1, 0, -1):
         tail = text[j:]
-        width = adjust_widths([tail], [display_width(tail)], quote, space)[0]
-        width += ascii_extra(tail) if ln.proportional else 0
+        width = _measured_width(tail, ln.proportional, quote, space)
         if width > column + PROPORTIONAL_TOLERANCE:
             return None
         if not (_HYPHEN_SIDE.match(text, j - 1) and _HYPHEN_SIDE.match(text, j)):
             continue
+        byline = (ln.byline[0] - j, *ln.byline[1:]) if ln.byline is not None and ln.byline[0] >= j else None
         second = Line.of(tail, ln.start + j, ln.end, width, column)._replace(
-            byline=ln.byline, proportional=ln.proportional, hanging=ln.hanging, garbled_end=ln.garbled_end,
+            byline=byline, proportional=ln.proportional, hanging=ln.hanging, garbled_end=ln.garbled_end,
             quote_width=ln.quote_width)
         if not is_full(second, nxt=nxt):
             continue
@@ -419,6 +420,20 @@ def ascii_extra(text: str, widths: dict[str, float] | None = None) -> float:
     """How much wider than one unit each the ASCII characters of *text* are set, proportionally."""
     widths = ASCII_WIDTHS if widths is None else widths
     return sum(widths[c] - 1 for c in text if c in widths)
+
+
+def _set_widths(texts: list[str], widths: list[int], extra: list[float]) -> list[float]:
+    """*widths* of *texts* (one unit to an ASCII character, two to a middle dot) as set proportionally:
+    *extra* (ascii_extra) added, each middle dot MIDDLE_DOT_WIDTH."""
+    return [w + e - MIDDLE_DOT_NARROWER * t.count("·") for w, e, t in zip(widths, extra, texts)]
+
+
+def _measured_width(text: str, proportional: bool, quote: int, space: int) -> float:
+    """A piece of a printed line measured as cut_lines measures a line: quotes and spaces at the page's
+    widths (*quote*, *space*), and where the page is set *proportional*, its ASCII and middle dots as set.
+    The piece's ASCII counts even where the piece has no ideograph: its line, which has, was set so."""
+    width = adjust_widths([text], [display_width(text)], quote, space)[0]
+    return _set_widths([text], [width], [ascii_extra(text)])[0] if proportional else width
 
 
 def _ascii_extra(texts: list[str]) -> list[float]:

@@ -67,7 +67,10 @@ Span = tuple[int, int]
 class Reading(list):
     """The pieces of a page (spans) in reading order, and whether pdftotext's block moves
     (:func:`move_order`) found them, not a layout analysis's strips: ``split_page`` asks a move plan
-    to read no more articles than the page as printed (textfix.split's guard)."""
+    to read no more articles than the page as printed, one untitled (textfix.split._moves_misread), and
+    reads the page as printed where it does.  ``repair`` keeps every plan: the guard counts the
+    articles of the page split both ways, and repair splits no page, so the two may read such a page
+    in different orders (train39 page-040, pdftotext)."""
 
     def __init__(self, spans: list[Span], moved: bool) -> None:
         super().__init__(spans)
@@ -232,12 +235,14 @@ def _row_second(blocks: list[list[Line]], stop: int) -> int | None:
     under it is read as printed; nor is a third first line in a row (three columns' first
     lines boxed side by side: train43 page-017, its boxes are not put back one at a time)."""
     def first_line(block: list[Line]) -> bool:
-        return len(block) == 1 and is_indented(block[0]) and not block[0].ends and block[0].byline is None
+        """One indented line that ends no sentence and opens with no byline (a lead's byline after
+        its dateline is text: the lead's first line may be either box)."""
+        return len(block) == 1 and is_indented(block[0]) and not block[0].ends and not _bare_byline(block[0])
 
     rows = []
     for i in range(min(stop, len(blocks)) - 2):
         first, second, rest = blocks[i], blocks[i + 1], blocks[i + 2]
-        if len(first) != 1 or first[0].ends or not is_indented(first[0]) or _bare_byline(first[0]):
+        if not first_line(first):
             continue
         if not (_needs_more(first) or _lead(first)) or (i > 0 and first_line(blocks[i - 1])):
             continue  # an indented heading is no first line; a row of three is not put back a box at a time
@@ -1413,8 +1418,9 @@ def _heading_over_text(block: list[Line]) -> bool:
 
 
 def _ends_two_line_paragraph(first: Line, second: Line) -> bool:
-    """*second* ends the paragraph *first* opens, a line short: a sentence ends on it, and *first* is
-    text (sentence marks in it), no heading's line."""
+    """*second* may end the paragraph *first* opens: a sentence ends on it (its width is not asked here:
+    the caller asks this where *second* is short of the column), and *first* is no bare headline (a
+    headline-shaped line with no sentence mark, as a heading's line is; no other line is bare)."""
     return second.ends and not first.bare
 
 
@@ -2052,6 +2058,12 @@ def _none_crowded(seq: list[int] | tuple[int, ...]) -> int:
     return 0
 
 
+def _no_term_worse(terms: tuple, than: tuple) -> bool:
+    """Whether no term of *terms* is worse (greater) than the same term of *than*: compared term by
+    term, not in order, so that a gain in one term does not buy a loss in a later one."""
+    return all(a <= b for a, b in zip(terms, than))
+
+
 def _search(start: tuple[int, ...], key, runs, cohesion=None) -> tuple[int, ...]:
     """The order :func:`move_order` takes from *start*: a beam search of BEAM orders a move, MAX_MOVES
     moves at most, each of which leaves fewer seams broken (key's first term) or reads two columns
@@ -2075,7 +2087,7 @@ def _search(start: tuple[int, ...], key, runs, cohesion=None) -> tuple[int, ...]
                 k = ranked(new, cuts + cut, moves, way + far)
                 # Each move mends a seam; reading two columns back may only make a subhead's move mend
                 # one, reading a block with its article's text may too.
-                closer = k[4] < together and k[1:4] <= (topic, off, off_tops)
+                closer = k[4] < together and _no_term_worse(k[1:4], (topic, off, off_tops))
                 if (k[0] < seams or ((columns or closer) and k[0] == seams)) and (new not in options or k < options[new]):
                     options[new] = k
         seen.update(options)
@@ -2228,7 +2240,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     cohesion = _cohesion(blocks, stop, found)
     if cohesion is not None:
         together = _search(start, key, runs, cohesion)
-        if key(together, 0, 0, 0)[:4] <= key(found, 0, 0, 0)[:4] and cohesion(together) - cohesion(found) >= COHESION_GAIN:
+        if _no_term_worse(key(together, 0, 0, 0)[:4], key(found, 0, 0, 0)[:4]) and cohesion(together) - cohesion(found) >= COHESION_GAIN:
             found = together
     if found == start:
         return None

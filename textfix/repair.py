@@ -350,6 +350,9 @@ def _repair_page(text: str, model: NoiseModel, config: RepairConfig, fixes: tupl
     columns before the second), the page is repaired in reading order and the
     log moves the blocks (rule ``reorder``): it is still a plan on *text*.
     A text with its fonts (a PDF's) is laid out from its coordinates, not reordered here.
+    A plan of pdftotext's block moves is kept as found: ``split_page`` refuses one that reads more
+    articles than the page as printed, one untitled (textfix.split._moves_misread), but that asks
+    both pages split into articles, which repair does not do (see :class:`textfix.order.Reading`).
     """
     if config.reorder and config.rejoin and config.layout == "auto" and fonts is None:
         from .order import Pieces, page_order
