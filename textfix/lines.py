@@ -252,8 +252,9 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
         width = _measured_width(tail, ln.proportional, quote, space)
         if width > column + PROPORTIONAL_TOLERANCE:
             return None
-        if not (_HYPHEN_SIDE.match(text, j - 1) and _HYPHEN_SIDE.match(text, j)):
-            continue
+        head_width = ln.width - width + hyphen
+        if not _head_fits(head_width, column, False) or not (_HYPHEN_SIDE.match(text, j - 1) and _HYPHEN_SIDE.match(text, j)):
+            continue  # (a head too wide unindented is too wide indented: no line to build)
         byline = (ln.byline[0] - j, *ln.byline[1:]) if ln.byline is not None and ln.byline[0] >= j else None
         second = Line.of(tail, ln.start + j, ln.end, width, column)._replace(
             byline=byline, proportional=ln.proportional, hanging=ln.hanging, garbled_end=ln.garbled_end,
@@ -261,12 +262,17 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
         if not is_full(second, nxt=nxt):
             continue
         head = text[:j]
-        first = Line.of(head, ln.start, ln.start + j, ln.width - width + hyphen, column)._replace(
+        first = Line.of(head, ln.start, ln.start + j, head_width, column)._replace(
             proportional=ln.proportional, hanging=ln.hanging, quote_width=ln.quote_width)
-        if any(is_full(first, indented, second) and first.width <= column - (INDENT_MIN if indented else 0)
-               + PROPORTIONAL_TOLERANCE for indented in (False, True)):
+        if any(is_full(first, indented, second) and _head_fits(first.width, column, indented) for indented in (False, True)):
             return [first, second]
     return None
+
+
+def _head_fits(width: float, column: int, indented: bool) -> bool:
+    """A parted line's first part of *width* fits the column as printed: a paragraph's line, or (*indented*) a first
+    line short of the column by its indent, within a proportional run's tolerance."""
+    return width <= column - (INDENT_MIN if indented else 0) + PROPORTIONAL_TOLERANCE
 
 
 def _runs_on(ln: Line, nxt: Line | None) -> bool:
