@@ -282,7 +282,7 @@ def screen_slack(items: list[dict], limit: int = 4000) -> tuple[float, dict[str,
         for k, o in marks.items():
             if k + 1 < len(text) and text[k + 1] in garbles._SPACES:
                 continue  # a stray space sends the occurrence on whatever its read
-            c, most = o.candidate, prepared.partners.most(o.candidate.symbol)
+            c, most = o.candidate, prepared.partners.most_at(text, k, o.candidate.symbol)  # as the screen bounds it
             full = max(  # its neighbours as printed, or as the marks they are here
                 garbles._window_logp(lm, left, c.symbol, right) - garbles._window_logp(lm, left, c.garbled, right)
                 for left, right in ((garbles._reach(text, k - 1, -1, chosen), garbles._reach(text, k + 1, 1, chosen))

@@ -345,3 +345,30 @@ def test_how_far_a_word_lies_off_the_likeliest_segmentation() -> None:
     assert segments.off_route("指出院", 1, 3) == pytest.approx(math.log10(13375 * 166 / (7847 * 6957)))
     assert segments.off_route("指出院", 0, 2) == 0.0  # 指出 is on the likeliest route
     assert segments.off_route("去医院看病", 1, 3) == 0.0  # 去 医院 看病: the word stays a word
+
+
+def test_a_mark_read_by_its_enclosure_gets_its_enclosure_s_most_only_after_an_opener() -> None:
+    # A title or quote opens only at an opener printed as itself (“ 《) or at a garbled form of one that the page
+    # may decide it (野 for “, 叶 for 《), within the partner window before the mark: elsewhere the dash's
+    # enclosure term is that of "none" whatever the page decides, and the screen asks its read for more.
+    from textfix.garbles import _prepared
+
+    prepared = _prepared(default_model())
+    partners, screen = prepared.partners, prepared.screen
+    window = fitted()["partner_window"]
+    by_distance = fitted()["partner_distance"]["—"]
+    series = max(0.0, by_distance["none"], *by_distance["log10_ratio"])
+    outside = series + max(0.0, fitted()["enclosure"]["—"]["none"])
+    assert partners.most_outside("—") == outside < partners.most("—")
+    plain = "科技要产业"
+    far = "“" + "的" * (window - 2) + plain  # the quote opens window + 1 characters before 要: beyond the window
+    for text in (plain, far):
+        at = text.index("要")
+        assert partners.most_at(text, at, "—") == outside
+        assert not screen.passes(text, at, screen.needed["要"])  # enough with an enclosure, not without
+    for opener in ("“", "《", "野", "叶"):
+        text = opener + "的" * (window - 3) + plain  # the opener window characters before 要: just within it
+        at = text.index("要")
+        assert partners.most_at(text, at, "—") == partners.most("—")
+        assert screen.passes(text, at, screen.needed["要"])
+    assert screen.needed_outside["要"] - screen.needed["要"] == pytest.approx(partners.most("—") - outside)

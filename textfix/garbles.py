@@ -488,7 +488,12 @@ class _Screen:
     def __init__(self, lm: CharLM, table: dict[str, Candidate], partners: _Partners) -> None:
         self.table = table
         slack, by_mark = fitted()["screen_slack"], fitted().get("screen_slack_by_mark", {})
+        self.partners = partners
+        # What a candidate's read needs: with the most its partner term can be anywhere (``needed``: the regular
+        # expression's bound), and where no title or quote may enclose it (``needed_outside``, :meth:`passes`).
         self.needed = {g: THRESHOLD - by_mark.get(c.symbol, slack) - partners.most(c.symbol) for g, c in table.items()}
+        self.needed_outside = {g: THRESHOLD - by_mark.get(c.symbol, slack) - partners.most_outside(c.symbol)
+                               for g, c in table.items()}
         self.left, self.right = _screen_terms(lm, tuple((g, c.symbol) for g, c in table.items()))
         self.pattern = regex.compile(f"[{_class(table)}]")
         self.screened = 0  # characters this screen has read, in one text or many (see NARROW_FROM)
@@ -545,7 +550,7 @@ class _Screen:
     def _occurrences(self, text: str, at, out: list[_Occurrence] | None = None) -> list[_Occurrence]:
         """The occurrences among the candidates at the offsets *at* (ascending) that pass; *out* those before."""
         out = [] if out is None else out
-        table, left, right, needed = self.table, self.left, self.right, self.needed
+        table, left, right, needed, needed_outside = self.table, self.left, self.right, self.needed, self.needed_outside
         size = len(text)
         for i in at:
             g = text[i]
@@ -560,13 +565,20 @@ class _Screen:
                     out.append(_Occurrence(i, 1, c))
                 continue
             if before.isspace() or after.isspace() or before in table or after in table:
-                if after in _SPACES or self.read(text, i) >= needed[g]:
+                if after in _SPACES or self.passes(text, i, self.read(text, i)):
                     out.append(_Occurrence(i, 1, c))
                 continue
             lt, rt = left[g][0], right[g][0]  # the read of :meth:`read`, inline for the commonest case
-            if lt[READ_AS.get(before, before)] + rt[READ_AS.get(after, after)] >= needed[g]:
+            value = lt[READ_AS.get(before, before)] + rt[READ_AS.get(after, after)]
+            if value >= needed_outside[g] or value >= needed[g] and self.passes(text, i, value):
                 out.append(_Occurrence(i, 1, c))
         return out
+
+    def passes(self, text: str, i: int, value: float) -> bool:
+        """Whether the candidate ``text[i]`` read *value* goes on: its partner term's most is that of its place
+        (:meth:`_Partners.most_at`: a mark read by its enclosure outside any title or quote gets no more)."""
+        g = text[i]
+        return value >= self.needed_outside[g] or value >= self.needed[g] and self.partners.may_enclose(text, i)
 
     counted: tuple[str, _PageCounts | None] | None = None  # the text the vector screen last read, its counts
 
@@ -647,6 +659,7 @@ class _VectorScreen:
             kind[ord(c.garbled)] = k
         self.kind = kind
         self.need = np.array([0.0, *(screen.needed[c.garbled] for c in self.candidates[1:])])
+        self.need_outside = np.array([0.0, *(screen.needed_outside[c.garbled] for c in self.candidates[1:])])
         self.doubled = np.array([False, *(c.symbol in DOUBLED for c in self.candidates[1:])])
         symbols = [0, *(ord(c.symbol) for c in self.candidates[1:])]
         self.left, self.left_column = self._dense(screen.left)
@@ -714,7 +727,11 @@ class _VectorScreen:
                                   ord(BOUNDARY))
         score = self._term(self.left, self.left_column, self.left_symbol, k, before)
         score += self._term(self.right, self.right_column, self.right_symbol, k, after)
-        passed = score >= self.need[k]
+        passed = score >= self.need_outside[k]
+        maybe = np.flatnonzero(~passed & (score >= self.need[k]))  # passes where a title or quote may enclose it
+        if len(maybe):
+            may_enclose, places = self.screen.partners.may_enclose, at[maybe].tolist()
+            passed[maybe] = [may_enclose(text, i) for i in places]
         out += map(_Occurrence._make, zip(at[passed].tolist(), repeat(1), [candidates[j] for j in k[passed].tolist()]))
         out.sort(key=itemgetter(0))
         windows = _Windows(np, text, codes, kind, closed, out)
@@ -1049,17 +1066,18 @@ def _most_winnable(lm: CharLM, prepared: _Prepared, text: str, o: _Occurrence, s
     for k in range(1 << len(inside)):
         chosen = {at: _Occurrence(at, 1, table[text[at]]) for bit, at in enumerate(inside) if k >> bit & 1}
         _read_terms(lm, prepared, text, d, chosen)
-        best = max(best, d.context + d.space + _most_partner(prepared.partners, d))
+        best = max(best, d.context + d.space + _most_partner(prepared.partners, text, d))
     return best
 
 
-def _most_partner(partners: _Partners, d: _Decision) -> float:
+def _most_partner(partners: _Partners, text: str, d: _Decision) -> float:
     """The most *d*'s partner term can become as the page decides: the won partner of a paired mark
     (:meth:`_Partners.of_winners`), or, for a mark read by its enclosure, inside a garbled opener decided
     a mark anywhere before it (:meth:`_Partners.enclosed_by_winners`: at most :meth:`_Partners.most`)."""
-    symbol = d.occurrence.candidate.symbol
+    o = d.occurrence
+    symbol = o.candidate.symbol
     most = max(d.partner, partners.most_as_partner(symbol))
-    return max(most, partners.most(symbol)) if symbol in partners.enclosure else most
+    return max(most, partners.most_at(text, o.at, symbol)) if symbol in partners.enclosure else most
 
 
 def _window_offsets(text: str, o: _Occurrence) -> list[int]:
@@ -1395,12 +1413,36 @@ class _Partners:
         # Marks read by whether they stand inside an open title or quote (the interpunct and the dashes
         # — and －; — by its distance above as well), with their fit.
         self.enclosure: dict[str, dict[str, float]] = params.get("enclosure", {})
+        # Outside every title or quote a mark read by its enclosure takes the state ``none`` whatever the page
+        # decides (:meth:`most_at`): the most its partner term can be there, and where an opener may stand.
+        self._most_outside: dict[str, float] = {}
         for symbol, fit in self.enclosure.items():
-            self._most[symbol] = self._most.get(symbol, 0.0) + max(0.0, *(v for k, v in fit.items() if k != "counted"))
+            series = self._most.get(symbol, 0.0)
+            self._most[symbol] = series + max(0.0, *(v for k, v in fit.items() if k != "counted"))
+            self._most_outside[symbol] = series + max(0.0, fit["none"])
+        # An enclosure opens at an opener printed as itself, or at a garbled form of one decided it (野 as “).
+        openers = set(ENCLOSERS) | {c.garbled for c in table.values() if c.symbol in ENCLOSERS}
+        self._opener = re.compile(f"[{_class(openers)}]")
 
     def most(self, symbol: str) -> float:
         """The largest partner term *symbol* can get (0 for a symbol without a partner)."""
         return self._most.get(symbol, 0.0)
+
+    def most_outside(self, symbol: str) -> float:
+        """The largest partner term *symbol* can get where no title or quote can enclose it (:meth:`most_at`)."""
+        return self._most_outside.get(symbol, self.most(symbol))
+
+    def may_enclose(self, text: str, at: int) -> bool:
+        """Whether a title or quote may enclose ``text[at]`` as the page decides: an opener, printed or a garbled
+        form of one, stands within the window before it (:func:`_enclosing_at` looks nowhere else)."""
+        return self._opener.search(text, max(0, at - self.window), at) is not None
+
+    def most_at(self, text: str, at: int, symbol: str) -> float:
+        """:meth:`most` for *symbol* at ``text[at]``: without an opener that may enclose it, its enclosure term
+        stays that of ``none`` (:meth:`ratio`, :meth:`enclosed_by_winners`)."""
+        if symbol in self._most_outside and not self.may_enclose(text, at):
+            return self._most_outside[symbol]
+        return self.most(symbol)
 
     def ratio(self, text: str, o: _Occurrence) -> float:
         """log10 likelihood ratio of the partners found (or not) around ``text[o.at]``, and of the title or quote
