@@ -372,3 +372,21 @@ def test_a_mark_read_by_its_enclosure_gets_its_enclosure_s_most_only_after_an_op
         assert partners.most_at(text, at, "—") == partners.most("—")
         assert screen.passes(text, at, screen.needed["要"])
     assert screen.needed_outside["要"] - screen.needed["要"] == pytest.approx(partners.most("—") - outside)
+
+
+def test_a_dash_outside_any_quote_too_unlikely_to_tell_anything_is_not_searched_for_partners() -> None:
+    # _read_terms skips the partner search where the terms stay at or below EVIDENCE even with the most the
+    # partner can add: outside any title or quote that most leaves the enclosure's best state out.
+    from textfix.charlm import default_charlm
+    from textfix.garbles import EVIDENCE, _Decision, _Occurrence, _prepared, _read_terms, _window, _window_logp
+
+    prepared, lm = _prepared(default_model()), default_charlm()
+    partners, dash = prepared.partners, prepared.table["要"]
+    for text, searched in (("科技要产业", False), ("“科技要产业", True)):
+        o = _Occurrence(text.index("要"), 1, dash)
+        left, right = _window(text, o, {})
+        raw = _window_logp(lm, left, "—", right) - _window_logp(lm, left, "要", right)
+        d = _Decision(o, 0.0, "text", EVIDENCE - 0.01 - raw - partners.most_outside("—"))  # below it outside quotes
+        _read_terms(lm, prepared, text, d, {})
+        assert d.partner == (partners.ratio(text, o) if searched else 0.0)
+    assert partners.ratio("“科技要产业", _Occurrence(3, 1, dash)) != 0.0  # (the search finds the quote)

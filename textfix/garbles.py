@@ -1105,7 +1105,7 @@ def _read_terms(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen
     o = d.occurrence
     left, right = window or _window(text, o, chosen)
     raw = _window_logp(lm, left, o.candidate.symbol * o.length, right) - _window_logp(lm, left, o.candidate.garbled * o.length, right)
-    if raw + d.space + prepared.partners.most(o.candidate.symbol) <= EVIDENCE:
+    if raw + d.space + prepared.partners.most_at(text, o.at, o.candidate.symbol) <= EVIDENCE:
         d.context, d.reading, d.partner = raw, "text", 0.0
         return
     d.partner = prepared.partners.ratio(text, o)
