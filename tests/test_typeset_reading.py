@@ -172,15 +172,8 @@ def test_a_foot_title_wrapped_after_a_clause_mark_or_a_dash() -> None:
 # A page that opens with a title wider than the column (36 units; the column is 24) sets its titles
 # before their articles: the announcement's signature at its foot (县农业农村局 / 2024年3月1日, both
 # headlines after 特此通知。) is no pair of foot titles.
-SIGNED_NOTICE_PAGE = """各地春耕备耕有序推进农业生产开局良好
-眼下正值春耕备耕关键
-时期，各地农民抢抓农时，
-田间地头一派繁忙景象，处
-处都是忙碌的身影。
-农技人员深入田间地头
-开展技术指导，帮助农户解
-决生产难题，确保春耕生产
-顺利进行。（记者 张伟）
+# Its first article is PAGE's first, unsigned under the title and signed at its end.
+SIGNED_NOTICE_PAGE = "各地春耕备耕有序推进农业生产开局良好\n" + "\n".join(PAGE.splitlines()[2:10]) + """（记者 张伟）
 关于做好今年春季农业生产工作的通知
 各乡镇农技站要深入田
 间地头开展技术指导，帮助
