@@ -551,6 +551,7 @@ class _Screen:
         """The occurrences among the candidates at the offsets *at* (ascending) that pass; *out* those before."""
         out = [] if out is None else out
         table, left, right, needed, needed_outside = self.table, self.left, self.right, self.needed, self.needed_outside
+        may_enclose = self.partners.may_enclose
         size = len(text)
         for i in at:
             g = text[i]
@@ -570,7 +571,7 @@ class _Screen:
                 continue
             lt, rt = left[g][0], right[g][0]  # the read of :meth:`read`, inline for the commonest case
             value = lt[READ_AS.get(before, before)] + rt[READ_AS.get(after, after)]
-            if value >= needed_outside[g] or value >= needed[g] and self.passes(text, i, value):
+            if value >= needed_outside[g] or value >= needed[g] and may_enclose(text, i):  # :meth:`passes`, inline
                 out.append(_Occurrence(i, 1, c))
         return out
 
