@@ -393,3 +393,15 @@ def test_a_numbered_list_at_the_page_foot_is_no_run_of_foot_titles() -> None:
     read = kinds(page + [x for item in items for x in ("", item)])
     assert not any(k == "foot_title" for k, _ in read)
     assert read[-1] == ("paragraph", fill(2, 30) + "分别是：" + "".join(items))
+
+
+def test_a_foot_title_line_opening_with_a_decimal_is_no_list_item_numbered_on() -> None:
+    # A 26-unit column; a paragraph's last line opens with a decimal (7.2级…), and the second title at
+    # the foot wraps onto a short line opening with one (8.7级…).  8.7 reads as item 8 after item 7,
+    # which would make the foot's last line a list's and no title's; a point with a digit after it is
+    # a decimal point, so the three lines under the byline are the titles' lines.
+    article = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    last = [fill(11, 1) + "，", fill(13, 2), "7.2" + fill(5, 4) + "。"]
+    titles = [fill(9, 40), fill(14, 50), "8.7" + fill(2, 60)]
+    read = kinds(article * 3 + last + ["（王晓峰）"] + titles)
+    assert [(k, t) for k, t in read if k == "foot_title"] == [("foot_title", t) for t in titles]
