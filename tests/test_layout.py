@@ -405,3 +405,13 @@ def test_a_foot_title_line_opening_with_a_decimal_is_no_list_item_numbered_on() 
     titles = [fill(9, 40), fill(14, 50), "8.7" + fill(2, 60)]
     read = kinds(article * 3 + last + ["（王晓峰）"] + titles)
     assert [(k, t) for k, t in read if k == "foot_title"] == [("foot_title", t) for t in titles]
+
+
+def test_a_short_line_under_a_full_one_ends_a_heading_of_a_run() -> None:
+    # Under a paragraph's end, three bare lines of a 26-unit column, then a paragraph's indented first
+    # line: a subhead wrapped at its measure (22 units) onto a short line (8), then a second subhead
+    # (12).  The short line is the first subhead's last: the third line opens another.
+    article = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    heads = [fill(11, 40), fill(4, 51), fill(6, 60)]
+    read = kinds(article + heads + article)
+    assert [(k, t) for k, t in read if k == "heading"] == [("heading", heads[0] + heads[1]), ("heading", heads[2])]

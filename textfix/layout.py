@@ -1293,12 +1293,27 @@ def _headings(run: list[Line]) -> list[Item]:
     is a word or two over a longer main subhead.  Nor is a first line that
     stops inside a quotation or after a comma a kicker: a kicker is whole.
     """
+    if (cut := _heading_end(run)) is not None:
+        return _headings(run[:cut]) + _headings(run[cut:])
     first = run[0]
     wrapped = len(run) == 2 and first.width + run[1].width > first.column - SUBHEAD_MARGIN and len(first.text) >= len(run[1].text) - 3
     unfinished = first.text.count("“") > first.text.count("”") or first.text[-1] in CLAUSE_MARKS
     if len(run) == 1 or first.width > first.column * 0.6 or wrapped or unfinished:
         return [_joined("heading", run)]
     return [_joined("heading", run[:1]), _joined("heading", run[1:])]
+
+
+def _heading_end(run: list[Line]) -> int | None:
+    """Where a heading of the *run* ends before its last line: after a line short of the run's
+    widest (by more than TITLE_WRAP_SLACK) under one at it.  A heading wraps where its line is full,
+    so a short line under a full one is its last, and what follows opens another heading (习近平同…就
+    中尼建交 | 70周年互致贺电 | 李强同…互致贺电: two quoted headings, read as one, train37
+    page-028).  A short first line is no such end: a kicker over the main subhead, see _headings."""
+    widest = max(ln.width for ln in run)
+    for i in range(1, len(run) - 1):
+        if widest - run[i - 1].width <= TITLE_WRAP_SLACK < widest - run[i].width:
+            return i + 1
+    return None
 
 
 # A Latin word wrapped at the column: the line break between its parts stands for a space.
