@@ -415,3 +415,16 @@ def test_a_short_line_under_a_full_one_ends_a_heading_of_a_run() -> None:
     heads = [fill(11, 40), fill(4, 51), fill(6, 60)]
     read = kinds(article + heads + article)
     assert [(k, t) for k, t in read if k == "heading"] == [("heading", heads[0] + heads[1]), ("heading", heads[2])]
+
+
+def test_a_deck_filled_to_the_column_after_a_byline_is_a_subhead_where_the_titles_are_at_the_foot() -> None:
+    # Titles at the foot of a 26-unit column (two one-line titles under the last byline).  The second
+    # article opens with its deck: a subhead filled to the column (26 units) wrapped onto a short line
+    # (6), then another (10).  With no title above the foot, the full line is no one-line title: it
+    # and the short line under it are one subhead, the next line another.
+    article = [fill(10, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    deck = [fill(13, 40), fill(3, 53), fill(5, 60)]
+    titles = [fill(9, 70), fill(8, 80)]
+    read = kinds(article * 2 + ["（王晓峰）"] + deck + article * 2 + ["（李明）"] + titles)
+    assert [(k, t) for k, t in read if k == "foot_title"] == [("foot_title", t) for t in titles]
+    assert [(k, t) for k, t in read if k in ("title", "heading")] == [("heading", deck[0] + deck[1]), ("heading", deck[2])]

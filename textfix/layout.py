@@ -118,7 +118,7 @@ def _signed(ln: Line) -> bool:
     return ln.byline is not None or _credit_line(ln)
 
 
-def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
+def _is_title(lines: list[Line], k: int, article_start: bool, titles_at_foot: bool = False) -> bool:
     """A title line: set in large type, it does not keep to the column.
 
     It is wider than the column, or too long for a subhead and in two
@@ -127,6 +127,11 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     mid-page, a headline too long to be a subhead that is followed by a
     paragraph's indented first line (a paragraph's last line always ends a
     sentence, so a full line that ends none cannot be one).
+
+    A line filled to the column and wrapped as a subhead is one within an article, and at an
+    article's start too where the page prints its titles at the foot: no line above the foot is
+    a title's there, and a deck's line set so is in body size (习近平同…就中缅建交75周年互 | 致贺电
+    after a byline, read as a one-line title and a subhead: train75 page-027).
     """
     ln = lines[k]
     if not ln.headline or ln.byline is not None:
@@ -136,7 +141,7 @@ def _is_title(lines: list[Line], k: int, article_start: bool) -> bool:
     nxt = lines[k + 1] if k + 1 < len(lines) else None
     if nxt is None or ln.width <= ln.column - INDENT_MIN + (PROPORTIONAL_TOLERANCE if ln.proportional else 0):
         return False  # short lines are read as subheads (split promotes an article's first one)
-    if not article_start and _subhead_shaped(ln) and (_wrapped_subhead(lines, k) or _full_subhead(lines, k)):
+    if (not article_start or titles_at_foot) and _subhead_shaped(ln) and (_wrapped_subhead(lines, k) or _full_subhead(lines, k)):
         return False  # body size, filled to the column: a subhead within the article
     if two_phrases(ln.text):
         return True  # too long for a subhead, and prose never sets two phrases apart with a space
@@ -840,7 +845,7 @@ class _BodyReader:
         article_start = last in (None, "byline", "header")
         ln = self.lines[k]
         opens = not self.titles_at_foot and article_start and ln.headline and ln.byline is None and not _continued(self.lines, k)
-        if not (opens or _is_title(self.lines, k, article_start)):
+        if not (opens or _is_title(self.lines, k, article_start, self.titles_at_foot)):
             return 0
         self._flush()
         self.items.append(Item("title", ln.text, ln.start, ln.end, [ln]))
