@@ -683,6 +683,9 @@ def test_a_dash_pair_and_a_hyphen_go_down_whole() -> None:
     assert opening_unit(line("约-4℃。第十批援藏干部")) == 2 + 1 + 1 + 2 + 2  # 约 keeps the hyphen, the hyphen 4℃。
     assert opening_unit(line("约-4℃。第十批")._replace(proportional=True)) == pytest.approx(6 + ASCII_WIDTHS["-"] + ASCII_WIDTHS["4"])
     assert opening_unit(line("约束各方")) == 2
+    # UAX 14 LB21 (× HY): a character keeps the hyphen after it whatever follows (a transliterated
+    # name: 尔-埃里安), and a line may break after the hyphen before a character (阿卜杜勒- | 阿齐兹).
+    assert opening_unit(line("尔-埃里安的话")) == 2 + 1
     # Measured to the unit (marks not hanging, ASCII as set): column 40, a line of 38 is full when
     # the next opens with the dash pair (4 units did not fit the 2 left), not with a character.
     exact = line("分部表示地震震中距离堪察加边疆区首府", 38, 40.0)._replace(hanging=False, proportional=True)

@@ -664,14 +664,16 @@ def opening_unit(ln: Line | None, widths: dict[str, float] | None = None) -> flo
 # A quotation mark (UAX 14 class QU, either side, as Pango breaks) keeps what touches it on both
 # sides: 眼”“悟, 次“太 and 旅”13 go down whole, with the opening marks after a quote (”（).
 # A dash pair is not broken inside (UAX 14 LB17, B2 × B2): ——堪 goes down as ——.  A hyphen keeps
-# the character before it (LB21, × HY) and the digits after it (LB25, HY × NU): 约-4℃ goes down whole.
+# the character before it (LB21, × HY) and the digits after it (LB25, HY × NU): 约-4℃ goes down whole;
+# before a character the hyphen keeps only the one before it (尔- of 埃尔-埃里安: a line broke after 埃,
+# the 2 units left too few for 尔-, train73 page-030; pdfium and pdftotext print names broken after it).
 # A prefix sign (UAX 14 class PR: + $ ¥ £ € ±) keeps what follows it, a character as a digit (LB23a
 # PR × ID, LB25 PR × NU): 数字+ | 人参 goes down as +人.  (Not before a quotation mark, which
 # keeps both sides itself: +”行 is measured by the quotation rule.)
 _RUN = r"[0-9A-Za-z][0-9A-Za-z.,%]*[％‰℃]?"
 _PREFIX_SIGN = r"[+$¥£€±](?![\s“”‘’])"
 OPENING_UNIT = regex.compile(
-    rf"[“‘（《「『]*(?:——|(?:{_PREFIX_SIGN})?(?:-?{_RUN}|\S(?:-{_RUN})?))(?:[，。、；：？！）》」』]+|[“”‘’][“‘（《「『]*(?:{_RUN}|[^\s“”‘’（《「『])?)*"
+    rf"[“‘（《「『]*(?:——|(?:{_PREFIX_SIGN})?(?:-?{_RUN}|\S(?:-(?:{_RUN})?)?))(?:[，。、；：？！）》」』]+|[“”‘’][“‘（《「『]*(?:{_RUN}|[^\s“”‘’（《「『])?)*"
 )
 LEADING_RUN = regex.compile(r"([“‘（《「『]?)([0-9A-Za-z][0-9A-Za-z.,%]*)([，。、；：？！”’）》」』]*)")
 
