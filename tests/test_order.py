@@ -814,6 +814,63 @@ def test_a_first_line_short_by_an_indent_with_nothing_that_did_not_fit_is_a_para
     assert _seam_costs(blocks)(0, 1)[0] == 1  # a paragraph's first line cannot go on from block 0
 
 
+# A column's line of prose without a comma, boxed alone: shaped as a subhead, but every line of it
+# fills the column and the box printed after it goes on from it (hand-written; columns of 13
+# characters, 26 units).
+TEXT_LINE_PAGE = (
+    "据介绍，全市今年新建口袋公\n园四十余座，改造老旧绿地近\n百处，方便市民就近休闲，并\n\n"
+    "在各公园增设健身器材和儿童\n\n"
+    "游乐设施，受到周边居民普遍\n好评。\n\n"
+    "另据统计，全市绿地率已经达\n到百分之四十，较去年提高了\n"
+)
+
+
+def test_a_full_line_shaped_as_a_subhead_between_text_that_goes_on_is_read_on_as_printed() -> None:
+    from textfix.order import _seam_costs
+
+    blocks = _blocks(TEXT_LINE_PAGE)
+    assert [len(b) for b in blocks] == [3, 1, 2, 2]
+    cost = _seam_costs(blocks)
+    assert (cost(0, 1)[0], cost(1, 2)[0]) == (0, 0)  # printed 并 | 在各公园…儿童 | 游乐设施: read on, nothing broken
+    assert cost(3, 1)[0] == 1  # after a block it was not printed after, it is still taken for a subhead
+
+
+def test_a_full_line_shaped_as_a_subhead_before_a_paragraphs_first_line_is_a_subhead() -> None:
+    from textfix.order import _seam_costs
+
+    # The box after it opens a paragraph (indented by two characters): nothing goes on from it.
+    blocks = _blocks(TEXT_LINE_PAGE.replace("游乐设施，受到周边居民普遍\n好评。", "市民王女士说，公园就在\n家门口，带孩子来玩很方便。"))
+    assert blocks[2][0].column - blocks[2][0].width == 4
+    assert _seam_costs(blocks)(0, 1)[0] == 1  # a subhead cannot go on from block 0
+
+
+# A byline line under a title that pdfminer boxed inside its article's first column, between the
+# column's text before it and after it (hand-written; columns of 13 characters, 26 units).
+INSET_BYLINE_PAGE = (
+    "据介绍，全市今年新建口袋公\n园四十余座，改造老旧绿地近\n百处，方便市民就近休闲，并\n\n"
+    "本报记者 张伟\n\n"
+    "在各公园增设健身器材，受到\n周边居民好评。\n"
+)
+
+
+def test_a_byline_line_printed_inside_its_columns_text_is_read_on_where_printed() -> None:
+    from textfix.order import _seam_costs
+
+    blocks = _blocks(INSET_BYLINE_PAGE)
+    assert [len(b) for b in blocks] == [3, 1, 2]
+    cost = _seam_costs(blocks)
+    assert (cost(0, 1)[0], cost(1, 2)[0]) == (0, 0)  # 并 | 本报记者 张伟 | 在各公园: read on, nothing broken
+
+
+def test_a_byline_line_before_a_paragraphs_first_line_still_breaks_the_text_before_it() -> None:
+    from textfix.order import _seam_costs
+
+    # The box after the byline opens a paragraph (indented by two characters): nothing goes on.
+    blocks = _blocks(INSET_BYLINE_PAGE.replace("在各公园增设健身器材，受到\n周边居民好评。", "市民王女士说，公园就在\n家门口，带孩子来玩很方便。"))
+    assert blocks[2][0].column - blocks[2][0].width == 4
+    assert _seam_costs(blocks)(0, 1)[0] == 1
+
+
 def test_a_box_page_that_breaks_no_sentence_is_not_repaired_for_its_order(monkeypatch) -> None:
     import importlib
 

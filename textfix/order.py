@@ -438,6 +438,45 @@ def _subhead_line(ln: Line) -> bool:
     return ln.bare or (_subhead_shaped(ln) and not _lead_line(ln))
 
 
+def _fills_as_subhead(block: list[Line]) -> bool:
+    """The block is shaped as a subhead (no sentence punctuation: :func:`_subhead`; no lead, byline
+    or line wider than a column), and every line of it fills the column."""
+    first = block[0]
+    if not _subhead(block) or _lead_line(first) or _bare_byline(first) or is_wide(first):
+        return False
+    return all(ln.width >= ln.column - FULL_SLACK for ln in block)
+
+
+def _text_by_next(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* is shaped as a subhead whose lines fill the column (:func:`_fills_as_subhead`), but
+    the block printed after it goes on from it: it is a column's text that runs on.  A subhead set
+    in a column is followed by its paragraph's first line (indented) or a lead, never by text that
+    goes on; a line of prose without a comma (``在各公园增设健身器材和儿童``) is shaped as one.
+    Counted by corpora/typeset/count_full_subheads.py on the 28 train batches (seeds 21-77 odd,
+    pdfminer): of the blocks so shaped, 29 with a block after them that goes on are text in the
+    gold and 2 a heading's words (train29 page-021 and train47 page-028: a title's words repeated
+    in the text, which the script takes for the heading); of those with none after them, 250 of 270
+    are headings.  Only the print order's seams around such a block are read on (:func:`_seam_costs`):
+    read after another block, it may still be a subhead."""
+    return i + 1 < len(blocks) and _fills_as_subhead(blocks[i]) and _goes_on(blocks[i + 1])
+
+
+def _inset_byline(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* is a byline line under a title (本报记者 张伟) that pdfminer boxed alone inside its
+    article's first column, between the text before it (a block that stops unfinished at the
+    column's width) and the text after it (a block that may go on from it): the byline, centred
+    under the title across the columns, lies beside the column's text, and pdfminer printed it
+    where its height falls.  Counted by corpora/typeset/count_inset_bylines.py on the 28 train
+    batches (seeds 21-77 odd, pdfminer): of the byline boxes so placed, 14 of 23 have the block
+    after them go on from the block before them in the gold; the other 9 open a later column's
+    text, where :func:`_interleave` lifts them (a byline line that floats).  The print order's seams
+    around such a byline are read on (:func:`_seam_costs`): on those 28 batches pdfminer's CER went
+    0.0570 -> 0.0538 (train63: page-034 0.34 -> 0.24) and 0.0726 -> 0.0626 (train65: page-020 0.40 -> 0.005,
+    the search no longer read the page otherwise to mend the byline's seam), no batch else changed."""
+    return (len(blocks[i]) == 1 and _lead_byline(blocks[i]) and _needs_more(blocks[i - 1])
+            and _goes_on(blocks[i + 1]))
+
+
 def _seam_costs(blocks: list[list[Line]]):
     """cost(x, y) = (broken, lm): whether block *y* read right after block *x* leaves a sentence
     unfinished (an unfinished block before one that does not go on from it, or a block that ends a
@@ -452,11 +491,24 @@ def _seam_costs(blocks: list[list[Line]]):
     more = [_needs_more(b) for b in blocks]
     goes_on = [_goes_on(b) for b in blocks]
     inside = [_opens_inside(b) for b in blocks]
+    text = [_text_by_next(blocks, i) for i in range(len(blocks))]
+    inset = [0 < i < len(blocks) - 1 and _inset_byline(blocks, i) for i in range(len(blocks))]
     memo: dict[tuple[int, int], tuple[int, float]] = {}
 
     def cost(x: int, y: int) -> tuple[int, float]:
         if (x, y) not in memo:
-            if more[x]:
+            if y == x + 1 and inset[y]:
+                value = (0, 0.0)  # a byline inset in the column's text (_inset_byline): no join made
+            elif y == x + 1 and inset[x]:
+                value = (0, -join(blocks[x - 1][-1].text, blocks[y][0].text))  # the text it interrupts, joined
+            elif y == x + 1 and (text[x] or (text[y] and more[x])):
+                # Text shaped as a subhead (_text_by_next) is read on where it is printed: from an
+                # unfinished block before it, into the block after it.  Read on from any unfinished
+                # block (a text block's seams everywhere), it read worse on the train batches (seeds
+                # 21-77 odd, pdfminer): train41 page-036, a column's last line so shaped joined to
+                # another article's column (CER 0 -> 0.017), and train71 page-037 (0.058 -> 0.70).
+                value = (0, -join(blocks[x][-1].text, blocks[y][0].text))
+            elif more[x]:
                 value = (0, -join(blocks[x][-1].text, blocks[y][0].text)) if goes_on[y] else (1, 0.0)
             else:
                 value = (int(closed[x] and inside[y]), 0.0)

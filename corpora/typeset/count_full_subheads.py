@@ -1,0 +1,58 @@
+"""Count the blocks pdfminer prints shaped as a subhead whose every line fills the column
+(textfix.order._fills_as_subhead): a gold heading (its text within a title or a subhead of the gold)
+or text, each as the block printed after it goes on from it (textfix.order._goes_on) or not.  The
+provenance of textfix.order._text_by_next.
+
+    python corpora/typeset/count_full_subheads.py DIR [DIR ...]
+
+Each DIR is a typeset batch (make_pages.py) with ``NAME.pdfminer.txt`` and ``NAME.gold.json`` pages.
+The page header's lines (textfix.order._header) are no block of text and are not counted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's textfix
+import textfix.order as order  # noqa: E402
+import textfix.split as split  # noqa: E402
+from textfix.evaluate import squash  # noqa: E402
+from textfix.io import read_text  # noqa: E402
+from textfix.lines import byline_finder  # noqa: E402
+from textfix.repair import repair  # noqa: E402
+
+
+def tally(dirs: list[str]) -> Counter:
+    """(gold heading?, next block goes on?) -> blocks, over every page in *dirs*."""
+    model = split.default_model()
+    bylines = byline_finder(model)
+    counts: Counter = Counter()
+    for arg in dirs:
+        for gold in sorted(Path(arg).glob("*.gold.json")):
+            name = gold.name.removesuffix(".gold.json")
+            articles = json.loads(gold.read_text(encoding="utf-8"))["articles"]
+            heads = [squash(a.get("title") or "") for a in articles]
+            heads += [squash(b["text"]) for a in articles for b in a["blocks"] if b["kind"] != "paragraph"]
+            heads = [h for h in heads if h]
+            text = read_text(gold.with_name(f"{name}.pdfminer.txt")).rstrip("\f\n ")
+            blocks = order.boxes(repair(text, model, rejoin=False).text, bylines)
+            for i, block in enumerate(blocks[:-1]):
+                if order._header(block) or not order._fills_as_subhead(block):
+                    continue
+                shown = squash("".join(ln.text for ln in block))
+                counts[any(shown in h for h in heads), order._goes_on(blocks[i + 1])] += 1
+    return counts
+
+
+def main() -> None:
+    counts = tally(sys.argv[1:])
+    for goes_on, what in ((True, "a block after it that goes on"), (False, "none after it that goes on")):
+        print(f"{what}: {counts[True, goes_on]} gold headings, {counts[False, goes_on]} text")
+
+
+if __name__ == "__main__":
+    main()
