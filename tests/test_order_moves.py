@@ -223,6 +223,29 @@ def test_a_column_top_printed_after_its_article_goes_back_before_the_titles() ->
     assert [(b.kind, b.text) for b in page.articles[1].blocks] == [("paragraph", LEAD_5A), ("paragraph", LEAD_5B)]
 
 
+# The same article with a third under it in column 1 (the shape of train67 page-004): the third
+# article's byline line stands under column 1's foot, which stops inside a sentence, and pdftotext
+# takes the two for one block; its lead follows in a block of its own.  The byline line opens the
+# third article (a bare byline line is set only under a title), so the block is cut over it.
+BYLINE_LINE_C = "本报记者 赵敏"
+ARTICLE_C = "\n".join(_set(LEAD_4A) + _set(LEAD_4B))
+FOOT_C = "图书馆延时服务受读者欢迎\n乡村公路越修越好\n秋收玉米丰收在望"
+BYLINE_UNDER_PRINTED = [FIRST, COLUMN_5B, BYLINE_LINE, COLUMN_5A + "\n" + BYLINE_LINE_C, ARTICLE_C, FOOT_C]
+
+
+def test_a_byline_line_under_another_column_s_foot_is_read_apart() -> None:
+    page_text = _page(BYLINE_UNDER_PRINTED)
+    first, column_b, byline, column_a, article_c, foot = _pieces(page_text, BYLINE_UNDER_PRINTED)
+    byline_c = page_text.index(BYLINE_LINE_C)
+    assert reading_order(page_text) == [
+        first, byline, (column_a[0], byline_c), column_b, (byline_c, column_a[1]), article_c, foot
+    ]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["", "王磊", "赵敏"]
+    assert [(b.kind, b.text) for b in page.articles[1].blocks] == [("paragraph", LEAD_5A), ("paragraph", LEAD_5B)]
+    assert [(b.kind, b.text) for b in page.articles[2].blocks] == [("paragraph", LEAD_4A), ("paragraph", LEAD_4B)]
+
+
 def test_a_byline_line_alone_before_the_titles_stays_there() -> None:
     # The byline line set over the columns is printed with the titles (train25 page-021): which of the
     # leads it heads the text does not tell, so it is not moved.

@@ -1452,12 +1452,15 @@ def _opening(block: list[Line]) -> bool:
 
 
 def _joined_at_lead(above: Line, line: Line) -> bool:
-    """*line* opens an article's lead right under a line of text that ends a sentence or stops inside
-    one at the column's width (no byline): two pieces of text pdftotext may have taken for one block
-    (the foot of one article's first column and the top of the next article's, set one under the
-    other: train25 page-029; a section's last paragraph and the next article's lead: train43
-    page-001).  Cut there, the pieces are read apart only where a move mends a seam."""
-    return (above.ends or _full_line(above)) and above.byline is None and line_opens_lead(line.text)
+    """*line* opens an article's text (:func:`_lead_line`: a lead, or the byline line set under a title)
+    right under a line of text that ends a sentence or stops inside one at the column's width (no
+    byline): two pieces of text pdftotext may have taken for one block (the foot of one article's
+    first column and the top of the next article's, set one under the other: train25 page-029; a
+    section's last paragraph and the next article's lead: train43 page-001; a column's foot and the
+    byline line of the article printed after it, ``…打造更多`` / ``本报记者 张伟``: train67 page-004,
+    page-020 — make_pages.py prints a bare byline line only under a title, never after text).  Cut
+    there, the pieces are read apart only where a move mends a seam."""
+    return (above.ends or _full_line(above)) and above.byline is None and _lead_line(line)
 
 
 def _joined_after_byline(above: Line, line: Line) -> bool:
