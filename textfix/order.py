@@ -2155,7 +2155,10 @@ def _moves_show(blocks: list[list[Line]], stop: int, broken) -> bool:
     title cuts pdftotext's column there, so an article's opening printed under another article's
     text in its column leaves only a sentence broken at the column's foot (train71 page-031); not
     before the page's header printed at a column's top (its section over column 2's text: train25
-    page-021), which breaks no sentence."""
+    page-021), which breaks no sentence.  When the titles stand at the foot, a subhead over its text
+    printed last before them (:func:`_heading_over_text`) may be another article's section that
+    pdftotext printed late (train75 page-028: a section whose article ended unsigned two articles
+    before, no seam broken): the search is asked, and only the topics (:func:`_cohesion`) move it."""
     foot_titles = stop < len(blocks)
 
     def shows(i: int) -> bool:
@@ -2163,7 +2166,9 @@ def _moves_show(blocks: list[list[Line]], stop: int, broken) -> bool:
         return seam == 2 or (seam == 1 and foot_titles and not _header(blocks[i + 1][:1]))
 
     body = range(_body_start(blocks, stop), stop)
-    return any(map(shows, body)) or _short_columns(blocks, body) > 0 or _crowded(blocks)(body) > 0
+    late_section = foot_titles and len(body) > 1 and _heading_over_text(blocks[stop - 1])
+    return (any(map(shows, body)) or _short_columns(blocks, body) > 0 or _crowded(blocks)(body) > 0
+            or late_section)
 
 
 def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
