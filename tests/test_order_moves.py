@@ -274,6 +274,24 @@ def test_a_section_printed_last_before_the_titles_goes_back_to_its_topic() -> No
     ]
 
 
+# Titles over the articles (the shape of train65 page-018): the article's last subhead is printed
+# last, after the text it heads.  The page's first block opens with its title over the lead, so no
+# titles stand at the foot: the subhead goes back over its text (read as the foot's titles, it stayed
+# last and the page's titles were taken for subheads).
+SUBHEAD_LAST_PRINTED = [COLUMN_1A, H1, "\n".join(P2_LINES), COLUMN_2B, H2]
+
+
+def test_a_subhead_printed_last_under_titles_over_the_articles_goes_back_over_its_text() -> None:
+    page_text = _page(SUBHEAD_LAST_PRINTED)
+    column_1, h1, p2, column_2, h2 = _pieces(page_text, SUBHEAD_LAST_PRINTED)
+    assert reading_order(page_text) == [column_1, h1, p2, h2, column_2]
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [(TITLE_1, "张伟")]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_1A), ("paragraph", LEAD_1B), ("heading", H1), ("paragraph", P2), ("heading", H2), ("paragraph", P3)
+    ]
+
+
 def test_a_byline_line_alone_before_the_titles_stays_there() -> None:
     # The byline line set over the columns is printed with the titles (train25 page-021): which of the
     # leads it heads the text does not tell, so it is not moved.

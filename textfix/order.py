@@ -1605,9 +1605,23 @@ def _foot_title(block: list[Line]) -> bool:
 
 def move_blocks(blocks: list[list[Line]]) -> tuple[list[list[Line]], int]:
     """The blocks as the move search takes them (:func:`_cut_at_leads`, :func:`_cut_heading_rests`,
-    :func:`_join_tail_rests`) and where their foot starts (:func:`_move_foot`)."""
+    :func:`_join_tail_rests`) and where their foot starts (:func:`_move_foot`; the page's end when the
+    titles stand over the articles, :func:`_titles_over_articles`)."""
     blocks = _join_tail_rests(_cut_heading_rests(_cut_at_leads(blocks)))
+    if _titles_over_articles(blocks):
+        return blocks, len(blocks)  # no titles at the foot: a heading there is the text's
     return blocks, _move_foot(blocks, _foot(blocks))
+
+
+def _titles_over_articles(blocks: list[list[Line]]) -> bool:
+    """The page's first block of text opens with its article's title over its lead (:func:`_titled`):
+    the titles stand over the articles, so none stands at the foot, and a heading printed last is a
+    subhead pdftotext printed after the text it heads (train65 page-018, train67 page-005: read as the
+    foot's titles, the page lost its titles and the subhead its text).  Not the page's number printed
+    in the lead's block (a spread header over a titles-at-foot page: train21 page-038), which
+    :func:`_titled` takes for a title line."""
+    lo = _body_start(blocks, len(blocks))
+    return lo < len(blocks) and _titled(blocks[lo]) and not _header(blocks[lo][:1])
 
 
 def _move_foot(blocks: list[list[Line]], stop: int) -> int:
