@@ -223,6 +223,75 @@ def test_a_column_top_printed_after_its_article_goes_back_before_the_titles() ->
     assert [(b.kind, b.text) for b in page.articles[1].blocks] == [("paragraph", LEAD_5A), ("paragraph", LEAD_5B)]
 
 
+# The same article with a third under it in column 1 (the shape of train67 page-004): the third
+# article's byline line stands under column 1's foot, which stops inside a sentence, and pdftotext
+# takes the two for one block; its lead follows in a block of its own.  The byline line opens the
+# third article (a bare byline line is set only under a title), so the block is cut over it.
+BYLINE_LINE_C = "本报记者 赵敏"
+ARTICLE_C = "\n".join(_set(LEAD_4A) + _set(LEAD_4B))
+FOOT_C = "图书馆延时服务受读者欢迎\n乡村公路越修越好\n秋收玉米丰收在望"
+BYLINE_UNDER_PRINTED = [FIRST, COLUMN_5B, BYLINE_LINE, COLUMN_5A + "\n" + BYLINE_LINE_C, ARTICLE_C, FOOT_C]
+
+
+def test_a_byline_line_under_another_column_s_foot_is_read_apart() -> None:
+    page_text = _page(BYLINE_UNDER_PRINTED)
+    first, column_b, byline, column_a, article_c, foot = _pieces(page_text, BYLINE_UNDER_PRINTED)
+    byline_c = page_text.index(BYLINE_LINE_C)
+    assert reading_order(page_text) == [
+        first, byline, (column_a[0], byline_c), column_b, (byline_c, column_a[1]), article_c, foot
+    ]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["", "王磊", "赵敏"]
+    assert [(b.kind, b.text) for b in page.articles[1].blocks] == [("paragraph", LEAD_5A), ("paragraph", LEAD_5B)]
+    assert [(b.kind, b.text) for b in page.articles[2].blocks] == [("paragraph", LEAD_4A), ("paragraph", LEAD_4B)]
+
+
+# Titles at the foot (the shape of train75 page-028): a library article in two columns of about the same
+# height (column 1 stops inside a sentence), a harvest article, unsigned, and then, printed last, a section of the library
+# article (a subhead over its text, signed) that pdftotext printed after the next article.  No seam is
+# broken (the harvest article ends a sentence and signs nothing); only the section's topic tells.
+LEAD_L = "央视网消息（新闻联播）：近日，多地公共图书馆延长夜间开放时间，吸引不少年轻读者下班后前来阅读。"
+LEAD_L2 = "图书馆夜间开放以来，读者人数明显增加，馆方还开设了夜间阅读分享会，每周邀请读者交流读书心得。"
+H_L = "夜间阅读受欢迎"
+P_L = "不少年轻读者表示，图书馆夜间开放让下班后的阅读时间更加充实，夜间阅读分享会也让读者结识了新朋友。"
+P_L2 = "馆方表示，将根据读者需求继续延长开放时间。"
+LEAD_L3 = "据介绍，夜间开放时段的借阅量已占全天的三成，自习座位常常座无虚席。"
+LINES_L = _set(LEAD_L) + _set(LEAD_L2) + _set(LEAD_L3)
+SECTION_L = "\n".join([H_L, *_set(P_L), *_set(P_L2)[:-1], _set(P_L2)[-1] + BYLINE_3])
+HARVEST = "\n".join(_set(LEAD_4A) + _set(LEAD_4B))
+LATE_SECTION_PRINTED = ["\n".join(LINES_L[:7]), "\n".join(LINES_L[7:]), HARVEST, SECTION_L, FOOT]
+
+
+def test_a_section_printed_last_before_the_titles_goes_back_to_its_topic() -> None:
+    assert LINES_L[6] == "读者人数明显增加，馆方还"  # column 1 stops inside a sentence, at full width
+    page_text = _page(LATE_SECTION_PRINTED)
+    column_1, column_2, harvest, section, foot = _pieces(page_text, LATE_SECTION_PRINTED)
+    assert reading_order(page_text) == [column_1, column_2, section, harvest, foot]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", ""]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_L), ("paragraph", LEAD_L2), ("paragraph", LEAD_L3), ("heading", H_L), ("paragraph", P_L), ("paragraph", P_L2)
+    ]
+
+
+# Titles over the articles (the shape of train65 page-018): the article's last subhead is printed
+# last, after the text it heads.  The page's first block opens with its title over the lead, so no
+# titles stand at the foot: the subhead goes back over its text (read as the foot's titles, it stayed
+# last and the page's titles were taken for subheads).
+SUBHEAD_LAST_PRINTED = [COLUMN_1A, H1, "\n".join(P2_LINES), COLUMN_2B, H2]
+
+
+def test_a_subhead_printed_last_under_titles_over_the_articles_goes_back_over_its_text() -> None:
+    page_text = _page(SUBHEAD_LAST_PRINTED)
+    column_1, h1, p2, column_2, h2 = _pieces(page_text, SUBHEAD_LAST_PRINTED)
+    assert reading_order(page_text) == [column_1, h1, p2, h2, column_2]
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [(TITLE_1, "张伟")]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_1A), ("paragraph", LEAD_1B), ("heading", H1), ("paragraph", P2), ("heading", H2), ("paragraph", P3)
+    ]
+
+
 def test_a_byline_line_alone_before_the_titles_stays_there() -> None:
     # The byline line set over the columns is printed with the titles (train25 page-021): which of the
     # leads it heads the text does not tell, so it is not moved.

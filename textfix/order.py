@@ -1504,12 +1504,15 @@ def _opening(block: list[Line]) -> bool:
 
 
 def _joined_at_lead(above: Line, line: Line) -> bool:
-    """*line* opens an article's lead right under a line of text that ends a sentence or stops inside
-    one at the column's width (no byline): two pieces of text pdftotext may have taken for one block
-    (the foot of one article's first column and the top of the next article's, set one under the
-    other: train25 page-029; a section's last paragraph and the next article's lead: train43
-    page-001).  Cut there, the pieces are read apart only where a move mends a seam."""
-    return (above.ends or _full_line(above)) and above.byline is None and line_opens_lead(line.text)
+    """*line* opens an article's text (:func:`_lead_line`: a lead, or the byline line set under a title)
+    right under a line of text that ends a sentence or stops inside one at the column's width (no
+    byline): two pieces of text pdftotext may have taken for one block (the foot of one article's
+    first column and the top of the next article's, set one under the other: train25 page-029; a
+    section's last paragraph and the next article's lead: train43 page-001; a column's foot and the
+    byline line of the article printed after it, ``…打造更多`` / ``本报记者 张伟``: train67 page-004,
+    page-020 — make_pages.py prints a bare byline line only under a title, never after text).  Cut
+    there, the pieces are read apart only where a move mends a seam."""
+    return (above.ends or _full_line(above)) and above.byline is None and _lead_line(line)
 
 
 def _joined_after_byline(above: Line, line: Line) -> bool:
@@ -1654,9 +1657,23 @@ def _foot_title(block: list[Line]) -> bool:
 
 def move_blocks(blocks: list[list[Line]]) -> tuple[list[list[Line]], int]:
     """The blocks as the move search takes them (:func:`_cut_at_leads`, :func:`_cut_heading_rests`,
-    :func:`_join_tail_rests`) and where their foot starts (:func:`_move_foot`)."""
+    :func:`_join_tail_rests`) and where their foot starts (:func:`_move_foot`; the page's end when the
+    titles stand over the articles, :func:`_titles_over_articles`)."""
     blocks = _join_tail_rests(_cut_heading_rests(_cut_at_leads(blocks)))
+    if _titles_over_articles(blocks):
+        return blocks, len(blocks)  # no titles at the foot: a heading there is the text's
     return blocks, _move_foot(blocks, _foot(blocks))
+
+
+def _titles_over_articles(blocks: list[list[Line]]) -> bool:
+    """The page's first block of text opens with its article's title over its lead (:func:`_titled`):
+    the titles stand over the articles, so none stands at the foot, and a heading printed last is a
+    subhead pdftotext printed after the text it heads (train65 page-018, train67 page-005: read as the
+    foot's titles, the page lost its titles and the subhead its text).  Not the page's number printed
+    in the lead's block (a spread header over a titles-at-foot page: train21 page-038), which
+    :func:`_titled` takes for a title line."""
+    lo = _body_start(blocks, len(blocks))
+    return lo < len(blocks) and _titled(blocks[lo]) and not _header(blocks[lo][:1])
 
 
 def _move_foot(blocks: list[list[Line]], stop: int) -> int:
@@ -2204,7 +2221,10 @@ def _moves_show(blocks: list[list[Line]], stop: int, broken) -> bool:
     title cuts pdftotext's column there, so an article's opening printed under another article's
     text in its column leaves only a sentence broken at the column's foot (train71 page-031); not
     before the page's header printed at a column's top (its section over column 2's text: train25
-    page-021), which breaks no sentence."""
+    page-021), which breaks no sentence.  When the titles stand at the foot, a subhead over its text
+    printed last before them (:func:`_heading_over_text`) may be another article's section that
+    pdftotext printed late (train75 page-028: a section whose article ended unsigned two articles
+    before, no seam broken): the search is asked, and only the topics (:func:`_cohesion`) move it."""
     foot_titles = stop < len(blocks)
 
     def shows(i: int) -> bool:
@@ -2212,7 +2232,9 @@ def _moves_show(blocks: list[list[Line]], stop: int, broken) -> bool:
         return seam == 2 or (seam == 1 and foot_titles and not _header(blocks[i + 1][:1]))
 
     body = range(_body_start(blocks, stop), stop)
-    return any(map(shows, body)) or _short_columns(blocks, body) > 0 or _crowded(blocks)(body) > 0
+    late_section = foot_titles and len(body) > 1 and _heading_over_text(blocks[stop - 1])
+    return (any(map(shows, body)) or _short_columns(blocks, body) > 0 or _crowded(blocks)(body) > 0
+            or late_section)
 
 
 def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
