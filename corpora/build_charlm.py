@@ -28,7 +28,9 @@ stand within :data:`NEAR` characters of an interpunct (transliteration
 syllables: 斯, 尔, 克 …), in steps of :data:`CLASS_STEP`; P(· | the class of
 the character before) and P(the class of the character after | ·) are counted
 on the train part, and a character within its class takes the model's unigram
-share (:func:`interpunct_classes`, :func:`interpunct_statistics`).  The two
+share (:func:`interpunct_classes`, :func:`interpunct_statistics`); P(· | the
+classes of the two characters before) is counted too, and read in place of the
+last character's alone (吐尔洪·: the syllable two back says what 洪 alone does not).  The two
 mixing weights are fitted, like the mark smoothing, by maximum likelihood on
 held-out text: the five latest tenths of the train part, each under a model
 and classes fitted on the items before it (:func:`fit_interpunct_weights`).
@@ -191,24 +193,32 @@ def interpunct_classes(text: str) -> dict[str, int]:
 def interpunct_statistics(text: str, classes: dict[str, int], vocab: str, uni: dict[int, tuple[float, float]]) -> dict:
     """The class-based estimates of the interpunct, counted on *text* (``CharLM`` reads them).
 
-    ``then``: P(· | the class of the character before); ``after``: P(the class
+    ``then``: P(· | the class of the character before); ``then_two``: P(· | the
+    classes of the two characters before: a syllable two back of a name's part,
+    吐尔洪·, tells what the one before alone does not); ``after``: P(the class
     of the character after | ·); ``mass``: each class's share of the model's
     unigram probability (*uni*, by character id), which a character of the
     class takes its share of.
     """
     seen, then, after = [0] * CLASSES, [0] * CLASSES, [0] * CLASSES
+    seen_two, then_two = [[0] * CLASSES for _ in range(CLASSES)], [[0] * CLASSES for _ in range(CLASSES)]
+    before = 0  # the class of the character before *a*
     for a, b in zip(text, text[1:]):
         c = classes.get(a, 0)
         seen[c] += 1
+        seen_two[before][c] += 1
         if b == INTERPUNCT:
             then[c] += 1
+            then_two[before][c] += 1
         if a == INTERPUNCT:
             after[classes.get(b, 0)] += 1
+        before = c
     mass = [0.0] * CLASSES
     for k, ch in enumerate(vocab, 1):
         mass[classes.get(ch, 0)] += 10 ** uni[k][0]
     return {"classes": ["".join(sorted(ch for ch, c in classes.items() if c == k)) for k in range(1, CLASSES)],
             "then": [t / max(n, 1) for t, n in zip(then, seen)],
+            "then_two": [[t / max(n, 1) for t, n in zip(row, counts)] for row, counts in zip(then_two, seen_two)],
             "after": [n / max(sum(after), 1) for n in after],
             "mass": mass}
 

@@ -203,6 +203,42 @@ def test_the_interpunct_is_mixed_with_its_class_based_estimate_and_nothing_else(
     assert lm._base_logp("斯·", "莱") != lm._kn_logp("斯·", "莱")
 
 
+def test_an_interpunct_after_a_name_syllable_and_a_common_character_is_restored() -> None:
+    """吐尔洪·: 洪 alone is a weak sign of a name's part ending (it is mostly a common character), 尔 before it a
+    strong one: read after both classes, the interpunct wins (an invented name, garbled as print does)."""
+    clean = "代表吐尔洪·买买提介绍了当地的情况。"
+    assert repair(garble(clean, MARKS + "·")).text == clean
+
+
+def test_the_interpunct_is_read_after_the_classes_of_both_characters_before_it() -> None:
+    """吐尔洪·: the syllable two back says a name's part may end here where the last one alone says little;
+    a model without the two-class table reads the last character's class alone, as before."""
+    from textfix.charlm import Interpunct
+
+    stats = {"classes": ["因", "赛"], "then": [0.0, 0.01, 0.0], "after": [1.0, 0.0, 0.0], "mass": [1.0, 0.0, 0.0],
+             "then_two": [[0.0, 0.001, 0.0], [0.0, 0.0, 0.0], [0.0, 0.05, 0.0]], "weights": [0.2, 0.2]}
+    mix = Interpunct.read(stats)
+    assert mix.then_after("赛因") == 0.05  # 赛 (class 2), then 因 (class 1)
+    assert mix.then_after("的因") == 0.001  # a character of no class, then 因
+    assert mix.then_after("因") == 0.01  # one character of history: its class alone
+    assert Interpunct.read({k: v for k, v in stats.items() if k != "then_two"}).then_after("赛因") == 0.01
+
+
+def test_the_two_class_estimate_is_counted_after_each_pair_of_classes() -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpora"))
+    import build_charlm
+
+    # 阿斯·阿斯的斯·: 斯 (class 1) follows 阿 (class 2) twice, one of them before ·; follows 的 (class 0) once,
+    # before ·; so P(· | 2, 1) = 1/2, P(· | 0, 1) = 1, and P(· | 1) = 2/3 (counted by hand).
+    stats = build_charlm.interpunct_statistics("阿斯·阿斯的斯·", {"斯": 1, "阿": 2}, "", {})
+    assert stats["then_two"][2][1] == 0.5 and stats["then_two"][0][1] == 1.0
+    assert stats["then"][1] == pytest.approx(2 / 3)
+    assert sum(map(sum, stats["then_two"])) == 1.5  # no other pair is followed by ·
+
+
 # Web text, a paragraph a line: the first paragraph's last mark is garbled and the next paragraph opens
 # with 遥感, so read across the line break 遥遥感 looks like text; read as the paragraph's end, as the
 # model was trained, 遥 there is 。.

@@ -77,7 +77,8 @@ FEATURES = (
             "character trigram model (data/charlm.bin, corpora/build_charlm.py on real-dev train; which mark fills "
             "a mark's slot smoothed towards the marks' shares by mark_smoothing, fitted there on the latest tenth of "
             "train; the interpunct and the character after it mixed with a class-based estimate, classes of how often "
-            "a character stands near a · in train, its weights fitted there on the latest half of train, each tenth "
+            "a character stands near a · in train, P(·) read after the classes of the two characters before it, its "
+            "weights fitted there on the latest half of train, each tenth "
             "under a model of the text before it), jieba's word and person-name counts"),
     Feature("segmentation", "part of the context term: a dictionary word reading of the printed character loses "
             "segment_weight × log10 of how much less likely the window's likeliest segmentation through the word is "
