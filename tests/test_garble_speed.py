@@ -380,3 +380,24 @@ def test_a_character_starts_names_where_it_has_a_surname_share() -> None:
     assert words.starts_names("袁") and words.surname_logp("袁") is not None
     assert not words.starts_names("的") and words.surname_logp("的") is None
     assert not words.starts_names("野") and words.surname_logp("野") is None
+
+
+def test_a_dash_s_most_partner_term_takes_its_distance_as_printed() -> None:
+    """What the page decides changes a dash's enclosure term, never its distance term (the nearest other form
+    of the dash as printed): _most_winnable's partner bound takes that term as read, with the largest enclosure
+    term its place allows, not the largest distance term of any dash."""
+    model = default_model()
+    prepared = garbles._prepared(model)
+    partners, table = prepared.partners, prepared.table
+    by_distance, enclosure = garbles.fitted()["partner_distance"]["—"], garbles.fitted()["enclosure"]["—"]
+    inside = max(0.0, *(v for k, v in enclosure.items() if k != "counted"))  # a quote is open before it
+    lone = "他说：“今年我们的工作主要"  # no other 要 or — in the window: the distance term of "none"
+    near = "他说：“今年不要说要"  # another 要 two characters before it (要说要): the first bin, bins being upper bounds
+    assert by_distance["bins"][0] == 2
+    for text, distance in ((lone, by_distance["none"]), (near, by_distance["log10_ratio"][0])):
+        at = len(text) - 1
+        o = garbles._Occurrence(at, 1, table["要"])
+        d = garbles._Decision(o, 0.0, "text", 0.0, partners.ratio(text, o))
+        assert garbles._most_partner(partners, text, d) == pytest.approx(distance + inside)
+        assert distance + inside < partners.most("—")
+        assert d.partner <= distance + inside

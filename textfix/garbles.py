@@ -1074,11 +1074,11 @@ def _most_winnable(lm: CharLM, prepared: _Prepared, text: str, o: _Occurrence, s
 def _most_partner(partners: _Partners, text: str, d: _Decision) -> float:
     """The most *d*'s partner term can become as the page decides: the won partner of a paired mark
     (:meth:`_Partners.of_winners`), or, for a mark read by its enclosure, inside a garbled opener decided
-    a mark anywhere before it (:meth:`_Partners.enclosed_by_winners`: at most :meth:`_Partners.most`)."""
+    a mark anywhere before it (:meth:`_Partners.enclosed_by_winners`: at most :meth:`_Partners.most_enclosed`)."""
     o = d.occurrence
     symbol = o.candidate.symbol
     most = max(d.partner, partners.most_as_partner(symbol))
-    return max(most, partners.most_at(text, o.at, symbol)) if symbol in partners.enclosure else most
+    return max(most, partners.most_enclosed(text, o)) if symbol in partners.enclosure else most
 
 
 def _window_offsets(text: str, o: _Occurrence) -> list[int]:
@@ -1444,6 +1444,24 @@ class _Partners:
         if symbol in self._most_outside and not self.may_enclose(text, at):
             return self._most_outside[symbol]
         return self.most(symbol)
+
+    def most_enclosed(self, text: str, o: _Occurrence) -> float:
+        """The most the partner term of *o*, a mark read by its enclosure, can become as the page decides: its
+        series term as printed (:meth:`_series` reads the printed text alone: the dash's distance to its nearest
+        other form) and the largest enclosure term its place allows (as :meth:`most_at` takes them).
+
+        (The settle pass's :func:`garble_changes_at` goes by it: 要 printed at a paragraph's end inside an open
+        quote, 1.42 with the largest distance term of any dash, 0.69 with its own, no longer has the whole
+        5 MB page of bench_decisions --pipeline decided a third time for no change; measured.)
+        """
+        if o.length > 1:
+            return 0.0  # a doubled mark has no partner term (:meth:`ratio`), nor an enclosure's
+        fit = self.enclosure[o.candidate.symbol]
+        if self.may_enclose(text, o.at):
+            inside = max(0.0, *(v for k, v in fit.items() if k != "counted"))
+        else:
+            inside = max(0.0, fit["none"])
+        return self._series(text, o) + inside
 
     def ratio(self, text: str, o: _Occurrence) -> float:
         """log10 likelihood ratio of the partners found (or not) around ``text[o.at]``, and of the title or quote
