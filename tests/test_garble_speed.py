@@ -401,3 +401,25 @@ def test_a_dash_s_most_partner_term_takes_its_distance_as_printed() -> None:
         assert garbles._most_partner(partners, text, d) == pytest.approx(distance + inside)
         assert distance + inside < partners.most("—")
         assert d.partner <= distance + inside
+
+
+
+def test_the_model_s_look_ups_by_first_character_find_what_a_search_of_the_whole_table_finds() -> None:
+    """CharLM searches a key among the keys of its first character alone (_span): the first and last keys of
+    each table, and of a character's keys, are found; a pair the table lacks reads the back-off."""
+    from bisect import bisect_left
+
+    from textfix.charlm import _SCALE, _find
+
+    lm = garbles.default_charlm()
+    keys = lm.bi[0]
+    b = keys[len(keys) // 2] >> 16  # a character in the middle of the table: its first and last bigrams
+    lo, hi = bisect_left(keys, b << 16), bisect_left(keys, (b + 1) << 16)
+    for key in (keys[0], keys[len(keys) - 1], keys[lo], keys[hi - 1]):
+        assert lm._bigram(key >> 16, key & 0xFFFF) == _find(lm.bi, key)[0]
+    missing = next(c for c in range(1, len(lm.vocab) + 1) if _find(lm.bi, (b << 16) | c) is None)
+    assert lm._bigram(b, missing) == lm._unigrams[1][b] + lm._unigrams[0][missing]
+    tri = lm.tri[0]
+    for k in (0, len(tri) // 2, len(tri) - 1):
+        a, b, c = (lm.vocab[(tri[k] >> shift & 0xFFFF) - 1] for shift in (32, 16, 0))
+        assert lm._kn_logp(a + b, c) == lm.tri[1][k] / _SCALE
