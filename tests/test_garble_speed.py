@@ -380,3 +380,46 @@ def test_a_character_starts_names_where_it_has_a_surname_share() -> None:
     assert words.starts_names("袁") and words.surname_logp("袁") is not None
     assert not words.starts_names("的") and words.surname_logp("的") is None
     assert not words.starts_names("野") and words.surname_logp("野") is None
+
+
+def test_a_dash_s_most_partner_term_takes_its_distance_as_printed() -> None:
+    """What the page decides changes a dash's enclosure term, never its distance term (the nearest other form
+    of the dash as printed): _most_winnable's partner bound takes that term as read, with the largest enclosure
+    term its place allows, not the largest distance term of any dash."""
+    model = default_model()
+    prepared = garbles._prepared(model)
+    partners, table = prepared.partners, prepared.table
+    by_distance, enclosure = garbles.fitted()["partner_distance"]["—"], garbles.fitted()["enclosure"]["—"]
+    inside = max(0.0, *(v for k, v in enclosure.items() if k != "counted"))  # a quote is open before it
+    lone = "他说：“今年我们的工作主要"  # no other 要 or — in the window: the distance term of "none"
+    near = "他说：“今年不要说要"  # another 要 two characters before it (要说要): the first bin, bins being upper bounds
+    assert by_distance["bins"][0] == 2
+    for text, distance in ((lone, by_distance["none"]), (near, by_distance["log10_ratio"][0])):
+        at = len(text) - 1
+        o = garbles._Occurrence(at, 1, table["要"])
+        d = garbles._Decision(o, 0.0, "text", 0.0, partners.ratio(text, o))
+        assert garbles._most_partner(partners, text, d) == pytest.approx(distance + inside)
+        assert distance + inside < partners.most("—")
+        assert d.partner <= distance + inside
+
+
+
+def test_the_model_s_look_ups_by_first_character_find_what_a_search_of_the_whole_table_finds() -> None:
+    """CharLM searches a key among the keys of its first character alone (_span): the first and last keys of
+    each table, and of a character's keys, are found; a pair the table lacks reads the back-off."""
+    from bisect import bisect_left
+
+    from textfix.charlm import _SCALE, _find
+
+    lm = garbles.default_charlm()
+    keys = lm.bi[0]
+    b = keys[len(keys) // 2] >> 16  # a character in the middle of the table: its first and last bigrams
+    lo, hi = bisect_left(keys, b << 16), bisect_left(keys, (b + 1) << 16)
+    for key in (keys[0], keys[len(keys) - 1], keys[lo], keys[hi - 1]):
+        assert lm._bigram(key >> 16, key & 0xFFFF) == _find(lm.bi, key)[0]
+    missing = next(c for c in range(1, len(lm.vocab) + 1) if _find(lm.bi, (b << 16) | c) is None)
+    assert lm._bigram(b, missing) == lm._unigrams[1][b] + lm._unigrams[0][missing]
+    tri = lm.tri[0]
+    for k in (0, len(tri) // 2, len(tri) - 1):
+        a, b, c = (lm.vocab[(tri[k] >> shift & 0xFFFF) - 1] for shift in (32, 16, 0))
+        assert lm._kn_logp(a + b, c) == lm.tri[1][k] / _SCALE

