@@ -428,3 +428,31 @@ def test_a_deck_filled_to_the_column_after_a_byline_is_a_subhead_where_the_title
     read = kinds(article * 2 + ["（王晓峰）"] + deck + article * 2 + ["（李明）"] + titles)
     assert [(k, t) for k, t in read if k == "foot_title"] == [("foot_title", t) for t in titles]
     assert [(k, t) for k, t in read if k in ("title", "heading")] == [("heading", deck[0] + deck[1]), ("heading", deck[2])]
+
+
+def test_the_headline_lines_between_a_byline_and_a_lead_are_subheads_where_the_titles_are_at_the_foot() -> None:
+    # Titles at the foot of a 26-unit column.  After the first article's byline the second opens with
+    # a deck of three subheads, then its lead: one filled to the column and wrapped onto a short line
+    # (26, 8), one of three lines (24, 26, 6), one short line (12).  With no title above the foot,
+    # all are subheads, each ending where a short line follows a full one.
+    article = [fill(10, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    deck = [fill(13, 40), fill(4, 53), fill(12, 60), fill(13, 72), fill(3, 85), fill(6, 90)]
+    lead = ["央视网消息（新闻联播）：", fill(13, 5), fill(13, 6), fill(5, 7) + "。"]
+    titles = [fill(9, 70), fill(8, 80)]
+    read = kinds(article * 2 + ["（王晓峰）"] + deck + lead + article + ["（李明）"] + titles)
+    assert [(k, t) for k, t in read if k == "foot_title"] == [("foot_title", t) for t in titles]
+    assert [(k, t) for k, t in read if k in ("title", "heading")] == [
+        ("heading", deck[0] + deck[1]), ("heading", deck[2] + deck[3] + deck[4]), ("heading", deck[5])]
+
+
+def test_lines_ending_full_before_a_lead_are_no_deck_where_the_titles_are_at_the_foot() -> None:
+    # As above, but the lines between the byline and the lead are a paragraph's first two (22 and 26
+    # units, no mark), which pdftotext may print before another block's lead: the full last line
+    # runs on, so they are no subheads.
+    article = [fill(10, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    cut = [fill(11, 40), fill(13, 51)]
+    lead = ["央视网消息（新闻联播）：", fill(13, 5), fill(13, 6), fill(5, 7) + "。"]
+    titles = [fill(9, 70), fill(8, 80)]
+    read = kinds(article * 2 + ["（王晓峰）"] + cut + lead + article + ["（李明）"] + titles)
+    assert [(k, t) for k, t in read if k == "foot_title"] == [("foot_title", t) for t in titles]
+    assert not any(k in ("title", "heading") for k, _ in read)

@@ -693,9 +693,9 @@ class _BodyReader:
                 self.boundary = False
                 k += 1
             elif ln.bare or ln.byline is not None or _colon_headline(ln):
-                k = self._byline(k) or self._lead_byline(k) or self._led_title(k) or self._title(k) or self._headings(k, _subhead_run) or self._line(k)
+                k = self._byline(k) or self._lead_byline(k) or self._led_title(k) or self._foot_deck(k) or self._title(k) or self._headings(k, _subhead_run) or self._line(k)
             elif self._may_head(ln):
-                k = self._led_title(k) or self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)
+                k = self._led_title(k) or self._foot_deck(k) or self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)
             else:
                 k = self._line(k)  # lines with a full stop are never titles or subheads: no need to ask
         self._flush()
@@ -874,6 +874,30 @@ class _BodyReader:
                     return 0
                 self._flush()
                 self.items.append(_joined("title", lines[k : k + n]))
+                self.boundary = True
+                return k + n
+        return 0
+
+    def _foot_deck(self, k: int) -> int:
+        """With the titles printed at the foot, the headline lines between an article's start (the
+        byline ending the article before, or the page's first line) and its lead (see _opens_article)
+        are its deck, set in body size: subheads, split where a short line under a full one ends
+        one (see _headings).  No title is printed above the foot on such a page, so the lines that
+        _led_title reads as a title elsewhere are the deck (习近平在听取…时强调 | 完整准确…方略 |
+        努力建设…新疆 | 王沪宁蔡奇参加汇报会 over 央视网消息（新闻联播）：…, train77 page-022, read
+        as a subhead and a paragraph that ended on no mark)."""
+        if not self.titles_at_foot or self.para or (self.items and self.items[-1].kind not in ("byline", "header")):
+            return 0
+        lines = self.lines
+        for n in range(1, MAX_TITLE_LINES + 1):
+            if k + n >= len(lines) or not _title_line(lines[k + n - 1], last=False):
+                return 0
+            if self._opens_article(lines[k + n]):
+                if not _title_line(lines[k + n - 1], last=True) or is_full(lines[k + n - 1], nxt=lines[k + n]):
+                    # A full last line runs on: the lines are a paragraph's, the lead another
+                    # block's that pdftotext put after them (train77 page-002).
+                    return 0
+                self._add_headings(lines[k : k + n])
                 self.boundary = True
                 return k + n
         return 0
