@@ -1122,3 +1122,49 @@ def test_no_term_worse_compares_term_by_term():
     assert not _no_term_worse((-1, 1, 0), (0, 0, 0))
     assert _no_term_worse((-1, 0, 0), (0, 0, 0))
     assert _no_term_worse((0, 0, 0), (0, 0, 0))
+
+
+# Titles at the foot (the shape of train69 page-037): the harvest article sets its own title in the
+# column, a heading alone at column 1's top that repeats its title at the foot, then a deck over its
+# lead; the lead goes on in column 2.  pdftotext prints the heading, column 2, then column 1's deck and
+# lead, so the heading stood over the lead's second paragraph and the lead opened an article with no
+# title.
+TITLE_H = "秋收玉米丰收在望"
+DECK_H = "农机手抢收忙"
+LEAD_H = "央视网消息（新闻联播）：眼下正值秋收时节，各地农机手抢抓晴好天气收割玉米，田间地头一派繁忙景象。"
+LEAD_H2 = "今年玉米长势良好，丰收在望，农民脸上露出了笑容。"
+FOOT_H = "图书馆延时服务受读者欢迎\n" + TITLE_H
+LIBRARY = "\n".join(_set(LEAD_3) + _set(LEAD_3B)[:-1] + [_set(LEAD_3B)[-1] + BYLINE_3])
+HARVEST_2 = "\n".join([*_set(LEAD_H2)[:-1], _set(LEAD_H2)[-1] + BYLINE_4])
+TITLE_STACK_PRINTED = [LIBRARY, TITLE_H, HARVEST_2, "\n".join([DECK_H, *_set(LEAD_H)]), FOOT_H]
+
+
+def test_a_title_set_in_the_column_is_read_over_its_article_s_lead() -> None:
+    page_text = _page(TITLE_STACK_PRINTED)
+    library, title, column_2, lead, foot = _pieces(page_text, TITLE_STACK_PRINTED)
+    assert reading_order(page_text) == [library, title, lead, column_2, foot]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
+    assert [b.text for b in page.articles[1].blocks][-2:] == [LEAD_H, LEAD_H2]
+
+
+# Titles at the foot (the shape of train77 page-022): after the library article's byline the harvest
+# article opens with its own title stack in the column — a kicker alone at a column's top, then the
+# title and a deck over the lead in the block under it — all repeated by its title at the foot.
+# pdftotext prints the kicker, column 2 (the lead's rest, signed), then the title, deck and lead.
+# A byline followed by the kicker opens the article; reading column 2 before the title (two
+# columns across the title interleaved) put the lead's rest before its lead.
+KICKER_H = "喜看稻菽千重浪"
+TITLE_H2 = "秋收玉米丰收在望"
+FOOT_STACK = "图书馆延时服务受读者欢迎\n" + KICKER_H + " " + TITLE_H2
+STACK_REST = "\n".join([TITLE_H2, DECK_H, *_set(LEAD_H)])
+KICKER_PRINTED = [LIBRARY, KICKER_H, HARVEST_2, STACK_REST, FOOT_STACK]
+
+
+def test_a_title_stack_after_a_byline_opens_its_article_over_its_lead() -> None:
+    page_text = _page(KICKER_PRINTED)
+    library, kicker, column_2, rest, foot = _pieces(page_text, KICKER_PRINTED)
+    assert reading_order(page_text) == [library, kicker, rest, column_2, foot]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
+    assert [b.text for b in page.articles[1].blocks][-2:] == [LEAD_H, LEAD_H2]
