@@ -1158,7 +1158,11 @@ KICKER_H = "喜看稻菽千重浪"
 TITLE_H2 = "秋收玉米丰收在望"
 FOOT_STACK = "图书馆延时服务受读者欢迎\n" + KICKER_H + " " + TITLE_H2
 STACK_REST = "\n".join([TITLE_H2, DECK_H, *_set(LEAD_H)])
-KICKER_PRINTED = [LIBRARY, KICKER_H, HARVEST_2, STACK_REST, FOOT_STACK]
+LEAD_H3 = "各地农业部门组织农技人员下到田间，指导农民抢收晾晒，确保颗粒归仓。"
+HARVEST_23 = "\n".join([*_set(LEAD_H2), *_set(LEAD_H3)[:-1], _set(LEAD_H3)[-1] + BYLINE_4])
+LEAD_3C = "据介绍，夜间开放时段的借阅量已占全天的三成，自习座位常常座无虚席，馆方还将增设阅览座位。"
+LIBRARY_LONG = "\n".join(_set(LEAD_3) + _set(LEAD_3C) + _set(LEAD_3B)[:-1] + [_set(LEAD_3B)[-1] + BYLINE_3])
+KICKER_PRINTED = [LIBRARY_LONG, KICKER_H, HARVEST_23, STACK_REST, FOOT_STACK]
 
 
 def test_a_title_stack_after_a_byline_opens_its_article_over_its_lead() -> None:
@@ -1167,4 +1171,4 @@ def test_a_title_stack_after_a_byline_opens_its_article_over_its_lead() -> None:
     assert reading_order(page_text) == [library, kicker, rest, column_2, foot]
     page = split_page(page_text)
     assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
-    assert [b.text for b in page.articles[1].blocks][-2:] == [LEAD_H, LEAD_H2]
+    assert [b.text for b in page.articles[1].blocks][-3:] == [LEAD_H, LEAD_H2, LEAD_H3]
