@@ -1172,3 +1172,36 @@ def test_a_title_stack_after_a_byline_opens_its_article_over_its_lead() -> None:
     page = split_page(page_text)
     assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
     assert [b.text for b in page.articles[1].blocks][-3:] == [LEAD_H, LEAD_H2, LEAD_H3]
+
+
+def test_a_subhead_wrapped_onto_three_lines_at_a_column_s_foot_wants_its_text_next() -> None:
+    # A subhead set at a column's foot under a sentence's end, wrapped onto three lines (train77
+    # page-039: 以色列立法禁止联合国救援机 / 构开展活动 联合国秘书长称 / 不可接受): as one wrapped
+    # onto two, it wants its text at the next column's top.
+    head = ["技术人员上门指导果农改进", "包装储运方式让柑橘运得更", "远"]
+    page_text = _page(["\n".join([*_set(TEXT_B), *head])])
+    block = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)[0]
+    assert order_module._tail_subhead(block) == 3
+
+
+# Titles at the foot (the shape of train77 page-039): the library article's last subhead, wrapped onto
+# two lines at a column's foot, is printed after the columns, right before the titles, its text
+# earlier.  Two lines wrapped at the column may be two titles as well; read over the text that opens
+# with its topic, no seam broken, it is the subhead.
+SUB_FOOT = ["夜间开放时段借阅量已占全", "天三成"]
+SUB_FOOT_TEXT = "夜间开放时段的借阅量已占全天的三成，自习座位常常座无虚席。"
+SUB_FOOT_PRINTED = [
+    ARTICLE_4, "\n".join(_set(LEAD_3) + _set(LEAD_3B)),
+    "\n".join([*_set(SUB_FOOT_TEXT)[:-1], _set(SUB_FOOT_TEXT)[-1] + BYLINE_3]), "\n".join(SUB_FOOT), FOOT,
+]
+
+
+def test_a_wrapped_subhead_printed_before_the_titles_goes_back_over_its_text() -> None:
+    page_text = _page(SUB_FOOT_PRINTED)
+    harvest, library, text, subhead, foot = _pieces(page_text, SUB_FOOT_PRINTED)
+    assert reading_order(page_text) == [harvest, library, subhead, text, foot]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["赵敏", "王磊"]
+    assert [(b.kind, b.text) for b in page.articles[1].blocks] == [
+        ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", "".join(SUB_FOOT)), ("paragraph", SUB_FOOT_TEXT)
+    ]

@@ -1642,8 +1642,14 @@ def _tail_subhead(block: list[Line]) -> int:
         return 0
     if len(block) > 1 and block[-2].ends and _broad_line(last):
         return 1
-    wrapped = len(block) > 2 and block[-3].ends and block[-2].bare and _broad_line(block[-2])
-    return 2 if wrapped and last.width < last.column - FULL_SLACK else 0
+    if last.width >= last.column - FULL_SLACK:
+        return 0
+    for n in range(2, SUBHEAD_LINES + 1):
+        if len(block) <= n or not (block[-n].bare and _broad_line(block[-n])):
+            return 0
+        if block[-n - 1].ends:
+            return n
+    return 0
 
 
 def _foot_title(block: list[Line]) -> bool:
@@ -1662,7 +1668,8 @@ def move_blocks(blocks: list[list[Line]]) -> tuple[list[list[Line]], int]:
     blocks = _join_tail_rests(_cut_heading_rests(_cut_at_leads(blocks)))
     if _titles_over_articles(blocks):
         return blocks, len(blocks)  # no titles at the foot: a heading there is the text's
-    return blocks, _move_foot(blocks, _foot(blocks))
+    stop = _move_foot(blocks, _foot(blocks))
+    return blocks, stop + _subhead_over_foot(blocks, stop)
 
 
 def _titles_over_articles(blocks: list[list[Line]]) -> bool:
@@ -1690,6 +1697,25 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
         return not _foot_title(block) and not (len(block) == 1 and _lead_byline(block))
 
     return max(stop, 1 + max((i for i in range(stop, len(blocks)) if text(i)), default=-1))
+
+
+def _subhead_over_foot(blocks: list[list[Line]], stop: int) -> int:
+    """1 when the foot's first block is a subhead pdftotext printed after the columns (train77 page-039:
+    a subhead at a column's foot, its text at the next's top), else 0.  A heading wrapped at the
+    column (:func:`column_wrapped`) in fewer lines than WRAPPED_SUBHEAD_LINES may be two titles
+    instead; it is read as a subhead when the move search (:func:`move_order`, the block taken into
+    the body) reads it over a text that opens with its topic (TOPIC_MIN of its characters,
+    :func:`_topics`) and leaves no seam broken, the foot's included."""
+    if stop + 1 >= len(blocks) or not column_wrapped(blocks[stop]):
+        return 0
+    order = move_order(blocks, stop + 1)
+    if order is None or order[-1] == stop:
+        return 0
+    broken, shared = _move_costs(blocks, stop + 1)
+    seq = order[_body_start(blocks, stop + 1):]
+    at = seq.index(stop)
+    mended = not any(broken(x, y) for x, y in zip(seq, [*seq[1:], stop + 1]))
+    return int(mended and shared(stop, seq[at + 1]) >= TOPIC_MIN)
 
 
 # Lines a block of bare headlines wrapped in its column at least has to be taken for a subhead rather
