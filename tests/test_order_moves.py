@@ -1122,3 +1122,86 @@ def test_no_term_worse_compares_term_by_term():
     assert not _no_term_worse((-1, 1, 0), (0, 0, 0))
     assert _no_term_worse((-1, 0, 0), (0, 0, 0))
     assert _no_term_worse((0, 0, 0), (0, 0, 0))
+
+
+# Titles at the foot (the shape of train69 page-037): the harvest article sets its own title in the
+# column, a heading alone at column 1's top that repeats its title at the foot, then a deck over its
+# lead; the lead goes on in column 2.  pdftotext prints the heading, column 2, then column 1's deck and
+# lead, so the heading stood over the lead's second paragraph and the lead opened an article with no
+# title.
+TITLE_H = "秋收玉米丰收在望"
+DECK_H = "农机手抢收忙"
+LEAD_H = "央视网消息（新闻联播）：眼下正值秋收时节，各地农机手抢抓晴好天气收割玉米，田间地头一派繁忙景象。"
+LEAD_H2 = "今年玉米长势良好，丰收在望，农民脸上露出了笑容。"
+FOOT_H = "图书馆延时服务受读者欢迎\n" + TITLE_H
+LIBRARY = "\n".join(_set(LEAD_3) + _set(LEAD_3B)[:-1] + [_set(LEAD_3B)[-1] + BYLINE_3])
+HARVEST_2 = "\n".join([*_set(LEAD_H2)[:-1], _set(LEAD_H2)[-1] + BYLINE_4])
+TITLE_STACK_PRINTED = [LIBRARY, TITLE_H, HARVEST_2, "\n".join([DECK_H, *_set(LEAD_H)]), FOOT_H]
+
+
+def test_a_title_set_in_the_column_is_read_over_its_article_s_lead() -> None:
+    page_text = _page(TITLE_STACK_PRINTED)
+    library, title, column_2, lead, foot = _pieces(page_text, TITLE_STACK_PRINTED)
+    assert reading_order(page_text) == [library, title, lead, column_2, foot]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
+    assert [b.text for b in page.articles[1].blocks][-2:] == [LEAD_H, LEAD_H2]
+
+
+# Titles at the foot (the shape of train77 page-022): after the library article's byline the harvest
+# article opens with its own title stack in the column — a kicker alone at a column's top, then the
+# title and a deck over the lead in the block under it — all repeated by its title at the foot.
+# pdftotext prints the kicker, column 2 (the lead's rest, signed), then the title, deck and lead.
+# A byline followed by the kicker opens the article; reading column 2 before the title (two
+# columns across the title interleaved) put the lead's rest before its lead.
+KICKER_H = "喜看稻菽千重浪"
+TITLE_H2 = "秋收玉米丰收在望"
+FOOT_STACK = "图书馆延时服务受读者欢迎\n" + KICKER_H + " " + TITLE_H2
+STACK_REST = "\n".join([TITLE_H2, DECK_H, *_set(LEAD_H)])
+LEAD_H3 = "各地农业部门组织农技人员下到田间，指导农民抢收晾晒，确保颗粒归仓。"
+HARVEST_23 = "\n".join([*_set(LEAD_H2), *_set(LEAD_H3)[:-1], _set(LEAD_H3)[-1] + BYLINE_4])
+LEAD_3C = "据介绍，夜间开放时段的借阅量已占全天的三成，自习座位常常座无虚席，馆方还将增设阅览座位。"
+LIBRARY_LONG = "\n".join(_set(LEAD_3) + _set(LEAD_3C) + _set(LEAD_3B)[:-1] + [_set(LEAD_3B)[-1] + BYLINE_3])
+KICKER_PRINTED = [LIBRARY_LONG, KICKER_H, HARVEST_23, STACK_REST, FOOT_STACK]
+
+
+def test_a_title_stack_after_a_byline_opens_its_article_over_its_lead() -> None:
+    page_text = _page(KICKER_PRINTED)
+    library, kicker, column_2, rest, foot = _pieces(page_text, KICKER_PRINTED)
+    assert reading_order(page_text) == [library, kicker, rest, column_2, foot]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
+    assert [b.text for b in page.articles[1].blocks][-3:] == [LEAD_H, LEAD_H2, LEAD_H3]
+
+
+def test_a_subhead_wrapped_onto_three_lines_at_a_column_s_foot_wants_its_text_next() -> None:
+    # A subhead set at a column's foot under a sentence's end, wrapped onto three lines (train77
+    # page-039: 以色列立法禁止联合国救援机 / 构开展活动 联合国秘书长称 / 不可接受): as one wrapped
+    # onto two, it wants its text at the next column's top.
+    head = ["技术人员上门指导果农改进", "包装储运方式让柑橘运得更", "远"]
+    page_text = _page(["\n".join([*_set(TEXT_B), *head])])
+    block = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)[0]
+    assert order_module._tail_subhead(block) == 3
+
+
+# Titles at the foot (the shape of train77 page-039): the library article's last subhead, wrapped onto
+# two lines at a column's foot, is printed after the columns, right before the titles, its text
+# earlier.  Two lines wrapped at the column may be two titles as well; read over the text that opens
+# with its topic, no seam broken, it is the subhead.
+SUB_FOOT = ["夜间开放时段借阅量已占全", "天三成"]
+SUB_FOOT_TEXT = "夜间开放时段的借阅量已占全天的三成，自习座位常常座无虚席。"
+SUB_FOOT_PRINTED = [
+    ARTICLE_4, "\n".join(_set(LEAD_3) + _set(LEAD_3B)),
+    "\n".join([*_set(SUB_FOOT_TEXT)[:-1], _set(SUB_FOOT_TEXT)[-1] + BYLINE_3]), "\n".join(SUB_FOOT), FOOT,
+]
+
+
+def test_a_wrapped_subhead_printed_before_the_titles_goes_back_over_its_text() -> None:
+    page_text = _page(SUB_FOOT_PRINTED)
+    harvest, library, text, subhead, foot = _pieces(page_text, SUB_FOOT_PRINTED)
+    assert reading_order(page_text) == [harvest, library, subhead, text, foot]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["赵敏", "王磊"]
+    assert [(b.kind, b.text) for b in page.articles[1].blocks] == [
+        ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", "".join(SUB_FOOT)), ("paragraph", SUB_FOOT_TEXT)
+    ]

@@ -1642,8 +1642,14 @@ def _tail_subhead(block: list[Line]) -> int:
         return 0
     if len(block) > 1 and block[-2].ends and _broad_line(last):
         return 1
-    wrapped = len(block) > 2 and block[-3].ends and block[-2].bare and _broad_line(block[-2])
-    return 2 if wrapped and last.width < last.column - FULL_SLACK else 0
+    if last.width >= last.column - FULL_SLACK:
+        return 0
+    for n in range(2, SUBHEAD_LINES + 1):
+        if len(block) <= n or not (block[-n].bare and _broad_line(block[-n])):
+            return 0
+        if block[-n - 1].ends:
+            return n
+    return 0
 
 
 def _foot_title(block: list[Line]) -> bool:
@@ -1662,7 +1668,8 @@ def move_blocks(blocks: list[list[Line]]) -> tuple[list[list[Line]], int]:
     blocks = _join_tail_rests(_cut_heading_rests(_cut_at_leads(blocks)))
     if _titles_over_articles(blocks):
         return blocks, len(blocks)  # no titles at the foot: a heading there is the text's
-    return blocks, _move_foot(blocks, _foot(blocks))
+    stop = _move_foot(blocks, _foot(blocks))
+    return blocks, stop + _subhead_over_foot(blocks, stop)
 
 
 def _titles_over_articles(blocks: list[list[Line]]) -> bool:
@@ -1690,6 +1697,25 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
         return not _foot_title(block) and not (len(block) == 1 and _lead_byline(block))
 
     return max(stop, 1 + max((i for i in range(stop, len(blocks)) if text(i)), default=-1))
+
+
+def _subhead_over_foot(blocks: list[list[Line]], stop: int) -> int:
+    """1 when the foot's first block is a subhead pdftotext printed after the columns (train77 page-039:
+    a subhead at a column's foot, its text at the next's top), else 0.  A heading wrapped at the
+    column (:func:`column_wrapped`) in fewer lines than WRAPPED_SUBHEAD_LINES may be two titles
+    instead; it is read as a subhead when the move search (:func:`move_order`, the block taken into
+    the body) reads it over a text that opens with its topic (TOPIC_MIN of its characters,
+    :func:`_topics`) and leaves no seam broken, the foot's included."""
+    if stop + 1 >= len(blocks) or not column_wrapped(blocks[stop]):
+        return 0
+    order = move_order(blocks, stop + 1)
+    if order is None or order[-1] == stop:
+        return 0
+    broken, shared = _move_costs(blocks, stop + 1)
+    seq = order[_body_start(blocks, stop + 1):]
+    at = seq.index(stop)
+    mended = not any(broken(x, y) for x, y in zip(seq, [*seq[1:], stop + 1]))
+    return int(mended and shared(stop, seq[at + 1]) >= TOPIC_MIN)
 
 
 # Lines a block of bare headlines wrapped in its column at least has to be taken for a subhead rather
@@ -1765,6 +1791,27 @@ def _body_start(blocks: list[list[Line]], stop: int) -> int:
     return lo
 
 
+def _squashed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _foot_title_openers(blocks: list[list[Line]], stop: int) -> list[bool]:
+    """Blocks of the body [0, stop) that open with a heading line repeating a title printed at the foot
+    (blocks [stop, ..)): an article that sets its own title stack in the column (a kicker, the title,
+    a subtitle: train69 page-037, train77 page-022) opens there, as a lead does.  The foot's lines are
+    joined without their breaks, which wrap a title anywhere; a heading line is matched whole."""
+    foot = _squashed("".join(ln.text for b in blocks[stop:] for ln in b))
+    if not foot:
+        return [False] * len(blocks)
+
+    def opener(block: list[Line]) -> bool:
+        head = block[0]  # a title line holds words (not the page's number, which the foot may repeat)
+        return head.bare and any(map(is_ideograph, head.text)) and not _lead_line(head) and _squashed(head.text) in foot
+
+    lo = _body_start(blocks, stop)
+    return [lo <= i < stop and opener(b) for i, b in enumerate(blocks)]
+
+
 def _move_costs(blocks: list[list[Line]], stop: int):
     """(broken, shared).  shared(x, y): how many of subhead *x*'s characters open the text *y*
     (:func:`_topics`; the move search's key asks it too).  broken(x, y): block *y* read right after
@@ -1812,6 +1859,10 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     rests = _rests(blocks)
     alone = [_lead_alone(b) for b in blocks]
     wants_rest = [x > 0 and rests[x - 1] for x in range(len(blocks))]  # a heading's first line, its rest printed before it
+    openers = _foot_title_openers(blocks, stop)
+    # A heading alone that repeats a foot title: the title stack an article opens with, followed by
+    # the rest of the stack or the article's opening, not by another paragraph (train69 page-037).
+    stacks = [o and _heading(b) for o, b in zip(openers, blocks)]
 
     def off_topic(x: int, y: int) -> bool:
         """Subhead *x* stands over a paragraph's text that does not open with its topic (TOPIC_MIN).  A
@@ -1854,16 +1905,20 @@ def _move_costs(blocks: list[list[Line]], stop: int):
             return True  # a wrapped heading's first line is read before its rest
         if y >= stop:  # the titles at the foot follow the last article's end
             return needs_text[x] or (foot_titles and more[x])
-        if more[x] and (leads[y] or titled[y] or over_text[y]):
+        if more[x] and (leads[y] or titled[y] or over_text[y] or openers[y]):
             return True  # an article's opening or a subhead's under a sentence left unfinished
         if alone[x] and (y >= stop or inside[y]):
             return True  # a lead's first line alone is followed by a paragraph's opening
+        if stacks[x]:
+            return not (openers[y] or titled[y] or leads[y])
         if needs_text[x]:
             heading = titled[y] or is_wide(blocks[y][0]) or (headed[y] and broad(y) and not wrapped(x, y))
             lead_after_subhead = foot_titles and _lead(blocks[y]) and not _lead_byline(blocks[x])
             return heading or inside[y] or lead_after_subhead or off_topic(x, y)
         if signed[x]:
-            return _paragraph_goes_on(blocks[y]) if not foot_titles else ((_subhead(blocks[y]) and not _lead(blocks[y])) or over_text[y])
+            if not foot_titles:
+                return _paragraph_goes_on(blocks[y])
+            return not openers[y] and ((_subhead(blocks[y]) and not _lead(blocks[y])) or over_text[y])
         return False
 
     return broken, shared
@@ -2260,7 +2315,9 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     bound = [_heading(b) and not _text_line(b, 0) for b in blocks]
     # pdftotext cuts its blocks at bold lines: an article's lead is never cut from what stands over it.
     movable = [not _lead(b) or _titled(b) or _lead_byline(b) for b in blocks]
-    article = [_titled(b) or is_wide(b[0]) or _lead(b) for b in blocks]  # an article's opening
+    # An article's opening: a title stack repeating a foot title too (train77 page-022: reading
+    # two columns across one put the text under it before it).
+    article = [_titled(b) or is_wide(b[0]) or _lead(b) or o for b, o in zip(blocks, _foot_title_openers(blocks, stop))]
     lo = _body_start(blocks, stop)
     order = list(range(lo, stop))
     if not 2 <= len(order) <= MAX_MOVE_BLOCKS:
