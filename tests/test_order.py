@@ -706,6 +706,37 @@ def test_a_third_column_may_stand_a_line_longer_than_the_first_two() -> None:
     assert found is not None and found[1] == [0, 1, 4, 2, 3, 5]
 
 
+def test_the_last_column_of_a_groups_last_article_may_stand_shorter() -> None:
+    from textfix.order import LAST_SHORT_SLACK
+
+    # Strip 1: A's first column (block 0, ten lines), B's (1, ten lines); strip 2: A's second (2, ten
+    # lines), B's second (3, six lines).  B's columns stand four lines apart, more than BALANCE_SLACK:
+    # CSS filled B's first column to the balanced height and the last took what was left.  B ends the
+    # group (its segments end where the strips do), so its last column may stand LAST_SHORT_SLACK
+    # lines shorter still: each article reads its two columns, A 0, 2 and B 1, 3.
+    assert BALANCE_SLACK < 10 - 6 <= BALANCE_SLACK + LAST_SHORT_SLACK
+    right = {(0, 2), (2, 1), (1, 3)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    found = _interleave([0, 2], 4, cost, [True] * 4, [True] * 4, [False] * 4, [0, 10, 20, 30, 36], [set()] * 4)
+    assert found is not None and found[1] == [0, 2, 1, 3]
+
+
+def test_only_a_groups_last_article_may_have_a_short_last_column() -> None:
+
+    # The same strips with A's second column six lines (block 2) and B's ten (3): A's columns stand
+    # four lines apart, and A is no group's last article (B's segment follows in each strip): its
+    # columns do not balance, no reading.
+    right = {(0, 2), (2, 1), (1, 3)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    assert _interleave([0, 2], 4, cost, [True] * 4, [True] * 4, [False] * 4, [0, 10, 20, 26, 36], [set()] * 4) is None
+
+
 def test_an_articles_columns_balanced_outweigh_a_bigram_shared() -> None:
 
     # Strip 1: A's first column (block 0, four lines), B's (1, four lines); strip 2: A's three lines

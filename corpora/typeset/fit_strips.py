@@ -6,12 +6,14 @@ or how unbalanced an article's columns may be when pdftotext's blocks are moved 
 (textfix.order.COLUMN_SLACK, with --constant COLUMN_SLACK --extractor pdftotext),
 or how many lines an article's third column may stand longer than the longest of its first two
 (textfix.order.LAST_COLUMN_SLACK, with --constant LAST_COLUMN_SLACK --slacks 0,1,2,3),
+or how many lines more than BALANCE_SLACK the last column of a group's last article may stand shorter
+than its first (textfix.order.LAST_SHORT_SLACK, with --constant LAST_SHORT_SLACK --slacks 0,1,2,3),
 or how many of an article's columns must end at a foot for pdftotext's moves to count it read in
 too many columns (textfix.order.CROWDED_FEET, with --constant CROWDED_FEET --extractor pdftotext
 --slacks 0,1,2,3,4).
 
     python corpora/typeset/fit_strips.py DIR [DIR ...] [--extractor pdfminer] [--slacks 0,1,2,3,4,5,6]
-        [--constant BALANCE_SLACK|BAND_SLACK|MIN_BROKEN_UNMOVED|COLUMN_SLACK|LAST_COLUMN_SLACK|CROWDED_FEET]
+        [--constant BALANCE_SLACK|BAND_SLACK|MIN_BROKEN_UNMOVED|COLUMN_SLACK|LAST_COLUMN_SLACK|LAST_SHORT_SLACK|CROWDED_FEET]
 
 CSS balances an article's columns, so where the reader interleaves pdfminer's
 strips (textfix.order.strip_order) it asks each article's segments of the
@@ -25,7 +27,7 @@ smallest, on the train batches (seeds 21, 23, 25, 29, 31, 33, 35, 37;
 corpora/typeset/README.md; seed 27 is the validation batch).  BAND_SLACK, how
 far the two columns of a band (textfix.order._bands) may be apart at its foot,
 is chosen the same way, and so are MIN_BROKEN_UNMOVED (2, MIN_BROKEN: never searched after the moves),
-LAST_COLUMN_SLACK and CROWDED_FEET.
+LAST_COLUMN_SLACK, LAST_SHORT_SLACK and CROWDED_FEET.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dirs", nargs="+", type=Path)
     parser.add_argument("--extractor", default="pdfminer")
     parser.add_argument("--slacks", default="0,1,2,3,4,5,6")
-    parser.add_argument("--constant", default="BALANCE_SLACK", choices=["BALANCE_SLACK", "BAND_SLACK", "MIN_BROKEN_UNMOVED", "COLUMN_SLACK", "LAST_COLUMN_SLACK", "CROWDED_FEET"])
+    parser.add_argument("--constant", default="BALANCE_SLACK", choices=["BALANCE_SLACK", "BAND_SLACK", "MIN_BROKEN_UNMOVED", "COLUMN_SLACK", "LAST_COLUMN_SLACK", "LAST_SHORT_SLACK", "CROWDED_FEET"])
     args = parser.parse_args(argv)
     texts = pages(args.dirs, args.extractor)
     name = args.constant
