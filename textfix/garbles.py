@@ -325,12 +325,11 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
     counts = prepared.screen.page_counts(text)
     lm, space = default_charlm(), _SpaceEvidence(text, counts)
     decisions = [_Decision(o, 0.0, "text", space.ratio(text, o)) for o in occurrences]
-    for d in decisions:
-        _read(lm, prepared, text, d, {})
+    page = _WINDOWS if counts is not None and _WINDOWS is not None and _WINDOWS.text is text else None
+    _read_first(lm, prepared, text, decisions, page)
     if not any(d.winnable for d in decisions):
         return decisions  # the run term is never positive: none can win, most clean pages end here
     marks_on_page = counts.marks if counts else len(prepared.printed_marks.findall(text))
-    page = _WINDOWS if counts is not None and _WINDOWS is not None and _WINDOWS.text is text else None
     runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions, page)
     runs.decide(decisions)
     _known_fonts(decisions, font_state)
@@ -1024,16 +1023,62 @@ def _read(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict
     if window is None and chosen:
         window = _window(text, d.occurrence, chosen)
     key = _reading_key(prepared, text, d, window)
-    if key is not None:
-        found = prepared.readings.get(key)
-        if found is not None:
-            d.context, d.reading, d.partner = found
-            return
-    _read_terms(lm, prepared, text, d, chosen, window)
+    if not _recalled(prepared, d, key):
+        _read_anew(lm, prepared, text, d, chosen, window, key)
+
+
+def _recalled(prepared: _Prepared, d: _Decision, key: tuple | None) -> bool:
+    """Whether *d*'s terms were kept under *key* (:func:`_reading_key`); they are set then."""
+    found = None if key is None else prepared.readings.get(key)
+    if found is None:
+        return False
+    d.context, d.reading, d.partner = found
+    return True
+
+
+def _read_anew(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
+               window: tuple[str, str] | None, key: tuple | None, raw: float | None = None) -> None:
+    """:func:`_read` where nothing was kept under *key*, keeping what it reads there (*raw*: see :func:`_read_terms`)."""
+    _read_terms(lm, prepared, text, d, chosen, window, raw)
     if key is not None:
         if len(prepared.readings) >= READINGS_KEPT:
             prepared.readings.clear()
         prepared.readings[key] = (d.context, d.reading, d.partner)
+
+
+def _read_first(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Decision], page: _Windows | None) -> None:
+    """:func:`_read` each of *decisions* without marks chosen; on a page the vector screen read, the new readings'
+    windows scored together first (:func:`_raw_terms`)."""
+    keys = [_reading_key(prepared, text, d, None) for d in decisions]
+    new = [(d, key) for d, key in zip(decisions, keys) if not _recalled(prepared, d, key)]
+    if page is not None and new:  # (a reading the page repeats is read once: the first keeps it for the others)
+        first = {key: d for d, key in reversed(new) if key is not None}
+        raws = _raw_terms(lm, page.np, text, [d for d, key in new if key is None or first[key] is d])
+    else:
+        raws = {}
+    for d, key in new:
+        if not _recalled(prepared, d, key):  # (an earlier one of the page may have kept it)
+            _read_anew(lm, prepared, text, d, {}, None, key, raws.get(d.occurrence.at))
+
+
+def _raw_terms(lm: CharLM, np, text: str, decisions: list[_Decision]) -> dict[int, float]:
+    """Offset → the raw context term of :func:`_read_terms` (no marks chosen) of each of *decisions* of one
+    character whose window is read as printed (:func:`_window`'s quick case: no whitespace to close up), their
+    windows scored together (:meth:`CharLM.scores`).  (The others, a print line's ends among them, are read one
+    by one: on bench_repair's print page most windows are read before, and a look-up of them costs less.)"""
+    read, windows, span = [], [], 2 * CONTEXT + 1
+    for d in decisions:
+        o = d.occurrence
+        around = text[o.at - CONTEXT : o.at + 1 + CONTEXT] if o.at >= CONTEXT and o.length == 1 else ""
+        if len(around) == span and _WHITESPACE_SET.isdisjoint(around):
+            read.append(o.at)
+            left, right = around[:CONTEXT], around[CONTEXT + 1 :]
+            windows.append(normalise(left + o.candidate.symbol + right))  # (as _window_logp reads them)
+            windows.append(normalise(left + o.candidate.garbled + right))
+    if not read:
+        return {}
+    scores = lm.scores(np, windows, CONTEXT)
+    return {at: scores[2 * k] - scores[2 * k + 1] for k, at in enumerate(read)}
 
 
 def _reread(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
@@ -1096,17 +1141,19 @@ def _visible(text: str, start: int, step: int, end: int) -> Iterator[int]:
 
 
 def _read_terms(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
-                window: tuple[str, str] | None = None) -> None:
+                window: tuple[str, str] | None = None, raw: float | None = None) -> None:
     """Set *d*'s context and partner terms, the partner only where its value can matter.
 
     A decision whose terms stay at or below :data:`EVIDENCE` even with the most
     its partner can add is neither winnable nor evidence of its run: its
     partner term (a search of the window) is not worked out.  (*window*: its
-    window with *chosen* in place, where the caller has read it already.)
+    window with *chosen* in place, where the caller has read it already; *raw*: the raw context term read
+    from it, where the caller has scored it already, :func:`_raw_terms`.)
     """
     o = d.occurrence
     left, right = window or _window(text, o, chosen)
-    raw = _window_logp(lm, left, o.candidate.symbol * o.length, right) - _window_logp(lm, left, o.candidate.garbled * o.length, right)
+    if raw is None:
+        raw = _window_logp(lm, left, o.candidate.symbol * o.length, right) - _window_logp(lm, left, o.candidate.garbled * o.length, right)
     if raw + d.space + prepared.partners.most_at(text, o.at, o.candidate.symbol) <= EVIDENCE:
         d.context, d.reading, d.partner = raw, "text", 0.0
         return
