@@ -444,7 +444,8 @@ def test_windows_scored_together_are_scored_as_one_by_one() -> None:
 
 def test_the_first_reads_scored_together_are_the_raw_context_terms_read_one_by_one(monkeypatch) -> None:
     """A page the vector screen read has its new readings' windows scored together (_raw_terms): each raw
-    context term is the difference _read_terms reads one window at a time."""
+    context term is the difference _read_terms reads one window at a time, and the window as printed the one
+    _context reads."""
     np = pytest.importorskip("numpy")
     monkeypatch.setattr(garbles, "VECTOR_FROM", 0)
     monkeypatch.setattr(garbles, "VECTOR_TEXT", 0)
@@ -459,5 +460,5 @@ def test_the_first_reads_scored_together_are_the_raw_context_terms_read_one_by_o
         o = d.occurrence
         if o.at in raws:
             left, right = garbles._window(text, o, {})
-            assert raws[o.at] == (garbles._window_logp(lm, left, o.candidate.symbol, right)
-                                  - garbles._window_logp(lm, left, o.candidate.garbled, right))
+            printed = garbles._window_logp(lm, left, o.candidate.garbled, right)
+            assert raws[o.at] == (garbles._window_logp(lm, left, o.candidate.symbol, right) - printed, printed)

@@ -1037,9 +1037,9 @@ def _recalled(prepared: _Prepared, d: _Decision, key: tuple | None) -> bool:
 
 
 def _read_anew(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
-               window: tuple[str, str] | None, key: tuple | None, raw: float | None = None) -> None:
-    """:func:`_read` where nothing was kept under *key*, keeping what it reads there (*raw*: see :func:`_read_terms`)."""
-    _read_terms(lm, prepared, text, d, chosen, window, raw)
+               window: tuple[str, str] | None, key: tuple | None, scored: tuple[float, float] | None = None) -> None:
+    """:func:`_read` where nothing was kept under *key*, keeping what it reads there (*scored*: see :func:`_read_terms`)."""
+    _read_terms(lm, prepared, text, d, chosen, window, scored)
     if key is not None:
         if len(prepared.readings) >= READINGS_KEPT:
             prepared.readings.clear()
@@ -1061,8 +1061,9 @@ def _read_first(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Dec
             _read_anew(lm, prepared, text, d, {}, None, key, raws.get(d.occurrence.at))
 
 
-def _raw_terms(lm: CharLM, np, text: str, decisions: list[_Decision]) -> dict[int, float]:
-    """Offset → the raw context term of :func:`_read_terms` (no marks chosen) of each of *decisions* of one
+def _raw_terms(lm: CharLM, np, text: str, decisions: list[_Decision]) -> dict[int, tuple[float, float]]:
+    """Offset → the raw context term of :func:`_read_terms` (no marks chosen) and the log10 P of the window as
+    printed (:func:`_context`'s) of each of *decisions* of one
     character whose window is read as printed (:func:`_window`'s quick case: no whitespace to close up), their
     windows scored together (:meth:`CharLM.scores`).  (The others, a print line's ends among them, are read one
     by one: on bench_repair's print page most windows are read before, and a look-up of them costs less.)"""
@@ -1078,7 +1079,7 @@ def _raw_terms(lm: CharLM, np, text: str, decisions: list[_Decision]) -> dict[in
     if not read:
         return {}
     scores = lm.scores(np, windows, CONTEXT)
-    return {at: scores[2 * k] - scores[2 * k + 1] for k, at in enumerate(read)}
+    return {at: (scores[2 * k] - scores[2 * k + 1], scores[2 * k + 1]) for k, at in enumerate(read)}
 
 
 def _reread(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
@@ -1141,24 +1142,26 @@ def _visible(text: str, start: int, step: int, end: int) -> Iterator[int]:
 
 
 def _read_terms(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
-                window: tuple[str, str] | None = None, raw: float | None = None) -> None:
+                window: tuple[str, str] | None = None, scored: tuple[float, float] | None = None) -> None:
     """Set *d*'s context and partner terms, the partner only where its value can matter.
 
     A decision whose terms stay at or below :data:`EVIDENCE` even with the most
     its partner can add is neither winnable nor evidence of its run: its
     partner term (a search of the window) is not worked out.  (*window*: its
-    window with *chosen* in place, where the caller has read it already; *raw*: the raw context term read
-    from it, where the caller has scored it already, :func:`_raw_terms`.)
+    window with *chosen* in place, where the caller has read it already; *scored*: the raw context term read
+    from it and its log10 P as printed, where the caller has scored them already, :func:`_raw_terms`.)
     """
     o = d.occurrence
     left, right = window or _window(text, o, chosen)
-    if raw is None:
+    if scored is None:
         raw = _window_logp(lm, left, o.candidate.symbol * o.length, right) - _window_logp(lm, left, o.candidate.garbled * o.length, right)
+    else:
+        raw = scored[0]
     if raw + d.space + prepared.partners.most_at(text, o.at, o.candidate.symbol) <= EVIDENCE:
         d.context, d.reading, d.partner = raw, "text", 0.0
         return
     d.partner = prepared.partners.ratio(text, o)
-    d.context, d.reading = _context(lm, prepared, text, d, raw, left, right)
+    d.context, d.reading = _context(lm, prepared, text, d, raw, left, right, None if scored is None else scored[1])
 
 
 # Context and partner terms kept per model, by the text they are read from (see _reading_key): a file of
@@ -1199,8 +1202,8 @@ def _window(text: str, o: _Occurrence, chosen: dict[int, _Occurrence]) -> tuple[
     return _reach(text, o.at - 1, -1, chosen), _reach(text, o.at + o.length, 1, chosen)
 
 
-def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, raw: float, left: str, right: str
-             ) -> tuple[float, str]:
+def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, raw: float, left: str, right: str,
+             printed: float | None = None) -> tuple[float, str]:
     """log10 P(window with the mark) − log10 P(window as printed), whitespace closed up; and the printed reading.
 
     The printed character is also read as part of a dictionary word or a name
@@ -1209,11 +1212,13 @@ def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, raw: floa
     in their text as read, with the marks chosen there in place: a neighbour
     decided a mark is no character of a word or a name (说袁野能源 with 袁
     read as ， is no name 袁野).  (Only the window's: what a re-read and
-    :func:`_most_winnable` go by, and the readings kept are keyed on.)
+    :func:`_most_winnable` go by, and the readings kept are keyed on.)  (*printed*: the window's log10 P as
+    printed, where the caller has scored it already.)
     """
     o = d.occurrence
     if o.length == 1 and raw + d.space + d.partner > THRESHOLD:
-        printed = _window_logp(lm, left, o.candidate.garbled, right)
+        if printed is None:
+            printed = _window_logp(lm, left, o.candidate.garbled, right)
         # (One read before it for both: a shorter read is the last characters of the longer one, see _reach.)
         far_left = _reach(text, o.at - 1, -1, {}, count=max(WORD_REACH, NAME_REACH))
         window, at = _unbroken(text, o.at, far_left[-WORD_REACH:], left, right)
