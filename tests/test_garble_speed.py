@@ -462,3 +462,18 @@ def test_the_first_reads_scored_together_are_the_raw_context_terms_read_one_by_o
             left, right = garbles._window(text, o, {})
             printed = garbles._window_logp(lm, left, o.candidate.garbled, right)
             assert raws[o.at] == (garbles._window_logp(lm, left, o.candidate.symbol, right) - printed, printed)
+
+
+def test_a_page_whose_readings_are_kept_is_read_one_by_one(monkeypatch) -> None:
+    """Scoring windows together pays only where most readings are new (READ_TOGETHER_SHARE): a page decided
+    again, its readings all kept, is not scored together, and decides the same."""
+    pytest.importorskip("numpy")
+    monkeypatch.setattr(garbles, "VECTOR_FROM", 0)
+    monkeypatch.setattr(garbles, "VECTOR_TEXT", 0)
+    text = _texts()[0]  # the seed page
+    model = default_model()
+    first = garbles.garble_changes(text, model)
+    together = []
+    monkeypatch.setattr(garbles, "_raw_terms", lambda *args: together.append(args) or {})
+    assert garbles.garble_changes(text, model) == first
+    assert not together

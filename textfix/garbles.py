@@ -1046,16 +1046,24 @@ def _read_anew(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen:
         prepared.readings[key] = (d.context, d.reading, d.partner)
 
 
+# Where fewer of a page's first reads than this share are new readings (not kept, the page's repeats counted once:
+# _reading_key), they are read one by one:
+# the windows of a page that repeats itself were mostly read before, and scoring them together costs more than
+# it saves (bench_decisions.py, against reading one by one: its print file, 21% new, 1.09–1.11× as long scored
+# together, 1.04–1.10× inside repair; its real-dev files, 96% and 100% new, 0.99–1.03× garbled and 0.79–0.80× clean:
+# measured).
+READ_TOGETHER_SHARE = 0.5
+
+
 def _read_first(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Decision], page: _Windows | None) -> None:
-    """:func:`_read` each of *decisions* without marks chosen; on a page the vector screen read, the new readings'
-    windows scored together first (:func:`_raw_terms`)."""
+    """:func:`_read` each of *decisions* without marks chosen; on a page the vector screen read whose readings are
+    mostly new (READ_TOGETHER_SHARE), the new readings' windows scored together first (:func:`_raw_terms`)."""
     keys = [_reading_key(prepared, text, d, None) for d in decisions]
     new = [(d, key) for d, key in zip(decisions, keys) if not _recalled(prepared, d, key)]
-    if page is not None and new:  # (a reading the page repeats is read once: the first keeps it for the others)
-        first = {key: d for d, key in reversed(new) if key is not None}
-        raws = _raw_terms(lm, page.np, text, [d for d, key in new if key is None or first[key] is d])
-    else:
-        raws = {}
+    # (A reading the page repeats is read once: the first keeps it for the others.)
+    first = {key: d for d, key in reversed(new) if key is not None}
+    once = [d for d, key in new if key is None or first[key] is d]
+    raws = _raw_terms(lm, page.np, text, once) if page is not None and len(once) > READ_TOGETHER_SHARE * len(decisions) else {}
     for d, key in new:
         if not _recalled(prepared, d, key):  # (an earlier one of the page may have kept it)
             _read_anew(lm, prepared, text, d, {}, None, key, raws.get(d.occurrence.at))
