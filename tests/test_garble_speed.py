@@ -423,3 +423,57 @@ def test_the_model_s_look_ups_by_first_character_find_what_a_search_of_the_whole
     for k in (0, len(tri) // 2, len(tri) - 1):
         a, b, c = (lm.vocab[(tri[k] >> shift & 0xFFFF) - 1] for shift in (32, 16, 0))
         assert lm._kn_logp(a + b, c) == lm.tri[1][k] / _SCALE
+
+
+def test_windows_scored_together_are_scored_as_one_by_one() -> None:
+    """CharLM.scores gives the very floats CharLM.score gives: trigrams the model holds, a pair it backs off
+    from, a pair it never saw, a character it does not know, a mark read (smoothed), the interpunct (mixed),
+    digits and a paragraph's end as the model reads them, the first and last keys of the trigram table."""
+    np = pytest.importorskip("numpy")
+    from textfix.charlm import INTERPUNCT, normalise
+
+    lm = garbles.default_charlm()
+    tri = lm.tri[0]
+    edges = ["".join(lm.vocab[(tri[k] >> shift & 0xFFFF) - 1] for shift in (32, 16, 0)) for k in (0, len(tri) - 1)]
+    windows = [normalise(w) for w in ("中华人民共", "我们，他们", "人民·中国", "约翰·史密", "2019年", "\n我们的\n",
+                                      "\ue123国家的\ue124", "的的的的的", "鑫燚，犇骉", "“我们”，", *(e + "中国" for e in edges))]
+    assert all(len(w) == 5 for w in windows) and INTERPUNCT in "".join(windows)
+    assert lm.scores(np, windows, 2) == [lm.score(w, 2, 5) for w in windows]
+    assert lm.scores(np, windows[:3], 3) == [lm.score(w, 3, 5) for w in windows[:3]]
+
+
+def test_the_first_reads_scored_together_are_the_raw_context_terms_read_one_by_one(monkeypatch) -> None:
+    """A page the vector screen read has its new readings' windows scored together (_raw_terms): each raw
+    context term is the difference _read_terms reads one window at a time, and the window as printed the one
+    _context reads."""
+    np = pytest.importorskip("numpy")
+    monkeypatch.setattr(garbles, "VECTOR_FROM", 0)
+    monkeypatch.setattr(garbles, "VECTOR_TEXT", 0)
+    text = "\n".join(_texts())
+    prepared = garbles._prepared(default_model())
+    occurrences = prepared.screen.occurrences(text)
+    decisions = [garbles._Decision(o, 0.0, "text", 0.0) for o in occurrences]
+    lm = garbles.default_charlm()
+    raws = garbles._raw_terms(lm, np, text, decisions)
+    assert len(raws) > len(decisions) // 2
+    for d in decisions:
+        o = d.occurrence
+        if o.at in raws:
+            left, right = garbles._window(text, o, {})
+            printed = garbles._window_logp(lm, left, o.candidate.garbled, right)
+            assert raws[o.at] == (garbles._window_logp(lm, left, o.candidate.symbol, right) - printed, printed)
+
+
+def test_a_page_whose_readings_are_kept_is_read_one_by_one(monkeypatch) -> None:
+    """Scoring windows together pays only where most readings are new (READ_TOGETHER_SHARE): a page decided
+    again, its readings all kept, is not scored together, and decides the same."""
+    pytest.importorskip("numpy")
+    monkeypatch.setattr(garbles, "VECTOR_FROM", 0)
+    monkeypatch.setattr(garbles, "VECTOR_TEXT", 0)
+    text = _texts()[0]  # the seed page
+    model = default_model()
+    first = garbles.garble_changes(text, model)
+    together = []
+    monkeypatch.setattr(garbles, "_raw_terms", lambda *args: together.append(args) or {})
+    assert garbles.garble_changes(text, model) == first
+    assert not together

@@ -325,12 +325,11 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
     counts = prepared.screen.page_counts(text)
     lm, space = default_charlm(), _SpaceEvidence(text, counts)
     decisions = [_Decision(o, 0.0, "text", space.ratio(text, o)) for o in occurrences]
-    for d in decisions:
-        _read(lm, prepared, text, d, {})
+    page = _WINDOWS if counts is not None and _WINDOWS is not None and _WINDOWS.text is text else None
+    _read_first(lm, prepared, text, decisions, page)
     if not any(d.winnable for d in decisions):
         return decisions  # the run term is never positive: none can win, most clean pages end here
     marks_on_page = counts.marks if counts else len(prepared.printed_marks.findall(text))
-    page = _WINDOWS if counts is not None and _WINDOWS is not None and _WINDOWS.text is text else None
     runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions, page)
     runs.decide(decisions)
     _known_fonts(decisions, font_state)
@@ -1024,16 +1023,71 @@ def _read(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict
     if window is None and chosen:
         window = _window(text, d.occurrence, chosen)
     key = _reading_key(prepared, text, d, window)
-    if key is not None:
-        found = prepared.readings.get(key)
-        if found is not None:
-            d.context, d.reading, d.partner = found
-            return
-    _read_terms(lm, prepared, text, d, chosen, window)
+    if not _recalled(prepared, d, key):
+        _read_anew(lm, prepared, text, d, chosen, window, key)
+
+
+def _recalled(prepared: _Prepared, d: _Decision, key: tuple | None) -> bool:
+    """Whether *d*'s terms were kept under *key* (:func:`_reading_key`); they are set then."""
+    found = None if key is None else prepared.readings.get(key)
+    if found is None:
+        return False
+    d.context, d.reading, d.partner = found
+    return True
+
+
+def _read_anew(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
+               window: tuple[str, str] | None, key: tuple | None, scored: tuple[float, float] | None = None) -> None:
+    """:func:`_read` where nothing was kept under *key*, keeping what it reads there (*scored*: see :func:`_read_terms`)."""
+    _read_terms(lm, prepared, text, d, chosen, window, scored)
     if key is not None:
         if len(prepared.readings) >= READINGS_KEPT:
             prepared.readings.clear()
         prepared.readings[key] = (d.context, d.reading, d.partner)
+
+
+# Where fewer of a page's first reads than this share are new readings (not kept, the page's repeats counted once:
+# _reading_key), they are read one by one:
+# the windows of a page that repeats itself were mostly read before, and scoring them together costs more than
+# it saves (bench_decisions.py, against reading one by one: its print file, 21% new, 1.09–1.11× as long scored
+# together, 1.04–1.10× inside repair; its real-dev files, 96% and 100% new, 0.99–1.03× garbled and 0.79–0.80× clean:
+# measured).
+READ_TOGETHER_SHARE = 0.5
+
+
+def _read_first(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Decision], page: _Windows | None) -> None:
+    """:func:`_read` each of *decisions* without marks chosen; on a page the vector screen read whose readings are
+    mostly new (READ_TOGETHER_SHARE), the new readings' windows scored together first (:func:`_raw_terms`)."""
+    keys = [_reading_key(prepared, text, d, None) for d in decisions]
+    new = [(d, key) for d, key in zip(decisions, keys) if not _recalled(prepared, d, key)]
+    # (A reading the page repeats is read once: the first keeps it for the others.)
+    first = {key: d for d, key in reversed(new) if key is not None}
+    once = [d for d, key in new if key is None or first[key] is d]
+    raws = _raw_terms(lm, page.np, text, once) if page is not None and len(once) > READ_TOGETHER_SHARE * len(decisions) else {}
+    for d, key in new:
+        if not _recalled(prepared, d, key):  # (an earlier one of the page may have kept it)
+            _read_anew(lm, prepared, text, d, {}, None, key, raws.get(d.occurrence.at))
+
+
+def _raw_terms(lm: CharLM, np, text: str, decisions: list[_Decision]) -> dict[int, tuple[float, float]]:
+    """Offset → the raw context term of :func:`_read_terms` (no marks chosen) and the log10 P of the window as
+    printed (:func:`_context`'s) of each of *decisions* of one
+    character whose window is read as printed (:func:`_window`'s quick case: no whitespace to close up), their
+    windows scored together (:meth:`CharLM.scores`).  (The others, a print line's ends among them, are read one
+    by one: on bench_repair's print page most windows are read before, and a look-up of them costs less.)"""
+    read, windows, span = [], [], 2 * CONTEXT + 1
+    for d in decisions:
+        o = d.occurrence
+        around = text[o.at - CONTEXT : o.at + 1 + CONTEXT] if o.at >= CONTEXT and o.length == 1 else ""
+        if len(around) == span and _WHITESPACE_SET.isdisjoint(around):
+            read.append(o.at)
+            left, right = around[:CONTEXT], around[CONTEXT + 1 :]
+            windows.append(normalise(left + o.candidate.symbol + right))  # (as _window_logp reads them)
+            windows.append(normalise(left + o.candidate.garbled + right))
+    if not read:
+        return {}
+    scores = lm.scores(np, windows, CONTEXT)
+    return {at: (scores[2 * k] - scores[2 * k + 1], scores[2 * k + 1]) for k, at in enumerate(read)}
 
 
 def _reread(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
@@ -1096,22 +1150,26 @@ def _visible(text: str, start: int, step: int, end: int) -> Iterator[int]:
 
 
 def _read_terms(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
-                window: tuple[str, str] | None = None) -> None:
+                window: tuple[str, str] | None = None, scored: tuple[float, float] | None = None) -> None:
     """Set *d*'s context and partner terms, the partner only where its value can matter.
 
     A decision whose terms stay at or below :data:`EVIDENCE` even with the most
     its partner can add is neither winnable nor evidence of its run: its
     partner term (a search of the window) is not worked out.  (*window*: its
-    window with *chosen* in place, where the caller has read it already.)
+    window with *chosen* in place, where the caller has read it already; *scored*: the raw context term read
+    from it and its log10 P as printed, where the caller has scored them already, :func:`_raw_terms`.)
     """
     o = d.occurrence
     left, right = window or _window(text, o, chosen)
-    raw = _window_logp(lm, left, o.candidate.symbol * o.length, right) - _window_logp(lm, left, o.candidate.garbled * o.length, right)
+    if scored is None:
+        raw = _window_logp(lm, left, o.candidate.symbol * o.length, right) - _window_logp(lm, left, o.candidate.garbled * o.length, right)
+    else:
+        raw = scored[0]
     if raw + d.space + prepared.partners.most_at(text, o.at, o.candidate.symbol) <= EVIDENCE:
         d.context, d.reading, d.partner = raw, "text", 0.0
         return
     d.partner = prepared.partners.ratio(text, o)
-    d.context, d.reading = _context(lm, prepared, text, d, raw, left, right)
+    d.context, d.reading = _context(lm, prepared, text, d, raw, left, right, None if scored is None else scored[1])
 
 
 # Context and partner terms kept per model, by the text they are read from (see _reading_key): a file of
@@ -1152,8 +1210,8 @@ def _window(text: str, o: _Occurrence, chosen: dict[int, _Occurrence]) -> tuple[
     return _reach(text, o.at - 1, -1, chosen), _reach(text, o.at + o.length, 1, chosen)
 
 
-def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, raw: float, left: str, right: str
-             ) -> tuple[float, str]:
+def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, raw: float, left: str, right: str,
+             printed: float | None = None) -> tuple[float, str]:
     """log10 P(window with the mark) − log10 P(window as printed), whitespace closed up; and the printed reading.
 
     The printed character is also read as part of a dictionary word or a name
@@ -1162,11 +1220,13 @@ def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, raw: floa
     in their text as read, with the marks chosen there in place: a neighbour
     decided a mark is no character of a word or a name (说袁野能源 with 袁
     read as ， is no name 袁野).  (Only the window's: what a re-read and
-    :func:`_most_winnable` go by, and the readings kept are keyed on.)
+    :func:`_most_winnable` go by, and the readings kept are keyed on.)  (*printed*: the window's log10 P as
+    printed, where the caller has scored it already.)
     """
     o = d.occurrence
     if o.length == 1 and raw + d.space + d.partner > THRESHOLD:
-        printed = _window_logp(lm, left, o.candidate.garbled, right)
+        if printed is None:
+            printed = _window_logp(lm, left, o.candidate.garbled, right)
         # (One read before it for both: a shorter read is the last characters of the longer one, see _reach.)
         far_left = _reach(text, o.at - 1, -1, {}, count=max(WORD_REACH, NAME_REACH))
         window, at = _unbroken(text, o.at, far_left[-WORD_REACH:], left, right)
