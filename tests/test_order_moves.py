@@ -1184,6 +1184,17 @@ def test_a_subhead_wrapped_onto_three_lines_at_a_column_s_foot_wants_its_text_ne
     assert order_module._tail_subhead(block) == 3
 
 
+def test_a_byline_line_as_wide_as_the_column_at_a_block_s_end_is_no_subhead() -> None:
+    # A byline set on its own line under the article's last sentence, as wide as the column (train77
+    # page-013's three names): it has no sentence marks, as a subhead at a column's foot has none,
+    # but it closes its article and wants no text after it.
+    byline = "（本报记者 王磊 赵敏 张伟）"
+    page_text = _page(["\n".join([*_set(TEXT_B + TEXT_B), byline])])
+    block = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)[0]
+    assert block[-1].width == block[-1].column  # as wide as the column, as a subhead at its foot may be
+    assert order_module._tail_subhead(block) == 0
+
+
 # Titles at the foot (the shape of train77 page-039): the library article's last subhead, wrapped onto
 # two lines at a column's foot, is printed after the columns, right before the titles, its text
 # earlier.  Two lines wrapped at the column may be two titles as well; read over the text that opens

@@ -1636,9 +1636,12 @@ def _tail_subhead(block: list[Line]) -> int:
     """How many lines of a subhead end the block (0, 1 or 2): a subhead set at a column's foot, its text
     at the next column's top (train23 page-017), under a line that ends a sentence.  One line without
     sentence marks as wide as the column but for an indent; or such a line wrapped onto a shorter one
-    without sentence marks (train29 page-035: the short line is no paragraph's, which ends a sentence)."""
+    without sentence marks (train29 page-035: the short line is no paragraph's, which ends a sentence).
+    A byline on its line (``（本报记者 吴婷 张伟）`` set under the text) is shaped so too but closes its
+    article: no subhead (train77 page-013: read as one, it wanted a text after it, and the next article's
+    section was read there, before that article's lead)."""
     last = block[-1]
-    if not last.bare:
+    if not last.bare or last.byline is not None:
         return 0
     if len(block) > 1 and block[-2].ends and _broad_line(last):
         return 1
