@@ -1184,6 +1184,18 @@ def test_a_subhead_wrapped_onto_three_lines_at_a_column_s_foot_wants_its_text_ne
     assert order_module._tail_subhead(block) == 3
 
 
+def test_a_subhead_over_a_text_cut_at_the_block_s_end_is_a_heading_over_text() -> None:
+    # A subhead over its text's first two lines, the block cut there by pdftotext (the column goes on
+    # in a block printed elsewhere; the shape of train79 page-018).  The second line holds a comma and
+    # ends no sentence, short of the column by two characters: 在“ (set together) opens the next line
+    # and did not fit after 将 (two narrow digits, nine characters: 20 of 24 half-width units).
+    section = "\n".join(["夜间阅读受欢迎", "图书馆馆长介绍，截至", "10月底，夜间借阅量将"])
+    page_text = _page(["\n".join(_set(TEXT_B + TEXT_B)), section])
+    block = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)[1]
+    assert block[-1].width < block[-1].column - 2  # short of the column, as no full line is
+    assert order_module._heading_over_text(block)
+
+
 def test_a_byline_line_as_wide_as_the_column_at_a_block_s_end_is_no_subhead() -> None:
     # A byline set on its own line under the article's last sentence, as wide as the column (train77
     # page-013's three names): it has no sentence marks, as a subhead at a column's foot has none,

@@ -1464,9 +1464,19 @@ def _heading_over_text(block: list[Line]) -> bool:
             return False
         last, first, second = block[h - 1], block[h], block[h + 1]
         short = last.width < last.column - INDENT_MAX or not is_full(last, nxt=first)
-        if short and _first_line(first, second) and (second.width >= second.column - FULL_SLACK or _ends_two_line_paragraph(first, second)):
+        if short and _first_line(first, second) and (second.width >= second.column - FULL_SLACK or _ends_two_line_paragraph(first, second)
+                                                     or _goes_on_elsewhere(block, h + 1)):
             return True
     return False
+
+
+def _goes_on_elsewhere(block: list[Line], k: int) -> bool:
+    """Line *k* ends the block inside a sentence it has gone on with (a sentence mark, none that ends
+    one): the paragraph goes on in the column pdftotext printed elsewhere, so what opens it there,
+    which may not have fitted (``在“`` is set as one), is not known here (train79 page-018: a
+    subhead over its text at a column's top, printed after the columns before the foot's titles)."""
+    line = block[k]
+    return k == len(block) - 1 and not line.bare and not line.ends
 
 
 def _ends_two_line_paragraph(first: Line, second: Line) -> bool:
