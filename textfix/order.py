@@ -1453,8 +1453,10 @@ def _heading_over_text(block: list[Line]) -> bool:
     wide as a wrapped heading's first line), the last short of the column by more than an indent or stopped
     short of it (:func:`~textfix.lines.is_full` with the line after it: what opens that line would
     have fitted, so the line was no paragraph's inside; train33 page-031's subhead is one character
-    short), then a paragraph's indented first line (:func:`_first_line`) going on at the column's
-    width; no lead or title over one."""
+    short), or a subhead of one line without sentence marks that fills the column (:func:`_fills_over_text`:
+    train81 page-006's 21 characters and a space, a column of 22), then a paragraph's indented
+    first line (:func:`_first_line`) going on at the column's width (or cut there by the block's
+    end: :func:`_goes_on_elsewhere`); no lead or title over one."""
     if _lead(block) or _titled(block):
         return False
     for h in range(1, SUBHEAD_LINES + 1):
@@ -1463,11 +1465,19 @@ def _heading_over_text(block: list[Line]) -> bool:
         if h > 1 and block[h - 2].width < block[h - 2].column - INDENT_MAX:
             return False
         last, first, second = block[h - 1], block[h], block[h + 1]
-        short = last.width < last.column - INDENT_MAX or not is_full(last, nxt=first)
+        short = last.width < last.column - INDENT_MAX or not is_full(last, nxt=first) or _fills_over_text(block, h)
         if short and _first_line(first, second) and (second.width >= second.column - FULL_SLACK or _ends_two_line_paragraph(first, second)
                                                      or _goes_on_elsewhere(block, h + 1)):
             return True
     return False
+
+
+def _fills_over_text(block: list[Line], h: int) -> bool:
+    """A subhead of one line (*h*) without sentence marks filling the column, over two lines with a
+    sentence mark among them: no paragraph ends on a line without one, so the full line is a heading
+    (train81 page-006).  The lines under it are asked for a mark: the foot's titles, one a line, none
+    with a mark, may fill the column too (train59 page-040)."""
+    return h == 1 and block[0].bare and not (block[1].bare and block[2].bare)
 
 
 def _goes_on_elsewhere(block: list[Line], k: int) -> bool:
