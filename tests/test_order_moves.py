@@ -1184,6 +1184,52 @@ def test_a_subhead_wrapped_onto_three_lines_at_a_column_s_foot_wants_its_text_ne
     assert order_module._tail_subhead(block) == 3
 
 
+def test_a_subhead_over_a_text_cut_at_the_block_s_end_is_a_heading_over_text() -> None:
+    # A subhead over its text's first two lines, the block cut there by pdftotext (the column goes on
+    # in a block printed elsewhere; the shape of train79 page-018).  The second line holds a comma and
+    # ends no sentence, short of the column by two characters: 在“ (set together) opens the next line
+    # and did not fit after 将 (two narrow digits, nine characters: 20 of 24 half-width units).
+    section = "\n".join(["夜间阅读受欢迎", "图书馆馆长介绍，截至", "10月底，夜间借阅量将"])
+    page_text = _page(["\n".join(_set(TEXT_B + TEXT_B)), section])
+    block = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)[1]
+    assert block[-1].width < block[-1].column - 2  # short of the column, as no full line is
+    assert order_module._heading_over_text(block)
+
+
+def test_a_subhead_as_wide_as_the_column_over_its_text_is_a_heading_over_text() -> None:
+    # A subhead that happens to fill its line (twelve characters, a space among them, in a column of
+    # twelve: the shape of train81 page-006's 黎以局势持续紧张 以军机再次在黎首都突破音障) over its
+    # paragraph's indented first line: no paragraph ends on a line without a sentence mark, so the
+    # full line is the heading, not a paragraph's last.
+    section = "\n".join(["冷链仓库建成 柑橘运得更远", *_set("新建的冷链仓库投入使用以来，柑橘运输损耗明显下降，果农收入增加。")])
+    page_text = _page(["\n".join(_set(TEXT_B + TEXT_B)), section])
+    block = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)[1]
+    assert block[0].width == block[0].column and block[1].width == block[1].column - 4  # full; indented by two
+    assert order_module._heading_over_text(block)
+
+
+def test_titles_at_the_foot_that_fill_the_column_are_no_heading_over_text() -> None:
+    # The foot's titles, one a line, may fill the column and fall short of it by an indent as a
+    # heading over its paragraph does (the shape of train59 page-040); no line under the first holds
+    # a sentence mark, as a paragraph's first two lines do.
+    foot = "\n".join(["冷链仓库建成柑橘运得更远", "夜间阅读受到读者欢迎", "秋收玉米丰收在望农机正忙"])
+    page_text = _page(["\n".join(_set(TEXT_B + TEXT_B)), foot])
+    block = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)[1]
+    assert [ln.width for ln in block] == [24, 20, 24]  # full, short by an indent, full
+    assert not order_module._heading_over_text(block)
+
+
+def test_a_byline_line_as_wide_as_the_column_at_a_block_s_end_is_no_subhead() -> None:
+    # A byline set on its own line under the article's last sentence, as wide as the column (train77
+    # page-013's three names): it has no sentence marks, as a subhead at a column's foot has none,
+    # but it closes its article and wants no text after it.
+    byline = "（本报记者 王磊 赵敏 张伟）"
+    page_text = _page(["\n".join([*_set(TEXT_B + TEXT_B), byline])])
+    block = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)[0]
+    assert block[-1].width == block[-1].column  # as wide as the column, as a subhead at its foot may be
+    assert order_module._tail_subhead(block) == 0
+
+
 # Titles at the foot (the shape of train77 page-039): the library article's last subhead, wrapped onto
 # two lines at a column's foot, is printed after the columns, right before the titles, its text
 # earlier.  Two lines wrapped at the column may be two titles as well; read over the text that opens

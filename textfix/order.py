@@ -1477,8 +1477,10 @@ def _heading_over_text(block: list[Line]) -> bool:
     wide as a wrapped heading's first line), the last short of the column by more than an indent or stopped
     short of it (:func:`~textfix.lines.is_full` with the line after it: what opens that line would
     have fitted, so the line was no paragraph's inside; train33 page-031's subhead is one character
-    short), then a paragraph's indented first line (:func:`_first_line`) going on at the column's
-    width; no lead or title over one."""
+    short), or a subhead of one line without sentence marks that fills the column (:func:`_fills_over_text`:
+    train81 page-006's 21 characters and a space, a column of 22), then a paragraph's indented
+    first line (:func:`_first_line`) going on at the column's width (or cut there by the block's
+    end: :func:`_goes_on_elsewhere`); no lead or title over one."""
     if _lead(block) or _titled(block):
         return False
     for h in range(1, SUBHEAD_LINES + 1):
@@ -1487,10 +1489,28 @@ def _heading_over_text(block: list[Line]) -> bool:
         if h > 1 and block[h - 2].width < block[h - 2].column - INDENT_MAX:
             return False
         last, first, second = block[h - 1], block[h], block[h + 1]
-        short = last.width < last.column - INDENT_MAX or not is_full(last, nxt=first)
-        if short and _first_line(first, second) and (second.width >= second.column - FULL_SLACK or _ends_two_line_paragraph(first, second)):
+        short = last.width < last.column - INDENT_MAX or not is_full(last, nxt=first) or _fills_over_text(block, h)
+        if short and _first_line(first, second) and (second.width >= second.column - FULL_SLACK or _ends_two_line_paragraph(first, second)
+                                                     or _goes_on_elsewhere(block, h + 1)):
             return True
     return False
+
+
+def _fills_over_text(block: list[Line], h: int) -> bool:
+    """A subhead of one line (*h*) without sentence marks filling the column, over two lines with a
+    sentence mark among them: no paragraph ends on a line without one, so the full line is a heading
+    (train81 page-006).  The lines under it are asked for a mark: the foot's titles, one a line, none
+    with a mark, may fill the column too (train59 page-040)."""
+    return h == 1 and block[0].bare and not (block[1].bare and block[2].bare)
+
+
+def _goes_on_elsewhere(block: list[Line], k: int) -> bool:
+    """Line *k* ends the block inside a sentence it has gone on with (a sentence mark, none that ends
+    one): the paragraph goes on in the column pdftotext printed elsewhere, so what opens it there,
+    which may not have fitted (``在“`` is set as one), is not known here (train79 page-018: a
+    subhead over its text at a column's top, printed after the columns before the foot's titles)."""
+    line = block[k]
+    return k == len(block) - 1 and not line.bare and not line.ends
 
 
 def _ends_two_line_paragraph(first: Line, second: Line) -> bool:
@@ -1660,9 +1680,12 @@ def _tail_subhead(block: list[Line]) -> int:
     """How many lines of a subhead end the block (0, 1 or 2): a subhead set at a column's foot, its text
     at the next column's top (train23 page-017), under a line that ends a sentence.  One line without
     sentence marks as wide as the column but for an indent; or such a line wrapped onto a shorter one
-    without sentence marks (train29 page-035: the short line is no paragraph's, which ends a sentence)."""
+    without sentence marks (train29 page-035: the short line is no paragraph's, which ends a sentence).
+    A byline on its line (``（本报记者 吴婷 张伟）`` set under the text) is shaped so too but closes its
+    article: no subhead (train77 page-013: read as one, it wanted a text after it, and the next article's
+    section was read there, before that article's lead)."""
     last = block[-1]
-    if not last.bare:
+    if not last.bare or last.byline is not None:
         return 0
     if len(block) > 1 and block[-2].ends and _broad_line(last):
         return 1
