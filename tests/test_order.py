@@ -1204,3 +1204,52 @@ def test_a_byline_line_over_a_lead_stays_there() -> None:
     # A lead after the byline line is the byline's own: nothing is read again.
     text, printed = _byline_page("新华社北京4月3日电" + BYLINE_B_2)
     assert _read_blocks(text, printed) is None
+
+
+# A column's top inside a paragraph that ends two lines down: 会“两 did not fit the four units left
+# after 领 (a quotation mark keeps the characters on both sides of it), and the paragraph's last
+# line ends its sentence short of the column.  Columns of 12 characters (24 units).
+RAGGED_TWO_LINE_TOP_PAGE = (
+    "全社会要深刻认识党的十八\n大以来取得的历史性成就，\n进一步增强团结奋斗的信心\n和决心，全社会更加深刻领\n\n"
+    "悟理论的力量，全面领\n会“两个确立”。\n"
+)
+
+
+def test_a_two_line_column_top_short_before_what_did_not_fit_goes_on_from_an_unfinished_block() -> None:
+    from textfix.order import _seam_costs
+
+    blocks = _blocks(RAGGED_TWO_LINE_TOP_PAGE)
+    assert [len(b) for b in blocks] == [4, 2]
+    assert blocks[1][0].column - blocks[1][0].width == 4  # short by an indent's width
+    assert blocks[1][1].ends and blocks[1][1].width < blocks[1][1].column - 2  # a paragraph's last line
+    assert _seam_costs(blocks)(0, 1)[0] == 0  # read after block 0, no sentence is left broken
+
+
+def test_a_two_line_block_short_by_an_indent_with_nothing_that_did_not_fit_opens_a_paragraph() -> None:
+    from textfix.order import _seam_costs
+
+    # 会 alone opens the next line: it would have fitted after 领, so the short line is indented.
+    blocks = _blocks(RAGGED_TWO_LINE_TOP_PAGE.replace("会“两个确立”。", "会两个确立。"))
+    assert [len(b) for b in blocks] == [4, 2]
+    assert _seam_costs(blocks)(0, 1)[0] == 1  # a paragraph's first line cannot go on from block 0
+
+
+# A paragraph's opening two lines boxed alone, punctuated as a title may be (a comma, no sentence
+# end), right before the next article's lead: its indented first line over a full one makes it
+# the article's text, set in the column, not a title over the next article.  Columns of 12
+# characters (24 units).
+PARAGRAPH_OPENING_BEFORE_LEAD_PAGE = (
+    "全社会要深刻认识党的十八\n大以来取得的历史性成就。\n\n"
+    "今年春天，各地农民忙\n着在田间地头抢抓农时播种\n\n"
+    "央视网消息（新闻联播）：\n记者从农业农村部了解到，\n今年全国春播进展顺利。\n"
+)
+
+
+def test_a_paragraph_opening_before_a_lead_is_no_title_and_fills_its_column() -> None:
+    from textfix.order import _column_lines, _heading, _title
+
+    blocks = _blocks(PARAGRAPH_OPENING_BEFORE_LEAD_PAGE)
+    assert [len(b) for b in blocks] == [2, 2, 3]
+    assert _heading(blocks[1])  # punctuated as a title may be
+    assert not _title(blocks, 1)
+    assert _column_lines(blocks) == [2, 2, 3]

@@ -3,9 +3,10 @@
 a gold block) or a continuation (a column's top inside a paragraph), and how many of each have that
 shortfall explained without an indent, by what opens the second line not fitting the room left
 (lines.is_full of the first line as a paragraph's inner line).  The provenance of
-textfix.order._short_by_next.
+textfix.order._short_by_next.  With --last, the blocks counted are two lines instead, the first
+short by an indent, the second ending a sentence short of the column (order._indented_over_last).
 
-    python corpora/typeset/count_short_firsts.py DIR [DIR ...]
+    python corpora/typeset/count_short_firsts.py [--last] DIR [DIR ...]
 
 Each DIR is a typeset batch (make_pages.py) with ``NAME.pdfminer.txt`` and ``NAME.gold.json`` pages.
 """
@@ -29,8 +30,10 @@ from textfix.repair import repair  # noqa: E402
 OPENING = 8  # characters of a block's text that identify the gold block it opens (the script's key, no threshold of the reader)
 
 
-def tally(dirs: list[str]) -> Counter:
-    """(paragraph first line?, shortfall explained?) -> blocks, over every page in *dirs*."""
+def tally(dirs: list[str], last: bool = False) -> Counter:
+    """(paragraph first line?, shortfall explained?) -> blocks, over every page in *dirs*; *last*:
+    the two-line blocks over a paragraph's last line (--last) instead."""
+    shaped = order._indented_over_last if last else order._paragraph_opens
     model = split.default_model()
     bylines = byline_finder(model)
     counts: Counter = Counter()
@@ -42,7 +45,7 @@ def tally(dirs: list[str]) -> Counter:
             opens = {squash(b["text"])[:OPENING] for a in articles for b in a["blocks"]}
             text = read_text(gold.with_name(f"{name}.pdfminer.txt")).rstrip("\f\n ")
             for block in order.boxes(repair(text, model, rejoin=False).text, bylines):
-                if not order._paragraph_opens(block):
+                if not shaped(block):
                     continue
                 start = squash("".join(ln.text for ln in block))[:OPENING]
                 counts[start in opens, order._short_by_next(block)] += 1
@@ -50,7 +53,8 @@ def tally(dirs: list[str]) -> Counter:
 
 
 def main() -> None:
-    counts = tally(sys.argv[1:])
+    last = "--last" in sys.argv[1:]
+    counts = tally([a for a in sys.argv[1:] if a != "--last"], last)
     for kind, first in (("paragraph first lines", True), ("continuations", False)):
         total = counts[first, True] + counts[first, False]
         print(f"{kind}: {total}, shortfall explained by the next line's opening: {counts[first, True]}")
