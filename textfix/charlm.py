@@ -37,8 +37,10 @@ The interpunct is read after the classes of both characters before it (a model
 made before they were counted reads c(a) alone): a name syllable two back says
 a name's part may end where the last character alone is a weak sign of one
 (吐尔洪·: 洪 is mostly a common character, 尔 a syllable).  On the train text,
-an interpunct follows a character of class 0 18 times as often after one of the
-top class as on average (P(· | 4, 0) against P(· | 0), the shipped header).
+an interpunct follows a character of class 0 18 times as often after one of
+class 3 as on average, and 4.0 times as often after one of the top class 4
+(P(· | 3, 0) and P(· | 4, 0) against P(· | 0) in the shipped header: print
+``m.then_two[c][0] / m.then[0]`` for ``m = default_charlm().interpunct``).
 
 Digits are read as ``0`` and ASCII letters as ``a`` (98% and 37% are the same
 evidence for a per-cent sign), full-width ASCII symbols as their ASCII forms
