@@ -30,8 +30,8 @@ of how often the character x stands near an interpunct in the train text,
 with λ and μ fitted on held-out train text.  The second is a distribution over
 b; the first moves P(·) towards the class estimate without rescaling the other
 characters after a (a look-up stays one look-up): they are off by a factor
-between 1 − λ P(· | c(h), c(a)) and 1 / (1 − λ P_KN(· | h a)), within 0.08 in log10
-for the shipped λ (0.18; P_KN(· | h a) is at most 0.94), where · is all but certain.
+between 1 − λ P(· | c(h), c(a)) and 1 / (1 − λ P_KN(· | h a)), within 0.081 in log10
+for the shipped λ (0.18; P_KN(· | h a) is at most 0.94: −log10(1 − 0.18 · 0.94) = 0.0805), where · is all but certain.
 
 The interpunct is read after the classes of both characters before it (a model
 made before they were counted reads c(a) alone): a name syllable two back says
