@@ -1677,10 +1677,11 @@ def _broad_line(ln: Line) -> bool:
 
 
 def _tail_subhead(block: list[Line]) -> int:
-    """How many lines of a subhead end the block (0, 1 or 2): a subhead set at a column's foot, its text
-    at the next column's top (train23 page-017), under a line that ends a sentence.  One line without
-    sentence marks as wide as the column but for an indent; or such a line wrapped onto a shorter one
-    without sentence marks (train29 page-035: the short line is no paragraph's, which ends a sentence).
+    """How many lines of a subhead end the block (0 to SUBHEAD_LINES): a subhead set at a column's foot,
+    its text at the next column's top (train23 page-017), under a line that ends a sentence.  One line
+    without sentence marks as wide as the column but for an indent; or such lines wrapped onto a shorter
+    one without sentence marks, up to SUBHEAD_LINES in all (two: train29 page-035, the short line is no
+    paragraph's, which ends a sentence; three: train77 page-039).
     A byline on its line (``（本报记者 吴婷 张伟）`` set under the text) is shaped so too but closes its
     article: no subhead (train77 page-013: read as one, it wanted a text after it, and the next article's
     section was read there, before that article's lead)."""
