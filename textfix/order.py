@@ -193,8 +193,8 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
     order = _strips_past_header(boxed, strips_stop, MIN_BROKEN, None) if searched and broken else None
     blocks, stop, by_moves = boxed, strips_stop, False
     if order is None and broken:
-        moved, moved_stop = move_blocks(boxed)
-        order = _moves_under_titles(moved, moved_stop)
+        moved, moved_stop, searched = _searched_move_blocks(boxed)
+        order = _moves_under_titles(moved, moved_stop, searched)
         if order is not None:
             blocks, stop, by_moves = moved, moved_stop, True
         elif boxes_only:
@@ -1712,12 +1712,22 @@ def _foot_title(block: list[Line]) -> bool:
 def move_blocks(blocks: list[list[Line]]) -> tuple[list[list[Line]], int]:
     """The blocks as the move search takes them (:func:`_cut_at_leads`, :func:`_cut_heading_rests`,
     :func:`_join_tail_rests`) and where their foot starts (:func:`_move_foot`; the page's end when the
-    titles stand over the articles, :func:`_titles_over_articles`)."""
+    titles stand over the articles, :func:`_titles_over_articles`).  Where the foot opens with a
+    heading wrapped at the column, telling whether it is a subhead runs a move search
+    (:func:`_subhead_over_foot`)."""
+    moved, stop, _ = _searched_move_blocks(blocks)
+    return moved, stop
+
+
+def _searched_move_blocks(blocks: list[list[Line]]) -> tuple[list[list[Line]], int, list[int] | None]:
+    """:func:`move_blocks`, and :func:`move_order` of them up to their foot where
+    :func:`_subhead_over_foot` searched it already (else None): a page is searched once for it."""
     blocks = _join_tail_rests(_cut_heading_rests(_cut_at_leads(blocks)))
     if _titles_over_articles(blocks):
-        return blocks, len(blocks)  # no titles at the foot: a heading there is the text's
+        return blocks, len(blocks), None  # no titles at the foot: a heading there is the text's
     stop = _move_foot(blocks, _foot(blocks))
-    return blocks, stop + _subhead_over_foot(blocks, stop)
+    subhead, order = _subhead_over_foot(blocks, stop)
+    return blocks, stop + subhead, order
 
 
 def _titles_over_articles(blocks: list[list[Line]]) -> bool:
@@ -1747,23 +1757,23 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
     return max(stop, 1 + max((i for i in range(stop, len(blocks)) if text(i)), default=-1))
 
 
-def _subhead_over_foot(blocks: list[list[Line]], stop: int) -> int:
-    """1 when the foot's first block is a subhead pdftotext printed after the columns (train77 page-039:
+def _subhead_over_foot(blocks: list[list[Line]], stop: int) -> tuple[int, list[int] | None]:
+    """(1, the order read) when the foot's first block is a subhead pdftotext printed after the columns (train77 page-039:
     a subhead at a column's foot, its text at the next's top), else 0.  A heading wrapped at the
     column (:func:`column_wrapped`) in fewer lines than WRAPPED_SUBHEAD_LINES may be two titles
     instead; it is read as a subhead when the move search (:func:`move_order`, the block taken into
     the body) reads it over a text that opens with its topic (TOPIC_MIN of its characters,
-    :func:`_topics`) and leaves no seam broken, the foot's included."""
+    :func:`_topics`) and leaves no seam broken, the foot's included; else (0, None)."""
     if stop + 1 >= len(blocks) or not column_wrapped(blocks[stop]):
-        return 0
+        return 0, None
     order = move_order(blocks, stop + 1)
     if order is None or order[-1] == stop:
-        return 0
+        return 0, None
     broken, shared = _move_costs(blocks, stop + 1)
     seq = order[_body_start(blocks, stop + 1):]
     at = seq.index(stop)
     mended = not any(broken(x, y) for x, y in zip(seq, [*seq[1:], stop + 1]))
-    return int(mended and shared(stop, seq[at + 1]) >= TOPIC_MIN)
+    return (1, order) if mended and shared(stop, seq[at + 1]) >= TOPIC_MIN else (0, None)
 
 
 # Lines a block of bare headlines wrapped in its column at least has to be taken for a subhead rather
@@ -1818,13 +1828,16 @@ def _has_text_line(block: list[Line]) -> bool:
     return not all(ln.headline for ln in block)
 
 
-def _moves_under_titles(blocks: list[list[Line]], stop: int) -> list[int] | None:
+def _moves_under_titles(blocks: list[list[Line]], stop: int, searched: list[int] | None = None) -> list[int] | None:
     """:func:`move_order` of the blocks [0, stop), the titles at the foot printed before some text
     (:func:`_titles_before_text`) held after it: the text goes back among the columns, the titles stay
-    at the foot (read so even when no move mends a seam)."""
+    at the foot (read so even when no move mends a seam).  *searched*: move_order(blocks, stop) where
+    it was worked out already (:func:`_searched_move_blocks`)."""
     late = _titles_before_text(blocks, stop)
     if late is None or not _pdftotext_blocks(blocks[:stop]):  # pdfminer's titles stand where its strips put them
-        return move_order(blocks, stop) if stop >= MIN_BLOCKS else None
+        if stop < MIN_BLOCKS:
+            return None
+        return searched if searched is not None else move_order(blocks, stop)
     held = [*range(late), *range(late + 1, stop), late]
     order = move_order([blocks[i] for i in held], stop - 1) if stop - 1 >= MIN_BLOCKS else None
     return [held[k] for k in (order or range(stop - 1))] + [late]
