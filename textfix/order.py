@@ -1853,6 +1853,9 @@ def _body_start(blocks: list[list[Line]], stop: int) -> int:
 
 
 def _squashed(text: str) -> str:
+    """*text* without its whitespace.  Not evaluate.squash, which also writes every dash run as ``——``
+    (the scorer's sense of the same words): the foot's titles and a heading line are both printed text
+    of the same page, matched as printed."""
     return "".join(text.split())
 
 
@@ -1873,8 +1876,8 @@ def _foot_title_openers(blocks: list[list[Line]], stop: int) -> list[bool]:
     return [lo <= i < stop and opener(b) for i, b in enumerate(blocks)]
 
 
-def _move_costs(blocks: list[list[Line]], stop: int):
-    """(broken, shared).  shared(x, y): how many of subhead *x*'s characters open the text *y*
+def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None = None):
+    """(broken, shared); *openers*: :func:`_foot_title_openers` of the blocks, where the caller has them.  shared(x, y): how many of subhead *x*'s characters open the text *y*
     (:func:`_topics`; the move search's key asks it too).  broken(x, y): block *y* read right after
     block *x* leaves a sentence or a heading without what follows it; y == stop is the foot (the
     page's end or the titles at its foot).  Besides the strips' seams (:func:`_seam_costs`, with a
@@ -1920,7 +1923,8 @@ def _move_costs(blocks: list[list[Line]], stop: int):
     rests = _rests(blocks)
     alone = [_lead_alone(b) for b in blocks]
     wants_rest = [x > 0 and rests[x - 1] for x in range(len(blocks))]  # a heading's first line, its rest printed before it
-    openers = _foot_title_openers(blocks, stop)
+    if openers is None:
+        openers = _foot_title_openers(blocks, stop)
     # A heading alone that repeats a foot title: the title stack an article opens with, followed by
     # the rest of the stack or the article's opening, not by another paragraph (train69 page-037).
     stacks = [o and _heading(b) for o, b in zip(openers, blocks)]
@@ -2370,7 +2374,8 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     nor more articles off balance, and gains COHESION_GAIN or more."""
     if not _pdftotext_blocks(blocks[:stop]):
         return None
-    broken, shared = _move_costs(blocks, stop)
+    openers = _foot_title_openers(blocks, stop)
+    broken, shared = _move_costs(blocks, stop, openers)
     # A heading block is held to a lead under it; a paragraph's first line over a full one is none
     # (:func:`_text_line`: the text under a subhead, cut from the lead under it, train39 page-021).
     bound = [_heading(b) and not _text_line(b, 0) for b in blocks]
@@ -2378,7 +2383,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     movable = [not _lead(b) or _titled(b) or _lead_byline(b) for b in blocks]
     # An article's opening: a title stack repeating a foot title too (train77 page-022: reading
     # two columns across one put the text under it before it).
-    article = [_titled(b) or is_wide(b[0]) or _lead(b) or o for b, o in zip(blocks, _foot_title_openers(blocks, stop))]
+    article = [_titled(b) or is_wide(b[0]) or _lead(b) or o for b, o in zip(blocks, openers)]
     lo = _body_start(blocks, stop)
     order = list(range(lo, stop))
     if not 2 <= len(order) <= MAX_MOVE_BLOCKS:
