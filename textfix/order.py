@@ -1758,12 +1758,14 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
 
 
 def _subhead_over_foot(blocks: list[list[Line]], stop: int) -> tuple[int, list[int] | None]:
-    """(1, the order read) when the foot's first block is a subhead pdftotext printed after the columns (train77 page-039:
-    a subhead at a column's foot, its text at the next's top), else 0.  A heading wrapped at the
-    column (:func:`column_wrapped`) in fewer lines than WRAPPED_SUBHEAD_LINES may be two titles
-    instead; it is read as a subhead when the move search (:func:`move_order`, the block taken into
-    the body) reads it over a text that opens with its topic (TOPIC_MIN of its characters,
-    :func:`_topics`) and leaves no seam broken, the foot's included; else (0, None)."""
+    """(1, :func:`move_order` of the blocks with it taken into the body) when the foot's first block is
+    a subhead pdftotext printed after the columns (train77 page-039: a subhead at a column's foot, its
+    text at the next's top), else (0, None).  A heading wrapped at the column (:func:`column_wrapped`)
+    may be two titles instead.  One of WRAPPED_SUBHEAD_LINES lines or more followed by another block
+    is no foot's (:func:`_move_foot` took it into the body already), so the block asked here has fewer
+    lines; its count is not tested again.  It is read as a subhead when the move search, the block
+    taken into the body, reads it over a text that opens with its topic (TOPIC_MIN of its characters,
+    :func:`_topics`) and leaves no seam broken, the foot's included."""
     if stop + 1 >= len(blocks) or not column_wrapped(blocks[stop]):
         return 0, None
     order = move_order(blocks, stop + 1)
