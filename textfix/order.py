@@ -463,7 +463,7 @@ def _text_by_next(blocks: list[list[Line]], i: int) -> bool:
 
 def _inset_byline(blocks: list[list[Line]], i: int) -> bool:
     """Block *i* is a byline line under a title (本报记者 张伟) that pdfminer boxed alone inside its
-    article's first column, between the text before it (a block that stops unfinished at the
+    article's first column (never the page's first or last block), between the text before it (a block that stops unfinished at the
     column's width) and the text after it (a block that may go on from it): the byline, centred
     under the title across the columns, lies beside the column's text, and pdfminer printed it
     where its height falls.  Counted by corpora/typeset/count_inset_bylines.py on the 28 train
@@ -473,8 +473,8 @@ def _inset_byline(blocks: list[list[Line]], i: int) -> bool:
     around such a byline are read on (:func:`_seam_costs`): on those 28 batches pdfminer's CER went
     0.0570 -> 0.0538 (train63: page-034 0.34 -> 0.24) and 0.0726 -> 0.0626 (train65: page-020 0.40 -> 0.005,
     the search no longer read the page otherwise to mend the byline's seam), no batch else changed."""
-    return (len(blocks[i]) == 1 and _lead_byline(blocks[i]) and _needs_more(blocks[i - 1])
-            and _goes_on(blocks[i + 1]))
+    return (0 < i < len(blocks) - 1 and len(blocks[i]) == 1 and _lead_byline(blocks[i])
+            and _needs_more(blocks[i - 1]) and _goes_on(blocks[i + 1]))
 
 
 def _seam_costs(blocks: list[list[Line]]):
@@ -492,7 +492,7 @@ def _seam_costs(blocks: list[list[Line]]):
     goes_on = [_goes_on(b) for b in blocks]
     inside = [_opens_inside(b) for b in blocks]
     text = [_text_by_next(blocks, i) for i in range(len(blocks))]
-    inset = [0 < i < len(blocks) - 1 and _inset_byline(blocks, i) for i in range(len(blocks))]
+    inset = [_inset_byline(blocks, i) for i in range(len(blocks))]
     memo: dict[tuple[int, int], tuple[int, float]] = {}
 
     def cost(x: int, y: int) -> tuple[int, float]:

@@ -27,7 +27,7 @@ def tally(dirs: list[str]) -> Counter:
     counts: Counter = Counter()
     for articles, blocks in pdfminer_boxes(dirs):
         paragraphs = [squash(b["text"]) for a in articles for b in a["blocks"]]
-        for i in range(1, len(blocks) - 1):
+        for i in range(len(blocks)):
             if order._inset_byline(blocks, i):
                 seam = squash(blocks[i - 1][-1].text + blocks[i + 1][0].text)
                 counts[any(seam in p for p in paragraphs)] += 1
