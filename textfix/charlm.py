@@ -264,7 +264,9 @@ class CharLM:
 
         The look-ups :meth:`_kn_logp` reads alone (no mark read, its smoothing; no interpunct, its class
         estimate; every character known to the model) are searched for together with *np* (numpy), the others
-        read one by one as :meth:`score` reads them.  A garble decision on a new text reads thousands of windows,
+        read one by one as :meth:`score` reads them.  *np* is the numpy module the caller imported: numpy is
+        optional (the ``fast`` extra), so the model never imports it; garbles.py calls this only where its
+        screen found numpy installed.  A garble decision on a new text reads thousands of windows,
         most of whose trigrams nobody asked for before (bench_decisions.py's clean real-dev text: 4,510 windows,
         8,050 trigrams new to the process, 0.074 s of its 0.13; measured).  The same floats: each a table's
         thousandths divided as there, the back-off and the lower order added, and the terms summed from 0, in order.
