@@ -474,7 +474,11 @@ def test_a_page_whose_readings_are_kept_is_read_one_by_one(monkeypatch) -> None:
     monkeypatch.setattr(garbles, "VECTOR_TEXT", 0)
     text = _texts()[0]  # the seed page
     model = default_model()
+    garbles._prepared(model).readings.clear()  # (tests before may have kept its readings)
+    raw_terms, first_together = garbles._raw_terms, []
+    monkeypatch.setattr(garbles, "_raw_terms", lambda *args: first_together.append(args) or raw_terms(*args))
     first = garbles.garble_changes(text, model)
+    assert first_together  # read first, its readings all new, the page is scored together
     together = []
     monkeypatch.setattr(garbles, "_raw_terms", lambda *args: together.append(args) or {})
     assert garbles.garble_changes(text, model) == first
