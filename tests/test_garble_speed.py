@@ -405,7 +405,6 @@ def test_a_dash_s_most_partner_term_takes_its_distance_as_printed() -> None:
         assert d.partner <= distance + inside
 
 
-
 def test_the_model_s_look_ups_by_first_character_find_what_a_search_of_the_whole_table_finds() -> None:
     """CharLM searches a key among the keys of its first character alone (_span): the first and last keys of
     each table, and of a character's keys, are found; a pair the table lacks reads the back-off."""
