@@ -390,7 +390,9 @@ def test_a_dash_s_most_partner_term_takes_its_distance_as_printed() -> None:
     prepared = garbles._prepared(model)
     partners, table = prepared.partners, prepared.table
     by_distance, enclosure = garbles.fitted()["partner_distance"]["—"], garbles.fitted()["enclosure"]["—"]
-    inside = max(0.0, *(v for k, v in enclosure.items() if k != "counted"))  # a quote is open before it
+    # A quote is open before it: the dash's largest enclosure term in garble_decision.json is that of “
+    # (1.926; 《， 1.17, 《 0.851, none 0.0, “， -0.601).
+    inside = enclosure["“"]
     lone = "他说：“今年我们的工作主要"  # no other 要 or — in the window: the distance term of "none"
     near = "他说：“今年不要说要"  # another 要 two characters before it (要说要): the first bin, bins being upper bounds
     assert by_distance["bins"][0] == 2
@@ -401,7 +403,6 @@ def test_a_dash_s_most_partner_term_takes_its_distance_as_printed() -> None:
         assert garbles._most_partner(partners, text, d) == pytest.approx(distance + inside)
         assert distance + inside < partners.most("—")
         assert d.partner <= distance + inside
-
 
 
 def test_the_model_s_look_ups_by_first_character_find_what_a_search_of_the_whole_table_finds() -> None:
@@ -472,7 +473,11 @@ def test_a_page_whose_readings_are_kept_is_read_one_by_one(monkeypatch) -> None:
     monkeypatch.setattr(garbles, "VECTOR_TEXT", 0)
     text = _texts()[0]  # the seed page
     model = default_model()
+    garbles._prepared(model).readings.clear()  # (tests before may have kept its readings)
+    raw_terms, first_together = garbles._raw_terms, []
+    monkeypatch.setattr(garbles, "_raw_terms", lambda *args: first_together.append(args) or raw_terms(*args))
     first = garbles.garble_changes(text, model)
+    assert first_together  # read first, its readings all new, the page is scored together
     together = []
     monkeypatch.setattr(garbles, "_raw_terms", lambda *args: together.append(args) or {})
     assert garbles.garble_changes(text, model) == first

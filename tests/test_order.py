@@ -725,7 +725,8 @@ def test_the_last_column_of_a_groups_last_article_may_stand_shorter() -> None:
 
 
 def test_only_a_groups_last_article_may_have_a_short_last_column() -> None:
-
+    # A guard against widening LAST_SHORT_SLACK to every article: it passes without the slack too
+    # (it cannot fail for want of the change, only for too much of it).
     # The same strips with A's second column six lines (block 2) and B's ten (3): A's columns stand
     # four lines apart, and A is no group's last article (B's segment follows in each strip): its
     # columns do not balance, no reading.

@@ -1176,8 +1176,7 @@ def test_a_title_stack_after_a_byline_opens_its_article_over_its_lead() -> None:
 
 def test_a_subhead_wrapped_onto_three_lines_at_a_column_s_foot_wants_its_text_next() -> None:
     # A subhead set at a column's foot under a sentence's end, wrapped onto three lines (train77
-    # page-039: 以色列立法禁止联合国救援机 / 构开展活动 联合国秘书长称 / 不可接受): as one wrapped
-    # onto two, it wants its text at the next column's top.
+    # page-039): as one wrapped onto two, it wants its text at the next column's top.
     head = ["技术人员上门指导果农改进", "包装储运方式让柑橘运得更", "远"]
     page_text = _page(["\n".join([*_set(TEXT_B), *head])])
     block = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)[0]
@@ -1198,7 +1197,7 @@ def test_a_subhead_over_a_text_cut_at_the_block_s_end_is_a_heading_over_text() -
 
 def test_a_subhead_as_wide_as_the_column_over_its_text_is_a_heading_over_text() -> None:
     # A subhead that happens to fill its line (twelve characters, a space among them, in a column of
-    # twelve: the shape of train81 page-006's 黎以局势持续紧张 以军机再次在黎首都突破音障) over its
+    # twelve: the shape of train81 page-006's subhead) over its
     # paragraph's indented first line: no paragraph ends on a line without a sentence mark, so the
     # full line is the heading, not a paragraph's last.
     section = "\n".join(["冷链仓库建成 柑橘运得更远", *_set("新建的冷链仓库投入使用以来，柑橘运输损耗明显下降，果农收入增加。")])

@@ -30,15 +30,17 @@ of how often the character x stands near an interpunct in the train text,
 with λ and μ fitted on held-out train text.  The second is a distribution over
 b; the first moves P(·) towards the class estimate without rescaling the other
 characters after a (a look-up stays one look-up): they are off by a factor
-between 1 − λ P(· | c(h), c(a)) and 1 / (1 − λ P_KN(· | h a)), within 0.08 in log10
-for the shipped λ (0.18; P_KN(· | h a) is at most 0.94), where · is all but certain.
+between 1 − λ P(· | c(h), c(a)) and 1 / (1 − λ P_KN(· | h a)), within 0.081 in log10
+for the shipped λ (0.18; P_KN(· | h a) is at most 0.94: −log10(1 − 0.18 · 0.94) = 0.0805), where · is all but certain.
 
 The interpunct is read after the classes of both characters before it (a model
 made before they were counted reads c(a) alone): a name syllable two back says
 a name's part may end where the last character alone is a weak sign of one
 (吐尔洪·: 洪 is mostly a common character, 尔 a syllable).  On the train text,
-an interpunct follows a character of class 0 18 times as often after one of the
-top class as on average (P(· | 4, 0) against P(· | 0), the shipped header).
+an interpunct follows a character of class 0 18 times as often after one of
+class 3 as on average, and 4.0 times as often after one of the top class 4
+(P(· | 3, 0) and P(· | 4, 0) against P(· | 0) in the shipped header: print
+``m.then_two[c][0] / m.then[0]`` for ``m = default_charlm().interpunct``).
 
 Digits are read as ``0`` and ASCII letters as ``a`` (98% and 37% are the same
 evidence for a per-cent sign), full-width ASCII symbols as their ASCII forms
@@ -262,7 +264,9 @@ class CharLM:
 
         The look-ups :meth:`_kn_logp` reads alone (no mark read, its smoothing; no interpunct, its class
         estimate; every character known to the model) are searched for together with *np* (numpy), the others
-        read one by one as :meth:`score` reads them.  A garble decision on a new text reads thousands of windows,
+        read one by one as :meth:`score` reads them.  *np* is the numpy module the caller imported: numpy is
+        optional (the ``fast`` extra), so the model never imports it; garbles.py calls this only where its
+        screen found numpy installed.  A garble decision on a new text reads thousands of windows,
         most of whose trigrams nobody asked for before (bench_decisions.py's clean real-dev text: 4,510 windows,
         8,050 trigrams new to the process, 0.074 s of its 0.13; measured).  The same floats: each a table's
         thousandths divided as there, the back-off and the lower order added, and the terms summed from 0, in order.

@@ -1051,7 +1051,8 @@ def _read_anew(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen:
 # the windows of a page that repeats itself were mostly read before, and scoring them together costs more than
 # it saves (bench_decisions.py, against reading one by one: its print file, 21% new, 1.09–1.11× as long scored
 # together, 1.04–1.10× inside repair; its real-dev files, 96% and 100% new, 0.99–1.03× garbled and 0.79–0.80× clean:
-# measured).
+# measured).  Those measurements only bracket the cut: 0.5 is a chosen cut between the measured 0.21 (slower
+# together) and 0.96 (faster), not fitted; no file measured falls between them.
 READ_TOGETHER_SHARE = 0.5
 
 
@@ -1478,10 +1479,14 @@ class _Partners:
         # Outside every title or quote a mark read by its enclosure takes the state ``none`` whatever the page
         # decides (:meth:`most_at`): the most its partner term can be there, and where an opener may stand.
         self._most_outside: dict[str, float] = {}
+        # symbol → (its largest enclosure term where an opener may enclose it, where none may: ``none``'s)
+        self._enclosure_most: dict[str, tuple[float, float]] = {}
         for symbol, fit in self.enclosure.items():
+            inside = max(0.0, *(v for k, v in fit.items() if k != "counted"))
+            self._enclosure_most[symbol] = inside, max(0.0, fit["none"])
             series = self._most.get(symbol, 0.0)
-            self._most[symbol] = series + max(0.0, *(v for k, v in fit.items() if k != "counted"))
-            self._most_outside[symbol] = series + max(0.0, fit["none"])
+            self._most[symbol] = series + inside
+            self._most_outside[symbol] = series + self._enclosure_most[symbol][1]
         # An enclosure opens at an opener printed as itself, or at a garbled form of one decided it (野 as “).
         openers = set(ENCLOSERS) | {c.garbled for c in table.values() if c.symbol in ENCLOSERS}
         self._opener = re.compile(f"[{_class(openers)}]")
@@ -1517,12 +1522,8 @@ class _Partners:
         """
         if o.length > 1:
             return 0.0  # a doubled mark has no partner term (:meth:`ratio`), nor an enclosure's
-        fit = self.enclosure[o.candidate.symbol]
-        if self.may_enclose(text, o.at):
-            inside = max(0.0, *(v for k, v in fit.items() if k != "counted"))
-        else:
-            inside = max(0.0, fit["none"])
-        return self._series(text, o) + inside
+        inside, outside = self._enclosure_most[o.candidate.symbol]
+        return self._series(text, o) + (inside if self.may_enclose(text, o.at) else outside)
 
     def ratio(self, text: str, o: _Occurrence) -> float:
         """log10 likelihood ratio of the partners found (or not) around ``text[o.at]``, and of the title or quote

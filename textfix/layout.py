@@ -130,7 +130,7 @@ def _is_title(lines: list[Line], k: int, article_start: bool, titles_at_foot: bo
 
     A line filled to the column and wrapped as a subhead is one within an article, and at an
     article's start too where the page prints its titles at the foot: no line above the foot is
-    a title's there, and a deck's line set so is in body size (习近平同…就中缅建交75周年互 | 致贺电
+    a title's there, and a deck's line set so is in body size (a deck's full line and its short rest
     after a byline, read as a one-line title and a subhead: train75 page-027).
     """
     ln = lines[k]
@@ -883,9 +883,9 @@ class _BodyReader:
         byline ending the article before, or the page's first line) and its lead (see _opens_article)
         are its deck, set in body size: subheads, split where a short line under a full one ends
         one (see _headings).  No title is printed above the foot on such a page, so the lines that
-        _led_title reads as a title elsewhere are the deck (习近平在听取…时强调 | 完整准确…方略 |
-        努力建设…新疆 | 王沪宁蔡奇参加汇报会 over 央视网消息（新闻联播）：…, train77 page-022, read
-        as a subhead and a paragraph that ended on no mark)."""
+        _led_title reads as a title elsewhere are the deck (four headline lines over a lead that opens
+        央视网消息（新闻联播）：…, train77 page-022, read as a subhead and a paragraph that ended on no
+        mark)."""
         if not self.titles_at_foot or self.para or (self.items and self.items[-1].kind not in ("byline", "header")):
             return 0
         lines = self.lines
@@ -1335,9 +1335,9 @@ def _headings(run: list[Line]) -> list[Item]:
 def _heading_end(run: list[Line]) -> int | None:
     """Where a heading of the *run* ends before its last line: after a line short of the run's
     widest (by more than TITLE_WRAP_SLACK) under one at it.  A heading wraps where its line is full,
-    so a short line under a full one is its last, and what follows opens another heading (习近平同…就
-    中尼建交 | 70周年互致贺电 | 李强同…互致贺电: two quoted headings, read as one, train37
-    page-028).  A short first line is no such end: a kicker over the main subhead, see _headings."""
+    so a short line under a full one is its last, and what follows opens another heading (a full
+    line, its short rest, then a second heading: two headings, read as one, train37 page-028).
+    A short first line is no such end: a kicker over the main subhead, see _headings."""
     widest = max(ln.width for ln in run)
     for i in range(1, len(run) - 1):
         if widest - run[i - 1].width <= TITLE_WRAP_SLACK < widest - run[i].width:

@@ -11,40 +11,29 @@ The page header's lines (textfix.order._header) are no block of text and are not
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT))  # this checkout's textfix
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from page_evidence import pdfminer_boxes  # noqa: E402  (puts this checkout first on the path)
+
 import textfix.order as order  # noqa: E402
-import textfix.split as split  # noqa: E402
 from textfix.evaluate import squash  # noqa: E402
-from textfix.io import read_text  # noqa: E402
-from textfix.lines import byline_finder  # noqa: E402
-from textfix.repair import repair  # noqa: E402
 
 
 def tally(dirs: list[str]) -> Counter:
     """(gold heading?, next block goes on?) -> blocks, over every page in *dirs*."""
-    model = split.default_model()
-    bylines = byline_finder(model)
     counts: Counter = Counter()
-    for arg in dirs:
-        for gold in sorted(Path(arg).glob("*.gold.json")):
-            name = gold.name.removesuffix(".gold.json")
-            articles = json.loads(gold.read_text(encoding="utf-8"))["articles"]
-            heads = [squash(a.get("title") or "") for a in articles]
-            heads += [squash(b["text"]) for a in articles for b in a["blocks"] if b["kind"] != "paragraph"]
-            heads = [h for h in heads if h]
-            text = read_text(gold.with_name(f"{name}.pdfminer.txt")).rstrip("\f\n ")
-            blocks = order.boxes(repair(text, model, rejoin=False).text, bylines)
-            for i, block in enumerate(blocks[:-1]):
-                if order._header(block) or not order._fills_as_subhead(block):
-                    continue
-                shown = squash("".join(ln.text for ln in block))
-                counts[any(shown in h for h in heads), order._goes_on(blocks[i + 1])] += 1
+    for articles, blocks in pdfminer_boxes(dirs):
+        heads = [squash(a.get("title") or "") for a in articles]
+        heads += [squash(b["text"]) for a in articles for b in a["blocks"] if b["kind"] != "paragraph"]
+        heads = [h for h in heads if h]
+        for i, block in enumerate(blocks[:-1]):
+            if order._header(block) or not order._fills_as_subhead(block):
+                continue
+            shown = squash("".join(ln.text for ln in block))
+            counts[any(shown in h for h in heads), order._goes_on(blocks[i + 1])] += 1
     return counts
 
 

@@ -11,41 +11,30 @@ Run it on a checkout without the exception (the exception hides the blocks it co
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT))  # this checkout's textfix
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from page_evidence import pdfminer_boxes  # noqa: E402  (puts this checkout first on the path)
+
 import textfix.order as order  # noqa: E402
-import textfix.split as split  # noqa: E402
 from textfix.evaluate import squash  # noqa: E402
-from textfix.io import read_text  # noqa: E402
-from textfix.lines import byline_finder  # noqa: E402
-from textfix.repair import repair  # noqa: E402
 
 OPENING = 6  # characters of a block's text that identify the gold title or block it opens (the script's key)
 
 
 def tally(dirs: list[str]) -> Counter:
     """gold kind ('title', 'heading' or 'paragraph') -> blocks read as titles that open as paragraphs."""
-    model = split.default_model()
-    bylines = byline_finder(model)
     counts: Counter = Counter()
-    for arg in dirs:
-        for gold in sorted(Path(arg).glob("*.gold.json")):
-            name = gold.name.removesuffix(".gold.json")
-            articles = json.loads(gold.read_text(encoding="utf-8"))["articles"]
-            titles = {squash(a.get("title") or "")[:OPENING] for a in articles}
-            headings = {squash(b["text"])[:OPENING] for a in articles for b in a["blocks"] if b["kind"] == "heading"}
-            text = read_text(gold.with_name(f"{name}.pdfminer.txt")).rstrip("\f\n ")
-            blocks = order.boxes(repair(text, model, rejoin=False).text, bylines)
-            for i, block in enumerate(blocks):
-                if not (order._title(blocks, i) and order._paragraph_opens(block)):
-                    continue
-                start = squash("".join(ln.text for ln in block))[:OPENING]
-                counts["title" if start in titles else "heading" if start in headings else "paragraph"] += 1
+    for articles, blocks in pdfminer_boxes(dirs):
+        titles = {squash(a.get("title") or "")[:OPENING] for a in articles}
+        headings = {squash(b["text"])[:OPENING] for a in articles for b in a["blocks"] if b["kind"] == "heading"}
+        for i, block in enumerate(blocks):
+            if not (order._title(blocks, i) and order._paragraph_opens(block)):
+                continue
+            start = squash("".join(ln.text for ln in block))[:OPENING]
+            counts["title" if start in titles else "heading" if start in headings else "paragraph"] += 1
     return counts
 
 

@@ -11,37 +11,26 @@ Each DIR is a typeset batch (make_pages.py) with ``NAME.pdfminer.txt`` and ``NAM
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT))  # this checkout's textfix
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from page_evidence import pdfminer_boxes  # noqa: E402  (puts this checkout first on the path)
+
 import textfix.order as order  # noqa: E402
-import textfix.split as split  # noqa: E402
 from textfix.evaluate import squash  # noqa: E402
-from textfix.io import read_text  # noqa: E402
-from textfix.lines import byline_finder  # noqa: E402
-from textfix.repair import repair  # noqa: E402
 
 
 def tally(dirs: list[str]) -> Counter:
     """(block after the byline goes on from the one before it in the gold?) -> bylines, over *dirs*."""
-    model = split.default_model()
-    bylines = byline_finder(model)
     counts: Counter = Counter()
-    for arg in dirs:
-        for gold in sorted(Path(arg).glob("*.gold.json")):
-            name = gold.name.removesuffix(".gold.json")
-            articles = json.loads(gold.read_text(encoding="utf-8"))["articles"]
-            paragraphs = [squash(b["text"]) for a in articles for b in a["blocks"]]
-            text = read_text(gold.with_name(f"{name}.pdfminer.txt")).rstrip("\f\n ")
-            blocks = order.boxes(repair(text, model, rejoin=False).text, bylines)
-            for i in range(1, len(blocks) - 1):
-                if order._inset_byline(blocks, i):
-                    seam = squash(blocks[i - 1][-1].text + blocks[i + 1][0].text)
-                    counts[any(seam in p for p in paragraphs)] += 1
+    for articles, blocks in pdfminer_boxes(dirs):
+        paragraphs = [squash(b["text"]) for a in articles for b in a["blocks"]]
+        for i in range(len(blocks)):
+            if order._inset_byline(blocks, i):
+                seam = squash(blocks[i - 1][-1].text + blocks[i + 1][0].text)
+                counts[any(seam in p for p in paragraphs)] += 1
     return counts
 
 

@@ -13,19 +13,15 @@ Each DIR is a typeset batch (make_pages.py) with ``NAME.pdfminer.txt`` and ``NAM
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT))  # this checkout's textfix
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from page_evidence import pdfminer_boxes  # noqa: E402  (puts this checkout first on the path)
+
 import textfix.order as order  # noqa: E402
-import textfix.split as split  # noqa: E402
 from textfix.evaluate import squash  # noqa: E402
-from textfix.io import read_text  # noqa: E402
-from textfix.lines import byline_finder  # noqa: E402
-from textfix.repair import repair  # noqa: E402
 
 OPENING = 8  # characters of a block's text that identify the gold block it opens (the script's key, no threshold of the reader)
 
@@ -34,21 +30,15 @@ def tally(dirs: list[str], last: bool = False) -> Counter:
     """(paragraph first line?, shortfall explained?) -> blocks, over every page in *dirs*; *last*:
     the two-line blocks over a paragraph's last line (--last) instead."""
     shaped = order._indented_over_last if last else order._paragraph_opens
-    model = split.default_model()
-    bylines = byline_finder(model)
     counts: Counter = Counter()
-    for arg in dirs:
-        for gold in sorted(Path(arg).glob("*.gold.json")):
-            name = gold.name.removesuffix(".gold.json")
-            articles = json.loads(gold.read_text(encoding="utf-8"))["articles"]
-            # Gold text as written, not as printed: the page is read repaired (garbles undone).
-            opens = {squash(b["text"])[:OPENING] for a in articles for b in a["blocks"]}
-            text = read_text(gold.with_name(f"{name}.pdfminer.txt")).rstrip("\f\n ")
-            for block in order.boxes(repair(text, model, rejoin=False).text, bylines):
-                if not shaped(block):
-                    continue
-                start = squash("".join(ln.text for ln in block))[:OPENING]
-                counts[start in opens, order._short_by_next(block)] += 1
+    for articles, blocks in pdfminer_boxes(dirs):
+        # Gold text as written, not as printed: the page is read repaired (garbles undone).
+        opens = {squash(b["text"])[:OPENING] for a in articles for b in a["blocks"]}
+        for block in blocks:
+            if not shaped(block):
+                continue
+            start = squash("".join(ln.text for ln in block))[:OPENING]
+            counts[start in opens, order._short_by_next(block)] += 1
     return counts
 
 

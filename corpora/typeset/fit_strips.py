@@ -23,8 +23,10 @@ reorder) and scored against its gold (textfix.evaluate): printed are the pages
 read in another order, the pages whose article count is exact and the CER
 (body characters, weighted), as measure.py gives them.  BALANCE_SLACK takes
 the slack with the most pages counted exact, then the lowest CER, then the
-smallest, on the train batches (seeds 21, 23, 25, 29, 31, 33, 35, 37;
-corpora/typeset/README.md; seed 27 is the validation batch).  BAND_SLACK, how
+smallest, on the train batches of its day (seeds 21, 23, 25, 29, 31, 33, 35, 37
+for BALANCE_SLACK; each constant's comment in textfix/order.py names the batches
+it was fitted on: LAST_SHORT_SLACK's 28, seeds 21-77 odd but 27; corpora/typeset/README.md;
+seed 27 is the validation batch).  BAND_SLACK, how
 far the two columns of a band (textfix.order._bands) may be apart at its foot,
 is chosen the same way, and so are MIN_BROKEN_UNMOVED (2, MIN_BROKEN: never searched after the moves),
 LAST_COLUMN_SLACK, LAST_SHORT_SLACK and CROWDED_FEET.

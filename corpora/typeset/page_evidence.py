@@ -1,5 +1,7 @@
 """What the counting scripts share (count_hanging.py, count_proportional.py): the pages named on the
-command line, and the evidence a rule of textfix.lines weighed on a page, caught at its first call.
+command line, and the evidence a rule of textfix.lines weighed on a page, caught at its first call;
+(count_full_subheads.py, count_inset_bylines.py, count_short_firsts.py) each typeset page's gold
+articles and pdfminer's boxes of it, as the reader cuts them.
 
 A DIR with a MANIFEST.json and ``NAME.<extractor>.txt`` pages is typeset (make_pages.py); any other DIR
 holds generated ``synth-*.txt`` pages (generate_pages.py); a path after ``--file`` is one page.
@@ -7,6 +9,7 @@ holds generated ``synth-*.txt`` pages (generate_pages.py); a path after ``--file
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -38,6 +41,24 @@ def pages(args: list[str]) -> Iterator[tuple[str, str, Path]]:
         else:
             for p in sorted(d.glob("synth-*.txt")):
                 yield "generated", f"{d.name}/{p.stem}", p
+
+
+def pdfminer_boxes(dirs: list[str]) -> Iterator[tuple[list[dict], list]]:
+    """(the gold's articles, textfix.order.boxes of the pdfminer text repaired) for every page of the
+    typeset batches *dirs* (``NAME.gold.json`` beside ``NAME.pdfminer.txt``), in name order."""
+    import textfix.order as order
+    import textfix.split as split
+    from textfix.io import read_text
+    from textfix.repair import repair
+
+    model = split.default_model()
+    bylines = lines.byline_finder(model)
+    for arg in dirs:
+        for gold in sorted(Path(arg).glob("*.gold.json")):
+            name = gold.name.removesuffix(".gold.json")
+            articles = json.loads(gold.read_text(encoding="utf-8"))["articles"]
+            text = read_text(gold.with_name(f"{name}.pdfminer.txt")).rstrip("\f\n ")
+            yield articles, order.boxes(repair(text, model, rejoin=False).text, bylines)
 
 
 def first_weighing(rule: str, evidence: Callable[..., tuple[int, int]], text: str) -> tuple[int, int, bool]:
