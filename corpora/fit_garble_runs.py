@@ -178,11 +178,8 @@ def partner_within(items: list[dict]) -> dict[str, float]:
 
 
 def _garbled_forms() -> dict[str, set[str]]:
-    """Each symbol → the characters it prints as in a garbled font (要 for —)."""
-    garbled_forms: dict[str, set[str]] = {}
-    for g, c in garbles._prepare(default_model()).table.items():
-        garbled_forms.setdefault(c.symbol, set()).add(g)
-    return garbled_forms
+    """Each symbol → the characters it prints as in a garbled font (要 for —), as the repair reads them."""
+    return garbles.forms_by_symbol(garbles._prepare(default_model()).table)
 
 
 def _half_of_doubled(p: str, k: int) -> bool:
