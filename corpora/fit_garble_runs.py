@@ -178,16 +178,19 @@ def partner_within(items: list[dict]) -> dict[str, float]:
 
 
 def _garbled_forms() -> dict[str, set[str]]:
-    """Each symbol → the characters it prints as in a garbled font (要 for —)."""
-    garbled_forms: dict[str, set[str]] = {}
-    for g, c in garbles._prepare(default_model()).table.items():
-        garbled_forms.setdefault(c.symbol, set()).add(g)
-    return garbled_forms
+    """Each symbol → the characters it prints as in a garbled font (要 for —), as the repair reads them."""
+    return garbles.forms_by_symbol(garbles._prepare(default_model()).table)
 
 
 def _half_of_doubled(p: str, k: int) -> bool:
     """Whether ``p[k]`` is a half of a doubled mark (——): one mark, read without partners."""
     return p[k] in DOUBLED and p[k] in p[max(0, k - 1) : k] + p[k + 1 : k + 2]
+
+
+def _log10_ratio(mark: int, n_mark: int, printed: int, n_printed: int, size: int) -> float:
+    """log10 of how much likelier a cell (of *size*) is around a mark than around its printed forms, from the counts
+    in it and in all cells of each, add-one smoothed; rounded to 0.001 as shipped."""
+    return round(math.log10((mark + 1) / (n_mark + size) / ((printed + 1) / (n_printed + size))), 3)
 
 
 def partner_distance(items: list[dict]) -> dict[str, dict]:
@@ -206,8 +209,7 @@ def partner_distance(items: list[dict]) -> dict[str, dict]:
                         counts = around_mark if ch == mark else around_printed
                         counts[garbles.distance_bin(garbles.nearest_form(p, k, forms, PARTNER_WINDOW), DISTANCE_BINS)] += 1
         n_mark, n_printed, size = sum(around_mark), sum(around_printed), len(around_mark)
-        ratios = [round(math.log10((m + 1) / (n_mark + size) / ((p + 1) / (n_printed + size))), 3)
-                  for m, p in zip(around_mark, around_printed)]
+        ratios = [_log10_ratio(m, n_mark, p, n_printed, size) for m, p in zip(around_mark, around_printed)]
         out[mark] = {"bins": list(DISTANCE_BINS), "log10_ratio": ratios[:-1], "none": ratios[-1],
                      "counted": [n_mark, n_printed]}
     return out
@@ -240,10 +242,10 @@ def dash_enclosure(items: list[dict]) -> dict[str, dict]:
     of each.  The dash's context term weighs it against the printed form, so the enclosure is weighed so too (the
     interpunct's garbled form 窑 is too rare in real text to count: its rate is set against all characters')."""
     garbled_forms = _garbled_forms()
+    states = ("none", *sorted(ENCLOSERS), *(o + garbles.HOLDS_MARKS for o in sorted(ENCLOSERS)))
     out = {}
     for dash in ENCLOSED_DASHES:
         printed = garbled_forms[dash]
-        states = ("none", *sorted(ENCLOSERS), *(o + garbles.HOLDS_MARKS for o in sorted(ENCLOSERS)))
         around_dash, around_printed = dict.fromkeys(states, 0), dict.fromkeys(states, 0)
         for item in items:
             for p in item["paragraphs"]:
@@ -252,8 +254,7 @@ def dash_enclosure(items: list[dict]) -> dict[str, dict]:
                         counts = around_dash if ch == dash else around_printed
                         counts[garbles.enclosure_state(p, k, PARTNER_WINDOW, marked=True)] += 1
         n_dash, n_printed, size = sum(around_dash.values()), sum(around_printed.values()), len(states)
-        fit: dict = {s: round(math.log10((around_dash[s] + 1) / (n_dash + size)
-                                         / ((around_printed[s] + 1) / (n_printed + size))), 3) for s in states}
+        fit: dict = {s: _log10_ratio(around_dash[s], n_dash, around_printed[s], n_printed, size) for s in states}
         # Outside all, as printed, says nothing where a decision counts: in a garbled run the openers print
         # garbled (野) too, and read as none until decided, around the dash and around 要 alike (on clean text the
         # state is exact: the count, -0.08, is kept in "counted").

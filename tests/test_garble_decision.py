@@ -314,8 +314,9 @@ def test_the_enclosure_term_is_fitted_and_declared() -> None:
 
 
 # Compounds linked by a single dash inside a quote, invented here and garbled with the rest of the sentence
-# (“—” → 野要冶): a dash stands inside a quote that holds no other mark about sixty times as often as 要 printed as
-# itself (the enclosure term of the dash, fitted on real-dev train); read by its trigrams and distances alone, 要 stays.
+# (“—” → 野要冶): a dash stands inside a quote that holds no other mark about 84 times as often as 要 printed as
+# itself (10 ** 1.926: the enclosure term of the dash in garble_decision.json, fitted on real-dev train by
+# corpora/fit_garble_runs.py); read by its trigrams and distances alone, 要 stays.
 @pytest.mark.parametrize(
     "clean",
     [

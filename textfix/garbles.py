@@ -223,6 +223,14 @@ def _class(chars) -> str:
     return "".join(re.escape(ch) for ch in sorted(set(chars)))
 
 
+def forms_by_symbol(table: dict[str, Candidate]) -> dict[str, set[str]]:
+    """Each symbol of *table* → the characters it prints as in a garbled font (要 for —)."""
+    found: dict[str, set[str]] = {}
+    for c in table.values():
+        found.setdefault(c.symbol, set()).add(c.garbled)
+    return found
+
+
 # A text offset → set in a garbled font (True), a clean one or drawn with its own glyph (False), drawn with
 # its mark's glyph (MARK), or not known (None): textfix.fonts.FontEvidence.state.
 FontState = Callable[[int], "bool | str | None"]
@@ -1446,9 +1454,7 @@ class _Partners:
     def __init__(self, lm: CharLM, table: dict[str, Candidate]) -> None:
         params = fitted()
         self.window, within = params["partner_window"], params["partner_within"]
-        garbled_forms: dict[str, set[str]] = {}
-        for c in table.values():
-            garbled_forms.setdefault(c.symbol, set()).add(c.garbled)
+        garbled_forms = forms_by_symbol(table)
 
         def forms(partner: str) -> set[str]:  # how the partner may be printed: itself, its ASCII form, garbled
             return {partner, *garbled_forms.get(partner, ()), *ASCII_FORMS.get(partner, "")} if partner else set()
