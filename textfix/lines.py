@@ -246,7 +246,7 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
     if is_wide(prev) or not _runs_on(nxt, after):
         return None
     text, column = ln.text, ln.column
-    hyphen = display_width("-") + (ascii_extra("-") if ln.proportional else 0)
+    hyphen = _measured_width("-", ln.proportional, quote, space)
     for j in range(len(text) - 1, 0, -1):
         tail = text[j:]
         width = _measured_width(tail, ln.proportional, quote, space)
