@@ -1292,11 +1292,13 @@ def _introduced_text(lines: list[Line], k: int, run: int) -> bool:
     head = lines[k : k + run]
     nxt = lines[k + run] if k + run < len(lines) else None
     after = lines[k + run + 1] if k + run + 1 < len(lines) else None
-    return (
-        LIST_ITEM.match(head[0].text) is not None
-        or any(DOCUMENT_TITLE.search(ln.text) for ln in head)
-        or nxt is None or not _looks_first(nxt, after)
-    )
+    return _document_or_list([ln.text for ln in head]) or nxt is None or not _looks_first(nxt, after)
+
+
+def _document_or_list(texts: list[str]) -> bool:
+    """*texts* (lines or blocks after a colon) are an official document's title (DOCUMENT_TITLE in
+    any) or a list's items (LIST_ITEM opens the first): text the colon introduces."""
+    return LIST_ITEM.match(texts[0]) is not None or any(DOCUMENT_TITLE.search(t) for t in texts)
 
 
 def _could_be_heading(head: list[Line]) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's textfix
-from textfix.layout import DOCUMENT_TITLE, LIST_ITEM  # noqa: E402
+from textfix.layout import _document_or_list  # noqa: E402
 from textfix.lines import ends_sentence  # noqa: E402
 
 STACK = 8  # blocks looked at after the colon at most (a document's title and its date take 6)
@@ -37,7 +37,7 @@ def stack_after(blocks: list[dict], k: int) -> list[dict]:
 
 def introduced(stack: list[dict]) -> bool:
     """The stack reads as text the colon introduces (see textfix.layout._introduced_text)."""
-    return bool(stack) and (LIST_ITEM.match(stack[0]["text"]) is not None or any(DOCUMENT_TITLE.search(b["text"]) for b in stack))
+    return bool(stack) and _document_or_list([b["text"] for b in stack])
 
 
 def main(batches: list[str]) -> None:
