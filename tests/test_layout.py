@@ -28,6 +28,12 @@ def column_lines(count: int) -> list[str]:
     return [fill(13, k) for k in range(count)]
 
 
+def paragraph(first: int = 11) -> list[str]:
+    """A paragraph of a 26-unit column: an indented first line (*first* characters and a comma), two
+    full lines, and a short last line that ends its sentence."""
+    return [fill(first, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+
+
 def glyph_widths(lines: list[str]) -> tuple[int, int]:
     return _glyph_widths(lines, display_widths(lines))
 
@@ -346,7 +352,7 @@ def test_titles_printed_together_at_the_foot_do_not_narrow_the_column_their_line
     # twelve lines.  Estimated over the lines near the foot only, the column would be the titles'
     # (22): the title line ending on its colon, over a line of 22, would be over a full line, and so no
     # title's: the foot would be read as text.
-    article = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    article = paragraph()
     body = (article * 2 + ["（王晓峰）"]) * 3
     titles = [fill(11, 20), fill(9, 21), fill(11, 22), fill(10, 23), fill(3, 24), fill(11, 25),
               fill(9, 26), fill(11, 27), fill(11, 28), fill(10, 29) + "：", fill(11, 30), fill(4, 31)]
@@ -362,7 +368,7 @@ def test_a_paragraphs_unpunctuated_first_lines_at_a_column_foot_are_no_foot_titl
     # on at the top of another column), then the titles in large type, 40 and 36 units, each a block.
     # An indented line over a full one is a paragraph's opening, never a wrapped title's lines (at
     # the title's measure but the last); the titles are the blocks under it.
-    article = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    article = paragraph()
     body = article * 4
     opening = [fill(11, 40), fill(13, 41)]
     titles = [fill(20, 50), fill(18, 60)]
@@ -375,7 +381,7 @@ def test_one_line_titles_each_a_block_of_its_own_are_foot_titles_though_shaped_a
     # Two titles of one line at the foot of a 26-unit column, 22 and 26 units: an indented line over a
     # full one, but a blank line (the extractor's block boundary) comes between them, as none does
     # inside a paragraph.
-    article = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    article = paragraph()
     titles = [fill(11, 40), fill(13, 41), fill(20, 50)]
     read = kinds(article * 4 + ["", titles[0], "", titles[1], "", titles[2]])
     assert [(k, t) for k, t in read if k == "foot_title"] == [("foot_title", t) for t in titles]
@@ -387,7 +393,7 @@ def test_a_numbered_list_at_the_page_foot_is_no_run_of_foot_titles() -> None:
     # printing each line as a block of its own (a blank line before it).  Read up from the foot the
     # lines are a title's, but item 4 follows item 3 (and 3 follows 2): a list, no titles; the items
     # stay the article's text.
-    article = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    article = paragraph()
     items = ["1." + fill(8, 40), "2." + fill(12, 41), fill(6, 42), "3." + fill(7, 43), "4." + fill(12, 44), fill(5, 45)]
     page = article * 2 + ["（王晓峰）"] + article + [fill(2, 30) + "分别是："]
     read = kinds(page + [x for item in items for x in ("", item)])
@@ -400,7 +406,7 @@ def test_a_foot_title_line_opening_with_a_decimal_is_no_list_item_numbered_on() 
     # the foot wraps onto a short line opening with one (8.7级…).  8.7 reads as item 8 after item 7,
     # which would make the foot's last line a list's and no title's; a point with a digit after it is
     # a decimal point, so the three lines under the byline are the titles' lines.
-    article = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    article = paragraph()
     last = [fill(11, 1) + "，", fill(13, 2), "7.2" + fill(5, 4) + "。"]
     titles = [fill(9, 40), fill(14, 50), "8.7" + fill(2, 60)]
     read = kinds(article * 3 + last + ["（王晓峰）"] + titles)
@@ -411,7 +417,7 @@ def test_a_short_line_under_a_full_one_ends_a_heading_of_a_run() -> None:
     # Under a paragraph's end, three bare lines of a 26-unit column, then a paragraph's indented first
     # line: a subhead wrapped at its measure (22 units) onto a short line (8), then a second subhead
     # (12).  The short line is the first subhead's last: the third line opens another.
-    article = [fill(11, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    article = paragraph()
     heads = [fill(11, 40), fill(4, 51), fill(6, 60)]
     read = kinds(article + heads + article)
     assert [(k, t) for k, t in read if k == "heading"] == [("heading", heads[0] + heads[1]), ("heading", heads[2])]
@@ -422,7 +428,7 @@ def test_a_deck_filled_to_the_column_after_a_byline_is_a_subhead_where_the_title
     # article opens with its deck: a subhead filled to the column (26 units) wrapped onto a short line
     # (6), then another (10).  With no title above the foot, the full line is no one-line title: it
     # and the short line under it are one subhead, the next line another.
-    article = [fill(10, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    article = paragraph(10)
     deck = [fill(13, 40), fill(3, 53), fill(5, 60)]
     titles = [fill(9, 70), fill(8, 80)]
     read = kinds(article * 2 + ["（王晓峰）"] + deck + article * 2 + ["（李明）"] + titles)
@@ -435,7 +441,7 @@ def test_the_headline_lines_between_a_byline_and_a_lead_are_subheads_where_the_t
     # a deck of three subheads, then its lead: one filled to the column and wrapped onto a short line
     # (26, 8), one of three lines (24, 26, 6), one short line (12).  With no title above the foot,
     # all are subheads, each ending where a short line follows a full one.
-    article = [fill(10, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    article = paragraph(10)
     deck = [fill(13, 40), fill(4, 53), fill(12, 60), fill(13, 72), fill(3, 85), fill(6, 90)]
     lead = ["央视网消息（新闻联播）：", fill(13, 5), fill(13, 6), fill(5, 7) + "。"]
     titles = [fill(9, 70), fill(8, 80)]
@@ -449,7 +455,7 @@ def test_lines_ending_full_before_a_lead_are_no_deck_where_the_titles_are_at_the
     # As above, but the lines between the byline and the lead are a paragraph's first two (22 and 26
     # units, no mark), which pdftotext may print before another block's lead: the full last line
     # runs on, so they are no subheads.
-    article = [fill(10, 1) + "，", fill(13, 2), fill(13, 3), fill(5, 4) + "。"]
+    article = paragraph(10)
     cut = [fill(11, 40), fill(13, 51)]
     lead = ["央视网消息（新闻联播）：", fill(13, 5), fill(13, 6), fill(5, 7) + "。"]
     titles = [fill(9, 70), fill(8, 80)]

@@ -1639,14 +1639,21 @@ def test_a_subhead_wrapped_as_a_paragraphs_lines_is_read_as_a_subhead() -> None:
     # (After a colon, what it introduces follows: a document's title printed as text, LEAD_ALONE_PAGE.)
 
 
+# The second article's paragraph opens on two lines of the column; its next printed line,
+# 器人，能源大臣阿卜杜勒- (the hyphen's 阿 did not fit), pdftotext joins to the one under it.
+HYPHEN_OPENING = TITLE_1 + ARTICLE_1 + TITLE_2 + "在江苏常州的一家工厂\n里，工人们正在组装新型机\n"
+HYPHEN_JOINED_PAGE = (HYPHEN_OPENING + "器人，能源大臣阿卜杜勒阿齐兹说，订单已经排到了\n明年年底，企业信心十足。\n"
+                      + "企业负责人介绍，今年\n以来产品销量持续增长。\n（记者 李娜）\n")
+# Two columns' width of large type (46 units).
+WIDE_TITLE = "工厂订单排到明年年底企业信心足工厂订单排到明年\n"
+
+
 def test_pdftotext_joins_a_line_broken_at_a_hyphen_without_it() -> None:
     # pdftotext's layout mode drops the hyphen that ends 器人，能源大臣阿卜杜勒- (22 units and the
     # hyphen's 1: 阿 did not fit the 24) and prints the line and the next (阿齐兹…到了, 24: full to
     # 明) as one, 46 units wide: no title, since the lines around it are the column's and the text
     # runs on into the full line after it.  Parted where the hyphen stood, the paragraph reads on.
-    body = "器人，能源大臣阿卜杜勒阿齐兹说，订单已经排到了\n明年年底，企业信心十足。\n"
-    text = (TITLE_1 + ARTICLE_1 + TITLE_2 + "在江苏常州的一家工厂\n里，工人们正在组装新型机\n" + body
-            + "企业负责人介绍，今年\n以来产品销量持续增长。\n（记者 李娜）\n")
+    text = HYPHEN_JOINED_PAGE
     assert [ln.text for ln in cut_lines(text)][14:18] == ["器人，能源大臣阿卜杜勒", "阿齐兹说，订单已经排到了",
                                                           "明年年底，企业信心十足。", "企业负责人介绍，今年"]
     page = split_page(text)
@@ -1658,7 +1665,7 @@ def test_a_wide_title_line_over_a_lead_is_not_parted() -> None:
     # Two columns' width of large type (46 units: 22 and the hyphen's 1, then 24, would part) over a
     # lead's indented first line: the text does not run on from it into a full line, so it stays
     # one line, a title's.
-    title = "工厂订单排到明年年底企业信心足工厂订单排到明年\n"
+    title = WIDE_TITLE
     assert title.strip() in [ln.text for ln in cut_lines(TITLE_1 + ARTICLE_1 + title + ARTICLE_2)]
 
 
@@ -1666,14 +1673,14 @@ def test_a_line_joined_at_a_hyphen_before_a_paragraph_s_last_line() -> None:
     # The text runs on into a paragraph's last line as well: it ends its sentence 14 units short of
     # the column, not as short as an indented first line (4 to 7: a title's lead would be).
     body = "器人，能源大臣阿卜杜勒阿齐兹说，订单已经排到了\n明年年底。\n"
-    text = TITLE_1 + ARTICLE_1 + TITLE_2 + "在江苏常州的一家工厂\n里，工人们正在组装新型机\n" + body + ARTICLE_2
+    text = HYPHEN_OPENING + body + ARTICLE_2
     assert [ln.text for ln in cut_lines(text)][14:16] == ["器人，能源大臣阿卜杜勒", "阿齐兹说，订单已经排到了"]
 
 
 def test_a_wide_title_line_over_a_full_lead_line_is_not_parted() -> None:
     # A lead's first line may fill the column (新华社北京3月9日电, no indent): an article opens under a
     # title there, and the text does not run on into it.
-    title = "工厂订单排到明年年底企业信心足工厂订单排到明年\n"
+    title = WIDE_TITLE
     lead = "新华社北京3月9日电（记者\n"
     assert title.strip() in [ln.text for ln in cut_lines(TITLE_1 + ARTICLE_1 + title + lead + ARTICLE_2)]
 
@@ -1743,9 +1750,7 @@ def test_a_line_parted_at_a_hyphen_keeps_its_byline_offset_in_its_own_text() -> 
     # marked at offset 14 (阿齐兹's 阿, hand-placed: the part only moves it) parts after 阿卜杜勒 (11
     # characters): the second line's byline opens at 14 - 11 = 3 of its own text.
     from textfix.lines import _hyphen_cut
-    body = "器人，能源大臣阿卜杜勒阿齐兹说，订单已经排到了\n明年年底，企业信心十足。\n"
-    text = (TITLE_1 + ARTICLE_1 + TITLE_2 + "在江苏常州的一家工厂\n里，工人们正在组装新型机\n" + body
-            + "企业负责人介绍，今年\n以来产品销量持续增长。\n（记者 李娜）\n")
+    text = HYPHEN_JOINED_PAGE
     lines = cut_lines(text)
     prev, first, second, nxt, after = lines[13:18]
     joined = Line.of(first.text + second.text, first.start, second.end, 46, second.column)._replace(

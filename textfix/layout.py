@@ -864,18 +864,24 @@ class _BodyReader:
         if self.titles_at_foot or not self._after_sentence() or (
                 self.items and self.items[-1].kind == "lead_byline" and not self.para) or self._in_head():
             return 0
+        n = self._lines_to_lead(k)
+        if not n:
+            return 0
+        self._flush()
+        self.items.append(_joined("title", self.lines[k : k + n]))
+        self.boundary = True
+        return k + n
+
+    def _lines_to_lead(self, k: int) -> int:
+        """How many lines from *k* are punctuated as a title's (see _title_line) up to a line that
+        opens an article (see _opens_article), the last as a title's last line is; 0 where a line
+        is not, or no such line comes within MAX_TITLE_LINES (see _led_title, _foot_deck)."""
         lines = self.lines
         for n in range(1, MAX_TITLE_LINES + 1):
             if k + n >= len(lines) or not _title_line(lines[k + n - 1], last=False):
                 return 0
-            nxt = lines[k + n]
-            if self._opens_article(nxt):
-                if not _title_line(lines[k + n - 1], last=True):
-                    return 0
-                self._flush()
-                self.items.append(_joined("title", lines[k : k + n]))
-                self.boundary = True
-                return k + n
+            if self._opens_article(lines[k + n]):
+                return n if _title_line(lines[k + n - 1], last=True) else 0
         return 0
 
     def _foot_deck(self, k: int) -> int:
@@ -888,19 +894,14 @@ class _BodyReader:
         mark)."""
         if not self.titles_at_foot or self.para or (self.items and self.items[-1].kind not in ("byline", "header")):
             return 0
-        lines = self.lines
-        for n in range(1, MAX_TITLE_LINES + 1):
-            if k + n >= len(lines) or not _title_line(lines[k + n - 1], last=False):
-                return 0
-            if self._opens_article(lines[k + n]):
-                if not _title_line(lines[k + n - 1], last=True) or is_full(lines[k + n - 1], nxt=lines[k + n]):
-                    # A full last line runs on: the lines are a paragraph's, the lead another
-                    # block's that pdftotext put after them (train77 page-002).
-                    return 0
-                self._add_headings(lines[k : k + n])
-                self.boundary = True
-                return k + n
-        return 0
+        n = self._lines_to_lead(k)
+        if not n or is_full(self.lines[k + n - 1], nxt=self.lines[k + n]):
+            # A full last line runs on: the lines are a paragraph's, the lead another
+            # block's that pdftotext put after them (train77 page-002).
+            return 0
+        self._add_headings(self.lines[k : k + n])
+        self.boundary = True
+        return k + n
 
     def _in_head(self) -> bool:
         """Only headings since the last title: the article has a title and no text yet."""
@@ -1292,11 +1293,13 @@ def _introduced_text(lines: list[Line], k: int, run: int) -> bool:
     head = lines[k : k + run]
     nxt = lines[k + run] if k + run < len(lines) else None
     after = lines[k + run + 1] if k + run + 1 < len(lines) else None
-    return (
-        LIST_ITEM.match(head[0].text) is not None
-        or any(DOCUMENT_TITLE.search(ln.text) for ln in head)
-        or nxt is None or not _looks_first(nxt, after)
-    )
+    return _document_or_list([ln.text for ln in head]) or nxt is None or not _looks_first(nxt, after)
+
+
+def _document_or_list(texts: list[str]) -> bool:
+    """*texts* (lines or blocks after a colon) are an official document's title (DOCUMENT_TITLE in
+    any) or a list's items (LIST_ITEM opens the first): text the colon introduces."""
+    return LIST_ITEM.match(texts[0]) is not None or any(DOCUMENT_TITLE.search(t) for t in texts)
 
 
 def _could_be_heading(head: list[Line]) -> bool:

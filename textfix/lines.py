@@ -246,7 +246,7 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
     if is_wide(prev) or not _runs_on(nxt, after):
         return None
     text, column = ln.text, ln.column
-    hyphen = display_width("-") + (ascii_extra("-") if ln.proportional else 0)
+    hyphen = _measured_width("-", ln.proportional, quote, space)
     for j in range(len(text) - 1, 0, -1):
         tail = text[j:]
         width = _measured_width(tail, ln.proportional, quote, space)
@@ -414,7 +414,7 @@ ASCII_WIDTHS = {
 # fits), lines with two came out 2.7 over, and a paragraph's first line with one and a digit came out
 # over its indented measure and was read as no first line (train51 page-031, 31.12 units of 30).
 MIDDLE_DOT_WIDTH = 0.65
-MIDDLE_DOT_NARROWER = 2 - MIDDLE_DOT_WIDTH
+MIDDLE_DOT_NARROWER = display_width("·") - MIDDLE_DOT_WIDTH  # counted 2 (see above), set MIDDLE_DOT_WIDTH
 # Display units a proportional line may come out over the column.  Kept from the class fit the font's widths
 # replaced; measured with them (corpora/typeset/fit_ascii.py's rows, train seeds 21-37, pdfium): of 6,140
 # lines with ASCII that go on in their gold block, 40 come out 0-1 unit over (justification's squeeze, a

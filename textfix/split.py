@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
@@ -111,16 +112,16 @@ def split_page(text: str, model: NoiseModel | None = None, source: str | None = 
         return _split_in_order(text, model, source)
     pieces = Pieces(text, spans)  # an extractor's blocks out of reading order (textfix.order)
     page = _split_in_order(pieces.reordered, model, source)
-    if spans.moved:
-        printed = _split_in_order(text, model, source)
-        if _moves_misread(page, printed):
-            return printed
+    if spans.moved and (printed := _moves_misread(page, lambda: _split_in_order(text, model, source))) is not None:
+        return printed
     return _carried(page, pieces, pieces.changes(page.changes))
 
 
-def _moves_misread(moved: Page, printed: Page) -> bool:
-    """pdftotext's block moves (textfix.order.move_order) read *moved* as more articles than the page
-    as *printed*, one of them without a title: the plan moved blocks across articles.  (A move may open
+def _moves_misread(moved: Page, split_printed: Callable[[], Page]) -> Page | None:
+    """The page as printed (*split_printed*) where pdftotext's block moves (textfix.order.move_order)
+    read *moved* as more articles than it, one of them without a title: the plan moved blocks across
+    articles; else None.  The page is split as printed only where *moved* has an untitled article
+    (a second split of the whole page otherwise spent for nothing).  (A move may open
     an article print order runs into the one before: a byline line under a foot title put back over
     its lead, tests/test_order_moves.py; that article has its title.)  On the 21 train batches (seeds
     21-63 odd, pdftotext, 82 pages the moves change) the one page a move plan read as more articles
@@ -128,7 +129,10 @@ def _moves_misread(moved: Page, printed: Page) -> bool:
     0.0032 as printed); the other 81 read as many articles or fewer.  A layout analysis's strips are
     not asked: pdfminer's print order runs articles together that its strips part (train page-039:
     1 article printed, 2 read)."""
-    return len(moved.articles) > len(printed.articles) and any(not a.title for a in moved.articles)
+    if all(a.title for a in moved.articles):
+        return None
+    printed = split_printed()
+    return printed if len(moved.articles) > len(printed.articles) else None
 
 
 def _split_in_order(text: str, model: NoiseModel, source: str | None) -> Page:

@@ -21,16 +21,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 from textfix.io import read_text  # noqa: E402
-from textfix.layout import _split_header  # noqa: E402
-from textfix.lines import cut_lines, is_wide  # noqa: E402
+from textfix.layout import _opens_with_wide_title, _split_header  # noqa: E402
+from textfix.lines import cut_lines  # noqa: E402
 
 
 def opens_wide(text: str) -> bool:
-    """The page's first line after its header is wider than the column."""
+    """The page's first line after its header is wider than the column (the reader's own test)."""
     lines = cut_lines(text.rstrip("\f\n "))
     header = _split_header(lines)
-    body = lines[header[1] :] if header else lines
-    return bool(body) and is_wide(body[0])
+    return _opens_with_wide_title(lines[header[1] :] if header else lines)
 
 
 def main() -> None:

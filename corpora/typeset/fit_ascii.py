@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 import textfix.lines as lines_module  # noqa: E402
 from textfix.evaluate import squash  # noqa: E402  (the gold blocks' own: dash runs as ——)
 from textfix.io import read_text  # noqa: E402
-from textfix.lines import ASCII_WIDTHS, INDENT_MIN, PROPORTIONAL_TOLERANCE, Line, ascii_extra, cut_lines, is_indented, opening_unit  # noqa: E402
+from textfix.lines import ASCII_WIDTHS, INDENT_MIN, PROPORTIONAL_TOLERANCE, Line, _short_by_error, ascii_extra, cut_lines, opening_unit  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import printed_blocks  # noqa: E402
@@ -99,11 +99,12 @@ def short_side(dirs: list[Path], extractors: list[str]) -> tuple[list[float], li
                 txt = gold_path.with_name(gold_path.name.replace(".gold.json", f".{ext}.txt"))
                 lines = cut_lines(read_text(txt).rstrip("\f\n ")) if txt.exists() else []
                 for ln, nxt in zip(lines, lines[1:]):
-                    if ln.hanging or not ln.proportional or ln.ends or is_indented(ln):
+                    if ln.hanging or not ln.proportional:
                         continue
-                    short = ln.column - ln.width - opening_unit(nxt)
-                    if short < 0 or (ln.column - ln.width) % 1 == 0 and opening_unit(nxt) % 1 == 0:
-                        continue  # full as measured, or nothing measured as set
+                    room, unit = ln.column - ln.width, opening_unit(nxt)
+                    if room < unit or not _short_by_error(ln, room, unit):
+                        continue  # full as measured, or not a line the allowance is asked for
+                    short = room - unit
                     if any(squash(ln.text + nxt.text) in b for b in blocks):
                         inside.append(round(short, 2))
                     elif any(squash(ln.text) in b for b in blocks):
