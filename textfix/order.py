@@ -193,8 +193,8 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
     order = _strips_past_header(boxed, strips_stop, MIN_BROKEN, None) if searched and broken else None
     blocks, stop, by_moves = boxed, strips_stop, False
     if order is None and broken:
-        moved, moved_stop, searched = _searched_move_blocks(boxed)
-        order = _moves_under_titles(moved, moved_stop, searched)
+        moved, moved_stop, foot_order = _searched_move_blocks(boxed)
+        order = _moves_under_titles(moved, moved_stop, foot_order)
         if order is not None:
             blocks, stop, by_moves = moved, moved_stop, True
         elif boxes_only:
