@@ -12,8 +12,8 @@ from textfix.order import (
     reading_order,
 )
 from textfix import order as order_module
-from textfix.order import _cohesion
-from textfix.repair import apply_changes
+from textfix.order import _cohesion, _no_term_worse
+from textfix.repair import apply_changes, repair
 
 
 def _set(paragraph: str, width: int = 12, indent: int = 2) -> list[str]:
@@ -918,11 +918,9 @@ GUARD_PRINTED = [
 def _split_with_plan(monkeypatch, moved: bool):
     """split_page of GUARD_PRINTED when the reading order puts its second block first, found by the
     block moves (*moved*) or by a layout analysis's strips."""
-    import textfix.order
-
     page_text = _page(GUARD_PRINTED)
     piece = _pieces(page_text, GUARD_PRINTED)
-    monkeypatch.setattr(textfix.order, "page_order", lambda text, model: Reading([piece[1], piece[0], piece[2]], moved))
+    monkeypatch.setattr(order_module, "page_order", lambda text, model: Reading([piece[1], piece[0], piece[2]], moved))
     return split_page(page_text)
 
 
@@ -940,12 +938,9 @@ def test_a_strips_plan_is_not_asked_for_its_articles(monkeypatch) -> None:
 def test_repair_keeps_a_move_plan_split_page_refuses(monkeypatch) -> None:
     # The guard counts articles, and repair splits no page: it reads the plan's order (its second
     # block first), as textfix.order.Reading says.
-    import textfix.order
-    from textfix.repair import repair
-
     page_text = _page(GUARD_PRINTED)
     piece = _pieces(page_text, GUARD_PRINTED)
-    monkeypatch.setattr(textfix.order, "page_order", lambda text, model: Reading([piece[1], piece[0], piece[2]], True))
+    monkeypatch.setattr(order_module, "page_order", lambda text, model: Reading([piece[1], piece[0], piece[2]], True))
     repaired = repair(page_text)
     assert "reorder" in {c.rule for c in repaired.changes}
     assert repaired.text.index(GUARD_1B[:10]) < repaired.text.index(GUARD_1A[:10])
@@ -1116,7 +1111,6 @@ def test_the_page_s_section_over_column_2_shows_no_move_when_the_titles_stand_at
 def test_no_term_worse_compares_term_by_term():
     """A cohesion move is taken only when no term of the key is worse: a gain in an earlier term does
     not buy a loss in a later one, as a lexicographic comparison (tuple <=) would let it."""
-    from textfix.order import _no_term_worse
     # One subhead's topic more found (-1 < 0), one more article read off balance (1 > 0): worse in a term.
     assert (-1, 1, 0) <= (0, 0, 0)
     assert not _no_term_worse((-1, 1, 0), (0, 0, 0))

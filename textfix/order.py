@@ -193,8 +193,8 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
     order = _strips_past_header(boxed, strips_stop, MIN_BROKEN, None) if searched and broken else None
     blocks, stop, by_moves = boxed, strips_stop, False
     if order is None and broken:
-        moved, moved_stop, searched = _searched_move_blocks(boxed)
-        order = _moves_under_titles(moved, moved_stop, searched)
+        moved, moved_stop, foot_order = _searched_move_blocks(boxed)
+        order = _moves_under_titles(moved, moved_stop, foot_order)
         if order is not None:
             blocks, stop, by_moves = moved, moved_stop, True
         elif boxes_only:
@@ -295,7 +295,7 @@ def _byline_under_lead(blocks: list[list[Line]], i: int) -> bool:
     articles' bylines), never to the text after it; 1 of them (train67 page-011) is read by no other
     reading, the other 2 by the strip search before this is asked."""
     before, after = blocks[i - 1], blocks[i + 1]
-    return (len(blocks[i]) == 1 and _lead_byline(blocks[i]) and _lead(before) and not _lead_byline(before)
+    return (_lead_byline_alone(blocks[i]) and _lead(before) and not _lead_byline(before)
             and not _lead(after) and not _title(blocks, i + 1))
 
 
@@ -488,7 +488,7 @@ def _inset_byline(blocks: list[list[Line]], i: int) -> bool:
     around such a byline are read on (:func:`_seam_costs`): on those 28 batches pdfminer's CER went
     0.0570 -> 0.0538 (train63: page-034 0.34 -> 0.24) and 0.0726 -> 0.0626 (train65: page-020 0.40 -> 0.005,
     the search no longer read the page otherwise to mend the byline's seam), no batch else changed."""
-    return (0 < i < len(blocks) - 1 and len(blocks[i]) == 1 and _lead_byline(blocks[i])
+    return (0 < i < len(blocks) - 1 and _lead_byline_alone(blocks[i])
             and _needs_more(blocks[i - 1]) and _goes_on(blocks[i + 1]))
 
 
@@ -921,6 +921,12 @@ def _bare_byline(ln: Line) -> bool:
 def _lead_byline(block: list[Line]) -> bool:
     """A byline line under a title (本报记者 张伟)."""
     return LEAD_LINE.match(block[0].text) is not None
+
+
+def _lead_byline_alone(block: list[Line]) -> bool:
+    """The block is a byline line under a title (:func:`_lead_byline`) and nothing else (not
+    :func:`_byline_alone`, a byline that closes an article)."""
+    return len(block) == 1 and _lead_byline(block)
 
 
 def _lead(block: list[Line]) -> bool:
@@ -1776,7 +1782,7 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
         block = blocks[i]
         if i + 1 < len(blocks) and _wrapped_in_column(block):
             return True  # a subhead wrapped in its column, printed before the titles that follow it
-        return not _foot_title(block) and not (len(block) == 1 and _lead_byline(block))
+        return not _foot_title(block) and not _lead_byline_alone(block)
 
     return max(stop, 1 + max((i for i in range(stop, len(blocks)) if text(i)), default=-1))
 

@@ -1,7 +1,7 @@
 """What the counting scripts share (count_hanging.py, count_proportional.py): the pages named on the
 command line, and the evidence a rule of textfix.lines weighed on a page, caught at its first call;
-(count_full_subheads.py, count_inset_bylines.py, count_short_firsts.py) each typeset page's gold
-articles and pdfminer's boxes of it, as the reader cuts them.
+(count_full_subheads.py, count_indented_titles.py, count_inset_bylines.py, count_short_firsts.py)
+each typeset page's gold articles and pdfminer's boxes of it, as the reader cuts them.
 
 A DIR with a MANIFEST.json and ``NAME.<extractor>.txt`` pages is typeset (make_pages.py); any other DIR
 holds generated ``synth-*.txt`` pages (generate_pages.py); a path after ``--file`` is one page.
