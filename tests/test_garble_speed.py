@@ -482,3 +482,15 @@ def test_a_page_whose_readings_are_kept_is_read_one_by_one(monkeypatch) -> None:
     monkeypatch.setattr(garbles, "_raw_terms", lambda *args: together.append(args) or {})
     assert garbles.garble_changes(text, model) == first
     assert not together
+
+
+def test_the_vector_screens_paragraph_ends_are_those_the_text_marks() -> None:
+    """FontRuns takes a read page's paragraph ends from the vector screen's array: the offsets of PARAGRAPH_END,
+    as the regular expression finds them (the first line break of a run read as one, see garbles._as_read)."""
+    pytest.importorskip("numpy")
+    read = garbles._as_read("我们散步遥\n\n他说袁野来了\n好。\n", paragraphs=True)
+    ends = [5, 13, 16]  # after 遥, after 了 (the blank line's break stays), after 。 (counted by hand)
+    _, _, windows = garbles._prepared(default_model()).screen.vector.occurrences(read)
+    assert windows.paragraph_ends() == ends == garbles._paragraph_ends(read)
+    _, _, windows = garbles._prepared(default_model()).screen.vector.occurrences("我们散步遥\n他说")
+    assert windows.paragraph_ends() == [] == garbles._paragraph_ends("我们散步遥\n他说")
