@@ -113,6 +113,7 @@ def test_decisions_alike_with_and_without_the_vector_screen(monkeypatch: pytest.
     monkeypatch.setattr(garbles, "VECTOR_TEXT", 0)
     assert garbles.garble_changes(text, model) == plain
     assert garbles._prepared(model).screen.page_counts(text) is not None  # the vector screen did read it
+    assert garbles._WINDOWS is None  # its windows served the call alone: not kept for the collector to walk
 
 
 def test_the_lexicon_loaded_by_character_finds_the_words_the_whole_one_does() -> None:

@@ -261,15 +261,22 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
     PDF draws the character with its mark's glyph (:data:`MARK`), it is a
     garble whatever its context, with its own glyph (False) never.
     """
+    global _WINDOWS
     prepared = _prepared(model)
     read = _as_read(text, paragraphs)
-    occurrences = prepared.screen.occurrences(read) if prepared else []
-    if font_state is not None and prepared:
-        occurrences = _by_font(read, prepared, occurrences, font_state)
-    if not occurrences:
-        return []
-    decisions = _weigh(read, prepared, occurrences, font_state)
-    return [_change(text, d, model) for d in decisions if d.wins]
+    try:
+        occurrences = prepared.screen.occurrences(read) if prepared else []
+        if font_state is not None and prepared:
+            occurrences = _by_font(read, prepared, occurrences, font_state)
+        if not occurrences:
+            return []
+        decisions = _weigh(read, prepared, occurrences, font_state)
+        return [_change(text, d, model) for d in decisions if d.wins]
+    finally:
+        # The windows serve this call alone (a later call screens its text anew): kept past it, their ~30,000
+        # objects on bench_repair's 5 MB print page would be walked by the collector's first pass after the
+        # pause, 6.5 ms of the call (measured with gc.callbacks), and their arrays held.
+        _WINDOWS = None
 
 
 # The first line break of a run: blank lines between paragraphs are one end.  (The look-behind after the
@@ -333,7 +340,8 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
     counts = prepared.screen.page_counts(text)
     lm, space = default_charlm(), _SpaceEvidence(text, counts)
     decisions = [_Decision(o, 0.0, "text", space.ratio(text, o)) for o in occurrences]
-    page = _WINDOWS if counts is not None and _WINDOWS is not None and _WINDOWS.text is text else None
+    windows = _WINDOWS  # (read once: another thread's call may set it meanwhile)
+    page = windows if counts is not None and windows is not None and windows.text is text else None
     _read_first(lm, prepared, text, decisions, page)
     if not any(d.winnable for d in decisions):
         return decisions  # the run term is never positive: none can win, most clean pages end here
