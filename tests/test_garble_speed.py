@@ -495,3 +495,19 @@ def test_the_vector_screens_paragraph_ends_are_those_the_text_marks() -> None:
     assert windows.paragraph_ends() == ends == garbles._paragraph_ends(read)
     _, _, windows = garbles._prepared(default_model()).screen.vector.occurrences("我们散步遥\n他说")
     assert windows.paragraph_ends() == [] == garbles._paragraph_ends("我们散步遥\n他说")
+
+
+def test_a_font_run_goes_on_between_events_only_within_a_paragraph() -> None:
+    """FontRuns' chance that the run goes on from one event to the next: exp(-distance / run_length) inside a
+    paragraph, 0 across a paragraph's end (each event's paragraph found once, FontRuns._paragraphs)."""
+    import math
+
+    prepared = garbles._prepared(default_model())
+    end = garbles.PARAGRAPH_END
+    read = "甲，乙遥丙" + end + "丁。戊" + end + "己"  # marks at 1 and 7, the candidate 遥 at 3, ends at 5 and 9
+    decision = garbles._Decision(garbles._Occurrence(3, 1, prepared.table["遥"]), 5.0, "text", 0.0)  # winnable
+    runs = garbles.FontRuns(read, prepared.printed_marks, 2, [decision])
+    runs.decide([decision])
+    run_length = garbles.fitted()["run_length"]
+    assert runs._paragraphs([0, 5, 6, 9, 10]) == [0, 0, 1, 1, 2]  # the ends before each offset, by hand
+    assert runs.stays == [0.0, math.exp(-2 / run_length), 0.0]  # ， → 遥 two apart; 遥 → 。 across the end at 5

@@ -1828,8 +1828,9 @@ class FontRuns:
             self.mark_ratio = mark
             run_length = fitted()["run_length"]
             ats = [at for at, _ in events]
-            self.stays = [0.0] + [0.0 if self._paragraph_between(a, b) else math.exp(-(b - a) / run_length)
-                                  for a, b in zip(ats, ats[1:])]
+            paragraph = self._paragraphs(ats)  # (a paragraph ends between two events where theirs differ)
+            self.stays = [0.0] + [0.0 if p != q else math.exp(-(b - a) / run_length)
+                                  for a, b, p, q in zip(ats, ats[1:], paragraph, paragraph[1:])]
         ratios = [self.mark_ratio if d is None else d.likelihood_ratio for d in self.events]
         a, b = PRIOR_EVENTS * self.prior, PRIOR_EVENTS * (1 - self.prior)
         for _ in range(rounds):
@@ -1846,10 +1847,12 @@ class FontRuns:
                 p_odds = p / (1.0 - p) * (without / (1.0 - without)) / odds
                 d.run = math.log10(max(p_odds / (1.0 + p_odds), 1e-300))
 
-    def _paragraph_between(self, a: int, b: int) -> bool:
-        """Whether a paragraph ends between offsets *a* and *b* (a < b)."""
+    def _paragraphs(self, offsets: list[int]) -> list[int]:
+        """Each of *offsets*' paragraph: how many paragraph ends stand before it.  (One search an offset, not two a
+        pair of neighbours: 15,000 offsets among the 25,641 ends of bench_repair's rejoined print page take 4.8 ms,
+        not 8.9, measured; the settle pass there has ~1,000 events, a paragraph a line of real-dev many more.)"""
         ends = self.paragraph_ends
-        return bool(ends) and bisect_left(ends, a) != bisect_left(ends, b)
+        return [bisect_left(ends, at) for at in offsets] if ends else [0] * len(offsets)
 
 
 _PARAGRAPH_END_AT = re.compile(PARAGRAPH_END)
