@@ -603,6 +603,44 @@ def test_a_byline_line_under_a_title_is_no_article_s_that_ends_with_its_byline()
     assert found is None or found[1].index(3) > found[1].index(1)
 
 
+def test_a_byline_line_boxed_amid_its_articles_first_column_is_read_before_its_lead() -> None:
+    # Titles at the page's foot, A's byline line (本报记者 张伟) set across A's columns' top: pdfminer
+    # boxed it amid A's first column, inside a sentence (block 0, A's lead, …并 | 1, the byline |
+    # 2, 在各公园…, as INSET_BYLINE_PAGE prints it), then B's lead (3); strip 2 holds A's second
+    # column (4) and B's (5).  The seams into and out of the byline read on (nothing broken, as
+    # _seam_costs has them), and 0→2 joins.  The byline opens no article there: A's first segment
+    # holds it, and it is read before A's lead: 1, 0, 2, 4, 3, 5 breaks none of the print order's 3.
+    right = {(0, 1), (1, 2), (0, 2), (1, 0), (2, 4), (4, 3), (3, 5)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    before = [0, 2, 2, 4, 8, 12, 16]  # the byline line counts no column line: 4 and 4 lines an article
+    can_start = [True, True, False, True, False, False]
+    closed = [False, False, False, False, True, True]
+    leads = [True, True, False, True, False, False]
+    floats = [False, True, False, False, False, False]
+    found = _interleave([0, 4], 6, cost, can_start, closed, [False] * 6, before, [set()] * 6, None, floats,
+                        leads=leads)
+    assert found is not None and found[1] == [1, 0, 2, 4, 3, 5] and found[0][0] == -3
+
+
+def test_a_byline_line_amid_a_segment_that_opens_at_no_lead_is_not_lifted() -> None:
+    # The page above with A's first block no lead (a paragraph's text, train67 page-027's case: the
+    # segment is no article's first, its byline line heads another): the byline line stays a lead
+    # that opens another article after text, and is never read before block 0.
+    right = {(0, 1), (1, 2), (0, 2), (1, 0), (2, 4), (4, 3), (3, 5)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    before = [0, 2, 2, 4, 8, 12, 16]
+    found = _interleave([0, 4], 6, cost, [True, True, False, True, False, False], [False, False, False, False, True, True],
+                        [False] * 6, before, [set()] * 6, None, [False, True, False, False, False, False],
+                        leads=[False, True, False, True, False, False])
+    assert found is None or found[1].index(1) > found[1].index(0)
+
+
 def test_a_first_strip_may_hold_two_columns_of_every_article() -> None:
 
     # Three columns an article, four lines each: pdfminer groups A's first two columns (blocks 0, 1)
