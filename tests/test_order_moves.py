@@ -1244,3 +1244,25 @@ def test_a_wrapped_subhead_printed_before_the_titles_goes_back_over_its_text() -
     assert [(b.kind, b.text) for b in page.articles[1].blocks] == [
         ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", "".join(SUB_FOOT)), ("paragraph", SUB_FOOT_TEXT)
     ]
+
+
+# Titles over the articles (the shape of train95 page-028): the second article opens at column 2's
+# foot (its title and lead's first lines, which stop inside a sentence at the column's width: 加快|建设)
+# and goes on at column 3's top; pdftotext prints column 3's top first, so the page's last block
+# stops inside a sentence right at the page's end.
+ARTICLE_1_TEXT = "\n".join([*_set(P2), *_set(P3)[:-1], _set(P3)[-1] + BYLINE_1])
+LEAD_2C = "市民纷纷表示，绿道让城市生活更加舒适，周末出游也有了好去处。"
+LEAD_2_LINES = _set(LEAD_2A) + _set(LEAD_2B) + _set(LEAD_2C)
+OPENING_2 = "\n".join([TITLE_2, *LEAD_2_LINES[:2]])
+REST_2 = "\n".join([*LEAD_2_LINES[2:], BYLINE_2])
+PAGE_END_PRINTED = [COLUMN_1A, ARTICLE_1_TEXT, REST_2, OPENING_2]
+
+
+def test_an_opening_printed_last_at_the_page_s_end_goes_back_over_its_text() -> None:
+    assert LEAD_2_LINES[1] == "播）：今年以来，多地加快"  # stops inside a sentence, at full width
+    page_text = _page(PAGE_END_PRINTED)
+    column_1, article_1, rest_2, opening_2 = _pieces(page_text, PAGE_END_PRINTED)
+    assert reading_order(page_text) == [column_1, article_1, opening_2, rest_2]
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [(TITLE_1, "张伟"), (TITLE_2, "李明")]
+    assert [(b.kind, b.text) for b in page.articles[1].blocks] == [("paragraph", LEAD_2A), ("paragraph", LEAD_2B), ("paragraph", LEAD_2C)]

@@ -1920,8 +1920,10 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
       (unless it is the rest of a heading wrapped, a shorter line after a broad one), a block that
       opens inside a sentence, the foot, nor — when the titles stand at the foot, so an article opens
       with no title — a lead after a subhead;
-    - when the titles stand at the foot, the text before them ends the last article: it does not stop
-      inside a sentence at a column's width (pdftotext printed a column's top late, train25 page-011);
+    - the text before the foot (the titles at the foot, or the page's end) ends the last article: it
+      does not stop inside a sentence at a column's width (pdftotext printed a column's top late:
+      train25 page-011, titles at the foot; train95 page-028, titles over the articles: an article
+      that opens at column 2's foot, its text at column 3's top printed before its opening);
     - when the titles stand over the articles, a byline at a block's end closes an article: no
       paragraph that is not an article's first follows it (:func:`_paragraph_goes_on`);
     - when the titles stand at the foot, no subhead follows a byline, alone or over its text
@@ -2000,8 +2002,8 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
         """A heading or byline line without its text, a byline before a paragraph."""
         if wants_rest[x] and y != x - 1:
             return True  # a wrapped heading's first line is read before its rest
-        if y >= stop:  # the titles at the foot follow the last article's end
-            return needs_text[x] or (foot_titles and more[x])
+        if y >= stop:  # the titles at the foot, or the page's end, follow the last article's end
+            return needs_text[x] or more[x]
         if more[x] and (leads[y] or titled[y] or over_text[y] or openers[y]):
             return True  # an article's opening or a subhead's under a sentence left unfinished
         if alone[x] and (y >= stop or inside[y]):
