@@ -1777,14 +1777,27 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
     lead after the page's last article, train25 page-011), so the page may end inside a sentence before
     its titles.  A byline line alone there (set over the columns, printed with the titles: train25
     page-021) names no lead of its own: it stays, as the titles do.  A subhead wrapped in its column
-    (:func:`_wrapped_in_column`) printed before the titles is its column's (train49 page-007)."""
+    (:func:`_wrapped_in_column`) printed before the titles is its column's (train49 page-007), and so
+    is an article's own title stack set in its column (:func:`_repeats_later_title`, train91 page-022)."""
     def text(i: int) -> bool:
         block = blocks[i]
-        if i + 1 < len(blocks) and _wrapped_in_column(block):
-            return True  # a subhead wrapped in its column, printed before the titles that follow it
+        if i + 1 < len(blocks) and (_wrapped_in_column(block) or _repeats_later_title(blocks, i)):
+            return True  # a subhead wrapped in its column, or a title stack, printed before the titles that follow it
         return not _foot_title(block) and not _lead_byline_alone(block)
 
     return max(stop, 1 + max((i for i in range(stop, len(blocks)) if text(i)), default=-1))
+
+
+def _repeats_later_title(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* past the foot is headings whose text the blocks after it print again: an article's
+    title stack set in its column (a title, its subtitles; the byline-over form sets it under the byline
+    line, over the lead), which pdftotext printed after the columns, right before the foot's titles
+    (train91 page-022).  The foot's titles are printed once each, so no block of them repeats later;
+    matched without whitespace, as the foot wraps a title anywhere."""
+    block = blocks[i]
+    mine = _squashed("".join(ln.text for ln in block))
+    later = _squashed("".join(ln.text for b in blocks[i + 1:] for ln in b))
+    return all(ln.headline for ln in block) and any(map(is_ideograph, mine)) and mine in later
 
 
 def _subhead_over_foot(blocks: list[list[Line]], stop: int) -> tuple[int, list[int] | None]:
@@ -1953,7 +1966,6 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
     signed = [_closes(b) for b in blocks]
     leads = [_lead(b) for b in blocks]
     subheads = [_subhead(b) and not ld for b, ld in zip(blocks, leads)]
-    shared = _topics(blocks, subheads)
     rests = _rests(blocks)
     alone = [_lead_alone(b) for b in blocks]
     wants_rest = [x > 0 and rests[x - 1] for x in range(len(blocks))]  # a heading's first line, its rest printed before it
@@ -1961,7 +1973,11 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
         openers = _foot_title_openers(blocks, stop)
     # A heading alone that repeats a foot title: the title stack an article opens with, followed by
     # the rest of the stack or the article's opening, not by another paragraph (train69 page-037).
-    stacks = [o and _heading(b) for o, b in zip(openers, blocks)]
+    # A stack of more lines, titles and subtitles set in the column, is one too (train91 page-022).
+    stacks = [o and all(ln.headline for ln in b) for o, b in zip(openers, blocks)]
+    # A title stack names its article as a subhead names its text: asked for its topic too (train91
+    # page-022: the stack read over the other article's lead by the shortest move).
+    shared = _topics(blocks, [s or st for s, st in zip(subheads, stacks)])
 
     def off_topic(x: int, y: int) -> bool:
         """Subhead *x* stands over a paragraph's text that does not open with its topic (TOPIC_MIN).  A
@@ -2003,7 +2019,7 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
         if wants_rest[x] and y != x - 1:
             return True  # a wrapped heading's first line is read before its rest
         if y >= stop:  # the titles at the foot, or the page's end, follow the last article's end
-            return needs_text[x] or more[x]
+            return needs_text[x] or more[x] or stacks[x]  # a title stack wants its article's opening
         if more[x] and (leads[y] or titled[y] or over_text[y] or openers[y]):
             return True  # an article's opening or a subhead's under a sentence left unfinished
         if alone[x] and (y >= stop or inside[y]):
@@ -2455,7 +2471,8 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
             for run in range(1, min(MAX_RUN, n - i) + 1):
                 if i + run < n and bound[seq[i + run - 1]] and _lead(blocks[seq[i + run]]):
                     continue  # a title or byline line is not cut from the lead under it
-                cut = int(not _opening(blocks[seq[i]]))
+                # A title stack repeating a foot title opens an article, as a lead does (train91 page-022).
+                cut = int(not (_opening(blocks[seq[i]]) or openers[seq[i]]))
                 for k in range(1, i):  # the page opens where the extractor starts: nothing goes before
                     yield seq[:k] + seq[i:i + run] + seq[k:i] + seq[i + run:], cut, i - k, False
         # pdftotext reads an article's two columns cut at subheads by height: column 1's first piece,
