@@ -1246,6 +1246,21 @@ def test_a_wrapped_subhead_printed_before_the_titles_goes_back_over_its_text() -
     ]
 
 
+
+def test_an_indented_wrapped_subhead_printed_before_the_titles_goes_back_over_its_text() -> None:
+    # The same where subheads are set indented (the shape of train105 page-032): the subhead's first
+    # line fills the column from a paragraph's indent (two characters short), and it is still a heading
+    # wrapped at the column, not two titles.
+    indented = ["夜间开放时段借阅量已", "占全天三成"]
+    assert len(indented[0]) == 12 - 2
+    printed = [*SUB_FOOT_PRINTED[:3], "\n".join(indented), FOOT]
+    page_text = _page(printed)
+    harvest, library, text, subhead, foot = _pieces(page_text, printed)
+    assert reading_order(page_text) == [harvest, library, subhead, text, foot]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["赵敏", "王磊"]
+    assert [(b.kind, b.text) for b in page.articles[1].blocks][-2:] == [("heading", "".join(indented)), ("paragraph", SUB_FOOT_TEXT)]
+
 # Titles over the articles (the shape of train95 page-028): the second article opens at column 2's
 # foot (its title and lead's first lines, which stop inside a sentence at the column's width: 加快|建设)
 # and goes on at column 3's top; pdftotext prints column 3's top first, so the page's last block

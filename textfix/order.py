@@ -1840,10 +1840,11 @@ def _wrapped_in_column(block: list[Line]) -> bool:
 def column_wrapped(block: list[Line]) -> bool:
     """Lines without sentence marks (bare: a column's prose is no headline only where its comma-set
     lines end on a garbled full stop, ``…八百万户遥``, as pdfminer's last column may) wrapped at the
-    column's measure: each but the last filled to the column, none wider (as a line set across the
-    page is), the last short of it."""
+    column's measure: each but the last filled to the column (the first from an indent, where subheads
+    are set indented: train105 page-032), none wider (as a line set across the page is), the last short
+    of it."""
     return (len(block) > 1 and all(ln.bare and not is_wide(ln) for ln in block)
-            and all(map(is_full, block[:-1])) and not is_full(block[-1]))
+            and all(is_full(ln, first=k == 0) for k, ln in enumerate(block[:-1])) and not is_full(block[-1]))
 
 
 # The page's titles set at its foot, one line each: more lines than a heading in the column holds
