@@ -1244,3 +1244,70 @@ def test_a_wrapped_subhead_printed_before_the_titles_goes_back_over_its_text() -
     assert [(b.kind, b.text) for b in page.articles[1].blocks] == [
         ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("heading", "".join(SUB_FOOT)), ("paragraph", SUB_FOOT_TEXT)
     ]
+
+
+
+def test_an_indented_wrapped_subhead_printed_before_the_titles_goes_back_over_its_text() -> None:
+    # The same where subheads are set indented (the shape of train105 page-032): the subhead's first
+    # line fills the column from a paragraph's indent (two characters short), and it is still a heading
+    # wrapped at the column, not two titles.
+    indented = ["夜间开放时段借阅量已", "占全天三成"]
+    assert len(indented[0]) == 12 - 2
+    printed = [*SUB_FOOT_PRINTED[:3], "\n".join(indented), FOOT]
+    page_text = _page(printed)
+    harvest, library, text, subhead, foot = _pieces(page_text, printed)
+    assert reading_order(page_text) == [harvest, library, subhead, text, foot]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["赵敏", "王磊"]
+    assert [(b.kind, b.text) for b in page.articles[1].blocks][-2:] == [("heading", "".join(indented)), ("paragraph", SUB_FOOT_TEXT)]
+
+# Titles over the articles (the shape of train95 page-028): the second article opens at column 2's
+# foot (its title and lead's first lines, which stop inside a sentence at the column's width: 加快|建设)
+# and goes on at column 3's top; pdftotext prints column 3's top first, so the page's last block
+# stops inside a sentence right at the page's end.
+ARTICLE_1_TEXT = "\n".join([*_set(P2), *_set(P3)[:-1], _set(P3)[-1] + BYLINE_1])
+LEAD_2C = "市民纷纷表示，绿道让城市生活更加舒适，周末出游也有了好去处。"
+LEAD_2_LINES = _set(LEAD_2A) + _set(LEAD_2B) + _set(LEAD_2C)
+OPENING_2 = "\n".join([TITLE_2, *LEAD_2_LINES[:2]])
+REST_2 = "\n".join([*LEAD_2_LINES[2:], BYLINE_2])
+PAGE_END_PRINTED = [COLUMN_1A, ARTICLE_1_TEXT, REST_2, OPENING_2]
+
+
+def test_an_opening_printed_last_at_the_page_s_end_goes_back_over_its_text() -> None:
+    assert LEAD_2_LINES[1] == "播）：今年以来，多地加快"  # stops inside a sentence, at full width
+    page_text = _page(PAGE_END_PRINTED)
+    column_1, article_1, rest_2, opening_2 = _pieces(page_text, PAGE_END_PRINTED)
+    assert reading_order(page_text) == [column_1, article_1, opening_2, rest_2]
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [(TITLE_1, "张伟"), (TITLE_2, "李明")]
+    assert [(b.kind, b.text) for b in page.articles[1].blocks] == [("paragraph", LEAD_2A), ("paragraph", LEAD_2B), ("paragraph", LEAD_2C)]
+
+
+# Titles at the foot (the shape of train91 page-022): the harvest article, signed over its text (a
+# byline line), sets its own title stack in the column under the byline line — its title and two
+# subtitles, three lines of no column's width — and the foot repeats it as one line.  pdftotext prints
+# the stack after the columns, right before the foot's titles, where it was read as titles: the
+# page's titles went to the wrong articles.  It goes back under the byline line, over the lead that
+# names its topic (秋收), not over the next article's, and alone.
+STACK_LINES = ["秋收玉米丰收在望", "各地抢抓晴好天气", "农机手抢收忙"]
+STACK_3 = "\n".join(STACK_LINES)
+HARVEST_TOP = "\n".join(_set(LEAD_H) + _set(LEAD_H2))
+# The next article's lead and its second paragraph, at the next column's top, each a block of its own.
+GREENWAY_A = "\n".join(_set(LEAD_2A))
+GREENWAY_B = "\n".join(_set(LEAD_2B)[:-1] + [_set(LEAD_2B)[-1] + BYLINE_2])
+FOOT_STACK_3 = "\n".join(["图书馆延时服务受读者欢迎", " ".join(STACK_LINES), TITLE_2])
+STACK_LAST_PRINTED = [LIBRARY, BYLINE_LINE_C, HARVEST_TOP, GREENWAY_A, GREENWAY_B, STACK_3, FOOT_STACK_3]
+
+
+def test_a_title_stack_printed_before_the_foot_s_titles_goes_back_under_its_byline_line() -> None:
+    assert all(len(line) < 12 for line in STACK_LINES)  # no heading wrapped at the column
+    page_text = _page(STACK_LAST_PRINTED)
+    library, byline, harvest, greenway_a, greenway_b, stack, foot = _pieces(page_text, STACK_LAST_PRINTED)
+    # The stack alone moves, as an article's opening does: not with the paragraph printed over it,
+    # which a shorter move would take along.
+    assert reading_order(page_text) == [library, byline, stack, harvest, greenway_a, greenway_b, foot]
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("图书馆延时服务受读者欢迎", "王磊"), (" ".join(STACK_LINES), "赵敏"), (TITLE_2, "李明")
+    ]
+    assert [b.text for b in page.articles[1].blocks][-2:] == [LEAD_H, LEAD_H2]

@@ -1800,14 +1800,27 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
     lead after the page's last article, train25 page-011), so the page may end inside a sentence before
     its titles.  A byline line alone there (set over the columns, printed with the titles: train25
     page-021) names no lead of its own: it stays, as the titles do.  A subhead wrapped in its column
-    (:func:`_wrapped_in_column`) printed before the titles is its column's (train49 page-007)."""
+    (:func:`_wrapped_in_column`) printed before the titles is its column's (train49 page-007), and so
+    is an article's own title stack set in its column (:func:`_repeats_later_title`, train91 page-022)."""
     def text(i: int) -> bool:
         block = blocks[i]
-        if i + 1 < len(blocks) and _wrapped_in_column(block):
-            return True  # a subhead wrapped in its column, printed before the titles that follow it
+        if i + 1 < len(blocks) and (_wrapped_in_column(block) or _repeats_later_title(blocks, i)):
+            return True  # a subhead wrapped in its column, or a title stack, printed before the titles that follow it
         return not _foot_title(block) and not _lead_byline_alone(block)
 
     return max(stop, 1 + max((i for i in range(stop, len(blocks)) if text(i)), default=-1))
+
+
+def _repeats_later_title(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* past the foot is headings whose text the blocks after it print again: an article's
+    title stack set in its column (a title, its subtitles; the byline-over form sets it under the byline
+    line, over the lead), which pdftotext printed after the columns, right before the foot's titles
+    (train91 page-022).  The foot's titles are printed once each, so no block of them repeats later;
+    matched without whitespace, as the foot wraps a title anywhere."""
+    block = blocks[i]
+    mine = _squashed("".join(ln.text for ln in block))
+    later = _squashed("".join(ln.text for b in blocks[i + 1:] for ln in b))
+    return all(ln.headline for ln in block) and any(map(is_ideograph, mine)) and mine in later
 
 
 def _subhead_over_foot(blocks: list[list[Line]], stop: int) -> tuple[int, list[int] | None]:
@@ -1850,10 +1863,11 @@ def _wrapped_in_column(block: list[Line]) -> bool:
 def column_wrapped(block: list[Line]) -> bool:
     """Lines without sentence marks (bare: a column's prose is no headline only where its comma-set
     lines end on a garbled full stop, ``…八百万户遥``, as pdfminer's last column may) wrapped at the
-    column's measure: each but the last filled to the column, none wider (as a line set across the
-    page is), the last short of it."""
+    column's measure: each but the last filled to the column (the first from an indent, where subheads
+    are set indented: train105 page-032), none wider (as a line set across the page is), the last short
+    of it."""
     return (len(block) > 1 and all(ln.bare and not is_wide(ln) for ln in block)
-            and all(map(is_full, block[:-1])) and not is_full(block[-1]))
+            and all(is_full(ln, first=k == 0) for k, ln in enumerate(block[:-1])) and not is_full(block[-1]))
 
 
 # The page's titles set at its foot, one line each: more lines than a heading in the column holds
@@ -1943,8 +1957,10 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
       (unless it is the rest of a heading wrapped, a shorter line after a broad one), a block that
       opens inside a sentence, the foot, nor — when the titles stand at the foot, so an article opens
       with no title — a lead after a subhead;
-    - when the titles stand at the foot, the text before them ends the last article: it does not stop
-      inside a sentence at a column's width (pdftotext printed a column's top late, train25 page-011);
+    - the text before the foot (the titles at the foot, or the page's end) ends the last article: it
+      does not stop inside a sentence at a column's width (pdftotext printed a column's top late:
+      train25 page-011, titles at the foot; train95 page-028, titles over the articles: an article
+      that opens at column 2's foot, its text at column 3's top printed before its opening);
     - when the titles stand over the articles, a byline at a block's end closes an article: no
       paragraph that is not an article's first follows it (:func:`_paragraph_goes_on`);
     - when the titles stand at the foot, no subhead follows a byline, alone or over its text
@@ -1974,7 +1990,6 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
     signed = [_closes(b) for b in blocks]
     leads = [_lead(b) for b in blocks]
     subheads = [_subhead(b) and not ld for b, ld in zip(blocks, leads)]
-    shared = _topics(blocks, subheads)
     rests = _rests(blocks)
     alone = [_lead_alone(b) for b in blocks]
     wants_rest = [x > 0 and rests[x - 1] for x in range(len(blocks))]  # a heading's first line, its rest printed before it
@@ -1982,7 +1997,11 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
         openers = _foot_title_openers(blocks, stop)
     # A heading alone that repeats a foot title: the title stack an article opens with, followed by
     # the rest of the stack or the article's opening, not by another paragraph (train69 page-037).
-    stacks = [o and _heading(b) for o, b in zip(openers, blocks)]
+    # A stack of more lines, titles and subtitles set in the column, is one too (train91 page-022).
+    stacks = [o and all(ln.headline for ln in b) for o, b in zip(openers, blocks)]
+    # A title stack names its article as a subhead names its text: asked for its topic too (train91
+    # page-022: the stack read over the other article's lead by the shortest move).
+    shared = _topics(blocks, [s or st for s, st in zip(subheads, stacks)])
 
     def off_topic(x: int, y: int) -> bool:
         """Subhead *x* stands over a paragraph's text that does not open with its topic (TOPIC_MIN).  A
@@ -2023,8 +2042,8 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
         """A heading or byline line without its text, a byline before a paragraph."""
         if wants_rest[x] and y != x - 1:
             return True  # a wrapped heading's first line is read before its rest
-        if y >= stop:  # the titles at the foot follow the last article's end
-            return needs_text[x] or (foot_titles and more[x])
+        if y >= stop:  # the titles at the foot, or the page's end, follow the last article's end
+            return needs_text[x] or more[x] or stacks[x]  # a title stack wants its article's opening
         if more[x] and (leads[y] or titled[y] or over_text[y] or openers[y]):
             return True  # an article's opening or a subhead's under a sentence left unfinished
         if alone[x] and (y >= stop or inside[y]):
@@ -2476,7 +2495,8 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
             for run in range(1, min(MAX_RUN, n - i) + 1):
                 if i + run < n and bound[seq[i + run - 1]] and _lead(blocks[seq[i + run]]):
                     continue  # a title or byline line is not cut from the lead under it
-                cut = int(not _opening(blocks[seq[i]]))
+                # A title stack repeating a foot title opens an article, as a lead does (train91 page-022).
+                cut = int(not (_opening(blocks[seq[i]]) or openers[seq[i]]))
                 for k in range(1, i):  # the page opens where the extractor starts: nothing goes before
                     yield seq[:k] + seq[i:i + run] + seq[k:i] + seq[i + run:], cut, i - k, False
         # pdftotext reads an article's two columns cut at subheads by height: column 1's first piece,
