@@ -1168,6 +1168,13 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
     the next (过“巴, which did not fit its room) can be no line of a block
     that went on from the subhead's short last line (train33 page-037: 也门…
     以色 | 列 was read as text).
+
+    The last line may fill the column by chance too (美总统称乌克兰无法加入北约 俄 |
+    官员称俄有权得到更可信安全保障, 30 of 30): a line of prose that full goes on
+    into the next, so the next line opening a paragraph, indented and not
+    cut short by what opens the line after it (see _maybe_cut_short, as
+    _full_subhead asks), ends the run all the same.  Read as text, its first
+    line, full and in two phrases, was taken for a title (train87 page-020).
     """
     for run in (2, 3):
         head = lines[k : k + run]
@@ -1176,10 +1183,10 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
             return 0
         if not all(_subhead_shaped(ln) and not _signed(ln) for ln in head):
             return 0
-        if nxt.byline is not None or is_full(head[-1], nxt=nxt):
+        if nxt.byline is not None:
             continue
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
-        if _looks_first(nxt, after):
+        if _looks_first(nxt, after) and not (is_full(head[-1], nxt=nxt) and _maybe_cut_short(nxt, after)):
             return run
     return 0
 
