@@ -400,6 +400,40 @@ def test_long_subhead_wrapped_at_the_column_over_a_first_line_that_could_be_cut_
     assert first.blocks[1].text == "春耕生产各项工作有序推进农资供应充足"
 
 
+# A subhead in two phrases wrapped at the column with both lines full: 春耕生产各项工作 有序推 is 23 units
+# (11 characters and a space), 进农资供应充足农机具到位 24, of a column of 24; then an indented first line.
+FULL_WRAPPED_SUBHEAD = "春耕生产各项工作 有序推\n进农资供应充足农机具到位\n"
+
+
+@pytest.mark.parametrize("foot", [False, True])
+def test_subhead_wrapped_with_a_full_last_line_is_one_subhead(foot: bool) -> None:
+    # A line of prose that full would go on into the next; the next is a paragraph's indented first
+    # line, so the two bare lines after the sentence end are one subhead that wrapped at the column:
+    # not a title (the first line is full and in two phrases) and a heading, nor two headings.  With
+    # the titles before the articles and at the foot alike.
+    body = ARTICLE_1.replace("农技人员深入田间地头\n", FULL_WRAPPED_SUBHEAD + "农技人员深入田间地头\n")
+    text = body + ARTICLE_2 + TITLE_1 + TITLE_2 if foot else TITLE_1 + body + TITLE_2 + ARTICLE_2
+    page = split_page(text)
+    assert [a.title for a in page.articles] == ["春耕备耕有序推进农业生产", "工厂订单排到明年年底企业信心足"]
+    first = page.articles[0]
+    assert [(b.kind, b.text[:6]) for b in first.blocks] == [("paragraph", "眼下正值春耕"), ("heading", "春耕生产各项"), ("paragraph", "农技人员深入")]
+    assert first.blocks[1].text == "春耕生产各项工作 有序推进农资供应充足农机具到位"
+
+
+def test_full_bare_lines_before_a_line_cut_short_are_no_subhead() -> None:
+    # As above, but the line after the two full lines (农技人员深入田间地头, 20 units: as wide as an
+    # indented first line) is followed by one opening with 2024 (set proportionally on this page:
+    # 1.12 + 1.11 + 1.12 + 1.11 = 4.46 units, see ASCII_WIDTHS), which the 4 units it left would not
+    # hold.  It may be a full line that the run did not fit (see _maybe_cut_short), so the full line
+    # before it may go on into it: the two bare lines are no wrapped subhead.
+    from textfix.layout import _wrapped_subhead
+
+    body = ARTICLE_1.replace("农技人员深入田间地头\n开展技术指导，帮助农户解\n", FULL_WRAPPED_SUBHEAD + "农技人员深入田间地头\n2024年开展技术指导，帮\n")
+    lines = cut_lines(TITLE_1 + body + TITLE_2 + ARTICLE_2)
+    subhead = [ln.text for ln in lines].index("春耕生产各项工作 有序推")
+    assert _wrapped_subhead(lines, subhead) == 0
+
+
 def test_subhead_filling_the_column_is_no_title() -> None:
     # Column 12 characters (24 units).  春耕生产各项工作有序推进 is bare and 24 units wide, then an
     # indented first line (20 units): a body-size subhead within the article, not the title of a
