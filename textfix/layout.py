@@ -1170,11 +1170,9 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
     以色 | 列 was read as text).
 
     The last line may fill the column by chance too (美总统称乌克兰无法加入北约 俄 |
-    官员称俄有权得到更可信安全保障, 30 of 30): a line of prose that full goes on
-    into the next, so the next line opening a paragraph, indented and not
-    cut short by what opens the line after it (see _maybe_cut_short, as
-    _full_subhead asks), ends the run all the same.  Read as text, its first
-    line, full and in two phrases, was taken for a title (train87 page-020).
+    官员称俄有权得到更可信安全保障, 30 of 30): then only a paragraph's first line
+    certain to be one ends the run (see _wrapped_full).  Read as text, its first
+    line, full and in two phrases, was taken for a title (gl10/train87 page-020).
     """
     for run in (2, 3):
         head = lines[k : k + run]
@@ -1186,9 +1184,20 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
         if nxt.byline is not None:
             continue
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
-        if _looks_first(nxt, after) and not (is_full(head[-1], nxt=nxt) and _maybe_cut_short(nxt, after)):
+        if _looks_first(nxt, after) and (not is_full(head[-1], nxt=nxt) or _wrapped_full(head, nxt, after)):
             return run
     return 0
+
+
+def _wrapped_full(head: list[Line], nxt: Line, after: Line | None) -> bool:
+    """The bare lines *head*, the last full, are a subhead that wrapped at the column over *nxt*, a
+    paragraph's first line: every line fills the column (a subhead is not indented, and wraps where
+    its line is full; an indented line opens a paragraph, whose full lines go on), and *nxt* opens
+    a paragraph for certain: it ends no sentence (a paragraph's last line, ended short, may be as
+    wide as an indented one: 谢伏瞻还与…青年师 | 生、南瑞…就学习贯彻 | 党的二十大精神互动交流。, tp2/train
+    page-017) and is not a full line cut short by what opens the line after it (see
+    _maybe_cut_short, as _full_subhead asks)."""
+    return all(is_full(ln) for ln in head) and not nxt.ends and not _maybe_cut_short(nxt, after)
 
 
 def _heading_run(lines: list[Line], k: int) -> int:
