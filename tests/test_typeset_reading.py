@@ -434,6 +434,28 @@ def test_full_bare_lines_before_a_line_cut_short_are_no_subhead() -> None:
     assert _wrapped_subhead(lines, subhead) == 0
 
 
+def test_a_paragraph_with_a_full_bare_line_over_its_short_last_is_no_subhead() -> None:
+    # 农技人员深入田间地头 (20 units: indented) | 开展技术指导帮助农户解决 (24: full) | 难题确保春耕能顺利。
+    # (20, as wide as an indented line by chance) after a sentence end: the first two lines are bare,
+    # the second full, the third could open a paragraph by its width.  But an indented line opens a
+    # paragraph, whose full line goes on: a subhead wraps at the column, every line full.
+    extra = "农技人员深入田间地头\n开展技术指导帮助农户解决\n难题确保春耕能顺利。\n"
+    text = TITLE_1 + ARTICLE_1.replace("农技人员深入田间地头\n", extra + "农技人员深入田间地头\n", 1) + TITLE_2 + ARTICLE_2
+    first = split_page(text).articles[0]
+    assert [b.kind for b in first.blocks] == ["paragraph", "paragraph", "paragraph"]
+    assert first.blocks[1].text == "农技人员深入田间地头开展技术指导帮助农户解决难题确保春耕能顺利。"
+
+
+def test_full_bare_lines_over_a_short_sentence_end_are_no_wrapped_subhead() -> None:
+    # Two full bare lines (24 units each), then 难题确保春耕能顺利。 (20: as wide as an indented line):
+    # a paragraph's last line may be that short, so it is no paragraph's first line for certain.
+    from textfix.layout import _wrapped_subhead
+
+    body = ARTICLE_1.replace("农技人员深入田间地头\n", "春耕生产各项工作有序推进\n开展技术指导帮助农户解决\n难题确保春耕能顺利。\n农技人员深入田间地头\n", 1)
+    lines = cut_lines(TITLE_1 + body + TITLE_2 + ARTICLE_2)
+    assert _wrapped_subhead(lines, [ln.text for ln in lines].index("春耕生产各项工作有序推进")) == 0
+
+
 def test_subhead_filling_the_column_is_no_title() -> None:
     # Column 12 characters (24 units).  春耕生产各项工作有序推进 is bare and 24 units wide, then an
     # indented first line (20 units): a body-size subhead within the article, not the title of a
