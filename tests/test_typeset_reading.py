@@ -456,6 +456,20 @@ def test_full_bare_lines_over_a_short_sentence_end_are_no_wrapped_subhead() -> N
     assert _wrapped_subhead(lines, [ln.text for ln in lines].index("春耕生产各项工作有序推进")) == 0
 
 
+@pytest.mark.parametrize("lead", ["央视网消息（新闻联播\n）：春耕生产全面展开，各\n", "央视网消息（新闻联\n播）：春耕生产全面展开，\n"])
+def test_full_bare_lines_over_an_article_s_lead_are_no_wrapped_subhead(lead: str) -> None:
+    # Two full bare lines (24 units each) then a news lead that opens another article, as wide as an
+    # indented line (央视网消息（新闻联播, 20 units) or not (18), its paragraph going on in a full
+    # line (24, a comma in it: no subhead's line goes on so): pdfminer prints an article's first
+    # block after another block's lines wherever that block ends; the full lines are a paragraph's
+    # that goes on elsewhere, not a subhead over the lead.
+    from textfix.layout import _wrapped_subhead
+
+    body = ARTICLE_1.replace("农技人员深入田间地头\n", "春耕生产各项工作有序推进\n开展技术指导帮助农户解决\n" + lead + "农技人员深入田间地头\n", 1)
+    lines = cut_lines(TITLE_1 + body + TITLE_2 + ARTICLE_2)
+    assert _wrapped_subhead(lines, [ln.text for ln in lines].index("春耕生产各项工作有序推进")) == 0
+
+
 def test_subhead_filling_the_column_is_no_title() -> None:
     # Column 12 characters (24 units).  春耕生产各项工作有序推进 is bare and 24 units wide, then an
     # indented first line (20 units): a body-size subhead within the article, not the title of a

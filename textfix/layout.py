@@ -1193,11 +1193,15 @@ def _wrapped_full(head: list[Line], nxt: Line, after: Line | None) -> bool:
     """The bare lines *head*, the last full, are a subhead that wrapped at the column over *nxt*, a
     paragraph's first line: every line fills the column (a subhead is not indented, and wraps where
     its line is full; an indented line opens a paragraph, whose full lines go on), and *nxt* opens
-    a paragraph for certain: it ends no sentence (a paragraph's last line, ended short, may be as
-    wide as an indented one: 谢伏瞻还与…青年师 | 生、南瑞…就学习贯彻 | 党的二十大精神互动交流。, tp2/train
-    page-017) and is not a full line cut short by what opens the line after it (see
-    _maybe_cut_short, as _full_subhead asks)."""
-    return all(is_full(ln) for ln in head) and not nxt.ends and not _maybe_cut_short(nxt, after)
+    a paragraph for certain: indented, ending no sentence (a paragraph's last line, ended short,
+    may be as wide as an indented one: 谢伏瞻还与…青年师 | 生、南瑞…就学习贯彻 | 党的二十大精神互动
+    交流。, tp2/train page-017), not a full line cut short by what opens the line after it (see
+    _maybe_cut_short, as _full_subhead asks), and not an article's lead (央视网消息（新闻联播）：):
+    pdfminer prints an article's first block after another block's lines wherever that block ends,
+    full lines of a paragraph that goes on elsewhere (rd10b/train79 and rd9d/train69, pdfminer);
+    the lines over a lead in print order are a title's or a deck's (see _led_title, _foot_deck)."""
+    opens = is_indented(nxt) and not nxt.ends and not line_opens_lead(nxt.text) and not _maybe_cut_short(nxt, after)
+    return opens and all(is_full(ln) for ln in head)
 
 
 def _heading_run(lines: list[Line], k: int) -> int:
