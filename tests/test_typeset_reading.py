@@ -420,6 +420,18 @@ def test_subhead_wrapped_with_a_full_last_line_is_one_subhead(foot: bool) -> Non
     assert first.blocks[1].text == "春耕生产各项工作 有序推进农资供应充足农机具到位"
 
 
+def test_subhead_wrapped_over_three_lines_with_a_full_middle_line_is_one_subhead() -> None:
+    # 春耕生产各项工作 有序推 (23 units) | 进农资供应充足农机具到位 (24, full) | 农机具已陆续运抵田间 (20:
+    # as wide as an indented line, yet bare) over an indented first line (20).  The third line could
+    # open a paragraph by its width, but it ends on no mark, as a subhead's short last line does:
+    # the three lines are one subhead, not a subhead of two lines and a paragraph of one.
+    subhead = FULL_WRAPPED_SUBHEAD + "农机具已陆续运抵田间\n"
+    text = TITLE_1 + ARTICLE_1.replace("农技人员深入田间地头\n", subhead + "农技人员深入田间地头\n") + TITLE_2 + ARTICLE_2
+    first = split_page(text).articles[0]
+    assert [(b.kind, b.text[:6]) for b in first.blocks] == [("paragraph", "眼下正值春耕"), ("heading", "春耕生产各项"), ("paragraph", "农技人员深入")]
+    assert first.blocks[1].text == "春耕生产各项工作 有序推进农资供应充足农机具到位农机具已陆续运抵田间"
+
+
 def test_full_bare_lines_before_a_line_cut_short_are_no_subhead() -> None:
     # As above, but the line after the two full lines (农技人员深入田间地头, 20 units: as wide as an
     # indented first line) is followed by one opening with 2024 (set proportionally on this page:

@@ -1173,20 +1173,24 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
     官员称俄有权得到更可信安全保障, 30 of 30): then only a paragraph's first line
     certain to be one ends the run (see _wrapped_full).  Read as text, its first
     line, full and in two phrases, was taken for a title (gl10/train87 page-020).
+    A bare line as wide as an indented one under it may be the subhead's short
+    last line instead (以军拦截…发射 | 物失败 胡塞武装称与伊拉克 | 民兵武装联合袭击以
+    目标 over an indented line, pf11/train111 page-009): the longer run is read.
     """
+    full_last = 0  # a run whose last line is full (see _wrapped_full): read where no longer run ends short
     for run in (2, 3):
         head = lines[k : k + run]
         nxt = lines[k + run] if k + run < len(lines) else None
-        if len(head) < run or nxt is None:
-            return 0
-        if not all(_subhead_shaped(ln) and not _signed(ln) for ln in head):
-            return 0
-        if nxt.byline is not None:
-            continue
+        if len(head) < run or nxt is None or not all(_subhead_shaped(ln) and not _signed(ln) for ln in head):
+            break
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
-        if _looks_first(nxt, after) and (not is_full(head[-1], nxt=nxt) or _wrapped_full(head, nxt, after)):
+        if nxt.byline is not None or not _looks_first(nxt, after):
+            continue
+        if not is_full(head[-1], nxt=nxt):
             return run
-    return 0
+        if not full_last and _wrapped_full(head, nxt, after):
+            full_last = run
+    return full_last
 
 
 def _wrapped_full(head: list[Line], nxt: Line, after: Line | None) -> bool:
