@@ -400,6 +400,88 @@ def test_long_subhead_wrapped_at_the_column_over_a_first_line_that_could_be_cut_
     assert first.blocks[1].text == "春耕生产各项工作有序推进农资供应充足"
 
 
+# A subhead in two phrases wrapped at the column with both lines full: 春耕生产各项工作 有序推 is 23 units
+# (11 characters and a space), 进农资供应充足农机具到位 24, of a column of 24; then an indented first line.
+FULL_WRAPPED_SUBHEAD = "春耕生产各项工作 有序推\n进农资供应充足农机具到位\n"
+
+
+@pytest.mark.parametrize("foot", [False, True])
+def test_subhead_wrapped_with_a_full_last_line_is_one_subhead(foot: bool) -> None:
+    # A line of prose that full would go on into the next; the next is a paragraph's indented first
+    # line, so the two bare lines after the sentence end are one subhead that wrapped at the column:
+    # not a title (the first line is full and in two phrases) and a heading, nor two headings.  With
+    # the titles before the articles and at the foot alike.
+    body = ARTICLE_1.replace("农技人员深入田间地头\n", FULL_WRAPPED_SUBHEAD + "农技人员深入田间地头\n")
+    text = body + ARTICLE_2 + TITLE_1 + TITLE_2 if foot else TITLE_1 + body + TITLE_2 + ARTICLE_2
+    page = split_page(text)
+    assert [a.title for a in page.articles] == ["春耕备耕有序推进农业生产", "工厂订单排到明年年底企业信心足"]
+    first = page.articles[0]
+    assert [(b.kind, b.text[:6]) for b in first.blocks] == [("paragraph", "眼下正值春耕"), ("heading", "春耕生产各项"), ("paragraph", "农技人员深入")]
+    assert first.blocks[1].text == "春耕生产各项工作 有序推进农资供应充足农机具到位"
+
+
+def test_subhead_wrapped_over_three_lines_with_a_full_middle_line_is_one_subhead() -> None:
+    # 春耕生产各项工作 有序推 (23 units) | 进农资供应充足农机具到位 (24, full) | 农机具已陆续运抵田间 (20:
+    # as wide as an indented line, yet bare) over an indented first line (20).  The third line could
+    # open a paragraph by its width, but it ends on no mark, as a subhead's short last line does:
+    # the three lines are one subhead, not a subhead of two lines and a paragraph of one.
+    subhead = FULL_WRAPPED_SUBHEAD + "农机具已陆续运抵田间\n"
+    text = TITLE_1 + ARTICLE_1.replace("农技人员深入田间地头\n", subhead + "农技人员深入田间地头\n") + TITLE_2 + ARTICLE_2
+    first = split_page(text).articles[0]
+    assert [(b.kind, b.text[:6]) for b in first.blocks] == [("paragraph", "眼下正值春耕"), ("heading", "春耕生产各项"), ("paragraph", "农技人员深入")]
+    assert first.blocks[1].text == "春耕生产各项工作 有序推进农资供应充足农机具到位农机具已陆续运抵田间"
+
+
+def test_full_bare_lines_before_a_line_cut_short_are_no_subhead() -> None:
+    # As above, but the line after the two full lines (农技人员深入田间地头, 20 units: as wide as an
+    # indented first line) is followed by one opening with 2024 (set proportionally on this page:
+    # 1.12 + 1.11 + 1.12 + 1.11 = 4.46 units, see ASCII_WIDTHS), which the 4 units it left would not
+    # hold.  It may be a full line that the run did not fit (see _maybe_cut_short), so the full line
+    # before it may go on into it: the two bare lines are no wrapped subhead.
+    from textfix.layout import _wrapped_subhead
+
+    body = ARTICLE_1.replace("农技人员深入田间地头\n开展技术指导，帮助农户解\n", FULL_WRAPPED_SUBHEAD + "农技人员深入田间地头\n2024年开展技术指导，帮\n")
+    lines = cut_lines(TITLE_1 + body + TITLE_2 + ARTICLE_2)
+    subhead = [ln.text for ln in lines].index("春耕生产各项工作 有序推")
+    assert _wrapped_subhead(lines, subhead) == 0
+
+
+def test_a_paragraph_with_a_full_bare_line_over_its_short_last_is_no_subhead() -> None:
+    # 农技人员深入田间地头 (20 units: indented) | 开展技术指导帮助农户解决 (24: full) | 难题确保春耕能顺利。
+    # (20, as wide as an indented line by chance) after a sentence end: the first two lines are bare,
+    # the second full, the third could open a paragraph by its width.  But an indented line opens a
+    # paragraph, whose full line goes on: a subhead wraps at the column, every line full.
+    extra = "农技人员深入田间地头\n开展技术指导帮助农户解决\n难题确保春耕能顺利。\n"
+    text = TITLE_1 + ARTICLE_1.replace("农技人员深入田间地头\n", extra + "农技人员深入田间地头\n", 1) + TITLE_2 + ARTICLE_2
+    first = split_page(text).articles[0]
+    assert [b.kind for b in first.blocks] == ["paragraph", "paragraph", "paragraph"]
+    assert first.blocks[1].text == "农技人员深入田间地头开展技术指导帮助农户解决难题确保春耕能顺利。"
+
+
+def test_full_bare_lines_over_a_short_sentence_end_are_no_wrapped_subhead() -> None:
+    # Two full bare lines (24 units each), then 难题确保春耕能顺利。 (20: as wide as an indented line):
+    # a paragraph's last line may be that short, so it is no paragraph's first line for certain.
+    from textfix.layout import _wrapped_subhead
+
+    body = ARTICLE_1.replace("农技人员深入田间地头\n", "春耕生产各项工作有序推进\n开展技术指导帮助农户解决\n难题确保春耕能顺利。\n农技人员深入田间地头\n", 1)
+    lines = cut_lines(TITLE_1 + body + TITLE_2 + ARTICLE_2)
+    assert _wrapped_subhead(lines, [ln.text for ln in lines].index("春耕生产各项工作有序推进")) == 0
+
+
+@pytest.mark.parametrize("lead", ["央视网消息（新闻联播\n）：春耕生产全面展开，各\n", "央视网消息（新闻联\n播）：春耕生产全面展开，\n"])
+def test_full_bare_lines_over_an_article_s_lead_are_no_wrapped_subhead(lead: str) -> None:
+    # Two full bare lines (24 units each) then a news lead that opens another article, as wide as an
+    # indented line (央视网消息（新闻联播, 20 units) or not (18), its paragraph going on in a full
+    # line (24, a comma in it: no subhead's line goes on so): pdfminer prints an article's first
+    # block after another block's lines wherever that block ends; the full lines are a paragraph's
+    # that goes on elsewhere, not a subhead over the lead.
+    from textfix.layout import _wrapped_subhead
+
+    body = ARTICLE_1.replace("农技人员深入田间地头\n", "春耕生产各项工作有序推进\n开展技术指导帮助农户解决\n" + lead + "农技人员深入田间地头\n", 1)
+    lines = cut_lines(TITLE_1 + body + TITLE_2 + ARTICLE_2)
+    assert _wrapped_subhead(lines, [ln.text for ln in lines].index("春耕生产各项工作有序推进")) == 0
+
+
 def test_subhead_filling_the_column_is_no_title() -> None:
     # Column 12 characters (24 units).  春耕生产各项工作有序推进 is bare and 24 units wide, then an
     # indented first line (20 units): a body-size subhead within the article, not the title of a

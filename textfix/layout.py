@@ -1168,20 +1168,44 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
     the next (过“巴, which did not fit its room) can be no line of a block
     that went on from the subhead's short last line (train33 page-037: 也门…
     以色 | 列 was read as text).
+
+    The last line may fill the column by chance too (美总统称乌克兰无法加入北约 俄 |
+    官员称俄有权得到更可信安全保障, 30 of 30): then only a paragraph's first line
+    certain to be one ends the run (see _wrapped_full).  Read as text, its first
+    line, full and in two phrases, was taken for a title (gl10/train87 page-020).
+    A bare line as wide as an indented one under it may be the subhead's short
+    last line instead (以军拦截…发射 | 物失败 胡塞武装称与伊拉克 | 民兵武装联合袭击以
+    目标 over an indented line, pf11/train111 page-009): the longer run is read.
     """
+    full_last = 0  # a run whose last line is full (see _wrapped_full): read where no longer run ends short
     for run in (2, 3):
         head = lines[k : k + run]
         nxt = lines[k + run] if k + run < len(lines) else None
-        if len(head) < run or nxt is None:
-            return 0
-        if not all(_subhead_shaped(ln) and not _signed(ln) for ln in head):
-            return 0
-        if nxt.byline is not None or is_full(head[-1], nxt=nxt):
-            continue
+        if len(head) < run or nxt is None or not all(_subhead_shaped(ln) and not _signed(ln) for ln in head):
+            break
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
-        if _looks_first(nxt, after):
+        if nxt.byline is not None or not _looks_first(nxt, after):
+            continue
+        if not is_full(head[-1], nxt=nxt):
             return run
-    return 0
+        if not full_last and _wrapped_full(head, nxt, after):
+            full_last = run
+    return full_last
+
+
+def _wrapped_full(head: list[Line], nxt: Line, after: Line | None) -> bool:
+    """The bare lines *head*, the last full, are a subhead that wrapped at the column over *nxt*, a
+    paragraph's first line: every line fills the column (a subhead is not indented, and wraps where
+    its line is full; an indented line opens a paragraph, whose full lines go on), and *nxt* opens
+    a paragraph for certain: indented, ending no sentence (a paragraph's last line, ended short,
+    may be as wide as an indented one: 谢伏瞻还与…青年师 | 生、南瑞…就学习贯彻 | 党的二十大精神互动
+    交流。, tp2/train page-017), not a full line cut short by what opens the line after it (see
+    _maybe_cut_short, as _full_subhead asks), and not an article's lead (央视网消息（新闻联播）：):
+    pdfminer prints an article's first block after another block's lines wherever that block ends,
+    full lines of a paragraph that goes on elsewhere (rd10b/train79 and rd9d/train69, pdfminer);
+    the lines over a lead in print order are a title's or a deck's (see _led_title, _foot_deck)."""
+    opens = is_indented(nxt) and not nxt.ends and not line_opens_lead(nxt.text) and not _maybe_cut_short(nxt, after)
+    return opens and all(is_full(ln) for ln in head)
 
 
 def _heading_run(lines: list[Line], k: int) -> int:
