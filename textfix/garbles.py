@@ -79,7 +79,8 @@ FEATURES = (
             "train; the interpunct and the character after it mixed with a class-based estimate, classes of how often "
             "a character stands near a · in train, P(·) read after the classes of the two characters before it, its "
             "weights fitted there on the latest half of train, each tenth "
-            "under a model of the text before it), jieba's word and person-name counts"),
+            "under a model of the text before it), jieba's word and person-name counts (a three-character name's "
+            "given name also counted whole: 先生, 师傅)"),
     Feature("segmentation", "part of the context term: a dictionary word reading of the printed character loses "
             "segment_weight × log10 of how much less likely the window's likeliest segmentation through the word is "
             "than its likeliest of all (jieba's maximum-probability route over its dictionary; 出院 in 指出院, which "
@@ -1271,10 +1272,10 @@ def _other_reading(lm: CharLM, lexicon: Lexicon, g: str, window: str, at: int, b
     given = lexicon.given_logp
     if lexicon.starts_names(g) and is_ideograph(r1):
         start = _name_start_logp(lm, lexicon, normalise(left))
-        best = max(best, (start + math.log10(lexicon.surname_share(g)) + given(r1) + _maybe_given(lm, lexicon, r2), "name"))
+        best = max(best, (start + math.log10(lexicon.surname_share(g)) + _given_two(lm, lexicon, r1, r2), "name"))
     if len(before) >= 2 and lexicon.starts_names(before[-1]):
         starts = _starts_name_here(lm, lexicon, before[-3:-1], before[-1])
-        best = max(best, (starts + given(g) + _maybe_given(lm, lexicon, r1) + lm.logp(g + r1, r2), f"name {before[-1]}{g}"))
+        best = max(best, (starts + _given_two(lm, lexicon, g, r1) + lm.logp(g + r1, r2), f"name {before[-1]}{g}"))
     if len(before) >= 3 and is_ideograph(before[-1]) and lexicon.starts_names(before[-2]):
         starts = _starts_name_here(lm, lexicon, before[-4:-2], before[-2]) + given(before[-1]) - lm.logp(before[-3:-1], before[-1])
         best = max(best, (min(starts, 0.0) + math.log10(lexicon.three_character_share) + given(g) + _after_name(lm, r1)
@@ -1288,11 +1289,18 @@ def _after_name(lm: CharLM, ch: str) -> float:
 
 
 @lru_cache(maxsize=65536)
-def _maybe_given(lm: CharLM, lexicon: Lexicon, ch: str) -> float:
-    """log10 P(*ch* after a name's second character): a three-character name's last given character, or
-    what follows a two-character name.  (Kept per character: name readings ask it of the same few thousand.)"""
-    three = lexicon.three_character_share
-    return math.log10(three * 10 ** lexicon.given_logp(ch) + (1 - three) * 10 ** _after_name(lm, ch))
+def _given_two(lm: CharLM, lexicon: Lexicon, first: str, then: str) -> float:
+    """log10 P(*first* then *then* after a surname): a two-character name's given character and what follows
+    the name, or a three-character name's given name.
+
+    The three-character given name is read as the pair the dictionary's names
+    count where that is likelier than its two characters apart (先生, 女士:
+    袁女士 is a name, though 女 and 士 are rare in given names); never less.
+    """
+    three, given = lexicon.three_character_share, lexicon.given_logp
+    apart = 10 ** (given(first) + given(then))
+    return math.log10(10 ** given(first) * (1 - three) * 10 ** _after_name(lm, then)
+                      + three * max(apart, lexicon.given_pair_share(first + then)))
 
 
 def _on_route(logp: float, word: str, window: str, start: int) -> tuple[float, str]:
