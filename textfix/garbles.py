@@ -1271,18 +1271,25 @@ def _starts_name_here(lm: CharLM, lexicon: Lexicon, history: str, surname: str) 
 def _name_start_logp(lm: CharLM, lexicon: Lexicon, history: str) -> float:
     """log10 P(a person's name starts after *history*) (its last two characters).
 
-    How often real news starts a name after those two characters (:func:`name_after`: 记者, 市民, 导演
-    are followed by names far more often than the character model's broadcast copy says), smoothed
-    towards the model's estimate (:func:`_model_name_start_logp`) by ``prior_events`` positions' worth:
-    (k + α·p) / (n + α); a history the table lacks (seen rarely) reads the model's estimate alone.
+    How often real news starts a name after those two characters (:func:`name_after`: names follow 主席
+    or a paragraph's start far more often than the character model's broadcast copy says, 丝路 less),
+    smoothed towards the model's estimate (:func:`_model_name_start_logp`, :func:`smoothed_name_start`);
+    a history the table lacks (seen rarely) reads the model's estimate alone.
     """
     model = 10 ** _model_name_start_logp(lm, lexicon, history)
     counted = name_after()["histories"].get(name_history(history))
     if counted is None:
         return math.log10(model)
     names, seen = counted
-    alpha = name_after()["prior_events"]
-    return math.log10((names + alpha * model) / (seen + alpha))
+    return math.log10(smoothed_name_start(names, seen, model, _commonest_surnames(lm, lexicon)[1],
+                                              name_after()["prior_events"]))
+
+
+def smoothed_name_start(names: int, seen: int, model: float, covered: float, alpha: float) -> float:
+    """P(a name starts here) from a history's counts: *names* of the commonest surnames' (scaled up by the
+    share of names they start, *covered*, as the model's estimate is) in *seen* positions, smoothed towards
+    the model's estimate *model* by *alpha* (``prior_events``) positions' worth."""
+    return (names / covered + alpha * model) / (seen + alpha)
 
 
 def name_history(history: str) -> str:
@@ -1311,11 +1318,16 @@ def _model_name_start_logp(lm: CharLM, lexicon: Lexicon, history: str) -> float:
     return math.log10(lm.expected(history, top) / covered)
 
 
+def commonest_surnames(lexicon: Lexicon) -> list[str]:
+    """The :data:`SURNAMES_SUMMED` surnames that start the most of the dictionary's person names."""
+    return sorted(lexicon.surnames, key=lexicon.surnames.__getitem__, reverse=True)[:SURNAMES_SUMMED]
+
+
 @lru_cache(maxsize=4)
 def _commonest_surnames(lm: CharLM, lexicon: Lexicon) -> tuple[Weights, float]:
     """The :data:`SURNAMES_SUMMED` commonest surnames, each with the share of its count that starts a name,
     and the share of the dictionary's names they start."""
-    top = sorted(lexicon.surnames, key=lexicon.surnames.__getitem__, reverse=True)[:SURNAMES_SUMMED]
+    top = commonest_surnames(lexicon)
     return Weights(lm, {s: 10 ** lexicon.surname_logp(s) for s in top}), sum(lexicon.surname_share(s) for s in top)
 
 
