@@ -56,3 +56,10 @@ def test_a_surname_opening_a_paragraph_stays_a_name() -> None:
     # A garbled paragraph (遥 is a garbled 。) that opens with the surname 袁: real news opens paragraphs with
     # names far more often than the character model's estimate says, so 袁老师 stays a name.
     assert repair("袁老师说大家都要去遥").text == "袁老师说大家都要去。"
+
+
+def test_fewer_names_than_the_model_expects_leave_its_estimate(table) -> None:
+    # The train text has no bylines: 记者 is followed by no name there, where a page's 本报记者 袁野 is one.
+    table({"记者": [0, 800]}, 20)
+    model, read = _model_and_read("记者")
+    assert math.isclose(read, model)
