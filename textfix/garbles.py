@@ -83,7 +83,7 @@ FEATURES = (
             "characters before it: how often jieba's tagger starts a person's name there in real-dev train "
             "(data/name_after.json, corpora/fit_name_after.py), smoothed towards the character model's estimate (its "
             "commonest surnames, each by the share of its dictionary uses that start a name) by prior_events, fitted "
-            "there on the latest 15% of train"),
+            "there on the latest 15% of train, and never below that estimate (train has no bylines)"),
     Feature("segmentation", "part of the context term: a dictionary word reading of the printed character loses "
             "segment_weight × log10 of how much less likely the window's likeliest segmentation through the word is "
             "than its likeliest of all (jieba's maximum-probability route over its dictionary; 出院 in 指出院, which "
