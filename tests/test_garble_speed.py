@@ -383,15 +383,14 @@ def test_a_character_starts_names_where_it_has_a_surname_share() -> None:
 
 
 def test_three_character_names_count_their_given_names_whole() -> None:
-    """The lexicon counts the two given characters of each three-character person name together, by the names
-    that have them, not the names' counts (先生 after 王 and 李: 2 of the 3 three-character names), two-character
-    names not at all."""
+    """The lexicon counts the two given characters of each three-character person name together (先生 after
+    王 and 李: 3 + 2 of the 6 counts of three-character names), two-character names not at all."""
     from textfix.lexicon import Lexicon, _extract
 
     dictionary = "王先生 3 nr\n李先生 2 nr\n王小明 1 nr\n张三 4 nr\n先生 900 n\n"
     words = Lexicon(*_extract(dictionary, frozenset("王")))
-    assert words.given_pair_total == 3
-    assert words.given_pair_share("先生") == 2 / 3 and words.given_pair_share("小明") == 1 / 3
+    assert words.given_pair_total == 6
+    assert words.given_pair_share("先生") == 5 / 6 and words.given_pair_share("小明") == 1 / 6
     assert words.given_pair_share("先明") == 0.0 and words.given_pair_share("三") == 0.0
 
 
