@@ -46,7 +46,8 @@ def test_a_clean_font_prints_no_garble():
 
 
 def test_a_garbled_font_is_a_garbled_run_for_certain():
-    sentence = "按照规定，酒后驾驶机动车的，处暂扣6个月机动车驾驶证，并处1000元以上2000元以下罚款。"
+    # (Its ： prints as 院 before 院里: weak evidence alone, which the run model doubts between clean sentences.)
+    sentence = "工作人员介绍：院里的设施都已更新。"
     page_clean = CLEAN + sentence + CLEAN
     page = CLEAN + garble(sentence) + CLEAN
     start = len(CLEAN)

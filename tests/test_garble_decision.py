@@ -51,6 +51,19 @@ def test_a_surname_inside_a_garbled_run_stays_a_name() -> None:
     assert "袁志刚" in out and "表示，今年" in out
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "“这次比赛，孩子们都很努力。”带队的袁老师说。",  # 老 and 师 apart are rare given-name characters
+        "“修车这门手艺，我干了三十年。”袁师傅一边干活一边说。",  # at a quote's end, where ， is common
+    ],
+)
+def test_a_surname_before_a_given_name_the_dictionary_counts_whole_stays(clean: str) -> None:
+    """jieba's person names count 老师 and 师傅 after many surnames (王老师, 冯师傅 …): read as one given name,
+    袁 before them is a name, not a garbled comma."""
+    assert repair(garbled(clean)).text == clean
+
+
 def test_a_garbled_byline_keeps_its_name() -> None:
     assert repair("渊记者 袁晓帆冤").text == "（记者 袁晓帆）"
 

@@ -79,7 +79,12 @@ FEATURES = (
             "train; the interpunct and the character after it mixed with a class-based estimate, classes of how often "
             "a character stands near a · in train, P(·) read after the classes of the two characters before it, its "
             "weights fitted there on the latest half of train, each tenth "
-            "under a model of the text before it), jieba's word and person-name counts"),
+            "under a model of the text before it), jieba's word and person-name counts (a three-character name's "
+            "given name also counted whole: 先生, 师傅); a name's start after the two "
+            "characters before it: how often jieba's tagger starts a person's name there in real-dev train "
+            "(data/name_after.json, corpora/fit_name_after.py), smoothed towards the character model's estimate (its "
+            "commonest surnames, each by the share of its dictionary uses that start a name) by prior_events, fitted "
+            "there on the latest 15% of train, and never below that estimate (train has no bylines)"),
     Feature("segmentation", "part of the context term: a dictionary word reading of the printed character loses "
             "segment_weight × log10 of how much less likely the window's likeliest segmentation through the word is "
             "than its likeliest of all (jieba's maximum-probability route over its dictionary; 出院 in 指出院, which "
@@ -1288,10 +1293,10 @@ def _other_reading(lm: CharLM, lexicon: Lexicon, g: str, window: str, at: int, b
     given = lexicon.given_logp
     if lexicon.starts_names(g) and is_ideograph(r1):
         start = _name_start_logp(lm, lexicon, normalise(left))
-        best = max(best, (start + math.log10(lexicon.surname_share(g)) + given(r1) + _maybe_given(lm, lexicon, r2), "name"))
+        best = max(best, (start + math.log10(lexicon.surname_share(g)) + _given_two(lm, lexicon, r1, r2), "name"))
     if len(before) >= 2 and lexicon.starts_names(before[-1]):
         starts = _starts_name_here(lm, lexicon, before[-3:-1], before[-1])
-        best = max(best, (starts + given(g) + _maybe_given(lm, lexicon, r1) + lm.logp(g + r1, r2), f"name {before[-1]}{g}"))
+        best = max(best, (starts + _given_two(lm, lexicon, g, r1) + lm.logp(g + r1, r2), f"name {before[-1]}{g}"))
     if len(before) >= 3 and is_ideograph(before[-1]) and lexicon.starts_names(before[-2]):
         starts = _starts_name_here(lm, lexicon, before[-4:-2], before[-2]) + given(before[-1]) - lm.logp(before[-3:-1], before[-1])
         best = max(best, (min(starts, 0.0) + math.log10(lexicon.three_character_share) + given(g) + _after_name(lm, r1)
@@ -1305,11 +1310,18 @@ def _after_name(lm: CharLM, ch: str) -> float:
 
 
 @lru_cache(maxsize=65536)
-def _maybe_given(lm: CharLM, lexicon: Lexicon, ch: str) -> float:
-    """log10 P(*ch* after a name's second character): a three-character name's last given character, or
-    what follows a two-character name.  (Kept per character: name readings ask it of the same few thousand.)"""
-    three = lexicon.three_character_share
-    return math.log10(three * 10 ** lexicon.given_logp(ch) + (1 - three) * 10 ** _after_name(lm, ch))
+def _given_two(lm: CharLM, lexicon: Lexicon, first: str, then: str) -> float:
+    """log10 P(*first* then *then* after a surname): a two-character name's given character and what follows
+    the name, or a three-character name's given name.
+
+    The three-character given name is read as the pair the dictionary's names
+    count where that is likelier than its two characters apart (先生, 女士:
+    袁女士 is a name, though 女 and 士 are rare in given names); never less.
+    """
+    three, given = lexicon.three_character_share, lexicon.given_logp
+    apart = 10 ** (given(first) + given(then))
+    return math.log10(10 ** given(first) * (1 - three) * 10 ** _after_name(lm, then)
+                      + three * max(apart, lexicon.given_pair_share(first + then)))
 
 
 def _on_route(logp: float, word: str, window: str, start: int) -> tuple[float, str]:
@@ -1351,21 +1363,69 @@ def _starts_name_here(lm: CharLM, lexicon: Lexicon, history: str, surname: str) 
 
 @lru_cache(maxsize=65536)
 def _name_start_logp(lm: CharLM, lexicon: Lexicon, history: str) -> float:
-    """log10 P(a person's name starts after *history*).
+    """log10 P(a person's name starts after *history*) (its last two characters).
+
+    How often real news starts a name after those two characters (:func:`name_after`: names follow 主席
+    or a paragraph's start far more often than the character model's broadcast copy says, 丝路 less),
+    smoothed towards the model's estimate (:func:`_model_name_start_logp`, :func:`smoothed_name_start`);
+    a history the table lacks (seen rarely) reads the model's estimate alone.
+    """
+    model = 10 ** _model_name_start_logp(lm, lexicon, history)
+    counted = name_after()["histories"].get(name_history(history))
+    if counted is None:
+        return math.log10(model)
+    names, seen = counted
+    return math.log10(smoothed_name_start(names, seen, model, _commonest_surnames(lm, lexicon)[1],
+                                              name_after()["prior_events"]))
+
+
+def smoothed_name_start(names: int, seen: int, model: float, covered: float, alpha: float) -> float:
+    """P(a name starts here) from a history's counts: *names* of the commonest surnames' (scaled up by the
+    share of names they start, *covered*, as the model's estimate is) in *seen* positions, smoothed towards
+    the model's estimate *model* by *alpha* (``prior_events``) positions' worth; never below the model's.
+
+    (The train text is article bodies, without the bylines and datelines a page prints: 记者 is followed by
+    a name 0 times in its 785, where a page's 本报记者 袁野 is; so fewer names than the model expects are
+    not evidence against one.  Taken at their count, they changed bylines in corpora/repair/traps.json.)"""
+    return max(model, (names / covered + alpha * model) / (seen + alpha))
+
+
+def name_history(history: str) -> str:
+    """The key *history* is counted under in :func:`name_after`: its last two characters, or from the last
+    paragraph boundary in them on (a paragraph's start is the same start whatever the paragraph before ended with)."""
+    history = history[-HISTORY:]
+    return history[history.rfind(BOUNDARY):] if BOUNDARY in history else history
+
+
+@lru_cache(maxsize=1)
+def name_after() -> dict:
+    """Per two characters, how often a person's name starts after them in real-dev train (see FEATURES)."""
+    with open(os.path.join(DATA_DIR, "name_after.json"), encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@lru_cache(maxsize=65536)
+def _model_name_start_logp(lm: CharLM, lexicon: Lexicon, history: str) -> float:
+    """log10 P(a person's name starts after *history*), as the character model puts it.
 
     Each of the commonest surnames: the model's probability of the character
-    there, times the share of its dictionary count that starts a name (方 is
+    there, times the share of its uses that start a name (方 is
     mostly 方面, 袁 mostly a surname); scaled up by how many names those surnames cover.
     """
     top, covered = _commonest_surnames(lm, lexicon)
     return math.log10(lm.expected(history, top) / covered)
 
 
+def commonest_surnames(lexicon: Lexicon) -> list[str]:
+    """The :data:`SURNAMES_SUMMED` surnames that start the most of the dictionary's person names."""
+    return sorted(lexicon.surnames, key=lexicon.surnames.__getitem__, reverse=True)[:SURNAMES_SUMMED]
+
+
 @lru_cache(maxsize=4)
 def _commonest_surnames(lm: CharLM, lexicon: Lexicon) -> tuple[Weights, float]:
     """The :data:`SURNAMES_SUMMED` commonest surnames, each with the share of its count that starts a name,
     and the share of the dictionary's names they start."""
-    top = sorted(lexicon.surnames, key=lexicon.surnames.__getitem__, reverse=True)[:SURNAMES_SUMMED]
+    top = commonest_surnames(lexicon)
     return Weights(lm, {s: 10 ** lexicon.surname_logp(s) for s in top}), sum(lexicon.surname_share(s) for s in top)
 
 
