@@ -1208,16 +1208,46 @@ def test_a_row_put_back_that_leaves_no_sentence_broken_is_read_by_topics() -> No
 
 def test_an_indented_heading_over_a_first_line_is_no_row() -> None:
     from textfix.lines import BylineFinder
-    from textfix.order import _row_second, _strips_foot, boxes
+    from textfix.order import _rows_later, _strips_foot, boxes
 
     text, _ = _row_page()
     blocks = boxes(text, BylineFinder())
-    assert _row_second(blocks, _strips_foot(blocks)) == 2
+    assert _rows_later(blocks, _strips_foot(blocks)) == [[2]]
     # A subhead set indented (no sentence's mark) before a paragraph's first line boxed alone: the
     # first line is read under it as printed, no box of a row.
     text, _ = _row_page(first_box="春耕生产有序推进")
     blocks = boxes(text, BylineFinder())
-    assert _row_second(blocks, _strips_foot(blocks)) is None
+    assert _rows_later(blocks, _strips_foot(blocks)) == []
+
+
+# As _row_page, but A set in three columns (train89 page-023's layout): pdfminer boxed the first lines
+# of A's three columns as a row and printed them in turn, then the strips: the rest of A's first
+# column, B's first, the rest of A's second, B's second, the rest of A's third, B's third.  The later
+# columns' first lines hold no sentence's mark (shaped as subheads), but run on at the column's width.
+ROW3_A_2 = "农业农村部有关负责人介绍各地农机手抢抓农时作业，早稻栽插已基本完成，农资供应充足。"
+ROW3_A_3 = "在黑龙江建三江垦区农场里大型农机正在平整土地，育秧大棚里秧苗长势良好，春播即将开始。"
+ROW3_B = ("新华社北京4月3日电住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，并在有条件的楼栋同步推进"
+          "适老化改造，加装电梯两万部，惠及居民八百万户，各地还将同步建设社区养老托育设施。")
+
+
+def test_a_row_of_three_first_lines_is_read_at_the_top_of_their_columns() -> None:
+    from textfix.lines import BylineFinder
+    from textfix.order import _rows_later, _strips_foot, boxes
+
+    a_1, a_2, a_3, b = _set(ROW_A_1), _set(ROW3_A_2), _set(ROW3_A_3), _set(ROW3_B)
+    assert (a_2[0], a_3[0], b[2], b[5]) == ("农业农村部有关负责人", "在黑龙江建三江垦区农", "将新开工改造城镇老旧小区",
+                                           "电梯两万部，惠及居民八百")
+    printed = ["2 文化 Culture", a_1[0], a_2[0], a_3[0], "\n".join(a_1[1:]), "\n".join(b[:3]), "\n".join(a_2[1:]),
+               "\n".join(b[3:6]), "\n".join(a_3[1:]), "\n".join(b[6:]) + "（记者 李明）", A_TITLE, B_TITLE]
+    text = "\n\n".join(printed) + "\n"
+    blocks = boxes(text, BylineFinder())
+    assert _rows_later(blocks, _strips_foot(blocks)) == [[2, 3]]
+    # Each later first line goes before the rest of its column: A's three columns, then B's three.
+    # Put back before B's second column and A's third instead, it breaks no sentence either, but
+    # reads A's second column with B (off its topic) and leaves B's columns unbalanced (3, 3+1+3, 2).
+    assert _read_blocks(text, printed) == [0, 1, 4, 2, 6, 3, 8, 5, 7, 9, 10, 11]
+    page = split_page(text)
+    assert [[x.text for x in a.blocks] for a in page.articles] == [[ROW_A_1, ROW3_A_2, ROW3_A_3], [ROW3_B]]
 
 
 # Two articles, the titles at the page's foot (train67 page-011's layout): pdfminer printed B's byline

@@ -54,7 +54,7 @@ not to (``reorder=False``); corpora/typeset/README.md gives the figures.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from itertools import accumulate, combinations
 
 from .charclasses import is_ideograph
 from .layout import PAGE_NUMBER, SECTIONS, _byline_across, _subhead_shaped, _wrapped_byline_end, parse_header
@@ -210,7 +210,7 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
         order = _strips_past_header(boxed, strips_stop, 0, None, topical=True)
     if order is None and boxes_only and broken:
         # Nor as printed, nor by its topics: a row of two columns' first lines boxed together may be
-        # what hides the strips (:func:`_row_second`).  Asked last, so that no page read before is
+        # what hides the strips (:func:`_row_later`).  Asked last, so that no page read before is
         # read otherwise (on the 21 train batches, seeds 21-63 odd, pdfminer: 2 pages read right,
         # none changed else).
         order = _row_order(boxed, strips_stop)
@@ -223,67 +223,88 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
     return Reading(_spans(text, blocks, order + list(range(stop, len(blocks)))), by_moves)
 
 
-def _row_second(blocks: list[list[Line]], stop: int) -> int | None:
-    """The second box of a row of two paragraphs' first lines, if the blocks [0, stop) hold one such row
-    and no other.  pdfminer may box two first lines set side by side at the top of two columns as a
-    row, printed in turn (``A1 first line | A2 first line | A1 rest …``), before the rest of the first
-    column: the strips then hold a line of the second column in the first (train63 page-019, train49
-    page-023).  The row's first box is one indented line that ends no sentence and runs on (or an
-    article's lead); the second is one indented line that runs on to no block printed right after it
-    (which goes on from the first instead: it is no continuation itself).  A heading set indented
-    (a subhead over its paragraph's first line, train23 page-022) is no first box: the paragraph
-    under it is read as printed; nor is a third first line in a row (three columns' first
-    lines boxed side by side: train43 page-017, its boxes are not put back one at a time)."""
+def _rows_later(blocks: list[list[Line]], stop: int) -> list[list[int]]:
+    """The later boxes of each row of paragraphs' first lines that the blocks [0, stop) hold.  pdfminer may box the first lines set side by side at the top of two or three
+    columns as a row, printed in turn (``A1 first line | A2 first line | A1 rest …``), before the
+    rest of the first column: the strips then hold a line of a later column in the first (two
+    columns: train63 page-019, train49 page-023; three: train89 page-023, train43 page-017).  The
+    row's first box is one indented line that ends no sentence and runs on (or an article's lead);
+    each later one is one indented line that runs on to no block printed right after it, and the
+    block after the row goes on (from the first box instead: it is no continuation itself).  A
+    heading set indented (a subhead over its paragraph's first line, train23 page-022) is no first
+    box: the paragraph under it is read as printed; a row longer than an article's columns
+    (MAX_STRIPS) is none."""
     def first_line(block: list[Line]) -> bool:
         """One indented line that ends no sentence and opens with no byline (a lead's byline after
         its dateline is text: the lead's first line may be either box)."""
         return len(block) == 1 and is_indented(block[0]) and not block[0].ends and not _bare_byline(block[0])
 
+    def later_line(block: list[Line]) -> bool:
+        """A later column's first line: it runs on, though shaped as a subhead (a first line that
+        holds no sentence's mark, ``迪亚斯-卡内尔请李希转达对习``: set beside the row's first box, it
+        is no heading over it), and goes on from no block."""
+        return first_line(block) and _runs_on(block[0]) and not _goes_on(block)
+
+    end = min(stop, len(blocks))
     rows = []
-    for i in range(min(stop, len(blocks)) - 2):
-        first, second, rest = blocks[i], blocks[i + 1], blocks[i + 2]
-        if not first_line(first):
+    for i in range(end - 2):
+        if not first_line(blocks[i]):
             continue
-        if not (_needs_more(first) or _lead(first)) or (i > 0 and first_line(blocks[i - 1])):
-            continue  # an indented heading is no first line; a row of three is not put back a box at a time
-        if first_line(second) and _needs_more(second) and not _goes_on(second) and _goes_on(rest):
-            rows.append(i + 1)
-    return rows[0] if len(rows) == 1 else None
+        if not (_needs_more(blocks[i]) or _lead(blocks[i])) or (i > 0 and first_line(blocks[i - 1])):
+            continue  # an indented heading is no first line; nor is a row's later box
+        j = i + 1
+        while j < end - 1 and j - i < MAX_STRIPS and later_line(blocks[j]):
+            j += 1
+        if j > i + 1 and _goes_on(blocks[j]):
+            rows.append(list(range(i + 1, j)))
+    return rows
 
 
 def _row_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
-    """The strip search's order of blocks [0, stop) with a row's second box (:func:`_row_second`) put
-    back at the top of its column, where no other reading was found: before each block of more than
-    one line that goes on from an unfinished one, in turn, the reading that breaks the fewest sentences
-    (then the language model's joins) taken, as any reading the search finds where the print order
-    breaks one sentence at least (MIN_BROKEN_UNMOVED), or, where the box put back leaves none broken,
-    as the search for topics reads such a page.  Printed order indices."""
-    moved = _row_second(blocks, stop)
-    if moved is None:
-        return None
-    best: tuple[tuple[int, float], list[int]] | None = None
-    for top in range(moved + 2, stop):
-        if len(blocks[top]) < 2 or not _goes_on(blocks[top]):
-            continue
-        perm = [i for i in range(stop) if i != moved]
-        perm.insert(perm.index(top), moved)
-        placed = [blocks[i] for i in perm] + blocks[stop:]
-        cost = _seam_costs(placed)
-        if any(cost(i, i + 1)[0] for i in range(stop - 1)):
-            order = _strips_past_header(placed, stop, MIN_BROKEN_UNMOVED, None)
-        else:
-            # Put back, the box leaves no sentence broken as printed: the columns are printed whole,
-            # one after another, an article's later column after the next article's first (train33
-            # page-003, once its row's second box read as a paragraph's first line), which only the
-            # articles' topics tell (the search for them, as reading_order's for such pages).
-            order = _strips_past_header(placed, stop, 0, None, topical=True)
-        if order is None:
-            continue
-        seams = [cost(x, y) for x, y in zip(order, order[1:])]
-        key = (sum(b for b, _ in seams), sum(lm for _, lm in seams))
-        if best is None or key < best[0]:
-            best = (key, [perm[i] for i in order])
+    """The strip search's order of blocks [0, stop) with a row's later boxes (:func:`_rows_later`) put
+    back at the top of their columns, where no other reading was found: each before a block of more
+    than one line that goes on from an unfinished one (a later column's before a later block), one
+    row at a time (train89 page-023 holds a row of three and one of two: the search reads the second
+    where the first is put back), the reading that breaks the fewest sentences (then the language
+    model's joins) taken, as any reading the search finds where the print order breaks one sentence
+    at least (MIN_BROKEN_UNMOVED), or, where the boxes put back leave none broken, as the search for
+    topics reads such a page.  Printed order indices."""
+    best: tuple[tuple, list[int]] | None = None
+    for moved in _rows_later(blocks, stop):
+        kept = [i for i in range(stop) if i not in moved]
+        tops = [t for t in range(moved[-1] + 2, stop) if len(blocks[t]) >= 2 and _goes_on(blocks[t])]
+        for placing in combinations(tops, len(moved)):
+            perm = list(kept)
+            for box, top in zip(moved, placing):
+                perm.insert(perm.index(top), box)
+            found = _placed_order(blocks, stop, perm)
+            if found is not None and (best is None or found[0] < best[0]):
+                best = found
     return None if best is None else best[1]
+
+
+def _placed_order(blocks: list[list[Line]], stop: int, perm: list[int]) -> tuple[tuple, list[int]] | None:
+    """The strip search's reading of blocks [0, stop) placed in the order *perm* (:func:`_row_order`):
+    its key and its order in printed indices.  The key is the search's (:func:`strip_reading`: the
+    articles' topics, segments and balance count, not only the joins: a row of three put back at the
+    wrong tops may break no sentence either), its sentences broken and its language model's joins
+    counted on the reading itself, not relative to the placed print order (which differs from one
+    placing to the next)."""
+    placed = [blocks[i] for i in perm] + blocks[stop:]
+    cost = _seam_costs(placed)
+    if any(cost(i, i + 1)[0] for i in range(stop - 1)):
+        found = _strip_reading_past_header(placed, stop, MIN_BROKEN_UNMOVED, None)
+    else:
+        # Put back, the boxes leave no sentence broken as printed: the columns are printed whole,
+        # one after another, an article's later column after the next article's first (train33
+        # page-003, once its row's second box read as a paragraph's first line), which only the
+        # articles' topics tell (the search for them, as reading_order's for such pages).
+        found = _strip_reading_past_header(placed, stop, 0, None, topical=True)
+    if found is None:
+        return None
+    key, order = found
+    seams = [cost(x, y) for x, y in zip(order, order[1:])]
+    return (sum(b for b, _ in seams), *key[1:-1], sum(lm for _, lm in seams)), [perm[i] for i in order]
 
 
 def _byline_under_lead(blocks: list[list[Line]], i: int) -> bool:
@@ -337,7 +358,14 @@ def _floated_sections(blocks: list[list[Line]], stop: int) -> int | None:
 
 def _strips_past_header(blocks: list[list[Line]], stop: int, least: int, most: int | None,
                         topical: bool = False) -> list[int] | None:
-    """:func:`strip_order` of the page with the header's sections, if pdfminer printed them among the
+    """The order of :func:`_strip_reading_past_header`, or None."""
+    found = _strip_reading_past_header(blocks, stop, least, most, topical)
+    return None if found is None else found[1]
+
+
+def _strip_reading_past_header(blocks: list[list[Line]], stop: int, least: int, most: int | None,
+                               topical: bool = False) -> tuple[Key, list[int]] | None:
+    """:func:`strip_reading` of the page with the header's sections, if pdfminer printed them among the
     columns (:func:`_floated_sections`), taken out and read after the page number.  The sections float
     at the page's top right: printed after a column's text, they show pdfminer read that column down
     before the strip beside it (10 of the 12 train pages, seeds 21, 23, 25, that print them so are
@@ -346,12 +374,12 @@ def _strips_past_header(blocks: list[list[Line]], stop: int, least: int, most: i
     bound); *topical*: see :func:`strip_order`."""
     s = _floated_sections(blocks, stop)
     if s is None:
-        return strip_order(blocks, stop, 0, least, most, topical)
-    order = strip_order(blocks[:s] + blocks[s + 1:], stop - 1, FLOATED_BREAKS, least, most, topical)
-    if order is None:
+        return strip_reading(blocks, stop, 0, least, most, topical)
+    found = strip_reading(blocks[:s] + blocks[s + 1:], stop - 1, FLOATED_BREAKS, least, most, topical)
+    if found is None:
         return None
-    order = [i + (i >= s) for i in order]
-    return order[:1] + [s] + order[1:]
+    order = [i + (i >= s) for i in found[1]]
+    return found[0], order[:1] + [s] + order[1:]
 
 
 def _foot(blocks: list[list[Line]]) -> int:
@@ -389,10 +417,15 @@ def join(before: str, after: str) -> float:
 def _needs_more(block: list[Line]) -> bool:
     """The block stops inside a sentence at a line that may be a column's last: the text goes on in
     the block read next (a paragraph's first line in a box of its own included)."""
-    last = block[-1]
-    if last.ends or last.byline is not None or last.text[-1] in "）)" or is_wide(last) or _subhead(block):
+    return _runs_on(block[-1]) and not _subhead(block)
+
+
+def _runs_on(ln: Line) -> bool:
+    """The line stops inside a sentence (no mark, byline or closing parenthesis ends it) at the
+    column's width, less an indent at most: a column's last line, or a paragraph's first."""
+    if ln.ends or ln.byline is not None or ln.text[-1] in "）)" or is_wide(ln):
         return False
-    return last.width >= last.column - INDENT_MAX
+    return ln.width >= ln.column - INDENT_MAX
 
 
 def _goes_on(block: list[Line]) -> bool:
@@ -633,7 +666,14 @@ Key = tuple[int, int, int, int, int, int, float]  # (seams broken, off topic, ki
 
 def strip_order(blocks: list[list[Line]], stop: int, seen: int, least: int, most: int | None,
                 topical: bool) -> list[int] | None:
-    """The blocks [0, stop) read as groups of articles (pdfminer groups boxes that lie close), each
+    """The order of :func:`strip_reading`, or None."""
+    found = strip_reading(blocks, stop, seen, least, most, topical)
+    return None if found is None else found[1]
+
+
+def strip_reading(blocks: list[list[Line]], stop: int, seen: int, least: int, most: int | None,
+                  topical: bool) -> tuple[Key, list[int]] | None:
+    """The search's key (summed over the groups, relative to print) and order of the blocks [0, stop) read as groups of articles (pdfminer groups boxes that lie close), each
     group two or three strips interleaved per article or as printed, when that leaves at most half
     the sentences broken that the print order does (and *seen* breaks of it shown otherwise: the
     header's sections printed among the columns); None otherwise.  The page is searched where the
@@ -678,10 +718,10 @@ def strip_order(blocks: list[list[Line]], stop: int, seen: int, least: int, most
     # broken (a page it does not describe, read in another order, only trades breaks for others),
     # and the print order breaks *least* at least.
     if topical:
-        return order if key[1] < 0 else None
+        return (key, order) if key[1] < 0 else None
     if key[0] >= 0 or broken + key[0] > (broken + seen) // 2:
         return None
-    return order
+    return key, order
 
 
 class _Page:
