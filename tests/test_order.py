@@ -1206,6 +1206,26 @@ def test_a_row_put_back_that_leaves_no_sentence_broken_is_read_by_topics() -> No
     assert [[b.text for b in a.blocks] for a in page.articles] == [[ROW_A_1, ROW_A_2_TOPICAL], [ROW_B_1, ROW_B_2]]
 
 
+def test_a_row_read_by_topics_counts_no_segment_off_topic() -> None:
+    # The row's box put back at the top of A's second column (before block 5), the print order breaks
+    # no sentence: the search for topics reads it, and marks its group -1 in its key's second place.
+    # Compared with the placings that the search for broken sentences reads (0 there when no
+    # segment is off its topic), it counts none off topic: 0, else a topical placing wins before the
+    # topics and balance are asked (train63 page-019).
+    from textfix.lines import BylineFinder
+    from textfix.order import _placed_order, _strips_foot, boxes
+
+    a_1, a_2, b_1, b_2 = _set(ROW_A_1), _set(ROW_A_2_TOPICAL), _set(ROW_B_1), _set(ROW_B_2)
+    printed = ["2 文化 Culture", a_1[0], a_2[0], "\n".join(a_1[1:]), "\n".join(b_1), "\n".join(a_2[1:]),
+               "\n".join(b_2) + "（记者 李明）", A_TITLE, B_TITLE]
+    blocks = boxes("\n\n".join(printed) + "\n", BylineFinder())
+    stop = _strips_foot(blocks)
+    assert stop == 7
+    found = _placed_order(blocks, stop, [0, 1, 3, 4, 2, 5, 6])
+    assert found is not None and found[1] == [0, 1, 3, 2, 5, 4, 6]
+    assert found[0][:2] == (0, 0)
+
+
 def test_an_indented_heading_over_a_first_line_is_no_row() -> None:
     from textfix.lines import BylineFinder
     from textfix.order import _rows_later, _strips_foot, boxes

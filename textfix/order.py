@@ -292,19 +292,22 @@ def _placed_order(blocks: list[list[Line]], stop: int, perm: list[int]) -> tuple
     placing to the next)."""
     placed = [blocks[i] for i in perm] + blocks[stop:]
     cost = _seam_costs(placed)
-    if any(cost(i, i + 1)[0] for i in range(stop - 1)):
-        found = _strip_reading_past_header(placed, stop, MIN_BROKEN_UNMOVED, None)
-    else:
-        # Put back, the boxes leave no sentence broken as printed: the columns are printed whole,
-        # one after another, an article's later column after the next article's first (train33
-        # page-003, once its row's second box read as a paragraph's first line), which only the
-        # articles' topics tell (the search for them, as reading_order's for such pages).
-        found = _strip_reading_past_header(placed, stop, 0, None, topical=True)
+    topical = not any(cost(i, i + 1)[0] for i in range(stop - 1))
+    # Put back, the boxes may leave no sentence broken as printed (*topical*): the columns are printed
+    # whole, one after another, an article's later column after the next article's first (train33
+    # page-003, once its row's second box read as a paragraph's first line), which only the articles'
+    # topics tell (the search for them, as reading_order's for such pages).
+    least = 0 if topical else MIN_BROKEN_UNMOVED
+    found = _strip_reading_past_header(placed, stop, least, None, topical=topical)
     if found is None:
         return None
     key, order = found
+    # The search for topics marks each group it reads -1 in the key's second place (its later columns
+    # kept to their articles): none off topic, as a reading of broken sentences that has none
+    # (train63 page-019: else its row put back where it reads by topics won over its right placing).
+    off_topic = 0 if topical else key[1]
     seams = [cost(x, y) for x, y in zip(order, order[1:])]
-    return (sum(b for b, _ in seams), *key[1:-1], sum(lm for _, lm in seams)), [perm[i] for i in order]
+    return (sum(b for b, _ in seams), off_topic, *key[2:-1], sum(lm for _, lm in seams)), [perm[i] for i in order]
 
 
 def _byline_under_lead(blocks: list[list[Line]], i: int) -> bool:
