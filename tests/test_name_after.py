@@ -98,3 +98,21 @@ def test_the_shipped_table_is_read_from_the_cache_once_packed(tmp_path, monkeypa
         garbles.name_after.cache_clear()
     assert again == first
     assert again.counts("\n") is not None  # a paragraph's start is counted in real-dev train
+
+
+def test_the_shipped_table_keeps_only_histories_a_name_started_after(tmp_path, monkeypatch) -> None:
+    # A history no name started after reads the model's estimate (test_fewer_names_than_the_model_expects_leave_
+    # its_estimate), as one the table lacks does: the packed copy keeps the others only, each with its counts.
+    import json
+
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", str(tmp_path))
+    with open(garbles.os.path.join(garbles.DATA_DIR, "name_after.json"), encoding="utf-8") as handle:
+        histories = json.load(handle)["histories"]
+    garbles.name_after.cache_clear()
+    try:
+        packed = garbles.name_after()
+    finally:
+        garbles.name_after.cache_clear()
+    assert len(packed.codes) == sum(1 for names, _ in histories.values() if names)
+    for history, (names, seen) in histories.items():
+        assert packed.counts(history) == ((names, seen) if names else None)
