@@ -18,7 +18,7 @@ from textfix.charlm import default_charlm
 def table(monkeypatch):
     """A hand-made table in place of the shipped one (the decision's caches cleared before and after)."""
     def use(histories: dict[str, list[int]], prior_events: float) -> None:
-        monkeypatch.setattr(garbles, "name_after", lambda: {"prior_events": prior_events, "histories": histories})
+        monkeypatch.setattr(garbles, "name_after", lambda: garbles.pack_name_after(histories, prior_events))
         garbles._name_start_logp.cache_clear()
     yield use
     garbles._name_start_logp.cache_clear()
@@ -63,3 +63,56 @@ def test_fewer_names_than_the_model_expects_leave_its_estimate(table) -> None:
     table({"记者": [0, 800]}, 20)
     model, read = _model_and_read("记者")
     assert math.isclose(read, model)
+
+
+def test_the_packed_table_finds_each_history_and_no_other() -> None:
+    # A paragraph's start (one character) and two-character histories, one a prefix of nothing counted.
+    packed = garbles.pack_name_after({"\n": [3, 40], "主席": [12, 30], "市民": [0, 25]}, 20)
+    assert packed.counts("\n") == (3, 40)
+    assert packed.counts("主席") == (12, 30)
+    assert packed.counts("市民") == (0, 25)
+    assert packed.counts("席") is None and packed.counts("\n主") is None and packed.counts("丝路") is None
+    assert packed.prior_events == 20
+
+
+def test_a_history_code_tells_a_short_history_from_a_long_one() -> None:
+    # Code points shifted by one: "\x00" + "a" must not read as "a".
+    assert len({garbles.history_code(h) for h in ("a", "\x00a", "a\x00", "aa", "\n")}) == 5
+
+
+def test_the_shipped_table_is_read_from_the_cache_once_packed(tmp_path, monkeypatch) -> None:
+    # Start-up (issue 13): parsing the JSON's 23,000 histories costs each process ~20 ms; the first process
+    # packs them into the disk cache, and the next reads them from there, without the JSON parser.
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", str(tmp_path))
+    garbles.name_after.cache_clear()
+    try:
+        first = garbles.name_after()
+        garbles.name_after.cache_clear()
+
+        def no_parse(*args, **kwargs):
+            raise AssertionError("the JSON was parsed again")
+
+        monkeypatch.setattr(garbles.json, "load", no_parse)
+        again = garbles.name_after()
+    finally:
+        garbles.name_after.cache_clear()
+    assert again == first
+    assert again.counts("\n") is not None  # a paragraph's start is counted in real-dev train
+
+
+def test_the_shipped_table_keeps_only_histories_a_name_started_after(tmp_path, monkeypatch) -> None:
+    # A history no name started after reads the model's estimate (test_fewer_names_than_the_model_expects_leave_
+    # its_estimate), as one the table lacks does: the packed copy keeps the others only, each with its counts.
+    import json
+
+    monkeypatch.setenv("TEXTFIX_CACHE_DIR", str(tmp_path))
+    with open(garbles.os.path.join(garbles.DATA_DIR, "name_after.json"), encoding="utf-8") as handle:
+        histories = json.load(handle)["histories"]
+    garbles.name_after.cache_clear()
+    try:
+        packed = garbles.name_after()
+    finally:
+        garbles.name_after.cache_clear()
+    assert len(packed.codes) == sum(1 for names, _ in histories.values() if names)
+    for history, (names, seen) in histories.items():
+        assert packed.counts(history) == ((names, seen) if names else None)

@@ -57,6 +57,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, combinations
 
 from .charclasses import is_ideograph
+from .collector import no_cycle_collection
 from .layout import PAGE_NUMBER, SECTIONS, _byline_across, _subhead_shaped, _wrapped_byline_end, parse_header
 from .lines import (FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, byline_finder, cut_lines, is_full,
                     is_indented, is_wide, line_opens_lead)
@@ -137,11 +138,16 @@ def _finished(block: list[Line]) -> bool:
     return block[-1].ends or _closes(block)
 
 
+@no_cycle_collection()
 def page_order(text: str, model) -> Reading | None:
     """:func:`reading_order` of *text* as the repair model reads it: its marks repaired first (a
     garbled 。 ends no sentence), the pieces as offsets into *text*.  A page whose print order breaks
     no sentence as printed (clean text, one paragraph a line) is not repaired for it, unless its blocks
-    are a layout analysis's boxes (a column may follow another article's: :func:`reading_order`)."""
+    are a layout analysis's boxes (a column may follow another article's: :func:`reading_order`).
+
+    The cyclic collector is paused: the page's lines and blocks hold no cycles and die here (only the
+    spans survive), but their hundreds of thousands of objects on a 5 MB page set off collections that
+    walk them again and again (0.14 s of gen-1/2 passes on bench_repair's print page, ``gc.callbacks``)."""
     from .repair import input_offset, repair
 
     if text.count("\n\n") < MIN_BLOCKS - 1:
