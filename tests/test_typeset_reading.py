@@ -995,6 +995,26 @@ def test_a_full_first_line_before_a_last_line_as_short_as_a_first() -> None:
     assert not _closes_paragraph(first, last)
 
 
+def test_a_first_line_of_ideographs_full_to_a_character_and_its_comma() -> None:
+    from textfix.layout import _closes_paragraph, _heading_run
+    from textfix.lines import Line
+
+    # Column 38, marks not hanging: 全市…换用新教 (16 ideographs, 32 units) leaves 2 units of its
+    # first line's 34, too few for 材， (a comma opens no line: 4 units went down).  The next line
+    # (17 characters, 34 units, ending the sentence) is as short as a first line, but no character
+    # of either line is measured other than as set: the two are one paragraph, not a subhead over one.
+    first = Line.of("全市中小学今年秋季起统一换用新教", 0, 16, 32, 38.0)._replace(hanging=False)
+    last = Line.of("材，各校已完成教师培训和课程安排。", 17, 34, 34, 38.0)._replace(hanging=False)
+    after = Line.of("新教材在内容上更加贴近学生的日常生", 35, 52, 34, 38.0)._replace(hanging=False)
+    assert _closes_paragraph(first, last)
+    assert _heading_run([first, last, after], 0) == 0
+    # Where closing marks hang, 材 and its comma would have fitted: a short line, as a subhead's.
+    assert not _closes_paragraph(first._replace(hanging=True), last)
+    # A digit, set one unit here though it may be printed wider, leaves the measure inexact.
+    digit = Line.of("全市中小学今年秋季起统一换用3版", 0, 16, 31, 38.0)._replace(hanging=False)
+    assert not _closes_paragraph(digit, last)
+
+
 def test_a_first_line_cut_short_by_a_percentage() -> None:
     from textfix.lines import Line, opening_unit
 
