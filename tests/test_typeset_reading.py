@@ -1045,6 +1045,26 @@ def test_a_quotation_mark_keeps_what_touches_it_on_both_sides() -> None:
     assert is_full(line("愿进一步推动高质量共", 24, 28.0), nxt=line("建“一带一路”合作"))
 
 
+def test_an_ellipsis_keeps_the_character_before_it() -> None:
+    # UAX 14 breaks before no ellipsis (class IN): 唱…… goes down whole, 6 units.
+    from textfix.layout import _heading_run
+    from textfix.lines import Line, is_full, opening_unit
+
+    def line(text: str, start: int, width: float) -> Line:
+        return Line.of(text, start, start + len(text), width, 26.0)._replace(hanging=False)
+
+    # Column 26, marks not hanging: 在村里食堂吃一顿热乎 is an indented first line 2 units short of
+    # its 22 (饭， did not fit); 饭，在村文化站里吹拉弹 is 4 units short of the column, where 唱……
+    # did not fit.  Both lines are full: one paragraph, not a subhead over its first line.
+    first = line("在村里食堂吃一顿热乎", 0, 20)
+    second = line("饭，在村文化站里吹拉弹", 11, 22)
+    third = line("唱……夜色里，村口的广场上", 23, 26)
+    last = line("还有人在跳广场舞。", 37, 18)
+    assert opening_unit(third) == 6
+    assert is_full(second, nxt=third)
+    assert _heading_run([first, second, third, last], 0) == 0
+
+
 def test_a_space_inside_a_cited_title_is_no_title_s_space() -> None:
     from textfix.lines import two_phrases
 
