@@ -446,6 +446,21 @@ def test_full_bare_lines_before_a_line_cut_short_are_no_subhead() -> None:
     assert _wrapped_subhead(lines, subhead) == 0
 
 
+def test_a_subhead_over_a_paragraph_of_two_lines_full_to_the_unit_is_not_wrapped() -> None:
+    # Column 38, marks not hanging: a subhead (36 units), then a paragraph's first line 今年以来…一百余
+    # (32 units: 2 short of its 34, where 个， did not fit) and its last line 个，…点赞。 (32 units,
+    # as short as an indented line).  The first line is full to the unit, so the last is its
+    # paragraph's: the subhead is one line, not wrapped over 今年以来… as its short last line.
+    from textfix.layout import _wrapped_subhead
+    from textfix.lines import Line
+
+    texts = ["多地推进老旧小区改造让居民住得更舒心", "今年以来全市共改造老旧小区一百余", "个，惠及居民三万多户，群众点赞。",
+             "改造后的小区环境整洁，配套设施齐", "全，居民的生活更加便利了。"]
+    starts = [sum(len(t) + 1 for t in texts[:i]) for i in range(len(texts))]
+    lines = [Line.of(t, s, s + len(t), 2 * len(t), 38.0)._replace(hanging=False) for t, s in zip(texts, starts)]
+    assert _wrapped_subhead(lines, 0) == 0
+
+
 def test_a_paragraph_with_a_full_bare_line_over_its_short_last_is_no_subhead() -> None:
     # 农技人员深入田间地头 (20 units: indented) | 开展技术指导帮助农户解决 (24: full) | 难题确保春耕能顺利。
     # (20, as wide as an indented line by chance) after a sentence end: the first two lines are bare,

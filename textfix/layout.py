@@ -1186,6 +1186,8 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
         if nxt.byline is not None or not _looks_first(nxt, after):
             continue
+        if _closes_paragraph(head[-1], nxt, after):
+            break  # the last line opens a paragraph *nxt* ends (…多国人士表 | 示，…影响。): no subhead's
         if not is_full(head[-1], nxt=nxt):
             return run
         if not full_last and _wrapped_full(head, nxt, after):
