@@ -446,6 +446,21 @@ def test_full_bare_lines_before_a_line_cut_short_are_no_subhead() -> None:
     assert _wrapped_subhead(lines, subhead) == 0
 
 
+def test_a_subhead_over_a_paragraph_of_two_lines_full_to_the_unit_is_not_wrapped() -> None:
+    # Column 38, marks not hanging: a subhead (36 units), then a paragraph's first line 今年以来…一百余
+    # (32 units: 2 short of its 34, where 个， did not fit) and its last line 个，…点赞。 (32 units,
+    # as short as an indented line).  The first line is full to the unit, so the last is its
+    # paragraph's: the subhead is one line, not wrapped over 今年以来… as its short last line.
+    from textfix.layout import _wrapped_subhead
+    from textfix.lines import Line
+
+    texts = ["多地推进老旧小区改造让居民住得更舒心", "今年以来全市共改造老旧小区一百余", "个，惠及居民三万多户，群众点赞。",
+             "改造后的小区环境整洁，配套设施齐", "全，居民的生活更加便利了。"]
+    starts = [sum(len(t) + 1 for t in texts[:i]) for i in range(len(texts))]
+    lines = [Line.of(t, s, s + len(t), 2 * len(t), 38.0)._replace(hanging=False) for t, s in zip(texts, starts)]
+    assert _wrapped_subhead(lines, 0) == 0
+
+
 def test_a_paragraph_with_a_full_bare_line_over_its_short_last_is_no_subhead() -> None:
     # 农技人员深入田间地头 (20 units: indented) | 开展技术指导帮助农户解决 (24: full) | 难题确保春耕能顺利。
     # (20, as wide as an indented line by chance) after a sentence end: the first two lines are bare,
@@ -995,6 +1010,26 @@ def test_a_full_first_line_before_a_last_line_as_short_as_a_first() -> None:
     assert not _closes_paragraph(first, last)
 
 
+def test_a_first_line_of_ideographs_full_to_a_character_and_its_comma() -> None:
+    from textfix.layout import _closes_paragraph, _heading_run
+    from textfix.lines import Line
+
+    # Column 38, marks not hanging: 全市…换用新教 (16 ideographs, 32 units) leaves 2 units of its
+    # first line's 34, too few for 材， (a comma opens no line: 4 units went down).  The next line
+    # (17 characters, 34 units, ending the sentence) is as short as a first line, but no character
+    # of either line is measured other than as set: the two are one paragraph, not a subhead over one.
+    first = Line.of("全市中小学今年秋季起统一换用新教", 0, 16, 32, 38.0)._replace(hanging=False)
+    last = Line.of("材，各校已完成教师培训和课程安排。", 17, 34, 34, 38.0)._replace(hanging=False)
+    after = Line.of("新教材在内容上更加贴近学生的日常生", 35, 52, 34, 38.0)._replace(hanging=False)
+    assert _closes_paragraph(first, last)
+    assert _heading_run([first, last, after], 0) == 0
+    # Where closing marks hang, 材 and its comma would have fitted: a short line, as a subhead's.
+    assert not _closes_paragraph(first._replace(hanging=True), last)
+    # A digit, set one unit here though it may be printed wider, leaves the measure inexact.
+    digit = Line.of("全市中小学今年秋季起统一换用3版", 0, 16, 31, 38.0)._replace(hanging=False)
+    assert not _closes_paragraph(digit, last)
+
+
 def test_a_first_line_cut_short_by_a_percentage() -> None:
     from textfix.lines import Line, opening_unit
 
@@ -1023,6 +1058,26 @@ def test_a_quotation_mark_keeps_what_touches_it_on_both_sides() -> None:
     assert opening_unit(line("站”12日正式开通")) == 6
     # Column 28: a line 4 units short is full when 建“一 (6 units) opens the next.
     assert is_full(line("愿进一步推动高质量共", 24, 28.0), nxt=line("建“一带一路”合作"))
+
+
+def test_an_ellipsis_keeps_the_character_before_it() -> None:
+    # UAX 14 breaks before no ellipsis (class IN): 唱…… goes down whole, 6 units.
+    from textfix.layout import _heading_run
+    from textfix.lines import Line, is_full, opening_unit
+
+    def line(text: str, start: int, width: float) -> Line:
+        return Line.of(text, start, start + len(text), width, 26.0)._replace(hanging=False)
+
+    # Column 26, marks not hanging: 在村里食堂吃一顿热乎 is an indented first line 2 units short of
+    # its 22 (饭， did not fit); 饭，在村文化站里吹拉弹 is 4 units short of the column, where 唱……
+    # did not fit.  Both lines are full: one paragraph, not a subhead over its first line.
+    first = line("在村里食堂吃一顿热乎", 0, 20)
+    second = line("饭，在村文化站里吹拉弹", 11, 22)
+    third = line("唱……夜色里，村口的广场上", 23, 26)
+    last = line("还有人在跳广场舞。", 37, 18)
+    assert opening_unit(third) == 6
+    assert is_full(second, nxt=third)
+    assert _heading_run([first, second, third, last], 0) == 0
 
 
 def test_a_space_inside_a_cited_title_is_no_title_s_space() -> None:

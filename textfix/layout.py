@@ -1186,6 +1186,8 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
         after = lines[k + run + 1] if k + run + 1 < len(lines) else None
         if nxt.byline is not None or not _looks_first(nxt, after):
             continue
+        if _closes_paragraph(head[-1], nxt, after):
+            break  # the last line opens a paragraph *nxt* ends (…多国人士表 | 示，…影响。): no subhead's
         if not is_full(head[-1], nxt=nxt):
             return run
         if not full_last and _wrapped_full(head, nxt, after):
@@ -1262,9 +1264,24 @@ def _closes_paragraph(first: Line, nxt: Line, after: Line | None = None) -> bool
     # Where lines are measured to the unit (ASCII proportional, marks not hanging), a first line that
     # fills its measure to what could not follow is one, though the line after be as short as a
     # first line itself: a subhead that wide is chance, a one-line paragraph under one rare.
-    exact = first.proportional and not first.hanging
+    exact = _measured_to_the_unit(first, nxt)
     ends = nxt.ends or nxt.text[-1] in COLONS and after is not None and is_indented(after)
-    return ends and (exact or not is_indented(nxt)) and is_full(first, True, nxt)
+    full = first.column - INDENT_MIN - first.width < opening_unit(nxt) if exact else is_full(first, True, nxt)
+    return ends and (exact or not is_indented(nxt)) and full
+
+
+# A digit or Latin letter: set one unit wide where the page is not read as proportional, though it may
+# be wider as printed (see textfix.lines._proportional).
+_ASCII_GLYPH = regex.compile(r"[0-9A-Za-z]")
+
+
+def _measured_to_the_unit(first: Line, nxt: Line) -> bool:
+    """*first*, over *nxt*, is measured to the unit: marks do not hang (a line ends where the next
+    character and the mark bound to it did not fit, see is_full) and every character is as wide as
+    measured: the page sets ASCII proportionally and it is measured so, or neither *first* nor *nxt*
+    has any (an ideograph or a full-width mark is two units on every page: 新修订的…紧扣立德树 |
+    人，… is full as a first line, 人， not fitting the one character left)."""
+    return not first.hanging and (first.proportional or not _ASCII_GLYPH.search(first.text + nxt.text))
 
 
 def _first_line_wide(ln: Line) -> bool:
