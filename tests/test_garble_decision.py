@@ -440,3 +440,36 @@ def test_a_dash_outside_any_quote_too_unlikely_to_tell_anything_is_not_searched_
         _read_terms(lm, prepared, text, d, {})
         assert d.partner == (partners.ratio(text, o) if searched else 0.0)
     assert partners.ratio("“科技要产业", _Occurrence(3, 1, dash)) != 0.0  # (the search finds the quote)
+
+
+def _fit_garble_runs():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpora"))
+    import fit_garble_runs
+
+    return fit_garble_runs
+
+
+def test_the_threshold_is_the_fitted_one() -> None:
+    from textfix import garbles
+
+    assert garbles.THRESHOLD == fitted()["threshold"]
+    assert fitted()["threshold"] in _fit_garble_runs().THRESHOLDS
+
+
+def test_the_threshold_is_the_least_that_keeps_clean_false_fixes_within_budget() -> None:
+    fit = _fit_garble_runs()
+    # Rows (clean?, terms, run, is a mark?, glyph?) invented here.  On 2,000,000 clean characters two false fixes
+    # are allowed: the clean rows' margins 1.22, 0.93 and 0.81 let three through below 0.81, two from 0.81 up, one
+    # from 0.93 up, none from 1.22 up; so the least threshold allowed is 0.85 (0.8 lets three through; 0.81 is not on
+    # the grid).  The mark with terms 2.0 and run −1.3 has margin 0.7 and wins below 0.7 only.
+    rows = [(True, 1.22, 0.0, False, False), (True, 0.93, 0.0, False, False), (True, 0.9, -0.09, False, False),
+            (False, 2.0, -1.3, True, False), (False, 0.6, 0.0, True, False), (False, 0.3, -5.0, True, True),
+            (False, 0.95, 0.0, False, False)]
+    best, figures = fit.threshold_figures(rows, 2_000_000)
+    assert best == 0.85
+    assert figures["0.85"] == {"restored": 1, "false_fixes_clean": 2, "false_fixes_garbled": 1}
+    assert figures["0.5"] == {"restored": 3, "false_fixes_clean": 3, "false_fixes_garbled": 1}
+    assert figures["1.0"] == {"restored": 1, "false_fixes_clean": 1, "false_fixes_garbled": 0}
