@@ -624,13 +624,16 @@ def _first_lines_alone(blocks: list[list[Line]]) -> list[bool]:
     """Each block is a paragraph's first line in a box of its own (pdfminer may box an indented first
     line apart from the lines under it): one line short of the column by an indent, that ends no
     sentence, before a block that goes on from it (a title's next block is a lead)."""
-    def alone(i: int) -> bool:
-        block = blocks[i]
-        line = block[0]
-        return (len(block) == 1 and is_indented(line) and not line.ends and line.byline is None
-                and not _lead(block) and i + 1 < len(blocks) and _goes_on(blocks[i + 1]))
+    return [_boxed_apart(blocks, i) and not _lead(blocks[i]) for i in range(len(blocks))]
 
-    return [alone(i) for i in range(len(blocks))]
+
+def _boxed_apart(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* is a paragraph's or a lead's first line in a box of its own: one line short of the
+    column by an indent, that ends no sentence, before a block that goes on from it."""
+    block = blocks[i]
+    line = block[0]
+    return (len(block) == 1 and is_indented(line) and not line.ends and line.byline is None
+            and i + 1 < len(blocks) and _goes_on(blocks[i + 1]))
 
 
 # pdfminer's boxes hold 2.26 lines or more on average on every train page (seeds 21, 23, 25; 2.41 or
@@ -2446,9 +2449,16 @@ def _cohesion(blocks: list[list[Line]], stop: int, found: tuple[int, ...]):
 
 def _pdftotext_blocks(blocks: list[list[Line]]) -> bool:
     """The blocks may be pdftotext's: several paragraphs a block (one a box is pdfminer's, read as
-    strips), and no line of text alone (blank lines between a paragraph's lines: no layout analysis's
-    blocks)."""
-    return paragraphs_per_block(blocks) >= BLOCK_PARAGRAPHS and _text_lines_alone(blocks) < ONE_LINE_BLOCKS
+    strips), no line of text alone (blank lines between a paragraph's lines: no layout analysis's
+    blocks), and no paragraph's or lead's first line boxed apart from the lines it goes on in
+    (:func:`_boxed_apart`).  pdftotext cuts a block only at a bold line or a column's foot, and a
+    column's foot under a bold line holds more than one line: of the train batches' pages of MIN_BLOCKS
+    blocks or more (seeds 21-95 odd, corpora/typeset/fit_moves.py), pdfminer boxes such a first line
+    apart on 1442, pdftotext, pdftotext -raw and pdfium on none.  pdfminer's pages whose boxes merge
+    paragraphs pass BLOCK_PARAGRAPHS (train89 page-030: 1.16, train31 page-011: 1.19) and were read
+    by pdftotext's moves though printed in order."""
+    return (paragraphs_per_block(blocks) >= BLOCK_PARAGRAPHS and _text_lines_alone(blocks) < ONE_LINE_BLOCKS
+            and not any(_boxed_apart(blocks, i) for i in range(len(blocks))))
 
 
 def _moves_show(blocks: list[list[Line]], stop: int, broken) -> bool:
