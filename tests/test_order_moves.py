@@ -1311,3 +1311,17 @@ def test_a_title_stack_printed_before_the_foot_s_titles_goes_back_under_its_byli
         ("图书馆延时服务受读者欢迎", "王磊"), (" ".join(STACK_LINES), "赵敏"), (TITLE_2, "李明")
     ]
     assert [b.text for b in page.articles[1].blocks][-2:] == [LEAD_H, LEAD_H2]
+
+
+def test_a_lead_s_first_line_boxed_apart_is_no_pdftotext_block() -> None:
+    # The page of the test above with the first article's lead boxed as pdfminer boxes it: its first
+    # line apart from the lines it goes on in (train89 page-030's shape).  The blocks still pass
+    # BLOCK_PARAGRAPHS (6 paragraphs in 5 blocks) with no line of text alone, yet pdftotext never cuts
+    # a first line from its paragraph: the page is read as printed, not by pdftotext's moves.
+    lead = _set(LEAD_3)
+    page_text = _page([lead[0], "\n".join(lead[1:]), H3, ARTICLE_4, P4_BLOCK, FOOT])
+    blocks = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)
+    assert [len(b) for b in blocks] == [1, 3, 1, 6, 3, 2]
+    assert paragraphs_per_block(blocks[:5]) >= BLOCK_PARAGRAPHS
+    assert not order_module._pdftotext_blocks(blocks[:5])
+    assert reading_order(page_text) is None

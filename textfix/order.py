@@ -2454,7 +2454,7 @@ def _pdftotext_blocks(blocks: list[list[Line]]) -> bool:
     (:func:`_boxed_apart`).  pdftotext cuts a block only at a bold line or a column's foot, and a
     column's foot under a bold line holds more than one line: of the train batches' pages of MIN_BLOCKS
     blocks or more (seeds 21-95 odd, corpora/typeset/fit_moves.py), pdfminer boxes such a first line
-    apart on 1442, pdftotext, pdftotext -raw and pdfium on none.  pdfminer's pages whose boxes merge
+    apart on 1403, pdftotext, pdftotext -raw and pdfium on none.  pdfminer's pages whose boxes merge
     paragraphs pass BLOCK_PARAGRAPHS (train89 page-030: 1.16, train31 page-011: 1.19) and were read
     by pdftotext's moves though printed in order."""
     return (paragraphs_per_block(blocks) >= BLOCK_PARAGRAPHS and _text_lines_alone(blocks) < ONE_LINE_BLOCKS
