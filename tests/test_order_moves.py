@@ -1311,3 +1311,31 @@ def test_a_title_stack_printed_before_the_foot_s_titles_goes_back_under_its_byli
         ("图书馆延时服务受读者欢迎", "王磊"), (" ".join(STACK_LINES), "赵敏"), (TITLE_2, "李明")
     ]
     assert [b.text for b in page.articles[1].blocks][-2:] == [LEAD_H, LEAD_H2]
+
+
+def test_a_first_line_boxed_apart_is_no_pdftotext_block() -> None:
+    # The page of the test above with the second article's last paragraph boxed as pdfminer boxes it:
+    # its first line (不少读者表示，夜间阅: punctuated as a sentence) apart from the lines it goes on
+    # in (train31 page-011's shape).  The blocks still pass BLOCK_PARAGRAPHS (6 paragraphs in 5
+    # blocks) with no line of text alone, yet pdftotext never cuts a sentence's first line from its
+    # paragraph: the page is read as printed, not by pdftotext's moves.
+    p4 = _set(P4)
+    page_text = _page(["\n".join(_set(LEAD_3)), H3, ARTICLE_4, p4[0], "\n".join([*p4[1:-1], p4[-1] + BYLINE_3]), FOOT])
+    blocks = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)
+    assert [len(b) for b in blocks] == [4, 1, 6, 1, 2, 2]
+    assert paragraphs_per_block(blocks[:5]) >= BLOCK_PARAGRAPHS
+    assert not order_module._pdftotext_blocks(blocks[:5])
+    assert reading_order(page_text) is None
+
+
+def test_a_subhead_alone_over_a_column_s_top_stays_pdftotext_s() -> None:
+    # pdftotext's blocks, the lead's column cut after its second line, a bold subhead of 10 characters
+    # (short of the column as an indent is) alone over the next column's top, which goes on the lead's
+    # sentence (train51 page-038's shape).  Unpunctuated, the subhead is no first line boxed apart:
+    # the blocks are still pdftotext's.
+    lead = _set(LEAD_3)
+    page_text = _page(["\n".join(lead[:2]), "夜读活动受到读者欢迎", "\n".join(lead[2:]), H3, ARTICLE_4, P4_BLOCK, FOOT])
+    blocks = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)
+    assert [len(b) for b in blocks] == [2, 1, 2, 1, 6, 3, 2]
+    assert order_module._boxed_apart(blocks, 1)  # indented, alone, before a block that goes on
+    assert order_module._pdftotext_blocks(blocks[:6])

@@ -59,8 +59,8 @@ from itertools import accumulate, combinations
 from .charclasses import is_ideograph
 from .collector import no_cycle_collection
 from .layout import PAGE_NUMBER, SECTIONS, _byline_across, _subhead_shaped, _wrapped_byline_end, parse_header
-from .lines import (FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, BylineFinder, Line, byline_finder, cut_lines, is_full,
-                    is_indented, is_wide, line_opens_lead)
+from .lines import (FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, SENTENCE_MARKS, BylineFinder, Line, byline_finder, cut_lines,
+                    is_full, is_indented, is_wide, line_opens_lead)
 
 Span = tuple[int, int]
 
@@ -630,13 +630,16 @@ def _first_lines_alone(blocks: list[list[Line]]) -> list[bool]:
     """Each block is a paragraph's first line in a box of its own (pdfminer may box an indented first
     line apart from the lines under it): one line short of the column by an indent, that ends no
     sentence, before a block that goes on from it (a title's next block is a lead)."""
-    def alone(i: int) -> bool:
-        block = blocks[i]
-        line = block[0]
-        return (len(block) == 1 and is_indented(line) and not line.ends and line.byline is None
-                and not _lead(block) and i + 1 < len(blocks) and _goes_on(blocks[i + 1]))
+    return [_boxed_apart(blocks, i) and not _lead(blocks[i]) for i in range(len(blocks))]
 
-    return [alone(i) for i in range(len(blocks))]
+
+def _boxed_apart(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* is a paragraph's or a lead's first line in a box of its own: one line short of the
+    column by an indent, that ends no sentence, before a block that goes on from it."""
+    block = blocks[i]
+    line = block[0]
+    return (len(block) == 1 and is_indented(line) and not line.ends and line.byline is None
+            and i + 1 < len(blocks) and _goes_on(blocks[i + 1]))
 
 
 # pdfminer's boxes hold 2.26 lines or more on average on every train page (seeds 21, 23, 25; 2.41 or
@@ -2452,9 +2455,23 @@ def _cohesion(blocks: list[list[Line]], stop: int, found: tuple[int, ...]):
 
 def _pdftotext_blocks(blocks: list[list[Line]]) -> bool:
     """The blocks may be pdftotext's: several paragraphs a block (one a box is pdfminer's, read as
-    strips), and no line of text alone (blank lines between a paragraph's lines: no layout analysis's
-    blocks)."""
-    return paragraphs_per_block(blocks) >= BLOCK_PARAGRAPHS and _text_lines_alone(blocks) < ONE_LINE_BLOCKS
+    strips), no line of text alone (blank lines between a paragraph's lines: no layout analysis's
+    blocks), and no sentence's first line boxed apart (:func:`_sentence_boxed_apart`)."""
+    return (paragraphs_per_block(blocks) >= BLOCK_PARAGRAPHS and _text_lines_alone(blocks) < ONE_LINE_BLOCKS
+            and not any(_sentence_boxed_apart(blocks, i) for i in range(len(blocks))))
+
+
+def _sentence_boxed_apart(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* is a paragraph's or a lead's first line boxed apart from the lines it goes on in
+    (:func:`_boxed_apart`), punctuated inside as a sentence is (a subhead or title is not).  pdftotext
+    cuts a block only at a bold line or a column's foot, so it sets such a line alone only as a bold
+    subhead over a column's top that goes on another article's sentence (train51 page-038's
+    意大利前总理称北约对乌克兰战略失败, unpunctuated).  On the train batches (seeds 21-95 odd, the
+    blocks up to the strips' foot, corpora/typeset/fit_moves.py): pdfminer sets one on 1329 pages,
+    pdftotext, pdftotext -raw and pdfium on none.  pdfminer's pages whose boxes merge paragraphs pass
+    BLOCK_PARAGRAPHS (train89 page-030: 1.16, train31 page-011: 1.19) and were read by pdftotext's
+    moves though printed in order."""
+    return _boxed_apart(blocks, i) and SENTENCE_MARKS.search(blocks[i][0].text) is not None
 
 
 def _moves_show(blocks: list[list[Line]], stop: int, broken) -> bool:

@@ -11,6 +11,9 @@ Then the blocks of one line of text (no heading or byline) on pdftotext's pages 
 pages of corpora/pages that pass BLOCK_PARAGRAPHS (they print a blank line after some lines), and the
 fewest no pdftotext page holds (pdftotext's most and one: the generator pages lie far above, but
 bench/settle.py's generator pages with a paragraph-a-line article appended come as low as five).
+Last, for each extractor the pages that box a sentence's first line apart from the lines it goes on in
+(textfix.order._sentence_boxed_apart, among the blocks up to the strips' foot that reading_order reads),
+which textfix.order._pdftotext_blocks takes for pdfminer's.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's textfix
 from textfix.io import read_text  # noqa: E402
 from textfix.lines import BylineFinder, cut_lines  # noqa: E402
-from textfix.order import BLOCK_PARAGRAPHS, MIN_BLOCKS, _foot, _text_lines_alone, blocks_of, paragraphs_per_block  # noqa: E402
+from textfix.order import BLOCK_PARAGRAPHS, MIN_BLOCKS, _foot, _sentence_boxed_apart, _strips_foot, boxes, _text_lines_alone, blocks_of, paragraphs_per_block  # noqa: E402
 
 EXTRACTORS = ("pdftotext", "pdfminer")
 
@@ -68,7 +71,25 @@ def main(argv: list[str]) -> int:
     fewest = min(generator)
     print(f"ONE_LINE_BLOCKS: pdftotext's pages at most {alone}; generator pages passing BLOCK_PARAGRAPHS "
           f"{fewest[0]} ({fewest[1]}) - {max(generator)[0]} ({', '.join(name for _, name in generator)}): the fewest no pdftotext page holds {alone + 1}")
+    for extractor in ("pdftotext", "pdftotext-raw", "pdfium", "pdfminer"):
+        print(f"first lines boxed apart, {extractor}: {len(boxed_apart_pages(map(Path, argv), extractor))} pages")
     return 0
+
+
+def boxed_apart_pages(folders, extractor: str) -> list[str]:
+    """The pages of *folders* one of whose boxes (textfix.order.boxes) up to the strips' foot is a
+    sentence's first line boxed apart."""
+    out = []
+    for folder in folders:
+        for gold in sorted(folder.glob("*.gold.json")):
+            txt = folder / f"{gold.name.removesuffix('.gold.json')}.{extractor}.txt"
+            if not txt.exists():
+                continue
+            blocks = boxes(read_text(txt).rstrip("\f\n "), BylineFinder())
+            blocks = blocks[:_strips_foot(blocks)]
+            if any(_sentence_boxed_apart(blocks, i) for i in range(len(blocks))):
+                out.append(f"{folder.name}/{txt.name}")
+    return out
 
 
 if __name__ == "__main__":
