@@ -1753,6 +1753,20 @@ def _tail_subhead(block: list[Line]) -> int:
     return 0
 
 
+def _tail_runs_on(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* ends with one line shaped as a subhead at the column's foot (:func:`_tail_subhead`)
+    that fills the column, and the block printed after it goes on from it (:func:`_goes_on`): it is
+    the column's last line of text, run on at the next column's top (train111 page-012's
+    ``…将有超过47000名`` over ``医务人员不提供服务…``), as a full block so shaped is
+    (:func:`_text_by_next`).  Counted by corpora/typeset/count_tail_lines.py on the 41 train batches
+    of seeds 21-111 odd (pdftotext): of the blocks so ending, 8 with a block after them that goes on
+    end with text in the gold, none with a heading; of those with none after them, 1 with a heading
+    and 2 with text (read as subheads still)."""
+    block = blocks[i]
+    return (i + 1 < len(blocks) and _tail_subhead(block) == 1 and _full_line(block[-1])
+            and _goes_on(blocks[i + 1]))
+
+
 def _foot_title(block: list[Line]) -> bool:
     """The block may be titles at the foot: every line punctuated as a title is, none opening an
     article's text (a lead, a dateline, a byline line), and no heading set over a paragraph's indented
@@ -1982,7 +1996,9 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
     # titles (the foot's, printed among the columns), not a subhead that wants its text.
     two_titles = [len(b) == 2 and b[0].width < b[0].column - INDENT_MAX for b in blocks]
     needs_text = [(h and _subhead(b) and not _lead(b) and not two) or _lead_byline(b) for b, h, two in zip(blocks, headed, two_titles)]
-    tails = [_tail_subhead(b) > 0 for b in blocks]  # a subhead at the block's end wants its text next
+    # A subhead at the block's end wants its text next; a line so shaped that runs on where it is
+    # printed is the column's text (:func:`_tail_runs_on`), which wants its sentence's rest.
+    tails = [_tail_subhead(b) > 0 and not _tail_runs_on(blocks, i) for i, b in enumerate(blocks)]
     needs_text = [n or t for n, t in zip(needs_text, tails)]
     more = [_needs_more(b) and not t for b, t in zip(blocks, tails)]
     over_text = [_heading_over_text(b) for b in blocks]
