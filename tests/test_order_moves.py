@@ -1297,6 +1297,31 @@ def test_an_indented_wrapped_subhead_printed_before_the_titles_goes_back_over_it
     assert [a.byline for a in page.articles] == ["赵敏", "王磊"]
     assert [(b.kind, b.text) for b in page.articles[1].blocks][-2:] == [("heading", "".join(indented)), ("paragraph", SUB_FOOT_TEXT)]
 
+def test_a_one_line_subhead_printed_apart_before_the_titles_goes_back_over_its_text() -> None:
+    # The same with a subhead on one line as wide as the column (the shape of train133 page-034):
+    # printed apart from the titles' block, it is read over its text as the wrapped one is.
+    line = "夜间开放时段借阅量占三成"
+    assert len(line) == 12
+    printed = [*SUB_FOOT_PRINTED[:3], line, FOOT]
+    page_text = _page(printed)
+    harvest, library, text, subhead, foot = _pieces(page_text, printed)
+    assert reading_order(page_text) == [harvest, library, subhead, text, foot]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["赵敏", "王磊"]
+    assert [(b.kind, b.text) for b in page.articles[1].blocks][-2:] == [("heading", line), ("paragraph", SUB_FOOT_TEXT)]
+
+
+def test_a_one_line_heading_before_titles_printed_a_block_each_is_no_subhead() -> None:
+    # Where pdftotext printed the foot's titles a block each (the shape of train77 page-027), a line
+    # as wide as the column before them is shaped as one of them: it stays in the foot.
+    line = "夜间开放时段借阅量占三成"
+    printed = [*SUB_FOOT_PRINTED[:3], line, *FOOT.split("\n")]
+    page_text = _page(printed)
+    blocks = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)
+    assert order_module.foot_line(blocks[3])
+    assert not order_module._line_apart_from_titles(blocks, 3)
+
+
 # Titles over the articles (the shape of train95 page-028): the second article opens at column 2's
 # foot (its title and lead's first lines, which stop inside a sentence at the column's width: 加快|建设)
 # and goes on at column 3's top; pdftotext prints column 3's top first, so the page's last block

@@ -1789,12 +1789,21 @@ def move_blocks(blocks: list[list[Line]]) -> tuple[list[list[Line]], int]:
 def _searched_move_blocks(blocks: list[list[Line]]) -> tuple[list[list[Line]], int, list[int] | None]:
     """:func:`move_blocks`, and :func:`move_order` of them up to their foot where
     :func:`_subhead_over_foot` searched it already (else None): a page is searched once for it."""
-    blocks = _join_tail_rests(_cut_heading_rests(_cut_at_leads(blocks)))
-    if _titles_over_articles(blocks):
+    blocks, stop = foot_before_subheads(blocks)
+    if stop is None:
         return blocks, len(blocks), None  # no titles at the foot: a heading there is the text's
-    stop = _move_foot(blocks, _foot(blocks))
     subhead, order = _subhead_over_foot(blocks, stop)
     return blocks, stop + subhead, order
+
+
+def foot_before_subheads(blocks: list[list[Line]]) -> tuple[list[list[Line]], int | None]:
+    """The blocks as the move search takes them and where their foot starts (:func:`_move_foot`)
+    before a subhead that opens it is taken into the body (:func:`_subhead_over_foot`); None when
+    the titles stand over the articles (:func:`_titles_over_articles`)."""
+    blocks = _join_tail_rests(_cut_heading_rests(_cut_at_leads(blocks)))
+    if _titles_over_articles(blocks):
+        return blocks, None
+    return blocks, _move_foot(blocks, _foot(blocks))
 
 
 def _titles_over_articles(blocks: list[list[Line]]) -> bool:
@@ -1846,7 +1855,7 @@ def _subhead_over_foot(blocks: list[list[Line]], stop: int) -> tuple[int, list[i
     lines; its count is not tested again.  It is read as a subhead when the move search, the block
     taken into the body, reads it over a text that opens with its topic (TOPIC_MIN of its characters,
     :func:`_topics`) and leaves no seam broken, the foot's included."""
-    if stop + 1 >= len(blocks) or not column_wrapped(blocks[stop]):
+    if stop + 1 >= len(blocks) or not (column_wrapped(blocks[stop]) or _line_apart_from_titles(blocks, stop)):
         return 0, None
     order = move_order(blocks, stop + 1)
     if order is None or order[-1] == stop:
@@ -1856,6 +1865,23 @@ def _subhead_over_foot(blocks: list[list[Line]], stop: int) -> tuple[int, list[i
     at = seq.index(stop)
     mended = not any(broken(x, y) for x, y in zip(seq, [*seq[1:], stop + 1]))
     return (1, order) if mended and shared(stop, seq[at + 1]) >= TOPIC_MIN else (0, None)
+
+
+def foot_line(block: list[Line]) -> bool:
+    """One bare line as wide as the column but for an indent (:func:`_broad_line`), none wider: a
+    subhead printed after the columns (train133 page-034), or one of the foot's titles that happens
+    to be so wide."""
+    return len(block) == 1 and block[0].bare and _broad_line(block[0])
+
+
+def _line_apart_from_titles(blocks: list[list[Line]], stop: int) -> bool:
+    """The foot opens with a :func:`foot_line` printed apart from the foot's titles, which pdftotext
+    printed together in one block after it: a subhead may be it.  Where it printed the titles a
+    block each, a line so printed is shaped as one of them (train77 page-027).  On the 41 train
+    batches of seeds 21-111 odd (corpora/typeset/count_foot_lines.py) the foot opens with such a
+    line three times, each a title (the move search and its topic tell them from a subhead:
+    :func:`_subhead_over_foot`), two before the titles' block, one before a title alone."""
+    return foot_line(blocks[stop]) and len(blocks[stop + 1]) > 1
 
 
 # Lines a block of bare headlines wrapped in its column at least has to be taken for a subhead rather
