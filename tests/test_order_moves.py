@@ -1322,6 +1322,19 @@ def test_a_one_line_heading_before_titles_printed_a_block_each_is_no_subhead() -
     assert not order_module._line_apart_from_titles(blocks, 3)
 
 
+def test_a_title_wrapped_over_its_lead_in_the_column_is_a_title_over_the_opening() -> None:
+    # An article's title (or its deck) set in the column and wrapped onto two lines over its lead (the
+    # shape of train131 page-020's ``习近平李强…`` over ``央视网消息（新闻联``): the block opens an
+    # article as a one-line title over a lead does.  Four lines without a mark over a lead are more
+    # than a title wraps onto in a column (SUBHEAD_LINES).
+    deck = ["图书馆延时服务受读者欢迎", "夜间借阅量占三成"]
+    lead = _set(LEAD_3)
+    for heads, titled in ((deck[:1], True), (deck, True), ([*deck, deck[1], deck[1]], False)):
+        page_text = _page(["\n".join([*heads, *lead])])
+        block = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)[0]
+        assert order_module._titled(block) is titled
+
+
 # Titles over the articles (the shape of train95 page-028): the second article opens at column 2's
 # foot (its title and lead's first lines, which stop inside a sentence at the column's width: 加快|建设)
 # and goes on at column 3's top; pdftotext prints column 3's top first, so the page's last block

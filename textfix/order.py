@@ -1513,9 +1513,15 @@ MAX_RUN = 2
 
 
 def _titled(block: list[Line]) -> bool:
-    """A title set in the column above its article's opening: a line without sentence punctuation,
-    then a lead, a dateline or a byline line (pdftotext keeps such a title in the article's block)."""
-    return len(block) > 1 and block[0].bare and _lead_line(block[1])
+    """A title set in the column above its article's opening: a line without sentence punctuation, or
+    up to SUBHEAD_LINES so wrapped (a title or its deck: train131 page-020's two lines), then a lead,
+    a dateline or a byline line (pdftotext keeps such a title in the article's block)."""
+    for h in range(1, min(SUBHEAD_LINES, len(block) - 1) + 1):
+        if not block[h - 1].bare:
+            return False
+        if _lead_line(block[h]):
+            return True
+    return False
 
 
 # A subhead set in the column wraps onto this many lines at most: one of 29 characters takes three at the
