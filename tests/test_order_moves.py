@@ -1335,6 +1335,19 @@ def test_a_title_wrapped_over_its_lead_in_the_column_is_a_title_over_the_opening
         assert order_module._titled(block) is titled
 
 
+def test_a_subhead_as_wide_as_the_column_printed_before_another_is_no_rest_of_it() -> None:
+    # Two subheads, each on one line as wide as the column but for an indent, printed one after the
+    # other under a sentence's end (the shape of train135 page-015), the first a character shorter:
+    # it is a heading of its own, not the second's rest wrapped and printed before it; a rest of two
+    # characters is one.
+    second = "夜间开放时段借阅量占三成"
+    for first, rest in (("冷链物流让柑橘保鲜更久", False), ("三成", True)):
+        printed = ["\n".join(_set(LEAD_3)), first, second]
+        page_text = _page(printed)
+        blocks = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)
+        assert order_module._rests(blocks)[1] is rest
+
+
 # Titles over the articles (the shape of train95 page-028): the second article opens at column 2's
 # foot (its title and lead's first lines, which stop inside a sentence at the column's width: 加快|建设)
 # and goes on at column 3's top; pdftotext prints column 3's top first, so the page's last block
