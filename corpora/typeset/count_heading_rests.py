@@ -1,7 +1,7 @@
 """Count the short rests of wrapped headings pdftotext printed before their first line
 (textfix.order._rests): for each, whether the gold joins it to that heading, and whether the rest is
 as wide as the column but for an indent (textfix.order._broad_line).  The provenance of the rest's
-width in textfix.order._heading_rest: run on a checkout before that test (86378c2), the 41 train
+width in textfix.order._heading_rest: run on a checkout before that test (8f26c2b), the 41 train
 batches of seeds 21-111 odd give 18 rests, each short (one or two characters) and joined in the gold,
 and none broad (train135 page-015's two subheads, apart in the gold, are the one broad found since).
 
