@@ -1335,6 +1335,16 @@ def test_a_title_wrapped_over_its_lead_in_the_column_is_a_title_over_the_opening
         assert order_module._titled(block) is titled
 
 
+def test_a_title_with_a_colon_over_its_lead_in_the_column_is_a_title_over_the_opening() -> None:
+    # A title punctuated as headings may be, with a colon (the shape of train135 page-038's
+    # ``河北保定：城改托起百姓安居梦``), over its lead; a line with a comma is a paragraph's.
+    lead = _set(LEAD_3)
+    for head, titled in (("山区果园：柑橘喜获丰收", True), ("山区果园，柑橘喜获丰收", False)):
+        page_text = _page(["\n".join([head, *lead])])
+        block = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)[0]
+        assert order_module._titled(block) is titled
+
+
 def test_a_subhead_as_wide_as_the_column_printed_before_another_is_no_rest_of_it() -> None:
     # Two subheads, each on one line as wide as the column but for an indent, printed one after the
     # other under a sentence's end (the shape of train135 page-015), the first a character shorter:

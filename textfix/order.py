@@ -1513,11 +1513,13 @@ MAX_RUN = 2
 
 
 def _titled(block: list[Line]) -> bool:
-    """A title set in the column above its article's opening: a line without sentence punctuation, or
-    up to SUBHEAD_LINES so wrapped (a title or its deck: train131 page-020's two lines), then a lead,
-    a dateline or a byline line (pdftotext keeps such a title in the article's block)."""
+    """A title set in the column above its article's opening: a line shaped as a heading's (without
+    sentence punctuation, or with colons only, :func:`_subhead_line`: train135 page-038's
+    ``河北保定：城改托起百姓安居梦``), or up to SUBHEAD_LINES so wrapped (a title or its deck:
+    train131 page-020's two lines), then a lead, a dateline or a byline line (pdftotext keeps such a
+    title in the article's block)."""
     for h in range(1, min(SUBHEAD_LINES, len(block) - 1) + 1):
-        if not block[h - 1].bare:
+        if not _subhead_line(block[h - 1]):
             return False
         if _lead_line(block[h]):
             return True
