@@ -1322,19 +1322,6 @@ def test_a_one_line_heading_before_titles_printed_a_block_each_is_no_subhead() -
     assert not order_module._line_apart_from_titles(blocks, 3)
 
 
-def test_a_title_wrapped_over_its_lead_in_the_column_is_a_title_over_the_opening() -> None:
-    # An article's title (or its deck) set in the column and wrapped onto two lines over its lead (the
-    # shape of train131 page-020's ``习近平李强…`` over ``央视网消息（新闻联``): the block opens an
-    # article as a one-line title over a lead does.  Four lines without a mark over a lead are more
-    # than a title wraps onto in a column (SUBHEAD_LINES).
-    deck = ["图书馆延时服务受读者欢迎", "夜间借阅量占三成"]
-    lead = _set(LEAD_3)
-    for heads, titled in ((deck[:1], True), (deck, True), ([*deck, deck[1], deck[1]], False)):
-        page_text = _page(["\n".join([*heads, *lead])])
-        block = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)[0]
-        assert order_module._titled(block) is titled
-
-
 def test_a_title_with_a_colon_over_its_lead_in_the_column_is_a_title_over_the_opening() -> None:
     # A title punctuated as headings may be, with a colon (the shape of train135 page-038's
     # ``河北保定：城改托起百姓安居梦``), over its lead; a line with a comma is a paragraph's.
