@@ -625,9 +625,12 @@ def test_titles_before_text_in_boxes_of_a_paragraph_stay_where_they_are() -> Non
 
 # The same with the subhead at column 1's foot, its text's first two lines joined to the next
 # article's lead (the shape of train39 page-021): the text's first line stopped short of its indent
-# where a run of digits did not fit, no heading over the lead however its marks read.
+# where a run of digits did not fit, no heading over the lead however its marks read.  The subhead is
+# wrapped onto a short second line, as train39 page-021's is (one line filling the column with a block
+# after it that goes on is the column's text: test_a_full_line_at_a_column_s_foot_that_runs_on_where_printed_is_text).
 P_DIGITS = ["新建绿道总长达到", "12345公里，沿线配建了驿", "站和健身设施，市民出行更", "加便利。" + BYLINE_1]
-DIGITS_PRINTED = ["\n".join([FIRST, H_FOOT]), "\n".join(P_DIGITS[2:]), "\n".join([*P_DIGITS[:2], ARTICLE_4]), FOOT]
+H_DIGITS = [H_FOOT, "运得更远"]
+DIGITS_PRINTED = ["\n".join([FIRST, *H_DIGITS]), "\n".join(P_DIGITS[2:]), "\n".join([*P_DIGITS[:2], ARTICLE_4]), FOOT]
 
 
 def test_a_paragraph_s_first_line_stopped_short_by_a_run_is_cut_from_the_lead_under_it() -> None:
@@ -637,7 +640,7 @@ def test_a_paragraph_s_first_line_stopped_short_by_a_run_is_cut_from_the_lead_un
     assert reading_order(page_text) == [(0, column_b), (joined, lead), (column_b, joined), (lead, foot), (foot, len(page_text))]
     page = split_page(page_text)
     assert [a.byline for a in page.articles] == ["张伟", "赵敏"]
-    assert page.articles[0].blocks[-2:][0].text == H_FOOT
+    assert page.articles[0].blocks[-2:][0].text == "".join(H_DIGITS)
     assert page.articles[0].blocks[-1].text == "".join(P_DIGITS)[: -len(BYLINE_1)]
 
 
@@ -1223,6 +1226,39 @@ def test_a_byline_line_as_wide_as_the_column_at_a_block_s_end_is_no_subhead() ->
     assert order_module._tail_subhead(block) == 0
 
 
+# A column's last line of text that fills the column with no sentence mark, under a line that ends a
+# sentence (the shape of train111 page-012): shaped as a subhead at the column's foot, but the block
+# printed after it (the next column's top) goes on from it, so it is text.  Its lead opens the
+# article's second column; its first column holds the other article, broken at its foot too.
+RUN_ON_LEAD = _set("央视网消息（新闻联播）：今年以来，多地加快建设城市绿道，串联公园。全省绿道总长度今年年底将超过三千公里，市民出行更加便利。")
+RUN_ON_FRUIT = _set("全省柑橘产量预计比去年增长两成以上，果农收入也将随之提高，当地还新建了冷链仓库。")
+RUN_ON_PRINTED = [
+    "\n".join([TITLE_1, *_set("央视网消息（新闻联播）：入秋以来，南方山区的柑橘陆续成熟，果农忙着采摘装箱运往全国各城市。")]),
+    "\n".join(RUN_ON_FRUIT[:2]), "\n".join([*RUN_ON_FRUIT[2:-1], RUN_ON_FRUIT[-1] + BYLINE_1]),
+    "\n".join([TITLE_2, *RUN_ON_LEAD[:4]]), "\n".join([*RUN_ON_LEAD[4:-1], RUN_ON_LEAD[-1] + BYLINE_2]),
+]
+
+
+def test_a_full_line_at_a_column_s_foot_that_runs_on_where_printed_is_text() -> None:
+    page_text = _page(RUN_ON_PRINTED)
+    blocks, stop = move_blocks(blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text))
+    tail = blocks[3]
+    assert tail[-2].text.endswith("。") and tail[-1].width == tail[-1].column  # a full bare line under a sentence's end
+    assert order_module._tail_subhead(tail) == 1  # shaped as a subhead at the column's foot
+    assert order_module._tail_runs_on(blocks, 3)
+    broken, _ = order_module._move_costs(blocks, stop)
+    assert broken(3, 4) == 0  # read on into the next column's top: no heading left without its text
+
+
+def test_a_full_line_at_a_column_s_foot_before_a_paragraph_s_opening_is_a_subhead_still() -> None:
+    # The same line with the article's next paragraph (indented) printed after it: no run-on, so a
+    # subhead over the text at the next column's top.
+    page_text = _page(["\n".join([TITLE_2, *RUN_ON_LEAD[:4]]), "\n".join(RUN_ON_FRUIT)])
+    blocks = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)
+    assert order_module._tail_subhead(blocks[0]) == 1
+    assert not order_module._tail_runs_on(blocks, 0)
+
+
 # Titles at the foot (the shape of train77 page-039): the library article's last subhead, wrapped onto
 # two lines at a column's foot, is printed after the columns, right before the titles, its text
 # earlier.  Two lines wrapped at the column may be two titles as well; read over the text that opens
@@ -1260,6 +1296,54 @@ def test_an_indented_wrapped_subhead_printed_before_the_titles_goes_back_over_it
     page = split_page(page_text)
     assert [a.byline for a in page.articles] == ["赵敏", "王磊"]
     assert [(b.kind, b.text) for b in page.articles[1].blocks][-2:] == [("heading", "".join(indented)), ("paragraph", SUB_FOOT_TEXT)]
+
+def test_a_one_line_subhead_printed_apart_before_the_titles_goes_back_over_its_text() -> None:
+    # The same with a subhead on one line as wide as the column (the shape of train133 page-034):
+    # printed apart from the titles' block, it is read over its text as the wrapped one is.
+    line = "夜间开放时段借阅量占三成"
+    assert len(line) == 12
+    printed = [*SUB_FOOT_PRINTED[:3], line, FOOT]
+    page_text = _page(printed)
+    harvest, library, text, subhead, foot = _pieces(page_text, printed)
+    assert reading_order(page_text) == [harvest, library, subhead, text, foot]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["赵敏", "王磊"]
+    assert [(b.kind, b.text) for b in page.articles[1].blocks][-2:] == [("heading", line), ("paragraph", SUB_FOOT_TEXT)]
+
+
+def test_a_one_line_heading_before_titles_printed_a_block_each_is_no_subhead() -> None:
+    # Where pdftotext printed the foot's titles a block each (the shape of train77 page-027), a line
+    # as wide as the column before them is shaped as one of them: it stays in the foot.
+    line = "夜间开放时段借阅量占三成"
+    printed = [*SUB_FOOT_PRINTED[:3], line, *FOOT.split("\n")]
+    page_text = _page(printed)
+    blocks = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)
+    assert order_module.foot_line(blocks[3])
+    assert not order_module._line_apart_from_titles(blocks, 3)
+
+
+def test_a_title_with_a_colon_over_its_lead_in_the_column_is_a_title_over_the_opening() -> None:
+    # A title punctuated as headings may be, with a colon (the shape of train135 page-038's
+    # ``河北保定：城改托起百姓安居梦``), over its lead; a line with a comma is a paragraph's.
+    lead = _set(LEAD_3)
+    for head, titled in (("山区果园：柑橘喜获丰收", True), ("山区果园，柑橘喜获丰收", False)):
+        page_text = _page(["\n".join([head, *lead])])
+        block = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)[0]
+        assert order_module._titled(block) is titled
+
+
+def test_a_subhead_as_wide_as_the_column_printed_before_another_is_no_rest_of_it() -> None:
+    # Two subheads, each on one line as wide as the column but for an indent, printed one after the
+    # other under a sentence's end (the shape of train135 page-015), the first a character shorter:
+    # it is a heading of its own, not the second's rest wrapped and printed before it; a rest of two
+    # characters is one.
+    second = "夜间开放时段借阅量占三成"
+    for first, rest in (("冷链物流让柑橘保鲜更久", False), ("三成", True)):
+        printed = ["\n".join(_set(LEAD_3)), first, second]
+        page_text = _page(printed)
+        blocks = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)
+        assert order_module._rests(blocks)[1] is rest
+
 
 # Titles over the articles (the shape of train95 page-028): the second article opens at column 2's
 # foot (its title and lead's first lines, which stop inside a sentence at the column's width: 加快|建设)

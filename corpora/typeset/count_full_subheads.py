@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from page_evidence import pdfminer_boxes  # noqa: E402  (puts this checkout first on the path)
+from page_evidence import typeset_boxes  # noqa: E402  (puts this checkout first on the path)
 
 import textfix.order as order  # noqa: E402
 from textfix.evaluate import squash  # noqa: E402
@@ -25,7 +25,7 @@ from textfix.evaluate import squash  # noqa: E402
 def tally(dirs: list[str]) -> Counter:
     """(gold heading?, next block goes on?) -> blocks, over every page in *dirs*."""
     counts: Counter = Counter()
-    for articles, blocks in pdfminer_boxes(dirs):
+    for articles, blocks in typeset_boxes(dirs):
         heads = [squash(a.get("title") or "") for a in articles]
         heads += [squash(b["text"]) for a in articles for b in a["blocks"] if b["kind"] != "paragraph"]
         heads = [h for h in heads if h]

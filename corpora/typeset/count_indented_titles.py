@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from page_evidence import pdfminer_boxes  # noqa: E402  (puts this checkout first on the path)
+from page_evidence import typeset_boxes  # noqa: E402  (puts this checkout first on the path)
 
 import textfix.order as order  # noqa: E402
 from textfix.evaluate import squash  # noqa: E402
@@ -27,7 +27,7 @@ OPENING = 6  # characters of a block's text that identify the gold title or bloc
 def tally(dirs: list[str]) -> Counter:
     """gold kind ('title', 'heading' or 'paragraph') -> blocks read as titles that open as paragraphs."""
     counts: Counter = Counter()
-    for articles, blocks in pdfminer_boxes(dirs):
+    for articles, blocks in typeset_boxes(dirs):
         titles = {squash(a.get("title") or "")[:OPENING] for a in articles}
         headings = {squash(b["text"])[:OPENING] for a in articles for b in a["blocks"] if b["kind"] == "heading"}
         for i, block in enumerate(blocks):

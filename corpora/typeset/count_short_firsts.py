@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from page_evidence import pdfminer_boxes  # noqa: E402  (puts this checkout first on the path)
+from page_evidence import typeset_boxes  # noqa: E402  (puts this checkout first on the path)
 
 import textfix.order as order  # noqa: E402
 from textfix.evaluate import squash  # noqa: E402
@@ -31,7 +31,7 @@ def tally(dirs: list[str], last: bool = False) -> Counter:
     the two-line blocks over a paragraph's last line (--last) instead."""
     shaped = order._indented_over_last if last else order._paragraph_opens
     counts: Counter = Counter()
-    for articles, blocks in pdfminer_boxes(dirs):
+    for articles, blocks in typeset_boxes(dirs):
         # Gold text as written, not as printed: the page is read repaired (garbles undone).
         opens = {squash(b["text"])[:OPENING] for a in articles for b in a["blocks"]}
         for block in blocks:

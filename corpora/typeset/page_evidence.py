@@ -43,9 +43,9 @@ def pages(args: list[str]) -> Iterator[tuple[str, str, Path]]:
                 yield "generated", f"{d.name}/{p.stem}", p
 
 
-def pdfminer_boxes(dirs: list[str]) -> Iterator[tuple[list[dict], list]]:
-    """(the gold's articles, textfix.order.boxes of the pdfminer text repaired) for every page of the
-    typeset batches *dirs* (``NAME.gold.json`` beside ``NAME.pdfminer.txt``), in name order."""
+def typeset_boxes(dirs: list[str], extractor: str = "pdfminer") -> Iterator[tuple[list[dict], list]]:
+    """(the gold's articles, textfix.order.boxes of the *extractor*'s text repaired) for every page of
+    the typeset batches *dirs* (``NAME.gold.json`` beside ``NAME.pdfminer.txt``), in name order."""
     import textfix.order as order
     import textfix.split as split
     from textfix.io import read_text
@@ -57,7 +57,7 @@ def pdfminer_boxes(dirs: list[str]) -> Iterator[tuple[list[dict], list]]:
         for gold in sorted(Path(arg).glob("*.gold.json")):
             name = gold.name.removesuffix(".gold.json")
             articles = json.loads(gold.read_text(encoding="utf-8"))["articles"]
-            text = read_text(gold.with_name(f"{name}.pdfminer.txt")).rstrip("\f\n ")
+            text = read_text(gold.with_name(f"{name}.{extractor}.txt")).rstrip("\f\n ")
             yield articles, order.boxes(repair(text, model, rejoin=False).text, bylines)
 
 
