@@ -116,6 +116,24 @@ def test_decisions_alike_with_and_without_the_vector_screen(monkeypatch: pytest.
     assert garbles._WINDOWS is None  # its windows served the call alone: not kept for the collector to walk
 
 
+def test_a_call_leaves_the_windows_another_call_screened_meanwhile(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two threads: while this call weighs its text, another call screens its own and sets the windows it will
+    # read; this call ending must not drop them (that call would fall back to reading its text itself).
+    class Theirs:
+        text = "another call's text"
+
+    theirs = Theirs()
+
+    def other_call_screens_meanwhile(*args, **kwargs):
+        garbles._WINDOWS = theirs
+        return []
+
+    monkeypatch.setattr(garbles, "_weigh", other_call_screens_meanwhile)
+    monkeypatch.setattr(garbles, "_WINDOWS", None)
+    garbles.garble_changes("他说遥我们明天出发。", default_model())
+    assert garbles._WINDOWS is theirs
+
+
 def test_the_lexicon_loaded_by_character_finds_the_words_the_whole_one_does() -> None:
     from textfix import lexicon
 
