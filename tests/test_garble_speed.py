@@ -401,18 +401,6 @@ def test_a_character_starts_names_where_it_has_a_surname_share() -> None:
     assert not words.starts_names("野") and words.surname_logp("野") is None
 
 
-def test_three_character_names_count_their_given_names_whole() -> None:
-    """The lexicon counts the two given characters of each three-character person name together (先生 after
-    王 and 李: 3 + 2 of the 6 counts of three-character names), two-character names not at all."""
-    from textfix.lexicon import Lexicon, _extract
-
-    dictionary = "王先生 3 nr\n李先生 2 nr\n王小明 1 nr\n张三 4 nr\n先生 900 n\n"
-    words = Lexicon(*_extract(dictionary, frozenset("王")))
-    assert words.given_pair_total == 6
-    assert words.given_pair_share("先生") == 5 / 6 and words.given_pair_share("小明") == 1 / 6
-    assert words.given_pair_share("先明") == 0.0 and words.given_pair_share("三") == 0.0
-
-
 def test_a_dash_s_most_partner_term_takes_its_distance_as_printed() -> None:
     """What the page decides changes a dash's enclosure term, never its distance term (the nearest other form
     of the dash as printed): _most_winnable's partner bound takes that term as read, with the largest enclosure
