@@ -19,6 +19,12 @@ of the dictionary's names the counted surnames start (``textfix.garbles.smoothed
 the α of :data:`PRIOR_GRID` that gives the latest :data:`HELD_OUT` of train (by date) the highest
 likelihood of where names start, under a table counted on the rest.
 
+The fit smooths every held-out history with the rest's counts, also those the rest saw fewer than
+MIN_SEEN times, where the shipped table drops them and the decision reads the model's estimate alone
+(``textfix.garbles._packed_name_after``; a history no name started after reads the model's either way,
+the smoothed estimate never being below it).  So α = 50 is fitted under a somewhat fuller table than
+the one shipped; not refitted as the table it ships with (that would change the data, name_after.json).
+
 Run: ``PYTHONPATH=. python corpora/fit_name_after.py`` (a few minutes: jieba tags the whole train part).
 """
 
@@ -43,9 +49,13 @@ NAME_TAGS = ("nr", "nrfg")  # jieba's tags of a Chinese person's name (nrt: a tr
 # A name as the decision reads one: a surname and one or two given-name characters.  (The tagger's nr
 # alone is loose: after 大学 in train it tags 师生, 荣誉 and 孔子学院's 孔子 as often as real names.)
 NAME_LENGTHS = (2, 3)
-MIN_SEEN = 20  # a size cut: a history seen fewer times keeps almost only the model's estimate (α ≥ 20 below)
+MIN_SEEN = 20  # a size cut: a history seen fewer times keeps almost only the model's estimate (α = 50 as fitted: name_after.json prior_events)
 HELD_OUT = 0.15  # the latest share of train (by date) prior_events is fitted on, as fit_garble_runs.py splits
 PRIOR_GRID = (5, 10, 20, 50, 100, 200, 500, 1000, 2000)
+# A numerical guard: a probability is kept inside [PROB_GUARD, 1 - PROB_GUARD] so that log10 of it and of its
+# complement stay finite.  Not a fitted value; whether any held-out history's p reaches it was not checked
+# (the fit takes minutes of jieba over all of train), so it stays as the shipped α was fitted with it.
+PROB_GUARD = 1e-9
 _SPACE = re.compile(r"\s+")
 
 
@@ -98,7 +108,7 @@ def fit_prior_events(seen: Counter, names: Counter, held_seen: Counter, held_nam
             if math.isfinite(alpha):
                 p = garbles.smoothed_name_start(names[h], seen[h], p, covered, alpha)
             p *= covered  # the event counted: a name of the commonest surnames starts here
-            p = min(max(p, 1e-9), 1 - 1e-9)
+            p = min(max(p, PROB_GUARD), 1 - PROB_GUARD)
             k_held = held_names[h]
             total += k_held * math.log10(p) + (n_held - k_held) * math.log10(1 - p)
         scores[str(alpha)] = round(total, 1)

@@ -116,6 +116,24 @@ def test_decisions_alike_with_and_without_the_vector_screen(monkeypatch: pytest.
     assert garbles._WINDOWS is None  # its windows served the call alone: not kept for the collector to walk
 
 
+def test_a_call_leaves_the_windows_another_call_screened_meanwhile(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two threads: while this call weighs its text, another call screens its own and sets the windows it will
+    # read; this call ending must not drop them (that call would fall back to reading its text itself).
+    class Theirs:
+        text = "another call's text"
+
+    theirs = Theirs()
+
+    def other_call_screens_meanwhile(*args, **kwargs):
+        garbles._WINDOWS = theirs
+        return []
+
+    monkeypatch.setattr(garbles, "_weigh", other_call_screens_meanwhile)
+    monkeypatch.setattr(garbles, "_WINDOWS", None)
+    garbles.garble_changes("他说遥我们明天出发。", default_model())
+    assert garbles._WINDOWS is theirs
+
+
 def test_the_lexicon_loaded_by_character_finds_the_words_the_whole_one_does() -> None:
     from textfix import lexicon
 
@@ -381,18 +399,6 @@ def test_a_character_starts_names_where_it_has_a_surname_share() -> None:
     assert words.starts_names("袁") and words.surname_logp("袁") is not None
     assert not words.starts_names("的") and words.surname_logp("的") is None
     assert not words.starts_names("野") and words.surname_logp("野") is None
-
-
-def test_three_character_names_count_their_given_names_whole() -> None:
-    """The lexicon counts the two given characters of each three-character person name together (先生 after
-    王 and 李: 3 + 2 of the 6 counts of three-character names), two-character names not at all."""
-    from textfix.lexicon import Lexicon, _extract
-
-    dictionary = "王先生 3 nr\n李先生 2 nr\n王小明 1 nr\n张三 4 nr\n先生 900 n\n"
-    words = Lexicon(*_extract(dictionary, frozenset("王")))
-    assert words.given_pair_total == 6
-    assert words.given_pair_share("先生") == 5 / 6 and words.given_pair_share("小明") == 1 / 6
-    assert words.given_pair_share("先明") == 0.0 and words.given_pair_share("三") == 0.0
 
 
 def test_a_dash_s_most_partner_term_takes_its_distance_as_printed() -> None:

@@ -116,3 +116,14 @@ def test_the_shipped_table_keeps_only_histories_a_name_started_after(tmp_path, m
     assert len(packed.codes) == sum(1 for names, _ in histories.values() if names)
     for history, (names, seen) in histories.items():
         assert packed.counts(history) == ((names, seen) if names else None)
+
+
+def test_a_history_longer_than_the_model_reads_is_left_out_of_the_packed_table(tmp_path) -> None:
+    # A table fitted for a longer history: its four-character key would overflow the packed code (21 bits a
+    # character, 63 in all) and is never asked for (name_history keeps HISTORY = 2 characters).
+    source = tmp_path / "name_after.json"
+    source.write_text('{"prior_events": 20, "histories": {"主席": [12, 30], "国家主席": [5, 9]}}', encoding="utf-8")
+    codes, names, seen, prior_events = garbles._packed_name_after(str(source))
+    packed = garbles.NameAfter(*(garbles.array("q", column) for column in (codes, names, seen)), prior_events)
+    assert packed.counts("主席") == (12, 30)
+    assert len(packed.codes) == 1

@@ -47,3 +47,13 @@ def test_a_name_is_likelier_after_a_title_than_after_a_word_that_a_common_charac
     prepared = garbles._prepared(default_model())
     lm, lexicon = default_charlm(), prepared.lexicon
     assert garbles._name_start_logp(lm, lexicon, "丝路") < garbles._name_start_logp(lm, lexicon, "书记")
+
+
+def test_three_character_names_count_their_given_names_whole() -> None:
+    """The lexicon counts the two given characters of each three-character person name together (先生 after
+    王 and 李: 3 + 2 of the 6 counts of three-character names), two-character names not at all."""
+    dictionary = "王先生 3 nr\n李先生 2 nr\n王小明 1 nr\n张三 4 nr\n先生 900 n\n"
+    words = Lexicon(*_extract(dictionary, frozenset("王")))
+    assert words.given_pair_total == 6
+    assert words.given_pair_share("先生") == 5 / 6 and words.given_pair_share("小明") == 1 / 6
+    assert words.given_pair_share("先明") == 0.0 and words.given_pair_share("三") == 0.0

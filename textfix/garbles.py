@@ -284,8 +284,10 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
     finally:
         # The windows serve this call alone (a later call screens its text anew): kept past it, their ~30,000
         # objects on bench_repair's 5 MB print page would be walked by the collector's first pass after the
-        # pause, 6.5 ms of the call (measured with gc.callbacks), and their arrays held.
-        _WINDOWS = None
+        # pause, 6.5 ms of the call (measured with gc.callbacks), and their arrays held.  Only this call's own
+        # windows: another thread's call, screening its text meanwhile, keeps the windows it reads.
+        if _WINDOWS is not None and _WINDOWS.text is read:
+            _WINDOWS = None
 
 
 # The first line break of a run: blank lines between paragraphs are one end.  (The look-behind after the
@@ -923,7 +925,8 @@ class _Windows:
             side.update(zip(offsets.tolist(), zip(windows, real.tolist(), far.tolist())))
 
 
-_WINDOWS: _Windows | None = None  # the vector screen's windows of the text it last read (see _reach)
+# The vector screen's windows of the text the running garble_changes call screens (None between calls; see _reach).
+_WINDOWS: _Windows | None = None
 
 
 def _skipped(kinds):
@@ -1423,8 +1426,9 @@ class NameAfter(NamedTuple):
 
 
 def history_code(history: str) -> int:
-    """One integer for a history (at most three characters: the code fits 63 bits), distinct for each (code
-    points shifted by one, so that a shorter history never shares a longer one's code)."""
+    """One integer for a history (:func:`name_history`'s, at most charlm.HISTORY characters; up to three fit
+    array("q")'s 63 bits, 21 each), distinct for each (code points shifted by one, so that a shorter history
+    never shares a longer one's code)."""
     code = 0
     for ch in history:
         code = (code << 21) | (ord(ch) + 1)  # code points are below 2 ** 21 - 1
@@ -1457,10 +1461,13 @@ def _packed_name_after(source: str) -> tuple[bytes, bytes, bytes, float]:
     """data/name_after.json's table as :func:`cached` keeps it: the packed columns' bytes, then prior_events.
 
     Only the histories some name started after are kept (2,404 of 23,317): :func:`smoothed_name_start` never
-    reads below the model's estimate, so one after which none did reads the model's, as one not counted does."""
+    reads below the model's estimate, so one after which none did reads the model's, as one not counted does.
+    A history longer than charlm.HISTORY (a table fitted for a longer model) is never asked for
+    (:func:`name_history` cuts to HISTORY), and its code might overflow the packed column: dropped too."""
     with open(source, encoding="utf-8") as handle:
         fitted = json.load(handle)
-    raising = {history: counts for history, counts in fitted["histories"].items() if counts[0]}
+    raising = {history: counts for history, counts in fitted["histories"].items()
+               if counts[0] and len(history) <= HISTORY}
     table = pack_name_after(raising, fitted["prior_events"])
     return table.codes.tobytes(), table.names.tobytes(), table.seen.tobytes(), table.prior_events
 
@@ -1897,6 +1904,14 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+_PARAGRAPH_END_AT = re.compile(PARAGRAPH_END)
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    """The offsets of *text*'s PARAGRAPH_END (see :func:`_as_read`)."""
+    return [m.start() for m in _PARAGRAPH_END_AT.finditer(text)] if PARAGRAPH_END in text else []
+
+
 class FontRuns:
     """A two-state model of a page's font runs: garbled or clean, switching along the text.
 
@@ -1976,12 +1991,6 @@ class FontRuns:
         return [bisect_left(ends, at) for at in offsets] if ends else [0] * len(offsets)
 
 
-_PARAGRAPH_END_AT = re.compile(PARAGRAPH_END)
-
-
-def _paragraph_ends(text: str) -> list[int]:
-    """The offsets of *text*'s PARAGRAPH_END (see :func:`_as_read`)."""
-    return [m.start() for m in _PARAGRAPH_END_AT.finditer(text)] if PARAGRAPH_END in text else []
 REACH = 4
 EVIDENCE = -1.0  # log10: a candidate whose mark is ten times less likely than its text tells little of its run
 

@@ -1161,7 +1161,7 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
 
     多地加快推进城市更新行动 老旧小区改造 | 全面提速: the first lines may be
     full (a subhead is not indented), which :func:`_heading_run` leaves to
-    paragraphs.  Only the last line tells: short without ending a sentence
+    paragraphs.  Mostly the last line tells (a full last line: see below): short without ending a sentence
     (nor cut short by a digit run), no paragraph's line is; and the line
     after it is a paragraph's indented first line.  That line opens a block
     whatever it could be read as alone: a full line cut short by what opens
@@ -1169,13 +1169,13 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
     that went on from the subhead's short last line (train33 page-037: 也门…
     以色 | 列 was read as text).
 
-    The last line may fill the column by chance too (美总统称乌克兰无法加入北约 俄 |
-    官员称俄有权得到更可信安全保障, 30 of 30): then only a paragraph's first line
-    certain to be one ends the run (see _wrapped_full).  Read as text, its first
-    line, full and in two phrases, was taken for a title (gl10/train87 page-020).
+    The last line may fill the column by chance too (gl10/train87 page-020: a
+    subhead of two lines in two phrases, its last 30 units of 30): then only a
+    paragraph's first line certain to be one ends the run (see _wrapped_full).
+    Read as text, its first line, full and in two phrases, was taken for a title.
     A bare line as wide as an indented one under it may be the subhead's short
-    last line instead (以军拦截…发射 | 物失败 胡塞武装称与伊拉克 | 民兵武装联合袭击以
-    目标 over an indented line, pf11/train111 page-009): the longer run is read.
+    last line instead (pf11/train111 page-009: a subhead of three bare lines over
+    an indented line, its second as wide as that line): the longer run is read.
     """
     full_last = 0  # a run whose last line is full (see _wrapped_full): read where no longer run ends short
     for run in (2, 3):
@@ -1187,7 +1187,7 @@ def _wrapped_subhead(lines: list[Line], k: int) -> int:
         if nxt.byline is not None or not _looks_first(nxt, after):
             continue
         if _closes_paragraph(head[-1], nxt, after):
-            break  # the last line opens a paragraph *nxt* ends (…多国人士表 | 示，…影响。): no subhead's
+            break  # the last line opens a paragraph *nxt* ends (…他表 | 示，…很好。, tp2/train23 page-023): no subhead's
         if not is_full(head[-1], nxt=nxt):
             return run
         if not full_last and _wrapped_full(head, nxt, after):
@@ -1200,9 +1200,10 @@ def _wrapped_full(head: list[Line], nxt: Line, after: Line | None) -> bool:
     paragraph's first line: every line fills the column (a subhead is not indented, and wraps where
     its line is full; an indented line opens a paragraph, whose full lines go on), and *nxt* opens
     a paragraph for certain: indented, ending no sentence (a paragraph's last line, ended short,
-    may be as wide as an indented one: 谢伏瞻还与…青年师 | 生、南瑞…就学习贯彻 | 党的二十大精神互动
-    交流。, tp2/train page-017), not a full line cut short by what opens the line after it (see
-    _maybe_cut_short, as _full_subhead asks), and not an article's lead (央视网消息（新闻联播）：):
+    may be as wide as an indented one: tp2/train page-017, a paragraph of three lines whose last,
+    ending with 。, is as wide as an indented first line), not a full line cut short by what opens
+    the line after it (see _maybe_cut_short, as _full_subhead asks), and not an article's lead
+    (央视网消息（新闻联播）：):
     pdfminer prints an article's first block after another block's lines wherever that block ends,
     full lines of a paragraph that goes on elsewhere (rd10b/train79 and rd9d/train69, pdfminer);
     the lines over a lead in print order are a title's or a deck's (see _led_title, _foot_deck)."""
@@ -1261,12 +1262,12 @@ def _closes_paragraph(first: Line, nxt: Line, after: Line | None = None) -> bool
     (or ended short of a digit run *nxt* opens with), *nxt* ends the sentence and is too short
     to be a first line itself.  A paragraph may end on the colon that introduces the next
     (…呈现 | 出两大新变化： then an indented line), as _starts_paragraph reads it."""
-    # Where lines are measured to the unit (ASCII proportional, marks not hanging), a first line that
+    # Where lines are measured to the unit (see _measured_to_the_unit), a first line that
     # fills its measure to what could not follow is one, though the line after be as short as a
     # first line itself: a subhead that wide is chance, a one-line paragraph under one rare.
     exact = _measured_to_the_unit(first, nxt)
     ends = nxt.ends or nxt.text[-1] in COLONS and after is not None and is_indented(after)
-    full = first.column - INDENT_MIN - first.width < opening_unit(nxt) if exact else is_full(first, True, nxt)
+    full = is_full(first, True, nxt, exact=exact)
     return ends and (exact or not is_indented(nxt)) and full
 
 
@@ -1279,8 +1280,9 @@ def _measured_to_the_unit(first: Line, nxt: Line) -> bool:
     """*first*, over *nxt*, is measured to the unit: marks do not hang (a line ends where the next
     character and the mark bound to it did not fit, see is_full) and every character is as wide as
     measured: the page sets ASCII proportionally and it is measured so, or neither *first* nor *nxt*
-    has any (an ideograph or a full-width mark is two units on every page: 新修订的…紧扣立德树 |
-    人，… is full as a first line, 人， not fitting the one character left)."""
+    has any (an ideograph or a full-width mark is two units on every page: an indented first line
+    with room for one character left is full where the next line opens with a character and its
+    comma, which go down together: f11/train91 page-002)."""
     return not first.hanging and (first.proportional or not _ASCII_GLYPH.search(first.text + nxt.text))
 
 

@@ -38,8 +38,9 @@ class Lexicon:
     # The two given characters of three-character person names, counted together: a given name read as one (先生
     # in 丁先生, 何先生 …: 1,814 counts over 83 surnames), where the characters alone are rare ones of names.
     # By the first character, each group ({second: count}) marshalled: 44,000 pairs made into a dict cost a
-    # process ~40 ms, its groups 0.4 ms (measured); a group is read when a name reading first asks for it.
-    given_pairs: dict[str, bytes] = field(default_factory=dict)
+    # process ~40 ms, its groups 0.4 ms (measured); a group is read when a name reading first asks for it
+    # (unmarshalled in place then, by given_pair_share: the same dict whichever thread writes it).
+    given_pairs: dict[str, bytes | dict[str, int]] = field(default_factory=dict)
     given_pair_total: int = 1  # the counts of the dictionary's three-character names
     # Words of two or more characters not yet in *words*, by a character of theirs (each word under each of
     # its characters that decisions ask about), marshalled: put in *words* when a look-up may need them.

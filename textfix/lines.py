@@ -599,7 +599,7 @@ def _upper_quartile(values: list[int]) -> float:
     return (data[j] * (4 - delta) + data[j + 1] * delta) / 4
 
 
-def is_full(ln: Line, first: bool = False, nxt: Line | None = None) -> bool:
+def is_full(ln: Line, first: bool = False, nxt: Line | None = None, exact: bool = False) -> bool:
     """Filled to the column; a paragraph's *first* line is full two characters earlier (its indent).
 
     A line also ends short when the line after it, *nxt*, opens with a digit
@@ -609,10 +609,12 @@ def is_full(ln: Line, first: bool = False, nxt: Line | None = None) -> bool:
     with *nxt* known, the line is full exactly when what opens *nxt*
     (opening_unit) did not fit the room left, and FULL_SLACK (a character
     that did not fit, as a hanging mark's line break leaves, or the error of
-    a unit to an ASCII character) is not asked.
+    a unit to an ASCII character) is not asked.  *exact*: the caller found
+    the line measured to the unit though ASCII is not read as proportional
+    (textfix.layout._measured_to_the_unit: no ASCII in it nor in *nxt*).
     """
     room = ln.column - (INDENT_MIN if first else 0) - ln.width
-    if not ln.hanging and ln.proportional and nxt is not None:
+    if nxt is not None and (exact or (not ln.hanging and ln.proportional)):
         unit = opening_unit(nxt)
         return room < unit + (PROPORTIONAL_TOLERANCE if not first and _short_by_error(ln, room, unit) else 0)
     return room <= FULL_SLACK or opening_unit(nxt) > room
@@ -670,8 +672,8 @@ def opening_unit(ln: Line | None, widths: dict[str, float] | None = None) -> flo
 # A prefix sign (UAX 14 class PR: + $ ¥ £ € ±) keeps what follows it, a character as a digit (LB23a
 # PR × ID, LB25 PR × NU): 数字+ | 人参 goes down as +人.  (Not before a quotation mark, which
 # keeps both sides itself: +”行 is measured by the quotation rule.)  An ellipsis (UAX 14 class IN,
-# LB22 × IN) keeps the character before it, as a closing mark does: 弹 | 唱……隆冬 went down as 唱……
-# (gl10/train87 page-038); of the 37 train batches' 1480 pages no line printed by pdfium, pdftotext or
+# LB22 × IN) keeps the character before it, as a closing mark does: 他说 | 道……好 went down as 道……
+# (hand-written; so on gl10/train87 page-038); of the 37 train batches' 1480 pages no line printed by pdfium, pdftotext or
 # pdftotext -raw opens with …, 66 have one after a character.
 _RUN = r"[0-9A-Za-z][0-9A-Za-z.,%]*[％‰℃]?"
 _PREFIX_SIGN = r"[+$¥£€±](?![\s“”‘’])"
