@@ -275,7 +275,7 @@ def test_a_decision_near_a_chosen_mark_whose_window_it_leaves_decides_as_read_ag
 # page): a clean one ending 田野 (野 is “'s garbled form), a garbled run (，as 袁, 。 as 遥, “” as 野冶,
 # ： as 院) whose paragraphs end on the garbled forms of 。 and ”.
 CLEAN_END = "秋天的风吹过金黄的田野\n农民们开始收割庄稼，村里一片丰收的景象。\n"
-GARBLED_ENDS = ("他是新中国法制史学科的主要创建者袁出版了六十余部专著袁培养了我国第一届法制史专业博士生遥\n"
+GARBLED_ENDS = ("她是我们镇上果树栽培技术的带头人袁写下了四十多本笔记袁带出了一批又一批懂技术的年轻果农遥\n"
                 "他对记者说院野法治建设要一代接一代地干下去遥冶\n")
 
 
