@@ -134,9 +134,10 @@ def test_a_subhead_s_text_printed_after_the_next_article_goes_back() -> None:
     _split_reads(page_text, ["王磊", "赵敏"], [("paragraph", LEAD_3), ("heading", H3), ("paragraph", P4)])
 
 
-# The same subhead with a colon, wrapped (the shape of train43 page-010's 美国人士：美国为维持霸权不断挑 /
-# 起战争): its first line fills the column, so unless it is read as a subhead's it is text going on
-# inside a sentence, and nothing shows the move.
+# The same subhead with a colon, wrapped (the shape of train43 page-010's sub-story headline: a
+# speaker of four characters, a colon and a clause of thirteen, wrapped after its fifteenth
+# character): its first line fills the column, so unless it is read as a subhead's it is text
+# going on inside a sentence, and nothing shows the move.
 H3_COLON = "读者：夜间阅读让下班后的\n时光更充实"
 
 
@@ -1010,7 +1011,7 @@ LAKE_LEAD = "央视网消息（新闻联播）：入冬以来，湖区渔民忙�
 LAKE_LEAD_B = "湖区渔民今年收获满满。"
 LAKE_H1 = "湖区渔民生态养鱼"
 LAKE_P1 = "湖区渔民按照生态方式养殖鲜鱼，湖区鲜鱼品质不断提高，湖区渔民的收入也跟着增加，不少渔民盖起新房。"
-LAKE_MORE = "渔民们说，湖区渔民的日子越过越红火。"
+LAKE_MORE = "渔民们说，湖区渔民的钱袋子越来越鼓。"
 LAKE_H2 = "湖区鲜鱼销往城市"
 LAKE_P2 = "湖区鲜鱼通过冷链运往城市，湖区渔民养殖鲜鱼的信心更足了。"
 RAIL_LEAD = "新华社北京1月5日电（记者 王磊）铁路部门今天发布消息，春运期间铁路部门将增开旅客列车。"
@@ -1093,8 +1094,8 @@ def test_a_subhead_with_a_colon_over_its_text_opens_it() -> None:
 # text in the second.  Column 1 stops inside a sentence at its foot and column 2 goes on under the
 # section's line: no sentence is broken, and nothing is moved (column 3, opening at the column's
 # width, is no block printed late).
-NOTICE_LINES = _set("通知指出，各地要认真学习宣传规定，把规定纳入理论学习中心组的学习内容，结合实际抓好贯彻落实工作，推动规定落到实处。")
-DUTY_LINES = _set("各级纪律检查机关要认真履行职责，严格按照规定行使纪律处分权。", indent=0)
+NOTICE_LINES = _set("通知指出，各地要认真学习宣传规定，把规定纳入理论学习中心组的学习内容，结合本地情况做好宣讲解读，推动规定落到实处。")
+DUTY_LINES = _set("各单位要把规定学习和工作结合好，定期检查规定在本单位的落实。", indent=0)
 HEADED_PRINTED = [
     "\n".join(["10", *NOTICE_LINES[:2]]),
     "\n".join(["健康 Health", *NOTICE_LINES[2:]]),
@@ -1324,7 +1325,8 @@ def test_a_one_line_heading_before_titles_printed_a_block_each_is_no_subhead() -
 
 def test_a_title_with_a_colon_over_its_lead_in_the_column_is_a_title_over_the_opening() -> None:
     # A title punctuated as headings may be, with a colon (the shape of train135 page-038's
-    # ``河北保定：城改托起百姓安居梦``), over its lead; a line with a comma is a paragraph's.
+    # title: a place name of four characters, a colon, a phrase of eight), over its lead; a line
+    # with a comma is a paragraph's.
     lead = _set(LEAD_3)
     for head, titled in (("山区果园：柑橘喜获丰收", True), ("山区果园，柑橘喜获丰收", False)):
         page_text = _page(["\n".join([head, *lead])])
@@ -1373,7 +1375,7 @@ def test_an_opening_printed_last_at_the_page_s_end_goes_back_over_its_text() -> 
 # the stack after the columns, right before the foot's titles, where it was read as titles: the
 # page's titles went to the wrong articles.  It goes back under the byline line, over the lead that
 # names its topic (秋收), not over the next article's, and alone.
-STACK_LINES = ["秋收玉米丰收在望", "各地抢抓晴好天气", "农机手抢收忙"]
+STACK_LINES = ["秋收玉米丰收在望", "各地趁着晴天抢收", "农机手抢收忙"]
 STACK_3 = "\n".join(STACK_LINES)
 HARVEST_TOP = "\n".join(_set(LEAD_H) + _set(LEAD_H2))
 # The next article's lead and its second paragraph, at the next column's top, each a block of its own.
