@@ -153,8 +153,8 @@ def _is_title(lines: list[Line], k: int, article_start: bool, titles_at_foot: bo
 
 def _title_line(ln: Line, last: bool) -> bool:
     """Punctuated as a title's line may be: no sentence end, and a headline if it is the *last*
-    line; a line but the last may end a clause (书记重要文章《注重家庭，) or on the dash that joins a
-    title to what it announces (【新时代新征程新伟业——, see TITLE_WRAP_ENDS).  No byline or credit."""
+    line; a line but the last may end a clause (教授署名文章《勤学习，) or on the dash that joins a
+    title to what it announces (【乡村新面貌——, see TITLE_WRAP_ENDS).  No byline or credit."""
     if _signed(ln):
         return False
     if not last and _title_wrap_end(ln.text):
@@ -163,7 +163,7 @@ def _title_line(ln: Line, last: bool) -> bool:
 
 
 def _colon_headline(ln: Line) -> bool:
-    """A headline whose only sentence marks are colons (美国人士：美国为维持霸权不断挑起战争): a
+    """A headline whose only sentence marks are colons (读者：夜间阅读让下班后的时光更充实): a
     sub-story's headline is punctuated so as often as it is bare."""
     return ln.headline and not ln.ends and not ln.bare and set(SENTENCE_MARKS.findall(ln.text)) <= COLONS
 
@@ -185,7 +185,7 @@ def _full_subhead(lines: list[Line], k: int) -> int:
     character); a subhead is set in body size and may fill the column, or
     stop anywhere short of it (not justified).  It was "filled to FULL_SLACK":
     a subhead 2-4 units short of the column was then neither, and its two
-    phrases made it a title (train61 page-031's 巴勒斯坦加沙地带… (two phrases),
+    phrases made it a title (train61 page-031's subhead (two phrases),
     3.8 short of 44).  On the 21 train batches (seeds 21-63 odd)
     and all four extractors that page is the only one the range changes.
     """
@@ -200,7 +200,8 @@ def _full_subhead(lines: list[Line], k: int) -> int:
 def _maybe_cut_short(ln: Line, nxt: Line | None) -> bool:
     """*ln* may be a full line of a paragraph that what opens *nxt* did not fit: a digit or Latin
     run, with the space before it, or anything that could not be parted from the line start (see
-    is_full: 住”“摸 ended 控，扎实推进净土保卫战，一张“防得 an indent's width short)."""
+    is_full: a line with a quote closed and one opened, ending on an open quote and two
+    characters of it, stopped an indent's width short)."""
     run = run_opening(nxt)
     return run > 0 and run + 1 >= ln.column - ln.width or nxt is not None and is_full(ln, False, nxt)
 
@@ -394,7 +395,7 @@ def _join_wrapped_titles(items: list[Item], text: str = "") -> list[Item]:
 
 def _body_size_titles(items: list[Item]) -> list[Item]:
     """A "title" after a paragraph with a line wider than the page's title measure is a sub-story's
-    headline set in body size (土耳其强震救援持续推进 多名幸存者被救出 filling a column of 20 where
+    headline set in body size (山区果园橙子挂满了枝头 果农忙着采摘装箱 filling a column of 20 where
     the wrapped titles' lines hold 15 characters): a title's lines are never wider than the measure
     it wraps at, a body-size line is as wide as the column.  The measure is known only from a title
     that wrapped (its lines but the last are at it, see TITLE_WRAP_SLACK) and was read whole (over a
@@ -526,11 +527,11 @@ def _below_foot_paragraph(lines: list[Line], first: int, text: str) -> int | Non
     paragraph's first lines (see _opens_paragraph) in one of the extractor's blocks: the first block
     started after them (a blank line before it in *text*).  The lowest such opening is taken; None
     when there is none, or no block starts under it.  (Two titles of one line each, each a block of
-    its own, may be as wide as an indented line and a full one: 强基础惠民生 各地… over
-    《携手构建…》白皮书发布, pdfminer, 33 and 40 units of a 38-unit column.)
+    its own, may be as wide as an indented line and a full one: 秋收正当时 各地… over
+    《关于…》报告发布, pdfminer, 33 and 40 units of a 38-unit column.)
 
-    A paragraph cut at the foot of its column, its first lines ending without a mark (巴勒斯坦伊斯兰
-    抵抗运动 / （哈马斯）与巴勒斯坦伊斯兰, going on at the top of another column), is punctuated as a
+    A paragraph cut at the foot of its column, its first lines ending without a mark (全国图书馆阅读
+    推广委员会 / （阅读委）与全国图书馆阅读, going on at the top of another column), is punctuated as a
     title is; pdftotext prints it as a block of its own over the titles' blocks."""
     for k in range(len(lines) - 2, first - 1, -1):
         if _opens_paragraph(lines[k], lines[k + 1]) and not _after_blank(text, lines[k + 1].start):
@@ -575,10 +576,10 @@ def _ends_run_on_paragraph(lines: list[Line], k: int) -> bool:
 
 
 def _numbered_item(lines: list[Line], k: int) -> bool:
-    """Line *k* opens a list's item numbered on from an item a line above it opens (…9.全球人工智能… /
-    10.政治极化加剧…): a list's items, read up from the page foot, are headline-shaped lines (a short
+    """Line *k* opens a list's item numbered on from an item a line above it opens (…9.夜间阅读… /
+    10.图书馆延时开放…): a list's items, read up from the page foot, are headline-shaped lines (a short
     item ends on no mark), but no title opens with a list item's number (LIST_ITEM: 0 of the 2471
-    titles of the 21 train batches, seeds 21-63 odd; a wrapped title's line may: 二、三卷在美返还中国,
+    titles of the 21 train batches, seeds 21-63 odd; a wrapped title's line may: 二、三号线同日开通,
     train37 page-032, so an item numbered on is asked, not the number alone)."""
     if DECIMAL_OPENING.match(lines[k].text):
         return False
@@ -595,8 +596,8 @@ DECIMAL_OPENING = regex.compile(r"\d{1,2}[.．]\d")
 
 def _foot_title_line(lines: list[Line], k: int, last: bool, measure: int = 0) -> bool:
     """Line *k* may be a title's at the page foot: a headline, or, but the *last* line, a line short
-    of the column ending on a colon over a line short of it too (【铭记历史 缅怀先烈】宁夏盐池： over
-    从革命老区到塞上鱼米乡: a title wrapped after its colon; a paragraph's lines but its last are
+    of the column ending on a colon over a line short of it too (【秋收时节 丰收在望】山区果园： over
+    橙子挂满枝头果农笑开颜: a title wrapped after its colon; a paragraph's lines but its last are
     full, a list's first item after 分别是： too), or one a title wrapped after a clause mark or a dash
     at the *measure* of the title lines below it (see _wrapped_at_measure)."""
     ln = lines[k]
@@ -609,8 +610,8 @@ def _foot_title_line(lines: list[Line], k: int, last: bool, measure: int = 0) ->
     return _wrapped_at_measure(ln, measure)
 
 
-# A title's line may end where its phrase goes on: after a clause mark (…积极投身强国建设、 / 民族复兴的…,
-# lines.ends_clause) or the dash that joins a title to what it announces (…新时代好青年—— / 习近平总书记给…).
+# A title's line may end where its phrase goes on: after a clause mark (…认真做好读书分享、 / 阅读推广的…,
+# lines.ends_clause) or the dash that joins a title to what it announces (…湖区好渔民—— / 记渔民合作社…).
 TITLE_WRAP_ENDS = ("——",)
 
 
@@ -712,7 +713,7 @@ class _BodyReader:
         Most paragraphs' first lines are headlines: one as wide as an indented
         line, within an article, can be neither, and is not asked.  A line
         wider than the column that ends a clause is a title's, wrapped after
-        its comma (…作出重要指示强调 打造全国性、 | 功能性…): no column's line
+        its comma (…召开座谈会强调 建设全省性、 | 综合性…): no column's line
         is that wide, however full.
         """
         if self.para and _first_line_wide(ln):
@@ -725,8 +726,8 @@ class _BodyReader:
 
     def _subhead_read_as_text(self) -> bool:
         """The paragraph read, ended on no mark (see _starts_paragraph), is a subhead wrapped as a
-        paragraph's lines (its first as wide as an indented line, its last full: 各地加快推进老旧小区 |
-        改造工作 群众生活更加便利): shaped as one all through (see _subhead_shaped), of a subhead's
+        paragraph's lines (its first as wide as an indented line, its last full: 多地延长图书馆开放时 |
+        间 读者下班后也能读书): shaped as one all through (see _subhead_shaped), of a subhead's
         lines, and after a sentence end, where subheads come (not after a colon: what it introduces
         follows, a document's title printed as text).  Set one a line, as ``split --format text``
         prints it, it is read as a subhead (textfix.paragraphs): read here so too, the page settles."""
@@ -762,7 +763,7 @@ class _BodyReader:
         return bool(self.para) and LIST_ITEM.match(self.para[0].text) is not None
 
     def _item_ended(self, nxt: Line | None = None) -> bool:
-        """A list item's paragraph ended on a short line: an item (1.俄乌冲突陷入僵局) often ends
+        """A list item's paragraph ended on a short line: an item (1.夜间阅读受欢迎) often ends
         with no sentence mark, and only a paragraph's last line is short (*nxt*: the line after,
         which may open with a run that did not fit, see is_full).  Not on a colon: what it
         introduces follows (see _starts_paragraph)."""
@@ -856,8 +857,8 @@ class _BodyReader:
         """A title of up to :data:`MAX_TITLE_LINES` lines right before an article's lead: a byline line
         under a title (本报记者 张伟) or a paragraph opening with a news lead (新华社郑州2月1日电,
         央视网消息（新闻联播）：) only start an article, so the headline lines between the last
-        sentence end and it are its title, however they wrap (《求是》杂志发表习近平总 | 书记重要文章
-        《注重家庭， | 注重家教，注重家风》).  Not where the titles are printed at the foot, nor
+        sentence end and it are its title, however they wrap (《学报》杂志发表王磊教 | 授署名文章
+        《勤学习， | 善思考，重实践》).  Not where the titles are printed at the foot, nor
         under a title with no text after it yet: the headline lines between a title and its lead
         are its deck (a title, then 习近平李强…出席 | 赵乐际作…报告 over 央视网消息), not another
         article's title."""
@@ -932,7 +933,7 @@ class _BodyReader:
         """An ordinary line: it continues the paragraph or starts a new one."""
         ln = self.lines[k]
         nxt = self.lines[k + 1] if k + 1 < len(self.lines) else None
-        # A title wrapped after a colon (【…】姜明： | 守护黑土粮仓…) is read as the start of the paragraph
+        # A title wrapped after a colon (【…】王磊： | 守护湖区渔场…) is read as the start of the paragraph
         # after it until _title_tails takes its lines back: no paragraph ends on a colon there.  A
         # paragraph opening with a news lead (央视网消息（新闻联播）：) is the article's text, no title's.
         # A list item's end is read from its numbers and its short last line (_item_ended, _next_item).
@@ -1033,7 +1034,7 @@ def _starts_paragraph(prev: Line, ln: Line, prev_is_first: bool, nxt: Line | Non
 
 
 # Display widths of an article's last line, short of an indented one, ending a sentence under a full
-# line that ends one, read as a paragraph of its own line (何维参加会见。) rather than the last line of
+# line that ends one, read as a paragraph of its own line (王磊出席会议。) rather than the last line of
 # the paragraph above.  `python corpora/typeset/count_one_line_paragraphs.py` sets real-dev train
 # paragraphs in make_pages.py's columns (13 to 22 characters): at an article's end, read so at these
 # widths, 579 such lines are one-line paragraphs and 30 last lines (the interval that reads the most
@@ -1079,7 +1080,7 @@ def _one_line_paragraph(lines: list[Line]) -> bool:
 def _space_apart(prev: Line, ln: Line) -> bool:
     """*prev* and *ln* would fit one line with a space between them: they may be one printed line
     that pdftotext broke at a space justification stretched, on either side of a short piece
-    (《破浪前 | 行 | 高质量发展迈出坚实步, 新华社昆明2月27日电（记 | 者 | 陈静）习近平…) that
+    (《乘风前 | 行 | 湖区渔业迈出坚实步, 新华社北京1月5日电（记 | 者 | 王磊）铁路…) that
     _rejoin_stretched did not put back.  Short as the pieces are, neither ends a paragraph."""
     return prev.width + SPACE_WIDTH + ln.width <= ln.column
 
@@ -1117,7 +1118,7 @@ def _no_inner_line(ln: Line, nxt: Line | None) -> bool:
     """*ln* can be no line of a paragraph but its first: clearly short (see _clearly_short), as only a
     paragraph's last line is, yet ending nothing a last line may end on (a sentence, a colon, a
     byline), and full as a first line (else it may be a paragraph's only line, or its last: a list
-    item ends on no mark, 1.…选举 | …全票 | 当选国家主席、中央军委主席)."""
+    item ends on no mark, 1.…选举 | …全票 | 当选学会会长、研究会会长)."""
     return _short_unmarked(ln, nxt) and is_full(ln, True, nxt)
 
 
@@ -1159,7 +1160,7 @@ def _subhead_run(lines: list[Line], k: int) -> int:
 def _wrapped_subhead(lines: list[Line], k: int) -> int:
     """A long subhead wrapped at the column: 2 or 3 bare lines, then a paragraph's first line.
 
-    多地加快推进城市更新行动 老旧小区改造 | 全面提速: the first lines may be
+    多地延长图书馆开放时间 夜间阅读服务 | 全面铺开: the first lines may be
     full (a subhead is not indented), which :func:`_heading_run` leaves to
     paragraphs.  Mostly the last line tells (a full last line: see below): short without ending a sentence
     (nor cut short by a digit run), no paragraph's line is; and the line
@@ -1261,7 +1262,7 @@ def _closes_paragraph(first: Line, nxt: Line, after: Line | None = None) -> bool
     """*nxt* is the last line of the paragraph *first* opens: *first* is full as a first line
     (or ended short of a digit run *nxt* opens with), *nxt* ends the sentence and is too short
     to be a first line itself.  A paragraph may end on the colon that introduces the next
-    (…呈现 | 出两大新变化： then an indented line), as _starts_paragraph reads it."""
+    (…呈现 | 出三个新特点： then an indented line), as _starts_paragraph reads it."""
     # Where lines are measured to the unit (see _measured_to_the_unit), a first line that
     # fills its measure to what could not follow is one, though the line after be as short as a
     # first line itself: a subhead that wide is chance, a one-line paragraph under one rare.
@@ -1314,7 +1315,7 @@ def _punctuated_heading(lines: list[Line], k: int) -> int:
     return 0
 
 
-# An official document's title names its issuer, then 关于 and the matter (关于全面推进城市更新工作的
+# An official document's title names its issuer, then 关于 and the matter (关于做好图书馆夜间开放工作的
 # 通知, 中共中央 国务院 中央军委 | 关于给…颁发…的决定): the form GB/T 9704-2012 (党政机关公文格式:
 # 标题由发文机关名称、事由和文种组成) sets for a document's title.  Quoted after a colon, such a title is printed as the text's own
 # paragraphs, not as the article's headings.  `python corpora/typeset/count_colon_stacks.py` on the 25
@@ -1328,7 +1329,7 @@ DOCUMENT_TITLE = regex.compile(r"关于")
 
 def _introduced_text(lines: list[Line], k: int, run: int) -> bool:
     """The *run* heading candidates at *k*, after a colon, are what it introduces printed as text:
-    an official document's title (see DOCUMENT_TITLE), or a list's items (1.十四届全国人大…, a
+    an official document's title (see DOCUMENT_TITLE), or a list's items (1.全市图书馆…, a
     year's top news listed after 十大新闻是：, train33 page-014), which are paragraphs; or lines
     not followed by a paragraph's indented first line: headings quoted after a colon head the
     text they open (习近平同…互致贺电 | 8月1日，国家主席…), where anything else (a list's
