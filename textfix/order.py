@@ -249,7 +249,7 @@ def _rows_later(blocks: list[list[Line]], stop: int) -> list[list[int]]:
 
     def later_line(block: list[Line]) -> bool:
         """A later column's first line: it runs on, though shaped as a subhead (a first line that
-        holds no sentence's mark, ``迪亚斯-卡内尔请李希转达对习``: set beside the row's first box, it
+        holds no sentence's mark, ``马丁斯-洛佩斯请张伟转达对王``: set beside the row's first box, it
         is no heading over it), and goes on from no block."""
         return first_line(block) and _runs_on(block[0]) and not _goes_on(block)
 
@@ -460,7 +460,7 @@ def _short_by_next(block: list[Line]) -> bool:
     whose first line is short by an indent over a full line, 85 of 93 continuations are so explained,
     51 of 5,303 paragraph first lines.  A two-line block whose second line ends a sentence short of
     the column (a paragraph's last line: the continuation is a paragraph's last two lines at a
-    column's top, ``全国第3位。全社会研发投入强度达`` over ``3.15%，区域创新……``) is asked the same:
+    column's top, ``全省第5位。全县绿化面积占比已达`` over ``6.25%，生态环境……``) is asked the same:
     counted by the same script (--last) on the 33 train batches (seeds 21-87 odd; pdfminer), of such
     blocks whose first line is short by an indent, all 22 are continuations and all are so explained
     (a two-line paragraph so shaped would be asked is_full as well: only where the next line's
@@ -492,7 +492,7 @@ def _subhead(block: list[Line]) -> bool:
 def _subhead_line(ln: Line) -> bool:
     """Shaped as a subhead's line: without any sentence punctuation, or with colons only
     (:func:`~textfix.layout._subhead_shaped`: 40 of the 322 subheads of the train batches, seeds
-    21-51 odd, are ``美国人士：美国为维持霸权不断挑起战争``, none has another mark), but no article's
+    21-51 odd, are shaped so (``读者：夜间阅读让下班后的时光更充实``), none has another mark), but no article's
     lead (``央视网消息（新闻联播）：`` alone on its line)."""
     return ln.bare or (_subhead_shaped(ln) and not _lead_line(ln))
 
@@ -602,7 +602,7 @@ def _title(blocks: list[list[Line]], i: int) -> bool:
     follows the header or an article's byline, or comes right before its article's lead (a subhead
     set in a column comes before a paragraph that goes on).  A paragraph's opening (an indented line
     over one that fills the column: :func:`_paragraph_opens`) punctuated as a title may be
-    (``每年端午，香港青年孔德`` over ``杭便会以每周三次的频率回到``) is no title: counted by
+    (``每年暑假，湖区青年王大`` over ``明便会用每周两个晚上时间回``) is no title: counted by
     corpora/typeset/count_indented_titles.py on the 33 train batches (seeds 21-87 odd, pdfminer), of
     the 42 blocks so shaped that were read as titles, none is a gold title (41 open a paragraph; 1
     opens one whose words a gold subhead repeats).  Read as a title, such a block counted no
@@ -1569,7 +1569,7 @@ MAX_RUN = 2
 def _titled(block: list[Line]) -> bool:
     """A title set in the column above its article's opening: a line shaped as a heading's (without
     sentence punctuation, or with colons only, :func:`_subhead_line`: train135 page-038's
-    ``河北保定：城改托起百姓安居梦``), then a lead, a dateline or a byline line (pdftotext keeps such a
+    title is so shaped, as ``山区果园：柑橘喜获丰收`` is), then a lead, a dateline or a byline line (pdftotext keeps such a
     title in the article's block).  A title or deck wrapped onto more lines over its lead (train131
     page-020's two) is not asked: so taken, the train95 page-038 titles wrapped over their leads
     made the balance of the articles' columns read another article's text under the page's first
@@ -1710,10 +1710,10 @@ def _cut_at_leads(blocks: list[list[Line]]) -> list[list[Line]]:
 def _heading_rest(above: Line, rest: Line, nxt: list[Line]) -> bool:
     """*rest*, under *above*, is the short rest of a wrapped heading whose first line is the block
     *nxt*: pdftotext prints a bold heading's short second line before its first, either on the line
-    after the text over the heading (train page-023's ``…升级。`` / ``也门``, then ``伊朗外交部强烈谴责美空袭``
+    after the text over the heading (train page-023's ``…增加。`` / ``丰收``, then ``湖区渔民合作社今年鲜鱼喜``
     alone; train35 page-009, train37 page-021) or in a block of its own (train25 page-036).  *rest* is
     bare under a line that ends a sentence or an article (no paragraph's last line is bare), and no
-    byline; *nxt* is one line punctuated as a heading may be (``国际人士：美国胁迫欧洲为自身利益服``
+    byline; *nxt* is one line punctuated as a heading may be (``读者代表：各馆延长开放时间为读者服``
     over ``务``: train41 page-022), as wide as the column but for an indent (the next phrase did not
     fit; a title set across the page is wider), wider than the rest, which is short of the column by
     more than an indent: a line as wide as the column but for one is a heading of its own (train135
@@ -1741,7 +1741,7 @@ def _cut_heading_rests(blocks: list[list[Line]]) -> list[list[Line]]:
 def _tail_rest(block: list[Line], nxt: list[Line]) -> bool:
     """*nxt* is the short rest of the subhead that ends *block* (:func:`_tail_subhead`, one line as
     wide as the column but for an indent: the next phrase did not fit), printed as a block of its own
-    (train53 page-018's ``…加强在伊叙边境军队`` / ``部署``): one bare line, no byline, shorter than
+    (train53 page-018's ``…加强在湖区渔场巡查`` / ``力度``): one bare line, no byline, shorter than
     the subhead's first line."""
     if len(nxt) != 1 or _tail_subhead(block) != 1:
         return False
@@ -1772,7 +1772,7 @@ def _rests(blocks: list[list[Line]]) -> list[bool]:
 def _text_line(block: list[Line], k: int) -> bool:
     """Line *k* of *block* is a paragraph's: it has a full stop, opens a lead, or is a paragraph's first
     line over a full one (:func:`_first_line`: indented, or stopped shorter where what opens the next
-    line did not fit: train39 page-021's ``联合国安理会22日通过决议，要`` over ``求“立即…``)."""
+    line did not fit: train39 page-021's ``市图书馆馆长22日发布通知，要`` over ``求“夜间…``)."""
     ln = block[k]
     if not ln.headline or line_opens_lead(ln.text):
         return True
@@ -1820,7 +1820,7 @@ def _tail_runs_on(blocks: list[list[Line]], i: int) -> bool:
     """Block *i* ends with one line shaped as a subhead at the column's foot (:func:`_tail_subhead`)
     that fills the column, and the block printed after it goes on from it (:func:`_goes_on`): it is
     the column's last line of text, run on at the next column's top (train111 page-012's
-    ``…将有超过47000名`` over ``医务人员不提供服务…``), as a full block so shaped is
+    ``…将有超过12000名`` over ``志愿者参与阅读推广…``), as a full block so shaped is
     (:func:`_text_by_next`).  Counted by corpora/typeset/count_tail_lines.py on the 41 train batches
     of seeds 21-111 odd (pdftotext): of the blocks so ending, 8 with a block after them that goes on
     end with text in the gold, none with a heading; of those with none after them, 1 with a heading
@@ -2517,7 +2517,7 @@ def _sentence_boxed_apart(blocks: list[list[Line]], i: int) -> bool:
     (:func:`_boxed_apart`), punctuated inside as a sentence is (a subhead or title is not).  pdftotext
     cuts a block only at a bold line or a column's foot, so it sets such a line alone only as a bold
     subhead over a column's top that goes on another article's sentence (train51 page-038's
-    意大利前总理称北约对乌克兰战略失败, unpunctuated).  On the train batches (seeds 21-95 odd, the
+    17-character sub-story headline, unpunctuated).  On the train batches (seeds 21-95 odd, the
     blocks up to the strips' foot, corpora/typeset/fit_moves.py): pdfminer sets one on 1329 pages,
     pdftotext, pdftotext -raw and pdfium on none.  pdfminer's pages whose boxes merge paragraphs pass
     BLOCK_PARAGRAPHS (train89 page-030: 1.16, train31 page-011: 1.19) and were read by pdftotext's
