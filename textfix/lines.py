@@ -210,8 +210,8 @@ def _part_hyphen_joins(lines: list[Line], quote: int, space: int) -> list[Line]:
     that ended it parted again (see _hyphen_cut).
 
     pdftotext's layout mode takes a hyphen at a line end for a word broken there: it drops it and
-    prints the line and the next as one (沙特能源大臣阿卜杜勒- | 阿齐兹4日警告… as 沙特能源大臣阿卜杜勒
-    阿齐兹4日警告…; pdftotext -raw prints both lines, pdfium marks the join, see PRINT_LINE_TEXT).
+    prints the line and the next as one (远洋公司船长马丁内斯- | 洛佩斯4日表示… as 远洋公司船长马丁内斯
+    洛佩斯4日表示…; pdftotext -raw prints both lines, pdfium marks the join, see PRINT_LINE_TEXT).
     Chinese text breaks a hyphen only in a name it joins.  The joined line is wider than the column,
     which is how a title in large type is told (the typeset train batches, seeds 21-63 odd: train23
     page-008, train41 page-036, train63 page-026, the three hyphens a pdftotext-raw line ends with,
