@@ -362,7 +362,7 @@ def _rejoin_orphans(articles: list[Article]) -> list[Article]:
     """Text after an article's byline with neither a title nor a byline of its own nor a news lead
     belongs to a neighbouring article: where titles are printed before their articles, every
     article opens with one.  pdftotext's reading order may put a column's last block after the
-    byline below it (…（林涛） then 俄总统新闻秘书佩斯科夫25日表示，…), or a later column of the next
+    byline below it (…（王磊） then 市图书馆馆长张伟25日表示，…), or a later column of the next
     article before that article's title.  The orphan goes, at the end, to the neighbour whose text
     is the more alike (character bigrams, as _dips compares)."""
     def orphan(i: int) -> bool:
@@ -404,7 +404,7 @@ def _place_stray_lead_byline(articles: list[Article]) -> list[Article]:
 def _lead_opens_next(article: Article) -> bool:
     """A news lead after *article*'s text opens the next article: *article* opened with a lead of its
     own, or has no title, not even a heading to open it (text after a byline, or titles at the
-    foot).  Under a title, paragraphs before the first lead are the title's deck (习近平发表重要讲话
+    foot).  Under a title, paragraphs before the first lead are the title's deck (张伟出席会议并讲话
     强调，…)."""
     titled = bool(article.title) or bool(article.blocks) and article.blocks[0].kind == "heading"
     return _has_text(article) and (_opens_with_lead(article) or not titled)
@@ -543,7 +543,7 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
 
 def _left_open(lines: list[Item]) -> set[int]:
     """The lines after which a bracket or quote opened on them or on the lines before them that go
-    on into them is still open (《在中央党校建 | 校90周年…上的讲 | 话》: the middle line opens
+    on into them is still open (《在市图书馆建 | 馆60周年…上的讲 | 话》: the middle line opens
     nothing itself, yet the title goes on)."""
     out: set[int] = set()
     text = ""
