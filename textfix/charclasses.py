@@ -101,7 +101,7 @@ def partners_of(ch: str) -> tuple[str, str]:
 
 
 def leaves_open(text: str) -> bool:
-    """Whether *text* opens a bracket or quote it does not close (``【“十四五”高质量发展答``)."""
+    """Whether *text* opens a bracket or quote it does not close (``【“乡村行”湖区渔业见``)."""
     depth = 0
     for ch in text:
         if ch in PAIRS:
