@@ -1,5 +1,5 @@
 """Count, in real text set in narrow columns, what a short line that ends a sentence under a full line
-that ends one is: the last line of the full line's paragraph, or a paragraph of one line (何维参加会见。
+that ends one is: the last line of the full line's paragraph, or a paragraph of one line (王磊出席会议。
 under a paragraph whose last line filled the column).  Where the extractor prints no indent the widths
 cannot tell the two; how long the short line is, and whether the article ends with it, can.  The provenance of
 textfix.layout.ONE_LINE_PARAGRAPH.
