@@ -551,8 +551,8 @@ def _opens_paragraph(ln: Line, nxt: Line) -> bool:
 
 def _opens_with_wide_title(lines: list[Line]) -> bool:
     """The first line (after the header) is wider than the column: a title set across the columns in
-    large type, so the page's titles come before their articles (an announcement's signature, 江泽民同志
-    治丧委员会 / 2022年12月1日, is no title at its foot).  No page with its titles at the foot opens so:
+    large type, so the page's titles come before their articles (an announcement's signature, 全市读书节
+    组委会 / 2024年5月1日, is no title at its foot).  No page with its titles at the foot opens so:
     0 of 434 for each extractor on the 21 train batches (seeds 21–63 odd, 27 left out), where 164 of the
     406 with their titles before do (python corpora/typeset/count_opening_titles.py DIR...)."""
     return bool(lines) and is_wide(lines[0])
@@ -860,7 +860,7 @@ class _BodyReader:
         sentence end and it are its title, however they wrap (《学报》杂志发表王磊教 | 授署名文章
         《勤学习， | 善思考，重实践》).  Not where the titles are printed at the foot, nor
         under a title with no text after it yet: the headline lines between a title and its lead
-        are its deck (a title, then 习近平李强…出席 | 赵乐际作…报告 over 央视网消息), not another
+        are its deck (a title, then 张伟王磊…出席 | 赵敏作…报告 over 央视网消息), not another
         article's title."""
         if self.titles_at_foot or not self._after_sentence() or (
                 self.items and self.items[-1].kind == "lead_byline" and not self.para) or self._in_head():
