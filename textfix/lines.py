@@ -175,8 +175,8 @@ def _rejoin_stretched(lines: list[Line], text: str, pairs: list[int]) -> list[Li
     (*pairs*: the indexes of the lines that would fit on one with the line after, ascending).
 
     pdftotext prints the words of a justified line on either side of a
-    space that justification stretched as two lines (马德里开幕，主题为“共同行动
-    | 共创未 | 来”，由…; pdfium prints 共同行动 共创未): the second piece is as
+    space that justification stretched as two lines (图书馆开幕，主题为“共同阅读
+    | 共享未 | 来”，由…; pdfium prints 共同阅读 共享未): the second piece is as
     short as no paragraph's line is and the line after it is full.  Read
     apart, the pieces make a short line inside a paragraph, which reads as
     the paragraph's end or as a subhead.  See :func:`_broken_at_space`.
@@ -451,7 +451,7 @@ def _ascii_extra(texts: list[str]) -> list[float]:
 # (train batches of seeds 21-57 odd, all four extractors; corpora/pages; the seed page): on the pages
 # one unit to a character the ratio is at most 1.25 (synth-007: 4 mono, 5 prop; the seed page 20 to 11);
 # on the typeset pages with both kinds of line it is 4 or more on 8 of 10 (the mono lines are titles in
-# large type that happen to be as wide as the column: train55 page-003's 2024年机械工业…), 1 and 0.25 on
+# large type that happen to be as wide as the column: train55 page-003's title opening 2024年…), 1 and 0.25 on
 # the other two.  2 lies between 1.25 and 4.  (It was "no mono line at all": those 8 pages read one unit
 # each, their digit runs measured short.)
 PROPORTIONAL_MAJORITY = 2
