@@ -43,7 +43,7 @@ From the train part of real-dev (``corpora/realdev.py``):
 
 * ``enclosure``: for the interpunct, log10 of its rate per character inside a
   《 or “ left open within ``partner_window`` characters before it (the title
-  梦华·长城, the quote “开门过大年·我们在一起”), and outside both, against its
+  湖光·山色, the quote “多读书·读好书·好读书”), and outside both, against its
   rate over all characters (add-one smoothed): a trigram reads two characters
   back, not the title it stands in.  (Counted on train: 1.1 per 1,000
   characters inside 《, 0.70 inside “, 0.10 outside.)  For the single dashes
