@@ -451,7 +451,7 @@ def _ascii_extra(texts: list[str]) -> list[float]:
 # (train batches of seeds 21-57 odd, all four extractors; corpora/pages; the seed page): on the pages
 # one unit to a character the ratio is at most 1.25 (synth-007: 4 mono, 5 prop; the seed page 20 to 11);
 # on the typeset pages with both kinds of line it is 4 or more on 8 of 10 (the mono lines are titles in
-# large type that happen to be as wide as the column: train55 page-003's title opening 2024年…), 1 and 0.25 on
+# large type that happen to be as wide as the column: train55 page-003's, opening on a year), 1 and 0.25 on
 # the other two.  2 lies between 1.25 and 4.  (It was "no mono line at all": those 8 pages read one unit
 # each, their digit runs measured short.)
 PROPORTIONAL_MAJORITY = 2

@@ -492,8 +492,8 @@ def _subhead(block: list[Line]) -> bool:
 def _subhead_line(ln: Line) -> bool:
     """Shaped as a subhead's line: without any sentence punctuation, or with colons only
     (:func:`~textfix.layout._subhead_shaped`: 40 of the 322 subheads of the train batches, seeds
-    21-51 odd, are shaped so (``读者：夜间阅读让下班后的时光更充实``), none has another mark), but no article's
-    lead (``央视网消息（新闻联播）：`` alone on its line)."""
+    21-51 odd, are shaped so (``读者：夜间阅读让下班后的时光更充实``), none has another mark), but
+    no article's lead (``央视网消息（新闻联播）：`` alone on its line)."""
     return ln.bare or (_subhead_shaped(ln) and not _lead_line(ln))
 
 
@@ -1568,9 +1568,9 @@ MAX_RUN = 2
 
 def _titled(block: list[Line]) -> bool:
     """A title set in the column above its article's opening: a line shaped as a heading's (without
-    sentence punctuation, or with colons only, :func:`_subhead_line`: train135 page-038's
-    title is so shaped, as ``山区果园：柑橘喜获丰收`` is), then a lead, a dateline or a byline line (pdftotext keeps such a
-    title in the article's block).  A title or deck wrapped onto more lines over its lead (train131
+    sentence punctuation, or with colons only, :func:`_subhead_line`: train135 page-038's title,
+    shaped as ``山区果园：柑橘喜获丰收`` is), then a lead, a dateline or a byline line (pdftotext
+    keeps such a title in the article's block).  A title or deck wrapped onto more lines over its lead (train131
     page-020's two) is not asked: so taken, the train95 page-038 titles wrapped over their leads
     made the balance of the articles' columns read another article's text under the page's first
     title, before its lead."""
