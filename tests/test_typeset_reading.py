@@ -1431,9 +1431,9 @@ def test_a_title_wrapped_short_over_a_full_line_is_not_put_together() -> None:
 
 
 def test_a_first_line_with_quotes_may_measure_a_unit_short_a_quote() -> None:
-    # Column 38 units: an indented first line is 31-34 wide.  把“颜值”变“产值”，在政府的鼓励 is 30 with
+    # Column 38 units: an indented first line is 31-34 wide.  让“山水”变“家当”，在村里的带动 is 30 with
     # its four quotes measured a unit each (a page whose quote width was misread): with them two, 34.
-    quoted = Line.of("把“颜值”变“产值”，在政府的鼓励", 0, 17, 30, 38.0)
+    quoted = Line.of("让“山水”变“家当”，在村里的带动", 0, 17, 30, 38.0)
     assert _may_open_paragraph(quoted)
     assert not _may_open_paragraph(Line.of("各方表示愿意加强沟通与协调", 0, 13, 26, 38.0))
 
