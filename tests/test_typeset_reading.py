@@ -708,7 +708,7 @@ def test_one_title_line_full_at_one_unit_does_not_outweigh_the_body() -> None:
 def test_run_opening_takes_the_marks_that_go_down_with_it() -> None:
     from textfix.lines import Line, run_opening
 
-    assert run_opening(Line.of("《2022年中国国土绿化", 0, 11, 20)) == 2 + 4  # 《 cannot end a line
+    assert run_opening(Line.of("《2024年全省林草资源", 0, 11, 20)) == 2 + 4  # 《 cannot end a line
     assert run_opening(Line.of("35%，同比增长", 0, 8, 14)) == 3 + 2  # ， cannot open one
     from textfix.lines import ASCII_WIDTHS
 
