@@ -13,11 +13,11 @@ FINDER = BylineFinder(mark_forms=(("。", "遥"), ("！", "浴"), ("”", "冶")
 
 
 def test_a_line_ends_a_sentence_read_with_its_garbled_marks() -> None:
-    assert FINDER.ends_garbled("国家荣誉称号获得者张晋藩遥")  # 藩。
+    assert FINDER.ends_garbled("全国劳模称号获得者张立藩遥")  # 藩。
     assert FINDER.ends_garbled("干劲十足用浴冶")  # 用！”
     assert not FINDER.ends_garbled("遥远")  # the form opens the line: a word
     assert not FINDER.ends_garbled("他说冶")  # 说” : a closing quote alone ends a phrase as often
-    assert not BylineFinder().ends_garbled("张晋藩遥")  # without the model's forms
+    assert not BylineFinder().ends_garbled("张立藩遥")  # without the model's forms
 
 
 # Column 12 characters (24 units); a paragraph's first line is 10 (its indent lost).
@@ -75,15 +75,15 @@ def test_the_titles_at_the_foot_follow_a_last_line_ending_in_garbled_marks() -> 
 # A print page garbled throughout its first paragraph (袁 ，, 遥 。, 野 “, 冶 ”): its last line 藩遥 is
 # short and the next line an indented first line.  Split, the paragraph ends there, and the 遥 at
 # its end is the full stop.
-GARBLED_PAGE = """他是新中国法制史学科
-的主要创建者袁出版了六十
-余部专著袁培养了我国第一
-届法制史专业博士生遥他就
-是我国著名法学家袁野人民
-教育家冶国家荣誉称号获得
-者——张晋藩遥
-已经九十四岁高龄的张
-晋藩教授，虽然患有严重的
+GARBLED_PAGE = """他是我国桥梁工程学科
+的主要奠基人袁主持了四十
+余座大桥袁培养了我国第一
+届桥梁工程专业学生遥他就
+是我国著名工程师袁野大桥
+建设者冶全国劳模称号获得
+者——张立藩遥
+已经八十七岁高龄的张
+立藩教授，虽然患有严重的
 眼疾，仍坚持每天工作。
 """
 
@@ -91,4 +91,4 @@ GARBLED_PAGE = """他是新中国法制史学科
 def test_a_garbled_stop_at_a_paragraph_end_is_restored() -> None:
     page = split_page(GARBLED_PAGE)
     texts = [b.text for a in page.articles for b in a.blocks]
-    assert texts[0].endswith("获得者——张晋藩。") and texts[1].startswith("已经九十四岁")
+    assert texts[0].endswith("获得者——张立藩。") and texts[1].startswith("已经八十七岁")

@@ -23,11 +23,11 @@ def _interleave(starts, stop, cost, can_start, closed, held, before, grams, text
 # join, textfix.order.JOIN_MIN); pdfminer prints each article's first column, then each one's
 # second.
 A = "农业农村部有关负责人表示，今年以来各地抓紧春耕生产，全国已播种粮食面积超过三亿亩，进度快于上年同期，其中早稻栽插已基本完成。各地农机手抢抓农时作业，确保应种尽种。"
-B = "住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，并在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
+B = "住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个，并在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
 A_COLUMN_1 = "农业农村部有关负责人\n表示，今年以来各地抓紧春\n耕生产，全国已播种粮食面\n积超过三亿亩，进度快于上"
 A_COLUMN_2 = "年同期，其中早稻栽插已基\n本完成。各地农机手抢抓农\n时作业，确保应种尽种。"
-B_COLUMN_1 = "住房城乡建设部介绍，\n今年将新开工改造城镇老旧"
-B_COLUMN_2 = "小区五万个，并在有条件的\n楼栋同步推进适老化改造，\n加装电梯两万部，惠及居民\n八百万户。"
+B_COLUMN_1 = "住房城乡建设部介绍，\n今年计划开工改造城镇老旧"
+B_COLUMN_2 = "小区四万个，并在有条件的\n楼栋同步推进适老化改造，\n加装电梯两万部，惠及居民\n八百万户。"
 A_TITLE, B_TITLE = "春耕生产有序推进", "老旧小区改造提速"
 PRINTED = [A_TITLE, A_COLUMN_1, B_TITLE, B_COLUMN_1, A_COLUMN_2, "（记者 张伟）", B_COLUMN_2, "（记者 李明）"]
 PDFMINER_PAGE = "\n\n".join(PRINTED) + "\n"
@@ -135,8 +135,8 @@ def test_a_blank_line_after_every_line_is_no_extractor_box() -> None:
 
 # Three columns of 3, 3 and 2 lines (C) and 3, 2 and 2 (D), every column broken inside a sentence;
 # pdfminer prints the first column of both articles, then the second, then the third.
-C = "国家统计局今天发布数据显示，今年前三季度全国规模以上工业增加值同比增长百分之四点五，其中装备制造业增加值增长百分之六点九，高技术制造业增加值增长百分之十一点三，新动能持续壮大。"
-D = "文化和旅游部数据中心测算，国庆节假期全国国内旅游出游八亿多人次，按可比口径同比增长百分之七，实现国内游客出游总花费七千多亿元，文旅消费持续回暖。"
+C = "省统计局近日发布的数据显示，今年前三季度全省规模以上工业增加值同比增长百分之五点二，其中电子信息业增加值增长百分之八点六，新材料制造业增加值增长百分之十二点四，新动能持续壮大。"
+D = "市文化广电旅游局数据测算，中秋节假期全市国内游客出游三十万人次，按可比口径同比增长百分之九，实现国内游客出游总花费七千多万元，文旅消费持续回暖。"
 C_TITLE, D_TITLE = "工业生产稳中有进", "假期文旅市场火热"
 
 
@@ -384,7 +384,7 @@ def test_a_subhead_and_a_byline_in_a_column_count_in_its_balance() -> None:
     # A's first column holds nine lines; its second the paragraph's last two, a subhead of two lines,
     # a paragraph of two and the byline alone: seven lines set in the column (nine against seven is
     # balanced), though only four of them are paragraphs' (nine against four is not: BALANCE_SLACK).
-    a_1 = ("国家统计局今天发布数\n据显示，前三季度全国规模\n以上工业增加值同比增长百\n分之五点八，增速比上半年\n"
+    a_1 = ("省统计局近日发布的数\n据显示，前三季度全省规模\n以上工业增加值同比增长百\n分之五点八，增速比上半年\n"
            "加快零点二个百分点，其中\n装备制造业增长较快，高技\n术制造业增加值增长百分之\n九点一，对全部规模以上工\n"
            "业增长的贡献率超过四成，")
     a_2 = "工业生产总体保持稳中有进\n的态势。"
@@ -507,7 +507,7 @@ def test_a_first_column_far_longer_than_the_banded_two_is_not_read_before_them()
 # (train43 page-038).  No seam breaks a sentence; A's second column keeps to A's topic (春耕, 粮食).
 TOPIC_A_1 = "央视网消息（新闻联播）：今年春耕生产进展顺利，全国已播种粮食面积超过三亿亩，春播粮食进度快于上年同期。"
 TOPIC_A_2 = "各地农机手抢抓农时开展春耕作业，春播粮食生产机械化水平继续提高，全国粮食播种做到应种尽种。"
-TOPIC_B_1 = "新华社北京3月5日电住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，惠及居民八百万户。"
+TOPIC_B_1 = "新华社北京3月5日电住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个，惠及居民八百万户。"
 TOPIC_B_2 = "老旧小区改造将同步推进适老化改造，在有条件的楼栋加装电梯两万部，让老旧小区居民住得更加舒心。"
 
 
@@ -531,7 +531,7 @@ def test_columns_without_a_lead_are_not_read_again_for_their_topics() -> None:
     # The same page without the leads (央视网消息, 新华社…电): a first column may be a sub-story's under a
     # subhead, no article of its own, so the topics are not asked and the print order stands.
     a_1 = "今年春耕生产进展顺利，全国已播种粮食面积超过三亿亩，春播粮食进度快于上年同期，各地抓紧农时。"
-    b_1 = "住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，惠及居民八百万户，改造全面铺开。"
+    b_1 = "住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个，惠及居民八百万户，改造全面铺开。"
     text, printed = _topic_page(a_1, b_1)
     assert _read_blocks(text, printed) is None
 
@@ -553,7 +553,7 @@ def test_a_last_column_left_unfinished_by_a_garbled_mark_is_read_back() -> None:
     # it ends no sentence, yet three lines are no title, so the foot starts after it and B's second
     # column is read after its first.
     b = _set("本报讯" + B.removesuffix("。") + "遥")
-    assert (b[2], b[-1]) == ("镇老旧小区五万个，并在有", "及居民八百万户遥")
+    assert (b[2], b[-1]) == ("镇老旧小区四万个，并在有", "及居民八百万户遥")
     printed = [A_COLUMN_1, "\n".join(b[:3]), A_COLUMN_2, "（记者 张伟）", "\n".join(b[3:]), A_TITLE, B_TITLE]
     text = "\n\n".join(printed) + "\n"
     assert _read_blocks(text, printed) == [0, 2, 3, 1, 4, 5, 6]
@@ -792,7 +792,7 @@ def test_an_articles_columns_balanced_outweigh_a_bigram_shared() -> None:
     found = _interleave([0, 2], 5, cost, [True] * 5, [True] * 5, [False] * 5, [0, 4, 8, 11, 12, 16], grams)
     assert found is not None and found[1] == [0, 2, 3, 1, 4]
 
-C_P1 = "住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，并在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
+C_P1 = "住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个，并在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
 C_P2 = "各地将把老旧小区改造与完整社区建设结合起来，补齐养老、托育、停车等设施短板，让居民住得更舒心。"
 D_P1 = "水利部有关负责人表示，今年汛期全国降水总体偏多，主要江河可能发生较大洪水，各地要提前做好防汛准备。"
 
@@ -1121,7 +1121,7 @@ def test_a_block_wider_than_a_column_opens_an_article_in_banded_columns() -> Non
     from textfix.order import _Page, _seam_costs, boxes
     from textfix.split import byline_finder, default_model
 
-    title = "全国各地重大工程建设稳步推进交通能源水利项目\n多点开花助力经济高质量发展新动能不断积聚\n综述"
+    title = "沿海港口城市基础设施更新改造加快推进管网项目\n遍地开工带动就业岗位增加城市面貌焕然一新\n综述"
     a = _set(BANDED_A, 14)
     text = "\n\n".join([title, "\n".join(a[:4]), "\n".join(a[4:8]), "\n".join(a[8:]), "（记者 张伟）"]) + "\n"
     model = default_model()
@@ -1166,7 +1166,7 @@ def test_a_later_strip_two_columns_wide_is_weighed_by_the_topics_not_its_columns
 # the rest of A's second column and B's second column.
 ROW_A_1 = "新华社北京4月2日电今年以来，各地抓紧春耕生产，全国已播种粮食面积超过三亿亩，进度快于上年同期。"
 ROW_A_2 = "据介绍，各地农机手抢抓农时作业，早稻栽插已基本完成，农资供应充足，价格总体平稳。"
-ROW_B = "新华社北京4月3日电住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，并在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
+ROW_B = "新华社北京4月3日电住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个，并在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
 
 
 def _row_page(first_box: str | None = None) -> tuple[str, list[str]]:
@@ -1191,13 +1191,13 @@ def test_a_row_of_two_first_lines_is_read_at_the_top_of_its_columns() -> None:
 # first column, B's first, A's second, B's second, each ending a paragraph); the articles' topics
 # (春耕, 老旧小区) tell A's second column from B's.
 ROW_A_2_TOPICAL = "据介绍，各地春耕生产农机手抢抓农时作业，早稻栽插已基本完成，春耕农资供应充足。"
-ROW_B_1 = "新华社北京4月3日电住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个。"
+ROW_B_1 = "新华社北京4月3日电住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个。"
 ROW_B_2 = "老旧小区改造将在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民。"
 
 
 def test_a_row_put_back_that_leaves_no_sentence_broken_is_read_by_topics() -> None:
     a_1, a_2, b_1, b_2 = _set(ROW_A_1), _set(ROW_A_2_TOPICAL), _set(ROW_B_1), _set(ROW_B_2)
-    assert (a_2[0], b_1[-1]) == ("据介绍，各地春耕生产", "五万个。")
+    assert (a_2[0], b_1[-1]) == ("据介绍，各地春耕生产", "四万个。")
     printed = ["2 文化 Culture", a_1[0], a_2[0], "\n".join(a_1[1:]), "\n".join(b_1), "\n".join(a_2[1:]),
                "\n".join(b_2) + "（记者 李明）", A_TITLE, B_TITLE]
     text = "\n\n".join(printed) + "\n"
@@ -1246,7 +1246,7 @@ def test_an_indented_heading_over_a_first_line_is_no_row() -> None:
 # columns' first lines hold no sentence's mark (shaped as subheads), but run on at the column's width.
 ROW3_A_2 = "农业农村部有关负责人介绍各地农机手抢抓农时作业，早稻栽插已基本完成，农资供应充足。"
 ROW3_A_3 = "在黑龙江建三江垦区农场里大型农机正在平整土地，育秧大棚里秧苗长势良好，春播即将开始。"
-ROW3_B = ("新华社北京4月3日电住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个，并在有条件的楼栋同步推进"
+ROW3_B = ("新华社北京4月3日电住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个，并在有条件的楼栋同步推进"
           "适老化改造，加装电梯两万部，惠及居民八百万户，各地还将同步建设社区养老托育设施。")
 
 
@@ -1255,7 +1255,7 @@ def test_a_row_of_three_first_lines_is_read_at_the_top_of_their_columns() -> Non
     from textfix.order import _rows_later, _strips_foot, boxes
 
     a_1, a_2, a_3, b = _set(ROW_A_1), _set(ROW3_A_2), _set(ROW3_A_3), _set(ROW3_B)
-    assert (a_2[0], a_3[0], b[2], b[5]) == ("农业农村部有关负责人", "在黑龙江建三江垦区农", "将新开工改造城镇老旧小区",
+    assert (a_2[0], a_3[0], b[2], b[5]) == ("农业农村部有关负责人", "在黑龙江建三江垦区农", "计划开工改造城镇老旧小区",
                                            "电梯两万部，惠及居民八百")
     printed = ["2 文化 Culture", a_1[0], a_2[0], a_3[0], "\n".join(a_1[1:]), "\n".join(b[:3]), "\n".join(a_2[1:]),
                "\n".join(b[3:6]), "\n".join(a_3[1:]), "\n".join(b[6:]) + "（记者 李明）", A_TITLE, B_TITLE]
@@ -1272,7 +1272,7 @@ def test_a_row_of_three_first_lines_is_read_at_the_top_of_their_columns() -> Non
 
 # Two articles, the titles at the page's foot (train67 page-011's layout): pdfminer printed B's byline
 # line under its title (本报记者 李明, boxed alone) after B's lead's box instead of over it.
-BYLINE_B_LEAD = "央视网消息（新闻联播）：今天，住房城乡建设部介绍，今年将新开工改造城镇老旧小区五万个。"
+BYLINE_B_LEAD = "央视网消息（新闻联播）：今天，住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个。"
 BYLINE_B_2 = "老旧小区改造将在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
 
 

@@ -76,7 +76,7 @@ def test_seed_page_fixes_only_garbles_spacing_and_typography() -> None:
     ],
 )
 def test_a_parenthesis_takes_its_partners_width_on_a_print_page(printed: str, fixed: str) -> None:
-    page = "能源资源利用水平显著提升遥规模以上工业单位增加值能耗下降。\n" + printed + "\n"
+    page = "乡村道路通行条件逐步改善遥沿线村镇客运班车开行数量增多了。\n" + printed + "\n"
     assert fixed in repair(page, layout="print").text
 
 
@@ -85,7 +85,7 @@ def test_a_parenthesis_takes_its_partners_width_on_a_print_page(printed: str, fi
     [("他说:“好。”", "他说：“好。”"), ("（新华社）:记者", "（新华社）：记者"), ("比分2:1", "比分2:1"), ("你好,世界", "你好，世界")],
 )
 def test_ascii_marks_within_chinese_take_full_width_on_a_print_page(printed: str, fixed: str) -> None:
-    page = "能源资源利用水平显著提升遥规模以上工业单位增加值能耗下降。\n" + printed + "\n"
+    page = "乡村道路通行条件逐步改善遥沿线村镇客运班车开行数量增多了。\n" + printed + "\n"
     assert fixed in repair(page, layout="print").text
 
 
@@ -169,21 +169,21 @@ def test_names_are_not_garbles() -> None:
 
 
 # pdfium joins a print line ending in a hyphen to the next and marks the join with U+FFFE (the
-# typeset pages' pdfium files: train23 page-008's 阿卜杜勒-/阿齐兹, set at 12 characters).
-PDFIUM_HYPHEN_PAGE = ("欧盟委员会4日宣布欧\n盟、七国集团和澳大利亚从5\n日开始，对俄罗斯海运出口的\n石油产品实施限价措施。\n"
-                      "沙特能源大臣阿卜杜勒\ufffe阿齐兹4日警告，西方对俄罗\n斯制裁可能导致能源供应短\n缺。\n")
+# typeset pages' pdfium files: train23 page-008's hyphenated name, set at 12 characters).
+PDFIUM_HYPHEN_PAGE = ("国际能源署4日发布月\n报、预计全球原油需求将从5\n月开始，随夏季出行需求带动\n而逐步回升并持续走强。\n"
+                      "该国能源大臣穆斯塔法\ufffe卡里姆4日警告，全球炼油产\n能不足可能导致燃油供应短\n缺。\n")
 
 
 def test_pdfiums_hyphen_mark_is_the_hyphen_in_rejoined_text_and_its_log() -> None:
     out = repair(PDFIUM_HYPHEN_PAGE)
-    assert "沙特能源大臣阿卜杜勒-阿齐兹4日警告，西方对俄罗斯制裁可能导致能源供应短缺。" in out.text.split("\n")
+    assert "该国能源大臣穆斯塔法-卡里姆4日警告，全球炼油产能不足可能导致燃油供应短缺。" in out.text.split("\n")
     assert "\ufffe" not in out.text and apply_changes(PDFIUM_HYPHEN_PAGE, out.changes) == out.text
     assert [(c.old, c.new, c.rule) for c in out.changes if c.old == "\ufffe"] == [("\ufffe", "-", "extractor-hyphen")]
 
 
 def test_pdfiums_hyphen_mark_stays_where_its_fix_is_off() -> None:
     out = repair(PDFIUM_HYPHEN_PAGE, extractor_hyphens=False)
-    assert "阿卜杜勒\ufffe阿齐兹" in out.text and apply_changes(PDFIUM_HYPHEN_PAGE, out.changes) == out.text
+    assert "穆斯塔法\ufffe卡里姆" in out.text and apply_changes(PDFIUM_HYPHEN_PAGE, out.changes) == out.text
 
 
 def test_pdfiums_hyphen_mark_is_the_hyphen_on_lines_kept_as_printed() -> None:
@@ -197,7 +197,7 @@ def test_split_reads_the_line_pdfium_joined_at_a_hyphen_as_two_print_lines() -> 
 
     page = split_page(PDFIUM_HYPHEN_PAGE)
     blocks = [b.text for a in page.articles for b in a.blocks]
-    assert blocks[-1] == "沙特能源大臣阿卜杜勒-阿齐兹4日警告，西方对俄罗斯制裁可能导致能源供应短缺。"
+    assert blocks[-1] == "该国能源大臣穆斯塔法-卡里姆4日警告，全球炼油产能不足可能导致燃油供应短缺。"
     # The log holds the hyphen: applied to the input it gives the page's text, the block a span of it.
     assert [c.rule for c in page.changes] == ["extractor-hyphen"]
-    assert apply_changes(PDFIUM_HYPHEN_PAGE, page.changes) == page.text and "阿卜杜勒-阿齐兹" in page.text
+    assert apply_changes(PDFIUM_HYPHEN_PAGE, page.changes) == page.text and "穆斯塔法-卡里姆" in page.text

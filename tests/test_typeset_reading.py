@@ -708,7 +708,7 @@ def test_one_title_line_full_at_one_unit_does_not_outweigh_the_body() -> None:
 def test_run_opening_takes_the_marks_that_go_down_with_it() -> None:
     from textfix.lines import Line, run_opening
 
-    assert run_opening(Line.of("《2022年中国国土绿化", 0, 11, 20)) == 2 + 4  # 《 cannot end a line
+    assert run_opening(Line.of("《2024年全省林草资源", 0, 11, 20)) == 2 + 4  # 《 cannot end a line
     assert run_opening(Line.of("35%，同比增长", 0, 8, 14)) == 3 + 2  # ， cannot open one
     from textfix.lines import ASCII_WIDTHS
 
@@ -776,18 +776,18 @@ def test_a_dash_pair_and_a_hyphen_go_down_whole() -> None:
     def line(text: str, width: float = 0, column: float = 0.0) -> Line:
         return Line.of(text, 0, len(text), width, column)
 
-    assert opening_unit(line("——堪察加彼得罗巴甫洛夫斯克")) == 4  # never broken inside the pair
+    assert opening_unit(line("——奥尔洛夫斯克彼得罗帕夫卡")) == 4  # never broken inside the pair
     assert opening_unit(line("约-4℃。第十批援藏干部")) == 2 + 1 + 1 + 2 + 2  # 约 keeps the hyphen, the hyphen 4℃。
     assert opening_unit(line("约-4℃。第十批")._replace(proportional=True)) == pytest.approx(6 + ASCII_WIDTHS["-"] + ASCII_WIDTHS["4"])
     assert opening_unit(line("约束各方")) == 2
     # UAX 14 LB21 (× HY): a character keeps the hyphen after it whatever follows (a transliterated
-    # name: 尔-埃里安), and a line may break after the hyphen before a character (阿卜杜勒- | 阿齐兹).
+    # name: 尔-埃里安), and a line may break after the hyphen before a character (穆斯塔法- | 卡里姆).
     assert opening_unit(line("尔-埃里安的话")) == 2 + 1
     # Measured to the unit (marks not hanging, ASCII as set): column 40, a line of 38 is full when
     # the next opens with the dash pair (4 units did not fit the 2 left), not with a character.
-    exact = line("分部表示地震震中距离堪察加边疆区首府", 38, 40.0)._replace(hanging=False, proportional=True)
-    assert is_full(exact, nxt=line("——堪察加彼得罗巴甫洛夫斯克市")._replace(hanging=False, proportional=True))
-    assert not is_full(exact, nxt=line("堪察加彼得罗巴甫洛夫斯克市")._replace(hanging=False, proportional=True))
+    exact = line("地震台网测定本次地震震中距离该州首府", 38, 40.0)._replace(hanging=False, proportional=True)
+    assert is_full(exact, nxt=line("——奥尔洛夫斯克彼得罗帕夫卡市")._replace(hanging=False, proportional=True))
+    assert not is_full(exact, nxt=line("奥尔洛夫斯克彼得罗帕夫卡市")._replace(hanging=False, proportional=True))
 
 
 # Column 12 characters (24 units); marks do not hang: a closing mark that does not fit takes the
@@ -812,7 +812,7 @@ def test_marks_that_do_not_hang() -> None:
 
 # Column 12 characters (24 units), and no line that tells whether marks hang: none is wider than the
 # column, and none leaves room for a character before a line that opens with one and its mark.  The
-# paragraph 航天员在空间站实时观 | 看了飞船发射整个过程。 has an indented first line (20) and a last
+# paragraph 观众在直播间里实时观 | 看了火箭发射整个过程。 has an indented first line (20) and a last
 # line a character short (22).  Read as a page that hangs marks, the last line were an indented first
 # line (20) with its stop hanging, and the bare line before it a subhead.
 NO_EVIDENCE_PAGE = """民众意见出现分歧
@@ -822,11 +822,11 @@ NO_EVIDENCE_PAGE = """民众意见出现分歧
 免局势进一步升级，也有人
 担心军费开支挤占民生投入
 影响经济复苏。
-航天员在空间站实时观
-看了飞船发射整个过程。
-飞船入轨后成功对接于
-空间站天和核心舱径向端口
-整个对接过程历时六小时。
+观众在直播间里实时观
+看了火箭发射整个过程。
+卫星入轨后顺利进入了
+预定轨道各项系统工作正常
+整个发射任务圆满完成了。
 """
 
 
@@ -834,7 +834,7 @@ def test_a_page_that_shows_no_hanging_marks_is_read_as_not_hanging_them() -> Non
     assert not cut_lines(NO_EVIDENCE_PAGE)[0].hanging
     page = split_page(NO_EVIDENCE_PAGE)
     assert [(b.kind, b.text[:4]) for b in page.articles[0].blocks] == [
-        ("paragraph", "今年以来"), ("paragraph", "航天员在"), ("paragraph", "飞船入轨"),
+        ("paragraph", "今年以来"), ("paragraph", "观众在直"), ("paragraph", "卫星入轨"),
     ]
 
 
@@ -864,29 +864,29 @@ def test_a_first_line_full_only_as_a_first_line() -> None:
     from textfix.layout import _looks_first
     from textfix.lines import Line
 
-    # Column 30: 匈牙利总理欧尔班27日表 is 20 units and two digits (2.22 proportionally, ASCII_WIDTHS),
+    # Column 30: 该国总理卡尔松在27日表 is 20 units and two digits (2.22 proportionally, ASCII_WIDTHS),
     # 8 short, no indented width (23–26); the next line opens with 示，, 4 units, which did not fit
     # the 3.78 an indented line left but would have fitted the 7.78 of a line of the paragraph.
-    first = Line.of("匈牙利总理欧尔班27日表", 0, 12, 20 + 1.12 + 1.10, 30.0)._replace(proportional=True)
-    assert _looks_first(first, Line.of("示，支持政治解决乌克兰危机", 13, 26, 26, 30.0))
-    assert not _looks_first(first, Line.of("今天表示支持政治解决乌克兰", 13, 26, 26, 30.0))
+    first = Line.of("该国总理卡尔松在27日表", 0, 12, 20 + 1.12 + 1.10, 30.0)._replace(proportional=True)
+    assert _looks_first(first, Line.of("示，支持以谈判化解地区争端", 13, 26, 26, 30.0))
+    assert not _looks_first(first, Line.of("今天表示支持以谈判化解地区", 13, 26, 26, 30.0))
 
 
 # Column 12 characters (24 units).  A sub-story's headline set in body size with a colon in it,
-# wrapped at the column (美国人士：美国为维持霸权, full, then 不断挑起战争, short without a sentence
+# wrapped at the column (海外学者：某国为谋取私利, full, then 不断制造摩擦, short without a sentence
 # end), before the indented first line of its paragraph: a subhead, as a bare one would be.
-COLON_PAGE = OPENING + """美国人士：美国为维持霸权
-不断挑起战争
-美国人士指出，美国为
-了维持霸权地位，不断挑起
-战争和冲突，给世界带来动
+COLON_PAGE = OPENING + """海外学者：某国为谋取私利
+不断制造摩擦
+海外学者指出，某国为
+了谋取自身私利，不断制造
+摩擦和冲突，给世界带来动
 荡。
 """
 
 
 def test_a_wrapped_subhead_with_a_colon() -> None:
     page = split_page(COLON_PAGE)
-    assert [(b.kind, b.text) for b in page.articles[0].blocks][1] == ("heading", "美国人士：美国为维持霸权不断挑起战争")
+    assert [(b.kind, b.text) for b in page.articles[0].blocks][1] == ("heading", "海外学者：某国为谋取私利不断制造摩擦")
     assert len(page.articles) == 1 and len(page.articles[0].blocks) == 3
 
 
@@ -917,11 +917,11 @@ def test_a_colon_subhead_as_wide_as_an_indented_line() -> None:
 LIST_PAGE = OPENING + """任务分别是：
 1.推进城乡区域协调发
 展和乡村全面振兴
-2.全面深化改革开放
-推动高质量发展不断增强活
+2.持续深化改革开放
+推动产业升级并不断增强活
 力并推动创新驱动发展
-3.2035年基本实现社会
-主义现代化
+3.2035年基本建成区域
+性中心城市
 国务院召开常务会议
 本报记者 马俊
 国务院总理李强主持
@@ -939,7 +939,7 @@ def test_list_items_without_sentence_marks_are_paragraphs() -> None:
     page = split_page(LIST_PAGE)
     first, second = page.articles
     assert [b.text for b in first.blocks[1:]] == [
-        "任务分别是：", "1.推进城乡区域协调发展和乡村全面振兴", "2.全面深化改革开放推动高质量发展不断增强活力并推动创新驱动发展", "3.2035年基本实现社会主义现代化",
+        "任务分别是：", "1.推进城乡区域协调发展和乡村全面振兴", "2.持续深化改革开放推动产业升级并不断增强活力并推动创新驱动发展", "3.2035年基本建成区域性中心城市",
     ]
     assert (second.title, second.byline) == ("国务院召开常务会议", "马俊")
 
@@ -968,8 +968,8 @@ def test_full_to_the_unit_where_marks_do_not_hang() -> None:
     # Column 28, a line 2 short: a character more would have fitted unless what opens the next
     # line is wider (域、, 4).  Only a page measured to the unit (ASCII proportional, marks not
     # hanging) tells so; elsewhere a line 2 short is full (FULL_SLACK).
-    line = Line.of("这十起典型问题分别是：", 0, 11, 22, 28.0)._replace(proportional=True, hanging=False)
-    plain, unit = Line.of("吉林省白城市政府办公室重", 12, 24, 24, 28.0), Line.of("域、跨领域联合攻关", 12, 21, 18, 28.0)
+    line = Line.of("这几起典型问题分别是：", 0, 11, 22, 28.0)._replace(proportional=True, hanging=False)
+    plain, unit = Line.of("一些地方政府部门对群众反", 12, 24, 24, 28.0), Line.of("域、跨领域联合攻关", 12, 21, 18, 28.0)
     assert not is_full(line, True, plain)
     assert is_full(line, True, unit)
     assert is_full(line._replace(hanging=True), True, plain)
@@ -986,26 +986,26 @@ def test_a_byline_broken_over_three_lines() -> None:
 
 
 def test_pdfium_marks_a_line_broken_at_a_hyphen() -> None:
-    # pdfium joins 阿卜杜勒- | 阿齐兹… into one line and puts U+FFFE where the hyphen and the break
+    # pdfium joins 穆斯塔法- | 卡里姆… into one line and puts U+FFFE where the hyphen and the break
     # were.  The mark ends the printed line (the joined one would be wider than the column and
     # read as a title) and reads as the hyphen.
     from textfix.lines import cut_lines
 
-    body = "沙特能源大臣阿卜杜\ufffe阿齐兹警告，西方\n对俄制裁可能导致短缺。\n"
-    assert [ln.text for ln in cut_lines(body)] == ["沙特能源大臣阿卜杜\ufffe", "阿齐兹警告，西方", "对俄制裁可能导致短缺。"]
-    page = split_page(TITLE_1 + ARTICLE_1 + TITLE_2 + "在江苏常州的一家工厂\n里，沙特能源大臣阿卜杜\ufffe阿齐兹警告，西方\n对俄制裁可能导致短缺。（李娜）\n")
-    assert page.articles[1].blocks[0].text == "在江苏常州的一家工厂里，沙特能源大臣阿卜杜-阿齐兹警告，西方对俄制裁可能导致短缺。"
+    body = "该国能源大臣穆斯塔\ufffe卡里姆警告，全球\n炼油不足可能导致短缺。\n"
+    assert [ln.text for ln in cut_lines(body)] == ["该国能源大臣穆斯塔\ufffe", "卡里姆警告，全球", "炼油不足可能导致短缺。"]
+    page = split_page(TITLE_1 + ARTICLE_1 + TITLE_2 + "在江苏常州的一家工厂\n里，该国能源大臣穆斯塔\ufffe卡里姆警告，全球\n炼油不足可能导致短缺。（李娜）\n")
+    assert page.articles[1].blocks[0].text == "在江苏常州的一家工厂里，该国能源大臣穆斯塔-卡里姆警告，全球炼油不足可能导致短缺。"
 
 
 def test_a_full_first_line_before_a_last_line_as_short_as_a_first() -> None:
     from textfix.layout import _closes_paragraph
     from textfix.lines import Line
 
-    # Column 38: 瑙鲁总统阿迪昂3月26日上午前往天安 is 33.15 units (ASCII proportional), full as a
+    # Column 38: 来访的外国总统3月26日上午前往天安 is 33.15 units (ASCII proportional), full as a
     # first line (0.85 left, 门 needs 2); the next line, 34 units and ending the sentence, is as
     # short as a first line.  Measured to the unit, the two are one paragraph; elsewhere not told.
-    first = Line.of("瑙鲁总统阿迪昂3月26日上午前往天安", 0, 18, 33.15, 38.0)
-    last = Line.of("门广场，向人民英雄纪念碑敬献花圈。", 19, 36, 34, 38.0)
+    first = Line.of("来访的外国总统3月26日上午前往天安", 0, 18, 33.15, 38.0)
+    last = Line.of("门广场，参观人民英雄纪念碑并合影。", 19, 36, 34, 38.0)
     assert _closes_paragraph(first._replace(proportional=True, hanging=False), last)
     assert not _closes_paragraph(first, last)
 
@@ -1037,9 +1037,9 @@ def test_a_first_line_cut_short_by_a_percentage() -> None:
     # with them: 3 units of digits, 2 for ％, 2 for the comma.
     line = Line.of("6.3％，高于全国", 0, 9, 15, 32.0)
     assert opening_unit(line) == 3 + 2 + 2
-    # Column 32: 2023年吉林全省GDP增长 (21 units) is a bare first line 7 short of its measure, too
+    # Column 32: 2023年本省全年GDP增长 (21 units) is a bare first line 7 short of its measure, too
     # little for 6.3％，: a paragraph's first line, not a subhead.
-    page = split_page(TITLE_1 + "2023年吉林全省GDP增长\n6.3％，高于全国百分点，多项\n经济指标增速位居全国前列。\n（记者 张伟）\n"
+    page = split_page(TITLE_1 + "2023年本省全年GDP增长\n6.3％，高于全国百分点，多项\n经济指标增速位居中部前列。\n（记者 张伟）\n"
                       + TITLE_2 + ARTICLE_2)
     assert [b.kind for b in page.articles[0].blocks] == ["paragraph"]
 
@@ -1423,17 +1423,17 @@ def test_a_kicker_is_not_put_together_with_the_longer_subhead_under_it() -> None
 def test_a_title_wrapped_short_over_a_full_line_is_not_put_together() -> None:
     # A column of 17 characters (34 units).  A title in large type wrapped over three lines (11, 13
     # and 3 characters), then full lines of text: 贯做法 (6 units) is short and the line under it
-    # full, and 无视北溪管道遭破坏真相是一 贯做法 would fill a line (33 units); but the title line before
+    # full, and 回避港口设施遭损毁真相是一 贯做法 would fill a line (33 units); but the title line before
     # them (22 units) is neither full nor a sentence end, as a paragraph's line before a broken one is.
-    lines = cut_lines("美调查记者称美主流媒体\n无视北溪管道遭破坏真相是一\n贯做法\n主流新闻网站采访时说，美国担心俄乌\n"
-                      "冲突期间，德国为应对严冬与俄罗斯达\n成一致，同意开闸输气，因此决心破坏\n管道。\n")
-    assert [ln.text for ln in lines][1:3] == ["无视北溪管道遭破坏真相是一", "贯做法"]
+    lines = cut_lines("多国学者称部分西方媒体\n回避港口设施遭损毁真相是一\n贯做法\n地方新闻网站采访时说，当地担心港区\n"
+                      "扩建期间，企业为了应对旺季与船东达\n成一致，同意延长作业，因此无意公开\n数据。\n")
+    assert [ln.text for ln in lines][1:3] == ["回避港口设施遭损毁真相是一", "贯做法"]
 
 
 def test_a_first_line_with_quotes_may_measure_a_unit_short_a_quote() -> None:
-    # Column 38 units: an indented first line is 31-34 wide.  把“颜值”变“产值”，在政府的鼓励 is 30 with
+    # Column 38 units: an indented first line is 31-34 wide.  让“山水”变“家当”，在村里的带动 is 30 with
     # its four quotes measured a unit each (a page whose quote width was misread): with them two, 34.
-    quoted = Line.of("把“颜值”变“产值”，在政府的鼓励", 0, 17, 30, 38.0)
+    quoted = Line.of("让“山水”变“家当”，在村里的带动", 0, 17, 30, 38.0)
     assert _may_open_paragraph(quoted)
     assert not _may_open_paragraph(Line.of("各方表示愿意加强沟通与协调", 0, 13, 26, 38.0))
 
@@ -1571,12 +1571,12 @@ def test_a_lead_alone_on_its_line_then_a_document_title_printed_as_text() -> Non
     ]
 
 
-# 运共同体。李克强建议： (22 units) is full: ——, 4 units, did not fit the 2 left.  ——凝聚合作共识，
+# 运共同体。张建华建议： (22 units) is full: ——, 4 units, did not fit the 2 left.  ——凝聚合作共识，
 # (18) left 6 units, room for 以 and more, and ends on a comma: no line of the paragraph before, it
 # opens the next (full as an indented first line).
-COLON_BEFORE_DASH_PAGE = OPENING + """李克强表示，双方应当
+COLON_BEFORE_DASH_PAGE = OPENING + """张建华表示，双方应当
 携手推进务实合作，共建命
-运共同体。李克强建议：
+运共同体。张建华建议：
 ——凝聚合作共识，
 以实施双方行动计划为契机
 推动务实合作提质增效。
@@ -1585,17 +1585,17 @@ COLON_BEFORE_DASH_PAGE = OPENING + """李克强表示，双方应当
 
 def test_a_full_line_ending_on_a_colon_ends_its_paragraph_before_a_first_line() -> None:
     assert _blocks(COLON_BEFORE_DASH_PAGE)[1:] == [
-        ("paragraph", "李克强表示，双方应当携手推进务实合作，共建命运共同体。李克强建议："),
+        ("paragraph", "张建华表示，双方应当携手推进务实合作，共建命运共同体。张建华建议："),
         ("paragraph", "——凝聚合作共识，以实施双方行动计划为契机推动务实合作提质增效。"),
     ]
 
 
-# A list item ends on no mark, its last line as wide as an indented line (当选国家主席军委主席, 20
+# A list item ends on no mark, its last line as wide as an indented line (当选市长和全体副市长, 20
 # units, 4 short of the column): the items' numbers tell where each ends, not the widths.
 LIST_ITEMS_PAGE = OPENING + """十大新闻分别是：
-1.全国人大选举产生
-一届国家领导人习近平全票
-当选国家主席军委主席
+1.市人代会选举产生
+新一届市政府领导班子全票
+当选市长和全体副市长
 2.开展主题教育活动
 取得显著成效
 评选结果公布后，读者
@@ -1606,7 +1606,7 @@ LIST_ITEMS_PAGE = OPENING + """十大新闻分别是：
 def test_a_list_items_last_line_as_wide_as_a_first_line_stays_in_the_item() -> None:
     assert _blocks(LIST_ITEMS_PAGE)[1:] == [
         ("paragraph", "十大新闻分别是："),
-        ("paragraph", "1.全国人大选举产生一届国家领导人习近平全票当选国家主席军委主席"),
+        ("paragraph", "1.市人代会选举产生新一届市政府领导班子全票当选市长和全体副市长"),
         ("paragraph", "2.开展主题教育活动取得显著成效"),
         ("paragraph", "评选结果公布后，读者反响热烈，纷纷留言点赞。"),
     ]
@@ -1777,25 +1777,25 @@ def test_a_subhead_wrapped_as_a_paragraphs_lines_is_read_as_a_subhead() -> None:
 
 
 # The second article's paragraph opens on two lines of the column; its next printed line,
-# 器人，能源大臣阿卜杜勒- (the hyphen's 阿 did not fit), pdftotext joins to the one under it.
+# 器人，能源大臣穆斯塔法- (the hyphen's 卡 did not fit), pdftotext joins to the one under it.
 HYPHEN_OPENING = TITLE_1 + ARTICLE_1 + TITLE_2 + "在江苏常州的一家工厂\n里，工人们正在组装新型机\n"
-HYPHEN_JOINED_PAGE = (HYPHEN_OPENING + "器人，能源大臣阿卜杜勒阿齐兹说，订单已经排到了\n明年年底，企业信心十足。\n"
+HYPHEN_JOINED_PAGE = (HYPHEN_OPENING + "器人，能源大臣穆斯塔法卡里姆说，订单已经排到了\n明年年底，企业信心十足。\n"
                       + "企业负责人介绍，今年\n以来产品销量持续增长。\n（记者 李娜）\n")
 # Two columns' width of large type (46 units).
 WIDE_TITLE = "工厂订单排到明年年底企业信心足工厂订单排到明年\n"
 
 
 def test_pdftotext_joins_a_line_broken_at_a_hyphen_without_it() -> None:
-    # pdftotext's layout mode drops the hyphen that ends 器人，能源大臣阿卜杜勒- (22 units and the
-    # hyphen's 1: 阿 did not fit the 24) and prints the line and the next (阿齐兹…到了, 24: full to
+    # pdftotext's layout mode drops the hyphen that ends 器人，能源大臣穆斯塔法- (22 units and the
+    # hyphen's 1: 卡 did not fit the 24) and prints the line and the next (卡里姆…到了, 24: full to
     # 明) as one, 46 units wide: no title, since the lines around it are the column's and the text
     # runs on into the full line after it.  Parted where the hyphen stood, the paragraph reads on.
     text = HYPHEN_JOINED_PAGE
-    assert [ln.text for ln in cut_lines(text)][14:18] == ["器人，能源大臣阿卜杜勒", "阿齐兹说，订单已经排到了",
+    assert [ln.text for ln in cut_lines(text)][14:18] == ["器人，能源大臣穆斯塔法", "卡里姆说，订单已经排到了",
                                                           "明年年底，企业信心十足。", "企业负责人介绍，今年"]
     page = split_page(text)
     assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
-    assert page.articles[1].blocks[0].text == "在江苏常州的一家工厂里，工人们正在组装新型机器人，能源大臣阿卜杜勒阿齐兹说，订单已经排到了明年年底，企业信心十足。"
+    assert page.articles[1].blocks[0].text == "在江苏常州的一家工厂里，工人们正在组装新型机器人，能源大臣穆斯塔法卡里姆说，订单已经排到了明年年底，企业信心十足。"
 
 
 def test_a_wide_title_line_over_a_lead_is_not_parted() -> None:
@@ -1809,9 +1809,9 @@ def test_a_wide_title_line_over_a_lead_is_not_parted() -> None:
 def test_a_line_joined_at_a_hyphen_before_a_paragraph_s_last_line() -> None:
     # The text runs on into a paragraph's last line as well: it ends its sentence 14 units short of
     # the column, not as short as an indented first line (4 to 7: a title's lead would be).
-    body = "器人，能源大臣阿卜杜勒阿齐兹说，订单已经排到了\n明年年底。\n"
+    body = "器人，能源大臣穆斯塔法卡里姆说，订单已经排到了\n明年年底。\n"
     text = HYPHEN_OPENING + body + ARTICLE_2
-    assert [ln.text for ln in cut_lines(text)][14:16] == ["器人，能源大臣阿卜杜勒", "阿齐兹说，订单已经排到了"]
+    assert [ln.text for ln in cut_lines(text)][14:16] == ["器人，能源大臣穆斯塔法", "卡里姆说，订单已经排到了"]
 
 
 def test_a_wide_title_line_over_a_full_lead_line_is_not_parted() -> None:
@@ -1883,18 +1883,18 @@ def test_lines_after_a_colon_not_over_a_first_line_are_text() -> None:
 
 
 def test_a_line_parted_at_a_hyphen_keeps_its_byline_offset_in_its_own_text() -> None:
-    # The joined line 器人，能源大臣阿卜杜勒阿齐兹说，订单已经排到了 (as pdftotext prints it) with a byline
-    # marked at offset 14 (阿齐兹's 阿, hand-placed: the part only moves it) parts after 阿卜杜勒 (11
+    # The joined line 器人，能源大臣穆斯塔法卡里姆说，订单已经排到了 (as pdftotext prints it) with a byline
+    # marked at offset 14 (卡里姆's 卡, hand-placed: the part only moves it) parts after 穆斯塔法 (11
     # characters): the second line's byline opens at 14 - 11 = 3 of its own text.
     from textfix.lines import _hyphen_cut
     text = HYPHEN_JOINED_PAGE
     lines = cut_lines(text)
     prev, first, second, nxt, after = lines[13:18]
     joined = Line.of(first.text + second.text, first.start, second.end, 46, second.column)._replace(
-        byline=(14, "阿齐兹", "阿齐兹"))
+        byline=(14, "卡里姆", "卡里姆"))
     parts = _hyphen_cut(prev, joined, nxt, after, 2, 1)
-    assert [ln.text for ln in parts] == ["器人，能源大臣阿卜杜勒", "阿齐兹说，订单已经排到了"]
-    assert parts[1].byline == (3, "阿齐兹", "阿齐兹")
+    assert [ln.text for ln in parts] == ["器人，能源大臣穆斯塔法", "卡里姆说，订单已经排到了"]
+    assert parts[1].byline == (3, "卡里姆", "卡里姆")
     assert parts[0].byline is None
 
 
