@@ -307,11 +307,11 @@ def test_the_strip_search_is_asked_only_within_the_breaks_it_is_given(monkeypatc
     text, _ = _floated_page(header_first=True)
     blocks = order.boxes(text, BylineFinder())
     stop = order._strips_foot(blocks)
-    assert order.strip_order(blocks, stop, 0, 1, None, False) is not None
-    assert order.strip_order(blocks, stop, 0, 1, 1, False) is not None
+    assert order.strip_reading(blocks, stop, 0, 1, None, False) is not None
+    assert order.strip_reading(blocks, stop, 0, 1, 1, False) is not None
     monkeypatch.setattr(order, "_Page", None)  # the search's first step: not taken
-    assert order.strip_order(blocks, stop, 0, 2, None, False) is None
-    assert order.strip_order(blocks, stop, 0, 0, 0, False) is None
+    assert order.strip_reading(blocks, stop, 0, 2, None, False) is None
+    assert order.strip_reading(blocks, stop, 0, 0, 0, False) is None
 
 
 def test_the_header_sections_printed_among_the_columns_count_as_a_break() -> None:

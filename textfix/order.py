@@ -11,7 +11,7 @@ The text shows where the print order breaks (:func:`_seam_costs`): a block
 that stops inside a sentence at a column's width followed by one that does not
 go on from it (a title, a lead, a paragraph's first line), or a block that
 ends a paragraph or an article followed by one that opens inside a sentence.
-:func:`strip_order` searches the readings of the page as groups of articles,
+:func:`strip_reading` searches the readings of the page as groups of articles,
 each group two or three strips cut into as many segments per article (or one
 article's two columns printed in horizontal bands, after its first column printed whole where it
 has three: :func:`_bands`), for the
@@ -369,7 +369,8 @@ def _floated_sections(blocks: list[list[Line]], stop: int) -> int | None:
 
 def _strips_past_header(blocks: list[list[Line]], stop: int, least: int, most: int | None,
                         topical: bool = False) -> list[int] | None:
-    """The order of :func:`_strip_reading_past_header`, or None."""
+    """The order of :func:`_strip_reading_past_header`, or None (the one wrapper that drops the
+    search's key: reading_order asks for the order alone)."""
     found = _strip_reading_past_header(blocks, stop, least, most, topical)
     return None if found is None else found[1]
 
@@ -382,7 +383,7 @@ def _strip_reading_past_header(blocks: list[list[Line]], stop: int, least: int, 
     before the strip beside it (10 of the 12 train pages, seeds 21, 23, 25, that print them so are
     out of order), a break in the print order besides the sentences' (FLOATED_BREAKS).  The print
     order must break *least* sentences (or such breaks) to be searched, and *most* at most (None: no
-    bound); *topical*: see :func:`strip_order`."""
+    bound); *topical*: see :func:`strip_reading`."""
     s = _floated_sections(blocks, stop)
     if s is None:
         return strip_reading(blocks, stop, 0, least, most, topical)
@@ -643,7 +644,7 @@ def _boxed_apart(blocks: list[list[Line]], i: int) -> bool:
 
 
 # pdfminer's boxes hold 2.26 lines or more on average on every train page (seeds 21, 23, 25; 2.41 or
-# more on the batches of seeds 21-37 odd, counted as strip_order does: boxes, up to _strips_foot);
+# more on the batches of seeds 21-37 odd, counted as strip_reading does: boxes, up to _strips_foot);
 # pages that print a blank line after every line (corpora/pages) 1.0-1.35: half way between.  Asked of
 # the page and of each group read as strips (a page may print a blank line after every line in
 # one part only: bench/settle.py's generator pages).
@@ -676,13 +677,6 @@ MIN_BROKEN_UNMOVED = 1
 FLOATED_BREAKS = 1
 
 Key = tuple[int, int, int, int, int, int, float]  # (seams broken, off topic, kind: 1 strips, 2 or more bands, -segments, -shared, imbalance, -log10 P), relative to print
-
-
-def strip_order(blocks: list[list[Line]], stop: int, seen: int, least: int, most: int | None,
-                topical: bool) -> list[int] | None:
-    """The order of :func:`strip_reading`, or None."""
-    found = strip_reading(blocks, stop, seen, least, most, topical)
-    return None if found is None else found[1]
 
 
 def strip_reading(blocks: list[list[Line]], stop: int, seen: int, least: int, most: int | None,
@@ -786,7 +780,7 @@ class _Page:
 
     def group(self, lo: int, hi: int) -> tuple[Key, list[int]] | None:
         """The best reading of blocks [lo, hi) as two or three strips interleaved, or None (for topics,
-        :func:`strip_order`, strips only: bands are asked for broken sentences)."""
+        :func:`strip_reading`, strips only: bands are asked for broken sentences)."""
         # Every article opens in the first strip: the others hold no lead (a news lead, a dateline),
         # but a byline line under a title may open a segment of a later strip (:func:`_interleave`).
         first_c = max(lo + 2, 1 + max((i for i in range(lo, hi) if self.leads[i] and not self.floats[i]), default=lo))
@@ -796,7 +790,7 @@ class _Page:
                 # A byline alone is read right after the block printed before it: no strip opens at
                 # it.  A byline line under a title may open one (pdfminer boxed it with the article's
                 # second column: train41 page-025, train45 page-005): it is read before its article's
-                # first segment, never before the page's header (:func:`strip_order`).
+                # first segment, never before the page's header (:func:`strip_reading`).
                 continue
             found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.held, self.before, self.grams,
                                 self.texts, self.floats, width, self.leads, later, bylined=self.bylined,
@@ -1099,7 +1093,7 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
     first's lines balance *width* times a later strip's.  The strips read whole, one after another
     (one article, one segment each), are the print order, no reading: but where the strips are
     *rearranged* (:meth:`_Page.banded_strips` put a banded page's columns in place) they are one.
-    *topical*: the search for topics (:func:`strip_order`), where no seam breaks a sentence, so no
+    *topical*: the search for topics (:func:`strip_reading`), where no seam breaks a sentence, so no
     sentence tells where a later strip's segment ends: a segment whose tail after a paragraph's end
     keeps to another article's topic (:func:`tails_off_topic`) counts off topic too, before balance
     (train33 page-003: the next article's paragraph of 3 lines was read with the one before it,

@@ -2,7 +2,7 @@
 
     python corpora/typeset/fit_lines_alone.py DIR [DIR ...] [--extractor pdfminer]
 
-The strip search (textfix.order.strip_order) reads pdfminer's boxes.  The generator pages of
+The strip search (textfix.order.strip_reading) reads pdfminer's boxes.  The generator pages of
 corpora/pages that print a blank line after some lines pass its first gate (BOX_LINES lines a block
 on average) but are no extractor's boxes: many of their blocks are one line of a paragraph set apart
 (textfix.order._text_lines_alone).  For every page the search is asked of, as page_order hands it the

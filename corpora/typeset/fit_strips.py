@@ -16,7 +16,7 @@ too many columns (textfix.order.CROWDED_FEET, with --constant CROWDED_FEET --ext
         [--constant BALANCE_SLACK|BAND_SLACK|MIN_BROKEN_UNMOVED|COLUMN_SLACK|LAST_COLUMN_SLACK|LAST_SHORT_SLACK|CROWDED_FEET]
 
 CSS balances an article's columns, so where the reader interleaves pdfminer's
-strips (textfix.order.strip_order) it asks each article's segments of the
+strips (textfix.order.strip_reading) it asks each article's segments of the
 strips to hold as many text lines within BALANCE_SLACK.  For each slack tried,
 every page of the folders is split as the reader does (split_page with
 reorder) and scored against its gold (textfix.evaluate): printed are the pages
