@@ -125,7 +125,12 @@ def _carry_wrapped_byline(before: list[Line], block: list[Line], bylines: Byline
 def _heading(block: list[Line]) -> bool:
     """A title or subhead: one or two lines, or more wrapped at the column (:func:`_wrapped_in_column`),
     each punctuated at most as a title is."""
-    return (len(block) <= 2 or _wrapped_in_column(block)) and all(ln.headline for ln in block)
+    return (len(block) <= 2 or _wrapped_in_column(block)) and _all_headlines(block)
+
+
+def _all_headlines(block: list[Line]) -> bool:
+    """Every line of the block is punctuated as a title is (headline)."""
+    return all(ln.headline for ln in block)
 
 
 def _closes(block: list[Line]) -> bool:
@@ -277,7 +282,7 @@ def _row_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     model's joins) taken, as any reading the search finds where the print order breaks one sentence
     at least (MIN_BROKEN_UNMOVED), or, where the boxes put back leave none broken, as the search for
     topics reads such a page.  Printed order indices."""
-    best: tuple[tuple, list[int]] | None = None
+    best: tuple[Key, list[int]] | None = None
     for moved in _rows_later(blocks, stop):
         kept = [i for i in range(stop) if i not in moved]
         tops = [t for t in range(moved[-1] + 2, stop) if len(blocks[t]) >= 2 and _goes_on(blocks[t])]
@@ -291,7 +296,7 @@ def _row_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     return None if best is None else best[1]
 
 
-def _placed_order(blocks: list[list[Line]], stop: int, perm: list[int]) -> tuple[tuple, list[int]] | None:
+def _placed_order(blocks: list[list[Line]], stop: int, perm: list[int]) -> tuple[Key, list[int]] | None:
     """The strip search's reading of blocks [0, stop) placed in the order *perm* (:func:`_row_order`):
     its key and its order in printed indices.  The key is the search's (:func:`strip_reading`: the
     articles' topics, segments and balance count, not only the joins: a row of three put back at the
@@ -1828,7 +1833,7 @@ def _foot_title(block: list[Line]) -> bool:
     """The block may be titles at the foot: every line punctuated as a title is, none opening an
     article's text (a lead, a dateline, a byline line), and no heading set over a paragraph's indented
     first line."""
-    if not all(ln.headline for ln in block) or _heading_over_text(block):
+    if not _all_headlines(block) or _heading_over_text(block):
         return False
     return not any(map(_lead_line, block))
 
@@ -1882,25 +1887,25 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
     page-021) names no lead of its own: it stays, as the titles do.  A subhead wrapped in its column
     (:func:`_wrapped_in_column`) printed before the titles is its column's (train49 page-007), and so
     is an article's own title stack set in its column (:func:`_repeats_later_title`, train91 page-022)."""
+    later = _squashed_suffixes(blocks)  # once: each foot block asks the text after it
+
     def text(i: int) -> bool:
         block = blocks[i]
-        if i + 1 < len(blocks) and (_wrapped_in_column(block) or _repeats_later_title(blocks, i)):
+        if i + 1 < len(blocks) and (_wrapped_in_column(block) or _repeats_later_title(block, later[i + 1])):
             return True  # a subhead wrapped in its column, or a title stack, printed before the titles that follow it
         return not _foot_title(block) and not _lead_byline_alone(block)
 
     return max(stop, 1 + max((i for i in range(stop, len(blocks)) if text(i)), default=-1))
 
 
-def _repeats_later_title(blocks: list[list[Line]], i: int) -> bool:
-    """Block *i* past the foot is headings whose text the blocks after it print again: an article's
-    title stack set in its column (a title, its subtitles; the byline-over form sets it under the byline
-    line, over the lead), which pdftotext printed after the columns, right before the foot's titles
-    (train91 page-022).  The foot's titles are printed once each, so no block of them repeats later;
+def _repeats_later_title(block: list[Line], later: str) -> bool:
+    """The *block* past the foot is headings whose text the blocks after it print again (*later*: their
+    text, :func:`_squashed_suffixes`): an article's title stack set in its column (a title, its
+    subtitles; the byline-over form sets it under the byline line, over the lead), which pdftotext
+    printed after the columns, right before the foot's titles (train91 page-022).  The foot's titles are printed once each, so no block of them repeats later;
     matched without whitespace, as the foot wraps a title anywhere."""
-    block = blocks[i]
-    mine = _squashed("".join(ln.text for ln in block))
-    later = _squashed("".join(ln.text for b in blocks[i + 1:] for ln in b))
-    return all(ln.headline for ln in block) and any(map(is_ideograph, mine)) and mine in later
+    mine = _squashed_text([block])
+    return _all_headlines(block) and any(map(is_ideograph, mine)) and mine in later
 
 
 def _subhead_over_foot(blocks: list[list[Line]], stop: int) -> tuple[int, list[int] | None]:
@@ -1991,7 +1996,7 @@ def _foot_titles(block: list[Line]) -> bool:
 
 def _has_text_line(block: list[Line]) -> bool:
     """Some line of the block is punctuated as only text is (no headline: no header, title or subhead)."""
-    return not all(ln.headline for ln in block)
+    return not _all_headlines(block)
 
 
 def _moves_under_titles(blocks: list[list[Line]], stop: int, searched: list[int] | None = None) -> list[int] | None:
@@ -2025,12 +2030,26 @@ def _squashed(text: str) -> str:
     return "".join(text.split())
 
 
+def _squashed_text(blocks: list[list[Line]]) -> str:
+    """The blocks' lines joined, :func:`_squashed`."""
+    return _squashed("".join(ln.text for b in blocks for ln in b))
+
+
+def _squashed_suffixes(blocks: list[list[Line]]) -> list[str]:
+    """For each k, :func:`_squashed_text` of blocks [k, ..) (and "" past the last): built from the end,
+    one block at a time (squashing drops whitespace character by character, so the parts join)."""
+    suffixes = [""]
+    for block in reversed(blocks):
+        suffixes.append(_squashed_text([block]) + suffixes[-1])
+    return suffixes[::-1]
+
+
 def _foot_title_openers(blocks: list[list[Line]], stop: int) -> list[bool]:
     """Blocks of the body [0, stop) that open with a heading line repeating a title printed at the foot
     (blocks [stop, ..)): an article that sets its own title stack in the column (a kicker, the title,
     a subtitle: train69 page-037, train77 page-022) opens there, as a lead does.  The foot's lines are
     joined without their breaks, which wrap a title anywhere; a heading line is matched whole."""
-    foot = _squashed("".join(ln.text for b in blocks[stop:] for ln in b))
+    foot = _squashed_text(blocks[stop:])
     if not foot:
         return [False] * len(blocks)
 
@@ -2097,7 +2116,7 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
     # A heading alone that repeats a foot title: the title stack an article opens with, followed by
     # the rest of the stack or the article's opening, not by another paragraph (train69 page-037).
     # A stack of more lines, titles and subtitles set in the column, is one too (train91 page-022).
-    stacks = [o and all(ln.headline for ln in b) for o, b in zip(openers, blocks)]
+    stacks = [o and _all_headlines(b) for o, b in zip(openers, blocks)]
     # A title stack names its article as a subhead names its text: asked for its topic too (train91
     # page-022: the stack read over the other article's lead by the shortest move).
     shared = _topics(blocks, [s or st for s, st in zip(subheads, stacks)])
