@@ -163,6 +163,7 @@ def test_a_lead_s_first_line_alone_is_no_subhead_for_its_colon() -> None:
     assert _subhead(block(H3_COLON))
     assert not _subhead(block("央视网消息（新闻联播）：今"))
 
+
 def test_one_paragraph_a_box_is_not_pdftotext_s() -> None:
     # The same blocks with the second article's paragraphs in boxes of their own: one paragraph a
     # block, as pdfminer prints its boxes: the moves are not tried (pdfminer's order is strips).
@@ -1283,7 +1284,6 @@ def test_a_wrapped_subhead_printed_before_the_titles_goes_back_over_its_text() -
     ]
 
 
-
 def test_an_indented_wrapped_subhead_printed_before_the_titles_goes_back_over_its_text() -> None:
     # The same where subheads are set indented (the shape of train105 page-032): the subhead's first
     # line fills the column from a paragraph's indent (two characters short), and it is still a heading
@@ -1297,6 +1297,7 @@ def test_an_indented_wrapped_subhead_printed_before_the_titles_goes_back_over_it
     page = split_page(page_text)
     assert [a.byline for a in page.articles] == ["赵敏", "王磊"]
     assert [(b.kind, b.text) for b in page.articles[1].blocks][-2:] == [("heading", "".join(indented)), ("paragraph", SUB_FOOT_TEXT)]
+
 
 def test_a_one_line_subhead_printed_apart_before_the_titles_goes_back_over_its_text() -> None:
     # The same with a subhead on one line as wide as the column (the shape of train133 page-034):
