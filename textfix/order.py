@@ -237,7 +237,9 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
 
 
 def _rows_later(blocks: list[list[Line]], stop: int) -> list[list[int]]:
-    """The later boxes of each row of paragraphs' first lines that the blocks [0, stop) hold.  pdfminer may box the first lines set side by side at the top of two or three
+    """The later boxes of each row of paragraphs' first lines that the blocks [0, stop) hold.
+
+    pdfminer may box the first lines set side by side at the top of two or three
     columns as a row, printed in turn (``A1 first line | A2 first line | A1 rest …``), before the
     rest of the first column: the strips then hold a line of a later column in the first (two
     columns: train63 page-019, train49 page-023; three: train89 page-023, train43 page-017).  The
@@ -686,7 +688,8 @@ Key = tuple[int, int, int, int, int, int, float]  # (seams broken, off topic, ki
 
 def strip_reading(blocks: list[list[Line]], stop: int, seen: int, least: int, most: int | None,
                   topical: bool) -> tuple[Key, list[int]] | None:
-    """The search's key (summed over the groups, relative to print) and order of the blocks [0, stop) read as groups of articles (pdfminer groups boxes that lie close), each
+    """The search's key (summed over the groups, relative to print) and order of the blocks [0, stop)
+    read as groups of articles (pdfminer groups boxes that lie close), each
     group two or three strips interleaved per article or as printed, when that leaves at most half
     the sentences broken that the print order does (and *seen* breaks of it shown otherwise: the
     header's sections printed among the columns); None otherwise.  The page is searched where the
