@@ -1274,6 +1274,25 @@ def test_a_row_of_three_first_lines_is_read_at_the_top_of_their_columns() -> Non
     assert [[x.text for x in a.blocks] for a in page.articles] == [[ROW_A_1, ROW3_A_2, ROW3_A_3], [ROW3_B]]
 
 
+def test_a_row_with_more_placings_than_the_bound_is_not_put_back(monkeypatch) -> None:
+    # The page above: the row's two later boxes (2, 3) go before two of the four later blocks of
+    # more than one line that go on (5 opens B with its dateline; 6, 7, 8, 9 run on from the
+    # columns before them): C(4, 2) = 6 placings.  Bounded at 6 the row is still put back; at 5 it
+    # is not tried, and no reading is found.
+    import textfix.order as order
+    from textfix.lines import BylineFinder
+
+    a_1, a_2, a_3, b = _set(ROW_A_1), _set(ROW3_A_2), _set(ROW3_A_3), _set(ROW3_B)
+    printed = ["2 文化 Culture", a_1[0], a_2[0], a_3[0], "\n".join(a_1[1:]), "\n".join(b[:3]), "\n".join(a_2[1:]),
+               "\n".join(b[3:6]), "\n".join(a_3[1:]), "\n".join(b[6:]) + "（记者 李明）", A_TITLE, B_TITLE]
+    blocks = order.boxes("\n\n".join(printed) + "\n", BylineFinder())
+    stop = order._strips_foot(blocks)
+    monkeypatch.setattr(order, "MAX_ROW_PLACINGS", 6)
+    assert order._row_order(blocks, stop) == [0, 1, 4, 2, 6, 3, 8, 5, 7, 9]
+    monkeypatch.setattr(order, "MAX_ROW_PLACINGS", 5)
+    assert order._row_order(blocks, stop) is None
+
+
 # Two articles, the titles at the page's foot (train67 page-011's layout): pdfminer printed B's byline
 # line under its title (本报记者 李明, boxed alone) after B's lead's box instead of over it.
 BYLINE_B_LEAD = "央视网消息（新闻联播）：今天，住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个。"
