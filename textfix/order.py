@@ -283,10 +283,14 @@ def _row_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     return None if best is None else best[1]
 
 
-def _best_row_placing(blocks: list[list[Line]], stop: int) -> tuple[tuple, list[int]] | None:
-    """The key and order (printed indices) of :func:`_row_order`'s best placing, or None."""
+def _best_row_placing(blocks: list[list[Line]], stop: int,
+                      tops_only: bool = False) -> tuple[tuple, list[int]] | None:
+    """The key and order (printed indices) of :func:`_row_order`'s best placing, or None; *tops_only*:
+    of the placings that move a column's top with the row's box only."""
     best: tuple[tuple, list[int]] | None = None
     for perm, with_top in _row_placings(blocks, stop):
+        if tops_only and not with_top:
+            continue
         found = _placed_order(blocks, stop, perm, with_top)
         if found is not None and (best is None or found[0] < best[0]):
             best = found
@@ -332,8 +336,10 @@ def _rows_over_strips(blocks: list[list[Line]], stop: int, order: list[int]) -> 
     whose first box is a column's last paragraph's first line and whose later box is the next
     column's first (``A1 foot first line | A2 top first line | A1 rest | A2 rest``, train109
     page-018) leaves the search a reading of broken sentences fewer than printed but not none: it
-    found one, and the row was never asked."""
-    placed = _best_row_placing(blocks, stop)
+    found one, and the row was never asked.  Only the placings that move the later column's top with
+    the box are asked: a box put back alone, far from its row, may break fewer sentences and still
+    be no row's (train133 page-034)."""
+    placed = _best_row_placing(blocks, stop, tops_only=True)
     if placed is None:
         return order
     printed = _placed_order(blocks, stop, list(range(stop)))
