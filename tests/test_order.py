@@ -1227,7 +1227,7 @@ def test_a_row_read_by_topics_counts_no_segment_off_topic() -> None:
     assert stop == 7
     found = _placed_order(blocks, stop, [0, 1, 3, 4, 2, 5, 6])
     assert found is not None and found[1] == [0, 1, 3, 2, 5, 4, 6]
-    assert found[0][:2] == (0, 0)
+    assert found[0][:3] == (0, False, 0)
 
 
 def test_an_indented_heading_over_a_first_line_is_no_row() -> None:
@@ -1291,6 +1291,29 @@ def test_a_row_with_more_placings_than_the_bound_is_not_put_back(monkeypatch) ->
     assert order._row_order(blocks, stop) == [0, 1, 4, 2, 6, 3, 8, 5, 7, 9]
     monkeypatch.setattr(order, "MAX_ROW_PLACINGS", 5)
     assert order._row_order(blocks, stop) is None
+
+
+# One article in columns, its title at the page's foot (train109 page-018's layout): pdfminer boxed the
+# first line of a column's last paragraph (据了解，…, R) and the first line of an earlier column's
+# first paragraph (吉林省…, Q) as a row, and printed the rest of Q's paragraph after it: its last lines
+# (a column's top, after the first paragraph P) early, its middle two lines after R's rest.
+ROW_FOOT_Q = "吉林省九千多万亩秋粮已经开镰收获，各地农机手抢抓农时作业，烘干设备全部到位，粮食收购价格总体平稳，农民增收有了保障。"
+ROW_FOOT_S = "河南省秋粮收获处于高峰期，各地补上烘干机的短板，提升防灾减灾应急能力。"
+ROW_FOOT_R = "据了解，今年我国秋粮面积继续增加，长势总体较好，有望再获丰收。"
+
+
+def test_a_row_of_a_foot_and_a_top_first_line_is_read_with_its_column() -> None:
+    # Q's first line and its middle lines (a later box and the top of a column, both printed after
+    # the row) go where the print order breaks Q's sentence (after P, before Q's last lines): P, Q,
+    # S, R, the byline.  Put back before Q's middle lines only, Q's last lines still follow P.
+    p, q, s, r = _set(ROW_A_1), _set(ROW_FOOT_Q), _set(ROW_FOOT_S), _set(ROW_FOOT_R)
+    assert (q[0], q[3], r[0]) == ("吉林省九千多万亩秋粮", "部到位，粮食收购价格总体", "据了解，今年我国秋粮")
+    printed = ["2 文化 Culture", "\n".join(p), "\n".join(q[3:]), "\n".join(s), r[0], q[0], "\n".join(r[1:]),
+               "\n".join(q[1:3]), "（记者 李明）", A_TITLE]
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 1, 5, 7, 2, 3, 4, 6, 8, 9]
+    page = split_page(text)
+    assert [[x.text for x in a.blocks] for a in page.articles] == [[ROW_A_1, ROW_FOOT_Q, ROW_FOOT_S, ROW_FOOT_R]]
 
 
 # Two articles, the titles at the page's foot (train67 page-011's layout): pdfminer printed B's byline
