@@ -1904,3 +1904,26 @@ def test_a_piece_of_a_proportional_line_is_measured_as_its_line() -> None:
     from textfix.lines import _measured_width
     assert _measured_width("阿·b", True, 2, 1) == pytest.approx(3.93)
     assert _measured_width("阿·b", False, 2, 1) == 5
+
+
+
+
+def test_foot_lines_go_on_short_of_the_measure_when_the_articles_need_fewer_titles() -> None:
+    # Two articles, each opening with a news lead, four lines at the foot.  The widest line
+    # (【春耕】备耕有序推进农业, 24 units as title_width counts its brackets) goes on into 生产;
+    # 工厂订单排到2025年底 is 4 units short of it, more than a line ending at the measure leaves,
+    # and 企 would fit -- yet the leads count two articles, so two titles, and it is the line
+    # nearest the measure after the first: it goes on.
+    from textfix.layout import read_layout
+    from textfix.split import Article, Block, _foot_titles
+
+    foot = "【春耕】备耕有序推进农业\n生产\n工厂订单排到2025年底\n企业信心足\n"
+    lines = [i for i in read_layout(ARTICLE_1 + ARTICLE_2 + foot) if i.kind == "foot_title"]
+    assert [i.text for i in lines] == ["【春耕】备耕有序推进农业", "生产", "工厂订单排到2025年底", "企业信心足"]
+    led = [Article(blocks=[Block("paragraph", "本报讯 眼下正值春耕备耕关键时期", 0, 16)]),
+           Article(blocks=[Block("paragraph", "本报讯 江苏常州的一家工厂订单排到了明年", 16, 36)])]
+    _, titles = _foot_titles(led, lines)
+    assert [t.text for t in titles] == ["【春耕】备耕有序推进农业生产", "工厂订单排到2025年底企业信心足"]
+    # Counted by their bylines alone, an unsigned article may hide in one: the line stays short.
+    _, titles = _foot_titles([Article(), Article()], lines)
+    assert [t.text for t in titles] == ["【春耕】备耕有序推进农业生产", "工厂订单排到2025年底", "企业信心足"]
