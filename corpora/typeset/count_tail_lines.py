@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from page_evidence import typeset_boxes  # noqa: E402  (puts this checkout first on the path)
+from page_evidence import gold_headings, print_heading_tally, typeset_boxes  # noqa: E402  (puts this checkout first on the path)
 
 import textfix.order as order  # noqa: E402
 from textfix.evaluate import squash  # noqa: E402
@@ -26,9 +26,7 @@ def tally(dirs: list[str]) -> Counter:
     """(gold heading?, next block goes on?) -> blocks, over every page in *dirs*."""
     counts: Counter = Counter()
     for articles, blocks in typeset_boxes(dirs, "pdftotext"):
-        heads = [squash(a.get("title") or "") for a in articles]
-        heads += [squash(b["text"]) for a in articles for b in a["blocks"] if b["kind"] != "paragraph"]
-        heads = [h for h in heads if h]
+        heads = gold_headings(articles)
         for i, block in enumerate(blocks[:-1]):
             if order._tail_subhead(block) != 1 or not order._full_line(block[-1]):
                 continue
@@ -38,9 +36,7 @@ def tally(dirs: list[str]) -> Counter:
 
 
 def main() -> None:
-    counts = tally(sys.argv[1:])
-    for goes_on, what in ((True, "a block after it that goes on"), (False, "none after it that goes on")):
-        print(f"{what}: {counts[True, goes_on]} gold headings, {counts[False, goes_on]} text")
+    print_heading_tally(tally(sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -61,6 +61,22 @@ def typeset_boxes(dirs: list[str], extractor: str = "pdfminer") -> Iterator[tupl
             yield articles, order.boxes(repair(text, model, rejoin=False).text, bylines)
 
 
+def gold_headings(articles: list[dict]) -> list[str]:
+    """The gold's titles and heading blocks of *articles*, without whitespace (textfix.evaluate.squash):
+    what a block counted as "a gold heading" must lie within."""
+    from textfix.evaluate import squash
+
+    heads = [squash(a.get("title") or "") for a in articles]
+    heads += [squash(b["text"]) for a in articles for b in a["blocks"] if b["kind"] != "paragraph"]
+    return [h for h in heads if h]
+
+
+def print_heading_tally(counts: Counter) -> None:
+    """Print a (gold heading?, next block goes on?) -> blocks tally, one line per "goes on"."""
+    for goes_on, what in ((True, "a block after it that goes on"), (False, "none after it that goes on")):
+        print(f"{what}: {counts[True, goes_on]} gold headings, {counts[False, goes_on]} text")
+
+
 def first_weighing(rule: str, evidence: Callable[..., tuple[int, int]], text: str) -> tuple[int, int, bool]:
     """(evidence one way, the other, decision) of ``textfix.lines.<rule>`` at its first call while
     cut_lines reads *text*; *evidence* takes the rule's arguments."""
