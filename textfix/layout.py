@@ -118,7 +118,7 @@ def _signed(ln: Line) -> bool:
     return ln.byline is not None or _credit_line(ln)
 
 
-def _is_title(lines: list[Line], k: int, article_start: bool, titles_at_foot: bool = False) -> bool:
+def _is_title(lines: list[Line], k: int, article_start: bool, titles_at_foot: bool) -> bool:
     """A title line: set in large type, it does not keep to the column.
 
     It is wider than the column, or too long for a subhead and in two
