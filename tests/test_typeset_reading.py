@@ -382,6 +382,14 @@ def test_long_subhead_wrapped_at_the_column() -> None:
     assert first.blocks[1].text == "春耕生产各项工作有序推进农资供应充足"
 
 
+def _wrapped_subhead_at(body: str, subhead: str) -> int:
+    """_wrapped_subhead at the line *subhead* of the page TITLE_1, *body*, TITLE_2, ARTICLE_2."""
+    from textfix.layout import _wrapped_subhead
+
+    lines = cut_lines(TITLE_1 + body + TITLE_2 + ARTICLE_2)
+    return _wrapped_subhead(lines, [ln.text for ln in lines].index(subhead))
+
+
 def test_long_subhead_wrapped_at_the_column_over_a_first_line_that_could_be_cut_short() -> None:
     # As above, but the line after the first line opens with 讲“春 (6 units: a quotation mark keeps
     # the characters on both sides of it), which would not have fitted the 4 units the first line
@@ -389,12 +397,8 @@ def test_long_subhead_wrapped_at_the_column_over_a_first_line_that_could_be_cut_
     # last line, which ends no sentence and so ends its block, the next line opens one all the same.
     # (Here the paragraph reader's own check then reads the subhead too; on pages measured to the
     # unit it did not, and the subhead was read as text.)
-    from textfix.layout import _wrapped_subhead
-
     body = ARTICLE_1.replace("农技人员深入田间地头\n开展技术指导，帮助农户解\n", "春耕生产各项工作有序推进\n农资供应充足\n农技人员深入田间地头\n讲“春耕”技术，帮农户解\n")
-    lines = cut_lines(TITLE_1 + body + TITLE_2 + ARTICLE_2)
-    subhead = [ln.text for ln in lines].index("春耕生产各项工作有序推进")
-    assert _wrapped_subhead(lines, subhead) == 2
+    assert _wrapped_subhead_at(body, "春耕生产各项工作有序推进") == 2
     first = split_page(TITLE_1 + body + TITLE_2 + ARTICLE_2).articles[0]
     assert [(b.kind, b.text[:6]) for b in first.blocks] == [("paragraph", "眼下正值春耕"), ("heading", "春耕生产各项"), ("paragraph", "农技人员深入")]
     assert first.blocks[1].text == "春耕生产各项工作有序推进农资供应充足"
@@ -438,12 +442,8 @@ def test_full_bare_lines_before_a_line_cut_short_are_no_subhead() -> None:
     # 1.12 + 1.11 + 1.12 + 1.11 = 4.46 units, see ASCII_WIDTHS), which the 4 units it left would not
     # hold.  It may be a full line that the run did not fit (see _maybe_cut_short), so the full line
     # before it may go on into it: the two bare lines are no wrapped subhead.
-    from textfix.layout import _wrapped_subhead
-
     body = ARTICLE_1.replace("农技人员深入田间地头\n开展技术指导，帮助农户解\n", FULL_WRAPPED_SUBHEAD + "农技人员深入田间地头\n2024年开展技术指导，帮\n")
-    lines = cut_lines(TITLE_1 + body + TITLE_2 + ARTICLE_2)
-    subhead = [ln.text for ln in lines].index("春耕生产各项工作 有序推")
-    assert _wrapped_subhead(lines, subhead) == 0
+    assert _wrapped_subhead_at(body, "春耕生产各项工作 有序推") == 0
 
 
 def test_a_subhead_over_a_paragraph_of_two_lines_full_to_the_unit_is_not_wrapped() -> None:
@@ -476,11 +476,8 @@ def test_a_paragraph_with_a_full_bare_line_over_its_short_last_is_no_subhead() -
 def test_full_bare_lines_over_a_short_sentence_end_are_no_wrapped_subhead() -> None:
     # Two full bare lines (24 units each), then 难题确保春耕能顺利。 (20: as wide as an indented line):
     # a paragraph's last line may be that short, so it is no paragraph's first line for certain.
-    from textfix.layout import _wrapped_subhead
-
     body = ARTICLE_1.replace("农技人员深入田间地头\n", "春耕生产各项工作有序推进\n开展技术指导帮助农户解决\n难题确保春耕能顺利。\n农技人员深入田间地头\n", 1)
-    lines = cut_lines(TITLE_1 + body + TITLE_2 + ARTICLE_2)
-    assert _wrapped_subhead(lines, [ln.text for ln in lines].index("春耕生产各项工作有序推进")) == 0
+    assert _wrapped_subhead_at(body, "春耕生产各项工作有序推进") == 0
 
 
 @pytest.mark.parametrize("lead", ["央视网消息（新闻联播\n）：春耕生产全面展开，各\n", "央视网消息（新闻联\n播）：春耕生产全面展开，\n"])
@@ -490,11 +487,8 @@ def test_full_bare_lines_over_an_article_s_lead_are_no_wrapped_subhead(lead: str
     # line (24, a comma in it: no subhead's line goes on so): pdfminer prints an article's first
     # block after another block's lines wherever that block ends; the full lines are a paragraph's
     # that goes on elsewhere, not a subhead over the lead.
-    from textfix.layout import _wrapped_subhead
-
     body = ARTICLE_1.replace("农技人员深入田间地头\n", "春耕生产各项工作有序推进\n开展技术指导帮助农户解决\n" + lead + "农技人员深入田间地头\n", 1)
-    lines = cut_lines(TITLE_1 + body + TITLE_2 + ARTICLE_2)
-    assert _wrapped_subhead(lines, [ln.text for ln in lines].index("春耕生产各项工作有序推进")) == 0
+    assert _wrapped_subhead_at(body, "春耕生产各项工作有序推进") == 0
 
 
 def test_subhead_filling_the_column_is_no_title() -> None:

@@ -118,7 +118,7 @@ def _signed(ln: Line) -> bool:
     return ln.byline is not None or _credit_line(ln)
 
 
-def _is_title(lines: list[Line], k: int, article_start: bool, titles_at_foot: bool = False) -> bool:
+def _is_title(lines: list[Line], k: int, article_start: bool, titles_at_foot: bool) -> bool:
     """A title line: set in large type, it does not keep to the column.
 
     It is wider than the column, or too long for a subhead and in two
@@ -1266,10 +1266,10 @@ def _closes_paragraph(first: Line, nxt: Line, after: Line | None = None) -> bool
     # Where lines are measured to the unit (see _measured_to_the_unit), a first line that
     # fills its measure to what could not follow is one, though the line after be as short as a
     # first line itself: a subhead that wide is chance, a one-line paragraph under one rare.
+    if not (nxt.ends or nxt.text[-1] in COLONS and after is not None and is_indented(after)):
+        return False
     exact = _measured_to_the_unit(first, nxt)
-    ends = nxt.ends or nxt.text[-1] in COLONS and after is not None and is_indented(after)
-    full = is_full(first, True, nxt, exact=exact)
-    return ends and (exact or not is_indented(nxt)) and full
+    return (exact or not is_indented(nxt)) and is_full(first, True, nxt, exact=exact)
 
 
 # A digit or Latin letter: set one unit wide where the page is not read as proportional, though it may

@@ -529,17 +529,17 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
         # Too few lines reach the measure to make one title per article: the title measure is only
         # the widest line, and one whose brackets or digits print narrower than title_width counts
         # them sets it too wide (a 【…·…】 line over 工厂订单排到2025年底 | 企业…, whose 企 did not
-        # fit; train seed 161).  Where every article opens with a lead, the count is sure, and the
-        # lines nearest the measure go on, one at a time, until they do.  Not where the bylines alone
-        # counted them: an unsigned article there has a title of its own (generator pools
+        # fit; train seed 161, page-008).  Where every article opens with a lead, the count is sure,
+        # and the lines nearest the measure go on, one at a time, until they do.  Not where the bylines
+        # alone counted them: an unsigned article there has a title of its own (generator pools
         # heldout_articles seeds 7 and 23 lost one so).
-        nearest = sorted((short[i], i) for i in range(len(lines) - 1)
-                         if led and i not in at_measure and lines[i + 1].name != BLOCK_START)
-        for _, i in nearest:
-            if joined is not None:
-                break
-            joinable.add(i)
-            joined = _joins_by_fit(articles, lines, joinable, left_open)
+        if joined is None and led:
+            for _, i in sorted((short[i], i) for i in range(len(lines) - 1)
+                               if i not in at_measure and lines[i + 1].name != BLOCK_START):
+                joinable.add(i)
+                joined = _joins_by_fit(articles, lines, joinable, left_open)
+                if joined is not None:
+                    break
     if joined is None:
         joined = set(left_open)
         for _, i in sorted((short[i], i) for i in may_join):
