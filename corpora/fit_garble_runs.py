@@ -381,9 +381,9 @@ CLEAN_BUDGET = 1_000_000
 # The thresholds (log10 posterior odds) the decision's is chosen among: 0.5 (about three to one) to 2 (a hundred to
 # one), in steps of 0.05, finer than the margins of the held-out false fixes lie apart (measured: 0.01 to 0.4).
 THRESHOLDS = tuple(round(0.5 + k * 0.05, 2) for k in range(31))
-# How much the screen's slack is widened while the held-out decisions are collected: the lowest threshold of the
-# grid lies this far below the one the slack was fitted at (the screen's bound moves one for one with it).
-THRESHOLD_SCREEN_WIDENING = 0.5
+# How much the screen's slack is widened while the held-out decisions are collected: as far as the lowest threshold
+# of the grid lies below the one the slack was fitted at, the one in use (the screen's bound moves one for one with it).
+THRESHOLD_SCREEN_WIDENING = max(0.0, garbles.THRESHOLD - THRESHOLDS[0])
 
 
 def held_out_decisions(items: list[dict], seeds: tuple[int, ...] = (0,)) -> tuple[list[tuple], int, int]:

@@ -27,6 +27,18 @@ def garbled(text: str) -> str:
     return garble(text, MARKS)
 
 
+def _corpora(script: str):
+    """The repository's corpora/*script*.py, imported as a module (the fitting scripts are no package)."""
+    import importlib
+    import sys
+    from pathlib import Path
+
+    folder = str(Path(__file__).resolve().parents[1] / "corpora")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    return importlib.import_module(script)
+
+
 def garble_fixes(text: str, model=None) -> list:
     return [c for c in repair(text, model).changes if c.rule.startswith("garble:")]
 
@@ -238,12 +250,7 @@ def test_the_interpunct_is_read_after_the_classes_of_both_characters_before_it()
 
 
 def test_the_two_class_estimate_is_counted_after_each_pair_of_classes() -> None:
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpora"))
-    import build_charlm
-
+    build_charlm = _corpora("build_charlm")
     # 阿斯·阿斯的斯·: 斯 (class 1) follows 阿 (class 2) twice, one of them before ·; follows 的 (class 0) once,
     # before ·; so P(· | 2, 1) = 1/2, P(· | 0, 1) = 1, and P(· | 1) = 2/3 (counted by hand).
     stats = build_charlm.interpunct_statistics("阿斯·阿斯的斯·", {"斯": 1, "阿": 2}, "", {})
@@ -442,25 +449,15 @@ def test_a_dash_outside_any_quote_too_unlikely_to_tell_anything_is_not_searched_
     assert partners.ratio("“科技要产业", _Occurrence(3, 1, dash)) != 0.0  # (the search finds the quote)
 
 
-def _fit_garble_runs():
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpora"))
-    import fit_garble_runs
-
-    return fit_garble_runs
-
-
 def test_the_threshold_is_the_fitted_one() -> None:
     from textfix import garbles
 
     assert garbles.THRESHOLD == fitted()["threshold"]
-    assert fitted()["threshold"] in _fit_garble_runs().THRESHOLDS
+    assert fitted()["threshold"] in _corpora("fit_garble_runs").THRESHOLDS
 
 
 def test_the_threshold_is_the_least_that_keeps_clean_false_fixes_within_budget() -> None:
-    fit = _fit_garble_runs()
+    fit = _corpora("fit_garble_runs")
     # Rows (clean?, terms, run, is a mark?, glyph?) invented here.  On 2,000,000 clean characters two false fixes
     # are allowed: the clean rows' margins 1.22, 0.93 and 0.81 let three through below 0.81, two from 0.81 up, one
     # from 0.93 up, none from 1.22 up; so the least threshold allowed is 0.85 (0.8 lets three through; 0.81 is not on

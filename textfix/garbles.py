@@ -1633,11 +1633,11 @@ class _Partners:
         # symbol → (its largest enclosure term where an opener may enclose it, where none may: ``none``'s)
         self._enclosure_most: dict[str, tuple[float, float]] = {}
         for symbol, fit in self.enclosure.items():
-            inside = max(0.0, *(v for k, v in fit.items() if k != "counted"))
-            self._enclosure_most[symbol] = inside, max(0.0, fit["none"])
+            inside, outside = max(0.0, *(v for k, v in fit.items() if k != "counted")), max(0.0, fit["none"])
+            self._enclosure_most[symbol] = inside, outside
             series = self._most.get(symbol, 0.0)
             self._most[symbol] = series + inside
-            self._most_outside[symbol] = series + self._enclosure_most[symbol][1]
+            self._most_outside[symbol] = series + outside
         # An enclosure opens at an opener printed as itself, or at a garbled form of one decided it (野 as “).
         openers = set(ENCLOSERS) | {c.garbled for c in table.values() if c.symbol in ENCLOSERS}
         self._opener = re.compile(f"[{_class(openers)}]")
