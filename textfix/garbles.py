@@ -117,7 +117,10 @@ def fitted() -> dict:
 
 # The log10 posterior odds the mark must win by: the least that keeps false fixes on clean text within one per
 # million characters (the issue's acceptance), on every real-dev train item read under a character model of the
-# others (threshold in data/garble_decision.json, fitted by corpora/fit_garble_runs.py; its figures there).
+# others (threshold in data/garble_decision.json, fitted by corpora/fit_garble_runs.py; its figures there).  The
+# fit collects its decisions under this threshold, whose readings (words, names, the run model) are looked for only
+# where a decision's terms pass it, so the grid's rows below it are scored without the readings that would lower
+# their terms: the fit leans to the value in use (corpora/fit_garble_runs.py, held_out_decisions).
 THRESHOLD: float = fitted()["threshold"]
 
 
@@ -882,8 +885,8 @@ class _Windows:
 
     def paragraph_ends(self) -> list[int]:
         """:func:`_paragraph_ends` of the text, found in its array once: FontRuns asks each time it is made (twice
-        a page that has winners), and the regular expression's match objects cost 8.6 ms on the ~107,000 ends of
-        bench_repair's rejoined print page, the array 3.1 ms (measured)."""
+        a page that has winners), and the regular expression's match objects cost 2.3 ms on the 25,621 ends of
+        bench_repair's rejoined print page, the array 0.9 ms (measured at the eleventh session's end)."""
         if self.ends_at is None:
             self.ends_at = self.np.flatnonzero(self.codes == ord(PARAGRAPH_END)).tolist()
         return self.ends_at
