@@ -864,8 +864,9 @@ def test_a_few_paragraph_lines_boxed_apart_on_a_long_page_still_leave_it_searche
 # A column's top inside a paragraph, short of the column by an indent's width: 会“两 (a quotation
 # mark keeps the characters on both sides of it) did not fit the four units left after 领, so
 # WeasyPrint set it on the next line.  Columns of 12 characters (24 units).
+COLUMN_TO_LING = "全社会要深刻认识党的十八\n大以来取得的历史性成就，\n进一步增强团结奋斗的信心\n和决心，全社会更加深刻领\n\n"  # column 1, stopping after 领
 RAGGED_TOP_PAGE = (
-    "全社会要深刻认识党的十八\n大以来取得的历史性成就，\n进一步增强团结奋斗的信心\n和决心，全社会更加深刻领\n\n"
+    COLUMN_TO_LING +
     "悟理论的力量，全面领\n会“两个确立”的决定性意\n义。\n"
 )
 
@@ -1345,7 +1346,7 @@ def test_a_byline_line_over_a_lead_stays_there() -> None:
 # after 领 (a quotation mark keeps the characters on both sides of it), and the paragraph's last
 # line ends its sentence short of the column.  Columns of 12 characters (24 units).
 RAGGED_TWO_LINE_TOP_PAGE = (
-    "全社会要深刻认识党的十八\n大以来取得的历史性成就，\n进一步增强团结奋斗的信心\n和决心，全社会更加深刻领\n\n"
+    COLUMN_TO_LING +
     "悟理论的力量，全面领\n会“两个确立”。\n"
 )
 
