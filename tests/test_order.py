@@ -864,8 +864,9 @@ def test_a_few_paragraph_lines_boxed_apart_on_a_long_page_still_leave_it_searche
 # A column's top inside a paragraph, short of the column by an indent's width: 会“两 (a quotation
 # mark keeps the characters on both sides of it) did not fit the four units left after 领, so
 # WeasyPrint set it on the next line.  Columns of 12 characters (24 units).
+COLUMN_TO_LING = "全社会要深刻认识党的十八\n大以来取得的历史性成就，\n进一步增强团结奋斗的信心\n和决心，全社会更加深刻领\n\n"  # column 1, stopping after 领
 RAGGED_TOP_PAGE = (
-    "全社会要深刻认识党的十八\n大以来取得的历史性成就，\n进一步增强团结奋斗的信心\n和决心，全社会更加深刻领\n\n"
+    COLUMN_TO_LING +
     "悟理论的力量，全面领\n会“两个确立”的决定性意\n义。\n"
 )
 
@@ -1254,16 +1255,20 @@ ROW3_B = ("新华社北京4月3日电住房城乡建设部介绍，今年计划�
           "适老化改造，加装电梯两万部，惠及居民八百万户，各地还将同步建设社区养老托育设施。")
 
 
-def test_a_row_of_three_first_lines_is_read_at_the_top_of_their_columns() -> None:
-    from textfix.lines import BylineFinder
-    from textfix.order import _rows_later, _strips_foot, boxes
-
+def _row3_page() -> tuple[str, list[str]]:
     a_1, a_2, a_3, b = _set(ROW_A_1), _set(ROW3_A_2), _set(ROW3_A_3), _set(ROW3_B)
     assert (a_2[0], a_3[0], b[2], b[5]) == ("农业农村部有关负责人", "在黑龙江建三江垦区农", "计划开工改造城镇老旧小区",
                                            "电梯两万部，惠及居民八百")
     printed = ["2 文化 Culture", a_1[0], a_2[0], a_3[0], "\n".join(a_1[1:]), "\n".join(b[:3]), "\n".join(a_2[1:]),
                "\n".join(b[3:6]), "\n".join(a_3[1:]), "\n".join(b[6:]) + "（记者 李明）", A_TITLE, B_TITLE]
-    text = "\n\n".join(printed) + "\n"
+    return "\n\n".join(printed) + "\n", printed
+
+
+def test_a_row_of_three_first_lines_is_read_at_the_top_of_their_columns() -> None:
+    from textfix.lines import BylineFinder
+    from textfix.order import _rows_later, _strips_foot, boxes
+
+    text, printed = _row3_page()
     blocks = boxes(text, BylineFinder())
     assert _rows_later(blocks, _strips_foot(blocks)) == [[2, 3]]
     # Each later first line goes before the rest of its column: A's three columns, then B's three.
@@ -1282,10 +1287,8 @@ def test_a_row_with_more_placings_than_the_bound_is_not_put_back(monkeypatch) ->
     import textfix.order as order
     from textfix.lines import BylineFinder
 
-    a_1, a_2, a_3, b = _set(ROW_A_1), _set(ROW3_A_2), _set(ROW3_A_3), _set(ROW3_B)
-    printed = ["2 文化 Culture", a_1[0], a_2[0], a_3[0], "\n".join(a_1[1:]), "\n".join(b[:3]), "\n".join(a_2[1:]),
-               "\n".join(b[3:6]), "\n".join(a_3[1:]), "\n".join(b[6:]) + "（记者 李明）", A_TITLE, B_TITLE]
-    blocks = order.boxes("\n\n".join(printed) + "\n", BylineFinder())
+    text, _ = _row3_page()
+    blocks = order.boxes(text, BylineFinder())
     stop = order._strips_foot(blocks)
     monkeypatch.setattr(order, "MAX_ROW_PLACINGS", 6)
     assert order._row_order(blocks, stop) == [0, 1, 4, 2, 6, 3, 8, 5, 7, 9]
@@ -1345,7 +1348,7 @@ def test_a_byline_line_over_a_lead_stays_there() -> None:
 # after 领 (a quotation mark keeps the characters on both sides of it), and the paragraph's last
 # line ends its sentence short of the column.  Columns of 12 characters (24 units).
 RAGGED_TWO_LINE_TOP_PAGE = (
-    "全社会要深刻认识党的十八\n大以来取得的历史性成就，\n进一步增强团结奋斗的信心\n和决心，全社会更加深刻领\n\n"
+    COLUMN_TO_LING +
     "悟理论的力量，全面领\n会“两个确立”。\n"
 )
 

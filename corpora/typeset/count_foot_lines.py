@@ -12,49 +12,37 @@ Each DIR is a typeset batch (make_pages.py) with ``NAME.pdftotext.txt`` and ``NA
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT))  # this checkout's textfix
-from textfix.io import read_text  # noqa: E402
-from textfix.lines import byline_finder  # noqa: E402
-from textfix.order import boxes, foot_before_subheads, foot_line  # noqa: E402
-from textfix.repair import repair  # noqa: E402
-from textfix.split import default_model  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from page_evidence import typeset_pages  # noqa: E402  (puts this checkout first on the path)
+
+from textfix.evaluate import squash  # noqa: E402
+from textfix.order import foot_before_subheads, foot_line  # noqa: E402
 
 
-def _squash(text: str) -> str:
-    return "".join(text.split())
-
-
-def kind(line: str, gold: dict) -> str:
-    """What the gold page makes of the *line*: "subhead", "title" or "other"."""
-    heads = {_squash(b["text"]) for a in gold["articles"] for b in a["blocks"] if b["kind"] == "heading"}
-    titles = {_squash(a["title"] or "") for a in gold["articles"]}
-    text = _squash(line)
+def kind(line: str, articles: list[dict]) -> str:
+    """What the gold's *articles* make of the *line*: "subhead", "title" or "other"."""
+    heads = {squash(b["text"]) for a in articles for b in a["blocks"] if b["kind"] == "heading"}
+    titles = {squash(a["title"]) for a in articles}
+    text = squash(line)
     return "subhead" if text in heads else "title" if text in titles else "other"
 
 
-def page_lines(folder: Path, model):
-    """(kind, lines of the block after it, page) of the one-line block that opens the move search's foot on *folder*'s pages (before
-    a subhead is taken from it), where it is shaped so (textfix.order.foot_line) and another block
-    follows it."""
-    bylines = byline_finder(model)
-    for txt in sorted(folder.glob("page-*.pdftotext.txt")):
-        name = txt.name.split(".")[0]
-        gold = json.loads((folder / f"{name}.gold.json").read_text())
-        text = repair(read_text(txt).rstrip("\f\n "), model, rejoin=False).text
-        blocks, stop = foot_before_subheads(boxes(text, bylines))
+def page_lines(dirs: list[str]):
+    """(kind, lines of the block after it, page) of the one-line block that opens the move search's
+    foot on the pages of *dirs* (before a subhead is taken from it), where it is shaped so
+    (textfix.order.foot_line) and another block follows it."""
+    for page, articles, printed in typeset_pages(dirs, "pdftotext"):
+        blocks, stop = foot_before_subheads(printed)
         if stop is not None and stop + 1 < len(blocks) and foot_line(blocks[stop]):
-            yield kind(blocks[stop][0].text, gold), len(blocks[stop + 1]), f"{folder.name}/{name}"
+            yield kind(blocks[stop][0].text, articles), len(blocks[stop + 1]), page
 
 
 def main(argv: list[str]) -> int:
-    model = default_model()
-    found = sorted(b for folder in map(Path, argv) for b in page_lines(folder, model))
+    found = sorted(page_lines(argv))
     for what, after, page in found:
         print(f"{what:8} {page} (a block of {after} lines after it)")
     print("counts:", dict(sorted(Counter(what for what, _, _ in found).items())))

@@ -12,44 +12,31 @@ Each DIR is a typeset batch (make_pages.py) with ``NAME.pdftotext.txt`` and ``NA
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT))  # this checkout's textfix
-from textfix.io import read_text  # noqa: E402
-from textfix.lines import byline_finder  # noqa: E402
-from textfix.order import _broad_line, _rests, boxes, move_blocks  # noqa: E402
-from textfix.repair import repair  # noqa: E402
-from textfix.split import default_model  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from page_evidence import gold_headings, typeset_pages  # noqa: E402  (puts this checkout first on the path)
+
+from textfix.evaluate import squash  # noqa: E402
+from textfix.order import _broad_line, _rests, move_blocks  # noqa: E402
 
 
-def _squash(text: str) -> str:
-    return "".join(text.split())
-
-
-def page_rests(folder: Path, model):
-    """(joined in the gold?, broad?, page, first line, rest) of each rest found on *folder*'s pages."""
-    bylines = byline_finder(model)
-    for txt in sorted(folder.glob("page-*.pdftotext.txt")):
-        name = txt.name.split(".")[0]
-        gold = json.loads((folder / f"{name}.gold.json").read_text())
-        heads = {_squash(b["text"]) for a in gold["articles"] for b in a["blocks"] if b["kind"] == "heading"}
-        heads |= {_squash(a["title"] or "") for a in gold["articles"]}
-        text = repair(read_text(txt).rstrip("\f\n "), model, rejoin=False).text
-        blocks, _ = move_blocks(boxes(text, bylines))
+def page_rests(dirs: list[str]):
+    """(joined in the gold?, broad?, page, first line, rest) of each rest found on the pages of *dirs*."""
+    for page, articles, printed in typeset_pages(dirs, "pdftotext"):
+        heads = set(gold_headings(articles))
+        blocks, _ = move_blocks(printed)
         for i, rest in enumerate(_rests(blocks)):
             if rest:
                 line, first = blocks[i][0], blocks[i + 1][0]
-                joined = _squash(first.text + line.text) in heads
-                yield joined, _broad_line(line), f"{folder.name}/{name}", first.text, line.text
+                joined = squash(first.text + line.text) in heads
+                yield joined, _broad_line(line), page, first.text, line.text
 
 
 def main(argv: list[str]) -> int:
-    model = default_model()
-    found = [r for folder in map(Path, argv) for r in page_rests(folder, model)]
+    found = list(page_rests(argv))
     for joined, broad, page, first, rest in found:
         print(f"{'joined' if joined else 'apart':6} {'broad' if broad else 'short':5} {page}: {first} / {rest}")
     print("counts (joined in the gold, broad):", dict(sorted(Counter((j, b) for j, b, *_ in found).items())))

@@ -38,14 +38,21 @@ def _blocks(path: Path):
     return blocks[:stop] if stop >= MIN_BLOCKS else None
 
 
+def _page_texts(folder: Path, extractor: str):
+    """(NAME, path) of the *extractor*'s text of each page of the typeset batch *folder*, in name order."""
+    for gold in sorted(folder.glob("*.gold.json")):
+        name = gold.name.removesuffix(".gold.json")
+        txt = folder / f"{name}.{extractor}.txt"
+        if txt.exists():
+            yield name, txt
+
+
 def page_values(folder: Path, extractor: str) -> list[tuple[float, int, str]]:
     """(paragraphs per block, one-line text blocks, page) for each page of *folder* with MIN_BLOCKS
     blocks before the foot."""
     out = []
-    for gold in sorted(folder.glob("*.gold.json")):
-        name = gold.name.removesuffix(".gold.json")
-        txt = folder / f"{name}.{extractor}.txt"
-        if txt.exists() and (blocks := _blocks(txt)) is not None:
+    for name, txt in _page_texts(folder, extractor):
+        if (blocks := _blocks(txt)) is not None:
             out.append((paragraphs_per_block(blocks), _text_lines_alone(blocks), f"{folder.name}/{name}"))
     return out
 
@@ -81,10 +88,7 @@ def boxed_apart_pages(folders, extractor: str) -> list[str]:
     sentence's first line boxed apart."""
     out = []
     for folder in folders:
-        for gold in sorted(folder.glob("*.gold.json")):
-            txt = folder / f"{gold.name.removesuffix('.gold.json')}.{extractor}.txt"
-            if not txt.exists():
-                continue
+        for _, txt in _page_texts(folder, extractor):
             blocks = boxes(read_text(txt).rstrip("\f\n "), BylineFinder())
             blocks = blocks[:_strips_foot(blocks)]
             if any(_sentence_boxed_apart(blocks, i) for i in range(len(blocks))):

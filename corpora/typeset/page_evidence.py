@@ -1,7 +1,8 @@
 """What the counting scripts share (count_hanging.py, count_proportional.py): the pages named on the
 command line, and the evidence a rule of textfix.lines weighed on a page, caught at its first call;
-(count_full_subheads.py, count_indented_titles.py, count_inset_bylines.py, count_short_firsts.py)
-each typeset page's gold articles and pdfminer's boxes of it, as the reader cuts them.
+(count_foot_lines.py, count_full_subheads.py, count_heading_rests.py, count_indented_titles.py,
+count_inset_bylines.py, count_short_firsts.py, count_tail_lines.py)
+each typeset page's gold articles and an extractor's boxes of it, as the reader cuts them.
 
 A DIR with a MANIFEST.json and ``NAME.<extractor>.txt`` pages is typeset (make_pages.py); any other DIR
 holds generated ``synth-*.txt`` pages (generate_pages.py); a path after ``--file`` is one page.
@@ -43,9 +44,10 @@ def pages(args: list[str]) -> Iterator[tuple[str, str, Path]]:
                 yield "generated", f"{d.name}/{p.stem}", p
 
 
-def typeset_boxes(dirs: list[str], extractor: str = "pdfminer") -> Iterator[tuple[list[dict], list]]:
-    """(the gold's articles, textfix.order.boxes of the *extractor*'s text repaired) for every page of
-    the typeset batches *dirs* (``NAME.gold.json`` beside ``NAME.pdfminer.txt``), in name order."""
+def typeset_pages(dirs: list[str], extractor: str = "pdfminer") -> Iterator[tuple[str, list[dict], list]]:
+    """(``DIR/NAME``, the gold's articles, textfix.order.boxes of the *extractor*'s text repaired) for
+    every page of the typeset batches *dirs* (``NAME.gold.json`` beside ``NAME.<extractor>.txt``), in
+    name order."""
     import textfix.order as order
     import textfix.split as split
     from textfix.io import read_text
@@ -58,7 +60,12 @@ def typeset_boxes(dirs: list[str], extractor: str = "pdfminer") -> Iterator[tupl
             name = gold.name.removesuffix(".gold.json")
             articles = json.loads(gold.read_text(encoding="utf-8"))["articles"]
             text = read_text(gold.with_name(f"{name}.{extractor}.txt")).rstrip("\f\n ")
-            yield articles, order.boxes(repair(text, model, rejoin=False).text, bylines)
+            yield f"{Path(arg).name}/{name}", articles, order.boxes(repair(text, model, rejoin=False).text, bylines)
+
+
+def typeset_boxes(dirs: list[str], extractor: str = "pdfminer") -> Iterator[tuple[list[dict], list]]:
+    """typeset_pages without the pages' names."""
+    return ((articles, blocks) for _, articles, blocks in typeset_pages(dirs, extractor))
 
 
 def gold_headings(articles: list[dict]) -> list[str]:
