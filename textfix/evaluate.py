@@ -44,6 +44,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -288,8 +289,7 @@ def _field(value: object) -> str:
 
 def score_article(index: int, gold: dict[str, Any], out: dict[str, Any]) -> ArticleScore:
     gold_blocks, out_blocks = _blocks(gold), _blocks(out)
-    gold_body = "\n".join(text for _, text in gold_blocks)
-    out_body = "\n".join(text for _, text in out_blocks)
+    gold_body, out_body = _body(gold_blocks), _body(out_blocks)
     pp, pr, pf = _prf(set(_breaks(gold_blocks)), _mapped_breaks(out_blocks, gold_blocks))
     hp, hr, hf = _prf(_headings(gold_blocks), _headings(out_blocks))
     missed, false = garble_errors(gold_body, out_body)
@@ -308,6 +308,15 @@ def score_article(index: int, gold: dict[str, Any], out: dict[str, Any]) -> Arti
         false_fixes=false,
         gold_chars=len(gold_body),
     )
+
+
+def article_body(article: dict[str, Any]) -> str:
+    """The text of *article*'s blocks as :func:`score_article` compares it (CER, garbles)."""
+    return _body(_blocks(article))
+
+
+def _body(blocks: list[Block]) -> str:
+    return "\n".join(text for _, text in blocks)
 
 
 def _blocks(article: dict[str, Any]) -> list[Block]:
@@ -375,15 +384,24 @@ def garble_errors(gold_body: str, out_body: str) -> tuple[int, int]:
     are ordinary text errors and already in the CER.
     """
     missed = false = 0
+    for _, _, is_missed in garble_error_pairs(gold_body, out_body):
+        missed += is_missed
+        false += not is_missed
+    return missed, false
+
+
+def garble_error_pairs(gold_body: str, out_body: str) -> Iterator[tuple[str, str, bool]]:
+    """Each error :func:`garble_errors` counts: (gold character, output character opposite it,
+    missed garble rather than false fix).  corpora/typeset/count_garble_errors.py tells from the pair
+    whether a mark was truly left garbled or the alignment only put unrelated text opposite it."""
     for op in _levenshtein().editops(gold_body, out_body):
         if op.tag != "replace":
             continue
         g, o = gold_body[op.src_pos], out_body[op.dest_pos]
         if g in GARBLE_PUNCT and o not in GARBLE_PUNCT:
-            missed += 1
+            yield g, o, True
         elif o in GARBLE_PUNCT and g not in GARBLE_PUNCT:
-            false += 1
-    return missed, false
+            yield g, o, False
 
 
 # --- files of several pages ---------------------------------------------------
