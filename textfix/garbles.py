@@ -1936,17 +1936,21 @@ class FontRuns:
         # likelihood ratio says anything (over 1.1), and marks are read within REACH run lengths of
         # the winnable ones (farther, exp(-REACH) of their weight is left): all else counts as clean
         # events in the page's share.
-        self.candidates = [d for d in decisions if d.winnable or d.context + d.space + d.partner > EVIDENCE]
+        # (Winnable or above EVIDENCE is one sum against the lower of the two; and the winnable ones are looked for
+        # among these candidates alone, not among all decisions: on bench_repair's print page a FontRuns is made
+        # three times a repair, each reading the sum of ~10,000 decisions twice before.)
+        lowest = min(THRESHOLD, EVIDENCE)
+        self.candidates = [d for d in decisions if d.context + d.space + d.partner > lowest]
+        winnable = [d.occurrence.at for d in self.candidates if d.winnable]
         reach = int(REACH * fitted()["run_length"])
         self.marks: list[int] = []
         if page is not None:  # the vector screen's array of the text: the same marks, found at once
-            self.marks = page.marks_near([d.occurrence.at for d in decisions if d.winnable], reach)
+            self.marks = page.marks_near(winnable, reach)
         end = 0
-        for d in decisions if page is None else ():
-            if d.winnable:
-                lo = max(end, d.occurrence.at - reach)
-                end = d.occurrence.at + reach
-                self.marks.extend(m.start() for m in printed_marks.finditer(text, lo, end))
+        for at in winnable if page is None else ():
+            lo = max(end, at - reach)
+            end = at + reach
+            self.marks.extend(m.start() for m in printed_marks.finditer(text, lo, end))
         self.far_marks = marks_on_page - len(self.marks)
         # A font is set for a paragraph or a part of one (a bold lead sentence), not across paragraphs: where
         # the text marks its paragraphs' ends (PARAGRAPH_END: see garble_changes), a run ends there.
