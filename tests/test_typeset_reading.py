@@ -265,6 +265,32 @@ def test_a_foot_title_line_goes_on_where_what_opens_the_next_did_not_fit() -> No
     assert _read(page) == [("陆海新通道五年跑出“加速度”", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
 
 
+# A rubric 【…】 stands at a title's start, never inside it (corpora/typeset/count_rubrics.py): a foot
+# line opening with 【 opens a title, however full the line before it.  Here every line but the last is
+# at the title measure (20 units), and the second article tells of 农民抢抓农时忙生产 too: fitted by their
+# bigrams alone, the titles would be cut after 各, the second running from 地农民 over the rubric (as
+# pdfium's two rubric titles at a foot were, train seed 95 page-033).
+RUBRIC_FOOT_TITLES = "【春耕备耕进行时】各\n地农民抢抓农时忙生产\n【工厂见闻】订单排到明\n年年底 企业信心足\n"
+RUBRIC_ARTICLE_2 = """在江苏常州的一家工厂
+里，工人们也像各地农民抢
+抓农时忙生产一样，正在组
+装新型机器人，订单已经排
+到了明年年底。
+企业负责人介绍，今年以
+来产品销量持续增长，出口
+市场不断拓展，研发投入也
+在逐年加大。（李娜）
+"""
+
+
+def test_a_foot_title_line_opening_with_a_rubric_opens_a_title() -> None:
+    page = split_page(ARTICLE_1 + RUBRIC_ARTICLE_2 + RUBRIC_FOOT_TITLES)
+    assert _read(page) == [
+        ("【春耕备耕进行时】各地农民抢抓农时忙生产", "张伟", 2),
+        ("【工厂见闻】订单排到明年年底 企业信心足", "李娜", 2),
+    ]
+
+
 def test_a_full_last_line_at_the_foot_is_a_title_of_its_own() -> None:
     # The first article unsigned: one article found, two lines at the foot, both full.  The last
     # line is no second half (a wrapped title's last line is seldom full): two titles stay.
