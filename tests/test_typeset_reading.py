@@ -1947,3 +1947,31 @@ def test_foot_lines_go_on_short_of_the_measure_when_the_articles_need_fewer_titl
     # Counted by their bylines alone, an unsigned article may hide in one: the line stays short.
     _, titles = _foot_titles([Article(), Article()], lines)
     assert [t.text for t in titles] == ["【春耕】备耕有序推进农业生产", "工厂订单排到2025年底", "企业信心足"]
+
+
+# A paragraph's first line whose next word did not fit (省财政厅再次下拨 | 4.96亿元…, its digits set
+# proportionally): short, unpunctuated, it looks like a one-line subhead, and the line below is short of
+# the column too (22 of 24 units).  But that line is wider than any indented first line (24 - 4 = 20):
+# it opens no paragraph, so it goes on from the candidate, which opens the paragraph (pdfium, train seeds
+# 55, 57, 89, 93, 157 and 165: one such page each).
+PROPORTIONAL_RUN_ON = """眼下正值春耕备耕关键
+时期，各地农民抢抓农时，
+田间地头一派繁忙景象，处
+处都是忙碌的身影。
+省财政厅再次下拨
+4.96亿元救灾资金，支持
+各地抢修水利设施。
+农技人员深入田间地头
+开展技术指导，帮助农户解
+决生产难题，确保春耕生产
+顺利进行。（记者 张伟）
+"""
+
+
+def test_a_line_past_the_indent_goes_on_from_the_short_line_above() -> None:
+    page = split_page("春耕备耕有序推进农业\n生产\n" + PROPORTIONAL_RUN_ON)
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", "眼下正值春耕备耕关键时期，各地农民抢抓农时，田间地头一派繁忙景象，处处都是忙碌的身影。"),
+        ("paragraph", "省财政厅再次下拨4.96亿元救灾资金，支持各地抢修水利设施。"),
+        ("paragraph", "农技人员深入田间地头开展技术指导，帮助农户解决生产难题，确保春耕生产顺利进行。"),
+    ]

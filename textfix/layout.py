@@ -1242,12 +1242,20 @@ def _heading_run(lines: list[Line], k: int) -> int:
             return run  # (a news lead opens a paragraph: nothing continues the candidate)
         if two_phrases(last.text):
             return run  # a space between two phrases is a title's, never a paragraph's (spaces in prose flank digits)
-        if not is_full(nxt, nxt=after) and not _closes_paragraph(last, nxt, after):
+        if not is_full(nxt, nxt=after) and not _closes_paragraph(last, nxt, after) and not _past_indent(nxt):
             return run  # nothing continues the candidate
         if _indented_with_hanging_mark(nxt, after):
             return run  # the next line opens a paragraph itself: nothing continues the candidate
         run -= 1  # the last candidate line is continued: it opens a paragraph
     return 0
+
+
+def _past_indent(ln: Line) -> bool:
+    """*ln* is wider than any paragraph's indented first line: it opens no paragraph, and (no subhead
+    either, see heading_like) it goes on from the line above, though short of the column, as a line
+    broken at a space (《同舟竞渡 | 寻味端午》), before digits set proportionally (预拨 | 4.96亿元) or
+    inside a byline (（记者 黄 | 蕾）) is."""
+    return ln.width > ln.column - INDENT_MIN + (PROPORTIONAL_TOLERANCE if ln.proportional else 0)
 
 
 def _last_line_signed(first: Line, nxt: Line) -> bool:
