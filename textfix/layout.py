@@ -360,6 +360,18 @@ TITLE_WRAP_SLACK = 2
 TITLE_SPACE = 0.5
 
 
+# A column's rubric 【…】 stands at its headline's start, never inside it: of 7,992 gold titles of 67
+# train batches (seeds 21–177 as of the twelfth session), 1,588 hold 【 and every one at its start
+# (python corpora/typeset/count_rubrics.py DIR...).
+RUBRIC_OPEN = "【"
+
+
+def opens_rubric(ln: Line) -> bool:
+    """The line opens with a rubric bracket: it opens a title of its own, however full the line
+    before it (RUBRIC_OPEN)."""
+    return ln.text.lstrip().startswith(RUBRIC_OPEN)
+
+
 def title_width(ln: Line) -> int:
     """A title line's display width without its spaces: a space between a title's phrases is
     set a fraction of a character wide, where the body's spaces (around digits) are not."""
@@ -1230,12 +1242,20 @@ def _heading_run(lines: list[Line], k: int) -> int:
             return run  # (a news lead opens a paragraph: nothing continues the candidate)
         if two_phrases(last.text):
             return run  # a space between two phrases is a title's, never a paragraph's (spaces in prose flank digits)
-        if not is_full(nxt, nxt=after) and not _closes_paragraph(last, nxt, after):
+        if not is_full(nxt, nxt=after) and not _closes_paragraph(last, nxt, after) and not _past_indent(nxt):
             return run  # nothing continues the candidate
         if _indented_with_hanging_mark(nxt, after):
             return run  # the next line opens a paragraph itself: nothing continues the candidate
         run -= 1  # the last candidate line is continued: it opens a paragraph
     return 0
+
+
+def _past_indent(ln: Line) -> bool:
+    """*ln* is wider than any paragraph's indented first line: it opens no paragraph, and (no subhead
+    either, see heading_like) it goes on from the line above, though short of the column, as a line
+    broken at a space (《同舟竞渡 | 寻味端午》), before digits set proportionally (预拨 | 4.96亿元) or
+    inside a byline (（记者 黄 | 蕾）) is."""
+    return ln.width > ln.column - INDENT_MIN + (PROPORTIONAL_TOLERANCE if ln.proportional else 0)
 
 
 def _last_line_signed(first: Line, nxt: Line) -> bool:

@@ -22,7 +22,7 @@ from . import regex
 from .charclasses import leaves_open
 from .furniture import Furniture
 from .garbles import FontState
-from .layout import BLOCK_START, BODY_SIZE, TITLE_SPACE, TITLE_WRAP_SLACK, Item, title_width
+from .layout import BLOCK_START, BODY_SIZE, TITLE_SPACE, TITLE_WRAP_SLACK, Item, opens_rubric, title_width
 from .lines import BylineFinder, byline_finder, opening_unit, opens_lead, two_phrases
 from .model import NoiseModel, default_model
 from .repair import Change, RepairConfig, apply_changes, input_offset, marks_as_hyphens, repair
@@ -503,9 +503,11 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
     # down whole, see textfix.lines.opening_unit), however short of the measure.
     # A line's spaces take room that title_width leaves out (TITLE_SPACE each).
     room = [short[i] - TITLE_SPACE * ln.text.count(" ") for i, ln in enumerate(lines)]
-    at_measure = [i for i in range(len(lines) - 1)
-                  if (room[i] <= TITLE_WRAP_SLACK or i in open_after or opening_unit(lines[i + 1].lines[0]) > short[i])
-                  and lines[i + 1].name != BLOCK_START]
+    # Nor does a line go on into one that opens with a rubric 【…】: that opens a title of its own.
+    may_go_on = [i for i in range(len(lines) - 1)
+                 if lines[i + 1].name != BLOCK_START and not opens_rubric(lines[i + 1].lines[0])]
+    at_measure = [i for i in may_go_on
+                  if room[i] <= TITLE_WRAP_SLACK or i in open_after or opening_unit(lines[i + 1].lines[0]) > short[i]]
     may_join = [i for i in at_measure if not (i == len(lines) - 2 and last_full)]
     joined = None
     # pdfminer sets each title at the foot in a text block of its own (a blank line before it): where
@@ -534,8 +536,7 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
         # alone counted them: an unsigned article there has a title of its own (generator pools
         # heldout_articles seeds 7 and 23 lost one so).
         if joined is None and led:
-            for _, i in sorted((short[i], i) for i in range(len(lines) - 1)
-                               if i not in at_measure and lines[i + 1].name != BLOCK_START):
+            for _, i in sorted((short[i], i) for i in may_go_on if i not in at_measure):
                 joinable.add(i)
                 joined = _joins_by_fit(articles, lines, joinable, left_open)
                 if joined is not None:
