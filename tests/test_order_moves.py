@@ -1313,6 +1313,25 @@ def test_a_one_line_subhead_printed_apart_before_the_titles_goes_back_over_its_t
     assert [(b.kind, b.text) for b in page.articles[1].blocks][-2:] == [("heading", line), ("paragraph", SUB_FOOT_TEXT)]
 
 
+def test_the_first_article_s_title_printed_apart_before_the_titles_stays_in_the_foot() -> None:
+    # The foot's first title, the harvest article's (the page opens with it), printed apart from the
+    # other title's block (the shape of train115 page-005): read over the library's last paragraph it
+    # would leave no seam broken and share 3 of its characters (夜, 间, 时) with that paragraph's
+    # opening, but the page's first text, the title's own lead, opens with 4 of them (秋, 收, 时, 节):
+    # it is that article's title, not a subhead of the library article.
+    line = "秋收时节玉米丰收夜间抢收"
+    assert len(line) == 12
+    printed = [*SUB_FOOT_PRINTED[:3], line, "图书馆延时服务受读者欢迎\n读书分享会每周举行"]
+    page_text = _page(printed)
+    blocks, stop = order_module.foot_before_subheads(blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text))
+    _, topic, first_topic = order_module.foot_block_read_over_text(blocks, stop)
+    assert (topic, first_topic) == (3, 4)
+    assert reading_order(page_text) is None  # read as printed: the line stays with the titles
+    page = split_page(page_text)
+    assert page.articles[0].title == line
+    assert [b.kind for b in page.articles[1].blocks] == ["paragraph"] * 3
+
+
 def test_a_one_line_heading_before_titles_printed_a_block_each_is_no_subhead() -> None:
     # Where pdftotext printed the foot's titles a block each (the shape of train77 page-027), a line
     # as wide as the column before them is shaped as one of them: it stays in the foot.

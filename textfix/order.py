@@ -1999,17 +1999,35 @@ def _subhead_over_foot(blocks: list[list[Line]], stop: int) -> tuple[int, list[i
     is no foot's (:func:`_move_foot` took it into the body already), so the block asked here has fewer
     lines; its count is not tested again.  It is read as a subhead when the move search, the block
     taken into the body, reads it over a text that opens with its topic (TOPIC_MIN of its characters,
-    :func:`_topics`) and leaves no seam broken, the foot's included."""
+    :func:`_topics`), more of it than the page's first text opens with, and leaves no seam broken, the
+    foot's included.  The foot prints the titles in the articles' order, so its first is the title of
+    the article the page opens with, whose lead names its topic: a line that the page's first text
+    shares as much of is that title, printed apart from the others (train115 page-005 and page-015,
+    train167 page-032: each read as a subhead over another article's paragraph that shared 3-5 of its
+    characters, its own lead 7-11; the subhead of train133 page-034 shares 19 with its text, 2 with the
+    page's first: corpora/typeset/count_foot_lines.py)."""
     if stop + 1 >= len(blocks) or not (column_wrapped(blocks[stop]) or _line_apart_from_titles(blocks, stop)):
         return 0, None
+    read = foot_block_read_over_text(blocks, stop)
+    if read is None:
+        return 0, None
+    order, topic, first_topic = read
+    return (1, order) if topic >= TOPIC_MIN and topic > first_topic else (0, None)
+
+
+def foot_block_read_over_text(blocks: list[list[Line]], stop: int) -> tuple[list[int], int, int] | None:
+    """(order, topic, first_topic) when :func:`move_order` of the blocks with the foot's first block
+    (*stop*) taken into the body reads it over a text and leaves no seam broken, the foot's included
+    (else None): *topic* is how many of its characters that text opens with, *first_topic* how many
+    the page's first text opens with (:func:`_topics`)."""
     order = move_order(blocks, stop + 1)
     if order is None or order[-1] == stop:
-        return 0, None
+        return None
     broken, shared = _move_costs(blocks, stop + 1)
     seq = order[_body_start(blocks, stop + 1):]
-    at = seq.index(stop)
-    mended = not any(broken(x, y) for x, y in zip(seq, [*seq[1:], stop + 1]))
-    return (1, order) if mended and shared(stop, seq[at + 1]) >= TOPIC_MIN else (0, None)
+    if any(broken(x, y) for x, y in zip(seq, [*seq[1:], stop + 1])):
+        return None
+    return order, shared(stop, seq[seq.index(stop) + 1]), shared(stop, seq[0])
 
 
 def foot_line(block: list[Line]) -> bool:

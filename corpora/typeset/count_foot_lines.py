@@ -2,8 +2,12 @@
 foot's titles): a bare line as wide as the column but for an indent, none wider (textfix.order
 ._broad_line, textfix.lines.is_wide) — a subhead printed after the columns, or a title.  For each,
 what the gold page makes of it: a subhead (its text is a heading block's), a title (an article's
-title) or other.  The provenance of the one-line case of textfix.order._subhead_over_foot (its
-move search and topic then decide).
+title) or other, and the topics the move search weighs for it (textfix.order
+.foot_block_read_over_text): how many of its characters the text it reads the line over opens with,
+and how many the page's first text opens with ("-" where the search reads it over no text, or leaves
+a seam broken).  The provenance of the one-line case of textfix.order._subhead_over_foot (its move
+search and topic then decide: read as a subhead where the text under it opens with more of its topic
+than the page's first text, whose article's title the foot's first line is otherwise).
 
     python corpora/typeset/count_foot_lines.py DIR [DIR ...]
 
@@ -20,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from page_evidence import typeset_pages  # noqa: E402  (puts this checkout first on the path)
 
 from textfix.evaluate import squash  # noqa: E402
-from textfix.order import foot_before_subheads, foot_line  # noqa: E402
+from textfix.order import foot_before_subheads, foot_block_read_over_text, foot_line  # noqa: E402
 
 
 def kind(line: str, articles: list[dict]) -> str:
@@ -32,20 +36,23 @@ def kind(line: str, articles: list[dict]) -> str:
 
 
 def page_lines(dirs: list[str]):
-    """(kind, lines of the block after it, page) of the one-line block that opens the move search's
-    foot on the pages of *dirs* (before a subhead is taken from it), where it is shaped so
-    (textfix.order.foot_line) and another block follows it."""
+    """(kind, lines of the block after it, page, topics) of the one-line block that opens the move
+    search's foot on the pages of *dirs* (before a subhead is taken from it), where it is shaped so
+    (textfix.order.foot_line) and another block follows it; topics: "OVER/FIRST" (see the module's
+    doc)."""
     for page, articles, printed in typeset_pages(dirs, "pdftotext"):
         blocks, stop = foot_before_subheads(printed)
         if stop is not None and stop + 1 < len(blocks) and foot_line(blocks[stop]):
-            yield kind(blocks[stop][0].text, articles), len(blocks[stop + 1]), page
+            read = foot_block_read_over_text(blocks, stop)
+            topics = f"{read[1]}/{read[2]}" if read else "-"
+            yield kind(blocks[stop][0].text, articles), len(blocks[stop + 1]), page, topics
 
 
 def main(argv: list[str]) -> int:
     found = sorted(page_lines(argv))
-    for what, after, page in found:
-        print(f"{what:8} {page} (a block of {after} lines after it)")
-    print("counts:", dict(sorted(Counter(what for what, _, _ in found).items())))
+    for what, after, page, topics in found:
+        print(f"{what:8} {page} (a block of {after} lines after it; topic over its text / the first: {topics})")
+    print("counts:", dict(sorted(Counter(what for what, *_ in found).items())))
     return 0
 
 
