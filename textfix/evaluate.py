@@ -251,17 +251,22 @@ def check_page(page: object, name: str = "page") -> None:
 # --- scoring ----------------------------------------------------------------
 
 
+def paired_articles(gold: dict[str, Any], out: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]]]:
+    """(index, gold article, output article) of every gold article, paired by index; a gold article
+    past the output's last is paired with an empty one."""
+    empty: dict[str, Any] = {"title": "", "byline": "", "blocks": []}
+    out_articles = out["articles"]
+    for i, g in enumerate(gold["articles"]):
+        yield i, g, out_articles[i] if i < len(out_articles) else empty
+
+
 def evaluate(gold: dict[str, Any], out: dict[str, Any]) -> PageScore:
     """Score page *out* against page *gold* (both in the page schema)."""
     check_page(gold, "gold")
     check_page(out, "output")
     gold_articles = gold["articles"]
     out_articles = out["articles"]
-    empty: dict[str, Any] = {"title": "", "byline": "", "blocks": []}
-    rows = [
-        score_article(i, g, out_articles[i] if i < len(out_articles) else empty)
-        for i, g in enumerate(gold_articles)
-    ]
+    rows = [score_article(i, g, o) for i, g, o in paired_articles(gold, out)]
     return PageScore(
         articles_gold=len(gold_articles),
         articles_out=len(out_articles),

@@ -139,7 +139,7 @@ def _is_title(lines: list[Line], k: int, article_start: bool, titles_at_foot: bo
     if is_wide(ln):
         return True
     nxt = lines[k + 1] if k + 1 < len(lines) else None
-    if nxt is None or ln.width <= ln.column - INDENT_MIN + (PROPORTIONAL_TOLERANCE if ln.proportional else 0):
+    if nxt is None or not _past_indent(ln):
         return False  # short lines are read as subheads (split promotes an article's first one)
     if (not article_start or titles_at_foot) and _subhead_shaped(ln) and (_wrapped_subhead(lines, k) or _full_subhead(lines, k)):
         return False  # body size, filled to the column: a subhead within the article
@@ -360,9 +360,9 @@ TITLE_WRAP_SLACK = 2
 TITLE_SPACE = 0.5
 
 
-# A column's rubric 【…】 stands at its headline's start, never inside it: of 7,992 gold titles of 67
-# train batches (seeds 21–177 as of the twelfth session), 1,588 hold 【 and every one at its start
-# (python corpora/typeset/count_rubrics.py DIR...).
+# A column's rubric 【…】 stands at its headline's start, never inside it: of 7,872 gold titles of 66
+# train batches (seeds 21–177 odd but 27, as of the twelfth session), 1,570 hold 【 and every one at
+# its start (python corpora/typeset/count_rubrics.py DIR...).
 RUBRIC_OPEN = "【"
 
 
@@ -1253,7 +1253,7 @@ def _heading_run(lines: list[Line], k: int) -> int:
 def _past_indent(ln: Line) -> bool:
     """*ln* is wider than any paragraph's indented first line: it opens no paragraph, and (no subhead
     either, see heading_like) it goes on from the line above, though short of the column, as a line
-    broken at a space (《同舟竞渡 | 寻味端午》), before digits set proportionally (预拨 | 4.96亿元) or
+    broken at a space (《春耕 | 备耕》), before digits set proportionally (下拨 | 3.85亿元) or
     inside a byline (（记者 黄 | 蕾）) is."""
     return ln.width > ln.column - INDENT_MIN + (PROPORTIONAL_TOLERANCE if ln.proportional else 0)
 

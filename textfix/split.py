@@ -503,7 +503,8 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
     # down whole, see textfix.lines.opening_unit), however short of the measure.
     # A line's spaces take room that title_width leaves out (TITLE_SPACE each).
     room = [short[i] - TITLE_SPACE * ln.text.count(" ") for i, ln in enumerate(lines)]
-    # Nor does a line go on into one that opens with a rubric 【…】: that opens a title of its own.
+    # A line never goes on into a block's start nor into a line opening with a rubric 【…】 (that opens
+    # a title of its own); both the measure and the `led` joins ask only these.
     may_go_on = [i for i in range(len(lines) - 1)
                  if lines[i + 1].name != BLOCK_START and not opens_rubric(lines[i + 1].lines[0])]
     at_measure = [i for i in may_go_on

@@ -10,7 +10,7 @@ opposite marks and each counts as a garble missed or a false fix.  The pair itse
 left in place is the mark after the defect's shift (``pdftext.garble_char``: ``。`` printed ``遥``),
 a false fix is a mark whose shifted form is the gold character (``野`` made ``“``).  Anything else
 is the alignment's ("artifact").  Twelfth session, pdfminer on 22 train batches (880 pages): 903
-missed and 855 false fixes were artifacts, 10 and 1 were real (9 of the 11 shared with pdfium on
+missed and 855 false fixes were artifacts, 9 and 1 were real (9 of the 10 shared with pdfium on
 the same text); see corpora/typeset/README.md.
 """
 
@@ -25,13 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's textfix
 from textfix import split_page  # noqa: E402
-from textfix.evaluate import article_body, garble_error_pairs  # noqa: E402
-from textfix.io import read_text  # noqa: E402
+from textfix.evaluate import article_body, garble_error_pairs, paired_articles  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import page_text  # noqa: E402
 from pdftext import garble_char  # noqa: E402
-
-EMPTY: dict = {"blocks": []}
 
 
 def error_kind(gold: str, out: str, missed: bool) -> str:
@@ -46,8 +44,7 @@ def page_errors(gold: dict, out: dict) -> list[tuple[int, str, str, str]]:
     """(article index, kind, gold character, output character) of every garble error of a page,
     articles paired by index as ``textfix.evaluate.evaluate`` pairs them."""
     found = []
-    for i, article in enumerate(gold["articles"]):
-        other = out["articles"][i] if i < len(out["articles"]) else EMPTY
+    for i, article, other in paired_articles(gold, out):
         for g, o, missed in garble_error_pairs(article_body(article), article_body(other)):
             found.append((i, error_kind(g, o, missed), g, o))
     return found
@@ -63,7 +60,10 @@ def main() -> None:
         counts: Counter[str] = Counter()
         for gold_path in sorted(folder.glob("*.gold.json")):
             name = gold_path.name.removesuffix(".gold.json")
-            text = read_text(gold_path.with_name(f"{name}.{args.extractor}.txt")).rstrip("\f\n ")
+            text = page_text(gold_path, args.extractor)
+            if text is None:
+                print(f"  {folder.name}/{name}: no {args.extractor} text, skipped", file=sys.stderr)
+                continue
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             for i, kind, g, o in page_errors(gold, split_page(text).to_dict()):
                 counts[kind] += 1

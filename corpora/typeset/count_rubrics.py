@@ -2,7 +2,7 @@
 
     python corpora/typeset/count_rubrics.py DIR...
 
-A news site sets a column's rubric in 【…】 before the headline (【新思想引领新征程】万里长江新气象).
+A news site sets a column's rubric in 【…】 before the headline (【春耕备耕进行时】各地农民抢抓农时忙生产).
 Printed: the titles, those holding 【, and of these how many hold it elsewhere than at their
 start.  Where none does, a title line opening with 【 opens a title of its own and never goes on
 from the line before (textfix.layout.opens_rubric).
@@ -24,6 +24,8 @@ def count(folders: list[Path]) -> Counter[str]:
     """Titles by where they hold the rubric bracket: ``start``, ``inside`` or ``none``."""
     seen: Counter[str] = Counter()
     for folder in folders:
+        if not folder.is_dir():
+            raise SystemExit(f"{folder}: no such directory")
         for gold in sorted(folder.glob("*.gold.json")):
             for article in json.loads(gold.read_text(encoding="utf-8"))["articles"]:
                 title = article.get("title") or ""

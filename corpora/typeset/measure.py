@@ -103,12 +103,20 @@ def score(gold_path: Path, extractor: str, reorder: bool = True) -> PageScore | 
             return None
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         return evaluate(gold, split_pdf_page(_pdf_page(gold_path), source=pdf.name).to_dict())
-    txt = gold_path.with_name(f"{name}.{extractor}.txt")
+    text = page_text(gold_path, extractor)
+    if text is None:
+        return None
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    return evaluate(gold, split_page(text, source=f"{name}.{extractor}.txt", reorder=reorder).to_dict())
+
+
+def page_text(gold_path: Path, extractor: str) -> str | None:
+    """The page text *extractor* printed beside *gold_path* (None where there is none), the form feed
+    that ends a pdftotext page cut off."""
+    txt = gold_path.with_name(f"{gold_path.name.removesuffix('.gold.json')}.{extractor}.txt")
     if not txt.exists():
         return None
-    text = read_text(txt).rstrip("\f\n ")
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    return evaluate(gold, split_page(text, source=txt.name, reorder=reorder).to_dict())
+    return read_text(txt).rstrip("\f\n ")
 
 
 def summary(scores: list[PageScore], whole: list[int]) -> str:
