@@ -100,6 +100,13 @@ def test_the_same_name_in_clean_and_garbled_runs() -> None:
     assert out == clean_part + "专家认为，这项技术已经成熟，可以推广。"
 
 
+def test_a_garbled_lead_sentence_ends_its_font_run() -> None:
+    """A bold lead sentence set in a garbled font: its run ends at its own 。 (sentence_stay), so the real
+    marks printed right after it in the paragraph's clean rest do not pull its garbled 。 (遥) to clean."""
+    lead, rest = "一大早，老王就出门去工厂了。", "退休十年，老王仍然坚守在技术一线，每周都去车间指导。"
+    assert repair(garbled(lead) + rest).text == lead + rest
+
+
 def test_a_model_learned_from_a_twin_is_no_less_precise_than_the_default() -> None:
     """A twin printed with every mark garbled raises the learned rate; clean text must not pay for it."""
     noisy = BEFORE + reflow(garbled(ARTICLE)) + AFTER

@@ -515,6 +515,21 @@ def test_the_vector_screens_paragraph_ends_are_those_the_text_marks() -> None:
     assert windows.paragraph_ends() == [] == garbles._paragraph_ends("我们散步遥\n他说")
 
 
+def test_a_font_run_goes_on_past_a_sentence_end_only_by_the_sentence_stay() -> None:
+    """After a mark that ends a sentence, printed (。) or a candidate's (遥 for 。), the chance the run goes on is
+    sentence_stay times exp(-distance / run_length): a font set for a lead sentence ends with it."""
+    import math
+
+    prepared = garbles._prepared(default_model())
+    read = "甲，乙遥丙丁。戊，己"  # marks at 1, 6 and 8, the candidate 遥 (。) at 3; no paragraph end
+    decision = garbles._Decision(garbles._Occurrence(3, 1, prepared.table["遥"]), 5.0, "text", 0.0)  # winnable
+    runs = garbles.FontRuns(read, prepared.printed_marks, 3, [decision])
+    runs.decide([decision])
+    length, k = garbles.fitted()["run_length"], garbles.fitted()["sentence_stay"]
+    # ， → 遥: no sentence end; 遥 → 。: after the candidate's 。; 。 → ，: after a printed 。
+    assert runs.stays == [0.0, math.exp(-2 / length), k * math.exp(-3 / length), k * math.exp(-2 / length)]
+
+
 def test_a_font_run_goes_on_between_events_only_within_a_paragraph() -> None:
     """FontRuns' chance that the run goes on from one event to the next: exp(-distance / run_length) inside a
     paragraph, 0 across a paragraph's end (each event's paragraph found once, FontRuns._paragraphs)."""

@@ -101,9 +101,10 @@ FEATURES = (
             "another mark around it or not (enclosure_state), is around the dash than around its garbled forms "
             "printed as themselves, outside both 0 (enclosure, data/garble_decision.json, "
             "corpora/fit_garble_runs.py on real-dev train); an opener printed garbled counts once decided a mark"),
-    Feature("font run", "two-state run model: run_length, mark_in_garbled_run and the prior garbled_share "
-            "(data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own share by EM; "
-            "a run ends at a paragraph's end where the text marks one (a font is set for a paragraph or a part of it); "
+    Feature("font run", "two-state run model: run_length, sentence_stay, mark_in_garbled_run and the prior "
+            "garbled_share (data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own "
+            "share by EM; a run ends at a paragraph's end where the text marks one (a font is set for a paragraph or a "
+            "part of it), and goes on past a sentence's end (。！？, printed or a candidate's) only by sentence_stay; "
             "in a PDF, the state of the character's font (textfix.fonts: the file's garbled fonts, as doctor finds them)"),
 )
 
@@ -1922,7 +1923,8 @@ class FontRuns:
     is right, so each is evidence by its likelihood ratio) and the marks printed
     as themselves (a garbled run hardly prints any: ``mark_in_garbled_run``).
     Between two events *d* characters apart the run goes on with probability
-    exp(−d / run_length), else (and always across a paragraph's end) the font
+    exp(−d / run_length), times ``sentence_stay`` after an event whose mark ends a
+    sentence, else (and always across a paragraph's end) the font
     is drawn afresh: garbled with the page's share, which EM estimates from the
     page, starting from ``garbled_share`` (the seed page's).  The share is not
     the noise model's learned rate: a twin garbled throughout says how this
@@ -1955,6 +1957,7 @@ class FontRuns:
         # A font is set for a paragraph or a part of one (a bold lead sentence), not across paragraphs: where
         # the text marks its paragraphs' ends (PARAGRAPH_END: see garble_changes), a run ends there.
         self.paragraph_ends = page.paragraph_ends() if page is not None else _paragraph_ends(text)
+        self.text = text
         self.events: list[_Decision | None] | None = None
         self.prior = self.share = fitted()["garbled_share"]
 
@@ -1972,8 +1975,11 @@ class FontRuns:
             run_length = fitted()["run_length"]
             ats = [at for at, _ in events]
             paragraph = self._paragraphs(ats)  # (a paragraph ends between two events where theirs differ)
-            self.stays = [0.0] + [0.0 if p != q else math.exp(-(b - a) / run_length)
-                                  for a, b, p, q in zip(ats, ats[1:], paragraph, paragraph[1:])]
+            # A font is set for a sentence or more (a bold lead sentence): after a mark that ends a sentence, printed
+            # or the candidate's, the run goes on only by sentence_stay (corpora/fit_garble_runs.py; see ends_sentence).
+            across = [fitted()["sentence_stay"] if ends_sentence(self.text, at, d) else 1.0 for at, d in events]
+            self.stays = [0.0] + [0.0 if p != q else k * math.exp(-(b - a) / run_length)
+                                  for a, b, p, q, k in zip(ats, ats[1:], paragraph, paragraph[1:], across)]
         ratios = [self.mark_ratio if d is None else d.likelihood_ratio for d in self.events]
         a, b = PRIOR_EVENTS * self.prior, PRIOR_EVENTS * (1 - self.prior)
         for _ in range(rounds):
@@ -1996,6 +2002,16 @@ class FontRuns:
         not 8.9, measured; the settle pass there has ~1,000 events, a paragraph a line of real-dev many more.)"""
         ends = self.paragraph_ends
         return [bisect_left(ends, at) for at in offsets] if ends else [0] * len(offsets)
+
+
+# The marks that end a sentence, where a font run set for a sentence ends.
+SENTENCE_ENDS = frozenset("。！？")
+
+
+def ends_sentence(text: str, at: int, d: _Decision | None) -> bool:
+    """Whether the event at *at* ends a sentence: a mark printed as itself (*d* None) that does, or a candidate
+    whose mark does (遥 for 。: in the garbled run its reading would have the sentence end there)."""
+    return (text[at] if d is None else d.occurrence.candidate.symbol) in SENTENCE_ENDS
 
 
 REACH = 4
