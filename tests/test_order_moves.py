@@ -12,7 +12,7 @@ from textfix.order import (
     reading_order,
 )
 from textfix import order as order_module
-from textfix.order import _cohesion, _no_term_worse
+from textfix.order import _bigrams, _cohesion, _no_term_worse, _pair_overlap
 from textfix.repair import apply_changes, repair
 
 
@@ -1038,6 +1038,26 @@ def test_blocks_are_read_with_their_article_s_text_when_the_titles_stand_at_the_
     # article 1's second subhead with article 2: the topics gain more than COHESION_GAIN.
     monkeypatch.setattr(order_module, "COHESION_GAIN", float("inf"))
     assert move_order(blocks, stop) not in (None, read)
+
+
+# Two long blocks of different articles share the page's common words (今年, 明显提高, 继续推进, …);
+# a short block shares its own article's names (湖区, 生态修复工程, 越冬候鸟).  Counted raw, the long
+# pair shares more (the shape of train159 page-028: 37 against 22); against the blocks' sizes the short
+# block's pair shares more.
+LAKE_LONG = ("湖区今年开展生态修复工程，沿岸种植水生植物，清理湖底淤泥，改善湖区水质。工作人员介绍，工程实施以来，"
+             "湖水透明度明显提高，越冬候鸟数量逐年增加。下一步，湖区将继续推进生态修复工程，建设湿地公园，让市民共享发展成果。")
+PARK_LONG = ("今年以来，开发区走访辖区企业一百多家，帮助企业解决用工难题，企业产值明显提高，外贸订单不断增加。"
+             "开发区负责人说，园区将继续推进厂房改造，完善道路、供电等配套设施，吸引更多项目落户。"
+             "下一步，开发区还将举办招聘会，为企业输送技术工人。")
+LAKE_SHORT = "湖区生态修复工程让越冬候鸟回到湖区。"
+
+
+def test_a_short_block_of_an_article_is_nearer_it_than_a_long_block_of_another() -> None:
+    blocks, _ = move_blocks(boxes(_page(["\n".join(_set(text)) for text in (LAKE_LONG, PARK_LONG, LAKE_SHORT)]), BylineFinder()))
+    grams = [_bigrams(block) for block in blocks]
+    assert len(grams) == 3 and len(grams[0] & grams[1]) > len(grams[0] & grams[2])  # raw: the long pair
+    overlap = _pair_overlap(grams)
+    assert overlap[0, 2] > overlap[0, 1] and overlap[1, 2] == 0.0
 
 
 def test_a_block_is_not_moved_for_its_topic_when_the_titles_stand_over_the_articles() -> None:

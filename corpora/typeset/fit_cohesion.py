@@ -4,13 +4,14 @@ order must read each block with before it is taken over the order that mends the
     python corpora/typeset/fit_cohesion.py /tmp/tp2/train /tmp/tp2/train23 ...
 
 For every pdftotext page whose titles stand at the foot (textfix.order._cohesion asks no other) the
-move search runs twice: without cohesion (as before it was asked) and with it (COHESION_GAIN 0).
+move search runs twice: without cohesion (as before it was asked) and with it (any gain taken).
 Where the two orders differ, each block of the body is given the article the order reads it in, and
 the gold's article (the one whose text holds the block's longest line but two characters) tells how
 many blocks each order reads with their own article.  Prints, for each such page, the cohesion
 gained and whether the cohesive order reads more blocks right; the gain asked is half way between
 the highest gain of an order that reads fewer blocks right (or as many) and the lowest of one that
-reads more.  Pages whose foot titles pdftotext printed before some text (held apart by
+reads more above it (where the gains overlap, the better orders left under the cut are counted).
+Pages whose foot titles pdftotext printed before some text (held apart by
 textfix.order._moves_under_titles) are left out: their blocks are searched in another order.
 """
 
@@ -61,13 +62,13 @@ def page_gain(path: Path, model) -> tuple[float, int] | None:
     if stop >= len(blocks) or stop < order.MIN_BLOCKS or order._titles_before_text(blocks, stop) is not None:
         return None
     plain, together = [], []
-    for gain, out in ((math.inf, plain), (0, together)):
+    for gain, out in ((math.inf, plain), (-math.inf, together)):
         order.COHESION_GAIN = gain
         out.extend(order.move_order(blocks, stop) or range(stop))
     if plain == together:
         return None
     lo = order._body_start(blocks, stop)
-    cohesion = order._cohesion(blocks, stop, tuple(plain[lo:]))
+    cohesion = order._cohesion(blocks, stop, tuple(plain[lo:]), order._pair_overlap)  # as move_order judges it
     gold_texts = _gold_articles(path.with_name(path.name.replace(".pdftotext.txt", ".gold.json")))
     gold = [_gold_article(b, gold_texts) for b in blocks]
     return cohesion(together[lo:]) - cohesion(plain[lo:]), _right(blocks, together[lo:], gold) - _right(blocks, plain[lo:], gold)
@@ -80,13 +81,18 @@ def main(argv: list[str]) -> int:
         for path in sorted(folder.glob("*.pdftotext.txt")):
             if (found := page_gain(path, model)) is not None:
                 gain, right = found
-                print(f"{folder.name}/{path.name}: cohesion +{gain:.1f}, blocks read right {right:+d}")
+                print(f"{folder.name}/{path.name}: cohesion {gain:+.3f}, blocks read right {right:+d}")
                 (better if right > 0 else worse).append(gain)
     if not better:
         print("no page read better")
         return 1
-    low, high = max(worse, default=0.0), min(better)
-    print(f"COHESION_GAIN: fewer or as many right up to {low:.1f}, more right from {high:.1f}: half way {(low + high) / 2:.1f}")
+    # The gains may overlap: the cut stands above every order read no better, half way to the lowest
+    # gain of one read better above it; the better orders left under it are counted.
+    low = max(worse, default=0.0)
+    high = min((gain for gain in better if gain > low), default=low)
+    missed = sum(gain <= low for gain in better)
+    print(f"COHESION_GAIN: fewer or as many right up to {low:.3f}, more right above it from {high:.3f} "
+          f"({missed} of {len(better)} read better under it): half way {(low + high) / 2:.4f}")
     return 0
 
 
