@@ -470,3 +470,27 @@ def test_the_threshold_is_the_least_that_keeps_clean_false_fixes_within_budget()
     assert figures["0.85"] == {"restored": 1, "false_fixes_clean": 2, "false_fixes_garbled": 1}
     assert figures["0.5"] == {"restored": 3, "false_fixes_clean": 3, "false_fixes_garbled": 1}
     assert figures["1.0"] == {"restored": 1, "false_fixes_clean": 1, "false_fixes_garbled": 0}
+
+
+def test_the_threshold_fit_collects_its_decisions_at_the_grids_least_threshold() -> None:
+    """Decisions collected at the threshold in use lack the readings that only a lower threshold looks for (the
+    fit then leans to the value in use): they are collected at the least of the grid, and the one in use restored."""
+    from textfix import garbles
+    from textfix.garbles import _Decision, _Occurrence, _prepared
+
+    fit = _corpora("fit_garble_runs")
+    in_use = garbles.THRESHOLD
+    assert fit.COLLECT_AT == min(fit.THRESHOLDS)
+    with fit.collecting():
+        assert garbles.THRESHOLD == min(fit.THRESHOLDS)
+        # A decision whose terms lie between the grid's least and the value in use is winnable while collecting:
+        # its word and name readings are looked for, as at a threshold of the grid below the one in use.
+        between = (min(fit.THRESHOLDS) + in_use) / 2
+        assert _Decision(_Occurrence(0, 1, _prepared(default_model()).table["袁"]), between, "text", 0.0).winnable
+    assert garbles.THRESHOLD == in_use
+    try:
+        with fit.collecting():
+            raise RuntimeError
+    except RuntimeError:
+        pass
+    assert garbles.THRESHOLD == in_use

@@ -118,9 +118,10 @@ def fitted() -> dict:
 # The log10 posterior odds the mark must win by: the least that keeps false fixes on clean text within one per
 # million characters (the acceptance), on every real-dev train item read under a character model of the
 # others (threshold in data/garble_decision.json, fitted by corpora/fit_garble_runs.py; its figures there).  The
-# fit collects its decisions under this threshold, whose readings (words, names, the run model) are looked for only
-# where a decision's terms pass it, so the grid's rows below it are scored without the readings that would lower
-# their terms: the fit leans to the value in use (corpora/fit_garble_runs.py, held_out_decisions).
+# figures there are of a fit that collected its decisions under this threshold, whose readings (words, names, the
+# run model) are looked for only where a decision's terms pass it, so the grid's rows below it were scored without
+# the readings that would lower their terms: that fit leaned to the value in use.  The script now collects at the
+# grid's least and returns 0.5, which is not shipped: corpora/fit_garble_runs.py says why (``threshold``).
 THRESHOLD: float = fitted()["threshold"]
 
 
