@@ -55,25 +55,27 @@ From the train part of real-dev (``corpora/realdev.py``):
   on train all 75 single — inside a quote stand in one that holds none (a
   named compound), 92 of the 112 要 there in one that does (quoted speech).
 
-* ``threshold``: the log10 posterior odds a mark must win by, the least of
-  ``THRESHOLDS`` whose false fixes on clean text stay within one per
-  ``CLEAN_BUDGET`` characters (the issue's acceptance: a false fix on clean text
-  costs far more than a missed mark, so the loss is the marks missed under that
-  budget), on all of train read ``FOLDS``-fold (each run of items by date under
-  a character model of the others), as printed and garbled as
-  ``bench/eval_garbles.py`` does (seed 0); ``threshold_fit`` keeps each
-  threshold's figures.  The slack and the segment weight are fitted at the
-  threshold in use: the script says when the new one differs (run it again).
-  The decisions are collected at the grid's least threshold (``COLLECT_AT``:
-  see :func:`held_out_decisions`).  So collected (twelfth session, 17 minutes
-  on the shared machine), the fit returns 0.5, the grid's least: 1 false fix
-  on 3,591,737 clean characters from 0.5 to 0.85, 0 from 0.9; 82,101 of 82,368
-  marks restored at 0.5 against 81,984 at 1.0, false fixes in the garbled
-  paragraphs 20 against 9.  Not shipped (the threshold in use stays 1.0, with
-  the figures of the earlier, leaning fit in garble_decision.json): at 0.5 the
-  garbled sentence corpus (``corpora/repair/garbled.json``) gains 3 false fixes
-  (4 → 7; the issue: it must not regress), and the value lies on the grid's
-  edge.  Run as it is, the script writes 0.5.
+* ``threshold``: the log10 posterior odds a mark must win by: the least of
+  ``THRESHOLDS`` whose false-fix rate on clean text is within one per
+  ``CLEAN_BUDGET`` characters at ``CONFIDENCE`` (the issue's acceptance, read on a
+  held-back test part: the count on held-out train is an estimate, so its
+  one-sided upper Poisson bound must keep the budget, :func:`poisson_upper_bound`;
+  a false fix on clean text costs far more than a missed mark, so the loss is the
+  marks missed under that bound), on all of train read ``FOLDS``-fold (each run
+  of items by date under a character model of the others), as printed and
+  garbled as ``bench/eval_garbles.py`` does (seed 0); raised, if need be, until
+  the garbled sentence corpus (``GARBLED_CORPUS``) has no more false fixes than
+  ``GARBLED_CORPUS_FALSE_FIXES`` (:func:`least_keeping_corpus`: the issue asks
+  that it not regress).  ``threshold_fit`` keeps each threshold's figures, the
+  least the bound accepts and the corpus's counts.  The slack and the segment
+  weight are fitted at the threshold in use: the script says when the new one
+  differs (run it again).  The decisions are collected at the grid's least
+  threshold (``COLLECT_AT``: see :func:`held_out_decisions`).  So fitted
+  (twelfth session, ~13 minutes on the shared machine): 1 false fix on
+  3,591,737 clean characters from 0.5 to 0.85 (bound 1.32 per million,
+  rejected), 0 from 0.9 (bound 0.83): the bound accepts 0.9; the corpus has 7
+  false fixes at 0.9, 5 at 0.95, 4 at 1.0, so the fit returns 1.0.  (The
+  count alone, not its bound, accepted 0.5.)
 
 * ``segment_weight``: how much a word reading of a printed character loses per
   log10 its word falls short of the window's likeliest segmentation (jieba's
@@ -90,6 +92,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -395,6 +398,13 @@ CLEAN_BUDGET = 1_000_000
 # this confidence, stays within the budget, not the count observed.  95 %: the usual one-sided level.  (With 1 false
 # fix on the 3.59 M clean characters of train the bound is 1.32 per million, rejected; with 0 it is 0.83.)
 CONFIDENCE = 0.95
+# The garbled sentence corpus (corpora/repair/garbled.json: hand-written and project sentences in the print's
+# garbling), whose repair the issue asks not to regress, and its false fixes (a mark where its fixed text has none)
+# at the threshold shipped before the threshold was fitted (the hand-set 1.0, main at b6ee920: 4, counted).  The
+# held-out train text scores a false fix only where the garbling draws no mark; the corpus holds the print's own
+# hard cases (a comma before a surname, a colon after a verb of saying), which train's garbling rarely draws.
+GARBLED_CORPUS = ROOT / "corpora" / "repair" / "garbled.json"
+GARBLED_CORPUS_FALSE_FIXES = 4
 # The thresholds (log10 posterior odds) the decision's is chosen among: 0.5 (about three to one) to 2 (a hundred to
 # one), in steps of 0.05, finer than the margins of the held-out false fixes lie apart (measured: 0.01 to 0.4).
 THRESHOLDS = tuple(round(0.5 + k * 0.05, 2) for k in range(31))
@@ -504,16 +514,56 @@ def threshold_figures(rows: list[tuple], clean_chars: int) -> tuple[float, dict[
     return best, figures
 
 
+def corpus_false_fixes(threshold: float) -> int:
+    """GARBLED_CORPUS's false fixes repaired at *threshold*, counted in a fresh process: the decisions there read the
+    shipped models (the fit swaps held-out ones in) and the screen is built at *threshold* (it is built once, at
+    the threshold in use)."""
+    done = subprocess.run([sys.executable, __file__, "--corpus-false-fixes", str(threshold)], check=True,
+                          capture_output=True, text=True)
+    return int(done.stdout.split()[-1])
+
+
+def _count_corpus_false_fixes(threshold: float) -> int:
+    """corpus_false_fixes in this process (the script run with --corpus-false-fixes): count as tests/test_repair.py."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import test_repair
+
+    from textfix import repair
+
+    garbles.THRESHOLD = threshold
+    cases = json.loads(GARBLED_CORPUS.read_text(encoding="utf-8"))
+    return sum(test_repair._missed_and_false(c["fixed"], repair(c["original"]).text)[1] for c in cases)
+
+
+def least_keeping_corpus(start: float, count=corpus_false_fixes) -> tuple[float, dict[str, int]]:
+    """The least threshold of THRESHOLDS from *start* (the least the clean-text bound accepts: the bound only falls
+    as the threshold rises) at which GARBLED_CORPUS's false fixes (*count*) stay within GARBLED_CORPUS_FALSE_FIXES
+    (the last of THRESHOLDS if none does), with the counts read on the way."""
+    counted: dict[str, int] = {}
+    for threshold in (t for t in THRESHOLDS if t >= start):
+        counted[str(threshold)] = count(threshold)
+        if counted[str(threshold)] <= GARBLED_CORPUS_FALSE_FIXES:
+            return threshold, counted
+    return THRESHOLDS[-1], counted
+
+
 def fit_threshold(items: list[dict]) -> tuple[float, dict]:
-    """The decision's threshold fitted on *items* read FOLDS-fold (threshold_figures), with its figures."""
+    """The decision's threshold fitted on *items* read FOLDS-fold (threshold_figures), raised if need be until the
+    garbled sentence corpus keeps its false fixes (least_keeping_corpus), with its figures."""
     rows, clean_chars, garbled_marks = held_out_decisions(items)
-    best, figures = threshold_figures(rows, clean_chars)
+    by_bound, figures = threshold_figures(rows, clean_chars)
+    best, corpus = least_keeping_corpus(by_bound)
     return best, {"folds": FOLDS, "clean_characters": clean_chars, "garbled_marks": garbled_marks,
+                  "least_within_bound": by_bound, "garbled_corpus_false_fixes": corpus,
+                  "garbled_corpus_false_fixes_allowed": GARBLED_CORPUS_FALSE_FIXES,
                   "confidence": CONFIDENCE, "clean_rate_budget": f"1 per {CLEAN_BUDGET:,} characters",
                   "by_threshold": figures}
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--corpus-false-fixes"]:
+        print(_count_corpus_false_fixes(float(sys.argv[2])))
+        return 0
     if not GOLD.exists():
         sys.exit(f"seed gold not found at {GOLD} (it lives in ../shared beside the clone)")
     events, spaced, spaceable = seed_events()

@@ -509,3 +509,24 @@ def test_the_threshold_fit_collects_its_decisions_at_the_grids_least_threshold()
     except RuntimeError:
         pass
     assert garbles.THRESHOLD == in_use
+
+
+def test_the_threshold_is_raised_until_the_garbled_corpus_keeps_its_false_fixes() -> None:
+    fit = _corpora("fit_garble_runs")
+    # Counts invented here: the clean-text bound accepts 0.9 up; the corpus has 7 false fixes at 0.9, 5 at 0.95 and
+    # the allowed number from 1.0 up, so 1.0 is returned and nothing above it is counted.
+    allowed = fit.GARBLED_CORPUS_FALSE_FIXES
+    counts = {0.9: allowed + 3, 0.95: allowed + 1, 1.0: allowed, 1.05: allowed - 1}
+    best, counted = fit.least_keeping_corpus(0.9, counts.__getitem__)
+    assert best == 1.0
+    assert counted == {"0.9": allowed + 3, "0.95": allowed + 1, "1.0": allowed}
+    # None keeps it: the last of the grid.
+    assert fit.least_keeping_corpus(1.9, lambda t: allowed + 1) == (max(fit.THRESHOLDS),
+                                                                     {"1.9": allowed + 1, "1.95": allowed + 1,
+                                                                      "2.0": allowed + 1})
+
+
+def test_the_shipped_threshold_keeps_the_garbled_corpus_within_its_false_fixes() -> None:
+    fit = _corpora("fit_garble_runs")
+    # Counted in a fresh process, as the fit counts it (the screen built at the threshold asked).
+    assert fit.corpus_false_fixes(fitted()["threshold"]) <= fit.GARBLED_CORPUS_FALSE_FIXES
