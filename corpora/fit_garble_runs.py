@@ -60,15 +60,27 @@ From the train part of real-dev (``corpora/realdev.py``):
   on train all 75 single — inside a quote stand in one that holds none (a
   named compound), 92 of the 112 要 there in one that does (quoted speech).
 
-* ``threshold``: the log10 posterior odds a mark must win by, the least of
-  ``THRESHOLDS`` whose false fixes on clean text stay within one per
-  ``CLEAN_BUDGET`` characters (the issue's acceptance: a false fix on clean text
-  costs far more than a missed mark, so the loss is the marks missed under that
-  budget), on all of train read ``FOLDS``-fold (each run of items by date under
-  a character model of the others), as printed and garbled as
-  ``bench/eval_garbles.py`` does (seed 0); ``threshold_fit`` keeps each
-  threshold's figures.  The slack and the segment weight are fitted at the
-  threshold in use: the script says when the new one differs (run it again).
+* ``threshold``: the log10 posterior odds a mark must win by: the least of
+  ``THRESHOLDS`` whose false-fix rate on clean text is within one per
+  ``CLEAN_BUDGET`` characters at ``CONFIDENCE`` (the issue's acceptance, read on a
+  held-back test part: the count on held-out train is an estimate, so its
+  one-sided upper Poisson bound must keep the budget, :func:`poisson_upper_bound`;
+  a false fix on clean text costs far more than a missed mark, so the loss is the
+  marks missed under that bound), on all of train read ``FOLDS``-fold (each run
+  of items by date under a character model of the others), as printed and
+  garbled as ``bench/eval_garbles.py`` does (seed 0); raised, if need be, until
+  the garbled sentence corpus (``GARBLED_CORPUS``) has no more false fixes than
+  ``GARBLED_CORPUS_FALSE_FIXES`` (:func:`least_keeping_corpus`: the issue asks
+  that it not regress).  ``threshold_fit`` keeps each threshold's figures, the
+  least the bound accepts and the corpus's counts.  The slack and the segment
+  weight are fitted at the threshold in use: the script says when the new one
+  differs (run it again).  The decisions are collected at the grid's least
+  threshold (``COLLECT_AT``: see :func:`held_out_decisions`).  So fitted
+  (twelfth session, ~13 minutes on the shared machine): 1 false fix on
+  3,591,737 clean characters from 0.5 to 0.85 (bound 1.32 per million,
+  rejected), 0 from 0.9 (bound 0.83): the bound accepts 0.9; the corpus has 7
+  false fixes at 0.9, 5 at 0.95, 4 at 1.0, so the fit returns 1.0.  (The
+  count alone, not its bound, accepted 0.5.)
 
 * ``segment_weight``: how much a word reading of a printed character loses per
   log10 its word falls short of the window's likeliest segmentation (jieba's
@@ -85,8 +97,11 @@ from __future__ import annotations
 import json
 import math
 import re
+import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -400,12 +415,25 @@ FOLDS = 7
 # on clean text costs far more than a missed mark: the threshold is the least (the most marks restored) whose
 # false fixes on clean held-out text stay within this budget.
 CLEAN_BUDGET = 1_000_000
+# A count of false fixes on held-out text estimates the rate the issue bounds (its acceptance is read on a held-back
+# test part): a threshold is accepted only when the one-sided upper confidence bound of its clean false-fix rate, at
+# this confidence, stays within the budget, not the count observed.  95 %: the usual one-sided level.  (With 1 false
+# fix on the 3.59 M clean characters of train the bound is 1.32 per million, rejected; with 0 it is 0.83.)
+CONFIDENCE = 0.95
+# The garbled sentence corpus (corpora/repair/garbled.json: hand-written and project sentences in the print's
+# garbling), whose repair the issue asks not to regress, and its false fixes (a mark where its fixed text has none)
+# at the threshold shipped before the threshold was fitted (the hand-set 1.0, main at b6ee920: 4, counted).  The
+# held-out train text scores a false fix only where the garbling draws no mark; the corpus holds the print's own
+# hard cases (a comma before a surname, a colon after a verb of saying), which train's garbling rarely draws.
+GARBLED_CORPUS = ROOT / "corpora" / "repair" / "garbled.json"
+GARBLED_CORPUS_FALSE_FIXES = 4
 # The thresholds (log10 posterior odds) the decision's is chosen among: 0.5 (about three to one) to 2 (a hundred to
 # one), in steps of 0.05, finer than the margins of the held-out false fixes lie apart (measured: 0.01 to 0.4).
 THRESHOLDS = tuple(round(0.5 + k * 0.05, 2) for k in range(31))
-# How much the screen's slack is widened while the held-out decisions are collected: as far as the lowest threshold
-# of the grid lies below the one the slack was fitted at, the one in use (the screen's bound moves one for one with it).
-THRESHOLD_SCREEN_WIDENING = max(0.0, garbles.THRESHOLD - THRESHOLDS[0])
+# The threshold the held-out decisions are collected at: the grid's least, so that every threshold of the grid is
+# scored on decisions with all the readings it would look for (the screen's bound moves one for one with it: the
+# screen, built at this threshold, passes every candidate any threshold of the grid could let win).
+COLLECT_AT = THRESHOLDS[0]
 
 
 def held_out_decisions(items: list[dict], seeds: tuple[int, ...] = (0,)) -> tuple[list[tuple], int, int]:
@@ -415,11 +443,14 @@ def held_out_decisions(items: list[dict], seeds: tuple[int, ...] = (0,)) -> tupl
     Each fold's paragraphs are read as printed (clean) and garbled as
     ``bench/eval_garbles.py`` garbles them (once per seed in *seeds*) under a
     character model built on the other folds (``bench/eval_interpunct.py``'s
-    build), with the screen widened by THRESHOLD_SCREEN_WIDENING.  Known bias (left as it is at the eleventh
-    session's end): garbles.THRESHOLD stays at the value in use while they are collected, and the decision looks
-    for word and name readings, and weighs the run model, only where a decision's terms pass it; so the rows of
-    thresholds below it lack the readings that only lower terms, and their false fixes are overstated.  Setting
-    garbles.THRESHOLD to THRESHOLDS[0] while collecting, then refitting, removes it.
+    build), with garbles.THRESHOLD set to THRESHOLDS[0] while they are collected (COLLECT_AT).  The decision
+    looks for word and name readings, weighs the run model, and screens its candidates only where a decision's
+    terms pass the threshold in use: collected at the value in use (as until the twelfth session), the rows of the
+    thresholds below it lacked the readings that only lower terms, and overstated their false fixes (the fit leaned
+    to the value in use).  Collected at the grid's least, every row has every reading it would have at its own
+    threshold.  (What stays: the neighbours re-read in place, and the pairs weighed together, are those that win
+    at THRESHOLDS[0]; a threshold above it would leave some of them printed.  They move only decisions beside
+    another candidate, and the fit reads the threshold where the clean text's false fixes vanish.)
     """
     sys.path.insert(0, str(ROOT / "bench"))
     import eval_garbles
@@ -427,12 +458,9 @@ def held_out_decisions(items: list[dict], seeds: tuple[int, ...] = (0,)) -> tupl
 
     items = sorted(items, key=lambda item: item["date"])
     bounds = [len(items) * k // FOLDS for k in range(FOLDS + 1)]
-    garbles.fitted()["screen_slack"] += THRESHOLD_SCREEN_WIDENING
-    by_mark = garbles.fitted().get("screen_slack_by_mark", {})
-    garbles.fitted()["screen_slack_by_mark"] = {m: v + THRESHOLD_SCREEN_WIDENING for m, v in by_mark.items()}
     rows: list[tuple] = []
     clean_chars = garbled_marks = 0
-    try:
+    with collecting():
         for start, end in zip(bounds, bounds[1:]):
             paragraphs = [p for item in items[start:end] for p in item["paragraphs"] if p.strip()]
             clean_chars += sum(len(p) for p in paragraphs)
@@ -453,16 +481,45 @@ def held_out_decisions(items: list[dict], seeds: tuple[int, ...] = (0,)) -> tupl
                         rows.append((clean, d.context + d.space + d.partner, d.run, d.occurrence.at in marks,
                                      d.mark_glyph))
             print(f"threshold fold {start}-{end}: {len(rows)} decisions", file=sys.stderr, flush=True)
-    finally:
-        garbles.fitted.cache_clear()
     return rows, clean_chars, garbled_marks
 
 
+@contextmanager
+def collecting() -> Iterator[None]:
+    """The decision's threshold set to COLLECT_AT while the held-out decisions are collected, the one in use after."""
+    in_use, garbles.THRESHOLD = garbles.THRESHOLD, COLLECT_AT
+    try:
+        yield
+    finally:
+        garbles.THRESHOLD = in_use
+
+
+def poisson_upper_bound(count: int, confidence: float = CONFIDENCE) -> float:
+    """The exact one-sided upper confidence bound of a Poisson mean with *count* observed: the mean at which a
+    count this small or smaller has probability 1 − *confidence* (a documented fact: the bound is half the
+    chi-square quantile at *confidence* with 2·count + 2 degrees of freedom; no scipy here, so the Poisson
+    distribution function is solved by bisection, to 1e-9)."""
+    def at_most_count(mean: float) -> float:  # P(X ≤ count) for X ~ Poisson(mean): falls as the mean grows
+        term = total = math.exp(-mean)
+        for k in range(1, count + 1):
+            term *= mean / k
+            total += term
+        return total
+
+    low, high = float(count), count + 10.0 * math.sqrt(count + 1) + 10.0
+    while high - low > 1e-9:
+        mid = (low + high) / 2
+        low, high = (mid, high) if at_most_count(mid) > 1 - confidence else (low, mid)
+    return high
+
+
 def threshold_figures(rows: list[tuple], clean_chars: int) -> tuple[float, dict[str, dict]]:
-    """The least threshold of THRESHOLDS whose false fixes on the clean text of *rows* (held_out_decisions' rows)
-    stay within one per CLEAN_BUDGET of its *clean_chars* characters (the last of THRESHOLDS if none does), and each
-    threshold's figures: marks restored, false fixes on clean text and in garbled paragraphs."""
-    figures = {}
+    """The least threshold of THRESHOLDS whose clean false-fix rate on *rows* (held_out_decisions' rows, read on
+    *clean_chars* clean characters) is within one per CLEAN_BUDGET characters at CONFIDENCE (the upper Poisson
+    bound of its count, :func:`poisson_upper_bound`; the last of THRESHOLDS if none is), and each threshold's
+    figures: marks restored, false fixes on clean text (with the bound, per CLEAN_BUDGET characters) and in
+    garbled paragraphs."""
+    figures, within = {}, set()
     for threshold in THRESHOLDS:
         restored = false_clean = false_garbled = 0
         for clean, terms, run, is_mark, glyph in rows:
@@ -470,22 +527,65 @@ def threshold_figures(rows: list[tuple], clean_chars: int) -> tuple[float, dict[
             restored += wins and is_mark
             false_clean += wins and clean
             false_garbled += wins and not clean and not is_mark
+        bound = poisson_upper_bound(false_clean) * CLEAN_BUDGET / clean_chars
+        if bound <= 1.0:
+            within.add(threshold)
         figures[str(threshold)] = {"restored": restored, "false_fixes_clean": false_clean,
-                                   "false_fixes_garbled": false_garbled}
-    allowed = clean_chars / CLEAN_BUDGET
-    best = min((t for t in THRESHOLDS if figures[str(t)]["false_fixes_clean"] <= allowed), default=THRESHOLDS[-1])
+                                   "clean_rate_bound": round(bound, 3), "false_fixes_garbled": false_garbled}
+    best = min(within, default=THRESHOLDS[-1])
     return best, figures
 
 
+def corpus_false_fixes(threshold: float) -> int:
+    """GARBLED_CORPUS's false fixes repaired at *threshold*, counted in a fresh process: the decisions there read the
+    shipped models (the fit swaps held-out ones in) and the screen is built at *threshold* (it is built once, at
+    the threshold in use)."""
+    done = subprocess.run([sys.executable, __file__, "--corpus-false-fixes", str(threshold)], check=True,
+                          capture_output=True, text=True)
+    return int(done.stdout.split()[-1])
+
+
+def _count_corpus_false_fixes(threshold: float) -> int:
+    """corpus_false_fixes in this process (the script run with --corpus-false-fixes): count as tests/test_repair.py."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import test_repair
+
+    from textfix import repair
+
+    garbles.THRESHOLD = threshold
+    cases = json.loads(GARBLED_CORPUS.read_text(encoding="utf-8"))
+    return sum(test_repair._missed_and_false(c["fixed"], repair(c["original"]).text)[1] for c in cases)
+
+
+def least_keeping_corpus(start: float, count=corpus_false_fixes) -> tuple[float, dict[str, int]]:
+    """The least threshold of THRESHOLDS from *start* (the least the clean-text bound accepts: the bound only falls
+    as the threshold rises) at which GARBLED_CORPUS's false fixes (*count*) stay within GARBLED_CORPUS_FALSE_FIXES
+    (the last of THRESHOLDS if none does), with the counts read on the way."""
+    counted: dict[str, int] = {}
+    for threshold in (t for t in THRESHOLDS if t >= start):
+        counted[str(threshold)] = count(threshold)
+        if counted[str(threshold)] <= GARBLED_CORPUS_FALSE_FIXES:
+            return threshold, counted
+    return THRESHOLDS[-1], counted
+
+
 def fit_threshold(items: list[dict]) -> tuple[float, dict]:
-    """The decision's threshold fitted on *items* read FOLDS-fold (threshold_figures), with its figures."""
+    """The decision's threshold fitted on *items* read FOLDS-fold (threshold_figures), raised if need be until the
+    garbled sentence corpus keeps its false fixes (least_keeping_corpus), with its figures."""
     rows, clean_chars, garbled_marks = held_out_decisions(items)
-    best, figures = threshold_figures(rows, clean_chars)
+    by_bound, figures = threshold_figures(rows, clean_chars)
+    best, corpus = least_keeping_corpus(by_bound)
     return best, {"folds": FOLDS, "clean_characters": clean_chars, "garbled_marks": garbled_marks,
-                  "false_fixes_allowed": round(clean_chars / CLEAN_BUDGET, 2), "by_threshold": figures}
+                  "least_within_bound": by_bound, "garbled_corpus_false_fixes": corpus,
+                  "garbled_corpus_false_fixes_allowed": GARBLED_CORPUS_FALSE_FIXES,
+                  "confidence": CONFIDENCE, "clean_rate_budget": f"1 per {CLEAN_BUDGET:,} characters",
+                  "by_threshold": figures}
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--corpus-false-fixes"]:
+        print(_count_corpus_false_fixes(float(sys.argv[2])))
+        return 0
     if not GOLD.exists():
         sys.exit(f"seed gold not found at {GOLD} (it lives in ../shared beside the clone)")
     events, spaced, spaceable = seed_events()
