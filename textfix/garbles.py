@@ -120,7 +120,7 @@ def fitted() -> dict:
 # million characters (the acceptance) at the 95% upper Poisson bound of its count, on every real-dev train
 # item read under a character model of the others, and at which the garbled sentence corpus (corpora/repair/
 # garbled.json) keeps its false fixes (threshold in data/garble_decision.json, fitted by corpora/fit_garble_runs.py;
-# its figures there: the bound accepts 0.9, the corpus 1.0).
+# its figures there: the bound accepts the grid's least, 0.5, and the corpus takes it to 1.0).
 THRESHOLD: float = fitted()["threshold"]
 
 
