@@ -12,16 +12,18 @@ starts a Chinese person's name there (a token tagged ``nr`` or ``nrfg``; not ``n
 which no Chinese surname starts) of two or three characters that one of the decision's commonest surnames
 starts (``textfix.garbles.commonest_surnames``, the surnames its own estimate sums).
 
-Kept: the histories seen at least ``min_seen`` times after which some name started (a history no name
-started after reads the model's estimate whether kept or not, the smoothed estimate never being below it:
-``textfix.garbles._packed_name_after``).  ``prior_events`` (α) is how many positions' worth the
+Kept: the two-character histories seen at least :data:`MIN_SEEN` times (below that the smoothed estimate
+is almost the model's own: see ``prior_events``).  ``prior_events`` (α) is how many positions' worth the
 character model's estimate counts for against a history's own counts, (k / c + α·p) / (n + α), c the share
-of the dictionary's names the counted surnames start (``textfix.garbles.smoothed_name_start``).  Both are
-fitted together (:func:`fit_table`): the pair of :data:`MIN_SEEN_GRID` × :data:`PRIOR_GRID` that gives the
-latest :data:`HELD_OUT` of train (by date) the highest likelihood of where names start, under the table the
-pair makes of the rest's counts, read as the decision reads the shipped one (a history the table lacks reads
-the model's estimate alone).  (Until the twelfth session MIN_SEEN was set to 20 by hand and α fitted with
-every history smoothed, a fuller table than the one shipped.)
+of the dictionary's names the counted surnames start (``textfix.garbles.smoothed_name_start``): fitted here as
+the α of :data:`PRIOR_GRID` that gives the latest :data:`HELD_OUT` of train (by date) the highest
+likelihood of where names start, under a table counted on the rest.
+
+The fit smooths every held-out history with the rest's counts, also those the rest saw fewer than
+MIN_SEEN times, where the shipped table drops them and the decision reads the model's estimate alone
+(``textfix.garbles._packed_name_after``; a history no name started after reads the model's either way,
+the smoothed estimate never being below it).  So α = 50 is fitted under a somewhat fuller table than
+the one shipped; not refitted as the table it ships with (that would change the data, name_after.json).
 
 Run: ``PYTHONPATH=. python corpora/fit_name_after.py`` (a few minutes: jieba tags the whole train part).
 """
@@ -47,12 +49,9 @@ NAME_TAGS = ("nr", "nrfg")  # jieba's tags of a Chinese person's name (nrt: a tr
 # A name as the decision reads one: a surname and one or two given-name characters.  (The tagger's nr
 # alone is loose: after 大学 in train it tags 师生, 荣誉 and 孔子学院's 孔子 as often as real names.)
 NAME_LENGTHS = (2, 3)
-HELD_OUT = 0.15  # the latest share of train (by date) the table's cut and α are fitted on, as fit_garble_runs.py splits
-# The cuts (least positions seen) min_seen is chosen among: from keeping every history to the hand-set 20 and beyond.
-MIN_SEEN_GRID = (1, 2, 5, 10, 20, 50, 100)
-# The α prior_events is chosen among: 2 to 4096 in steps of √2 (the held-out likelihood changes by under one log10
-# unit a step near its peak: fit figures in name_after.json).
-PRIOR_GRID = tuple(round(2 ** (k / 2), 2) for k in range(2, 25))
+MIN_SEEN = 20  # a size cut: a history seen fewer times keeps almost only the model's estimate (α = 50 as fitted: name_after.json prior_events)
+HELD_OUT = 0.15  # the latest share of train (by date) prior_events is fitted on, as fit_garble_runs.py splits
+PRIOR_GRID = (5, 10, 20, 50, 100, 200, 500, 1000, 2000)
 # A numerical guard: a probability is kept inside [PROB_GUARD, 1 - PROB_GUARD] so that log10 of it and of its
 # complement stay finite.  Not a fitted value; whether any held-out history's p reaches it was not checked
 # (the fit takes minutes of jieba over all of train), so it stays as the shipped α was fitted with it.
@@ -95,29 +94,26 @@ def _covered() -> float:
     return garbles._commonest_surnames(default_charlm(), _lexicon())[1]
 
 
-def fit_table(seen: Counter, names: Counter, held_seen: Counter, held_names: Counter
-              ) -> tuple[int, float, dict[str, dict]]:
-    """The (min_seen, α) of MIN_SEEN_GRID × PRIOR_GRID under which the held-out positions' name starts are
-    likeliest, the rest's counts (*seen*, *names*) read as the decision reads the table they make; each cut's
-    log10 likelihood by α (α = inf: the model's estimate alone)."""
+def fit_prior_events(seen: Counter, names: Counter, held_seen: Counter, held_names: Counter
+                     ) -> tuple[float, dict[str, float]]:
+    """The α of PRIOR_GRID under which the held-out positions' name starts are likeliest under the rest's counts
+    (*seen*, *names*); each α's log10 likelihood."""
     priors = {h: model_prior(h) for h in held_seen}
     covered = _covered()
-    scores: dict[str, dict] = {}
-    for min_seen in MIN_SEEN_GRID:
-        by_alpha = scores[str(min_seen)] = {}
-        for alpha in (*PRIOR_GRID, math.inf):
-            total = 0.0
-            for h, n_held in held_seen.items():
-                p = priors[h]
-                if math.isfinite(alpha) and names[h] and seen[h] >= min_seen:  # kept: see _packed_name_after
-                    p = garbles.smoothed_name_start(names[h], seen[h], p, covered, alpha)
-                p *= covered  # the event counted: a name of the commonest surnames starts here
-                p = min(max(p, PROB_GUARD), 1 - PROB_GUARD)
-                k_held = held_names[h]
-                total += k_held * math.log10(p) + (n_held - k_held) * math.log10(1 - p)
-            by_alpha[str(alpha)] = round(total, 1)
-    min_seen, alpha = max(((m, a) for m in MIN_SEEN_GRID for a in PRIOR_GRID), key=lambda ma: scores[str(ma[0])][str(ma[1])])
-    return min_seen, alpha, scores
+    scores = {}
+    for alpha in (*PRIOR_GRID, math.inf):
+        total = 0.0
+        for h, n_held in held_seen.items():
+            p = priors[h]
+            if math.isfinite(alpha):
+                p = garbles.smoothed_name_start(names[h], seen[h], p, covered, alpha)
+            p *= covered  # the event counted: a name of the commonest surnames starts here
+            p = min(max(p, PROB_GUARD), 1 - PROB_GUARD)
+            k_held = held_names[h]
+            total += k_held * math.log10(p) + (n_held - k_held) * math.log10(1 - p)
+        scores[str(alpha)] = round(total, 1)
+    best = max(PRIOR_GRID, key=lambda a: scores[str(a)])
+    return best, scores
 
 
 def main() -> int:
@@ -126,20 +122,19 @@ def main() -> int:
     surnames = frozenset(garbles.commonest_surnames(_lexicon()))
     seen, names = name_starts(train[:cut], surnames)
     held_seen, held_names = name_starts(train[cut:], surnames)
-    min_seen, alpha, scores = fit_table(seen, names, held_seen, held_names)
+    alpha, scores = fit_prior_events(seen, names, held_seen, held_names)
     seen, names = seen + held_seen, names + held_names
-    histories = {h: [names[h], n] for h, n in sorted(seen.items()) if n >= min_seen and names[h]}
+    histories = {h: [names[h], n] for h, n in sorted(seen.items()) if n >= MIN_SEEN}
     OUT.write_text(json.dumps({
         "source": f"corpora/fit_name_after.py on real-dev train (before {realdev.TEST_FROM}): per two characters "
                   f"before a position, [positions where jieba posseg starts a {'/'.join(NAME_TAGS)} name of 2-3 characters "
                   f"with one of the decision's {garbles.SURNAMES_SUMMED} commonest surnames, positions], "
-                  f"histories seen at least {min_seen} times after which some name started",
-        "min_seen": min_seen,
+                  f"histories seen at least {MIN_SEEN} times",
         "prior_events": alpha,
-        "prior_events_fit": {"held_out": HELD_OUT, "log10_likelihood_by_min_seen": scores},
+        "prior_events_fit": {"held_out": HELD_OUT, "log10_likelihood": scores},
         "histories": histories,
     }, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{len(histories)} histories; min_seen {min_seen}; prior_events {alpha}")
+    print(f"{len(histories)} histories; prior_events {alpha}; {scores}")
     return 0
 
 

@@ -127,26 +127,3 @@ def test_a_history_longer_than_the_model_reads_is_left_out_of_the_packed_table(t
     packed = garbles.NameAfter(*(garbles.array("q", column) for column in (codes, names, seen)), prior_events)
     assert packed.counts("主席") == (12, 30)
     assert len(packed.codes) == 1
-
-
-def test_the_table_cut_is_fitted_with_the_held_out_part_read_as_the_decision_reads_the_table(monkeypatch) -> None:
-    """The cut (least positions seen) and α are fitted together, each held-out history read as the shipped table
-    would have it: a history cut out of it reads the model's estimate alone."""
-    import importlib
-    import sys
-    from collections import Counter
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpora"))
-    fit = importlib.import_module("fit_name_after")
-    monkeypatch.setattr(fit, "model_prior", lambda history: 0.01)
-    monkeypatch.setattr(fit, "_covered", lambda: 1.0)
-    # 甲乙: seen 3 times in the rest, a name after it each time; in the held-out part 9 names in 10.  Any cut
-    # above 3 leaves it to the model's 0.01, which makes the held-out 9 in 10 far less likely than any α does
-    # (at α = 2, (3 + 0.02) / 5 = 0.6); 丙丁, read as the model expects (10 in 1,000), is cut by none below 100.
-    seen, names = Counter({"甲乙": 3, "丙丁": 1000}), Counter({"甲乙": 3, "丙丁": 10})
-    held_seen, held_names = Counter({"甲乙": 10, "丙丁": 1000}), Counter({"甲乙": 9, "丙丁": 10})
-    min_seen, alpha, scores = fit.fit_table(seen, names, held_seen, held_names)
-    assert min_seen == 1  # (1 and 2 keep it alike: the least)
-    assert scores["1"][str(alpha)] == scores["2"][str(alpha)] > max(scores["5"].values())
-    assert alpha == min(fit.PRIOR_GRID)  # the fewer positions' worth of the model, the nearer 0.9 it reads

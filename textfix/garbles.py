@@ -82,7 +82,7 @@ FEATURES = (
             "characters before it: how often jieba's tagger starts a person's name there in real-dev train "
             "(data/name_after.json, corpora/fit_name_after.py), smoothed towards the character model's estimate (its "
             "commonest surnames, each by the share of its dictionary uses that start a name) by prior_events, fitted "
-            "there with the table's cut (min_seen) on the latest 15% of train, and never below that estimate (train has no bylines)"),
+            "there on the latest 15% of train, and never below that estimate (train has no bylines)"),
     Feature("segmentation", "part of the context term: a dictionary word reading of the printed character loses "
             "segment_weight × log10 of how much less likely the window's likeliest segmentation through the word is "
             "than its likeliest of all (jieba's maximum-probability route over its dictionary; 出院 in 指出院, which "
@@ -1411,8 +1411,7 @@ def name_history(history: str) -> str:
 class NameAfter(NamedTuple):
     """:func:`name_after`'s table packed: its histories' codes (:func:`history_code`), sorted, and beside each
     its counts.  Its 23,000 histories read from the JSON cost a process ~20 ms, and the collector's walk of
-    their lists after the garble decisions ~5 ms more (the table of the eleventh session; the JSON now holds
-    only the 3,980 histories some name started after); packed, the table loads in a fraction of a millisecond
+    their lists after the garble decisions ~5 ms more; packed, the table loads in a fraction of a millisecond
     (measured on the seed page, whose decisions ask for it)."""
 
     codes: array  # "q": each counted history's code, ascending
@@ -1464,8 +1463,7 @@ def name_after() -> NameAfter:
 def _packed_name_after(source: str) -> tuple[bytes, bytes, bytes, float]:
     """data/name_after.json's table as :func:`cached` keeps it: the packed columns' bytes, then prior_events.
 
-    Only the histories some name started after are kept (all the JSON holds since the twelfth session: 3,980;
-    before it 2,404 of 23,317): :func:`smoothed_name_start` never
+    Only the histories some name started after are kept (2,404 of 23,317): :func:`smoothed_name_start` never
     reads below the model's estimate, so one after which none did reads the model's, as one not counted does.
     A history longer than charlm.HISTORY (a table fitted for a longer model) is never asked for
     (:func:`name_history` cuts to HISTORY), and its code might overflow the packed column: dropped too."""
