@@ -12,31 +12,23 @@ The page header's lines (textfix.order._header) are no block of text and are not
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from page_evidence import gold_headings, print_heading_tally, typeset_boxes  # noqa: E402  (puts this checkout first on the path)
+from page_evidence import heading_tally, print_heading_tally  # noqa: E402  (puts this checkout first on the path)
 
 import textfix.order as order  # noqa: E402
-from textfix.evaluate import squash  # noqa: E402
 
 
-def tally(dirs: list[str]) -> Counter:
-    """(gold heading?, next block goes on?) -> blocks, over every page in *dirs*."""
-    counts: Counter = Counter()
-    for articles, blocks in typeset_boxes(dirs):
-        heads = gold_headings(articles)
-        for i, block in enumerate(blocks[:-1]):
-            if order._header(block) or not order._fills_as_subhead(block):
-                continue
-            shown = squash("".join(ln.text for ln in block))
-            counts[any(shown in h for h in heads), order._goes_on(blocks[i + 1])] += 1
-    return counts
+def shown(block: list) -> str | None:
+    """The text of a block that fills as a subhead and is no header, else None."""
+    if order._header(block) or not order._fills_as_subhead(block):
+        return None
+    return "".join(ln.text for ln in block)
 
 
 def main() -> None:
-    print_heading_tally(tally(sys.argv[1:]))
+    print_heading_tally(heading_tally(sys.argv[1:], shown))
 
 
 if __name__ == "__main__":

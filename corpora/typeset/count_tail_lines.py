@@ -12,31 +12,23 @@ Each DIR is a typeset batch (make_pages.py) with ``NAME.pdftotext.txt`` and ``NA
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from page_evidence import gold_headings, print_heading_tally, typeset_boxes  # noqa: E402  (puts this checkout first on the path)
+from page_evidence import heading_tally, print_heading_tally  # noqa: E402  (puts this checkout first on the path)
 
 import textfix.order as order  # noqa: E402
-from textfix.evaluate import squash  # noqa: E402
 
 
-def tally(dirs: list[str]) -> Counter:
-    """(gold heading?, next block goes on?) -> blocks, over every page in *dirs*."""
-    counts: Counter = Counter()
-    for articles, blocks in typeset_boxes(dirs, "pdftotext"):
-        heads = gold_headings(articles)
-        for i, block in enumerate(blocks[:-1]):
-            if order._tail_subhead(block) != 1 or not order._full_line(block[-1]):
-                continue
-            shown = squash(block[-1].text)
-            counts[any(shown in h for h in heads), order._goes_on(blocks[i + 1])] += 1
-    return counts
+def shown(block: list) -> str | None:
+    """The tail line of a block ending with a one-line subhead by shape that fills the column, else None."""
+    if order._tail_subhead(block) != 1 or not order._full_line(block[-1]):
+        return None
+    return block[-1].text
 
 
 def main() -> None:
-    print_heading_tally(tally(sys.argv[1:]))
+    print_heading_tally(heading_tally(sys.argv[1:], shown, "pdftotext"))
 
 
 if __name__ == "__main__":

@@ -78,6 +78,23 @@ def gold_headings(articles: list[dict]) -> list[str]:
     return [h for h in heads if h]
 
 
+def heading_tally(dirs: list[str], shown: Callable[[list], str | None], extractor: str = "pdfminer") -> Counter:
+    """(gold heading?, next block goes on?) -> blocks, over every page in *dirs*: each block but a page's last
+    whose *shown* text is not None, a gold heading when that text lies within one (``gold_headings``), and
+    whether the block printed after it goes on from it (``textfix.order._goes_on``)."""
+    import textfix.order as order
+    from textfix.evaluate import squash
+
+    counts: Counter = Counter()
+    for articles, blocks in typeset_boxes(dirs, extractor):
+        heads = gold_headings(articles)
+        for block, after in zip(blocks, blocks[1:]):
+            text = shown(block)
+            if text is not None:
+                counts[any(squash(text) in h for h in heads), order._goes_on(after)] += 1
+    return counts
+
+
 def print_heading_tally(counts: Counter) -> None:
     """Print a (gold heading?, next block goes on?) -> blocks tally, one line per "goes on"."""
     for goes_on, what in ((True, "a block after it that goes on"), (False, "none after it that goes on")):
