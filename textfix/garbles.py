@@ -1976,7 +1976,8 @@ class FontRuns:
             paragraph = self._paragraphs(ats)  # (a paragraph ends between two events where theirs differ)
             # A font is set for a sentence or more (a bold lead sentence): after a mark that ends a sentence, printed
             # or the candidate's, the run goes on only by sentence_stay (corpora/fit_garble_runs.py; see ends_sentence).
-            across = [fitted()["sentence_stay"] if ends_sentence(self.text, at, d) else 1.0 for at, d in events]
+            stay_after_end = fitted()["sentence_stay"]
+            across = [stay_after_end if ends_sentence(self.text, at, d) else 1.0 for at, d in events]
             self.stays = [0.0] + [0.0 if p != q else k * math.exp(-(b - a) / run_length)
                                   for a, b, p, q, k in zip(ats, ats[1:], paragraph, paragraph[1:], across)]
         ratios = [self.mark_ratio if d is None else d.likelihood_ratio for d in self.events]
