@@ -2603,8 +2603,12 @@ def _pair_overlap(grams: list[set[str]]) -> dict[tuple[int, int], float]:
     lengths as the count (:func:`_shared_count`) does.  Counted, two long blocks of different articles
     share the page's common words and outscored a short block with its own article (train159 page-028:
     37 shared against 22)."""
-    return {(x, y): len(grams[x] & grams[y]) / sqrt(len(grams[x]) * len(grams[y])) if grams[x] and grams[y] else 0.0
-            for x in range(len(grams)) for y in range(x + 1, len(grams))}
+    return {(x, y): shared / sqrt(len(grams[x]) * len(grams[y])) if shared else 0.0
+            for (x, y), shared in _shared_count(grams).items()}
+
+
+# What an order's cohesion gain is judged in against COHESION_GAIN (move_order; fit_cohesion.py fits the cut on it).
+COHESION_JUDGED_BY = _pair_overlap
 
 
 def _cohesion(blocks: list[list[Line]], stop: int, found: tuple[int, ...], measure=_shared_count):
@@ -2768,7 +2772,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         together = _search(start, key, runs, cohesion)
         # The counts rank the orders; the shares judge the one found (a count's gain grows with the
         # blocks' lengths: gains of orders read worse and better overlapped, twelfth session).
-        overlap = _cohesion(blocks, stop, found, _pair_overlap)
+        overlap = _cohesion(blocks, stop, found, COHESION_JUDGED_BY)
         if _no_term_worse(key(together, 0, 0, 0)[:4], key(found, 0, 0, 0)[:4]) and overlap(together) - overlap(found) >= COHESION_GAIN:
             found = together
     if found == start:

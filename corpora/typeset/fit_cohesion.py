@@ -61,14 +61,17 @@ def page_gain(path: Path, model) -> tuple[float, int] | None:
     blocks, stop = order.move_blocks(order.boxes(text, byline_finder(model)))
     if stop >= len(blocks) or stop < order.MIN_BLOCKS or order._titles_before_text(blocks, stop) is not None:
         return None
-    plain, together = [], []
-    for gain, out in ((math.inf, plain), (-math.inf, together)):
-        order.COHESION_GAIN = gain
-        out.extend(order.move_order(blocks, stop) or range(stop))
+    plain, together, in_use = [], [], order.COHESION_GAIN
+    try:
+        for gain, out in ((math.inf, plain), (-math.inf, together)):
+            order.COHESION_GAIN = gain
+            out.extend(order.move_order(blocks, stop) or range(stop))
+    finally:
+        order.COHESION_GAIN = in_use
     if plain == together:
         return None
     lo = order._body_start(blocks, stop)
-    cohesion = order._cohesion(blocks, stop, tuple(plain[lo:]), order._pair_overlap)  # as move_order judges it
+    cohesion = order._cohesion(blocks, stop, tuple(plain[lo:]), order.COHESION_JUDGED_BY)
     gold_texts = _gold_articles(path.with_name(path.name.replace(".pdftotext.txt", ".gold.json")))
     gold = [_gold_article(b, gold_texts) for b in blocks]
     return cohesion(together[lo:]) - cohesion(plain[lo:]), _right(blocks, together[lo:], gold) - _right(blocks, plain[lo:], gold)

@@ -91,7 +91,8 @@ def heading_tally(dirs: list[str], shown: Callable[[list], str | None], extracto
         for block, after in zip(blocks, blocks[1:]):
             text = shown(block)
             if text is not None:
-                counts[any(squash(text) in h for h in heads), order._goes_on(after)] += 1
+                text = squash(text)
+                counts[any(text in h for h in heads), order._goes_on(after)] += 1
     return counts
 
 
