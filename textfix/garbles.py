@@ -2004,7 +2004,9 @@ class FontRuns:
         return [bisect_left(ends, at) for at in offsets] if ends else [0] * len(offsets)
 
 
-# The marks that end a sentence, where a font run set for a sentence ends.
+# The marks that end a sentence, where a font run set for a sentence ends: the full-width ones the +0x31 shift
+# garbles (遥 浴 猿 for 。！？).  An ellipsis or a closing quote may end a sentence or not; the seed page's gold, on
+# which sentence_stay is fitted, ends its garbled runs at 。 only.
 SENTENCE_ENDS = frozenset("。！？")
 
 
