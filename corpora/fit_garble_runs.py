@@ -160,7 +160,7 @@ def seed_events() -> tuple[list[tuple[int, bool]], int, int]:
     return sorted(events), spaced, spaceable
 
 
-def ends_sentence(page: str, events: list[tuple[int, bool]]) -> list[bool]:
+def events_ending_sentences(page: str, events: list[tuple[int, bool]]) -> list[bool]:
     """Whether each event's mark ends a sentence (garbles.SENTENCE_ENDS): the page's mark, or the mark a garbled
     one stands for (遥 for 。), as garbles.FontRuns reads a candidate by its mark."""
     table = {c.garbled: c.symbol for c in garbles._prepared(default_model()).table.values()}
@@ -592,7 +592,7 @@ def main() -> int:
     if not GOLD.exists():
         sys.exit(f"seed gold not found at {GOLD} (it lives in ../shared beside the clone)")
     events, spaced, spaceable = seed_events()
-    ends = ends_sentence(SEED_PAGE.read_text(encoding="utf-8"), events)
+    ends = events_ending_sentences(SEED_PAGE.read_text(encoding="utf-8"), events)
     stay_after_end = round(sentence_stay(events, ends), 4)
     train = realdev.load("train")
     fitted = {

@@ -1975,9 +1975,9 @@ class FontRuns:
             ats = [at for at, _ in events]
             paragraph = self._paragraphs(ats)  # (a paragraph ends between two events where theirs differ)
             # A font is set for a sentence or more (a bold lead sentence): after a mark that ends a sentence, printed
-            # or the candidate's, the run goes on only by sentence_stay (corpora/fit_garble_runs.py; see ends_sentence).
+            # or the candidate's, the run goes on only by sentence_stay (corpora/fit_garble_runs.py; see event_ends_sentence).
             stay_after_end = fitted()["sentence_stay"]
-            across = [stay_after_end if ends_sentence(self.text, at, d) else 1.0 for at, d in events]
+            across = [stay_after_end if event_ends_sentence(self.text, at, d) else 1.0 for at, d in events]
             self.stays = [0.0] + [0.0 if p != q else k * math.exp(-(b - a) / run_length)
                                   for a, b, p, q, k in zip(ats, ats[1:], paragraph, paragraph[1:], across)]
         ratios = [self.mark_ratio if d is None else d.likelihood_ratio for d in self.events]
@@ -2010,7 +2010,7 @@ class FontRuns:
 SENTENCE_ENDS = frozenset("。！？")
 
 
-def ends_sentence(text: str, at: int, d: _Decision | None) -> bool:
+def event_ends_sentence(text: str, at: int, d: _Decision | None) -> bool:
     """Whether the event at *at* ends a sentence: a mark printed as itself (*d* None) that does, or a candidate
     whose mark does (遥 for 。: in the garbled run its reading would have the sentence end there)."""
     return (text[at] if d is None else d.occurrence.candidate.symbol) in SENTENCE_ENDS
