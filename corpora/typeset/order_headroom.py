@@ -127,7 +127,7 @@ def main() -> None:
                 kind = "order" if mended else "other"
                 print(f"{Path(d).name} {path.name[:8]} chars {c} now {e} oracle {o} {kind}", flush=True)
         table.append((Path(d).name, chars, now, saved, order_pages, other_pages))
-    print(f"\n| batch | chars | error | CER | order saves | pages order | CER left | pages other |")
+    print("\n| batch | chars | error | CER | order saves | pages order | CER left | pages other |")
     print("|---|---|---|---|---|---|---|---|")
     total = [0] * 5
     for name, *row in table:
