@@ -891,20 +891,31 @@ class _Windows:
             self.ends_at = self.np.flatnonzero(self.codes == ord(PARAGRAPH_END)).tolist()
         return self.ends_at
 
-    def marks_near(self, ats: list[int], reach: int) -> list[int]:
-        """The offsets of the printed marks less than *reach* characters after, or at most *reach* before, an
-        offset of *ats* (ascending): what FontRuns finds in those windows with ``printed_marks``."""
-        np = self.np
-        if self.mark_at is None:
-            self.mark_at = np.flatnonzero(self.kind == _MARK)
-        marks, ats = self.mark_at, np.array(ats, np.int64)
+    def sentence_marks(self) -> list[int]:
+        """The offsets of the printed marks that end a sentence: what FontRuns finds with ``_sentence_marks``."""
+        np, marks = self.np, self._marks()
+        return marks[np.isin(self.codes[marks], [ord(ch) for ch in SENTENCE_ENDS])].tolist()
+
+    def marks_near(self, ats: list[int], reach: float, ends: list[int], per_end: float) -> list[int]:
+        """The offsets of the printed marks whose place along the run model is at most *reach* from that of an
+        offset of *ats* (ascending): what FontRuns finds with ``_within_reach`` (the same sums, see _run_places)."""
+        np, marks = self.np, self._marks()
+        ats = np.array(ats, np.int64)
         if not len(ats) or not len(marks):
             return []
-        nearest = np.searchsorted(ats, marks - reach, side="right")  # the first offset after mark − reach
-        inside = nearest < len(ats)
+        ends = np.array(ends, np.int64)
+        places = ats + per_end * np.searchsorted(ends, ats)
+        place = marks + per_end * np.searchsorted(ends, marks)
+        nearest = np.searchsorted(places, place - reach)  # the first winnable place from the mark's − reach on
+        inside = nearest < len(places)
         near = np.zeros(len(marks), bool)
-        near[inside] = ats[nearest[inside]] <= marks[inside] + reach
+        near[inside] = places[nearest[inside]] <= place[inside] + reach
         return marks[near].tolist()
+
+    def _marks(self):
+        if self.mark_at is None:
+            self.mark_at = self.np.flatnonzero(self.kind == _MARK)
+        return self.mark_at
 
     def _gather(self) -> None:
         np, codes, closed, most = self.np, self.codes, self.closed, WINDOW_MOST
@@ -1934,24 +1945,29 @@ class FontRuns:
     def __init__(self, text: str, printed_marks: re.Pattern[str], marks_on_page: int, decisions: list[_Decision],
                  page: _Windows | None = None) -> None:
         # Only candidates that may win need their run's state; the others are evidence when their
-        # likelihood ratio says anything (over 1.1), and marks are read within REACH run lengths of
-        # the winnable ones (farther, exp(-REACH) of their weight is left): all else counts as clean
-        # events in the page's share.
+        # likelihood ratio says anything (over 1.1), and marks are read where the run model leaves them at least
+        # exp(-REACH) of their weight on a winnable one (see _run_places): all else counts as clean events in the
+        # page's share.
         # (Winnable or above EVIDENCE is one sum against the lower of the two; and the winnable ones are looked for
         # among these candidates alone, not among all decisions: on bench_repair's print page a FontRuns is made
         # three times a repair, each reading the sum of ~10,000 decisions twice before.)
         lowest = min(THRESHOLD, EVIDENCE)
         self.candidates = [d for d in decisions if d.context + d.space + d.partner > lowest]
         winnable = [d.occurrence.at for d in self.candidates if d.winnable]
-        reach = int(REACH * fitted()["run_length"])
-        self.marks: list[int] = []
+        run_length, stay = fitted()["run_length"], fitted()["sentence_stay"]
+        reach = REACH * run_length  # characters of the run model (_run_places)
+        per_end = run_length * math.log(1.0 / stay)  # a sentence's end: as far as this many characters
+        ends = sorted([d.occurrence.at for d in self.candidates if event_ends_sentence(text, d.occurrence.at, d)]
+                      + (page.sentence_marks() if page is not None else _sentence_marks(text, printed_marks)))
         if page is not None:  # the vector screen's array of the text: the same marks, found at once
-            self.marks = page.marks_near(winnable, reach)
-        end = 0
-        for at in winnable if page is None else ():
-            lo = max(end, at - reach)
-            end = at + reach
-            self.marks.extend(m.start() for m in printed_marks.finditer(text, lo, end))
+            self.marks = page.marks_near(winnable, reach, ends, per_end)
+        else:
+            near, end, most = [], 0, int(reach)  # (a sentence's end only takes a mark farther along the run)
+            for at in winnable:
+                lo = max(end, at - most)
+                end = at + most + 1
+                near.extend(m.start() for m in printed_marks.finditer(text, lo, end))
+            self.marks = _within_reach(near, winnable, reach, ends, per_end)
         self.far_marks = marks_on_page - len(self.marks)
         # A font is set for a paragraph or a part of one (a bold lead sentence), not across paragraphs: where
         # the text marks its paragraphs' ends (PARAGRAPH_END: see garble_changes), a run ends there.
@@ -2016,7 +2032,41 @@ def event_ends_sentence(text: str, at: int, d: _Decision | None) -> bool:
     return (text[at] if d is None else d.occurrence.candidate.symbol) in SENTENCE_ENDS
 
 
+# A mark is read as an event of the run model only where the chance the run goes on from it to a winnable
+# candidate, exp(-d / run_length) times sentence_stay for each sentence's end on the way, is at least exp(-REACH):
+# farther, less than 2% of its weight on the candidate is left (and it counts as a clean event in the share).
 REACH = 4
+_SENTENCE_END_AT = re.compile(f"[{_class(SENTENCE_ENDS)}]")
+
+
+def _sentence_marks(text: str, printed_marks: re.Pattern[str]) -> list[int]:
+    """The offsets of *text*'s printed marks that end a sentence (events :func:`event_ends_sentence` holds for)."""
+    return [m.start() for m in _SENTENCE_END_AT.finditer(text) if printed_marks.match(text, m.start())]
+
+
+def _run_places(offsets: list[int], ends: list[int], per_end: float) -> list[float]:
+    """Each offset's place along the run model: the offset, plus *per_end* characters for each of the sentence
+    ends (*ends*, ascending) before it.
+
+    Between an event at *a* and a later one at *b* the run goes on by
+    exp(-(b - a) / run_length) times sentence_stay for each event that ends a
+    sentence from *a* on, before *b* (FontRuns.decide's stays): with *per_end*
+    run_length · ln(1 / sentence_stay), that is exp(-(place(b) - place(a)) /
+    run_length), since the ends before *b* and not before *a* are those.
+    """
+    return [at + per_end * bisect_left(ends, at) for at in offsets]
+
+
+def _within_reach(marks: list[int], ats: list[int], reach: float, ends: list[int], per_end: float) -> list[int]:
+    """The offsets of *marks* whose place (:func:`_run_places`) is at most *reach* from that of an offset of *ats*
+    (both ascending)."""
+    places = _run_places(ats, ends, per_end)
+    out = []
+    for at, place in zip(marks, _run_places(marks, ends, per_end)):
+        k = bisect_left(places, place - reach)
+        if k < len(places) and places[k] <= place + reach:
+            out.append(at)
+    return out
 EVIDENCE = -1.0  # log10: a candidate whose mark is ten times less likely than its text tells little of its run
 
 
