@@ -97,10 +97,12 @@ def test_the_vector_screen_finds_what_the_loop_does(k: int, monkeypatch: pytest.
     # FontRuns finds them without the array (a short reach and a sentence end as far as 20 characters: many ends
     # within one reach; then the fitted ones, through FontRuns, whose candidates' sentence ends count too).
     ends = garbles._sentence_marks(text, prepared.printed_marks)
-    assert windows.sentence_marks() == ends
+    assert windows.sentence_marks().tolist() == ends
     marks = [m.start() for m in prepared.printed_marks.finditer(text)]
     for ats in ([o.at for o in found[::3]], [o.at for o in found[1::11]], []):
-        assert windows.marks_near(ats, 45.0, ends, 20.0) == garbles._within_reach(marks, ats, 45.0, ends, 20.0)
+        ended = [o.at for o in found[::4] if o.candidate.symbol in garbles.SENTENCE_ENDS]
+        assert windows.marks_near(ats, 45.0, ended, 20.0) == garbles._within_reach(marks, ats, 45.0,
+                                                                                   sorted(ends + ended), 20.0)
     decisions = [garbles._Decision(o, (5.0, 0.0, -3.0)[k % 3], "text", 0.0) for k, o in enumerate(found)]
     plain = garbles.FontRuns(text, prepared.printed_marks, len(marks), decisions)
     assert garbles.FontRuns(text, prepared.printed_marks, len(marks), decisions, windows).marks == plain.marks
@@ -575,3 +577,24 @@ def test_a_font_run_goes_on_between_events_only_within_a_paragraph() -> None:
     run_length = garbles.fitted()["run_length"]
     assert runs._paragraphs([0, 5, 6, 9, 10]) == [0, 0, 1, 1, 2]  # the ends before each offset, by hand
     assert runs.stays == [0.0, math.exp(-2 / run_length), 0.0]  # ， → 遥 two apart; 遥 → 。 across the end at 5
+
+
+def test_font_runs_take_the_events_of_the_runs_before_only_where_they_are_the_same() -> None:
+    """The second FontRuns of a page (after the winners' re-reads) starts from the share of the first, and takes
+    its events and their stays where its candidates and marks are the same ones."""
+    prepared = garbles._prepared(default_model())
+    read = "甲，乙遥丙丁。戊，己袁"
+    decisions = [garbles._Decision(garbles._Occurrence(at, 1, prepared.table[read[at]]), 5.0, "text", 0.0)
+                 for at in (3, 10)]
+    first = garbles.FontRuns(read, prepared.printed_marks, 3, decisions)
+    first.decide(decisions)
+    decisions[0].context = 2.0  # another term, the same events
+    again = garbles.FontRuns(read, prepared.printed_marks, 3, decisions)
+    again.follow(first)
+    assert again.share == first.share and again.events is first.events and again.stays is first.stays
+    decisions[0].context = -5.0  # 遥 tells nothing now: no longer an event
+    other = garbles.FontRuns(read, prepared.printed_marks, 3, decisions)
+    other.follow(first)
+    assert other.share == first.share and other.events is None
+    other.decide(decisions, rounds=0)
+    assert other.events == [None, None, None, decisions[1]]  # the marks at 1, 6, 8 and 袁

@@ -50,7 +50,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import islice, repeat
-from operator import itemgetter
+from operator import is_, itemgetter
 from typing import NamedTuple
 
 from .charclasses import (ASCII_FORMS, CLOSERS, DOUBLED, ENCLOSERS, IDEOGRAPH, IDEOGRAPH_RANGES, PAIRS, is_ideograph,
@@ -386,9 +386,9 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
         if not (paired or together or enclosed) and terms == [(d.context, d.partner) for d in near]:
             break  # nothing reads differently: the run terms stand as they are
         if round_ == 0 or len(decisions) > count:  # (later rounds: see REREAD_ROUNDS)
-            share = runs.share
+            made = runs
             runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions, page)  # more may be winnable now
-            runs.share = share
+            runs.follow(made)
             runs.decide(decisions, rounds=0)
             _known_fonts(decisions, font_state)
     return decisions
@@ -819,6 +819,7 @@ class _Windows:
     def __init__(self, np, text: str, codes, kind, closed: _Closed, found: list[_Occurrence]) -> None:
         self.np, self.text, self.codes, self.kind, self.closed, self.found = np, text, codes, kind, closed, found
         self.mark_at = None  # the offsets of the page's printed marks, found when first asked for
+        self.sentence_at = None  # those of them that end a sentence, the same
         self.ends_at: list[int] | None = None  # the offsets of its paragraph ends, the same (paragraph_ends)
         self.spans: dict[int, set[int]] = {}  # span → the occurrences whose windows lie within it (within)
         self.left: dict[int, tuple[str, int]] | None = None  # offset → (window before it, its characters)
@@ -891,25 +892,40 @@ class _Windows:
             self.ends_at = self.np.flatnonzero(self.codes == ord(PARAGRAPH_END)).tolist()
         return self.ends_at
 
-    def sentence_marks(self) -> list[int]:
-        """The offsets of the printed marks that end a sentence: what FontRuns finds with ``_sentence_marks``."""
-        np, marks = self.np, self._marks()
-        return marks[np.isin(self.codes[marks], [ord(ch) for ch in SENTENCE_ENDS])].tolist()
+    def sentence_marks(self):
+        """The offsets of the printed marks that end a sentence (an array): what FontRuns finds with
+        ``_sentence_marks``, found once a page (FontRuns is made twice a page that has winners)."""
+        if self.sentence_at is None:
+            marks = self._marks()
+            codes, ending = self.codes[marks], self.np.zeros(len(marks), bool)
+            for ch in SENTENCE_ENDS:
+                ending |= codes == ord(ch)
+            self.sentence_at = marks[ending]
+        return self.sentence_at
 
-    def marks_near(self, ats: list[int], reach: float, ends: list[int], per_end: float) -> list[int]:
+    def marks_near(self, ats: list[int], reach: float, ended: list[int], per_end: float) -> list[int]:
         """The offsets of the printed marks whose place along the run model is at most *reach* from that of an
-        offset of *ats* (ascending): what FontRuns finds with ``_within_reach`` (the same sums, see _run_places)."""
+        offset of *ats* (ascending), the sentence ends those of the printed marks and *ended* (ascending offsets
+        of candidates): what FontRuns finds with ``_within_reach`` (the same sums, see _run_places)."""
         np, marks = self.np, self._marks()
         ats = np.array(ats, np.int64)
         if not len(ats) or not len(marks):
             return []
-        ends = np.array(ends, np.int64)
-        places = ats + per_end * np.searchsorted(ends, ats)
-        place = marks + per_end * np.searchsorted(ends, marks)
-        nearest = np.searchsorted(places, place - reach)  # the first winnable place from the mark's − reach on
-        inside = nearest < len(places)
+        # First the marks at most reach characters from one (a place is never nearer than the offset): fewer places.
+        first = np.searchsorted(marks, ats - int(reach))
+        after = np.searchsorted(marks, ats + int(reach), side="right")
+        size = len(marks) + 1
+        marks = marks[np.cumsum(np.bincount(first, minlength=size) - np.bincount(after, minlength=size))[:-1] > 0]
+        sentence, ended = self.sentence_marks(), np.array(ended, np.int64)
+
+        def places(offsets):
+            return offsets + per_end * (np.searchsorted(sentence, offsets) + np.searchsorted(ended, offsets))
+
+        winnable, place = places(ats), places(marks)
+        nearest = np.searchsorted(winnable, place - reach)  # the first winnable place from the mark's − reach on
+        inside = nearest < len(winnable)
         near = np.zeros(len(marks), bool)
-        near[inside] = places[nearest[inside]] <= place[inside] + reach
+        near[inside] = winnable[nearest[inside]] <= place[inside] + reach
         return marks[near].tolist()
 
     def _marks(self):
@@ -1957,11 +1973,11 @@ class FontRuns:
         run_length, stay = fitted()["run_length"], fitted()["sentence_stay"]
         reach = REACH * run_length  # characters of the run model (_run_places)
         per_end = run_length * math.log(1.0 / stay)  # a sentence's end: as far as this many characters
-        ends = sorted([d.occurrence.at for d in self.candidates if event_ends_sentence(text, d.occurrence.at, d)]
-                      + (page.sentence_marks() if page is not None else _sentence_marks(text, printed_marks)))
+        ended = [d.occurrence.at for d in self.candidates if event_ends_sentence(text, d.occurrence.at, d)]
         if page is not None:  # the vector screen's array of the text: the same marks, found at once
-            self.marks = page.marks_near(winnable, reach, ends, per_end)
+            self.marks = page.marks_near(winnable, reach, ended, per_end)
         else:
+            ends = sorted(ended + _sentence_marks(text, printed_marks))
             near, end, most = [], 0, int(reach)  # (a sentence's end only takes a mark farther along the run)
             for at in winnable:
                 lo = max(end, at - most)
@@ -1975,6 +1991,15 @@ class FontRuns:
         self.text = text
         self.events: list[_Decision | None] | None = None
         self.prior = self.share = fitted()["garbled_share"]
+
+    def follow(self, earlier: FontRuns) -> None:
+        """Start from *earlier*'s estimate of the share, and take its events and their stays where they are the
+        same (the same candidates and marks: the winners' re-reads changed the terms, not which are events; on
+        bench_repair's print page making them is ~6 ms of the ~24 ms of a decide, measured)."""
+        self.share = earlier.share
+        same = len(self.candidates) == len(earlier.candidates) and all(map(is_, self.candidates, earlier.candidates))
+        if earlier.events is not None and same and self.marks == earlier.marks:
+            self.events, self.stays, self.mark_ratio = earlier.events, earlier.stays, earlier.mark_ratio
 
     def decide(self, decisions: list[_Decision], rounds: int = EM_ROUNDS) -> None:
         """Set each decision's ``run`` term: log10 P(garbled run | every other event on the page).
