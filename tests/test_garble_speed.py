@@ -93,13 +93,19 @@ def test_the_vector_screen_finds_what_the_loop_does(k: int, monkeypatch: pytest.
     for chosen_at in ([o.at for o in found[::5]], [o.at for o in found[1::2]], [found[-1].at] if found else []):
         assert windows.near_chosen(decisions, chosen_at) == [
             d for d in decisions if garbles._near_chosen(d.occurrence, chosen_at)]
-    # The printed marks within reach of given offsets, as FontRuns finds them with the regular expression.
-    ats = [o.at for o in found[::3]]
-    reach, end, marks = 45, 0, []
-    for at in ats:
-        lo, end = max(end, at - reach), at + reach
-        marks.extend(m.start() for m in prepared.printed_marks.finditer(text, lo, end))
-    assert windows.marks_near(ats, reach) == marks
+    # The printed marks that end a sentence, and those within reach of given offsets along the run model, as
+    # FontRuns finds them without the array (a short reach and a sentence end as far as 20 characters: many ends
+    # within one reach; then the fitted ones, through FontRuns, whose candidates' sentence ends count too).
+    ends = garbles._sentence_marks(text, prepared.printed_marks)
+    assert windows.sentence_marks().tolist() == ends
+    marks = [m.start() for m in prepared.printed_marks.finditer(text)]
+    for ats in ([o.at for o in found[::3]], [o.at for o in found[1::11]], []):
+        ended = [o.at for o in found[::4] if o.candidate.symbol in garbles.SENTENCE_ENDS]
+        assert windows.marks_near(ats, 45.0, ended, 20.0) == garbles._within_reach(marks, ats, 45.0,
+                                                                                   sorted(ends + ended), 20.0)
+    decisions = [garbles._Decision(o, (5.0, 0.0, -3.0)[k % 3], "text", 0.0) for k, o in enumerate(found)]
+    plain = garbles.FontRuns(text, prepared.printed_marks, len(marks), decisions)
+    assert garbles.FontRuns(text, prepared.printed_marks, len(marks), decisions, windows).marks == plain.marks
 
 
 def test_decisions_alike_with_and_without_the_vector_screen(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -521,13 +527,40 @@ def test_a_font_run_goes_on_past_a_sentence_end_only_by_the_sentence_stay() -> N
     import math
 
     prepared = garbles._prepared(default_model())
-    read = "甲，乙遥丙丁。戊，己"  # marks at 1, 6 and 8, the candidate 遥 (。) at 3; no paragraph end
-    decision = garbles._Decision(garbles._Occurrence(3, 1, prepared.table["遥"]), 5.0, "text", 0.0)  # winnable
-    runs = garbles.FontRuns(read, prepared.printed_marks, 3, [decision])
-    runs.decide([decision])
+    read = "甲，乙遥丙丁。戊，己袁"  # marks at 1, 6 and 8, the candidates 遥 (。) at 3 and 袁 (，) at 10; no paragraph end
+    decisions = [garbles._Decision(garbles._Occurrence(at, 1, prepared.table[read[at]]), 5.0, "text", 0.0)
+                 for at in (3, 10)]  # both winnable (the ， at 8 is read from 袁: two sentence ends lie before 遥)
+    runs = garbles.FontRuns(read, prepared.printed_marks, 3, decisions)
+    runs.decide(decisions)
     length, k = garbles.fitted()["run_length"], garbles.fitted()["sentence_stay"]
-    # ， → 遥: no sentence end; 遥 → 。: after the candidate's 。; 。 → ，: after a printed 。
-    assert runs.stays == [0.0, math.exp(-2 / length), k * math.exp(-3 / length), k * math.exp(-2 / length)]
+    # ， → 遥: no sentence end; 遥 → 。: after the candidate's 。; 。 → ，: after a printed 。; ， → 袁: none
+    assert runs.stays == [0.0, math.exp(-2 / length), k * math.exp(-3 / length), k * math.exp(-2 / length),
+                          math.exp(-2 / length)]
+
+
+def test_marks_are_read_only_where_the_run_model_leaves_them_weight_on_a_winnable_candidate() -> None:
+    """A mark is an event of the run model only where exp(-d / run_length) times sentence_stay for each sentence
+    end from the earlier of it and a winnable candidate on, before the later, is at least exp(-REACH): with the
+    fitted 76.1 and 1/8, at most 304.4 characters, a sentence end as far as 76.1 · ln 8 = 158.2 of them."""
+    prepared = garbles._prepared(default_model())
+    length, k = garbles.fitted()["run_length"], garbles.fitted()["sentence_stay"]
+    assert (length, k) == (76.1, 0.125)  # (the distances below are worked out by hand for these)
+    text = ["中"] * 620
+    for at, ch in ((10, "，"), (150, "。"), (160, "，"), (300, "袁"), (400, "，"), (440, "，"), (450, "遥"), (500, "，"),
+                   (604, "，")):
+        text[at] = ch
+    text = "".join(text)
+    winnable = garbles._Decision(garbles._Occurrence(300, 1, prepared.table["袁"]), 5.0, "text", 0.0)
+    evidence = garbles._Decision(garbles._Occurrence(450, 1, prepared.table["遥"]), 0.0, "text", 0.0)  # 。, an event
+    # From 袁 at 300: ， at 10 is 290 back past the 。 at 150 (290 + 158.2 > 304.4); the 。 at 150 ends its sentence
+    # before the run reaches 袁 (150 + 158.2 = 308.2); ， at 160, 140 back, no end between: read.  Forward: ， at 400
+    # and 440 (100, 140: read); ， at 500 and 604 lie past 遥's 。 (200 + 158.2, 304 + 158.2: not).
+    expected = [160, 400, 440]
+    runs = garbles.FontRuns(text, prepared.printed_marks, 7, [winnable, evidence])
+    assert runs.marks == expected and runs.far_marks == 4
+    if prepared.screen.vector is not None:  # (numpy, the optional extra "fast")
+        _, _, windows = prepared.screen.vector.occurrences(text)
+        assert garbles.FontRuns(text, prepared.printed_marks, 7, [winnable, evidence], windows).marks == expected
 
 
 def test_a_font_run_goes_on_between_events_only_within_a_paragraph() -> None:
@@ -544,3 +577,24 @@ def test_a_font_run_goes_on_between_events_only_within_a_paragraph() -> None:
     run_length = garbles.fitted()["run_length"]
     assert runs._paragraphs([0, 5, 6, 9, 10]) == [0, 0, 1, 1, 2]  # the ends before each offset, by hand
     assert runs.stays == [0.0, math.exp(-2 / run_length), 0.0]  # ， → 遥 two apart; 遥 → 。 across the end at 5
+
+
+def test_font_runs_take_the_events_of_the_runs_before_only_where_they_are_the_same() -> None:
+    """The second FontRuns of a page (after the winners' re-reads) starts from the share of the first, and takes
+    its events and their stays where its candidates and marks are the same ones."""
+    prepared = garbles._prepared(default_model())
+    read = "甲，乙遥丙丁。戊，己袁"
+    decisions = [garbles._Decision(garbles._Occurrence(at, 1, prepared.table[read[at]]), 5.0, "text", 0.0)
+                 for at in (3, 10)]
+    first = garbles.FontRuns(read, prepared.printed_marks, 3, decisions)
+    first.decide(decisions)
+    decisions[0].context = 2.0  # another term, the same events
+    again = garbles.FontRuns(read, prepared.printed_marks, 3, decisions)
+    again.follow(first)
+    assert again.share == first.share and again.events is first.events and again.stays is first.stays
+    decisions[0].context = -5.0  # 遥 tells nothing now: no longer an event
+    other = garbles.FontRuns(read, prepared.printed_marks, 3, decisions)
+    other.follow(first)
+    assert other.share == first.share and other.events is None
+    other.decide(decisions, rounds=0)
+    assert other.events == [None, None, None, decisions[1]]  # the marks at 1, 6, 8 and 袁

@@ -50,7 +50,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import islice, repeat
-from operator import itemgetter
+from operator import is_, itemgetter
 from typing import NamedTuple
 
 from .charclasses import (ASCII_FORMS, CLOSERS, DOUBLED, ENCLOSERS, IDEOGRAPH, IDEOGRAPH_RANGES, PAIRS, is_ideograph,
@@ -386,9 +386,9 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
         if not (paired or together or enclosed) and terms == [(d.context, d.partner) for d in near]:
             break  # nothing reads differently: the run terms stand as they are
         if round_ == 0 or len(decisions) > count:  # (later rounds: see REREAD_ROUNDS)
-            share = runs.share
+            made = runs
             runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions, page)  # more may be winnable now
-            runs.share = share
+            runs.follow(made)
             runs.decide(decisions, rounds=0)
             _known_fonts(decisions, font_state)
     return decisions
@@ -819,6 +819,7 @@ class _Windows:
     def __init__(self, np, text: str, codes, kind, closed: _Closed, found: list[_Occurrence]) -> None:
         self.np, self.text, self.codes, self.kind, self.closed, self.found = np, text, codes, kind, closed, found
         self.mark_at = None  # the offsets of the page's printed marks, found when first asked for
+        self.sentence_at = None  # those of them that end a sentence, the same
         self.ends_at: list[int] | None = None  # the offsets of its paragraph ends, the same (paragraph_ends)
         self.spans: dict[int, set[int]] = {}  # span → the occurrences whose windows lie within it (within)
         self.left: dict[int, tuple[str, int]] | None = None  # offset → (window before it, its characters)
@@ -891,20 +892,46 @@ class _Windows:
             self.ends_at = self.np.flatnonzero(self.codes == ord(PARAGRAPH_END)).tolist()
         return self.ends_at
 
-    def marks_near(self, ats: list[int], reach: int) -> list[int]:
-        """The offsets of the printed marks less than *reach* characters after, or at most *reach* before, an
-        offset of *ats* (ascending): what FontRuns finds in those windows with ``printed_marks``."""
-        np = self.np
-        if self.mark_at is None:
-            self.mark_at = np.flatnonzero(self.kind == _MARK)
-        marks, ats = self.mark_at, np.array(ats, np.int64)
+    def sentence_marks(self):
+        """The offsets of the printed marks that end a sentence (an array): what FontRuns finds with
+        ``_sentence_marks``, found once a page (FontRuns is made twice a page that has winners)."""
+        if self.sentence_at is None:
+            marks = self._marks()
+            codes, ending = self.codes[marks], self.np.zeros(len(marks), bool)
+            for ch in SENTENCE_ENDS:
+                ending |= codes == ord(ch)
+            self.sentence_at = marks[ending]
+        return self.sentence_at
+
+    def marks_near(self, ats: list[int], reach: float, ended: list[int], per_end: float) -> list[int]:
+        """The offsets of the printed marks whose place along the run model is at most *reach* from that of an
+        offset of *ats* (ascending), the sentence ends those of the printed marks and *ended* (ascending offsets
+        of candidates): what FontRuns finds with ``_within_reach`` (the same sums, see _run_places)."""
+        np, marks = self.np, self._marks()
+        ats = np.array(ats, np.int64)
         if not len(ats) or not len(marks):
             return []
-        nearest = np.searchsorted(ats, marks - reach, side="right")  # the first offset after mark − reach
-        inside = nearest < len(ats)
+        # First the marks at most reach characters from one (a place is never nearer than the offset): fewer places.
+        first = np.searchsorted(marks, ats - int(reach))
+        after = np.searchsorted(marks, ats + int(reach), side="right")
+        size = len(marks) + 1
+        marks = marks[np.cumsum(np.bincount(first, minlength=size) - np.bincount(after, minlength=size))[:-1] > 0]
+        sentence, ended = self.sentence_marks(), np.array(ended, np.int64)
+
+        def places(offsets):
+            return offsets + per_end * (np.searchsorted(sentence, offsets) + np.searchsorted(ended, offsets))
+
+        winnable, place = places(ats), places(marks)
+        nearest = np.searchsorted(winnable, place - reach)  # the first winnable place from the mark's − reach on
+        inside = nearest < len(winnable)
         near = np.zeros(len(marks), bool)
-        near[inside] = ats[nearest[inside]] <= marks[inside] + reach
+        near[inside] = winnable[nearest[inside]] <= place[inside] + reach
         return marks[near].tolist()
+
+    def _marks(self):
+        if self.mark_at is None:
+            self.mark_at = self.np.flatnonzero(self.kind == _MARK)
+        return self.mark_at
 
     def _gather(self) -> None:
         np, codes, closed, most = self.np, self.codes, self.closed, WINDOW_MOST
@@ -1934,24 +1961,29 @@ class FontRuns:
     def __init__(self, text: str, printed_marks: re.Pattern[str], marks_on_page: int, decisions: list[_Decision],
                  page: _Windows | None = None) -> None:
         # Only candidates that may win need their run's state; the others are evidence when their
-        # likelihood ratio says anything (over 1.1), and marks are read within REACH run lengths of
-        # the winnable ones (farther, exp(-REACH) of their weight is left): all else counts as clean
-        # events in the page's share.
+        # likelihood ratio says anything (over 1.1), and marks are read where the run model leaves them at least
+        # exp(-REACH) of their weight on a winnable one (see _run_places): all else counts as clean events in the
+        # page's share.
         # (Winnable or above EVIDENCE is one sum against the lower of the two; and the winnable ones are looked for
         # among these candidates alone, not among all decisions: on bench_repair's print page a FontRuns is made
         # three times a repair, each reading the sum of ~10,000 decisions twice before.)
         lowest = min(THRESHOLD, EVIDENCE)
         self.candidates = [d for d in decisions if d.context + d.space + d.partner > lowest]
         winnable = [d.occurrence.at for d in self.candidates if d.winnable]
-        reach = int(REACH * fitted()["run_length"])
-        self.marks: list[int] = []
+        run_length, stay = fitted()["run_length"], fitted()["sentence_stay"]
+        reach = REACH * run_length  # characters of the run model (_run_places)
+        per_end = run_length * math.log(1.0 / stay)  # a sentence's end: as far as this many characters
+        ended = [d.occurrence.at for d in self.candidates if event_ends_sentence(text, d.occurrence.at, d)]
         if page is not None:  # the vector screen's array of the text: the same marks, found at once
-            self.marks = page.marks_near(winnable, reach)
-        end = 0
-        for at in winnable if page is None else ():
-            lo = max(end, at - reach)
-            end = at + reach
-            self.marks.extend(m.start() for m in printed_marks.finditer(text, lo, end))
+            self.marks = page.marks_near(winnable, reach, ended, per_end)
+        else:
+            ends = sorted(ended + _sentence_marks(text, printed_marks))
+            near, end, most = [], 0, int(reach)  # (a sentence's end only takes a mark farther along the run)
+            for at in winnable:
+                lo = max(end, at - most)
+                end = at + most + 1
+                near.extend(m.start() for m in printed_marks.finditer(text, lo, end))
+            self.marks = _within_reach(near, winnable, reach, ends, per_end)
         self.far_marks = marks_on_page - len(self.marks)
         # A font is set for a paragraph or a part of one (a bold lead sentence), not across paragraphs: where
         # the text marks its paragraphs' ends (PARAGRAPH_END: see garble_changes), a run ends there.
@@ -1959,6 +1991,15 @@ class FontRuns:
         self.text = text
         self.events: list[_Decision | None] | None = None
         self.prior = self.share = fitted()["garbled_share"]
+
+    def follow(self, earlier: FontRuns) -> None:
+        """Start from *earlier*'s estimate of the share, and take its events and their stays where they are the
+        same (the same candidates and marks: the winners' re-reads changed the terms, not which are events; on
+        bench_repair's print page making them is ~6 ms of the ~24 ms of a decide, measured)."""
+        self.share = earlier.share
+        same = len(self.candidates) == len(earlier.candidates) and all(map(is_, self.candidates, earlier.candidates))
+        if earlier.events is not None and same and self.marks == earlier.marks:
+            self.events, self.stays, self.mark_ratio = earlier.events, earlier.stays, earlier.mark_ratio
 
     def decide(self, decisions: list[_Decision], rounds: int = EM_ROUNDS) -> None:
         """Set each decision's ``run`` term: log10 P(garbled run | every other event on the page).
@@ -2016,7 +2057,41 @@ def event_ends_sentence(text: str, at: int, d: _Decision | None) -> bool:
     return (text[at] if d is None else d.occurrence.candidate.symbol) in SENTENCE_ENDS
 
 
+# A mark is read as an event of the run model only where the chance the run goes on from it to a winnable
+# candidate, exp(-d / run_length) times sentence_stay for each sentence's end on the way, is at least exp(-REACH):
+# farther, less than 2% of its weight on the candidate is left (and it counts as a clean event in the share).
 REACH = 4
+_SENTENCE_END_AT = re.compile(f"[{_class(SENTENCE_ENDS)}]")
+
+
+def _sentence_marks(text: str, printed_marks: re.Pattern[str]) -> list[int]:
+    """The offsets of *text*'s printed marks that end a sentence (events :func:`event_ends_sentence` holds for)."""
+    return [m.start() for m in _SENTENCE_END_AT.finditer(text) if printed_marks.match(text, m.start())]
+
+
+def _run_places(offsets: list[int], ends: list[int], per_end: float) -> list[float]:
+    """Each offset's place along the run model: the offset, plus *per_end* characters for each of the sentence
+    ends (*ends*, ascending) before it.
+
+    Between an event at *a* and a later one at *b* the run goes on by
+    exp(-(b - a) / run_length) times sentence_stay for each event that ends a
+    sentence from *a* on, before *b* (FontRuns.decide's stays): with *per_end*
+    run_length · ln(1 / sentence_stay), that is exp(-(place(b) - place(a)) /
+    run_length), since the ends before *b* and not before *a* are those.
+    """
+    return [at + per_end * bisect_left(ends, at) for at in offsets]
+
+
+def _within_reach(marks: list[int], ats: list[int], reach: float, ends: list[int], per_end: float) -> list[int]:
+    """The offsets of *marks* whose place (:func:`_run_places`) is at most *reach* from that of an offset of *ats*
+    (both ascending)."""
+    places = _run_places(ats, ends, per_end)
+    out = []
+    for at, place in zip(marks, _run_places(marks, ends, per_end)):
+        k = bisect_left(places, place - reach)
+        if k < len(places) and places[k] <= place + reach:
+            out.append(at)
+    return out
 EVIDENCE = -1.0  # log10: a candidate whose mark is ten times less likely than its text tells little of its run
 
 
