@@ -15,7 +15,7 @@ import math
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import compress, repeat
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import regex
@@ -36,6 +36,7 @@ INDENT_MIN, INDENT_MAX = 4, 7  # display units a first line is shorter than a fu
 FULL_SLACK = 2  # a full line may be this much short of the column (a character that did not fit)
 WINDOW = 12  # lines each side used to estimate the local column width
 STRIDE = 4  # lines that share one column estimate
+SPAN = STRIDE + 2 * WINDOW  # lines in one estimate's window: a stride and WINDOW each side
 QUOTE_SAMPLE = 2000  # lines enough to tell how wide a page's quotes and spaces are
 
 
@@ -584,10 +585,9 @@ def _estimate_columns(widths: list[int]) -> list[float]:
     kept = [w if w >= floor else -1 for w in widths]  # short lines sort first, and are skipped
     page_column = _even_column(page)
     columns: list[float] = []
-    span = STRIDE + 2 * WINDOW
     for k in range(0, len(widths), STRIDE):
-        lo = max(0, min(k - WINDOW, len(widths) - span))
-        column = _window_column(kept, lo, lo + span, page)
+        lo = max(0, min(k - WINDOW, len(widths) - SPAN))
+        column = _window_column(kept, lo, lo + SPAN, page)
         stride = widths[k : k + STRIDE]
         if column > page_column:
             columns.extend(_column_above(kept, k, stride, column))
@@ -610,8 +610,8 @@ def _column_above(kept: list[int], k: int, stride: list[int], column: float) -> 
     page's column on 12 pages, all with the titles at the foot; 5 pages read better (f9/train63
     page-013, f11/train95 page-031, pf11/train115 page-007, pf11c/train161 page-005, rd9d/train69
     page-029), none worse."""
-    above = max(0, k + len(stride) - (STRIDE + 2 * WINDOW))
-    narrower = _window_column(kept, above, above + STRIDE + 2 * WINDOW, column)
+    above = max(0, k + len(stride) - SPAN)
+    narrower = _window_column(kept, above, above + SPAN, column)
     if narrower < column and any(narrower - FULL_SLACK <= w <= narrower for w in stride):
         return [narrower if w <= narrower else column for w in stride]
     return [column] * len(stride)
