@@ -462,3 +462,21 @@ def test_lines_ending_full_before_a_lead_are_no_deck_where_the_titles_are_at_the
     read = kinds(article * 2 + ["（王晓峰）"] + cut + lead + article + ["（李明）"] + titles)
     assert [(k, t) for k, t in read if k == "foot_title"] == [("foot_title", t) for t in titles]
     assert not any(k in ("title", "heading") for k, _ in read)
+
+
+def test_titles_printed_together_at_the_foot_do_not_widen_the_column_of_the_text_above_them() -> None:
+    # The mirror case, as pdfium prints a page of two 26-unit columns (pf11c/train161 page-005): the
+    # titles at its foot in large type, 20-23 characters a line (40-46 units, wider than the column),
+    # ten lines.  The window of lines near the foot holds more of the titles than a quarter: estimated
+    # over it, the column of the text just above them was 42, so a paragraph's unpunctuated first line
+    # (22 units, four short of the real column) was too short to open a paragraph and read as a subhead.
+    # Its lines are measured by the window above them, which holds the text only: the page's column.
+    body = paragraph() * 8
+    last = [fill(11, 5), fill(13, 6), fill(13, 7), fill(6, 8) + "。"]
+    titles = [fill(22, 20), fill(20, 21), fill(23, 22), fill(6, 23), fill(21, 24), fill(22, 25),
+              fill(4, 26), fill(23, 27), fill(20, 28), fill(5, 29)]
+    lines = cut_lines("\n".join(body + last + titles))
+    assert {ln.column for ln in lines[: len(body) + len(last)]} == {26.0}
+    read = kinds(body + last + titles)
+    assert [k for k, _ in read[:9]] == ["paragraph"] * 9 and {k for k, _ in read[9:]} == {"foot_title"}
+    assert read[8][1] == "".join(last)
