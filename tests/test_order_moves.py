@@ -1465,3 +1465,33 @@ def test_a_subhead_alone_over_a_column_s_top_stays_pdftotext_s() -> None:
     assert [len(b) for b in blocks] == [2, 1, 2, 1, 6, 3, 2]
     assert order_module._boxed_apart(blocks, 1)  # indented, alone, before a block that goes on
     assert order_module._pdftotext_blocks(blocks[:6])
+
+
+# A subhead wrapped onto a one-character rest that pdftotext printed on the line under the article's
+# lead's block (the shape of train47 page-035 and train83 page-011: one column, the titles over the
+# articles, another article printed first): the title and its byline line are a block of their own.  The lead's
+# first two lines hold the rest's character (箱), the subhead's text does not; its first line names
+# what its text opens with (柑橘出口订单增加) but is read over its rest, not over the text.  Both
+# orders break no seam, and by the subheads' topics alone the subhead and its rest went over the lead,
+# between the byline line and it.  pdftotext printed the rest right under the text over the subhead:
+# the subhead stays after the lead.
+H_ORDERS_FIRST, H_ORDERS_REST = "柑橘出口订单增加果农忙装", "箱"
+LEAD_ORDERS = "央视网消息（新闻联播）：装箱发货忙，柑橘出口订单增加。"
+LEAD_ORDERS_B = "今年全县柑橘种植面积扩大，产量比去年增加三成。"
+P_ORDERS = "柑橘出口订单增加，果农说，今年新建冷库三座，保鲜期延长一倍。"
+ORDERS_PRINTED = [
+    ARTICLE_2, "\n".join([TITLE_1, BYLINE_LINE]), "\n".join([*_set(LEAD_ORDERS), *_set(LEAD_ORDERS_B), H_ORDERS_REST]), H_ORDERS_FIRST,
+    "\n".join(_set(P_ORDERS)),
+]
+
+
+def test_a_wrapped_subhead_whose_rest_was_printed_under_the_lead_stays_after_the_lead() -> None:
+    page_text = _page(ORDERS_PRINTED)
+    title, lead, first, text = (page_text.index(block) for block in ORDERS_PRINTED[1:])
+    rest = page_text.index("\n" + H_ORDERS_REST + "\n") + 1
+    assert reading_order(page_text) == [(0, title), (title, lead), (lead, rest), (first, text), (rest, first), (text, len(page_text))]
+    page = split_page(page_text)
+    assert [(b.kind, b.text) for b in page.articles[1].blocks] == [
+        ("paragraph", LEAD_ORDERS), ("paragraph", LEAD_ORDERS_B), ("heading", H_ORDERS_FIRST + H_ORDERS_REST),
+        ("paragraph", P_ORDERS),
+    ]

@@ -1852,6 +1852,35 @@ def _rests(blocks: list[list[Line]]) -> list[bool]:
             for i, b in enumerate(blocks)]
 
 
+def _headings_in_place(found: tuple[int, ...], printed: tuple[int, ...], rests: list[bool], seams) -> tuple[int, ...]:
+    """*found* with each wrapped heading whose rest pdftotext printed before its first line (*rests*,
+    :func:`_rests`), read with its rest (and the text printed under it, where read with it), put back
+    right after the block printed over the rest, where
+    that breaks no more seams (*seams* of an order).  pdftotext prints the rest on the line after the
+    text over the heading, then the first line (:func:`_heading_rest`), so that block is the text the
+    heading follows; the move search mends the rest's seam by any move, and its subheads' topics read
+    the heading elsewhere as often (train47 page-035, train83 page-011: over its article's lead, whose
+    first lines share the heading's characters).  A heading printed late as a whole (train137 page-035:
+    the rest under another article's byline) breaks more seams put back, and stays where it was read."""
+    seq = found
+    for at, rest in enumerate(printed[1:], 1):
+        if not rests[rest] or rest + 1 not in seq:
+            continue  # (its first line may open the foot)
+        above, pos = printed[at - 1], seq.index(rest + 1)
+        if pos + 1 >= len(seq) or seq[pos + 1] != rest or (pos > 0 and seq[pos - 1] == above):
+            continue  # the heading is read apart from its rest, or where it was printed
+        end = pos + 2
+        while end < len(seq) and seq[end] == seq[end - 1] + 1 + (end == pos + 2):
+            end += 1  # the text printed under the heading, read with it
+        unit = seq[pos:end]
+        rest_of = [b for b in seq if b not in unit]
+        cut = rest_of.index(above) + 1
+        kept = (*rest_of[:cut], *unit, *rest_of[cut:])
+        if seams(kept) <= seams(seq):
+            seq = kept
+    return seq
+
+
 def _text_line(block: list[Line], k: int) -> bool:
     """Line *k* of *block* is a paragraph's: it has a full stop, opens a lead, or is a paragraph's first
     line over a full one (:func:`_first_line`: indented, or stopped shorter where what opens the next
@@ -2775,7 +2804,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         overlap = _cohesion(blocks, stop, found, COHESION_JUDGED_BY)
         if _no_term_worse(key(together, 0, 0, 0)[:4], key(found, 0, 0, 0)[:4]) and overlap(together) - overlap(found) >= COHESION_GAIN:
             found = together
+    found = _headings_in_place(found, start, _rests(blocks), lambda seq: key(seq, 0, 0, 0)[0])
     if found == start:
         return None
-    order = list(found)
-    return list(range(lo)) + order
+    return list(range(lo)) + list(found)
