@@ -465,7 +465,8 @@ def test_windows_scored_together_are_scored_as_one_by_one() -> None:
 def test_the_first_reads_scored_together_are_the_raw_context_terms_read_one_by_one(monkeypatch) -> None:
     """A page the vector screen read has its new readings' windows scored together (_raw_terms): each raw
     context term is the difference _read_terms reads one window at a time, and the window as printed the one
-    _context reads."""
+    _context reads.  Every one-character decision whose window, whitespace closed up, holds CONTEXT characters
+    each side is scored so, a window with a stray space in it too (a garbled run's 袁 then a space)."""
     np = pytest.importorskip("numpy")
     monkeypatch.setattr(garbles, "VECTOR_FROM", 0)
     monkeypatch.setattr(garbles, "VECTOR_TEXT", 0)
@@ -476,12 +477,17 @@ def test_the_first_reads_scored_together_are_the_raw_context_terms_read_one_by_o
     lm = garbles.default_charlm()
     raws = garbles._raw_terms(lm, np, text, decisions)
     assert len(raws) > len(decisions) // 2
+    spaced = 0
     for d in decisions:
         o = d.occurrence
-        if o.at in raws:
-            left, right = garbles._window(text, o, {})
+        left, right = garbles._window(text, o, {})
+        if o.length == 1 and len(left) == garbles.CONTEXT == len(right):
             printed = garbles._window_logp(lm, left, o.candidate.garbled, right)
-            assert raws[o.at] == (garbles._window_logp(lm, left, o.candidate.symbol, right) - printed, printed)
+            assert raws[o.at] == ((left, right), (garbles._window_logp(lm, left, o.candidate.symbol, right) - printed, printed))
+            spaced += not garbles._WHITESPACE_SET.isdisjoint(text[o.at - garbles.CONTEXT : o.at + 1 + garbles.CONTEXT])
+        else:
+            assert o.at not in raws
+    assert spaced
 
 
 def test_a_page_whose_readings_are_kept_is_read_one_by_one(monkeypatch) -> None:
