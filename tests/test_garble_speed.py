@@ -550,3 +550,17 @@ def test_a_font_run_goes_on_between_events_only_within_a_paragraph() -> None:
     run_length = garbles.fitted()["run_length"]
     assert runs._paragraphs([0, 5, 6, 9, 10]) == [0, 0, 1, 1, 2]  # the ends before each offset, by hand
     assert runs.stays == [0.0, math.exp(-2 / run_length), 0.0]  # ， → 遥 two apart; 遥 → 。 across the end at 5
+
+
+def test_normalise_translates_only_where_a_character_is_read_otherwise() -> None:
+    """normalise skips the translation of a text none of whose characters the model reads as another, and
+    gives what the translation gives: each character the model reads otherwise (digits, letters, full-width
+    symbols, the paragraph's end) alone, among ideographs and at either end, and texts of none."""
+    from textfix.charlm import _READ_AS, READ_AS, normalise
+
+    for ch in READ_AS:
+        for text in (ch, f"发展{ch}", f"{ch}中国", f"人民{ch}生产{ch}力"):
+            assert normalise(text) == text.translate(_READ_AS) == text.replace(ch, READ_AS[ch])
+    assert normalise("5月") == "0月" and normalise("ＡＢ") == "aa" and normalise("98％") == "00%"
+    for text in ("", "袁", "发展新质生产力，。", "\n我们\n", "“中国”"):
+        assert normalise(text) == text

@@ -52,6 +52,7 @@ from __future__ import annotations
 import json
 import math
 import mmap
+import re
 import struct
 import sys
 from array import array
@@ -86,10 +87,19 @@ _READ_AS = str.maketrans({
 })
 
 
+# Any character the model reads as another: a text without one is read as it is.
+_READ_OTHERWISE = re.compile("[" + re.escape("".join(map(chr, _READ_AS))) + "]")
+
+
 def normalise(text: str) -> str:
     """The text as the model reads it: digits as ``0``, ASCII letters as ``a``, full-width symbols as ASCII,
-    :data:`PARAGRAPH_END` as :data:`BOUNDARY`."""
-    return text.translate(_READ_AS)
+    :data:`PARAGRAPH_END` as :data:`BOUNDARY`.
+
+    (Translated only where a character is read otherwise: the garble decisions normalise ~220,000 short
+    windows of bench_decisions.py's garbled file, most of them ideographs alone, and a search of five
+    characters costs 0.19 µs where their translation costs 0.91 µs: measured.)
+    """
+    return text.translate(_READ_AS) if _READ_OTHERWISE.search(text) else text
 
 
 # Each character the model reads as another, and the other way: the text's characters a model character stands for.
