@@ -350,7 +350,8 @@ class CharLM:
         if not (a and b and weights.plain) or h[-1] == INTERPUNCT:
             return sum(w * 10 ** self._base_logp(h, ch) for ch, w in weights.items())
         seen = self._seen_after(a, b, weights)
-        weight = _find(self.bi, (a << 16) | b)
+        lo, hi = self._bi_spans[a] or _span(self._bi_spans, self.bi[0], a, 16)  # (a's bigrams alone, as _kn_logp)
+        weight = _find(self.bi, (a << 16) | b, lo, hi)
         rest = self._expected_after(b, weights) - sum(weights.by_id[c] * 10 ** self._bigram(b, c) for c in seen)
         return sum(weights.by_id[c] * 10 ** logp for c, logp in seen.items()) + 10 ** (weight[1] if weight else 0.0) * rest
 
@@ -358,7 +359,9 @@ class CharLM:
         """The characters of *weights* (ids) the model has seen after *a* *b*, with their log10 P."""
         keys, logps, _ = self.tri
         prefix = (a << 32) | (b << 16)
-        lo, hi = bisect_left(keys, prefix), bisect_left(keys, prefix | 0xFFFF)
+        lo, hi = self._tri_spans[a] or _span(self._tri_spans, keys, a, 32)  # (a's trigrams alone, as _kn_logp)
+        lo = bisect_left(keys, prefix, lo, hi)
+        hi = bisect_left(keys, prefix | 0xFFFF, lo, hi)
         if hi - lo <= len(weights):  # the seen followers: fewer than the characters asked about
             return {key & 0xFFFF: logps[k] / _SCALE for k in range(lo, hi) if (key := keys[k]) & 0xFFFF in weights.by_id}
         out = {}
@@ -428,10 +431,12 @@ def _search(np, table: tuple, keys, column: int = 1):
     return found, np.where(found, table[column][at] / _SCALE, 0.0)
 
 
-def _find(table: tuple, key: int) -> tuple[float, float] | None:
+def _find(table: tuple, key: int, lo: int = 0, hi: int | None = None) -> tuple[float, float] | None:
+    """The log10 p and back-off weight *table* holds for *key*, searched between *lo* and *hi* (where it must lie)."""
     keys, logps, weights = table
-    k = bisect_left(keys, key)
-    if k < len(keys) and keys[k] == key:
+    hi = len(keys) if hi is None else hi
+    k = bisect_left(keys, key, lo, hi)
+    if k < hi and keys[k] == key:
         return logps[k] / _SCALE, weights[k] / _SCALE
     return None
 

@@ -1106,7 +1106,8 @@ def _read_first(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Dec
     once = [d for d, key in new if key is None or first[key] is d]
     raws = _raw_terms(lm, page.np, text, once) if page is not None and len(once) > READ_TOGETHER_SHARE * len(decisions) else {}
     for d, key in new:
-        if not _recalled(prepared, d, key):  # (an earlier one of the page may have kept it)
+        # (A repeat's reading was kept by the first of the page, unless the readings kept filled up between.)
+        if key is None or first[key] is d or not _recalled(prepared, d, key):
             window, scored = raws.get(d.occurrence.at, (None, None))
             _read_anew(lm, prepared, text, d, {}, window, key, scored)
 
