@@ -355,7 +355,7 @@ def test_the_segmentation_words_read_from_their_file_are_those_kept_in_memory(tm
     for start in range(0, len(text) - 12, 5):
         window = text[start : start + 12]
         assert read_from_file.off_route(window, 4, 6) == in_memory.off_route(window, 4, 6)
-    assert read_from_file.words == in_memory.words and read_from_file.total == in_memory.total
+    assert read_from_file.by_first == in_memory.by_first and read_from_file.total == in_memory.total
 
 
 def test_a_segmentation_groups_file_gone_is_written_again(tmp_path, monkeypatch) -> None:
