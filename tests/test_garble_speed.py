@@ -361,7 +361,7 @@ def test_the_segmentation_words_read_from_their_file_are_those_kept_in_memory(tm
     for start in range(0, len(text) - 12, 5):
         window = text[start : start + 12]
         assert read_from_file.off_route(window, 4, 6) == in_memory.off_route(window, 4, 6)
-    assert read_from_file.words == in_memory.words and read_from_file.total == in_memory.total
+    assert read_from_file.by_first == in_memory.by_first and read_from_file.total == in_memory.total
 
 
 def test_a_segmentation_groups_file_gone_is_written_again(tmp_path, monkeypatch) -> None:
@@ -471,7 +471,8 @@ def test_windows_scored_together_are_scored_as_one_by_one() -> None:
 def test_the_first_reads_scored_together_are_the_raw_context_terms_read_one_by_one(monkeypatch) -> None:
     """A page the vector screen read has its new readings' windows scored together (_raw_terms): each raw
     context term is the difference _read_terms reads one window at a time, and the window as printed the one
-    _context reads."""
+    _context reads.  Every one-character decision whose window, whitespace closed up, holds CONTEXT characters
+    each side is scored so, a window with a stray space in it too (a garbled run's 袁 then a space)."""
     np = pytest.importorskip("numpy")
     monkeypatch.setattr(garbles, "VECTOR_FROM", 0)
     monkeypatch.setattr(garbles, "VECTOR_TEXT", 0)
@@ -482,12 +483,17 @@ def test_the_first_reads_scored_together_are_the_raw_context_terms_read_one_by_o
     lm = garbles.default_charlm()
     raws = garbles._raw_terms(lm, np, text, decisions)
     assert len(raws) > len(decisions) // 2
+    spaced = 0
     for d in decisions:
         o = d.occurrence
-        if o.at in raws:
-            left, right = garbles._window(text, o, {})
+        left, right = garbles._window(text, o, {})
+        if o.length == 1 and len(left) == garbles.CONTEXT == len(right):
             printed = garbles._window_logp(lm, left, o.candidate.garbled, right)
-            assert raws[o.at] == (garbles._window_logp(lm, left, o.candidate.symbol, right) - printed, printed)
+            assert raws[o.at] == ((left, right), (garbles._window_logp(lm, left, o.candidate.symbol, right) - printed, printed))
+            spaced += not garbles._WHITESPACE_SET.isdisjoint(text[o.at - garbles.CONTEXT : o.at + 1 + garbles.CONTEXT])
+        else:
+            assert o.at not in raws
+    assert spaced
 
 
 def test_a_page_whose_readings_are_kept_is_read_one_by_one(monkeypatch) -> None:
@@ -598,3 +604,17 @@ def test_font_runs_take_the_events_of_the_runs_before_only_where_they_are_the_sa
     assert other.share == first.share and other.events is None
     other.decide(decisions, rounds=0)
     assert other.events == [None, None, None, decisions[1]]  # the marks at 1, 6, 8 and 袁
+
+
+def test_normalise_translates_only_where_a_character_is_read_otherwise() -> None:
+    """normalise skips the translation of a text none of whose characters the model reads as another, and
+    gives what the translation gives: each character the model reads otherwise (digits, letters, full-width
+    symbols, the paragraph's end) alone, among ideographs and at either end, and texts of none."""
+    from textfix.charlm import _READ_AS, READ_AS, normalise
+
+    for ch in READ_AS:
+        for text in (ch, f"发展{ch}", f"{ch}中国", f"人民{ch}生产{ch}力"):
+            assert normalise(text) == text.translate(_READ_AS) == text.replace(ch, READ_AS[ch])
+    assert normalise("5月") == "0月" and normalise("ＡＢ") == "aa" and normalise("98％") == "00%"
+    for text in ("", "袁", "发展新质生产力，。", "\n我们\n", "“中国”"):
+        assert normalise(text) == text

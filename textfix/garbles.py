@@ -1133,29 +1133,37 @@ def _read_first(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Dec
     once = [d for d, key in new if key is None or first[key] is d]
     raws = _raw_terms(lm, page.np, text, once) if page is not None and len(once) > READ_TOGETHER_SHARE * len(decisions) else {}
     for d, key in new:
-        if not _recalled(prepared, d, key):  # (an earlier one of the page may have kept it)
-            _read_anew(lm, prepared, text, d, {}, None, key, raws.get(d.occurrence.at))
+        # (A repeat's reading was kept by the first of the page, unless the readings kept filled up between.)
+        if key is None or first[key] is d or not _recalled(prepared, d, key):
+            window, scored = raws.get(d.occurrence.at, (None, None))
+            _read_anew(lm, prepared, text, d, {}, window, key, scored)
 
 
-def _raw_terms(lm: CharLM, np, text: str, decisions: list[_Decision]) -> dict[int, tuple[float, float]]:
-    """Offset → the raw context term of :func:`_read_terms` (no marks chosen) and the log10 P of the window as
-    printed (:func:`_context`'s) of each of *decisions* of one
-    character whose window is read as printed (:func:`_window`'s quick case: no whitespace to close up), their
-    windows scored together (:meth:`CharLM.scores`).  (The others, a print line's ends among them, are read one
-    by one: on bench_repair's print page most windows are read before, and a look-up of them costs less.)"""
-    read, windows, span = [], [], 2 * CONTEXT + 1
+def _raw_terms(lm: CharLM, np, text: str, decisions: list[_Decision]
+               ) -> dict[int, tuple[tuple[str, str], tuple[float, float]]]:
+    """Offset → the window (:func:`_window`, no marks chosen), and the raw context term of :func:`_read_terms` and
+    the log10 P of the window as printed (:func:`_context`'s), of each of *decisions* of one character whose
+    window holds CONTEXT characters each side, their windows scored together (:meth:`CharLM.scores`).
+
+    A window's whitespace is closed up first, as :func:`_read_terms` reads it: half the marks of a garbled run
+    have a stray space after them, and on the garbled real-dev text of bench/bench_decisions.py 20,911 of its
+    40,868 first reads have whitespace in their window (counted); read one by one, they cost most of the
+    window reads.  (The others, at the text's edges, and a doubled mark's, are read one by one.)
+    """
+    read, windows = [], []
     for d in decisions:
         o = d.occurrence
-        around = text[o.at - CONTEXT : o.at + 1 + CONTEXT] if o.at >= CONTEXT and o.length == 1 else ""
-        if len(around) == span and _WHITESPACE_SET.isdisjoint(around):
-            read.append(o.at)
-            left, right = around[:CONTEXT], around[CONTEXT + 1 :]
+        if o.length != 1:
+            continue
+        left, right = _window(text, o, {})
+        if len(left) == CONTEXT == len(right):
+            read.append((o.at, (left, right)))
             windows.append(normalise(left + o.candidate.symbol + right))  # (as _window_logp reads them)
             windows.append(normalise(left + o.candidate.garbled + right))
     if not read:
         return {}
     scores = lm.scores(np, windows, CONTEXT)
-    return {at: (scores[2 * k] - scores[2 * k + 1], scores[2 * k + 1]) for k, at in enumerate(read)}
+    return {at: (window, (scores[2 * k] - scores[2 * k + 1], scores[2 * k + 1])) for k, (at, window) in enumerate(read)}
 
 
 def _reread(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
