@@ -474,6 +474,8 @@ def _rotated_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
 
     best = None
     for a, c, b in _rotations(blocks, stop):
+        if broken(list(range(max(a - 1, 0), min(b + 1, stop)))) < MIN_BROKEN or (a > 0 and cost(a - 1, c)[0]):
+            continue  # too few broken as printed, or the lead run put back breaks a sentence where it is read
         perm = [*range(a), *range(c, b), *range(a, c), *range(b, stop)]
         placed = [blocks[i] for i in perm] + blocks[stop:]
         pg = _Page(placed, _seam_costs(placed), boxed=True)
@@ -484,10 +486,8 @@ def _rotated_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
             if found is None:
                 continue
             order = [perm[i] for i in range(a)] + [perm[i] for i in found[1]] + [perm[i] for i in range(b, stop)]
-            # The group's seams, the ones into and out of it included: as printed, MIN_BROKEN at least;
-            # as read, none (a large rearrangement, taken as _Page.banded_strips takes one).
-            if broken(list(range(max(a - 1, 0), min(b + 1, stop)))) < MIN_BROKEN or broken(order[max(a - 1, 0):b + 1]):
-                continue
+            if broken(order[max(a - 1, 0):b + 1]):
+                continue  # the group's seams as read, the ones into and out of it included: none broken
             key = (broken(order), found[0])
             if best is None or key < best[0]:
                 best = key, order
