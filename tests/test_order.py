@@ -1336,6 +1336,8 @@ def _rotated_page(articles: str = "AB") -> tuple[str, list[str]]:
     a_1, a_2, b_1, b_2 = "\n".join(a[:3]), "\n".join(a[3:]), "\n".join(b[:3]), "\n".join(b[3:])
     if articles == "A":
         printed = ["2 文化 Culture", a_2, "（记者 张伟）", a_1, A_TITLE]
+    elif articles == "numbered":  # the header's page number printed after B's byline
+        printed = ["文化 Culture", a_2, "（记者 张伟）", b_2, "（记者 李明）", "2", a_1, b_1, A_TITLE, B_TITLE]
     else:
         printed = ["2 文化 Culture", a_2, "（记者 张伟）", b_2, "（记者 李明）", a_1, b_1, A_TITLE, B_TITLE]
     return "\n\n".join(printed) + "\n", printed
@@ -1346,6 +1348,14 @@ def test_later_columns_printed_before_their_leads_are_read_after_them() -> None:
     assert _read_blocks(text, printed) == [0, 5, 1, 2, 6, 3, 4, 7, 8]
     page = split_page(text)
     assert [[b.text for b in a.blocks] for a in page.articles] == [[ROTATED_A], [ROTATED_B]]
+
+
+def test_later_columns_that_hold_the_page_number_are_not_put_back() -> None:
+    # As above, but pdfminer printed the header's page number (2, boxed alone) after B's byline: the
+    # run before the leads holds a part of the header, no column's text, and put back it would be
+    # read at the page's foot, among the titles.  No reading.
+    text, printed = _rotated_page("numbered")
+    assert _read_blocks(text, printed) is None
 
 
 def test_one_article_whose_columns_break_no_sentence_as_printed_is_read_as_printed() -> None:

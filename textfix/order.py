@@ -32,7 +32,9 @@ its topic), the best balance, and the language model on the joins made (:func:`j
 blank line after every line) holds no extractor's boxes and is read as it
 stands (``BOX_LINES``).  A print order of boxes that breaks no sentence is read as strips only
 when that reads each later column with the article it keeps to, where print reads it with the last
-article of the first strip (:func:`_topic_moved`).
+article of the first strip (:func:`_topic_moved`).  Where nothing else reads a page, a group whose later columns pdfminer
+printed before the column of its articles' leads is read with that column put back first
+(:func:`_rotated_order`).
 
 pdftotext (default mode) prints no strips: it cuts a column into blocks at each bold line and orders
 them by height across the columns, so a block comes out later than it is read.  Where the strips do
@@ -73,7 +75,8 @@ class Reading(list):
     to read no more articles than the page as printed, one untitled (textfix.split._moves_misread), and
     reads the page as printed where it does.  ``repair`` keeps every plan: the guard counts the
     articles of the page split both ways, and repair splits no page, so the two may read such a page
-    in different orders (train39 page-040, pdftotext)."""
+    in different orders (train39 page-040, pdftotext).  A page whose later columns pdfminer printed
+    before its leads' and :func:`_rotated_order` put back is checked so too."""
 
     def __init__(self, spans: list[Span], moved: bool) -> None:
         super().__init__(spans)
@@ -240,6 +243,10 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
         # column that holds its articles' leads (:func:`_rotated_order`).  Asked last, as the row
         # above, so that no page read before is read otherwise.
         order = _rotated_order(boxed, strips_stop)
+        # Put back, the lead run reads blocks across articles as a move plan does: split_page checks it
+        # as it checks one (textfix.split._moves_misread; train25 page-011, a group of four strips
+        # read as five articles, one untitled, CER better, the articles worse).
+        by_moves = order is not None
     if order is None:
         return None
     return Reading(_spans(text, blocks, order + list(range(stop, len(blocks)))), by_moves)
@@ -450,7 +457,9 @@ def _rotations(blocks: list[list[Line]], stop: int):
         if page.can_start[a] or page.leads[a] or not (a == first or page.closed[a - 1] or _heading(blocks[a - 1])):
             continue
         c = next((i for i in range(a + 1, stop) if page.leads[i]), None)
-        if c is not None:
+        # A page number boxed alone is the header's, wherever pdfminer printed it: a run that holds one
+        # is no column (put back, it is read at the foot, as a title: train51 page-010).
+        if c is not None and not any(len(blocks[i]) == 1 and PAGE_NUMBER.match(blocks[i][0].text) for i in range(a, c)):
             yield from ((a, c, b) for b in bounds if c < b <= a + MAX_GROUP)
 
 
@@ -462,7 +471,7 @@ def _rotated_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     printed and none as read: a large rearrangement, taken as :meth:`_Page.banded_strips` takes one.
     Of such readings, the one that breaks the fewest sentences over the page (then the search's key);
     else None.  On the 47 usable train batches (pdfminer; main at 676f0c3) the strip search finds
-    nothing on 28 pages whose gold order breaks fewer sentences than print; on 10 of them (7 batches)
+    nothing on 28 pages whose gold order breaks fewer sentences than print; on 9 of them (7 batches)
     the gold order reads such a rotated group of two articles or more (corpora/typeset/README.md,
     thirteenth session).  Taking any rotation that breaks fewer sentences over the page read 2 of
     the 6 pages it changed worse (train53 page-026: one sentence broken as printed; train25
