@@ -1319,6 +1319,53 @@ def test_a_row_of_a_foot_and_a_top_first_line_is_read_with_its_column() -> None:
     assert [[x.text for x in a.blocks] for a in page.articles] == [[ROW_A_1, ROW_FOOT_Q, ROW_FOOT_S, ROW_FOOT_R]]
 
 
+# Two articles of two columns each, both opening with a news lead, the titles at the page's foot
+# (train51 page-010's layout): pdfminer printed the second columns first (A's, its byline, B's, its
+# byline), then the first columns (A's lead column, B's).  Each second column goes on inside the
+# sentence its first column breaks off (上年同|期, 老旧小区|四万个), so the print order breaks the
+# seam from A's byline into B's second column and from A's first column into B's lead; the strip
+# search reads no such page (its first strip holds the leads, printed first).  Put back (the lead
+# run first), the page reads as strips: A's first column, its second and byline; B's likewise.
+ROTATED_A = "新华社北京4月2日电今年以来，各地抓紧春耕生产，全国已播种粮食面积超过三亿亩，进度快于上年同期，早稻栽插已基本完成，农资供应充足。"
+ROTATED_B = "新华社北京4月3日电住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个，并在有条件的楼栋同步推进适老化改造，加装电梯两万部。"
+
+
+def _rotated_page(articles: str = "AB") -> tuple[str, list[str]]:
+    a, b = _set(ROTATED_A), _set(ROTATED_B)
+    assert (a[3], a[4], b[2], b[3]) == ("过三亿亩，进度快于上年同", "期，早稻栽插已基本完成，", "计划开工改造城镇老旧小区", "四万个，并在有条件的楼栋")
+    a_1, a_2, b_1, b_2 = "\n".join(a[:3]), "\n".join(a[3:]), "\n".join(b[:3]), "\n".join(b[3:])
+    if articles == "A":
+        printed = ["2 文化 Culture", a_2, "（记者 张伟）", a_1, A_TITLE]
+    elif articles == "numbered":  # the header's page number printed after B's byline
+        printed = ["文化 Culture", a_2, "（记者 张伟）", b_2, "（记者 李明）", "2", a_1, b_1, A_TITLE, B_TITLE]
+    else:
+        printed = ["2 文化 Culture", a_2, "（记者 张伟）", b_2, "（记者 李明）", a_1, b_1, A_TITLE, B_TITLE]
+    return "\n\n".join(printed) + "\n", printed
+
+
+def test_later_columns_printed_before_their_leads_are_read_after_them() -> None:
+    text, printed = _rotated_page()
+    assert _read_blocks(text, printed) == [0, 5, 1, 2, 6, 3, 4, 7, 8]
+    page = split_page(text)
+    assert [[b.text for b in a.blocks] for a in page.articles] == [[ROTATED_A], [ROTATED_B]]
+
+
+def test_later_columns_that_hold_the_page_number_are_not_put_back() -> None:
+    # As above, but pdfminer printed the header's page number (2, boxed alone) after B's byline: the
+    # run before the leads holds a part of the header, no column's text, and put back it would be
+    # read at the page's foot, among the titles.  No reading.
+    text, printed = _rotated_page("numbered")
+    assert _read_blocks(text, printed) is None
+
+
+def test_one_article_whose_columns_break_no_sentence_as_printed_is_read_as_printed() -> None:
+    # A's second column and byline, then its lead column: no seam of the print order breaks a
+    # sentence (the lead column's break runs into the title, at the page's foot), so nothing tells
+    # the columns apart (MIN_BROKEN): read as printed.
+    text, printed = _rotated_page("A")
+    assert _read_blocks(text, printed) is None
+
+
 # Two articles, the titles at the page's foot (train67 page-011's layout): pdfminer printed B's byline
 # line under its title (本报记者 李明, boxed alone) after B's lead's box instead of over it.
 BYLINE_B_LEAD = "央视网消息（新闻联播）：今天，住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个。"

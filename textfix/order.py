@@ -32,7 +32,9 @@ its topic), the best balance, and the language model on the joins made (:func:`j
 blank line after every line) holds no extractor's boxes and is read as it
 stands (``BOX_LINES``).  A print order of boxes that breaks no sentence is read as strips only
 when that reads each later column with the article it keeps to, where print reads it with the last
-article of the first strip (:func:`_topic_moved`).
+article of the first strip (:func:`_topic_moved`).  Where nothing else reads a page, a group whose later columns pdfminer
+printed before the column of its articles' leads is read with that column put back first
+(:func:`_rotated_order`).
 
 pdftotext (default mode) prints no strips: it cuts a column into blocks at each bold line and orders
 them by height across the columns, so a block comes out later than it is read.  Where the strips do
@@ -73,7 +75,8 @@ class Reading(list):
     to read no more articles than the page as printed, one untitled (textfix.split._moves_misread), and
     reads the page as printed where it does.  ``repair`` keeps every plan: the guard counts the
     articles of the page split both ways, and repair splits no page, so the two may read such a page
-    in different orders (train39 page-040, pdftotext)."""
+    in different orders (train39 page-040, pdftotext).  A page whose later columns pdfminer printed
+    before its leads' and :func:`_rotated_order` put back is checked so too."""
 
     def __init__(self, spans: list[Span], moved: bool) -> None:
         super().__init__(spans)
@@ -235,6 +238,15 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
         # Nor by a row put back: a byline line under a title printed after its lead's box may be all
         # that is out of place (:func:`_byline_under_lead`).  Asked last, as the row above.
         order = _bylines_over_leads(boxed, strips_stop)
+    if order is None and boxes_only and broken:
+        # Nor with a byline put back: pdfminer may have printed a group's later columns before the
+        # column that holds its articles' leads (:func:`_rotated_order`).  Asked last, as the row
+        # above, so that no page read before is read otherwise.
+        order = _rotated_order(boxed, strips_stop)
+        # Put back, the lead run reads blocks across articles as a move plan does: split_page checks it
+        # as it checks one (textfix.split._moves_misread; train25 page-011, a group of four strips
+        # read as five articles, one untitled, CER better, the articles worse).
+        by_moves = order is not None
     if order is None:
         return None
     return Reading(_spans(text, blocks, order + list(range(stop, len(blocks)))), by_moves)
@@ -427,6 +439,68 @@ def _bylines_over_leads(blocks: list[list[Line]], stop: int) -> list[int] | None
     for i in moved:
         order[i - 1], order[i] = i, i - 1
     return order if moved else None
+
+
+def _rotations(blocks: list[list[Line]], stop: int):
+    """The groups [a, b) of blocks [0, stop) whose later columns pdfminer may have printed before the
+    column of their articles' leads, each with where that column starts (c): ``A2 B2 | A1 B1`` (a run
+    [a, c) that holds no lead, then the run [c, b) that opens at one), which the strip search reads
+    put back as ``A1 B1 | A2 B2`` (a strip is a run of the print order, the first one holds the
+    leads: :func:`strip_reading`).  The later run opens where the page or a finished block, a
+    heading or the header leaves off, at a block no article may start at; the lead run opens at the
+    first lead after it and ends where the page or an article does (a group's bound, as
+    :func:`strip_reading` cuts groups)."""
+    page = _Page(blocks, _seam_costs(blocks))
+    first = int(_header(blocks[0]))
+    bounds = [g for g in range(first + 1, stop) if page.closed[g - 1] and page.can_start[g]] + [stop]
+    for a in range(first, stop):
+        if page.can_start[a] or page.leads[a] or not (a == first or page.closed[a - 1] or _heading(blocks[a - 1])):
+            continue
+        c = next((i for i in range(a + 1, stop) if page.leads[i]), None)
+        # A page number boxed alone is the header's, wherever pdfminer printed it: a run that holds one
+        # is no column (put back, it is read at the foot, as a title: train51 page-010).
+        if c is not None and not any(len(blocks[i]) == 1 and PAGE_NUMBER.match(blocks[i][0].text) for i in range(a, c)):
+            yield from ((a, c, b) for b in bounds if c < b <= a + MAX_GROUP)
+
+
+def _rotated_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
+    """The order of blocks [0, stop) with one group's later columns printed before its leads' put back
+    (:func:`_rotations`) and the group read as strips interleaved per article (:func:`_interleave`,
+    the strips cut where the lead run put back ends, a third strip anywhere in either run), where the
+    group's seams (the ones into and out of it included) break MIN_BROKEN sentences at least as
+    printed and none as read: a large rearrangement, taken as :meth:`_Page.banded_strips` takes one.
+    Of such readings, the one that breaks the fewest sentences over the page (then the search's key);
+    else None.  On the 47 usable train batches (pdfminer; main at 676f0c3) the strip search finds
+    nothing on 28 pages whose gold order breaks fewer sentences than print; on 9 of them (7 batches)
+    the gold order reads such a rotated group of two articles or more (corpora/typeset/README.md,
+    thirteenth session).  Taking any rotation that breaks fewer sentences over the page read 2 of
+    the 6 pages it changed worse (train53 page-026: one sentence broken as printed; train25
+    page-011: two left broken inside the group)."""
+    cost = _seam_costs(blocks)
+
+    def broken(order: list[int]) -> int:
+        return sum(cost(x, y)[0] for x, y in zip(order, order[1:]))
+
+    best = None
+    for a, c, b in _rotations(blocks, stop):
+        if broken(list(range(max(a - 1, 0), min(b + 1, stop)))) < MIN_BROKEN or (a > 0 and cost(a - 1, c)[0]):
+            continue  # too few broken as printed, or the lead run put back breaks a sentence where it is read
+        perm = [*range(a), *range(c, b), *range(a, c), *range(b, stop)]
+        placed = [blocks[i] for i in perm] + blocks[stop:]
+        pg = _Page(placed, _seam_costs(placed), boxed=True)
+        turn = a + b - c  # where the later run starts, put back
+        for cuts in [[turn]] + [[turn, x] for x in range(turn + 1, b)] + [[x, turn] for x in range(a + 2, turn)]:
+            found = _interleave([a, *cuts], b, pg.cost, pg.can_start, pg.closed, pg.held, pg.before, pg.grams, pg.texts,
+                                pg.floats, 1, pg.leads, 1, bylined=pg.bylined)
+            if found is None:
+                continue
+            order = [perm[i] for i in range(a)] + [perm[i] for i in found[1]] + [perm[i] for i in range(b, stop)]
+            if broken(order[max(a - 1, 0):b + 1]):
+                continue  # the group's seams as read, the ones into and out of it included: none broken
+            key = (broken(order), found[0])
+            if best is None or key < best[0]:
+                best = key, order
+    return None if best is None else best[1]
 
 
 def _strip_boxes(blocks: list[list[Line]], stop: int) -> bool:
