@@ -1964,3 +1964,58 @@ def test_a_line_past_the_indent_goes_on_from_the_short_line_above() -> None:
         ("paragraph", "省财政厅再次下拨3.85亿元救灾资金，支持各地抢修水利设施。"),
         ("paragraph", "农技人员深入田间地头开展技术指导，帮助农户解决生产难题，确保春耕生产顺利进行。"),
     ]
+
+
+# A title over a deck read large: its first subhead, a line of the speech (a paragraph, 26 characters),
+# then the deck's last line set as large as a title (总理主持 副总理出席, read as a title item).  The
+# article has 26 characters of text when that line comes, fewer than any article has
+# (split.ARTICLE_MIN_TEXT, 200): the line is the deck's, and the dated lead under it the same article's.
+def test_a_title_sized_deck_line_under_a_title_with_little_text_stays_in_its_deck() -> None:
+    from textfix.layout import Item
+    from textfix.split import _assemble
+
+    lead = "新华社北京9月3日电（记者 张伟）纪念大会3日在人民大会堂隆重举行。"
+    items = [
+        Item("title", "纪念大会在京隆重举行 主席发表重要讲话", 0, 19),
+        Item("heading", "纪念大会在京隆重举行", 20, 30),
+        Item("paragraph", "主席发表重要讲话强调，正义必胜、和平必胜、人民必胜。", 31, 55),
+        Item("title", "总理主持 副总理出席", 56, 66),
+        Item("paragraph", lead, 67, 67 + len(lead)),
+    ]
+    _, articles = _assemble(items, lambda offset: offset)
+    assert [(a.title, a.byline) for a in articles] == [("纪念大会在京隆重举行 主席发表重要讲话", "张伟")]
+    assert [(b.kind, b.text[:4]) for b in articles[0].blocks] == [
+        ("heading", "纪念大会"), ("paragraph", "主席发表"), ("heading", "总理主持"), ("paragraph", "新华社北")]
+
+
+# The same title-sized line after 220 characters of text (20 times an 11-character sentence): the
+# article before it has a whole article's text, so the line opens the next article.
+def test_a_title_after_a_whole_articles_text_opens_the_next_article() -> None:
+    from textfix.layout import Item
+    from textfix.split import _assemble
+
+    text = "城市更新工作稳步推进。" * 20
+    items = [
+        Item("title", "城市更新行动全面推进", 0, 10),
+        Item("paragraph", text, 11, 231),
+        Item("title", "总理主持 副总理出席", 232, 242),
+        Item("paragraph", "会议指出，城市更新要坚持以人民为中心。", 243, 262),
+    ]
+    _, articles = _assemble(items, lambda offset: offset)
+    assert [a.title for a in articles] == ["城市更新行动全面推进", "总理主持 副总理出席"]
+
+
+# A title, one short paragraph (28 characters) and no subhead, then a title-sized line: nothing under the
+# first title is a deck (a list's items read large, or a short notice), so the line opens the next article.
+def test_a_title_after_short_text_without_a_deck_opens_the_next_article() -> None:
+    from textfix.layout import Item
+    from textfix.split import _assemble
+
+    items = [
+        Item("title", "城市更新行动全面推进", 0, 10),
+        Item("paragraph", "全国城市更新工作会议5日在北京召开，部署今年的重点任务。", 11, 39),
+        Item("title", "总理主持 副总理出席", 40, 50),
+        Item("paragraph", "会议指出，城市更新要坚持以人民为中心。", 51, 70),
+    ]
+    _, articles = _assemble(items, lambda offset: offset)
+    assert [a.title for a in articles] == ["城市更新行动全面推进", "总理主持 副总理出席"]
