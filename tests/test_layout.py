@@ -485,6 +485,7 @@ def test_titles_printed_together_at_the_foot_do_not_widen_the_column_of_the_text
 # A title stack printed again under a lead label alone on its line (textfix.layout._label_deck), on
 # a page of 32-unit columns (16 characters): the label (24 units) leaves a first line's room unfilled.
 LABEL = "央视网消息（新闻联播）："
+BYLINE_UNDER_TITLE = "本报通讯员 王晓峰"
 
 
 def wide_paragraph(start: int) -> list[str]:
@@ -542,3 +543,25 @@ def test_an_official_document_title_under_a_lone_lead_label_stays_text() -> None
     # 关于… lines after the label are a document's title quoted as text (see _introduced_text).
     deck = [fill(8, 40), "关于" + fill(11, 50), fill(12, 61)]
     assert headings_after_label(deck) == []
+
+
+def test_a_deck_between_a_title_and_a_news_lead_is_read_heading_by_heading() -> None:
+    # A title in large type (44 units, wider than the 32-unit column) and the byline line under it,
+    # then two bare lines (26 and 18 units), then a paragraph that opens with a news lead.  The first
+    # line left room for the character that opens the second: each is a heading of its own, not one
+    # subhead wrapped (pf11c/train159 page-029's shape).
+    title = fill(22, 30)
+    deck = [fill(13, 40), fill(9, 53)]
+    lead = [LABEL + fill(2, 5), fill(16, 6), fill(5, 7) + "。"]
+    read = kinds(wide_paragraph(1) + wide_paragraph(3) + ["（王晓峰）", title, BYLINE_UNDER_TITLE] + deck + lead + wide_paragraph(9))
+    assert [(k, t) for k, t in read if k in ("title", "heading")] == [("title", title), ("heading", deck[0]), ("heading", deck[1])]
+
+
+def test_an_indented_deck_between_a_title_and_a_news_lead_wraps_at_a_first_line_room() -> None:
+    # The deck set indented (a heading's first line holds 28 of 32 units): 28 then a 12-unit rest is
+    # one heading wrapped, then a heading of 24 (t8/train53 page-023's shape).
+    title = fill(22, 30)
+    deck = [fill(14, 40), fill(6, 54), fill(12, 60)]
+    lead = [LABEL + fill(2, 5), fill(16, 6), fill(5, 7) + "。"]
+    read = kinds(wide_paragraph(1) + wide_paragraph(3) + ["（王晓峰）", title, BYLINE_UNDER_TITLE] + deck + lead + wide_paragraph(9))
+    assert [(k, t) for k, t in read if k in ("title", "heading")] == [("title", title), ("heading", deck[0] + deck[1]), ("heading", deck[2])]

@@ -713,7 +713,7 @@ class _BodyReader:
                 self.boundary = False
                 k += 1
             elif ln.bare or ln.byline is not None or _colon_headline(ln):
-                k = self._byline(k) or self._lead_byline(k) or self._led_title(k) or self._foot_deck(k) or self._title(k) or self._label_deck(k) or self._headings(k, _subhead_run) or self._line(k)
+                k = self._byline(k) or self._lead_byline(k) or self._led_title(k) or self._foot_deck(k) or self._title(k) or self._label_deck(k) or self._title_deck(k) or self._headings(k, _subhead_run) or self._line(k)
             elif self._may_head(ln):
                 k = self._led_title(k) or self._foot_deck(k) or self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)
             else:
@@ -932,12 +932,27 @@ class _BodyReader:
         ideograph; see _deck_split for a deck set indented).  The subhead readers, made for one subhead
         of at most MAX_HEADING_LINES lines, cannot ask this of a deck: five lines of three headings were
         read as text, three one-line headings as one.  Not where the label fills a paragraph's first
-        line (its paragraph may go on: the lead's first lines are bare too), nor an official
-        document's title or a list (see _document_or_list), printed as text after a colon too, nor
-        lines with more spaces than a heading sets (MAX_HEADING_SPACES: a row of names)."""
+        line (its paragraph may go on: the lead's first lines are bare too); see _read_deck."""
         if len(self.para) != 1 or not _lone_lead_label(self.para[0]) or is_full(self.para[0], True, self.lines[k]):
             return 0
-        n = _deck_lines(self.lines, k)
+        return self._read_deck(k, _deck_lines(self.lines, k))
+
+    def _title_deck(self, k: int) -> int:
+        """The deck between an article's title (or the byline line under it) and a lead that opens
+        with a news lead (see line_opens_lead): two or more bare lines, read as headings as
+        _label_deck reads them.  The subhead readers took such a deck for one subhead (two lines
+        of 26 and 18 units in a 34-unit column) or cut it where an indented deck's heading wrapped."""
+        if self.para or not self.items or self.items[-1].kind not in ("title", "lead_byline"):
+            return 0
+        n = _bare_run(self.lines, k)
+        if n < 2 or k + n >= len(self.lines) or not line_opens_lead(self.lines[k + n].text):
+            return 0
+        return self._read_deck(k, n)
+
+    def _read_deck(self, k: int, n: int) -> int:
+        """The *n* lines from *k* read as a deck of headings (see _deck_split), unless they are an
+        official document's title or a list (see _document_or_list), printed as text after a colon
+        too, or a line sets more spaces than a heading does (MAX_HEADING_SPACES: a row of names)."""
         deck = self.lines[k : k + n]
         if not n or _document_or_list([ln.text for ln in deck]) or any(len(SPACE_RUN.findall(ln.text)) > MAX_HEADING_SPACES for ln in deck):
             return 0
@@ -1002,18 +1017,25 @@ def _lone_lead_label(ln: Line) -> bool:
     return found is not None and ln.text[-1] in COLONS and len(ln.text) - found.end() <= 1
 
 
+def _bare_run(lines: list[Line], k: int) -> int:
+    """How many lines from *k* are bare (no sentence mark) and no byline's or credit's (see _signed);
+    0 past MAX_TITLE_LINES: a deck repeats or follows a title, no longer than one."""
+    n = 0
+    while k + n < len(lines) and lines[k + n].bare and not _signed(lines[k + n]):
+        n += 1
+        if n > MAX_TITLE_LINES:
+            return 0
+    return n
+
+
 def _deck_lines(lines: list[Line], k: int) -> int:
     """How many lines from *k* are a title stack over the lead's text (see _BodyReader._label_deck):
     the bare lines (no sentence mark, no byline) up to the first punctuated line, which is the
     lead's first line if it looks one (see _looks_first) and ends no sentence (a paragraph's short
     last line may be as wide), or else goes on from it: then the last bare line, looking a first
     line, opens the lead (its first line unpunctuated, the full stop on the next).  0 where neither
-    holds, or the stack runs past MAX_TITLE_LINES (it repeats a title)."""
-    n = 0
-    while k + n < len(lines) and lines[k + n].bare and not _signed(lines[k + n]):
-        n += 1
-        if n > MAX_TITLE_LINES:
-            return 0
+    holds, or no bare run (see _bare_run)."""
+    n = _bare_run(lines, k)
     if k + n >= len(lines):
         return 0
     stop, after = lines[k + n], lines[k + n + 1] if k + n + 1 < len(lines) else None
