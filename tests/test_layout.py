@@ -480,3 +480,88 @@ def test_titles_printed_together_at_the_foot_do_not_widen_the_column_of_the_text
     read = kinds(body + last + titles)
     assert [k for k, _ in read[:9]] == ["paragraph"] * 9 and {k for k, _ in read[9:]} == {"foot_title"}
     assert read[8][1] == "".join(last)
+
+
+# A title stack printed again under a lead label alone on its line (textfix.layout._label_deck), on
+# a page of 32-unit columns (16 characters): the label (24 units) leaves a first line's room unfilled.
+LABEL = "央视网消息（新闻联播）："
+BYLINE_UNDER_TITLE = "本报通讯员 王晓峰"
+
+
+def wide_paragraph(start: int) -> list[str]:
+    """A paragraph of a 32-unit column: an indented first line (28 units), a full line, a short last."""
+    return [fill(13, start) + "，", fill(16, start + 1), fill(6, start + 2) + "。"]
+
+
+def wide_lead(start: int) -> list[str]:
+    """A lead after a deck: an unpunctuated indented first line (26 units), a full line with a full stop
+    (32 units), a full line and a short last one."""
+    return [fill(13, start), fill(10, start + 1) + "。" + fill(5, start + 2), fill(16, start + 3), fill(5, start + 4) + "。"]
+
+
+def headings_after_label(deck: list[str]) -> list[str]:
+    page = wide_paragraph(1) + wide_paragraph(3) + ["（王晓峰）", LABEL] + deck + wide_lead(5) + wide_paragraph(7) + wide_paragraph(9)
+    return [t for k, t in kinds(page) if k == "heading"]
+
+
+def test_a_title_stack_under_a_lone_lead_label_is_read_heading_by_heading_where_its_lines_end_short() -> None:
+    # Three headings, five lines (as gl10/train85 page-030 prints its deck): a short one (26 of 32),
+    # then two each filled to the column and wrapped onto a two-character rest.  A heading wraps only
+    # where its next character did not fit, so each short line ends one: three headings, not one
+    # paragraph (the subhead readers take at most three lines, one subhead).
+    deck = [fill(13, 40), fill(16, 53), fill(2, 69), fill(16, 71), fill(2, 87)]
+    assert headings_after_label(deck) == [deck[0], deck[1] + deck[2], deck[3] + deck[4]]
+
+
+def test_a_title_stack_line_that_left_room_for_the_next_character_ends_its_heading() -> None:
+    # Three short lines (26, 30, 30 of 32: each leaves two units, a character's room): three headings,
+    # not one subhead of three lines (f11/train95 page-027 read its deck so).
+    deck = [fill(13, 40), fill(15, 53), fill(15, 69)]
+    assert headings_after_label(deck) == deck
+
+
+def test_an_indented_title_stack_wraps_at_a_first_line_room() -> None:
+    # Subheads set with a first-line indent (text-indent: 2em): a heading's first line holds 28 units
+    # of 32.  A line of 28 whose next character would not have fitted that room wrapped, its rest (12
+    # units) ends the heading; the last line (24) is a heading of its own.  Every heading's first line
+    # leaves the indent's room, so the deck is read as indented (r9/train37 page-028's shape).
+    deck = [fill(14, 40), fill(6, 54), fill(12, 60)]
+    assert headings_after_label(deck) == [deck[0] + deck[1], deck[2]]
+
+
+def test_bare_lines_under_a_lone_lead_label_that_end_on_a_sentence_are_the_lead_not_a_deck() -> None:
+    # Two full unpunctuated lines, then a line as wide as an indented first line that ends a sentence:
+    # the lead's paragraph went on from the label (its last line only looks like a first line).
+    lines = [fill(16, 40), fill(16, 56), fill(12, 72) + "。"]
+    page = wide_paragraph(1) + ["（王晓峰）", LABEL] + lines + wide_paragraph(7) + wide_paragraph(9)
+    read = kinds(page)
+    assert not any(k == "heading" for k, _ in read)
+    assert ("paragraph", LABEL + "".join(lines)) in read or ("paragraph", "".join(lines)) in read
+
+
+def test_an_official_document_title_under_a_lone_lead_label_stays_text() -> None:
+    # 关于… lines after the label are a document's title quoted as text (see _introduced_text).
+    deck = [fill(8, 40), "关于" + fill(11, 50), fill(12, 61)]
+    assert headings_after_label(deck) == []
+
+
+def test_a_deck_between_a_title_and_a_news_lead_is_read_heading_by_heading() -> None:
+    # A title in large type (44 units, wider than the 32-unit column) and the byline line under it,
+    # then two bare lines (26 and 18 units), then a paragraph that opens with a news lead.  The first
+    # line left room for the character that opens the second: each is a heading of its own, not one
+    # subhead wrapped (pf11c/train159 page-029's shape).
+    title = fill(22, 30)
+    deck = [fill(13, 40), fill(9, 53)]
+    lead = [LABEL + fill(2, 5), fill(16, 6), fill(5, 7) + "。"]
+    read = kinds(wide_paragraph(1) + wide_paragraph(3) + ["（王晓峰）", title, BYLINE_UNDER_TITLE] + deck + lead + wide_paragraph(9))
+    assert [(k, t) for k, t in read if k in ("title", "heading")] == [("title", title), ("heading", deck[0]), ("heading", deck[1])]
+
+
+def test_an_indented_deck_between_a_title_and_a_news_lead_wraps_at_a_first_line_room() -> None:
+    # The deck set indented (a heading's first line holds 28 of 32 units): 28 then a 12-unit rest is
+    # one heading wrapped, then a heading of 24 (t8/train53 page-023's shape).
+    title = fill(22, 30)
+    deck = [fill(14, 40), fill(6, 54), fill(12, 60)]
+    lead = [LABEL + fill(2, 5), fill(16, 6), fill(5, 7) + "。"]
+    read = kinds(wide_paragraph(1) + wide_paragraph(3) + ["（王晓峰）", title, BYLINE_UNDER_TITLE] + deck + lead + wide_paragraph(9))
+    assert [(k, t) for k, t in read if k in ("title", "heading")] == [("title", title), ("heading", deck[0] + deck[1]), ("heading", deck[2])]

@@ -37,6 +37,7 @@ from .lines import (
     SENTENCE_MARKS,
     DATELINE_LINE,
     LEAD_LINE,
+    NEWS_LEAD,
     CLOSING_MARKS,
     SPACE_WIDTH,
     FULL_SLACK,
@@ -82,6 +83,12 @@ CHINESE_DIGITS = "一二三四五六七八九"
 # realdev-train batches (seeds 21–31, 575 titles) has 82 characters: ⌈82 × 1.25 / 13⌉ = 8 lines
 # on the narrowest page (13 characters).
 MAX_TITLE_LINES = 8
+# Spaces (runs of them) a subhead sets between its phrases: one at most.  Measured on the gold of the
+# 72 train batch directories of the thirteenth session (21-95 odd but 27, 105-169, 171-185, 201, 203):
+# 0 of 1,375 headings under 40 characters have two or more, against 20 short paragraphs (a row of
+# names or senders set apart, 中共中央　国务院　中央军委; numbered list items).
+MAX_HEADING_SPACES = 1
+SPACE_RUN = regex.compile(r"[ \u3000]+")
 SUBHEAD_MARGIN = 6  # display units a subhead keeps off the column edges before it wraps
 
 
@@ -706,7 +713,7 @@ class _BodyReader:
                 self.boundary = False
                 k += 1
             elif ln.bare or ln.byline is not None or _colon_headline(ln):
-                k = self._byline(k) or self._lead_byline(k) or self._led_title(k) or self._foot_deck(k) or self._title(k) or self._headings(k, _subhead_run) or self._line(k)
+                k = self._byline(k) or self._lead_byline(k) or self._led_title(k) or self._foot_deck(k) or self._title(k) or self._label_deck(k) or self._title_deck(k) or self._headings(k, _subhead_run) or self._line(k)
             elif self._may_head(ln):
                 k = self._led_title(k) or self._foot_deck(k) or self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)
             else:
@@ -916,6 +923,46 @@ class _BodyReader:
         self.boundary = True
         return k + n
 
+    def _label_deck(self, k: int) -> int:
+        """The article's title stack printed again under a lead label alone on its line (央视网消息（新闻联播）：
+        over the title's lines, as headings, then the lead's text): the bare lines from *k* up to the
+        lead's first line (see _deck_lines) are headings, one ending where a line ends short.  A heading
+        set in body size wraps only where what opens its next line did not fit (is_full, exact), so a
+        line that left room for that is a heading's last (26 units of 28 over a line opening with an
+        ideograph; see _deck_split for a deck set indented).  The subhead readers, made for one subhead
+        of at most MAX_HEADING_LINES lines, cannot ask this of a deck: five lines of three headings were
+        read as text, three one-line headings as one.  Not where the label fills a paragraph's first
+        line (its paragraph may go on: the lead's first lines are bare too); see _read_deck."""
+        if len(self.para) != 1 or not _lone_lead_label(self.para[0]) or is_full(self.para[0], True, self.lines[k]):
+            return 0
+        return self._read_deck(k, _deck_lines(self.lines, k))
+
+    def _title_deck(self, k: int) -> int:
+        """The deck between an article's title (or the byline line under it) and a lead that opens
+        with a news lead (see line_opens_lead): two or more bare lines, read as headings as
+        _label_deck reads them.  The subhead readers took such a deck for one subhead (two lines
+        of 26 and 18 units in a 34-unit column) or cut it where an indented deck's heading wrapped."""
+        if self.para or not self.items or self.items[-1].kind not in ("title", "lead_byline"):
+            return 0
+        n = _bare_run(self.lines, k)
+        if n < 2 or k + n >= len(self.lines) or not line_opens_lead(self.lines[k + n].text):
+            return 0
+        return self._read_deck(k, n)
+
+    def _read_deck(self, k: int, n: int) -> int:
+        """The *n* lines from *k* read as a deck of headings (see _deck_split), unless they are an
+        official document's title or a list (see _document_or_list), printed as text after a colon
+        too, or a line sets more spaces than a heading does (MAX_HEADING_SPACES: a row of names)."""
+        deck = self.lines[k : k + n]
+        if not n or _document_or_list([ln.text for ln in deck]) or any(len(SPACE_RUN.findall(ln.text)) > MAX_HEADING_SPACES for ln in deck):
+            return 0
+        self._flush()
+        indented = _deck_split(deck, indented=True)
+        indent_room = all(run[0].width <= run[0].column - INDENT_MIN for run in indented)
+        self.items.extend(_body_size(_joined("heading", run)) for run in (indented if indent_room else _deck_split(deck, indented=False)))
+        self.boundary = True
+        return k + n
+
     def _in_head(self) -> bool:
         """Only headings since the last title: the article has a title and no text yet."""
         if self.para:
@@ -962,6 +1009,55 @@ class _BodyReader:
         self.para.append(ln)
         self.boundary = False
         return k + 1
+
+
+def _lone_lead_label(ln: Line) -> bool:
+    """*ln* is a news lead's label and nothing more, ending on its colon (央视网消息（新闻联播）：)."""
+    found = NEWS_LEAD.match(ln.text)
+    return found is not None and ln.text[-1] in COLONS and len(ln.text) - found.end() <= 1
+
+
+def _bare_run(lines: list[Line], k: int) -> int:
+    """How many lines from *k* are bare (no sentence mark) and no byline's or credit's (see _signed);
+    0 past MAX_TITLE_LINES: a deck repeats or follows a title, no longer than one."""
+    n = 0
+    while k + n < len(lines) and lines[k + n].bare and not _signed(lines[k + n]):
+        n += 1
+        if n > MAX_TITLE_LINES:
+            return 0
+    return n
+
+
+def _deck_lines(lines: list[Line], k: int) -> int:
+    """How many lines from *k* are a title stack over the lead's text (see _BodyReader._label_deck):
+    the bare lines (no sentence mark, no byline) up to the first punctuated line, which is the
+    lead's first line if it looks one (see _looks_first) and ends no sentence (a paragraph's short
+    last line may be as wide), or else goes on from it: then the last bare line, looking a first
+    line, opens the lead (its first line unpunctuated, the full stop on the next).  0 where neither
+    holds, or no bare run (see _bare_run)."""
+    n = _bare_run(lines, k)
+    if k + n >= len(lines):
+        return 0
+    stop, after = lines[k + n], lines[k + n + 1] if k + n + 1 < len(lines) else None
+    if stop.byline is not None:
+        return 0
+    if _looks_first(stop, after):
+        return 0 if stop.ends else n
+    return n - 1 if n >= 2 and _looks_first(lines[k + n - 1], stop) else 0
+
+
+def _deck_split(deck: list[Line], indented: bool) -> list[list[Line]]:
+    """The *deck*'s lines cut into headings: a heading goes on to the next line only where what opens
+    that line did not fit the room left (is_full, exact); *indented*: each heading's first line
+    leaves a first line's indent (a page may set its subheads with ``text-indent: 2em``, as its
+    paragraphs, corpora/typeset/make_pages.py).  Read so only where every heading's first line
+    leaves that room (see _BodyReader._label_deck): a line wider opens no indented heading."""
+    runs: list[list[Line]] = [[]]
+    for i, ln in enumerate(deck):
+        runs[-1].append(ln)
+        if i + 1 < len(deck) and not is_full(ln, indented and len(runs[-1]) == 1, deck[i + 1], exact=True):
+            runs.append([])
+    return runs
 
 
 def _item_number(ln: Line) -> int | None:
