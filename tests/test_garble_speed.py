@@ -327,14 +327,6 @@ def test_a_run_of_line_breaks_reads_as_one_paragraph_end() -> None:
     assert garbles._as_read("甲\n乙\n\n丙\n\n\n丁\n", True) == f"甲{end}乙{end}\n丙{end}\n\n丁{end}"
     assert garbles._as_read("\n\n甲", True) == f"{end}\n甲"
     assert garbles._as_read("甲\n乙", False) == "甲\n乙"
-    assert garbles._as_read("甲\n\n\n\n乙\n\n\n\n\n", True) == f"甲{end}\n\n\n乙{end}\n\n\n\n"
-
-
-def test_a_text_holding_paragraph_end_itself_reads_its_breaks_as_any_other() -> None:
-    """A PARAGRAPH_END the text prints stays as it is, and only the first break of a run after it becomes one
-    (not taken for an end the breaks were read as)."""
-    end = garbles.PARAGRAPH_END
-    assert garbles._as_read(f"甲{end}{end}\n\n乙{end}\n", True) == f"甲{end}{end}{end}\n乙{end}{end}"
 
 
 def test_the_cycle_collector_is_paused_while_a_text_is_decided(monkeypatch: pytest.MonkeyPatch) -> None:
