@@ -851,6 +851,10 @@ class _Windows:
     def within(self, at: int, span: int) -> bool:
         """Whether the WINDOW_MOST characters each side of the occurrence found at *at* that are not whitespace
         lie within *span* characters of it, or the text's edge does."""
+        return at in self.within_set(span)
+
+    def within_set(self, span: int) -> set[int]:
+        """The offsets of the occurrences found that :meth:`within` holds for with *span*."""
         found = self.spans.get(span)
         if found is None:
             np, closed, most = self.np, self.closed, WINDOW_MOST
@@ -867,7 +871,7 @@ class _Windows:
             if size:
                 fits |= (right < size) & (closed.at(np.clip(right, 0, last)) < ends + span)
             found = self.spans[span] = set(starts[inside & fits].tolist())
-        return at in found
+        return found
 
     def near_chosen(self, decisions: list[_Decision], chosen_at: list[int]) -> list[_Decision]:
         """The decisions :func:`_near_chosen` picks, picked at once."""
@@ -1126,7 +1130,7 @@ READ_TOGETHER_SHARE = 0.5
 def _read_first(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Decision], page: _Windows | None) -> None:
     """:func:`_read` each of *decisions* without marks chosen; on a page the vector screen read whose readings are
     mostly new (READ_TOGETHER_SHARE), the new readings' windows scored together first (:func:`_raw_terms`)."""
-    keys = [_reading_key(prepared, text, d, None) for d in decisions]
+    keys = _reading_keys(prepared, text, decisions, None)
     new = [(d, key) for d, key in zip(decisions, keys) if not _recalled(prepared, d, key)]
     # (A reading the page repeats is read once: the first keeps it for the others.)
     first = {key: d for d, key in reversed(new) if key is not None}
@@ -1267,14 +1271,28 @@ def _reading_key(prepared: _Prepared, text: str, d: _Decision, window: tuple[str
     occurrence is in it, the space term (the page's own) and, with marks
     chosen, the *window* read with them in place decide the terms.
     """
-    windows, o = _WINDOWS, d.occurrence
-    if windows is None or windows.text is not text or o.candidate.symbol_class == "numbering":
-        return None
+    return _reading_keys(prepared, text, [d], window)[0]
+
+
+def _reading_keys(prepared: _Prepared, text: str, decisions: list[_Decision], window: tuple[str, str] | None
+                  ) -> list[tuple | None]:
+    """:func:`_reading_key` of each of *decisions*, in one loop: the first reads ask it of every decision of a page
+    (~15,000 of bench_repair's print page in a repair), where a call and a span search each cost ~1/3 of it."""
+    windows = _WINDOWS
+    if windows is None or windows.text is not text:
+        return [None] * len(decisions)
     span = prepared.partners.window
-    if not windows.within(o.at, span):
-        return None
-    lo = max(0, o.at - span)
-    return text[lo : o.at + o.length + span], o.at - lo, o.length, d.space, window
+    within = windows.within_set(span)
+    keys = []
+    for d in decisions:
+        o = d.occurrence
+        at = o.at
+        if at not in within or o.candidate.symbol_class == "numbering":
+            keys.append(None)
+        else:
+            lo = at - span if at > span else 0
+            keys.append((text[lo : at + o.length + span], at - lo, o.length, d.space, window))
+    return keys
 
 
 def _window(text: str, o: _Occurrence, chosen: dict[int, _Occurrence]) -> tuple[str, str]:
