@@ -179,7 +179,7 @@ class Segments:
         return min(0.0, round(through - self.route_logp(text), 9))
 
     def _take(self, text: str) -> None:
-        """Put in :attr:`words` the stored words that start with a character of *text*."""
+        """Put in :attr:`by_first` the groups of the characters of *text* (the stored words that start with one)."""
         if self.groups.keys().isdisjoint(text):
             return
         for ch in text:
