@@ -569,6 +569,35 @@ def test_marks_are_read_only_where_the_run_model_leaves_them_weight_on_a_winnabl
         assert garbles.FontRuns(text, prepared.printed_marks, 7, [winnable, evidence], windows).marks == expected
 
 
+def test_marks_are_read_the_same_whatever_order_the_decisions_come_in() -> None:
+    """FontRuns reads the candidates' offsets in order (the sentence ends and winnable ones are searched): decisions
+    given out of offset order find the marks they find in order, with the vector screen's array or without."""
+    prepared = garbles._prepared(default_model())
+    text = ["中"] * 620
+    for at, ch in ((10, "，"), (120, "遥"), (150, "。"), (160, "，"), (300, "袁"), (400, "，"), (440, "，"), (450, "遥"),
+                   (500, "，"), (604, "，")):
+        text[at] = ch
+    text = "".join(text)
+    winnable, last = (garbles._Decision(garbles._Occurrence(at, 1, prepared.table["袁"]), 5.0, "text", 0.0)
+                      for at in (300, 590))
+    early, late = (garbles._Decision(garbles._Occurrence(at, 1, prepared.table["遥"]), 0.0, "text", 0.0)
+                   for at in (120, 450))  # 。 both: events that end a sentence, not winnable
+    # A sentence end is 76.1 · ln 8 = 158.2 characters of the run model.  Places: 袁 at 300 has the ends at 120 and
+    # 150 before it, 300 + 316.5 = 616.5.  ， at 10: 10, and 。 at 150: 150 + 158.2 (the end at 120): both farther than
+    # 304.4 from it.  ， at 160, 400, 440 (the same two ends before): 140, 100, 140 from 袁, read.  ， at 500 and 604
+    # have the end at 450 too: 500 + 474.7 = 974.7 (358.2 on), 604 + 474.7 = 1078.7 (462.2 on): not.  And with a
+    # second winnable 袁 at 590, which has those three ends before it too (590 + 474.7 = 1064.7): 90 and 14 from it,
+    # read.
+    windows = None
+    if prepared.screen.vector is not None:  # (numpy, the optional extra "fast")
+        _, _, windows = prepared.screen.vector.occurrences(text)
+    for decisions, expected in (([late, winnable, early], [160, 400, 440]),
+                                ([late, last, winnable, early], [160, 400, 440, 500, 604])):
+        assert garbles.FontRuns(text, prepared.printed_marks, 7, decisions).marks == expected
+        if windows is not None:
+            assert garbles.FontRuns(text, prepared.printed_marks, 7, decisions, windows).marks == expected
+
+
 def test_a_font_run_goes_on_between_events_only_within_a_paragraph() -> None:
     """FontRuns' chance that the run goes on from one event to the next: exp(-distance / run_length) inside a
     paragraph, 0 across a paragraph's end (each event's paragraph found once, FontRuns._paragraphs)."""

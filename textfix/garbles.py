@@ -1995,11 +1995,13 @@ class FontRuns:
         # three times a repair, each reading the sum of ~10,000 decisions twice before.)
         lowest = min(THRESHOLD, EVIDENCE)
         self.candidates = [d for d in decisions if d.context + d.space + d.partner > lowest]
-        winnable = [d.occurrence.at for d in self.candidates if d.winnable]
+        # (Both offset lists sorted: the searches below, by bisect or by numpy's searchsorted, need them ascending, and
+        # nothing but the way _weigh happens to make the decisions puts the candidates in offset order.)
+        winnable = sorted(d.occurrence.at for d in self.candidates if d.winnable)
         run_length, stay = fitted()["run_length"], fitted()["sentence_stay"]
         reach = REACH * run_length  # characters of the run model (_run_places)
         per_end = run_length * math.log(1.0 / stay)  # a sentence's end: as far as this many characters
-        ended = [d.occurrence.at for d in self.candidates if event_ends_sentence(text, d.occurrence.at, d)]
+        ended = sorted(d.occurrence.at for d in self.candidates if event_ends_sentence(text, d.occurrence.at, d))
         if page is not None:  # the vector screen's array of the text: the same marks, found at once
             self.marks = page.marks_near(winnable, reach, ended, per_end)
         else:
