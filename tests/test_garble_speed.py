@@ -635,6 +635,44 @@ def test_font_runs_take_the_events_of_the_runs_before_only_where_they_are_the_sa
     assert other.events == [None, None, None, decisions[1]]  # the marks at 1, 6, 8 and 袁
 
 
+def test_font_runs_take_no_events_from_other_candidates_of_the_same_count() -> None:
+    """The same number of candidates is not the same candidates: new decisions at the same offsets (a page decided
+    anew) are other objects, and their events are made afresh."""
+    prepared = garbles._prepared(default_model())
+    read = "甲，乙遥丙丁。戊，己袁"
+
+    def decisions() -> list[garbles._Decision]:
+        return [garbles._Decision(garbles._Occurrence(at, 1, prepared.table[read[at]]), 5.0, "text", 0.0)
+                for at in (3, 10)]
+
+    first = garbles.FontRuns(read, prepared.printed_marks, 3, decisions())
+    first.decide(first.candidates)
+    anew = garbles.FontRuns(read, prepared.printed_marks, 3, decisions())
+    anew.follow(first)
+    assert anew.share == first.share and anew.events is None
+
+
+def test_font_runs_take_no_events_where_the_same_candidates_read_other_marks() -> None:
+    """The same candidates with another one winnable read other marks (marks are read near winnable candidates
+    only), so the events differ and are made afresh."""
+    prepared = garbles._prepared(default_model())
+    text = ["中"] * 400
+    for at, ch in ((1, "，"), (3, "袁"), (390, "袁"), (395, "，")):
+        text[at] = ch
+    text = "".join(text)
+    decisions = [garbles._Decision(garbles._Occurrence(at, 1, prepared.table["袁"]), 5.0, "text", 0.0) for at in (3, 390)]
+    first = garbles.FontRuns(text, prepared.printed_marks, 2, decisions)
+    first.decide(decisions)
+    # Both winnable: ， at 1 is 2 from 袁 at 3, ， at 395 5 from 袁 at 390, both within 4 · 76.1 = 304.4 (no
+    # sentence end on the page).
+    assert first.marks == [1, 395]
+    decisions[1].context = 0.0  # still a candidate (above EVIDENCE, -1), no longer winnable (THRESHOLD is 1)
+    other = garbles.FontRuns(text, prepared.printed_marks, 2, decisions)
+    other.follow(first)
+    assert other.candidates == first.candidates and other.marks == [1]  # ， at 395 is 392 from 袁 at 3
+    assert other.events is None
+
+
 def test_normalise_translates_only_where_a_character_is_read_otherwise() -> None:
     """normalise skips the translation of a text none of whose characters the model reads as another, and
     gives what the translation gives: each character the model reads otherwise (digits, letters, full-width
