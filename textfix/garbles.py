@@ -1149,10 +1149,10 @@ def _raw_terms(lm: CharLM, np, text: str, decisions: list[_Decision]
     the log10 P of the window as printed (:func:`_context`'s), of each of *decisions* of one character whose
     window holds CONTEXT characters each side, their windows scored together (:meth:`CharLM.scores`).
 
-    A window's whitespace is closed up first, as :func:`_read_terms` reads it: half the marks of a garbled run
-    have a stray space after them, and on the garbled real-dev text of bench/bench_decisions.py 20,911 of its
-    40,868 first reads have whitespace in their window (counted); read one by one, they cost most of the
-    window reads.  (The others, at the text's edges, and a doubled mark's, are read one by one.)
+    A window's whitespace is closed up first, as :func:`_read_terms` reads it: a garbled mark may leave a stray
+    space after it (bench/bench_decisions.py garbles real-dev text leaving one after half the garbled marks,
+    eval_garbles' space_rate of 0.5, a chosen share), and on that text 20,911 of the 40,868 first reads (one a
+    window) have whitespace in their window (counted); read one by one, they cost most of the window reads.  (The others, at the text's edges, and a doubled mark's, are read one by one.)
     """
     read, windows = [], []
     for d in decisions:
