@@ -468,6 +468,21 @@ def test_windows_scored_together_are_scored_as_one_by_one() -> None:
     assert lm.scores(np, windows[:3], 3) == [lm.score(w, 3, 5) for w in windows[:3]]
 
 
+def _closed_up_window(text: str, at: int, length: int) -> tuple[str, str]:
+    """The window of the characters at *at*, worked out apart from garbles._window: the CONTEXT characters each side
+    that are no whitespace, the BOUNDARY standing for an edge the text reaches first (as _reach says it reads)."""
+    def side(chars) -> str:
+        kept = ""
+        for ch in chars:
+            if ch not in garbles._WHITESPACE_SET:
+                kept += ch
+                if len(kept) == garbles.CONTEXT:
+                    return kept
+        return kept + garbles.BOUNDARY
+
+    return side(reversed(text[:at]))[::-1], side(text[at + length :])
+
+
 def test_the_first_reads_scored_together_are_the_raw_context_terms_read_one_by_one(monkeypatch) -> None:
     """A page the vector screen read has its new readings' windows scored together (_raw_terms): each raw
     context term is the difference _read_terms reads one window at a time, and the window as printed the one
@@ -486,7 +501,7 @@ def test_the_first_reads_scored_together_are_the_raw_context_terms_read_one_by_o
     spaced = 0
     for d in decisions:
         o = d.occurrence
-        left, right = garbles._window(text, o, {})
+        left, right = _closed_up_window(text, o.at, o.length)
         if o.length == 1 and len(left) == garbles.CONTEXT == len(right):
             printed = garbles._window_logp(lm, left, o.candidate.garbled, right)
             assert raws[o.at] == ((left, right), (garbles._window_logp(lm, left, o.candidate.symbol, right) - printed, printed))
