@@ -2089,6 +2089,8 @@ def event_ends_sentence(text: str, at: int, d: _Decision | None) -> bool:
 # candidate, exp(-d / run_length) times sentence_stay for each sentence's end on the way, is at least exp(-REACH):
 # farther, less than 2% of its weight on the candidate is left (and it counts as a clean event in the share).
 REACH = 4
+EVIDENCE = -1.0  # log10: a candidate whose mark is ten times less likely than its text tells little of its run
+
 _SENTENCE_END_AT = re.compile(f"[{_class(SENTENCE_ENDS)}]")
 
 
@@ -2120,7 +2122,6 @@ def _within_reach(marks: list[int], ats: list[int], reach: float, ends: list[int
         if k < len(places) and places[k] <= place + reach:
             out.append(at)
     return out
-EVIDENCE = -1.0  # log10: a candidate whose mark is ten times less likely than its text tells little of its run
 
 
 def _forward_backward(ratios: list[float], stays: list[float], share: float) -> tuple[list[float], list[float]]:
