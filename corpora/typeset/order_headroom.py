@@ -114,6 +114,9 @@ def main() -> None:
     parser.add_argument("--extractor", default="pdfminer")
     parser.add_argument("--least", type=int, default=20, help="error characters a page row needs")
     args = parser.parse_args()
+    for d in args.dirs:  # (a mistyped folder, checked before any page is read: its CER would divide by 0)
+        if not any(Path(d).glob("*.gold.json")):
+            raise SystemExit(f"order_headroom: no *.gold.json in {d}")
     table = []
     for d in args.dirs:
         chars = now = saved = order_pages = other_pages = 0
