@@ -1399,6 +1399,16 @@ def test_later_columns_printed_before_their_leads_with_one_sentence_broken_are_r
     assert _read_blocks(text, printed) is None
 
 
+def test_later_columns_whose_reading_still_breaks_a_sentence_are_not_put_back() -> None:
+    # B's second column opens inside a sentence (并在…, set unindented) that its first column, ending
+    # its paragraph on a short line (四万个。), does not leave open.  As printed the group breaks two
+    # sentences (A's byline into B's second column, A's lead column into B's lead: MIN_BROKEN);
+    # put back, B's first column into its second still breaks one: no reading.
+    text, printed = _rotated_b_page(_set("并在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。", indent=0))
+    assert _rotated(text) is None
+    assert _read_blocks(text, printed) is None
+
+
 # Two articles, the titles at the page's foot (train67 page-011's layout): pdfminer printed B's byline
 # line under its title (本报记者 李明, boxed alone) after B's lead's box instead of over it.
 BYLINE_B_LEAD = "央视网消息（新闻联播）：今天，住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个。"
