@@ -1409,6 +1409,29 @@ def test_later_columns_whose_reading_still_breaks_a_sentence_are_not_put_back() 
     assert _read_blocks(text, printed) is None
 
 
+# A third article beside A and B, its title not printed (train25 page-011: a rotated group read as one
+# article more than printed, that one untitled).
+ROTATED_C = "新华社北京4月4日电记者从交通运输部获悉，今年一季度全国完成公路水路交通投资八千亿元，同比增长百分之五，各地项目进展顺利。"
+
+
+def test_later_columns_put_back_as_more_articles_than_printed_one_untitled_are_read_as_printed() -> None:
+    # Three articles of two columns each, no bylines, two titles at the foot: pdfminer printed the
+    # second columns (A's, B's, C's), then the lead columns.  Put back the page reads A1 A2 B1 B2 C1 C2:
+    # three articles, C's untitled.  As printed the leads run together, one article under both titles,
+    # after the second columns read as one: two articles.  A rotated reading crosses articles as a
+    # move plan does, and is checked as one (split._moves_misread): one article more, untitled: read
+    # as printed.
+    a, b, c = _set(ROTATED_A), _set(ROTATED_B), _set(ROTATED_C)
+    assert (c[2], c[3]) == ("年一季度全国完成公路水路", "交通投资八千亿元，同比增")  # C1 breaks off inside a sentence
+    printed = ["2 文化 Culture", *("\n".join(x[3:]) for x in (a, b, c)), *("\n".join(x[:3]) for x in (a, b, c)),
+               A_TITLE, B_TITLE]
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 4, 1, 5, 2, 6, 3, 7, 8]
+    page = split_page(text)
+    assert len(page.articles) == 2
+    assert page.to_dict() == split_page(text, reorder=False).to_dict()
+
+
 # Two articles, the titles at the page's foot (train67 page-011's layout): pdfminer printed B's byline
 # line under its title (本报记者 李明, boxed alone) after B's lead's box instead of over it.
 BYLINE_B_LEAD = "央视网消息（新闻联播）：今天，住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个。"
