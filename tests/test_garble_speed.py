@@ -675,7 +675,8 @@ def test_font_runs_take_no_events_where_the_same_candidates_read_other_marks() -
     for at, ch in ((1, "，"), (3, "袁"), (390, "袁"), (395, "，")):
         text[at] = ch
     text = "".join(text)
-    decisions = [garbles._Decision(garbles._Occurrence(at, 1, prepared.table["袁"]), 5.0, "text", 0.0) for at in (3, 390)]
+    decisions = [garbles._Decision(garbles._Occurrence(at, 1, prepared.table["袁"]), 5.0, "text", 0.0)
+                 for at in (3, 390)]
     first = garbles.FontRuns(text, prepared.printed_marks, 2, decisions)
     first.decide(decisions)
     # Both winnable: ， at 1 is 2 from 袁 at 3, ， at 395 5 from 袁 at 390, both within 4 · 76.1 = 304.4 (no

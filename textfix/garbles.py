@@ -1151,8 +1151,9 @@ def _raw_terms(lm: CharLM, np, text: str, decisions: list[_Decision]
 
     A window's whitespace is closed up first, as :func:`_read_terms` reads it: a garbled mark may leave a stray
     space after it (bench/bench_decisions.py garbles real-dev text leaving one after half the garbled marks,
-    eval_garbles' space_rate of 0.5, a chosen share), and on that text 20,911 of the 40,868 first reads (one a
-    window) have whitespace in their window (counted); read one by one, they cost most of the window reads.  (The others, at the text's edges, and a doubled mark's, are read one by one.)
+    eval_garbles' space_rate of 0.5, a chosen share), and on that text 20,911 of the 40,868 first reads (each
+    of one window) have whitespace in their window (counted); read one by one, they cost most of the window
+    reads.  (The others, at the text's edges, and a doubled mark's, are read one by one.)
     """
     read, windows = [], []
     for d in decisions:
