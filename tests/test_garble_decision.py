@@ -411,6 +411,17 @@ def test_how_far_a_word_lies_off_the_likeliest_segmentation() -> None:
     assert segments.off_route("去医院看病", 1, 3) == 0.0  # 去 医院 看病: the word stays a word
 
 
+def test_the_empty_word_is_an_unseen_word_not_an_error() -> None:
+    from textfix.lexicon import Segments
+
+    # A dictionary of 100 counts holding no words: every token is unseen, half a count, log10(0.5 / 100).
+    segments = Segments(100, {}, lambda at, size: b"")
+    unseen = math.log10(0.5) - 2
+    assert segments.logp("") == pytest.approx(unseen)
+    # The empty word at 1 of 指出: the routes 指 | "" | 出 against 指 出 differ by the empty word's own unseen count.
+    assert segments.off_route("指出", 1, 1) == pytest.approx(unseen)
+
+
 def test_a_mark_read_by_its_enclosure_gets_its_enclosure_s_most_only_after_an_opener() -> None:
     # A title or quote opens only at an opener printed as itself (“ 《) or at a garbled form of one that the page
     # may decide it (野 for “, 叶 for 《), within the partner window before the mark: elsewhere the dash's

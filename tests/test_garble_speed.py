@@ -468,6 +468,21 @@ def test_windows_scored_together_are_scored_as_one_by_one() -> None:
     assert lm.scores(np, windows[:3], 3) == [lm.score(w, 3, 5) for w in windows[:3]]
 
 
+def _closed_up_window(text: str, at: int, length: int) -> tuple[str, str]:
+    """The window of the characters at *at*, worked out apart from garbles._window: the CONTEXT characters each side
+    that are no whitespace, the BOUNDARY standing for an edge the text reaches first (as _reach says it reads)."""
+    def side(chars) -> str:
+        kept = ""
+        for ch in chars:
+            if ch not in garbles._WHITESPACE_SET:
+                kept += ch
+                if len(kept) == garbles.CONTEXT:
+                    return kept
+        return kept + garbles.BOUNDARY
+
+    return side(reversed(text[:at]))[::-1], side(text[at + length :])
+
+
 def test_the_first_reads_scored_together_are_the_raw_context_terms_read_one_by_one(monkeypatch) -> None:
     """A page the vector screen read has its new readings' windows scored together (_raw_terms): each raw
     context term is the difference _read_terms reads one window at a time, and the window as printed the one
@@ -486,7 +501,7 @@ def test_the_first_reads_scored_together_are_the_raw_context_terms_read_one_by_o
     spaced = 0
     for d in decisions:
         o = d.occurrence
-        left, right = garbles._window(text, o, {})
+        left, right = _closed_up_window(text, o.at, o.length)
         if o.length == 1 and len(left) == garbles.CONTEXT == len(right):
             printed = garbles._window_logp(lm, left, o.candidate.garbled, right)
             assert raws[o.at] == ((left, right), (garbles._window_logp(lm, left, o.candidate.symbol, right) - printed, printed))
@@ -569,6 +584,35 @@ def test_marks_are_read_only_where_the_run_model_leaves_them_weight_on_a_winnabl
         assert garbles.FontRuns(text, prepared.printed_marks, 7, [winnable, evidence], windows).marks == expected
 
 
+def test_marks_are_read_the_same_whatever_order_the_decisions_come_in() -> None:
+    """FontRuns reads the candidates' offsets in order (the sentence ends and winnable ones are searched): decisions
+    given out of offset order find the marks they find in order, with the vector screen's array or without."""
+    prepared = garbles._prepared(default_model())
+    text = ["中"] * 620
+    for at, ch in ((10, "，"), (120, "遥"), (150, "。"), (160, "，"), (300, "袁"), (400, "，"), (440, "，"), (450, "遥"),
+                   (500, "，"), (604, "，")):
+        text[at] = ch
+    text = "".join(text)
+    winnable, last = (garbles._Decision(garbles._Occurrence(at, 1, prepared.table["袁"]), 5.0, "text", 0.0)
+                      for at in (300, 590))
+    early, late = (garbles._Decision(garbles._Occurrence(at, 1, prepared.table["遥"]), 0.0, "text", 0.0)
+                   for at in (120, 450))  # 。 both: events that end a sentence, not winnable
+    # A sentence end is 76.1 · ln 8 = 158.2 characters of the run model.  Places: 袁 at 300 has the ends at 120 and
+    # 150 before it, 300 + 316.5 = 616.5.  ， at 10: 10, and 。 at 150: 150 + 158.2 (the end at 120): both farther than
+    # 304.4 from it.  ， at 160, 400, 440 (the same two ends before): 140, 100, 140 from 袁, read.  ， at 500 and 604
+    # have the end at 450 too: 500 + 474.7 = 974.7 (358.2 on), 604 + 474.7 = 1078.7 (462.2 on): not.  And with a
+    # second winnable 袁 at 590, which has those three ends before it too (590 + 474.7 = 1064.7): 90 and 14 from it,
+    # read.
+    windows = None
+    if prepared.screen.vector is not None:  # (numpy, the optional extra "fast")
+        _, _, windows = prepared.screen.vector.occurrences(text)
+    for decisions, expected in (([late, winnable, early], [160, 400, 440]),
+                                ([late, last, winnable, early], [160, 400, 440, 500, 604])):
+        assert garbles.FontRuns(text, prepared.printed_marks, 7, decisions).marks == expected
+        if windows is not None:
+            assert garbles.FontRuns(text, prepared.printed_marks, 7, decisions, windows).marks == expected
+
+
 def test_a_font_run_goes_on_between_events_only_within_a_paragraph() -> None:
     """FontRuns' chance that the run goes on from one event to the next: exp(-distance / run_length) inside a
     paragraph, 0 across a paragraph's end (each event's paragraph found once, FontRuns._paragraphs)."""
@@ -604,6 +648,45 @@ def test_font_runs_take_the_events_of_the_runs_before_only_where_they_are_the_sa
     assert other.share == first.share and other.events is None
     other.decide(decisions, rounds=0)
     assert other.events == [None, None, None, decisions[1]]  # the marks at 1, 6, 8 and 袁
+
+
+def test_font_runs_take_no_events_from_other_candidates_of_the_same_count() -> None:
+    """The same number of candidates is not the same candidates: new decisions at the same offsets (a page decided
+    anew) are other objects, and their events are made afresh."""
+    prepared = garbles._prepared(default_model())
+    read = "甲，乙遥丙丁。戊，己袁"
+
+    def decisions() -> list[garbles._Decision]:
+        return [garbles._Decision(garbles._Occurrence(at, 1, prepared.table[read[at]]), 5.0, "text", 0.0)
+                for at in (3, 10)]
+
+    first = garbles.FontRuns(read, prepared.printed_marks, 3, decisions())
+    first.decide(first.candidates)
+    anew = garbles.FontRuns(read, prepared.printed_marks, 3, decisions())
+    anew.follow(first)
+    assert anew.share == first.share and anew.events is None
+
+
+def test_font_runs_take_no_events_where_the_same_candidates_read_other_marks() -> None:
+    """The same candidates with another one winnable read other marks (marks are read near winnable candidates
+    only), so the events differ and are made afresh."""
+    prepared = garbles._prepared(default_model())
+    text = ["中"] * 400
+    for at, ch in ((1, "，"), (3, "袁"), (390, "袁"), (395, "，")):
+        text[at] = ch
+    text = "".join(text)
+    decisions = [garbles._Decision(garbles._Occurrence(at, 1, prepared.table["袁"]), 5.0, "text", 0.0)
+                 for at in (3, 390)]
+    first = garbles.FontRuns(text, prepared.printed_marks, 2, decisions)
+    first.decide(decisions)
+    # Both winnable: ， at 1 is 2 from 袁 at 3, ， at 395 5 from 袁 at 390, both within 4 · 76.1 = 304.4 (no
+    # sentence end on the page).
+    assert first.marks == [1, 395]
+    decisions[1].context = 0.0  # still a candidate (above EVIDENCE, -1), no longer winnable (THRESHOLD is 1)
+    other = garbles.FontRuns(text, prepared.printed_marks, 2, decisions)
+    other.follow(first)
+    assert other.candidates == first.candidates and other.marks == [1]  # ， at 395 is 392 from 袁 at 3
+    assert other.events is None
 
 
 def test_normalise_translates_only_where_a_character_is_read_otherwise() -> None:

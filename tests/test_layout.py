@@ -482,6 +482,23 @@ def test_titles_printed_together_at_the_foot_do_not_widen_the_column_of_the_text
     assert read[8][1] == "".join(last)
 
 
+def test_the_window_above_gives_its_column_only_where_a_line_of_the_stride_fills_it() -> None:
+    from textfix.lines import SPAN, STRIDE, _column_above
+
+    # A stride of four lines at the foot of a 26-unit column whose window read 42 (titles below it).  The
+    # window that ends with the stride holds 24 lines of 26 above it: its upper quartile (line 21 of 28,
+    # sorted) is 26.  None of the stride's lines (20, 18, 16, 20) is within FULL_SLACK of 26: nothing says
+    # they are of that column, and they keep the window's 42.
+    above = [26] * (SPAN - STRIDE)
+    stride = [20, 18, 16, 20]
+    assert _column_above(above + stride, len(above), stride, 42.0) == [42.0] * 4
+    # A stride with a full line (26) and two title lines (44, 42): the window above is 26 again (sorted:
+    # 20, twenty-five 26s, 42, 44; line 21 is 26).  The lines no wider than 26 take it; the titles,
+    # wider than the column above, keep the window's.
+    stride = [26, 20, 44, 42]
+    assert _column_above(above + stride, len(above), stride, 42.0) == [26.0, 26.0, 42.0, 42.0]
+
+
 # A title stack printed again under a lead label alone on its line (textfix.layout._label_deck), on
 # a page of 32-unit columns (16 characters): the label (24 units) leaves a first line's room unfilled.
 LABEL = "央视网消息（新闻联播）："

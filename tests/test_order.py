@@ -1358,12 +1358,78 @@ def test_later_columns_that_hold_the_page_number_are_not_put_back() -> None:
     assert _read_blocks(text, printed) is None
 
 
-def test_one_article_whose_columns_break_no_sentence_as_printed_is_read_as_printed() -> None:
+def test_one_article_printed_later_column_first_is_read_as_printed() -> None:
     # A's second column and byline, then its lead column: no seam of the print order breaks a
-    # sentence (the lead column's break runs into the title, at the page's foot), so nothing tells
-    # the columns apart (MIN_BROKEN): read as printed.
+    # sentence (the lead column's break runs into the title, at the page's foot), and no reading of
+    # the group is found even without the MIN_BROKEN bar (checked by removing it): read as printed.
+    # (The bar itself: the two-article page below, whose reading it stops.)
     text, printed = _rotated_page("A")
     assert _read_blocks(text, printed) is None
+
+
+# B set as two paragraphs, its first column the first (ending 四万个。 on a short line): B's second
+# column opens a paragraph (no seam into it breaks a sentence) or opens inside a sentence.
+ROTATED_B_LEAD = "新华社北京4月3日电住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个。"
+
+
+def _rotated_b_page(b_2: list[str]) -> tuple[str, list[str]]:
+    """The two-article page of _rotated_page, B's columns the lead paragraph and *b_2*'s lines."""
+    a, b_1 = _set(ROTATED_A), _set(ROTATED_B_LEAD)
+    assert b_1[-1] == "四万个。"
+    printed = ["2 文化 Culture", "\n".join(a[3:]), "（记者 张伟）", "\n".join(b_2), "（记者 李明）", "\n".join(a[:3]),
+               "\n".join(b_1), A_TITLE, B_TITLE]
+    return "\n\n".join(printed) + "\n", printed
+
+
+def _rotated(text: str) -> list[int] | None:
+    from textfix.lines import BylineFinder
+    from textfix.order import _rotated_order, _strips_foot, boxes
+
+    blocks = boxes(text, BylineFinder())
+    return _rotated_order(blocks, _strips_foot(blocks))
+
+
+def test_later_columns_printed_before_their_leads_with_one_sentence_broken_are_read_as_printed() -> None:
+    # B's second column opens its second paragraph: A's byline into it breaks no sentence, and the
+    # only broken seam of the group as printed is A's lead column (…粮食面积超) into B's lead.  One
+    # is fewer than MIN_BROKEN (2): too little to take a large rearrangement on, read as printed
+    # (put back, A1 A2 byline B1 B2 byline would break none).
+    text, printed = _rotated_b_page(_set("各地将在有条件的楼栋同步推进适老化改造，加装电梯两万部。"))
+    assert _rotated(text) is None
+    assert _read_blocks(text, printed) is None
+
+
+def test_later_columns_whose_reading_still_breaks_a_sentence_are_not_put_back() -> None:
+    # B's second column opens inside a sentence (并在…, set unindented) that its first column, ending
+    # its paragraph on a short line (四万个。), does not leave open.  As printed the group breaks two
+    # sentences (A's byline into B's second column, A's lead column into B's lead: MIN_BROKEN);
+    # put back, B's first column into its second still breaks one: no reading.
+    text, printed = _rotated_b_page(_set("并在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。", indent=0))
+    assert _rotated(text) is None
+    assert _read_blocks(text, printed) is None
+
+
+# A third article beside A and B, its title not printed (train25 page-011: a rotated group read as one
+# article more than printed, that one untitled).
+ROTATED_C = "新华社北京4月4日电记者从交通运输部获悉，今年一季度全国完成公路水路交通投资八千亿元，同比增长百分之五，各地项目进展顺利。"
+
+
+def test_later_columns_put_back_as_more_articles_than_printed_one_untitled_are_read_as_printed() -> None:
+    # Three articles of two columns each, no bylines, two titles at the foot: pdfminer printed the
+    # second columns (A's, B's, C's), then the lead columns.  Put back the page reads A1 A2 B1 B2 C1 C2:
+    # three articles, C's untitled.  As printed the leads run together, one article under both titles,
+    # after the second columns read as one: two articles.  A rotated reading crosses articles as a
+    # move plan does, and is checked as one (split._moves_misread): one article more, untitled: read
+    # as printed.
+    a, b, c = _set(ROTATED_A), _set(ROTATED_B), _set(ROTATED_C)
+    assert (c[2], c[3]) == ("年一季度全国完成公路水路", "交通投资八千亿元，同比增")  # C1 breaks off inside a sentence
+    printed = ["2 文化 Culture", *("\n".join(x[3:]) for x in (a, b, c)), *("\n".join(x[:3]) for x in (a, b, c)),
+               A_TITLE, B_TITLE]
+    text = "\n\n".join(printed) + "\n"
+    assert _read_blocks(text, printed) == [0, 4, 1, 5, 2, 6, 3, 7, 8]
+    page = split_page(text)
+    assert len(page.articles) == 2
+    assert page.to_dict() == split_page(text, reorder=False).to_dict()
 
 
 # Two articles, the titles at the page's foot (train67 page-011's layout): pdfminer printed B's byline

@@ -7,9 +7,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "corpora" / "typeset"))
 
-from order_headroom import gold_place, gold_text, oracle_reading  # noqa: E402
+from order_headroom import gold_place, gold_text, main, oracle_reading  # noqa: E402
 
 from textfix.split import default_model  # noqa: E402
 
@@ -42,3 +44,13 @@ def test_boxes_printed_out_of_gold_order_are_read_in_it():
 def test_boxes_printed_in_gold_order_give_no_reading():
     text = "\n\n".join([A, B, C, D])
     assert oracle_reading(text, default_model(), gold_text(GOLD)) is None
+
+
+def test_a_folder_with_no_gold_pages_stops_with_one_line(tmp_path, monkeypatch, capsys):
+    # A mistyped folder (no *.gold.json): one line saying so and a non-zero exit, not a ZeroDivisionError
+    # from the CER of its 0 gold characters; nothing is printed for the folders before it either.
+    monkeypatch.setattr(sys, "argv", ["order_headroom.py", str(tmp_path / "train171")])
+    with pytest.raises(SystemExit) as stop:
+        main()
+    assert stop.value.code == f"order_headroom: no *.gold.json in {tmp_path / 'train171'}"
+    assert capsys.readouterr().out == ""

@@ -1495,3 +1495,25 @@ def test_a_wrapped_subhead_whose_rest_was_printed_under_the_lead_stays_after_the
         ("paragraph", LEAD_ORDERS), ("paragraph", LEAD_ORDERS_B), ("heading", H_ORDERS_FIRST + H_ORDERS_REST),
         ("paragraph", P_ORDERS),
     ]
+
+
+def test_a_heading_put_back_under_the_block_over_its_rest_only_where_that_breaks_no_more_seams() -> None:
+    # Blocks as pdftotext printed them (the shape of train137 page-035): another article's text (0) and
+    # byline (1), a heading's rest (2) and first line (3), the text under the heading (4), an article's
+    # lead (5).  The move search read the lead after the byline, then the heading with its rest and its
+    # text.  Put back right after the block printed over the rest (the byline), the heading and its
+    # text go before the lead: 0 1 3 2 4 5.  The seams are given by hand: each pair in *broken*.
+    printed, found = (0, 1, 2, 3, 4, 5), (0, 1, 5, 3, 2, 4)
+    rests = [False, False, True, False, False, False]
+    put_back = (0, 1, 3, 2, 4, 5)
+
+    def seams(broken: set[tuple[int, int]]):
+        return lambda seq: sum((x, y) in broken for x, y in zip(seq, seq[1:]))
+
+    # Neither order breaks a seam: put back (no more seams).  As read, the lead into the heading breaks
+    # one, put back none: put back.
+    assert order_module._headings_in_place(found, printed, rests, seams(set())) == put_back
+    assert order_module._headings_in_place(found, printed, rests, seams({(5, 3)})) == put_back
+    # The heading's text before the lead breaks one, as read none (a heading printed late as a whole): it
+    # stays where it was read.
+    assert order_module._headings_in_place(found, printed, rests, seams({(4, 5)})) == found

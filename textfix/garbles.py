@@ -1149,10 +1149,11 @@ def _raw_terms(lm: CharLM, np, text: str, decisions: list[_Decision]
     the log10 P of the window as printed (:func:`_context`'s), of each of *decisions* of one character whose
     window holds CONTEXT characters each side, their windows scored together (:meth:`CharLM.scores`).
 
-    A window's whitespace is closed up first, as :func:`_read_terms` reads it: half the marks of a garbled run
-    have a stray space after them, and on the garbled real-dev text of bench/bench_decisions.py 20,911 of its
-    40,868 first reads have whitespace in their window (counted); read one by one, they cost most of the
-    window reads.  (The others, at the text's edges, and a doubled mark's, are read one by one.)
+    A window's whitespace is closed up first, as :func:`_read_terms` reads it: a garbled mark may leave a stray
+    space after it (bench/bench_decisions.py garbles real-dev text leaving one after half the garbled marks,
+    eval_garbles' space_rate of 0.5, a chosen share), and on that text 20,911 of the 40,868 first reads (each
+    of one window) have whitespace in their window (counted); read one by one, they cost most of the window
+    reads.  (The others, at the text's edges, and a doubled mark's, are read one by one.)
     """
     read, windows = [], []
     for d in decisions:
@@ -1995,11 +1996,13 @@ class FontRuns:
         # three times a repair, each reading the sum of ~10,000 decisions twice before.)
         lowest = min(THRESHOLD, EVIDENCE)
         self.candidates = [d for d in decisions if d.context + d.space + d.partner > lowest]
-        winnable = [d.occurrence.at for d in self.candidates if d.winnable]
+        # (Both offset lists sorted: the searches below, by bisect or by numpy's searchsorted, need them ascending, and
+        # nothing but the way _weigh happens to make the decisions puts the candidates in offset order.)
+        winnable = sorted(d.occurrence.at for d in self.candidates if d.winnable)
         run_length, stay = fitted()["run_length"], fitted()["sentence_stay"]
         reach = REACH * run_length  # characters of the run model (_run_places)
         per_end = run_length * math.log(1.0 / stay)  # a sentence's end: as far as this many characters
-        ended = [d.occurrence.at for d in self.candidates if event_ends_sentence(text, d.occurrence.at, d)]
+        ended = sorted(d.occurrence.at for d in self.candidates if event_ends_sentence(text, d.occurrence.at, d))
         if page is not None:  # the vector screen's array of the text: the same marks, found at once
             self.marks = page.marks_near(winnable, reach, ended, per_end)
         else:
@@ -2087,6 +2090,8 @@ def event_ends_sentence(text: str, at: int, d: _Decision | None) -> bool:
 # candidate, exp(-d / run_length) times sentence_stay for each sentence's end on the way, is at least exp(-REACH):
 # farther, less than 2% of its weight on the candidate is left (and it counts as a clean event in the share).
 REACH = 4
+EVIDENCE = -1.0  # log10: a candidate whose mark is ten times less likely than its text tells little of its run
+
 _SENTENCE_END_AT = re.compile(f"[{_class(SENTENCE_ENDS)}]")
 
 
@@ -2118,7 +2123,6 @@ def _within_reach(marks: list[int], ats: list[int], reach: float, ends: list[int
         if k < len(places) and places[k] <= place + reach:
             out.append(at)
     return out
-EVIDENCE = -1.0  # log10: a candidate whose mark is ten times less likely than its text tells little of its run
 
 
 def _forward_backward(ratios: list[float], stays: list[float], share: float) -> tuple[list[float], list[float]]:

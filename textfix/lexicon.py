@@ -152,7 +152,8 @@ class Segments:
 
     def logp(self, word: str) -> float:
         """log10 probability of *word* as a token (half a count when unseen, as :meth:`Lexicon.logp`)."""
-        return math.log10(self.by_first.get(word[0], _NO_WORDS).get(word, 0.5)) - self.log_total
+        # (word[:1]: the empty word, which off_route asks for at start == end, is unseen, not an IndexError.)
+        return math.log10(self.by_first.get(word[:1], _NO_WORDS).get(word, 0.5)) - self.log_total
 
     def route_logp(self, text: str) -> float:
         """log10 P of the likeliest segmentation of *text* into dictionary words and single characters."""
@@ -178,7 +179,7 @@ class Segments:
         return min(0.0, round(through - self.route_logp(text), 9))
 
     def _take(self, text: str) -> None:
-        """Put in :attr:`words` the stored words that start with a character of *text*."""
+        """Put in :attr:`by_first` the groups of the characters of *text* (the stored words that start with one)."""
         if self.groups.keys().isdisjoint(text):
             return
         for ch in text:

@@ -576,7 +576,8 @@ def _estimate_columns(widths: list[int]) -> list[float]:
     Titles at the foot may be wider than the column, too (a page of two or
     three columns): where they are more than a quarter of the window, they
     make it wider than the page's own column, and the text just above them
-    is measured against their width (see _column_above).
+    would be measured against their width; _column_above measures it by
+    the window above instead.
     """
     if not widths:
         return []

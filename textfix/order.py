@@ -466,9 +466,10 @@ def _rotations(blocks: list[list[Line]], stop: int):
 def _rotated_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     """The order of blocks [0, stop) with one group's later columns printed before its leads' put back
     (:func:`_rotations`) and the group read as strips interleaved per article (:func:`_interleave`,
-    the strips cut where the lead run put back ends, a third strip anywhere in either run), where the
-    group's seams (the ones into and out of it included) break MIN_BROKEN sentences at least as
-    printed and none as read: a large rearrangement, taken as :meth:`_Page.banded_strips` takes one.
+    the strips cut where the lead run put back ends, a third strip anywhere in the later run or past the
+    lead run's first block), where the group's seams (the ones into and out of it included) break
+    MIN_BROKEN sentences at least as printed and none as read: a large rearrangement, taken as
+    :meth:`_Page.banded_strips` takes one.
     Of such readings, the one that breaks the fewest sentences over the page (then the search's key);
     else None.  On the 47 usable train batches (pdfminer; main at 676f0c3) the strip search finds
     nothing on 28 pages whose gold order breaks fewer sentences than print; on 9 of them (7 batches)
@@ -489,6 +490,10 @@ def _rotated_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         placed = [blocks[i] for i in perm] + blocks[stop:]
         pg = _Page(placed, _seam_costs(placed), boxed=True)
         turn = a + b - c  # where the later run starts, put back
+        # A third strip may start anywhere in the later run, and in the lead run past its first block only: the
+        # first strip's segments are the articles, and a first strip of one block is one article's, whose strips
+        # read one after another _interleave takes for the print order, no reading.  Each strip one column an
+        # article (width = later = 1), as banded_strips reads its.
         for cuts in [[turn]] + [[turn, x] for x in range(turn + 1, b)] + [[x, turn] for x in range(a + 2, turn)]:
             found = _interleave([a, *cuts], b, pg.cost, pg.can_start, pg.closed, pg.held, pg.before, pg.grams, pg.texts,
                                 pg.floats, 1, pg.leads, 1, bylined=pg.bylined)
