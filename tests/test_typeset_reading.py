@@ -1978,7 +1978,7 @@ def test_a_title_sized_deck_line_under_a_title_with_little_text_stays_in_its_dec
     items = [
         Item("title", "纪念大会在京隆重举行 主席发表重要讲话", 0, 19),
         Item("heading", "纪念大会在京隆重举行", 20, 30),
-        Item("paragraph", "主席发表重要讲话强调，正义必胜、和平必胜、人民必胜。", 31, 55),
+        Item("paragraph", "主席发表重要讲话强调，团结一心、携手前行、共创未来。", 31, 55),
         Item("title", "总理主持 副总理出席", 56, 66),
         Item("paragraph", lead, 67, 67 + len(lead)),
     ]

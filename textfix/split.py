@@ -413,7 +413,7 @@ def _lead_opens_next(article: Article) -> bool:
 def _deck_so_far(article: Article) -> bool:
     """*article* has its title and a deck under it (subheads, maybe a line of text) but less text than
     any article has (ARTICLE_MIN_TEXT): a title-sized line read now is one more line of that deck
-    (李强主持 …出席 under a 招待会在京隆重举行 subhead and a line of the speech), not the next article's
+    (a line naming who presided and who attended, under a subhead and a line of a speech), not the next article's
     title, which would leave this one too short to be an article.  (On 78 train batch directories,
     none of the 6,187 gold articles followed by another on their page has fewer than ARTICLE_MIN_TEXT
     characters of text: corpora/typeset/README.md, "a deck line read as a title".)  Without a subhead
