@@ -102,3 +102,14 @@ def test_page_extracts_garbled_paragraph_exactly_as_the_codec_predicts(tmp_path)
     # The page is a real PDF: two embedded copies of the font, both with ToUnicode maps.
     fonts_out = subprocess.run(["pdffonts", str(tmp_path / "t.pdf")], capture_output=True, text=True).stdout
     assert "TFBody" in fonts_out and "TFGarble" in fonts_out
+
+
+def test_since_keeps_the_articles_dated_from_that_day_on():
+    # make_pages --since: the latest months of a source; hand-made articles, no ../shared needed
+    import make_pages
+
+    articles = [{"id": day, "date": day} for day in ("20250430", "20250501", "20251031", "")]
+    assert [a["id"] for a in make_pages.since(articles, "20250501")] == ["20250501", "20251031"]
+    assert make_pages.since(articles, "20260101") == []
+    with pytest.raises(ValueError):
+        make_pages.since(articles, "2025-05-01")

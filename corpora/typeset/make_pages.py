@@ -1,7 +1,12 @@
 """Typeset newspaper pages with a real engine, extract them with real extractors, write exact gold.
 
     python corpora/typeset/make_pages.py --source realdev-train|realdev-test|corpora/texts/X.json \\
-        --count N --seed S --out DIR [--extractors pdftotext,pdfium]
+        --count N --seed S --out DIR [--extractors pdftotext,pdfium] [--since YYYYMMDD]
+
+``--since`` draws articles only from items dated on or after that day (the
+items' ``date``, as corpora/realdev.py splits by it): the train part's latest
+months are the nearest to the test part's period, so pages made from them show
+kinds of article the older months hold rarely.
 
 Each page is HTML/CSS set by WeasyPrint into a PDF with Noto Serif CJK (real
 embedded CID fonts with ToUnicode maps); the PDF then goes through the
@@ -118,6 +123,16 @@ def load_articles(source: str) -> list[dict[str, Any]]:
          "blocks": [{"kind": b["kind"], "text": _clean(b["text"])} for b in a["blocks"]], "date": ""}
         for i, a in enumerate(data)
     ]
+
+
+def since(articles: list[dict[str, Any]], first_day: str) -> list[dict[str, Any]]:
+    """The *articles* dated on or after *first_day* (``YYYYMMDD``, compared as realdev.py compares dates).
+
+    Project pools carry no dates (``""``), so none of their articles is kept.
+    """
+    if not re.fullmatch(r"\d{8}", first_day):
+        raise ValueError(f"a day is YYYYMMDD, not {first_day!r}")
+    return [a for a in articles if a["date"] >= first_day]
 
 
 def _clean(text: str) -> str:
@@ -415,6 +430,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--byline-forms", default=",".join(BYLINE_FORMS),
                     help="comma-separated subset of: " + ", ".join(BYLINE_FORMS))
     ap.add_argument("--keep-html", action="store_true", help="also write NAME.html")
+    ap.add_argument("--since", metavar="YYYYMMDD",
+                    help="draw only articles dated on or after this day (real-dev sources carry dates)")
     args = ap.parse_args(argv)
     extractors = [e for e in args.extractors.split(",") if e]
     unknown = [e for e in extractors if e not in EXTRACTORS]
@@ -428,6 +445,13 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("pages from real-dev text must not go into the repository: choose --out outside it")
     fonts = find_fonts()
     pool = [a for a in load_articles(args.source) if usable(a)]
+    if args.since:
+        try:
+            pool = since(pool, args.since)
+        except ValueError as exc:
+            ap.error(f"--since: {exc}")
+        if not pool:
+            ap.error(f"--since {args.since}: no usable article of {args.source} is dated on or after that day")
     rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
     manifest = []
@@ -437,7 +461,8 @@ def main(argv: list[str] | None = None) -> int:
         manifest.append(entry)
         print(f"{name}: {entry['columns']}×{entry['width_chars']} chars, titles {entry['titles']}, "
               f"garbled cmap entries {entry['garbled_cmap_entries']}", file=sys.stderr)
-    write_manifest(args.out, {"source": args.source, "seed": args.seed, "extractors": extractors, "pages": manifest})
+    write_manifest(args.out, {"source": args.source, "seed": args.seed, "since": args.since, "extractors": extractors,
+                              "pages": manifest})
     return 0
 
 
