@@ -2019,3 +2019,71 @@ def test_a_title_after_short_text_without_a_deck_opens_the_next_article() -> Non
     ]
     _, articles = _assemble(items, lambda offset: offset)
     assert [a.title for a in articles] == ["城市更新行动全面推进", "总理主持 副总理出席"]
+
+
+# A deck above a news lead (issue 14; the shape of items of the train part's latest months): the title
+# printed again as a line of text and a subhead under it, then the lead.  On a page with its titles at
+# the foot the PDF's blank space opens the article at the deck (a break item); the lead after 12
+# characters of text and a subhead -- fewer than any article has (split.ARTICLE_MIN_TEXT, 200) -- goes
+# on the same article: two articles, the second opening with its deck.
+def test_a_news_lead_under_a_deck_stays_in_the_decks_article_where_the_titles_are_at_the_foot() -> None:
+    from textfix.layout import BLOCK_START, Item
+    from textfix.lines import Line
+    from textfix.split import _assemble
+
+    def foot_title(text: str, start: int, name: str) -> Item:
+        return Item("foot_title", text, start, start + len(text), [Line(text, start, start + len(text), 2 * len(text))], name)
+
+    first = "央视网消息（新闻联播）：城市更新工作稳步推进，各地加快改造老旧小区。"
+    deck = "纪念大会在京隆重举行"  # the title printed again in the text, 10 characters
+    lead = "央视网消息（新闻联播）：纪念大会3日在人民大会堂隆重举行。"
+    items = [
+        Item("paragraph", first, 0, 34),
+        Item("byline", "（记者 王磊）", 35, 42, name="王磊"),
+        Item("break", "", 43, 43),
+        Item("paragraph", deck, 43, 53),
+        Item("heading", "主席出席并发表讲话", 54, 63),
+        Item("paragraph", lead, 64, 64 + len(lead)),
+        foot_title("城市更新行动全面推进", 100, ""),
+        foot_title("纪念大会在京隆重举行", 111, BLOCK_START),  # one title a block
+    ]
+    _, articles = _assemble(items, lambda offset: offset)
+    assert [a.title for a in articles] == ["城市更新行动全面推进", "纪念大会在京隆重举行"]
+    assert [(b.kind, b.text[:4]) for b in articles[1].blocks] == [
+        ("paragraph", "纪念大会"), ("heading", "主席出席"), ("paragraph", "央视网消")]
+
+
+# The same deck under a title read by a text extractor, its line opened by a dateline (the page
+# maker's 新华社…电（记者 张伟） byline form on the article's first paragraph): a lead itself, but the
+# article has 9 characters of text when the news lead comes, so the lead does not open another.
+def test_a_news_lead_after_a_dated_deck_line_under_a_title_stays_in_its_article() -> None:
+    from textfix.layout import Item
+    from textfix.split import _assemble
+
+    dated = "新华社北京9月3日电（记者 张伟）主席出席并发表讲话"
+    lead = "央视网消息（新闻联播）：纪念大会3日在人民大会堂隆重举行。"
+    items = [
+        Item("title", "纪念大会在京隆重举行", 0, 10),
+        Item("paragraph", dated, 11, 11 + len(dated)),
+        Item("paragraph", lead, 40, 40 + len(lead)),
+    ]
+    _, articles = _assemble(items, lambda offset: offset)
+    assert [(a.title, a.byline) for a in articles] == [("纪念大会在京隆重举行", "张伟")]
+    assert [b.text[:4] for b in articles[0].blocks] == ["新华社北", "央视网消"]
+
+
+# A titled article that opened with a lead and has a whole article's text (220 characters) before the
+# next lead: that lead opens the next article, as before.
+def test_a_news_lead_after_a_whole_articles_text_under_a_title_opens_the_next_article() -> None:
+    from textfix.layout import Item
+    from textfix.split import _assemble
+
+    text = "央视网消息（新闻联播）：" + "城市更新工作稳步推进。" * 20
+    lead = "央视网消息（新闻联播）：纪念大会3日在人民大会堂隆重举行。"
+    items = [
+        Item("title", "城市更新行动全面推进", 0, 10),
+        Item("paragraph", text, 11, 11 + len(text)),
+        Item("paragraph", lead, 300, 300 + len(lead)),
+    ]
+    _, articles = _assemble(items, lambda offset: offset)
+    assert len(articles) == 2 and articles[1].blocks[0].text == lead

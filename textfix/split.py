@@ -405,9 +405,13 @@ def _lead_opens_next(article: Article) -> bool:
     """A news lead after *article*'s text opens the next article: *article* opened with a lead of its
     own, or has no title, not even a heading to open it (text after a byline, or titles at the
     foot).  Under a title, paragraphs before the first lead are the title's deck (张伟出席会议并讲话
-    强调，…)."""
+    强调，…).  Nor does a lead end an article with a title or a subhead and less text than any
+    article has (:func:`_short`): what it holds is a deck -- the title repeated as a line of text and
+    a subhead above the lead on a page with its titles at the foot, or a deck line a dateline opens
+    (新华社北京9月3日电 …) under a title."""
     titled = bool(article.title) or bool(article.blocks) and article.blocks[0].kind == "heading"
-    return _has_text(article) and (_opens_with_lead(article) or not titled)
+    headed = titled or any(b.kind == "heading" for b in article.blocks)
+    return _has_text(article) and (_opens_with_lead(article) or not titled) and not (headed and _short(article))
 
 
 def _deck_so_far(article: Article) -> bool:
@@ -419,9 +423,13 @@ def _deck_so_far(article: Article) -> bool:
     characters of text: corpora/typeset/README.md, "a deck line read as a title".)  Without a subhead
     the lines read so far are no deck (a list's items read as titles, pdfminer), and the title is
     left to open an article."""
-    text = sum(len(b.text) for b in article.blocks if b.kind == "paragraph")
     deck = any(b.kind == "heading" for b in article.blocks)
-    return bool(article.title) and deck and text < ARTICLE_MIN_TEXT
+    return bool(article.title) and deck and _short(article)
+
+
+def _short(article: Article) -> bool:
+    """*article* has less paragraph text than any article has (ARTICLE_MIN_TEXT, see _deck_so_far)."""
+    return sum(len(b.text) for b in article.blocks if b.kind == "paragraph") < ARTICLE_MIN_TEXT
 
 
 def _has_text(article: Article) -> bool:
