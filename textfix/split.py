@@ -23,7 +23,7 @@ from .charclasses import leaves_open
 from .furniture import Furniture
 from .garbles import FontState
 from .layout import BLOCK_START, BODY_SIZE, TITLE_SPACE, TITLE_WRAP_SLACK, Item, opens_rubric, title_width
-from .lines import BylineFinder, byline_finder, opening_unit, opens_lead, two_phrases
+from .lines import BylineFinder, byline_finder, ends_sentence, opening_unit, opens_lead, two_phrases
 from .model import NoiseModel, default_model
 from .repair import Change, RepairConfig, apply_changes, input_offset, marks_as_hyphens, repair
 
@@ -405,13 +405,9 @@ def _lead_opens_next(article: Article) -> bool:
     """A news lead after *article*'s text opens the next article: *article* opened with a lead of its
     own, or has no title, not even a heading to open it (text after a byline, or titles at the
     foot).  Under a title, paragraphs before the first lead are the title's deck (张伟出席会议并讲话
-    强调，…).  Nor does a lead end an article with a title or a subhead and less text than any
-    article has (:func:`_short`): what it holds is a deck -- the title repeated as a line of text and
-    a subhead above the lead on a page with its titles at the foot, or a deck line a dateline opens
-    (新华社北京9月3日电 …) under a title."""
+    强调，…).  Nor does a lead end an article that is only a deck so far (:func:`_only_deck`)."""
     titled = bool(article.title) or bool(article.blocks) and article.blocks[0].kind == "heading"
-    headed = titled or any(b.kind == "heading" for b in article.blocks)
-    return _has_text(article) and (_opens_with_lead(article) or not titled) and not (headed and _short(article))
+    return _has_text(article) and (_opens_with_lead(article) or not titled) and not _only_deck(article, titled)
 
 
 def _deck_so_far(article: Article) -> bool:
@@ -425,6 +421,16 @@ def _deck_so_far(article: Article) -> bool:
     left to open an article."""
     deck = any(b.kind == "heading" for b in article.blocks)
     return bool(article.title) and deck and _short(article)
+
+
+def _only_deck(article: Article, titled: bool) -> bool:
+    """*article* has a title or a subhead, less text than any article has (:func:`_short`) and no
+    sentence ended in it: its lines are a deck, headline lines above the lead -- the title printed
+    again as a line of text and a subhead on a page with its titles at the foot, or a deck line a
+    dateline opens (新华社北京9月3日电 …) under a title.  An article's own text ends its sentences."""
+    headed = titled or any(b.kind == "heading" for b in article.blocks)
+    lines = [b.text for b in article.blocks if b.kind == "paragraph"]
+    return headed and _short(article) and not any(ends_sentence(text) for text in lines)
 
 
 def _short(article: Article) -> bool:
