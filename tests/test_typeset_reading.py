@@ -2056,18 +2056,23 @@ def test_a_news_lead_under_a_deck_stays_in_the_decks_article_where_the_titles_ar
 # The same deck under a title read by a text extractor, its line opened by a dateline (the page
 # maker's 新华社…电（记者 张伟） byline form on the article's first paragraph): a lead itself, but the
 # article has 9 characters of text when the news lead comes, so the lead does not open another.
-def test_a_news_lead_after_a_dated_deck_line_under_a_title_stays_in_its_article() -> None:
+def _assembled_under_title(title: str, text: str, lead: str, lead_at: int):
+    """The articles split._assemble reads from a *title*, a paragraph of *text* and a *lead* at *lead_at*."""
     from textfix.layout import Item
     from textfix.split import _assemble
 
+    items = [
+        Item("title", title, 0, len(title)),
+        Item("paragraph", text, 11, 11 + len(text)),
+        Item("paragraph", lead, lead_at, lead_at + len(lead)),
+    ]
+    return _assemble(items, lambda offset: offset)[1]
+
+
+def test_a_news_lead_after_a_dated_deck_line_under_a_title_stays_in_its_article() -> None:
     dated = "新华社北京9月3日电（记者 张伟）主席出席并发表讲话"
     lead = "央视网消息（新闻联播）：纪念大会3日在人民大会堂隆重举行。"
-    items = [
-        Item("title", "纪念大会在京隆重举行", 0, 10),
-        Item("paragraph", dated, 11, 11 + len(dated)),
-        Item("paragraph", lead, 40, 40 + len(lead)),
-    ]
-    _, articles = _assemble(items, lambda offset: offset)
+    articles = _assembled_under_title("纪念大会在京隆重举行", dated, lead, 40)
     assert [(a.title, a.byline) for a in articles] == [("纪念大会在京隆重举行", "张伟")]
     assert [b.text[:4] for b in articles[0].blocks] == ["新华社北", "央视网消"]
 
@@ -2075,15 +2080,7 @@ def test_a_news_lead_after_a_dated_deck_line_under_a_title_stays_in_its_article(
 # A titled article that opened with a lead and has a whole article's text (220 characters) before the
 # next lead: that lead opens the next article, as before.
 def test_a_news_lead_after_a_whole_articles_text_under_a_title_opens_the_next_article() -> None:
-    from textfix.layout import Item
-    from textfix.split import _assemble
-
     text = "央视网消息（新闻联播）：" + "城市更新工作稳步推进。" * 20
     lead = "央视网消息（新闻联播）：纪念大会3日在人民大会堂隆重举行。"
-    items = [
-        Item("title", "城市更新行动全面推进", 0, 10),
-        Item("paragraph", text, 11, 11 + len(text)),
-        Item("paragraph", lead, 300, 300 + len(lead)),
-    ]
-    _, articles = _assemble(items, lambda offset: offset)
+    articles = _assembled_under_title("城市更新行动全面推进", text, lead, 300)
     assert len(articles) == 2 and articles[1].blocks[0].text == lead
