@@ -603,6 +603,26 @@ def test_a_byline_line_under_a_title_is_no_article_s_that_ends_with_its_byline()
     assert found is None or found[1].index(3) > found[1].index(1)
 
 
+def test_a_last_column_closed_by_its_byline_may_stand_short_inside_a_group() -> None:
+    from textfix.order import LAST_SHORT_SLACK
+
+    # Strip 1: A's first column (block 0), B's (block 1), 10 lines each; strip 2: A's second column
+    # (block 2), short of the first by BALANCE_SLACK + LAST_SHORT_SLACK lines, then B's (block 3), 10
+    # lines.  Every seam but the reading's (0-2, 2-1, 1-3) breaks a sentence.  A's short column is no
+    # group's last (B's follows it in strip 2): balanced only where it ends with A's byline.
+    right = {(0, 2), (2, 1), (1, 3)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    short = 10 - BALANCE_SLACK - LAST_SHORT_SLACK
+    before = [0, 10, 20, 20 + short, 30 + short]
+    args = ([0, 2], 4, cost, [True] * 4, [True] * 4, [False] * 4, before, [set()] * 4)
+    assert _interleave(*args, bylined=[False] * 4) is None
+    found = _interleave(*args, bylined=[False, False, True, False])
+    assert found is not None and found[1] == [0, 2, 1, 3]
+
+
 def test_a_byline_line_boxed_amid_its_articles_first_column_is_read_before_its_lead() -> None:
     # Titles at the page's foot, A's byline line (本报记者 张伟) set across A's columns' top: pdfminer
     # boxed it amid A's first column, inside a sentence (block 0, A's lead, …并 | 1, the byline |

@@ -1215,16 +1215,19 @@ def _strip_cuts(lo: int, first_c: int, stop: int, before: list[int], can_start: 
 # (seeds 21-77 odd; pdfminer): every slack counts 1098 of 1120 pages exact; CER 0: 0.0256, 1: 0.0249,
 # 2: 0.0247, 3: 0.0248.  At 2, 10 pages read better (train41 page-004, train65 page-036, train71
 # page-037, ...) and 1 worse (train45 page-030, CER 0 -> 0.025: one-line subhead boxes side by side).
+# Allowed too (fourteenth session) to a column that ends with its article's byline: the article ends
+# there, wherever it stands in the group (:func:`_interleave`, corpora/typeset/README.md).
 LAST_SHORT_SLACK = 2
 
 
-def _balanced_column(off: int, scale: int, group_end: bool) -> bool:
+def _balanced_column(off: int, scale: int, ends_short: bool) -> bool:
     """A later strip's segment *off* lines (times *scale*, the strips' widths) longer than the first
-    strip's is balanced: within BALANCE_SLACK, or shorter by LAST_SHORT_SLACK more where it is the
-    last column of the group's last article (*group_end*)."""
+    strip's is balanced: within BALANCE_SLACK, or shorter by LAST_SHORT_SLACK more where it is an
+    article's last column that nothing may follow in its strip (*ends_short*: the group's last
+    article's, or one closed by the article's byline, :func:`_interleave`)."""
     if off >= 0:
         return off <= scale * BALANCE_SLACK
-    return -off <= scale * (BALANCE_SLACK + (LAST_SHORT_SLACK if group_end else 0))
+    return -off <= scale * (BALANCE_SLACK + (LAST_SHORT_SLACK if ends_short else 0))
 
 
 def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], held: list[bool],
@@ -1357,8 +1360,12 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                 return
             for q in allowed(j, state[j]):
                 n = before[q] - before[state[j]]
-                group_end = j == k - 1 and q == ends[j] and chosen == ends[:j]
-                if (j and not _balanced_column(width * n - later * first_lines, width * later, group_end)) or not (j or texts[q] - texts[state[j]]):
+                # An article's last column may stand short where nothing can follow it in its strip: the group's
+                # last article's, or one that ends with the article's byline (the next article's segment
+                # follows it, but no block of that one is read into a column closed so: train507 page-026, four
+                # articles of three columns stacked down the page, the third's columns 17, 17 and 13 lines).
+                ends_short = j == k - 1 and (q == ends[j] and chosen == ends[:j] or bylined is not None and bylined[q - 1])
+                if (j and not _balanced_column(width * n - later * first_lines, width * later, ends_short)) or not (j or texts[q] - texts[state[j]]):
                     continue  # unbalanced, or an article's first column without a line of text
                 if j == 0:
                     longest = longest_column(state[0], q)
