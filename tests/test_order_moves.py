@@ -1517,3 +1517,70 @@ def test_a_heading_put_back_under_the_block_over_its_rest_only_where_that_breaks
     # The heading's text before the lead breaks one, as read none (a heading printed late as a whole): it
     # stays where it was read.
     assert order_module._headings_in_place(found, printed, rests, seams({(4, 5)})) == found
+
+
+# Titles at the foot (the shape of train543 page-040): the harvest article's title stack set in the
+# column — its title alone at column 1's top (repeated by the foot), then a deck of two lines over the
+# lead in the block under it.  pdftotext prints the title, column 2, then the deck and lead: the deck
+# of two lines over a lead is the stack's rest (as one line over a lead is, the test above), not another
+# article's title after a heading that wants its text.
+DECK_H2 = "各地趁着晴天抢收"
+DECKED_PRINTED = [LIBRARY, TITLE_H, HARVEST_2, "\n".join([DECK_H, DECK_H2, *_set(LEAD_H)]), FOOT_H]
+
+
+def test_a_title_alone_is_read_over_the_rest_of_its_stack_a_deck_over_the_lead() -> None:
+    page_text = _page(DECKED_PRINTED)
+    library, title, column_2, lead, foot = _pieces(page_text, DECKED_PRINTED)
+    assert reading_order(page_text) == [library, title, lead, column_2, foot]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", "赵敏"]
+    assert [b.text for b in page.articles[1].blocks][-2:] == [LEAD_H, LEAD_H2]
+
+
+# Titles at the foot (the shape of train505 page-039): the harvest article opens with a lead's label
+# alone on its line over its title stack (two headings), then its text, which opens with no lead.
+# pdftotext prints the label and the stack in a block of their own after the columns, right before the
+# foot's titles.  The block goes back over the text alone: it is no lead bound where pdftotext printed
+# it (its text is elsewhere), and its last heading, 9 of 12 characters wide, leaves no sentence
+# running on into the text.
+LABEL_STACK = "\n".join(["新华网消息：", "秋收玉米丰收在望", "各地农机手抢收玉米"])
+HARVEST_TEXT = "\n".join([*_set(LEAD_H2), *_set(LEAD_H3)[:-1], _set(LEAD_H3)[-1] + BYLINE_4])
+GREENWAY = "\n".join(_set(LEAD_2A) + _set(LEAD_2B) + _set(LEAD_2C)[:-1] + [_set(LEAD_2C)[-1] + BYLINE_2])
+FOOT_LABELLED = "\n".join(["图书馆延时服务受读者欢迎", "秋收玉米丰收在望 各地农机手抢收玉米", TITLE_2])
+LABEL_LAST_PRINTED = [LIBRARY_LONG, HARVEST_TEXT, GREENWAY, LABEL_STACK, FOOT_LABELLED]
+
+
+def test_a_lead_s_label_over_its_title_stack_printed_last_goes_back_over_its_text() -> None:
+    page_text = _page(LABEL_LAST_PRINTED)
+    block = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)[3]
+    assert block[-1].width == block[-1].column - 6  # short of the column by less than INDENT_MAX
+    assert order_module._label_over_deck(block) and not order_module._needs_more(block)
+    library, harvest, greenway, stack, foot = _pieces(page_text, LABEL_LAST_PRINTED)
+    assert reading_order(page_text) == [library, stack, harvest, greenway, foot]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", "赵敏", "李明"]
+    assert [b.text for b in page.articles[1].blocks][-2:] == [LEAD_H2, LEAD_H3]
+
+
+# Titles over the articles (the shape of train503 page-001): the page opens with the first article's
+# title over its byline line (本报通讯员 …), two lines shaped as a subhead's, as the page's header run is;
+# the second article opens with its title stack in a block of its own: the title set across the
+# columns (wider than a column), the title again in the column and a deck line, over its lead.  The
+# stack is no block of the foot's titles printed early: it stays over its lead.
+TITLE_ACROSS = "图书馆延长开放时间受到读者欢迎夜间阅读"
+STACK_OVER_LEAD = "\n".join([TITLE_ACROSS, "图书馆延长开放时间", "夜间阅读受到读者欢迎", "馆方将增设阅览座位"])
+ARTICLE_1_OPENING = "\n".join(["山区果园喜迎丰收", "本报通讯员 张伟"])
+ARTICLE_1_BODY = "\n".join(_set(LEAD_1A) + _set(LEAD_1B) + _set(P2))  # signed over its text only
+LIBRARY_LEAD = "\n".join(_set(LEAD_3) + _set(LEAD_3C) + _set(LEAD_3B)[:-1] + [_set(LEAD_3B)[-1] + BYLINE_3])
+STACK_PRINTED = [ARTICLE_1_OPENING, ARTICLE_1_BODY, STACK_OVER_LEAD, LIBRARY_LEAD]
+
+
+def test_a_title_stack_over_its_lead_stays_there_when_the_titles_stand_over_the_articles() -> None:
+    page_text = _page(STACK_PRINTED)
+    blocks = blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)
+    assert order_module._body_start(blocks, len(blocks)) == 1  # the title block is read as the header's
+    assert order_module._titles_over_articles(blocks)
+    assert reading_order(page_text) is None
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["张伟", "王磊"]
+    assert page.articles[0].title == "山区果园喜迎丰收"

@@ -595,8 +595,9 @@ def join(before: str, after: str) -> float:
 
 def _needs_more(block: list[Line]) -> bool:
     """The block stops inside a sentence at a line that may be a column's last: the text goes on in
-    the block read next (a paragraph's first line in a box of its own included)."""
-    return _runs_on(block[-1]) and not _subhead(block)
+    the block read next (a paragraph's first line in a box of its own included).  Not a title stack
+    under a lead's label (:func:`_label_over_deck`): its last heading ends it, however wide."""
+    return _runs_on(block[-1]) and not _subhead(block) and not _label_over_deck(block)
 
 
 def _runs_on(ln: Line) -> bool:
@@ -1746,6 +1747,21 @@ def _titled(block: list[Line]) -> bool:
     return len(block) > 1 and _subhead_line(block[0]) and _lead_line(block[1])
 
 
+def _label_over_deck(block: list[Line]) -> bool:
+    """The block is a lead's label alone on its line (:func:`_lead_alone`, ``央视网消息（新闻联播）：``)
+    over headings only: the title stack an article opens with, its text in another block."""
+    return len(block) > 1 and _lead_alone(block[:1]) and _all_headlines(block[1:])
+
+
+def _deck_over_lead(block: list[Line]) -> bool:
+    """The block opens with heading lines (:func:`_subhead_line`) over a lead (:func:`_lead_line`):
+    the rest of a title stack whose first line pdftotext printed apart (a deck of several lines;
+    :func:`_titled` is the one-line case).  A lead's first line may be bare itself (cut inside its
+    parenthesis: ``央视网消息（新闻联``)."""
+    k = next((k for k, ln in enumerate(block) if _lead_line(ln)), 0)
+    return k > 0 and all(map(_subhead_line, block[:k]))
+
+
 # A subhead set in the column wraps onto this many lines at most: one of 29 characters takes three at the
 # narrowest columns, 13 characters (corpora/typeset/make_pages.py's range; train41 page-019's two subheads).
 SUBHEAD_LINES = 3
@@ -2073,9 +2089,11 @@ def _titles_over_articles(blocks: list[list[Line]]) -> bool:
     subhead pdftotext printed after the text it heads (train65 page-018, train67 page-005: read as the
     foot's titles, the page lost its titles and the subhead its text).  Not the page's number printed
     in the lead's block (a spread header over a titles-at-foot page: train21 page-038), which
-    :func:`_titled` takes for a title line."""
+    :func:`_titled` takes for a title line.  The header's run of short blocks may end with it too: a title
+    over a byline line (本报通讯员 …) is two lines shaped as a subhead's (:func:`_body_start`; train503
+    page-001, whose title stack further down was then held at the foot as the foot's titles)."""
     lo = _body_start(blocks, len(blocks))
-    return lo < len(blocks) and _titled(blocks[lo]) and not _header(blocks[lo][:1])
+    return any(_titled(b) and not _header(b[:1]) for b in blocks[:lo + 1])
 
 
 def _move_foot(blocks: list[list[Line]], stop: int) -> int:
@@ -2224,7 +2242,10 @@ def _moves_under_titles(blocks: list[list[Line]], stop: int, searched: list[int]
     (:func:`_titles_before_text`) held after it: the text goes back among the columns, the titles stay
     at the foot (read so even when no move mends a seam).  *searched*: move_order(blocks, stop) where
     it was worked out already (:func:`_searched_move_blocks`)."""
-    late = _titles_before_text(blocks, stop)
+    # Where the titles stand over the articles no title block is the foot's: a block of titles is an
+    # article's title stack (train503 page-001: the title across the columns, the title again in the
+    # column and its deck, over its lead), which stays where pdftotext printed it.
+    late = None if _titles_over_articles(blocks) else _titles_before_text(blocks, stop)
     if late is None or not _pdftotext_blocks(blocks[:stop]):  # pdfminer's titles stand where its strips put them
         if stop < MIN_BLOCKS:
             return None
@@ -2337,6 +2358,9 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
     # the rest of the stack or the article's opening, not by another paragraph (train69 page-037).
     # A stack of more lines, titles and subtitles set in the column, is one too (train91 page-022).
     stacks = [o and _all_headlines(b) for o, b in zip(openers, blocks)]
+    decked = [_deck_over_lead(b) for b in blocks]
+    # A lead's label over a title stack (train505 page-039: printed last before the foot's titles).
+    labelled = [_label_over_deck(b) for b in blocks]
     # A title stack names its article as a subhead names its text: asked for its topic too (train91
     # page-022: the stack read over the other article's lead by the shortest move).
     shared = _topics(blocks, [s or st for s, st in zip(subheads, stacks)])
@@ -2381,13 +2405,15 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
         if wants_rest[x] and y != x - 1:
             return True  # a wrapped heading's first line is read before its rest
         if y >= stop:  # the titles at the foot, or the page's end, follow the last article's end
-            return needs_text[x] or more[x] or stacks[x]  # a title stack wants its article's opening
+            return needs_text[x] or more[x] or stacks[x] or labelled[x]  # a title stack wants its article's opening
         if more[x] and (leads[y] or titled[y] or over_text[y] or openers[y]):
             return True  # an article's opening or a subhead's under a sentence left unfinished
         if alone[x] and (y >= stop or inside[y]):
             return True  # a lead's first line alone is followed by a paragraph's opening
         if stacks[x]:
-            return not (openers[y] or titled[y] or leads[y])
+            return not (openers[y] or titled[y] or leads[y] or decked[y])
+        if labelled[x]:
+            return inside[y] or leads[y] or titled[y]  # the stack's article opens with a paragraph
         if needs_text[x]:
             heading = titled[y] or is_wide(blocks[y][0]) or (headed[y] and broad(y) and not wrapped(x, y))
             lead_after_subhead = foot_titles and _lead(blocks[y]) and not _lead_byline(blocks[x])
@@ -2827,7 +2853,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     # (:func:`_text_line`: the text under a subhead, cut from the lead under it, train39 page-021).
     bound = [_heading(b) and not _text_line(b, 0) for b in blocks]
     # pdftotext cuts its blocks at bold lines: an article's lead is never cut from what stands over it.
-    movable = [not _lead(b) or _titled(b) or _lead_byline(b) for b in blocks]
+    movable = [not _lead(b) or _titled(b) or _lead_byline(b) or _label_over_deck(b) for b in blocks]
     # An article's opening: a title stack repeating a foot title too (train77 page-022: reading
     # two columns across one put the text under it before it).
     article = [_titled(b) or is_wide(b[0]) or _lead(b) or o for b, o in zip(blocks, openers)]
