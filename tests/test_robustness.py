@@ -20,7 +20,6 @@ import shutil
 import stat
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from textfix.model import default_model
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "corpora" / "pairs" / "seed"
+HANG = 200  # seconds: a subprocess past ten times the 20 s the slowest command takes on a loaded machine has hung
 PAGES = REPO / "corpora" / "pages"
 ARTICLES = REPO / "corpora" / "texts" / "articles.json"
 
@@ -580,26 +580,28 @@ def _nonspace_counts(text: str) -> Counter[str]:
 
 
 def test_twenty_megabyte_single_line(tmp_path: Path) -> None:
-    """A 20 MB page on one line: repair and split finish in well under 20 s each, keeping every character."""
+    """A 20 MB page on one line: repair and split finish, keeping every character.
+
+    How long they take is a benchmark's figure (BENCHMARKS.md, "Limits: time and memory by input size"), not
+    this test's: a timed assertion fails on a loaded machine, not on slower code.
+    """
     text = _clean_prose(20 * 1024 * 1024)
     page = tmp_path / "huge.txt"
     page.write_text(text, encoding="utf-8")
     assert page.stat().st_size >= 20 * 1024 * 1024
     for command, output in (("repair", "huge.out.txt"), ("split", "huge.json")):
-        started = time.perf_counter()
         code, out, err = run(command, page, "-o", tmp_path / output)
-        elapsed = time.perf_counter() - started
         assert code == 0, err
-        assert elapsed < 20, f"{command} took {elapsed:.1f} s"
     repaired = (tmp_path / "huge.out.txt").read_text(encoding="utf-8")
     assert _nonspace_counts(repaired) == _nonspace_counts(text)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_twenty_megabyte_single_line_of_garbled_print(tmp_path: Path) -> None:
-    """The seed page, garbles and all, repeated to 20 MB on one line: repair, then split, each within 20 s.
+    """The seed page, garbles and all, repeated to 20 MB on one line: repair, then split, each finish.
 
-    The slowest test here (about 14 s per command on 2 cores); it is the limit the README promises.
+    The slowest test here (about 14 s per command on 2 cores, 20 s and more at a load of 8); their time is
+    BENCHMARKS.md's figure ("Limits"); the timeout (HANG) only stops a hang.
     """
     noisy = (SEED / "noisy.txt").read_text(encoding="utf-8").replace("\n", "")
     size = 20 * 1024 * 1024
@@ -607,5 +609,5 @@ def test_twenty_megabyte_single_line_of_garbled_print(tmp_path: Path) -> None:
     page.write_text(noisy * (size // len(noisy.encode("utf-8")) + 1), encoding="utf-8")
     for command in ("repair", "split"):
         proc = subprocess.run([sys.executable, "-m", "textfix", command, str(page), "-o", str(tmp_path / f"out.{command}")],
-                              capture_output=True, text=True, timeout=20)
+                              capture_output=True, text=True, timeout=HANG)
         assert proc.returncode == 0, proc.stderr
