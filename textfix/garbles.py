@@ -1111,7 +1111,7 @@ def _read_anew(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen:
                window: tuple[str, str] | None, key: tuple | None, scored: tuple[float, float] | None = None) -> None:
     """:func:`_read` where nothing was kept under *key*, keeping what it reads there (*scored*: see :func:`_read_terms`)."""
     _read_terms(lm, prepared, text, d, chosen, window, scored)
-    if key is not None:
+    if key is not None and not prepared.partners.chained(text, d.occurrence):
         if len(prepared.readings) >= READINGS_KEPT:
             prepared.readings.clear()
         prepared.readings[key] = (d.context, d.reading, d.partner)
@@ -1264,7 +1264,8 @@ def _reading_key(prepared: _Prepared, text: str, d: _Decision, window: tuple[str
     """What *d*'s terms are read from, where the vector screen can tell that it all lies in a slice of the text.
 
     The partner term searches ``partner_window`` characters each side of the
-    text as printed (a number's chain of partners goes on: not kept); the
+    text as printed (a number's chain of partners goes on from a partner found
+    there: such a reading is not kept, :meth:`_Partners.chained`); the
     context term reads its window (with the marks chosen so far in place) and
     :data:`WINDOW_MOST` characters each side that are not whitespace, as
     printed.  Where those lie within the slice of ``partner_window``
@@ -1288,7 +1289,7 @@ def _reading_keys(prepared: _Prepared, text: str, decisions: list[_Decision], wi
     for d in decisions:
         o = d.occurrence
         at = o.at
-        if at not in within or o.candidate.symbol_class == "numbering":
+        if at not in within:
             keys.append(None)
         else:
             lo = at - span if at > span else 0
@@ -1741,6 +1742,14 @@ class _Partners:
         fit = self.enclosure.get(o.candidate.symbol)
         inside = 0.0 if fit is None else fit[enclosure_state(text, o.at, self.window, marked=_MARKED in fit)]
         return self._series(text, o) + inside
+
+    def chained(self, text: str, o: _Occurrence) -> bool:
+        """Whether *o*'s partner term may read past the window each side of it: a number with a partner found
+        within it, whose chain goes on from there (:meth:`_links`).  (A number without one, ~2,800 reads of
+        bench_repair's print page in a repair, ~110 of them different, reads no farther than any mark: kept.)"""
+        symbol = o.candidate.symbol
+        return (o.length == 1 and symbol in self.partners and symbol_class(symbol) == "numbering"
+                and bool(self._links(text, symbol, o.at, o.at + 1)))
 
     def enclosed_by_winners(self, text: str, decisions: list[_Decision], chosen: dict[int, _Occurrence]) -> bool:
         """Raise the partner term of each decision read by its enclosure that a garbled opener decided a mark
