@@ -749,3 +749,17 @@ def test_normalise_translates_only_where_a_character_is_read_otherwise() -> None
     assert normalise("5月") == "0月" and normalise("ＡＢ") == "aa" and normalise("98％") == "00%"
     for text in ("", "袁", "发展新质生产力，。", "\n我们\n", "“中国”"):
         assert normalise(text) == text
+
+
+def test_a_winner_explained_again_from_the_terms_kept_reads_as_one_explained_anew() -> None:
+    """A page's winners with the same terms share their confidence and why (kept by the terms), and a margin of
+    zero keeps its sign: all four terms zero, -0.0 each, prints −0.00, +0.0 each +0.00 (a mark's glyph wins)."""
+    prepared = garbles._prepared(default_model())
+    occurrence = garbles._Occurrence(0, 1, prepared.table["遥"])
+    made = [garbles._Decision(occurrence, 1.5, "text", 0.25, 0.0, -0.5), garbles._Decision(occurrence, 1.5, "text", 0.25, -0.0, -0.5)]
+    explained: dict = {}
+    assert [garbles._explained(d, explained) for d in made] == [garbles._explain(d, d.margin) for d in made]
+    assert garbles._explained(made[1], {})[1] == "margin +1.25: context +1.50, stray space +0.25, font run -0.50 (against text)"
+    zeros = [garbles._Decision(occurrence, z, "text", z, z, z, mark_glyph=True) for z in (-0.0, 0.0)]
+    whys = [garbles._explained(d, explained)[1] for d in zeros]
+    assert whys == ["margin -0.00: , drawn with the mark's glyph (against text)", "margin +0.00: , drawn with the mark's glyph (against text)"]

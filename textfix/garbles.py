@@ -284,7 +284,8 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
         if not occurrences:
             return []
         decisions = _weigh(read, prepared, occurrences, font_state)
-        return [_change(text, d, model) for d in decisions if d.wins]
+        explained: dict[tuple, tuple[float, str]] = {}  # (see _explained)
+        return [_change(text, d, model, explained) for d in decisions if d.wins]
     finally:
         # The windows serve this call alone (a later call screens its text anew): kept past it, their ~30,000
         # objects on bench_repair's 5 MB print page would be walked by the collector's first pass after the
@@ -2215,19 +2216,44 @@ def _forward_backward(ratios: list[float], stays: list[float], share: float) -> 
     return posterior, leave_out
 
 
-def _change(text: str, d: _Decision, model: NoiseModel) -> tuple:
+def _change(text: str, d: _Decision, model: NoiseModel, explained: dict[tuple, tuple[float, str]] | None = None
+            ) -> tuple:
+    """(start, end, old, new, rule, confidence, why) of the won decision *d*; *explained*: the confidence and
+    why of the terms explained so far (:func:`_explained`)."""
     o = d.occurrence
     start, end = o.at, o.at + o.length
     symbol = o.candidate.symbol * o.length
     if o.candidate.symbol_class != "brackets" or symbol in "）］｝〕】」』〉》〗":
         while end < len(text) and text[end] in _SPACES:  # the mark's lost width is a stray space after it
             end += 1
-    confidence = round(1.0 / (1.0 + 10 ** (-d.margin)), 4)
+    confidence, why = _explained(d, {} if explained is None else explained)
+    return (start, end, text[start:end], model.styled(symbol), f"garble:{o.candidate.mechanism}", confidence, why)
+
+
+def _explained(d: _Decision, explained: dict[tuple, tuple[float, str]]) -> tuple[float, str]:
+    """*d*'s confidence and why, from its terms: kept in *explained* by them, as a page repeats its decisions' terms
+    (bench_repair's print page: 146 different among its 2,930 winners; their strings cost ~6 µs a winner).
+
+    Equal terms print the same, bar a zero's sign: a zero term is left out of
+    the why, and the margin, their sum, is a zero of either sign only where
+    all of them are: such a margin's why is made anew.
+    """
+    margin = d.margin
+    key = (d.context, d.space, d.partner, d.run, d.reading, d.mark_glyph, d.garbled_font)
+    found = explained.get(key) if margin else None
+    if found is None:
+        found = _explain(d, margin)
+        if margin:
+            explained[key] = found
+    return found
+
+
+def _explain(d: _Decision, margin: float) -> tuple[float, str]:
+    confidence = round(1.0 / (1.0 + 10 ** (-margin)), 4)
     terms = ", ".join(f"{name} {value:+.2f}" for name, value in (("context", d.context), ("stray space", d.space),
                                                                  ("partner", d.partner), ("font run", d.run)) if value)
     if d.mark_glyph:
         terms += ", drawn with the mark's glyph"
     elif d.garbled_font:
         terms += ", font run 0 (set in a garbled font)"
-    why = f"margin {d.margin:+.2f}: {terms} (against {d.reading})"
-    return (start, end, text[start:end], model.styled(symbol), f"garble:{o.candidate.mechanism}", confidence, why)
+    return confidence, f"margin {margin:+.2f}: {terms} (against {d.reading})"
