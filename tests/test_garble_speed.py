@@ -69,7 +69,10 @@ def test_the_vector_screen_finds_what_the_loop_does(k: int, monkeypatch: pytest.
     following = garbles._SpaceEvidence._AFTER_IDEOGRAPH.findall(text)
     assert counts == (len(prepared.printed_marks.findall(text)), len(following),
                       sum(map(garbles.is_ideograph, following)))
-    # The windows each side of every occurrence, as _reach reads them from the text.
+    # The windows each side of every occurrence, as _reach reads them from the text (once gathered: before,
+    # as many reads as there are occurrences are left to _reach).
+    assert all(windows.reach(o.at - 1, -1, 1, {}) is None for o in found)
+    assert found == [] or windows.reach(found[0].at - 1, -1, 1, {}) == garbles._reach(text, found[0].at - 1, -1, {}, 1)
     for o in found:
         for count in range(1, garbles.WINDOW_MOST + 1):
             assert windows.reach(o.at - 1, -1, count, {}) == garbles._reach(text, o.at - 1, -1, {}, count)
