@@ -69,7 +69,10 @@ def test_the_vector_screen_finds_what_the_loop_does(k: int, monkeypatch: pytest.
     following = garbles._SpaceEvidence._AFTER_IDEOGRAPH.findall(text)
     assert counts == (len(prepared.printed_marks.findall(text)), len(following),
                       sum(map(garbles.is_ideograph, following)))
-    # The windows each side of every occurrence, as _reach reads them from the text.
+    # The windows each side of every occurrence, as _reach reads them from the text (once gathered: before,
+    # as many reads as there are occurrences are left to _reach).
+    assert all(windows.reach(o.at - 1, -1, 1, {}) is None for o in found)
+    assert found == [] or windows.reach(found[0].at - 1, -1, 1, {}) == garbles._reach(text, found[0].at - 1, -1, {}, 1)
     for o in found:
         for count in range(1, garbles.WINDOW_MOST + 1):
             assert windows.reach(o.at - 1, -1, count, {}) == garbles._reach(text, o.at - 1, -1, {}, count)
@@ -318,6 +321,54 @@ def test_the_most_winnable_bounds_every_decision_the_page_makes() -> None:
     for d in decisions:
         most = garbles._most_winnable(lm, prepared, text, d.occurrence, space)
         assert d.context + d.space + d.partner <= most + 1e-12, d.occurrence
+
+
+def _whole_read_may_win(text: str, at: int, ends: bool) -> bool:
+    prepared = garbles._prepared(default_model())
+    read = garbles._as_read(text, ends)
+    occurrence = garbles._Occurrence(at, 1, prepared.table[read[at]])
+    return garbles._most_winnable(garbles.default_charlm(), prepared, read, occurrence,
+                                  garbles._SpaceEvidence(read)) > garbles.THRESHOLD
+
+
+def test_a_winnable_check_reads_the_slice_around_it_as_the_whole_text() -> None:
+    """_may_win_at reads a slice around the offset as _most_winnable reads the whole text as read: at every
+    candidate of paragraphs with garbled ends, a stray space after a mark, a long run of whitespace, a number
+    (有 for ⑿) with its next (友 for ⒀) in its window, blank lines, and both edges of the text."""
+    prepared = garbles._prepared(default_model())
+    texts = [GARBLED_ENDS * 3 + CLEAN_END,
+             "袁" + GARBLED_ENDS + "\n\n\n" + CLEAN_END + " " * 90 + "他说袁 大家都有信心遥\n" + "朋友们都来了袁有说有笑遥\n" * 4 + "袁"]
+    winnable = 0
+    for text, ends in [(text, True) for text in texts] + [(text, False) for text in FARTHER_THAN_A_SLICE]:
+        whole = garbles._as_read(text, ends)
+        for at, ch in enumerate(text):
+            if ch in prepared.table:
+                expected = _whole_read_may_win(text, at, ends)
+                assert garbles._may_win_at(prepared, text, at, ends, lambda: whole) == expected, at
+                winnable += expected
+    assert winnable >= 10
+
+
+# Reads that go past the slice, as print lines (their breaks closed up): 遥远 read as a word across 90 line breaks
+# (the slice alone would end at 遥, read as 。 at the text's end: winnable); and 淤 (① garbled) with its chain
+# 于 盂 榆 (② ③ ④) each 24 characters on, the second link past the slice (without it, 淤 is not winnable:
+# measured, 1.35 against 0.82 with the threshold at 1.0).
+_FILLER = "我们要坚持以人民为中心的发展思想不断推进各项工作"
+FARTHER_THAN_A_SLICE = ["我们走向遥" + "\n" * 90 + "远的未来",
+                        "今年的淤" + _FILLER + "于" + _FILLER + "盂" + _FILLER + "榆" + _FILLER + "。"]
+
+
+def test_a_number_reading_is_kept_only_without_a_partner_in_its_window() -> None:
+    """有 prints ⑿ garbled: with 友 (⒀ garbled) after it within the window its chain of partners reads on past
+    the window, and its reading is not kept; alone, it reads no farther than any mark, and is."""
+    prepared, lm = garbles._prepared(default_model()), garbles.default_charlm()
+    for text, kept in (("我们有信心完成今年的目标任务。", True), ("我们有信心完成任务，朋友们也都来了。", False)):
+        occurrence = garbles._Occurrence(2, 1, prepared.table["有"])
+        assert occurrence.candidate.symbol == "⑿"
+        assert prepared.partners.chained(text, occurrence) is not kept
+        key = ("a key of this test", text)
+        garbles._read_anew(lm, prepared, text, garbles._Decision(occurrence, 0.0, "text", 0.0), {}, None, key)
+        assert (prepared.readings.pop(key, None) is not None) is kept
 
 
 def test_a_run_of_line_breaks_reads_as_one_paragraph_end() -> None:
@@ -701,3 +752,17 @@ def test_normalise_translates_only_where_a_character_is_read_otherwise() -> None
     assert normalise("5月") == "0月" and normalise("ＡＢ") == "aa" and normalise("98％") == "00%"
     for text in ("", "袁", "发展新质生产力，。", "\n我们\n", "“中国”"):
         assert normalise(text) == text
+
+
+def test_a_winner_explained_again_from_the_terms_kept_reads_as_one_explained_anew() -> None:
+    """A page's winners with the same terms share their confidence and why (kept by the terms), and a margin of
+    zero keeps its sign: all four terms zero, -0.0 each, prints −0.00, +0.0 each +0.00 (a mark's glyph wins)."""
+    prepared = garbles._prepared(default_model())
+    occurrence = garbles._Occurrence(0, 1, prepared.table["遥"])
+    made = [garbles._Decision(occurrence, 1.5, "text", 0.25, 0.0, -0.5), garbles._Decision(occurrence, 1.5, "text", 0.25, -0.0, -0.5)]
+    explained: dict = {}
+    assert [garbles._explained(d, explained) for d in made] == [garbles._explain(d, d.margin) for d in made]
+    assert garbles._explained(made[1], {})[1] == "margin +1.25: context +1.50, stray space +0.25, font run -0.50 (against text)"
+    zeros = [garbles._Decision(occurrence, z, "text", z, z, z, mark_glyph=True) for z in (-0.0, 0.0)]
+    whys = [garbles._explained(d, explained)[1] for d in zeros]
+    assert whys == ["margin -0.00: , drawn with the mark's glyph (against text)", "margin +0.00: , drawn with the mark's glyph (against text)"]

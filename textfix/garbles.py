@@ -48,7 +48,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import islice, repeat
 from operator import is_, itemgetter
 from typing import NamedTuple
@@ -199,6 +199,7 @@ class _Prepared:
     printed_marks: re.Pattern[str]  # the table's marks printed as themselves
     partners: _Partners
     readings: dict[tuple, tuple[float, float, str]] = field(default_factory=dict)  # see _reading_key
+    most_winnable: dict[tuple, float] = field(default_factory=dict)  # by the slice read (see _may_win_at)
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -283,7 +284,8 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
         if not occurrences:
             return []
         decisions = _weigh(read, prepared, occurrences, font_state)
-        return [_change(text, d, model) for d in decisions if d.wins]
+        explained: dict[tuple, tuple[float, str]] = {}  # (see _explained)
+        return [_change(text, d, model, explained) for d in decisions if d.wins]
     finally:
         # The windows serve this call alone (a later call screens its text anew): kept past it, their ~30,000
         # objects on bench_repair's 5 MB print page would be walked by the collector's first pass after the
@@ -322,14 +324,59 @@ def garble_changes_at(text: str, model: NoiseModel, offsets: list[int], font_sta
     if prepared is None:
         return []
     if font_state is None:  # (a font may draw a character with its mark's glyph: that wins whatever its terms)
-        read = _as_read(text, paragraphs)
-        lm, space = default_charlm(), _SpaceEvidence(read)
-        table = prepared.table
-        if not any(read[at] in table and _most_winnable(lm, prepared, read, _Occurrence(at, 1, table[read[at]]), space)
-                   > THRESHOLD for at in offsets):
+        ends = paragraphs if paragraphs is not None else "\n" in text and _most_lines_end_a_sentence(text)
+        whole = cache(lambda: _as_read(text, ends))
+        if not any(_may_win_at(prepared, text, at, ends, whole) for at in offsets):
             return []
     wanted = set(offsets)
     return [c for c in garble_changes(text, model, font_state, paragraphs) if c[0] in wanted]
+
+
+def _may_win_at(prepared: _Prepared, text: str, at: int, ends: bool, whole: Callable[[], str]) -> bool:
+    """Whether the decision of a candidate at *at* can win (:func:`_most_winnable`), read from the text around it.
+
+    :func:`_most_winnable` reads no farther than the partner window each side
+    (``partner_window``; the partner searches, the enclosure, the dash's
+    distance) or :data:`WINDOW_MOST` characters that are not whitespace (its
+    windows, words and names): where those lie in the slice of the window and
+    one character more each side, it reads that slice read as the text is
+    (:func:`_as_read`, *ends*: whether its line breaks end paragraphs) as it
+    would the whole, at the offset's place in it.  A number whose chain of
+    partners goes on from one found there (:meth:`_Partners.chained`), and a
+    stray space after it (a share of the whole page, :class:`_SpaceEvidence`),
+    are read on the whole text as read (*whole*).  What a slice reads is kept
+    by the slice.  (The settle pass asks this of 591 paragraph ends on
+    bench_repair's 5 MB print page, 20 different slices: the whole 1.7M
+    characters as read and 591 reads cost ~19 ms, the slices and 20 reads ~2–4, measured.)
+    """
+    table, span = prepared.table, prepared.partners.window + 1
+    if at >= len(text) or text[at] not in table:
+        return False
+    lo, hi = max(0, at - span), min(len(text), at + 1 + span)
+    # (The break that ends a paragraph is the first of its run: the character before the slice says.)
+    read = _PARAGRAPH_BREAK.sub(PARAGRAPH_END, text[max(0, lo - 1) : hi])[lo > 0 :] if ends else text[lo:hi]
+    # (What the slice holds decides it, and where it is the text's edge: a file of pages repeats its paragraph ends.
+    # Only a slice that passed the tests below is kept, and they read nothing else.)
+    key = (read, at - lo, lo == 0, hi == len(text))
+    most = prepared.most_winnable.get(key)
+    if most is None:
+        o = _Occurrence(at - lo, 1, table[text[at]])
+        inside = ((lo == 0 or o.at - _whitespace(read, 0, o.at) >= WINDOW_MOST)
+                  and (hi == len(text) or len(read) - o.at - 1 - _whitespace(read, o.at + 1, len(read)) >= WINDOW_MOST))
+        if not inside or read[o.at + 1 : o.at + 2] in _SPACES or prepared.partners.chained(read, o):
+            read = whole()
+            o = _Occurrence(at, 1, o.candidate)
+            return _most_winnable(default_charlm(), prepared, read, o, _SpaceEvidence(read)) > THRESHOLD
+        if len(prepared.most_winnable) >= READINGS_KEPT:
+            prepared.most_winnable.clear()
+        most = prepared.most_winnable[key] = _most_winnable(default_charlm(), prepared, read, o, _SpaceEvidence(read))
+    return most > THRESHOLD
+
+
+def _whitespace(text: str, start: int, end: int) -> int:
+    """How many characters of ``text[start:end]`` are whitespace a read skips (:data:`_WHITESPACE`).  (A count
+    of each: str.translate dropping them costs ~14 µs on 61 characters of Chinese, these ~1.)"""
+    return sum(text.count(ch, start, end) for ch in _WHITESPACE)
 
 
 def _most_lines_end_a_sentence(text: str) -> bool:
@@ -811,9 +858,16 @@ class _Windows:
 
     The *WINDOW_MOST* characters that are not whitespace before each
     occurrence and after it (BOUNDARY past the text's edges) are gathered from
-    the screen's arrays in one operation when first asked for: the decisions
-    read them several times an occurrence (its window, the words and the name
-    around it), each a slice of the text closed up otherwise.
+    the screen's arrays in one operation: the decisions read them several
+    times an occurrence (its window, the words and the name around it), each
+    a slice of the text closed up otherwise.  Only once as many reads were
+    asked for as there are occurrences: gathering costs about what one slice's
+    read does an occurrence (1.7–2.6 µs an occurrence on bench_decisions.py's
+    print and garbled files, against ~1.5 µs a read), and a page whose readings are
+    mostly kept asks few (bench_repair's print page inside a repair: 6,374
+    reads of its 16,116 occurrences, whose gathering cost 18–29 ms; the
+    garbled file 172,319 of its 40,868: measured).  Till then :func:`_reach`
+    reads the text itself, which reads the same.
     """
 
     def __init__(self, np, text: str, codes, kind, closed: _Closed, found: list[_Occurrence]) -> None:
@@ -824,13 +878,18 @@ class _Windows:
         self.spans: dict[int, set[int]] = {}  # span → the occurrences whose windows lie within it (within)
         self.left: dict[int, tuple[str, int]] | None = None  # offset → (window before it, its characters)
         self.right: dict[int, tuple[str, int]] = {}
+        self.asked = 0  # reads asked for before the windows were gathered
 
     def reach(self, i: int, step: int, count: int, chosen: dict[int, _Occurrence]) -> str | None:
         """``_reach(text, i, step, chosen, count)`` where *i* starts a read from an occurrence found, else None.
 
         With marks chosen, only a window of CONTEXT none of whose characters is one of them: the same as without.
+        (None before the windows are gathered, see the class.)
         """
         if self.left is None:
+            self.asked += 1
+            if self.asked <= len(self.found):
+                return None
             self._gather()
         if step < 0:
             found = self.left.get(i + 1)
@@ -1111,7 +1170,7 @@ def _read_anew(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen:
                window: tuple[str, str] | None, key: tuple | None, scored: tuple[float, float] | None = None) -> None:
     """:func:`_read` where nothing was kept under *key*, keeping what it reads there (*scored*: see :func:`_read_terms`)."""
     _read_terms(lm, prepared, text, d, chosen, window, scored)
-    if key is not None:
+    if key is not None and not prepared.partners.chained(text, d.occurrence):
         if len(prepared.readings) >= READINGS_KEPT:
             prepared.readings.clear()
         prepared.readings[key] = (d.context, d.reading, d.partner)
@@ -1264,7 +1323,8 @@ def _reading_key(prepared: _Prepared, text: str, d: _Decision, window: tuple[str
     """What *d*'s terms are read from, where the vector screen can tell that it all lies in a slice of the text.
 
     The partner term searches ``partner_window`` characters each side of the
-    text as printed (a number's chain of partners goes on: not kept); the
+    text as printed (a number's chain of partners goes on from a partner found
+    there: such a reading is not kept, :meth:`_Partners.chained`); the
     context term reads its window (with the marks chosen so far in place) and
     :data:`WINDOW_MOST` characters each side that are not whitespace, as
     printed.  Where those lie within the slice of ``partner_window``
@@ -1288,7 +1348,7 @@ def _reading_keys(prepared: _Prepared, text: str, decisions: list[_Decision], wi
     for d in decisions:
         o = d.occurrence
         at = o.at
-        if at not in within or o.candidate.symbol_class == "numbering":
+        if at not in within:
             keys.append(None)
         else:
             lo = at - span if at > span else 0
@@ -1742,6 +1802,14 @@ class _Partners:
         inside = 0.0 if fit is None else fit[enclosure_state(text, o.at, self.window, marked=_MARKED in fit)]
         return self._series(text, o) + inside
 
+    def chained(self, text: str, o: _Occurrence) -> bool:
+        """Whether *o*'s partner term may read past the window each side of it: a number with a partner found
+        within it, whose chain goes on from there (:meth:`_links`).  (A number without one, ~2,800 reads of
+        bench_repair's print page in a repair, ~110 of them different, reads no farther than any mark: kept.)"""
+        symbol = o.candidate.symbol
+        return (o.length == 1 and symbol in self.partners and symbol_class(symbol) == "numbering"
+                and bool(self._links(text, symbol, o.at, o.at + 1)))
+
     def enclosed_by_winners(self, text: str, decisions: list[_Decision], chosen: dict[int, _Occurrence]) -> bool:
         """Raise the partner term of each decision read by its enclosure that a garbled opener decided a mark
         (野 as “) puts inside a title or quote; whether any rose.  (Terms only rise here, as partners' do.)"""
@@ -2160,19 +2228,44 @@ def _forward_backward(ratios: list[float], stays: list[float], share: float) -> 
     return posterior, leave_out
 
 
-def _change(text: str, d: _Decision, model: NoiseModel) -> tuple:
+def _change(text: str, d: _Decision, model: NoiseModel, explained: dict[tuple, tuple[float, str]] | None = None
+            ) -> tuple:
+    """(start, end, old, new, rule, confidence, why) of the won decision *d*; *explained*: the confidence and
+    why of the terms explained so far (:func:`_explained`)."""
     o = d.occurrence
     start, end = o.at, o.at + o.length
     symbol = o.candidate.symbol * o.length
     if o.candidate.symbol_class != "brackets" or symbol in "）］｝〕】」』〉》〗":
         while end < len(text) and text[end] in _SPACES:  # the mark's lost width is a stray space after it
             end += 1
-    confidence = round(1.0 / (1.0 + 10 ** (-d.margin)), 4)
+    confidence, why = _explained(d, {} if explained is None else explained)
+    return (start, end, text[start:end], model.styled(symbol), f"garble:{o.candidate.mechanism}", confidence, why)
+
+
+def _explained(d: _Decision, explained: dict[tuple, tuple[float, str]]) -> tuple[float, str]:
+    """*d*'s confidence and why, from its terms: kept in *explained* by them, as a page repeats its decisions' terms
+    (bench_repair's print page: 146 different among its 2,930 winners; their strings cost ~6 µs a winner).
+
+    Equal terms print the same, bar a zero's sign: a zero term is left out of
+    the why, and the margin, their sum, is a zero of either sign only where
+    all of them are: such a margin's why is made anew.
+    """
+    margin = d.margin
+    key = (d.context, d.space, d.partner, d.run, d.reading, d.mark_glyph, d.garbled_font)
+    found = explained.get(key) if margin else None
+    if found is None:
+        found = _explain(d, margin)
+        if margin:
+            explained[key] = found
+    return found
+
+
+def _explain(d: _Decision, margin: float) -> tuple[float, str]:
+    confidence = round(1.0 / (1.0 + 10 ** (-margin)), 4)
     terms = ", ".join(f"{name} {value:+.2f}" for name, value in (("context", d.context), ("stray space", d.space),
                                                                  ("partner", d.partner), ("font run", d.run)) if value)
     if d.mark_glyph:
         terms += ", drawn with the mark's glyph"
     elif d.garbled_font:
         terms += ", font run 0 (set in a garbled font)"
-    why = f"margin {d.margin:+.2f}: {terms} (against {d.reading})"
-    return (start, end, text[start:end], model.styled(symbol), f"garble:{o.candidate.mechanism}", confidence, why)
+    return confidence, f"margin {margin:+.2f}: {terms} (against {d.reading})"
