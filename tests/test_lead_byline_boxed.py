@@ -9,7 +9,7 @@ from __future__ import annotations
 from itertools import accumulate
 
 from textfix.layout import Item
-from textfix.split import _assemble, _lead_bylines_after_closing
+from textfix.split import _assemble, _lead_bylines_after_closing, split_page
 
 LEAD_1 = "央视网消息（新闻联播）：春耕备耕工作有序推进，各地农民抢抓农时。"
 LEAD_2 = "央视网消息（新闻联播）：城市更新行动稳步推进，老旧小区焕发新貌。"
@@ -72,3 +72,39 @@ def test_a_byline_line_before_a_lead_stays_where_it_is() -> None:
     for items in (_items(*first, end, byline, ("paragraph", LEAD_2, "")),
                   _items(*first, byline, ("paragraph", LEAD_2, ""), end, ("paragraph", MORE, ""))):
         assert _lead_bylines_after_closing(items) == items
+
+
+# Column of 12 characters (paragraphs' first lines 10), titles over their articles: the first
+# article's 本报记者 黄蕾 line, printed under its title, is read between two lines of its second
+# paragraph, which ends no sentence there (…各项工作稳步推 | 本报记者 黄蕾 | 进，丰收在望。).
+BOXED_PAGE = """春耕备耕有序推进
+眼下正值春耕备耕关键
+时期，各地农民抢抓农时，
+田间地头一派繁忙景象，到
+处都是忙碌的身影。
+农技人员深入田间地头
+开展技术指导，帮助农户解
+决生产难题，确保春耕生产
+顺利进行。今年以来，当地
+大力推广良种良法，农机作
+业面积持续扩大，田间管理
+有序推进，各项工作稳步推
+本报记者 黄蕾
+进，丰收在望。
+工厂订单排到明年年底
+在江苏常州的一家工厂
+里，工人们正在组装新型机
+器人，订单已经排到了明年
+年底。（李娜）
+"""
+
+
+def test_a_byline_line_read_inside_a_paragraph_signs_its_article_and_leaves_the_paragraph_whole() -> None:
+    page = split_page(BOXED_PAGE)
+    assert [(a.title, a.byline) for a in page.articles] == [("春耕备耕有序推进", "黄蕾"), ("工厂订单排到明年年底", "李娜")]
+    first = page.articles[0]
+    assert first.byline_text == "本报记者 黄蕾"
+    assert [b.text for b in first.blocks] == [
+        "眼下正值春耕备耕关键时期，各地农民抢抓农时，田间地头一派繁忙景象，到处都是忙碌的身影。",
+        "农技人员深入田间地头开展技术指导，帮助农户解决生产难题，确保春耕生产顺利进行。今年以来，当地大力推广良种良法，农机作业面积持续扩大，田间管理有序推进，各项工作稳步推进，丰收在望。",
+    ]

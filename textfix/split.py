@@ -321,7 +321,12 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
             owner.source_line, owner.source_span = item.text, (to_input(item.start), to_input(item.end))
         elif item.kind == "lead_byline":
             following = items[k + 1] if k + 1 < len(items) else None
-            if titles_at_foot or not _boxed_in_own_text(current, following, bylines):
+            inside = _inside(item, following)
+            if inside and (titles_at_foot or current.byline):
+                # Whose it is the page does not tell (an article of the columns beside, titles at the
+                # foot: train207 page-018 read 5 articles for 4 when it signed this one): no article's start.
+                continue
+            if not (inside or not titles_at_foot and _boxed_in_own_text(current, following, bylines)):
                 current = _opened(articles, titles_at_foot)
             current.byline, current.byline_text = item.name, item.text
             current.byline_span = (to_input(item.start), to_input(item.end))
@@ -405,6 +410,12 @@ def _boxed_in_own_text(article: Article, following: Item | None, bylines: Byline
     if following is None or following.kind != "paragraph":
         return False
     return not opens_lead(following.text) and bylines.find_dateline(following.text) is None
+
+
+def _inside(byline: Item, following: Item | None) -> bool:
+    """*byline* was read inside the paragraph *following* it (textfix.layout, _boxed_lead_bylines):
+    amid an article's text, it opens no article."""
+    return following is not None and following.kind == "paragraph" and following.start < byline.start
 
 
 def _lead_bylines_after_closing(items: list[Item]) -> list[Item]:
