@@ -687,8 +687,8 @@ class _BodyReader:
 
     def read(self) -> list[Item]:
         lines, k = self.lines, 0
-        wrapped = self._wrapped_bylines()
-        stops = sorted(set(_stops(lines)) | set(wrapped))
+        wrapped, boxed = self._wrapped_bylines(), self._boxed_lead_bylines()
+        stops = sorted(set(_stops(lines)) | set(wrapped) | set(boxed))
         while k < len(lines):
             if not self.boundary and self._list_item():
                 if _next_item(self.para[0], lines[k]) or not self._item_ended(lines[k]):
@@ -703,7 +703,11 @@ class _BodyReader:
                     break
                 k = j
             ln = lines[k]
-            if k in wrapped:
+            if k in boxed and self.para and not self._after_sentence():
+                # Read before the paragraph it interrupts, which goes on after it (boundary unchanged).
+                self.items.append(Item("lead_byline", ln.text, ln.start, ln.end, [ln], name=boxed[k]))
+                k += 1
+            elif k in wrapped:
                 k = self._wrapped_byline(k, wrapped[k])
             elif self._after_sentence() and (self.bylines.opens_dateline(ln.text) or line_opens_lead(ln.text)):
                 # 新华社北京2月13日电（记者 韩鑫 杨: no sentence mark, yet the first line of a paragraph;
@@ -842,6 +846,22 @@ class _BodyReader:
         self.items.append(Item("byline", printed, ln.start + cut, last.end, self.lines[k : k + n], name=name))
         self.boundary = True
         return k + n
+
+    def _boxed_lead_bylines(self) -> dict[int, str]:
+        """Byline lines under a title (本报通讯员 林涛) that pdfminer boxed apart and printed inside a
+        paragraph, between two of its lines (与此同 | 本报通讯员 林涛 | 时，中秋…): at their index, the
+        name.  The line before ends no sentence (nor a garbled end, nor a colon) and the line after opens
+        no lead or dateline: the paragraph goes on after it."""
+        lines, out = self.lines, {}
+        for k in range(1, len(lines) - 1):
+            before, after = lines[k - 1], lines[k + 1].text
+            if before.ends or before.garbled_end or before.text[-1] in COLONS:
+                continue
+            if line_opens_lead(after) or self.bylines.opens_dateline(after):
+                continue
+            if (name := self.bylines.find_lead(lines[k].text)) and not is_full(lines[k]):
+                out[k] = name
+        return out
 
     def _lead_byline(self, k: int) -> int:
         """A byline on a line of its own under the title (本报记者 张伟): it opens the article's text."""
