@@ -618,3 +618,17 @@ def test_a_title_printed_again_is_cut_from_its_headings_past_a_title_s_most_line
     read = kinds(wide_paragraph(1) + wide_paragraph(3) + ["（王晓峰）"] + title + headings + lead + wide_paragraph(9))
     assert [(k, t) for k, t in read if k in ("title", "heading")] == [
         ("title", "".join(title)), ("heading", "".join(headings[:4])), ("heading", headings[4])]
+
+
+def test_a_title_whose_first_phrase_is_printed_again_among_other_headings_is_cut_from_them() -> None:
+    # A title of two phrases (12 and 7 characters) in large type over two lines, the first wider than
+    # the 32-unit column; under it its first phrase alone as a heading, another heading, its second
+    # phrase, then the news lead.  The lines from the repeated phrase on are headings, each of its
+    # own (each leaves room for what opens the next), not the title's (train597 page-008's shape).
+    first, second = fill(12, 30), fill(7, 50)
+    title = [first + " " + second[:4], second[4:]]
+    headings = [first, fill(11, 70), second]
+    lead = [LABEL + fill(2, 5), fill(16, 6), fill(5, 7) + "。"]
+    read = kinds(wide_paragraph(1) + wide_paragraph(3) + ["（王晓峰）"] + title + headings + lead + wide_paragraph(9))
+    assert [(k, t) for k, t in read if k in ("title", "heading")] == [
+        ("title", title[0] + title[1])] + [("heading", h) for h in headings]

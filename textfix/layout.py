@@ -23,6 +23,7 @@ one.
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import accumulate
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -1028,14 +1029,18 @@ class _BodyReader:
 
 def _title_printed_again(lines: list[Line]) -> int:
     """How many of *lines* (a title's, read over a lead: see _BodyReader._led_title) are the title, where
-    the lines after it print the same title again, as headings (a wrapped title of two lines, then its
-    three phrases one a line, maybe a deck line after them: a format of the train part's latest months,
-    corpora/typeset/README.md, "The fourteenth session"); 0 where no run of whole lines repeats the
-    lines before it, spaces aside (a title sets its phrases apart with a space, its headings one a line)."""
-    texts = [ln.text.replace(" ", "").replace("\u3000", "") for ln in lines]
-    for j in range(1, len(lines) // 2 + 1):
-        title, rest = "".join(texts[:j]), texts[j:]
-        if any("".join(rest[:m]) == title for m in range(1, len(rest) + 1)):
+    the lines after it print the title again as headings (a wrapped title of two lines, then its
+    phrases one a heading, maybe other headings among and after them: a format of the train part's
+    latest months, corpora/typeset/README.md, "The fourteenth session"); 0 where no run of whole lines
+    after the first repeats the lines before it, or their first phrases, spaces aside (a title sets
+    its phrases apart with a space, or breaks a line between them)."""
+    texts = [ln.text.replace("\u3000", " ") for ln in lines]
+    for j in range(1, len(lines)):
+        phrases = " ".join(texts[:j]).split()
+        title = {"".join(phrases[: i + 1]) for i in range(len(phrases))}
+        rest = "".join(texts[j:]).replace(" ", "")
+        ends = accumulate(len(t.replace(" ", "")) for t in texts[j:])
+        if any(rest[:end] in title for end in ends):
             return j
     return 0
 
