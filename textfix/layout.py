@@ -23,9 +23,9 @@ one.
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import accumulate
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from . import regex
 from .collector import no_cycle_collection
