@@ -582,3 +582,53 @@ def test_an_indented_deck_between_a_title_and_a_news_lead_wraps_at_a_first_line_
     lead = [LABEL + fill(2, 5), fill(16, 6), fill(5, 7) + "。"]
     read = kinds(wide_paragraph(1) + wide_paragraph(3) + ["（王晓峰）", title, BYLINE_UNDER_TITLE] + deck + lead + wide_paragraph(9))
     assert [(k, t) for k, t in read if k in ("title", "heading")] == [("title", title), ("heading", deck[0] + deck[1]), ("heading", deck[2])]
+
+
+def test_a_title_printed_again_as_headings_over_a_news_lead_is_cut_from_them() -> None:
+    # A title in large type wrapped over two lines (44 units, wider than the 32-unit column, then two
+    # phrases apart), printed again in body size as headings: the first phrase filled to the column
+    # and wrapped onto a short line (16 + 12 characters), the second alone, then a deck line, then a
+    # paragraph that opens with a news lead.  The title is its two lines; the lines that repeat it and
+    # the deck line are headings, cut where a line left room (train581 page-025's shape).
+    title = [fill(22, 30), fill(6, 52) + " " + fill(8, 60)]
+    headings = [fill(16, 30), fill(12, 46), fill(8, 60), fill(10, 70)]
+    lead = [LABEL + fill(2, 5), fill(16, 6), fill(5, 7) + "。"]
+    read = kinds(wide_paragraph(1) + wide_paragraph(3) + ["（王晓峰）"] + title + headings + lead + wide_paragraph(9))
+    assert [(k, t) for k, t in read if k in ("title", "heading")] == [
+        ("title", title[0] + title[1]), ("heading", headings[0] + headings[1]), ("heading", headings[2]), ("heading", headings[3])]
+
+
+def test_title_lines_over_a_news_lead_that_repeat_no_earlier_line_stay_one_title() -> None:
+    # The same title over its lead with no lines printing it again: all its lines are the title.
+    title = [fill(22, 30), fill(6, 52) + " " + fill(8, 60)]
+    lead = [LABEL + fill(2, 5), fill(16, 6), fill(5, 7) + "。"]
+    read = kinds(wide_paragraph(1) + wide_paragraph(3) + ["（王晓峰）"] + title + lead + wide_paragraph(9))
+    assert [(k, t) for k, t in read if k in ("title", "heading")] == [("title", title[0] + title[1])]
+
+
+def test_a_title_printed_again_is_cut_from_its_headings_past_a_title_s_most_lines() -> None:
+    # A title of five lines (13 characters each but the last, narrower than the 32-unit column: large
+    # type on a page of one column), printed again in body size over four lines (16, 16, 16 and 10
+    # characters: one heading, wrapped at the column), then a deck line and the news lead: ten lines
+    # before the lead, more than a title takes (MAX_TITLE_LINES), read as the title and its headings
+    # because they repeat it (train591 page-013's shape).
+    title = [fill(13, 30), fill(13, 43), fill(13, 56), fill(13, 69), fill(6, 82)]
+    headings = [fill(16, 30), fill(16, 46), fill(16, 62), fill(10, 78), fill(9, 100)]
+    lead = [LABEL + fill(2, 5), fill(16, 6), fill(5, 7) + "。"]
+    read = kinds(wide_paragraph(1) + wide_paragraph(3) + ["（王晓峰）"] + title + headings + lead + wide_paragraph(9))
+    assert [(k, t) for k, t in read if k in ("title", "heading")] == [
+        ("title", "".join(title)), ("heading", "".join(headings[:4])), ("heading", headings[4])]
+
+
+def test_a_title_whose_first_phrase_is_printed_again_among_other_headings_is_cut_from_them() -> None:
+    # A title of two phrases (12 and 7 characters) in large type over two lines, the first wider than
+    # the 32-unit column; under it its first phrase alone as a heading, another heading, its second
+    # phrase, then the news lead.  The lines from the repeated phrase on are headings, each of its
+    # own (each leaves room for what opens the next), not the title's (train597 page-008's shape).
+    first, second = fill(12, 30), fill(7, 50)
+    title = [first + " " + second[:4], second[4:]]
+    headings = [first, fill(11, 70), second]
+    lead = [LABEL + fill(2, 5), fill(16, 6), fill(5, 7) + "。"]
+    read = kinds(wide_paragraph(1) + wide_paragraph(3) + ["（王晓峰）"] + title + headings + lead + wide_paragraph(9))
+    assert [(k, t) for k, t in read if k in ("title", "heading")] == [
+        ("title", title[0] + title[1])] + [("heading", h) for h in headings]

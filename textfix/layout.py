@@ -25,6 +25,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from . import regex
 from .collector import no_cycle_collection
@@ -905,19 +906,30 @@ class _BodyReader:
                 self.items and self.items[-1].kind == "lead_byline" and not self.para) or self._in_head():
             return 0
         n = self._lines_to_lead(k)
+        title = _title_printed_again(self.lines[k : k + n]) if n else 0
+        if not n and (n := self._lines_to_lead(k, most=3 * MAX_TITLE_LINES)):
+            # Longer than a title: only a title printed again as headings, and a deck under them (each
+            # no longer than a title, see _bare_run), is read so.
+            title = _title_printed_again(self.lines[k : k + n])
+            n = n if title else 0
         if not n:
             return 0
         self._flush()
-        self.items.append(_joined("title", self.lines[k : k + n]))
+        title = title or n
+        self.items.append(_joined("title", self.lines[k : k + title]))
         self.boundary = True
+        if title < n:
+            # The title's headings and the deck under them, whatever they name (关于…的意见 is the title's
+            # own here, no document the text quotes: see _read_deck).
+            self._add_deck(self.lines[k + title : k + n])
         return k + n
 
-    def _lines_to_lead(self, k: int) -> int:
+    def _lines_to_lead(self, k: int, most: int = MAX_TITLE_LINES) -> int:
         """How many lines from *k* are punctuated as a title's (see _title_line) up to a line that
         opens an article (see _opens_article), the last as a title's last line is; 0 where a line
-        is not, or no such line comes within MAX_TITLE_LINES (see _led_title, _foot_deck)."""
+        is not, or no such line comes within *most* lines (see _led_title, _foot_deck)."""
         lines = self.lines
-        for n in range(1, MAX_TITLE_LINES + 1):
+        for n in range(1, most + 1):
             if k + n >= len(lines) or not _title_line(lines[k + n - 1], last=False):
                 return 0
             if self._opens_article(lines[k + n]):
@@ -977,11 +989,15 @@ class _BodyReader:
         if not n or _document_or_list([ln.text for ln in deck]) or any(len(SPACE_RUN.findall(ln.text)) > MAX_HEADING_SPACES for ln in deck):
             return 0
         self._flush()
+        self._add_deck(deck)
+        return k + n
+
+    def _add_deck(self, deck: list[Line]) -> None:
+        """The *deck*'s lines read as headings, cut as _read_deck says."""
         indented = _deck_split(deck, indented=True)
         indent_room = all(run[0].width <= run[0].column - INDENT_MIN for run in indented)
         self.items.extend(_body_size(_joined("heading", run)) for run in (indented if indent_room else _deck_split(deck, indented=False)))
         self.boundary = True
-        return k + n
 
     def _in_head(self) -> bool:
         """Only headings since the last title: the article has a title and no text yet."""
@@ -1029,6 +1045,24 @@ class _BodyReader:
         self.para.append(ln)
         self.boundary = False
         return k + 1
+
+
+def _title_printed_again(lines: list[Line]) -> int:
+    """How many of *lines* (a title's, read over a lead: see _BodyReader._led_title) are the title, where
+    the lines after it print the title again as headings (a wrapped title of two lines, then its
+    phrases one a heading, maybe other headings among and after them: a format of the train part's
+    latest months, corpora/typeset/README.md, "The fourteenth session"); 0 where no run of whole lines
+    after the first repeats the lines before it, or their first phrases, spaces aside (a title sets
+    its phrases apart with a space, or breaks a line between them)."""
+    texts = [ln.text.replace("\u3000", " ") for ln in lines]
+    for j in range(1, len(lines)):
+        phrases = " ".join(texts[:j]).split()
+        title = {"".join(phrases[: i + 1]) for i in range(len(phrases))}
+        rest = "".join(texts[j:]).replace(" ", "")
+        ends = accumulate(len(t.replace(" ", "")) for t in texts[j:])
+        if any(rest[:end] in title for end in ends):
+            return j
+    return 0
 
 
 def _lone_lead_label(ln: Line) -> bool:
