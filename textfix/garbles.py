@@ -318,7 +318,7 @@ def garble_changes_at(text: str, model: NoiseModel, offsets: list[int], font_sta
     (:func:`_most_winnable`): where none of *offsets* can be, no change starts
     there, and the page's run model need not be worked out.  (The settle pass
     asks this of the few garbled forms that end a rejoined page's paragraphs:
-    612 on bench_repair's 5 MB page, none winnable.)
+    591 on bench_repair's 5 MB page, none winnable.)
     """
     prepared = _prepared(model)
     if prepared is None:
