@@ -765,4 +765,4 @@ def test_a_winner_explained_again_from_the_terms_kept_reads_as_one_explained_ane
     assert garbles._explained(made[1], {})[1] == "margin +1.25: context +1.50, stray space +0.25, font run -0.50 (against text)"
     zeros = [garbles._Decision(occurrence, z, "text", z, z, z, mark_glyph=True) for z in (-0.0, 0.0)]
     whys = [garbles._explained(d, explained)[1] for d in zeros]
-    assert whys == ["margin -0.00: , drawn with the mark's glyph (against text)", "margin +0.00: , drawn with the mark's glyph (against text)"]
+    assert whys == ["margin -0.00: drawn with the mark's glyph (against text)", "margin +0.00: drawn with the mark's glyph (against text)"]

@@ -2262,10 +2262,10 @@ def _explained(d: _Decision, explained: dict[tuple, tuple[float, str]]) -> tuple
 
 def _explain(d: _Decision, margin: float) -> tuple[float, str]:
     confidence = round(1.0 / (1.0 + 10 ** (-margin)), 4)
-    terms = ", ".join(f"{name} {value:+.2f}" for name, value in (("context", d.context), ("stray space", d.space),
-                                                                 ("partner", d.partner), ("font run", d.run)) if value)
+    parts = [f"{name} {value:+.2f}" for name, value in (("context", d.context), ("stray space", d.space),
+                                                         ("partner", d.partner), ("font run", d.run)) if value]
     if d.mark_glyph:
-        terms += ", drawn with the mark's glyph"
+        parts.append("drawn with the mark's glyph")
     elif d.garbled_font:
-        terms += ", font run 0 (set in a garbled font)"
-    return confidence, f"margin {margin:+.2f}: {terms} (against {d.reading})"
+        parts.append("font run 0 (set in a garbled font)")
+    return confidence, f"margin {margin:+.2f}: {', '.join(parts)} (against {d.reading})"
