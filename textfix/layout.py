@@ -849,8 +849,8 @@ class _BodyReader:
         return k + n
 
     def _boxed_lead_bylines(self) -> dict[int, str]:
-        """Byline lines under a title (本报通讯员 林涛) that pdfminer boxed apart and printed inside a
-        paragraph, between two of its lines (与此同 | 本报通讯员 林涛 | 时，中秋…): at their index, the
+        """Byline lines under a title (本报通讯员 王明) that pdfminer boxed apart and printed inside a
+        paragraph, between two of its lines (今年以 | 本报通讯员 王明 | 来，…): at their index, the
         name.  The line before ends no sentence (nor a garbled end, nor a colon) and the line after opens
         no lead or dateline: the paragraph goes on after it."""
         lines, out = self.lines, {}

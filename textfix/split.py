@@ -400,7 +400,7 @@ def _rejoin_orphans(articles: list[Article]) -> list[Article]:
 def _boxed_in_own_text(article: Article, following: Item | None, bylines: BylineFinder) -> bool:
     """A byline line under a title (本报记者 何静) read after *article*'s text belongs to *article*:
     pdfminer boxes the line apart and may print it among the article's columns (between two
-    paragraphs, or inside one: 与此同 / 本报通讯员 林涛 / 时，中秋国庆…).  So where titles are printed over
+    paragraphs, or inside one: 今年以 / 本报通讯员 王明 / 来，…).  So where titles are printed over
     their articles, *article* has its title and text, is not signed yet, and the text after the byline
     neither opens a news lead nor a dateline (an article's start, its title lost) and no subhead
     (the next article's title read as one, :func:`_opened`) stands right before it.  (The fourteenth
