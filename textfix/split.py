@@ -325,8 +325,11 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
             if inside and (titles_at_foot or current.byline):
                 # Whose it is the page does not tell (an article of the columns beside, titles at the
                 # foot: train207 page-018 read 5 articles for 4 when it signed this one): no article's start.
+                # The byline's text is dropped on purpose: it is no paragraph's, and it signs no article
+                # (corpora/typeset/README.md, "a byline line boxed inside the text", Left).
                 continue
-            if not (inside or not titles_at_foot and _boxed_in_own_text(current, following, bylines)):
+            signs_current = inside or (not titles_at_foot and _boxed_in_own_text(current, following, bylines))
+            if not signs_current:
                 current = _opened(articles, titles_at_foot)
             current.byline, current.byline_text = item.name, item.text
             current.byline_span = (to_input(item.start), to_input(item.end))
