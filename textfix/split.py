@@ -429,6 +429,9 @@ def _lead_bylines_after_closing(items: list[Item]) -> list[Item]:
     the next article's byline line amid the column it stands beside.  Only where that end byline is
     followed by a news lead, the next article's start (央视网消息（新闻联播）：…)."""
     out = list(items)
+    # Moving an item while looping over the indices is safe: the length stays, the item that slides into
+    # index k (text or the end byline) is never a lead_byline, and the moved byline, visited again at its
+    # new place, has the news lead among the items it would pass, so it stays.
     for k in range(len(out)):
         if out[k].kind != "lead_byline":
             continue
