@@ -2084,14 +2084,15 @@ def foot_before_subheads(blocks: list[list[Line]]) -> tuple[list[list[Line]], in
 
 
 def _titles_over_articles(blocks: list[list[Line]]) -> bool:
-    """The page's first block of text opens with its article's title over its lead (:func:`_titled`):
-    the titles stand over the articles, so none stands at the foot, and a heading printed last is a
+    """A block up to the page's first block of text, the header's run of short blocks included, opens
+    with its article's title over its lead (:func:`_titled`): the titles stand over the articles, so none stands at the foot, and a heading printed last is a
     subhead pdftotext printed after the text it heads (train65 page-018, train67 page-005: read as the
     foot's titles, the page lost its titles and the subhead its text).  Not the page's number printed
     in the lead's block (a spread header over a titles-at-foot page: train21 page-038), which
-    :func:`_titled` takes for a title line.  The header's run of short blocks may end with it too: a title
-    over a byline line (本报通讯员 …) is two lines shaped as a subhead's (:func:`_body_start`; train503
-    page-001, whose title stack further down was then held at the foot as the foot's titles)."""
+    :func:`_titled` takes for a title line.  Any block of the header's run is asked, as the titled block
+    may be read as part of it: a title over a byline line (本报通讯员 …) is two lines shaped as a subhead's
+    (:func:`_body_start`; train503 page-001, whose title stack further down was then held at the foot as
+    the foot's titles)."""
     lo = _body_start(blocks, len(blocks))
     return any(_titled(b) and not _header(b[:1]) for b in blocks[:lo + 1])
 
