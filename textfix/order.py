@@ -1224,8 +1224,9 @@ LAST_SHORT_SLACK = 2
 def _balanced_column(off: int, scale: int, ends_short: bool) -> bool:
     """A later strip's segment *off* lines (times *scale*, the strips' widths) longer than the first
     strip's is balanced: within BALANCE_SLACK, or shorter by LAST_SHORT_SLACK more where it is an
-    article's last column that nothing may follow in its strip (*ends_short*: the group's last
-    article's, or one closed by the article's byline, :func:`_interleave`)."""
+    article's last column that no other article's text can be read into (*ends_short*: the group's
+    last article's, nothing after it in its strip, or one closed by the article's byline, the next
+    article's segment after it, :func:`_interleave`)."""
     if off >= 0:
         return off <= scale * BALANCE_SLACK
     return -off <= scale * (BALANCE_SLACK + (LAST_SHORT_SLACK if ends_short else 0))
@@ -1361,10 +1362,11 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                 return
             for q in allowed(j, state[j]):
                 n = before[q] - before[state[j]]
-                # An article's last column may stand short where nothing can follow it in its strip: the group's
-                # last article's, or one that ends with the article's byline (the next article's segment
-                # follows it, but no block of that one is read into a column closed so: train507 page-026, four
-                # articles of three columns stacked down the page, the third's columns 17, 17 and 13 lines).
+                # An article's last column may stand short where no other article's text can be read into it:
+                # the group's last article's (nothing after it in its strip), or one that ends with the
+                # article's byline (the next article's segment after it, but no block of that one is read into
+                # a column closed so: train507 page-026, four articles of three columns stacked down the page,
+                # the third's columns 17, 17 and 13 lines).
                 ends_short = j == k - 1 and (q == ends[j] and chosen == ends[:j] or bylined is not None and bylined[q - 1])
                 if (j and not _balanced_column(width * n - later * first_lines, width * later, ends_short)) or not (j or texts[q] - texts[state[j]]):
                     continue  # unbalanced, or an article's first column without a line of text
