@@ -301,10 +301,16 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
 _PARAGRAPH_BREAK = re.compile(r"\n(?<!\n\n)")
 
 
+def _ends_paragraphs(text: str, paragraphs: bool | None) -> bool:
+    """Whether *text*'s line breaks end paragraphs: *paragraphs* where given, else where most of its lines
+    end a sentence (see :func:`garble_changes`)."""
+    return paragraphs if paragraphs is not None else "\n" in text and _most_lines_end_a_sentence(text)
+
+
 def _as_read(text: str, paragraphs: bool | None) -> str:
     """*text* as the decisions read it: a line break that ends a paragraph (see :func:`garble_changes`) as
     :data:`PARAGRAPH_END`, one for one (the offsets stay those of *text*)."""
-    ends = paragraphs if paragraphs is not None else "\n" in text and _most_lines_end_a_sentence(text)
+    ends = _ends_paragraphs(text, paragraphs)
     return _PARAGRAPH_BREAK.sub(PARAGRAPH_END, text) if ends and "\n" in text else text
 
 
@@ -324,7 +330,7 @@ def garble_changes_at(text: str, model: NoiseModel, offsets: list[int], font_sta
     if prepared is None:
         return []
     if font_state is None:  # (a font may draw a character with its mark's glyph: that wins whatever its terms)
-        ends = paragraphs if paragraphs is not None else "\n" in text and _most_lines_end_a_sentence(text)
+        ends = _ends_paragraphs(text, paragraphs)
         whole = cache(lambda: _as_read(text, ends))
         if not any(_may_win_at(prepared, text, at, ends, whole) for at in offsets):
             return []

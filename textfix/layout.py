@@ -856,7 +856,7 @@ class _BodyReader:
         lines, out = self.lines, {}
         for k in range(1, len(lines) - 1):
             before, after = lines[k - 1], lines[k + 1].text
-            if before.ends or before.garbled_end or before.text[-1] in COLONS:
+            if _ends_sentence_or_colon(before):
                 continue
             if line_opens_lead(after) or self.bylines.opens_dateline(after):
                 continue
@@ -1136,6 +1136,11 @@ def _next_item(first: Line, ln: Line) -> bool:
     return number is not None and _item_number(ln) == number + 1
 
 
+def _ends_sentence_or_colon(ln: Line) -> bool:
+    """*ln* ends a sentence (its mark maybe garbled) or on a colon: the line after it may start anything."""
+    return bool(ln.ends or ln.garbled_end or ln.text[-1] in COLONS)
+
+
 def _stops(lines: list[Line]) -> list[int]:
     """Where a run of plain continuation lines ends (ascending, then ``len(lines)``).
 
@@ -1148,7 +1153,7 @@ def _stops(lines: list[Line]) -> list[int]:
     n = len(lines)
     stops = [
         k for k in range(1, n)
-        if lines[k - 1].ends or lines[k - 1].garbled_end or lines[k - 1].text[-1] in COLONS or lines[k].byline is not None
+        if _ends_sentence_or_colon(lines[k - 1]) or lines[k].byline is not None
         or _clearly_short(lines[k - 1], False, lines[k]) or _no_inner_line(lines[k], lines[k + 1] if k + 1 < n else None)
     ]
     stops.append(len(lines))
