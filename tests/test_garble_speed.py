@@ -761,8 +761,8 @@ def test_a_winner_explained_again_from_the_terms_kept_reads_as_one_explained_ane
     occurrence = garbles._Occurrence(0, 1, prepared.table["遥"])
     made = [garbles._Decision(occurrence, 1.5, "text", 0.25, 0.0, -0.5), garbles._Decision(occurrence, 1.5, "text", 0.25, -0.0, -0.5)]
     explained: dict = {}
-    assert [garbles._explained(d, explained) for d in made] == [garbles._explain(d, d.margin) for d in made]
-    assert garbles._explained(made[1], {})[1] == "margin +1.25: context +1.50, stray space +0.25, font run -0.50 (against text)"
+    assert [garbles._explain_kept(d, explained) for d in made] == [garbles._explain(d, d.margin) for d in made]
+    assert garbles._explain_kept(made[1], {})[1] == "margin +1.25: context +1.50, stray space +0.25, font run -0.50 (against text)"
     zeros = [garbles._Decision(occurrence, z, "text", z, z, z, mark_glyph=True) for z in (-0.0, 0.0)]
-    whys = [garbles._explained(d, explained)[1] for d in zeros]
+    whys = [garbles._explain_kept(d, explained)[1] for d in zeros]
     assert whys == ["margin -0.00: drawn with the mark's glyph (against text)", "margin +0.00: drawn with the mark's glyph (against text)"]

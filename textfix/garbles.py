@@ -284,7 +284,7 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
         if not occurrences:
             return []
         decisions = _weigh(read, prepared, occurrences, font_state)
-        explained: dict[tuple, tuple[float, str]] = {}  # (see _explained)
+        explained: dict[tuple, tuple[float, str]] = {}  # (see _explain_kept)
         return [_change(text, d, model, explained) for d in decisions if d.wins]
     finally:
         # The windows serve this call alone (a later call screens its text anew): kept past it, their ~30,000
@@ -2237,18 +2237,18 @@ def _forward_backward(ratios: list[float], stays: list[float], share: float) -> 
 def _change(text: str, d: _Decision, model: NoiseModel, explained: dict[tuple, tuple[float, str]] | None = None
             ) -> tuple:
     """(start, end, old, new, rule, confidence, why) of the won decision *d*; *explained*: the confidence and
-    why of the terms explained so far (:func:`_explained`)."""
+    why of the terms explained so far (:func:`_explain_kept`)."""
     o = d.occurrence
     start, end = o.at, o.at + o.length
     symbol = o.candidate.symbol * o.length
     if o.candidate.symbol_class != "brackets" or symbol in "）］｝〕】」』〉》〗":
         while end < len(text) and text[end] in _SPACES:  # the mark's lost width is a stray space after it
             end += 1
-    confidence, why = _explained(d, {} if explained is None else explained)
+    confidence, why = _explain_kept(d, {} if explained is None else explained)
     return (start, end, text[start:end], model.styled(symbol), f"garble:{o.candidate.mechanism}", confidence, why)
 
 
-def _explained(d: _Decision, explained: dict[tuple, tuple[float, str]]) -> tuple[float, str]:
+def _explain_kept(d: _Decision, explained: dict[tuple, tuple[float, str]]) -> tuple[float, str]:
     """*d*'s confidence and why, from its terms: kept in *explained* by them, as a page repeats its decisions' terms
     (bench_repair's print page: 146 different among its 2,930 winners; their strings cost ~6 µs a winner).
 

@@ -906,11 +906,11 @@ class _BodyReader:
                 self.items and self.items[-1].kind == "lead_byline" and not self.para) or self._in_head():
             return 0
         n = self._lines_to_lead(k)
-        title = _title_printed_again(self.lines[k : k + n]) if n else 0
+        title = _title_lines_before_repeat(self.lines[k : k + n]) if n else 0
         if not n and (n := self._lines_to_lead(k, most=3 * MAX_TITLE_LINES)):
             # Longer than a title: only a title printed again as headings, and a deck under them (each
             # no longer than a title, see _bare_run), is read so.
-            title = _title_printed_again(self.lines[k : k + n])
+            title = _title_lines_before_repeat(self.lines[k : k + n])
             n = n if title else 0
         if not n:
             return 0
@@ -1047,7 +1047,7 @@ class _BodyReader:
         return k + 1
 
 
-def _title_printed_again(lines: list[Line]) -> int:
+def _title_lines_before_repeat(lines: list[Line]) -> int:
     """How many of *lines* (a title's, read over a lead: see _BodyReader._led_title) are the title, where
     the lines after it print the title again as headings (a wrapped title of two lines, then its
     phrases one a heading, maybe other headings among and after them: a format of the train part's
