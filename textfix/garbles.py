@@ -356,7 +356,7 @@ def _may_win_at(prepared: _Prepared, text: str, at: int, ends: bool, whole: Call
     characters as read and 591 reads cost ~19 ms, the slices and 20 reads ~2–4, measured.)
     """
     table, span = prepared.table, prepared.partners.window + 1
-    if at >= len(text) or text[at] not in table:
+    if not 0 <= at < len(text) or text[at] not in table:
         return False
     lo, hi = max(0, at - span), min(len(text), at + 1 + span)
     # (The break that ends a paragraph is the first of its run: the character before the slice says.)
@@ -369,7 +369,8 @@ def _may_win_at(prepared: _Prepared, text: str, at: int, ends: bool, whole: Call
         o = _Occurrence(at - lo, 1, table[text[at]])
         inside = ((lo == 0 or o.at - _whitespace(read, 0, o.at) >= WINDOW_MOST)
                   and (hi == len(text) or len(read) - o.at - 1 - _whitespace(read, o.at + 1, len(read)) >= WINDOW_MOST))
-        if not inside or read[o.at + 1 : o.at + 2] in _SPACES or prepared.partners.chained(read, o):
+        # (A space after it: the stray space's share is the whole page's.  None at the text's end.)
+        if not inside or o.at + 1 < len(read) and read[o.at + 1] in _SPACES or prepared.partners.chained(read, o):
             read = whole()
             o = _Occurrence(at, 1, o.candidate)
             return _most_winnable(default_charlm(), prepared, read, o, _SpaceEvidence(read)) > THRESHOLD
