@@ -855,12 +855,11 @@ class _BodyReader:
         no lead or dateline: the paragraph goes on after it."""
         lines, out = self.lines, {}
         for k in range(1, len(lines) - 1):
-            before, after = lines[k - 1], lines[k + 1].text
-            if _ends_sentence_or_colon(before):
+            name = self.bylines.find_lead(lines[k].text)  # (first: most lines are no byline, and the test is cheap)
+            if not name or is_full(lines[k]) or _ends_sentence_or_colon(lines[k - 1]):
                 continue
-            if line_opens_lead(after) or self.bylines.opens_dateline(after):
-                continue
-            if (name := self.bylines.find_lead(lines[k].text)) and not is_full(lines[k]):
+            after = lines[k + 1].text
+            if not (line_opens_lead(after) or self.bylines.opens_dateline(after)):
                 out[k] = name
         return out
 
