@@ -284,7 +284,7 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
         if not occurrences:
             return []
         decisions = _weigh(read, prepared, occurrences, font_state)
-        explained: dict[tuple, tuple[float, str]] = {}  # (see _explained)
+        explained: dict[tuple, tuple[float, str]] = {}  # (see _explain_kept)
         return [_change(text, d, model, explained) for d in decisions if d.wins]
     finally:
         # The windows serve this call alone (a later call screens its text anew): kept past it, their ~30,000
@@ -301,10 +301,16 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
 _PARAGRAPH_BREAK = re.compile(r"\n(?<!\n\n)")
 
 
+def _ends_paragraphs(text: str, paragraphs: bool | None) -> bool:
+    """Whether *text*'s line breaks end paragraphs: *paragraphs* where given, else where most of its lines
+    end a sentence (see :func:`garble_changes`)."""
+    return paragraphs if paragraphs is not None else "\n" in text and _most_lines_end_a_sentence(text)
+
+
 def _as_read(text: str, paragraphs: bool | None) -> str:
     """*text* as the decisions read it: a line break that ends a paragraph (see :func:`garble_changes`) as
     :data:`PARAGRAPH_END`, one for one (the offsets stay those of *text*)."""
-    ends = paragraphs if paragraphs is not None else "\n" in text and _most_lines_end_a_sentence(text)
+    ends = _ends_paragraphs(text, paragraphs)
     return _PARAGRAPH_BREAK.sub(PARAGRAPH_END, text) if ends and "\n" in text else text
 
 
@@ -318,13 +324,13 @@ def garble_changes_at(text: str, model: NoiseModel, offsets: list[int], font_sta
     (:func:`_most_winnable`): where none of *offsets* can be, no change starts
     there, and the page's run model need not be worked out.  (The settle pass
     asks this of the few garbled forms that end a rejoined page's paragraphs:
-    612 on bench_repair's 5 MB page, none winnable.)
+    591 on bench_repair's 5 MB page, none winnable.)
     """
     prepared = _prepared(model)
     if prepared is None:
         return []
     if font_state is None:  # (a font may draw a character with its mark's glyph: that wins whatever its terms)
-        ends = paragraphs if paragraphs is not None else "\n" in text and _most_lines_end_a_sentence(text)
+        ends = _ends_paragraphs(text, paragraphs)
         whole = cache(lambda: _as_read(text, ends))
         if not any(_may_win_at(prepared, text, at, ends, whole) for at in offsets):
             return []
@@ -350,7 +356,7 @@ def _may_win_at(prepared: _Prepared, text: str, at: int, ends: bool, whole: Call
     characters as read and 591 reads cost ~19 ms, the slices and 20 reads ~2–4, measured.)
     """
     table, span = prepared.table, prepared.partners.window + 1
-    if at >= len(text) or text[at] not in table:
+    if not 0 <= at < len(text) or text[at] not in table:
         return False
     lo, hi = max(0, at - span), min(len(text), at + 1 + span)
     # (The break that ends a paragraph is the first of its run: the character before the slice says.)
@@ -363,7 +369,8 @@ def _may_win_at(prepared: _Prepared, text: str, at: int, ends: bool, whole: Call
         o = _Occurrence(at - lo, 1, table[text[at]])
         inside = ((lo == 0 or o.at - _whitespace(read, 0, o.at) >= WINDOW_MOST)
                   and (hi == len(text) or len(read) - o.at - 1 - _whitespace(read, o.at + 1, len(read)) >= WINDOW_MOST))
-        if not inside or read[o.at + 1 : o.at + 2] in _SPACES or prepared.partners.chained(read, o):
+        # (A space after it: the stray space's share is the whole page's.  None at the text's end.)
+        if not inside or o.at + 1 < len(read) and read[o.at + 1] in _SPACES or prepared.partners.chained(read, o):
             read = whole()
             o = _Occurrence(at, 1, o.candidate)
             return _most_winnable(default_charlm(), prepared, read, o, _SpaceEvidence(read)) > THRESHOLD
@@ -2231,18 +2238,18 @@ def _forward_backward(ratios: list[float], stays: list[float], share: float) -> 
 def _change(text: str, d: _Decision, model: NoiseModel, explained: dict[tuple, tuple[float, str]] | None = None
             ) -> tuple:
     """(start, end, old, new, rule, confidence, why) of the won decision *d*; *explained*: the confidence and
-    why of the terms explained so far (:func:`_explained`)."""
+    why of the terms explained so far (:func:`_explain_kept`)."""
     o = d.occurrence
     start, end = o.at, o.at + o.length
     symbol = o.candidate.symbol * o.length
     if o.candidate.symbol_class != "brackets" or symbol in "）］｝〕】」』〉》〗":
         while end < len(text) and text[end] in _SPACES:  # the mark's lost width is a stray space after it
             end += 1
-    confidence, why = _explained(d, {} if explained is None else explained)
+    confidence, why = _explain_kept(d, {} if explained is None else explained)
     return (start, end, text[start:end], model.styled(symbol), f"garble:{o.candidate.mechanism}", confidence, why)
 
 
-def _explained(d: _Decision, explained: dict[tuple, tuple[float, str]]) -> tuple[float, str]:
+def _explain_kept(d: _Decision, explained: dict[tuple, tuple[float, str]]) -> tuple[float, str]:
     """*d*'s confidence and why, from its terms: kept in *explained* by them, as a page repeats its decisions' terms
     (bench_repair's print page: 146 different among its 2,930 winners; their strings cost ~6 µs a winner).
 
@@ -2262,10 +2269,10 @@ def _explained(d: _Decision, explained: dict[tuple, tuple[float, str]]) -> tuple
 
 def _explain(d: _Decision, margin: float) -> tuple[float, str]:
     confidence = round(1.0 / (1.0 + 10 ** (-margin)), 4)
-    terms = ", ".join(f"{name} {value:+.2f}" for name, value in (("context", d.context), ("stray space", d.space),
-                                                                 ("partner", d.partner), ("font run", d.run)) if value)
+    parts = [f"{name} {value:+.2f}" for name, value in (("context", d.context), ("stray space", d.space),
+                                                         ("partner", d.partner), ("font run", d.run)) if value]
     if d.mark_glyph:
-        terms += ", drawn with the mark's glyph"
+        parts.append("drawn with the mark's glyph")
     elif d.garbled_font:
-        terms += ", font run 0 (set in a garbled font)"
-    return confidence, f"margin {margin:+.2f}: {terms} (against {d.reading})"
+        parts.append("font run 0 (set in a garbled font)")
+    return confidence, f"margin {margin:+.2f}: {', '.join(parts)} (against {d.reading})"

@@ -849,18 +849,17 @@ class _BodyReader:
         return k + n
 
     def _boxed_lead_bylines(self) -> dict[int, str]:
-        """Byline lines under a title (本报通讯员 林涛) that pdfminer boxed apart and printed inside a
-        paragraph, between two of its lines (与此同 | 本报通讯员 林涛 | 时，中秋…): at their index, the
+        """Byline lines under a title (本报通讯员 王明) that pdfminer boxed apart and printed inside a
+        paragraph, between two of its lines (今年以 | 本报通讯员 王明 | 来，…): at their index, the
         name.  The line before ends no sentence (nor a garbled end, nor a colon) and the line after opens
         no lead or dateline: the paragraph goes on after it."""
         lines, out = self.lines, {}
         for k in range(1, len(lines) - 1):
-            before, after = lines[k - 1], lines[k + 1].text
-            if before.ends or before.garbled_end or before.text[-1] in COLONS:
+            name = self.bylines.find_lead(lines[k].text)  # (first: most lines are no byline, and the test is cheap)
+            if not name or is_full(lines[k]) or _ends_sentence_or_colon(lines[k - 1]):
                 continue
-            if line_opens_lead(after) or self.bylines.opens_dateline(after):
-                continue
-            if (name := self.bylines.find_lead(lines[k].text)) and not is_full(lines[k]):
+            after = lines[k + 1].text
+            if not (line_opens_lead(after) or self.bylines.opens_dateline(after)):
                 out[k] = name
         return out
 
@@ -906,11 +905,11 @@ class _BodyReader:
                 self.items and self.items[-1].kind == "lead_byline" and not self.para) or self._in_head():
             return 0
         n = self._lines_to_lead(k)
-        title = _title_printed_again(self.lines[k : k + n]) if n else 0
+        title = _title_lines_before_repeat(self.lines[k : k + n]) if n else 0
         if not n and (n := self._lines_to_lead(k, most=3 * MAX_TITLE_LINES)):
             # Longer than a title: only a title printed again as headings, and a deck under them (each
             # no longer than a title, see _bare_run), is read so.
-            title = _title_printed_again(self.lines[k : k + n])
+            title = _title_lines_before_repeat(self.lines[k : k + n])
             n = n if title else 0
         if not n:
             return 0
@@ -1047,7 +1046,7 @@ class _BodyReader:
         return k + 1
 
 
-def _title_printed_again(lines: list[Line]) -> int:
+def _title_lines_before_repeat(lines: list[Line]) -> int:
     """How many of *lines* (a title's, read over a lead: see _BodyReader._led_title) are the title, where
     the lines after it print the title again as headings (a wrapped title of two lines, then its
     phrases one a heading, maybe other headings among and after them: a format of the train part's
@@ -1136,6 +1135,11 @@ def _next_item(first: Line, ln: Line) -> bool:
     return number is not None and _item_number(ln) == number + 1
 
 
+def _ends_sentence_or_colon(ln: Line) -> bool:
+    """*ln* ends a sentence (its mark maybe garbled) or on a colon: the line after it may start anything."""
+    return bool(ln.ends or ln.garbled_end or ln.text[-1] in COLONS)
+
+
 def _stops(lines: list[Line]) -> list[int]:
     """Where a run of plain continuation lines ends (ascending, then ``len(lines)``).
 
@@ -1148,7 +1152,7 @@ def _stops(lines: list[Line]) -> list[int]:
     n = len(lines)
     stops = [
         k for k in range(1, n)
-        if lines[k - 1].ends or lines[k - 1].garbled_end or lines[k - 1].text[-1] in COLONS or lines[k].byline is not None
+        if _ends_sentence_or_colon(lines[k - 1]) or lines[k].byline is not None
         or _clearly_short(lines[k - 1], False, lines[k]) or _no_inner_line(lines[k], lines[k + 1] if k + 1 < n else None)
     ]
     stops.append(len(lines))

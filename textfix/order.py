@@ -1224,8 +1224,9 @@ LAST_SHORT_SLACK = 2
 def _balanced_column(off: int, scale: int, ends_short: bool) -> bool:
     """A later strip's segment *off* lines (times *scale*, the strips' widths) longer than the first
     strip's is balanced: within BALANCE_SLACK, or shorter by LAST_SHORT_SLACK more where it is an
-    article's last column that nothing may follow in its strip (*ends_short*: the group's last
-    article's, or one closed by the article's byline, :func:`_interleave`)."""
+    article's last column that no other article's text can be read into (*ends_short*: the group's
+    last article's, nothing after it in its strip, or one closed by the article's byline, the next
+    article's segment after it, :func:`_interleave`)."""
     if off >= 0:
         return off <= scale * BALANCE_SLACK
     return -off <= scale * (BALANCE_SLACK + (LAST_SHORT_SLACK if ends_short else 0))
@@ -1361,10 +1362,11 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                 return
             for q in allowed(j, state[j]):
                 n = before[q] - before[state[j]]
-                # An article's last column may stand short where nothing can follow it in its strip: the group's
-                # last article's, or one that ends with the article's byline (the next article's segment
-                # follows it, but no block of that one is read into a column closed so: train507 page-026, four
-                # articles of three columns stacked down the page, the third's columns 17, 17 and 13 lines).
+                # An article's last column may stand short where no other article's text can be read into it:
+                # the group's last article's (nothing after it in its strip), or one that ends with the
+                # article's byline (the next article's segment after it, but no block of that one is read into
+                # a column closed so: train507 page-026, four articles of three columns stacked down the page,
+                # the third's columns 17, 17 and 13 lines).
                 ends_short = j == k - 1 and (q == ends[j] and chosen == ends[:j] or bylined is not None and bylined[q - 1])
                 if (j and not _balanced_column(width * n - later * first_lines, width * later, ends_short)) or not (j or texts[q] - texts[state[j]]):
                     continue  # unbalanced, or an article's first column without a line of text
@@ -2084,14 +2086,15 @@ def foot_before_subheads(blocks: list[list[Line]]) -> tuple[list[list[Line]], in
 
 
 def _titles_over_articles(blocks: list[list[Line]]) -> bool:
-    """The page's first block of text opens with its article's title over its lead (:func:`_titled`):
-    the titles stand over the articles, so none stands at the foot, and a heading printed last is a
+    """A block up to the page's first block of text, the header's run of short blocks included, opens
+    with its article's title over its lead (:func:`_titled`): the titles stand over the articles, so none stands at the foot, and a heading printed last is a
     subhead pdftotext printed after the text it heads (train65 page-018, train67 page-005: read as the
     foot's titles, the page lost its titles and the subhead its text).  Not the page's number printed
     in the lead's block (a spread header over a titles-at-foot page: train21 page-038), which
-    :func:`_titled` takes for a title line.  The header's run of short blocks may end with it too: a title
-    over a byline line (本报通讯员 …) is two lines shaped as a subhead's (:func:`_body_start`; train503
-    page-001, whose title stack further down was then held at the foot as the foot's titles)."""
+    :func:`_titled` takes for a title line.  Any block of the header's run is asked, as the titled block
+    may be read as part of it: a title over a byline line (本报通讯员 …) is two lines shaped as a subhead's
+    (:func:`_body_start`; train503 page-001, whose title stack further down was then held at the foot as
+    the foot's titles)."""
     lo = _body_start(blocks, len(blocks))
     return any(_titled(b) and not _header(b[:1]) for b in blocks[:lo + 1])
 

@@ -325,8 +325,11 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
             if inside and (titles_at_foot or current.byline):
                 # Whose it is the page does not tell (an article of the columns beside, titles at the
                 # foot: train207 page-018 read 5 articles for 4 when it signed this one): no article's start.
+                # The byline's text is dropped on purpose: it is no paragraph's, and it signs no article
+                # (corpora/typeset/README.md, "a byline line boxed inside the text", Left).
                 continue
-            if not (inside or not titles_at_foot and _boxed_in_own_text(current, following, bylines)):
+            signs_current = inside or (not titles_at_foot and _boxed_in_own_text(current, following, bylines))
+            if not signs_current:
                 current = _opened(articles, titles_at_foot)
             current.byline, current.byline_text = item.name, item.text
             current.byline_span = (to_input(item.start), to_input(item.end))
@@ -400,7 +403,7 @@ def _rejoin_orphans(articles: list[Article]) -> list[Article]:
 def _boxed_in_own_text(article: Article, following: Item | None, bylines: BylineFinder) -> bool:
     """A byline line under a title (本报记者 何静) read after *article*'s text belongs to *article*:
     pdfminer boxes the line apart and may print it among the article's columns (between two
-    paragraphs, or inside one: 与此同 / 本报通讯员 林涛 / 时，中秋国庆…).  So where titles are printed over
+    paragraphs, or inside one: 今年以 / 本报通讯员 王明 / 来，…).  So where titles are printed over
     their articles, *article* has its title and text, is not signed yet, and the text after the byline
     neither opens a news lead nor a dateline (an article's start, its title lost) and no subhead
     (the next article's title read as one, :func:`_opened`) stands right before it.  (The fourteenth
@@ -426,6 +429,9 @@ def _lead_bylines_after_closing(items: list[Item]) -> list[Item]:
     the next article's byline line amid the column it stands beside.  Only where that end byline is
     followed by a news lead, the next article's start (央视网消息（新闻联播）：…)."""
     out = list(items)
+    # Moving an item while looping over the indices is safe: the length stays, the item that slides into
+    # index k (text or the end byline) is never a lead_byline, and the moved byline, visited again at its
+    # new place, has the news lead among the items it would pass, so it stays.
     for k in range(len(out)):
         if out[k].kind != "lead_byline":
             continue
