@@ -1956,21 +1956,13 @@ def _rests(blocks: list[list[Line]]) -> list[bool]:
             for i, b in enumerate(blocks)]
 
 
-def _seams_and_balance(terms: tuple) -> tuple:
-    """Of the move search's key (:func:`move_order`), the seams broken and the articles off balance
-    (at their feet, at their tops), not the subheads' topics."""
-    return terms[0], terms[2], terms[3]
-
-
-def _headings_in_place(found: tuple[int, ...], printed: tuple[int, ...], rests: list[bool], key) -> tuple[int, ...]:
+def _headings_in_place(found: tuple[int, ...], printed: tuple[int, ...], rests: list[bool], seams) -> tuple[int, ...]:
     """*found* with each wrapped heading whose rest pdftotext printed before its first line (*rests*,
     :func:`_rests`), read with its rest (and the text printed under it, where read with it), put back
-    right after the block printed over the rest, where that breaks no more seams and reads no more
-    articles off balance (*key*, the search's key of an order; :func:`_seams_and_balance`: a block
-    printed over the rest may itself be one the search moved, and the heading put back after it then
-    cut another article's columns, no seam broken: train549 page-040).  pdftotext prints the rest on
-    the line after the text over the heading, then the first line (:func:`_heading_rest`), so that
-    block is the text the heading follows; the move search mends the rest's seam by any move, and its subheads' topics read
+    right after the block printed over the rest, where
+    that breaks no more seams (*seams* of an order).  pdftotext prints the rest on the line after the
+    text over the heading, then the first line (:func:`_heading_rest`), so that block is the text the
+    heading follows; the move search mends the rest's seam by any move, and its subheads' topics read
     the heading elsewhere as often (train47 page-035, train83 page-011: over its article's lead, whose
     first lines share the heading's characters).  A heading printed late as a whole (train137 page-035:
     the rest under another article's byline) breaks more seams put back, and stays where it was read."""
@@ -1988,7 +1980,7 @@ def _headings_in_place(found: tuple[int, ...], printed: tuple[int, ...], rests: 
         rest_of = [b for b in seq if b not in unit]
         cut = rest_of.index(above) + 1
         kept = (*rest_of[:cut], *unit, *rest_of[cut:])
-        if _no_term_worse(_seams_and_balance(key(kept)), _seams_and_balance(key(seq))):
+        if seams(kept) <= seams(seq):
             seq = kept
     return seq
 
@@ -2927,7 +2919,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         overlap = _cohesion(blocks, stop, found, COHESION_JUDGED_BY)
         if _no_term_worse(key(together, 0, 0, 0)[:4], key(found, 0, 0, 0)[:4]) and overlap(together) - overlap(found) >= COHESION_GAIN:
             found = together
-    found = _headings_in_place(found, start, _rests(blocks), lambda seq: key(seq, 0, 0, 0))
+    found = _headings_in_place(found, start, _rests(blocks), lambda seq: key(seq, 0, 0, 0)[0])
     if found == start:
         return None
     return list(range(lo)) + list(found)
