@@ -185,6 +185,21 @@ def test_standard_input_in_a_legacy_encoding(work: Path) -> None:
     assert proc.stdout.decode("utf-8") == expected
 
 
+def test_a_missing_dependency_is_no_internal_error(work: Path, monkeypatch) -> None:
+    """An install without a package textfix needs is exit 2 and one line naming it, not a bug to report."""
+    import textfix.model
+
+    def missing(*args, **kwargs):
+        raise ModuleNotFoundError("jieba is required for garble repair: pip install jieba", name="jieba")
+
+    monkeypatch.setattr(textfix.model, "default_model", missing)
+    before = snapshot(work)
+    code, out, err = run("repair", work / "noisy.txt", "-o", work / "repaired.txt")
+    assert_one_error_line(code, err, 2, "jieba", "missing")
+    assert "internal error" not in err
+    assert_untouched(work, before)
+
+
 def test_internal_errors_are_one_line_too(work: Path, monkeypatch) -> None:
     """A bug (an unexpected exception) is exit 1 and one line; TEXTFIX_DEBUG=1 shows the traceback."""
     import textfix.model

@@ -423,6 +423,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except ModuleNotFoundError as exc:  # an install without a package textfix needs: no bug to report
+        print(f"textfix: error: a package textfix needs is missing ({one_line(exc)}); "
+              "install textfix with pip, which installs what it needs", file=sys.stderr)
+        return TextfixError.exit_code
     except (OSError, UnicodeError, MemoryError, RecursionError) as exc:
         print(f"textfix: error: {type(exc).__name__}: {one_line(exc)}", file=sys.stderr)
         return InputError.exit_code

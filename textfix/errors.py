@@ -14,7 +14,8 @@ code  class                   meaning
                               traceback)
 2     :class:`TextfixError`   usage: bad command-line arguments (argparse's own code), ``--dask``
                               without Dask installed, a PDF input without the ``pdf`` extra
-                              (:class:`textfix.pdf.PdfSupportMissing`), or any other bad input
+                              (:class:`textfix.pdf.PdfSupportMissing`), a package textfix needs
+                              missing from the install (jieba, opencc, …), or any other bad input
                               without a more specific class
 3     :class:`InputError`     an input or output file: missing, a directory (``align``,
                               ``learn``, ``eval``), binary, not
