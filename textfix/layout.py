@@ -905,16 +905,16 @@ class _BodyReader:
                 self.items and self.items[-1].kind == "lead_byline" and not self.para) or self._in_head():
             return 0
         n = self._lines_to_lead(k)
-        title = _title_lines_before_repeat(self.lines[k : k + n]) if n else 0
-        if not n and (n := self._lines_to_lead(k, most=3 * MAX_TITLE_LINES)):
-            # Longer than a title: only a title printed again as headings, and a deck under them (each
-            # no longer than a title, see _bare_run), is read so.
-            title = _title_lines_before_repeat(self.lines[k : k + n])
-            n = n if title else 0
-        if not n:
+        # Longer than a title: only a title printed again as headings, and a deck under them (each no
+        # longer than a title, see _bare_run), is read so.
+        longer = not n
+        if longer:
+            n = self._lines_to_lead(k, most=3 * MAX_TITLE_LINES)
+        repeat = _title_lines_before_repeat(self.lines[k : k + n]) if n else 0
+        if not n or (longer and not repeat):
             return 0
         self._flush()
-        title = title or n
+        title = repeat or n
         self.items.append(_joined("title", self.lines[k : k + title]))
         self.boundary = True
         if title < n:

@@ -475,8 +475,7 @@ def _deck_so_far(article: Article) -> bool:
     characters of text: corpora/typeset/README.md, "a deck line read as a title".)  Without a subhead
     the lines read so far are no deck (a list's items read as titles, pdfminer), and the title is
     left to open an article."""
-    deck = any(b.kind == "heading" for b in article.blocks)
-    return bool(article.title) and deck and _short(article)
+    return bool(article.title) and _has_heading(article) and _short(article)
 
 
 def _only_deck(article: Article, titled: bool) -> bool:
@@ -484,9 +483,14 @@ def _only_deck(article: Article, titled: bool) -> bool:
     sentence ended in it: its lines are a deck, headline lines above the lead -- the title printed
     again as a line of text and a subhead on a page with its titles at the foot, or a deck line a
     dateline opens (新华社北京9月3日电 …) under a title.  An article's own text ends its sentences."""
-    headed = titled or any(b.kind == "heading" for b in article.blocks)
+    headed = titled or _has_heading(article)
     lines = [b.text for b in article.blocks if b.kind == "paragraph"]
     return headed and _short(article) and not any(ends_sentence(text) for text in lines)
+
+
+def _has_heading(article: Article) -> bool:
+    """*article* has a subhead (a heading block) so far."""
+    return any(b.kind == "heading" for b in article.blocks)
 
 
 def _short(article: Article) -> bool:
