@@ -41,6 +41,16 @@ def nonspace(s: str) -> str:
     return "".join(ch for ch in s if not ch.isspace())
 
 
+def changed_by_rule(changes) -> Counter[str]:
+    """Changed non-whitespace characters per rule family (the rule's name before its first colon)."""
+    by_rule: Counter[str] = Counter()
+    for c in changes:
+        old, new = nonspace(c.old), nonspace(c.new)
+        if old != new:
+            by_rule[c.rule.split(":")[0]] += max(len(old), len(new))
+    return by_rule
+
+
 def measure(items: list[dict]) -> dict[str, object]:
     model = default_model()
     totals: Counter[str] = Counter()
@@ -55,10 +65,7 @@ def measure(items: list[dict]) -> dict[str, object]:
             totals["paragraphs out"] += len(after)
             totals["texts with lines changed"] += before != after
             totals["texts read as print"] += result.layout != "paragraphs"  # print, or mixed
-            for c in result.changes:
-                old, new = nonspace(c.old), nonspace(c.new)
-                if old != new:
-                    by_rule[c.rule.split(":")[0]] += max(len(old), len(new))
+            by_rule += changed_by_rule(result.changes)
     return {"totals": totals, "by_rule": by_rule}
 
 

@@ -243,13 +243,17 @@ class Tally:
     false_in_run: int = 0
     false_outside_run: int = 0
     false_garbled_examples: list[str] = field(default_factory=list)
+    false_garbled_causes: Counter = field(default_factory=Counter)  # (rule, old, new) → false fixes in garbled paragraphs
     spaces_eaten: int = 0  # the text's own whitespace removed by a garble change
     occurs: Counter = field(default_factory=Counter)  # class → occurrences of its symbols in the part
     occurs_symbols: dict = field(default_factory=lambda: defaultdict(Counter))  # class → symbol → count
 
 
-def _keep(examples: list[str], item: str, limit: int = 20) -> None:
-    if len(examples) < limit:
+EXAMPLES = 20  # examples kept of each kind (bench/other_sources.py --examples keeps all)
+
+
+def _keep(examples: list[str], item: str) -> None:
+    if len(examples) < EXAMPLES:
         examples.append(item)
 
 
@@ -282,7 +286,9 @@ def count_garbled(tally: Tally, g: Garbled, changes) -> None:
                     tally.false_in_run += 1
                 else:
                     tally.false_outside_run += 1
-                _keep(tally.false_garbled_examples, f"{window(text, c.start, c.end, c.new)}  ({'in' if in_run else 'outside'} the run)")
+                tally.false_garbled_causes[(c.rule, c.old, c.new)] += 1
+                _keep(tally.false_garbled_examples,
+                      f"{window(text, c.start, c.end, c.new)}  ({'in' if in_run else 'outside'} the run)  {c.why}")
                 continue
             want = g.marks[k]
             cls = symbol_class(want)
@@ -329,13 +335,15 @@ def evaluate(paragraphs: list[str], model=None, *, seed: int = 0, rate: float = 
 
 
 def evaluate_articles(articles: list[list[str]], model=None, *, seed: int = 0, rate: float = 0.3,
-                      space_rate: float = 0.5, whole_rate: float = 0.5, table: dict[str, str] | None = None) -> Tally:
+                      space_rate: float = 0.5, whole_rate: float = 0.5, table: dict[str, str] | None = None,
+                      on_clean=None) -> Tally:
     """:func:`evaluate` with each article repaired whole, a paragraph a line, as web text comes.
 
     The paragraphs are garbled as :func:`evaluate` garbles them (the same draws
     in the same order for a seed); the article is then one text, so a mark's
     context runs on into the next paragraph, and the paragraph breaks are the
-    line breaks.
+    line breaks.  *on_clean*, if given, is called with each clean article and
+    its repair (bench/other_sources.py counts every rule's changes).
     """
     import textfix
 
@@ -348,7 +356,10 @@ def evaluate_articles(articles: list[list[str]], model=None, *, seed: int = 0, r
         for p in paragraphs:
             draw.count(p)
             _append(joined, draw.garbled(p))
-        count_clean(draw.tally, clean_text, textfix.repair(clean_text, model).changes)
+        repaired = textfix.repair(clean_text, model)
+        count_clean(draw.tally, clean_text, repaired.changes)
+        if on_clean:
+            on_clean(clean_text, repaired)
         if joined.marks:
             count_garbled(draw.tally, joined, textfix.repair(joined.text, model).changes)
     return draw.tally
