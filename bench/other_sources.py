@@ -16,17 +16,19 @@ Each source's files are read (HTML: the text of block elements, markup and
 blocks, hard line wraps joined, the ``-- author`` lines dropped) and only prose
 paragraphs are kept (:func:`is_prose`: mostly CJK, ending on a full-width
 sentence mark, no half-width punctuation after a CJK character) in Simplified
-script (:func:`is_simplified`), each paragraph once per source.  A document (an HTML file, a fortune entry) is one text, a
-paragraph a line, as a web article comes.  Two measurements per source:
+script (:func:`is_simplified`), each paragraph once per source.  A document
+(an HTML file, a fortune entry) is one text, a paragraph a line, as a web
+article comes.  Two measurements per source:
 
 a. the clean text through ``textfix.repair`` with the defaults (what
-   ``textfix repair`` prints): changed non-whitespace characters by rule (goal
-   0) and garble false fixes per 1,000,000 characters (issue 13's goal: <= 1);
+   ``textfix repair`` prints): paragraphs in and out (goal: equal), documents
+   read as print (goal 0), changed non-whitespace characters by rule (goal 0)
+   and garble false fixes per 1,000,000 characters (issue 13's goal: <= 1);
 b. the same text garbled the way print does (bench/eval_garbles.py's
    garbling, seed ``--seed``) and repaired: marks restored per class, false fixes.
 
-Every change of a character on clean text is listed with its rule and its
-``why`` (what ``textfix repair --explain`` prints), counted.  The package
+Every change of a character on clean text (and every join of two of its
+paragraphs) is listed with its rule and its ``why`` (what ``textfix repair --explain`` prints), counted.  The package
 versions and licences (the first ``License:`` field of
 /usr/share/doc/PACKAGE/copyright) are printed with the sizes.  Exits with one
 line when none of the packages is installed.
@@ -238,8 +240,10 @@ _NUMBER = re.compile(r"[+-]?\d+\.\d+")  # a why's scores, left out so that one c
 
 
 def is_harm(change) -> bool:
-    """A change on clean text that counts: it changes a non-whitespace character, or it is a garble repair."""
-    return nonspace(change.old) != nonspace(change.new) or eval_garbles.is_garble(change)
+    """A change on clean text that counts: it changes a non-whitespace character, joins two lines (paragraphs),
+    or it is a garble repair."""
+    joins = "\n" in change.old and "\n" not in change.new
+    return nonspace(change.old) != nonspace(change.new) or joins or eval_garbles.is_garble(change)
 
 
 def measure(source: Source, seed: int, limit: int = 0) -> Measured:

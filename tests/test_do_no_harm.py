@@ -73,6 +73,19 @@ def test_repair_keeps_a_web_articles_paragraphs() -> None:
     assert "## 行业持续快速增长" in out.split("\n")  # a heading, on its own line, markup and all
 
 
+@pytest.mark.parametrize("second, joined", [
+    ("...然后他们就各自回家去了，路上还下起了小雨。", False),  # an ellipsis typed as dots opens a paragraph
+    (".deb 文件是一种软件包格式，可以直接安装使用。", False),  # a file name's dot
+    (".5%，比去年同期高出不少，大家都很满意。", True),  # a number cut off after 比重3: the line before's rest
+    ("。然后他们就各自回家去了，路上还下起了小雨。", True),  # a full stop no line opens with
+])
+def test_only_a_dot_that_is_a_full_stop_joins_the_line_before(second: str, joined: bool) -> None:
+    first = "今天下午的会议一直开到很晚，大家讨论了比重3"
+    text = f"一个标题\n{first}\n{second}\n最后一段也是一句完整的话，说完就结束了。\n"
+    lines = [line for line in repair(text).text.split("\n") if line.strip()]
+    assert lines == (["一个标题", first + second, lines[-1]] if joined else ["一个标题", first, second, lines[-1]])
+
+
 def test_split_reads_a_web_article_as_one_article() -> None:
     page = split_page(WEB)
     assert len(page.articles) == 1
