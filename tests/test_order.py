@@ -1585,3 +1585,17 @@ def test_a_short_line_the_text_after_it_goes_on_from_stays_where_printed() -> No
     assert _title_amid_text(blocks, 1) and not _inset_title(blocks, 1)
     blocks = _blocks(INSET_A_LEAD + INSET_A_TITLE + "\n\n" + INSET_A_REST)
     assert _inset_title(blocks, 1)
+
+
+def test_an_inset_title_is_moved_where_a_reading_of_blocks_reads_it_inside_the_sentence() -> None:
+    from textfix.order import Reading, _inset_titles_put_back, boxes
+    from textfix.lines import BylineFinder
+
+    page = INSET_A_LEAD + INSET_A_TITLE + "\n\n" + INSET_A_REST + INSET_B_TITLE + "\n\n" + INSET_B
+    blocks = boxes(page, BylineFinder())
+    starts = [b[0].start for b in blocks][1:] + [len(page)]
+    each = [(0, starts[0])] + list(zip(starts, starts[1:]))  # one span a block, in print order
+    assert _inset_titles_put_back(blocks, Reading(each, False), len(page)) == [each[1], each[0], *each[2:]]
+    # A reading that reads the title elsewhere (after the text after it) is left as it is.
+    apart = [each[0], each[2], each[1], *each[3:]]
+    assert _inset_titles_put_back(blocks, Reading(apart, False), len(page)) == apart
