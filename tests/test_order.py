@@ -1545,3 +1545,57 @@ def test_the_cycle_collector_is_paused_while_a_page_is_ordered(monkeypatch) -> N
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# An article's title that pdfminer printed amid a column's sentence (hand-written; columns of 13
+# characters, 26 units): set above its article's columns in large type, the title lies beside the
+# column's text and is printed where its height falls, between ``…就近休`` and ``闲，…``.
+INSET_A_LEAD = "新华社北京3月5日电　据市园\n林局介绍，全市今年新建和改\n造的口袋公园已有四十余座，\n改造老绿地，方便市民就近休\n\n"
+INSET_A_REST = "闲，并在各公园增设健身器材\n受到周边居民好评。（记者 张伟）\n\n"
+INSET_B = "新华社成都3月5日电　今年以\n来，全省新改建农村公路一千\n余公里，通客车的建制村比例\n有所提高。（记者 李明）\n"
+INSET_A_TITLE, INSET_B_TITLE = "城市绿地建设提速", "乡村道路通达率提高"
+INSET_A_TEXT = "新华社北京3月5日电\u3000据市园林局介绍，全市今年新建和改造的口袋公园已有四十余座，改造老绿地，方便市民就近休闲，并在各公园增设健身器材受到周边居民好评。"
+INSET_B_TEXT = "新华社成都3月5日电\u3000今年以来，全省新改建农村公路一千余公里，通客车的建制村比例有所提高。"
+
+
+def _read_inset(page: str) -> list[tuple[str, list[str]]]:
+    split = split_page(page)
+    assert apply_changes(page, split.changes) == split.text  # the move is a plan on the input
+    return [(a.title, [b.text for b in a.blocks]) for a in split.articles]
+
+
+def test_a_title_printed_amid_its_own_articles_sentence_is_read_over_its_lead() -> None:
+    # A's title printed inside A's first sentence, A's lead the page's first block (no title over it).
+    page = INSET_A_LEAD + INSET_A_TITLE + "\n\n" + INSET_A_REST + INSET_B_TITLE + "\n\n" + INSET_B
+    assert _read_inset(page) == [(INSET_A_TITLE, [INSET_A_TEXT]), (INSET_B_TITLE, [INSET_B_TEXT])]
+
+
+def test_a_title_printed_amid_the_article_before_its_own_is_read_over_its_lead() -> None:
+    # B's title printed inside A's sentence (A titled over its lead); B's lead, after A's byline, has none.
+    page = INSET_A_TITLE + "\n\n" + INSET_A_LEAD + INSET_B_TITLE + "\n\n" + INSET_A_REST + INSET_B
+    assert _read_inset(page) == [(INSET_A_TITLE, [INSET_A_TEXT]), (INSET_B_TITLE, [INSET_B_TEXT])]
+
+
+def test_a_short_line_the_text_after_it_goes_on_from_stays_where_printed() -> None:
+    from textfix.order import _inset_title, _title_amid_text
+
+    # The same seam with a line the language model joins the text after to (闲健身|，并 against 就近休|，并).
+    blocks = _blocks(INSET_A_LEAD + "闲健身\n\n" + INSET_A_REST.replace("闲，", "，"))
+    assert [len(b) for b in blocks] == [4, 1, 2]
+    assert _title_amid_text(blocks, 1) and not _inset_title(blocks, 1)
+    blocks = _blocks(INSET_A_LEAD + INSET_A_TITLE + "\n\n" + INSET_A_REST)
+    assert _inset_title(blocks, 1)
+
+
+def test_an_inset_title_is_moved_where_a_reading_of_blocks_reads_it_inside_the_sentence() -> None:
+    from textfix.order import Reading, _inset_titles_put_back, boxes
+    from textfix.lines import BylineFinder
+
+    page = INSET_A_LEAD + INSET_A_TITLE + "\n\n" + INSET_A_REST + INSET_B_TITLE + "\n\n" + INSET_B
+    blocks = boxes(page, BylineFinder())
+    starts = [b[0].start for b in blocks][1:] + [len(page)]
+    each = [(0, starts[0])] + list(zip(starts, starts[1:]))  # one span a block, in print order
+    assert _inset_titles_put_back(blocks, Reading(each, False), len(page)) == [each[1], each[0], *each[2:]]
+    # A reading that reads the title elsewhere (after the text after it) is left as it is.
+    apart = [each[0], each[2], each[1], *each[3:]]
+    assert _inset_titles_put_back(blocks, Reading(apart, False), len(page)) == apart

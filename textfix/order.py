@@ -169,17 +169,17 @@ def page_order(text: str, model) -> Reading | None:
         # A page that breaks no sentence is repaired for its order only where its printed text already
         # shows one by topic (the repair decides every garble again: on bench_repair's 5 MB page of
         # box-like blocks, 0.46 -> 0.61 s of decisions when every such page was repaired for it).
-        return None
+        return _inset_titles_put_back(printed, None, len(text))
     repaired = repair(text, model, rejoin=False)
     spans = reading_order(repaired.text, bylines, broken)
     if spans is None:
-        return None
+        return _inset_titles_put_back(printed, None, len(text))
     to_input = input_offset(repaired.changes)
 
     def at(offset: int) -> int:
         return len(text) if offset == len(repaired.text) else to_input(offset)
 
-    return Reading([(at(lo), at(hi)) for lo, hi in spans], spans.moved)
+    return _inset_titles_put_back(printed, Reading([(at(lo), at(hi)) for lo, hi in spans], spans.moved), len(text))
 
 
 def _broken(blocks: list[list[Line]]) -> bool:
@@ -703,6 +703,106 @@ def _inset_byline(blocks: list[list[Line]], i: int) -> bool:
     the search no longer read the page otherwise to mend the byline's seam), no batch else changed."""
     return (0 < i < len(blocks) - 1 and _lead_byline_alone(blocks[i])
             and _needs_more(blocks[i - 1]) and _goes_on(blocks[i + 1]))
+
+
+def _inset_title(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* is an article's title that pdfminer printed amid a column's sentence
+    (:func:`_title_amid_text`), and the text after it goes on from the text before it better than
+    from the title (the language model's :func:`join`).  Set in large type above its article's
+    columns, the title lies beside a column's text, and pdfminer printed it where its height falls
+    (as a byline line, :func:`_inset_byline`); read where printed, the reader joined it into the
+    sentence it cuts and left its article untitled (train177 page-015: ``…政治方向事关党和国家前`` /
+    ``习近平会见越南国会主席`` / ``途命运…``).  Counted by corpora/typeset/count_inset_titles.py on
+    the 16 train batches of /tmp/f14 (171-185, 201-207, 501-507; pdfminer): of the 10 blocks
+    :func:`_title_amid_text` finds, 9 are gold titles; the join keeps 8 of the 9 (the ninth's page
+    is out of order: the text after it does not go on from the text before it) and not the other;
+    on 48 earlier helpers' train batches (seeds 521-599 odd but 567 and 569, 621, 623, 641-655):
+    15 blocks, 10 gold titles, 9 of them kept, and 1 other (a column's line 2 units short of it,
+    boxed alone; its page reads as before)."""
+    if not _title_amid_text(blocks, i):
+        return False
+    line, after = blocks[i][0].text, blocks[i + 1][0].text
+    return join(blocks[i - 1][-1].text, after) > join(line, after)
+
+
+def _title_amid_text(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* is one line shaped as a subhead (no lead, byline or header), not short of the column
+    by an indent (a paragraph's first line boxed alone, its marks garbled: ``央视网消息渊新闻联播冤院昨天``),
+    between two blocks of text of two lines or more: the one before it stops unfinished at the
+    column's width, the one after it opens inside a sentence (a line as wide as the column, no lead,
+    byline or title).  The blocks around it are asked for their widths, not their marks: a garbled
+    mark (``袁`` for ``，``) leaves a column's lines shaped as a subhead's (:func:`_needs_more` and
+    :func:`_goes_on` ask that)."""
+    if not 0 < i < len(blocks) - 1 or len(blocks[i]) != 1:
+        return False
+    before, block, after = blocks[i - 1], blocks[i], blocks[i + 1]
+    if len(before) < 2 or len(after) < 2 or not _subhead(block) or _lead(block) or _header(block) or is_indented(block[0]):
+        return False
+    first = after[0]
+    return (_runs_on(before[-1]) and not (_lead_line(first) or _bare_byline(first) or is_wide(first))
+            and first.width > first.column - INDENT_MIN)
+
+
+def _untitled_lead(blocks: list[list[Line]], j: int) -> int | None:
+    """Where a title of the article whose lead opens block *j* goes (before the byline line under the
+    title, if one is boxed right before the lead), if the article has none: else None."""
+    if not _lead(blocks[j]) or _lead_byline_alone(blocks[j]):
+        return None
+    k = j - 1 if j and _lead_byline_alone(blocks[j - 1]) else j
+    before = blocks[k - 1] if k else None
+    return k if before is None or _header(before) or _closes(before) or not _heading(before) else None
+
+
+def _inset_title_place(blocks: list[list[Line]], i: int) -> int | None:
+    """The block an inset title (:func:`_inset_title`) is read before: the nearest untitled article's
+    lead (:func:`_untitled_lead`) on either side of it, None where there is none, or one as near on
+    each side.  (Its article may be the one whose sentence it cuts, the title set above that
+    article's first column: train177 page-015; or the next, set beside the one before:
+    train501 page-025.)"""
+    places = [(abs(j - i), k) for j in range(len(blocks)) if j != i and (k := _untitled_lead(blocks, j)) is not None]
+    if not places:
+        return None
+    places.sort()
+    if len(places) > 1 and places[0][0] == places[1][0]:
+        return None
+    return places[0][1]
+
+
+def _cut_spans(spans: list[Span], at: int) -> list[Span]:
+    """*spans* with the one that holds offset *at* inside it cut there in two."""
+    out: list[Span] = []
+    for lo, hi in spans:
+        out.extend([(lo, at), (at, hi)] if lo < at < hi else [(lo, hi)])
+    return out
+
+
+def _read_next(spans: list[Span], at: int, start: int) -> bool:
+    """The block printed at *start*, right after the text at offset *at*, is read right after it too:
+    in the same span, or opening the span read after the one that ends there."""
+    k = next(n for n, (lo, hi) in enumerate(spans) if lo <= at < hi)
+    return start < spans[k][1] or (spans[k][1] == start and k + 1 < len(spans) and spans[k + 1][0] == start)
+
+
+def _inset_titles_put_back(blocks: list[list[Line]], reading: Reading | None, size: int) -> Reading | None:
+    """*reading* (None: the print order of a text of *size* characters) with each inset title
+    (:func:`_inset_title`) of the print order's *blocks* read before its article's lead
+    (:func:`_inset_title_place`), where the reading kept it inside the sentence it cuts (the text
+    before it, the title and the text after it read in turn, :func:`_read_next`)."""
+    spans = list(reading) if reading is not None else [(0, size)]
+    moved = False
+    for i in range(1, len(blocks) - 1):
+        if not _inset_title(blocks, i) or (k := _inset_title_place(blocks, i)) is None:
+            continue
+        lo, hi, at = blocks[i][0].start, blocks[i + 1][0].start, blocks[k][0].start
+        if not (_read_next(spans, blocks[i - 1][-1].start, lo) and _read_next(spans, lo, hi)):
+            continue
+        spans = _cut_spans(_cut_spans(_cut_spans(spans, lo), hi), at)
+        spans.remove((lo, hi))
+        spans.insert(next(n for n, (a, _) in enumerate(spans) if a == at), (lo, hi))
+        moved = True
+    if not moved:
+        return reading
+    return Reading(spans, reading.moved if reading is not None else False)
 
 
 def _seam_costs(blocks: list[list[Line]]):
