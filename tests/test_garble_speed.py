@@ -280,6 +280,27 @@ def test_a_decision_near_a_chosen_mark_whose_window_it_leaves_decides_as_read_ag
     assert len(fast) >= 10
 
 
+def test_a_decision_is_read_again_only_where_a_mark_chosen_or_left_stands_in_its_window(monkeypatch: pytest.MonkeyPatch
+                                                                                        ) -> None:
+    """_reread reads a decision again, with its window as the chosen marks leave it, where a place of its window
+    (CONTEXT characters each side, whitespace skipped) holds a mark chosen now and not before, or before and not
+    now; elsewhere it reads nothing, not even the window."""
+    prepared = garbles._prepared(default_model())
+    text = "甲乙袁丙丁戊袁\n庚袁辛壬"  # 袁 at 2, 6 and 9; the window of 9: 袁 at 6 and 庚 at 8 (the line end skipped), 辛壬
+    mark = {at: garbles._Occurrence(at, 1, prepared.table["袁"]) for at in (2, 6, 9)}
+    d = garbles._Decision(mark[9], 0.0, "text", 0.0)
+    read, windows = [], []
+    monkeypatch.setattr(garbles, "_read", lambda lm, prepared, text, d, chosen, window=None: read.append(window))
+    window = garbles._window
+    monkeypatch.setattr(garbles, "_window", lambda *args: windows.append(args) or window(*args))
+    garbles._reread(None, prepared, text, d, {2: mark[2]}, {})  # 袁 at 2 is no place of the window
+    assert read == [] and windows == []
+    garbles._reread(None, prepared, text, d, {2: mark[2], 6: mark[6]}, {2: mark[2]})
+    assert read == [("，庚", "辛壬")]
+    garbles._reread(None, prepared, text, d, {2: mark[2]}, {2: mark[2], 6: mark[6]})  # no longer chosen
+    assert read == [("，庚", "辛壬"), ("袁庚", "辛壬")]
+
+
 # Hand-written paragraphs, one a line (the line breaks end paragraphs, as the settle pass reads a rejoined
 # page): a clean one ending 田野 (野 is “'s garbled form), a garbled run (，as 袁, 。 as 遥, “” as 野冶,
 # ： as 院) whose paragraphs end on the garbled forms of 。 and ”.
