@@ -482,7 +482,7 @@ def _won_together(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_D
     won = False
     for k in range(len(decisions) - 1):
         d = decisions[k]
-        if not _open(d):
+        if d.context + d.space + d.partner <= EVIDENCE or not _open(d):  # (most are not: the sum first, no call)
             continue
         end = d.occurrence.at + d.occurrence.length
         for e in decisions[k + 1 : k + 1 + CONTEXT]:  # each pair once: a neighbour after it, within its window
@@ -1204,7 +1204,13 @@ def _read_first(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Dec
     """:func:`_read` each of *decisions* without marks chosen; on a page the vector screen read whose readings are
     mostly new (READ_TOGETHER_SHARE), the new readings' windows scored together first (:func:`_raw_terms`)."""
     keys = _reading_keys(prepared, text, decisions, None)
-    new = [(d, key) for d, key in zip(decisions, keys) if not _recalled(prepared, d, key)]
+    readings, new = prepared.readings, []
+    for d, key in zip(decisions, keys):  # (_recalled of each, inline: ~16,000 decisions of bench_repair's print page)
+        found = None if key is None else readings.get(key)
+        if found is None:
+            new.append((d, key))
+        else:
+            d.context, d.reading, d.partner = found
     # (A reading the page repeats is read once: the first keeps it for the others.)
     first = {key: d for d, key in reversed(new) if key is not None}
     once = [d for d, key in new if key is None or first[key] is d]
