@@ -280,6 +280,27 @@ def test_a_decision_near_a_chosen_mark_whose_window_it_leaves_decides_as_read_ag
     assert len(fast) >= 10
 
 
+def test_a_decision_is_read_again_only_where_a_mark_chosen_or_left_stands_in_its_window(monkeypatch: pytest.MonkeyPatch
+                                                                                        ) -> None:
+    """_reread reads a decision again, with its window as the chosen marks leave it, where a place of its window
+    (CONTEXT characters each side, whitespace skipped) holds a mark chosen now and not before, or before and not
+    now; elsewhere it reads nothing, not even the window."""
+    prepared = garbles._prepared(default_model())
+    text = "甲乙袁丙丁戊袁\n庚袁辛壬"  # 袁 at 2, 6 and 9; the window of 9: 袁 at 6 and 庚 at 8 (the line end skipped), 辛壬
+    mark = {at: garbles._Occurrence(at, 1, prepared.table["袁"]) for at in (2, 6, 9)}
+    d = garbles._Decision(mark[9], 0.0, "text", 0.0)
+    read, windows = [], []
+    monkeypatch.setattr(garbles, "_read", lambda lm, prepared, text, d, chosen, window=None: read.append(window))
+    window = garbles._window
+    monkeypatch.setattr(garbles, "_window", lambda *args: windows.append(args) or window(*args))
+    garbles._reread(None, prepared, text, d, {2: mark[2]}, {})  # 袁 at 2 is no place of the window
+    assert read == [] and windows == []
+    garbles._reread(None, prepared, text, d, {2: mark[2], 6: mark[6]}, {2: mark[2]})
+    assert read == [("，庚", "辛壬")]
+    garbles._reread(None, prepared, text, d, {2: mark[2]}, {2: mark[2], 6: mark[6]})  # no longer chosen
+    assert read == [("，庚", "辛壬"), ("袁庚", "辛壬")]
+
+
 # Hand-written paragraphs, one a line (the line breaks end paragraphs, as the settle pass reads a rejoined
 # page): a clean one ending 田野 (野 is “'s garbled form), a garbled run (，as 袁, 。 as 遥, “” as 野冶,
 # ： as 院) whose paragraphs end on the garbled forms of 。 and ”.
@@ -724,16 +745,21 @@ def test_font_runs_take_no_events_from_other_candidates_of_the_same_count() -> N
     assert anew.share == first.share and anew.events is None
 
 
+def _two_winnable_far_apart(prepared) -> tuple[str, list]:
+    """400 characters with 袁 at 3 and 390, each with a ， near it (at 1 and 395), and their decisions, both winnable."""
+    text = ["中"] * 400
+    for at, ch in ((1, "，"), (3, "袁"), (390, "袁"), (395, "，")):
+        text[at] = ch
+    decisions = [garbles._Decision(garbles._Occurrence(at, 1, prepared.table["袁"]), 5.0, "text", 0.0)
+                 for at in (3, 390)]
+    return "".join(text), decisions
+
+
 def test_font_runs_take_no_events_where_the_same_candidates_read_other_marks() -> None:
     """The same candidates with another one winnable read other marks (marks are read near winnable candidates
     only), so the events differ and are made afresh."""
     prepared = garbles._prepared(default_model())
-    text = ["中"] * 400
-    for at, ch in ((1, "，"), (3, "袁"), (390, "袁"), (395, "，")):
-        text[at] = ch
-    text = "".join(text)
-    decisions = [garbles._Decision(garbles._Occurrence(at, 1, prepared.table["袁"]), 5.0, "text", 0.0)
-                 for at in (3, 390)]
+    text, decisions = _two_winnable_far_apart(prepared)
     first = garbles.FontRuns(text, prepared.printed_marks, 2, decisions)
     first.decide(decisions)
     # Both winnable: ， at 1 is 2 from 袁 at 3, ， at 395 5 from 袁 at 390, both within 4 · 76.1 = 304.4 (no
@@ -744,6 +770,45 @@ def test_font_runs_take_no_events_where_the_same_candidates_read_other_marks() -
     other.follow(first)
     assert other.candidates == first.candidates and other.marks == [1]  # ， at 395 is 392 from 袁 at 3
     assert other.events is None
+
+
+def test_font_runs_with_more_winnable_ones_add_the_marks_near_those() -> None:
+    """A FontRuns made after another of the same text (*earlier*), with the winnable candidates of that one and more,
+    reads that one's marks and those near the ones added: the marks it reads without it.  With one winnable no
+    longer, it finds its marks anew."""
+    prepared = garbles._prepared(default_model())
+    text, decisions = _two_winnable_far_apart(prepared)
+    decisions[1].context = 0.0  # a candidate (above EVIDENCE, -1), not winnable (THRESHOLD is 1)
+    first = garbles.FontRuns(text, prepared.printed_marks, 2, decisions)
+    assert first.marks == [1]  # ， at 395 is 392 from 袁 at 3, beyond 4 · 76.1 = 304.4 (no sentence end on the page)
+    decisions[1].context = 5.0  # winnable now: ， at 395 is 5 from it
+    assert garbles.FontRuns(text, prepared.printed_marks, 2, decisions, earlier=first).marks == [1, 395]
+    both = garbles.FontRuns(text, prepared.printed_marks, 2, decisions)
+    decisions[0].context = 0.0  # 袁 at 3 no longer winnable: ， at 1 is 389 from 袁 at 390
+    assert garbles.FontRuns(text, prepared.printed_marks, 2, decisions, earlier=both).marks == [395]
+
+
+def test_forward_backward_again_gives_the_floats_of_a_whole_pass() -> None:
+    """A pass over the same events and share as one held, some ratios changed (the first at the page's start, two
+    side by side, the last at its end), gives the floats a whole pass gives, and keeps the held messages far from
+    the changes; with another share it is a whole pass."""
+    import math
+    import random
+
+    rng = random.Random(7)
+    stays = [0.0] + [0.0 if rng.random() < 0.05 else math.exp(-rng.randint(1, 200) / 76.1) for _ in range(599)]
+    ratios = [0.05 if rng.random() < 0.7 else 1.0 + 10.0 ** rng.uniform(-3, 4) for _ in stays]
+    held = garbles._forward_backward(ratios, stays, 0.02)
+    again = list(ratios)
+    for t in (0, 250, 251, 599):
+        again[t] = 1.0 + 10.0 ** rng.uniform(-3, 4)
+    whole = garbles._forward_backward(again, stays, 0.02)
+    assert garbles._forward_backward(again, stays, 0.02, held) == whole
+    assert garbles._forward_backward(again, stays, 0.03, held) == garbles._forward_backward(again, stays, 0.03)
+    assert garbles._forward_backward(list(ratios), stays, 0.02, held) == held
+    kept = garbles._forward_backward(again, stays, 0.02, held)
+    assert kept.forward[400] is held.forward[400] and kept.backward[100] is held.backward[100]
+    assert kept.forward[1] is not held.forward[1] and kept.backward[598] is not held.backward[598]
 
 
 def test_normalise_translates_only_where_a_character_is_read_otherwise() -> None:

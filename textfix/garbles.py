@@ -45,7 +45,7 @@ import os
 import re
 import sys
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
@@ -133,6 +133,7 @@ _SPACES = " \t\u3000"
 _WHITESPACE = _SPACES + "\n\r\f"
 _WHITESPACE_SET = frozenset(_WHITESPACE)
 _DROP_WHITESPACE = str.maketrans("", "", _WHITESPACE)
+_SPACE_AFTER = frozenset(_SPACES)  # (what _SpaceEvidence.ratio reads as a space after a decision's mark)
 
 
 @dataclass(frozen=True)
@@ -407,7 +408,8 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
     """Every term of every occurrence's decision; neighbouring winners read in place (REREAD_ROUNDS), pairs that win only together weighed together (_won_together), interpuncts inside a won opener raised (enclosure)."""
     counts = prepared.screen.page_counts(text)
     lm, space = default_charlm(), _SpaceEvidence(text, counts)
-    decisions = [_Decision(o, 0.0, "text", space.ratio(text, o)) for o in occurrences]
+    decisions = [_Decision(o, 0.0, "text", space.ratio(text, o) if text[o.at + o.length : o.at + o.length + 1] in _SPACE_AFTER
+                           else 0.0) for o in occurrences]  # (no space after it: no evidence, most decisions; no call)
     windows = _WINDOWS  # (read once: another thread's call may set it meanwhile)
     page = windows if counts is not None and windows is not None and windows.text is text else None
     _read_first(lm, prepared, text, decisions, page)
@@ -421,7 +423,10 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
     # they settle, and a pair of neighbours that lose alone weighed together (10益袁 → 10℃，).
     chosen: dict[int, _Occurrence] = {}
     for round_ in range(REREAD_ROUNDS):
-        before, chosen = chosen, {d.occurrence.at: d.occurrence for d in decisions if d.wins}
+        # (Only a FontRuns candidate can win, the run model made on the terms as they stand, or a mark's glyph: the
+        # winners looked for there, in the same order; ~4,100 of the ~10,400 decisions of bench_repair's print page.)
+        among = runs.candidates if font_state is None else decisions
+        before, chosen = chosen, {d.occurrence.at: d.occurrence for d in among if d.wins}
         changed = sorted(chosen.keys() ^ before.keys())
         if not changed:
             break
@@ -441,7 +446,7 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
             break  # nothing reads differently: the run terms stand as they are
         if round_ == 0 or len(decisions) > count:  # (later rounds: see REREAD_ROUNDS)
             made = runs
-            runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions, page)  # more may be winnable now
+            runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions, page, made)  # more may be winnable now
             runs.follow(made)
             runs.decide(decisions, rounds=0)
             _known_fonts(decisions, font_state)
@@ -477,7 +482,7 @@ def _won_together(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_D
     won = False
     for k in range(len(decisions) - 1):
         d = decisions[k]
-        if not _open(d):
+        if d.context + d.space + d.partner <= EVIDENCE or not _open(d):  # (most are not: the sum first, no call)
             continue
         end = d.occurrence.at + d.occurrence.length
         for e in decisions[k + 1 : k + 1 + CONTEXT]:  # each pair once: a neighbour after it, within its window
@@ -782,13 +787,15 @@ class _VectorScreen:
         size = len(codes)
         at = np.flatnonzero(kind > 0)
         k = kind[at]
-        # Doubled marks printed double: the screen's loop (it joins them).
-        same = np.zeros(len(at), bool)
-        inner = at > 0
-        same[inner] = codes[at[inner] - 1] == codes[at[inner]]
+        # Doubled marks printed double: the screen's loop (it joins them).  (Their neighbours are compared where the
+        # candidate is a doubled mark's alone: 要 and 噎 are ~4% of bench_repair's print page's 88,000 candidates.)
+        doubled = self.doubled[k]
+        if doubled.any():
+            two = at[doubled]
+            own = codes[two]
+            doubled[doubled] = (((two > 0) & (codes[np.maximum(two - 1, 0)] == own))
+                                | ((two + 1 < size) & (codes[np.minimum(two + 1, size - 1)] == own)))
         inner = at + 1 < size
-        same[inner] |= codes[at[inner] + 1] == codes[at[inner]]
-        doubled = same & self.doubled[k]
         out = self.screen._occurrences(text, at[doubled].tolist())
         at, k = at[~doubled], k[~doubled]
         # Followed by a space: always goes on (a stray space is evidence of its own), as in the loop.
@@ -1197,7 +1204,13 @@ def _read_first(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Dec
     """:func:`_read` each of *decisions* without marks chosen; on a page the vector screen read whose readings are
     mostly new (READ_TOGETHER_SHARE), the new readings' windows scored together first (:func:`_raw_terms`)."""
     keys = _reading_keys(prepared, text, decisions, None)
-    new = [(d, key) for d, key in zip(decisions, keys) if not _recalled(prepared, d, key)]
+    readings, new = prepared.readings, []
+    for d, key in zip(decisions, keys):  # (_recalled of each, inline: ~16,000 decisions of bench_repair's print page)
+        found = None if key is None else readings.get(key)
+        if found is None:
+            new.append((d, key))
+        else:
+            d.context, d.reading, d.partner = found
     # (A reading the page repeats is read once: the first keeps it for the others.)
     first = {key: d for d, key in reversed(new) if key is not None}
     once = [d for d, key in new if key is None or first[key] is d]
@@ -1245,11 +1258,16 @@ def _reread(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: di
     and names around it), its space term and its window alone: a window the
     chosen marks leave as it was reads the same terms again.  (On the garbled
     real-dev text of bench/bench_decisions.py, 16,771 decisions stand near a
-    chosen mark, 4,306 of them with their window changed: counted.)
+    chosen mark, 4,306 of them with their window changed: counted.)  The two windows differ where a character
+    of it is a mark in one and not in the other (a mark's character is never its garbled form's): only its
+    places are found, and the window with *chosen* read only there.  (On bench_repair's print page in a repair,
+    20 of the 1,732 windows read again change, most of them across line ends, where a window is read closed up.)
     """
-    window = _window(text, d.occurrence, chosen)
-    if window != _window(text, d.occurrence, before):
-        _read(lm, prepared, text, d, chosen, window)
+    for k in _window_offsets(text, d.occurrence):
+        now, then = chosen.get(k), before.get(k)
+        if now is not then and (now is None or then is None or now.candidate.symbol != then.candidate.symbol):
+            _read(lm, prepared, text, d, chosen, _window(text, d.occurrence, chosen))
+            return
 
 
 def _most_winnable(lm: CharLM, prepared: _Prepared, text: str, o: _Occurrence, space: _SpaceEvidence) -> float:
@@ -2061,7 +2079,7 @@ class FontRuns:
     """
 
     def __init__(self, text: str, printed_marks: re.Pattern[str], marks_on_page: int, decisions: list[_Decision],
-                 page: _Windows | None = None) -> None:
+                 page: _Windows | None = None, earlier: FontRuns | None = None) -> None:
         # Only candidates that may win need their run's state; the others are evidence when their
         # likelihood ratio says anything (over 1.1), and marks are read where the run model leaves them at least
         # exp(-REACH) of their weight on a winnable one (see _run_places): all else counts as clean events in the
@@ -2077,23 +2095,26 @@ class FontRuns:
         run_length, stay = fitted()["run_length"], fitted()["sentence_stay"]
         reach = REACH * run_length  # characters of the run model (_run_places)
         per_end = run_length * math.log(1.0 / stay)  # a sentence's end: as far as this many characters
-        ended = sorted(d.occurrence.at for d in self.candidates if event_ends_sentence(text, d.occurrence.at, d))
-        if page is not None:  # the vector screen's array of the text: the same marks, found at once
-            self.marks = page.marks_near(winnable, reach, ended, per_end)
-        else:
-            ends = sorted(ended + _sentence_marks(text, printed_marks))
-            near, end, most = [], 0, int(reach)  # (a sentence's end only takes a mark farther along the run)
-            for at in winnable:
-                lo = max(end, at - most)
-                end = at + most + 1
-                near.extend(m.start() for m in printed_marks.finditer(text, lo, end))
-            self.marks = _within_reach(near, winnable, reach, ends, per_end)
+        ended = sorted(d.occurrence.at for d in self.candidates if d.occurrence.candidate.symbol in SENTENCE_ENDS)
+        self.near = (winnable, ended)  # what the marks read are found from
+        # (A mark is read where one winnable candidate is near it, so the marks of more winnable ones are the marks of
+        # the others and those near the ones added: *earlier*, a FontRuns of the same text and sentence ends, had the
+        # others.  On bench_repair's print page the second FontRuns of the first pass has 124 winnable ones more.)
+        added = winnable
+        if earlier is not None and earlier.text is text and earlier.near[1] == ended:
+            before = set(earlier.near[0])
+            if before.issubset(winnable):
+                added = [at for at in winnable if at not in before]
+        self.marks = _marks_near(text, printed_marks, page, added, ended, reach, per_end)
+        if added is not winnable:
+            self.marks = sorted({*earlier.marks, *self.marks}) if self.marks else earlier.marks
         self.far_marks = marks_on_page - len(self.marks)
         # A font is set for a paragraph or a part of one (a bold lead sentence), not across paragraphs: where
         # the text marks its paragraphs' ends (PARAGRAPH_END: see garble_changes), a run ends there.
         self.paragraph_ends = page.paragraph_ends() if page is not None else _paragraph_ends(text)
         self.text = text
         self.events: list[_Decision | None] | None = None
+        self.held: _Pass | None = None  # the last forward-backward pass over the events (decide)
         self.prior = self.share = fitted()["garbled_share"]
 
     def follow(self, earlier: FontRuns) -> None:
@@ -2104,6 +2125,7 @@ class FontRuns:
         same = len(self.candidates) == len(earlier.candidates) and all(map(is_, self.candidates, earlier.candidates))
         if earlier.events is not None and same and self.marks == earlier.marks:
             self.events, self.stays, self.mark_ratio = earlier.events, earlier.stays, earlier.mark_ratio
+            self.held = earlier.held  # (its last pass: the same events, where the share is the same too, see _forward_backward)
 
     def decide(self, decisions: list[_Decision], rounds: int = EM_ROUNDS) -> None:
         """Set each decision's ``run`` term: log10 P(garbled run | every other event on the page).
@@ -2122,15 +2144,18 @@ class FontRuns:
             # A font is set for a sentence or more (a bold lead sentence): after a mark that ends a sentence, printed
             # or the candidate's, the run goes on only by sentence_stay (corpora/fit_garble_runs.py; see event_ends_sentence).
             stay_after_end = fitted()["sentence_stay"]
-            across = [stay_after_end if event_ends_sentence(self.text, at, d) else 1.0 for at, d in events]
+            text = self.text  # (event_ends_sentence of each event, inline: ~20,000 events a decide)
+            across = [stay_after_end if (text[at] if d is None else d.occurrence.candidate.symbol) in SENTENCE_ENDS
+                      else 1.0 for at, d in events]
             self.stays = [0.0] + [0.0 if p != q else k * math.exp(-(b - a) / run_length)
                                   for a, b, p, q, k in zip(ats, ats[1:], paragraph, paragraph[1:], across)]
         ratios = [self.mark_ratio if d is None else d.likelihood_ratio for d in self.events]
         a, b = PRIOR_EVENTS * self.prior, PRIOR_EVENTS * (1 - self.prior)
         for _ in range(rounds):
-            posterior, leave_out = _forward_backward(ratios, self.stays, self.share)
+            posterior = _forward_backward(ratios, self.stays, self.share).posterior
             self.share = (sum(posterior) + a) / (len(ratios) + self.far_marks + a + b)
-        posterior, leave_out = _forward_backward(ratios, self.stays, self.share)
+        self.held = _forward_backward(ratios, self.stays, self.share, self.held)
+        posterior, leave_out = self.held.posterior, self.held.leave_out
         total, count = sum(posterior) + a, len(ratios) + self.far_marks + a + b
         odds = self.share / (1.0 - self.share)
         for d, p, own in zip(self.events, leave_out, posterior):
@@ -2147,6 +2172,21 @@ class FontRuns:
         not 8.9, measured; the settle pass there has ~1,000 events, a paragraph a line of real-dev many more.)"""
         ends = self.paragraph_ends
         return [bisect_left(ends, at) for at in offsets] if ends else [0] * len(offsets)
+
+
+def _marks_near(text: str, printed_marks: re.Pattern[str], page: _Windows | None, winnable: list[int], ended: list[int],
+                reach: float, per_end: float) -> list[int]:
+    """The offsets of the printed marks whose place along the run model (:func:`_run_places`, the sentence ends
+    those of the printed marks and *ended*) is at most *reach* from that of one of *winnable* (both ascending)."""
+    if page is not None:  # the vector screen's array of the text: the same marks, found at once
+        return page.marks_near(winnable, reach, ended, per_end)
+    ends = sorted(ended + _sentence_marks(text, printed_marks))
+    near, end, most = [], 0, int(reach)  # (a sentence's end only takes a mark farther along the run)
+    for at in winnable:
+        lo = max(end, at - most)
+        end = at + most + 1
+        near.extend(m.start() for m in printed_marks.finditer(text, lo, end))
+    return _within_reach(near, winnable, reach, ends, per_end)
 
 
 # The marks that end a sentence, where a font run set for a sentence ends: the full-width ones the +0x31 shift
@@ -2200,14 +2240,29 @@ def _within_reach(marks: list[int], ats: list[int], reach: float, ends: list[int
     return out
 
 
-def _forward_backward(ratios: list[float], stays: list[float], share: float) -> tuple[list[float], list[float]]:
+class _Pass(NamedTuple):
+    """One forward-backward pass over a page's events (:func:`_forward_backward`): what it read and worked out."""
+
+    share: float
+    ratios: list[float]
+    forward: list[float]  # P(garbled) at each event from the left, before its own evidence
+    backward: list[float]  # the same from the right
+    posterior: list[float]  # P(garbled | all events)
+    leave_out: list[float]  # P(garbled | all events but its own)
+
+
+def _forward_backward(ratios: list[float], stays: list[float], share: float, held: _Pass | None = None) -> _Pass:
     """P(garbled | all events) and P(garbled | all events but its own) at each event.
 
     *ratios*: each event's likelihood ratio, garbled against clean; *stays*: the
     chance the run goes on from the event before (the first is ignored).
+    *held*: a pass over the same events and stays, whose ratios may differ
+    (:func:`_passed_again`).
     """
     # (Lists walked with zip, each product worked out as the recurrence has it: the same floats, faster.)
     fresh = [(1.0 - stay) * share for stay in stays]  # each event's chance of a fresh run, times the share
+    if held is not None and held.share == share and len(held.ratios) == len(ratios):
+        return _passed_again(ratios, stays, fresh, held)
     other = 1.0 - share
     fwd = []  # P(garbled) from the left, before the event's own evidence
     g = share
@@ -2218,10 +2273,11 @@ def _forward_backward(ratios: list[float], stays: list[float], share: float) -> 
         g = gr / (gr + 1.0 - g)  # the event's own evidence
     # From the right, each event's view from the right combined with its view from the left as it comes.
     prior_odds = share / other
-    posterior, leave_out = [], []
+    posterior, leave_out, bwd = [], [], []
     g = share
     for f, stay, new, r in zip(reversed(fwd), reversed(stays), reversed(fresh), reversed(ratios)):
         w = g  # P(garbled) from the right, before the event's own evidence
+        bwd.append(w)
         gr = g * r
         g = gr / (gr + 1.0 - g)
         g = stay * g + new
@@ -2232,7 +2288,65 @@ def _forward_backward(ratios: list[float], stays: list[float], share: float) -> 
         posterior.append(full / (1.0 + full))
     posterior.reverse()
     leave_out.reverse()
-    return posterior, leave_out
+    bwd.reverse()
+    return _Pass(share, ratios, fwd, bwd, posterior, leave_out)
+
+
+def _passed_again(ratios: list[float], stays: list[float], fresh: list[float], held: _Pass) -> _Pass:
+    """:func:`_forward_backward` of *ratios* where *held* passed over the same events, stays and share: the same floats.
+
+    A message from the left is worked out from the one before and that
+    event's ratio alone (from the right, the one after): from an event whose
+    ratio changed, they are worked out anew until one is again the float
+    *held* had, before an event whose ratio is the same; the rest are
+    *held*'s.  An event's posterior and leave-out read its two messages and
+    ratio, and are worked out anew where one changed.  (The second run model
+    of bench_repair's print page, after the winners' re-reads: 756 of 20,712
+    ratios changed, 4,773 messages from the left.)
+    """
+    old = held.ratios
+    changed = [t for t, (a, b) in enumerate(zip(old, ratios)) if a != b]
+    if not changed:
+        return held._replace(ratios=ratios)
+    n, fwd, bwd, redo = len(ratios), held.forward[:], held.backward[:], set(changed)
+    k = 0
+    while k < len(changed):
+        t = changed[k]
+        g = fwd[t]
+        while t + 1 < n:
+            gr = g * ratios[t]
+            g = stays[t + 1] * (gr / (gr + 1.0 - g)) + fresh[t + 1]  # (the floats of _forward_backward's steps)
+            t += 1
+            if g != fwd[t]:
+                fwd[t] = g
+                redo.add(t)
+            elif ratios[t] == old[t]:
+                break  # the same message and evidence: held's until the next change
+        k = bisect_right(changed, t)
+    k = len(changed) - 1
+    while k >= 0:
+        t = changed[k]
+        g = bwd[t]
+        while t > 0:
+            gr = g * ratios[t]
+            g = stays[t] * (gr / (gr + 1.0 - g)) + fresh[t]
+            t -= 1
+            if g != bwd[t]:
+                bwd[t] = g
+                redo.add(t)
+            elif ratios[t] == old[t]:
+                break
+        k = bisect_left(changed, t) - 1
+    share = held.share
+    prior_odds = share / (1.0 - share)
+    posterior, leave_out = held.posterior[:], held.leave_out[:]
+    for t in redo:
+        f, w, r = fwd[t], bwd[t], ratios[t]
+        odds = (f / (1.0 - f)) * (w / (1.0 - w)) / prior_odds
+        leave_out[t] = odds / (1.0 + odds)
+        full = odds * r
+        posterior[t] = full / (1.0 + full)
+    return _Pass(share, ratios, fwd, bwd, posterior, leave_out)
 
 
 def _change(text: str, d: _Decision, model: NoiseModel, explained: dict[tuple, tuple[float, str]] | None = None
