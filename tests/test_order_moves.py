@@ -1062,15 +1062,9 @@ def test_a_short_block_of_an_article_is_nearer_it_than_a_long_block_of_another()
     assert overlap[0, 2] > overlap[0, 1] and overlap[1, 2] == 0.0
 
 
-def test_no_foot_titles_no_cohesion_search_but_the_topics_break_the_seams_tie(monkeypatch) -> None:
-    # Without the foot's titles the cohesion search (_cohesion) is not asked; every order the search
-    # weighs last breaks no seam, and the topics (_topic_tie) read each block with its article's text.
+def test_a_block_is_not_moved_for_its_topic_when_the_titles_stand_over_the_articles() -> None:
     blocks, stop = move_blocks(boxes(_page(TOPICS_PRINTED[:-1]), BylineFinder()))
     assert stop == len(blocks) and _cohesion(blocks, stop, tuple(range(stop))) is None
-    read = [TOPICS_PRINTED.index(block) for block in TOPICS_READ]
-    assert move_order(blocks, stop) == read
-    monkeypatch.setattr(order_module, "TIE_GAIN", float("inf"))
-    assert move_order(blocks, stop) != read
 
 
 # Titles over the articles (the shape of train181 page-009): article 1 (the lake's winter fishing)

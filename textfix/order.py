@@ -2694,21 +2694,16 @@ def _no_term_worse(terms: tuple, than: tuple) -> bool:
     return all(a <= b for a, b in zip(terms, than))
 
 
-def _search(start: tuple[int, ...], key, runs, cohesion=None, cohesion_first: bool = False) -> tuple[int, ...]:
+def _search(start: tuple[int, ...], key, runs, cohesion=None, offered: list[tuple[int, ...]] | None = None) -> tuple[int, ...]:
     """The order :func:`move_order` takes from *start*: a beam search of BEAM orders a move, MAX_MOVES
     moves at most, each of which leaves fewer seams broken (key's first term) or reads two columns
     back.  With *cohesion* (:func:`_cohesion`), a move that leaves as many seams broken may also be
     taken when it reads the blocks with their articles' text (more cohesion, no other term worse), and
-    the orders are ranked by cohesion after key's first four terms; *cohesion_first*: right after the
-    seams, and a move for more cohesion may make the later terms worse (:func:`_topic_tie`)."""
+    the orders are ranked by cohesion after key's first four terms.  *offered*, where given, gets
+    every order the search weighed that breaks no seam (:func:`_tie_order` asks them)."""
     def ranked(seq: tuple[int, ...], cuts: int, moves: int, way: int) -> tuple:
         k = key(seq, cuts, moves, way)
-        together = -cohesion(seq) if cohesion else 0
-        return (k[0], together, *k[1:]) if cohesion_first else (*k[:4], together, *k[4:])
-
-    def terms(k: tuple) -> tuple:
-        """(seams, -cohesion, the terms a move for cohesion may not make worse) of a ranked key."""
-        return (k[0], k[1], ()) if cohesion_first else (k[0], k[4], k[1:4])
+        return (*k[:4], -cohesion(seq) if cohesion else 0, *k[4:])
 
     first = ranked(start, 0, 0, 0)
     beam = [(first, start)]
@@ -2716,21 +2711,21 @@ def _search(start: tuple[int, ...], key, runs, cohesion=None, cohesion_first: bo
     seen = {start}
     for moves in range(1, MAX_MOVES + 1):
         options: dict[tuple[int, ...], tuple] = {}
-        for now, seq in beam:
-            seams, together, kept = terms(now)
-            cuts, way = now[5], now[7]
+        for (seams, topic, off, off_tops, together, cuts, _, way), seq in beam:
             for new, cut, far, columns in runs(seq):
                 if new in seen:
                     continue
                 k = ranked(new, cuts + cut, moves, way + far)
                 # Each move mends a seam; reading two columns back may only make a subhead's move mend
                 # one, reading a block with its article's text may too.
-                new_seams, new_together, new_kept = terms(k)
-                closer = new_together < together and _no_term_worse(new_kept, kept)
-                if (new_seams < seams or ((columns or closer) and new_seams == seams)) and (new not in options or k < options[new]):
+                closer = k[4] < together and _no_term_worse(k[1:4], (topic, off, off_tops))
+                if (k[0] < seams or ((columns or closer) and k[0] == seams)) and (new not in options or k < options[new]):
                     options[new] = k
         seen.update(options)
-        beam = sorted((k, seq) for seq, k in options.items())[:BEAM]
+        weighed = sorted((k, seq) for seq, k in options.items())
+        beam = weighed[:BEAM]
+        if offered is not None:
+            offered.extend(seq for k, seq in weighed if k[0] == 0)
         if beam and beam[0][0] < found[0]:
             found = beam[0]
     return found[1]
@@ -2805,13 +2800,13 @@ def _text_blocks(blocks: list[list[Line]]) -> list[bool]:
     return [_text_lines(b) > 0 and any(ln.ends for ln in b) for b in blocks]
 
 
-# How much more cohesion (:func:`_block_cohesion`) the order the topics find must gain over the order
+# How much more cohesion (:func:`_block_cohesion`) the order the topics pick must gain over the order
 # the move search took, both breaking no seam, before it is taken (:func:`_topic_tie`).
 # corpora/typeset/fit_topic_tie.py on the train batches of /tmp/f14 (171-185 odd, 201-207 odd, 501-507
-# odd; pdftotext, 640 pages) and the fifteenth session's 681-685 (120; no order offered there): orders
-# read worse or the same gain up to 0.030 (train501 page-005, a pdftotext block holding two articles'
-# pieces), better ones from 0.061 above it (train507 page-036; train181 page-009 0.064; two under it:
-# train205 page-005 0.029, train207 page-032 0.022); half way (0.0458).
+# odd; pdftotext, 640 pages) and the fifteenth session's 681-685 (120 pages): an order is offered on 13
+# pages; those read worse or the same gain up to 0.030 (train501 page-005, a pdftotext block holding
+# two articles' pieces), better ones from 0.061 above it (train507 page-036; train181 page-009 0.064;
+# two under it: train205 page-005 0.029, train171 page-014 0.000); half way (0.0458).
 TIE_GAIN = 0.046
 
 
@@ -2831,31 +2826,31 @@ def _block_cohesion(blocks: list[list[Line]], stop: int):
     return cohesion
 
 
-def _topic_tie(blocks: list[list[Line]], stop: int, start: tuple[int, ...], found: tuple[int, ...], key, runs) -> tuple[int, ...]:
+def _topic_tie(blocks: list[list[Line]], stop: int, found: tuple[int, ...], key, offered: list[tuple[int, ...]]) -> tuple[int, ...]:
     """*found*, or the order of :func:`_tie_order` where it gains TIE_GAIN of cohesion or more."""
-    tie = _tie_order(blocks, stop, start, found, key, runs)
+    tie = _tie_order(blocks, stop, found, key, offered)
     return tie[0] if tie is not None and tie[1] >= TIE_GAIN else found
 
 
-def _tie_order(blocks: list[list[Line]], stop: int, start: tuple[int, ...], found: tuple[int, ...], key,
-               runs) -> tuple[tuple[int, ...], float] | None:
-    """(order, cohesion gained over *found*) where *found* breaks no seam: the order of the move search
-    that ranks the orders by their blocks' cohesion with their articles (:func:`_block_cohesion`) right
-    after the seams, when it breaks no seam either and reads no more articles; else None.  Where no
-    seam is left broken either way, the seams are silent, and the later terms (a subhead's characters
-    in the text under it, the columns' balance, the moves' count and length) may read an article's
-    column with another article (train181 page-009: its second article's later column printed before
-    its title, read under that title by one more character of the title in its first lines, the first
-    article's last columns read after the second's lead; train507 page-036: a column read into the
-    article before by the balance at the columns' tops).  No more articles: a byline line or a lead
-    moved opens one, which the topic cannot tell (train177 page-004)."""
+def _tie_order(blocks: list[list[Line]], stop: int, found: tuple[int, ...], key,
+               offered: list[tuple[int, ...]]) -> tuple[tuple[int, ...], float] | None:
+    """(order, cohesion gained over *found*) where *found* breaks no seam: of the orders the move search
+    weighed that break none either (*offered*, best ranked first) and read no more articles, the one
+    whose blocks share the most with their articles' text (:func:`_block_cohesion`); else None.  Where
+    no seam is left broken either way, the seams are silent, and the later terms (a subhead's
+    characters in the text under it, the columns' balance, the moves' count and length) may read an
+    article's column with another article (train181 page-009: its second article's later column
+    printed before its title, read under that title by one more character of the title in its first
+    lines, the first article's last columns read after the second's lead; train507 page-036: a column
+    read into the article before by the balance at the columns' tops).  No more articles: a byline
+    line or a lead moved opens one, which the topic cannot tell (train177 page-004)."""
     if key(found, 0, 0, 0)[0]:
         return None  # a seam is left broken: the evidence speaks, and the topic is not asked
     cohesion = _block_cohesion(blocks, stop)
-    together = _search(start, key, runs, cohesion, cohesion_first=True)
-    if together == found or key(together, 0, 0, 0)[0] or len(_articles(blocks, together)) > len(_articles(blocks, found)):
-        return None
-    return together, cohesion(together) - cohesion(found)
+    articles = len(_articles(blocks, found))
+    tied = [seq for seq in offered if len(_articles(blocks, seq)) <= articles]
+    together = max(tied, key=cohesion, default=found)
+    return None if together == found else (together, cohesion(together) - cohesion(found))
 
 
 def _pdftotext_blocks(blocks: list[list[Line]]) -> bool:
@@ -2982,7 +2977,8 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
                 yield seq[:a] + seq[a:b:2] + seq[a + 1:b:2] + seq[b:], 0, (b - a) // 2, True  # cut at column 2's top
 
     start = tuple(order)
-    found = _search(start, key, runs)
+    offered: list[tuple[int, ...]] = []
+    found = _search(start, key, runs, offered=offered)
     cohesion = _cohesion(blocks, stop, found)
     if cohesion is not None:
         together = _search(start, key, runs, cohesion)
@@ -2992,9 +2988,9 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         if _no_term_worse(key(together, 0, 0, 0)[:4], key(found, 0, 0, 0)[:4]) and overlap(together) - overlap(found) >= COHESION_GAIN:
             found = together
         else:
-            found = _topic_tie(blocks, stop, start, found, key, runs)
+            found = _topic_tie(blocks, stop, found, key, offered)
     else:
-        found = _topic_tie(blocks, stop, start, found, key, runs)
+        found = _topic_tie(blocks, stop, found, key, offered)
     found = _headings_in_place(found, start, _rests(blocks), lambda seq: key(seq, 0, 0, 0)[0])
     if found == start:
         return None
