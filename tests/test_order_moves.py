@@ -1035,8 +1035,10 @@ def test_blocks_are_read_with_their_article_s_text_when_the_titles_stand_at_the_
     read = [TOPICS_PRINTED.index(block) for block in TOPICS_READ]
     assert move_order(blocks, stop) == read
     # Mending the seams alone reads article 2's second column with article 1 (before its lead), and
-    # article 1's second subhead with article 2: the topics gain more than COHESION_GAIN.
+    # article 1's second subhead with article 2: the topics gain more than COHESION_GAIN.  (The seams'
+    # tie broken by the topics, _topic_tie, reads it right too: both asked off.)
     monkeypatch.setattr(order_module, "COHESION_GAIN", float("inf"))
+    monkeypatch.setattr(order_module, "TIE_GAIN", float("inf"))
     assert move_order(blocks, stop) not in (None, read)
 
 
@@ -1063,6 +1065,40 @@ def test_a_short_block_of_an_article_is_nearer_it_than_a_long_block_of_another()
 def test_a_block_is_not_moved_for_its_topic_when_the_titles_stand_over_the_articles() -> None:
     blocks, stop = move_blocks(boxes(_page(TOPICS_PRINTED[:-1]), BylineFinder()))
     assert stop == len(blocks) and _cohesion(blocks, stop, tuple(range(stop))) is None
+
+
+# Titles over the articles (the shape of train181 page-009): article 1 (the lake's winter fishing)
+# in two columns, its title over its lead in column 1, a paragraph in column 2; article 2 (the
+# railway's extra trains) under it, its title over its lead, which breaks inside a sentence at the
+# column's foot (增|开), its rest at the next column's top with a paragraph.  pdftotext prints article
+# 2's rest first, after article 1's lead.  Two orders of one move each mend every seam: article 1's
+# column 2 and article 2's title put back before article 2's rest (read right), or article 2's title
+# put before its rest and article 1's column 2 read last, under article 2 (the shorter run moved, no
+# block of text cut from a bold line).  Only the topics tell: article 1's paragraph shares 湖区, 渔民,
+# 鲜鱼 with its lead, nothing with the railway's.
+FISH_TITLE = "湖区渔民冬捕忙"
+FISH_LEAD = "央视网消息（新闻联播）：入冬以来，湖区渔民忙着起网捕鱼，湖区鲜鱼产量明显增加。"
+FISH_MORE = "湖区渔民按照生态方式养殖鲜鱼，湖区鲜鱼品质不断提高，湖区渔民的收入也跟着增加。"
+TRAIN_TITLE = "春运铁路增开列车"
+TRAIN_LEAD = _set("央视网消息（新闻联播）：铁路部门今天发布消息，春运期间铁路部门将增开旅客列车，方便旅客返乡出行。")
+TRAIN_MORE = "铁路部门提醒旅客提前购票，合理安排出行时间。"
+FISH_COLUMN_1 = "\n".join([FISH_TITLE, *_set(FISH_LEAD)])
+FISH_COLUMN_2 = "\n".join(_set(FISH_MORE))
+TRAIN_COLUMN_1 = "\n".join([TRAIN_TITLE, *TRAIN_LEAD[:3]])
+TRAIN_COLUMN_2 = "\n".join([*TRAIN_LEAD[3:], *_set(TRAIN_MORE)])
+TIE_PRINTED = [FISH_COLUMN_1, TRAIN_COLUMN_2, FISH_COLUMN_2, TRAIN_COLUMN_1]
+
+
+def test_a_column_goes_with_its_article_s_text_where_no_seam_tells(monkeypatch) -> None:
+    assert TRAIN_LEAD[2][-1] == "增" and len(TRAIN_LEAD[2]) == 12  # broken inside a sentence at a full line
+    blocks, stop = move_blocks(boxes(_page(TIE_PRINTED), BylineFinder()))
+    assert len(blocks) == stop == 4  # no titles at the foot
+    assert move_order(blocks, stop) == [0, 2, 3, 1]
+    page = split_page(_page(TIE_PRINTED))
+    assert [a.title for a in page.articles] == [FISH_TITLE, TRAIN_TITLE]
+    assert [len(a.blocks) for a in page.articles] == [2, 2]
+    monkeypatch.setattr(order_module, "TIE_GAIN", float("inf"))
+    assert move_order(blocks, stop) == [0, 3, 1, 2]  # the fishing's column 2 read under the railway
 
 
 # Titles at the foot, two articles stacked in column 1 (the shape of train71 page-031): article 1's

@@ -77,6 +77,21 @@ def page_gain(path: Path, model) -> tuple[float, int] | None:
     return cohesion(together[lo:]) - cohesion(plain[lo:]), _right(blocks, together[lo:], gold) - _right(blocks, plain[lo:], gold)
 
 
+def print_cut(constant: str, better: list[float], worse: list[float], worse_is: str, better_is: str) -> int:
+    """Print where *constant* is cut, 1 when no page read better.  The gains may overlap, so the cut
+    stands above every order read no better (*worse*), half way to the lowest gain of one read better
+    above it; the better orders left under it are counted."""
+    if not better:
+        print("no page read better")
+        return 1
+    low = max(worse, default=0.0)
+    high = min((gain for gain in better if gain > low), default=low)
+    missed = sum(gain <= low for gain in better)
+    print(f"{constant}: {worse_is} up to {low:.3f}, {better_is} above it from {high:.3f} "
+          f"({missed} of {len(better)} read better under it): half way {(low + high) / 2:.4f}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     model = default_model()
     better, worse = [], []
@@ -86,17 +101,7 @@ def main(argv: list[str]) -> int:
                 gain, right = found
                 print(f"{folder.name}/{path.name}: cohesion {gain:+.3f}, blocks read right {right:+d}")
                 (better if right > 0 else worse).append(gain)
-    if not better:
-        print("no page read better")
-        return 1
-    # The gains may overlap: the cut stands above every order read no better, half way to the lowest
-    # gain of one read better above it; the better orders left under it are counted.
-    low = max(worse, default=0.0)
-    high = min((gain for gain in better if gain > low), default=low)
-    missed = sum(gain <= low for gain in better)
-    print(f"COHESION_GAIN: fewer or as many right up to {low:.3f}, more right above it from {high:.3f} "
-          f"({missed} of {len(better)} read better under it): half way {(low + high) / 2:.4f}")
-    return 0
+    return print_cut("COHESION_GAIN", better, worse, "fewer or as many right", "more right")
 
 
 if __name__ == "__main__":
