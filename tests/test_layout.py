@@ -6,6 +6,7 @@ from itertools import cycle, islice
 
 import pytest
 
+from textfix import split_page
 from textfix.layout import parse_header, read_layout
 from textfix.lines import BylineFinder, _glyph_widths, cut_lines
 from textfix.measure import display_widths
@@ -462,6 +463,34 @@ def test_lines_ending_full_before_a_lead_are_no_deck_where_the_titles_are_at_the
     read = kinds(article * 2 + ["（王晓峰）"] + cut + lead + article + ["（李明）"] + titles)
     assert [(k, t) for k, t in read if k == "foot_title"] == [("foot_title", t) for t in titles]
     assert not any(k in ("title", "heading") for k, _ in read)
+
+
+def test_a_foot_title_printed_again_over_a_deck_line_after_a_byline_is_a_heading_of_its_own() -> None:
+    # Titles at the foot of a 26-unit column.  After the first article's byline the second opens with
+    # its title printed again, filling the column (26 units), a short deck line under it (12 units),
+    # then its lead.  Read as one subhead, the full line wrapped onto the short one; the title's text,
+    # the foot's second title, ends the first heading: the deck line is a heading of its own.
+    article = paragraph(10)
+    title, deck = fill(13, 40), fill(6, 60)
+    lead = ["央视网消息（新闻联播）：", fill(13, 5), fill(13, 6), fill(5, 7) + "。"]
+    read = kinds(article * 2 + ["（王晓峰）", title, deck] + lead + article + ["（李明）", fill(9, 70), title])
+    assert [(k, t) for k, t in read if k == "heading"] == [("heading", title), ("heading", deck)]
+
+
+def test_a_foot_title_printed_again_after_an_unsigned_articles_last_sentence_opens_the_next_article() -> None:
+    # As above, but the first article is unsigned: its last sentence ends, then the second article's
+    # title printed again, wrapped (26 + 10 units), a deck line (12), the lead.  No byline tells the
+    # first article ended; the lines repeating a foot title do, and they and the deck line are headings,
+    # not a paragraph of the first article's.
+    article = paragraph(10)
+    title, deck = [fill(13, 40), fill(5, 53)], fill(6, 60)
+    lead = ["央视网消息（新闻联播）：", fill(13, 5), fill(13, 6), fill(5, 7) + "。"]
+    foot = [fill(9, 70), title[0], title[1]]
+    read = kinds(article * 2 + title + [deck] + lead + article + ["（李明）"] + foot)
+    assert [(k, t) for k, t in read if k == "heading"] == [("heading", title[0] + title[1]), ("heading", deck)]
+    page = split_page("\n".join(article * 2 + title + [deck] + lead + article + ["（李明）"] + foot))
+    assert [a.title for a in page.articles] == [foot[0], title[0] + title[1]]
+    assert [b.kind for b in page.articles[1].blocks][:2] == ["heading", "heading"]
 
 
 def test_titles_printed_together_at_the_foot_do_not_widen_the_column_of_the_text_above_them() -> None:

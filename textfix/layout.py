@@ -304,7 +304,7 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
         lines = lines[1:j] + lines[j + 1 :]
     tail = _title_block(lines, bylines, text)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
-    body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines, text=text).read()
+    body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines, text=text, foot_titles=_foot_title_texts(titles)).read()
     items.extend(body_items if titles else _join_wrapped_titles(_title_tails(_body_size_titles(body_items)), text))
     for ln in titles:
         # A blank line before it (pdftotext's and pdfminer's block boundary) is kept in the name:
@@ -677,10 +677,11 @@ def _byline_across(bylines: BylineFinder, lines: list[Line], k: int, n: int) -> 
 class _BodyReader:
     """Reads the body lines in order into paragraphs, subheads, titles and bylines."""
 
-    def __init__(self, lines: list[Line], titles_at_foot: bool, bylines: BylineFinder | None, text: str) -> None:
+    def __init__(self, lines: list[Line], titles_at_foot: bool, bylines: BylineFinder | None, text: str, foot_titles: frozenset[str] = frozenset()) -> None:
         self.lines = lines
         self.text = text  # the page the lines were cut from: where the extractor's blocks start (see _after_blank)
         self.titles_at_foot = titles_at_foot
+        self.foot_titles = foot_titles  # see _foot_title_texts
         self.bylines = bylines or BylineFinder()
         self.items: list[Item] = []
         self.para: list[Line] = []
@@ -942,17 +943,42 @@ class _BodyReader:
         one (see _headings).  No title is printed above the foot on such a page, so the lines that
         _led_title reads as a title elsewhere are the deck (four headline lines over a lead that opens
         央视网消息（新闻联播）：…, train77 page-022, read as a subhead and a paragraph that ended on no
-        mark)."""
-        if not self.titles_at_foot or self.para or (self.items and self.items[-1].kind not in ("byline", "header")):
+        mark).  Lines that open by printing a foot title again (see _foot_title_repeat) are such a
+        deck after any sentence end: the title one heading or more, the lines under it others."""
+        if not self.titles_at_foot:
             return 0
         n = self._lines_to_lead(k)
+        repeat = self._foot_title_repeat(k, n)
+        if not (repeat and self._after_sentence()) and (self.para or (self.items and self.items[-1].kind not in ("byline", "header"))):
+            return 0
         if not n or is_full(self.lines[k + n - 1], nxt=self.lines[k + n]):
             # A full last line runs on: the lines are a paragraph's, the lead another
             # block's that pdftotext put after them (train77 page-002).
             return 0
-        self._add_headings(self.lines[k : k + n])
-        self.boundary = True
+        self._flush()
+        if not repeat:
+            self._add_headings(self.lines[k : k + n])
+            self.boundary = True
+            return k + n
+        # The article's title printed again, then its deck: headings cut where a line left room for
+        # what opens the next (see _add_deck), and where the title ends, whose last line may fill the
+        # column (one subhead, read so, 习近平接见…代表 | 王沪宁蔡奇参加接见).
+        first = len(self.items)
+        self._add_deck(self.lines[k : k + repeat])
+        self.items[first].name = TITLE_AGAIN
+        if repeat < n:
+            self._add_deck(self.lines[k + repeat : k + n])
         return k + n
+
+    def _foot_title_repeat(self, k: int, n: int) -> int:
+        """How many of the *n* lines from *k* print one of the foot's titles again, whole (spaces
+        aside; the most such lines: a foot line alone may be a title's first), 0 where they open with
+        none.  An article of the train part's latest months may open with its title as a heading and
+        a deck line under it (习近平接见…代表 | 王沪宁蔡奇参加接见), after an unsigned article's last
+        sentence too, where no byline tells an article ended (corpora/typeset/README.md, "The
+        fifteenth session")."""
+        texts = accumulate(SPACE_RUN.sub("", ln.text) for ln in self.lines[k : k + n])
+        return max((j for j, text in enumerate(texts, 1) if text in self.foot_titles), default=0)
 
     def _label_deck(self, k: int) -> int:
         """The article's title stack printed again under a lead label alone on its line (央视网消息（新闻联播）：
@@ -1044,6 +1070,18 @@ class _BodyReader:
         self.para.append(ln)
         self.boundary = False
         return k + 1
+
+
+def _foot_title_texts(titles: list[Line]) -> frozenset[str]:
+    """The texts of the titles printed at the foot on the lines *titles*, spaces aside, however they
+    wrapped: every run of up to MAX_TITLE_LINES of the lines joined that opens a title (the first line,
+    or one under a line short of the foot's widest by more than TITLE_WRAP_SLACK: a title wraps where
+    its line is full).  A run that opens inside a title would take a subhead printing the title's later
+    phrase (重庆… | 四川… over an article's two parts, f14/train507 page-020) for the title."""
+    texts = [SPACE_RUN.sub("", ln.text) for ln in titles]
+    measure = max((title_width(ln) for ln in titles), default=0)
+    starts = [i for i in range(len(titles)) if i == 0 or title_width(titles[i - 1]) < measure - TITLE_WRAP_SLACK]
+    return frozenset("".join(texts[i:j]) for i in starts for j in range(i + 1, min(len(texts), i + MAX_TITLE_LINES) + 1))
 
 
 def _title_lines_before_repeat(lines: list[Line]) -> int:
@@ -1418,6 +1456,9 @@ def _last_line_signed(first: Line, nxt: Line) -> bool:
     return nxt.byline is not None and nxt.byline[0] > 0 and is_full(first, True, nxt)
 
 
+# The name of a heading that prints a foot title again at its article's start (see _foot_deck): it opens
+# that article (textfix.split), where no byline ended the article before.
+TITLE_AGAIN = "title again"
 BODY_SIZE = "body size"  # the name of a heading with a line that fills the column: a subhead, never a title
 
 
