@@ -585,6 +585,31 @@ def test_bare_lines_under_a_lone_lead_label_that_end_on_a_sentence_are_the_lead_
     assert ("paragraph", LABEL + "".join(lines)) in read or ("paragraph", "".join(lines)) in read
 
 
+def narrow_lead(start: int) -> list[str]:
+    """A lead of a 26-unit column after a deck: an unpunctuated indented first line (22 units), a full
+    line with a full stop, a short last line."""
+    return [fill(11, start), fill(10, start + 1) + "。" + fill(2, start + 2), fill(5, start + 3) + "。"]
+
+
+def test_a_deck_under_a_lead_label_that_fills_a_narrow_columns_first_line_is_read_where_a_line_breaks_short() -> None:
+    # A 26-unit column (13 characters): the label's 24 units fill an indented first line (22), so its
+    # paragraph might go on.  The bare lines under it, 20 and 16 units, then the lead: the first left
+    # room for the character opening the second, as no line of a paragraph does, so they are a deck
+    # of two headings, not the label's paragraph run on.
+    deck = [fill(10, 40), fill(8, 51)]
+    page = paragraph(10) * 2 + ["（王晓峰）", LABEL] + deck + narrow_lead(5) + paragraph(10)
+    assert [t for k, t in kinds(page) if k == "heading"] == deck
+
+
+def test_a_dateline_alone_with_its_credit_is_a_label_over_a_deck() -> None:
+    # The page maker's dateline in place of the label: 新华社北京5月3日电（记者 | 张伟） alone, wrapped
+    # onto a second line, then a deck of two headings (20 and 16 units of 26, the first leaving room
+    # for the next character) and the lead: the deck is read as after a label.
+    deck = [fill(10, 40), fill(8, 51)]
+    page = paragraph(10) * 2 + ["（王晓峰）", "新华社北京5月3日电（记者", "张伟）"] + deck + narrow_lead(5) + paragraph(10)
+    assert [t for k, t in kinds(page) if k == "heading"] == deck
+
+
 def test_an_official_document_title_under_a_lone_lead_label_stays_text() -> None:
     # 关于… lines after the label are a document's title quoted as text (see _introduced_text).
     deck = [fill(8, 40), "关于" + fill(11, 50), fill(12, 61)]

@@ -988,11 +988,26 @@ class _BodyReader:
         line that left room for that is a heading's last (26 units of 28 over a line opening with an
         ideograph; see _deck_split for a deck set indented).  The subhead readers, made for one subhead
         of at most MAX_HEADING_LINES lines, cannot ask this of a deck: five lines of three headings were
-        read as text, three one-line headings as one.  Not where the label fills a paragraph's first
-        line (its paragraph may go on: the lead's first lines are bare too); see _read_deck."""
-        if len(self.para) != 1 or not _lone_lead_label(self.para[0]) or is_full(self.para[0], True, self.lines[k]):
+        read as text, three one-line headings as one.  Where the label fills a paragraph's first line
+        its paragraph may go on (the lead's first lines are bare too): the lines are a deck there only
+        where one breaks short (see _breaks_short: narrow columns, 13-14 characters, where the label's
+        24 units fill the indented line).  See _read_deck."""
+        if not self._lone_label():
             return 0
-        return self._read_deck(k, _deck_lines(self.lines, k))
+        n = _deck_lines(self.lines, k)
+        if is_full(self.para[-1], len(self.para) == 1, self.lines[k]) and not _breaks_short(self.lines[k : k + n + 1]):
+            return 0
+        return self._read_deck(k, n)
+
+    def _lone_label(self) -> bool:
+        """The paragraph read so far is a news lead's label alone (央视网消息（新闻联播）：), or a dateline
+        and its credit alone (新华社郑州8月1日电（记者 曹 | 雯）: the page maker's dateline in place of such a
+        label, corpora/typeset/README.md, "The page model")."""
+        if len(self.para) == 1 and _lone_lead_label(self.para[0]):
+            return True
+        text = "".join(ln.text for ln in self.para)
+        found = self.bylines.find_dateline(text) if len(self.para) <= 2 else None
+        return found is not None and found[1] == len(text)
 
     def _title_deck(self, k: int) -> int:
         """The deck between an article's title (or the byline line under it) and a lead that opens
@@ -1100,6 +1115,14 @@ def _title_lines_before_repeat(lines: list[Line]) -> int:
         if any(rest[:end] in title for end in ends):
             return j
     return 0
+
+
+def _breaks_short(lines: list[Line]) -> bool:
+    """A line of *lines* but the last left room for what opens the next (is_full, exact): no line of
+    a paragraph breaks so, a heading's last line does.  Bare lines under a label that fills its line
+    are a deck so (中央城市工作会议在北京举行, 26 units of a 28-unit column, over a line opening with an
+    ideograph), not the lead's text run on from the label (full lines, one paragraph)."""
+    return any(not is_full(ln, False, nxt, exact=True) for ln, nxt in zip(lines, lines[1:]))
 
 
 def _lone_lead_label(ln: Line) -> bool:
