@@ -493,6 +493,26 @@ def test_a_foot_title_printed_again_after_an_unsigned_articles_last_sentence_ope
     assert [b.kind for b in page.articles[1].blocks][:2] == ["heading", "heading"]
 
 
+def test_a_title_wider_than_the_column_that_breaks_after_its_dash_stays_one_title() -> None:
+    # Titles over the articles, in large type across a page of 26-unit columns.  The second title
+    # breaks after the dash that joins its parts (44 units, then 36), over its news lead: no column
+    # holds a line that wide, and one that ends a sentence would be a paragraph written one a line
+    # (textfix.shape), but a paragraph does not end on a dash.  The two lines are one title.
+    first, second = fill(20, 30), [fill(20, 50) + "——", fill(18, 70)]
+    page = [first] + paragraph(10) * 2 + ["（王晓峰）"] + second + [LABEL] + narrow_lead(5) + paragraph(10) + ["（李明）"]
+    assert [a.title for a in split_page("\n".join(page)).articles] == [first, "".join(second)]
+
+
+def test_a_foot_title_line_wider_than_the_column_that_breaks_after_its_dash_is_a_foot_title_line() -> None:
+    # Titles at the foot of a page of 26-unit columns, in large type wider than the column: a title
+    # broken after its dash (44 units, as wide as the line under it), its rest (44, then 18), and
+    # another title (34).  The dash line ends no title's run: it is at the title measure, wider than
+    # any column's line.
+    foot = [fill(20, 50) + "——", fill(22, 70), fill(9, 90), fill(17, 100)]
+    read = kinds(paragraph(10) * 2 + ["（王晓峰）"] + paragraph(10) * 2 + ["（李明）"] + foot)
+    assert [t for k, t in read if k == "foot_title"] == foot
+
+
 def test_titles_printed_together_at_the_foot_do_not_widen_the_column_of_the_text_above_them() -> None:
     # The mirror case, as pdfium prints a page of two 26-unit columns (pf11c/train161 page-005): the
     # titles at its foot in large type, 20-23 characters a line (40-46 units, wider than the column),

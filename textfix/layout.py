@@ -647,9 +647,11 @@ def _title_wrap_end(text: str) -> bool:
 def _wrapped_at_measure(ln: Line, measure: int) -> bool:
     """*ln* is a title's line broken at the title *measure* after a clause mark or a dash (see
     TITLE_WRAP_ENDS): as wide as the widest title line below it, within TITLE_WRAP_SLACK (its
-    spaces counted at TITLE_SPACE), and short of the column.  Large type wraps at fewer characters
-    than the column holds, so a paragraph's line, full, is wider; its last line ends a sentence."""
-    if not _title_wrap_end(ln.text) or is_full(ln):
+    spaces counted at TITLE_SPACE), and short of the column or wider than it.  Large type wraps at
+    fewer characters than the column holds, so a paragraph's line, full, is wider; its last line ends a
+    sentence.  On a page of narrow columns the titles run wider than the column (44 units over 26),
+    which no paragraph's line does (f14/train171 page-037: 【以中国式现代化…复兴—— over …纪实】…)."""
+    if not _title_wrap_end(ln.text) or is_full(ln) and not is_wide(ln):
         return False
     width = title_width(ln) + TITLE_SPACE * ln.text.count(" ")
     return abs(measure - width) <= TITLE_WRAP_SLACK
