@@ -477,6 +477,18 @@ def test_a_foot_title_printed_again_over_a_deck_line_after_a_byline_is_a_heading
     assert [(k, t) for k, t in read if k == "heading"] == [("heading", title), ("heading", deck)]
 
 
+def test_a_foot_title_under_a_foot_line_a_character_short_of_the_measure_opens_a_title() -> None:
+    # As above, the repeated title one line (20 units), the foot's widest; the foot line over it is
+    # 18 units, a character short: it left room for the next character, so the title ended there and
+    # the repeat is a title of its own, not the rest of the line above.
+    article = paragraph(10)
+    title, deck = fill(10, 40), fill(6, 60)
+    lead = ["央视网消息（新闻联播）：", fill(13, 5), fill(13, 6), fill(5, 7) + "。"]
+    foot = [fill(10, 80), fill(9, 70), title]
+    read = kinds(article * 2 + ["（王晓峰）", title, deck] + lead + article + ["（李明）"] + article + ["（赵敏）"] + foot)
+    assert [(k, t) for k, t in read if k == "heading"] == [("heading", title), ("heading", deck)]
+
+
 def test_a_foot_title_printed_again_after_an_unsigned_articles_last_sentence_opens_the_next_article() -> None:
     # As above, but the first article is unsigned: its last sentence ends, then the second article's
     # title printed again, wrapped (26 + 10 units), a deck line (12), the lead.  No byline tells the
