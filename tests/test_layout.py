@@ -505,6 +505,20 @@ def test_a_foot_title_printed_again_after_an_unsigned_articles_last_sentence_ope
     assert [b.kind for b in page.articles[1].blocks][:2] == ["heading", "heading"]
 
 
+def test_a_foot_title_printed_again_that_opens_an_extractors_block_opens_no_article() -> None:
+    # As pdftotext may print a page: the first article's lead and text, then, after a blank line (a
+    # block of its own), that article's title printed again and its deck line, then the second
+    # article's lead.  The extractor moved the block: the heading is read, but opens no article, and
+    # stays with the text before it (gl14/train533 page-024).
+    lead = ["央视网消息（新闻联播）：", fill(13, 5), fill(13, 6), fill(5, 7) + "。"]
+    title, deck = fill(13, 40), fill(6, 60)
+    foot = [title, fill(9, 70)]
+    text = "\n".join(lead + paragraph(10)) + "\n\n" + "\n".join([title, deck] + lead + paragraph(10) + ["（李明）"] + foot)
+    page = split_page(text)
+    assert [b.kind for b in page.articles[0].blocks][-2:] == ["heading", "heading"]
+    assert len(page.articles) == 2
+
+
 def test_a_title_wider_than_the_column_that_breaks_after_its_dash_stays_one_title() -> None:
     # Titles over the articles, in large type across a page of 26-unit columns.  The second title
     # breaks after the dash that joins its parts (44 units, then 36), over its news lead: no column

@@ -967,7 +967,10 @@ class _BodyReader:
         # column (one subhead, read so, 习近平接见…代表 | 王沪宁蔡奇参加接见).
         first = len(self.items)
         self._add_deck(self.lines[k : k + repeat])
-        self.items[first].name = TITLE_AGAIN
+        if not _after_blank(self.text, self.lines[k].start):
+            # It opens its article (textfix.split), but not where it opens an extractor's block:
+            # pdftotext may print an article's text before its deck (gl14/train533 page-024).
+            self.items[first].name = TITLE_AGAIN
         if repeat < n:
             self._add_deck(self.lines[k + repeat : k + n])
         return k + n
