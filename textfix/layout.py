@@ -950,7 +950,11 @@ class _BodyReader:
         if not self.titles_at_foot:
             return 0
         n = self._lines_to_lead(k)
-        repeat = self._foot_title_repeat(k, n)
+        # Not in an extractor's blocks (blank lines between them), which pdftotext and pdfminer order
+        # by their own rules: an article's text printed before its deck (gl14/train533 page-024,
+        # pdftotext), another article's lines between (rp14b/train655 page-018, pdfminer: the move
+        # search, asking these layouts, read 3 articles as 5).
+        repeat = self._foot_title_repeat(k, n) if "\n\n" not in self.text else 0
         if not (repeat and self._after_sentence()) and (self.para or (self.items and self.items[-1].kind not in ("byline", "header"))):
             return 0
         if not n or is_full(self.lines[k + n - 1], nxt=self.lines[k + n]):
@@ -967,10 +971,7 @@ class _BodyReader:
         # column (one subhead, read so, 习近平接见…代表 | 王沪宁蔡奇参加接见).
         first = len(self.items)
         self._add_deck(self.lines[k : k + repeat])
-        if not _after_blank(self.text, self.lines[k].start):
-            # It opens its article (textfix.split), but not where it opens an extractor's block:
-            # pdftotext may print an article's text before its deck (gl14/train533 page-024).
-            self.items[first].name = TITLE_AGAIN
+        self.items[first].name = TITLE_AGAIN  # it opens its article (textfix.split)
         if repeat < n:
             self._add_deck(self.lines[k + repeat : k + n])
         return k + n
