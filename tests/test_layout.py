@@ -6,6 +6,7 @@ from itertools import cycle, islice
 
 import pytest
 
+from textfix import split_page
 from textfix.layout import parse_header, read_layout
 from textfix.lines import BylineFinder, _glyph_widths, cut_lines
 from textfix.measure import display_widths
@@ -464,6 +465,81 @@ def test_lines_ending_full_before_a_lead_are_no_deck_where_the_titles_are_at_the
     assert not any(k in ("title", "heading") for k, _ in read)
 
 
+def test_a_foot_title_printed_again_over_a_deck_line_after_a_byline_is_a_heading_of_its_own() -> None:
+    # Titles at the foot of a 26-unit column.  After the first article's byline the second opens with
+    # its title printed again, filling the column (26 units), a short deck line under it (12 units),
+    # then its lead.  Read as one subhead, the full line wrapped onto the short one; the title's text,
+    # the foot's second title, ends the first heading: the deck line is a heading of its own.
+    article = paragraph(10)
+    title, deck = fill(13, 40), fill(6, 60)
+    lead = ["央视网消息（新闻联播）：", fill(13, 5), fill(13, 6), fill(5, 7) + "。"]
+    read = kinds(article * 2 + ["（王晓峰）", title, deck] + lead + article + ["（李明）", fill(9, 70), title])
+    assert [(k, t) for k, t in read if k == "heading"] == [("heading", title), ("heading", deck)]
+
+
+def test_a_foot_title_under_a_foot_line_a_character_short_of_the_measure_opens_a_title() -> None:
+    # As above, the repeated title one line (20 units), the foot's widest; the foot line over it is
+    # 18 units, a character short: it left room for the next character, so the title ended there and
+    # the repeat is a title of its own, not the rest of the line above.
+    article = paragraph(10)
+    title, deck = fill(10, 40), fill(6, 60)
+    lead = ["央视网消息（新闻联播）：", fill(13, 5), fill(13, 6), fill(5, 7) + "。"]
+    foot = [fill(10, 80), fill(9, 70), title]
+    read = kinds(article * 2 + ["（王晓峰）", title, deck] + lead + article + ["（李明）"] + article + ["（赵敏）"] + foot)
+    assert [(k, t) for k, t in read if k == "heading"] == [("heading", title), ("heading", deck)]
+
+
+def test_a_foot_title_printed_again_after_an_unsigned_articles_last_sentence_opens_the_next_article() -> None:
+    # As above, but the first article is unsigned: its last sentence ends, then the second article's
+    # title printed again, wrapped (26 + 10 units), a deck line (12), the lead.  No byline tells the
+    # first article ended; the lines repeating a foot title do, and they and the deck line are headings,
+    # not a paragraph of the first article's.
+    article = paragraph(10)
+    title, deck = [fill(13, 40), fill(5, 53)], fill(6, 60)
+    lead = ["央视网消息（新闻联播）：", fill(13, 5), fill(13, 6), fill(5, 7) + "。"]
+    foot = [fill(9, 70), title[0], title[1]]
+    read = kinds(article * 2 + title + [deck] + lead + article + ["（李明）"] + foot)
+    assert [(k, t) for k, t in read if k == "heading"] == [("heading", title[0] + title[1]), ("heading", deck)]
+    page = split_page("\n".join(article * 2 + title + [deck] + lead + article + ["（李明）"] + foot))
+    assert [a.title for a in page.articles] == [foot[0], title[0] + title[1]]
+    assert [b.kind for b in page.articles[1].blocks][:2] == ["heading", "heading"]
+
+
+def test_a_foot_title_printed_again_in_an_extractors_blocks_opens_no_article() -> None:
+    # As pdftotext may print a page: the first article's lead and text, then, after a blank line (a
+    # block of its own), that article's title printed again and its deck line, then the second
+    # article's lead.  pdftotext and pdfminer order their blocks by their own rules (gl14/train533
+    # page-024: an article's text printed before its deck), so in a page of blocks the repeat opens
+    # no article: the lines stay a heading of the text before them, as before the rule.
+    lead = ["央视网消息（新闻联播）：", fill(13, 5), fill(13, 6), fill(5, 7) + "。"]
+    title, deck = fill(13, 40), fill(6, 60)
+    foot = [title, fill(9, 70)]
+    text = "\n".join(lead + paragraph(10)) + "\n\n" + "\n".join([title, deck] + lead + paragraph(10) + ["（李明）"] + foot)
+    page = split_page(text)
+    assert [b.kind for b in page.articles[0].blocks][-1] == "heading"
+    assert len(page.articles) == 2
+
+
+def test_a_title_wider_than_the_column_that_breaks_after_its_dash_stays_one_title() -> None:
+    # Titles over the articles, in large type across a page of 26-unit columns.  The second title
+    # breaks after the dash that joins its parts (44 units, then 36), over its news lead: no column
+    # holds a line that wide, and one that ends a sentence would be a paragraph written one a line
+    # (textfix.shape), but a paragraph does not end on a dash.  The two lines are one title.
+    first, second = fill(20, 30), [fill(20, 50) + "——", fill(18, 70)]
+    page = [first] + paragraph(10) * 2 + ["（王晓峰）"] + second + [LABEL] + narrow_lead(5) + paragraph(10) + ["（李明）"]
+    assert [a.title for a in split_page("\n".join(page)).articles] == [first, "".join(second)]
+
+
+def test_a_foot_title_line_wider_than_the_column_that_breaks_after_its_dash_is_a_foot_title_line() -> None:
+    # Titles at the foot of a page of 26-unit columns, in large type wider than the column: a title
+    # broken after its dash (44 units, as wide as the line under it), its rest (44, then 18), and
+    # another title (34).  The dash line ends no title's run: it is at the title measure, wider than
+    # any column's line.
+    foot = [fill(20, 50) + "——", fill(22, 70), fill(9, 90), fill(17, 100)]
+    read = kinds(paragraph(10) * 2 + ["（王晓峰）"] + paragraph(10) * 2 + ["（李明）"] + foot)
+    assert [t for k, t in read if k == "foot_title"] == foot
+
+
 def test_titles_printed_together_at_the_foot_do_not_widen_the_column_of_the_text_above_them() -> None:
     # The mirror case, as pdfium prints a page of two 26-unit columns (pf11c/train161 page-005): the
     # titles at its foot in large type, 20-23 characters a line (40-46 units, wider than the column),
@@ -554,6 +630,31 @@ def test_bare_lines_under_a_lone_lead_label_that_end_on_a_sentence_are_the_lead_
     read = kinds(page)
     assert not any(k == "heading" for k, _ in read)
     assert ("paragraph", LABEL + "".join(lines)) in read or ("paragraph", "".join(lines)) in read
+
+
+def narrow_lead(start: int) -> list[str]:
+    """A lead of a 26-unit column after a deck: an unpunctuated indented first line (22 units), a full
+    line with a full stop, a short last line."""
+    return [fill(11, start), fill(10, start + 1) + "。" + fill(2, start + 2), fill(5, start + 3) + "。"]
+
+
+def test_a_deck_under_a_lead_label_that_fills_a_narrow_columns_first_line_is_read_where_a_line_breaks_short() -> None:
+    # A 26-unit column (13 characters): the label's 24 units fill an indented first line (22), so its
+    # paragraph might go on.  The bare lines under it, 20 and 16 units, then the lead: the first left
+    # room for the character opening the second, as no line of a paragraph does, so they are a deck
+    # of two headings, not the label's paragraph run on.
+    deck = [fill(10, 40), fill(8, 51)]
+    page = paragraph(10) * 2 + ["（王晓峰）", LABEL] + deck + narrow_lead(5) + paragraph(10)
+    assert [t for k, t in kinds(page) if k == "heading"] == deck
+
+
+def test_a_dateline_alone_with_its_credit_is_a_label_over_a_deck() -> None:
+    # The page maker's dateline in place of the label: 新华社北京5月3日电（记者 | 张伟） alone, wrapped
+    # onto a second line, then a deck of two headings (20 and 16 units of 26, the first leaving room
+    # for the next character) and the lead: the deck is read as after a label.
+    deck = [fill(10, 40), fill(8, 51)]
+    page = paragraph(10) * 2 + ["（王晓峰）", "新华社北京5月3日电（记者", "张伟）"] + deck + narrow_lead(5) + paragraph(10)
+    assert [t for k, t in kinds(page) if k == "heading"] == deck
 
 
 def test_an_official_document_title_under_a_lone_lead_label_stays_text() -> None:

@@ -304,7 +304,7 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
         lines = lines[1:j] + lines[j + 1 :]
     tail = _title_block(lines, bylines, text)
     body, titles = lines[: len(lines) - tail], lines[len(lines) - tail :]
-    body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines, text=text).read()
+    body_items = _BodyReader(body, titles_at_foot=bool(titles), bylines=bylines, text=text, foot_titles=_foot_title_texts(titles)).read()
     items.extend(body_items if titles else _join_wrapped_titles(_title_tails(_body_size_titles(body_items)), text))
     for ln in titles:
         # A blank line before it (pdftotext's and pdfminer's block boundary) is kept in the name:
@@ -647,9 +647,11 @@ def _title_wrap_end(text: str) -> bool:
 def _wrapped_at_measure(ln: Line, measure: int) -> bool:
     """*ln* is a title's line broken at the title *measure* after a clause mark or a dash (see
     TITLE_WRAP_ENDS): as wide as the widest title line below it, within TITLE_WRAP_SLACK (its
-    spaces counted at TITLE_SPACE), and short of the column.  Large type wraps at fewer characters
-    than the column holds, so a paragraph's line, full, is wider; its last line ends a sentence."""
-    if not _title_wrap_end(ln.text) or is_full(ln):
+    spaces counted at TITLE_SPACE), and short of the column or wider than it.  Large type wraps at
+    fewer characters than the column holds, so a paragraph's line, full, is wider; its last line ends a
+    sentence.  On a page of narrow columns the titles run wider than the column (44 units over 26),
+    which no paragraph's line does (f14/train171 page-037: 【以中国式现代化…复兴—— over …纪实】…)."""
+    if not _title_wrap_end(ln.text) or is_full(ln) and not is_wide(ln):
         return False
     width = title_width(ln) + TITLE_SPACE * ln.text.count(" ")
     return abs(measure - width) <= TITLE_WRAP_SLACK
@@ -677,10 +679,11 @@ def _byline_across(bylines: BylineFinder, lines: list[Line], k: int, n: int) -> 
 class _BodyReader:
     """Reads the body lines in order into paragraphs, subheads, titles and bylines."""
 
-    def __init__(self, lines: list[Line], titles_at_foot: bool, bylines: BylineFinder | None, text: str) -> None:
+    def __init__(self, lines: list[Line], titles_at_foot: bool, bylines: BylineFinder | None, text: str, foot_titles: frozenset[str] = frozenset()) -> None:
         self.lines = lines
         self.text = text  # the page the lines were cut from: where the extractor's blocks start (see _after_blank)
         self.titles_at_foot = titles_at_foot
+        self.foot_titles = foot_titles  # see _foot_title_texts
         self.bylines = bylines or BylineFinder()
         self.items: list[Item] = []
         self.para: list[Line] = []
@@ -942,17 +945,46 @@ class _BodyReader:
         one (see _headings).  No title is printed above the foot on such a page, so the lines that
         _led_title reads as a title elsewhere are the deck (four headline lines over a lead that opens
         央视网消息（新闻联播）：…, train77 page-022, read as a subhead and a paragraph that ended on no
-        mark)."""
-        if not self.titles_at_foot or self.para or (self.items and self.items[-1].kind not in ("byline", "header")):
+        mark).  Lines that open by printing a foot title again (see _foot_title_repeat) are such a
+        deck after any sentence end: the title one heading or more, the lines under it others."""
+        if not self.titles_at_foot:
             return 0
         n = self._lines_to_lead(k)
+        # Not in an extractor's blocks (blank lines between them), which pdftotext and pdfminer order
+        # by their own rules: an article's text printed before its deck (gl14/train533 page-024,
+        # pdftotext), another article's lines between (rp14b/train655 page-018, pdfminer: the move
+        # search, asking these layouts, read 3 articles as 5).
+        repeat = self._foot_title_repeat(k, n) if "\n\n" not in self.text else 0
+        if not (repeat and self._after_sentence()) and (self.para or (self.items and self.items[-1].kind not in ("byline", "header"))):
+            return 0
         if not n or is_full(self.lines[k + n - 1], nxt=self.lines[k + n]):
             # A full last line runs on: the lines are a paragraph's, the lead another
             # block's that pdftotext put after them (train77 page-002).
             return 0
-        self._add_headings(self.lines[k : k + n])
-        self.boundary = True
+        self._flush()
+        if not repeat:
+            self._add_headings(self.lines[k : k + n])
+            self.boundary = True
+            return k + n
+        # The article's title printed again, then its deck: headings cut where a line left room for
+        # what opens the next (see _add_deck), and where the title ends, whose last line may fill the
+        # column (one subhead, read so, 习近平接见…代表 | 王沪宁蔡奇参加接见).
+        first = len(self.items)
+        self._add_deck(self.lines[k : k + repeat])
+        self.items[first].name = TITLE_AGAIN  # it opens its article (textfix.split)
+        if repeat < n:
+            self._add_deck(self.lines[k + repeat : k + n])
         return k + n
+
+    def _foot_title_repeat(self, k: int, n: int) -> int:
+        """How many of the *n* lines from *k* print one of the foot's titles again, whole (spaces
+        aside; the most such lines: a foot line alone may be a title's first), 0 where they open with
+        none.  An article of the train part's latest months may open with its title as a heading and
+        a deck line under it (习近平接见…代表 | 王沪宁蔡奇参加接见), after an unsigned article's last
+        sentence too, where no byline tells an article ended (corpora/typeset/README.md, "The
+        fifteenth session")."""
+        texts = accumulate(SPACE_RUN.sub("", ln.text) for ln in self.lines[k : k + n])
+        return max((j for j, text in enumerate(texts, 1) if text in self.foot_titles), default=0)
 
     def _label_deck(self, k: int) -> int:
         """The article's title stack printed again under a lead label alone on its line (央视网消息（新闻联播）：
@@ -962,11 +994,26 @@ class _BodyReader:
         line that left room for that is a heading's last (26 units of 28 over a line opening with an
         ideograph; see _deck_split for a deck set indented).  The subhead readers, made for one subhead
         of at most MAX_HEADING_LINES lines, cannot ask this of a deck: five lines of three headings were
-        read as text, three one-line headings as one.  Not where the label fills a paragraph's first
-        line (its paragraph may go on: the lead's first lines are bare too); see _read_deck."""
-        if len(self.para) != 1 or not _lone_lead_label(self.para[0]) or is_full(self.para[0], True, self.lines[k]):
+        read as text, three one-line headings as one.  Where the label fills a paragraph's first line
+        its paragraph may go on (the lead's first lines are bare too): the lines are a deck there only
+        where one breaks short (see _breaks_short: narrow columns, 13-14 characters, where the label's
+        24 units fill the indented line).  See _read_deck."""
+        if not self._lone_label():
             return 0
-        return self._read_deck(k, _deck_lines(self.lines, k))
+        n = _deck_lines(self.lines, k)
+        if is_full(self.para[-1], len(self.para) == 1, self.lines[k]) and not _breaks_short(self.lines[k : k + n + 1]):
+            return 0
+        return self._read_deck(k, n)
+
+    def _lone_label(self) -> bool:
+        """The paragraph read so far is a news lead's label alone (央视网消息（新闻联播）：), or a dateline
+        and its credit alone (新华社郑州8月1日电（记者 曹 | 雯）: the page maker's dateline in place of such a
+        label, corpora/typeset/README.md, "The page model")."""
+        if len(self.para) == 1 and _lone_lead_label(self.para[0]):
+            return True
+        text = "".join(ln.text for ln in self.para)
+        found = self.bylines.find_dateline(text) if len(self.para) <= 2 else None
+        return found is not None and found[1] == len(text)
 
     def _title_deck(self, k: int) -> int:
         """The deck between an article's title (or the byline line under it) and a lead that opens
@@ -1046,6 +1093,18 @@ class _BodyReader:
         return k + 1
 
 
+def _foot_title_texts(titles: list[Line]) -> frozenset[str]:
+    """The texts of the titles printed at the foot on the lines *titles*, spaces aside, however they
+    wrapped: every run of up to MAX_TITLE_LINES of the lines joined that opens a title (the first line,
+    or one under a line short of the foot's widest by TITLE_WRAP_SLACK or more: a title wraps where its
+    line is full, and a line short by a character left room for the next).  A run that opens inside a title would take a subhead printing the title's later
+    phrase (重庆… | 四川… over an article's two parts, f14/train507 page-020) for the title."""
+    texts = [SPACE_RUN.sub("", ln.text) for ln in titles]
+    measure = max((title_width(ln) for ln in titles), default=0)
+    starts = [i for i in range(len(titles)) if i == 0 or title_width(titles[i - 1]) <= measure - TITLE_WRAP_SLACK]
+    return frozenset("".join(texts[i:j]) for i in starts for j in range(i + 1, min(len(texts), i + MAX_TITLE_LINES) + 1))
+
+
 def _title_lines_before_repeat(lines: list[Line]) -> int:
     """How many of *lines* (a title's, read over a lead: see _BodyReader._led_title) are the title, where
     the lines after it print the title again as headings (a wrapped title of two lines, then its
@@ -1062,6 +1121,14 @@ def _title_lines_before_repeat(lines: list[Line]) -> int:
         if any(rest[:end] in title for end in ends):
             return j
     return 0
+
+
+def _breaks_short(lines: list[Line]) -> bool:
+    """A line of *lines* but the last left room for what opens the next (is_full, exact): no line of
+    a paragraph breaks so, a heading's last line does.  Bare lines under a label that fills its line
+    are a deck so (中央城市工作会议在北京举行, 26 units of a 28-unit column, over a line opening with an
+    ideograph), not the lead's text run on from the label (full lines, one paragraph)."""
+    return any(not is_full(ln, False, nxt, exact=True) for ln, nxt in zip(lines, lines[1:]))
 
 
 def _lone_lead_label(ln: Line) -> bool:
@@ -1418,6 +1485,9 @@ def _last_line_signed(first: Line, nxt: Line) -> bool:
     return nxt.byline is not None and nxt.byline[0] > 0 and is_full(first, True, nxt)
 
 
+# The name of a heading that prints a foot title again at its article's start (see _foot_deck): it opens
+# that article (textfix.split), where no byline ended the article before.
+TITLE_AGAIN = "title again"
 BODY_SIZE = "body size"  # the name of a heading with a line that fills the column: a subhead, never a title
 
 

@@ -81,6 +81,14 @@ def _ends(line: str) -> bool:
     return line[-1] in SENTENCE_END_LAST and TERMINAL_END.search(line, len(line) - 4) is not None
 
 
+def _ends_paragraph(line: str) -> bool:
+    """A line wider than a column ends a paragraph written one a line: it ends a sentence, but not on
+    a dash, where a title set wider than the column breaks after its first part (【以中国式现代化全面推进
+    中华民族伟大复兴—— | 习近平总书记…】, …作出新的贡献—— | 习近平总书记给…回信…: read as a paragraph,
+    the title was cut, corpora/typeset/README.md, "The fifteenth session")."""
+    return _ends(line) and not line.endswith("——")
+
+
 def layout_of(text: str) -> str:
     """:data:`PRINT` when *text*'s lines are broken at a print column, else :data:`PARAGRAPHS`."""
     return _layout(*column_share(text))
@@ -120,7 +128,7 @@ def regions(text: str) -> list[tuple[int, int, str]]:
     column = _upper_quartile(widths)
     lo, hi = _band(widths)
     wide = WIDE * column
-    if not any(w > wide and _ends(t) for t, w in zip(lines, widths) if w > wide):  # the usual print page
+    if not any(w > wide and _ends_paragraph(t) for t, w in zip(lines, widths) if w > wide):  # the usual print page
         return [(0, len(text), PRINT)]
     found = list(LINE_TEXT.finditer(text))  # where the lines are: only a page with such lines asks
     # A line at the column ends a run: the page's column, or the local one where articles of one page
@@ -131,7 +139,7 @@ def regions(text: str) -> list[tuple[int, int, str]]:
     open_run = False  # the run's last line ends a sentence: a short paragraph after it belongs to it
     for k, (t, w) in enumerate(zip(lines, widths)):
         ends = _ends(t)
-        if ends and (w > wide or open_run):
+        if ends and (w > wide and _ends_paragraph(t) or open_run):
             run.append(k)
             open_run = True
         elif run and not ends and (lo <= w <= hi or local[k] - FULL_SLACK <= w <= local[k] + HANG):
@@ -157,7 +165,7 @@ def _reach_back(runs: list[tuple[int, int, int]], lines: list[str], widths: list
     paragraph whose quotes a font set half wide) are the print's, not the paragraphs'."""
     out, floor = [], -1
     for first, last, column in runs:
-        while first - 1 > floor and not (widths[first - 1] > WIDE * column and _ends(lines[first - 1])):
+        while first - 1 > floor and not (widths[first - 1] > WIDE * column and _ends_paragraph(lines[first - 1])):
             first -= 1
         out.append((first, last, column))
         floor = last
@@ -170,7 +178,7 @@ def _bridged(runs: list[tuple[int, int, int]], lines: list[str], widths: list[in
     out = [runs[0][:2]]
     for first, last, column in runs[1:]:
         gap = range(out[-1][1] + 1, first)
-        if not any(widths[k] > WIDE * column and _ends(lines[k]) for k in gap):
+        if not any(widths[k] > WIDE * column and _ends_paragraph(lines[k]) for k in gap):
             out[-1] = (out[-1][0], last)
         else:
             out.append((first, last))

@@ -22,7 +22,7 @@ from . import regex
 from .charclasses import leaves_open
 from .furniture import Furniture
 from .garbles import FontState
-from .layout import BLOCK_START, BODY_SIZE, TITLE_SPACE, TITLE_WRAP_SLACK, Item, opens_rubric, title_width
+from .layout import BLOCK_START, BODY_SIZE, TITLE_AGAIN, TITLE_SPACE, TITLE_WRAP_SLACK, Item, opens_rubric, title_width
 from .lines import BylineFinder, byline_finder, ends_sentence, opening_unit, opens_lead, two_phrases
 from .model import NoiseModel, default_model
 from .repair import Change, RepairConfig, apply_changes, input_offset, marks_as_hyphens, repair
@@ -308,6 +308,12 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
         elif item.kind == "break":  # an article's end the page shows (a PDF's blank space), see split_items
             if current.blocks or current.title:
                 articles.append(Article())
+        elif item.kind == "heading" and item.name == TITLE_AGAIN and _has_text(current):
+            # An article's title printed again over its deck (textfix.layout, _foot_deck) opens it, where
+            # no byline ended the article before.
+            current = Article()
+            articles.append(current)
+            current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end), item.name == BODY_SIZE))
         elif item.kind == "title" and (titles_at_foot or _deck_so_far(current)):
             current.blocks.append(Block("heading", item.text, to_input(item.start), to_input(item.end)))
         elif item.kind == "title":
