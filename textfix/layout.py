@@ -650,7 +650,7 @@ def _wrapped_at_measure(ln: Line, measure: int) -> bool:
     spaces counted at TITLE_SPACE), and short of the column or wider than it.  Large type wraps at
     fewer characters than the column holds, so a paragraph's line, full, is wider; its last line ends a
     sentence.  On a page of narrow columns the titles run wider than the column (44 units over 26),
-    which no paragraph's line does (f14/train171 page-037: 【以中国式现代化…复兴—— over …纪实】…)."""
+    which no paragraph's line does (f14/train171 page-037, in invented words: 【以科技创新…振兴—— over …纪实】…)."""
     if not _title_wrap_end(ln.text) or is_full(ln) and not is_wide(ln):
         return False
     width = title_width(ln) + TITLE_SPACE * ln.text.count(" ")
@@ -968,7 +968,7 @@ class _BodyReader:
             return k + n
         # The article's title printed again, then its deck: headings cut where a line left room for
         # what opens the next (see _add_deck), and where the title ends, whose last line may fill the
-        # column (one subhead, read so, 习近平接见…代表 | 王沪宁蔡奇参加接见).
+        # column (one subhead, read so, 省长接见…代表 | 副省长参加接见, invented words).
         first = len(self.items)
         self._add_deck(self.lines[k : k + repeat])
         self.items[first].name = TITLE_AGAIN  # it opens its article (textfix.split)
@@ -980,7 +980,7 @@ class _BodyReader:
         """How many of the *n* lines from *k* print one of the foot's titles again, whole (spaces
         aside; the most such lines: a foot line alone may be a title's first), 0 where they open with
         none.  An article of the train part's latest months may open with its title as a heading and
-        a deck line under it (习近平接见…代表 | 王沪宁蔡奇参加接见), after an unsigned article's last
+        a deck line under it (省长接见…代表 | 副省长参加接见, invented words), after an unsigned article's last
         sentence too, where no byline tells an article ended (corpora/typeset/README.md, "The
         fifteenth session")."""
         texts = accumulate(SPACE_RUN.sub("", ln.text) for ln in self.lines[k : k + n])
@@ -1126,7 +1126,7 @@ def _title_lines_before_repeat(lines: list[Line]) -> int:
 def _breaks_short(lines: list[Line]) -> bool:
     """A line of *lines* but the last left room for what opens the next (is_full, exact): no line of
     a paragraph breaks so, a heading's last line does.  Bare lines under a label that fills its line
-    are a deck so (中央城市工作会议在北京举行, 26 units of a 28-unit column, over a line opening with an
+    are a deck so (a line such as 全省春耕工作会议在省城举行, invented here, 26 units of a 28-unit column, over a line opening with an
     ideograph), not the lead's text run on from the label (full lines, one paragraph)."""
     return any(not is_full(ln, False, nxt, exact=True) for ln, nxt in zip(lines, lines[1:]))
 

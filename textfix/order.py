@@ -711,8 +711,8 @@ def _inset_title(blocks: list[list[Line]], i: int) -> bool:
     from the title (the language model's :func:`join`).  Set in large type above its article's
     columns, the title lies beside a column's text, and pdfminer printed it where its height falls
     (as a byline line, :func:`_inset_byline`); read where printed, the reader joined it into the
-    sentence it cuts and left its article untitled (train177 page-015: ``…政治方向事关党和国家前`` /
-    ``习近平会见越南国会主席`` / ``途命运…``).  Counted by corpora/typeset/count_inset_titles.py on
+    sentence it cuts and left its article untitled (train177 page-015, in invented words: ``…这项改革事关行业发展前`` /
+    ``省长会见来访客商代表团`` / ``途命运…``).  Counted by corpora/typeset/count_inset_titles.py on
     the 16 train batches of /tmp/f14 (171-185, 201-207, 501-507; pdfminer): of the 10 blocks
     :func:`_title_amid_text` finds, 9 are gold titles; the join keeps 8 of the 9 (the ninth's page
     is out of order: the text after it does not go on from the text before it) and not the other;

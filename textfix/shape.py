@@ -83,8 +83,8 @@ def _ends(line: str) -> bool:
 
 def _ends_paragraph(line: str) -> bool:
     """A line wider than a column ends a paragraph written one a line: it ends a sentence, but not on
-    a dash, where a title set wider than the column breaks after its first part (【以中国式现代化全面推进
-    中华民族伟大复兴—— | 习近平总书记…】, …作出新的贡献—— | 习近平总书记给…回信…: read as a paragraph,
+    a dash, where a title set wider than the column breaks after its first part (in invented words:
+    【以科技创新推动全省产业全面振兴—— | 省委书记…】, …再立新功—— | 省长给…回信…: read as a paragraph,
     the title was cut, corpora/typeset/README.md, "The fifteenth session")."""
     return _ends(line) and not line.endswith("——")
 
