@@ -51,6 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from clean_text import changed_by_rule, lines, nonspace  # noqa: E402
 import eval_garbles  # noqa: E402
+from textfix.charclasses import IDEOGRAPH  # noqa: E402
 
 APT = ("apt-get install -y fortunes-zh debian-reference-zh-cn debian-faq-zh-cn maint-guide-zh-cn "
        "gimp-help-zh-cn libreoffice-help-zh-cn")
@@ -80,7 +81,7 @@ SOURCES = (
 
 # --- reading the files ----------------------------------------------------------------
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK = IDEOGRAPH  # ideographs only (textfix.charclasses.CJK holds the marks too)
 FULLWIDTH = "\u3000-\u303f\uff00-\uffef“”‘’—…·"
 _WRAP = re.compile(rf"(?<=[{CJK}{FULLWIDTH}])[ \t]*\n\s*(?=[{CJK}{FULLWIDTH}])")
 _SPACES = re.compile(r"\s+")

@@ -1599,3 +1599,16 @@ def test_an_inset_title_is_moved_where_a_reading_of_blocks_reads_it_inside_the_s
     # A reading that reads the title elsewhere (after the text after it) is left as it is.
     apart = [each[0], each[2], each[1], *each[3:]]
     assert _inset_titles_put_back(blocks, Reading(apart, False), len(page)) == apart
+
+
+def test_a_one_line_block_after_a_finished_sentence_stays_where_printed() -> None:
+    from textfix.lines import BylineFinder
+    from textfix.order import _inset_titles_put_back, boxes
+
+    # The same page with the sentence before the one-line block finished at the column's end (13
+    # characters ending 。): a block after a finished sentence cuts none, so print order stands (None:
+    # nothing moved), though the text after it opens inside a sentence.
+    finished = INSET_A_LEAD.replace("改造老绿地，方便市民就近休\n", "改造老绿地，方便市民休闲。\n")
+    page = finished + INSET_A_TITLE + "\n\n" + INSET_A_REST + INSET_B_TITLE + "\n\n" + INSET_B
+    assert finished != INSET_A_LEAD
+    assert _inset_titles_put_back(boxes(page, BylineFinder()), None, len(page)) is None

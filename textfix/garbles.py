@@ -424,7 +424,9 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
     chosen: dict[int, _Occurrence] = {}
     for round_ in range(REREAD_ROUNDS):
         # (Only a FontRuns candidate can win, the run model made on the terms as they stand, or a mark's glyph: the
-        # winners looked for there, in the same order; ~4,100 of the ~10,400 decisions of bench_repair's print page.)
+        # winners looked for there, in the same order; ~4,100 of the ~10,400 decisions of bench_repair's print page.
+        # The run model is made again after the first round, so this holds for REREAD_ROUNDS = 2; with more, a
+        # later round's re-reads could lift a decision outside its candidates, which would have to be added.)
         among = runs.candidates if font_state is None else decisions
         before, chosen = chosen, {d.occurrence.at: d.occurrence for d in among if d.wins}
         changed = sorted(chosen.keys() ^ before.keys())
@@ -2142,9 +2144,9 @@ class FontRuns:
             ats = [at for at, _ in events]
             paragraph = self._paragraphs(ats)  # (a paragraph ends between two events where theirs differ)
             # A font is set for a sentence or more (a bold lead sentence): after a mark that ends a sentence, printed
-            # or the candidate's, the run goes on only by sentence_stay (corpora/fit_garble_runs.py; see event_ends_sentence).
+            # or the candidate's, the run goes on only by sentence_stay (corpora/fit_garble_runs.py; see SENTENCE_ENDS).
             stay_after_end = fitted()["sentence_stay"]
-            text = self.text  # (event_ends_sentence of each event, inline: ~20,000 events a decide)
+            text = self.text  # (inline: ~20,000 events a decide)
             across = [stay_after_end if (text[at] if d is None else d.occurrence.candidate.symbol) in SENTENCE_ENDS
                       else 1.0 for at, d in events]
             self.stays = [0.0] + [0.0 if p != q else k * math.exp(-(b - a) / run_length)
@@ -2192,13 +2194,9 @@ def _marks_near(text: str, printed_marks: re.Pattern[str], page: _Windows | None
 # The marks that end a sentence, where a font run set for a sentence ends: the full-width ones the +0x31 shift
 # garbles (遥 浴 猿 for 。！？).  An ellipsis or a closing quote may end a sentence or not; the seed page's gold, on
 # which sentence_stay is fitted, ends its garbled runs at 。 only.
+# An event of the run model ends a sentence where it is such a mark printed as itself, or a candidate whose mark
+# is one (遥 for 。: in the garbled run its reading would have the sentence end there).
 SENTENCE_ENDS = frozenset("。！？")
-
-
-def event_ends_sentence(text: str, at: int, d: _Decision | None) -> bool:
-    """Whether the event at *at* ends a sentence: a mark printed as itself (*d* None) that does, or a candidate
-    whose mark does (遥 for 。: in the garbled run its reading would have the sentence end there)."""
-    return (text[at] if d is None else d.occurrence.candidate.symbol) in SENTENCE_ENDS
 
 
 # A mark is read as an event of the run model only where the chance the run goes on from it to a winnable
@@ -2211,7 +2209,7 @@ _SENTENCE_END_AT = re.compile(f"[{_class(SENTENCE_ENDS)}]")
 
 
 def _sentence_marks(text: str, printed_marks: re.Pattern[str]) -> list[int]:
-    """The offsets of *text*'s printed marks that end a sentence (events :func:`event_ends_sentence` holds for)."""
+    """The offsets of *text*'s printed marks that end a sentence (events ending a sentence, see SENTENCE_ENDS)."""
     return [m.start() for m in _SENTENCE_END_AT.finditer(text) if printed_marks.match(text, m.start())]
 
 
@@ -2244,6 +2242,7 @@ class _Pass(NamedTuple):
     """One forward-backward pass over a page's events (:func:`_forward_backward`): what it read and worked out."""
 
     share: float
+    stays: list[float]
     ratios: list[float]
     forward: list[float]  # P(garbled) at each event from the left, before its own evidence
     backward: list[float]  # the same from the right
@@ -2261,7 +2260,7 @@ def _forward_backward(ratios: list[float], stays: list[float], share: float, hel
     """
     # (Lists walked with zip, each product worked out as the recurrence has it: the same floats, faster.)
     fresh = [(1.0 - stay) * share for stay in stays]  # each event's chance of a fresh run, times the share
-    if held is not None and held.share == share and len(held.ratios) == len(ratios):
+    if held is not None and held.share == share and held.stays == stays:  # (the same events: the same stays)
         return _passed_again(ratios, stays, fresh, held)
     other = 1.0 - share
     fwd = []  # P(garbled) from the left, before the event's own evidence
@@ -2289,7 +2288,7 @@ def _forward_backward(ratios: list[float], stays: list[float], share: float, hel
     posterior.reverse()
     leave_out.reverse()
     bwd.reverse()
-    return _Pass(share, ratios, fwd, bwd, posterior, leave_out)
+    return _Pass(share, stays, ratios, fwd, bwd, posterior, leave_out)
 
 
 def _passed_again(ratios: list[float], stays: list[float], fresh: list[float], held: _Pass) -> _Pass:
@@ -2346,7 +2345,7 @@ def _passed_again(ratios: list[float], stays: list[float], fresh: list[float], h
         leave_out[t] = odds / (1.0 + odds)
         full = odds * r
         posterior[t] = full / (1.0 + full)
-    return _Pass(share, ratios, fwd, bwd, posterior, leave_out)
+    return _Pass(share, stays, ratios, fwd, bwd, posterior, leave_out)
 
 
 def _change(text: str, d: _Decision, model: NoiseModel, explained: dict[tuple, tuple[float, str]] | None = None

@@ -683,6 +683,9 @@ class _BodyReader:
         self.lines = lines
         self.text = text  # the page the lines were cut from: where the extractor's blocks start (see _after_blank)
         self.titles_at_foot = titles_at_foot
+        # In an extractor's blocks (blank lines between them), which pdftotext and pdfminer order by their
+        # own rules, no title printed again is asked for (see _foot_deck).
+        self.in_blocks = "\n\n" in text
         self.foot_titles = foot_titles  # see _foot_title_texts
         self.bylines = bylines or BylineFinder()
         self.items: list[Item] = []
@@ -949,13 +952,15 @@ class _BodyReader:
         deck after any sentence end: the title one heading or more, the lines under it others."""
         if not self.titles_at_foot:
             return 0
+        opens = not self.para and not (self.items and self.items[-1].kind not in ("byline", "header"))
+        if not opens and not self._after_sentence():
+            return 0  # inside a paragraph: the cheap test first, a page's every line comes here
         n = self._lines_to_lead(k)
-        # Not in an extractor's blocks (blank lines between them), which pdftotext and pdfminer order
-        # by their own rules: an article's text printed before its deck (gl14/train533 page-024,
-        # pdftotext), another article's lines between (rp14b/train655 page-018, pdfminer: the move
-        # search, asking these layouts, read 3 articles as 5).
-        repeat = self._foot_title_repeat(k, n) if "\n\n" not in self.text else 0
-        if not (repeat and self._after_sentence()) and (self.para or (self.items and self.items[-1].kind not in ("byline", "header"))):
+        # Not in an extractor's blocks: there an article's text printed before its deck (gl14/train533
+        # page-024, pdftotext), another article's lines between (rp14b/train655 page-018, pdfminer: the
+        # move search, asking these layouts, read 3 articles as 5).
+        repeat = 0 if self.in_blocks else self._foot_title_repeat(k, n)
+        if not (opens or repeat):
             return 0
         if not n or is_full(self.lines[k + n - 1], nxt=self.lines[k + n]):
             # A full last line runs on: the lines are a paragraph's, the lead another

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from .charclasses import DASH_PAIR
 from .lines import FULL_SLACK, LINE_TEXT, SENTENCE_END_LAST, TERMINAL_END, _estimate_columns, _upper_quartile
 from .measure import display_widths
 
@@ -86,7 +87,7 @@ def _ends_paragraph(line: str) -> bool:
     a dash, where a title set wider than the column breaks after its first part (in invented words:
     【以科技创新推动全省产业全面振兴—— | 省委书记…】, …再立新功—— | 省长给…回信…: read as a paragraph,
     the title was cut, corpora/typeset/README.md, "The fifteenth session")."""
-    return _ends(line) and not line.endswith("——")
+    return _ends(line) and not line.endswith(DASH_PAIR)
 
 
 def layout_of(text: str) -> str:
@@ -128,7 +129,7 @@ def regions(text: str) -> list[tuple[int, int, str]]:
     column = _upper_quartile(widths)
     lo, hi = _band(widths)
     wide = WIDE * column
-    if not any(w > wide and _ends_paragraph(t) for t, w in zip(lines, widths) if w > wide):  # the usual print page
+    if not any(_ends_paragraph(t) for t, w in zip(lines, widths) if w > wide):  # the usual print page
         return [(0, len(text), PRINT)]
     found = list(LINE_TEXT.finditer(text))  # where the lines are: only a page with such lines asks
     # A line at the column ends a run: the page's column, or the local one where articles of one page
@@ -139,7 +140,7 @@ def regions(text: str) -> list[tuple[int, int, str]]:
     open_run = False  # the run's last line ends a sentence: a short paragraph after it belongs to it
     for k, (t, w) in enumerate(zip(lines, widths)):
         ends = _ends(t)
-        if ends and (w > wide and _ends_paragraph(t) or open_run):
+        if ends and (w > wide and not t.endswith(DASH_PAIR) or open_run):
             run.append(k)
             open_run = True
         elif run and not ends and (lo <= w <= hi or local[k] - FULL_SLACK <= w <= local[k] + HANG):

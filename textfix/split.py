@@ -310,10 +310,11 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
                 articles.append(Article())
         elif item.kind == "heading" and item.name == TITLE_AGAIN and _has_text(current):
             # An article's title printed again over its deck (textfix.layout, _foot_deck) opens it, where
-            # no byline ended the article before.
+            # no byline ended the article before.  A title, so no body-size subhead, even where its last line
+            # fills the column.
             current = Article()
             articles.append(current)
-            current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end), item.name == BODY_SIZE))
+            current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end), False))
         elif item.kind == "title" and (titles_at_foot or _deck_so_far(current)):
             current.blocks.append(Block("heading", item.text, to_input(item.start), to_input(item.end)))
         elif item.kind == "title":
