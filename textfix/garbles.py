@@ -133,7 +133,7 @@ _SPACES = " \t\u3000"
 _WHITESPACE = _SPACES + "\n\r\f"
 _WHITESPACE_SET = frozenset(_WHITESPACE)
 _DROP_WHITESPACE = str.maketrans("", "", _WHITESPACE)
-_SPACE_AFTER = frozenset(_SPACES)  # (what _SpaceEvidence.ratio reads as a space after a decision's mark)
+_SPACE_AFTER = frozenset(_SPACES)  # (a space after a decision's mark, _SpaceEvidence.ratios)
 
 
 @dataclass(frozen=True)
@@ -408,8 +408,7 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
     """Every term of every occurrence's decision; neighbouring winners read in place (REREAD_ROUNDS), pairs that win only together weighed together (_won_together), interpuncts inside a won opener raised (enclosure)."""
     counts = prepared.screen.page_counts(text)
     lm, space = default_charlm(), _SpaceEvidence(text, counts)
-    decisions = [_Decision(o, 0.0, "text", space.ratio(text, o) if text[o.at + o.length : o.at + o.length + 1] in _SPACE_AFTER
-                           else 0.0) for o in occurrences]  # (no space after it: no evidence, most decisions; no call)
+    decisions = [_Decision(o, 0.0, "text", ratio) for o, ratio in zip(occurrences, space.ratios(text, occurrences))]
     windows = _WINDOWS  # (read once: another thread's call may set it meanwhile)
     page = windows if counts is not None and windows is not None and windows.text is text else None
     _read_first(lm, prepared, text, decisions, page)
@@ -484,7 +483,7 @@ def _won_together(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_D
     won = False
     for k in range(len(decisions) - 1):
         d = decisions[k]
-        if d.context + d.space + d.partner <= EVIDENCE or not _open(d):  # (most are not: the sum first, no call)
+        if not _open(d):
             continue
         end = d.occurrence.at + d.occurrence.length
         for e in decisions[k + 1 : k + 1 + CONTEXT]:  # each pair once: a neighbour after it, within its window
@@ -1721,11 +1720,19 @@ class _SpaceEvidence:
                 False: math.log10(space_after * characters / before_other)}
 
     def ratio(self, text: str, o: _Occurrence) -> float:
-        end = o.at + o.length
-        if end < len(text) and text[end] in _SPACES:
-            after = text[end : end + 8].lstrip(_SPACES)[:1]
-            return self.spaced[bool(after) and is_ideograph(after)]
-        return 0.0
+        return self.ratios(text, [o])[0]
+
+    def ratios(self, text: str, occurrences: list[_Occurrence]) -> list[float]:
+        """Each occurrence's space term: 0.0 where no space follows its mark (most; nothing more read)."""
+        out = []
+        for o in occurrences:
+            end = o.at + o.length
+            if text[end : end + 1] in _SPACE_AFTER:
+                after = text[end : end + 8].lstrip(_SPACES)[:1]
+                out.append(self.spaced[bool(after) and is_ideograph(after)])
+            else:
+                out.append(0.0)
+        return out
 
 
 
