@@ -1102,8 +1102,9 @@ def _foot_title_texts(titles: list[Line]) -> frozenset[str]:
     """The texts of the titles printed at the foot on the lines *titles*, spaces aside, however they
     wrapped: every run of up to MAX_TITLE_LINES of the lines joined that opens a title (the first line,
     or one under a line short of the foot's widest by TITLE_WRAP_SLACK or more: a title wraps where its
-    line is full, and a line short by a character left room for the next).  A run that opens inside a title would take a subhead printing the title's later
-    phrase (重庆… | 四川… over an article's two parts, f14/train507 page-020) for the title."""
+    line is full, and a line short by a character left room for the next).  A run that opens inside a
+    title would take a subhead printing the title's later phrase (重庆… | 四川… over an article's two
+    parts, f14/train507 page-020) for the title."""
     texts = [SPACE_RUN.sub("", ln.text) for ln in titles]
     measure = max((title_width(ln) for ln in titles), default=0)
     starts = [i for i in range(len(titles)) if i == 0 or title_width(titles[i - 1]) <= measure - TITLE_WRAP_SLACK]
