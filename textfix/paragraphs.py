@@ -26,24 +26,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .charclasses import opens_with_a_closing_mark
 from .layout import Item, parse_header
 from .lines import LINE_TEXT, BylineFinder, Line, _is_headline, ends_sentence
 from .measure import display_width
 from .shape import MARKDOWN_HEADING
-
-# Kinsoku: marks that close something, and the percent sign, never open a line.
-NO_LINE_START = frozenset("，。、；：？！）》」』”’%％,.;:?!)")
-# ...but a dot before another dot or a Latin letter is no full stop: an ellipsis typed as dots (GB/T 15834-2011
-# counts the ellipsis among the markers, 标号, not the stops, 点号, that never open a line) or a name's (.dsc,
-# .NET); a dot before a digit (.5%) still is the rest of a number cut off.  Real-dev train has no paragraph that
-# opens with a NO_LINE_START mark and no typeset train page a line that opens with a dot: only other text reads
-# otherwise (bench/other_sources.py: 7 paragraphs joined to the one before, in two of its sources).
-_NOT_A_FULL_STOP = re.compile(r"\.[.A-Za-z]")
-
-
-def opens_with_a_closing_mark(text: str) -> bool:
-    """Whether *text* opens with a mark no line opens with (kinsoku), and so continues the line before."""
-    return text[:1] in NO_LINE_START and not _NOT_A_FULL_STOP.match(text)
 
 SOURCE_LINE = re.compile(r"(?:文章|稿件|本文|新闻|信息)?来源[：:][ \t\u3000]*\S")
 ARTICLE_BREAK = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*\n")  # two blank lines
