@@ -796,12 +796,12 @@ class _VectorScreen:
             own = codes[two]
             doubled[doubled] = (((two > 0) & (codes[np.maximum(two - 1, 0)] == own))
                                 | ((two + 1 < size) & (codes[np.minimum(two + 1, size - 1)] == own)))
-        inner = at + 1 < size
         out = self.screen._occurrences(text, at[doubled].tolist())
         at, k = at[~doubled], k[~doubled]
         # Followed by a space: always goes on (a stray space is evidence of its own), as in the loop.
         spaced = np.zeros(len(at), bool)
-        spaced[inner[~doubled]] = kind[at[inner[~doubled]] + 1] == _SPACE
+        inner = at + 1 < size
+        spaced[inner] = kind[at[inner] + 1] == _SPACE
         out += [_Occurrence(i, 1, candidates[j]) for i, j in zip(at[spaced].tolist(), k[spaced].tolist())]
         at, k = at[~spaced], k[~spaced]
         # The rest: the read of the nearest character each side that is not whitespace (BOUNDARY past the edges).
@@ -1205,13 +1205,7 @@ def _read_first(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Dec
     """:func:`_read` each of *decisions* without marks chosen; on a page the vector screen read whose readings are
     mostly new (READ_TOGETHER_SHARE), the new readings' windows scored together first (:func:`_raw_terms`)."""
     keys = _reading_keys(prepared, text, decisions, None)
-    readings, new = prepared.readings, []
-    for d, key in zip(decisions, keys):  # (_recalled of each, inline: ~16,000 decisions of bench_repair's print page)
-        found = None if key is None else readings.get(key)
-        if found is None:
-            new.append((d, key))
-        else:
-            d.context, d.reading, d.partner = found
+    new = [(d, key) for d, key in zip(decisions, keys) if not _recalled(prepared, d, key)]
     # (A reading the page repeats is read once: the first keeps it for the others.)
     first = {key: d for d, key in reversed(new) if key is not None}
     once = [d for d, key in new if key is None or first[key] is d]
