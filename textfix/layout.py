@@ -1017,6 +1017,8 @@ class _BodyReader:
         if len(self.para) == 1 and _lone_lead_label(self.para[0]):
             return True
         text = "".join(ln.text for ln in self.para)
+        # (Asked of two lines at most: a dateline and its credit, ~20 characters, fill two lines of the
+        # narrowest column the page maker sets, 13 characters; a longer paragraph is no such label.)
         found = self.bylines.find_dateline(text) if len(self.para) <= 2 else None
         return found is not None and found[1] == len(text)
 
@@ -1122,8 +1124,8 @@ def _title_lines_before_repeat(lines: list[Line]) -> int:
     for j in range(1, len(lines)):
         phrases = " ".join(texts[:j]).split()
         title = {"".join(phrases[: i + 1]) for i in range(len(phrases))}
-        rest = "".join(texts[j:]).replace(" ", "")
-        ends = accumulate(len(t.replace(" ", "")) for t in texts[j:])
+        rest = SPACE_RUN.sub("", "".join(texts[j:]))
+        ends = accumulate(len(SPACE_RUN.sub("", t)) for t in texts[j:])
         if any(rest[:end] in title for end in ends):
             return j
     return 0
@@ -1132,8 +1134,9 @@ def _title_lines_before_repeat(lines: list[Line]) -> int:
 def _breaks_short(lines: list[Line]) -> bool:
     """A line of *lines* but the last left room for what opens the next (is_full, exact): no line of
     a paragraph breaks so, a heading's last line does.  Bare lines under a label that fills its line
-    are a deck so (a line such as 全省春耕工作会议在省城举行, invented here, 26 units of a 28-unit column, over a line opening with an
-    ideograph), not the lead's text run on from the label (full lines, one paragraph)."""
+    are a deck so (a line such as 全省春耕工作会议在省城举行, invented here, 26 units of a 28-unit
+    column, over a line opening with an ideograph), not the lead's text run on from the label (full
+    lines, one paragraph)."""
     return any(not is_full(ln, False, nxt, exact=True) for ln, nxt in zip(lines, lines[1:]))
 
 
