@@ -182,7 +182,11 @@ def is_simplified(paragraph: str, t2s) -> bool:
 
     The sayings hold whole classics in Traditional script (changes of 3 to
     over 20 % of the characters); a Simplified poem keeps a rare character
-    that OpenCC maps (one or two).
+    that OpenCC maps (one or two).  The cut is where the counts part, measured
+    on every prose paragraph of the sources (the conversion's changed characters
+    0, 1, 2, 3, 4, …, 9 or more; the sixteenth session): the poems 322, 7, 1 and
+    none more; the sayings 5,453, 43, 26, then 19 at 3 (the fewest), 41–58 each
+    at 4 to 8 and 325 at 9 or more; the other five sources none changed.
     """
     converted = t2s.convert(paragraph)
     return sum(a != b for a, b in zip(paragraph, converted)) <= 2
