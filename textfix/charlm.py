@@ -79,9 +79,10 @@ _KEY_CODES = ("I", "I", "q", "I")
 # Full-width forms of ASCII symbols, digits and letters read as their ASCII forms (news text writes
 # 98% and 98％ alike), except the marks Chinese sets full-width as a rule: ，：；？！（）.
 _FULL_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in "，：；？！（）"}
-# Corner quotes are the forms of “”‘’ that GB/T 15834-2011 (标点符号用法, 4.1 引号) gives for vertical text and that
-# some horizontal text prints too: read as them (real-dev train prints no corner quote, so the model built with them
-# read so is the same model).
+# Corner quotes are the forms of the quotes that GB/T 15834-2011 (标点符号用法) gives for vertical text, and that
+# some horizontal text prints (Hong Kong's and Taiwan's, software help): read as the curly quotes, 「」 as the outer
+# pair “” and 『』 as the inner ‘’, as horizontal text that sets them nests them.  (Real-dev train prints no corner
+# quote, so the model built with them read so is the same model.)
 CORNER_QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 _READ_AS = str.maketrans({
     PARAGRAPH_END: BOUNDARY,

@@ -108,7 +108,8 @@ FEATURES = (
             "corpora/fit_garble_runs.py on real-dev train); an opener printed garbled counts once decided a mark"),
     Feature("quote style", "part of the context term of a quote: log10 of the page's share of the quote's form among "
             "the quotes it prints as themselves, corner 「」『』 against curly “”‘’, with Jeffreys' add-½ (the model reads "
-            "a corner quote as its curly form, charlm.CORNER_QUOTES: GB/T 15834-2011 gives 「」『』 as the forms of “”‘’); "
+            "a corner quote as its curly form, charlm.CORNER_QUOTES: GB/T 15834-2011 gives corner quotes as the quotes' "
+            "form in vertical text; 「」 outer, 『』 inner as horizontal text nests them); "
             "a page that prints no corner quote: share 0, no corner quote restored (real-dev train prints none: every "
             "figure there stays the same), curly 1"),
     Feature("font run", "two-state run model: run_length, sentence_stay, mark_in_garbled_run and the prior "
