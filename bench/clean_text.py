@@ -1,6 +1,6 @@
 """Clean text passes: real-dev articles as plain text through ``textfix repair``.
 
-    python bench/clean_text.py [--limit N]
+    python bench/clean_text.py [--limit N] [--part train|test] [--quotes curly|corner]
 
 Every item of real-dev (../shared/real-dev, through corpora/realdev.py; the
 train and test parts reported apart) is written as a web article would be
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "corpora")]
 import realdev  # noqa: E402
-from realdev_forms import plain_text  # noqa: E402
+from realdev_forms import QUOTES, plain_text, with_quotes  # noqa: E402
 
 from textfix.model import default_model  # noqa: E402
 from textfix.repair import repair  # noqa: E402
@@ -51,13 +51,13 @@ def changed_by_rule(changes) -> Counter[str]:
     return by_rule
 
 
-def measure(items: list[dict]) -> dict[str, object]:
+def measure(items: list[dict], quotes: str = "curly") -> dict[str, object]:
     model = default_model()
     totals: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
     for item in items:
         for blank in (False, True):
-            text = plain_text(item, blank)
+            text = plain_text(with_quotes(item, quotes), blank)
             result = repair(text, model)
             before, after = lines(text), lines(result.text)
             totals["texts"] += 1
@@ -72,12 +72,15 @@ def measure(items: list[dict]) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N items of each part")
+    parser.add_argument("--part", choices=("train", "test"), help="only this part (default: both)")
+    parser.add_argument("--quotes", choices=QUOTES, default="curly",
+                        help="corner: every “”‘’ set as 「」『』 first (realdev_forms.with_quotes)")
     args = parser.parse_args()
     print("| part | items | texts | paragraphs in | paragraphs out | texts with lines changed | read as print | changed non-whitespace characters |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for part in ("train", "test"):
+    for part in [args.part] if args.part else ["train", "test"]:
         items = realdev.load(part)[: args.limit or None]
-        m = measure(items)
+        m = measure(items, args.quotes)
         t, rules = m["totals"], m["by_rule"]
         changed = sum(rules.values())
         detail = ", ".join(f"{rule} {n}" for rule, n in rules.most_common()) or "none"

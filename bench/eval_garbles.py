@@ -30,6 +30,8 @@ occur in the part; nothing is invented.  Usage::
 
     python bench/eval_garbles.py --part train [--articles] [--model M] [--limit N] [--seed S] [--json]
 
+``--quotes corner`` sets every “”‘’ as 「」『』 first (the set prints none: how pages that print corner quotes fare).
+
 ``--articles`` repairs each article whole, a paragraph a line (web text as it comes), instead of each
 paragraph alone: a mark before a paragraph break then has the next paragraph after it.
 
@@ -497,6 +499,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--garble-space", action="store_true", help="garble the ideographic space U+3000 (to 摇) too")
     ap.add_argument("--articles", action="store_true",
                     help="repair each article whole, a paragraph a line (default: each paragraph alone)")
+    ap.add_argument("--quotes", choices=("curly", "corner"), default="curly",
+                    help="corner: every “”‘’ set as 「」『』 first (realdev_forms.with_quotes)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
@@ -510,7 +514,9 @@ def main(argv: list[str] | None = None) -> int:
     import textfix
 
     model = textfix.load_model(args.model) if args.model else None
-    items = realdev.load(args.part)[: args.limit]
+    from realdev_forms import with_quotes
+
+    items = [with_quotes(item, args.quotes) for item in realdev.load(args.part)[: args.limit]]
     table = garble_table(not args.no_ascii_percent, args.garble_space)
     start = time.perf_counter()
     options = {"seed": args.seed, "rate": args.rate, "space_rate": args.space_rate, "table": table}
@@ -519,7 +525,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         tally = evaluate([p for item in items for p in item["paragraphs"]], model, **options)
     settings = {"items": len(items), "articles": args.articles, "seed": args.seed, "rate": args.rate, "space_rate": args.space_rate,
-                "ascii_percent": not args.no_ascii_percent, "garble_space": args.garble_space,
+                "ascii_percent": not args.no_ascii_percent, "garble_space": args.garble_space, "quotes": args.quotes,
                 "model": args.model or "built-in"}
     s = summary(tally, args.part, time.perf_counter() - start, settings)
     print(json.dumps(s, ensure_ascii=False, indent=1) if args.json else render(s))

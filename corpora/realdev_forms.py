@@ -21,11 +21,26 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_pages import generate_page  # noqa: E402
 
+from textfix.charlm import CORNER_QUOTES  # noqa: E402
+
+# Curly quotes as the corner forms GB/T 15834-2011 gives for them (「」『』 for “”‘’, textfix.charlm.CORNER_QUOTES).
+_AS_CORNER = str.maketrans({curly: corner for corner, curly in CORNER_QUOTES.items()})
+QUOTES = ("curly", "corner")  # the --quotes choices of bench/eval_garbles.py and bench/clean_text.py
+
 
 def plain_text(item: dict[str, Any], blank_lines: bool) -> str:
     """The item as a web article: title line, then a line per paragraph; ends with a line end."""
     separator = "\n\n" if blank_lines else "\n"
     return separator.join([item["title"], *item["paragraphs"]]) + "\n"
+
+
+def with_quotes(item: dict[str, Any], quotes: str) -> dict[str, Any]:
+    """The item with its quotes set as *quotes* says: ``curly`` as published, ``corner`` each “”‘’ as 「」『』
+    (a documented transform: the set prints no corner quote, and text that sets them sets them throughout)."""
+    if quotes == "curly":
+        return item
+    return {**item, "title": item["title"].translate(_AS_CORNER),
+            "paragraphs": [p.translate(_AS_CORNER) for p in item["paragraphs"]]}
 
 
 def as_article(item: dict[str, Any]) -> dict[str, Any]:

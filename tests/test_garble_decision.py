@@ -548,3 +548,41 @@ def test_the_shipped_threshold_keeps_the_garbled_corpus_within_its_false_fixes()
     fit = _corpora("fit_garble_runs")
     # Counted in a fresh process, as the fit counts it (the screen built at the threshold asked).
     assert fit.corpus_false_fixes(fitted()["threshold"]) <= fit.GARBLED_CORPUS_FALSE_FIXES
+
+
+# Corner quotes (「」『』, GB2312 A1B8–A1BB) print garbled as 腋 夜 液 一 (D2B8–D2BB).  Invented help-page text.
+CORNER_PAGE = "在「工具」菜单中选择「选项」，然后打开「常规」页面。"
+CORNER_CLEAN = "在「格式」菜单中选择「段落」，再按「确定」按钮。"
+
+
+def test_corner_quotes_garbled_come_back_on_a_page_that_prints_them() -> None:
+    text = CORNER_PAGE + "\n" + garbled(CORNER_CLEAN) + "\n"
+    assert "腋格式夜" in text
+    assert repair(text).text == CORNER_PAGE + "\n" + CORNER_CLEAN + "\n"
+
+
+def test_corner_quotes_garbled_stay_on_a_page_that_prints_curly_quotes_only() -> None:
+    """The same garbled paragraph: with no corner quote printed, the page's corner share is 0."""
+    curly_page = CORNER_PAGE.replace("「", "“").replace("」", "”")
+    fixed = repair(curly_page + "\n" + garbled(CORNER_CLEAN) + "\n").text
+    assert "「" not in fixed and "」" not in fixed and "腋格式夜" in fixed
+
+
+def test_their_garbled_forms_printed_as_themselves_stay_on_a_corner_quote_page() -> None:
+    clean = CORNER_PAGE + "他在「夜间模式」下看了一会儿液晶屏，一直看到深夜。"
+    assert garble_fixes(clean) == []
+
+
+def test_the_quote_style_is_the_page_s_share_of_each_form_with_jeffreys_prior() -> None:
+    from textfix.garbles import quote_style
+
+    assert quote_style("他说“好”。") == dict.fromkeys("「」『』", -math.inf)  # no corner printed: never a corner
+    assert quote_style("他说「好」。") == pytest.approx({**dict.fromkeys("「」『』", math.log10(2.5 / 3)),
+                                                       **dict.fromkeys("“”‘’", math.log10(0.5 / 3))})  # (2 + ½) / (2 + 0 + 1)
+    assert quote_style("他说「好」，“对”。") == dict.fromkeys("「」『』“”‘’", math.log10(0.5))  # 2.5 / 5 each
+
+
+def test_a_corner_quote_s_explanation_names_its_quote_style() -> None:
+    changes = garble_fixes(CORNER_PAGE + "\n" + garbled(CORNER_CLEAN) + "\n")
+    corner = [c for c in changes if c.new == "「"]
+    assert corner and all("quote style " + f"{math.log10(6.5 / 7):+.2f}" in c.why for c in corner)  # 6 printed, 0 curly

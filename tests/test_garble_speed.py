@@ -837,3 +837,20 @@ def test_a_winner_explained_again_from_the_terms_kept_reads_as_one_explained_ane
     zeros = [garbles._Decision(occurrence, z, "text", z, z, z, mark_glyph=True) for z in (-0.0, 0.0)]
     whys = [garbles._explain_kept(d, explained)[1] for d in zeros]
     assert whys == ["margin -0.00: drawn with the mark's glyph (against text)", "margin +0.00: drawn with the mark's glyph (against text)"]
+
+
+@pytest.mark.parametrize("styled", ["「好」，“对”。", "“对”。"])
+def test_the_screens_paths_find_the_same_occurrences_on_a_page_of_a_quote_style(styled: str,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page's quote style added to the screen's read (_Screen.needs) the same way on each path: the loop over
+    every candidate, over the narrow expression's, and the vector screen; a form the page never prints never goes on."""
+    monkeypatch.setattr(garbles, "_WINDOWS", None)
+    screen = garbles._prepared(default_model()).screen
+    needs = screen.needs(garbles.quote_style(styled))
+    for text in _texts()[-4:]:
+        plain = screen._occurrences(text, (m.start() for m in screen.pattern.finditer(text)), None, needs)
+        assert screen._occurrences(text, (m.start() for m in screen.narrow.finditer(text)), None, needs) == plain
+        if screen.vector is not None:
+            assert screen.vector.occurrences(text, needs)[0] == plain
+        corner = [o for o in plain if o.candidate.symbol in "「」『』"]
+        assert (corner == []) == ("「" not in styled)

@@ -44,7 +44,8 @@ class 3 as on average, and 4.0 times as often after one of the top class 4
 
 Digits are read as ``0`` and ASCII letters as ``a`` (98% and 37% are the same
 evidence for a per-cent sign), full-width ASCII symbols as their ASCII forms
-(``％`` as ``%``); whitespace is not a character of the model.
+(``％`` as ``%``), corner quotes as the curly ones they stand for (``「`` as ``“``);
+whitespace is not a character of the model.
 """
 
 from __future__ import annotations
@@ -78,8 +79,14 @@ _KEY_CODES = ("I", "I", "q", "I")
 # Full-width forms of ASCII symbols, digits and letters read as their ASCII forms (news text writes
 # 98% and 98％ alike), except the marks Chinese sets full-width as a rule: ，：；？！（）.
 _FULL_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in "，：；？！（）"}
+# Corner quotes are the forms of the quotes that GB/T 15834-2011 (标点符号用法) gives for vertical text, and that
+# some horizontal text prints (Hong Kong's and Taiwan's, software help): read as the curly quotes, 「」 as the outer
+# pair “” and 『』 as the inner ‘’, as horizontal text that sets them nests them.  (Real-dev train prints no corner
+# quote, so the model built with them read so is the same model.)
+CORNER_QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 _READ_AS = str.maketrans({
     PARAGRAPH_END: BOUNDARY,
+    **CORNER_QUOTES,
     **_FULL_WIDTH,
     **{c: "0" for c in "0123456789０１２３４５６７８９"},
     **{c: "a" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"},
@@ -93,7 +100,7 @@ _READ_OTHERWISE = re.compile("[" + re.escape("".join(map(chr, _READ_AS))) + "]")
 
 def normalise(text: str) -> str:
     """The text as the model reads it: digits as ``0``, ASCII letters as ``a``, full-width symbols as ASCII,
-    :data:`PARAGRAPH_END` as :data:`BOUNDARY`.
+    corner quotes as curly ones (:data:`CORNER_QUOTES`), :data:`PARAGRAPH_END` as :data:`BOUNDARY`.
 
     (Translated only where a character is read otherwise: the garble decisions normalise ~220,000 short
     windows of bench_decisions.py's garbled file, most of them ideographs alone, and a search of five

@@ -24,6 +24,11 @@ terms declared in :data:`FEATURES`, each with where its number comes from:
 ``partner``   the closing mark after an opening one, the numbers before and
               after in a series: how often real text has them near, against
               the chance of their printed forms being there anyway.
+``quote style``  part of the context term of a quote: the model reads a corner
+              quote as the curly one it stands for (「 as “), and the page's
+              own share of corner quotes among the quotes it prints says which
+              form it sets (:func:`quote_style`); a page that prints none gets
+              no corner quote restored.
 ``font run``  log10 P(this run is set in a garbled font | the rest of the page):
               a two-state model of the page's runs (:class:`FontRuns`).  A run
               that prints real marks (，。) is clean; a page with no garble
@@ -58,7 +63,7 @@ from .charclasses import (ASCII_FORMS, CLOSERS, DOUBLED, ENCLOSERS, IDEOGRAPH, I
 from . import DATA_DIR, regex
 from .cache import PerObject, cached
 from .collector import no_cycle_collection
-from .charlm import BOUNDARY, HISTORY, PARAGRAPH_END, READ_AS, CharLM, Weights, default_charlm, default_charlm_path, normalise, text_forms
+from .charlm import BOUNDARY, CORNER_QUOTES, HISTORY, PARAGRAPH_END, READ_AS, CharLM, Weights, default_charlm, default_charlm_path, normalise, text_forms
 from .fonts import MARK
 from .lexicon import LONGEST_WORD, Lexicon, load_lexicon, load_segments
 from .lines import TERMINAL_END
@@ -101,6 +106,12 @@ FEATURES = (
             "another mark around it or not (enclosure_state), is around the dash than around its garbled forms "
             "printed as themselves, outside both 0 (enclosure, data/garble_decision.json, "
             "corpora/fit_garble_runs.py on real-dev train); an opener printed garbled counts once decided a mark"),
+    Feature("quote style", "part of the context term of a quote: log10 of the page's share of the quote's form among "
+            "the quotes it prints as themselves, corner 「」『』 against curly “”‘’, with Jeffreys' add-½ (the model reads "
+            "a corner quote as its curly form, charlm.CORNER_QUOTES: GB/T 15834-2011 gives corner quotes as the quotes' "
+            "form in vertical text; 「」 outer, 『』 inner as horizontal text nests them); "
+            "a page that prints no corner quote: share 0, no corner quote restored (real-dev train prints none: every "
+            "figure there stays the same), curly 1"),
     Feature("font run", "two-state run model: run_length, sentence_stay, mark_in_garbled_run and the prior "
             "garbled_share (data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own "
             "share by EM; a run ends at a paragraph's end where the text marks one (a font is set for a paragraph or a "
@@ -161,6 +172,7 @@ class _Decision:
     run: float = 0.0  # log10 P(garbled run | the rest of the page)
     garbled_font: bool = False  # the run's state is known: the PDF sets it in a font that garbles (run 0)
     mark_glyph: bool = False  # the PDF draws it with the mark's glyph: a garble whatever the other terms say
+    style: float = 0.0  # log10 share of the quote's form on the page (quote_style), part of context; 0 for other marks
 
     @property
     def likelihood_ratio(self) -> float:
@@ -279,12 +291,13 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
     prepared = _prepared(model)
     read = _as_read(text, paragraphs)
     try:
-        occurrences = prepared.screen.occurrences(read) if prepared else []
+        styles = quote_style(read)
+        occurrences = prepared.screen.occurrences(read, styles) if prepared else []
         if font_state is not None and prepared:
             occurrences = _by_font(read, prepared, occurrences, font_state)
         if not occurrences:
             return []
-        decisions = _weigh(read, prepared, occurrences, font_state)
+        decisions = _weigh(read, prepared, occurrences, font_state, styles)
         explained: dict[tuple, tuple[float, str]] = {}  # (see _explain_kept)
         return [_change(text, d, model, explained) for d in decisions if d.wins]
     finally:
@@ -333,13 +346,15 @@ def garble_changes_at(text: str, model: NoiseModel, offsets: list[int], font_sta
     if font_state is None:  # (a font may draw a character with its mark's glyph: that wins whatever its terms)
         ends = _ends_paragraphs(text, paragraphs)
         whole = cache(lambda: _as_read(text, ends))
-        if not any(_may_win_at(prepared, text, at, ends, whole) for at in offsets):
+        styles = quote_style(text)
+        if not any(_may_win_at(prepared, text, at, ends, whole, styles) for at in offsets):
             return []
     wanted = set(offsets)
     return [c for c in garble_changes(text, model, font_state, paragraphs) if c[0] in wanted]
 
 
-def _may_win_at(prepared: _Prepared, text: str, at: int, ends: bool, whole: Callable[[], str]) -> bool:
+def _may_win_at(prepared: _Prepared, text: str, at: int, ends: bool, whole: Callable[[], str],
+                styles: dict[str, float] | None = None) -> bool:
     """Whether the decision of a candidate at *at* can win (:func:`_most_winnable`), read from the text around it.
 
     :func:`_most_winnable` reads no farther than the partner window each side
@@ -351,8 +366,9 @@ def _may_win_at(prepared: _Prepared, text: str, at: int, ends: bool, whole: Call
     would the whole, at the offset's place in it.  A number whose chain of
     partners goes on from one found there (:meth:`_Partners.chained`), and a
     stray space after it (a share of the whole page, :class:`_SpaceEvidence`),
-    are read on the whole text as read (*whole*).  What a slice reads is kept
-    by the slice.  (The settle pass asks this of 591 paragraph ends on
+    are read on the whole text as read (*whole*), and so is the quote style
+    (*styles*: :func:`quote_style` of the whole text; None, its most, 0).  What a slice reads is kept
+    by the slice and the style.  (The settle pass asks this of 591 paragraph ends on
     bench_repair's 5 MB print page, 20 different slices: the whole 1.7M
     characters as read and 591 reads cost ~19 ms, the slices and 20 reads ~2–4, measured.)
     """
@@ -364,20 +380,21 @@ def _may_win_at(prepared: _Prepared, text: str, at: int, ends: bool, whole: Call
     read = _PARAGRAPH_BREAK.sub(PARAGRAPH_END, text[max(0, lo - 1) : hi])[lo > 0 :] if ends else text[lo:hi]
     # (What the slice holds decides it, and where it is the text's edge: a file of pages repeats its paragraph ends.
     # Only a slice that passed the tests below is kept, and they read nothing else.)
-    key = (read, at - lo, lo == 0, hi == len(text))
+    o = _Occurrence(at - lo, 1, table[text[at]])
+    style = (styles or {}).get(o.candidate.symbol, 0.0)
+    key = (read, at - lo, lo == 0, hi == len(text), style)
     most = prepared.most_winnable.get(key)
     if most is None:
-        o = _Occurrence(at - lo, 1, table[text[at]])
         inside = ((lo == 0 or o.at - _whitespace(read, 0, o.at) >= WINDOW_MOST)
                   and (hi == len(text) or len(read) - o.at - 1 - _whitespace(read, o.at + 1, len(read)) >= WINDOW_MOST))
         # (A space after it: the stray space's share is the whole page's.  None at the text's end.)
         if not inside or o.at + 1 < len(read) and read[o.at + 1] in _SPACES or prepared.partners.chained(read, o):
             read = whole()
             o = _Occurrence(at, 1, o.candidate)
-            return _most_winnable(default_charlm(), prepared, read, o, _SpaceEvidence(read)) > THRESHOLD
+            return _most_winnable(default_charlm(), prepared, read, o, _SpaceEvidence(read), style) > THRESHOLD
         if len(prepared.most_winnable) >= READINGS_KEPT:
             prepared.most_winnable.clear()
-        most = prepared.most_winnable[key] = _most_winnable(default_charlm(), prepared, read, o, _SpaceEvidence(read))
+        most = prepared.most_winnable[key] = _most_winnable(default_charlm(), prepared, read, o, _SpaceEvidence(read), style)
     return most > THRESHOLD
 
 
@@ -403,12 +420,15 @@ def _by_font(text: str, prepared: _Prepared, occurrences: list[_Occurrence], fon
     return [kept[at] for at in sorted(kept)]
 
 
-def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_state: FontState | None = None
-           ) -> list[_Decision]:
-    """Every term of every occurrence's decision; neighbouring winners read in place (REREAD_ROUNDS), pairs that win only together weighed together (_won_together), interpuncts inside a won opener raised (enclosure)."""
+def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_state: FontState | None = None,
+           styles: dict[str, float] | None = None) -> list[_Decision]:
+    """Every term of every occurrence's decision; neighbouring winners read in place (REREAD_ROUNDS), pairs that win only together weighed together (_won_together), interpuncts inside a won opener raised (enclosure).
+    *styles*: :func:`quote_style` of *text*, where the caller has counted it."""
     counts = prepared.screen.page_counts(text)
     lm, space = default_charlm(), _SpaceEvidence(text, counts)
-    decisions = [_Decision(o, 0.0, "text", ratio) for o, ratio in zip(occurrences, space.ratios(text, occurrences))]
+    styles = quote_style(text) if styles is None else styles
+    decisions = [_Decision(o, 0.0, "text", ratio, style=styles.get(o.candidate.symbol, 0.0))
+                 for o, ratio in zip(occurrences, space.ratios(text, occurrences))]
     windows = _WINDOWS  # (read once: another thread's call may set it meanwhile)
     page = windows if counts is not None and windows is not None and windows.text is text else None
     _read_first(lm, prepared, text, decisions, page)
@@ -438,7 +458,7 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
             _reread(lm, prepared, text, d, chosen, before)
         count = len(decisions)
         # (A later round looks from the marks it chose alone: partners' terms only rise, and the others' stand.)
-        decisions, paired = _paired_with_winners(lm, prepared, text, decisions, chosen, space,
+        decisions, paired = _paired_with_winners(lm, prepared, text, decisions, chosen, space, styles,
                                                  None if round_ == 0 else changed)
         # (A pair's terms change only where a mark was chosen near it: after the first round, only those are weighed.)
         together = _won_together(lm, prepared, text, decisions if round_ == 0 else near, chosen)
@@ -516,14 +536,14 @@ def _open(d: _Decision) -> bool:
 def _read_with(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
                other: _Decision) -> _Decision:
     """A copy of *d* read with *other* a mark in place, besides *chosen*."""
-    copy = _Decision(d.occurrence, d.context, d.reading, d.space, d.partner, d.run, d.garbled_font, d.mark_glyph)
+    copy = _Decision(d.occurrence, d.context, d.reading, d.space, d.partner, d.run, d.garbled_font, d.mark_glyph, d.style)
     _read(lm, prepared, text, copy, {**chosen, other.occurrence.at: other.occurrence})
     return copy
 
 
 def _paired_with_winners(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Decision],
-                         chosen: dict[int, _Occurrence], space: _SpaceEvidence, won: list[int] | None = None
-                         ) -> tuple[list[_Decision], bool]:
+                         chosen: dict[int, _Occurrence], space: _SpaceEvidence, styles: dict[str, float],
+                         won: list[int] | None = None) -> tuple[list[_Decision], bool]:
     """*decisions* with the partners of winning paired marks weighed as such (new decisions where the screen left
     them), and whether any term changed.  *won*: the marks of *chosen* to look from (see :meth:`_Partners.of_winners`).
 
@@ -540,7 +560,8 @@ def _paired_with_winners(lm: CharLM, prepared: _Prepared, text: str, decisions: 
     for at, (occurrence, odds) in paired.items():
         d = by_at.get(at)
         if d is None:
-            d = by_at[at] = _Decision(occurrence, 0.0, "text", space.ratio(text, occurrence))
+            d = by_at[at] = _Decision(occurrence, 0.0, "text", space.ratio(text, occurrence),
+                                      style=styles.get(occurrence.candidate.symbol, 0.0))
             _read(lm, prepared, text, d, chosen)
             changed = True
         changed |= odds > d.partner
@@ -556,6 +577,16 @@ def _known_fonts(decisions: list[_Decision], font_state: FontState | None) -> No
             state = font_state(d.occurrence.at)
             if state:
                 d.run, d.garbled_font, d.mark_glyph = 0.0, True, state == MARK
+
+
+class _Needs(NamedTuple):
+    """What each candidate's screen read needs to go on (by its garbled character): where a title or quote may
+    enclose it, and where none may (:meth:`_Screen.passes`); and the candidates whose mark the page never
+    prints (style −inf), which a neighbour's read takes as printed alone (:meth:`_Screen.read`)."""
+
+    needed: dict[str, float]
+    needed_outside: dict[str, float]
+    printed_only: frozenset[str] = frozenset()
 
 
 class _Screen:
@@ -625,22 +656,52 @@ class _Screen:
         return f"[^{_class(good)}\\s]"
 
 
-    def occurrences(self, text: str) -> list[_Occurrence]:
+    def needs(self, styles: dict[str, float] | None) -> _Needs:
+        """What each candidate's read needs on a page of quote style *styles* (:func:`quote_style`): the context
+        term adds the style (:func:`_read_terms`), so the read needs that much more (``needed`` took its most,
+        0); a form the page never prints (−inf) never goes on, a stray space after it or not."""
+        if not styles:
+            return self.base
+        if styles is _NO_CORNER:
+            return self.no_corner
+        return self._needs(styles)
+
+    @cached_property
+    def base(self) -> _Needs:
+        return _Needs(self.needed, self.needed_outside)
+
+    @cached_property
+    def no_corner(self) -> _Needs:
+        """(Most pages: made once.)"""
+        return self._needs(_NO_CORNER)
+
+    def _needs(self, styles: dict[str, float]) -> _Needs:
+        lift = {g: -styles.get(c.symbol, 0.0) for g, c in self.table.items()}
+        return _Needs({g: v + lift[g] for g, v in self.needed.items()},
+                      {g: v + lift[g] for g, v in self.needed_outside.items()},
+                      frozenset(g for g, v in lift.items() if v == math.inf))
+
+    def occurrences(self, text: str, styles: dict[str, float] | None = None) -> list[_Occurrence]:
+        """The occurrences that go on on a page of quote style *styles* (:meth:`needs`)."""
         size = len(text)
         self.screened += size
+        needs = self.needs(styles)
         global _WINDOWS
         self.counted = _WINDOWS = None
         if self.screened >= VECTOR_FROM and size >= VECTOR_TEXT and self.vector is not None:
-            found, counts, _WINDOWS = self.vector.occurrences(text)
+            found, counts, _WINDOWS = self.vector.occurrences(text, needs)
             self.counted = (text, counts)  # one assignment: another thread's text never gets these counts
             return found
         at = (m.start() for m in (self.narrow if self.screened >= NARROW_FROM else self.pattern).finditer(text))
-        return self._occurrences(text, at)
+        return self._occurrences(text, at, None, needs)
 
-    def _occurrences(self, text: str, at, out: list[_Occurrence] | None = None) -> list[_Occurrence]:
-        """The occurrences among the candidates at the offsets *at* (ascending) that pass; *out* those before."""
+    def _occurrences(self, text: str, at, out: list[_Occurrence] | None = None, needs: _Needs | None = None
+                     ) -> list[_Occurrence]:
+        """The occurrences among the candidates at the offsets *at* (ascending) that pass; *out* those before;
+        *needs*: the page's (:meth:`needs`), the base without."""
         out = [] if out is None else out
-        table, left, right, needed, needed_outside = self.table, self.left, self.right, self.needed, self.needed_outside
+        needed, needed_outside, _ = needs = needs or self.base
+        table, left, right = self.table, self.left, self.right
         may_enclose = self.partners.may_enclose
         size = len(text)
         for i in at:
@@ -656,7 +717,7 @@ class _Screen:
                     out.append(_Occurrence(i, 1, c))
                 continue
             if before.isspace() or after.isspace() or before in table or after in table:
-                if after in _SPACES or self.passes(text, i, self.read(text, i)):
+                if after in _SPACES and needed[g] < math.inf or self.passes(text, i, self.read(text, i, needs), needs):
                     out.append(_Occurrence(i, 1, c))
                 continue
             lt, rt = left[g][0], right[g][0]  # the read of :meth:`read`, inline for the commonest case
@@ -665,11 +726,13 @@ class _Screen:
                 out.append(_Occurrence(i, 1, c))
         return out
 
-    def passes(self, text: str, i: int, value: float) -> bool:
+    def passes(self, text: str, i: int, value: float, needs: _Needs | None = None) -> bool:
         """Whether the candidate ``text[i]`` read *value* goes on: its partner term's most is that of its place
-        (:meth:`_Partners.most_at`: a mark read by its enclosure outside any title or quote gets no more)."""
+        (:meth:`_Partners.most_at`: a mark read by its enclosure outside any title or quote gets no more);
+        *needs*: the page's (:meth:`needs`), the base without."""
         g = text[i]
-        return value >= self.needed_outside[g] or value >= self.needed[g] and self.partners.may_enclose(text, i)
+        needed, needed_outside, _ = needs or self.base
+        return value >= needed_outside[g] or value >= needed[g] and self.partners.may_enclose(text, i)
 
     counted: tuple[str, _PageCounts | None] | None = None  # the text the vector screen last read, its counts
 
@@ -687,19 +750,21 @@ class _Screen:
             return None
         return _VectorScreen(numpy, self)
 
-    def read(self, text: str, i: int) -> float:
+    def read(self, text: str, i: int, needs: _Needs | None = None) -> float:
         """The bigram read of ``text[i]`` as its mark: the nearest character each side, whitespace skipped.
 
         A neighbour that is a candidate itself is read both ways, as printed and
         as its mark (it may turn out one), and the likelier counts.
         """
         g = text[i]
-        return self._term(self.left[g][0], _neighbour(text, i, -1)) + self._term(self.right[g][0], _neighbour(text, i, 1))
+        printed_only = (needs or self.base).printed_only
+        return (self._term(self.left[g][0], _neighbour(text, i, -1), printed_only)
+                + self._term(self.right[g][0], _neighbour(text, i, 1), printed_only))
 
-    def _term(self, terms: _Neighbours, ch: str) -> float:
+    def _term(self, terms: _Neighbours, ch: str, printed_only: frozenset[str]) -> float:
         value = terms[READ_AS.get(ch, ch)]
         c = self.table.get(ch)
-        if c is not None:
+        if c is not None and ch not in printed_only:
             symbol = READ_AS.get(c.symbol, c.symbol)
             value = max(value, terms[symbol])
         return value
@@ -749,8 +814,7 @@ class _VectorScreen:
         for k, c in enumerate(self.candidates[1:], 1):
             kind[ord(c.garbled)] = k
         self.kind = kind
-        self.need = np.array([0.0, *(screen.needed[c.garbled] for c in self.candidates[1:])])
-        self.need_outside = np.array([0.0, *(screen.needed_outside[c.garbled] for c in self.candidates[1:])])
+        self.needs: dict[int, tuple] = {}  # id of a _Needs the screen keeps → its arrays by kind (_need)
         self.doubled = np.array([False, *(c.symbol in DOUBLED for c in self.candidates[1:])])
         symbols = [0, *(ord(c.symbol) for c in self.candidates[1:])]
         self.left, self.left_column = self._dense(screen.left)
@@ -781,8 +845,24 @@ class _VectorScreen:
         table[kinds, np.searchsorted(vocabulary, codes) + 1] = np.frombuffer(b"".join(p[1] for p in packed), np.float64)
         return table, column
 
-    def occurrences(self, text: str) -> tuple[list[_Occurrence], _PageCounts | None, _Windows]:
+    def _need(self, needs: _Needs):
+        """*needs* as arrays by kind: needed, needed_outside, and whether a neighbour may be read as its mark
+        (kept for the two the screen keeps, which live as long as it: their ids are theirs alone)."""
+        found = self.needs.get(id(needs))
+        if found is None:
+            kinds, np = self.candidates[1:], self.np
+            found = (*(np.array([0.0, *(side[c.garbled] for c in kinds)]) for side in needs[:2]),
+                     np.array([False, *(c.garbled not in needs.printed_only for c in kinds)]))
+            if needs is self.screen.base or needs is self.screen.no_corner:
+                self.needs[id(needs)] = found
+        return found
+
+    def occurrences(self, text: str, needs: _Needs | None = None) -> tuple[list[_Occurrence], _PageCounts | None, _Windows]:
+        """:meth:`_Screen.occurrences` (*needs*: the page's, :meth:`_Screen.needs`; the base without), the page's
+        counts and its windows."""
         np, candidates = self.np, self.candidates
+        needs = needs or self.screen.base
+        need, need_outside, as_mark = self._need(needs)
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
         kind = np.take(self.kind, codes)  # (take: half the time of indexing, on 1.9M code points)
         size = len(codes)
@@ -796,13 +876,14 @@ class _VectorScreen:
             own = codes[two]
             doubled[doubled] = (((two > 0) & (codes[np.maximum(two - 1, 0)] == own))
                                 | ((two + 1 < size) & (codes[np.minimum(two + 1, size - 1)] == own)))
-        out = self.screen._occurrences(text, at[doubled].tolist())
+        out = self.screen._occurrences(text, at[doubled].tolist(), None, needs)
         at, k = at[~doubled], k[~doubled]
         # Followed by a space: always goes on (a stray space is evidence of its own), as in the loop.
         spaced = np.zeros(len(at), bool)
         inner = at + 1 < size
         spaced[inner] = kind[at[inner] + 1] == _SPACE
-        out += [_Occurrence(i, 1, candidates[j]) for i, j in zip(at[spaced].tolist(), k[spaced].tolist())]
+        on = spaced & (need[k] < math.inf)  # (a form the page never prints never goes on: _Screen.needs)
+        out += [_Occurrence(i, 1, candidates[j]) for i, j in zip(at[on].tolist(), k[on].tolist())]
         at, k = at[~spaced], k[~spaced]
         # The rest: the read of the nearest character each side that is not whitespace (BOUNDARY past the edges).
         # Most neighbours are the characters next to it; where one is whitespace, the text closed up says.
@@ -818,10 +899,10 @@ class _VectorScreen:
             place = closed.before(at[far])
             after[far] = np.where(place + 1 < closed.size, codes[closed.at(np.minimum(place + 1, closed.size - 1))],
                                   ord(BOUNDARY))
-        score = self._term(self.left, self.left_column, self.left_symbol, k, before)
-        score += self._term(self.right, self.right_column, self.right_symbol, k, after)
-        passed = score >= self.need_outside[k]
-        maybe = np.flatnonzero(~passed & (score >= self.need[k]))  # passes where a title or quote may enclose it
+        score = self._term(self.left, self.left_column, self.left_symbol, k, before, as_mark)
+        score += self._term(self.right, self.right_column, self.right_symbol, k, after, as_mark)
+        passed = score >= need_outside[k]
+        maybe = np.flatnonzero(~passed & (score >= need[k]))  # passes where a title or quote may enclose it
         if len(maybe):
             may_enclose, places = self.screen.partners.may_enclose, at[maybe].tolist()
             passed[maybe] = [may_enclose(text, i) for i in places]
@@ -839,12 +920,14 @@ class _VectorScreen:
                              int(np.count_nonzero(_ideographs(np, codes[spaces + 1]))))
         return out, counts, windows
 
-    def _term(self, table, column, symbol_column, k, neighbours):
-        """:meth:`_Screen._term` of each candidate (kind *k*) and its neighbour (a code point)."""
+    def _term(self, table, column, symbol_column, k, neighbours, as_mark):
+        """:meth:`_Screen._term` of each candidate (kind *k*) and its neighbour (a code point); *as_mark*: by kind,
+        whether a candidate neighbour may be read as its mark (:attr:`_Needs.printed_only`)."""
         np = self.np
         value = table[k, column[neighbours]]
         other = self.kind[neighbours]
         both = other > 0  # a candidate neighbour: its likelier reading
+        both[both] = as_mark[other[both]]
         value[both] = np.maximum(value[both], table[k[both], symbol_column[other[both]]])
         return value
 
@@ -1086,7 +1169,8 @@ def _screen_terms(lm: CharLM, pairs: tuple[tuple[str, str], ...]):
     order, which the key names).
     """
     stat = default_charlm_path().stat()
-    left, right = cached("screen", f"3|{sys.byteorder}|{stat.st_size}|{stat.st_mtime_ns}|{pairs}",
+    # (4: since corner quotes are read as curly ones, charlm.CORNER_QUOTES, a corner quote's terms are a curly one's.)
+    left, right = cached("screen", f"4|{sys.byteorder}|{stat.st_size}|{stat.st_mtime_ns}|{pairs}",
                          lambda: tuple({g: _packed(*terms) for g, terms in side.items()}
                                        for side in _work_out_screen_terms(lm, pairs)))
     return _Terms(left), _Terms(right)
@@ -1265,7 +1349,8 @@ def _reread(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: di
             return
 
 
-def _most_winnable(lm: CharLM, prepared: _Prepared, text: str, o: _Occurrence, space: _SpaceEvidence) -> float:
+def _most_winnable(lm: CharLM, prepared: _Prepared, text: str, o: _Occurrence, space: _SpaceEvidence,
+                   style: float = 0.0) -> float:
     """The most the winnable sum (context + space + partner) of *o*'s decision can be, whatever the page decides
     around it.
 
@@ -1273,11 +1358,12 @@ def _most_winnable(lm: CharLM, prepared: _Prepared, text: str, o: _Occurrence, s
     then change it only where they stand in its window (:func:`_reread`) —
     each combination of the candidates there is read, as any may win — or
     where it is the garbled partner of a paired mark that won
-    (:meth:`_Partners.of_winners`: at most :meth:`_Partners.most_as_partner`).
+    (:meth:`_Partners.of_winners`: at most :meth:`_Partners.most_as_partner`).  *style*: its quote style on
+    the page (:func:`quote_style`; 0, its most, where the page is not known).
     """
     table = prepared.table
     inside = [at for at in _window_offsets(text, o) if text[at] in table]
-    d = _Decision(o, 0.0, "text", space.ratio(text, o))
+    d = _Decision(o, 0.0, "text", space.ratio(text, o), style=style)
     best = -math.inf
     for k in range(1 << len(inside)):
         chosen = {at: _Occurrence(at, 1, table[text[at]]) for bit, at in enumerate(inside) if k >> bit & 1}
@@ -1325,6 +1411,7 @@ def _read_terms(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen
         raw = _window_logp(lm, left, o.candidate.symbol * o.length, right) - _window_logp(lm, left, o.candidate.garbled * o.length, right)
     else:
         raw = scored[0]
+    raw += d.style  # (P(」 | h) = P(” | h) × the page's corner share: the model reads 」 as ”)
     if raw + d.space + prepared.partners.most_at(text, o.at, o.candidate.symbol) <= EVIDENCE:
         d.context, d.reading, d.partner = raw, "text", 0.0
         return
@@ -1349,7 +1436,7 @@ def _reading_key(prepared: _Prepared, text: str, d: _Decision, window: tuple[str
     :data:`WINDOW_MOST` characters each side that are not whitespace, as
     printed.  Where those lie within the slice of ``partner_window``
     characters each side (or it reaches the text's edge), the slice, where the
-    occurrence is in it, the space term (the page's own) and, with marks
+    occurrence is in it, the space term and the quote style (the page's own) and, with marks
     chosen, the *window* read with them in place decide the terms.
     """
     return _reading_keys(prepared, text, [d], window)[0]
@@ -1372,7 +1459,7 @@ def _reading_keys(prepared: _Prepared, text: str, decisions: list[_Decision], wi
             keys.append(None)
         else:
             lo = at - span if at > span else 0
-            keys.append((text[lo : at + o.length + span], at - lo, o.length, d.space, window))
+            keys.append((text[lo : at + o.length + span], at - lo, o.length, d.space, d.style, window))
     return keys
 
 
@@ -1683,6 +1770,28 @@ def _near_chosen(o: _Occurrence, chosen_at: list[int]) -> bool:
     return k < len(chosen_at) and chosen_at[k] < hi
 
 
+# The quotes' forms a page prints, corner and curly (charlm.CORNER_QUOTES).
+_CORNER, _CURLY = tuple(CORNER_QUOTES), tuple(CORNER_QUOTES.values())
+_NO_CORNER = dict.fromkeys(_CORNER, -math.inf)
+
+
+def quote_style(text: str) -> dict[str, float]:
+    """log10 P(a quote's form | the page): each quote symbol → log10 of its form's share among the quotes *text*
+    prints as themselves (see FEATURES, ``quote style``); a symbol left out reads 0.
+
+    The model reads a corner quote as its curly form, so P(」 | h) = P(” | h) × the corner share.  The share is
+    counted with Jeffreys' add-½ to each form, the non-informative prior of a binomial share: a page that prints
+    a few corner quotes and no curly one keeps some chance for a curly one (one 「 printed: 3/4 corner), less
+    pulled to ½ than add-one (2/3).  A page that prints no corner quote gets share 0, no corner quote restored:
+    news prints none (0 of real-dev train's 27,242 quotes), and nothing on the page says otherwise.
+    """
+    if not any(ch in text for ch in _CORNER):  # (most pages: a search stops at the first, a count reads on)
+        return _NO_CORNER
+    corner = sum(map(text.count, _CORNER))
+    share = (corner + 0.5) / (corner + sum(map(text.count, _CURLY)) + 1.0)
+    return {**dict.fromkeys(_CORNER, math.log10(share)), **dict.fromkeys(_CURLY, math.log10(1.0 - share))}
+
+
 class _SpaceEvidence:
     """A stray space after a garbled mark, against how often this page spaces after an ideograph anyway.
 
@@ -1762,7 +1871,9 @@ class _Partners:
                          for symbol, fit in params.get("partner_distance", {}).items()}
         for symbol in {c.symbol for c in table.values()}:
             before, after = (forms(p) for p in partners_of(symbol))
-            share = within.get(symbol, within["numbering"] if symbol_class(symbol) == "numbering" else None)
+            # (A corner quote's share is its curly form's: the same quote, see CORNER_QUOTES.)
+            share = within.get(CORNER_QUOTES.get(symbol, symbol),
+                               within["numbering"] if symbol_class(symbol) == "numbering" else None)
             if (before or after) and share is not None:
                 odds = min(1.0 - 1e-9, chance(before) + chance(after))
                 self.partners[symbol] = (pattern(before), pattern(after), share, odds)
@@ -2372,7 +2483,7 @@ def _explain_kept(d: _Decision, explained: dict[tuple, tuple[float, str]]) -> tu
     all of them are: such a margin's why is made anew.
     """
     margin = d.margin
-    key = (d.context, d.space, d.partner, d.run, d.reading, d.mark_glyph, d.garbled_font)
+    key = (d.context, d.style, d.space, d.partner, d.run, d.reading, d.mark_glyph, d.garbled_font)
     found = explained.get(key) if margin else None
     if found is None:
         found = _explain(d, margin)
@@ -2383,7 +2494,7 @@ def _explain_kept(d: _Decision, explained: dict[tuple, tuple[float, str]]) -> tu
 
 def _explain(d: _Decision, margin: float) -> tuple[float, str]:
     confidence = round(1.0 / (1.0 + 10 ** (-margin)), 4)
-    parts = [f"{name} {value:+.2f}" for name, value in (("context", d.context), ("stray space", d.space),
+    parts = [f"{name} {value:+.2f}" for name, value in (("context", d.context - d.style), ("quote style", d.style), ("stray space", d.space),
                                                          ("partner", d.partner), ("font run", d.run)) if value]
     if d.mark_glyph:
         parts.append("drawn with the mark's glyph")
