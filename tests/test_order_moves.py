@@ -1620,3 +1620,40 @@ def test_a_title_stack_over_its_lead_stays_there_when_the_titles_stand_over_the_
     page = split_page(page_text)
     assert [a.byline for a in page.articles] == ["张伟", "王磊"]
     assert page.articles[0].title == "山区果园喜迎丰收"
+
+
+# Titles over the articles (the shape of train175 page-020), columns of 17 characters: the library
+# article's title over a byline line (a block of its own), its text whole and unsigned in the next
+# block; then the games article's two-line title stack (a title and a deck, each short of the column)
+# over its lead, in one block.  Read as no article's opening, the games block was the library
+# article's last column, short of its first (7 of 20 lines, under COLUMN_SHARE), and the search put
+# it before the library article's title.  A title stack over a lead opens an article, as a title of
+# one line over it does.
+def _set_17(paragraphs: list[str]) -> list[str]:
+    return [line for paragraph in paragraphs for line in _set(paragraph, 17)]
+
+
+CANTEEN_STACK = "\n".join(["社区食堂开进老小区", *_set_17([
+    "央视网消息（新闻联播）：近日，多个城市的老旧小区开设了社区食堂，老人在家门口就能吃上热乎饭菜。",
+    "食堂的饭菜价格实惠，荤素搭配。（记者 王磊）"])])
+READING_ROOM_TITLE = "乡村书屋点亮农家夜晚\n本报通讯员 陈红"
+READING_ROOM_TEXT = "\n".join(_set_17([
+    "央视网消息（新闻联播）：入冬以来，各地乡村书屋延长开放时间，吸引不少村民前来读书看报。",
+    "书屋还定期举办读书分享活动，邀请农技专家讲授种植养殖知识，村民们学得认真，问得仔细。",
+    "不少年轻人也把孩子带来，一起在书屋里写作业、读绘本，书屋成了村里最热闹的地方。",
+    "当地还计划为书屋添置更多图书和电脑，让村民足不出村就能学到新知识。",
+    "村干部说，书屋开得好不好，要看村民愿不愿意来，如今晚上的书屋灯火通明，座位常常不够用。",
+    "一位老人笑着说，现在冬天晚上有了好去处，日子过得更有滋味了。",
+    "书屋管理员介绍，今年以来借阅图书的村民越来越多，农业技术类图书最受欢迎。"]))
+GAMES_STACK = "\n".join(["全国冬季运动会开幕", "各地代表队齐聚赛场", *_set_17([
+    "央视网消息（新闻联播）：全国冬季运动会今天开幕，运动员将同场竞技。", "本届运动会设置多个大项。（记者 赵敏）"])])
+STACK_OVER_LEAD_PRINTED = [CANTEEN_STACK, READING_ROOM_TITLE, READING_ROOM_TEXT, GAMES_STACK]
+
+
+def test_a_title_stack_over_its_lead_opens_an_article_and_is_no_short_last_column() -> None:
+    assert len(READING_ROOM_TEXT.split("\n")) == 20 and len(GAMES_STACK.split("\n")) == 7 and 7 / 20 < COLUMN_SHARE
+    page_text = _page(STACK_OVER_LEAD_PRINTED)
+    assert reading_order(page_text) is None
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("社区食堂开进老小区", "王磊"), ("乡村书屋点亮农家夜晚", "陈红"), ("全国冬季运动会开幕各地代表队齐聚赛场", "赵敏")]
