@@ -257,9 +257,9 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
 
 def _opens_more_articles(printed: list[list[Line]], blocks: list[list[Line]], read: list[int]) -> bool:
     """*blocks* read in the order *read* open more articles (:func:`_articles`) than *printed* as printed:
-    the reading set text under a title or a byline line that its own lead does not follow (an article's
-    later column read after the next article's title, a lead's column moved after a column of the article
-    before), which no reading of pdfminer's boxes does that reads a page better.  Counted on the train
+    the reading sets text between an opening and the next, where print left none (another article's
+    column read between a title set across the page and its lead: train555 page-039, train575 page-028),
+    which no reading of pdfminer's boxes does that reads a page better.  Counted on the train
     batches (the 16 of /tmp/f14 but the check-only 509 and 511, and 59 earlier helpers' batches: gl14
     521-539, pt14 541-559, pm14b 561-565 and 571-579, rp14 581-599, pb14 621, 623, rp14b 641-655, tp15
     681-685, rp15 721-737; 3,000 pages, pdfminer; scratch /tmp/pm16/scan.py, coh.py): of the 981 pages
