@@ -1612,3 +1612,38 @@ def test_a_one_line_block_after_a_finished_sentence_stays_where_printed() -> Non
     page = finished + INSET_A_TITLE + "\n\n" + INSET_A_REST + INSET_B_TITLE + "\n\n" + INSET_B
     assert finished != INSET_A_LEAD
     assert _inset_titles_put_back(boxes(page, BylineFinder()), None, len(page)) is None
+
+
+
+# B's title set across the page, wider than a column (an article opens at such a title wherever it is read).
+B_WIDE_TITLE = "住房城乡建设部介绍今年城镇老旧小区改造计划全面提速"
+
+
+def _wide_title_page() -> tuple[str, list[str]]:
+    text, printed = _topic_page(TOPIC_A_1, TOPIC_B_1)
+    printed[2] = B_WIDE_TITLE
+    return "\n\n".join(printed) + "\n", printed
+
+
+def test_a_reading_that_opens_more_articles_than_print_is_no_reading() -> None:
+    # A's second column read between B's wide title and B's lead opens a third article where print
+    # reads two; read after A's first column it opens none.
+    import textfix.order as order
+    from textfix.lines import BylineFinder
+
+    text, _ = _wide_title_page()
+    blocks = order.boxes(text, BylineFinder())
+    assert order._opens_more_articles(blocks, blocks, [0, 1, 2, 4, 3, 5, 6])
+    assert not order._opens_more_articles(blocks, blocks, [0, 1, 4, 2, 3, 5, 6])
+
+
+def test_the_strip_search_s_reading_that_opens_more_articles_is_read_as_printed(monkeypatch) -> None:
+    # The search's reading stands where it opens no more articles than print (A's second column with A),
+    # not where it reads A's second column under B's wide title.
+    import textfix.order as order
+
+    text, printed = _wide_title_page()
+    monkeypatch.setattr(order, "_strips_past_header", lambda *args, **kwargs: [0, 1, 4, 2, 3, 5, 6])
+    assert _read_blocks(text, printed) == [0, 1, 4, 2, 3, 5, 6]
+    monkeypatch.setattr(order, "_strips_past_header", lambda *args, **kwargs: [0, 1, 2, 4, 3, 5, 6])
+    assert _read_blocks(text, printed) is None
