@@ -276,6 +276,39 @@ def test_a_section_printed_last_before_the_titles_goes_back_to_its_topic() -> No
     ]
 
 
+# Titles at the foot (the shape of train549 page-037, train587 page-025): three articles, the last
+# signed, and a section of the first (a subhead over its text, unsigned) printed last.  Its seam after
+# the signature is broken; read at the end of the first or the second article, or between the third's
+# lead and its column 2, it breaks none, and the section shares no words with any article, so the topics
+# do not tell: the shortest move read it into the third article.  It closes the first article that takes it.
+LEAD_K = "央视网消息（新闻联播）：近日，多个城市的老旧小区开设了社区食堂，老人在家门口就能吃上热乎饭菜。"
+LEAD_K2 = "食堂的饭菜价格实惠，荤素搭配，每天都有新花样。"
+LEAD_N = "央视网消息（新闻联播）：入冬以来，各地乡村书屋延长开放时间，吸引不少村民前来读书看报。"
+LEAD_N2 = "书屋还定期举办读书分享活动，村民们学得认真，问得仔细。"
+LEAD_W = "央视网消息（新闻联播）：全国冬季运动会今天开幕，来自各地的运动员将同场竞技。"
+LEAD_W2 = "本届运动会设置多个大项，赛程持续十天。"
+H_K = "助餐服务延伸到家"
+P_K = "行动不便的居民可以打电话预约，志愿者会按时上门送达。"
+FOOT_K = "社区食堂开进老小区\n乡村书屋点亮农家夜晚\n全国冬季运动会开幕"
+FIRST_SECTION_LAST_PRINTED = [
+    "\n".join(_set(LEAD_K) + _set(LEAD_K2)), "\n".join(_set(LEAD_N)), "\n".join(_set(LEAD_N2)), "\n".join(_set(LEAD_W)),
+    "\n".join([*_set(LEAD_W2)[:-1], _set(LEAD_W2)[-1] + BYLINE_4]), "\n".join([H_K, *_set(P_K)]), FOOT_K,
+]
+
+
+def test_a_section_printed_last_closes_the_first_article_that_takes_it() -> None:
+    page_text = _page(FIRST_SECTION_LAST_PRINTED)
+    first, lead_n, column_n, lead_w, column_w, section, foot = _pieces(page_text, FIRST_SECTION_LAST_PRINTED)
+    assert reading_order(page_text) == [first, section, lead_n, column_n, lead_w, column_w, foot]
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("社区食堂开进老小区", ""), ("乡村书屋点亮农家夜晚", ""), ("全国冬季运动会开幕", "赵敏")
+    ]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        ("paragraph", LEAD_K), ("paragraph", LEAD_K2), ("heading", H_K), ("paragraph", P_K)
+    ]
+
+
 # Titles over the articles (the shape of train65 page-018): the article's last subhead is printed
 # last, after the text it heads.  The page's first block opens with its title over the lead, so no
 # titles stand at the foot: the subhead goes back over its text (read as the foot's titles, it stayed

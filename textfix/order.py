@@ -2981,6 +2981,33 @@ def _tie_order(blocks: list[list[Line]], stop: int, found: tuple[int, ...], key,
     return None if together == found else (together, cohesion(together) - cohesion(found))
 
 
+def _late_section_home(blocks: list[list[Line]], stop: int, printed: tuple[int, ...], found: tuple[int, ...],
+                       terms) -> tuple[int, ...]:
+    """*found*, or, where it moves only the section printed last before the foot's titles (a subhead
+    over its text, :func:`_heading_over_text`; :func:`_moves_show`'s late section), that section read
+    at the end of the first article that takes it with no term of the key worse (*terms* of an order:
+    the seams, the subheads' topics, the balance; :func:`_no_term_worse`).  pdftotext prints an
+    article's section at a column's top after the page's other articles; where the seams and the
+    balance do not tell which article's end it closes, the fewest moves read it into the last article,
+    between its lead and its next column (train549 page-037, train587 page-025, train589 page-007),
+    where the gold has it close the first article.  An article that takes it only off balance does
+    not (train207 page-029: the third article's section, read after the first off balance at the
+    columns' tops; train733 page-010 is left so)."""
+    late = printed[-1]
+    if stop >= len(blocks) or found == printed or not _heading_over_text(blocks[late]):
+        return found
+    if not _has_text_line(blocks[late]):
+        return found  # heading lines alone: the foot's titles printed in two blocks (train557 page-015, train581 page-004)
+    rest = tuple(x for x in found if x != late)
+    if rest != printed[:-1]:
+        return found  # the search moved more than the late section
+    for _, last in _articles(blocks, rest)[:-1]:
+        seq = (*rest[:last + 1], late, *rest[last + 1:])
+        if _no_term_worse(terms(seq), terms(found)):
+            return seq
+    return found
+
+
 def _pdftotext_blocks(blocks: list[list[Line]]) -> bool:
     """The blocks may be pdftotext's: several paragraphs a block (one a box is pdfminer's, read as
     strips), no line of text alone (blank lines between a paragraph's lines: no layout analysis's
@@ -3014,7 +3041,8 @@ def _moves_show(blocks: list[list[Line]], stop: int, broken) -> bool:
     page-021), which breaks no sentence.  When the titles stand at the foot, a subhead over its text
     printed last before them (:func:`_heading_over_text`) may be another article's section that
     pdftotext printed late (train75 page-028: a section whose article ended unsigned two articles
-    before, no seam broken): the search is asked, and only the topics (:func:`_cohesion`) move it."""
+    before, no seam broken): the search is asked, and only the topics (:func:`_cohesion`) move it
+    (then to the first article that takes it where the key tells no worse: :func:`_late_section_home`)."""
     foot_titles = stop < len(blocks)
 
     def shows(i: int) -> bool:
@@ -3120,6 +3148,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     else:
         found = _topic_tie(blocks, stop, found, key, offered)
     found = _headings_in_place(found, start, _rests(blocks), lambda seq: key(seq, 0, 0, 0)[0])
+    found = _late_section_home(blocks, stop, start, found, lambda seq: key(seq, 0, 0, 0)[:4])
     if found == start:
         return None
     return list(range(lo)) + list(found)
