@@ -2815,6 +2815,11 @@ def _none_crowded(seq: list[int] | tuple[int, ...]) -> int:
     return 0
 
 
+# How many of move_order's key terms say how the order reads (the seams, the subheads' topics, the balance at
+# the feet and at the tops); the terms after them are the moves' cost (cuts, moves, way).
+READ_TERMS = 4
+
+
 def _no_term_worse(terms: tuple, than: tuple) -> bool:
     """Whether no term of *terms* is worse (greater) than the same term of *than*: compared term by
     term, not in order, so that a gain in one term does not buy a loss in a later one."""
@@ -2826,11 +2831,11 @@ def _search(start: tuple[int, ...], key, runs, cohesion=None, offered: list[tupl
     moves at most, each of which leaves fewer seams broken (key's first term) or reads two columns
     back.  With *cohesion* (:func:`_cohesion`), a move that leaves as many seams broken may also be
     taken when it reads the blocks with their articles' text (more cohesion, no other term worse), and
-    the orders are ranked by cohesion after key's first four terms.  *offered*, where given, gets
+    the orders are ranked by cohesion after key's first READ_TERMS terms.  *offered*, where given, gets
     every order the search weighed that breaks no seam (:func:`_tie_order` asks them)."""
     def ranked(seq: tuple[int, ...], cuts: int, moves: int, way: int) -> tuple:
         k = key(seq, cuts, moves, way)
-        return (*k[:4], -cohesion(seq) if cohesion else 0, *k[4:])
+        return (*k[:READ_TERMS], -cohesion(seq) if cohesion else 0, *k[READ_TERMS:])
 
     first = ranked(start, 0, 0, 0)
     beam = [(first, start)]
@@ -2845,7 +2850,7 @@ def _search(start: tuple[int, ...], key, runs, cohesion=None, offered: list[tupl
                 k = ranked(new, cuts + cut, moves, way + far)
                 # Each move mends a seam; reading two columns back may only make a subhead's move mend
                 # one, reading a block with its article's text may too.
-                closer = k[4] < together and _no_term_worse(k[1:4], (topic, off, off_tops))
+                closer = k[READ_TERMS] < together and _no_term_worse(k[1:READ_TERMS], (topic, off, off_tops))
                 if (k[0] < seams or ((columns or closer) and k[0] == seams)) and (new not in options or k < options[new]):
                     options[new] = k
         seen.update(options)
@@ -3132,6 +3137,10 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
                     break  # one article's columns: no title or lead inside
                 yield seq[:a] + seq[a:b:2] + seq[a + 1:b:2] + seq[b:], 0, (b - a) // 2, True  # cut at column 2's top
 
+    def reads(seq: tuple[int, ...]) -> tuple[int, ...]:
+        """How *seq* reads: key's first READ_TERMS terms, no move counted."""
+        return key(seq, 0, 0, 0)[:READ_TERMS]
+
     start = tuple(order)
     offered: list[tuple[int, ...]] = []
     found = _search(start, key, runs, offered=offered)
@@ -3141,14 +3150,14 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         # The counts rank the orders; the shares judge the one found (a count's gain grows with the
         # blocks' lengths: gains of orders read worse and better overlapped, twelfth session).
         overlap = _cohesion(blocks, stop, found, COHESION_JUDGED_BY)
-        if _no_term_worse(key(together, 0, 0, 0)[:4], key(found, 0, 0, 0)[:4]) and overlap(together) - overlap(found) >= COHESION_GAIN:
+        if _no_term_worse(reads(together), reads(found)) and overlap(together) - overlap(found) >= COHESION_GAIN:
             found = together
         else:
             found = _topic_tie(blocks, stop, found, key, offered)
     else:
         found = _topic_tie(blocks, stop, found, key, offered)
     found = _headings_in_place(found, start, _rests(blocks), lambda seq: key(seq, 0, 0, 0)[0])
-    found = _late_section_home(blocks, stop, start, found, lambda seq: key(seq, 0, 0, 0)[:4])
+    found = _late_section_home(blocks, stop, start, found, reads)
     if found == start:
         return None
     return list(range(lo)) + list(found)
