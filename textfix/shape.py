@@ -90,6 +90,11 @@ def _ends_paragraph(line: str) -> bool:
     return _ends(line) and not line.endswith(DASH_PAIR)
 
 
+def _wide_paragraph_end(line: str, width: int, column: int) -> bool:
+    """*line*, *width* units wide, is wider than the *column* (by WIDE) and ends a paragraph written one a line."""
+    return width > WIDE * column and _ends_paragraph(line)
+
+
 def layout_of(text: str) -> str:
     """:data:`PRINT` when *text*'s lines are broken at a print column, else :data:`PARAGRAPHS`."""
     return _layout(*column_share(text))
@@ -128,8 +133,7 @@ def regions(text: str) -> list[tuple[int, int, str]]:
         return _print_inside_paragraphs(text, lines, widths)
     column = _upper_quartile(widths)
     lo, hi = _band(widths)
-    wide = WIDE * column
-    if not any(_ends_paragraph(t) for t, w in zip(lines, widths) if w > wide):  # the usual print page
+    if not any(_wide_paragraph_end(t, w, column) for t, w in zip(lines, widths)):  # the usual print page
         return [(0, len(text), PRINT)]
     found = list(LINE_TEXT.finditer(text))  # where the lines are: only a page with such lines asks
     # A line at the column ends a run: the page's column, or the local one where articles of one page
@@ -140,7 +144,7 @@ def regions(text: str) -> list[tuple[int, int, str]]:
     open_run = False  # the run's last line ends a sentence: a short paragraph after it belongs to it
     for k, (t, w) in enumerate(zip(lines, widths)):
         ends = _ends(t)
-        if ends and (w > wide and not t.endswith(DASH_PAIR) or open_run):
+        if _wide_paragraph_end(t, w, column) or ends and open_run:
             run.append(k)
             open_run = True
         elif run and not ends and (lo <= w <= hi or local[k] - FULL_SLACK <= w <= local[k] + HANG):
@@ -166,7 +170,7 @@ def _reach_back(runs: list[tuple[int, int, int]], lines: list[str], widths: list
     paragraph whose quotes a font set half wide) are the print's, not the paragraphs'."""
     out, floor = [], -1
     for first, last, column in runs:
-        while first - 1 > floor and not (widths[first - 1] > WIDE * column and _ends_paragraph(lines[first - 1])):
+        while first - 1 > floor and not _wide_paragraph_end(lines[first - 1], widths[first - 1], column):
             first -= 1
         out.append((first, last, column))
         floor = last
@@ -179,7 +183,7 @@ def _bridged(runs: list[tuple[int, int, int]], lines: list[str], widths: list[in
     out = [runs[0][:2]]
     for first, last, column in runs[1:]:
         gap = range(out[-1][1] + 1, first)
-        if not any(widths[k] > WIDE * column and _ends_paragraph(lines[k]) for k in gap):
+        if not any(_wide_paragraph_end(lines[k], widths[k], column) for k in gap):
             out[-1] = (out[-1][0], last)
         else:
             out.append((first, last))
