@@ -488,6 +488,9 @@ def render(s: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    sys.path.insert(0, str(ROOT / "corpora"))
+    from realdev_forms import QUOTES, with_quotes
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", choices=("train", "test"), default="train")
     ap.add_argument("--model", help="a model file (default: the built-in model)")
@@ -499,12 +502,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--garble-space", action="store_true", help="garble the ideographic space U+3000 (to 摇) too")
     ap.add_argument("--articles", action="store_true",
                     help="repair each article whole, a paragraph a line (default: each paragraph alone)")
-    ap.add_argument("--quotes", choices=("curly", "corner"), default="curly",
+    ap.add_argument("--quotes", choices=QUOTES, default="curly",
                     help="corner: every “”‘’ set as 「」『』 first (realdev_forms.with_quotes)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
-    sys.path.insert(0, str(ROOT / "corpora"))
     import realdev
 
     if not Path(realdev.DEFAULT_PATH).exists():
@@ -514,8 +516,6 @@ def main(argv: list[str] | None = None) -> int:
     import textfix
 
     model = textfix.load_model(args.model) if args.model else None
-    from realdev_forms import with_quotes
-
     items = [with_quotes(item, args.quotes) for item in realdev.load(args.part)[: args.limit]]
     table = garble_table(not args.no_ascii_percent, args.garble_space)
     start = time.perf_counter()
