@@ -1647,3 +1647,34 @@ def test_the_strip_search_s_reading_that_opens_more_articles_is_read_as_printed(
     assert _read_blocks(text, printed) == [0, 1, 4, 2, 3, 5, 6]
     monkeypatch.setattr(order, "_strips_past_header", lambda *args, **kwargs: [0, 1, 2, 4, 3, 5, 6])
     assert _read_blocks(text, printed) is None
+
+
+# Three articles set as a staircase (train183 page-015's layout): A's, B's and C's first columns stand
+# side by side, each opening with a news lead; under A's and B's first columns their second columns and
+# bylines, and C's second column, longer than its first (7 lines against 3), printed after B's byline.
+# pdfminer printed the first columns in turn (A1 B1 C1), then A2, A's byline, B2, B's byline, then C2.
+# C1 breaks off inside a sentence that A2, opening A's second paragraph, does not go on.  As strips
+# (A1 B1 C1 | A2 B2 C2) C's columns do not balance; A1 B1 | A2 B2 with C1 read after them, its rest
+# following the group, breaks no sentence.
+STAIR_A = ["新华社北京5月6日电记者从农业农村部获悉，今年全国夏粮播种面积稳中有增。", "各地抓紧田间管理，小麦长势总体好于上年。"]
+STAIR_B = "新华社上海5月6日电记者从上海港获悉，今年以来港口集装箱吞吐量同比增长百分之六，新开航线十余条，航线网络持续拓展。"
+STAIR_C = ("新华社广州5月6日电记者从广东省文化和旅游厅获悉，假期全省接待游客人次与旅游收入双双增长，"
+           "各地景区推出夜游、非遗展演等活动，乡村民宿预订量明显上升，自驾出游成为不少家庭的选择，"
+           "多地还加开了旅游专线，方便游客错峰出行，文旅市场持续升温。")
+STAIR_TITLES = ["夏粮长势总体良好", "港口吞吐量稳步增长", "假期文旅市场升温"]
+
+
+def _staircase_page() -> tuple[str, list[str]]:
+    a_1, a_2, b, c = _set(STAIR_A[0]), _set(STAIR_A[1]), _set(STAIR_B), _set(STAIR_C)
+    assert (len(a_1), len(a_2), len(b), len(c)) == (4, 2, 5, 10)
+    assert (b[2][-1], c[2][-1]) == ("增", "人")  # B's and C's first columns break off inside a sentence
+    printed = ["2 经济 Economy", "\n".join(a_1), "\n".join(b[:3]), "\n".join(c[:3]), "\n".join(a_2), "（记者 张伟）",
+               "\n".join(b[3:]), "（记者 李明）", "\n".join(c[3:]), "（记者 王芳）", *STAIR_TITLES]
+    return "\n\n".join(printed) + "\n", printed
+
+
+def test_a_staircase_group_reads_its_last_article_after_the_others() -> None:
+    text, printed = _staircase_page()
+    assert _read_blocks(text, printed) == [0, 1, 4, 5, 2, 6, 7, 3, 8, 9, 10, 11, 12]
+    page = split_page(text)
+    assert [[x.text for x in a.blocks] for a in page.articles] == [STAIR_A, [STAIR_B], [STAIR_C]]
