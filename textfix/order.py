@@ -247,6 +247,13 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
         # as it checks one (textfix.split._moves_misread; train25 page-011, a group of four strips
         # read as five articles, one untitled, CER better, the articles worse).
         by_moves = order is not None
+    if order is None and boxes_only and broken:
+        # Nor rotated: pdfminer may have printed a staircase group's last article's later column after
+        # the group (:meth:`_Page.last_article_held`).  Asked last, as the row above, so that no page
+        # read before is read otherwise: where the strips read a page, a held group read instead on
+        # fewer broken seams read train503 page-003 worse (CER 0 -> 0.098, a seam the model takes
+        # for broken read right), and at a tie train203 page-028 (five articles for four).
+        order = _strips_past_header(boxed, strips_stop, MIN_BROKEN, None, held_last=True)
     if order is None:
         return None
     read = order + list(range(stop, len(blocks)))
@@ -553,26 +560,26 @@ def _floated_sections(blocks: list[list[Line]], stop: int) -> int | None:
 
 
 def _strips_past_header(blocks: list[list[Line]], stop: int, least: int, most: int | None,
-                        topical: bool = False) -> list[int] | None:
+                        topical: bool = False, held_last: bool = False) -> list[int] | None:
     """The order of :func:`_strip_reading_past_header`, or None (the one wrapper that drops the
     search's key: reading_order asks for the order alone)."""
-    found = _strip_reading_past_header(blocks, stop, least, most, topical)
+    found = _strip_reading_past_header(blocks, stop, least, most, topical, held_last)
     return None if found is None else found[1]
 
 
 def _strip_reading_past_header(blocks: list[list[Line]], stop: int, least: int, most: int | None,
-                               topical: bool = False) -> tuple[Key, list[int]] | None:
+                               topical: bool = False, held_last: bool = False) -> tuple[Key, list[int]] | None:
     """:func:`strip_reading` of the page with the header's sections, if pdfminer printed them among the
     columns (:func:`_floated_sections`), taken out and read after the page number.  The sections float
     at the page's top right: printed after a column's text, they show pdfminer read that column down
     before the strip beside it (10 of the 12 train pages, seeds 21, 23, 25, that print them so are
     out of order), a break in the print order besides the sentences' (FLOATED_BREAKS).  The print
     order must break *least* sentences (or such breaks) to be searched, and *most* at most (None: no
-    bound); *topical*: see :func:`strip_reading`."""
+    bound); *topical*, *held_last*: see :func:`strip_reading`."""
     s = _floated_sections(blocks, stop)
     if s is None:
-        return strip_reading(blocks, stop, 0, least, most, topical)
-    found = strip_reading(blocks[:s] + blocks[s + 1:], stop - 1, FLOATED_BREAKS, least, most, topical)
+        return strip_reading(blocks, stop, 0, least, most, topical, held_last)
+    found = strip_reading(blocks[:s] + blocks[s + 1:], stop - 1, FLOATED_BREAKS, least, most, topical, held_last)
     if found is None:
         return None
     order = [i + (i >= s) for i in found[1]]
@@ -971,7 +978,7 @@ Key = tuple[int, int, int, int, int, int, float]  # (seams broken, off topic, ki
 
 
 def strip_reading(blocks: list[list[Line]], stop: int, seen: int, least: int, most: int | None,
-                  topical: bool) -> tuple[Key, list[int]] | None:
+                  topical: bool, held_last: bool = False) -> tuple[Key, list[int]] | None:
     """The search's key (summed over the groups, relative to print) and order of the blocks [0, stop)
     read as groups of articles (pdfminer groups boxes that lie close), each
     group two or three strips interleaved per article or as printed, when that leaves at most half
@@ -980,7 +987,8 @@ def strip_reading(blocks: list[list[Line]], stop: int, seen: int, least: int, mo
     print order breaks *least* sentences (and such breaks) at least and *most* at most (None: no
     bound).  *topical*: the print order breaks no sentence (*least* and *most* are not asked), and
     a reading that breaks none either is taken when it reads each article's later columns with the
-    article they keep to (:func:`_topic_moved`)."""
+    article they keep to (:func:`_topic_moved`).  *held_last*: a group may be read with its last
+    article held after the others (:meth:`_Page.last_article_held`)."""
     if sum(len(b) for b in blocks[:stop]) < BOX_LINES * stop or _text_lines_alone(blocks[:stop]) > STRIP_LINES_ALONE * stop:
         return None  # a blank line after (nearly) every line, or after many: no extractor's boxes
     cost = _seam_costs(blocks)
@@ -988,7 +996,7 @@ def strip_reading(blocks: list[list[Line]], stop: int, seen: int, least: int, mo
     shown = broken + seen
     if (broken > 0) if topical else shown < least or (most is not None and shown > most):
         return None  # no order would be taken (below), or the caller searched the page already
-    page = _Page(blocks, cost, topical, boxed=_strip_boxes(blocks, stop))
+    page = _Page(blocks, cost, topical, boxed=_strip_boxes(blocks, stop), held_last=held_last)
     # The page's header is set above the articles: read first, in no group (so no block of a group,
     # a byline line read before its article's first segment included, is read before it).
     first = int(_header(blocks[0]))
@@ -1027,9 +1035,12 @@ def strip_reading(blocks: list[list[Line]], stop: int, seen: int, least: int, mo
 class _Page:
     """What the strip search asks of a page's blocks."""
 
-    def __init__(self, blocks: list[list[Line]], cost, topical: bool = False, boxed: bool = False) -> None:
+    def __init__(self, blocks: list[list[Line]], cost, topical: bool = False, boxed: bool = False,
+                 held_last: bool = False) -> None:
         self.cost = cost
         self.topical = topical
+        # A group may be read with its last article held after the others (:meth:`last_article_held`).
+        self.held_last = held_last
         # The blocks are a layout analysis's boxes (pdfminer's, :func:`_strip_boxes`), not pdftotext's.
         self.boxed = boxed
         alone = _first_lines_alone(blocks)
@@ -1116,7 +1127,7 @@ class _Page:
         bands = _bands(lo, hi, self.cost, self.leads, self.held, self.before, self.texts)
         if bands is not None and (best is None or bands[0] < best[0]):
             best = bands
-        for found in [*self.banded_strips(lo, hi), *self.last_article_held(lo, hi)]:
+        for found in [*self.banded_strips(lo, hi), *(self.last_article_held(lo, hi) if self.held_last else [])]:
             if best is None or found[0] < best[0]:
                 best = found
         return best
@@ -1143,10 +1154,10 @@ class _Page:
         articles = 1 + sum(self.can_start[lo + 1:last])
         for c in range(last + 1, hi):
             if not self.cost(c - 1, c)[0] or self.held[c] or abs(self.before[hi] - self.before[c] - first_lines) > BALANCE_SLACK * articles:
-                # Print reads the held segment on into the second strip, a seam it breaks (read on from
-                # any block, 4 of the survey's pages read worse: train171 page-003, train531 page-035,
-                # train565 page-011, train653 page-032); no strip opens at a byline alone; the strips
-                # balance as :func:`_strip_cuts` asks.
+                # Print reads the held segment on into the second strip, a seam it breaks (held up to
+                # any block, asked with the strips, 4 of the survey's pages read worse: train171
+                # page-003, train531 page-035, train565 page-011, train653 page-032); no strip opens at
+                # a byline alone; the strips balance as :func:`_strip_cuts` asks.
                 continue
             found = self.strips_of([*range(lo, last), *range(c, hi)], [last - lo], self.leads)
             if found is None:
