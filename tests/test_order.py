@@ -1172,7 +1172,7 @@ def test_a_later_strip_two_columns_wide_is_weighed_by_the_topics_not_its_columns
         return (int((x, y) not in right), 0.0)
 
     page = _Page.__new__(_Page)
-    page.cost, page.topical = cost, False
+    page.cost, page.topical, page.held_last = cost, False, False
     page.can_start = [True, True, False, False, False, False]
     page.closed = [True] * 6
     page.held = page.floats = page.titles = page.bylined = [False] * 6
