@@ -385,6 +385,10 @@ class CharLM:
             found = weights.after_one[b] = sum(w * 10 ** self._bigram(b, c) for c, w in weights.by_id.items())
         return found
 
+    def seen(self, text: str) -> bool:
+        """Whether every character of *text* (as the model reads it) was in the model's training text."""
+        return all(ch in self.ids for ch in normalise(text))
+
     def backoff(self, ch: str) -> float:
         """log10 P(c | *ch*) / P(c) for a character c of class 0 never seen after *ch*: the weight the model
         gives the lower order after *ch* (0 for a character never seen), after · with the class estimate's."""
