@@ -120,9 +120,11 @@ FEATURES = (
             "part of it), and goes on past a sentence's end (。！？, printed or a candidate's) only by sentence_stay; "
             "in a PDF, the state of the character's font (textfix.fonts: the file's garbled fonts, as doctor finds them); "
             "a printed form the character model never saw in its training text (曰: floor probability in any context) is "
-            "evidence of its run by its stray space and partner alone, and wins only where the page's other events and "
-            "those make its run likelier garbled than clean, odds above 1 (even odds, no fitted number: "
-            "_Decision.run_garbled; bench/unseen_forms.py measures it on train forms held out of a model)"),
+            "decided by the model's floor where its terms with the form read at its share of jieba's dictionary (a real "
+            "character's probability: data/charlm.bin's unseen, corpora/build_charlm.py) do not clear the threshold: "
+            "then it is evidence of its run by its stray space and partner alone, and wins only where the page's other "
+            "events and those make its run likelier garbled than clean, odds above 1 (even odds, no fitted number: "
+            "_Decision.on_floor, run_garbled); bench/unseen_forms.py measures it on train forms held out of a model"),
 )
 
 
@@ -160,7 +162,10 @@ class Candidate:
     symbol_class: str
     mechanism: str
     rate: float  # the learned share of the family's symbols that print garbled: picks among mechanisms
-    seen: bool = True  # the character model saw the printed form in its training text (see _Decision.run_garbled)
+    seen: bool = True  # the character model saw the printed form in its training text (see _Decision.on_floor)
+    # For a form it never saw: log10 of how much likelier jieba's dictionary makes it than the model's floor
+    # (CharLM.dictionary_gain), a real character's probability against one nobody writes.
+    gain: float = 0.0
 
 
 class _Occurrence(NamedTuple):
@@ -183,9 +188,9 @@ class _Decision:
 
     @property
     def likelihood_ratio(self) -> float:
-        """P(what is printed here | garbled run) / P(… | clean run): 1 + P(mark)/P(as printed); for a form the
-        model never saw, its evidence but the model's alone (see :meth:`run_garbled`)."""
-        if not self.occurrence.candidate.seen:
+        """P(what is printed here | garbled run) / P(… | clean run): 1 + P(mark)/P(as printed); where the model's
+        floor decides it (:meth:`on_floor`), its stray space's and partner's alone."""
+        if not self.occurrence.candidate.seen and self.on_floor:
             return 10.0 ** min(self.space + self.partner, 30.0)
         return 1.0 + 10.0 ** min(self.context + self.space + self.partner, 30.0)
 
@@ -204,17 +209,26 @@ class _Decision:
             return True
         terms = self.context + self.space + self.partner  # (winnable and margin, summed once: read ~4 times a decision)
         return (terms > THRESHOLD and terms + self.run > THRESHOLD
-                and (self.occurrence.candidate.seen or self.run_garbled()))
+                and (self.occurrence.candidate.seen or not self.on_floor or self.run_garbled()))
+
+    @property
+    def on_floor(self) -> bool:
+        """Whether the model's floor decides it: a form the model never saw whose terms, the form read at its
+        dictionary probability (Candidate.gain) in place of the floor, no longer clear the threshold.
+
+        A form the character model never saw (曰: 0 times in real-dev train, news of one register) has the model's
+        floor probability in any context, so such a context term says that a mark fits the place, not that the
+        character does not.  It is then no evidence of its run but by its stray space and partner, and wins only
+        where the run is garbled (:meth:`run_garbled`): a page of classical sayings, 子曰 …, has no garble evidence
+        and keeps every 曰, and a mark that wins even against a real character's probability (a paragraph's last
+        ；, a byline's closing ） printed 冤) is decided as any other (bench/unseen_forms.py).
+        """
+        c = self.occurrence.candidate
+        return not c.seen and self.context - c.gain + self.space + self.partner <= THRESHOLD
 
     def run_garbled(self) -> bool:
         """Whether its run is likelier garbled than clean on the page's other events and its own evidence but the
-        model's (a stray space after it, its partner): odds above 1, the even odds of the two states, no fitted number.
-
-        A form the character model never saw (曰: 0 times in real-dev train, news of one register) has the model's
-        floor probability in any context, so its context term says only that a mark fits the place, not that the
-        character does not: that is no evidence of its run, and it wins only where the rest makes the run garbled
-        (a page of classical sayings, 子曰 …, has no garble evidence and keeps every 曰; bench/unseen_forms.py).
-        """
+        model's (a stray space after it, its partner): odds above 1, the even odds of the two states, no fitted number."""
         p = 10.0 ** self.run
         return p >= 1.0 or math.log10(p / (1.0 - p)) + self.space + self.partner > 0.0
 
@@ -257,7 +271,8 @@ def _prepare(model: NoiseModel) -> _Prepared | None:
                 continue
             rate = record.rate * record.confidence
             if garbled not in table or rate > table[garbled].rate:
-                table[garbled] = Candidate(garbled, symbol, cls, record.name, rate, lm.seen(garbled))
+                table[garbled] = Candidate(garbled, symbol, cls, record.name, rate, lm.seen(garbled),
+                                           sum(map(lm.dictionary_gain, normalise(garbled))))
     if not table:
         return None
     partners = _Partners(lm, table)
