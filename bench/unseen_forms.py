@@ -13,8 +13,8 @@ Reads the train part of real-dev (``../shared/real-dev``, through
 2. A check of the rule for forms the model never saw (garbles.UNSEEN_RUN): the
    forms seen ``--least`` … ``--most`` times are held out, every train item
    that contains one is left out of a model fitted like the shipped one
-   (its Kneser-Ney tables on the rest; the shipped mark and interpunct smoothing
-   kept), so that they are unseen to it, as 曰 is to the shipped model.  The
+   (its Kneser-Ney tables on the rest and jieba's shares of the characters it
+   never saw; the shipped mark and interpunct smoothing kept), so that they are unseen to it, as 曰 is to the shipped model.  The
    left-out items' paragraphs are then measured as bench/eval_garbles.py
    measures (clean: false fixes; a seeded share garbled in runs: marks
    restored and left, false fixes in the garbled paragraphs), once with every
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "corpora"), str(ROOT / "bench")]
 
 import realdev  # noqa: E402
-from build_charlm import fit, training_text  # noqa: E402
+from build_charlm import fit, training_text, unseen_characters  # noqa: E402
 from eval_garbles import evaluate  # noqa: E402
 
 import textfix.charlm as charlm_module  # noqa: E402
@@ -53,10 +53,11 @@ def form_counts(text: str) -> list[tuple[int, str, str, float]]:
 
 
 def held_out_model(text: str, path: Path) -> None:
-    """A model of *text* with the shipped model's smoothing, written to *path*."""
+    """A model of *text* with the shipped model's smoothing and its own unseen characters' shares, written to *path*."""
     vocab, unknown, tables, meta = fit(text)
     header = _shipped_header()
     meta.update({key: header[key] for key in SMOOTHING if key in header})
+    meta["unseen"] = unseen_characters(vocab, unknown)
     path.write_bytes(encode_model(vocab, unknown, tables, meta))
 
 

@@ -34,7 +34,8 @@ terms declared in :data:`FEATURES`, each with where its number comes from:
               that prints real marks (，。) is clean; a page with no garble
               evidence gets no garble fixes, a garbled run gets all of them.
               A printed form the character model never saw (曰, outside its
-              news register) is no evidence of its run: it needs the others'.
+              news register), where the model's floor decides it, is no
+              evidence of its run: it needs the others'.
               Where the text comes with its fonts (a PDF), a character's font
               says its run's state outright, and its glyph (a mark's ink box or
               the character's own) whether it is a garble (``font_state``).
