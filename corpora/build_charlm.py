@@ -57,6 +57,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "corpora")]
 import realdev  # noqa: E402
 from textfix.charclasses import INTERPUNCT, PROSE_MARKS, is_ideograph  # noqa: E402
 from textfix.charlm import BOUNDARY, CharLM, Interpunct, decode_model, encode_model, normalise  # noqa: E402
+from textfix.lexicon import dictionary_path  # noqa: E402
 
 MIN_TRIGRAM_COUNT = 2
 HELD_OUT = 0.1  # the latest share of the train items (by date) the mark smoothing is fitted on
@@ -286,6 +287,21 @@ def _best_weight(loglik) -> float:
     return max((k / 100 for k in range(lo, hi + 1)), key=loglik)
 
 
+def unseen_characters(vocab: str, unknown: float) -> dict[str, float]:
+    """log10 P of each ideograph the model never saw, where jieba's dictionary makes it likelier than the model's
+    floor for such a character (*unknown*): its share of the characters of the dictionary's words, each word counted
+    as often as the dictionary says (a corpus much larger and broader than the news the model is fitted on: 曰, never
+    in real-dev train, is 1.1e-4 of it, the floor 1.9e-6).  The garble decision reads a printed form the model never
+    saw at this probability, a real character's, where it weighs it as evidence of its run (garbles.Candidate.gain)."""
+    counts: Counter[str] = Counter()
+    for word, n in re.findall(r"^(\S+) (\d+)", dictionary_path().read_text(encoding="utf-8"), re.M):
+        for ch in word:
+            counts[ch] += int(n)
+    total, seen = sum(counts.values()), set(vocab)
+    shares = {ch: log10(n / total) for ch, n in sorted(counts.items()) if ch not in seen and is_ideograph(ch)}
+    return {ch: round(logp, 3) for ch, logp in shares.items() if logp > unknown}
+
+
 def smoothing(items: list[dict], text: str, vocab: str, tables: list, interpunct: bool = True) -> dict:
     """The header's smoothing of the model fitted on *items* (*text*, *vocab*, *tables*): the marks'
     shares and weight, and (with *interpunct*) the interpunct's classes, estimates and weights."""
@@ -307,6 +323,7 @@ def main() -> int:
     text = training_text(items)
     vocab, unknown, tables, meta = fit(text)
     meta.update(smoothing(items, text, vocab, tables))
+    meta["unseen"] = unseen_characters(vocab, unknown)
     meta["trained_on"] = f"real-dev {args.part} part (corpora/realdev.py, before {realdev.TEST_FROM})"
     data = encode_model(vocab, unknown, tables, meta)
     Path(args.output).write_bytes(data)

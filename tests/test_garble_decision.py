@@ -586,3 +586,56 @@ def test_a_corner_quote_s_explanation_names_its_quote_style() -> None:
     changes = garble_fixes(CORNER_PAGE + "\n" + garbled(CORNER_CLEAN) + "\n")
     corner = [c for c in changes if c.new == "「"]
     assert corner and all("quote style " + f"{math.log10(6.5 / 7):+.2f}" in c.why for c in corner)  # 6 printed, 0 curly
+
+
+# Invented sayings in a classical style: 曰 ("says") is the form ； prints as (A3BB → D4BB), and real-dev train,
+# news of one register, never prints it, so the character model gives it its floor in any context.
+SAYINGS = ["古人曰为学之道在于专 老者曰行路之难在于始 先人曰治家之本在于勤", "门人问曰何谓专一 先生曰心无旁骛之谓也"]
+
+
+def test_the_model_never_saw_the_classical_form() -> None:
+    from textfix.charlm import default_charlm
+
+    assert not default_charlm().seen("曰") and default_charlm().seen("袁")
+
+
+@pytest.mark.parametrize("text", SAYINGS)
+def test_a_form_the_model_never_saw_is_no_garble_on_its_own(text: str) -> None:
+    """Its context term says only that a mark fits there (with 曰 read at its dictionary probability the mark
+    clears no threshold): with no other garble evidence, every 曰 stays.  (The start changed 3 and 2 of them.)"""
+    assert garble_fixes(text) == []
+
+
+def test_a_form_the_model_never_saw_is_restored_in_a_garbled_run() -> None:
+    """The same form amid garbled marks (袁 for ，, 遥 for 。): the run is garbled on their evidence, and ； comes back."""
+    clean = "他指出，为学之道在于专一；读书之法，在于循序渐进。"
+    assert "曰" in garbled(clean)
+    assert repair(garbled(clean)).text == clean
+
+
+def test_an_unseen_form_decided_by_the_floor_is_no_evidence_of_its_run() -> None:
+    from textfix.garbles import Candidate, _Decision, _Occurrence
+
+    seen = Candidate("曰", "；", "punct", "gb2312 lead-byte +0x31", 1.0)
+    unseen = Candidate("曰", "；", "punct", "gb2312 lead-byte +0x31", 1.0, False, 1.5)  # the dictionary: 10 ** 1.5 the floor
+    assert _Decision(_Occurrence(0, 1, seen), 2.0, "text", 0.0).likelihood_ratio == pytest.approx(101.0)
+    # Context 2.0 - 1.5 = 0.5, below the threshold (1.0): the floor decides it, and only its space is evidence.
+    assert _Decision(_Occurrence(0, 1, unseen), 2.0, "text", 0.0).likelihood_ratio == 1.0
+    assert _Decision(_Occurrence(0, 1, unseen), 2.0, "text", 0.3).likelihood_ratio == pytest.approx(10 ** 0.3)
+    # It wins only where its run is likelier garbled than clean: P(garbled | the others) 0.6 (odds 1.5) does, 0.4
+    # (odds 2/3) does not, unless its own space doubles the odds (0.3 ≈ log10 2: odds 4/3); a seen form at 0.4 does.
+    assert _Decision(_Occurrence(0, 1, unseen), 2.0, "text", 0.0, run=math.log10(0.6)).wins
+    assert not _Decision(_Occurrence(0, 1, unseen), 2.0, "text", 0.0, run=math.log10(0.4)).wins
+    assert _Decision(_Occurrence(0, 1, unseen), 2.0, "text", 0.3, run=math.log10(0.4)).wins
+    assert _Decision(_Occurrence(0, 1, seen), 2.0, "text", 0.0, run=math.log10(0.4)).wins
+    # Context 3.0: the mark wins even against the dictionary's probability (3.0 - 1.5 > 1.0): decided as any other.
+    assert _Decision(_Occurrence(0, 1, unseen), 3.0, "text", 0.0).likelihood_ratio == pytest.approx(1001.0)
+    assert _Decision(_Occurrence(0, 1, unseen), 3.0, "text", 0.0, run=math.log10(0.4)).wins
+
+
+def test_the_shipped_model_reads_an_unseen_character_by_the_dictionary() -> None:
+    from textfix.charlm import default_charlm
+
+    lm = default_charlm()
+    assert lm.dictionary_gain("袁") == 0.0  # seen in train
+    assert lm.dictionary_gain("曰") > 1.0  # jieba's share of it, 1.1e-4, against the floor's 1.9e-6

@@ -184,8 +184,11 @@ class CharLM:
 
     def __init__(self, vocab: str, unknown: float, tables: list[tuple[array, array, array]],
                  mark_shares: dict[str, float] | None = None, mark_smoothing: float = 0.0,
-                 interpunct: Interpunct | None = None) -> None:
+                 interpunct: Interpunct | None = None, unseen: dict[str, float] | None = None) -> None:
         self.interpunct = interpunct
+        # log10 P of characters never seen in the training text, by their share of jieba's dictionary, where that is
+        # above the floor (*unknown*) (corpora/build_charlm.py, unseen_characters): see :meth:`dictionary_gain`
+        self.unseen = unseen or {}
         self.ids = {ch: k + 1 for k, ch in enumerate(vocab)}  # 0: a character never seen
         self.unknown = unknown
         self.mark_shares = mark_shares if mark_smoothing else {}
@@ -385,6 +388,15 @@ class CharLM:
             found = weights.after_one[b] = sum(w * 10 ** self._bigram(b, c) for c, w in weights.by_id.items())
         return found
 
+    def seen(self, text: str) -> bool:
+        """Whether every character of *text* (as the model reads it) was in the model's training text."""
+        return all(ch in self.ids for ch in normalise(text))
+
+    def dictionary_gain(self, ch: str) -> float:
+        """log10 of how much likelier jieba's dictionary makes a character the model never saw than the model's floor
+        for one (0 for a character it saw, or that the dictionary makes no likelier)."""
+        return self.unseen.get(ch, self.unknown) - self.unknown if ch not in self.ids else 0.0
+
     def backoff(self, ch: str) -> float:
         """log10 P(c | *ch*) / P(c) for a character c of class 0 never seen after *ch*: the weight the model
         gives the lower order after *ch* (0 for a character never seen), after · with the class estimate's."""
@@ -500,7 +512,7 @@ def decode_model(data: bytes | mmap.mmap) -> CharLM:
                 parts.append(part)
         tables.append(tuple(parts))
     return CharLM(header["vocab"], header["unknown"], tables, header.get("mark_shares"), header.get("mark_smoothing", 0.0),
-                  Interpunct.read(header.get("interpunct")))
+                  Interpunct.read(header.get("interpunct")), header.get("unseen"))
 
 
 def default_charlm_path() -> Path:

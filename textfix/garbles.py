@@ -33,6 +33,9 @@ terms declared in :data:`FEATURES`, each with where its number comes from:
               a two-state model of the page's runs (:class:`FontRuns`).  A run
               that prints real marks (，。) is clean; a page with no garble
               evidence gets no garble fixes, a garbled run gets all of them.
+              A printed form the character model never saw (曰, outside its
+              news register), where the model's floor decides it, is no
+              evidence of its run: it needs the others'.
               Where the text comes with its fonts (a PDF), a character's font
               says its run's state outright, and its glyph (a mark's ink box or
               the character's own) whether it is a garble (``font_state``).
@@ -116,7 +119,13 @@ FEATURES = (
             "garbled_share (data/garble_decision.json, corpora/fit_garble_runs.py on the seed page); the page's own "
             "share by EM; a run ends at a paragraph's end where the text marks one (a font is set for a paragraph or a "
             "part of it), and goes on past a sentence's end (。！？, printed or a candidate's) only by sentence_stay; "
-            "in a PDF, the state of the character's font (textfix.fonts: the file's garbled fonts, as doctor finds them)"),
+            "in a PDF, the state of the character's font (textfix.fonts: the file's garbled fonts, as doctor finds them); "
+            "a printed form the character model never saw in its training text (曰: floor probability in any context) is "
+            "decided by the model's floor where its terms with the form read at its share of jieba's dictionary (a real "
+            "character's probability: data/charlm.bin's unseen, corpora/build_charlm.py) do not clear the threshold: "
+            "then it is evidence of its run by its stray space and partner alone, and wins only where the page's other "
+            "events and those make its run likelier garbled than clean, odds above 1 (even odds, no fitted number: "
+            "_Decision.on_floor, run_garbled); bench/unseen_forms.py measures it on train forms held out of a model"),
 )
 
 
@@ -154,6 +163,10 @@ class Candidate:
     symbol_class: str
     mechanism: str
     rate: float  # the learned share of the family's symbols that print garbled: picks among mechanisms
+    seen: bool = True  # the character model saw the printed form in its training text (see _Decision.on_floor)
+    # For a form it never saw: log10 of how much likelier jieba's dictionary makes it than the model's floor
+    # (CharLM.dictionary_gain), a real character's probability against one nobody writes.
+    gain: float = 0.0
 
 
 class _Occurrence(NamedTuple):
@@ -176,7 +189,10 @@ class _Decision:
 
     @property
     def likelihood_ratio(self) -> float:
-        """P(what is printed here | garbled run) / P(… | clean run): 1 + P(mark)/P(as printed)."""
+        """P(what is printed here | garbled run) / P(… | clean run): 1 + P(mark)/P(as printed); where the model's
+        floor decides it (:meth:`on_floor`), its stray space's and partner's alone."""
+        if not self.occurrence.candidate.seen and self.on_floor:
+            return 10.0 ** min(self.space + self.partner, 30.0)
         return 1.0 + 10.0 ** min(self.context + self.space + self.partner, 30.0)
 
     @property
@@ -193,7 +209,29 @@ class _Decision:
         if self.mark_glyph:
             return True
         terms = self.context + self.space + self.partner  # (winnable and margin, summed once: read ~4 times a decision)
-        return terms > THRESHOLD and terms + self.run > THRESHOLD
+        return (terms > THRESHOLD and terms + self.run > THRESHOLD
+                and (self.occurrence.candidate.seen or not self.on_floor or self.run_garbled()))
+
+    @property
+    def on_floor(self) -> bool:
+        """Whether the model's floor decides it: a form the model never saw whose terms, the form read at its
+        dictionary probability (Candidate.gain) in place of the floor, no longer clear the threshold.
+
+        A form the character model never saw (曰: 0 times in real-dev train, news of one register) has the model's
+        floor probability in any context, so such a context term says that a mark fits the place, not that the
+        character does not.  It is then no evidence of its run but by its stray space and partner, and wins only
+        where the run is garbled (:meth:`run_garbled`): a page of classical sayings, 子曰 …, has no garble evidence
+        and keeps every 曰, and a mark that wins even against a real character's probability (a paragraph's last
+        ；, a byline's closing ） printed 冤) is decided as any other (bench/unseen_forms.py).
+        """
+        c = self.occurrence.candidate
+        return not c.seen and self.context - c.gain + self.space + self.partner <= THRESHOLD
+
+    def run_garbled(self) -> bool:
+        """Whether its run is likelier garbled than clean on the page's other events and its own evidence but the
+        model's (a stray space after it, its partner): odds above 1, the even odds of the two states, no fitted number."""
+        p = 10.0 ** self.run
+        return p >= 1.0 or math.log10(p / (1.0 - p)) + self.space + self.partner > 0.0
 
 
 def prepare(model: NoiseModel) -> None:
@@ -225,6 +263,7 @@ def _prepared(model: NoiseModel) -> _Prepared | None:
 
 
 def _prepare(model: NoiseModel) -> _Prepared | None:
+    lm = default_charlm()
     table: dict[str, Candidate] = {}
     for garbled, options in model.garble_table().items():
         for symbol, _entry, record in options:
@@ -233,10 +272,10 @@ def _prepare(model: NoiseModel) -> _Prepared | None:
                 continue
             rate = record.rate * record.confidence
             if garbled not in table or rate > table[garbled].rate:
-                table[garbled] = Candidate(garbled, symbol, cls, record.name, rate)
+                table[garbled] = Candidate(garbled, symbol, cls, record.name, rate, lm.seen(garbled),
+                                           sum(map(lm.dictionary_gain, normalise(garbled))))
     if not table:
         return None
-    lm = default_charlm()
     partners = _Partners(lm, table)
     marks = regex.compile(f"[{_class(c.symbol for c in table.values())}]")
     return _Prepared(table, _Screen(lm, table, partners), marks, partners)
