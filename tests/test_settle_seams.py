@@ -35,6 +35,11 @@ def test_only_the_candidates_near_a_seam_are_decided() -> None:
     assert _found(GARBLED, [FULL_STOP - 3]) == [(FULL_STOP, "遥", "。")]
 
 
+def test_a_text_without_seams_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(garbles, "_as_read", lambda *args: pytest.fail("the text was read"))
+    assert garbles.garble_changes(GARBLED, default_model(), None, True, garbles.Seams([])) == []
+
+
 @pytest.mark.parametrize("paragraph_ends", [False, True])
 def test_the_vector_screen_keeps_the_candidates_near_seams_the_loop_keeps(paragraph_ends: bool) -> None:
     pytest.importorskip("numpy")

@@ -300,6 +300,8 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
     """
     global _WINDOWS
     prepared = _prepared(model)
+    if seams is not None and not (seams.offsets or seams.paragraph_ends):
+        return []  # (nothing reads differently: a text that came a paragraph a line, settled)
     read = _as_read(text, paragraphs)
     try:
         styles = quote_style(read)
