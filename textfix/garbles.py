@@ -331,10 +331,10 @@ class Seams(NamedTuple):
 
 def _near(offsets: Iterable[int], text: str, seams: Seams) -> Iterator[int]:
     """Those of *offsets* within SEAM_REACH characters of one of *seams* in *text* as read (:func:`_as_read`)."""
-    seams = _seam_offsets(seams, _paragraph_ends(text) if seams.paragraph_ends else [])
+    places = _seam_offsets(seams, _paragraph_ends(text) if seams.paragraph_ends else [])
     for at in offsets:
-        k = bisect_left(seams, at - SEAM_REACH)
-        if k < len(seams) and seams[k] <= at + SEAM_REACH:
+        k = bisect_left(places, at - SEAM_REACH)
+        if k < len(places) and places[k] <= at + SEAM_REACH:
             yield at
 
 
@@ -906,9 +906,9 @@ class _VectorScreen:
         at = np.flatnonzero(kind > 0)
         if seams is not None:  # (what _near keeps; the paragraph ends found in the array)
             ends = np.flatnonzero(codes == ord(PARAGRAPH_END)).tolist() if seams.paragraph_ends else []
-            seams = np.array(_seam_offsets(seams, ends), np.int64)
-            k = np.minimum(np.searchsorted(seams, at - SEAM_REACH), len(seams) - 1)
-            at = at[np.abs(seams[k] - at) <= SEAM_REACH] if len(seams) else at[:0]
+            places = np.array(_seam_offsets(seams, ends), np.int64)
+            k = np.minimum(np.searchsorted(places, at - SEAM_REACH), len(places) - 1)
+            at = at[np.abs(places[k] - at) <= SEAM_REACH] if len(places) else at[:0]
         k = kind[at]
         # Doubled marks printed double: the screen's loop (it joins them).  (Their neighbours are compared where the
         # candidate is a doubled mark's alone: 要 and 噎 are ~4% of bench_repair's print page's 88,000 candidates.)
