@@ -21,7 +21,8 @@ processes is printed, on two files:
 ``textfix`` (e.g. a ``git worktree`` of the commit before a change) and prints
 the ratio.  ``--pipeline`` times the decisions inside ``textfix.repair`` of the
 ``print`` file instead (every call the repair makes: the pages as printed, the
-settle pass on the rejoined text, the paragraph ends), in a process that
+settle pass on the rejoined text and the seams it decides near, the paragraph
+ends), in a process that
 repaired the seed page first (and warmed up as above).
 """
 
@@ -108,8 +109,9 @@ def warm_up(garbles, model) -> None:
     garbles.garble_changes("\n".join([seed] * repeats), model)
 
 
-# The repair module's names of the decision (an older checkout has the first alone): what --pipeline times.
-DECIDING = ("garble_changes", "garble_changes_at")
+# The repair module's names of the decision (an older checkout has the first alone): what --pipeline times.  (_seams:
+# where the settle pass decides again, worked out from the repair's changes before its decision is asked.)
+DECIDING = ("garble_changes", "garble_changes_at", "_seams")
 
 
 def pipeline_timings(paths: dict[str, str]) -> dict[str, tuple[float, int]]:

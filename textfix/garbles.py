@@ -54,7 +54,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from itertools import islice, repeat
@@ -307,7 +307,7 @@ FontState = Callable[[int], "bool | str | None"]
 # CPU: measured with gc.callbacks.)
 @no_cycle_collection()
 def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = None,
-                   paragraphs: bool | None = False) -> list[tuple]:
+                   paragraphs: bool | None = False, seams: Seams | None = None) -> list[tuple]:
     """(start, end, old, new, rule, confidence, why) for each garbled mark found in *text*.
 
     Where the text's line breaks end paragraphs, a decision reads one as a
@@ -325,13 +325,26 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
     one of a garbled font is decided by the other terms alone; and where the
     PDF draws the character with its mark's glyph (:data:`MARK`), it is a
     garble whatever its context, with its own glyph (False) never.
+
+    *seams* (:class:`Seams`), where given, are where *text* reads
+    differently from a text decided before (the settle pass: a paragraph's
+    end the rejoin left where the printed lines were read closed up): only
+    the candidates within SEAM_REACH characters of one are decided, and the
+    run model's events are those (the page's other printed marks count in
+    its share as far ones do; its space and quote shares are the whole
+    text's).  Every other candidate keeps the decision made before.  An
+    approximation: farther from every seam a candidate reads the same
+    window, word and name, but its partner term reads ``partner_window``
+    characters and its run term the page, which the rejoin changes too.
     """
     global _WINDOWS
     prepared = _prepared(model)
+    if seams is not None and not (seams.offsets or seams.paragraph_ends):
+        return []  # (nothing reads differently: a text that came a paragraph a line, settled)
     read = _as_read(text, paragraphs)
     try:
         styles = quote_style(read)
-        occurrences = prepared.screen.occurrences(read, styles) if prepared else []
+        occurrences = prepared.screen.occurrences(read, styles, seams) if prepared else []
         if font_state is not None and prepared:
             occurrences = _by_font(read, prepared, occurrences, font_state)
         if not occurrences:
@@ -348,13 +361,34 @@ def garble_changes(text: str, model: NoiseModel, font_state: FontState | None = 
             _WINDOWS = None
 
 
+class Seams(NamedTuple):
+    """Where a text reads differently from one decided before (see :func:`garble_changes`)."""
+
+    offsets: list[int]  # ascending
+    paragraph_ends: bool = False  # each paragraph's end too (where the lines were read closed up before)
+
+
+def _near(offsets: Iterable[int], text: str, seams: Seams) -> Iterator[int]:
+    """Those of *offsets* within SEAM_REACH characters of one of *seams* in *text* as read (:func:`_as_read`)."""
+    places = _seam_offsets(seams, _paragraph_ends(text) if seams.paragraph_ends else [])
+    for at in offsets:
+        k = bisect_left(places, at - SEAM_REACH)
+        if k < len(places) and places[k] <= at + SEAM_REACH:
+            yield at
+
+
+def _seam_offsets(seams: Seams, ends: list[int]) -> list[int]:
+    """The offsets of *seams* and, where they count, the paragraph ends *ends* (both ascending)."""
+    return sorted(seams.offsets + ends) if seams.paragraph_ends and ends else seams.offsets
+
+
 # The first line break of a run: blank lines between paragraphs are one end.  (The look-behind after the
 # break, not before it: the engine then scans for the break itself, 5 ms instead of 20 on a 1.7M-character
 # page of bench_repair's rejoined print, measured.)
 _PARAGRAPH_BREAK = re.compile(r"\n(?<!\n\n)")
 
 
-def _ends_paragraphs(text: str, paragraphs: bool | None) -> bool:
+def ends_paragraphs(text: str, paragraphs: bool | None) -> bool:
     """Whether *text*'s line breaks end paragraphs: *paragraphs* where given, else where most of its lines
     end a sentence (see :func:`garble_changes`)."""
     return paragraphs if paragraphs is not None else "\n" in text and _most_lines_end_a_sentence(text)
@@ -363,7 +397,7 @@ def _ends_paragraphs(text: str, paragraphs: bool | None) -> bool:
 def _as_read(text: str, paragraphs: bool | None) -> str:
     """*text* as the decisions read it: a line break that ends a paragraph (see :func:`garble_changes`) as
     :data:`PARAGRAPH_END`, one for one (the offsets stay those of *text*)."""
-    ends = _ends_paragraphs(text, paragraphs)
+    ends = ends_paragraphs(text, paragraphs)
     return _PARAGRAPH_BREAK.sub(PARAGRAPH_END, text) if ends and "\n" in text else text
 
 
@@ -383,7 +417,7 @@ def garble_changes_at(text: str, model: NoiseModel, offsets: list[int], font_sta
     if prepared is None:
         return []
     if font_state is None:  # (a font may draw a character with its mark's glyph: that wins whatever its terms)
-        ends = _ends_paragraphs(text, paragraphs)
+        ends = ends_paragraphs(text, paragraphs)
         whole = cache(lambda: _as_read(text, ends))
         styles = quote_style(text)
         if not any(_may_win_at(prepared, text, at, ends, whole, styles) for at in offsets):
@@ -720,19 +754,21 @@ class _Screen:
                       {g: v + lift[g] for g, v in self.needed_outside.items()},
                       frozenset(g for g, v in lift.items() if v == math.inf))
 
-    def occurrences(self, text: str, styles: dict[str, float] | None = None) -> list[_Occurrence]:
-        """The occurrences that go on on a page of quote style *styles* (:meth:`needs`)."""
+    def occurrences(self, text: str, styles: dict[str, float] | None = None, seams: Seams | None = None
+                    ) -> list[_Occurrence]:
+        """The occurrences that go on on a page of quote style *styles* (:meth:`needs`); *seams*: only among the
+        candidates near them (:func:`garble_changes`)."""
         size = len(text)
         self.screened += size
         needs = self.needs(styles)
         global _WINDOWS
         self.counted = _WINDOWS = None
         if self.screened >= VECTOR_FROM and size >= VECTOR_TEXT and self.vector is not None:
-            found, counts, _WINDOWS = self.vector.occurrences(text, needs)
+            found, counts, _WINDOWS = self.vector.occurrences(text, needs, seams)
             self.counted = (text, counts)  # one assignment: another thread's text never gets these counts
             return found
         at = (m.start() for m in (self.narrow if self.screened >= NARROW_FROM else self.pattern).finditer(text))
-        return self._occurrences(text, at, None, needs)
+        return self._occurrences(text, at if seams is None else _near(at, text, seams), None, needs)
 
     def _occurrences(self, text: str, at, out: list[_Occurrence] | None = None, needs: _Needs | None = None
                      ) -> list[_Occurrence]:
@@ -896,9 +932,10 @@ class _VectorScreen:
                 self.needs[id(needs)] = found
         return found
 
-    def occurrences(self, text: str, needs: _Needs | None = None) -> tuple[list[_Occurrence], _PageCounts | None, _Windows]:
-        """:meth:`_Screen.occurrences` (*needs*: the page's, :meth:`_Screen.needs`; the base without), the page's
-        counts and its windows."""
+    def occurrences(self, text: str, needs: _Needs | None = None, seams: Seams | None = None
+                    ) -> tuple[list[_Occurrence], _PageCounts | None, _Windows]:
+        """:meth:`_Screen.occurrences` (*needs*: the page's, :meth:`_Screen.needs`; the base without; *seams*: among
+        the candidates near them), the page's counts and its windows."""
         np, candidates = self.np, self.candidates
         needs = needs or self.screen.base
         need, need_outside, as_mark = self._need(needs)
@@ -906,6 +943,11 @@ class _VectorScreen:
         kind = np.take(self.kind, codes)  # (take: half the time of indexing, on 1.9M code points)
         size = len(codes)
         at = np.flatnonzero(kind > 0)
+        if seams is not None:  # (what _near keeps; the paragraph ends found in the array)
+            ends = np.flatnonzero(codes == ord(PARAGRAPH_END)).tolist() if seams.paragraph_ends else []
+            places = np.array(_seam_offsets(seams, ends), np.int64)
+            k = np.minimum(np.searchsorted(places, at - SEAM_REACH), len(places) - 1)
+            at = at[np.abs(places[k] - at) <= SEAM_REACH] if len(places) else at[:0]
         k = kind[at]
         # Doubled marks printed double: the screen's loop (it joins them).  (Their neighbours are compared where the
         # candidate is a doubled mark's alone: 要 and 噎 are ~4% of bench_repair's print page's 88,000 candidates.)
@@ -1772,6 +1814,10 @@ def _unbroken(text: str, i: int, far_left: str, near_left: str, near_right: str)
 WORD_REACH = LONGEST_WORD - 1  # characters each side of a candidate the longest dictionary word looked up can take
 NAME_REACH = 4  # characters before a candidate a name reading looks at: the context of a three-character name's start
 WINDOW_MOST = max(CONTEXT, WORD_REACH, NAME_REACH)  # the most characters a decision reads each side
+# How far from a seam (:func:`garble_changes`) a candidate's decision is taken again, in characters: the
+# characters each side a decision's windows, words and names read (WINDOW_MOST, whitespace skipped), and two more
+# for the whitespace a paragraph's end puts among them (a blank line).
+SEAM_REACH = WINDOW_MOST + 2
 
 
 def _reach(text: str, i: int, step: int, chosen: dict[int, _Occurrence], count: int = CONTEXT) -> str:

@@ -24,7 +24,7 @@ from operator import attrgetter
 
 from . import regex
 from .charclasses import CJK, EXTRACTOR_HYPHEN, FULLWIDTH_MARK, IDEOGRAPH
-from .garbles import FontState, garble_changes, garble_changes_at
+from .garbles import FontState, Seams, ends_paragraphs, garble_changes, garble_changes_at
 from .model import NoiseModel, default_model
 from .shape import PARAGRAPHS, regions
 
@@ -103,9 +103,10 @@ _DASH_RUN = regex.compile(r"[—―][—―]{2,}")
 
 
 def fix_garbled_marks(text: str, model: NoiseModel, font_state: FontState | None = None,
-                      paragraphs: bool | None = False) -> list[Change]:
-    """Garbled punctuation (``提升遥规模`` → ``提升。规模``), decided in context (and by font, given fonts)."""
-    return [Change(*g) for g in garble_changes(text, model, font_state, paragraphs)]
+                      paragraphs: bool | None = False, seams: Seams | None = None) -> list[Change]:
+    """Garbled punctuation (``提升遥规模`` → ``提升。规模``), decided in context (and by font, given fonts; near
+    *seams* alone, given them: see :func:`textfix.garbles.garble_changes`)."""
+    return [Change(*g) for g in garble_changes(text, model, font_state, paragraphs, seams)]
 
 
 def fix_ascii_punctuation(text: str, model: NoiseModel) -> list[Change]:
@@ -403,7 +404,10 @@ def _settled(text: str, result: Repaired, model: NoiseModel, config: RepairConfi
     on the printed lines may be taken on the rejoined ones.  Those fixes are
     logged against the input like the others; a fix that would touch text
     an earlier change made is left alone.  Marks that end a paragraph are
-    weighed first, as printed (see :func:`_paragraph_end_garbles`).
+    weighed first, as printed (see :func:`_paragraph_end_garbles`).  Only the
+    marks near a place the rejoined text reads differently from the printed
+    lines are weighed again (:func:`_seams`); the others keep the printed
+    lines' decision.
     """
     if config.garbles and (ended := _paragraph_end_garbles(text, result, model, fonts)):
         changes = sorted(result.changes + ended, key=attrgetter("start", "end"))
@@ -414,7 +418,8 @@ def _settled(text: str, result: Repaired, model: NoiseModel, config: RepairConfi
         starts = [c.start for c in result.changes]
         more, last = [], -1
         fonts_out = None if fonts is None else (lambda offset, f=fonts, back=to_input: f(back(offset)))
-        for c in fix_garbled_marks(result.text, model, fonts_out, _line_ends(result.layout, rejoined=True)):  # few, in order
+        for c in fix_garbled_marks(result.text, model, fonts_out, _line_ends(result.layout, rejoined=True),
+                                   _seams(text, result)):  # few, in order
             start = to_input(c.start)
             end = start + (c.end - c.start)
             i = bisect_right(ends, start)  # the first change ending after start
@@ -427,6 +432,22 @@ def _settled(text: str, result: Repaired, model: NoiseModel, config: RepairConfi
         changes = sorted(result.changes + more, key=attrgetter("start", "end"))
         result = Repaired(apply_changes(text, changes), changes, result.layout)
     return result
+
+
+def _seams(text: str, result: Repaired) -> Seams:
+    """Where the rejoin made *result*'s text read differently to a garble decision from *text*, the printed lines
+    (:func:`textfix.garbles.garble_changes`): each paragraph's end where the lines are read otherwise now
+    (:func:`_line_ends`: printed lines read closed up, rejoined ones as paragraphs), and, where the lines were read
+    as paragraphs, each line break the rejoin made or removed.  (The other fixes' changes are no seams: the
+    printed lines' decisions read the garbles restored in place, and a mark, a dash or a space another fix
+    changed near one is left as that decision read it.)"""
+    was, now = (ends_paragraphs(t, _line_ends(result.layout, rejoined=r)) for t, r in ((text, False), (result.text, True)))
+    seams, shift = [], 0
+    for c in result.changes if was else ():  # (none on printed lines: ~120,000 changes on bench_repair's print page)
+        if c.rule == REJOIN_RULE and "\n" in c.old + c.new:
+            seams.append(c.start + shift)
+        shift += len(c.new) - len(c.old)
+    return Seams(seams, was != now)
 
 
 def _paragraph_end_garbles(text: str, result: Repaired, model: NoiseModel, fonts: FontState | None) -> list[Change]:
