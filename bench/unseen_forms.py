@@ -10,7 +10,7 @@ Reads the train part of real-dev (``../shared/real-dev``, through
    ``training_text`` of the train part) and its log10 unigram probability in
    the shipped model; the forms seen fewer than ``--least`` times are listed
    (a form never seen has the model's floor, ``unknown``, in any context).
-2. A check of the rule for forms the model never saw (garbles.UNSEEN_RUN): the
+2. A check of the rule for forms the model never saw (garbles._Decision.on_floor, run_garbled): the
    forms seen ``--least`` … ``--most`` times are held out, every train item
    that contains one is left out of a model fitted like the shipped one
    (its Kneser-Ney tables on the rest and jieba's shares of the characters it
