@@ -2130,7 +2130,7 @@ def test_a_letters_date_is_no_foot_title() -> None:
 
 # A deck over a news lead on a page with its titles at the foot (issue 14, the thirteenth session's
 # decks): the article before ends a sentence and is signed by no byline, then the next article's deck
-# (the title printed again, a line under it: headline lines, no sentence end), then its lead.  A lead
+# (the title printed again over two lines, a line under it: headline lines, no sentence end), then its lead.  A lead
 # only opens an article and an article's own text ends its sentences, so the deck is the next one's;
 # it was read at the end of the article before.
 SPRING_TEXT = """央视网消息（新闻联播）：眼
@@ -2142,8 +2142,9 @@ SPRING_TEXT = """央视网消息（新闻联播）：眼
 决生产难题，确保春耕生产
 顺利进行。
 """
-DECK_AND_LEAD = """纪念大会在京隆重举行
-主席出席并发表讲话
+DECK_AND_LEAD = """纪念大会
+在京隆重举行
+主席出席并讲话
 央视网消息（新闻联播）：纪
 念大会3日在人民大会堂隆
 重举行，各界代表三千余人
@@ -2159,4 +2160,4 @@ def test_a_deck_over_a_lead_opens_its_article_where_the_titles_are_at_the_foot()
     first, second = page.articles
     assert (first.title, second.title) == ("各地春耕备耕有序推进", "纪念大会在京隆重举行")
     assert first.blocks[-1].text.endswith("确保春耕生产顺利进行。")
-    assert "".join(b.text for b in second.blocks).startswith("纪念大会在京隆重举行主席出席并发表讲话央视网消息")
+    assert "".join(b.text for b in second.blocks).startswith("纪念大会在京隆重举行主席出席并讲话央视网消息")

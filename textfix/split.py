@@ -23,7 +23,7 @@ from .charclasses import leaves_open
 from .furniture import Furniture
 from .garbles import FontState
 from .layout import BLOCK_START, BODY_SIZE, SIGNED_DATE, TITLE_AGAIN, TITLE_SPACE, TITLE_WRAP_SLACK, Item, opens_rubric, title_width
-from .lines import BylineFinder, byline_finder, ends_sentence, opening_unit, opens_lead, two_phrases
+from .lines import SENTENCE_MARKS, BylineFinder, byline_finder, ends_sentence, opening_unit, opens_lead, two_phrases
 from .model import NoiseModel, default_model
 from .repair import Change, RepairConfig, apply_changes, input_offset, marks_as_hyphens, repair
 
@@ -352,7 +352,7 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
             current.blocks.append(Block(item.kind, text, to_input(item.start), to_input(item.end)))
         elif item.kind == "paragraph" and opens_lead(item.text) and _lead_opens_next(articles[-1]):
             # A news lead (央视网消息（新闻联播）：…) opens an article: the one before ended unsigned.
-            current = _opened(articles, titles_at_foot)
+            current = _opened(articles, titles_at_foot, under_deck=True)
             current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
         elif item.kind == "byline":
             if current.byline_opens and any(b.kind == "paragraph" for b in current.blocks):
@@ -516,10 +516,12 @@ def _opens_with_lead(article: Article) -> bool:
     return first is not None and opens_lead(first.text)
 
 
-def _ends_no_sentence(block: Block) -> bool:
-    """A paragraph that ends no sentence and is no letter's date (which ends its article: the signature
-    lines above it are the letter's too, see textfix.layout._BodyReader._signature)."""
-    return block.kind == "paragraph" and not ends_sentence(block.text) and SIGNED_DATE.fullmatch(block.text) is None
+def _deck_paragraph(block: Block) -> bool:
+    """A paragraph set as a deck's line: no sentence mark at all (a headline, as a subhead is; a
+    paragraph that ends no sentence but has a clause mark is a sentence an extractor's block cut short,
+    pdftotext), and no letter's date (which ends its article: the signature lines above it are the
+    letter's too, see textfix.layout._BodyReader._signature)."""
+    return block.kind == "paragraph" and SENTENCE_MARKS.search(block.text) is None and SIGNED_DATE.fullmatch(block.text) is None
 
 
 def _lead_under_deck(article: Article) -> bool:
@@ -529,18 +531,21 @@ def _lead_under_deck(article: Article) -> bool:
     return first is not None and opens_lead(first.text)
 
 
-def _opened(articles: list[Article], titles_at_foot: bool) -> Article:
+def _opened(articles: list[Article], titles_at_foot: bool, under_deck: bool = False) -> Article:
     """The article a byline that opens its text (under the title, or a dateline's) belongs to.
 
     Where the current article has text already, that article ended unsigned
     and this byline opens the next one: the subheads right before it are
-    that one's title (unless the titles are at the foot).
+    that one's title (unless the titles are at the foot).  With the titles at the foot, a news lead's
+    article (*under_deck*) takes its deck (see _deck_after_last_sentence); a dateline's does not (on
+    pdftotext's block order, pt16/train783 page-024, a subhead of the article before whose text comes
+    later stands over the next article's dateline).
     """
     current = articles[-1]
     if not any(b.kind == "paragraph" for b in current.blocks):
         return current
     if titles_at_foot:
-        new = Article(blocks=_deck_after_last_sentence(current))
+        new = Article(blocks=_deck_after_last_sentence(current) if under_deck else [])
         articles.append(new)
         return new
     moved: list[Block] = []
@@ -561,10 +566,15 @@ def _deck_after_last_sentence(article: Article) -> list[Block]:
     (see _only_deck), and a lead only opens an article, so bare lines between are the next one's."""
     blocks = article.blocks
     cut = len(blocks)
-    while cut and (blocks[cut - 1].kind == "heading" or _ends_no_sentence(blocks[cut - 1])):
+    while cut and (blocks[cut - 1].kind == "heading" or _deck_paragraph(blocks[cut - 1])):
         cut -= 1
     if not any(b.kind == "paragraph" for b in blocks[:cut]):
         return []  # no sentence ended yet: the lines are this article's own deck
+    if len(blocks) - cut < 2:
+        # A deck is the title printed again and a line under it; one subhead alone over a lead is the
+        # article before's, its text put after another block's by the extractor (pdftotext:
+        # pt14/train559 page-019).
+        return []
     deck, article.blocks = blocks[cut:], blocks[:cut]
     return deck
 
