@@ -2084,3 +2084,80 @@ def test_a_news_lead_after_a_whole_articles_text_under_a_title_opens_the_next_ar
     lead = "央视网消息（新闻联播）：纪念大会3日在人民大会堂隆重举行。"
     articles = _assembled_under_title("城市更新行动全面推进", text, lead, 300)
     assert len(articles) == 2 and articles[1].blocks[0].text == lead
+
+
+# A letter printed as an article (issue 14, the seventeenth session): its last paragraph, then its
+# senders on short lines of their own, then the date alone on its line (YYYY年M月D日, the form an
+# official letter dates its signature).  The column is 12 characters; the next article's title (10
+# characters) is set over a byline line.  The senders and the date are bare lines, as a title's are:
+# without the date's rule they were read as the next article's title (农业农村部科学技术部2025年3月1日
+# 工厂订单…).  Each is a paragraph of the letter, as the gold of such items sets them.
+LETTER = """致全国农技人员的慰问信
+本报北京3月1日电
+全国广大农技人员：
+值此春耕时节，谨向奋战
+在田间地头的农技人员致以
+诚挚的问候和衷心的感谢！
+一年来，你们深入村户，
+传授技术，帮助农户解决生
+产难题，为粮食丰收作出了
+重要贡献。
+祝你们工作顺利！
+农业农村部
+科学技术部
+2025年3月1日
+"""
+SIGNATURE = ["祝你们工作顺利！", "农业农村部", "科学技术部", "2025年3月1日"]
+FACTORY_TEXT = ARTICLE_2.replace("（李娜）", "")  # unsigned: the byline line under the title signs it
+
+
+def test_a_letters_senders_and_date_end_it_not_open_the_next_title() -> None:
+    page = split_page(LETTER + "工厂订单排到明年年底\n本报记者 李娜\n" + FACTORY_TEXT)
+    assert [(a.title, a.byline) for a in page.articles] == [("致全国农技人员的慰问信", ""), ("工厂订单排到明年年底", "李娜")]
+    assert [b.text for b in page.articles[0].blocks][-4:] == SIGNATURE
+
+
+def test_a_letters_date_is_no_foot_title() -> None:
+    # The titles at the foot: the lines read up from the foot stop at the date (no title's line is a
+    # date alone), and the next article opens with its news lead after the letter's signature.
+    letter = LETTER.split("\n", 1)[1]  # its title printed at the foot
+    factory = "央视网消息（新闻联播）：" + FACTORY_TEXT.replace("\n", "", 1)
+    page = split_page(letter + factory + "致全国农技人员的慰问信\n工厂订单排到明年年底\n")
+    assert [a.title for a in page.articles] == ["致全国农技人员的慰问信", "工厂订单排到明年年底"]
+    assert [b.text for b in page.articles[0].blocks][-4:] == SIGNATURE
+    assert page.articles[1].blocks[0].text.startswith("央视网消息（新闻联播）：在江苏")
+
+
+# A deck over a news lead on a page with its titles at the foot (issue 14, the thirteenth session's
+# decks): the article before ends a sentence and is signed by no byline, then the next article's deck
+# (the title printed again over two lines, a line under it: headline lines, no sentence end), then its lead.  A lead
+# only opens an article and an article's own text ends its sentences, so the deck is the next one's;
+# it was read at the end of the article before.
+SPRING_TEXT = """央视网消息（新闻联播）：眼
+下正值春耕备耕关键时期，
+各地农民抢抓农时，田间地
+头一派繁忙景象。
+农技人员深入田间地头
+开展技术指导，帮助农户解
+决生产难题，确保春耕生产
+顺利进行。
+"""
+DECK_AND_LEAD = """纪念大会
+在京隆重举行
+主席出席并讲话
+央视网消息（新闻联播）：纪
+念大会3日在人民大会堂隆
+重举行，各界代表三千余人
+出席大会。
+大会指出，要继承先辈遗
+志，团结奋斗，把各项事业
+不断推向前进。
+"""
+
+
+def test_a_deck_over_a_lead_opens_its_article_where_the_titles_are_at_the_foot() -> None:
+    page = split_page(SPRING_TEXT + DECK_AND_LEAD + "各地春耕备耕有序推进\n纪念大会在京隆重举行\n")
+    first, second = page.articles
+    assert (first.title, second.title) == ("各地春耕备耕有序推进", "纪念大会在京隆重举行")
+    assert first.blocks[-1].text.endswith("确保春耕生产顺利进行。")
+    assert "".join(b.text for b in second.blocks).startswith("纪念大会在京隆重举行主席出席并讲话央视网消息")

@@ -84,6 +84,9 @@ CHINESE_DIGITS = "一二三四五六七八九"
 # realdev-train batches (seeds 21–31, 575 titles) has 82 characters: ⌈82 × 1.25 / 13⌉ = 8 lines
 # on the narrowest page (13 characters).
 MAX_TITLE_LINES = 8
+# A letter's or notice's date under its signature: the year, month and day in full, in Arabic digits,
+# alone on its line (GB/T 9704-2012, 7.3.5.1: 成文日期用阿拉伯数字将年、月、日标全).
+SIGNED_DATE = regex.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 # Spaces (runs of them) a subhead sets between its phrases: one at most.  Measured on the gold of the
 # 72 train batch directories of the thirteenth session (21-95 odd but 27, 105-169, 171-185, 201, 203):
 # 0 of 1,375 headings under 40 characters have two or more, against 20 short paragraphs (a row of
@@ -525,6 +528,8 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
             break  # 用浴冶 (用！” garbled) is punctuated as a headline is, but ends the last paragraph
         if _ends_run_on_paragraph(lines, len(lines) - 1 - n):
             break  # …在 / 获得的第300枚金牌！ ends a paragraph: the titles are below it
+        if _signed_date(lines[len(lines) - 1 - n]):
+            break  # a letter's date under its signature ends the article: the titles are below it
         n += 1
         if text and _after_blank(text, lines[len(lines) - n].start):
             block = n  # the furthest block start up the run: a title may be a block of its own
@@ -535,11 +540,16 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
         if n == 0:
             return 0
     before = lines[len(lines) - 1 - n]
-    if not (before.byline or before.ends or _short_garbled_end(before) or _wrapped_byline_end(lines, len(lines) - 1 - n, bylines)):
+    if not (before.byline or before.ends or _signed_date(before) or _short_garbled_end(before) or _wrapped_byline_end(lines, len(lines) - 1 - n, bylines)):
         return block if block >= 2 else 0  # titles in a block of their own, after text moved out of order
     # A lone short line after the last paragraph could be the last article's subhead; titles come
     # as a block, and a subhead is followed by its paragraph, so anything at the very end is a title.
     return n
+
+
+def _signed_date(ln: Line) -> bool:
+    """*ln* is a date alone, as a letter or notice dates its signature (see SIGNED_DATE)."""
+    return SIGNED_DATE.fullmatch(ln.text) is not None
 
 
 def _below_foot_paragraph(lines: list[Line], first: int, text: str) -> int | None:
@@ -724,7 +734,7 @@ class _BodyReader:
                 self.boundary = False
                 k += 1
             elif ln.bare or ln.byline is not None or _colon_headline(ln):
-                k = self._byline(k) or self._lead_byline(k) or self._led_title(k) or self._foot_deck(k) or self._title(k) or self._label_deck(k) or self._title_deck(k) or self._headings(k, _subhead_run) or self._line(k)
+                k = self._signature(k) or self._byline(k) or self._lead_byline(k) or self._led_title(k) or self._foot_deck(k) or self._title(k) or self._label_deck(k) or self._title_deck(k) or self._headings(k, _subhead_run) or self._line(k)
             elif self._may_head(ln):
                 k = self._led_title(k) or self._foot_deck(k) or self._title(k) or self._headings(k, _punctuated_heading) or self._line(k)
             else:
@@ -868,6 +878,22 @@ class _BodyReader:
             if not (line_opens_lead(after) or self.bylines.opens_dateline(after)):
                 out[k] = name
         return out
+
+    def _signature(self, k: int) -> int:
+        """A letter's or notice's signature and date under its last paragraph (农业农村部 | 科学技术部 |
+        2025年3月1日, invented here: the senders' short lines, then the date, see SIGNED_DATE): each
+        line a paragraph of the article, which ends there.  Bare lines, so read as the next article's
+        title (see _led_title) or a deck without this; no title's line is a date alone."""
+        if not (self.para and self._after_sentence()):
+            return 0  # directly under the last paragraph's sentence end
+        run = self.lines[k : k + _bare_run(self.lines, k)]
+        date = next((j for j, ln in enumerate(run) if _signed_date(ln)), None)
+        if date is None or any(is_full(ln) for ln in run[:date]):
+            return 0  # a signature is short: set flush right, never filled to the column
+        self._flush()
+        self.items += [_joined("paragraph", [ln]) for ln in run[: date + 1]]
+        self.boundary = True
+        return k + date + 1
 
     def _lead_byline(self, k: int) -> int:
         """A byline on a line of its own under the title (本报记者 张伟): it opens the article's text."""

@@ -22,8 +22,8 @@ from . import regex
 from .charclasses import leaves_open
 from .furniture import Furniture
 from .garbles import FontState
-from .layout import BLOCK_START, BODY_SIZE, TITLE_AGAIN, TITLE_SPACE, TITLE_WRAP_SLACK, Item, opens_rubric, title_width
-from .lines import BylineFinder, byline_finder, ends_sentence, opening_unit, opens_lead, two_phrases
+from .layout import BLOCK_START, BODY_SIZE, SIGNED_DATE, TITLE_AGAIN, TITLE_SPACE, TITLE_WRAP_SLACK, Item, opens_rubric, title_width
+from .lines import SENTENCE_MARKS, BylineFinder, byline_finder, ends_sentence, opening_unit, opens_lead, two_phrases
 from .model import NoiseModel, default_model
 from .repair import Change, RepairConfig, apply_changes, input_offset, marks_as_hyphens, repair
 
@@ -352,7 +352,7 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
             current.blocks.append(Block(item.kind, text, to_input(item.start), to_input(item.end)))
         elif item.kind == "paragraph" and opens_lead(item.text) and _lead_opens_next(articles[-1]):
             # A news lead (央视网消息（新闻联播）：…) opens an article: the one before ended unsigned.
-            current = _opened(articles, titles_at_foot)
+            current = _opened(articles, titles_at_foot, under_deck=True)
             current.blocks.append(Block(item.kind, item.text, to_input(item.start), to_input(item.end)))
         elif item.kind == "byline":
             if current.byline_opens and any(b.kind == "paragraph" for b in current.blocks):
@@ -470,7 +470,8 @@ def _lead_opens_next(article: Article) -> bool:
     foot).  Under a title, paragraphs before the first lead are the title's deck (张伟出席会议并讲话
     强调，…).  Nor does a lead end an article that is only a deck so far (:func:`_only_deck`)."""
     titled = bool(article.title) or bool(article.blocks) and article.blocks[0].kind == "heading"
-    return _has_text(article) and (_opens_with_lead(article) or not titled) and not _only_deck(article, titled)
+    led = _opens_with_lead(article) or _lead_under_deck(article)
+    return _has_text(article) and (led or not titled) and not _only_deck(article, titled)
 
 
 def _deck_so_far(article: Article) -> bool:
@@ -515,18 +516,40 @@ def _opens_with_lead(article: Article) -> bool:
     return first is not None and opens_lead(first.text)
 
 
-def _opened(articles: list[Article], titles_at_foot: bool) -> Article:
+def _deck_paragraph(block: Block) -> bool:
+    """A paragraph set as a deck's line: no sentence mark at all (a headline, as a subhead is; a
+    paragraph that ends no sentence but has a clause mark is a sentence an extractor's block cut short,
+    pdftotext), and no letter's date (which ends its article: the signature lines above it are the
+    letter's too, see textfix.layout._BodyReader._signature)."""
+    return block.kind == "paragraph" and SENTENCE_MARKS.search(block.text) is None and SIGNED_DATE.fullmatch(block.text) is None
+
+
+def _lead_under_deck(article: Article) -> bool:
+    """*article*'s text opens with a news lead under its deck: its first paragraph that ends a
+    sentence does (the deck's lines end none, see _deck_after_last_sentence)."""
+    first = next((b for b in article.blocks if b.kind == "paragraph" and ends_sentence(b.text)), None)
+    return first is not None and opens_lead(first.text)
+
+
+def _opened(articles: list[Article], titles_at_foot: bool, under_deck: bool = False) -> Article:
     """The article a byline that opens its text (under the title, or a dateline's) belongs to.
 
     Where the current article has text already, that article ended unsigned
     and this byline opens the next one: the subheads right before it are
-    that one's title (unless the titles are at the foot).
+    that one's title (unless the titles are at the foot).  With the titles at the foot, a news lead's
+    article (*under_deck*) takes its deck (see _deck_after_last_sentence); a dateline's does not (on
+    pdftotext's block order, pt16/train783 page-024, a subhead of the article before whose text comes
+    later stands over the next article's dateline).
     """
     current = articles[-1]
     if not any(b.kind == "paragraph" for b in current.blocks):
         return current
+    if titles_at_foot:
+        new = Article(blocks=_deck_after_last_sentence(current) if under_deck else [])
+        articles.append(new)
+        return new
     moved: list[Block] = []
-    while not titles_at_foot and current.blocks and current.blocks[-1].kind == "heading":
+    while current.blocks and current.blocks[-1].kind == "heading":
         moved.insert(0, current.blocks.pop())
     new = Article()
     if moved:
@@ -534,6 +557,26 @@ def _opened(articles: list[Article], titles_at_foot: bool) -> Article:
         new.title_span = (moved[0].start, moved[-1].end)
     articles.append(new)
     return new
+
+
+def _deck_after_last_sentence(article: Article) -> list[Block]:
+    """The blocks after *article*'s last sentence end (subheads, headline paragraphs), taken off it: on a
+    page with its titles at the foot, the deck of the article whose lead follows them (纪念大会在京隆重举行 |
+    主席出席并发表讲话 over 央视网消息（新闻联播）：…, invented here).  An article's own text ends its sentences
+    (see _only_deck), and a lead only opens an article, so bare lines between are the next one's."""
+    blocks = article.blocks
+    cut = len(blocks)
+    while cut and (blocks[cut - 1].kind == "heading" or _deck_paragraph(blocks[cut - 1])):
+        cut -= 1
+    if not any(b.kind == "paragraph" for b in blocks[:cut]):
+        return []  # no sentence ended yet: the lines are this article's own deck
+    if len(blocks) - cut < 2:
+        # A deck is the title printed again and a line under it; one subhead alone over a lead is the
+        # article before's, its text put after another block's by the extractor (pdftotext:
+        # pt14/train559 page-019).
+        return []
+    deck, article.blocks = blocks[cut:], blocks[:cut]
+    return deck
 
 
 def _split_at_second_byline(article: Article, titles_at_foot: bool) -> list[Article]:
@@ -587,7 +630,7 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
     """
     # Where every article opens with a news lead, a new article opens with one too: the leads have
     # told the articles apart, and a dip in topic inside one is a turn of its story.
-    led = all(_opens_with_lead(a) for a in articles)
+    led = all(_opens_with_lead(a) or _lead_under_deck(a) for a in articles)
     articles_seen = len(articles) + (0 if led else sum(_topic_breaks(a.blocks) for a in articles))
     widths = [title_width(ln.lines[0]) for ln in lines]
     short = [max(widths) - w for w in widths]
