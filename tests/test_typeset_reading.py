@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from textfix.formats import to_text
 from textfix.lines import BylineFinder, Line, _may_open_paragraph, cut_lines
 from textfix.repair import repair
 from textfix.split import split_page
@@ -1785,7 +1786,6 @@ SUBHEAD_AS_TEXT_PAGE = OPENING + """各地加快推进老旧小区
 
 
 def test_a_subhead_wrapped_as_a_paragraphs_lines_is_read_as_a_subhead() -> None:
-    from textfix.formats import to_text
 
     expected = [
         ("heading", "各地加快推进老旧小区改造工作 群众生活更加便利"),
@@ -2115,6 +2115,17 @@ def test_a_letters_senders_and_date_end_it_not_open_the_next_title() -> None:
     page = split_page(LETTER + "工厂订单排到明年年底\n本报记者 李娜\n" + FACTORY_TEXT)
     assert [(a.title, a.byline) for a in page.articles] == [("致全国农技人员的慰问信", ""), ("工厂订单排到明年年底", "李娜")]
     assert [b.text for b in page.articles[0].blocks][-4:] == SIGNATURE
+
+
+def test_a_letters_signature_read_again_a_paragraph_a_line_stays_its_paragraphs() -> None:
+    # ``split --format text`` writes each block a line; read again as paragraphs, the senders and the date
+    # (headline-shaped short lines) were read as headings (bench/settle.py's "split of split text").
+    from textfix.paragraphs import read_paragraphs
+
+    text = "全国广大农技人员：值此春耕时节，谨向农技人员致以诚挚的问候！\n" + "\n".join(SIGNATURE) + "\n"
+    assert [(i.kind, i.text) for i in read_paragraphs(text)][-4:] == [("paragraph", line) for line in SIGNATURE]
+    # Headline-shaped lines before a date that follow no sentence's end stay headings.
+    assert [i.kind for i in read_paragraphs("春耕备耕\n" + "\n".join(SIGNATURE[1:]) + "\n")] == ["title", "heading", "heading", "heading"]
 
 
 def test_a_letters_date_is_no_foot_title() -> None:
