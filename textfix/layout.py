@@ -528,7 +528,7 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
             break  # 用浴冶 (用！” garbled) is punctuated as a headline is, but ends the last paragraph
         if _ends_run_on_paragraph(lines, len(lines) - 1 - n):
             break  # …在 / 获得的第300枚金牌！ ends a paragraph: the titles are below it
-        if _signed_date(lines[len(lines) - 1 - n]):
+        if signed_date(lines[len(lines) - 1 - n].text):
             break  # a letter's date under its signature ends the article: the titles are below it
         n += 1
         if text and _after_blank(text, lines[len(lines) - n].start):
@@ -540,16 +540,16 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
         if n == 0:
             return 0
     before = lines[len(lines) - 1 - n]
-    if not (before.byline or before.ends or _signed_date(before) or _short_garbled_end(before) or _wrapped_byline_end(lines, len(lines) - 1 - n, bylines)):
+    if not (before.byline or before.ends or signed_date(before.text) or _short_garbled_end(before) or _wrapped_byline_end(lines, len(lines) - 1 - n, bylines)):
         return block if block >= 2 else 0  # titles in a block of their own, after text moved out of order
     # A lone short line after the last paragraph could be the last article's subhead; titles come
     # as a block, and a subhead is followed by its paragraph, so anything at the very end is a title.
     return n
 
 
-def _signed_date(ln: Line) -> bool:
-    """*ln* is a date alone, as a letter or notice dates its signature (see SIGNED_DATE)."""
-    return SIGNED_DATE.fullmatch(ln.text) is not None
+def signed_date(text: str) -> bool:
+    """*text* is a date alone, as a letter or notice dates its signature (see SIGNED_DATE)."""
+    return SIGNED_DATE.fullmatch(text) is not None
 
 
 def _below_foot_paragraph(lines: list[Line], first: int, text: str) -> int | None:
@@ -887,7 +887,7 @@ class _BodyReader:
         if not (self.para and self._after_sentence()):
             return 0  # directly under the last paragraph's sentence end
         run = self.lines[k : k + _bare_run(self.lines, k)]
-        date = next((j for j, ln in enumerate(run) if _signed_date(ln)), None)
+        date = next((j for j, ln in enumerate(run) if signed_date(ln.text)), None)
         if date is None or any(is_full(ln) for ln in run[:date]):
             return 0  # a signature is short: set flush right, never filled to the column
         self._flush()

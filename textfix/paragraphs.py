@@ -27,7 +27,7 @@ import re
 from dataclasses import replace
 
 from .charclasses import opens_with_a_closing_mark
-from .layout import SIGNED_DATE, Item, parse_header
+from .layout import Item, parse_header, signed_date
 from .lines import LINE_TEXT, BylineFinder, Line, _is_headline, ends_sentence
 from .measure import display_width
 from .shape import MARKDOWN_HEADING
@@ -67,11 +67,11 @@ def read_paragraphs(text: str, bylines: BylineFinder | None = None) -> list[Item
 def _signatures(items: list[Item]) -> list[Item]:
     """*items* with a letter's signature and date under its last paragraph read as paragraphs of it, as the
     print reader reads them (:meth:`textfix.layout._BodyReader._signature`): the lines read as headings up to
-    a date alone (SIGNED_DATE), right after a paragraph that ends a sentence.  (So ``split --format text``
+    a date alone (:func:`textfix.layout.signed_date`), right after a paragraph that ends a sentence.  (So ``split --format text``
     output, split again, keeps them paragraphs.)"""
     out = list(items)
     for k, item in enumerate(out):
-        if item.kind != "heading" or SIGNED_DATE.fullmatch(item.text) is None:
+        if item.kind != "heading" or not signed_date(item.text):
             continue
         first = k
         while first > 0 and out[first - 1].kind == "heading":

@@ -22,7 +22,7 @@ from . import regex
 from .charclasses import leaves_open
 from .furniture import Furniture
 from .garbles import FontState
-from .layout import BLOCK_START, BODY_SIZE, SIGNED_DATE, TITLE_AGAIN, TITLE_SPACE, TITLE_WRAP_SLACK, Item, opens_rubric, title_width
+from .layout import BLOCK_START, BODY_SIZE, TITLE_AGAIN, TITLE_SPACE, TITLE_WRAP_SLACK, Item, opens_rubric, signed_date, title_width
 from .lines import SENTENCE_MARKS, BylineFinder, byline_finder, ends_sentence, opening_unit, opens_lead, two_phrases
 from .model import NoiseModel, default_model
 from .repair import Change, RepairConfig, apply_changes, input_offset, marks_as_hyphens, repair
@@ -521,7 +521,7 @@ def _deck_paragraph(block: Block) -> bool:
     paragraph that ends no sentence but has a clause mark is a sentence an extractor's block cut short,
     pdftotext), and no letter's date (which ends its article: the signature lines above it are the
     letter's too, see textfix.layout._BodyReader._signature)."""
-    return block.kind == "paragraph" and SENTENCE_MARKS.search(block.text) is None and SIGNED_DATE.fullmatch(block.text) is None
+    return block.kind == "paragraph" and SENTENCE_MARKS.search(block.text) is None and not signed_date(block.text)
 
 
 def _lead_under_deck(article: Article) -> bool:
