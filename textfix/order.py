@@ -1146,8 +1146,7 @@ class _Page:
         last = max((i for i in range(lo + 1, hi) if self.leads[i] and not self.floats[i]), default=None)
         if not self.boxed or last is None:
             return
-        printed = [self.cost(i, i + 1) for i in range(lo, hi - 1)]
-        broken = sum(b for b, _ in printed)
+        broken, printed_lm = self.printed_seams(lo, hi)
         if broken < MIN_BROKEN:
             return
         first_lines = self.before[last] - self.before[lo]
@@ -1166,7 +1165,7 @@ class _Page:
             order += range(last, c)
             seams = [self.cost(x, y) for x, y in zip(order, order[1:])]
             if not any(b for b, _ in seams):
-                lm = sum(x for _, x in seams) - sum(x for _, x in printed)
+                lm = sum(x for _, x in seams) - printed_lm
                 yield (-broken, off_topic, 3, segments - 1, shared, imbalance, lm), order
 
     def banded_strips(self, lo: int, hi: int):
@@ -1187,11 +1186,9 @@ class _Page:
         the titles, 6 pages read worse (train page-016, train31 page-026: a title read in the second
         column); taking readings that mend only some breaks, or groups that break one, read train51
         page-038 and train page-016 worse again."""
-        printed = [self.cost(i, i + 1) for i in range(lo, hi - 1)]
-        broken = sum(b for b, _ in printed)
+        broken, printed_lm = self.printed_seams(lo, hi)
         if broken < MIN_BROKEN:
             return
-        printed_lm = sum(x for _, x in printed)
         for first, second, third, apart in _banded_columns(lo, hi, self.opens, self.held, self.before):
             if self.forced_break(first, second, third):
                 continue
@@ -1216,6 +1213,12 @@ class _Page:
             if broken + relative == 0:
                 key = (relative, off_topic, len(cuts) + 2, segments, shared, imbalance + apart, lm)
                 yield key, order
+
+    def printed_seams(self, lo: int, hi: int) -> tuple[int, float]:
+        """The sentences the print order of blocks [lo, hi) breaks at its seams, and the language model's sum
+        over them (:func:`_seam_costs`)."""
+        printed = [self.cost(i, i + 1) for i in range(lo, hi - 1)]
+        return sum(b for b, _ in printed), sum(x for _, x in printed)
 
     def strips_of(self, seq: list[int], cuts: list[int], opens: list[bool], rearranged: bool = False):
         """:func:`_interleave` of the blocks *seq* (printed indices, put in place) as strips cut at
