@@ -191,7 +191,7 @@ class _Decision:
     def likelihood_ratio(self) -> float:
         """P(what is printed here | garbled run) / P(… | clean run): 1 + P(mark)/P(as printed); where the model's
         floor decides it (:meth:`on_floor`), its stray space's and partner's alone."""
-        if not self.occurrence.candidate.seen and self.on_floor:
+        if not self.occurrence.candidate.seen and self.on_floor:  # (seen first: ~50,000 ratios a repair, no property call)
             return 10.0 ** min(self.space + self.partner, 30.0)
         return 1.0 + 10.0 ** min(self.context + self.space + self.partner, 30.0)
 
@@ -1814,9 +1814,13 @@ def _unbroken(text: str, i: int, far_left: str, near_left: str, near_right: str)
 WORD_REACH = LONGEST_WORD - 1  # characters each side of a candidate the longest dictionary word looked up can take
 NAME_REACH = 4  # characters before a candidate a name reading looks at: the context of a three-character name's start
 WINDOW_MOST = max(CONTEXT, WORD_REACH, NAME_REACH)  # the most characters a decision reads each side
-# How far from a seam (:func:`garble_changes`) a candidate's decision is taken again, in characters: the
-# characters each side a decision's windows, words and names read (WINDOW_MOST, whitespace skipped), and two more
-# for the whitespace a paragraph's end puts among them (a blank line).
+# How far from a seam (:func:`garble_changes`) a candidate's decision is taken again, in characters of the text
+# as it stands: the characters each side a decision's windows, words and names read (WINDOW_MOST, whitespace
+# skipped), and two more for whitespace among them (a paragraph's end as read is a character of the window and
+# a blank line's second break one more).  Counted in characters, not in the windows' own (whitespace skipped):
+# a candidate with more whitespace than that between it and a seam (a stray space too) keeps the printed
+# lines' decision although its window reaches the seam, part of the approximation garble_changes states
+# (the same output on every train measure, BENCHMARKS.md, the seventeenth session).
 SEAM_REACH = WINDOW_MOST + 2
 
 
