@@ -2172,3 +2172,57 @@ def test_a_deck_over_a_lead_opens_its_article_where_the_titles_are_at_the_foot()
     assert (first.title, second.title) == ("各地春耕备耕有序推进", "纪念大会在京隆重举行")
     assert first.blocks[-1].text.endswith("确保春耕生产顺利进行。")
     assert "".join(b.text for b in second.blocks).startswith("纪念大会在京隆重举行主席出席并讲话央视网消息")
+
+
+# An article whose text ends on no sentence mark (issue 14, the eighteenth session): a news item cut
+# after its colon (…提出三点要求：, what it introduced left out) or ending on a list of names.  The
+# column is 12 characters (24 units); the last line is short, so the paragraph ended there.  Under it
+# came the next article's title over its news lead, or the article's byline on its own line: both were
+# read as the paragraph going on (要求：工厂订单… 央视网消息…), as nothing followed a sentence end.
+CUT_AT_COLON = """春耕备耕有序推进
+央视网消息（新闻联播）：眼
+下正值春耕备耕关键时期，
+各地农民抢抓农时，田间地
+头一派繁忙景象。
+会上，负责人就做好春耕
+工作提出三点要求：
+"""
+NAME_LIST = """春耕专家组名单
+央视网消息（新闻联播）：春
+耕专家组由以下同志组成：
+王明、李华、赵强、钱进、
+孙立、周平
+"""
+FACTORY_LEAD = """央视网消息（新闻联播）：在
+江苏常州的一家工厂里，工
+人们正在组装新型机器人。
+"""
+
+
+def _titles_bylines_last_blocks(page) -> list[tuple[str, str, str]]:
+    return [(a.title, a.byline, a.blocks[-1].text) for a in page.articles]
+
+
+def test_a_title_over_a_lead_under_a_text_cut_at_its_colon_opens_the_next_article() -> None:
+    # The title (17 characters) is set across the columns, wider than the column.
+    page = split_page(CUT_AT_COLON + "工厂订单排到明年年底 企业加紧生产\n" + FACTORY_LEAD)
+    assert _titles_bylines_last_blocks(page) == [
+        ("春耕备耕有序推进", "", "会上，负责人就做好春耕工作提出三点要求："),
+        ("工厂订单排到明年年底 企业加紧生产", "", "央视网消息（新闻联播）：在江苏常州的一家工厂里，工人们正在组装新型机器人。"),
+    ]
+
+
+def test_a_title_over_a_lead_under_a_list_of_names_opens_the_next_article() -> None:
+    page = split_page(NAME_LIST + "工厂订单排到明年年底\n" + FACTORY_LEAD)
+    assert _titles_bylines_last_blocks(page) == [
+        ("春耕专家组名单", "", "央视网消息（新闻联播）：春耕专家组由以下同志组成：王明、李华、赵强、钱进、孙立、周平"),
+        ("工厂订单排到明年年底", "", "央视网消息（新闻联播）：在江苏常州的一家工厂里，工人们正在组装新型机器人。"),
+    ]
+
+
+def test_a_byline_line_under_a_text_cut_at_its_colon_signs_it() -> None:
+    page = split_page(CUT_AT_COLON + "（记者 张伟）\n工厂订单排到明年年底\n" + FACTORY_LEAD)
+    assert _titles_bylines_last_blocks(page) == [
+        ("春耕备耕有序推进", "张伟", "会上，负责人就做好春耕工作提出三点要求："),
+        ("工厂订单排到明年年底", "", "央视网消息（新闻联播）：在江苏常州的一家工厂里，工人们正在组装新型机器人。"),
+    ]

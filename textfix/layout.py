@@ -792,8 +792,16 @@ class _BodyReader:
         the article it quotes, as the pages print them: 习近平同…互致贺电 | 李强同…互致贺电), which
         the subhead readers tell from a paragraph's lines.  Not a document's title (关于…的通知)
         nor a list's items: see _introduced_text."""
+        return self._ended_short(k) and self.para[-1].text[-1] in COLONS
+
+    def _ended_short(self, k: int) -> bool:
+        """The paragraph read ends on a line short of full, before line *k*, whatever mark it ends on:
+        a line of a paragraph is full, so the paragraph ended there.  Most such lines end a sentence;
+        those that do not end an article's text where a news item was cut after its colon (…提出4点
+        建议：, what it introduced left out) or ends on a list of names (…王明、李华), and the byline
+        or the next article's title under them is read as after a sentence end (see _byline, _led_title)."""
         para = self.para
-        return bool(para) and para[-1].text[-1] in COLONS and not is_full(para[-1], len(para) == 1, self.lines[k])
+        return bool(para) and not is_full(para[-1], len(para) == 1, self.lines[k])
 
     def _after_sentence(self) -> bool:
         return self.boundary or not self.para or self.para[-1].ends or _short_garbled_end(self.para[-1], len(self.para) == 1) or self._item_ended()
@@ -813,9 +821,10 @@ class _BodyReader:
         return last.text[-1] not in COLONS and not is_full(last, len(self.para) == 1, nxt)
 
     def _byline(self, k: int) -> int:
-        """A byline ends the article, at the end of its last paragraph or on a line of its own."""
+        """A byline ends the article, at the end of its last paragraph or on a line of its own (under a
+        sentence end or a paragraph's short last line, see _ended_short)."""
         ln = self.lines[k]
-        if ln.byline is None or not (ln.byline[0] > 0 or self._after_sentence()):
+        if ln.byline is None or not (ln.byline[0] > 0 or self._after_sentence() or self._ended_short(k)):
             return 0
         cut, printed, name = ln.byline
         self._text_before_byline(ln, cut)
@@ -928,12 +937,12 @@ class _BodyReader:
         """A title of up to :data:`MAX_TITLE_LINES` lines right before an article's lead: a byline line
         under a title (本报记者 张伟) or a paragraph opening with a news lead (新华社郑州2月1日电,
         央视网消息（新闻联播）：) only start an article, so the headline lines between the last
-        sentence end and it are its title, however they wrap (《学报》杂志发表王磊教 | 授署名文章
-        《勤学习， | 善思考，重实践》).  Not where the titles are printed at the foot, nor
+        sentence end (or a paragraph's short last line, see _ended_short) and it are its title,
+        however they wrap (《学报》杂志发表王磊教 | 授署名文章 《勤学习， | 善思考，重实践》).  Not where the titles are printed at the foot, nor
         under a title with no text after it yet: the headline lines between a title and its lead
         are its deck (a title, then 张伟王磊…出席 | 赵敏作…报告 over 央视网消息), not another
         article's title."""
-        if self.titles_at_foot or not self._after_sentence() or (
+        if self.titles_at_foot or not (self._after_sentence() or self._ended_short(k)) or (
                 self.items and self.items[-1].kind == "lead_byline" and not self.para) or self._in_head():
             return 0
         n = self._lines_to_lead(k)
