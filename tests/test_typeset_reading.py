@@ -2226,3 +2226,19 @@ def test_a_byline_line_under_a_text_cut_at_its_colon_signs_it() -> None:
         ("春耕备耕有序推进", "张伟", "会上，负责人就做好春耕工作提出三点要求："),
         ("工厂订单排到明年年底", "", "央视网消息（新闻联播）：在江苏常州的一家工厂里，工人们正在组装新型机器人。"),
     ]
+
+
+def test_a_bare_note_under_a_colon_in_a_list_of_names_is_no_byline() -> None:
+    # A parenthesis with no reporter's label under a short line that ends on no sentence mark is a
+    # note the list goes on after (gl14/train539 page-001's shape), not the article's byline.
+    page = split_page("""春耕专家组名单
+央视网消息（新闻联播）：春
+耕专家组名单如下：
+组长：王明
+成员：
+（以下按姓氏笔画排序）
+李华、赵强、钱进、孙立、
+周平、吴刚、郑和、冯远。
+""" + "工厂订单排到明年年底\n" + FACTORY_LEAD)
+    assert [a.byline for a in page.articles] == ["", ""]
+    assert "（以下按姓氏笔画排序）" in "".join(b.text for b in page.articles[0].blocks)

@@ -32,6 +32,7 @@ from .collector import no_cycle_collection
 from .charclasses import EXTRACTOR_HYPHEN, leaves_open
 from .measure import display_width
 from .lines import (
+    LABELLED,
     PROPORTIONAL_TOLERANCE,
     CLAUSE_MARKS,
     FULL_STOPS,
@@ -821,10 +822,12 @@ class _BodyReader:
         return last.text[-1] not in COLONS and not is_full(last, len(self.para) == 1, nxt)
 
     def _byline(self, k: int) -> int:
-        """A byline ends the article, at the end of its last paragraph or on a line of its own (under a
-        sentence end or a paragraph's short last line, see _ended_short)."""
+        """A byline ends the article, at the end of its last paragraph or on a line of its own: under a
+        sentence end, or under a paragraph's short last line (see _ended_short) where it names a
+        reporter (（记者 王明）): a bare parenthesis there may be a note the text goes on after (a list of
+        names, its note （以下按姓氏笔画排序） under 委员：, gl14/train539 page-001)."""
         ln = self.lines[k]
-        if ln.byline is None or not (ln.byline[0] > 0 or self._after_sentence() or self._ended_short(k)):
+        if ln.byline is None or not (ln.byline[0] > 0 or self._after_sentence() or self._ended_short(k) and LABELLED.search(ln.byline[1])):
             return 0
         cut, printed, name = ln.byline
         self._text_before_byline(ln, cut)
