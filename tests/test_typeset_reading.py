@@ -2189,7 +2189,8 @@ CUT_AT_COLON = """春耕备耕有序推进
 """
 NAME_LIST = """春耕专家组名单
 央视网消息（新闻联播）：春
-耕专家组由以下同志组成：
+耕专家组日前成立。
+专家组由以下同志组成：
 王明、李华、赵强、钱进、
 孙立、周平
 """
@@ -2215,7 +2216,7 @@ def test_a_title_over_a_lead_under_a_text_cut_at_its_colon_opens_the_next_articl
 def test_a_title_over_a_lead_under_a_list_of_names_opens_the_next_article() -> None:
     page = split_page(NAME_LIST + "工厂订单排到明年年底\n" + FACTORY_LEAD)
     assert _titles_bylines_last_blocks(page) == [
-        ("春耕专家组名单", "", "央视网消息（新闻联播）：春耕专家组由以下同志组成：王明、李华、赵强、钱进、孙立、周平"),
+        ("春耕专家组名单", "", "专家组由以下同志组成：王明、李华、赵强、钱进、孙立、周平"),
         ("工厂订单排到明年年底", "", "央视网消息（新闻联播）：在江苏常州的一家工厂里，工人们正在组装新型机器人。"),
     ]
 
@@ -2242,3 +2243,19 @@ def test_a_bare_note_under_a_colon_in_a_list_of_names_is_no_byline() -> None:
 """ + "工厂订单排到明年年底\n" + FACTORY_LEAD)
     assert [a.byline for a in page.articles] == ["", ""]
     assert "（以下按姓氏笔画排序）" in "".join(b.text for b in page.articles[0].blocks)
+
+
+def test_a_lead_paragraph_printing_the_title_again_keeps_the_deck_under_it() -> None:
+    # A dateline's paragraph that prints the title again and ends on no mark (rp14/train597 page-027's
+    # shape): the body-size line under it and the news lead are the same article's, no next title.
+    page = split_page("""纪念大会在京隆重举行
+新华社北京3月1日电（记者
+王明）纪念大会在京隆重
+举行
+某某某某出席观看
+央视网消息（新闻联播）：纪
+念大会3日在人民大会堂隆
+重举行，各界代表三千余人
+出席大会。
+""")
+    assert [a.title for a in page.articles] == ["纪念大会在京隆重举行"]

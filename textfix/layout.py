@@ -793,16 +793,25 @@ class _BodyReader:
         the article it quotes, as the pages print them: 习近平同…互致贺电 | 李强同…互致贺电), which
         the subhead readers tell from a paragraph's lines.  Not a document's title (关于…的通知)
         nor a list's items: see _introduced_text."""
-        return self._ended_short(k) and self.para[-1].text[-1] in COLONS
+        para = self.para
+        return bool(para) and para[-1].text[-1] in COLONS and not is_full(para[-1], len(para) == 1, self.lines[k])
 
     def _ended_short(self, k: int) -> bool:
         """The paragraph read ends on a line short of full, before line *k*, whatever mark it ends on:
         a line of a paragraph is full, so the paragraph ended there.  Most such lines end a sentence;
         those that do not end an article's text where a news item was cut after its colon (…提出4点
         建议：, what it introduced left out) or ends on a list of names (…王明、李华), and the byline
-        or the next article's title under them is read as after a sentence end (see _byline, _led_title)."""
+        or the next article's title under them is read as after a sentence end (see _byline, _led_title).
+        Not an article's lead paragraph (a news lead or a dateline opens it), which ends so only where it
+        prints the title again over the article's deck and its text (新华社昆明9月4日电 纪念…隆重举行 | 某某
+        出席观看 over 央视网消息…, rp14/train597 page-027): the lines under it are the article's own.  Nor a
+        paragraph of one line: a title's first line wrapped at its colon is read so (“某某战略”启示： |
+        把规划蓝图…, rp14/train591 page-008), and the title's other lines are no title of their own."""
         para = self.para
-        return bool(para) and not is_full(para[-1], len(para) == 1, self.lines[k])
+        return len(para) > 1 and not is_full(para[-1], nxt=self.lines[k]) and not self._opens_lead(para[0])
+
+    def _opens_lead(self, ln: Line) -> bool:
+        return line_opens_lead(ln.text) or self.bylines.opens_dateline(ln.text)
 
     def _after_sentence(self) -> bool:
         return self.boundary or not self.para or self.para[-1].ends or _short_garbled_end(self.para[-1], len(self.para) == 1) or self._item_ended()
