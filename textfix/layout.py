@@ -806,9 +806,12 @@ class _BodyReader:
         prints the title again over the article's deck and its text (新华社昆明9月4日电 纪念…隆重举行 | 某某
         出席观看 over 央视网消息…, rp14/train597 page-027): the lines under it are the article's own.  Nor a
         paragraph of one line: a title's first line wrapped at its colon is read so (“某某战略”启示： |
-        把规划蓝图…, rp14/train591 page-008), and the title's other lines are no title of their own."""
-        para = self.para
-        return len(para) > 1 and not is_full(para[-1], nxt=self.lines[k]) and not self._opens_lead(para[0])
+        把规划蓝图…, rp14/train591 page-008), and the title's other lines are no title of their own.  Nor
+        where line *k* opens a list's item (3.某某…): the short line ended the item before, and a list's
+        items end on no mark (f14/train207 page-037, pdfminer: items 3-5 read as the next title)."""
+        para, ln = self.para, self.lines[k]
+        return (len(para) > 1 and not is_full(para[-1], nxt=ln) and not self._opens_lead(para[0])
+                and LIST_ITEM.match(ln.text) is None)
 
     def _opens_lead(self, ln: Line) -> bool:
         return line_opens_lead(ln.text) or self.bylines.opens_dateline(ln.text)
