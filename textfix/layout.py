@@ -32,7 +32,6 @@ from .collector import no_cycle_collection
 from .charclasses import EXTRACTOR_HYPHEN, leaves_open
 from .measure import display_width
 from .lines import (
-    LABELLED,
     PROPORTIONAL_TOLERANCE,
     CLAUSE_MARKS,
     FULL_STOPS,
@@ -796,26 +795,6 @@ class _BodyReader:
         para = self.para
         return bool(para) and para[-1].text[-1] in COLONS and not is_full(para[-1], len(para) == 1, self.lines[k])
 
-    def _ended_short(self, k: int) -> bool:
-        """The paragraph read ends on a line short of full, before line *k*, whatever mark it ends on:
-        a line of a paragraph is full, so the paragraph ended there.  Most such lines end a sentence;
-        those that do not end an article's text where a news item was cut after its colon (…提出4点
-        建议：, what it introduced left out) or ends on a list of names (…王明、李华), and the byline
-        or the next article's title under them is read as after a sentence end (see _byline, _led_title).
-        Not an article's lead paragraph (a news lead or a dateline opens it), which ends so only where it
-        prints the title again over the article's deck and its text (新华社昆明9月4日电 纪念…隆重举行 | 某某
-        出席观看 over 央视网消息…, rp14/train597 page-027): the lines under it are the article's own.  Nor a
-        paragraph of one line: a title's first line wrapped at its colon is read so (“某某战略”启示： |
-        把规划蓝图…, rp14/train591 page-008), and the title's other lines are no title of their own.  Nor
-        where line *k* opens a list's item (3.某某…): the short line ended the item before, and a list's
-        items end on no mark (f14/train207 page-037, pdfminer: items 3-5 read as the next title)."""
-        para, ln = self.para, self.lines[k]
-        return (len(para) > 1 and not is_full(para[-1], nxt=ln) and not self._opens_lead(para[0])
-                and LIST_ITEM.match(ln.text) is None)
-
-    def _opens_lead(self, ln: Line) -> bool:
-        return line_opens_lead(ln.text) or self.bylines.opens_dateline(ln.text)
-
     def _after_sentence(self) -> bool:
         return self.boundary or not self.para or self.para[-1].ends or _short_garbled_end(self.para[-1], len(self.para) == 1) or self._item_ended()
 
@@ -834,12 +813,9 @@ class _BodyReader:
         return last.text[-1] not in COLONS and not is_full(last, len(self.para) == 1, nxt)
 
     def _byline(self, k: int) -> int:
-        """A byline ends the article, at the end of its last paragraph or on a line of its own: under a
-        sentence end, or under a paragraph's short last line (see _ended_short) where it names a
-        reporter (（记者 王明）): a bare parenthesis there may be a note the text goes on after (a list of
-        names, its note （以下按姓氏笔画排序） under 委员：, gl14/train539 page-001)."""
+        """A byline ends the article, at the end of its last paragraph or on a line of its own."""
         ln = self.lines[k]
-        if ln.byline is None or not (ln.byline[0] > 0 or self._after_sentence() or self._ended_short(k) and LABELLED.search(ln.byline[1])):
+        if ln.byline is None or not (ln.byline[0] > 0 or self._after_sentence()):
             return 0
         cut, printed, name = ln.byline
         self._text_before_byline(ln, cut)
@@ -952,12 +928,12 @@ class _BodyReader:
         """A title of up to :data:`MAX_TITLE_LINES` lines right before an article's lead: a byline line
         under a title (本报记者 张伟) or a paragraph opening with a news lead (新华社郑州2月1日电,
         央视网消息（新闻联播）：) only start an article, so the headline lines between the last
-        sentence end (or a paragraph's short last line, see _ended_short) and it are its title,
-        however they wrap (《学报》杂志发表王磊教 | 授署名文章 《勤学习， | 善思考，重实践》).  Not where the titles are printed at the foot, nor
+        sentence end and it are its title, however they wrap (《学报》杂志发表王磊教 | 授署名文章
+        《勤学习， | 善思考，重实践》).  Not where the titles are printed at the foot, nor
         under a title with no text after it yet: the headline lines between a title and its lead
         are its deck (a title, then 张伟王磊…出席 | 赵敏作…报告 over 央视网消息), not another
         article's title."""
-        if self.titles_at_foot or not (self._after_sentence() or self._ended_short(k)) or (
+        if self.titles_at_foot or not self._after_sentence() or (
                 self.items and self.items[-1].kind == "lead_byline" and not self.para) or self._in_head():
             return 0
         n = self._lines_to_lead(k)
