@@ -640,7 +640,7 @@ def test_a_font_run_goes_on_past_a_sentence_end_only_by_the_sentence_stay() -> N
 def test_marks_are_read_only_where_the_run_model_leaves_them_weight_on_a_winnable_candidate() -> None:
     """A mark is an event of the run model only where exp(-d / run_length) times sentence_stay for each sentence
     end from the earlier of it and a winnable candidate on, before the later, is at least exp(-REACH): with the
-    fitted 76.1 and 1/8, at most 304.4 characters, a sentence end as far as 76.1 · ln 8 = 158.2 of them."""
+    fitted 76.1 and 1/8 and REACH 2.5, at most 190.25 characters, a sentence end as far as 76.1 · ln 8 = 158.2."""
     prepared = garbles._prepared(default_model())
     length, k = garbles.fitted()["run_length"], garbles.fitted()["sentence_stay"]
     assert (length, k) == (76.1, 0.125)  # (the distances below are worked out by hand for these)
@@ -651,7 +651,7 @@ def test_marks_are_read_only_where_the_run_model_leaves_them_weight_on_a_winnabl
     text = "".join(text)
     winnable = garbles._Decision(garbles._Occurrence(300, 1, prepared.table["袁"]), 5.0, "text", 0.0)
     evidence = garbles._Decision(garbles._Occurrence(450, 1, prepared.table["遥"]), 0.0, "text", 0.0)  # 。, an event
-    # From 袁 at 300: ， at 10 is 290 back past the 。 at 150 (290 + 158.2 > 304.4); the 。 at 150 ends its sentence
+    # From 袁 at 300: ， at 10 is 290 back past the 。 at 150 (290 + 158.2 > 190.25); the 。 at 150 ends its sentence
     # before the run reaches 袁 (150 + 158.2 = 308.2); ， at 160, 140 back, no end between: read.  Forward: ， at 400
     # and 440 (100, 140: read); ， at 500 and 604 lie past 遥's 。 (200 + 158.2, 304 + 158.2: not).
     expected = [160, 400, 440]
@@ -660,6 +660,26 @@ def test_marks_are_read_only_where_the_run_model_leaves_them_weight_on_a_winnabl
     if prepared.screen.vector is not None:  # (numpy, the optional extra "fast")
         _, _, windows = prepared.screen.vector.occurrences(text)
         assert garbles.FontRuns(text, prepared.printed_marks, 7, [winnable, evidence], windows).marks == expected
+
+
+def test_marks_are_read_within_reach_times_the_run_length_of_a_winnable_candidate() -> None:
+    """REACH 2.5: a mark is read only where at least exp(-2.5) of its weight is left on a winnable candidate, within
+    2.5 · 76.1 = 190.25 characters along the run model (a sentence end as far as 76.1 · ln 8 = 158.2): a ， 200
+    characters before 袁 in its own sentence is not read, a ， 20 after it past a 。 is, one 40 after it is not
+    (with exp(-4), the bound before, 304.4 characters, all three were)."""
+    prepared = garbles._prepared(default_model())
+    text = ["中"] * 400
+    for at, ch in ((100, "，"), (300, "袁"), (310, "。"), (320, "，"), (340, "，")):
+        text[at] = ch
+    text = "".join(text)
+    winnable = garbles._Decision(garbles._Occurrence(300, 1, prepared.table["袁"]), 5.0, "text", 0.0)
+    # Places: ， at 100 is 100 and 袁 300 (no end before either): 200 apart.  The 。 at 310 has no end before it (its
+    # own is not): 10 from 袁.  ， at 320 and 340 have it: 320 + 158.2 and 340 + 158.2, 178.2 and 198.2 from 袁.
+    runs = garbles.FontRuns(text, prepared.printed_marks, 4, [winnable])
+    assert runs.marks == [310, 320] and runs.far_marks == 2
+    if prepared.screen.vector is not None:  # (numpy, the optional extra "fast")
+        _, _, windows = prepared.screen.vector.occurrences(text)
+        assert garbles.FontRuns(text, prepared.printed_marks, 4, [winnable], windows).marks == [310, 320]
 
 
 def test_marks_are_read_the_same_whatever_order_the_decisions_come_in() -> None:
@@ -677,7 +697,7 @@ def test_marks_are_read_the_same_whatever_order_the_decisions_come_in() -> None:
                    for at in (120, 450))  # 。 both: events that end a sentence, not winnable
     # A sentence end is 76.1 · ln 8 = 158.2 characters of the run model.  Places: 袁 at 300 has the ends at 120 and
     # 150 before it, 300 + 316.5 = 616.5.  ， at 10: 10, and 。 at 150: 150 + 158.2 (the end at 120): both farther than
-    # 304.4 from it.  ， at 160, 400, 440 (the same two ends before): 140, 100, 140 from 袁, read.  ， at 500 and 604
+    # 190.25 from it.  ， at 160, 400, 440 (the same two ends before): 140, 100, 140 from 袁, read.  ， at 500 and 604
     # have the end at 450 too: 500 + 474.7 = 974.7 (358.2 on), 604 + 474.7 = 1078.7 (462.2 on): not.  And with a
     # second winnable 袁 at 590, which has those three ends before it too (590 + 474.7 = 1064.7): 90 and 14 from it,
     # read.
@@ -762,7 +782,7 @@ def test_font_runs_take_no_events_where_the_same_candidates_read_other_marks() -
     text, decisions = _two_winnable_far_apart(prepared)
     first = garbles.FontRuns(text, prepared.printed_marks, 2, decisions)
     first.decide(decisions)
-    # Both winnable: ， at 1 is 2 from 袁 at 3, ， at 395 5 from 袁 at 390, both within 4 · 76.1 = 304.4 (no
+    # Both winnable: ， at 1 is 2 from 袁 at 3, ， at 395 5 from 袁 at 390, both within 2.5 · 76.1 = 190.25 (no
     # sentence end on the page).
     assert first.marks == [1, 395]
     decisions[1].context = 0.0  # still a candidate (above EVIDENCE, -1), no longer winnable (THRESHOLD is 1)
@@ -780,7 +800,7 @@ def test_font_runs_with_more_winnable_ones_add_the_marks_near_those() -> None:
     text, decisions = _two_winnable_far_apart(prepared)
     decisions[1].context = 0.0  # a candidate (above EVIDENCE, -1), not winnable (THRESHOLD is 1)
     first = garbles.FontRuns(text, prepared.printed_marks, 2, decisions)
-    assert first.marks == [1]  # ， at 395 is 392 from 袁 at 3, beyond 4 · 76.1 = 304.4 (no sentence end on the page)
+    assert first.marks == [1]  # ， at 395 is 392 from 袁 at 3, beyond 2.5 · 76.1 = 190.25 (no sentence end on the page)
     decisions[1].context = 5.0  # winnable now: ， at 395 is 5 from it
     assert garbles.FontRuns(text, prepared.printed_marks, 2, decisions, earlier=first).marks == [1, 395]
     both = garbles.FontRuns(text, prepared.printed_marks, 2, decisions)
