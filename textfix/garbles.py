@@ -2403,8 +2403,8 @@ SENTENCE_ENDS = frozenset("。！？")
 # A mark is read as an event of the run model only where the chance the run goes on from it to a winnable
 # candidate, exp(-d / run_length) times sentence_stay for each sentence's end on the way, is at least exp(-REACH):
 # farther, less than 8% of its weight on the candidate is left (and it counts as a clean event in the share).
-# Chosen on train (the eighteenth session, BENCHMARKS.md): of 2.5 and ln(1 / sentence_stay) = 2.08 tried on
-# train, 2.5 is the lower that leaves bench/eval_garbles.py --part train (seeds 0 and 1, --articles),
+# Chosen on train (the eighteenth session, BENCHMARKS.md): of 2.5 and ln(1 / sentence_stay) = 2.08, only 2.5
+# leaves bench/eval_garbles.py --part train (seeds 0 and 1, --articles),
 # bench/clean_text.py, bench/settle.py, the sentence corpora and count_garble_errors.py on train501-507 as they
 # were at 4 (2%); it reads 13,151 events in the first run model of bench_repair's print page, not 20,712, and
 # moves no winnable candidate's run term there by more than 0.006.  At 2.08 no mark past a sentence end is read
