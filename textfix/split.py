@@ -470,8 +470,7 @@ def _lead_opens_next(article: Article) -> bool:
     foot).  Under a title, paragraphs before the first lead are the title's deck (张伟出席会议并讲话
     强调，…).  Nor does a lead end an article that is only a deck so far (:func:`_only_deck`)."""
     titled = bool(article.title) or bool(article.blocks) and article.blocks[0].kind == "heading"
-    led = _opens_with_lead(article) or _lead_under_deck(article)
-    return _has_text(article) and (led or not titled) and not _only_deck(article, titled)
+    return _has_text(article) and (_led(article) or not titled) and not _only_deck(article, titled)
 
 
 def _deck_so_far(article: Article) -> bool:
@@ -522,6 +521,11 @@ def _deck_paragraph(block: Block) -> bool:
     pdftotext), and no letter's date (which ends its article: the signature lines above it are the
     letter's too, see textfix.layout._BodyReader._signature)."""
     return block.kind == "paragraph" and SENTENCE_MARKS.search(block.text) is None and not signed_date(block.text)
+
+
+def _led(article: Article) -> bool:
+    """*article*'s text opens with a news lead, at its first paragraph or under its deck."""
+    return _opens_with_lead(article) or _lead_under_deck(article)
 
 
 def _lead_under_deck(article: Article) -> bool:
@@ -630,7 +634,7 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
     """
     # Where every article opens with a news lead, a new article opens with one too: the leads have
     # told the articles apart, and a dip in topic inside one is a turn of its story.
-    led = all(_opens_with_lead(a) or _lead_under_deck(a) for a in articles)
+    led = all(_led(a) for a in articles)
     articles_seen = len(articles) + (0 if led else sum(_topic_breaks(a.blocks) for a in articles))
     widths = [title_width(ln.lines[0]) for ln in lines]
     short = [max(widths) - w for w in widths]
