@@ -2404,12 +2404,11 @@ SENTENCE_ENDS = frozenset("。！？")
 # candidate, exp(-d / run_length) times sentence_stay for each sentence's end on the way, is at least exp(-REACH):
 # farther, less than 8% of its weight on the candidate is left (and it counts as a clean event in the share).
 # Chosen on train (the eighteenth session, BENCHMARKS.md): of 2.5 and ln(1 / sentence_stay) = 2.08, only 2.5
-# leaves bench/eval_garbles.py --part train (seeds 0 and 1, --articles),
-# bench/clean_text.py, bench/settle.py, the sentence corpora and count_garble_errors.py on train501-507 as they
-# were at 4 (2%); it reads 13,151 events in the first run model of bench_repair's print page, not 20,712, and
-# moves no winnable candidate's run term there by more than 0.006.  At 2.08 no mark past a sentence end is read
-# (a sentence end alone is that far): 8,030 events, but run terms move by up to 0.87 and one mark more is left
-# garbled at seed 1.
+# leaves bench/eval_garbles.py --part train (seeds 0 and 1, --articles), bench/clean_text.py, bench/settle.py,
+# the sentence corpora and count_garble_errors.py on train501-507 as they were at 4 (2%); it reads 13,151
+# events in the first run model of bench_repair's print page, not 20,712, and moves no winnable candidate's run
+# term there by more than 0.006.  At 2.08 no mark past a sentence end is read (a sentence end alone is that
+# far): 8,030 events, but run terms move by up to 0.87 and one mark more is left garbled at seed 1.
 REACH = 2.5
 EVIDENCE = -1.0  # log10: a candidate whose mark is ten times less likely than its text tells little of its run
 
