@@ -2172,3 +2172,120 @@ def test_a_deck_over_a_lead_opens_its_article_where_the_titles_are_at_the_foot()
     assert (first.title, second.title) == ("各地春耕备耕有序推进", "纪念大会在京隆重举行")
     assert first.blocks[-1].text.endswith("确保春耕生产顺利进行。")
     assert "".join(b.text for b in second.blocks).startswith("纪念大会在京隆重举行主席出席并讲话央视网消息")
+
+
+# An article whose text ends on no sentence mark (issue 14, the eighteenth session): a news item cut
+# after its colon (…提出三点要求：, what it introduced left out) or ending on a list of names.  The
+# column is 12 characters (24 units); the last line is short, so the paragraph ended there.  Under it
+# came the next article's title over its news lead, or the article's byline on its own line: both were
+# read as the paragraph going on (要求：工厂订单… 央视网消息…), as nothing followed a sentence end.
+CUT_AT_COLON = """春耕备耕有序推进
+央视网消息（新闻联播）：眼
+下正值春耕备耕关键时期，
+各地农民抢抓农时，田间地
+头一派繁忙景象。
+会上，负责人就做好春耕
+工作提出三点要求：
+"""
+NAME_LIST = """春耕专家组名单
+央视网消息（新闻联播）：春
+耕专家组日前成立。
+专家组由以下同志组成：
+王明、李华、赵强、钱进、
+孙立、周平
+"""
+FACTORY_LEAD = """央视网消息（新闻联播）：在
+江苏常州的一家工厂里，工
+人们正在组装新型机器人。
+"""
+
+
+def _titles_bylines_last_blocks(page) -> list[tuple[str, str, str]]:
+    return [(a.title, a.byline, a.blocks[-1].text) for a in page.articles]
+
+
+def test_a_title_over_a_lead_under_a_text_cut_at_its_colon_opens_the_next_article() -> None:
+    # The title (17 characters) is set across the columns, wider than the column.
+    page = split_page(CUT_AT_COLON + "工厂订单排到明年年底 企业加紧生产\n" + FACTORY_LEAD)
+    assert _titles_bylines_last_blocks(page) == [
+        ("春耕备耕有序推进", "", "会上，负责人就做好春耕工作提出三点要求："),
+        ("工厂订单排到明年年底 企业加紧生产", "", "央视网消息（新闻联播）：在江苏常州的一家工厂里，工人们正在组装新型机器人。"),
+    ]
+
+
+def test_a_title_over_a_lead_under_a_list_of_names_opens_the_next_article() -> None:
+    page = split_page(NAME_LIST + "工厂订单排到明年年底\n" + FACTORY_LEAD)
+    assert _titles_bylines_last_blocks(page) == [
+        ("春耕专家组名单", "", "专家组由以下同志组成：王明、李华、赵强、钱进、孙立、周平"),
+        ("工厂订单排到明年年底", "", "央视网消息（新闻联播）：在江苏常州的一家工厂里，工人们正在组装新型机器人。"),
+    ]
+
+
+def test_a_byline_line_under_a_text_cut_at_its_colon_signs_it() -> None:
+    page = split_page(CUT_AT_COLON + "（记者 张伟）\n工厂订单排到明年年底\n" + FACTORY_LEAD)
+    assert _titles_bylines_last_blocks(page) == [
+        ("春耕备耕有序推进", "张伟", "会上，负责人就做好春耕工作提出三点要求："),
+        ("工厂订单排到明年年底", "", "央视网消息（新闻联播）：在江苏常州的一家工厂里，工人们正在组装新型机器人。"),
+    ]
+
+
+def test_a_bare_note_under_a_colon_in_a_list_of_names_is_no_byline() -> None:
+    # A parenthesis with no reporter's label under a short line that ends on no sentence mark is a
+    # note the list goes on after (gl14/train539 page-001's shape), not the article's byline.
+    page = split_page("""春耕专家组名单
+央视网消息（新闻联播）：春
+耕专家组名单如下：
+组长：王明
+成员：
+（排名不分先后）
+李华、赵强、钱进、孙立、
+周平、吴刚、郑和、冯远。
+""" + "工厂订单排到明年年底\n" + FACTORY_LEAD)
+    assert [a.byline for a in page.articles] == ["", ""]
+    assert "（排名不分先后）" in "".join(b.text for b in page.articles[0].blocks)
+
+
+def test_a_lead_paragraph_printing_the_title_again_keeps_the_deck_under_it() -> None:
+    # A dateline's paragraph that prints the title again and ends on no mark (rp14/train597 page-027's
+    # shape): the body-size line under it and the news lead are the same article's, no next title.
+    page = split_page("""纪念大会在京隆重举行
+新华社北京3月1日电（记者
+王明）纪念大会在京隆重
+举行
+某某某某出席观看
+央视网消息（新闻联播）：纪
+念大会3日在人民大会堂隆
+重举行，各界代表三千余人
+出席大会。
+""")
+    assert [a.title for a in page.articles] == ["纪念大会在京隆重举行"]
+
+
+def test_a_title_read_as_text_is_not_parted_at_its_short_second_line() -> None:
+    # The page's first title, set in large type in lines of 11 characters (22 units) over a column
+    # of 14 (f14/train511 page-036's shape, the nineteenth session): its first line ends on 、, so no
+    # headline, and is read as a paragraph's first line, as wide as an indented one.  Its second line
+    # is short, but the paragraph opens the page, where a title is printed: its lines are no article's
+    # text cut short, and the third line is no title of its own over the byline line and the lead (it
+    # was, the first two lines read as an article of their own).  The title is still read as text (left).
+    title = ["省长分别会见甲国总理、", "乙国国家副主席、丙国副", "总理兼外交部部长等一行"]
+    page = split_page("\n".join(title) + """
+本报记者 王明
+央视网消息（新闻联播）：
+省政府省长王明16日在省会
+宾馆会见来访并出席第22届博
+览会暨第十届经贸洽谈会的甲国
+总理、乙国国家副主席和丙国副
+总理兼外交部部长等一行客人，
+双方就深化各领域合作交换意
+见。
+会见总理时，省长表示，今
+年是两省结好15周年。不久
+前，双方领导人在博览会期间会
+面，达成重要共识，为双方合作
+指明了方向。本省愿同甲国落实
+共识，深化经贸、人文等领域合
+作，共同办好下一届博览会。
+""")
+    assert title[2] not in [a.title for a in page.articles]
+    assert "".join(b.text for b in page.articles[0].blocks).startswith("".join(title))

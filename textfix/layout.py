@@ -32,6 +32,7 @@ from .collector import no_cycle_collection
 from .charclasses import EXTRACTOR_HYPHEN, leaves_open
 from .measure import display_width
 from .lines import (
+    LABELLED,
     PROPORTIONAL_TOLERANCE,
     CLAUSE_MARKS,
     FULL_STOPS,
@@ -686,6 +687,11 @@ def _byline_across(bylines: BylineFinder, lines: list[Line], k: int, n: int) -> 
     return found if found is not None and found[0] < len(lines[k].text) else None
 
 
+# What an article opens after (the last item read, see _BodyReader._title): the page's start (None),
+# the header, the byline that ends the article before.
+ARTICLE_OPENS_AFTER = frozenset({None, "byline", "header"})
+
+
 class _BodyReader:
     """Reads the body lines in order into paragraphs, subheads, titles and bylines."""
 
@@ -795,6 +801,37 @@ class _BodyReader:
         para = self.para
         return bool(para) and para[-1].text[-1] in COLONS and not is_full(para[-1], len(para) == 1, self.lines[k])
 
+    def _ended_short(self, k: int) -> bool:
+        """The paragraph read ends on a line short of full, before line *k*, whatever mark it ends on:
+        a line of a paragraph is full, so the paragraph ended there.  Most such lines end a sentence;
+        those that do not end an article's text where a news item was cut after its colon (…提出4点
+        建议：, what it introduced left out) or ends on a list of names (…王明、李华), and the byline
+        or the next article's title under them is read as after a sentence end (see _byline, _led_title).
+        Not an article's lead paragraph (a news lead or a dateline opens it), which ends so only where it
+        prints the title again over the article's deck and its text (新华社昆明9月4日电 纪念…隆重举行 | 某某
+        出席观看 over 央视网消息…, rp14/train597 page-027): the lines under it are the article's own.  Nor a
+        paragraph of one line: a title's first line wrapped at its colon is read so (“某某战略”启示： |
+        把规划蓝图…, rp14/train591 page-008), and the title's other lines are no title of their own.  Nor
+        where line *k* opens a list's item (3.某某…): the short line ended the item before, and a list's
+        items end on no mark (f14/train207 page-037, pdfminer: items 3-5 read as the next title).  Nor
+        a paragraph read where an article opens (see _title_read_as_text): its lines are a title's, and
+        the line under them the title's rest (f14/train511 page-036)."""
+        para, ln = self.para, self.lines[k]
+        return (len(para) > 1 and not is_full(para[-1], nxt=ln) and not self._opens_lead(para[0])
+                and LIST_ITEM.match(ln.text) is None and not self._title_read_as_text())
+
+    def _title_read_as_text(self) -> bool:
+        """The paragraph read opens where an article does, on a page whose titles are not at the foot
+        (see _title): a title is printed there, so its lines are a title's read as text, each short of
+        the column (a title's first line that ends on 、 is no headline, and read as a paragraph's
+        where it is as wide as an indented one: 某某会见甲国总理、 | 乙国副主席、丙国 | 副总理兼部长
+        over 本报记者 王明, the page's first lines on f14/train511 page-036)."""
+        last = self.items[-1].kind if self.items else None
+        return not self.titles_at_foot and last in ARTICLE_OPENS_AFTER
+
+    def _opens_lead(self, ln: Line) -> bool:
+        return line_opens_lead(ln.text) or self.bylines.opens_dateline(ln.text)
+
     def _after_sentence(self) -> bool:
         return self.boundary or not self.para or self.para[-1].ends or _short_garbled_end(self.para[-1], len(self.para) == 1) or self._item_ended()
 
@@ -813,9 +850,12 @@ class _BodyReader:
         return last.text[-1] not in COLONS and not is_full(last, len(self.para) == 1, nxt)
 
     def _byline(self, k: int) -> int:
-        """A byline ends the article, at the end of its last paragraph or on a line of its own."""
+        """A byline ends the article, at the end of its last paragraph or on a line of its own: under a
+        sentence end, or under a paragraph's short last line (see _ended_short) where it names a
+        reporter (（记者 王明）): a bare parenthesis there may be a note the text goes on after (a list of
+        names and a note on their order under 委员：, gl14/train539 page-001; in invented words （排名不分先后）)."""
         ln = self.lines[k]
-        if ln.byline is None or not (ln.byline[0] > 0 or self._after_sentence()):
+        if ln.byline is None or not (ln.byline[0] > 0 or self._after_sentence() or self._ended_short(k) and LABELLED.search(ln.byline[1])):
             return 0
         cut, printed, name = ln.byline
         self._text_before_byline(ln, cut)
@@ -914,7 +954,7 @@ class _BodyReader:
             return 0  # the article's text follows its byline
         # Every article has a title: without titles at the foot, the page's first line (after the
         # header) and the first after a byline open their articles.
-        article_start = last in (None, "byline", "header")
+        article_start = last in ARTICLE_OPENS_AFTER
         ln = self.lines[k]
         opens = not self.titles_at_foot and article_start and ln.headline and ln.byline is None and not _continued(self.lines, k)
         if not (opens or _is_title(self.lines, k, article_start, self.titles_at_foot)):
@@ -928,12 +968,12 @@ class _BodyReader:
         """A title of up to :data:`MAX_TITLE_LINES` lines right before an article's lead: a byline line
         under a title (本报记者 张伟) or a paragraph opening with a news lead (新华社郑州2月1日电,
         央视网消息（新闻联播）：) only start an article, so the headline lines between the last
-        sentence end and it are its title, however they wrap (《学报》杂志发表王磊教 | 授署名文章
-        《勤学习， | 善思考，重实践》).  Not where the titles are printed at the foot, nor
+        sentence end (or a paragraph's short last line, see _ended_short) and it are its title,
+        however they wrap (《学报》杂志发表王磊教 | 授署名文章 《勤学习， | 善思考，重实践》).  Not where the titles are printed at the foot, nor
         under a title with no text after it yet: the headline lines between a title and its lead
         are its deck (a title, then 张伟王磊…出席 | 赵敏作…报告 over 央视网消息), not another
         article's title."""
-        if self.titles_at_foot or not self._after_sentence() or (
+        if self.titles_at_foot or not (self._after_sentence() or self._ended_short(k)) or (
                 self.items and self.items[-1].kind == "lead_byline" and not self.para) or self._in_head():
             return 0
         n = self._lines_to_lead(k)

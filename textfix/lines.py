@@ -838,6 +838,7 @@ def _bare_name(name: str) -> str:
 # A byline's label: 记者, 通讯员, or the paper's own (本报记者).  NOT_A_BYLINE is asked of the
 # name only, so 本报 is allowed here, in the label.
 LABEL = r"(?:本报)?(?:记者|通讯员)"
+LABELLED = regex.compile(LABEL)  # a byline that names its reporter as one (（记者 王明）), not a bare name
 LEAD_LABEL = r"本报(?:记者|通讯员)"
 # An agency's or the paper's dateline: 新华社北京5月3日电, 本报上海12月1日电 (a place of 1–12
 # characters, then the date).
