@@ -10,6 +10,7 @@ marks, candidates next to each other, the text's edges).
 
 from __future__ import annotations
 
+import random
 import sys
 from pathlib import Path
 
@@ -407,6 +408,19 @@ def test_a_run_of_line_breaks_reads_as_one_paragraph_end() -> None:
     assert garbles._as_read("甲\n乙", False) == "甲\n乙"
 
 
+
+def test_paragraph_ends_are_marked_as_the_expression_substitutes_them() -> None:
+    """The three replaces of _paragraph_ends_marked make what the substitution of _PARAGRAPH_BREAK makes: runs of one
+    to five breaks (by hand: four breaks, END then three), at the edges, and a text holding PARAGRAPH_END itself."""
+    end = garbles.PARAGRAPH_END
+    assert garbles._paragraph_ends_marked("甲\n\n\n\n乙") == f"甲{end}\n\n\n乙"
+    assert garbles._paragraph_ends_marked("甲\n\n\n\n\n") == f"甲{end}\n\n\n\n"
+    assert garbles._paragraph_ends_marked(f"甲{end}\n\n乙") == f"甲{end}{end}\n乙"  # (substituted: END in the text)
+    rng = random.Random(19)
+    for _ in range(3000):
+        text = "".join(rng.choice(("甲", "乙", " ", "\n", "\n\n", end)) for _ in range(rng.randrange(12)))
+        assert garbles._paragraph_ends_marked(text) == garbles._PARAGRAPH_BREAK.sub(end, text), repr(text)
+
 def test_the_cycle_collector_is_paused_while_a_text_is_decided(monkeypatch: pytest.MonkeyPatch) -> None:
     """garble_changes and garble_changes_at run with the cyclic collector off, and leave it as they found it."""
     import gc
@@ -607,6 +621,39 @@ def test_a_page_whose_readings_are_kept_is_read_one_by_one(monkeypatch) -> None:
     assert garbles.garble_changes(text, model) == first
     assert not together
 
+
+def test_a_reading_the_page_repeats_is_read_once_and_recalled_by_the_others(monkeypatch) -> None:
+    """_read_first reads each reading new to the process once, the first of the page that has it; the decisions
+    after it with the same reading take the terms it kept: the same terms each decision reads alone."""
+    pytest.importorskip("numpy")
+    monkeypatch.setattr(garbles, "VECTOR_FROM", 0)
+    monkeypatch.setattr(garbles, "VECTOR_TEXT", 0)
+    line = "记者在现场看到袁工人们正在加紧施工遥一位工人告诉记者袁工程预计年底完工遥"  # (invented: 袁 遥 garbled)
+    text = "\n".join([line] * 8)  # (a reading is kept by the 121 characters around it: the middle lines repeat)
+    prepared, lm = garbles._prepared(default_model()), garbles.default_charlm()
+    occurrences = prepared.screen.occurrences(text)
+    assert len(occurrences) == 32  # 袁 遥 袁 遥 a line, eight lines (counted by hand)
+    alone = [garbles._Decision(o, 0.0, "text", 0.0) for o in occurrences]
+    for d in alone:
+        garbles._read_terms(lm, prepared, text, d, {})
+    prepared.readings.clear()
+    read, read_anew = [], garbles._read_anew
+    monkeypatch.setattr(garbles, "_read_anew", lambda *args: read.append(args[3].occurrence.at) or read_anew(*args))
+    decisions = [garbles._Decision(o, 0.0, "text", 0.0) for o in occurrences]
+    garbles._read_first(lm, prepared, text, decisions, garbles._WINDOWS)
+    keys = garbles._reading_keys(prepared, text, decisions, None)
+    firsts = {key: d.occurrence.at for d, key in reversed(list(zip(decisions, keys)))}
+    assert read == sorted(firsts.values()) and len(read) < len(decisions) - 8  # the middle lines' repeat the first's
+    assert [(d.context, d.reading, d.partner) for d in decisions] == [(d.context, d.reading, d.partner) for d in alone]
+
+
+def test_the_settle_screen_s_paragraph_ends_are_those_the_text_marks() -> None:
+    """The vector screen asked for the candidates near every paragraph end (the settle pass) hands the ends it found
+    to its windows, which FontRuns reads: those the text marks."""
+    pytest.importorskip("numpy")
+    read = garbles._as_read("我们散步遥\n\n他说袁野来了\n好。\n", paragraphs=True)
+    _, _, windows = garbles._prepared(default_model()).screen.vector.occurrences(read, None, garbles.Seams([], True))
+    assert windows.ends_at == [5, 13, 16] == garbles._paragraph_ends(read)  # (counted by hand, as below)
 
 def test_the_vector_screens_paragraph_ends_are_those_the_text_marks() -> None:
     """FontRuns takes a read page's paragraph ends from the vector screen's array: the offsets of PARAGRAPH_END,

@@ -398,7 +398,26 @@ def _as_read(text: str, paragraphs: bool | None) -> str:
     """*text* as the decisions read it: a line break that ends a paragraph (see :func:`garble_changes`) as
     :data:`PARAGRAPH_END`, one for one (the offsets stay those of *text*)."""
     ends = ends_paragraphs(text, paragraphs)
-    return _PARAGRAPH_BREAK.sub(PARAGRAPH_END, text) if ends and "\n" in text else text
+    return _paragraph_ends_marked(text) if ends and "\n" in text else text
+
+
+def _paragraph_ends_marked(text: str) -> str:
+    """*text* with the first line break of each run of them (:data:`_PARAGRAPH_BREAK`) as :data:`PARAGRAPH_END`.
+
+    Three replaces of the whole text, not the expression's substitution: a
+    run of k breaks becomes k ends, every second of them a break again, then
+    every end after a break a break (k = 3: ⏎⏎⏎ → EEE → E⏎E → E⏎⏎).  On
+    bench_repair's rejoined print page (1.7M characters, 25,279 blank lines)
+    5.9–10 ms against the substitution's 19–20, least of 9, a loaded machine.
+    (A text that holds PARAGRAPH_END itself, which the replaces would take for
+    a break, is substituted.)
+    """
+    if PARAGRAPH_END in text:
+        return _PARAGRAPH_BREAK.sub(PARAGRAPH_END, text)
+    marked = text.replace("\n", PARAGRAPH_END)
+    if "\n\n" not in text:
+        return marked
+    return marked.replace(PARAGRAPH_END * 2, PARAGRAPH_END + "\n").replace("\n" + PARAGRAPH_END, "\n\n")
 
 
 @no_cycle_collection()
@@ -450,7 +469,7 @@ def _may_win_at(prepared: _Prepared, text: str, at: int, ends: bool, whole: Call
         return False
     lo, hi = max(0, at - span), min(len(text), at + 1 + span)
     # (The break that ends a paragraph is the first of its run: the character before the slice says.)
-    read = _PARAGRAPH_BREAK.sub(PARAGRAPH_END, text[max(0, lo - 1) : hi])[lo > 0 :] if ends else text[lo:hi]
+    read = _paragraph_ends_marked(text[max(0, lo - 1) : hi])[lo > 0 :] if ends else text[lo:hi]
     # (What the slice holds decides it, and where it is the text's edge: a file of pages repeats its paragraph ends.
     # Only a slice that passed the tests below is kept, and they read nothing else.)
     o = _Occurrence(at - lo, 1, table[text[at]])
@@ -944,8 +963,10 @@ class _VectorScreen:
         size = len(codes)
         at = np.flatnonzero(kind > 0)
         if seams is not None:  # (what _near keeps; the paragraph ends found in the array)
-            ends = np.flatnonzero(codes == ord(PARAGRAPH_END)).tolist() if seams.paragraph_ends else []
-            places = np.array(_seam_offsets(seams, ends), np.int64)
+            ends = np.flatnonzero(codes == ord(PARAGRAPH_END)) if seams.paragraph_ends else at[:0]
+            # (Without offsets the ends are the seams, as they are: a list of them and back costs ~1.5 ms on the
+            # 25,279 of bench_repair's rejoined print page.)
+            places = ends if not seams.offsets else np.array(_seam_offsets(seams, ends.tolist()), np.int64)
             k = np.minimum(np.searchsorted(places, at - SEAM_REACH), len(places) - 1)
             at = at[np.abs(places[k] - at) <= SEAM_REACH] if len(places) else at[:0]
         k = kind[at]
@@ -990,6 +1011,8 @@ class _VectorScreen:
         out += map(_Occurrence._make, zip(at[passed].tolist(), repeat(1), [candidates[j] for j in k[passed].tolist()]))
         out.sort(key=itemgetter(0))
         windows = _Windows(np, text, codes, kind, closed, out)
+        if seams is not None and seams.paragraph_ends:
+            windows.ends_at = ends.tolist()  # (found already: FontRuns asks for them, :meth:`_Windows.paragraph_ends`)
         if not self.usable:
             return out, None, windows
         spaces = np.flatnonzero(kind == _SPACE)
@@ -1342,8 +1365,13 @@ def _recalled(prepared: _Prepared, d: _Decision, key: tuple | None) -> bool:
     found = None if key is None else prepared.readings.get(key)
     if found is None:
         return False
-    d.context, d.reading, d.partner = found
+    _take(d, found)
     return True
+
+
+def _take(d: _Decision, kept: tuple[float, str, float]) -> None:
+    """Set *d*'s terms to those kept for its reading (:func:`_read_anew`)."""
+    d.context, d.reading, d.partner = kept
 
 
 def _read_anew(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
@@ -1370,16 +1398,29 @@ def _read_first(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Dec
     """:func:`_read` each of *decisions* without marks chosen; on a page the vector screen read whose readings are
     mostly new (READ_TOGETHER_SHARE), the new readings' windows scored together first (:func:`_raw_terms`)."""
     keys = _reading_keys(prepared, text, decisions, None)
-    new = [(d, key) for d, key in zip(decisions, keys) if not _recalled(prepared, d, key)]
-    # (A reading the page repeats is read once: the first keeps it for the others.)
-    first = {key: d for d, key in reversed(new) if key is not None}
-    once = [d for d, key in new if key is None or first[key] is d]
-    raws = _raw_terms(lm, page.np, text, once) if page is not None and len(once) > READ_TOGETHER_SHARE * len(decisions) else {}
-    for d, key in new:
-        # (A repeat's reading was kept by the first of the page, unless the readings kept filled up between.)
-        if key is None or first[key] is d or not _recalled(prepared, d, key):
-            window, scored = raws.get(d.occurrence.at, (None, None))
-            _read_anew(lm, prepared, text, d, {}, window, key, scored)
+    # (A reading the page repeats is read once: the first keeps it for the others, read after every first.  Each
+    # decision's key is looked up once here: on bench_repair's print page ~8,000 of its 10,425 are repeats of a
+    # reading new to the process, which the first reads looked up four times each.)
+    once, repeats, kept = [], {}, prepared.readings
+    for d, key in zip(decisions, keys):
+        if key is None:
+            once.append((d, key))
+        elif (found := kept.get(key)) is not None:
+            _take(d, found)
+        elif (later := repeats.get(key)) is not None:
+            later.append(d)
+        else:
+            repeats[key] = []
+            once.append((d, key))
+    ds = [d for d, _ in once]
+    raws = _raw_terms(lm, page.np, text, ds) if page is not None and len(once) > READ_TOGETHER_SHARE * len(decisions) else {}
+    for d, key in once:
+        window, scored = raws.get(d.occurrence.at, (None, None))
+        _read_anew(lm, prepared, text, d, {}, window, key, scored)
+    for key, later in repeats.items():
+        for d in later:  # (kept by the first, unless it is a number's chain or the readings kept filled up since)
+            if not _recalled(prepared, d, key):
+                _read_anew(lm, prepared, text, d, {}, None, key)
 
 
 def _raw_terms(lm: CharLM, np, text: str, decisions: list[_Decision]
