@@ -855,6 +855,46 @@ def test_font_runs_with_more_winnable_ones_add_the_marks_near_those() -> None:
     assert garbles.FontRuns(text, prepared.printed_marks, 2, decisions, earlier=both).marks == [395]
 
 
+def test_font_runs_with_more_marks_take_the_events_before_with_those_put_in() -> None:
+    """A FontRuns with the same candidates as the one before it and more marks (near the winnable ones it added)
+    takes that one's events with the marks put in (at the start, between, at the end), and its run terms, share and
+    pass are the floats of one that makes its events and passes over them anew."""
+    prepared = garbles._prepared(default_model())
+    text = ["中"] * 1000
+    marks = (95, 250, 400, 600, 950)
+    for at in marks:
+        text[at] = "，"
+    for at in (100, 200, 500, 900):
+        text[at] = "袁"
+    text = "".join(text)
+
+    def decisions() -> list[garbles._Decision]:  # (only 袁 at 500 winnable, 200 a candidate never winnable)
+        return [garbles._Decision(garbles._Occurrence(at, 1, prepared.table["袁"]), 5.0 if at == 500 else 0.0,
+                                  "text", 0.0) for at in (100, 200, 500, 900)]
+
+    def runs_after(first_made, taken: bool) -> garbles.FontRuns:
+        made = decisions()
+        first = garbles.FontRuns(text, prepared.printed_marks, len(marks), made)
+        first.decide(made)
+        assert first.marks == [400, 600]  # within 2.5 · 76.1 = 190.25 of 500 (no sentence end on the page)
+        made[0].context = made[3].context = 4.0  # 袁 at 100 and 900 winnable now: their marks too
+        runs = garbles.FontRuns(text, prepared.printed_marks, len(marks), made, earlier=first)
+        assert runs.marks == list(marks)
+        if taken:
+            runs.follow(first)
+            assert runs.ats == [95, 100, 200, 250, 400, 500, 600, 900, 950]  # 95, 250 and 950 put in
+        else:
+            runs.share = first.share
+        runs.decide(made, rounds=0)
+        first_made.append([d.run for d in made])
+        return runs
+
+    taken, anew = [], []
+    with_marks, made_anew = runs_after(taken, True), runs_after(anew, False)
+    assert taken == anew and with_marks.share == made_anew.share
+    assert with_marks.events == made_anew.events and with_marks.stays == made_anew.stays
+    assert with_marks.held._replace(ratios=None) == made_anew.held._replace(ratios=None)
+
 def test_forward_backward_again_gives_the_floats_of_a_whole_pass() -> None:
     """A pass over the same events and share as one held, some ratios changed (the first at the page's start, two
     side by side, the last at its end), gives the floats a whole pass gives, and keeps the held messages far from

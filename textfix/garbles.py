@@ -2358,6 +2358,7 @@ class FontRuns:
         self.paragraph_ends = page.paragraph_ends() if page is not None else _paragraph_ends(text)
         self.text = text
         self.events: list[_Decision | None] | None = None
+        self.ats: list[int] | None = None  # each event's offset (decide)
         self.held: _Pass | None = None  # the last forward-backward pass over the events (decide)
         self.prior = self.share = fitted()["garbled_share"]
 
@@ -2367,9 +2368,45 @@ class FontRuns:
         bench_repair's print page making them is ~6 ms of the ~24 ms of a decide, measured)."""
         self.share = earlier.share
         same = len(self.candidates) == len(earlier.candidates) and all(map(is_, self.candidates, earlier.candidates))
-        if earlier.events is not None and same and self.marks == earlier.marks:
+        if earlier.events is None or not same:
+            return
+        if self.marks == earlier.marks:
             self.events, self.stays, self.mark_ratio = earlier.events, earlier.stays, earlier.mark_ratio
+            self.ats = earlier.ats
             self.held = earlier.held  # (its last pass: the same events, where the share is the same too, see _forward_backward)
+            return
+        added = sorted(set(self.marks).difference(earlier.marks))
+        if earlier.held is not None and len(added) + len(earlier.marks) == len(self.marks):  # (its marks and more)
+            self._take_with(earlier, added)
+
+    def _take_with(self, earlier: FontRuns, added: list[int]) -> None:
+        """Take *earlier*'s events with the marks at *added* (ascending offsets) put in, and its last pass re-indexed
+        to them, for :func:`_passed_again`: an event put in, and each event beside one, counts as changed (its ratio
+        NaN, never a float it had), so that every message whose stay or neighbour is new is worked out anew.
+
+        (The run model made again after the winners' re-reads has the same candidates and the marks near the
+        winnable ones it added, a few more: on bench_repair's print page 21 of 13,151 events.  Making its events
+        and passing over them anew cost ~25 ms a repair, measured.)
+        """
+        ats, held = earlier.ats, earlier.held
+        places = [bisect_left(ats, at) for at in added]  # (where each goes among the earlier events)
+        self.ats = _put_in(ats, places, added)
+        self.events = _put_in(earlier.events, places, repeat(None))
+        self.mark_ratio = earlier.mark_ratio
+        new = [place + k for k, place in enumerate(places)]  # their indices among the events now
+        nan = repeat(math.nan)
+        forward, backward = _put_in(held.forward, places, nan), _put_in(held.backward, places, nan)
+        forward[0], backward[-1] = held.forward[0], held.backward[-1]  # (the first and last messages are the share's)
+        ratios, stays = _put_in(held.ratios, places, nan), _put_in(held.stays, places, nan)
+        n = len(self.ats)
+        for i in new:
+            lo, hi = max(i - 1, 0), min(i + 2, n)
+            stays[lo + 1 : hi] = self._stays(self.ats[lo:hi], self.events[lo:hi])[1:]
+            ratios[lo:hi] = [math.nan] * (hi - lo)
+        stays[0] = 0.0
+        self.stays = stays
+        self.held = _Pass(held.share, stays, ratios, forward, backward, _put_in(held.posterior, places, nan),
+                          _put_in(held.leave_out, places, nan))
 
     def decide(self, decisions: list[_Decision], rounds: int = EM_ROUNDS) -> None:
         """Set each decision's ``run`` term: log10 P(garbled run | every other event on the page).
@@ -2382,17 +2419,8 @@ class FontRuns:
                             key=itemgetter(0))
             self.events = [d for _, d in events]
             self.mark_ratio = mark
-            run_length = fitted()["run_length"]
-            ats = [at for at, _ in events]
-            paragraph = self._paragraphs(ats)  # (a paragraph ends between two events where theirs differ)
-            # A font is set for a sentence or more (a bold lead sentence): after a mark that ends a sentence, printed
-            # or the candidate's, the run goes on only by sentence_stay (corpora/fit_garble_runs.py; see SENTENCE_ENDS).
-            stay_after_end = fitted()["sentence_stay"]
-            text = self.text  # (inline: ~20,000 events a decide)
-            across = [stay_after_end if (text[at] if d is None else d.occurrence.candidate.symbol) in SENTENCE_ENDS
-                      else 1.0 for at, d in events]
-            self.stays = [0.0] + [0.0 if p != q else k * math.exp(-(b - a) / run_length)
-                                  for a, b, p, q, k in zip(ats, ats[1:], paragraph, paragraph[1:], across)]
+            self.ats = [at for at, _ in events]
+            self.stays = self._stays(self.ats, self.events)
         ratios = [self.mark_ratio if d is None else d.likelihood_ratio for d in self.events]
         a, b = PRIOR_EVENTS * self.prior, PRIOR_EVENTS * (1 - self.prior)
         for _ in range(rounds):
@@ -2409,6 +2437,20 @@ class FontRuns:
                 without = (total - own) / (count - 1)
                 p_odds = p / (1.0 - p) * (without / (1.0 - without)) / odds
                 d.run = math.log10(max(p_odds / (1.0 + p_odds), 1e-300))
+
+    def _stays(self, ats: list[int], events: list[_Decision | None]) -> list[float]:
+        """The chance the run goes on from each of *events* (at *ats*, ascending) to the next: the first's 0.0 (its
+        run is drawn afresh), then the stays :meth:`decide` takes."""
+        run_length = fitted()["run_length"]
+        paragraph = self._paragraphs(ats)  # (a paragraph ends between two events where theirs differ)
+        # A font is set for a sentence or more (a bold lead sentence): after a mark that ends a sentence, printed
+        # or the candidate's, the run goes on only by sentence_stay (corpora/fit_garble_runs.py; see SENTENCE_ENDS).
+        stay_after_end = fitted()["sentence_stay"]
+        text = self.text  # (inline: ~20,000 events a decide)
+        across = [stay_after_end if (text[at] if d is None else d.occurrence.candidate.symbol) in SENTENCE_ENDS
+                  else 1.0 for at, d in zip(ats, events)]
+        return [0.0] + [0.0 if p != q else k * math.exp(-(b - a) / run_length)
+                        for a, b, p, q, k in zip(ats, ats[1:], paragraph, paragraph[1:], across)]
 
     def _paragraphs(self, offsets: list[int]) -> list[int]:
         """Each of *offsets*' paragraph: how many paragraph ends stand before it.  (One search an offset, not two a
@@ -2483,6 +2525,17 @@ def _within_reach(marks: list[int], ats: list[int], reach: float, ends: list[int
         k = bisect_left(places, place - reach)
         if k < len(places) and places[k] <= place + reach:
             out.append(at)
+    return out
+
+
+def _put_in(items: list, places: list[int], values: Iterable) -> list:
+    """*items* with each of *values* put in before the item at its place of *places* (ascending, indices of *items*)."""
+    out, last = [], 0
+    for place, value in zip(places, values):
+        out += items[last:place]
+        out.append(value)
+        last = place
+    out += items[last:]
     return out
 
 
