@@ -1015,12 +1015,13 @@ class _VectorScreen:
             windows.ends_at = ends.tolist()  # (found already: FontRuns asks for them, :meth:`_Windows.paragraph_ends`)
         if not self.usable:
             return out, None, windows
-        spaces = np.flatnonzero(kind == _SPACE)
+        spaces = closed.gaps[kind[closed.gaps] == _SPACE]  # (the spaces among the whitespace found: no pass over the text)
         spaces = spaces[(spaces > 0) & (spaces + 1 < size)]
         spaces = spaces[_ideographs(np, codes[spaces - 1])]
         following = kind[spaces + 1]
         spaces = spaces[(following != _SPACE) & (following != _BREAK) & (following != _WS)]
-        counts = _PageCounts(int(np.count_nonzero(kind == _MARK)), len(spaces),
+        # (The marks are found once, for the count and for the run model's marks near winnable candidates.)
+        counts = _PageCounts(len(windows._marks()), len(spaces),
                              int(np.count_nonzero(_ideographs(np, codes[spaces + 1]))))
         return out, counts, windows
 
