@@ -645,6 +645,14 @@ def test_a_reading_the_page_repeats_is_read_once_and_recalled_by_the_others(monk
     firsts = {key: d.occurrence.at for d, key in reversed(list(zip(decisions, keys)))}
     assert read == sorted(firsts.values()) and len(read) < len(decisions) - 8  # the middle lines' repeat the first's
     assert [(d.context, d.reading, d.partner) for d in decisions] == [(d.context, d.reading, d.partner) for d in alone]
+    # A reading not kept (as a number's chain is not) is read by each decision that has it.
+    prepared.readings.clear()
+    read.clear()
+    monkeypatch.setattr(garbles._Partners, "chained", lambda *args: True)
+    decisions = [garbles._Decision(o, 0.0, "text", 0.0) for o in occurrences]
+    garbles._read_first(lm, prepared, text, decisions, garbles._WINDOWS)
+    assert sorted(read) == [o.at for o in occurrences] and not prepared.readings
+    assert [(d.context, d.reading, d.partner) for d in decisions] == [(d.context, d.reading, d.partner) for d in alone]
 
 
 def test_the_settle_screen_s_paragraph_ends_are_those_the_text_marks() -> None:

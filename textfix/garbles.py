@@ -1400,8 +1400,9 @@ def _read_first(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Dec
     mostly new (READ_TOGETHER_SHARE), the new readings' windows scored together first (:func:`_raw_terms`)."""
     keys = _reading_keys(prepared, text, decisions, None)
     # (A reading the page repeats is read once: the first keeps it for the others, read after every first.  Each
-    # decision's key is looked up once here: on bench_repair's print page ~8,000 of its 10,425 are repeats of a
-    # reading new to the process, which the first reads looked up four times each.)
+    # decision's key is looked up once here, and once more for all the repeats of one reading: on bench_repair's
+    # print page in a repair ~10,000 of the 11,391 decisions repeat one of ~500 readings new to the process, which
+    # the first reads looked up four times each.)
     once, repeats, kept = [], {}, prepared.readings
     for d, key in zip(decisions, keys):
         if key is None:
@@ -1419,8 +1420,11 @@ def _read_first(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Dec
         window, scored = raws.get(d.occurrence.at, (None, None))
         _read_anew(lm, prepared, text, d, {}, window, key, scored)
     for key, later in repeats.items():
-        for d in later:  # (kept by the first, unless it is a number's chain or the readings kept filled up since)
-            if not _recalled(prepared, d, key):
+        found = kept.get(key)  # (kept by the first, unless it is a number's chain or the readings kept filled up since)
+        for d in later:
+            if found is not None:
+                _take(d, found)
+            elif not _recalled(prepared, d, key):
                 _read_anew(lm, prepared, text, d, {}, None, key)
 
 
