@@ -10,6 +10,7 @@ marks, candidates next to each other, the text's edges).
 
 from __future__ import annotations
 
+import random
 import sys
 from pathlib import Path
 
@@ -407,6 +408,19 @@ def test_a_run_of_line_breaks_reads_as_one_paragraph_end() -> None:
     assert garbles._as_read("甲\n乙", False) == "甲\n乙"
 
 
+
+def test_paragraph_ends_are_marked_as_the_expression_substitutes_them() -> None:
+    """The three replaces of _paragraph_ends_marked make what the substitution of _PARAGRAPH_BREAK makes: runs of one
+    to five breaks (by hand: four breaks, END then three), at the edges, and a text holding PARAGRAPH_END itself."""
+    end = garbles.PARAGRAPH_END
+    assert garbles._paragraph_ends_marked("甲\n\n\n\n乙") == f"甲{end}\n\n\n乙"
+    assert garbles._paragraph_ends_marked("甲\n\n\n\n\n") == f"甲{end}\n\n\n\n"
+    assert garbles._paragraph_ends_marked(f"甲{end}\n\n乙") == f"甲{end}{end}\n乙"  # (substituted: END in the text)
+    rng = random.Random(19)
+    for _ in range(3000):
+        text = "".join(rng.choice(("甲", "乙", " ", "\n", "\n\n", end)) for _ in range(rng.randrange(12)))
+        assert garbles._paragraph_ends_marked(text) == garbles._PARAGRAPH_BREAK.sub(end, text), repr(text)
+
 def test_the_cycle_collector_is_paused_while_a_text_is_decided(monkeypatch: pytest.MonkeyPatch) -> None:
     """garble_changes and garble_changes_at run with the cyclic collector off, and leave it as they found it."""
     import gc
@@ -608,6 +622,47 @@ def test_a_page_whose_readings_are_kept_is_read_one_by_one(monkeypatch) -> None:
     assert not together
 
 
+def test_a_reading_the_page_repeats_is_read_once_and_recalled_by_the_others(monkeypatch) -> None:
+    """_read_first reads each reading new to the process once, the first of the page that has it; the decisions
+    after it with the same reading take the terms it kept: the same terms each decision reads alone."""
+    pytest.importorskip("numpy")
+    monkeypatch.setattr(garbles, "VECTOR_FROM", 0)
+    monkeypatch.setattr(garbles, "VECTOR_TEXT", 0)
+    line = "记者在现场看到袁工人们正在加紧施工遥一位工人告诉记者袁工程预计年底完工遥"  # (invented: 袁 遥 garbled)
+    text = "\n".join([line] * 8)  # (a reading is kept by the 121 characters around it: the middle lines repeat)
+    prepared, lm = garbles._prepared(default_model()), garbles.default_charlm()
+    occurrences = prepared.screen.occurrences(text)
+    assert len(occurrences) == 32  # 袁 遥 袁 遥 a line, eight lines (counted by hand)
+    alone = [garbles._Decision(o, 0.0, "text", 0.0) for o in occurrences]
+    for d in alone:
+        garbles._read_terms(lm, prepared, text, d, {})
+    prepared.readings.clear()
+    read, read_anew = [], garbles._read_anew
+    monkeypatch.setattr(garbles, "_read_anew", lambda *args: read.append(args[3].occurrence.at) or read_anew(*args))
+    decisions = [garbles._Decision(o, 0.0, "text", 0.0) for o in occurrences]
+    garbles._read_first(lm, prepared, text, decisions, garbles._WINDOWS)
+    keys = garbles._reading_keys(prepared, text, decisions, None)
+    firsts = {key: d.occurrence.at for d, key in reversed(list(zip(decisions, keys)))}
+    assert read == sorted(firsts.values()) and len(read) < len(decisions) - 8  # the middle lines' repeat the first's
+    assert [(d.context, d.reading, d.partner) for d in decisions] == [(d.context, d.reading, d.partner) for d in alone]
+    # A reading not kept (as a number's chain is not) is read by each decision that has it.
+    prepared.readings.clear()
+    read.clear()
+    monkeypatch.setattr(garbles._Partners, "chained", lambda *args: True)
+    decisions = [garbles._Decision(o, 0.0, "text", 0.0) for o in occurrences]
+    garbles._read_first(lm, prepared, text, decisions, garbles._WINDOWS)
+    assert sorted(read) == [o.at for o in occurrences] and not prepared.readings
+    assert [(d.context, d.reading, d.partner) for d in decisions] == [(d.context, d.reading, d.partner) for d in alone]
+
+
+def test_the_settle_screen_s_paragraph_ends_are_those_the_text_marks() -> None:
+    """The vector screen asked for the candidates near every paragraph end (the settle pass) hands the ends it found
+    to its windows, which FontRuns reads: those the text marks."""
+    pytest.importorskip("numpy")
+    read = garbles._as_read("我们散步遥\n\n他说袁野来了\n好。\n", paragraphs=True)
+    _, _, windows = garbles._prepared(default_model()).screen.vector.occurrences(read, None, garbles.Seams([], True))
+    assert windows.ends_at == [5, 13, 16] == garbles._paragraph_ends(read)  # (counted by hand, as below)
+
 def test_the_vector_screens_paragraph_ends_are_those_the_text_marks() -> None:
     """FontRuns takes a read page's paragraph ends from the vector screen's array: the offsets of PARAGRAPH_END,
     as the regular expression finds them (the first line break of a run read as one, see garbles._as_read)."""
@@ -807,6 +862,46 @@ def test_font_runs_with_more_winnable_ones_add_the_marks_near_those() -> None:
     decisions[0].context = 0.0  # 袁 at 3 no longer winnable: ， at 1 is 389 from 袁 at 390
     assert garbles.FontRuns(text, prepared.printed_marks, 2, decisions, earlier=both).marks == [395]
 
+
+def test_font_runs_with_more_marks_take_the_events_before_with_those_put_in() -> None:
+    """A FontRuns with the same candidates as the one before it and more marks (near the winnable ones it added)
+    takes that one's events with the marks put in (at the start, between, at the end), and its run terms, share and
+    pass are the floats of one that makes its events and passes over them anew."""
+    prepared = garbles._prepared(default_model())
+    text = ["中"] * 1000
+    marks = (95, 250, 400, 600, 950)
+    for at in marks:
+        text[at] = "，"
+    for at in (100, 200, 500, 900):
+        text[at] = "袁"
+    text = "".join(text)
+
+    def decisions() -> list[garbles._Decision]:  # (only 袁 at 500 winnable, 200 a candidate never winnable)
+        return [garbles._Decision(garbles._Occurrence(at, 1, prepared.table["袁"]), 5.0 if at == 500 else 0.0,
+                                  "text", 0.0) for at in (100, 200, 500, 900)]
+
+    def runs_after(first_made, taken: bool) -> garbles.FontRuns:
+        made = decisions()
+        first = garbles.FontRuns(text, prepared.printed_marks, len(marks), made)
+        first.decide(made)
+        assert first.marks == [400, 600]  # within 2.5 · 76.1 = 190.25 of 500 (no sentence end on the page)
+        made[0].context = made[3].context = 4.0  # 袁 at 100 and 900 winnable now: their marks too
+        runs = garbles.FontRuns(text, prepared.printed_marks, len(marks), made, earlier=first)
+        assert runs.marks == list(marks)
+        if taken:
+            runs.follow(first)
+            assert runs.ats == [95, 100, 200, 250, 400, 500, 600, 900, 950]  # 95, 250 and 950 put in
+        else:
+            runs.share = first.share
+        runs.decide(made, rounds=0)
+        first_made.append([d.run for d in made])
+        return runs
+
+    taken, anew = [], []
+    with_marks, made_anew = runs_after(taken, True), runs_after(anew, False)
+    assert taken == anew and with_marks.share == made_anew.share
+    assert with_marks.events == made_anew.events and with_marks.stays == made_anew.stays
+    assert with_marks.held._replace(ratios=None) == made_anew.held._replace(ratios=None)
 
 def test_forward_backward_again_gives_the_floats_of_a_whole_pass() -> None:
     """A pass over the same events and share as one held, some ratios changed (the first at the page's start, two

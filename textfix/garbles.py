@@ -398,7 +398,26 @@ def _as_read(text: str, paragraphs: bool | None) -> str:
     """*text* as the decisions read it: a line break that ends a paragraph (see :func:`garble_changes`) as
     :data:`PARAGRAPH_END`, one for one (the offsets stay those of *text*)."""
     ends = ends_paragraphs(text, paragraphs)
-    return _PARAGRAPH_BREAK.sub(PARAGRAPH_END, text) if ends and "\n" in text else text
+    return _paragraph_ends_marked(text) if ends and "\n" in text else text
+
+
+def _paragraph_ends_marked(text: str) -> str:
+    """*text* with the first line break of each run of them (:data:`_PARAGRAPH_BREAK`) as :data:`PARAGRAPH_END`.
+
+    Three replaces of the whole text, not the expression's substitution: a
+    run of k breaks becomes k ends, every second of them a break again, then
+    every end after a break a break (k = 3: ⏎⏎⏎ → EEE → E⏎E → E⏎⏎).  On
+    bench_repair's rejoined print page (1.7M characters, 25,279 blank lines)
+    5.9–10 ms against the substitution's 19–20, least of 9, a loaded machine.
+    (A text that holds PARAGRAPH_END itself, which the replaces would take for
+    a break, is substituted.)
+    """
+    if PARAGRAPH_END in text:
+        return _PARAGRAPH_BREAK.sub(PARAGRAPH_END, text)
+    marked = text.replace("\n", PARAGRAPH_END)
+    if "\n\n" not in text:
+        return marked
+    return marked.replace(PARAGRAPH_END * 2, PARAGRAPH_END + "\n").replace("\n" + PARAGRAPH_END, "\n\n")
 
 
 @no_cycle_collection()
@@ -450,7 +469,7 @@ def _may_win_at(prepared: _Prepared, text: str, at: int, ends: bool, whole: Call
         return False
     lo, hi = max(0, at - span), min(len(text), at + 1 + span)
     # (The break that ends a paragraph is the first of its run: the character before the slice says.)
-    read = _PARAGRAPH_BREAK.sub(PARAGRAPH_END, text[max(0, lo - 1) : hi])[lo > 0 :] if ends else text[lo:hi]
+    read = _paragraph_ends_marked(text[max(0, lo - 1) : hi])[lo > 0 :] if ends else text[lo:hi]
     # (What the slice holds decides it, and where it is the text's edge: a file of pages repeats its paragraph ends.
     # Only a slice that passed the tests below is kept, and they read nothing else.)
     o = _Occurrence(at - lo, 1, table[text[at]])
@@ -944,8 +963,10 @@ class _VectorScreen:
         size = len(codes)
         at = np.flatnonzero(kind > 0)
         if seams is not None:  # (what _near keeps; the paragraph ends found in the array)
-            ends = np.flatnonzero(codes == ord(PARAGRAPH_END)).tolist() if seams.paragraph_ends else []
-            places = np.array(_seam_offsets(seams, ends), np.int64)
+            ends = np.flatnonzero(codes == ord(PARAGRAPH_END)) if seams.paragraph_ends else at[:0]
+            # (Without offsets the ends are the seams, as they are: a list of them and back costs ~1.5 ms on the
+            # 25,279 of bench_repair's rejoined print page.)
+            places = ends if not seams.offsets else np.array(_seam_offsets(seams, ends.tolist()), np.int64)
             k = np.minimum(np.searchsorted(places, at - SEAM_REACH), len(places) - 1)
             at = at[np.abs(places[k] - at) <= SEAM_REACH] if len(places) else at[:0]
         k = kind[at]
@@ -990,14 +1011,17 @@ class _VectorScreen:
         out += map(_Occurrence._make, zip(at[passed].tolist(), repeat(1), [candidates[j] for j in k[passed].tolist()]))
         out.sort(key=itemgetter(0))
         windows = _Windows(np, text, codes, kind, closed, out)
+        if seams is not None and seams.paragraph_ends:
+            windows.ends_at = ends.tolist()  # (found already: FontRuns asks for them, :meth:`_Windows.paragraph_ends`)
         if not self.usable:
             return out, None, windows
-        spaces = np.flatnonzero(kind == _SPACE)
+        spaces = closed.gaps[kind[closed.gaps] == _SPACE]  # (the spaces among the whitespace found: no pass over the text)
         spaces = spaces[(spaces > 0) & (spaces + 1 < size)]
         spaces = spaces[_ideographs(np, codes[spaces - 1])]
         following = kind[spaces + 1]
         spaces = spaces[(following != _SPACE) & (following != _BREAK) & (following != _WS)]
-        counts = _PageCounts(int(np.count_nonzero(kind == _MARK)), len(spaces),
+        # (The marks are found once, for the count and for the run model's marks near winnable candidates.)
+        counts = _PageCounts(len(windows._marks()), len(spaces),
                              int(np.count_nonzero(_ideographs(np, codes[spaces + 1]))))
         return out, counts, windows
 
@@ -1342,8 +1366,13 @@ def _recalled(prepared: _Prepared, d: _Decision, key: tuple | None) -> bool:
     found = None if key is None else prepared.readings.get(key)
     if found is None:
         return False
-    d.context, d.reading, d.partner = found
+    _take(d, found)
     return True
+
+
+def _take(d: _Decision, kept: tuple[float, str, float]) -> None:
+    """Set *d*'s terms to those kept for its reading (:func:`_read_anew`)."""
+    d.context, d.reading, d.partner = kept
 
 
 def _read_anew(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
@@ -1370,16 +1399,33 @@ def _read_first(lm: CharLM, prepared: _Prepared, text: str, decisions: list[_Dec
     """:func:`_read` each of *decisions* without marks chosen; on a page the vector screen read whose readings are
     mostly new (READ_TOGETHER_SHARE), the new readings' windows scored together first (:func:`_raw_terms`)."""
     keys = _reading_keys(prepared, text, decisions, None)
-    new = [(d, key) for d, key in zip(decisions, keys) if not _recalled(prepared, d, key)]
-    # (A reading the page repeats is read once: the first keeps it for the others.)
-    first = {key: d for d, key in reversed(new) if key is not None}
-    once = [d for d, key in new if key is None or first[key] is d]
-    raws = _raw_terms(lm, page.np, text, once) if page is not None and len(once) > READ_TOGETHER_SHARE * len(decisions) else {}
-    for d, key in new:
-        # (A repeat's reading was kept by the first of the page, unless the readings kept filled up between.)
-        if key is None or first[key] is d or not _recalled(prepared, d, key):
-            window, scored = raws.get(d.occurrence.at, (None, None))
-            _read_anew(lm, prepared, text, d, {}, window, key, scored)
+    # (A reading the page repeats is read once: the first keeps it for the others, read after every first.  Each
+    # decision's key is looked up once here, and once more for all the repeats of one reading: on bench_repair's
+    # print page in a repair ~10,000 of the 11,391 decisions repeat one of ~500 readings new to the process, which
+    # the first reads looked up four times each.)
+    once, repeats, kept = [], {}, prepared.readings
+    for d, key in zip(decisions, keys):
+        if key is None:
+            once.append((d, key))
+        elif (found := kept.get(key)) is not None:
+            _take(d, found)
+        elif (later := repeats.get(key)) is not None:
+            later.append(d)
+        else:
+            repeats[key] = []
+            once.append((d, key))
+    ds = [d for d, _ in once]
+    raws = _raw_terms(lm, page.np, text, ds) if page is not None and len(once) > READ_TOGETHER_SHARE * len(decisions) else {}
+    for d, key in once:
+        window, scored = raws.get(d.occurrence.at, (None, None))
+        _read_anew(lm, prepared, text, d, {}, window, key, scored)
+    for key, later in repeats.items():
+        found = kept.get(key)  # (kept by the first, unless it is a number's chain or the readings kept filled up since)
+        for d in later:
+            if found is not None:
+                _take(d, found)
+            elif not _recalled(prepared, d, key):
+                _read_anew(lm, prepared, text, d, {}, None, key)
 
 
 def _raw_terms(lm: CharLM, np, text: str, decisions: list[_Decision]
@@ -2317,6 +2363,7 @@ class FontRuns:
         self.paragraph_ends = page.paragraph_ends() if page is not None else _paragraph_ends(text)
         self.text = text
         self.events: list[_Decision | None] | None = None
+        self.ats: list[int] | None = None  # each event's offset (decide)
         self.held: _Pass | None = None  # the last forward-backward pass over the events (decide)
         self.prior = self.share = fitted()["garbled_share"]
 
@@ -2326,9 +2373,45 @@ class FontRuns:
         bench_repair's print page making them is ~6 ms of the ~24 ms of a decide, measured)."""
         self.share = earlier.share
         same = len(self.candidates) == len(earlier.candidates) and all(map(is_, self.candidates, earlier.candidates))
-        if earlier.events is not None and same and self.marks == earlier.marks:
+        if earlier.events is None or not same:
+            return
+        if self.marks == earlier.marks:
             self.events, self.stays, self.mark_ratio = earlier.events, earlier.stays, earlier.mark_ratio
+            self.ats = earlier.ats
             self.held = earlier.held  # (its last pass: the same events, where the share is the same too, see _forward_backward)
+            return
+        added = sorted(set(self.marks).difference(earlier.marks))
+        if earlier.held is not None and len(added) + len(earlier.marks) == len(self.marks):  # (its marks and more)
+            self._take_with(earlier, added)
+
+    def _take_with(self, earlier: FontRuns, added: list[int]) -> None:
+        """Take *earlier*'s events with the marks at *added* (ascending offsets) put in, and its last pass re-indexed
+        to them, for :func:`_passed_again`: an event put in, and each event beside one, counts as changed (its ratio
+        NaN, never a float it had), so that every message whose stay or neighbour is new is worked out anew.
+
+        (The run model made again after the winners' re-reads has the same candidates and the marks near the
+        winnable ones it added, a few more: on bench_repair's print page 21 of 13,151 events.  Making its events
+        and passing over them anew cost ~25 ms a repair, measured.)
+        """
+        ats, held = earlier.ats, earlier.held
+        places = [bisect_left(ats, at) for at in added]  # (where each goes among the earlier events)
+        self.ats = _put_in(ats, places, added)
+        self.events = _put_in(earlier.events, places, repeat(None))
+        self.mark_ratio = earlier.mark_ratio
+        new = [place + k for k, place in enumerate(places)]  # their indices among the events now
+        nan = repeat(math.nan)
+        forward, backward = _put_in(held.forward, places, nan), _put_in(held.backward, places, nan)
+        forward[0], backward[-1] = held.forward[0], held.backward[-1]  # (the first and last messages are the share's)
+        ratios, stays = _put_in(held.ratios, places, nan), _put_in(held.stays, places, nan)
+        n = len(self.ats)
+        for i in new:
+            lo, hi = max(i - 1, 0), min(i + 2, n)
+            stays[lo + 1 : hi] = self._stays(self.ats[lo:hi], self.events[lo:hi])[1:]
+            ratios[lo:hi] = [math.nan] * (hi - lo)
+        stays[0] = 0.0
+        self.stays = stays
+        self.held = _Pass(held.share, stays, ratios, forward, backward, _put_in(held.posterior, places, nan),
+                          _put_in(held.leave_out, places, nan))
 
     def decide(self, decisions: list[_Decision], rounds: int = EM_ROUNDS) -> None:
         """Set each decision's ``run`` term: log10 P(garbled run | every other event on the page).
@@ -2341,17 +2424,8 @@ class FontRuns:
                             key=itemgetter(0))
             self.events = [d for _, d in events]
             self.mark_ratio = mark
-            run_length = fitted()["run_length"]
-            ats = [at for at, _ in events]
-            paragraph = self._paragraphs(ats)  # (a paragraph ends between two events where theirs differ)
-            # A font is set for a sentence or more (a bold lead sentence): after a mark that ends a sentence, printed
-            # or the candidate's, the run goes on only by sentence_stay (corpora/fit_garble_runs.py; see SENTENCE_ENDS).
-            stay_after_end = fitted()["sentence_stay"]
-            text = self.text  # (inline: ~20,000 events a decide)
-            across = [stay_after_end if (text[at] if d is None else d.occurrence.candidate.symbol) in SENTENCE_ENDS
-                      else 1.0 for at, d in events]
-            self.stays = [0.0] + [0.0 if p != q else k * math.exp(-(b - a) / run_length)
-                                  for a, b, p, q, k in zip(ats, ats[1:], paragraph, paragraph[1:], across)]
+            self.ats = [at for at, _ in events]
+            self.stays = self._stays(self.ats, self.events)
         ratios = [self.mark_ratio if d is None else d.likelihood_ratio for d in self.events]
         a, b = PRIOR_EVENTS * self.prior, PRIOR_EVENTS * (1 - self.prior)
         for _ in range(rounds):
@@ -2368,6 +2442,20 @@ class FontRuns:
                 without = (total - own) / (count - 1)
                 p_odds = p / (1.0 - p) * (without / (1.0 - without)) / odds
                 d.run = math.log10(max(p_odds / (1.0 + p_odds), 1e-300))
+
+    def _stays(self, ats: list[int], events: list[_Decision | None]) -> list[float]:
+        """The chance the run goes on from each of *events* (at *ats*, ascending) to the next: the first's 0.0 (its
+        run is drawn afresh), then the stays :meth:`decide` takes."""
+        run_length = fitted()["run_length"]
+        paragraph = self._paragraphs(ats)  # (a paragraph ends between two events where theirs differ)
+        # A font is set for a sentence or more (a bold lead sentence): after a mark that ends a sentence, printed
+        # or the candidate's, the run goes on only by sentence_stay (corpora/fit_garble_runs.py; see SENTENCE_ENDS).
+        stay_after_end = fitted()["sentence_stay"]
+        text = self.text  # (inline: ~20,000 events a decide)
+        across = [stay_after_end if (text[at] if d is None else d.occurrence.candidate.symbol) in SENTENCE_ENDS
+                  else 1.0 for at, d in zip(ats, events)]
+        return [0.0] + [0.0 if p != q else k * math.exp(-(b - a) / run_length)
+                        for a, b, p, q, k in zip(ats, ats[1:], paragraph, paragraph[1:], across)]
 
     def _paragraphs(self, offsets: list[int]) -> list[int]:
         """Each of *offsets*' paragraph: how many paragraph ends stand before it.  (One search an offset, not two a
@@ -2442,6 +2530,17 @@ def _within_reach(marks: list[int], ats: list[int], reach: float, ends: list[int
         k = bisect_left(places, place - reach)
         if k < len(places) and places[k] <= place + reach:
             out.append(at)
+    return out
+
+
+def _put_in(items: list, places: list[int], values: Iterable) -> list:
+    """*items* with each of *values* put in before the item at its place of *places* (ascending, indices of *items*)."""
+    out, last = [], 0
+    for place, value in zip(places, values):
+        out += items[last:place]
+        out.append(value)
+        last = place
+    out += items[last:]
     return out
 
 
