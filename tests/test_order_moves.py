@@ -1736,19 +1736,19 @@ def _blocks(printed: list[str]):
 # Two subheads set side by side over two columns of one article, each a bold block of its own:
 # pdftotext prints them in turn, then the column under each (H_A H_B T_A T_B; train205 page-026's
 # shape).  Read as a row, each subhead stands over the column printed two blocks after it.
-ROW_PRINTED = [
+SUBHEAD_ROW_PRINTED = [
     "\n".join(_set(LEAD_3)), "夜间阅读受到欢迎", "秋收玉米丰收在望",
     "\n".join(_set(P4)), "\n".join([*_set(LEAD_4B)[:-1], _set(LEAD_4B)[-1] + BYLINE_4]),
 ]
 
 
 def test_a_row_of_two_subheads_read_each_over_its_column_is_a_subhead_row() -> None:
-    blocks = _blocks(ROW_PRINTED)
+    blocks = _blocks(SUBHEAD_ROW_PRINTED)
     assert [len(b) for b in blocks] == [4, 1, 1, 3, 2]
     assert order_module._subhead_row_read(blocks, [0, 1, 3, 2, 4])
     assert not order_module._subhead_row_read(blocks, [0, 1, 2, 3, 4])  # as printed: no row read
     # A one-line block punctuated as a sentence is no subhead: no row.
-    assert not order_module._subhead_row_read(_blocks([ROW_PRINTED[0], "读者说好。", *ROW_PRINTED[2:]]), [0, 1, 3, 2, 4])
+    assert not order_module._subhead_row_read(_blocks([SUBHEAD_ROW_PRINTED[0], "读者说好。", *SUBHEAD_ROW_PRINTED[2:]]), [0, 1, 3, 2, 4])
 
 
 # A byline line under a title (本报记者 王磊, a block of its own) printed right over its lead: a
