@@ -5,6 +5,8 @@ two), blocks separated by blank lines as pdftotext prints them."""
 
 from __future__ import annotations
 
+import pytest
+
 from textfix import split_page
 from textfix.lines import INDENT_MAX, BylineFinder, cut_lines
 from textfix.order import (
@@ -1690,3 +1692,98 @@ def test_a_title_stack_over_its_lead_opens_an_article_and_is_no_short_last_colum
     page = split_page(page_text)
     assert [(a.title, a.byline) for a in page.articles] == [
         ("社区食堂开进老小区", "王磊"), ("乡村书屋点亮农家夜晚", "陈红"), ("全国冬季运动会开幕各地代表队齐聚赛场", "赵敏")]
+
+
+# The strip reading (pdfminer's rows of columns) is not asked first on pdftotext's blocks: pdftotext
+# prints each column down in turn, and the move search reads them (the eighteenth session,
+# corpora/typeset/README.md).  The strips stand in for one that reads PRINTED's second column
+# over its first (a strip order the move search's page does not read): the move search's READ wins.
+STRIPS_ORDER = [0, 3, 2, 1, 4, 5, 6]
+
+
+def _strips_read(order: list[int]):
+    """A stand-in for textfix.order._strips_past_header: *order* where the print order is searched
+    first (MIN_BROKEN broken seams, no bound), no reading where a later stage asks."""
+    def strips(blocks, stop, least, most, topical=False, held_last=False):
+        first = least == order_module.MIN_BROKEN and most is None and not topical and not held_last
+        return list(order) if first else None
+    return strips
+
+
+def test_pdftotext_s_blocks_are_read_by_the_move_search_not_the_strips(monkeypatch) -> None:
+    page_text = _page(PRINTED)
+    piece = _pieces(page_text, PRINTED)
+    monkeypatch.setattr(order_module, "_strips_past_header", _strips_read(STRIPS_ORDER))
+    assert reading_order(page_text) == [piece[PRINTED.index(block)] for block in READ]
+
+
+@pytest.mark.parametrize("guard", ["_subhead_row_read", "_lead_byline_read_apart"])
+def test_the_strips_stand_where_a_guard_tells(monkeypatch, guard: str) -> None:
+    # The strips read a row of subheads (_subhead_row_read), or the move search reads a byline line
+    # under a title apart from its lead (_lead_byline_read_apart): the strips' order stands.
+    page_text = _page(PRINTED)
+    piece = _pieces(page_text, PRINTED)
+    monkeypatch.setattr(order_module, "_strips_past_header", _strips_read(STRIPS_ORDER))
+    monkeypatch.setattr(order_module, guard, lambda blocks, order: True)
+    assert reading_order(page_text) == [piece[i] for i in STRIPS_ORDER]
+
+
+def _blocks(printed: list[str]):
+    page_text = _page(printed)
+    return blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text)
+
+
+# Two subheads set side by side over two columns of one article, each a bold block of its own:
+# pdftotext prints them in turn, then the column under each (H_A H_B T_A T_B; train205 page-026's
+# shape).  Read as a row, each subhead stands over the column printed two blocks after it.
+SUBHEAD_ROW_PRINTED = [
+    "\n".join(_set(LEAD_3)), "夜间阅读受到欢迎", "秋收玉米丰收在望",
+    "\n".join(_set(P4)), "\n".join([*_set(LEAD_4B)[:-1], _set(LEAD_4B)[-1] + BYLINE_4]),
+]
+
+
+def test_a_row_of_two_subheads_read_each_over_its_column_is_a_subhead_row() -> None:
+    blocks = _blocks(SUBHEAD_ROW_PRINTED)
+    assert [len(b) for b in blocks] == [4, 1, 1, 3, 2]
+    assert order_module._subhead_row_read(blocks, [0, 1, 3, 2, 4])
+    assert not order_module._subhead_row_read(blocks, [0, 1, 2, 3, 4])  # as printed: no row read
+    # A one-line block punctuated as a sentence is no subhead: no row.
+    assert not order_module._subhead_row_read(_blocks([SUBHEAD_ROW_PRINTED[0], "读者说好。", *SUBHEAD_ROW_PRINTED[2:]]), [0, 1, 3, 2, 4])
+
+
+# A byline line under a title (本报记者 王磊, a block of its own) printed right over its lead: a
+# reading that puts another block between them parts what pdftotext printed together (tp15 train683
+# page-015's shape: a section printed last before the foot's titles read in between).
+BYLINE_PRINTED = ["\n".join(_set(P4)), BYLINE_LINE, "\n".join(_set(LEAD_4A)), "\n".join(_set(LEAD_3))]
+
+
+def test_a_byline_line_read_apart_from_the_lead_printed_under_it() -> None:
+    blocks = _blocks(BYLINE_PRINTED)
+    assert [len(b) for b in blocks] == [3, 1, 4, 4]
+    assert order_module._lead_byline_read_apart(blocks, [0, 1, 3, 2])
+    assert not order_module._lead_byline_read_apart(blocks, [3, 0, 1, 2])  # moved together
+
+
+# pdfminer boxes a paragraph at a time, and at times a one-line paragraph (秋收开始了。) with the next
+# in one box (pt14 train549 page-040's shape): paragraphs end inside its boxes on a box's first line
+# only.  pdftotext runs a column's paragraphs on in one block, so some end on a later line.
+ONE_LINE_PARAGRAPH = "秋收开始了。"
+ONE_LINE_OVER_NEXT = [
+    "\n".join([ONE_LINE_PARAGRAPH, *_set(LEAD_4A)]), "\n".join(_set(LEAD_3)), "\n".join(_set(P4)),
+    "\n".join([ONE_LINE_PARAGRAPH, *_set(LEAD_3B)]),
+]
+
+
+def test_paragraphs_ended_only_on_a_box_s_first_line_are_no_pdftotext_blocks() -> None:
+    # LEAD_4A and LEAD_4B each boxed apart: 8 paragraphs in 6 boxes, over BLOCK_PARAGRAPHS, no line
+    # of text alone; the two ended inside a box end on its first line.
+    boxed = _blocks([*ONE_LINE_OVER_NEXT, "\n".join(_set(LEAD_4A)), "\n".join([*_set(LEAD_4B)[:-1], _set(LEAD_4B)[-1] + BYLINE_4])])
+    assert [len(b) for b in boxed] == [5, 4, 3, 4, 4, 2]
+    assert paragraphs_per_block(boxed) == 8 / 6 >= BLOCK_PARAGRAPHS
+    assert order_module._paragraphs_run_on(boxed) and order_module._paragraphs_boxed_apart(boxed)
+    assert not order_module._pdftotext_blocks(boxed)
+    # The two in one block, as pdftotext runs them on: LEAD_4A ends on the block's fourth line.
+    blocks = _blocks([*ONE_LINE_OVER_NEXT, ARTICLE_4])
+    assert [len(b) for b in blocks] == [5, 4, 3, 4, 6]
+    assert not order_module._paragraphs_boxed_apart(blocks)
+    assert order_module._pdftotext_blocks(blocks)

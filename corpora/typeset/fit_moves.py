@@ -13,7 +13,9 @@ fewest no pdftotext page holds (pdftotext's most and one: the generator pages li
 bench/settle.py's generator pages with a paragraph-a-line article appended come as low as five).
 Last, for each extractor the pages that box a sentence's first line apart from the lines it goes on in
 (textfix.order._sentence_boxed_apart, among the blocks up to the strips' foot that reading_order reads),
-which textfix.order._pdftotext_blocks takes for pdfminer's.
+which textfix.order._pdftotext_blocks takes for pdfminer's.  And for pdftotext and pdfminer the pages
+that end every paragraph inside a block on the block's first line (textfix.order._paragraphs_boxed_apart):
+of all pages with a paragraph ended inside a block, and of those that pass the tests before it.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's textfix
 from textfix.io import read_text  # noqa: E402
 from textfix.lines import BylineFinder, cut_lines  # noqa: E402
-from textfix.order import BLOCK_PARAGRAPHS, MIN_BLOCKS, _foot, _sentence_boxed_apart, _strips_foot, boxes, _text_lines_alone, blocks_of, paragraphs_per_block  # noqa: E402
+from textfix.order import (  # noqa: E402
+    BLOCK_PARAGRAPHS, MIN_BLOCKS, _foot, _paragraph_end, _paragraphs_boxed_apart, _paragraphs_run_on, _sentence_boxed_apart, _strips_foot, boxes,
+    _text_lines_alone, blocks_of, paragraphs_per_block)
 
 EXTRACTORS = ("pdftotext", "pdfminer")
 
@@ -80,7 +84,36 @@ def main(argv: list[str]) -> int:
           f"{fewest[0]} ({fewest[1]}) - {max(generator)[0]} ({', '.join(name for _, name in generator)}): the fewest no pdftotext page holds {alone + 1}")
     for extractor in ("pdftotext", "pdftotext-raw", "pdfium", "pdfminer"):
         print(f"first lines boxed apart, {extractor}: {len(boxed_apart_pages(map(Path, argv), extractor))} pages")
+    for extractor in EXTRACTORS:
+        inside, passing = paragraphs_boxed_apart_counts(map(Path, argv), extractor)
+        print(f"paragraphs boxed apart, {extractor}: {inside[1]} of {inside[0]} pages with a paragraph ended inside a block; "
+              f"{passing[1]} of the {passing[0]} that pass the tests before it")
     return 0
+
+
+def _strips_blocks(txt: Path):
+    """The boxes (textfix.order.boxes) of the text in *txt* up to the strips' foot, or None when fewer than MIN_BLOCKS."""
+    blocks = boxes(read_text(txt).rstrip("\f\n "), BylineFinder())
+    stop = _strips_foot(blocks)
+    return blocks[:stop] if stop >= MIN_BLOCKS else None
+
+
+def paragraphs_boxed_apart_counts(folders, extractor: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """((pages with a paragraph ended inside a block, of them boxed apart), (pages passing the tests of
+    textfix.order._paragraphs_run_on, of them boxed apart)) of *folders*."""
+    inside, passing = [0, 0], [0, 0]
+    for folder in folders:
+        for _, txt in _page_texts(folder, extractor):
+            if (blocks := _strips_blocks(txt)) is None:
+                continue
+            apart = _paragraphs_boxed_apart(blocks)
+            if any(_paragraph_end(a) for b in blocks for a in b[:-1]):
+                inside[0] += 1
+                inside[1] += apart
+            if _paragraphs_run_on(blocks):
+                passing[0] += 1
+                passing[1] += apart
+    return tuple(inside), tuple(passing)
 
 
 def boxed_apart_pages(folders, extractor: str) -> list[str]:
