@@ -732,7 +732,7 @@ class _BodyReader:
                 k += 1
             elif k in wrapped:
                 k = self._wrapped_byline(k, wrapped[k])
-            elif self._after_sentence() and (self.bylines.opens_dateline(ln.text) or line_opens_lead(ln.text)):
+            elif self._after_sentence() and self._opens_lead(ln.text):
                 # 新华社北京2月13日电（记者 韩鑫 杨: no sentence mark, yet the first line of a paragraph;
                 # so is 央视网消息（新闻联播）：今天, whatever its width says.
                 self._flush()
@@ -817,7 +817,7 @@ class _BodyReader:
         a paragraph read where an article opens (see _title_read_as_text): its lines are a title's, and
         the line under them the title's rest (f14/train511 page-036)."""
         para, ln = self.para, self.lines[k]
-        return (len(para) > 1 and not is_full(para[-1], nxt=ln) and not self._opens_lead(para[0])
+        return (len(para) > 1 and not is_full(para[-1], nxt=ln) and not self._opens_lead(para[0].text)
                 and LIST_ITEM.match(ln.text) is None and not self._title_read_as_text())
 
     def _title_read_as_text(self) -> bool:
@@ -829,8 +829,9 @@ class _BodyReader:
         last = self.items[-1].kind if self.items else None
         return not self.titles_at_foot and last in ARTICLE_OPENS_AFTER
 
-    def _opens_lead(self, ln: Line) -> bool:
-        return line_opens_lead(ln.text) or self.bylines.opens_dateline(ln.text)
+    def _opens_lead(self, text: str) -> bool:
+        """*text*, a line's, opens a news lead or an agency's or the paper's dateline."""
+        return line_opens_lead(text) or self.bylines.opens_dateline(text)
 
     def _after_sentence(self) -> bool:
         return self.boundary or not self.para or self.para[-1].ends or _short_garbled_end(self.para[-1], len(self.para) == 1) or self._item_ended()
@@ -915,7 +916,7 @@ class _BodyReader:
             if not name or is_full(lines[k]) or _ends_sentence_or_colon(lines[k - 1]):
                 continue
             after = lines[k + 1].text
-            if not (line_opens_lead(after) or self.bylines.opens_dateline(after)):
+            if not self._opens_lead(after):
                 out[k] = name
         return out
 
