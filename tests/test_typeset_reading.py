@@ -2198,6 +2198,7 @@ FACTORY_LEAD = """央视网消息（新闻联播）：在
 江苏常州的一家工厂里，工
 人们正在组装新型机器人。
 """
+FACTORY_LEAD_TEXT = "央视网消息（新闻联播）：在江苏常州的一家工厂里，工人们正在组装新型机器人。"  # FACTORY_LEAD's lines rejoined
 
 
 def _titles_bylines_last_blocks(page) -> list[tuple[str, str, str]]:
@@ -2209,7 +2210,7 @@ def test_a_title_over_a_lead_under_a_text_cut_at_its_colon_opens_the_next_articl
     page = split_page(CUT_AT_COLON + "工厂订单排到明年年底 企业加紧生产\n" + FACTORY_LEAD)
     assert _titles_bylines_last_blocks(page) == [
         ("春耕备耕有序推进", "", "会上，负责人就做好春耕工作提出三点要求："),
-        ("工厂订单排到明年年底 企业加紧生产", "", "央视网消息（新闻联播）：在江苏常州的一家工厂里，工人们正在组装新型机器人。"),
+        ("工厂订单排到明年年底 企业加紧生产", "", FACTORY_LEAD_TEXT),
     ]
 
 
@@ -2217,7 +2218,7 @@ def test_a_title_over_a_lead_under_a_list_of_names_opens_the_next_article() -> N
     page = split_page(NAME_LIST + "工厂订单排到明年年底\n" + FACTORY_LEAD)
     assert _titles_bylines_last_blocks(page) == [
         ("春耕专家组名单", "", "专家组由以下同志组成：王明、李华、赵强、钱进、孙立、周平"),
-        ("工厂订单排到明年年底", "", "央视网消息（新闻联播）：在江苏常州的一家工厂里，工人们正在组装新型机器人。"),
+        ("工厂订单排到明年年底", "", FACTORY_LEAD_TEXT),
     ]
 
 
@@ -2225,7 +2226,7 @@ def test_a_byline_line_under_a_text_cut_at_its_colon_signs_it() -> None:
     page = split_page(CUT_AT_COLON + "（记者 张伟）\n工厂订单排到明年年底\n" + FACTORY_LEAD)
     assert _titles_bylines_last_blocks(page) == [
         ("春耕备耕有序推进", "张伟", "会上，负责人就做好春耕工作提出三点要求："),
-        ("工厂订单排到明年年底", "", "央视网消息（新闻联播）：在江苏常州的一家工厂里，工人们正在组装新型机器人。"),
+        ("工厂订单排到明年年底", "", FACTORY_LEAD_TEXT),
     ]
 
 
