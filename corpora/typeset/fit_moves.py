@@ -92,10 +92,15 @@ def main(argv: list[str]) -> int:
 
 
 def _strips_blocks(txt: Path):
-    """The boxes (textfix.order.boxes) of the text in *txt* up to the strips' foot, or None when fewer than MIN_BLOCKS."""
+    """:func:`_strips_boxes` of *txt*, or None when they are fewer than MIN_BLOCKS."""
+    blocks = _strips_boxes(txt)
+    return blocks if len(blocks) >= MIN_BLOCKS else None
+
+
+def _strips_boxes(txt: Path):
+    """The boxes (textfix.order.boxes) of the text in *txt* up to the strips' foot."""
     blocks = boxes(read_text(txt).rstrip("\f\n "), BylineFinder())
-    stop = _strips_foot(blocks)
-    return blocks[:stop] if stop >= MIN_BLOCKS else None
+    return blocks[:_strips_foot(blocks)]
 
 
 def paragraphs_boxed_apart_counts(folders, extractor: str) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -122,8 +127,7 @@ def boxed_apart_pages(folders, extractor: str) -> list[str]:
     out = []
     for folder in folders:
         for _, txt in _page_texts(folder, extractor):
-            blocks = boxes(read_text(txt).rstrip("\f\n "), BylineFinder())
-            blocks = blocks[:_strips_foot(blocks)]
+            blocks = _strips_boxes(txt)
             if any(_sentence_boxed_apart(blocks, i) for i in range(len(blocks))):
                 out.append(f"{folder.name}/{txt.name}")
     return out
