@@ -1997,10 +1997,20 @@ def _heading_over_text(block: list[Line]) -> bool:
             return False
         last, first, second = block[h - 1], block[h], block[h + 1]
         short = last.width < last.column - INDENT_MAX or not is_full(last, nxt=first) or _fills_over_text(block, h)
-        if short and _first_line(first, second) and (second.width >= second.column - FULL_SLACK or _ends_two_line_paragraph(first, second)
-                                                     or _goes_on_elsewhere(block, h + 1)):
+        if short and _first_line(first, second) and _column_line(second) and (
+                second.width >= second.column - FULL_SLACK or _ends_two_line_paragraph(first, second)
+                or _goes_on_elsewhere(block, h + 1)):
             return True
     return False
+
+
+def _column_line(ln: Line) -> bool:
+    """*ln* may be a line of a paragraph set in the column: none is wider than the column
+    (:func:`~textfix.lines.is_wide`).  pdftotext prints the foot's titles, one a line, in two blocks
+    where the first few are shorter than the column (train557 page-015, train581 page-004, train981
+    page-004, train995 page-011): the second block's first lines are two short titles over one set
+    across the page, no subhead over its paragraph's indented first line."""
+    return not is_wide(ln)
 
 
 def _fills_over_text(block: list[Line], h: int) -> bool:
