@@ -1803,10 +1803,14 @@ TWO_BLOCK_FOOT_PRINTED = [
 ]
 
 
-def test_titles_over_a_title_wider_than_the_column_are_no_heading_over_text() -> None:
-    titles = _blocks(TWO_BLOCK_FOOT_PRINTED)[4]
+def test_the_foot_opens_at_the_first_of_two_blocks_of_titles() -> None:
+    blocks = _blocks(TWO_BLOCK_FOOT_PRINTED)
+    titles = blocks[4]
     assert [ln.width for ln in titles] == [16, 20, 30]  # short, short by an indent, wider than the column's 24
-    assert not order_module._heading_over_text(titles)
+    assert order_module._heading_over_text(titles)  # shaped as a subhead over its paragraph's first lines
+    assert move_blocks(blocks)[1] == 4
+    # The same block printed last: asked of a block before the page's last only (the foot as before).
+    assert move_blocks(blocks[:5])[1] == 5
 
 
 def test_the_foot_s_titles_printed_in_two_blocks_stay_at_the_foot() -> None:
