@@ -1787,3 +1787,38 @@ def test_paragraphs_ended_only_on_a_box_s_first_line_are_no_pdftotext_blocks() -
     assert [len(b) for b in blocks] == [5, 4, 3, 4, 6]
     assert not order_module._paragraphs_boxed_apart(blocks)
     assert order_module._pdftotext_blocks(blocks)
+
+
+# Titles at the foot, printed by pdftotext in two blocks (the shape of train557 page-015, train581
+# page-004, train981 page-004, train995 page-011): four articles in order, the first unsigned; the
+# first block of the foot holds two titles shorter than the column (8 characters, then 10: short by
+# an indent, as a paragraph's first line is) over one set across the page (15 characters, wider than
+# the column of 12), the second block the last title.
+LEAD_ROAD = "央视网消息（新闻联播）：今年以来，多地加快修建乡村公路，村民出行更加便利。"
+TWO_BLOCK_TITLES = ["乡村书屋点亮夜晚", "秋收时节玉米丰收在望", "图书馆延长开放时间吸引读者夜读", "乡村公路越修越好"]
+TWO_BLOCK_FOOT_PRINTED = [
+    "\n".join(_set(LEAD_N)), ARTICLE_4, "\n".join([*_set(LEAD_3)[:-1], _set(LEAD_3)[-1] + BYLINE_3]),
+    "\n".join([*_set(LEAD_ROAD)[:-1], _set(LEAD_ROAD)[-1] + BYLINE_2]),
+    "\n".join(TWO_BLOCK_TITLES[:3]), TWO_BLOCK_TITLES[3],
+]
+
+
+def test_the_foot_opens_at_the_first_of_two_blocks_of_titles() -> None:
+    blocks = _blocks(TWO_BLOCK_FOOT_PRINTED)
+    titles = blocks[4]
+    assert [ln.width for ln in titles] == [16, 20, 30]  # short, short by an indent, wider than the column's 24
+    assert order_module._heading_over_text(titles)  # shaped as a subhead over its paragraph's first lines
+    assert move_blocks(blocks)[1] == 4
+    # The same block printed last: asked of a block before the page's last only (the foot as before).
+    assert move_blocks(blocks[:5])[1] == 5
+
+
+def test_the_foot_s_titles_printed_in_two_blocks_stay_at_the_foot() -> None:
+    # Read as a subhead over its text, the first block of titles left the last article's byline
+    # before a section (a heading seam), and the search read it after the unsigned first article.
+    page_text = _page(TWO_BLOCK_FOOT_PRINTED)
+    assert reading_order(page_text) is None
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [
+        (TWO_BLOCK_TITLES[0], ""), (TWO_BLOCK_TITLES[1], "赵敏"), (TWO_BLOCK_TITLES[2], "王磊"), (TWO_BLOCK_TITLES[3], "李明")
+    ]

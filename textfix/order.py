@@ -2321,9 +2321,24 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
         block = blocks[i]
         if i + 1 < len(blocks) and (_wrapped_in_column(block) or _repeats_later_title(block, later[i + 1])):
             return True  # a subhead wrapped in its column, or a title stack, printed before the titles that follow it
+        if i + 1 < len(blocks) and _titles_over_one_across(block):
+            return False  # the foot's titles printed in two blocks: the first, before the rest
         return not _foot_title(block) and not _lead_byline_alone(block)
 
     return max(stop, 1 + max((i for i in range(stop, len(blocks)) if text(i)), default=-1))
+
+
+def _titles_over_one_across(block: list[Line]) -> bool:
+    """Title lines (:func:`_all_headlines`, none opening an article's text) of which one is set across the
+    page (:func:`~textfix.lines.is_wide`: no column's line is), whatever the lines over it.  pdftotext prints
+    the foot's titles in two blocks at times; where the first opens with two titles shorter than the column,
+    the second short by an indent, it is shaped as a subhead over its paragraph's first lines
+    (:func:`_heading_over_text`), but the line under them is wider than any paragraph's (train557 page-015,
+    train581 page-004, train981 page-004, train995 page-011: read as a section after the last byline, a heading
+    seam, and moved).  Asked of a block before the page's last only: where the last block is so shaped,
+    its foot read as no titles keeps an article titled in its column after a byline (train725 page-009,
+    no heading seam there when no titles stand at the foot)."""
+    return _all_headlines(block) and any(map(is_wide, block)) and not any(map(_lead_line, block))
 
 
 def _repeats_later_title(block: list[Line], later: str) -> bool:
