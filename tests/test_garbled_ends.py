@@ -95,7 +95,7 @@ def test_a_garbled_stop_at_a_paragraph_end_is_restored() -> None:
 
 
 # Titles at the foot, and a one-line paragraph ending the first article whose full stop is printed
-# garbled (王立参加会见遥): bare as printed, the layout reads it as a subhead, and the repair then reads
+# garbled (李红出席座谈遥): bare as printed, the layout reads it as a subhead, and the repair then reads
 # its 遥 as 。.  No subhead ends on a full stop: it stays the article's last paragraph.
 FULL_STOP_LINE = """本报记者 李华
 本报北京3月1日电 全国桥梁工程学术会
@@ -104,7 +104,7 @@ FULL_STOP_LINE = """本报记者 李华
 与会专家表示，要坚持创新驱动，加快
 关键技术攻关，推动桥梁建设向智能化、绿
 色化方向发展，为交通强国建设提供支撑。
-王立参加会见遥
+李红出席座谈遥
 新华社北京3月2日电（记者 张明）全国
 水利工程技术交流会2日在北京举行，来自
 各地的工程技术人员参加交流活动。
@@ -119,5 +119,5 @@ def test_a_one_line_paragraph_ending_in_a_garbled_full_stop_is_no_subhead() -> N
     page = split_page(FULL_STOP_LINE)
     assert [a.title for a in page.articles] == ["桥梁工程学术会议在北京开幕", "水利工程技术交流会在京举行"]
     last = page.articles[0].blocks[-1]
-    assert (last.kind, last.text) == ("paragraph", "王立参加会见。")
+    assert (last.kind, last.text) == ("paragraph", "李红出席座谈。")
     assert all(b.kind == "paragraph" for a in page.articles for b in a.blocks)
