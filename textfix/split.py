@@ -19,7 +19,7 @@ from itertools import accumulate
 from operator import attrgetter
 
 from . import regex
-from .charclasses import leaves_open
+from .charclasses import HEADING_NEVER_ENDS, leaves_open
 from .furniture import Furniture
 from .garbles import FontState
 from .layout import BLOCK_START, BODY_SIZE, TITLE_AGAIN, TITLE_SPACE, TITLE_WRAP_SLACK, Item, opens_rubric, signed_date, title_width
@@ -230,9 +230,6 @@ def _full_stop_heading_as_text(item: Item) -> Item:
     if item.kind == "heading" and item.text.rstrip()[-1:] in HEADING_NEVER_ENDS:
         return replace(item, kind="paragraph")
     return item
-
-
-HEADING_NEVER_ENDS = frozenset("。；;")  # see _full_stop_heading_as_text
 
 
 def _settle_items(text: str, repaired, items: list[Item], model: NoiseModel, to_input,
