@@ -222,10 +222,10 @@ def _full_stop_heading_as_text(item: Item) -> Item:
     """*item*, a paragraph if it is a heading whose repaired text ends on a full stop or semicolon.
 
     A one-line paragraph whose full stop is printed garbled (李红出席座谈遥) is bare as printed, so
-    the layout reads it as a subhead; the repair then reads its 遥 as 。.  No subhead ends so: of the
-    2,485 gold headings of the 107 typeset train batches of 2026-12-01 (the check-only ones left out),
-    none ends on 。 or ；.  (Train201 page-033, train997 page-015 and hd20 train1029 page-024, every
-    text reader.)
+    the layout reads it as a subhead; the settle pass then reads its 遥 as 。.  No heading ends so
+    (:data:`~textfix.charclasses.HEADING_NEVER_ENDS`, counted on the typeset train pages).  Asked on
+    the text readers' path only: a PDF's headings are read from their type size.  (Train201 page-033,
+    train997 page-015 and train1029 page-024, every text reader.)
     """
     if item.kind == "heading" and item.text.rstrip()[-1:] in HEADING_NEVER_ENDS:
         return replace(item, kind="paragraph")

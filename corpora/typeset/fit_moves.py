@@ -91,12 +91,6 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _strips_blocks(txt: Path):
-    """:func:`_strips_boxes` of *txt*, or None when they are fewer than MIN_BLOCKS."""
-    blocks = _strips_boxes(txt)
-    return blocks if len(blocks) >= MIN_BLOCKS else None
-
-
 def _strips_boxes(txt: Path):
     """The boxes (textfix.order.boxes) of the text in *txt* up to the strips' foot."""
     blocks = boxes(read_text(txt).rstrip("\f\n "), BylineFinder())
@@ -109,7 +103,7 @@ def paragraphs_boxed_apart_counts(folders, extractor: str) -> tuple[tuple[int, i
     inside, passing = [0, 0], [0, 0]
     for folder in folders:
         for _, txt in _page_texts(folder, extractor):
-            if (blocks := _strips_blocks(txt)) is None:
+            if len(blocks := _strips_boxes(txt)) < MIN_BLOCKS:
                 continue
             apart = _paragraphs_boxed_apart(blocks)
             if any(_paragraph_end(a) for b in blocks for a in b[:-1]):
