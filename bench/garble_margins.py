@@ -83,11 +83,11 @@ def changed_offsets(original: str, fixed: str) -> set[int]:
 
 
 def train_rows(seed: int, limit: int | None, run_floor: float) -> list[tuple[float, str, bool]]:
-    """The garbled paragraphs of eval_garbles' draw on the train part (its defaults: rate 0.3, spaces 0.5)."""
+    """The garbled paragraphs of eval_garbles' draw on the train part (its default draw, eval_garbles.default_draw)."""
     import eval_garbles
     import realdev
 
-    draw = eval_garbles._Draw(seed, 0.3, 0.5, 0.5, eval_garbles.garble_table())
+    draw = eval_garbles.default_draw(seed)
     rows = []
     for item in realdev.load("train")[:limit]:
         for paragraph in item["paragraphs"]:

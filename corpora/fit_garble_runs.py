@@ -377,7 +377,7 @@ def segment_weight(items: list[dict], seeds: tuple[int, ...] = (0, 1, 2)) -> tup
     paragraphs = [p for item in items[cut:] for p in item["paragraphs"] if p.strip()]
     texts: list[tuple[str, dict]] = [(p, {}) for p in paragraphs]
     for seed in seeds:
-        draw = eval_garbles._Draw(seed, 0.3, 0.5, 0.5, eval_garbles.garble_table())
+        draw = eval_garbles.default_draw(seed)
         texts += [(g.text, g.marks) for g in map(draw.garbled, paragraphs) if g.marks]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "charlm.bin"
@@ -467,7 +467,7 @@ def held_out_decisions(items: list[dict], seeds: tuple[int, ...] = (0,)) -> tupl
             clean_chars += sum(len(p) for p in paragraphs)
             texts: list[tuple[bool, str, dict]] = [(True, p, {}) for p in paragraphs]
             for seed in seeds:
-                draw = eval_garbles._Draw(seed, 0.3, 0.5, 0.5, eval_garbles.garble_table())
+                draw = eval_garbles.default_draw(seed)
                 texts += [(False, g.text, g.marks) for g in map(draw.garbled, paragraphs) if g.marks]
             garbled_marks += sum(len(marks) for _, _, marks in texts)
             with tempfile.TemporaryDirectory() as tmp:
