@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-MARKS = set("，。、；：？！“”‘’（）《》%％…—·")  # the marks tests/test_repair.py counts
+from textfix.charclasses import CORPUS_MARKS as MARKS  # noqa: E402  (the marks tests/test_repair.py counts)
 
 
 def aligned(original: str, other: str) -> dict[int, str]:

@@ -9,12 +9,12 @@ import pytest
 from rapidfuzz.distance import Levenshtein
 
 from textfix import repair
+from textfix.charclasses import CORPUS_MARKS as MARKS  # the marks a garbled case is scored on
 from textfix.repair import apply_changes
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PAGE = (ROOT / "seeds" / "001_b2b7af04dbdc7222.txt").read_text(encoding="utf-8")
 CASES = ROOT / "corpora" / "repair"
-MARKS = set("，。、；：？！“”‘’（）《》%％…—·")
 
 
 def _load(name: str) -> list[dict]:
