@@ -57,7 +57,7 @@ ASCII_CLOSERS = {v: k for k, v in ASCII_PAIRS.items()}
 HORIZONTAL_STROKES = "—－―–"
 PROSE_MARKS = "，。、：；？！（）《》“”‘’—［］·"
 # Marks no heading ends on: of the 2,485 gold headings of 107 typeset train batches none ends on 。 or ；
-# (corpora/typeset/README.md, "The twentieth session: headings where the order is right").
+# (corpora/typeset/README.md, "The twentieth session: headings where the order is right"); ；'s ASCII form with it.
 HEADING_NEVER_ENDS = frozenset("。；;")
 # The marks the project's garbled sentence corpus (corpora/repair/garbled.json) is scored on: a case's mark
 # missed, or one made where it has none (tests/test_repair.py, bench/garbled_cases.py).
