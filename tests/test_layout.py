@@ -334,6 +334,14 @@ def test_a_space_pdfminer_prints_three_times_is_measured_once() -> None:
     assert [ln.width for ln in cut_lines("\n".join(page))] == [ln.width for ln in once]
 
 
+def test_a_space_repair_made_one_is_measured_as_printed_once() -> None:
+    # Repair prints pdfminer's three spaces as one (textfix.repair.fix_space_runs) and the lines are
+    # measured as printed: the printed run still counts one space, though the repaired text has none.
+    page = "\n".join([fill(10, 1) + "，", fill(13, 2), fill(5, 4) + "   " + fill(5, 5) + "，", fill(6, 7) + "。"])
+    repaired = page.replace("   ", " ")
+    assert [ln.width for ln in cut_lines(repaired, printed=page)] == [ln.width for ln in cut_lines(repaired)]
+
+
 def test_a_wide_title_wrapped_after_its_comma_before_a_dateline_is_the_next_articles_title() -> None:
     # After a byline, a title in large type over three lines: the first, 38 units in a 26-unit column,
     # ends on 、 (a headline does not), the last holds three characters; the dateline's paragraph

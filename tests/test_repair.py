@@ -201,3 +201,28 @@ def test_split_reads_the_line_pdfium_joined_at_a_hyphen_as_two_print_lines() -> 
     # The log holds the hyphen: applied to the input it gives the page's text, the block a span of it.
     assert [c.rule for c in page.changes] == ["extractor-hyphen"]
     assert apply_changes(PDFIUM_HYPHEN_PAGE, page.changes) == page.text and "穆斯塔法-卡里姆" in page.text
+
+
+# pdfminer's print of a justified line's stretched space: three spaces (textfix.repair._SPACE_RUN).
+JUSTIFIED_SPACE_PAGE = ("本届读书节以“共同阅读   共享未\n来”为主题，由市图书馆和多所\n学校联合主办，持续一个月，吸\n引了众多市民参与。\n\n"
+                        "活动期间，各馆延长开放时间，\n并为读者准备了丰富的讲座和展\n览，现场气氛十分热烈。\n")
+
+
+def test_a_run_of_spaces_inside_a_print_line_is_one_space() -> None:
+    out = repair(JUSTIFIED_SPACE_PAGE)
+    assert out.text.split("\n")[0] == "本届读书节以“共同阅读 共享未来”为主题，由市图书馆和多所学校联合主办，持续一个月，吸引了众多市民参与。"
+    assert [(c.old, c.new, c.rule) for c in out.changes if c.rule == "space-run"] == [("   ", " ", "space-run")]
+    assert apply_changes(JUSTIFIED_SPACE_PAGE, out.changes) == out.text
+
+
+def test_split_reads_a_justified_space_as_one() -> None:
+    from textfix import split_page
+
+    page = split_page(JUSTIFIED_SPACE_PAGE)
+    assert [b.text for a in page.articles for b in a.blocks][0].startswith("本届读书节以“共同阅读 共享未来”为主题")
+    assert apply_changes(JUSTIFIED_SPACE_PAGE, page.changes) == page.text
+
+
+def test_space_runs_stay_where_the_fix_is_off_or_the_text_is_no_print() -> None:
+    assert "共同阅读   共享未来" in repair(JUSTIFIED_SPACE_PAGE, space_runs=False).text
+    assert repair("他说“共同阅读   共享未来”。\n").text == "他说“共同阅读   共享未来”。\n"

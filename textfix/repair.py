@@ -25,6 +25,7 @@ from operator import attrgetter
 from . import regex
 from .charclasses import CJK, EXTRACTOR_HYPHEN, FULLWIDTH_MARK, IDEOGRAPH
 from .garbles import FontState, Seams, ends_paragraphs, garble_changes, garble_changes_at
+from .lines import SPACE_RUN
 from .model import NoiseModel, default_model
 from .shape import PARAGRAPHS, regions
 
@@ -173,6 +174,15 @@ def fix_latin_spacing(text: str, model: NoiseModel) -> list[Change]:
     return [Change(m.start(), m.end(), m.group(), "", "latin-spacing", 0.98) for m in _LATIN_SPACING.finditer(text)]
 
 
+def fix_space_runs(text: str, model: NoiseModel) -> list[Change]:
+    """A run of spaces inside a line is one space (``保护文物   传承文明`` → ``保护文物 传承文明``):
+    pdfminer's print of a space justification stretched, which no other extractor prints
+    (:data:`textfix.lines.SPACE_RUN`).  A line's leading or trailing spaces are not inside it and
+    stay for the layout to read."""
+    return [Change(m.start(), m.end(), m.group(), " ", "space-run", 1.0) for m in SPACE_RUN.finditer(text)
+            if m.start() and not text[m.start() - 1].isspace() and m.end() < len(text) and not text[m.end()].isspace()]
+
+
 def ocr_spacing_evidence(text: str) -> bool:
     """Whether *text* shows an OCR engine's spacing habit: many spaces between ideographs.
 
@@ -255,6 +265,7 @@ FIXES: tuple[tuple[str, Fix], ...] = (
     ("ocr_confusions", fix_ocr_confusions),
     ("latin_spacing", fix_latin_spacing),
     ("ocr_spacing", fix_ocr_spacing),
+    ("space_runs", fix_space_runs),  # last: a run the two spacing fixes take away goes whole
 )
 # Fixes whose ``None`` is evidence of their own in the text (or the model), not print evidence: OCR spacing
 # on the page, or a model learned from an engine's twins that says the engine spaces ideographs apart.
@@ -288,6 +299,7 @@ class RepairConfig:
     paired_widths: bool | None = None  # a parenthesis takes its partner's width: （龚联康) → （龚联康）
     ocr_spacing: bool | None = None  # OCR spaces between CJK, next to full-width marks (None: OCR evidence)
     ocr_confusions: bool | None = None  # an OCR engine's misreadings, in context (None: a model learned from its twins)
+    space_runs: bool | None = None  # a run of spaces inside a line → one (pdfminer's justified space: 文物   传承 → 文物 传承)
     rejoin: bool = True  # print lines → paragraphs, one a line, a blank line between (only print layout)
     layout: str = "auto"  # "auto" (measured), or "print" / "paragraphs" to say what the lines are
     # Blocks an extractor printed out of reading order (pdfminer's first columns before the second)
