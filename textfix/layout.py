@@ -71,6 +71,7 @@ SECTIONS = regex.compile(r"^\s*([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?
 PAGE_NUMBER = regex.compile(r"^[A-Z]?\d{1,3}$")
 UNBREAKABLE_START = frozenset("“‘（《「『")
 CLOSING_QUOTES = frozenset("”’」』")
+OPENING_QUOTES = frozenset("“‘「『")
 MAX_HEADING_LINES = 3
 # A list item's number (1.十四届…, 2、, （3）, 四、, （五）): an item's paragraph may end without a sentence mark.
 # Numbers up to 99 either way (two digits; 九十九 is three numerals): a bound chosen by hand, not
@@ -316,7 +317,7 @@ def _read_layout(text: str, bylines: BylineFinder, printed: str | None) -> list[
         items.append(Item("foot_title", ln.text, ln.start, ln.end, [ln], name=BLOCK_START if _after_blank(text, ln.start) else ""))
     if parted is not None and found is None:
         items.insert(bisect_left([it.start for it in items], sections.start), sections)  # in page order
-    return _one_line_ends(items, bylines)
+    return _indented_last_lines(_one_line_ends(items, bylines), bylines, text)
 
 
 PARTED_HEADER_REACH = 3  # lines after the page number the floated sections may come at (a title, wrapped)
@@ -1362,6 +1363,42 @@ def _one_line_ends(items: list[Item], bylines: BylineFinder) -> list[Item]:
         else:
             out.append(item)
     return out
+
+
+def _indented_last_lines(items: list[Item], bylines: BylineFinder, text: str) -> list[Item]:
+    """Paragraphs of one line as wide as an indented first line, inside an article, joined to the
+    paragraph above as its last line (see _indented_last_line)."""
+    out: list[Item] = []
+    for k, item in enumerate(items):
+        after = items[k + 1] if k + 1 < len(items) else None
+        if out and after is not None and _indented_last_line(out[-1], item, after, bylines, text):
+            out[-1] = _joined("paragraph", out[-1].lines + item.lines)
+        else:
+            out.append(item)
+    return out
+
+
+def _indented_last_line(above: Item, item: Item, after: Item, bylines: BylineFinder, text: str) -> bool:
+    """*item* is one line that ends a sentence, as wide as an indented first line, under a paragraph
+    whose last line is full and ends a sentence, and the article goes on after it (*after* opens
+    none): the paragraph's last line that happened to end an indent's width short, rather than a
+    paragraph of one line that filled its indented line.  The widths cannot tell the two where the
+    extractor prints no indent; inside an article the last line is the likelier, 115 to 44 over
+    real-dev train paragraphs set in make_pages.py's columns (and at an article's end the one-line
+    paragraph, 106 to 19: left as read; python corpora/typeset/count_one_line_paragraphs.py
+    --indented).  Not at an extractor's block start (pdfminer's boxes part paragraphs), nor where
+    the line attributes the quote the line above closed (see _attributes_quote), nor where it opens
+    with a quotation mark: a paragraph opening with a quote is common, and the count has no such
+    line either way."""
+    if not (above.kind == item.kind == "paragraph" and len(item.lines) == 1):
+        return False
+    if _opens_article(item, bylines) or _opens_article(after, bylines):
+        return False
+    prev, ln = above.lines[-1], item.lines[0]
+    return (
+        prev.ends and ln.ends and is_indented(ln) and is_full(prev, len(above.lines) == 1, ln)
+        and not _attributes_quote(prev, ln) and ln.text[:1] not in OPENING_QUOTES and not _after_blank(text, ln.start)
+    )
 
 
 def _opens_article(item: Item, bylines: BylineFinder) -> bool:

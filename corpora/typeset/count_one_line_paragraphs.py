@@ -14,6 +14,10 @@ short line (display units): a paragraph's last line under a full line of it that
 a one-line paragraph under a paragraph whose last line is full and ends a sentence; both short lines end
 a sentence and are clearly shorter than an indented first line (the reader reads an indented-width line
 as a first line already).  "Full" is as textfix.lines.is_full reads it: FULL_SLACK units short at most.
+
+``--indented`` counts the lines the reader reads as first lines instead: as wide as an indented first
+line (INDENT_MAX to INDENT_MIN units short of the column, textfix.lines.is_indented), the provenance of
+textfix.layout._indented_last_line.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's textfix
 sys.path.insert(0, str(ROOT / "corpora"))
 import realdev  # noqa: E402
-from textfix.lines import CLOSING_MARKS, FULL_SLACK, INDENT_MAX, ends_sentence  # noqa: E402
+from textfix.lines import CLOSING_MARKS, FULL_SLACK, INDENT_MAX, INDENT_MIN, ends_sentence  # noqa: E402
 from textfix.measure import display_width  # noqa: E402
 
 WIDTHS = range(13, 23)  # characters a column's line takes on make_pages.py's pages (its MANIFEST's width_chars)
@@ -55,9 +59,10 @@ def _full_sentence_end(line: tuple[str, int]) -> bool:
     return ends_sentence(text) and room - display_width(text) <= FULL_SLACK
 
 
-def tally(items: list[dict]) -> Counter:
+def tally(items: list[dict], indented: bool = False) -> Counter:
     """(at the article's end?, one-line paragraph?, short line's width) -> short lines, over every width
-    in WIDTHS.  At the end: the item's last paragraph that is no subhead."""
+    in WIDTHS.  At the end: the item's last paragraph that is no subhead.  *indented*: the short lines
+    counted are as wide as an indented first line, not clearly shorter (see the module's doc)."""
     counts: Counter = Counter()
     for chars in WIDTHS:
         column = 2 * chars
@@ -73,7 +78,10 @@ def tally(items: list[dict]) -> Counter:
                     continue
                 lines = set_lines(paragraph, column)
                 last = lines[-1][0]
-                short = ends_sentence(last) and display_width(last) < column - INDENT_MAX
+                width = display_width(last)
+                short = ends_sentence(last) and (
+                    column - INDENT_MAX <= width <= column - INDENT_MIN if indented else width < column - INDENT_MAX
+                )
                 if short and len(lines) >= 2 and _full_sentence_end(lines[-2]):
                     counts[k == last_k, False, display_width(last)] += 1
                 if short and len(lines) == 1 and before is not None and _full_sentence_end(before):
@@ -85,13 +93,16 @@ def tally(items: list[dict]) -> Counter:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--part", default="train", choices=("train",), help="real-dev part (train only: the test part is for milestones)")
+    ap.add_argument("--indented", action="store_true", help="count lines as wide as an indented first line instead")
     args = ap.parse_args()
-    counts = tally(realdev.load(args.part))
+    counts = tally(realdev.load(args.part), args.indented)
     widths = sorted({w for _, _, w in counts})
     print("width  inside: last-line one-line  at the end: last-line one-line")
     for w in widths:
         print(f"{w:5d}  {counts[False, False, w]:17d} {counts[False, True, w]:8d}  {counts[True, False, w]:21d} {counts[True, True, w]:8d}")
     for end, where in ((True, "at an article's end"), (False, "inside an article")):
+        total = lambda alone: sum(n for (e, a, _), n in counts.items() if e == end and a == alone)
+        print(f"{where}, every width: {total(True)} one-line paragraphs, {total(False)} last lines")
         low, high = best_interval(Counter({(alone, w): n for (e, alone, w), n in counts.items() if e == end}))
         inside = lambda alone: sum(n for (e, a, w), n in counts.items() if e == end and a == alone and low <= w <= high)
         print(f"{where}: widths read as a one-line paragraph (most short lines read right): {low} to {high}"
