@@ -1683,3 +1683,45 @@ def test_a_staircase_group_reads_its_last_article_after_the_others() -> None:
     stop = _strips_foot(blocks)
     assert stop == 10  # the titles at the foot
     assert _strips_past_header(blocks, stop, MIN_BROKEN, None, held_last=True) == [0, 1, 4, 5, 2, 6, 7, 3, 8, 9]
+
+
+
+
+# One article in three columns (the twenty-first session's train203 page-003; page-001 and train1101
+# page-031 alike): pdfminer boxed the first line of the second column's first paragraph (按照…, no
+# sentence's mark: shaped as a subhead) and the third column's first line (据介绍，…) alone, side by
+# side, and printed the third column's first line before the rest of the second column.  No other
+# article is read between: no strip search reads the page, and it was read as printed.  The later
+# first line goes before the rest of its paragraph (the first block after the row's next that goes on).
+SWAP_LEAD = "新华社北京4月2日电今年以来，各地抓紧春耕生产，全国已播种粮食面积超过三亿亩，进度快于上年。"
+SWAP_A_1 = "各地农资储备充足，化肥价格总体平稳。"
+SWAP_A_2 = "按照各地建立的农资保供机制，农业农村部派出工作组分赴主产省份指导春耕生产。"
+SWAP_A_3 = "农机具检修已经完成，各地组织农机手开展技能培训，确保农机安全作业。"
+SWAP_A_4 = "据介绍，各地农机手抢抓农时作业，早稻栽插已基本完成，春播进度快于上年同期，夏粮丰收有了基础。"
+SWAP_B = "新华社北京4月3日电住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个，惠及居民八百万户以上。"
+
+
+def _swap_page() -> tuple[str, list[str]]:
+    lead, a_1, a_2, a_3, a_4 = map(_set, (SWAP_LEAD, SWAP_A_1, SWAP_A_2, SWAP_A_3, SWAP_A_4))
+    assert (a_2[0], a_4[0], a_4[1]) == ("按照各地建立的农资保", "据介绍，各地农机手抢", "抓农时作业，早稻栽插已基")
+    printed = ["2 文化 Culture", A_TITLE, "\n".join(lead), "\n".join(a_1), a_2[0], a_4[0], "\n".join(a_2[1:]),
+               "\n".join(a_3), "\n".join(a_4[1:]) + "（记者 张伟）", B_TITLE, "\n".join(_set(SWAP_B)) + "（记者 李明）"]
+    return "\n\n".join(printed) + "\n", printed
+
+
+def test_a_later_columns_first_line_boxed_beside_the_first_is_read_before_its_paragraphs_rest() -> None:
+    text, printed = _swap_page()
+    assert _read_blocks(text, printed) == [0, 1, 2, 3, 4, 6, 7, 5, 8, 9, 10]
+    page = split_page(text)
+    assert [[b.text for b in a.blocks] for a in page.articles] == [
+        [SWAP_LEAD, SWAP_A_1, SWAP_A_2, SWAP_A_3, SWAP_A_4], [SWAP_B]]
+
+
+def test_a_first_line_shaped_as_a_subhead_opens_a_row_only_when_asked_wide() -> None:
+    from textfix.lines import BylineFinder
+    from textfix.order import _rows_later, _strips_foot, boxes
+
+    text, _ = _swap_page()
+    blocks = boxes(text, BylineFinder())
+    assert _rows_later(blocks, _strips_foot(blocks)) == []
+    assert _rows_later(blocks, _strips_foot(blocks), wide=True) == [[5]]

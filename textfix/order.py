@@ -263,6 +263,10 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
         # fewer broken seams read train503 page-003 worse (CER 0 -> 0.098, a seam the model takes
         # for broken read right), and at a tie train203 page-028 (five articles for four).
         order = _strips_past_header(boxed, strips_stop, MIN_BROKEN, None, held_last=True)
+    if order is None and boxes_only and broken:
+        # Nor held: two columns' first lines boxed alone side by side may be all that is out of place
+        # (:func:`_row_box_swapped`).  Asked last, as the row above.
+        order = _row_box_swapped(boxed, strips_stop)
     if order is None:
         return None
     read = order + list(range(stop, len(blocks)))
@@ -307,7 +311,7 @@ def _opens_more_articles(printed: list[list[Line]], blocks: list[list[Line]], re
     return len(_articles(blocks, read)) > len(_articles(printed, list(range(len(printed)))))
 
 
-def _rows_later(blocks: list[list[Line]], stop: int) -> list[list[int]]:
+def _rows_later(blocks: list[list[Line]], stop: int, wide: bool = False) -> list[list[int]]:
     """The later boxes of each row of paragraphs' first lines that the blocks [0, stop) hold.
 
     pdfminer may box the first lines set side by side at the top of two or three
@@ -319,7 +323,8 @@ def _rows_later(blocks: list[list[Line]], stop: int) -> list[list[int]]:
     block after the row goes on (from the first box instead: it is no continuation itself).  A
     heading set indented (a subhead over its paragraph's first line, train23 page-022) is no first
     box: the paragraph under it is read as printed; a row longer than an article's columns
-    (MAX_STRIPS) is none."""
+    (MAX_STRIPS) is none.  *wide*: the first box as :func:`_row_opener` takes it (for
+    :func:`_row_box_swapped`)."""
     def first_line(block: list[Line]) -> bool:
         """One indented line that ends no sentence and opens with no byline (a lead's byline after
         its dateline is text: the lead's first line may be either box)."""
@@ -334,9 +339,10 @@ def _rows_later(blocks: list[list[Line]], stop: int) -> list[list[int]]:
     end = min(stop, len(blocks))
     rows = []
     for i in range(end - 2):
-        if not first_line(blocks[i]):
-            continue
-        if not (_needs_more(blocks[i]) or _lead(blocks[i])) or (i > 0 and first_line(blocks[i - 1])):
+        if wide:
+            if not _row_opener(blocks, i) or (i > 0 and first_line(blocks[i - 1]) and not _title(blocks, i - 1)):
+                continue  # a row's later box; a title over its lead's first line is none (train203 page-001)
+        elif not first_line(blocks[i]) or not (_needs_more(blocks[i]) or _lead(blocks[i])) or (i > 0 and first_line(blocks[i - 1])):
             continue  # an indented heading is no first line; nor is a row's later box
         j = i + 1
         while j < end - 1 and j - i < MAX_STRIPS and later_line(blocks[j]):
@@ -344,6 +350,54 @@ def _rows_later(blocks: list[list[Line]], stop: int) -> list[list[int]]:
         if j > i + 1 and _goes_on(blocks[j]):
             rows.append(list(range(i + 1, j)))
     return rows
+
+
+def _row_opener(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* may open a row of first lines (:func:`_rows_later`): one line that ends no sentence
+    and opens with no byline, a news lead's first line, or a paragraph's, indented, that runs on
+    (:func:`_runs_on`), though shaped as a subhead, as a row's later box may be (train203 page-003:
+    a line of ideographs that stops mid-word at the column's edge, no mark in it).  A lead's first line need not measure indented (digits and
+    a byline's parentheses set narrower than the display units count them: train1101 page-031,
+    short of the column by 3.6 units, INDENT_MIN 4), nor run on (train203 page-001's ends at a
+    closing parenthesis, ``今天（3月8日）``).  An indented heading that runs not on (a
+    subhead over its paragraph's first line, train23 page-022) opens none."""
+    block = blocks[i]
+    line = block[0]
+    if len(block) != 1 or line.ends or _bare_byline(line):
+        return False
+    return line_opens_lead(line.text) or (is_indented(line) and _runs_on(line) and not _title(blocks, i))
+
+
+def _row_box_swapped(blocks: list[list[Line]], stop: int) -> list[int] | None:
+    """The print order of blocks [0, stop) with a row's one later box put back before the first block
+    after the row's next that goes on (:func:`_goes_on`): ``A1 X A2 … C`` read ``A1 A2 … X C``, where
+    pdfminer boxed two columns' first lines alone, side by side, and X's text goes on in C, a block of
+    any length, and A2 opens inside a sentence (:func:`_opens_inside`: the rest of A1's paragraph)
+    (the twenty-first session: train203 page-001, page-003, train1101 page-031).  Taken
+    where it breaks no more sentences than print and the language model's joins at the three seams it
+    changes are likelier than print's (no number set); else None."""
+    cost = _seam_costs(blocks)
+
+    def broken(order: list[int]) -> int:
+        return sum(cost(x, y)[0] for x, y in zip(order, order[1:]))
+
+    def joins(*seams: tuple[int, int]) -> float:
+        return sum(join(blocks[x][-1].text, blocks[y][0].text) for x, y in seams)
+
+    printed = list(range(stop))
+    for row in _rows_later(blocks, stop, wide=True):
+        x = row[0]
+        # A1's rest opens at the column's width: a paragraph's one last line after a row of three
+        # first lines printed after their columns is none (pt14 train553 page-036, read worse so).
+        if len(row) != 1 or not _opens_inside(blocks[x + 1]):
+            continue
+        c = next((k for k in range(x + 2, stop) if _goes_on(blocks[k])), None)
+        if c is None or any(_closes(blocks[k]) or _lead(blocks[k]) for k in range(x + 1, c)):
+            continue  # X's text goes on in no block of the article's it is printed in
+        placed = [*range(x), *range(x + 1, c), x, *range(c, stop)]
+        if broken(placed) <= broken(printed) and joins((x - 1, x + 1), (c - 1, x), (x, c)) > joins((x - 1, x), (x, x + 1), (c - 1, c)):
+            return placed
+    return None
 
 
 # A row's later boxes are put back at every choice of tops, one strip search each: a row of three
