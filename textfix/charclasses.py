@@ -47,6 +47,9 @@ REPEATED = INTERPUNCT + "—"  # marks that come in series within a phrase
 ASCII_FORMS = {"（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"}
 DOUBLED = frozenset("—…")  # Chinese sets these as pairs: —— and ……
 DASH_PAIR = "——"  # the Chinese dash (破折号), two em dashes (GB/T 15834-2011)
+# Quotation marks (引号, GB/T 15834-2011: “” ‘’, and the corner quotes 「」『』 of quotes set the traditional way).
+OPENING_QUOTES = frozenset("“‘「『")
+CLOSING_QUOTES = frozenset(PAIRS[q] for q in OPENING_QUOTES)
 # What OCR engines print (textfix.confusions): ASCII forms of full-width marks beyond NFKC (which
 # maps ，→, （→( ：→: …), ASCII pairs, marks of one shape (a horizontal stroke: an engine reading
 # one of them as 一 reads the others so), and the full-width marks of Chinese prose with an ASCII

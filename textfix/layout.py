@@ -29,7 +29,7 @@ from itertools import accumulate
 
 from . import regex
 from .collector import no_cycle_collection
-from .charclasses import EXTRACTOR_HYPHEN, leaves_open
+from .charclasses import CLOSING_QUOTES, EXTRACTOR_HYPHEN, OPENING_QUOTES, leaves_open
 from .measure import display_width
 from .lines import (
     LABELLED,
@@ -70,8 +70,6 @@ HEADER_NUMBER_LAST = regex.compile(r"^\s*([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za
 SECTIONS = regex.compile(r"^\s*([\u4e00-\u9fff]{2,6})\s*([A-Za-z][A-Za-z &'\-]*?)\s*$")
 PAGE_NUMBER = regex.compile(r"^[A-Z]?\d{1,3}$")
 UNBREAKABLE_START = frozenset("“‘（《「『")
-CLOSING_QUOTES = frozenset("”’」』")
-OPENING_QUOTES = frozenset("“‘「『")
 MAX_HEADING_LINES = 3
 # A list item's number (1.十四届…, 2、, （3）, 四、, （五）): an item's paragraph may end without a sentence mark.
 # Numbers up to 99 either way (two digits; 九十九 is three numerals): a bound chosen by hand, not
