@@ -1685,8 +1685,6 @@ def test_a_staircase_group_reads_its_last_article_after_the_others() -> None:
     assert _strips_past_header(blocks, stop, MIN_BROKEN, None, held_last=True) == [0, 1, 4, 5, 2, 6, 7, 3, 8, 9]
 
 
-
-
 # One article in three columns (the twenty-first session's train203 page-003; page-001 and train1101
 # page-031 alike): pdfminer boxed the first line of the second column's first paragraph (按照…, no
 # sentence's mark: shaped as a subhead) and the third column's first line (据介绍，…) alone, side by

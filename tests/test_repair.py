@@ -203,7 +203,7 @@ def test_split_reads_the_line_pdfium_joined_at_a_hyphen_as_two_print_lines() -> 
     assert apply_changes(PDFIUM_HYPHEN_PAGE, page.changes) == page.text and "穆斯塔法-卡里姆" in page.text
 
 
-# pdfminer's print of a justified line's stretched space: three spaces (textfix.repair._SPACE_RUN).
+# pdfminer's print of a justified line's stretched space: three spaces (textfix.lines.SPACE_RUN; textfix.repair.fix_space_runs).
 JUSTIFIED_SPACE_PAGE = ("本届读书节以“共同阅读   共享未\n来”为主题，由市图书馆和多所\n学校联合主办，持续一个月，吸\n引了众多市民参与。\n\n"
                         "活动期间，各馆延长开放时间，\n并为读者准备了丰富的讲座和展\n览，现场气氛十分热烈。\n")
 
