@@ -336,14 +336,19 @@ def _rows_later(blocks: list[list[Line]], stop: int, wide: bool = False) -> list
         is no heading over it), and goes on from no block."""
         return first_line(block) and _runs_on(block[0]) and not _goes_on(block)
 
+    def opens(i: int) -> bool:
+        """Block *i* is a row's first box: a first line that runs on or leads (an indented heading does
+        not), or as :func:`_row_opener` takes it where *wide*; after no first line (it would be a row's
+        later box), though where *wide* a title over its lead's first line is none (train203 page-001)."""
+        block = blocks[i]
+        opener = _row_opener(blocks, i) if wide else first_line(block) and (_needs_more(block) or _lead(block))
+        return opener and not (i > 0 and first_line(blocks[i - 1]) and not (wide and _title(blocks, i - 1)))
+
     end = min(stop, len(blocks))
     rows = []
     for i in range(end - 2):
-        if wide:
-            if not _row_opener(blocks, i) or (i > 0 and first_line(blocks[i - 1]) and not _title(blocks, i - 1)):
-                continue  # a row's later box; a title over its lead's first line is none (train203 page-001)
-        elif not first_line(blocks[i]) or not (_needs_more(blocks[i]) or _lead(blocks[i])) or (i > 0 and first_line(blocks[i - 1])):
-            continue  # an indented heading is no first line; nor is a row's later box
+        if not opens(i):
+            continue
         j = i + 1
         while j < end - 1 and j - i < MAX_STRIPS and later_line(blocks[j]):
             j += 1
@@ -378,9 +383,6 @@ def _row_box_swapped(blocks: list[list[Line]], stop: int) -> list[int] | None:
     changes are likelier than print's (no number set); else None."""
     cost = _seam_costs(blocks)
 
-    def broken(order: list[int]) -> int:
-        return sum(cost(x, y)[0] for x, y in zip(order, order[1:]))
-
     def joins(*seams: tuple[int, int]) -> float:
         return sum(join(blocks[x][-1].text, blocks[y][0].text) for x, y in seams)
 
@@ -395,7 +397,8 @@ def _row_box_swapped(blocks: list[list[Line]], stop: int) -> list[int] | None:
         if c is None or any(_closes(blocks[k]) or _lead(blocks[k]) for k in range(x + 1, c)):
             continue  # X's text goes on in no block of the article's it is printed in
         placed = [*range(x), *range(x + 1, c), x, *range(c, stop)]
-        if broken(placed) <= broken(printed) and joins((x - 1, x + 1), (c - 1, x), (x, c)) > joins((x - 1, x), (x, x + 1), (c - 1, c)):
+        no_more_broken = _sentences_broken(cost, placed) <= _sentences_broken(cost, printed)
+        if no_more_broken and joins((x - 1, x + 1), (c - 1, x), (x, c)) > joins((x - 1, x), (x, x + 1), (c - 1, c)):
             return placed
     return None
 
@@ -572,6 +575,11 @@ def _rotations(blocks: list[list[Line]], stop: int):
             yield from ((a, c, b) for b in bounds if c < b <= a + MAX_GROUP)
 
 
+def _sentences_broken(cost, order: list[int]) -> int:
+    """How many sentences reading the blocks in *order* leaves broken (*cost*: :func:`_seam_costs`)."""
+    return sum(cost(x, y)[0] for x, y in zip(order, order[1:]))
+
+
 def _rotated_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     """The order of blocks [0, stop) with one group's later columns printed before its leads' put back
     (:func:`_rotations`) and the group read as strips interleaved per article (:func:`_interleave`,
@@ -587,13 +595,9 @@ def _rotated_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     the 6 pages it changed worse (train53 page-026: one sentence broken as printed; train25
     page-011: two left broken inside the group)."""
     cost = _seam_costs(blocks)
-
-    def broken(order: list[int]) -> int:
-        return sum(cost(x, y)[0] for x, y in zip(order, order[1:]))
-
     best = None
     for a, c, b in _rotations(blocks, stop):
-        if broken(list(range(max(a - 1, 0), min(b + 1, stop)))) < MIN_BROKEN or (a > 0 and cost(a - 1, c)[0]):
+        if _sentences_broken(cost, list(range(max(a - 1, 0), min(b + 1, stop)))) < MIN_BROKEN or (a > 0 and cost(a - 1, c)[0]):
             continue  # too few broken as printed, or the lead run put back breaks a sentence where it is read
         perm = [*range(a), *range(c, b), *range(a, c), *range(b, stop)]
         placed = [blocks[i] for i in perm] + blocks[stop:]
@@ -609,9 +613,9 @@ def _rotated_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
             if found is None:
                 continue
             order = [perm[i] for i in range(a)] + [perm[i] for i in found[1]] + [perm[i] for i in range(b, stop)]
-            if broken(order[max(a - 1, 0):b + 1]):
+            if _sentences_broken(cost, order[max(a - 1, 0):b + 1]):
                 continue  # the group's seams as read, the ones into and out of it included: none broken
-            key = (broken(order), found[0])
+            key = (_sentences_broken(cost, order), found[0])
             if best is None or key < best[0]:
                 best = key, order
     return None if best is None else best[1]
