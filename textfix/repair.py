@@ -174,13 +174,15 @@ def fix_latin_spacing(text: str, model: NoiseModel) -> list[Change]:
     return [Change(m.start(), m.end(), m.group(), "", "latin-spacing", 0.98) for m in _LATIN_SPACING.finditer(text)]
 
 
+# A run of spaces (:data:`textfix.lines.SPACE_RUN`) inside a line: text on both sides.  A line's leading or
+# trailing spaces are not inside it and stay for the layout to read.
+_SPACE_RUN_INSIDE = re.compile(rf"(?<=\S){SPACE_RUN.pattern}(?=\S)")
+
+
 def fix_space_runs(text: str, model: NoiseModel) -> list[Change]:
     """A run of spaces inside a line is one space (``保护文物   传承文明`` → ``保护文物 传承文明``):
-    pdfminer's print of a space justification stretched, which no other extractor prints
-    (:data:`textfix.lines.SPACE_RUN`).  A line's leading or trailing spaces are not inside it and
-    stay for the layout to read."""
-    return [Change(m.start(), m.end(), m.group(), " ", "space-run", 1.0) for m in SPACE_RUN.finditer(text)
-            if m.start() and not text[m.start() - 1].isspace() and m.end() < len(text) and not text[m.end()].isspace()]
+    pdfminer's print of a space justification stretched, which no other extractor prints."""
+    return [Change(m.start(), m.end(), m.group(), " ", "space-run", 1.0) for m in _SPACE_RUN_INSIDE.finditer(text)]
 
 
 def ocr_spacing_evidence(text: str) -> bool:
