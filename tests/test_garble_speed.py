@@ -926,6 +926,26 @@ def test_forward_backward_again_gives_the_floats_of_a_whole_pass() -> None:
     assert kept.forward[1] is not held.forward[1] and kept.backward[598] is not held.backward[598]
 
 
+def test_events_combined_as_arrays_give_the_floats_combined_one_by_one() -> None:
+    """The run model's posteriors and leave-outs are one arithmetic (_combined): worked out over numpy arrays of
+    every event (the vector screen's pages) they are the floats it gives event by event, and a whole pass with
+    numpy is the pass without; an event's posterior reads its own ratio, its leave-out does not."""
+    import math
+
+    np = pytest.importorskip("numpy")
+    rng = random.Random(13)
+    stays = [0.0] + [0.0 if rng.random() < 0.05 else math.exp(-rng.randint(1, 200) / 76.1) for _ in range(599)]
+    ratios = [0.05 if rng.random() < 0.7 else 1.0 + 10.0 ** rng.uniform(-3, 4) for _ in stays]
+    held = garbles._forward_backward(ratios, stays, 0.02)
+    one_by_one = [garbles._combined(f, w, r, 0.02 / 0.98) for f, w, r in zip(held.forward, held.backward, ratios)]
+    assert held.posterior == [p for p, _ in one_by_one] and held.leave_out == [q for _, q in one_by_one]
+    assert garbles._forward_backward(ratios, stays, 0.02, np=np) == held
+    assert garbles._combined_all(held.forward, held.backward, ratios, 0.02 / 0.98, np) == (held.posterior,
+                                                                                          held.leave_out)
+    assert garbles._combined(0.5, 0.5, 3.0, 1.0) == (0.75, 0.5)  # even views: odds 1, times the ratio 3 → 3/4
+    assert garbles._combined_all([], [], [], 1.0, np) == ([], []) and garbles._combined_all([], [], [], 1.0) == ([], [])
+
+
 def test_normalise_translates_only_where_a_character_is_read_otherwise() -> None:
     """normalise skips the translation of a text none of whose characters the model reads as another, and
     gives what the translation gives: each character the model reads otherwise (digits, letters, full-width
