@@ -57,3 +57,14 @@ def test_three_character_names_count_their_given_names_whole() -> None:
     assert words.given_pair_total == 6
     assert words.given_pair_share("先生") == 5 / 6 and words.given_pair_share("小明") == 1 / 6
     assert words.given_pair_share("先明") == 0.0 and words.given_pair_share("三") == 0.0
+
+
+def test_a_pair_after_many_surnames_reads_by_the_names_the_dictionary_lists() -> None:
+    """A title after a surname (老师) is listed after several surnames, each at the dictionary's floor count, where
+    one person's given name (建华 after 王, its corpus count 30) is counted often: by counts 老师 is 9 of 39, by the
+    names listed 3 of 4 (the surnames it follows); the share a name reading takes is the larger."""
+    dictionary = "王老师 3 nr\n李老师 3 nr\n张老师 3 nr\n王建华 30 nr\n老师 900 n\n"
+    words = Lexicon(*_extract(dictionary, frozenset("王")))
+    assert words.given_pair_total == 39 and words.given_pair_types == 4
+    assert words.given_pair_share("老师") == 9 / 39 and words.given_pair_type_share("老师") == 3 / 4
+    assert words.given_pair_type_share("建华") == 1 / 4 and words.given_pair_type_share("老板") == 0.0

@@ -40,8 +40,10 @@ class Lexicon:
     # By the first character, each group ({second: count}) marshalled: 44,000 pairs made into a dict cost a
     # process ~40 ms, its groups 0.4 ms (measured); a group is read when a name reading first asks for it
     # (unmarshalled in place then, by given_pair_share: the same dict whichever thread writes it).
-    given_pairs: dict[str, bytes | dict[str, int]] = field(default_factory=dict)
+    # Each group's values: [count, how many surnames the pair follows].
+    given_pairs: dict[str, bytes | dict[str, list[int]]] = field(default_factory=dict)
     given_pair_total: int = 1  # the counts of the dictionary's three-character names
+    given_pair_types: int = 1  # how many three-character names the dictionary lists
     # Words of two or more characters not yet in *words*, by a character of theirs (each word under each of
     # its characters that decisions ask about), marshalled: put in *words* when a look-up may need them.
     stored: dict[str, bytes] = field(default_factory=dict)
@@ -63,11 +65,24 @@ class Lexicon:
         return self.surnames.get(ch, 0) / self.surname_total
 
     def given_pair_share(self, pair: str) -> float:
-        """P(*pair* | the given name of a three-character person name), from the dictionary's (0 unseen)."""
+        """P(*pair* | the given name of a three-character person name), from the dictionary's counts (0 unseen)."""
+        return self._pair(pair)[0] / self.given_pair_total
+
+    def given_pair_type_share(self, pair: str) -> float:
+        """P(*pair* | the given name of a three-character person name) by the dictionary's names, each listed name
+        once: the share of them whose given name is *pair*, that is how many surnames it follows (0 unseen).
+
+        What a title or form of address after a surname reads by: jieba's dictionary lists 刘老师, 李老师 … (10
+        surnames) with the floor count 3 each, where the corpus counts of a person's full name are its own;
+        counted by names, a pair that follows many surnames (老师, 师傅, 先生) follows any."""
+        return self._pair(pair)[1] / self.given_pair_types
+
+    def _pair(self, pair: str) -> list[int]:
+        """[count, surnames followed] of *pair* as a three-character name's given name ([0, 0] unseen)."""
         group = self.given_pairs.get(pair[0])
         if isinstance(group, bytes):
             group = self.given_pairs[pair[0]] = marshal.loads(group)
-        return (group or {}).get(pair[1:], 0) / self.given_pair_total
+        return (group or {}).get(pair[1:], [0, 0])
 
     @cached_property
     def surname_total(self) -> int:
@@ -268,18 +283,18 @@ def load_lexicon(chars: frozenset[str]) -> Lexicon:
     source = dictionary_path()
     stat = source.stat()
     key = f"{CACHE_FORMAT}|{source}|{stat.st_size}|{stat.st_mtime_ns}|{''.join(sorted(chars))}"
-    single, stored, total, surnames, given, name_share, given_pairs, given_pair_total = cached(
+    single, stored, total, surnames, given, name_share, given_pairs, given_pair_total, given_pair_types = cached(
         "lexicon", key, lambda: _stored(*_extract(source.read_text(encoding="utf-8"), chars), chars))
-    return Lexicon(single, total, surnames, given, name_share, given_pairs, given_pair_total, stored)
+    return Lexicon(single, total, surnames, given, name_share, given_pairs, given_pair_total, given_pair_types, stored)
 
 
-CACHE_FORMAT = 13  # (8-12 are other branches' formats or stale trials: a shared cache directory never mixes them)
+CACHE_FORMAT = 22  # (8-12 and 14-21 are other branches' formats or stale trials: a shared cache never mixes them)
 
 
 def _stored(words: dict[str, int], total: int, surnames: dict[str, int], given: dict[str, int],
-            name_share: dict[str, float], given_pairs: dict[str, bytes], given_pair_total: int, chars: frozenset[str]
-            ) -> tuple[dict[str, int], dict[str, bytes], int, dict[str, int], dict[str, int], dict[str, float],
-                       dict[str, bytes], int]:
+            name_share: dict[str, float], given_pairs: dict[str, bytes], given_pair_total: int, given_pair_types: int,
+            chars: frozenset[str]) -> tuple[dict[str, int], dict[str, bytes], int, dict[str, int], dict[str, int],
+                                             dict[str, float], dict[str, bytes], int, int]:
     """The single characters' counts, and the longer words' by each of their *chars*, marshalled.
 
     A process loads the single characters and, of the ~38,000 longer words, those of the characters its
@@ -293,11 +308,11 @@ def _stored(words: dict[str, int], total: int, surnames: dict[str, int], given: 
             for ch in set(w) & chars:
                 by_char.setdefault(ch, {})[w] = c
     return (single, {ch: marshal.dumps(found) for ch, found in by_char.items()}, total, surnames, given, name_share,
-            given_pairs, given_pair_total)
+            given_pairs, given_pair_total, given_pair_types)
 
 
 def _extract(text: str, chars: frozenset[str]
-             ) -> tuple[dict[str, int], int, dict[str, int], dict[str, int], dict[str, float], dict[str, bytes], int]:
+             ) -> tuple[dict[str, int], int, dict[str, int], dict[str, int], dict[str, float], dict[str, bytes], int, int]:
     words = {word: int(count) for word, count in re.findall(r"^(\S) (\d+) ", text, re.M)}
     if chars:
         cls = "".join(sorted(re.escape(c) for c in chars))
@@ -306,18 +321,20 @@ def _extract(text: str, chars: frozenset[str]
                 words[word] = int(count)
     surnames: dict[str, int] = {}
     given: dict[str, int] = {}
-    pairs: dict[str, dict[str, int]] = {}  # first given character → {second: count}
+    pairs: dict[str, dict[str, list[int]]] = {}  # first given character → {second: [count, names]}
     for name, count in re.findall(r"^(\S{2,3}) (\d+) nr$", text, re.M):
         surnames[name[0]] = surnames.get(name[0], 0) + int(count)
         for ch in name[1:]:
             given[ch] = given.get(ch, 0) + int(count)
         if len(name) == 3:
-            group = pairs.setdefault(name[1], {})
-            group[name[2]] = group.get(name[2], 0) + int(count)
+            found = pairs.setdefault(name[1], {}).setdefault(name[2], [0, 0])
+            found[0] += int(count)
+            found[1] += 1  # (the dictionary lists each word once: one name, one surname more)
     total = sum(int(c) for c in re.findall(r" (\d+) ", text))
-    pair_total = sum(sum(group.values()) for group in pairs.values()) or 1
+    pair_total = sum(count for group in pairs.values() for count, _ in group.values()) or 1
+    pair_types = sum(names for group in pairs.values() for _, names in group.values()) or 1
     return (words, total, surnames, given, _name_shares(text, surnames),
-            {ch: marshal.dumps(group) for ch, group in pairs.items()}, pair_total)
+            {ch: marshal.dumps(group) for ch, group in pairs.items()}, pair_total, pair_types)
 
 
 def _name_shares(text: str, surnames: dict[str, int]) -> dict[str, float]:
