@@ -73,7 +73,7 @@ class Lexicon:
         once: the share of them whose given name is *pair*, that is how many surnames it follows (0 unseen).
 
         What a title or form of address after a surname reads by: jieba's dictionary lists 刘老师, 李老师 … (10
-        surnames) with the floor count 3 each, where the corpus counts of a person's full name are its own;
+        surnames), most at a floor count of 2 or 3, where the corpus counts of a person's full name are its own;
         counted by names, a pair that follows many surnames (老师, 师傅, 先生) follows any."""
         return self._pair(pair)[1] / self.given_pair_types
 
