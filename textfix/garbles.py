@@ -225,11 +225,16 @@ class _Decision:
         return self.context + self.space + self.partner + self.run
 
     @property
+    def bar(self) -> float:
+        """What its terms must clear: THRESHOLD, or NAME_IN_GARBLED_RUN for a name's start read in a run held garbled."""
+        return NAME_IN_GARBLED_RUN if self.run >= HELD_GARBLED and self.reading == "name" else THRESHOLD
+
+    @property
     def wins(self) -> bool:
         if self.mark_glyph:
             return True
         terms = self.context + self.space + self.partner  # (winnable and margin, summed once: read ~4 times a decision)
-        bar = NAME_IN_GARBLED_RUN if self.run >= HELD_GARBLED and self.reading == "name" else THRESHOLD
+        bar = self.bar
         return (terms > bar and terms + self.run > bar
                 and (self.occurrence.candidate.seen or not self.on_floor or self.run_garbled()))
 
@@ -258,8 +263,6 @@ class _Decision:
 def prepare(model: NoiseModel) -> None:
     """Load what deciding garbles with *model* needs now (a process about to fork workers calls it)."""
     _prepared(model)
-
-
 
 
 @dataclass
@@ -2728,6 +2731,6 @@ def _explain(d: _Decision, margin: float) -> tuple[float, str]:
         parts.append("drawn with the mark's glyph")
     elif d.garbled_font:
         parts.append("font run 0 (set in a garbled font)")
-    if margin <= THRESHOLD and d.reading == "name" and d.run >= HELD_GARBLED:
-        parts.append(f"a name's start in a garbled run: wins by {NAME_IN_GARBLED_RUN}")
+    if margin <= THRESHOLD and d.bar < THRESHOLD:
+        parts.append(f"a name's start in a garbled run: wins by {d.bar}")
     return confidence, f"margin {margin:+.2f}: {', '.join(parts)} (against {d.reading})"
