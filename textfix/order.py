@@ -1080,7 +1080,7 @@ def strip_reading(blocks: list[list[Line]], stop: int, seen: int, least: int, mo
     if sum(len(b) for b in blocks[:stop]) < BOX_LINES * stop or _text_lines_alone(blocks[:stop]) > STRIP_LINES_ALONE * stop:
         return None  # a blank line after (nearly) every line, or after many: no extractor's boxes
     cost = _seam_costs(blocks)
-    broken = sum(cost(i, i + 1)[0] for i in range(stop - 1))
+    broken = _sentences_broken(cost, list(range(stop)))
     shown = broken + seen
     if (broken > 0) if topical else shown < least or (most is not None and shown > most):
         return None  # no order would be taken (below), or the caller searched the page already

@@ -558,9 +558,10 @@ def split_pdf_page(page: PdfPage, model=None, source: str | None = None):
 
 
 # What a PDF's text layer holds is the typesetter's: its spaces (or PDFium's, where glyphs stand
-# apart), not an OCR engine's or an extractor's (around digit runs, pdfminer's justified space as three), and its ASCII marks, the glyphs
-# it sets (an extractor reading full-width marks as ASCII is not in play). Only the garble, a
-# defect of a font's map, is repaired. (RepairConfig fields, as repair() takes them.)
+# apart), not an OCR engine's or an extractor's (around digit runs, pdfminer's justified space as
+# three), and its ASCII marks, the glyphs it sets (an extractor reading full-width marks as ASCII is
+# not in play). Only the garble, a defect of a font's map, is repaired. (RepairConfig fields, as
+# repair() takes them.)
 TEXT_LAYER = {"latin_spacing": False, "ascii_punctuation": False, "ocr_spacing": False, "space_runs": False}
 
 
