@@ -71,7 +71,11 @@ From the train part of real-dev (``corpora/realdev.py``):
   garbled as ``bench/eval_garbles.py`` does (seed 0); raised, if need be, until
   the garbled sentence corpus (``GARBLED_CORPUS``) has no more false fixes than
   ``GARBLED_CORPUS_FALSE_FIXES`` (:func:`least_keeping_corpus`: the issue asks
-  that it not regress).  ``threshold_fit`` keeps each threshold's figures, the
+  that it not regress).  On the same decisions, the bar inside a run held
+  garbled (``threshold_fit.garbled_run``, :func:`garbled_run_bar`: the rule is
+  ``garbles.bar_of``): the least of the grid whose clean false-fix bound, with
+  the threshold outside such runs, keeps the budget, and the marks held to the
+  threshold there (:func:`held_to_threshold`).  ``threshold_fit`` keeps each threshold's figures, the
   least the bound accepts and the corpus's counts.  The slack and the segment
   weight are fitted at the threshold in use: the script says when the new one
   differs (run it again).  The decisions are collected at the grid's least
@@ -336,8 +340,9 @@ def screen_slack(items: list[dict], limit: int = 4000) -> tuple[float, dict[str,
                 garbles._window_logp(lm, left, c.symbol, right) - garbles._window_logp(lm, left, c.garbled, right)
                 for left, right in ((garbles._reach(text, k - 1, -1, chosen), garbles._reach(text, k + 1, 1, chosen))
                                     for chosen in ({}, marks)))  # (its own offset is outside the window)
-            if full + most > garbles.THRESHOLD:
-                needed = garbles.THRESHOLD - most - screen.read(text, k)
+            bar = garbles.least_bar(c.symbol)  # (the screen's: inside a run held garbled the lower bar)
+            if full + most > bar:
+                needed = bar - most - screen.read(text, k)
                 if c.symbol in by_mark:
                     by_mark[c.symbol] = max(by_mark[c.symbol], needed)
                 else:
@@ -439,7 +444,8 @@ COLLECT_AT = THRESHOLDS[0]
 
 def held_out_decisions(items: list[dict], seeds: tuple[int, ...] = (0,)) -> tuple[list[tuple], int, int]:
     """Every decision on train read FOLDS-fold: (clean?, margin without the run term, run term, is a mark?, drawn
-    as a mark's glyph?), with the clean characters read and the marks garbled.
+    as a mark's glyph?, the reading it is weighed against, its mark), with the clean characters read and the marks
+    garbled.
 
     Each fold's paragraphs are read as printed (clean) and garbled as
     ``bench/eval_garbles.py`` garbles them (once per seed in *seeds*) under a
@@ -480,19 +486,20 @@ def held_out_decisions(items: list[dict], seeds: tuple[int, ...] = (0,)) -> tupl
                     occurrences = prepared.screen.occurrences(read)
                     for d in garbles._weigh(read, prepared, occurrences) if occurrences else ():
                         rows.append((clean, d.context + d.space + d.partner, d.run, d.occurrence.at in marks,
-                                     d.mark_glyph))
+                                     d.mark_glyph, d.reading, d.occurrence.candidate.symbol))
             print(f"threshold fold {start}-{end}: {len(rows)} decisions", file=sys.stderr, flush=True)
     return rows, clean_chars, garbled_marks
 
 
 @contextmanager
 def collecting() -> Iterator[None]:
-    """The decision's threshold set to COLLECT_AT while the held-out decisions are collected, the one in use after."""
-    in_use, garbles.THRESHOLD = garbles.THRESHOLD, COLLECT_AT
+    """The decision's bars set to COLLECT_AT while the held-out decisions are collected, the ones in use after."""
+    in_use = garbles.THRESHOLD, garbles.GARBLED_RUN_BAR, garbles.LEAST_BAR
+    garbles.THRESHOLD = garbles.GARBLED_RUN_BAR = garbles.LEAST_BAR = COLLECT_AT
     try:
         yield
     finally:
-        garbles.THRESHOLD = in_use
+        garbles.THRESHOLD, garbles.GARBLED_RUN_BAR, garbles.LEAST_BAR = in_use
 
 
 def poisson_upper_bound(count: int, confidence: float = CONFIDENCE) -> float:
@@ -525,7 +532,7 @@ def threshold_figures(rows: list[tuple], clean_chars: int) -> tuple[float, dict[
     figures, within = {}, set()
     for threshold in THRESHOLDS:
         restored = false_clean = false_garbled = 0
-        for clean, terms, run, is_mark, glyph in rows:
+        for clean, terms, run, is_mark, glyph, *_ in rows:
             wins = glyph or (terms > threshold and terms + run > threshold)  # as garbles._Decision.wins
             restored += wins and is_mark
             false_clean += wins and clean
@@ -537,6 +544,42 @@ def threshold_figures(rows: list[tuple], clean_chars: int) -> tuple[float, dict[
                                    "clean_rate_bound": round(bound, 3), "false_fixes_garbled": false_garbled}
     best = min(within, default=THRESHOLDS[-1])
     return best, figures
+
+
+def held_to_threshold(rows: list[tuple], threshold: float) -> frozenset[str]:
+    """The marks whose decisions in garbled paragraphs (*rows*, held_out_decisions') that only a bar inside a run held
+    garbled lets win (terms and margin above the grid's least, terms at most *threshold*, a reading the bar takes:
+    garbles.bar_of) were false fixes more often than marks: those keep *threshold* there (train: the dash, whose form
+    要 is among the commonest characters, 8 false fixes to 1 mark)."""
+    tally: dict[str, list[int]] = {}
+    for clean, terms, run, is_mark, glyph, reading, symbol in rows:
+        lowered = garbles.bar_of(run, reading, symbol, threshold, COLLECT_AT, frozenset()) < threshold
+        if not clean and not glyph and lowered and COLLECT_AT < terms <= threshold and terms + run > COLLECT_AT:
+            tally.setdefault(symbol, [0, 0])[is_mark] += 1
+    return frozenset(symbol for symbol, (false, marks) in tally.items() if false > marks)
+
+
+def garbled_run_bar(rows: list[tuple], clean_chars: int, threshold: float) -> tuple[float, dict]:
+    """The bar inside a run held garbled (garbles.bar_of, with *threshold* outside): the least of THRESHOLDS up to
+    *threshold* whose clean false-fix rate on *rows* under the two-bar rule is within one per CLEAN_BUDGET characters
+    at CONFIDENCE (as threshold_figures), the marks held to *threshold* (:func:`held_to_threshold`), and each bar's
+    figures (marks restored, false fixes on clean text with the bound, in garbled paragraphs)."""
+    held = held_to_threshold(rows, threshold)
+    figures, within = {}, []
+    for bar in (t for t in THRESHOLDS if t <= threshold):
+        restored = false_clean = false_garbled = 0
+        for clean, terms, run, is_mark, glyph, reading, symbol in rows:
+            needed = garbles.bar_of(run, reading, symbol, threshold, bar, held)
+            wins = glyph or (terms > needed and terms + run > needed)  # as garbles._Decision.wins
+            restored += wins and is_mark
+            false_clean += wins and clean
+            false_garbled += wins and not clean and not is_mark
+        bound = poisson_upper_bound(false_clean) * CLEAN_BUDGET / clean_chars
+        if bound <= 1.0:
+            within.append(bar)
+        figures[str(bar)] = {"restored": restored, "false_fixes_clean": false_clean,
+                             "clean_rate_bound": round(bound, 3), "false_fixes_garbled": false_garbled}
+    return min(within, default=threshold), {"held_to_threshold": sorted(held), "by_bar": figures}
 
 
 def corpus_false_fixes(threshold: float) -> int:
@@ -555,7 +598,8 @@ def _count_corpus_false_fixes(threshold: float) -> int:
 
     from textfix import repair
 
-    garbles.THRESHOLD = threshold
+    garbles.THRESHOLD = threshold  # (the bar inside a run held garbled, the shipped one, never above it)
+    garbles.GARBLED_RUN_BAR = garbles.LEAST_BAR = min(threshold, garbles.GARBLED_RUN_BAR)
     cases = json.loads(GARBLED_CORPUS.read_text(encoding="utf-8"))
     return sum(test_repair._missed_and_false(c["fixed"], repair(c["original"]).text)[1] for c in cases)
 
@@ -574,12 +618,15 @@ def least_keeping_corpus(start: float, count=corpus_false_fixes) -> tuple[float,
 
 def fit_threshold(items: list[dict]) -> tuple[float, dict]:
     """The decision's threshold fitted on *items* read FOLDS-fold (threshold_figures), raised if need be until the
-    garbled sentence corpus keeps its false fixes (least_keeping_corpus), with its figures."""
+    garbled sentence corpus keeps its false fixes (least_keeping_corpus), with its figures and the bar inside a run
+    held garbled fitted on the same decisions (garbled_run_bar)."""
     rows, clean_chars, garbled_marks = held_out_decisions(items)
     by_bound, figures = threshold_figures(rows, clean_chars)
     best, corpus = least_keeping_corpus(by_bound)
+    bar, in_run = garbled_run_bar(rows, clean_chars, best)
     return best, {"folds": FOLDS, "clean_characters": clean_chars, "garbled_marks": garbled_marks,
-                  "least_within_bound": by_bound, "garbled_corpus_false_fixes": corpus,
+                  "least_within_bound": by_bound, "garbled_run": {"bar": bar, **in_run},
+                  "garbled_corpus_false_fixes": corpus,
                   "garbled_corpus_false_fixes_allowed": GARBLED_CORPUS_FALSE_FIXES,
                   "confidence": CONFIDENCE, "clean_rate_budget": f"1 per {CLEAN_BUDGET:,} characters",
                   "by_threshold": figures}
