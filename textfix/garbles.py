@@ -169,7 +169,7 @@ HELD_TO_THRESHOLD: frozenset[str] = frozenset(fitted()["threshold_fit"]["garbled
 GARBLED_RUN_READINGS = ("text", "name")  # as text, or a name's start (not "word …" nor "name 老袁")
 HELD_GARBLED = math.log10(0.5)
 # The least of the two bars: what a decision's terms must clear for some run term to let it win (the screen, the
-# word and name readings looked for, the run model's candidates go by it).
+# word and name readings looked for, the run model's candidates go by it; terms at or below it lose whatever the bar).
 LEAST_BAR: float = min(THRESHOLD, GARBLED_RUN_BAR)
 
 
@@ -265,6 +265,8 @@ class _Decision:
         if self.mark_glyph:
             return True
         terms = self.context + self.space + self.partner  # (winnable and margin, summed once: read ~4 times a decision)
+        if terms <= LEAST_BAR:
+            return False  # (below either bar: its property call spared, ~11,000 of the ~24,000 reads of a repair)
         bar = self.bar
         return (terms > bar and terms + self.run > bar
                 and (self.occurrence.candidate.seen or not self.on_floor or self.run_garbled()))
