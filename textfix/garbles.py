@@ -705,17 +705,19 @@ def _paired_with_winners(lm: CharLM, prepared: _Prepared, text: str, decisions: 
     if not paired:
         return decisions, False
     by_at = {d.occurrence.at: d for d in decisions}
-    changed = False
+    changed = added = False
     for at, (occurrence, odds) in paired.items():
         d = by_at.get(at)
         if d is None:
             d = by_at[at] = _Decision(occurrence, 0.0, "text", space.ratio(text, occurrence),
                                       style=styles.get(occurrence.candidate.symbol, 0.0))
             _read(lm, prepared, text, d, chosen)
-            changed = True
+            changed = added = True
         changed |= odds > d.partner
         d.partner = max(d.partner, odds)
-    return [by_at[at] for at in sorted(by_at)], changed
+    # (*decisions* are in offset order, as the screen found them and as this returns them: put in order again only
+    # where one was added, not the ~11,400 of bench_repair's print page each round.)
+    return [by_at[at] for at in sorted(by_at)] if added else decisions, changed
 
 
 def _known_fonts(decisions: list[_Decision], font_state: FontState | None) -> None:
