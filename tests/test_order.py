@@ -1723,3 +1723,85 @@ def test_a_first_line_shaped_as_a_subhead_opens_a_row_only_when_asked_wide() -> 
     blocks = boxes(text, BylineFinder())
     assert _rows_later(blocks, _strips_foot(blocks)) == []
     assert _rows_later(blocks, _strips_foot(blocks), wide=True) == [[5]]
+
+
+# A paragraph's first line and second line, each boxed alone by pdfminer (hand-written; columns of 13
+# characters, 26 units): the first short by the indent, with a comma and no sentence end; the second
+# fills the column with ideographs and no mark, so it is shaped as a subhead.  Printed after them, the
+# next article's title (nothing goes on from the second line there); the paragraph's rest is printed last.
+SECOND_ALONE_PAGE = (
+    "据介绍，全市今年新建口袋公\n园四十余座，改造绿地百处。\n\n"
+    "另据统计，全市绿地率已\n\n"
+    "经达到百分之四十较去年提高\n\n"
+    "假期文旅市场火热\n\n"
+    "了两个百分点，居民普遍满意\n绿化成效。\n"
+)
+
+
+def test_a_second_line_boxed_alone_is_read_on_from_its_first_and_runs_on() -> None:
+    from textfix.order import _seam_costs
+
+    blocks = _blocks(SECOND_ALONE_PAGE)
+    assert [len(b) for b in blocks] == [2, 1, 1, 1, 2]
+    first, second = blocks[1][0], blocks[2][0]
+    assert (first.column - first.width, second.column - second.width) == (4, 0)
+    cost = _seam_costs(blocks)
+    assert cost(1, 2)[0] == 0  # 已 | 经达到: the paragraph read on where it is printed
+    assert cost(2, 3)[0] == 1  # …提高 | a title: the paragraph left unfinished
+    assert cost(2, 4)[0] == 0  # …提高 | 了两个百分点: its rest goes on from it
+
+
+def test_a_subhead_shaped_line_short_of_the_column_after_a_first_line_is_still_a_subhead() -> None:
+    from textfix.order import _seam_costs
+
+    # Four characters short of the column (8 units): a subhead's shape, set short; nothing goes on into it.
+    blocks = _blocks(SECOND_ALONE_PAGE.replace("经达到百分之四十较去年提高", "全市绿化成效显著提"))
+    assert blocks[2][0].column - blocks[2][0].width == 8
+    cost = _seam_costs(blocks)
+    assert cost(1, 2)[0] == 1
+
+
+def _print_broken(n: int):
+    """A seam cost for *n* blocks whose every print seam breaks a sentence and no other seam does."""
+    return lambda x, y: (int(y == x + 1), 0.0)
+
+
+def test_no_strip_but_the_last_holds_a_block_that_ends_its_article_with_its_byline() -> None:
+    # Blocks 0 and 1 are the first strip (A's and B's first columns), 2 and 3 the second.  Read
+    # A 0, 2 then B 1, 3 every print seam is mended, but block 1 ends with a byline: B's columns end
+    # there, so no column of B comes after it, and the strips are no reading.
+    args = ([0, 2], 4, _print_broken(4), [True, True, False, False, True], [True] * 5, [False] * 5,
+            [0, 2, 4, 6, 8], [set()] * 4)
+    assert _interleave(*args, bylined=[False] * 5)[1] == [0, 2, 1, 3]
+    assert _interleave(*args, bylined=[False, True, False, False, False]) is None
+
+
+def test_no_band_of_an_articles_first_column_holds_its_byline() -> None:
+    from textfix.order import _bands
+
+    # One article's two columns printed in two bands (0 | 1, then 2 | 3, two lines each): read 0, 2
+    # then 1, 3 every print seam is mended, but block 2 ends with a byline, and a byline ends the
+    # article at its last column's foot, so column 1 cannot hold it.
+    args = (0, 4, _print_broken(4), [False] * 5, [False] * 5, [0, 2, 4, 6, 8], [0, 1, 2, 3, 4])
+    assert _bands(*args, [False] * 5)[1] == [0, 2, 1, 3]
+    assert _bands(*args, [False, False, True, False, False]) is None
+
+
+def test_no_text_is_read_between_an_articles_byline_and_the_next_articles_title() -> None:
+    from types import SimpleNamespace
+
+    from textfix.order import _Page
+
+    # Blocks: 0 A's title, 1 A's text, 2 A's last text with its byline, 3 a paragraph of B, 4 B's
+    # title, 5 B's first paragraph.  Read 3 right after A's byline, it opens an article there; B's
+    # title after it then opens another, and 3 belongs to none.
+    page = SimpleNamespace(bylined=[False, False, True, False, False, False], opens=[True, False, False, False, True, False],
+                           texts=[0, 0, 1, 2, 3, 3, 4])  # blocks of text before each block: all but the title
+    assert _Page.text_between_articles(page, [0, 1, 2, 3, 4, 5]) is True
+    assert _Page.text_between_articles(page, [0, 1, 2, 4, 5, 3]) is False
+    # Titles at the page's foot (no opening among the columns): the text after a byline opens the next article.
+    page.opens = [False] * 6
+    assert _Page.text_between_articles(page, [0, 1, 2, 3, 4, 5]) is False
+    # A heading (block 3 a wrapped title's first line, boxed alone) between the byline and B's title is no text.
+    page.opens, page.texts = [True, False, False, False, True, False], [0, 0, 1, 2, 2, 2, 3]
+    assert _Page.text_between_articles(page, [0, 1, 2, 3, 4, 5]) is False

@@ -802,6 +802,32 @@ def _text_by_next(blocks: list[list[Line]], i: int) -> bool:
     return i + 1 < len(blocks) and _fills_as_subhead(blocks[i]) and _goes_on(blocks[i + 1])
 
 
+def _second_line_alone(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* is a paragraph's second line that pdfminer boxed alone, printed right after the
+    paragraph's first line boxed alone (:func:`_first_line_alone`): one line shaped as a subhead (no
+    sentence mark, :func:`_subhead`; no lead, byline or line wider than a column) that fills the
+    column (:func:`~textfix.lines.is_full`: within FULL_SLACK, or what opens the block printed after
+    it did not fit the room left).  A subhead is set short of the column after a block that ends a
+    sentence; a first line boxed alone goes on in its next line.  Read as a subhead, the print seam
+    between the two counted broken and the strip search moved blocks to mend it (the twenty-second
+    session, corpora/typeset/README.md: train185 page-038, train1103 page-012, train1107 page-014).
+    No number set."""
+    if i == 0 or len(blocks[i]) != 1 or not _first_line_alone(blocks[i - 1]):
+        return False
+    line = blocks[i][0]
+    if not _subhead(blocks[i]) or _lead_line(line) or _bare_byline(line) or is_wide(line):
+        return False
+    return is_full(line, nxt=blocks[i + 1][0] if i + 1 < len(blocks) else None)
+
+
+def _first_line_alone(block: list[Line]) -> bool:
+    """The block is one line short of the column by an indent that ends no sentence and carries no
+    byline: a paragraph's first line boxed alone, as :func:`_boxed_apart` shapes one (the block
+    after it is not asked here)."""
+    line = block[0]
+    return len(block) == 1 and is_indented(line) and not line.ends and line.byline is None
+
+
 def _inset_byline(blocks: list[list[Line]], i: int) -> bool:
     """Block *i* is a byline line under a title (本报记者 张伟) that pdfminer boxed alone inside its
     article's first column (never the page's first or last block), between the text before it (a block that stops unfinished at the
@@ -934,7 +960,10 @@ def _seam_costs(blocks: list[list[Line]]):
     # line (or a byline) surely ends a paragraph; a line alone in its block may be a paragraph's
     # first line, short by its indent.
     closed = [_closes(b) or (b[-1].ends and b[-1].width < b[-1].column - (INDENT_MAX if len(b) == 1 else FULL_SLACK)) for b in blocks]
-    more = [_needs_more(b) for b in blocks]
+    # A paragraph's second line boxed alone (_second_line_alone) is read on from its first and runs on
+    # itself: its text goes on in a block that goes on from it, as an unfinished block's does.
+    second = [_second_line_alone(blocks, i) for i in range(len(blocks))]
+    more = [_needs_more(b) or s for b, s in zip(blocks, second)]
     goes_on = [_goes_on(b) for b in blocks]
     inside = [_opens_inside(b) for b in blocks]
     text = [_text_by_next(blocks, i) for i in range(len(blocks))]
@@ -947,12 +976,13 @@ def _seam_costs(blocks: list[list[Line]]):
                 value = (0, 0.0)  # a byline inset in the column's text (_inset_byline): no join made
             elif y == x + 1 and inset[x]:
                 value = (0, -join(blocks[x - 1][-1].text, blocks[y][0].text))  # the text it interrupts, joined
-            elif y == x + 1 and (text[x] or (text[y] and more[x])):
+            elif y == x + 1 and (text[x] or (text[y] and more[x]) or second[y]):
                 # Text shaped as a subhead (_text_by_next) is read on where it is printed: from an
                 # unfinished block before it, into the block after it.  Read on from any unfinished
                 # block (a text block's seams everywhere), it read worse on the train batches (seeds
                 # 21-77 odd, pdfminer): train41 page-036, a column's last line so shaped joined to
                 # another article's column (CER 0 -> 0.017), and train71 page-037 (0.058 -> 0.70).
+                # A paragraph's second line boxed alone (second[y]) is read on from its first so.
                 value = (0, -join(blocks[x][-1].text, blocks[y][0].text))
             elif more[x]:
                 value = (0, -join(blocks[x][-1].text, blocks[y][0].text)) if goes_on[y] else (1, 0.0)
@@ -1212,13 +1242,35 @@ class _Page:
                 best = (key, order)
         if self.topical:
             return best
-        bands = _bands(lo, hi, self.cost, self.leads, self.held, self.before, self.texts)
-        if bands is not None and (best is None or bands[0] < best[0]):
+        bands = _bands(lo, hi, self.cost, self.leads, self.held, self.before, self.texts, self.bylined)
+        if bands is not None and (best is None or bands[0] < best[0]) and not self.text_between_articles(bands[1]):
             best = bands
         for found in [*self.banded_strips(lo, hi), *(self.last_article_held(lo, hi) if self.held_last else [])]:
-            if best is None or found[0] < best[0]:
+            if (best is None or found[0] < best[0]) and not self.text_between_articles(found[1]):
                 best = found
         return best
+
+    def text_between_articles(self, order: list[int]) -> bool:
+        """*order* reads text between an article's byline and the next article's opening (a lead, a
+        title, a block wider than a column: *opens*): a block read right after a byline opens an
+        article, by its lead or title or, where it has none, by following the byline; an article so
+        opened has no opening after its text (train1301 page-036: a later paragraph of the third article
+        read after the second's byline and before the third's title).  Asked of the bands' readings
+        only (:func:`_bands`, :meth:`banded_strips`, :meth:`last_article_held`: large rearrangements,
+        each taken where it mends every seam of its group): asked of the strips' too, train1201
+        page-013 read worse (CER 0.74 -> 0.93; a page misread either way, its strip reading refused
+        and none found).  Text: a block of text (*texts*),
+        not headings: a title wrapped over boxes of a line each is read so, its last line alone taken
+        for the title (train1201 page-003).  No number set."""
+        for k in range(len(order) - 1):
+            if not self.bylined[order[k]] or self.opens[order[k + 1]]:
+                continue
+            rest = order[k + 1:]
+            end = next((n for n, x in enumerate(rest) if self.bylined[x]), len(rest))
+            opening = next((n for n, x in enumerate(rest[:end]) if self.opens[x]), None)
+            if opening is not None and any(self.texts[x + 1] > self.texts[x] for x in rest[:opening]):
+                return True
+        return False
 
     def last_article_held(self, lo: int, hi: int):
         """Readings of blocks [lo, hi) as two strips whose first strip's last article has no
@@ -1527,7 +1579,12 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
     (a byline line under a title, centred across the article's columns: pdfminer may box it with a
     later column, train33 page-007) may open an article's segment of a later strip, never stand
     inside one, and is read before the article's first segment, but by no article whose segments
-    hold a block that ends it with a byline (*bylined*; None: not asked).  The first strip's segments hold
+    hold a block that ends it with a byline (*bylined*; None: not asked); nor does an article's segment
+    of any strip but the last hold such a block: a byline ends its article at its last column's foot
+    (train209 page-016: the first article's last column, its byline at the foot, read after the next
+    article's lead, that article's later columns after the byline as one without a lead; train1201
+    page-017, read for its topics, a column ending in its byline read before a later strip's).
+    The first strip's segments hold
     *width* columns each and the later strips' *later* (:func:`_strip_cuts`): *later* times the
     first's lines balance *width* times a later strip's.  The strips read whole, one after another
     (one article, one segment each), are the print order, no reading: but where the strips are
@@ -1636,6 +1693,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                 ends_short = j == k - 1 and (q == ends[j] and chosen == ends[:j] or bylined is not None and bylined[q - 1])
                 if (j and not _balanced_column(width * n - later * first_lines, width * later, ends_short)) or not (j or texts[q] - texts[state[j]]):
                     continue  # unbalanced, or an article's first column without a line of text
+                if j < k - 1 and bylined is not None and any(bylined[state[j]:q]):
+                    continue  # a byline ends its article at its last column's foot, not in an earlier strip
                 if j == 0:
                     longest = longest_column(state[0], q)
                     if longest < 0:
@@ -1725,7 +1784,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
 BAND_SLACK = 0
 
 
-def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: list[int], texts: list[int]):
+def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: list[int], texts: list[int],
+           bylined: list[bool]):
     """The cheapest reading of blocks [lo, hi) as one article's two columns printed in horizontal
     bands: (key as :meth:`_Page.group` gives it, the order), or None.  pdfminer groups the closest
     boxes first (``group_textboxes``): two one-line boxes side by side in the two columns make a
@@ -1745,7 +1805,11 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
     in three columns may have its first column boxed whole and printed first (every lead in it, a
     block of text at least), its second and third printed in bands so (train55 page-014: ``1 | 2,3 |
     4,5`` read ``1, 2,4, 3,5``): read first, it stands within BALANCE_SLACK lines of each of the
-    banded two (:func:`_first_column_off`), and the reading counts three strips."""
+    banded two (:func:`_first_column_off`), and the reading counts three strips.  A block that ends
+    the article with its byline (*bylined*) stands at its last column's foot: no column before the
+    last holds one (train209 page-016: the first article's last column, its byline at the foot, read
+    as the first column's last band of the next article, whose second column then came after the
+    byline as an article without a lead; no number set)."""
     first_m = max(lo + 1, 1 + max((i for i in range(lo, hi) if leads[i]), default=lo))
     Cost = tuple[int, int, float]  # (seams broken, imbalance, -log10 P), relative to print
 
@@ -1773,6 +1837,8 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
     def first_bands(c: int):
         """The first band's parts from block *c* on: (first part's end, second part's end, lines apart)."""
         for m in range(max(first_m, c + 1), hi):
+            if bylined[m - 1]:
+                return  # the first part ends the article: the second column cannot follow it
             if held[m] or not (c > lo or texts[m] - texts[lo] or any(leads[lo:m])):
                 continue
             for j in range(m + 1, hi):
@@ -1783,7 +1849,7 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
     # The first band: its first part holds the article's opening (text, or a lead's line boxed alone),
     # or the article's first column printed whole does (every lead in it) and the bands are its
     # second and third columns' (train55 page-014, train53 page-029).
-    for c in [lo, *(c for c in range(first_m, hi) if not held[c] and texts[c] > texts[lo])]:
+    for c in [lo, *(c for c in range(first_m, hi) if not held[c] and texts[c] > texts[lo] and not any(bylined[lo:c]))]:
         for m, j, d in first_bands(c):
             key = add((0, abs(d), 0.0), (cost(m - 1, m), -1), (cost(j - 1, j), -1))
             offer((j, m - 1, m, d, c), key, [(c, m, j)])
@@ -1794,6 +1860,8 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
         i, last, second, d, c = state
         key, bands = table[state]
         for m in range(i + 1, hi):
+            if bylined[m - 1]:
+                break  # a part of the first column would end the article (see above)
             if held[m] or leads[m]:
                 continue
             for j in range(m + 1, hi + 1):
