@@ -1796,12 +1796,13 @@ def test_no_text_is_read_between_an_articles_byline_and_the_next_articles_title(
     # title, 5 B's first paragraph.  Read 3 right after A's byline, it opens an article there; B's
     # title after it then opens another, and 3 belongs to none.
     page = SimpleNamespace(bylined=[False, False, True, False, False, False], opens=[True, False, False, False, True, False],
-                           texts=[0, 0, 1, 2, 3, 3, 4])  # blocks of text before each block: all but the title
+                           prose=[False, True, True, True, False, True])  # all but the title
     assert _Page.text_between_articles(page, [0, 1, 2, 3, 4, 5]) is True
     assert _Page.text_between_articles(page, [0, 1, 2, 4, 5, 3]) is False
     # Titles at the page's foot (no opening among the columns): the text after a byline opens the next article.
     page.opens = [False] * 6
     assert _Page.text_between_articles(page, [0, 1, 2, 3, 4, 5]) is False
-    # A heading (block 3 a wrapped title's first line, boxed alone) between the byline and B's title is no text.
-    page.opens, page.texts = [True, False, False, False, True, False], [0, 0, 1, 2, 2, 2, 3]
+    # A heading (block 3 a wrapped title's first line, boxed alone, or a title stack of three lines) between
+    # the byline and B's opening is no prose.
+    page.opens, page.prose = [True, False, False, False, True, False], [False, True, True, False, False, True]
     assert _Page.text_between_articles(page, [0, 1, 2, 3, 4, 5]) is False
