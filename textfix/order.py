@@ -1266,7 +1266,8 @@ class _Page:
         wrapped over boxes of a line each is read so, its last line alone taken for the title (train1201
         page-003), and a title stack of three lines or more before its lead is no heading but no prose
         either (asked as blocks of text, the gold orders of 23 of the 480 pdfminer pages of the twelve
-        train batches of /tmp/tr23 read such a block so; as prose, none).  No number set."""
+        train batches of /tmp/tr23 read such a block so; as prose, 4: corpora/typeset/README.md, the
+        twenty-third session).  No number set."""
         for k in range(len(order) - 1):
             if not self.bylined[order[k]] or self.opens[order[k + 1]]:
                 continue
@@ -1842,7 +1843,7 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
     def first_bands(c: int):
         """The first band's parts from block *c* on: (first part's end, second part's end, lines apart)."""
         for m in range(max(first_m, c + 1), hi):
-            if bylined[m - 1]:
+            if any(bylined[c:m]):
                 return  # the first part ends the article: the second column cannot follow it
             if held[m] or not (c > lo or texts[m] - texts[lo] or any(leads[lo:m])):
                 continue
