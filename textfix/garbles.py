@@ -247,11 +247,6 @@ class _Decision:
         return self.context + self.space + self.partner > LEAST_BAR
 
     @property
-    def may_win(self) -> bool:
-        """Whether some run term lets it win (a page with none of these needs no run model: nothing on it wins)."""
-        return self.winnable
-
-    @property
     def margin(self) -> float:
         return self.context + self.space + self.partner + self.run
 
@@ -581,7 +576,7 @@ def _weigh(text: str, prepared: _Prepared, occurrences: list[_Occurrence], font_
     windows = _WINDOWS  # (read once: another thread's call may set it meanwhile)
     page = windows if counts is not None and windows is not None and windows.text is text else None
     _read_first(lm, prepared, text, decisions, page)
-    if not any(d.may_win for d in decisions):
+    if not any(d.winnable for d in decisions):
         return decisions  # the run term is never positive: none can win, most clean pages end here
     marks_on_page = counts.marks if counts else len(prepared.printed_marks.findall(text))
     runs = FontRuns(text, prepared.printed_marks, marks_on_page, decisions, page)
