@@ -105,7 +105,7 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -523,25 +523,33 @@ def poisson_upper_bound(count: int, confidence: float = CONFIDENCE) -> float:
     return high
 
 
+def scored(rows: list[tuple], clean_chars: int, bar: Callable[[tuple], float]) -> tuple[bool, dict[str, int | float]]:
+    """*rows* (held_out_decisions') decided with *bar* (a row's bar): whether the clean false-fix rate on
+    *clean_chars* clean characters is within one per CLEAN_BUDGET characters at CONFIDENCE (the upper Poisson bound of
+    its count, :func:`poisson_upper_bound`), and the figures: marks restored, false fixes on clean text (with the
+    bound, per CLEAN_BUDGET characters) and in garbled paragraphs."""
+    restored = false_clean = false_garbled = 0
+    for row in rows:
+        clean, terms, run, is_mark, glyph = row[:5]
+        needed = bar(row)
+        wins = glyph or (terms > needed and terms + run > needed)  # as garbles._Decision.wins
+        restored += wins and is_mark
+        false_clean += wins and clean
+        false_garbled += wins and not clean and not is_mark
+    bound = poisson_upper_bound(false_clean) * CLEAN_BUDGET / clean_chars
+    return bound <= 1.0, {"restored": restored, "false_fixes_clean": false_clean,
+                          "clean_rate_bound": round(bound, 3), "false_fixes_garbled": false_garbled}
+
+
 def threshold_figures(rows: list[tuple], clean_chars: int) -> tuple[float, dict[str, dict]]:
     """The least threshold of THRESHOLDS whose clean false-fix rate on *rows* (held_out_decisions' rows, read on
-    *clean_chars* clean characters) is within one per CLEAN_BUDGET characters at CONFIDENCE (the upper Poisson
-    bound of its count, :func:`poisson_upper_bound`; the last of THRESHOLDS if none is), and each threshold's
-    figures: marks restored, false fixes on clean text (with the bound, per CLEAN_BUDGET characters) and in
-    garbled paragraphs."""
+    *clean_chars* clean characters) is within budget (:func:`scored`; the last of THRESHOLDS if none is), and each
+    threshold's figures."""
     figures, within = {}, set()
-    for threshold in THRESHOLDS:
-        restored = false_clean = false_garbled = 0
-        for clean, terms, run, is_mark, glyph, *_ in rows:
-            wins = glyph or (terms > threshold and terms + run > threshold)  # as garbles._Decision.wins
-            restored += wins and is_mark
-            false_clean += wins and clean
-            false_garbled += wins and not clean and not is_mark
-        bound = poisson_upper_bound(false_clean) * CLEAN_BUDGET / clean_chars
-        if bound <= 1.0:
+    for threshold in THRESHOLDS:  # (each lambda is called within its round)
+        ok, figures[str(threshold)] = scored(rows, clean_chars, lambda row: threshold)
+        if ok:
             within.add(threshold)
-        figures[str(threshold)] = {"restored": restored, "false_fixes_clean": false_clean,
-                                   "clean_rate_bound": round(bound, 3), "false_fixes_garbled": false_garbled}
     best = min(within, default=THRESHOLDS[-1])
     return best, figures
 
@@ -566,19 +574,11 @@ def garbled_run_bar(rows: list[tuple], clean_chars: int, threshold: float) -> tu
     figures (marks restored, false fixes on clean text with the bound, in garbled paragraphs)."""
     held = held_to_threshold(rows, threshold)
     figures, within = {}, []
-    for bar in (t for t in THRESHOLDS if t <= threshold):
-        restored = false_clean = false_garbled = 0
-        for clean, terms, run, is_mark, glyph, reading, symbol in rows:
-            needed = garbles.bar_of(run, reading, symbol, threshold, bar, held)
-            wins = glyph or (terms > needed and terms + run > needed)  # as garbles._Decision.wins
-            restored += wins and is_mark
-            false_clean += wins and clean
-            false_garbled += wins and not clean and not is_mark
-        bound = poisson_upper_bound(false_clean) * CLEAN_BUDGET / clean_chars
-        if bound <= 1.0:
-            within.append(bar)
-        figures[str(bar)] = {"restored": restored, "false_fixes_clean": false_clean,
-                             "clean_rate_bound": round(bound, 3), "false_fixes_garbled": false_garbled}
+    for in_run in (t for t in THRESHOLDS if t <= threshold):  # (each lambda is called within its round)
+        ok, figures[str(in_run)] = scored(
+            rows, clean_chars, lambda row: garbles.bar_of(row[2], row[5], row[6], threshold, in_run, held))
+        if ok:
+            within.append(in_run)
     return min(within, default=threshold), {"held_to_threshold": sorted(held), "by_bar": figures}
 
 
