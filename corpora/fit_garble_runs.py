@@ -30,7 +30,10 @@ From the train part of real-dev (``corpora/realdev.py``):
   the same for each mark read by distance (``partner_distance``): its partner
   term's bound lets candidates with a poor bigram read win, and the slack they
   need is theirs, not every candidate's (the dash's would screen 30% more of
-  clean text for all marks: measured);
+  clean text for all marks: measured); and each mark whose most slack needed over
+  every context, worked out from the character model's tables (``screen_bound``),
+  is below the sample's, has that bound (the sample's maximum is no bound for a
+  rare mark: a mark seen a few dozen times in one register needs more elsewhere);
 
 * ``partner_within``: for each paired mark and numbered symbol, the share of its
   occurrences whose partner (the closing mark after an opening one, the
@@ -349,6 +352,107 @@ def screen_slack(items: list[dict], limit: int = 4000) -> tuple[float, dict[str,
                     slack = max(slack, needed)
     return slack, by_mark
 
+
+
+def screen_bound(g: str) -> float:
+    """The most slack the printed *g*'s mark can need, over every context (the model's bound, not a sample's).
+
+    Each needed slack of :func:`screen_slack` is ``T - read`` where the full context term clears ``T`` (the least
+    bar less the partner term's most, anywhere or outside any title or quote: both are tried).  With l2 l1 and r1 r2
+    the characters around the mark s (printed g) as ``_reach`` gives them, the full term less the model's own
+    bigram read ``b(l1) + b(r1)`` (``b(l1) = log P(s | l1) - log P(g | l1)``, ``b(r1)`` alike) is the sum of
+
+        D1(l2, l1)     = [log P(s | l2 l1) - log P(s | l1)] - [log P(g | l2 l1) - log P(g | l1)]
+        D2(l1, r1)     = [log P(r1 | l1 s) - log P(r1 | s)] - [log P(r1 | l1 g) - log P(r1 | g)]
+        D3(r1, r2)     = log P(r2 | s r1) - log P(r2 | g r1)
+
+    so the most slack needed is the most of ``T - read(l1, r1)`` over the pairs l1, r1 with
+    ``b(l1) + b(r1) + max_l2 D1 + D2 + max_r2 D3 >= T``.  Each maximum is exact from the tables: D1 is 0 unless
+    l2 l1 is a seen bigram (the model reads an unseen history as its last character alone), so l2 runs over
+    l1's predecessors; D3 over r1's followers, the marks and the interpunct (read with smoothing and a class
+    estimate), and one character seen after neither (log b.o.(s r1) - log b.o.(g r1)); D2 is
+    ``log b.o.(l1 s) - log b.o.(l1 g)`` for every r1 but the trigram followers of l1 s and l1 g, the marks, the
+    interpunct and a character the model never saw (0), which are read one by one.  The pairs are the model's
+    characters and one unknown each side; the screen's read (its terms by neighbour, a candidate neighbour read
+    its likelier way) is at least the read a full term's window makes, so ``T - read`` over-counts, never under.
+    (A bound over every context is mostly far above a sample's: the printed character's trigrams can each fall
+    short of its bigrams by a history's back-off weight, down to -4.2; it is below the global slack for few marks.)
+    """
+    import numpy as np
+    from bisect import bisect_left
+    from textfix.charlm import BOUNDARY, _find, default_charlm, normalise
+
+    prepared = garbles._prepare(default_model())
+    lm, screen, c = default_charlm(), prepared.screen, prepared.table[g]
+    s, unknown = normalise(c.symbol), "\U0010fffd"
+    if INTERPUNCT in (s, g):
+        return math.inf  # (the class estimate reads the histories' classes: not bounded here)
+    chars, marks = [*lm.vocab, unknown], [*lm.mark_shares, INTERPUNCT]
+
+    def logp(history: str, ch: str) -> float:
+        return lm.logp(normalise(history), normalise(ch))
+
+    def backoff(x: str, y: str) -> float:
+        a, b = lm.ids.get(x, 0), lm.ids.get(y, 0)
+        found = _find(lm.bi, (a << 16) | b) if a and b else None
+        return found[1] if found else 0.0
+
+    def trigram_followers(x: str, y: str) -> list[str]:
+        a, b = lm.ids.get(x, 0), lm.ids.get(y, 0)
+        if not (a and b):
+            return []
+        keys, prefix = lm.tri[0], (a << 32) | (b << 16)
+        lo, hi = bisect_left(keys, prefix), bisect_left(keys, prefix | 0xFFFF)
+        return [lm.vocab[(keys[k] & 0xFFFF) - 1] for k in range(lo, hi)]
+
+    read_left, read_right = screen.left[g][0], screen.right[g][0]
+    screen_l = np.array([read_left[x] for x in chars])
+    screen_r = np.array([read_right[x] for x in chars])
+    model_l = np.array([logp(x, s) - logp(x, g) for x in chars])
+    model_r = np.array([logp(s, x) - logp(g, x) for x in chars])
+    d1 = np.array([max([0.0, *(logp(l2 + l1, s) - logp(l2 + l1, g) - model_l[i] for l2 in lm.predecessors(l1))])
+                   for i, l1 in enumerate(chars)])
+    d3 = np.zeros(len(chars))  # (0: an unknown r2, or the read ending at r1)
+    for j, r1 in enumerate(chars[:-1]):
+        followers = set(lm.followers(r1))
+        other = next(x for x in lm.vocab if x not in followers and x not in marks and x != BOUNDARY)
+        d3[j] = max(0.0, *(logp(s + r1, r2) - logp(g + r1, r2) for r2 in [other, *followers, *marks]))
+    d2 = np.array([backoff(l1, s) - backoff(l1, g) for l1 in chars])
+    index = {x: j for j, x in enumerate(chars)}
+    most = -math.inf
+    for reach in {garbles.least_bar(c.symbol) - prepared.partners.most(c.symbol),
+                  garbles.least_bar(c.symbol) - prepared.partners.most_outside(c.symbol)}:
+        lifted = model_l + d1 + d2
+        for lo in range(0, len(chars), 512):  # every pair, by rows
+            clears = lifted[lo : lo + 512, None] + (model_r + d3)[None, :] >= reach
+            if clears.any():
+                most = max(most, float(np.max(np.where(clears, reach - screen_l[lo : lo + 512, None] - screen_r[None, :],
+                                                        -math.inf))))
+        for i, l1 in enumerate(chars):  # the pairs whose D2 is read one by one
+            for r1 in {*trigram_followers(l1, s), *trigram_followers(l1, g), *marks, unknown}:
+                j = index.get(r1)
+                if j is None:
+                    continue
+                two = (logp(l1 + s, r1) - logp(s, r1)) - (logp(l1 + g, r1) - logp(g, r1))
+                if model_l[i] + model_r[j] + d1[i] + two + d3[j] >= reach:
+                    most = max(most, reach - screen_l[i] - screen_r[j])
+    return most
+
+
+
+def screen_bounds() -> dict[str, float]:
+    """:func:`screen_bound` of each mark (of the most of its printed forms' bounds). ~8 s a mark: ~20 minutes."""
+    bounds: dict[str, float] = {}
+    for g, c in garbles._prepare(default_model()).table.items():
+        bounds[c.symbol] = max(bounds.get(c.symbol, -math.inf), screen_bound(g))
+    return bounds
+
+
+def bounded_below(slack: float, by_mark: dict[str, float], bounds: dict[str, float]) -> dict[str, float]:
+    """The marks whose bound over every context is below the slack the sample gave them: the bound is theirs.
+    (A mark no context lets win, bound −inf, keeps the sample's: its read would then never pass, and a stray space
+    after it, evidence the bound does not weigh, must still send it on.)"""
+    return {mark: bound for mark, bound in bounds.items() if -math.inf < bound < by_mark.get(mark, slack)}
 
 # The weights segment_weight is chosen among: 0 (the word readings as before) to 2 (a word off the likeliest
 # segmentation counts its route's shortfall twice), in steps of a quarter.
@@ -670,6 +774,7 @@ def main() -> int:
     write_keeping_threshold_fit(fitted)
     garbles.fitted.cache_clear()
     slack, by_mark = screen_slack(train)
+    by_mark.update(bounded_below(slack, by_mark, screen_bounds()))
     fitted["screen_slack"] = round(slack + 0.005, 2)  # rounded up: a bound
     fitted["screen_slack_by_mark"] = {mark: round(v + 0.005, 2) for mark, v in by_mark.items()}
     fitted["segment_weight"] = 0.0  # (the decisions the weight is fitted on screen with the slack just fitted)

@@ -741,7 +741,8 @@ class _Screen:
     The context term read with one character each side (a bigram model: the
     trigram model's own lower order) is the screen: an occurrence goes on to
     the whole decision when that, plus ``screen_slack`` (``screen_slack_by_mark``
-    for a mark read by distance; the least slack that
+    for a mark read by distance, or whose most slack needed over every context,
+    worked out from the model's tables, is less; the least slack that
     passed every candidate whose mark could win on garbled real-dev train text,
     fitted by ``corpora/fit_garble_runs.py``), plus the most its partner term
     can add, reaches :data:`THRESHOLD`.  The read skips whitespace (a line
