@@ -322,16 +322,28 @@ def dash_enclosure(items: list[dict]) -> dict[str, dict]:
 def screen_slack(items: list[dict], limit: int = 4000) -> tuple[float, dict[str, float]]:
     """The least slack that lets the screen pass every candidate whose mark could win: for the marks not read by
     distance, and for each of those read by distance (BY_DISTANCE)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import eval_garbles
-    from textfix import garbles
-    from textfix.charlm import default_charlm
-
     prepared = garbles._prepare(default_model())
-    lm, screen, table = default_charlm(), prepared.screen, prepared.table
-    garbling = eval_garbles.garble_table()
     slack, by_mark = 0.0, dict.fromkeys(BY_DISTANCE, 0.0)
     paragraphs = [p for item in items for p in item["paragraphs"]][:limit]
+    for printed, needed in needed_slacks(paragraphs, prepared):
+        symbol = prepared.table[printed].symbol
+        if symbol in by_mark:
+            by_mark[symbol] = max(by_mark[symbol], needed)
+        else:
+            slack = max(slack, needed)
+    return slack, by_mark
+
+
+def needed_slacks(paragraphs: list[str], prepared) -> Iterator[tuple[str, float]]:
+    """Each mark of *paragraphs*, garbled whole as ``bench/eval_garbles.py`` garbles them, whose full context term
+    (its neighbours read as printed or as the marks they are) can let it win: (its printed form, the slack the
+    screen's read of it needs)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import eval_garbles
+    from textfix.charlm import default_charlm
+
+    lm, screen, table = default_charlm(), prepared.screen, prepared.table
+    garbling = eval_garbles.garble_table()
     for p in paragraphs:
         text = eval_garbles.garble(p, [(0, len(p))], garbling).text
         marks = {k: garbles._Occurrence(k, 1, table[ch]) for k, ch in enumerate(text) if ch in table}
@@ -345,16 +357,10 @@ def screen_slack(items: list[dict], limit: int = 4000) -> tuple[float, dict[str,
                                     for chosen in ({}, marks)))  # (its own offset is outside the window)
             bar = garbles.least_bar(c.symbol)  # (the screen's: inside a run held garbled the lower bar)
             if full + most > bar:
-                needed = bar - most - screen.read(text, k)
-                if c.symbol in by_mark:
-                    by_mark[c.symbol] = max(by_mark[c.symbol], needed)
-                else:
-                    slack = max(slack, needed)
-    return slack, by_mark
+                yield c.garbled, bar - most - screen.read(text, k)
 
 
-
-def screen_bound(g: str) -> float:
+def screen_bound(g: str, prepared=None) -> float:
     """The most slack the printed *g*'s mark can need, over every context (the model's bound, not a sample's).
 
     Each needed slack of :func:`screen_slack` is ``T - read`` where the full context term clears ``T`` (the least
@@ -382,7 +388,7 @@ def screen_bound(g: str) -> float:
     from bisect import bisect_left
     from textfix.charlm import BOUNDARY, _find, default_charlm, normalise
 
-    prepared = garbles._prepare(default_model())
+    prepared = prepared or garbles._prepare(default_model())
     lm, screen, c = default_charlm(), prepared.screen, prepared.table[g]
     s, unknown = normalise(c.symbol), "\U0010fffd"
     if INTERPUNCT in (s, g):
@@ -423,7 +429,7 @@ def screen_bound(g: str) -> float:
     for reach in {garbles.least_bar(c.symbol) - prepared.partners.most(c.symbol),
                   garbles.least_bar(c.symbol) - prepared.partners.most_outside(c.symbol)}:
         lifted = model_l + d1 + d2
-        for lo in range(0, len(chars), 512):  # every pair, by rows
+        for lo in range(0, len(chars), 512):  # every pair, 512 rows at a time (memory only: the result is the same)
             clears = lifted[lo : lo + 512, None] + (model_r + d3)[None, :] >= reach
             if clears.any():
                 most = max(most, float(np.max(np.where(clears, reach - screen_l[lo : lo + 512, None] - screen_r[None, :],
@@ -439,12 +445,12 @@ def screen_bound(g: str) -> float:
     return most
 
 
-
 def screen_bounds() -> dict[str, float]:
     """:func:`screen_bound` of each mark (of the most of its printed forms' bounds). ~8 s a mark: ~20 minutes."""
     bounds: dict[str, float] = {}
-    for g, c in garbles._prepare(default_model()).table.items():
-        bounds[c.symbol] = max(bounds.get(c.symbol, -math.inf), screen_bound(g))
+    prepared = garbles._prepare(default_model())
+    for g, c in prepared.table.items():
+        bounds[c.symbol] = max(bounds.get(c.symbol, -math.inf), screen_bound(g, prepared))
     return bounds
 
 
@@ -453,6 +459,7 @@ def bounded_below(slack: float, by_mark: dict[str, float], bounds: dict[str, flo
     (A mark no context lets win, bound −inf, keeps the sample's: its read would then never pass, and a stray space
     after it, evidence the bound does not weigh, must still send it on.)"""
     return {mark: bound for mark, bound in bounds.items() if -math.inf < bound < by_mark.get(mark, slack)}
+
 
 # The weights segment_weight is chosen among: 0 (the word readings as before) to 2 (a word off the likeliest
 # segmentation counts its route's shortfall twice), in steps of a quarter.
@@ -598,12 +605,11 @@ def held_out_decisions(items: list[dict], seeds: tuple[int, ...] = (0,)) -> tupl
 @contextmanager
 def collecting() -> Iterator[None]:
     """The decision's bars set to COLLECT_AT while the held-out decisions are collected, the ones in use after."""
-    in_use = garbles.THRESHOLD, garbles.GARBLED_RUN_BAR, garbles.LEAST_BAR
-    garbles.THRESHOLD = garbles.GARBLED_RUN_BAR = garbles.LEAST_BAR = COLLECT_AT
+    in_use = garbles._set_bars(COLLECT_AT, COLLECT_AT)
     try:
         yield
     finally:
-        garbles.THRESHOLD, garbles.GARBLED_RUN_BAR, garbles.LEAST_BAR = in_use
+        garbles._set_bars(*in_use)
 
 
 def poisson_upper_bound(count: int, confidence: float = CONFIDENCE) -> float:
@@ -702,8 +708,8 @@ def _count_corpus_false_fixes(threshold: float) -> int:
 
     from textfix import repair
 
-    garbles.THRESHOLD = threshold  # (inside a run held garbled the shipped bar, or *threshold* where that is lower)
-    garbles.GARBLED_RUN_BAR = garbles.LEAST_BAR = min(threshold, garbles.GARBLED_RUN_BAR)
+    # (inside a run held garbled the shipped bar, or *threshold* where that is lower)
+    garbles._set_bars(threshold, min(threshold, garbles.GARBLED_RUN_BAR))
     cases = json.loads(GARBLED_CORPUS.read_text(encoding="utf-8"))
     return sum(test_repair._missed_and_false(c["fixed"], repair(c["original"]).text)[1] for c in cases)
 

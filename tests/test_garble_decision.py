@@ -705,3 +705,20 @@ def test_the_shipped_model_reads_an_unseen_character_by_the_dictionary() -> None
     lm = default_charlm()
     assert lm.dictionary_gain("袁") == 0.0  # seen in train
     assert lm.dictionary_gain("曰") > 1.0  # jieba's share of it, 1.1e-4, against the floor's 1.9e-6
+
+
+def test_the_screen_bound_holds_for_the_garbled_marks_of_invented_text() -> None:
+    """corpora/fit_garble_runs.py's screen_bound is worked out from the character model's tables over every context:
+    no garbled mark whose full context term can let it win may need more slack than its bound (？ and 、, whose
+    bounds lie below the sample's slack and so are their screens', on sentences written here)."""
+    from textfix.garbles import _prepared
+
+    fit = _corpora("fit_garble_runs")
+    prepared = _prepared(default_model())
+    paragraphs = ["城市更新要解决哪些问题？专家认为，老旧小区、背街小巷和公共空间都需要改造。",
+                  "你今天去哪里了？我去了图书馆、博物馆和公园，还买了苹果、香蕉、橘子。",
+                  "为什么要学习编程？因为它能培养逻辑思维、动手能力和解决问题的能力。"]
+    needed = [(g, v) for g, v in fit.needed_slacks(paragraphs, prepared) if prepared.table[g].symbol in "？、"]
+    assert {prepared.table[g].symbol for g, _ in needed} == {"？", "、"}  # (the sentences give both marks cases)
+    bounds = {g: fit.screen_bound(g, prepared) for g in {g for g, _ in needed}}
+    assert all(v <= bounds[g] for g, v in needed)

@@ -173,6 +173,15 @@ HELD_GARBLED = math.log10(0.5)
 LEAST_BAR: float = min(THRESHOLD, GARBLED_RUN_BAR)
 
 
+def _set_bars(threshold: float, in_run: float) -> tuple[float, float]:
+    """Set THRESHOLD and GARBLED_RUN_BAR (corpora/fit_garble_runs.py collects and counts at others), LEAST_BAR kept
+    their least; the two in use before, to set back."""
+    global THRESHOLD, GARBLED_RUN_BAR, LEAST_BAR
+    before = THRESHOLD, GARBLED_RUN_BAR
+    THRESHOLD, GARBLED_RUN_BAR, LEAST_BAR = threshold, in_run, min(threshold, in_run)
+    return before
+
+
 def least_bar(symbol: str) -> float:
     """The lower of the two bars *symbol*'s mark may be held to (the screen's: THRESHOLD for one held to it)."""
     return THRESHOLD if symbol in HELD_TO_THRESHOLD else LEAST_BAR
