@@ -187,15 +187,14 @@ def least_bar(symbol: str) -> float:
     return THRESHOLD if symbol in HELD_TO_THRESHOLD else LEAST_BAR
 
 
-def bar_of(run: float, reading: str, symbol: str, threshold: float | None = None, in_run: float | None = None,
-           held_to_threshold: frozenset[str] | None = None) -> float:
-    """What a decision's terms must clear (the rule, once; corpora/fit_garble_runs.py scores it with other values):
-    *in_run* (GARBLED_RUN_BAR) in a run held garbled, read against the character as text or a name's start, for a
-    mark not held to the threshold; *threshold* (THRESHOLD) otherwise."""
-    held = HELD_TO_THRESHOLD if held_to_threshold is None else held_to_threshold
-    if run >= HELD_GARBLED and reading in GARBLED_RUN_READINGS and symbol not in held:
-        return GARBLED_RUN_BAR if in_run is None else in_run
-    return THRESHOLD if threshold is None else threshold
+def bar_of(run: float, reading: str, symbol: str, threshold: float, in_run: float,
+           held_to_threshold: frozenset[str]) -> float:
+    """What a decision's terms must clear (the rule, once; _Decision.bar asks it with the shipped bars,
+    corpora/fit_garble_runs.py with others): *in_run* in a run held garbled, read against the character as text or a
+    name's start, for a mark not held to the threshold; *threshold* otherwise."""
+    if run >= HELD_GARBLED and reading in GARBLED_RUN_READINGS and symbol not in held_to_threshold:
+        return in_run
+    return threshold
 
 
 # How many events' worth the prior share counts for against the page's own evidence: a weak prior,
@@ -262,7 +261,8 @@ class _Decision:
     @property
     def bar(self) -> float:
         """What its terms must clear: THRESHOLD, or GARBLED_RUN_BAR in a run held garbled (:func:`bar_of`)."""
-        return bar_of(self.run, self.reading, self.occurrence.candidate.symbol)
+        return bar_of(self.run, self.reading, self.occurrence.candidate.symbol, THRESHOLD, GARBLED_RUN_BAR,
+                      HELD_TO_THRESHOLD)
 
     @property
     def wins(self) -> bool:
