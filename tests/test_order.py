@@ -9,14 +9,14 @@ from textfix.repair import apply_changes, repair
 
 
 def _interleave(starts, stop, cost, can_start, closed, held, before, grams, texts=None, floats=None, width=1,
-                leads=None, later=1, bylined=None, topical=False):
+                leads=None, later=1, bylined=None, topical=False, first_alone=None):
     """textfix.order._interleave, what a test leaves out as the plainest page has it: the blocks of
     text counted as the column lines (*before*), no block floating, no lead, strips one column wide."""
     from textfix.order import _interleave as interleave
 
     return interleave(starts, stop, cost, can_start, closed, held, before, grams, texts or before,
                       floats or [False] * (stop + 1), width, leads or [False] * (stop + 1), later, bylined=bylined,
-                       topical=topical)
+                       topical=topical, first_alone=first_alone)
 
 # Two articles set in two columns of 12 characters (a paragraph's first line indented by two),
 # each column broken inside a sentence (上|年同期, 老旧|小区: the language model expects each
@@ -244,6 +244,43 @@ def test_segments_on_their_articles_topics_go_before_more_articles_apart() -> No
 
     found = _interleave([0, 3], 6, cost, [True] * 6, [True] * 6, [False] * 6, before, grams)
     assert found is not None and found[1] == [0, 1, 3, 4, 2, 5]
+
+
+def test_a_column_read_to_end_on_a_paragraphs_first_line_is_off() -> None:
+    # train1203 page-022's shape: A's first column (block 0, 4 lines); B's (1, 2 lines), then a
+    # paragraph's first line boxed alone (2) and its next two lines (3); then A's second column (4, 3
+    # lines), B's (5, 3 lines).  No seam breaks a sentence.  The second strip cut at 3, A's columns
+    # balance 4 to 2+3 and B's 3 to 3 (imbalance 1); cut at 4, 4 to 3 and 5 to 3 (imbalance 3): balance
+    # alone reads block 3 as A's, which leaves B's first column ending on block 2, a first line whose
+    # paragraph goes on in B's second column's three lines, which CSS never sets (orphans).
+    before = [0, 4, 6, 7, 9, 12, 15]
+    can_start = [True, True, False, False, True, True]
+    first_alone = [False, False, True, False, False, False]
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (0, 0.0)
+
+    def read(cut: int, alone=None):
+        return _interleave([0, cut], 6, cost, can_start, [True] * 6, [False] * 6, before, [set()] * 6,
+                           first_alone=alone)
+
+    assert read(3)[1] == [0, 3, 4, 1, 2, 5] and read(4)[1] == [0, 4, 1, 2, 3, 5]
+    assert read(3)[0] < read(4)[0]
+    assert read(4, first_alone)[0] < read(3, first_alone)[0]
+
+
+def test_a_first_line_at_a_columns_foot_is_orphaned_unless_one_line_ends_its_paragraph() -> None:
+    from textfix.order import _orphaned
+
+    # Blocks: 0 a first line boxed alone, 1 three lines, 2 one line that ends its paragraph, 3 one line
+    # that does not (column lines before each block: 0, 1, 4, 5, 6).
+    first_alone = [True, False, False, False]
+    closed = [False, True, True, False]
+    before = [0, 1, 4, 5, 6]
+    assert _orphaned(0, 1, first_alone, closed, before)
+    assert not _orphaned(0, 2, first_alone, closed, before)  # a paragraph of two lines, cut 1 | 1
+    assert _orphaned(0, 3, first_alone, closed, before)
+    assert not _orphaned(1, 3, first_alone, closed, before)
 
 
 def test_for_topics_a_later_paragraph_goes_with_the_article_it_keeps_to() -> None:
@@ -1175,7 +1212,7 @@ def test_a_later_strip_two_columns_wide_is_weighed_by_the_topics_not_its_columns
     page.cost, page.topical, page.held_last = cost, False, False
     page.can_start = [True, True, False, False, False, False]
     page.closed = [True] * 6
-    page.held = page.floats = page.titles = page.bylined = [False] * 6
+    page.held = page.floats = page.titles = page.bylined = page.first_alone = [False] * 6
     page.leads = page.opens = [True, True, False, False, False, False]
     page.grams = [{"a1", "a2"}, {"b1", "b2"}, {"a1", "a3"}, {"a2", "a3"}, {"b1", "b3"}, {"b2", "b3"}]
     page.before = page.lines = [0, 4, 8, 12, 16, 20, 24]
@@ -1785,6 +1822,20 @@ def test_no_band_of_an_articles_first_column_holds_its_byline() -> None:
     args = (0, 4, _print_broken(4), [False] * 5, [False] * 5, [0, 2, 4, 6, 8], [0, 1, 2, 3, 4])
     assert _bands(*args, [False] * 5)[1] == [0, 2, 1, 3]
     assert _bands(*args, [False, False, True, False, False]) is None
+
+
+def test_bands_whose_first_column_ends_on_a_paragraphs_first_line_go_after_those_that_do_not() -> None:
+    from textfix.order import _bands
+
+    # One article's two columns printed in two bands: 0 | 1 (two lines each), then 2, 3 | 4 or 2 | 3, 4
+    # (blocks of 2, 1 and 3 lines); only the print seams 0-1 and 1-2 break a sentence, and both bandings
+    # mend them.  The first banding's last band stands level (3 lines to 3), the second's 2 to 4, so
+    # balance reads 0, 2, 3 | 1, 4; but block 3 is a paragraph's first line boxed alone, which that reading
+    # sets at the first column's foot, its paragraph going on in block 1's two lines (orphans).
+    cost = lambda x, y: (int((x, y) in {(0, 1), (1, 2)}), 0.0)  # noqa: E731
+    args = (0, 5, cost, [False] * 6, [False] * 6, [0, 2, 4, 6, 7, 10], [0, 1, 2, 3, 4, 5], [False] * 6)
+    assert _bands(*args)[1] == [0, 2, 3, 1, 4]
+    assert _bands(*args, [False, False, False, True, False], [False] * 5)[1] == [0, 2, 1, 3, 4]
 
 
 def test_no_text_is_read_between_an_articles_byline_and_the_next_articles_title() -> None:

@@ -609,7 +609,7 @@ def _rotated_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         # article (width = later = 1), as banded_strips reads its.
         for cuts in [[turn]] + [[turn, x] for x in range(turn + 1, b)] + [[x, turn] for x in range(a + 2, turn)]:
             found = _interleave([a, *cuts], b, pg.cost, pg.can_start, pg.closed, pg.held, pg.before, pg.grams, pg.texts,
-                                pg.floats, 1, pg.leads, 1, bylined=pg.bylined)
+                                pg.floats, 1, pg.leads, 1, bylined=pg.bylined, first_alone=pg.first_alone)
             if found is None:
                 continue
             order = [perm[i] for i in range(a)] + [perm[i] for i in found[1]] + [perm[i] for i in range(b, stop)]
@@ -1162,6 +1162,8 @@ class _Page:
         # The blocks are a layout analysis's boxes (pdfminer's, :func:`_strip_boxes`), not pdftotext's.
         self.boxed = boxed
         alone = _first_lines_alone(blocks)
+        # A paragraph's first line in a box of its own is no column's foot (:func:`_orphaned`).
+        self.first_alone = alone
         # A paragraph's first line in a box of its own is no heading: it opens no article (a lead does).
         self.can_start = [i == 0 or (_heading(b) and not alone[i]) or _lead(b) or _closes(blocks[i - 1])
                           for i, b in enumerate(blocks)]
@@ -1218,7 +1220,7 @@ class _Page:
                 continue
             found = _interleave([lo, *cuts], hi, self.cost, self.can_start, self.closed, self.held, self.before, self.grams,
                                 self.texts, self.floats, width, self.leads, later, bylined=self.bylined,
-                                topical=self.topical)
+                                topical=self.topical, first_alone=self.first_alone)
             if found is None:
                 continue
             # Fewer sentences broken first, then fewer segments off their article's topic
@@ -1245,7 +1247,8 @@ class _Page:
                 best = (key, order)
         if self.topical:
             return best
-        bands = _bands(lo, hi, self.cost, self.leads, self.held, self.before, self.texts, self.bylined)
+        bands = _bands(lo, hi, self.cost, self.leads, self.held, self.before, self.texts, self.bylined,
+                       self.first_alone, self.closed)
         if bands is not None and (best is None or bands[0] < best[0]) and not self.text_between_articles(bands[1]):
             best = bands
         for found in [*self.banded_strips(lo, hi), *(self.last_article_held(lo, hi) if self.held_last else [])]:
@@ -1380,7 +1383,7 @@ class _Page:
         held_texts = [0, *accumulate(self.texts[i + 1] - self.texts[i] for i in seq)]
         found = _interleave([0, *cuts], len(seq), cost, at(self.can_start), at(self.closed), at(self.held), before,
                             [self.grams[i] for i in seq], held_texts, at(self.floats), 1, at(opens), 1,
-                            rearranged=rearranged, bylined=at(self.bylined))
+                            rearranged=rearranged, bylined=at(self.bylined), first_alone=at(self.first_alone))
         return found and (found[0], [seq[i] for i in found[1]])
 
     def forced_break(self, *strips: list[int]) -> bool:
@@ -1556,10 +1559,27 @@ def _balanced_column(off: int, scale: int, ends_short: bool) -> bool:
     return -off <= scale * (BALANCE_SLACK + (LAST_SHORT_SLACK if ends_short else 0))
 
 
+def _orphaned(foot: int, head: int, first_alone: list[bool], closed: list[bool], before: list[int]) -> bool:
+    """A column read to end at block *foot* and go on at block *head* leaves a paragraph's first line
+    boxed alone (*first_alone*: :func:`_first_lines_alone`) at the column's foot, its paragraph going on
+    in more than one line that ends it: the pages' CSS sets no paragraph's first line alone at a
+    column's foot (``orphans``, 2 by default; corpora/typeset/make_pages.py sets none), but for a
+    paragraph of two lines, cut one and one.  Checked on the gold order of the boxes
+    (``order_headroom.py``'s oracle) of the 480 pdfminer pages of the twelve train batches of /tmp/tr24
+    (seeds 1201-1207, 1301-1307, 1401-1407 odd; corpora/typeset/README.md, the twenty-fourth session):
+    of 1,514 first lines boxed alone, 1,462 are read on into the box printed next; of the other 52,
+    pdfminer's own box geometry sets a line of the same column right under 47 (a row of first lines
+    at the columns' top, :func:`_rows_later`), and 5 stand at a column's foot, each the first line of a
+    paragraph of two lines whose last (``席。``, ``议。``) opens the next column.  Weighed by the strips
+    (:func:`_interleave`) and the bands (:func:`_bands`) after the broken sentences, before balance.
+    No number set."""
+    return first_alone[foot] and not (closed[head] and before[head + 1] - before[head] == 1)
+
+
 def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], held: list[bool],
                 before: list[int], grams: list[set[str]], texts: list[int], floats: list[bool], width: int,
                 leads: list[bool], later: int, rearranged: bool = False, bylined: list[bool] | None = None,
-                topical: bool = False):
+                topical: bool = False, first_alone: list[bool] | None = None):
     """The cheapest reading of strips [starts[0], starts[1]), … [starts[-1], stop) as segments
     interleaved per article: ((seams broken, segments off topic, -segments, column imbalance,
     -bigrams shared, -log10 P of the joins made) relative to the print order, the order), or None.  Of
@@ -1568,7 +1588,10 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
     article's segment of the first strip than with the rest of the first strip (the other articles')
     is another article's text (train page-039: a group of two strips read with the other article's
     segment of the second, the rest of the page a group of its own; train29 page-035, train45
-    page-022).  No constant: the two counts are compared.  Then the one with the most segments
+    page-022).  No constant: the two counts are compared.  A segment read to end a column on a
+    paragraph's first line boxed alone (*first_alone*; None: not asked), its paragraph going on in the
+    article's next segment, counts so too: CSS sets no such column (:func:`_orphaned`; train1203
+    page-022, train1205 page-023, where balance took it by one line or two).  Then the one with the most segments
     (articles read apart): two articles' segments read as one share more bigrams than apart, as any
     union of blocks does (train25 page-014: two articles of two columns each read as one).  Then
     balance: the strips are cut, so where each article's segments end is where CSS broke its
@@ -1767,6 +1790,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
             imbalance = sum(abs(width * (before[q[j]] - before[state[j]]) - later * (before[q[0]] - before[state[0]])) for j in range(1, k))
             shared, others = overlaps(state, q)
             off_topic = sum(own < other for own, other in zip(shared, others))
+            if first_alone is not None:  # a column read to end on a paragraph's first line (:func:`_orphaned`)
+                off_topic += sum(_orphaned(q[j] - 1, state[j + 1], first_alone, closed, before) for j in range(k - 1))
             if topical:
                 off_topic += tails_off_topic(state, q)
             new = (key[0] + sum(b for b, _ in added) - sum(b for b, _ in removed), key[1] + off_topic, key[2] - 1, key[3] + imbalance,
@@ -1791,7 +1816,7 @@ BAND_SLACK = 0
 
 
 def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: list[int], texts: list[int],
-           bylined: list[bool]):
+           bylined: list[bool], first_alone: list[bool] | None = None, closed: list[bool] | None = None):
     """The cheapest reading of blocks [lo, hi) as one article's two columns printed in horizontal
     bands: (key as :meth:`_Page.group` gives it, the order), or None.  pdfminer groups the closest
     boxes first (``group_textboxes``): two one-line boxes side by side in the two columns make a
@@ -1886,15 +1911,19 @@ def _bands(lo: int, hi: int, cost, leads: list[bool], held: list[bool], before: 
                     continue
                 new = add(new, (cost(m - 1, second), 1))  # the first column's foot, then the second's top
                 new = (new[0], new[1] + off, new[2])
-                if found is None or new < found[0]:
-                    found = (new, bands + [(i, m, j)], c)
+                # The first column's foot a paragraph's first line (:func:`_orphaned`): weighed after the
+                # broken sentences, before balance, as :func:`_interleave` weighs it.
+                orphans = int(first_alone is not None and closed is not None
+                              and _orphaned(m - 1, second, first_alone, closed, before))
+                if found is None or (new[0], orphans, *new[1:]) < (found[0][0], found[3], *found[0][1:]):
+                    found = (new, bands + [(i, m, j)], c, orphans)
     if found is None:
         return None
-    (relative, imbalance, lm), bands, c = found
+    (relative, imbalance, lm), bands, c, orphans = found
     if relative >= 0:
         return None
     order = [*range(lo, c)] + [x for i, m, _ in bands for x in range(i, m)] + [x for _, m, j in bands for x in range(m, j)]
-    return (relative, 0, 2 + (c > lo), -1, 0, imbalance, lm), order
+    return (relative, orphans, 2 + (c > lo), -1, 0, imbalance, lm), order
 
 
 # Banded columns a group may have (:func:`_banded_columns`): a bound on the search's cost, all or
