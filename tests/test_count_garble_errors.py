@@ -40,3 +40,20 @@ def test_page_errors_pair_articles_by_index_and_keep_the_evaluators_count():
     out = _page("他说袁今天来遥")  # the second article not found: no replacement, no garble error
     assert page_errors(gold, out) == [(0, "missed", "，", "袁"), (0, "missed", "。", "遥")]
     assert garble_errors("他说，今天来。", "他说袁今天来遥") == (2, 0)
+
+
+# The shift with the codes read as GBK reads them: · is A1A4 -> D2A4 窑, — is A1AA -> D2AA 要 (GBK; Python's gb2312
+# codec reads A1A4 as U+30FB and A1AA as U+2015, so the page maker's garble_char leaves · and — as they are).
+
+def test_a_dash_left_as_the_shift_prints_it_is_a_real_miss():
+    assert error_kind("—", "要", missed=True) == "missed"
+
+
+def test_a_kiln_made_an_interpunct_is_a_real_false_fix():
+    assert error_kind("窑", "·", missed=False) == "false fix"
+
+
+def test_the_interpunct_is_counted_where_the_evaluator_leaves_it_out():
+    gold, out = _page("沿河建窑，因窑成市。"), _page("沿河建窑，因·成市。")
+    assert garble_errors("沿河建窑，因窑成市。", "沿河建窑，因·成市。") == (0, 0)  # the evaluator's marks: no ·
+    assert page_errors(gold, out) == [(0, "false fix", "窑", "·")]

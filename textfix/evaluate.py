@@ -395,17 +395,19 @@ def garble_errors(gold_body: str, out_body: str) -> tuple[int, int]:
     return missed, false
 
 
-def garble_error_pairs(gold_body: str, out_body: str) -> Iterator[tuple[str, str, bool]]:
+def garble_error_pairs(gold_body: str, out_body: str, marks: frozenset[str] = GARBLE_PUNCT
+                       ) -> Iterator[tuple[str, str, bool]]:
     """Each error :func:`garble_errors` counts: (gold character, output character opposite it,
-    missed garble rather than false fix).  corpora/typeset/count_garble_errors.py tells from the pair
-    whether a mark was truly left garbled or the alignment only put unrelated text opposite it."""
+    missed garble rather than false fix), among *marks*.  corpora/typeset/count_garble_errors.py tells from the pair
+    whether a mark was truly left garbled or the alignment only put unrelated text opposite it (and counts the
+    interpunct too)."""
     for op in _levenshtein().editops(gold_body, out_body):
         if op.tag != "replace":
             continue
         g, o = gold_body[op.src_pos], out_body[op.dest_pos]
-        if g in GARBLE_PUNCT and o not in GARBLE_PUNCT:
+        if g in marks and o not in marks:
             yield g, o, True
-        elif o in GARBLE_PUNCT and g not in GARBLE_PUNCT:
+        elif o in marks and g not in marks:
             yield g, o, False
 
 
