@@ -42,8 +42,8 @@ def test_page_errors_pair_articles_by_index_and_keep_the_evaluators_count():
     assert garble_errors("他说，今天来。", "他说袁今天来遥") == (2, 0)
 
 
-# The shift with the codes read as GBK reads them: · is A1A4 -> D2A4 窑, — is A1AA -> D2AA 要 (GBK; Python's gb2312
-# codec reads A1A4 as U+30FB and A1AA as U+2015, so the page maker's garble_char leaves · and — as they are).
+# The shift with the codes read as GBK reads them: · is A1A4 -> D2A4 窑, — is A1AA -> D2AA 要 (Python's gb2312 codec
+# reads A1A4 as U+30FB and A1AA as U+2015; until the twenty-fourth session the page maker left · and — as they are).
 
 def test_a_dash_left_as_the_shift_prints_it_is_a_real_miss():
     assert error_kind("—", "要", missed=True) == "missed"

@@ -41,6 +41,9 @@ def test_garble_char_is_the_codec_shift():
     # independent of the page maker: the +0x31 lead-byte shift, computed with the codecs
     for mark, garbled in zip("，。（）“”：、％", "袁遥渊冤野冶院尧豫"):
         assert pdftext.garble_char(mark) == garbled
+    # GB2312 A1A4 and A1AA as Chinese text has them (GBK's U+00B7 and U+2014; Python's gb2312 codec reads U+30FB
+    # and U+2015): the shift prints them D2A4 窑 and D2AA 要, as 乔治窑亨丁顿 and 要要 in issue 13
+    assert pdftext.garble_char("·") == "窑" and pdftext.garble_char("—") == "要"
     for ch in "中文A1%,":  # ideographs and ASCII are not row 1-9 symbols
         assert pdftext.garble_char(ch) == ch
 

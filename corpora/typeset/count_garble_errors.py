@@ -9,7 +9,7 @@ order puts text in the wrong place or the wrong article, the alignment sets unre
 opposite marks and each counts as a garble missed or a false fix.  The pair itself tells: a garble
 left in place is the mark after the defect's shift (``pdftext.garble_char``: ``。`` printed ``遥``),
 a false fix is a mark whose shifted form is the gold character (``野`` made ``“``).  Anything else
-is the alignment's ("artifact").  The pair is read with GBK's codes (:func:`shifted`: — and · too), and the
+is the alignment's ("artifact").  The pair is read with GBK's codes (``garble_char``: — and · too), and the
 interpunct counts besides the evaluator's marks (:data:`MARKS`; twenty-fourth session).  Twelfth session, pdfminer on 22 train batches (880 pages): 903
 missed and 855 false fixes were artifacts, 9 and 1 were real (9 of the 10 shared with pdfium on
 the same text); see corpora/typeset/README.md.
@@ -30,7 +30,7 @@ from textfix.evaluate import GARBLE_PUNCT, article_body, garble_error_pairs, pai
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import page_text  # noqa: E402
-from pdftext import SHIFT, garble_char  # noqa: E402
+from pdftext import garble_char  # noqa: E402
 
 # The marks whose errors count: the evaluator's, and the interpunct, which the shift prints 窑 and the repair restores
 # (bench/eval_garbles.py's interpunct class) but the evaluator's garble metrics leave out.  A 窑 of a kiln made · is a
@@ -38,32 +38,12 @@ from pdftext import SHIFT, garble_char  # noqa: E402
 MARKS = GARBLE_PUNCT | frozenset("·")
 
 
-def shifted(ch: str) -> str:
-    """*ch* after the defect's shift, its code read as GBK reads it: Python's gb2312 codec reads A1A4 as U+30FB and
-    A1AA as U+2015, where Chinese text (and GBK) has the middle dot U+00B7 and the em dash U+2014 (as
-    bench/eval_garbles.py reads both); the page maker's ``pdftext.garble_char`` leaves those two as they are, but a
-    要 made — or a 窑 made · is still the shift's pair."""
-    out = garble_char(ch)
-    if out != ch:
-        return out
-    try:
-        raw = ch.encode("gbk")
-    except UnicodeEncodeError:
-        return ch
-    if len(raw) != 2 or not 0xA1 <= raw[0] <= 0xA9 or raw[1] < 0xA1:
-        return ch  # (GB2312's symbol rows 1-9 only, as garble_char)
-    try:
-        return bytes([raw[0] + SHIFT, raw[1]]).decode("gbk")
-    except UnicodeDecodeError:  # (as garble_char: the hanzi rows they land on are full)
-        return ch
-
-
 def error_kind(gold: str, out: str, missed: bool) -> str:
     """``missed`` / ``false fix`` when the pair is the defect's (see the module's doc), else the
     same with ``artifact``."""
     if missed:
-        return "missed" if out == shifted(gold) else "missed artifact"
-    return "false fix" if shifted(out) == gold else "false fix artifact"
+        return "missed" if out == garble_char(gold) else "missed artifact"
+    return "false fix" if garble_char(out) == gold else "false fix artifact"
 
 
 def page_errors(gold: dict, out: dict) -> list[tuple[int, str, str, str]]:

@@ -24,11 +24,12 @@ SHIFT = 0x31  # the lead-byte shift of the defect
 
 def garble_char(ch: str) -> str:
     """*ch* after the +0x31 lead-byte shift, or *ch* itself when it is no GB2312 row 1-9 symbol."""
-    try:
-        raw = ch.encode("gb2312")
+    try:  # (GBK's reading of the GB2312 codes: Python's gb2312 codec has A1A4 as U+30FB and A1AA as U+2015, where
+        # Chinese text has the middle dot U+00B7 and the em dash U+2014; bench/eval_garbles.py reads both)
+        raw = ch.encode("gbk")
     except UnicodeEncodeError:
         return ch
-    if len(raw) != 2 or not 0xA1 <= raw[0] <= 0xA9:
+    if len(raw) != 2 or not 0xA1 <= raw[0] <= 0xA9 or raw[1] < 0xA1:
         return ch
     try:
         return bytes([raw[0] + SHIFT, raw[1]]).decode("gbk")
