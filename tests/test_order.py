@@ -203,37 +203,6 @@ def test_a_first_line_boxed_alone_is_a_line_of_text_not_a_heading() -> None:
     assert page.texts == [0, 1, 2, 3]  # a block of text: it may fill an article's first column
 
 
-def test_a_first_line_boxed_alone_shaped_as_a_subhead_runs_on() -> None:
-    from textfix.order import _first_lines_alone, _needs_more, _seam_costs
-
-    # Block 1 (各地农机手抢抓农时作) holds no sentence mark, so it is shaped as a subhead, but block 2
-    # goes on from it: a paragraph's first line boxed alone, whose text goes on in a block that goes
-    # on from it, never in a paragraph's opening (block 3, indented).
-    opening = "\n".join(_set("老旧小区改造同步推进适老化改造，让居民住得更加舒心。", 13))
-    blocks = _blocks(FIRST_ALONE_PAGE + "\n" + opening + "\n")
-    assert [len(b) for b in blocks] == [3, 1, 3, 3]
-    assert _first_lines_alone(blocks)[1] and not _needs_more(blocks[1])
-    cost = _seam_costs(blocks)
-    assert cost(1, 2)[0] == 0 and cost(1, 2)[1] > 0  # read on: the language model's join
-    assert cost(1, 3) == (1, 0.0)  # a paragraph's first line before another paragraph's opening
-
-
-def test_a_heading_shaped_block_that_runs_on_opens_no_article_for_the_topics() -> None:
-    from textfix.order import _heading, _needs_more, _Page, _seam_costs
-
-    # Block 1 is punctuated as a title may be (commas only, two lines), but its last line stops inside
-    # a sentence at the column's width: text, whose sentence block 2 ends.  The search for topics opens
-    # no article at it; the strips' search is as it was.
-    text = ("央视网消息（新闻联播）：今\n年各地抓紧春耕生产，全国已\n播种粮食面积超过三亿亩。\n\n"
-            "各地农机手抢抓农时，早\n稻栽插已基本完成，农资供应\n\n足，确保应种尽种，进度快于\n上年同期。\n")
-    blocks = _blocks(text)
-    assert [len(b) for b in blocks] == [3, 2, 2]
-    assert _heading(blocks[1]) and _needs_more(blocks[1])
-    cost = _seam_costs(blocks)
-    assert _Page(blocks, cost, topical=True).can_start == [True, False, False]
-    assert _Page(blocks, cost).can_start == [True, True, False]
-
-
 def test_a_title_over_a_lead_is_no_first_line_alone() -> None:
     from textfix.order import _first_lines_alone
 

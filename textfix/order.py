@@ -963,17 +963,7 @@ def _seam_costs(blocks: list[list[Line]]):
     # A paragraph's second line boxed alone (_second_line_alone) is read on from its first and runs on
     # itself: its text goes on in a block that goes on from it, as an unfinished block's does.
     second = [_second_line_alone(blocks, i) for i in range(len(blocks))]
-    # A paragraph's first line boxed alone (_first_lines_alone) runs on though shaped as a subhead (no
-    # sentence mark: ``美联储主席鲍威尔15日在华盛顿召``, which _needs_more takes for a heading): its text
-    # goes on in a block that goes on from it.  Checked on the gold order of the boxes (order_headroom.py's
-    # oracle) of the 480 pdfminer pages of the twelve train batches of /tmp/tr25 (seeds 1201-1207,
-    # 1301-1307, 1401-1407 odd; corpora/typeset/README.md, the twenty-fifth session): of the 486 such lines
-    # so shaped, 484 are read on into a block that goes on (473 the box printed next); the other 2 are
-    # the oracle's (a paragraph's short last line, ``开幕。``, ``参加会见。``, placed after another box).
-    # Read on into anything, a reading took one on into another column's paragraph, a title or a
-    # block read as an article's opening (train1203 page-011, train1401 page-030, train1407 page-030).
-    alone = _first_lines_alone(blocks)
-    more = [_needs_more(b) or s or a for b, s, a in zip(blocks, second, alone)]
+    more = [_needs_more(b) or s for b, s in zip(blocks, second)]
     goes_on = [_goes_on(b) for b in blocks]
     inside = [_opens_inside(b) for b in blocks]
     text = [_text_by_next(blocks, i) for i in range(len(blocks))]
@@ -1174,10 +1164,9 @@ class _Page:
         alone = _first_lines_alone(blocks)
         # A paragraph's first line in a box of its own is no column's foot (:func:`_orphaned`).
         self.first_alone = alone
-        # A paragraph's first line in a box of its own is no heading: it opens no article (a lead does);
-        # for the topics, nor does a heading-shaped block that runs on (:func:`_opens_no_topic`).
-        self.can_start = [i == 0 or (_heading(b) and not alone[i] and not (topical and _opens_no_topic(b)))
-                          or _lead(b) or _closes(blocks[i - 1]) for i, b in enumerate(blocks)]
+        # A paragraph's first line in a box of its own is no heading: it opens no article (a lead does).
+        self.can_start = [i == 0 or (_heading(b) and not alone[i]) or _lead(b) or _closes(blocks[i - 1])
+                          for i, b in enumerate(blocks)]
         self.closed = [_finished(b) for b in blocks]
         # A byline alone is set under its article's last paragraph, in the same column: printed right
         # after it, read right after it (no segment opens with it).
@@ -1415,23 +1404,6 @@ class _Page:
                 if not may_open and self.cost(x, y)[0]:
                     return True
         return False
-
-
-def _opens_no_topic(block: list[Line]) -> bool:
-    """A block shaped as a heading (:func:`_heading`: one or two lines punctuated as a title may be)
-    whose last line stops inside a sentence at the column's width (:func:`_needs_more`) is text, and
-    opens no article where the search for topics (:func:`strip_reading`, *topical*) cuts the first
-    strip: counted on the 480 pdfminer pages of the twelve train batches of /tmp/tr25 (the
-    twenty-fifth session, corpora/typeset/README.md), of the 171 such blocks 170 are text in the
-    gold and one a title (train1407 page-034's, wrapped, its last line ending on ``》``).  With
-    readings that end a column on a paragraph's first line alone refused (:func:`_seam_costs`),
-    train1407 page-030 (one article in three columns, printed in turn, its text broken nowhere) was
-    read as two articles, the second opening at such a block (``在西安务工的钟洪杰当晚乘`` /
-    ``坐小客车准备返回湖北老家，途``) with a byline line printed amid the column as its lead.  Asked
-    by the strips' search too, train1407 page-021 and page-024 read worse (CER 0.595 -> 0.940, 0.124
-    -> 0.539: pages misread either way, whose readings moved): asked by the topics' only.  No number
-    set."""
-    return _needs_more(block)
 
 
 def _topic_moved(order: list[int], cuts: list[int], grams: list[set[str]], leads: list[bool]) -> bool:
