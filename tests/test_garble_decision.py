@@ -722,3 +722,33 @@ def test_the_screen_bound_holds_for_the_garbled_marks_of_invented_text() -> None
     assert {prepared.table[g].symbol for g, _ in needed} == {"？", "、"}  # (the sentences give both marks cases)
     bounds = {g: fit.screen_bound(g, prepared) for g in {g for g, _ in needed}}
     assert all(v <= bounds[g] for g, v in needed)
+
+
+def test_clause_marks_count_a_mark_one_ideograph_and_a_mark() -> None:
+    """The fit counts n(a H) and n(a H c) as defined and keeps Jeffreys' rate for the pairs never seen: in
+    ``，甲，乙丙。丁、戊、`` a comma is followed by an ideograph twice (，甲 and ，乙), and once by one ideograph and
+    a comma (，甲，); 。丁、 and 、戊、 are the other closings."""
+    fit = _corpora("fit_clause_marks")
+    opened, closed = fit.counts("，甲，乙丙。丁、戊、")
+    assert (opened["，"], opened["。"], opened["、"]) == (2, 1, 1)
+    assert (closed["，，"], closed["。、"], closed["、、"], closed["，。"]) == (1, 1, 1, 0)
+    rates = fit.rates(opened, closed)
+    assert "，，" not in rates and "、、" not in rates  # seen round an ideograph: the model's estimate stands
+    assert rates["，。"] == round(math.log10(0.5 / 3), 3)
+
+
+def test_a_mark_that_leaves_a_clause_of_one_ideograph_is_capped() -> None:
+    """A comma read before one ideograph and a closing bracket (记者，明）, never in train) reads that trigram at
+    the table's rate, below the model's back-off; a trigram the model saw (、俄、 of a list) keeps its estimate;
+    a window with no such trigram is not touched; the cap never raises a reading."""
+    from textfix.charlm import default_charlm
+    from textfix.garbles import _clause_cap, clause_marks
+
+    lm = default_charlm()
+    assert not lm.has_trigram("，明", "）") and lm.has_trigram("、俄", "、")
+    capped = _clause_cap(lm, "记者，明）", 2)
+    assert capped == pytest.approx(clause_marks()["，）"] - lm.logp("，明", "）"))
+    assert capped < 0
+    assert _clause_cap(lm, "导演，野。", 2) < 0  # the comma opens ，野。
+    assert _clause_cap(lm, "法、俄、德", 1) == 0.0  # the first 、 opens 、俄、, a trigram the model saw
+    assert _clause_cap(lm, "法国，俄罗斯", 2) == 0.0

@@ -269,6 +269,18 @@ class CharLM:
             return (self.bi[2][k] / _SCALE if k < hi and keys[k] == key else 0.0) + self._bigram(b, c)
         return self._bigram(b, c) if b else self._unigram(c)
 
+    def has_trigram(self, history: str, ch: str) -> bool:
+        """Whether the model's trigram table holds *ch* after the last two characters of *history* (its training
+        text had them together; otherwise the model backs off)."""
+        ids = self.ids
+        a, b, c = (ids.get(x, 0) for x in (history[-2:-1], history[-1:], ch)) if len(history) > 1 else (0, 0, 0)
+        if not (a and b and c):
+            return False
+        keys, key = self.tri[0], (a << 32) | (b << 16) | c
+        lo, hi = self._tri_spans[a] or _span(self._tri_spans, keys, a, 32)
+        k = bisect_left(keys, key, lo, hi)
+        return k < hi and keys[k] == key
+
     def _bigram(self, b: int, c: int) -> float:
         if b and c:
             keys, key = self.bi[0], (b << 16) | c

@@ -86,7 +86,9 @@ FEATURES = (
             "train; the interpunct and the character after it mixed with a class-based estimate, classes of how often "
             "a character stands near a · in train, P(·) read after the classes of the two characters before it, its "
             "weights fitted there on the latest half of train, each tenth "
-            "under a model of the text before it), jieba's word and person-name counts (a three-character name's "
+            "under a model of the text before it; a trigram it never saw of a mark read round one ideograph and a "
+            "mark, capped at the rate train has for that pair of marks, Jeffreys' estimate for the pairs it never has "
+            "so: data/clause_marks.json, corpora/fit_clause_marks.py, _clause_cap), jieba's word and person-name counts (a three-character name's "
             "given name also counted whole: 先生, 师傅, by its counts or, the larger, by how many surnames the dictionary lists "
             "it after: Lexicon.given_pair_type_share); a name's start after the two "
             "characters before it: how often jieba's tagger starts a person's name there in real-dev train "
@@ -1517,7 +1519,8 @@ def _raw_terms(lm: CharLM, np, text: str, decisions: list[_Decision]
     if not read:
         return {}
     scores = lm.scores(np, windows, CONTEXT)
-    return {at: (window, (scores[2 * k] - scores[2 * k + 1], scores[2 * k + 1])) for k, (at, window) in enumerate(read)}
+    return {at: (window, (scores[2 * k] + _clause_cap(lm, windows[2 * k], CONTEXT) - scores[2 * k + 1], scores[2 * k + 1]))
+            for k, (at, window) in enumerate(read)}
 
 
 def _reread(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, chosen: dict[int, _Occurrence],
@@ -1692,9 +1695,38 @@ def _context(lm: CharLM, prepared: _Prepared, text: str, d: _Decision, raw: floa
 
 @lru_cache(maxsize=65536)
 def _window_logp(lm: CharLM, left: str, middle: str, right: str) -> float:
-    """log10 P of *middle* and *right* after *left* (the terms a substitution in *middle* changes)."""
+    """log10 P of *middle* and *right* after *left* (the terms a substitution in *middle* changes), a mark in
+    *middle* that closes or opens a clause of one ideograph capped (:func:`_clause_cap`)."""
     window = normalise(left + middle + right)
-    return lm.score(window, len(left), len(window))
+    logp = lm.score(window, len(left), len(window))
+    return logp + _clause_cap(lm, window, len(left)) if len(middle) == 1 else logp
+
+
+@cache
+def clause_marks() -> dict[str, float]:
+    """Mark pair "ac" → log10 P(c | a, then one ideograph) in real-dev train (data/clause_marks.json,
+    corpora/fit_clause_marks.py)."""
+    with open(os.path.join(DATA_DIR, "clause_marks.json"), encoding="utf-8") as handle:
+        return json.load(handle)["logp"]
+
+
+def _clause_cap(lm: CharLM, window: str, at: int) -> float:
+    """What the model's P(c | a H) loses, capped at the rate of c after a mark a and one ideograph H in real-dev
+    train, for the trigrams of *window* that end at the mark at *at* or that it opens (scored from *at* on) and
+    that the model never saw (a trigram it saw, 、俄、 in a list, keeps its own estimate).
+
+    For a trigram of two marks round one ideograph it never saw, the model backs off to P(c | H), which knows
+    nothing of the mark before it: P(） | ，明) reads 10^−4.96, P(。 | ，野) 10^−3.23,
+    where a comma is followed by one ideograph and then ）, 。 or ， 0 times of 143,600 in train (a clause is
+    seldom one character long).  Capping only lowers a mark's reading (the printed character in its slot is no
+    mark): what the screens bound stays bounded."""
+    rates, total = clause_marks(), 0.0
+    for k in (at, at + 2):
+        if 2 <= k < len(window) and is_ideograph(window[k - 1]):
+            rate = rates.get(window[k - 2] + window[k])
+            if rate is not None and not lm.has_trigram(window[k - 2 : k], window[k]):
+                total += min(0.0, rate - lm.logp(window[k - 2 : k], window[k]))
+    return total
 
 
 @lru_cache(maxsize=65536)
