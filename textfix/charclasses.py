@@ -59,6 +59,7 @@ ASCII_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 ASCII_CLOSERS = {v: k for k, v in ASCII_PAIRS.items()}
 HORIZONTAL_STROKES = "—－―–"
 PROSE_MARKS = "，。、：；？！（）《》“”‘’—［］·"
+PROSE_MARK_SET = frozenset(PROSE_MARKS)
 # Marks no heading ends on: of the 2,485 gold headings of 107 typeset train batches none ends on 。 or ；
 # (corpora/typeset/README.md, "The twentieth session: headings where the order is right"); ；'s ASCII form with it.
 HEADING_NEVER_ENDS = frozenset("。；;")

@@ -272,10 +272,13 @@ class CharLM:
     def has_trigram(self, history: str, ch: str) -> bool:
         """Whether the model's trigram table holds *ch* after the last two characters of *history* (its training
         text had them together; otherwise the model backs off)."""
+        if len(history) < 2:
+            return False
         ids = self.ids
-        a, b, c = (ids.get(x, 0) for x in (history[-2:-1], history[-1:], ch)) if len(history) > 1 else (0, 0, 0)
+        a, b, c = ids.get(history[-2], 0), ids.get(history[-1], 0), ids.get(ch, 0)
         if not (a and b and c):
             return False
+        # (The search _kn_logp writes out inline, where a call per look-up would cost.)
         keys, key = self.tri[0], (a << 32) | (b << 16) | c
         lo, hi = self._tri_spans[a] or _span(self._tri_spans, keys, a, 32)
         k = bisect_left(keys, key, lo, hi)

@@ -62,8 +62,8 @@ from itertools import islice, repeat
 from operator import is_, itemgetter
 from typing import NamedTuple
 
-from .charclasses import (ASCII_FORMS, CLOSERS, DOUBLED, ENCLOSERS, IDEOGRAPH, IDEOGRAPH_RANGES, PAIRS, is_ideograph,
-                          partners_of, symbol_class)
+from .charclasses import (ASCII_FORMS, CLOSERS, DOUBLED, ENCLOSERS, IDEOGRAPH, IDEOGRAPH_RANGES, PAIRS, PROSE_MARK_SET,
+                          is_ideograph, partners_of, symbol_class)
 from . import DATA_DIR, regex
 from .cache import PerObject, cached
 from .collector import no_cycle_collection
@@ -1719,7 +1719,10 @@ def _clause_cap(lm: CharLM, window: str, at: int) -> float:
     nothing of the mark before it: P(） | ，明) reads 10^−4.96, P(。 | ，野) 10^−3.23,
     where a comma is followed by one ideograph and then ）, 。 or ， 0 times of 143,600 in train (a clause is
     seldom one character long).  Capping only lowers a mark's reading (the printed character in its slot is no
-    mark): what the screens bound stays bounded."""
+    mark): what the screens bound stays bounded.  The model itself is left as it is: the layout reader's joins
+    (textfix.order) read it too, and were not measured with the cap."""
+    if window[at] not in PROSE_MARK_SET:  # (the printed reading: its character is no mark)
+        return 0.0
     rates, total = clause_marks(), 0.0
     for k in (at, at + 2):
         if 2 <= k < len(window) and is_ideograph(window[k - 1]):
