@@ -599,15 +599,28 @@ def test_the_threshold_is_raised_until_the_garbled_corpus_keeps_its_false_fixes(
     fit = _corpora("fit_garble_runs")
     # Counts invented here: the clean-text bound accepts 0.9 up; the corpus has 7 false fixes at 0.9, 5 at 0.95 and
     # the allowed number from 1.0 up, so 1.0 is returned and nothing above it is counted.
-    allowed = fit.GARBLED_CORPUS_FALSE_FIXES
+    allowed = 4
     counts = {0.9: allowed + 3, 0.95: allowed + 1, 1.0: allowed, 1.05: allowed - 1}
-    best, counted = fit.least_keeping_corpus(0.9, counts.__getitem__)
+    best, counted = fit.least_keeping_corpus(0.9, allowed, counts.__getitem__)
     assert best == 1.0
     assert counted == {"0.9": allowed + 3, "0.95": allowed + 1, "1.0": allowed}
     # None keeps it: the last of the grid.
-    assert fit.least_keeping_corpus(1.9, lambda t: allowed + 1) == (max(fit.THRESHOLDS),
-                                                                     {"1.9": allowed + 1, "1.95": allowed + 1,
-                                                                      "2.0": allowed + 1})
+    assert fit.least_keeping_corpus(1.9, allowed, lambda t: allowed + 1) == (max(fit.THRESHOLDS),
+                                                                              {"1.9": allowed + 1, "1.95": allowed + 1,
+                                                                               "2.0": allowed + 1})
+
+
+def test_the_corpus_may_not_lose_what_the_shipped_threshold_keeps() -> None:
+    fit = _corpora("fit_garble_runs")
+    # Invented counts: a change elsewhere spared the corpus a false fix at the threshold in use (3 where 4 are
+    # allowed), so 3 is the bar and a lower threshold that makes the fourth again is not taken.
+    counts = {0.95: 4, 1.0: 3}
+    allowed = fit.corpus_false_fixes_allowed(1.0, counts.__getitem__)
+    assert allowed == 3
+    assert fit.least_keeping_corpus(0.95, allowed, counts.__getitem__)[0] == 1.0
+    # More at the threshold in use than the ceiling: the ceiling holds.
+    assert fit.corpus_false_fixes_allowed(1.0, lambda t: fit.GARBLED_CORPUS_FALSE_FIXES + 2) \
+        == fit.GARBLED_CORPUS_FALSE_FIXES
 
 
 def test_the_shipped_threshold_keeps_the_garbled_corpus_within_its_false_fixes() -> None:
