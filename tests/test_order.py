@@ -1514,6 +1514,53 @@ def test_a_byline_line_over_a_lead_stays_there() -> None:
     assert _read_blocks(text, printed) is None
 
 
+# Three articles, the titles at the page's foot (train2603 page-025's layout, invented text): A and B in
+# two strips, C under them; pdfminer boxed C's byline line under its title (本报记者 王芳) at the end of
+# the first strip, after B's second box and before A's second column.
+ASTRAY_A = "央视网消息（新闻联播）：农业农村部有关负责人表示，今年以来各地抓紧春耕生产，全国已播种粮食面积超过三亿亩，进度快于上年同期，其中早稻栽插已基本完成。各地农机手抢抓农时作业，确保应种尽种。"
+ASTRAY_B_LEAD = "央视网消息（新闻联播）：住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个。"
+ASTRAY_B = "各地将在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
+ASTRAY_C = "新华社北京4月3日电　市文化广电旅游局数据测算，中秋节假期全市国内游客出游三十万人次，按可比口径同比增长百分之九。"
+
+
+def test_a_byline_line_boxed_with_another_groups_strip_is_read_over_its_lead() -> None:
+    a, b = _set(ASTRAY_A, 14), _set(ASTRAY_B, 14)
+    printed = ["\n".join(a[:5]), "\n".join(_set(ASTRAY_B_LEAD, 14)), b[0], "本报记者 王芳", "\n".join(a[5:]), "（记者 张伟）",
+               "\n".join(b[1:]), "（记者 李明）", "\n".join(_set(ASTRAY_C, 14)), A_TITLE, B_TITLE, "假日文旅消费回暖"]
+    text = "\n\n".join(printed) + "\n"
+    # The box after the byline line opens inside A's sentence (…早稻栽插 | 已基本完成), as no lead under a
+    # byline does; read over C's lead, the strips read A and B whole, then C under its byline.
+    assert _read_blocks(text, printed) == [0, 4, 5, 1, 2, 6, 7, 3, 8, 9, 10, 11]
+
+
+def test_a_letters_date_under_its_signature_ends_its_article() -> None:
+    from textfix.order import _finished
+
+    # An invented letter's last lines: the senders, then the date alone (GB/T 9704-2012's 成文日期), no
+    # full stop after it.  The block ends its article, so a group of strips may end there.
+    letter = _blocks("希望你们再接再厉，再创佳绩。\n中共中央\n国务院\n2025年3月1日\n\n")
+    assert _finished(letter[0])
+    # A date that is no line of its own is a sentence's part.
+    assert not _finished(_blocks("会议定于\n2025年3月1日在京召\n\n")[0])
+
+
+def test_a_byline_stands_at_its_articles_end_in_the_last_strip_too() -> None:
+    # Strip 1: A's first column (block 0, 3 lines), B's (1, 6 lines); strip 2: A's second column in two
+    # boxes (2 and 3, 2 lines each), A's byline alone (4), B's second column (5, 4 lines), B's byline (6).
+    # No seam breaks a sentence, no topic tells: balance alone would read A's second box and its byline
+    # with B (A 3:2, B 6:5 against A 3:4, B 6:4).  A byline ends its article: B's segment may not hold
+    # A's byline before its own text.
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (0, 0.0)
+
+    before = [0, 3, 9, 11, 13, 13, 17, 17]
+    held = [False, False, False, False, True, False, True]
+    bylined = [False, False, False, False, True, False, True]
+    can_start = [not h for h in held]
+    found = _interleave([0, 2], 7, cost, can_start, [True] * 7, held, before, [set()] * 7, bylined=bylined)
+    assert found is not None and found[1] == [0, 2, 3, 4, 1, 5, 6]
+
+
 # A column's top inside a paragraph that ends two lines down: 会“两 did not fit the four units left
 # after 领 (a quotation mark keeps the characters on both sides of it), and the paragraph's last
 # line ends its sentence short of the column.  Columns of 12 characters (24 units).

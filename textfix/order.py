@@ -25,8 +25,9 @@ article's segments of the strips hold as many text lines within
 ``corpora/typeset/fit_strips.py`` on the train batches; every line set in the
 column counts, a subhead's and a byline's too, none set above it: header,
 titles; a paragraph's first line that pdfminer boxed alone opens no article;
-a byline alone stays after the block printed before it; a first strip may hold two columns of
-every article, the third in the second strip: :func:`_strip_cuts`); then the fewest strips,
+a byline alone stays after the block printed before it, and a byline that ends an article ends its
+last segment; a first strip may hold two columns of every article, the third in the second strip:
+:func:`_strip_cuts`); then the fewest strips,
 the most articles read apart, the most bigrams each article's segments share (an article keeps to
 its topic), the best balance, and the language model on the joins made (:func:`join`, a tie-break only).  A page whose blocks are one line each (a
 blank line after every line) holds no extractor's boxes and is read as it
@@ -34,7 +35,8 @@ stands (``BOX_LINES``).  A print order of boxes that breaks no sentence is read 
 when that reads each later column with the article it keeps to, where print reads it with the last
 article of the first strip (:func:`_topic_moved`).  Where nothing else reads a page, a group whose later columns pdfminer
 printed before the column of its articles' leads is read with that column put back first
-(:func:`_rotated_order`).
+(:func:`_rotated_order`).  A byline line under a title that pdfminer boxed with another group's first
+strip is read over its own lead where that breaks fewer sentences (:func:`_bylines_to_leads`).
 
 pdftotext (default mode) prints no strips: it cuts a column into blocks at each bold line and orders
 them by height across the columns, so a block comes out later than it is read.  Where the strips do
@@ -62,7 +64,7 @@ from math import comb, sqrt
 
 from .charclasses import is_ideograph
 from .collector import no_cycle_collection
-from .layout import PAGE_NUMBER, SECTIONS, _byline_across, _subhead_shaped, _wrapped_byline_end, parse_header
+from .layout import PAGE_NUMBER, SECTIONS, _byline_across, _subhead_shaped, _wrapped_byline_end, parse_header, signed_date
 from .lines import (FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, SENTENCE_MARKS, BylineFinder, Line, byline_finder, cut_lines,
                     is_full, is_indented, is_wide, line_opens_lead)
 
@@ -144,8 +146,9 @@ def _closes(block: list[Line]) -> bool:
 
 
 def _finished(block: list[Line]) -> bool:
-    """The block ends a sentence or an article."""
-    return block[-1].ends or _closes(block)
+    """The block ends a sentence or an article: a byline, or a letter's date under its signature
+    (:func:`textfix.layout.signed_date`, which the page's layout reads as an article's end too)."""
+    return block[-1].ends or _closes(block) or signed_date(block[-1].text)
 
 
 @no_cycle_collection()
@@ -207,6 +210,8 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
     searched = strips_stop >= MIN_BLOCKS
     boxes_only = _strip_boxes(boxed, strips_stop)
     order = _strips_past_header(boxed, strips_stop, MIN_BROKEN, None) if searched and broken else None
+    if searched and broken and boxes_only:
+        order = _fewer_broken(boxed, order, _bylines_to_leads(boxed, strips_stop))
     if order is not None and boxes_only:
         order = _rows_over_strips(boxed, strips_stop, order)
     strips = order
@@ -551,6 +556,44 @@ def _bylines_over_leads(blocks: list[list[Line]], stop: int) -> list[int] | None
     for i in moved:
         order[i - 1], order[i] = i, i - 1
     return order if moved else None
+
+
+def _byline_astray(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* is a byline line under a title (本报记者 郭晨, alone in its box) printed amid another
+    article's columns: the box after it opens inside a sentence, as no lead under a byline does, and
+    the box before is no lead it could be printed under (:func:`_byline_under_lead`).  pdfminer boxes
+    it with the strip it stands level with, ahead of its article, which a later group holds (train2603
+    page-025: an article of three columns under two others', its byline read at the end of their first
+    strip)."""
+    return (_lead_byline_alone(blocks[i]) and _opens_inside(blocks[i + 1]) and not _lead(blocks[i + 1])
+            and not _lead(blocks[i - 1]))
+
+
+def _bylines_to_leads(blocks: list[list[Line]], stop: int) -> list[int] | None:
+    """The strip reading of blocks [0, stop) with each byline astray (:func:`_byline_astray`) put over
+    the first lead after it that has no byline line over it, or None when there is none to put so or
+    the strips do not read the page so either."""
+    order = list(range(stop))
+    for i in [i for i in range(1, stop - 1) if _byline_astray(blocks, i)]:
+        at = order.index(i)
+        lead = next((k for k in range(at + 1, stop) if _lead(blocks[order[k]]) and not _lead_byline(blocks[order[k]])
+                     and not _lead_byline_alone(blocks[order[k - 1]])), None)
+        if lead is None:
+            continue
+        order.insert(lead - 1, order.pop(at))  # the lead moves up one as the byline leaves
+    if order == list(range(stop)):
+        return None
+    moved = [blocks[i] for i in order] + blocks[stop:]
+    read = _strips_past_header(moved, stop, MIN_BROKEN, None)
+    return None if read is None else [order[i] for i in read]
+
+
+def _fewer_broken(blocks: list[list[Line]], order: list[int] | None, other: list[int] | None) -> list[int] | None:
+    """*other* where it breaks fewer sentences than *order* (or than the print order, where *order* is None)."""
+    if other is None:
+        return order
+    cost = _seam_costs(blocks)
+    return other if _sentences_broken(cost, other) < _sentences_broken(cost, order or list(range(len(other)))) else order
 
 
 def _rotations(blocks: list[list[Line]], stop: int):
@@ -1576,6 +1619,15 @@ def _orphaned(foot: int, head: int, first_alone: list[bool], closed: list[bool],
     return first_alone[foot] and not (closed[head] and before[head + 1] - before[head] == 1)
 
 
+def _last_text(p: int, q: int, held: list[bool]) -> int:
+    """The last block of [p, q) but the bylines alone after it (*held*: the rest of a byline wrapped
+    onto a line of its own, ``（记者`` / ``郭晨）``, train2603 page-031)."""
+    last = q - 1
+    while last > p and held[last]:
+        last -= 1
+    return last
+
+
 def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], closed: list[bool], held: list[bool],
                 before: list[int], grams: list[set[str]], texts: list[int], floats: list[bool], width: int,
                 leads: list[bool], later: int, rearranged: bool = False, bylined: list[bool] | None = None,
@@ -1609,9 +1661,11 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
     later column, train33 page-007) may open an article's segment of a later strip, never stand
     inside one, and is read before the article's first segment, but by no article whose segments
     hold a block that ends it with a byline (*bylined*; None: not asked); nor does an article's segment
-    of any strip but the last hold such a block: a byline ends its article at its last column's foot
-    (train209 page-016: the first article's last column, its byline at the foot, read after the next
-    article's lead, that article's later columns after the byline as one without a lead; train1201
+    of any strip but the last hold such a block, nor its last segment but at its end (:func:`_last_text`):
+    a byline ends its article at its last column's foot (train2603 page-005: the next article's last
+    segment read to open with this one's last paragraph and byline, balance its only term; train209
+    page-016: the first article's last column, its byline at the foot, read after the next article's
+    lead, that article's later columns after the byline as one without a lead; train1201
     page-017, read for its topics, a column ending in its byline read before a later strip's).
     The first strip's segments hold
     *width* columns each and the later strips' *later* (:func:`_strip_cuts`): *later* times the
@@ -1722,8 +1776,8 @@ def _interleave(starts: list[int], stop: int, cost, can_start: list[bool], close
                 ends_short = j == k - 1 and (q == ends[j] and chosen == ends[:j] or bylined is not None and bylined[q - 1])
                 if (j and not _balanced_column(width * n - later * first_lines, width * later, ends_short)) or not (j or texts[q] - texts[state[j]]):
                     continue  # unbalanced, or an article's first column without a line of text
-                if j < k - 1 and bylined is not None and any(bylined[state[j]:q]):
-                    continue  # a byline ends its article at its last column's foot, not in an earlier strip
+                if bylined is not None and any(bylined[state[j]:q if j < k - 1 else _last_text(state[j], q, held)]):
+                    continue  # a byline ends its article at its last column's foot: not in an earlier strip, nor amid the last
                 if j == 0:
                     longest = longest_column(state[0], q)
                     if longest < 0:
