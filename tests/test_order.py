@@ -1516,21 +1516,39 @@ def test_a_byline_line_over_a_lead_stays_there() -> None:
 
 # Three articles, the titles at the page's foot (train2603 page-025's layout, invented text): A and B in
 # two strips, C under them; pdfminer boxed C's byline line under its title (本报记者 王芳) at the end of
-# the first strip, after B's second box and before A's second column.
+# the first strip, after B's second box (which ends a sentence) and before A's second column.
 ASTRAY_A = "央视网消息（新闻联播）：农业农村部有关负责人表示，今年以来各地抓紧春耕生产，全国已播种粮食面积超过三亿亩，进度快于上年同期，其中早稻栽插已基本完成。各地农机手抢抓农时作业，确保应种尽种。"
 ASTRAY_B_LEAD = "央视网消息（新闻联播）：住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个。"
-ASTRAY_B = "各地将在有条件的楼栋同步推进适老化改造，加装电梯两万部，惠及居民八百万户。"
+ASTRAY_B = "各地推进适老化改造，今年加装电梯两万部，惠及老人们。群众满意度明显提升，改造进度快于上年同期。"
 ASTRAY_C = "新华社北京4月3日电　市文化广电旅游局数据测算，中秋节假期全市国内游客出游三十万人次，按可比口径同比增长百分之九。"
 
 
 def test_a_byline_line_boxed_with_another_groups_strip_is_read_over_its_lead() -> None:
     a, b = _set(ASTRAY_A, 14), _set(ASTRAY_B, 14)
-    printed = ["\n".join(a[:5]), "\n".join(_set(ASTRAY_B_LEAD, 14)), b[0], "本报记者 王芳", "\n".join(a[5:]), "（记者 张伟）",
-               "\n".join(b[1:]), "（记者 李明）", "\n".join(_set(ASTRAY_C, 14)), A_TITLE, B_TITLE, "假日文旅消费回暖"]
+    printed = ["\n".join(a[:5]), "\n".join(_set(ASTRAY_B_LEAD, 14)), "\n".join(b[:2]), "本报记者 王芳", "\n".join(a[5:]),
+               "（记者 张伟）", "\n".join(b[2:]), "（记者 李明）", "\n".join(_set(ASTRAY_C, 14)), A_TITLE, B_TITLE, "假日文旅消费回暖"]
     text = "\n\n".join(printed) + "\n"
     # The box after the byline line opens inside A's sentence (…早稻栽插 | 已基本完成), as no lead under a
     # byline does; read over C's lead, the strips read A and B whole, then C under its byline.
     assert _read_blocks(text, printed) == [0, 4, 5, 1, 2, 6, 7, 3, 8, 9, 10, 11]
+
+
+# Titles over their articles (train2601 page-018's layout, invented text): A and B in two strips, C's
+# title set over columns beside them, printed between the strips (after B's first column, which ends its
+# paragraph, before A's second, which opens inside A's sentence), C's lead after both articles.
+ASTRAY_TITLE_B_1 = "央视网消息（新闻联播）：住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个，惠及居民八百万户。"
+ASTRAY_TITLE_B_2 = "各地将在有条件的楼栋同步推进适老化改造，今年加装电梯两万部，方便老年居民出行。"
+ASTRAY_TITLE_C = "中秋假期全市接待游客三十万人次同比增长九成"
+
+
+def test_a_title_printed_between_another_groups_strips_is_read_over_its_lead() -> None:
+    a = _set(ASTRAY_A, 14)
+    printed = [A_TITLE, "\n".join(a[:5]), B_TITLE, "\n".join(_set(ASTRAY_TITLE_B_1, 14)), ASTRAY_TITLE_C, "\n".join(a[5:]),
+               "（记者 张伟）", "\n".join(_set(ASTRAY_TITLE_B_2, 14)), "（记者 李明）", "\n".join(_set(ASTRAY_C, 14))]
+    text = "\n\n".join(printed) + "\n"
+    # Read where printed, C's title opens an article of B's second column, no sentence broken either way:
+    # a title is read over a lead (textfix.order._heads_read_better).
+    assert _read_blocks(text, printed) == [0, 1, 5, 6, 2, 3, 7, 8, 4, 9]
 
 
 def test_a_letters_date_under_its_signature_ends_its_article() -> None:

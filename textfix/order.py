@@ -35,8 +35,8 @@ stands (``BOX_LINES``).  A print order of boxes that breaks no sentence is read 
 when that reads each later column with the article it keeps to, where print reads it with the last
 article of the first strip (:func:`_topic_moved`).  Where nothing else reads a page, a group whose later columns pdfminer
 printed before the column of its articles' leads is read with that column put back first
-(:func:`_rotated_order`).  A byline line under a title that pdfminer boxed with another group's first
-strip is read over its own lead where that breaks fewer sentences (:func:`_bylines_to_leads`).
+(:func:`_rotated_order`).  A title, or a byline line under one, that pdfminer printed with another
+group's strips is read over its own lead where that breaks fewer sentences (:func:`_heads_to_leads`).
 
 pdftotext (default mode) prints no strips: it cuts a column into blocks at each bold line and orders
 them by height across the columns, so a block comes out later than it is read.  Where the strips do
@@ -211,7 +211,7 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
     boxes_only = _strip_boxes(boxed, strips_stop)
     order = _strips_past_header(boxed, strips_stop, MIN_BROKEN, None) if searched and broken else None
     if searched and broken and boxes_only:
-        order = _fewer_broken(boxed, order, _bylines_to_leads(boxed, strips_stop))
+        order = _heads_read_better(boxed, order, _heads_to_leads(boxed, strips_stop))
     if order is not None and boxes_only:
         order = _rows_over_strips(boxed, strips_stop, order)
     strips = order
@@ -558,29 +558,43 @@ def _bylines_over_leads(blocks: list[list[Line]], stop: int) -> list[int] | None
     return order if moved else None
 
 
-def _byline_astray(blocks: list[list[Line]], i: int) -> bool:
-    """Block *i* is a byline line under a title (本报记者 郭晨, alone in its box) printed amid another
-    article's columns: the box after it opens inside a sentence, as no lead under a byline does, and
-    the box before is no lead it could be printed under (:func:`_byline_under_lead`).  pdfminer boxes
-    it with the strip it stands level with, ahead of its article, which a later group holds (train2603
-    page-025: an article of three columns under two others', its byline read at the end of their first
-    strip)."""
-    return (_lead_byline_alone(blocks[i]) and _opens_inside(blocks[i + 1]) and not _lead(blocks[i + 1])
-            and not _lead(blocks[i - 1]))
+def _head_astray(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* heads an article (a byline line under a title, alone in its box, or a title) and was
+    printed amid another article's columns: the box after it opens inside a sentence, as no lead or
+    text under a head does, and the box before it ends a sentence (a byline line boxed amid its own
+    article's first column, inside the sentence it cuts, is :func:`_interleave`'s to lift: train2625
+    page-024); a byline line's box before it is no lead it could be printed under
+    (:func:`_byline_under_lead`).  pdfminer prints a head with the strip it stands level with, ahead of
+    its article, which a later group holds: train2603 page-025, an article of three columns under two
+    others', its byline line read at the end of their first strip; train2601 page-018, a title set over
+    columns 2 and 3, read between the two strips of the articles beside it."""
+    after = blocks[i + 1]
+    if not _opens_inside(after) or _lead(after) or not _finished(blocks[i - 1]):
+        return False
+    if _lead_byline_alone(blocks[i]):
+        return not _lead(blocks[i - 1])
+    return _title(blocks, i) and not _boxed_apart(blocks, i)  # (a paragraph's first line boxed alone goes on)
 
 
-def _bylines_to_leads(blocks: list[list[Line]], stop: int) -> list[int] | None:
-    """The strip reading of blocks [0, stop) with each byline astray (:func:`_byline_astray`) put over
-    the first lead after it that has no byline line over it, or None when there is none to put so or
-    the strips do not read the page so either."""
+def _head_place(blocks: list[list[Line]], i: int, stop: int) -> int | None:
+    """The block the head *i* (:func:`_head_astray`) is read before: the first lead after it that has no
+    byline line over it (a byline line's), or that has no title over it (a title's: before the lead's
+    byline line, :func:`_untitled_lead`)."""
+    if _lead_byline_alone(blocks[i]):
+        return next((j for j in range(i + 1, stop) if _lead(blocks[j]) and not _lead_byline(blocks[j])
+                     and not _lead_byline_alone(blocks[j - 1])), None)
+    return next((k for j in range(i + 1, stop) if (k := _untitled_lead(blocks, j)) is not None and k > i + 1), None)
+
+
+def _heads_to_leads(blocks: list[list[Line]], stop: int) -> list[int] | None:
+    """The strip reading of blocks [0, stop) with each head astray (:func:`_head_astray`) put over its
+    article's lead (:func:`_head_place`), or None when there is none to put so or the strips do not
+    read the page so either."""
     order = list(range(stop))
-    for i in [i for i in range(1, stop - 1) if _byline_astray(blocks, i)]:
-        at = order.index(i)
-        lead = next((k for k in range(at + 1, stop) if _lead(blocks[order[k]]) and not _lead_byline(blocks[order[k]])
-                     and not _lead_byline_alone(blocks[order[k - 1]])), None)
-        if lead is None:
-            continue
-        order.insert(lead - 1, order.pop(at))  # the lead moves up one as the byline leaves
+    for i in range(1, stop - 1):
+        if _head_astray(blocks, i) and (place := _head_place(blocks, i, stop)) is not None:
+            order.remove(i)
+            order.insert(order.index(place), i)
     if order == list(range(stop)):
         return None
     moved = [blocks[i] for i in order] + blocks[stop:]
@@ -588,12 +602,26 @@ def _bylines_to_leads(blocks: list[list[Line]], stop: int) -> list[int] | None:
     return None if read is None else [order[i] for i in read]
 
 
-def _fewer_broken(blocks: list[list[Line]], order: list[int] | None, other: list[int] | None) -> list[int] | None:
-    """*other* where it breaks fewer sentences than *order* (or than the print order, where *order* is None)."""
+def _heads_read_better(blocks: list[list[Line]], order: list[int] | None, other: list[int] | None) -> list[int] | None:
+    """*other* (:func:`_heads_to_leads`) where it breaks fewer sentences than *order* (or than the print
+    order, where *order* is None), or as few where *order* reads a head astray (:func:`_head_astray`)
+    before a block that is no lead: the head's article then opens without one, inside another's text
+    (train2601 page-018: a title read between two columns of one article, neither breaking a sentence)."""
     if other is None:
         return order
+    order = order or list(range(len(other)))
     cost = _seam_costs(blocks)
-    return other if _sentences_broken(cost, other) < _sentences_broken(cost, order or list(range(len(other)))) else order
+    broken, others = _sentences_broken(cost, order), _sentences_broken(cost, other)
+    if others < broken:
+        return other
+    heads = [i for i in range(1, len(other) - 1) if _head_astray(blocks, i)]
+    return other if others == broken and any(not _over_lead(blocks, order, i) for i in heads) else order
+
+
+def _over_lead(blocks: list[list[Line]], order: list[int], i: int) -> bool:
+    """*order* reads the head *i* right before a lead (a byline line under a title is one)."""
+    at = order.index(i)
+    return at + 1 < len(order) and _lead(blocks[order[at + 1]])
 
 
 def _rotations(blocks: list[list[Line]], stop: int):
