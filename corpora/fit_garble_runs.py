@@ -113,6 +113,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -743,8 +744,9 @@ def fit_threshold(items: list[dict]) -> tuple[float, dict]:
     held garbled fitted on the same decisions (garbled_run_bar)."""
     rows, clean_chars, garbled_marks = held_out_decisions(items)
     by_bound, figures = threshold_figures(rows, clean_chars)
-    allowed = corpus_false_fixes_allowed(garbles.THRESHOLD)
-    best, corpus = least_keeping_corpus(by_bound, allowed)
+    count = cache(corpus_false_fixes)  # (a fresh process a count: the threshold in use is counted once)
+    allowed = corpus_false_fixes_allowed(garbles.THRESHOLD, count)
+    best, corpus = least_keeping_corpus(by_bound, allowed, count)
     bar, in_run = garbled_run_bar(rows, clean_chars, best)
     return best, {"folds": FOLDS, "clean_characters": clean_chars, "garbled_marks": garbled_marks,
                   "least_within_bound": by_bound, "garbled_run": {"bar": bar, **in_run},

@@ -1547,7 +1547,7 @@ def test_a_title_printed_between_another_groups_strips_is_read_over_its_lead() -
                "（记者 张伟）", "\n".join(_set(ASTRAY_TITLE_B_2, 14)), "（记者 李明）", "\n".join(_set(ASTRAY_C, 14))]
     text = "\n\n".join(printed) + "\n"
     # Read where printed, C's title opens an article of B's second column, no sentence broken either way:
-    # a title is read over a lead (textfix.order._heads_read_better).
+    # a title is read over a lead (textfix.order._heads_to_leads).
     assert _read_blocks(text, printed) == [0, 1, 5, 6, 2, 3, 7, 8, 4, 9]
 
 

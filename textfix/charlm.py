@@ -278,11 +278,8 @@ class CharLM:
         a, b, c = ids.get(history[-2], 0), ids.get(history[-1], 0), ids.get(ch, 0)
         if not (a and b and c):
             return False
-        # (The search _kn_logp writes out inline, where a call per look-up would cost.)
-        keys, key = self.tri[0], (a << 32) | (b << 16) | c
-        lo, hi = self._tri_spans[a] or _span(self._tri_spans, keys, a, 32)
-        k = bisect_left(keys, key, lo, hi)
-        return k < hi and keys[k] == key
+        lo, hi = self._tri_spans[a] or _span(self._tri_spans, self.tri[0], a, 32)  # (a's trigrams alone, as _kn_logp)
+        return _find(self.tri, (a << 32) | (b << 16) | c, lo, hi) is not None
 
     def _bigram(self, b: int, c: int) -> float:
         if b and c:

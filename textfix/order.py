@@ -211,7 +211,7 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
     boxes_only = _strip_boxes(boxed, strips_stop)
     order = _strips_past_header(boxed, strips_stop, MIN_BROKEN, None) if searched and broken else None
     if searched and broken and boxes_only:
-        order = _heads_read_better(boxed, order, _heads_to_leads(boxed, strips_stop))
+        order = _heads_to_leads(boxed, strips_stop, order)
     if order is not None and boxes_only:
         order = _rows_over_strips(boxed, strips_stop, order)
     strips = order
@@ -586,36 +586,29 @@ def _head_place(blocks: list[list[Line]], i: int, stop: int) -> int | None:
     return next((k for j in range(i + 1, stop) if (k := _untitled_lead(blocks, j)) is not None and k > i + 1), None)
 
 
-def _heads_to_leads(blocks: list[list[Line]], stop: int) -> list[int] | None:
-    """The strip reading of blocks [0, stop) with each head astray (:func:`_head_astray`) put over its
-    article's lead (:func:`_head_place`), or None when there is none to put so or the strips do not
-    read the page so either."""
-    order = list(range(stop))
-    for i in range(1, stop - 1):
-        if _head_astray(blocks, i) and (place := _head_place(blocks, i, stop)) is not None:
-            order.remove(i)
-            order.insert(order.index(place), i)
-    if order == list(range(stop)):
-        return None
-    moved = [blocks[i] for i in order] + blocks[stop:]
-    read = _strips_past_header(moved, stop, MIN_BROKEN, None)
-    return None if read is None else [order[i] for i in read]
-
-
-def _heads_read_better(blocks: list[list[Line]], order: list[int] | None, other: list[int] | None) -> list[int] | None:
-    """*other* (:func:`_heads_to_leads`) where it breaks fewer sentences than *order* (or than the print
-    order, where *order* is None), or as few where *order* reads a head astray (:func:`_head_astray`)
-    before a block that is no lead: the head's article then opens without one, inside another's text
-    (train2601 page-018: a title read between two columns of one article, neither breaking a sentence)."""
-    if other is None:
+def _heads_to_leads(blocks: list[list[Line]], stop: int, order: list[int] | None) -> list[int] | None:
+    """*order* (the strip search's reading of blocks [0, stop), None for the print order), or the strip
+    reading with each head astray (:func:`_head_astray`) put over its article's lead (:func:`_head_place`)
+    where that breaks fewer sentences, or as few where *order* reads one of those heads before a block that
+    is no lead: the head's article then opens without one, inside another's text (train2601 page-018: a
+    title read between two columns of one article, neither reading breaking a sentence)."""
+    heads = {i: place for i in range(1, stop - 1)
+             if _head_astray(blocks, i) and (place := _head_place(blocks, i, stop)) is not None}
+    if not heads:
         return order
-    order = order or list(range(len(other)))
+    placed = list(range(stop))  # (each place is a lead two blocks or more after its head: never the print order)
+    for i, place in heads.items():
+        placed.remove(i)
+        placed.insert(placed.index(place), i)
+    read = _strips_past_header([blocks[i] for i in placed] + blocks[stop:], stop, MIN_BROKEN, None)
+    if read is None:
+        return order
+    other, current = [placed[i] for i in read], order or list(range(stop))
     cost = _seam_costs(blocks)
-    broken, others = _sentences_broken(cost, order), _sentences_broken(cost, other)
-    if others < broken:
+    broken, others = _sentences_broken(cost, current), _sentences_broken(cost, other)
+    if others < broken or others == broken and any(not _over_lead(blocks, current, i) for i in heads):
         return other
-    heads = [i for i in range(1, len(other) - 1) if _head_astray(blocks, i)]
-    return other if others == broken and any(not _over_lead(blocks, order, i) for i in heads) else order
+    return order
 
 
 def _over_lead(blocks: list[list[Line]], order: list[int], i: int) -> bool:
