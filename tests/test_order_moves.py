@@ -1822,3 +1822,93 @@ def test_the_foot_s_titles_printed_in_two_blocks_stay_at_the_foot() -> None:
     assert [(a.title, a.byline) for a in page.articles] == [
         (TWO_BLOCK_TITLES[0], ""), (TWO_BLOCK_TITLES[1], "赵敏"), (TWO_BLOCK_TITLES[2], "王磊"), (TWO_BLOCK_TITLES[3], "李明")
     ]
+
+
+# Titles at the foot (the shape of train2643 page-011): the subhead over the signed section is 24
+# characters, two lines that each fill the column of 12; no line of it has a mark, and the line under
+# it is a paragraph's indented first line, which no paragraph's last line stands over: a heading.
+H_TWO_FULL = "夜间阅读让下班后的时光更加充实也结识了许多新朋友"
+TWO_FULL_TEXT = "\n".join([H_TWO_FULL[:12], H_TWO_FULL[12:], *_set(P4)[:-1], _set(P4)[-1] + BYLINE_3])
+TWO_FULL_PRINTED = [FIRST, "\n".join(_set(P3)), ARTICLE_4, TWO_FULL_TEXT, FOOT]
+
+
+def test_a_subhead_filling_two_lines_over_its_text_printed_after_the_next_article_goes_back() -> None:
+    assert len(H_TWO_FULL) == 24
+    page_text = _page(TWO_FULL_PRINTED)
+    piece = _pieces(page_text, TWO_FULL_PRINTED)
+    assert reading_order(page_text) == [piece[0], piece[1], piece[3], piece[2], piece[4]]
+    _split_reads(page_text, ["王磊", "赵敏"], [
+        ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("paragraph", P3), ("heading", H_TWO_FULL), ("paragraph", P4)
+    ])
+
+
+# A line shaped as a subhead at a column's foot, under a sentence's end, that stops short of the column
+# by more than FULL_SLACK only because what opens the next column (券”，: a character and the marks no
+# line may open with) did not fit the room left (the shape of train2641 page-008): the column's text run
+# on, read as printed.
+RUN_ON_LINES = ["各地也举办了书市活动。", "多地共发放“图书惠民", "券”，方便市民就近购书，", "受到欢迎。"]
+
+
+def test_a_tail_line_short_by_what_did_not_fit_runs_on_into_the_next_column() -> None:
+    column_1 = "\n".join([*_set(LEAD_3), *RUN_ON_LINES[:2]])
+    column_2 = "\n".join([RUN_ON_LINES[2], RUN_ON_LINES[3] + BYLINE_3])
+    blocks = _blocks([column_1, column_2, ARTICLE_4, FOOT])
+    tail = blocks[0][-1]
+    assert tail.bare and tail.column - tail.width > 2  # short of the column by more than FULL_SLACK
+    assert order_module._tail_subhead(blocks[0]) == 1
+    assert order_module._tail_runs_on(blocks, 0)
+
+
+# Titles over the articles (the shape of train2643 page-007): an unsigned article, then one whose second
+# column ends with a subhead wrapped after its colon's clause (its first line holds a colon, as a
+# subhead's may), whose text opens the third column; pdftotext prints the section under that text (a
+# subhead over its text, which ends the article) before it.  The subhead at the foot is read over the
+# text that opens with its topic; and the column top put before the section is the section put after it:
+# an opening, no cut (so the section is not read at the unsigned article's end instead, which breaks no
+# seam either and reads the same topics).
+TAIL_COLON_HEAD = ["市民：夜间开放让阅读更方", "便"]
+TAIL_COLON_TEXT = "市民表示，夜间开放让阅读更方便，下班以后也能来读书。"
+H_LAST_SECTION = "分享会吸引年轻读者参加"
+LAST_SECTION = "\n".join([H_LAST_SECTION, *_set(P4)[:-1], _set(P4)[-1] + BYLINE_3])
+TAIL_COLON_PRINTED = [
+    "\n".join([TITLE_2, *_set(LEAD_2A), *_set(LEAD_2B)]), "\n".join([TITLE_1, *_set(LEAD_3)]),
+    "\n".join([*_set(LEAD_3B), *_set(P_L), *TAIL_COLON_HEAD]), LAST_SECTION, "\n".join(_set(TAIL_COLON_TEXT)),
+]
+
+
+def test_a_colon_subhead_at_a_column_s_foot_gets_its_text_before_the_next_section() -> None:
+    assert len(TAIL_COLON_HEAD[0]) == 12  # as wide as the column
+    assert order_module._tail_subhead(_blocks(TAIL_COLON_PRINTED)[2]) == 2  # its colon line is a subhead's
+    page_text = _page(TAIL_COLON_PRINTED)
+    piece = _pieces(page_text, TAIL_COLON_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 1, 2, 4, 3)]
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [(TITLE_2, ""), (TITLE_1, "王磊")]
+    assert [(b.kind, b.text) for b in page.articles[1].blocks] == [
+        ("paragraph", LEAD_3), ("paragraph", LEAD_3B), ("paragraph", P_L), ("heading", "".join(TAIL_COLON_HEAD)),
+        ("paragraph", TAIL_COLON_TEXT),
+        ("heading", H_LAST_SECTION), ("paragraph", P4),
+    ]
+
+
+def test_a_paragraph_s_first_two_lines_without_a_mark_are_asked_for_no_topic() -> None:
+    """Two lines without a mark, the first short by an indent and the second full, open a paragraph
+    (the shape of train2649 page-019): as a subhead they shared their common characters with any text."""
+    opening = "联合国负责人道事务的副秘书长在安理会公开会议上说"
+    blocks = _blocks(["\n".join(_set(LEAD_3)), "\n".join(_set(opening)[:2]), "\n".join(_set("联合国安理会公开会议上各方发言。"))])
+    assert all(ln.bare for ln in blocks[1])
+    _, shared = order_module._move_costs(blocks, len(blocks))
+    assert shared(1, 2) == 0
+
+
+def test_a_paragraph_under_a_byline_in_one_block_is_cut_from_it() -> None:
+    """A paragraph's indented first line under the byline that ends an article, in one block (the shape
+    of train2645 page-008: a section's last paragraph, signed, and the next article's later paragraph
+    beside it, which pdftotext took for one block): no byline ends its article inside its column's
+    text, so the block is cut there, and the pieces are read apart only where a move mends a seam."""
+    signed = "\n".join([H3, *_set(P4)[:-1], _set(P4)[-1] + BYLINE_3])
+    later = "\n".join([*_set(LEAD_4B)[:-1], _set(LEAD_4B)[-1] + BYLINE_4])
+    blocks = _blocks(["\n".join(_set(LEAD_3)), "\n".join(_set(LEAD_4A)), "\n".join([signed, later]), FOOT])
+    assert blocks[2][len(signed.split("\n"))].text == _set(LEAD_4B)[0] and len(_set(LEAD_4B)[0]) == 10  # indented
+    moved, _ = move_blocks(blocks)
+    assert ["\n".join(ln.text for ln in block) for block in moved[2:4]] == [signed, later]

@@ -2240,11 +2240,12 @@ def _heading_over_text(block: list[Line]) -> bool:
 
 
 def _fills_over_text(block: list[Line], h: int) -> bool:
-    """A subhead of one line (*h*) without sentence marks filling the column, over two lines with a
-    sentence mark among them: no paragraph ends on a line without one, so the full line is a heading
-    (train81 page-006).  The lines under it are asked for a mark: the foot's titles, one a line, none
-    with a mark, may fill the column too (train59 page-040)."""
-    return h == 1 and block[0].bare and not (block[1].bare and block[2].bare)
+    """A subhead of *h* lines without sentence marks, its last filling the column, over two lines with a
+    sentence mark among them: no paragraph ends on a line without one, so the full line is a heading's
+    (train81 page-006; train2643 page-011, two lines of a 30-character subhead at a 15-character column).
+    The lines under it are asked for a mark: the foot's titles, one a line, none with a mark, may fill
+    the column too (train59 page-040)."""
+    return all(ln.bare for ln in block[:h]) and not (block[h].bare and block[h + 1].bare)
 
 
 def _goes_on_elsewhere(block: list[Line], k: int) -> bool:
@@ -2303,10 +2304,11 @@ def _joined_at_lead(above: Line, line: Line) -> bool:
 
 
 def _joined_after_byline(above: Line, line: Line) -> bool:
-    """*line* goes on inside a sentence (no indented first line, no lead, no byline) right under the
-    byline that ends an article: another column's text pdftotext took into the block (the foot of one
-    article's last column and the rest of the next article's sentence beside it: train41 page-027)."""
-    return above.byline is not None and line.byline is None and not is_indented(line) and not _lead_line(line)
+    """*line* is text (no lead, no byline) right under the byline that ends an article: another column's
+    text pdftotext took into the block (the foot of one article's last column and the rest of the next
+    article's sentence beside it: train41 page-027; or its later paragraph's indented first line:
+    train2645 page-008).  No byline ends its article inside its column's text."""
+    return above.byline is not None and line.byline is None and not _lead_line(line)
 
 
 def _joined_after_paragraph(above: Line, line: Line) -> bool:
@@ -2457,7 +2459,8 @@ def _tail_subhead(block: list[Line]) -> int:
     its text at the next column's top (train23 page-017), under a line that ends a sentence.  One line
     without sentence marks as wide as the column but for an indent; or such lines wrapped onto a shorter
     one without sentence marks, up to SUBHEAD_LINES in all (two: train29 page-035, the short line is no
-    paragraph's, which ends a sentence; three: train77 page-039).
+    paragraph's, which ends a sentence; three: train77 page-039); a wrapped line may hold colons, as a
+    subhead's may (:func:`_subhead_line`; train2643 page-007's ``美国人士：美国无意和平解决乌克兰`` / ``危机``).
     A byline on its line (``（本报记者 吴婷 张伟）`` set under the text) is shaped so too but closes its
     article: no subhead (train77 page-013: read as one, it wanted a text after it, and the next article's
     section was read there, before that article's lead)."""
@@ -2469,7 +2472,7 @@ def _tail_subhead(block: list[Line]) -> int:
     if last.width >= last.column - FULL_SLACK:
         return 0
     for n in range(2, SUBHEAD_LINES + 1):
-        if len(block) <= n or not (block[-n].bare and _broad_line(block[-n])):
+        if len(block) <= n or not (_subhead_line(block[-n]) and _broad_line(block[-n])):
             return 0
         if block[-n - 1].ends:
             return n
@@ -2486,8 +2489,11 @@ def _tail_runs_on(blocks: list[list[Line]], i: int) -> bool:
     end with text in the gold, none with a heading; of those with none after them, 1 with a heading
     and 2 with text (read as subheads still)."""
     block = blocks[i]
-    return (i + 1 < len(blocks) and _tail_subhead(block) == 1 and _full_line(block[-1])
-            and _goes_on(blocks[i + 1]))
+    if i + 1 >= len(blocks) or _tail_subhead(block) != 1 or not _goes_on(blocks[i + 1]):
+        return False
+    # Full within FULL_SLACK, or short by no more than what opens the next block needed (train2641
+    # page-008's ``…发放200万元“图书惠民``, 2.66 units short as its digits are set, over ``券”，…``).
+    return _full_line(block[-1]) or is_full(block[-1], nxt=blocks[i + 1][0])
 
 
 def _foot_title(block: list[Line]) -> bool:
@@ -2810,7 +2816,9 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
     inside = [_opens_inside(b) and not t and not o for b, t, o in zip(blocks, titled, over_text)]
     signed = [_closes(b) for b in blocks]
     leads = [_lead(b) for b in blocks]
-    subheads = [_subhead(b) and not ld for b, ld in zip(blocks, leads)]
+    # A paragraph's first two lines without a mark are no subhead (as for *headed*; train2649 page-019:
+    # so read, their common characters drew the next article's title after them, for its topic).
+    subheads = [_subhead(b) and not ld and not _paragraph_opens(b) for b, ld in zip(blocks, leads)]
     rests = _rests(blocks)
     alone = [_lead_alone(b) for b in blocks]
     wants_rest = [x > 0 and rests[x - 1] for x in range(len(blocks))]  # a heading's first line, its rest printed before it
@@ -3476,6 +3484,11 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         topic = sum(shared(seq[k], seq[k + 1]) for k in range(len(seq) - 1))
         return seams, -topic, unbalanced(seq), unbalanced_at_tops(seq), cuts, moves, way
 
+    def opens(x: int) -> bool:
+        """Block *x* opens where pdftotext cuts (a bold line, an article's opening) or with a title
+        stack repeating a foot title, which opens an article as a lead does (train91 page-022)."""
+        return _opening(blocks[x]) or openers[x]
+
     def runs(seq: tuple[int, ...]):
         """Each order one move away: a run put earlier, or a stretch read as two columns interleaved."""
         n = len(seq)
@@ -3485,10 +3498,12 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
             for run in range(1, min(MAX_RUN, n - i) + 1):
                 if i + run < n and bound[seq[i + run - 1]] and _lead(blocks[seq[i + run]]):
                     continue  # a title or byline line is not cut from the lead under it
-                # A title stack repeating a foot title opens an article, as a lead does (train91 page-022).
-                cut = int(not (_opening(blocks[seq[i]]) or openers[seq[i]]))
+                cut = int(not opens(seq[i]))
                 for k in range(1, i):  # the page opens where the extractor starts: nothing goes before
-                    yield seq[:k] + seq[i:i + run] + seq[k:i] + seq[i + run:], cut, i - k, False
+                    # A run put before one block is that block put after the run: no cut where it opens
+                    # (train2643 page-007: a column's top printed after the section under it).
+                    swap_cut = cut and int(not (k == i - 1 and opens(seq[k])))
+                    yield seq[:k] + seq[i:i + run] + seq[k:i] + seq[i + run:], swap_cut, i - k, False
         # pdftotext reads an article's two columns cut at subheads by height: column 1's first piece,
         # column 2's, column 1's second, … (train page-022, page-029): read the even ones, then the odd.
         for a in range(n):
