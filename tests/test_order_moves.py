@@ -1912,3 +1912,16 @@ def test_a_paragraph_under_a_byline_in_one_block_is_cut_from_it() -> None:
     assert blocks[2][len(signed.split("\n"))].text == _set(LEAD_4B)[0] and len(_set(LEAD_4B)[0]) == 10  # indented
     moved, _ = move_blocks(blocks)
     assert ["\n".join(ln.text for ln in block) for block in moved[2:4]] == [signed, later]
+
+
+def test_a_byline_wrapped_over_three_lines_closes_its_text_and_cuts_the_block_under_it() -> None:
+    """pdftotext parts a justified line's spread characters: ``…心得。（记者`` / ``王`` / ``磊）`` (the
+    shape of train2687 page-035, the next article's paragraph under it in the same block)."""
+    lead = _set(LEAD_3B)
+    signed = "\n".join([*lead[:-1], lead[-1] + "（记者", "王", "磊）"])
+    later = "\n".join([*_set(LEAD_4B)[:-1], _set(LEAD_4B)[-1] + BYLINE_4])
+    page_text = _page(["\n".join(_set(LEAD_3)), signed, "\n".join(_set(LEAD_4A)), "\n".join([signed, later]), FOOT])
+    blocks = boxes(page_text, BylineFinder())
+    assert order_module._closes(blocks[1])  # the block ends with the byline
+    moved, _ = move_blocks(blocks)
+    assert ["\n".join(ln.text for ln in block) for block in moved[3:5]] == [signed, later]

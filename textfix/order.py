@@ -107,12 +107,28 @@ def boxes(text: str, bylines: BylineFinder) -> list[list[Line]]:
     lines = cut_lines(text, bylines=bylines)
     blocks = blocks_of(lines, text)
     for block in blocks:
-        last = block[-1]
-        if len(block) > 1 and last.byline is None and _wrapped_byline_end(block, len(block) - 1, bylines):
-            block[-1] = last._replace(byline=(0, last.text, ""))  # where its name starts is not asked here
+        for k in _byline_ends(block, bylines):
+            block[k] = block[k]._replace(byline=(0, block[k].text, ""))  # where its name starts is not asked here
     for before, block in zip(blocks, blocks[1:]):
         _carry_wrapped_byline(before, block, bylines)
     return blocks
+
+
+def _byline_ends(block: list[Line], bylines: BylineFinder) -> list[int]:
+    """The lines of *block* that end a byline begun on the line before them (:func:`_wrapped_byline_end`):
+    its last line; or any line whose byline began two lines up, over a line of a name's character or
+    two (``…细节。（记者`` / ``刘`` / ``洋）``: pdftotext parts a justified line's spread characters, in
+    or amid the block: train2687 page-035, the next article's paragraph under it)."""
+    ends = []
+    for k in range(1, len(block)):
+        line = block[k]
+        if line.byline is not None or line.text[-1] not in bylines.closers:
+            continue
+        if k == len(block) - 1 and _wrapped_byline_end(block, k, bylines):
+            ends.append(k)
+        elif k >= 2 and len(block[k - 1].text) <= 2 and _byline_across(bylines, block, k - 2, 3) is not None:
+            ends.append(k)
+    return ends
 
 
 def _carry_wrapped_byline(before: list[Line], block: list[Line], bylines: BylineFinder) -> None:
