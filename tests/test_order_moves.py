@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from textfix import split_page
-from textfix.lines import INDENT_MAX, BylineFinder, cut_lines
+from textfix.lines import INDENT_MAX, BylineFinder, cut_lines, is_indented
 from textfix.order import (
     BLOCK_PARAGRAPHS, COLUMN_SHARE, COLUMN_SLACK, Reading, blocks_of, boxes, move_blocks, move_order, paragraphs_per_block,
     reading_order,
@@ -1925,3 +1925,14 @@ def test_a_byline_wrapped_over_three_lines_closes_its_text_and_cuts_the_block_un
     assert order_module._closes(blocks[1])  # the block ends with the byline
     moved, _ = move_blocks(blocks)
     assert ["\n".join(ln.text for ln in block) for block in moved[3:5]] == [signed, later]
+
+
+def test_a_line_that_is_all_a_parenthesis_does_not_cut_the_list_under_it() -> None:
+    """``（以下按姓氏笔画排序）`` over a list of names (the shape of train2705 page-038): the byline finder
+    takes the parenthesis for a byline, but nothing stands before it on its line, so the list's next line,
+    short as an indented one, is not cut from it."""
+    names = ["丁向群（女）、丁兴农", "、于文明、于立军、于会文", "、万敏、马晓天、王毅。"]
+    listed = "\n".join(["委员：", "（以下按姓氏笔画排序）", *names])
+    blocks = _blocks(["\n".join(_set(LEAD_3)), listed, ARTICLE_4, FOOT])
+    assert blocks[1][1].byline is not None and is_indented(blocks[1][2])  # short as an indented first line
+    assert not any(block[0].text == names[0] for block in move_blocks(blocks)[0])

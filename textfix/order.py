@@ -2322,9 +2322,15 @@ def _joined_at_lead(above: Line, line: Line) -> bool:
 def _joined_after_byline(above: Line, line: Line) -> bool:
     """*line* is text (no lead, no byline) right under the byline that ends an article: another column's
     text pdftotext took into the block (the foot of one article's last column and the rest of the next
-    article's sentence beside it: train41 page-027; or its later paragraph's indented first line:
-    train2645 page-008).  No byline ends its article inside its column's text."""
-    return above.byline is not None and line.byline is None and not _lead_line(line)
+    article's sentence beside it: train41 page-027).  Or its later paragraph's indented first line,
+    under a byline set after its text on the line (train2645 page-008) or wrapped onto the line
+    (:func:`_byline_ends`): no byline ends its article inside its column's text.  Not under a line that
+    is all a parenthesis (``（以下按姓氏笔画排序）`` over a list of names, which the finder takes for a
+    byline: train2705 page-038)."""
+    if above.byline is None or line.byline is not None or _lead_line(line):
+        return False
+    start, _, names = above.byline
+    return not is_indented(line) or start > 0 or not names
 
 
 def _joined_after_paragraph(above: Line, line: Line) -> bool:
