@@ -1936,3 +1936,13 @@ def test_a_line_that_is_all_a_parenthesis_does_not_cut_the_list_under_it() -> No
     blocks = _blocks(["\n".join(_set(LEAD_3)), listed, ARTICLE_4, FOOT])
     assert blocks[1][1].byline is not None and is_indented(blocks[1][2])  # short as an indented first line
     assert not any(block[0].text == names[0] for block in move_blocks(blocks)[0])
+
+
+def test_a_byline_wrapped_over_two_lines_amid_a_block_cuts_the_block_under_it() -> None:
+    """The two-line wrap (``…心得。（记者`` / ``王磊）``) is read amid a block as the three-line one is."""
+    lead = _set(LEAD_3B)
+    signed = "\n".join([*lead[:-1], lead[-1] + "（记者", "王磊）"])
+    later = "\n".join([*_set(LEAD_4B)[:-1], _set(LEAD_4B)[-1] + BYLINE_4])
+    page_text = _page(["\n".join(_set(LEAD_3)), "\n".join(_set(LEAD_4A)), "\n".join([signed, later]), FOOT])
+    moved, _ = move_blocks(boxes(page_text, BylineFinder()))
+    assert ["\n".join(ln.text for ln in block) for block in moved[2:4]] == [signed, later]

@@ -114,19 +114,24 @@ def boxes(text: str, bylines: BylineFinder) -> list[list[Line]]:
     return blocks
 
 
+# The middle line of a byline pdftotext wrapped over three lines holds a part of a name: of the 44 such
+# wraps in the pdftotext text of the twenty-seventh session's batches, 39 hold one character (刘), 5 two
+# (欧阳, 司马: a compound surname).
+WRAPPED_NAME_PART = 2
+
+
 def _byline_ends(block: list[Line], bylines: BylineFinder) -> list[int]:
-    """The lines of *block* that end a byline begun on the line before them (:func:`_wrapped_byline_end`):
-    its last line; or any line whose byline began two lines up, over a line of a name's character or
-    two (``…细节。（记者`` / ``刘`` / ``洋）``: pdftotext parts a justified line's spread characters, in
-    or amid the block: train2687 page-035, the next article's paragraph under it)."""
+    """The lines of *block* that end a byline begun on the line before them (:func:`_wrapped_byline_end`),
+    or two lines up, over a line that holds a part of a name (``…细节。（记者`` / ``刘`` / ``洋）``:
+    pdftotext parts a justified line's spread characters), at the block's end or amid it (train2687
+    page-035: the next article's paragraph under it, which the move search then cuts away)."""
     ends = []
     for k in range(1, len(block)):
         line = block[k]
         if line.byline is not None or line.text[-1] not in bylines.closers:
             continue
-        if k == len(block) - 1 and _wrapped_byline_end(block, k, bylines):
-            ends.append(k)
-        elif k >= 2 and len(block[k - 1].text) <= 2 and _byline_across(bylines, block, k - 2, 3) is not None:
+        if _wrapped_byline_end(block, k, bylines) or (
+                k >= 2 and len(block[k - 1].text) <= WRAPPED_NAME_PART and _byline_across(bylines, block, k - 2, 3) is not None):
             ends.append(k)
     return ends
 
@@ -3470,14 +3475,6 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         return None
     openers = _foot_title_openers(blocks, stop)
     broken, shared = _move_costs(blocks, stop, openers)
-    # A heading block is held to a lead under it; a paragraph's first line over a full one is none
-    # (:func:`_text_line`: the text under a subhead, cut from the lead under it, train39 page-021).
-    bound = [_heading(b) and not _text_line(b, 0) for b in blocks]
-    # pdftotext cuts its blocks at bold lines: an article's lead is never cut from what stands over it.
-    movable = [not _lead(b) or _titled(b) or _lead_byline(b) or _label_over_deck(b) for b in blocks]
-    # An article's opening: a title stack repeating a foot title too (train77 page-022: reading
-    # two columns across one put the text under it before it).
-    article = [_titled(b) or is_wide(b[0]) or _lead(b) or o for b, o in zip(blocks, openers)]
     lo = _body_start(blocks, stop)
     order = list(range(lo, stop))
     if not 2 <= len(order) <= MAX_MOVE_BLOCKS:
@@ -3489,6 +3486,17 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
 
     if not _moves_show(blocks, stop, broken):
         return None
+    # A heading block is held to a lead under it; a paragraph's first line over a full one is none
+    # (:func:`_text_line`: the text under a subhead, cut from the lead under it, train39 page-021).
+    bound = [_heading(b) and not _text_line(b, 0) for b in blocks]
+    # pdftotext cuts its blocks at bold lines: an article's lead is never cut from what stands over it.
+    movable = [not _lead(b) or _titled(b) or _lead_byline(b) or _label_over_deck(b) for b in blocks]
+    # An article's opening: a title stack repeating a foot title too (train77 page-022: reading
+    # two columns across one put the text under it before it).
+    article = [_titled(b) or is_wide(b[0]) or _lead(b) or o for b, o in zip(blocks, openers)]
+    # Where pdftotext cuts (a bold line, an article's opening), or a title stack repeating a foot title,
+    # which opens an article as a lead does (train91 page-022): a run moved from there costs no cut.
+    opens = [_opening(b) or o for b, o in zip(blocks, openers)]
     crowded = _crowded(blocks)
     # An article read in too many columns counts as a seam broken only where the print order shows
     # one: asked on every page, it led the search on train49 page-031 (none printed so) to an order
@@ -3506,11 +3514,6 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         topic = sum(shared(seq[k], seq[k + 1]) for k in range(len(seq) - 1))
         return seams, -topic, unbalanced(seq), unbalanced_at_tops(seq), cuts, moves, way
 
-    def opens(x: int) -> bool:
-        """Block *x* opens where pdftotext cuts (a bold line, an article's opening) or with a title
-        stack repeating a foot title, which opens an article as a lead does (train91 page-022)."""
-        return _opening(blocks[x]) or openers[x]
-
     def runs(seq: tuple[int, ...]):
         """Each order one move away: a run put earlier, or a stretch read as two columns interleaved."""
         n = len(seq)
@@ -3520,11 +3523,11 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
             for run in range(1, min(MAX_RUN, n - i) + 1):
                 if i + run < n and bound[seq[i + run - 1]] and _lead(blocks[seq[i + run]]):
                     continue  # a title or byline line is not cut from the lead under it
-                cut = int(not opens(seq[i]))
+                cut = int(not opens[seq[i]])
                 for k in range(1, i):  # the page opens where the extractor starts: nothing goes before
                     # A run put before one block is that block put after the run: no cut where it opens
                     # (train2643 page-007: a column's top printed after the section under it).
-                    swap_cut = cut and int(not (k == i - 1 and opens(seq[k])))
+                    swap_cut = cut and int(not (k == i - 1 and opens[seq[k]]))
                     yield seq[:k] + seq[i:i + run] + seq[k:i] + seq[i + run:], swap_cut, i - k, False
         # pdftotext reads an article's two columns cut at subheads by height: column 1's first piece,
         # column 2's, column 1's second, … (train page-022, page-029): read the even ones, then the odd.
