@@ -10,6 +10,7 @@ import pytest
 from textfix.formats import to_text
 from textfix.lines import BylineFinder, Line, _may_open_paragraph, cut_lines
 from textfix.repair import repair
+from textfix.shape import regions
 from textfix.split import split_page
 
 FINDER = BylineFinder()
@@ -1844,6 +1845,20 @@ def test_a_line_joined_at_a_hyphen_before_a_paragraph_s_last_line() -> None:
     body = "器人，能源大臣穆斯塔法卡里姆说，订单已经排到了\n明年年底。\n"
     text = HYPHEN_OPENING + body + ARTICLE_2
     assert [ln.text for ln in cut_lines(text)][14:16] == ["器人，能源大臣穆斯塔法", "卡里姆说，订单已经排到了"]
+
+
+def test_a_line_joined_at_a_hyphen_that_ends_its_paragraph() -> None:
+    # 器人，能源大臣穆斯塔法- (22 units and the hyphen's 1 of 24) and 卡里姆说，订单排满。 (20: the
+    # paragraph's last line) printed by pdftotext as one line, 42 units, before the next paragraph's
+    # indented first line (企业负责人介绍，今年, 20).  Ending a sentence more than 1.5 columns wide, it
+    # read as a paragraph written one a line: a region of its own, which cut the article in two.  The
+    # full first part alone says where the hyphen stood.
+    text = HYPHEN_OPENING + "器人，能源大臣穆斯塔法卡里姆说，订单排满。\n" + "企业负责人介绍，今年\n以来产品销量持续增长。\n（记者 李娜）\n"
+    assert [ln.text for ln in cut_lines(text)][14:17] == ["器人，能源大臣穆斯塔法", "卡里姆说，订单排满。", "企业负责人介绍，今年"]
+    assert regions(text) == [(0, len(text), "print")]
+    page = split_page(text)
+    assert _read(page) == [("春耕备耕有序推进农业生产", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+    assert page.articles[1].blocks[0].text == "在江苏常州的一家工厂里，工人们正在组装新型机器人，能源大臣穆斯塔法卡里姆说，订单排满。"
 
 
 def test_a_wide_title_line_over_a_full_lead_line_is_not_parted() -> None:

@@ -235,6 +235,13 @@ def _part_hyphen_joins(lines: list[Line], quote: int, space: int) -> list[Line]:
     return out
 
 
+def hyphen_joins(text: str) -> set[int]:
+    """The offsets in *text* of the lines pdftotext joined at a hyphen it dropped (see
+    _part_hyphen_joins): one such line is two printed lines, however wide, not a paragraph."""
+    lines = cut_lines(text)
+    return {a.start for a, b in zip(lines, lines[1:]) if a.end == b.start}
+
+
 def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int, space: int) -> list[Line] | None:
     """The two printed lines the wide line *ln* is when pdftotext joined them at a hyphen it dropped
     (see _part_hyphen_joins), or None.
@@ -247,7 +254,13 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
     to what opens the second, as a paragraph's line or an indented first line (the line before ends
     a sentence or a subhead: its text is no evidence of which).
     """
-    if is_wide(prev) or not _runs_on(nxt, after):
+    if is_wide(prev):
+        return None
+    # A paragraph's last line joined: its sentence ends, the next line opens a paragraph (train2741
+    # page-005, 南极- | 艾特肯盆地预选着陆区。 before 自5月3日…); no title ends a sentence (textfix.layout),
+    # and the full first part alone then says where the hyphen stood.
+    last = ln.ends and _may_open_paragraph(nxt) and not is_wide(nxt)
+    if not last and not _runs_on(nxt, after):
         return None
     text, column = ln.text, ln.column
     hyphen = _measured_width("-", ln.proportional, quote, space)
@@ -263,7 +276,7 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
         second = Line.of(tail, ln.start + j, ln.end, width, column)._replace(
             byline=byline, proportional=ln.proportional, hanging=ln.hanging, garbled_end=ln.garbled_end,
             quote_width=ln.quote_width)
-        if not is_full(second, nxt=nxt):
+        if not (last and second.ends or is_full(second, nxt=nxt)):
             continue
         head = text[:j]
         first = Line.of(head, ln.start, ln.start + j, head_width, column)._replace(

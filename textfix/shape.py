@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from .charclasses import DASH_PAIR
-from .lines import FULL_SLACK, LINE_TEXT, SENTENCE_END_LAST, TERMINAL_END, _estimate_columns, _upper_quartile
+from .lines import FULL_SLACK, LINE_TEXT, SENTENCE_END_LAST, TERMINAL_END, _estimate_columns, _upper_quartile, hyphen_joins
 from .measure import display_widths
 
 PRINT = "print"
@@ -136,6 +136,10 @@ def regions(text: str) -> list[tuple[int, int, str]]:
     if not any(_wide_paragraph_end(t, w, column) for t, w in zip(lines, widths)):  # the usual print page
         return [(0, len(text), PRINT)]
     found = list(LINE_TEXT.finditer(text))  # where the lines are: only a page with such lines asks
+    # A paragraph's last two printed lines pdftotext joined at a hyphen are as wide and end a sentence
+    # (train2741 page-005): print, not a paragraph written one a line.
+    joined = hyphen_joins(text)
+    widths = [0 if m.start() in joined else w for m, w in zip(found, widths)]
     # A line at the column ends a run: the page's column, or the local one where articles of one page
     # are set in columns of different widths (next to the run the local one takes its wide lines in).
     local = _estimate_columns(widths)
