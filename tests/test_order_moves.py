@@ -1946,3 +1946,74 @@ def test_a_byline_wrapped_over_two_lines_amid_a_block_cuts_the_block_under_it() 
     page_text = _page(["\n".join(_set(LEAD_3)), "\n".join(_set(LEAD_4A)), "\n".join([signed, later]), FOOT])
     moved, _ = move_blocks(boxes(page_text, BylineFinder()))
     assert ["\n".join(ln.text for ln in block) for block in moved[2:4]] == [signed, later]
+
+
+def _parted_after_short_last_line(last_paragraph: str) -> list[str]:
+    """The blocks move_blocks cuts from a block holding *last_paragraph* (its last line 9 characters,
+    18 of 24 units) over the rest of another article's sentence at the column's full width."""
+    later = "\n".join(["机手抢收玉米，今年玉米长", "势良好，丰收在望。" + BYLINE_4])
+    column = "\n".join(_set(last_paragraph))
+    blocks = _blocks(["\n".join(_set(LEAD_3)), "\n".join(_set(LEAD_4A)), "\n".join([column, later]), FOOT])
+    return ["\n".join(ln.text for ln in block) for block in move_blocks(blocks)[0]]
+
+
+def test_a_full_line_under_a_paragraph_s_last_line_short_by_an_indent_is_cut_from_it() -> None:
+    """A paragraph's last line 6 units short (as short as an indented first line, 4 to 7) under a full
+    line that runs on into it, then a full line inside another article's sentence (the shape of
+    train2751 page-005): no first line stands under a line that runs on, so the paragraph ended there."""
+    paragraph = "馆方还开设了阅读分享会，每周邀请读者交流读书心得，反响很热烈。"
+    assert [len(line) for line in _set(paragraph)] == [10, 12, 9]
+    assert "\n".join(_set(paragraph)) in _parted_after_short_last_line(paragraph)
+
+
+def test_a_last_line_with_digits_measures_no_paragraph_end_by_an_indent() -> None:
+    """The same with a digit in the short line: a digit's width is estimated (train2755 page-030's
+    full line 过7.7万列、运输货物731万标箱。 measures 4 units short), so the block stays whole."""
+    paragraph = "馆方还开设了阅读分享会，每周邀请读者交流读书心得，反响热烈2次。"
+    assert "\n".join(_set(paragraph)) not in _parted_after_short_last_line(paragraph)
+
+
+# Titles at the foot (the shape of train2749 page-002): the flood article opens with a title stack set
+# in the column — its first heading wrapped over two lines at column 1's top, the rest of the stack
+# and the lead under it — all repeated at the foot.  pdftotext prints the first heading, columns 2
+# and 3 (each opening with a paragraph, the article unsigned), then the stack's rest and the lead.
+# Read with the columns put before the heading, or with the stack's rest put back under it, no seam
+# is broken and the balance tells nothing; read after the library article's byline, column 2 would
+# open an article with no title or lead of its own.
+FLOOD_STACK = ["防汛救灾工作有序推进各地", "全力保障群众安全"]
+FLOOD_STACK_REST = ["抢险队伍连夜转移受灾群众", "多部门协同做好灾后重建"]
+FLOOD_LEAD = "央视网消息（新闻联播）：连日来，多地遭遇强降雨，部分地区受灾严重。"
+FLOOD_2 = ["灾害发生后，各地立即启动应急响应，组织抢险队伍赶赴一线，转移安置受威胁群众，全力搜救被困人员。",
+           "气象部门加密监测预报，及时发布预警信息，提醒群众远离危险区域，做好自我防护。"]
+FLOOD_3 = ["水利部门科学调度水库，拦洪削峰，减轻下游防洪压力，确保重要堤防安全。",
+           "交通电力通信等部门抓紧抢修受损设施，目前大部分道路已恢复通行，各项工作正在有序进行中。"]
+FLOOD_PRINTED = [
+    LIBRARY, "\n".join(FLOOD_STACK),
+    "\n".join(line for p in FLOOD_2 for line in _set(p)), "\n".join(line for p in FLOOD_3 for line in _set(p)),
+    "\n".join([*FLOOD_STACK_REST, *_set(FLOOD_LEAD)]),
+    "图书馆延时服务受读者欢迎\n" + "".join(FLOOD_STACK) + " " + " ".join(FLOOD_STACK_REST),
+]
+
+
+def test_a_byline_is_followed_by_the_next_article_s_opening_where_an_order_can_read_one() -> None:
+    page_text = _page(FLOOD_PRINTED)
+    library, stack, column_2, column_3, rest, foot = _pieces(page_text, FLOOD_PRINTED)
+    assert reading_order(page_text) == [library, stack, rest, column_2, column_3, foot]
+
+
+# A paragraph's first two lines, no mark in them (美国哥伦比亚大学教授 | 杰弗里萨克斯日前在接受媒: an
+# indented first line, then a full one inside the sentence), printed last before the foot's titles;
+# its sentence goes on at the top of a block printed earlier (the shape of train2755 page-002).
+SCHOLAR = _set("美国哥伦比亚大学教授杰弗里萨克斯日前在接受媒体采访时列举了多项事实。")
+SCHOLAR_PRINTED = [
+    "\n".join(_set(LEAD_3)), "\n".join([*SCHOLAR[2:], *_set(P4)[:-1], _set(P4)[-1] + BYLINE_3]), ARTICLE_4,
+    "\n".join(SCHOLAR[:2]), FOOT,
+]
+
+
+def test_a_paragraph_s_opening_printed_before_the_titles_is_no_foot_title() -> None:
+    page_text = _page(SCHOLAR_PRINTED)
+    _, stop = move_blocks(boxes(page_text, BylineFinder()))
+    assert stop == len(SCHOLAR_PRINTED) - 1  # the foot is the titles alone
+    lead, rest, harvest, opening, foot = _pieces(page_text, SCHOLAR_PRINTED)
+    assert reading_order(page_text) == [lead, opening, rest, harvest, foot]

@@ -2338,20 +2338,32 @@ def _joined_after_byline(above: Line, line: Line) -> bool:
     return not is_indented(line) or start > 0 or not names
 
 
-def _joined_after_paragraph(above: Line, line: Line) -> bool:
+def _joined_after_paragraph(before: Line, above: Line, line: Line) -> bool:
     """*line* goes on inside a sentence at the column's full width, not indented, right under a
     paragraph's last line (a sentence ended short of the column by more than an indent: a paragraph's
-    first line that ends a sentence is short by its indent only, train25 page-010): no paragraph, lead,
-    subhead or byline opens so.  Another column's text pdftotext took into the block (a section's
-    last paragraph at one article's column foot and the rest of the next article's sentence beside
-    it: train57 page-035)."""
-    ended = above.ends and above.byline is None and above.width < above.column - INDENT_MAX
+    first line that ends a sentence is short by its indent only, train25 page-010; or ended short
+    under a full line *before* that runs on into it, which no first line is: :func:`_short_after_full`,
+    train2751 page-005): no paragraph, lead, subhead or byline opens so.  Another column's text pdftotext took
+    into the block (a section's last paragraph at one article's column foot and the rest of the next
+    article's sentence beside it: train57 page-035)."""
+    last = above.width < above.column - INDENT_MAX or _short_after_full(before, above)
+    ended = above.ends and above.byline is None and last
     return ended and line.byline is None and not _subhead_line(line) and _full_line(line) and not _lead_line(line)
 
 
-def _joined(above: Line, line: Line) -> bool:
-    """Two pieces of text pdftotext took for one block meet between *above* and *line*."""
-    return _joined_at_lead(above, line) or _joined_after_byline(above, line) or _joined_after_paragraph(above, line)
+def _short_after_full(before: Line, above: Line) -> bool:
+    """*above* ends its paragraph under the full line *before* that runs on into it: it is short of the
+    column by more than the least indent, measured exactly (no digit or Latin letter, whose widths are
+    estimated: 过7.7万列、运输货物731万标箱。, a full line of train2755 page-030, measures 4 units short)."""
+    exact = not any(map(str.isascii, above.text))
+    return exact and above.width < above.column - INDENT_MIN and _full_line(before) and not before.ends
+
+
+def _joined(before: Line, above: Line, line: Line) -> bool:
+    """Two pieces of text pdftotext took for one block meet between *above* and *line* (*before* the
+    line over *above*)."""
+    return (_joined_at_lead(above, line) or _joined_after_byline(above, line)
+            or _joined_after_paragraph(before, above, line))
 
 
 def _cut_at_leads(blocks: list[list[Line]]) -> list[list[Line]]:
@@ -2362,7 +2374,7 @@ def _cut_at_leads(blocks: list[list[Line]]) -> list[list[Line]]:
     out = []
     for block in blocks:
         text = [k for k in range(len(block)) if _text_line(block, k)]
-        cuts = [k for k in range(2, len(block)) if text and text[0] < k - 1 and _joined(block[k - 1], block[k])]
+        cuts = [k for k in range(2, len(block)) if text and text[0] < k - 1 and _joined(block[k - 2], block[k - 1], block[k])]
         out += [block[lo:hi] for lo, hi in zip([0, *cuts], [*cuts, len(block)])]
     return out
 
@@ -2527,9 +2539,18 @@ def _foot_title(block: list[Line]) -> bool:
     """The block may be titles at the foot: every line punctuated as a title is, none opening an
     article's text (a lead, a dateline, a byline line), and no heading set over a paragraph's indented
     first line."""
-    if not _all_headlines(block) or _heading_over_text(block):
+    if not _all_headlines(block) or _heading_over_text(block) or _paragraph_cut_off(block):
         return False
     return not any(map(_lead_line, block))
+
+
+def _paragraph_cut_off(block: list[Line]) -> bool:
+    """The block opens a paragraph (:func:`_paragraph_opens`) and stops inside its sentence at the
+    column's full width: a column's text printed apart, its sentence going on elsewhere, though no
+    mark is in its lines (train2755 page-002: 美国哥伦比亚大学教授杰弗里·萨克 | 斯日前在接受媒体采访时列举了包括“美,
+    printed before the foot's titles)."""
+    last = block[-1]
+    return _paragraph_opens(block) and _full_line(last) and not last.ends
 
 
 def move_blocks(blocks: list[list[Line]]) -> tuple[list[list[Line]], int]:
@@ -3205,8 +3226,9 @@ def _none_crowded(seq: list[int] | tuple[int, ...]) -> int:
 
 
 # How many of move_order's key terms say how the order reads (the seams, the subheads' topics, the balance at
-# the feet and at the tops); the terms after them are the moves' cost (cuts, moves, way).
-READ_TERMS = 4
+# the feet and at the tops, the articles opened without an opening); the terms after them are the moves'
+# cost (cuts, moves, way).
+READ_TERMS = 5
 
 
 def _no_term_worse(terms: tuple, than: tuple) -> bool:
@@ -3232,14 +3254,15 @@ def _search(start: tuple[int, ...], key, runs, cohesion=None, offered: list[tupl
     seen = {start}
     for moves in range(1, MAX_MOVES + 1):
         options: dict[tuple[int, ...], tuple] = {}
-        for (seams, topic, off, off_tops, together, cuts, _, way), seq in beam:
+        for was, seq in beam:
+            seams, reads, (together, cuts, _, way) = was[0], was[1:READ_TERMS], was[READ_TERMS:]
             for new, cut, far, columns in runs(seq):
                 if new in seen:
                     continue
                 k = ranked(new, cuts + cut, moves, way + far)
                 # Each move mends a seam; reading two columns back may only make a subhead's move mend
                 # one, reading a block with its article's text may too.
-                closer = k[READ_TERMS] < together and _no_term_worse(k[1:READ_TERMS], (topic, off, off_tops))
+                closer = k[READ_TERMS] < together and _no_term_worse(k[1:READ_TERMS], reads)
                 if (k[0] < seams or ((columns or closer) and k[0] == seams)) and (new not in options or k < options[new]):
                     options[new] = k
         seen.update(options)
@@ -3497,6 +3520,15 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     # Where pdftotext cuts (a bold line, an article's opening), or a title stack repeating a foot title,
     # which opens an article as a lead does (train91 page-022): a run moved from there costs no cut.
     opens = [_opening(b) or o for b, o in zip(blocks, openers)]
+    # A byline that closes an article is followed by the next article's opening where an order can
+    # read one there: read after it, a paragraph opens an article with no title or lead of its own,
+    # and the opening it could have had then stands amid another article (train2749 page-002: a title
+    # stack repeating a foot title read after the columns under it, no seam broken either way).
+    signed = [_closes(b) for b in blocks]
+
+    def untitled(seq: tuple[int, ...]) -> int:
+        return sum(signed[x] and not opens[y] for x, y in zip(seq, seq[1:]))
+
     crowded = _crowded(blocks)
     # An article read in too many columns counts as a seam broken only where the print order shows
     # one: asked on every page, it led the search on train49 page-031 (none printed so) to an order
@@ -3505,14 +3537,15 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         crowded = _none_crowded
     unbalanced, unbalanced_at_tops = _balance(blocks)
 
-    def key(seq: tuple[int, ...], cuts: int, moves: int, way: int) -> tuple[int, int, int, int, int, int, int]:
+    def key(seq: tuple[int, ...], cuts: int, moves: int, way: int) -> tuple[int, int, int, int, int, int, int, int]:
         """Fewest seams broken (an article read in too many columns counts one), then the most subheads'
         characters found in their text, then the fewest articles off balance (at their feet, then at
-        their tops too), then the fewest runs moved that do not open at a bold line or an article's
-        opening (*cuts*), then the fewest moves, then the shortest way moved."""
+        their tops too), then the fewest articles opened after a byline without an opening (*untitled*),
+        then the fewest runs moved that do not open at a bold line or an article's opening (*cuts*),
+        then the fewest moves, then the shortest way moved."""
         seams = sum(seam(seq, k) for k in range(len(seq))) + _short_columns(blocks, seq) + crowded(seq)
         topic = sum(shared(seq[k], seq[k + 1]) for k in range(len(seq) - 1))
-        return seams, -topic, unbalanced(seq), unbalanced_at_tops(seq), cuts, moves, way
+        return seams, -topic, unbalanced(seq), unbalanced_at_tops(seq), untitled(seq), cuts, moves, way
 
     def runs(seq: tuple[int, ...]):
         """Each order one move away: a run put earlier, or a stretch read as two columns interleaved."""
