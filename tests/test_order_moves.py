@@ -2017,3 +2017,26 @@ def test_a_paragraph_s_opening_printed_before_the_titles_is_no_foot_title() -> N
     assert stop == len(SCHOLAR_PRINTED) - 1  # the foot is the titles alone
     lead, rest, harvest, opening, foot = _pieces(page_text, SCHOLAR_PRINTED)
     assert reading_order(page_text) == [lead, opening, rest, harvest, foot]
+
+
+def test_a_section_printed_last_goes_to_the_article_that_shares_its_words() -> None:
+    """FIRST_SECTION_LAST_PRINTED's shape with a section of the second article (乡村书屋…村民读书看报, the
+    words of the book-room article; its subhead names none of the blocks' openings): read at the end of
+    either article it breaks no seam and no term of the key tells, so the words do (the shape of
+    train2751 page-029; the first article that takes it read it into another article)."""
+    section = "\n".join(["夜校开课受欢迎", *_set("乡村书屋还开办了夜校，村民读书看报之余还能学技术。")])
+    printed = [*FIRST_SECTION_LAST_PRINTED[:5], section, FOOT_K]
+    page_text = _page(printed)
+    canteen, room, room_2, games, games_2, late, foot = _pieces(page_text, printed)
+    assert reading_order(page_text) == [canteen, room, room_2, late, games, games_2, foot]
+
+
+def test_titles_at_the_foot_shaped_as_a_paragraph_s_opening_stay_at_the_foot() -> None:
+    """Foot titles of 20 and 24 units in columns of 24 (an indented first line over a full one, no mark;
+    the shape of train207 page-026's 习近平同巴西总统通电话 over titles of 26 and 28): no block printed
+    before them opens inside a sentence, so they open no paragraph whose rest is printed elsewhere."""
+    foot = "图书馆延时服务受欢迎\n秋收玉米丰收在望农机手忙"
+    page_text = _page(["\n".join(_set(LEAD_3)), ARTICLE_4, foot])
+    blocks = boxes(page_text, BylineFinder())
+    assert order_module._paragraph_opens(blocks[2])
+    assert move_blocks(blocks)[1] == 2

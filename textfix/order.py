@@ -2539,18 +2539,22 @@ def _foot_title(block: list[Line]) -> bool:
     """The block may be titles at the foot: every line punctuated as a title is, none opening an
     article's text (a lead, a dateline, a byline line), and no heading set over a paragraph's indented
     first line."""
-    if not _all_headlines(block) or _heading_over_text(block) or _paragraph_cut_off(block):
+    if not _all_headlines(block) or _heading_over_text(block):
         return False
     return not any(map(_lead_line, block))
 
 
-def _paragraph_cut_off(block: list[Line]) -> bool:
-    """The block opens a paragraph (:func:`_paragraph_opens`) and stops inside its sentence at the
-    column's full width: a column's text printed apart, its sentence going on elsewhere, though no
+def _paragraph_cut_off(blocks: list[list[Line]], i: int) -> bool:
+    """Block *i* opens a paragraph (:func:`_paragraph_opens`) and stops inside its sentence at the
+    column's full width, and a block printed before it opens inside a sentence that the block before
+    that one leaves finished: a column's text printed apart, its sentence going on there, though no
     mark is in its lines (train2755 page-002: 美国哥伦比亚大学教授杰弗里·萨克 | 斯日前在接受媒体采访时列举了包括“美,
-    printed before the foot's titles)."""
-    last = block[-1]
-    return _paragraph_opens(block) and _full_line(last) and not last.ends
+    printed before the foot's titles).  Without such a rest the foot's titles may be so shaped (train207
+    page-026: 习近平同巴西总统通电话, 22 units, then titles of 26 and 28 in columns of 26)."""
+    block, last = blocks[i], blocks[i][-1]
+    if not (_paragraph_opens(block) and _full_line(last) and not last.ends):
+        return False
+    return any(_opens_inside(blocks[j]) and not _needs_more(blocks[j - 1]) for j in range(1, i))
 
 
 def move_blocks(blocks: list[list[Line]]) -> tuple[list[list[Line]], int]:
@@ -2604,13 +2608,16 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
     its titles.  A byline line alone there (set over the columns, printed with the titles: train25
     page-021) names no lead of its own: it stays, as the titles do.  A subhead wrapped in its column
     (:func:`_wrapped_in_column`) printed before the titles is its column's (train49 page-007), and so
-    is an article's own title stack set in its column (:func:`_repeats_later_title`, train91 page-022)."""
+    is an article's own title stack set in its column (:func:`_repeats_later_title`, train91 page-022),
+    and a paragraph's opening whose sentence goes on in a block printed before (:func:`_paragraph_cut_off`)."""
     later = _squashed_suffixes(blocks)  # once: each foot block asks the text after it
 
     def text(i: int) -> bool:
         block = blocks[i]
         if i + 1 < len(blocks) and (_wrapped_in_column(block) or _repeats_later_title(block, later[i + 1])):
             return True  # a subhead wrapped in its column, or a title stack, printed before the titles that follow it
+        if _paragraph_cut_off(blocks, i):
+            return True
         if i + 1 < len(blocks) and _titles_over_one_across(block):
             return False  # the foot's titles printed in two blocks: the first, before the rest
         return not _foot_title(block) and not _lead_byline_alone(block)
@@ -3402,14 +3409,16 @@ def _late_section_home(blocks: list[list[Line]], stop: int, printed: tuple[int, 
                        terms) -> tuple[int, ...]:
     """*found*, or, where it moves only the section printed last before the foot's titles (a subhead
     over its text, :func:`_heading_over_text`; :func:`_moves_show`'s late section), that section read
-    at the end of the first article that takes it with no term of the key worse (*terms* of an order:
-    the seams, the subheads' topics, the balance; :func:`_no_term_worse`).  pdftotext prints an
+    at the end of the article that takes it with no term of the key worse (*terms* of an order: the
+    seams, the subheads' topics, the balance; :func:`_no_term_worse`) and shares the most words with it
+    (:func:`_block_cohesion`; the first such article where none shares more).  pdftotext prints an
     article's section at a column's top after the page's other articles; where the seams and the
     balance do not tell which article's end it closes, the fewest moves read it into the last article,
     between its lead and its next column (train549 page-037, train587 page-025, train589 page-007),
-    where the gold has it close the first article.  An article that takes it only off balance does
-    not (train207 page-029: the third article's section, read after the first off balance at the
-    columns' tops; train733 page-010 is left so)."""
+    where the gold has it close the first article; the first article read train2751 page-029's section
+    (加沙地带…巴勒斯坦) into an article on the State Council, where the third, on Gaza, shares its words.
+    An article that takes it only off balance does not (train207 page-029: the third article's
+    section, read after the first off balance at the columns' tops; train733 page-010 is left so)."""
     late = printed[-1]
     if stop >= len(blocks) or found == printed or not _heading_over_text(blocks[late]):
         return found
@@ -3418,11 +3427,9 @@ def _late_section_home(blocks: list[list[Line]], stop: int, printed: tuple[int, 
     rest = tuple(x for x in found if x != late)
     if rest != printed[:-1]:
         return found  # the search moved more than the late section
-    for _, last in _articles(blocks, rest)[:-1]:
-        seq = (*rest[:last + 1], late, *rest[last + 1:])
-        if _no_term_worse(terms(seq), terms(found)):
-            return seq
-    return found
+    homes = [(*rest[:last + 1], late, *rest[last + 1:]) for _, last in _articles(blocks, rest)[:-1]]
+    homes = [seq for seq in homes if _no_term_worse(terms(seq), terms(found))]
+    return max(homes, key=_block_cohesion(blocks, stop)) if homes else found
 
 
 def _pdftotext_blocks(blocks: list[list[Line]]) -> bool:
@@ -3520,11 +3527,14 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     # Where pdftotext cuts (a bold line, an article's opening), or a title stack repeating a foot title,
     # which opens an article as a lead does (train91 page-022): a run moved from there costs no cut.
     opens = [_opening(b) or o for b, o in zip(blocks, openers)]
-    # A byline that closes an article is followed by the next article's opening where an order can
-    # read one there: read after it, a paragraph opens an article with no title or lead of its own,
-    # and the opening it could have had then stands amid another article (train2749 page-002: a title
-    # stack repeating a foot title read after the columns under it, no seam broken either way).
-    signed = [_closes(b) for b in blocks]
+    # When the titles stand at the foot, an article may open with any paragraph; still, a byline that
+    # closes an article is followed by the next article's opening where an order can read one there:
+    # read after it, a paragraph opens an article with no lead or title stack of its own, and the
+    # opening it could have had then stands amid another article (train2749 page-002: a title stack
+    # repeating a foot title read after the columns under it, no seam broken either way).  Titles over
+    # the articles are not asked: a block after a byline that opens no article there is a title not
+    # told as one (train207 page-026's 开放引领发展 合作共赢 | 未来——习近平主席向…, read last for it).
+    signed = [_closes(b) and stop < len(blocks) for b in blocks]
 
     def untitled(seq: tuple[int, ...]) -> int:
         return sum(signed[x] and not opens[y] for x, y in zip(seq, seq[1:]))
