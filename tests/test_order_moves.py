@@ -2040,3 +2040,16 @@ def test_titles_at_the_foot_shaped_as_a_paragraph_s_opening_stay_at_the_foot() -
     blocks = boxes(page_text, BylineFinder())
     assert order_module._paragraph_opens(blocks[2])
     assert move_blocks(blocks)[1] == 2
+
+
+def test_an_article_opened_after_a_byline_is_counted_only_under_titles_at_the_foot() -> None:
+    """A signed block followed by a paragraph's opening (no lead, heading or title stack) counts one
+    article opened without an opening where the titles stand at the foot; over the articles such a block is
+    a title not told as one (the shape of train207 page-032), and nothing is counted."""
+    signed = "\\n".join([*_set(LEAD_3)[:-1], _set(LEAD_3)[-1] + BYLINE_3])
+    printed = [signed, "\\n".join(_set(LEAD_4B)), FOOT]
+    blocks = boxes(_page(printed), BylineFinder())
+    opens = [order_module._opening(b) for b in blocks]
+    assert order_module._closes(blocks[0]) and not opens[1]
+    assert order_module._untitled_openings(blocks, 2, opens)((0, 1)) == 1  # the titles at the foot
+    assert order_module._untitled_openings(blocks[:2], 2, opens)((0, 1)) == 0  # no foot: titles over the articles

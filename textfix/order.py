@@ -3485,6 +3485,24 @@ def _moves_show(blocks: list[list[Line]], stop: int, broken) -> bool:
             or late_section)
 
 
+def _untitled_openings(blocks: list[list[Line]], stop: int, opens: list[bool]):
+    """untitled(seq): how many articles *seq* opens after a byline with a block that is no opening
+    (*opens*: a bold line, a lead, a title stack repeating a foot title).  When the titles stand at the
+    foot, an article may open with any paragraph; still, a byline that closes an article is followed by
+    the next article's opening where an order can read one there: read after it, a paragraph opens an
+    article with no lead or title stack of its own, and the opening it could have had then stands amid
+    another article (train2749 page-002: a title stack repeating a foot title read after the columns
+    under it, no seam broken either way).  Titles over the articles are not asked (0): a block after a
+    byline that opens no article there is a title not told as one (train207 page-032's 开放引领发展
+    合作共赢 | 未来——习近平主席向…, read last for it)."""
+    signed = [_closes(b) and stop < len(blocks) for b in blocks]
+
+    def untitled(seq: tuple[int, ...]) -> int:
+        return sum(signed[x] and not opens[y] for x, y in zip(seq, seq[1:]))
+
+    return untitled
+
+
 def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     """The blocks [0, stop) put back by MAX_MOVES moves at most, each of which leaves fewer seams broken
     (:func:`_move_costs`): a run of MAX_RUN blocks put earlier, or a stretch read as two columns
@@ -3527,17 +3545,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     # Where pdftotext cuts (a bold line, an article's opening), or a title stack repeating a foot title,
     # which opens an article as a lead does (train91 page-022): a run moved from there costs no cut.
     opens = [_opening(b) or o for b, o in zip(blocks, openers)]
-    # When the titles stand at the foot, an article may open with any paragraph; still, a byline that
-    # closes an article is followed by the next article's opening where an order can read one there:
-    # read after it, a paragraph opens an article with no lead or title stack of its own, and the
-    # opening it could have had then stands amid another article (train2749 page-002: a title stack
-    # repeating a foot title read after the columns under it, no seam broken either way).  Titles over
-    # the articles are not asked: a block after a byline that opens no article there is a title not
-    # told as one (train207 page-026's 开放引领发展 合作共赢 | 未来——习近平主席向…, read last for it).
-    signed = [_closes(b) and stop < len(blocks) for b in blocks]
-
-    def untitled(seq: tuple[int, ...]) -> int:
-        return sum(signed[x] and not opens[y] for x, y in zip(seq, seq[1:]))
+    untitled = _untitled_openings(blocks, stop, opens)
 
     crowded = _crowded(blocks)
     # An article read in too many columns counts as a seam broken only where the print order shows
