@@ -2053,3 +2053,24 @@ def test_an_article_opened_after_a_byline_is_counted_only_under_titles_at_the_fo
     assert order_module._closes(blocks[0]) and not opens[1]
     assert order_module._untitled_openings(blocks, 2, opens)((0, 1)) == 1  # the titles at the foot
     assert order_module._untitled_openings(blocks[:2], 2, opens)((0, 1)) == 0  # no foot: titles over the articles
+
+
+# The page header set close over the columns (the shape of chk2761 page-018): pdftotext prints its
+# page number at the top of column 1's first block and its sections at the top of column 2's, whose
+# text goes on from a paragraph's first lines printed after it.
+SHARE_LINES = _set("馆方还开设了阅读分享会，每周邀请读者交流读书心得，吸引了不少年轻人参加。")
+HEADER_GLUED_PRINTED = [
+    "15\n" + "\n".join(_set(LEAD_3)), "社会 Society\n" + "\n".join([*SHARE_LINES[2:-1], SHARE_LINES[-1] + BYLINE_3]),
+    "\n".join(SHARE_LINES[:2]), ARTICLE_4, FOOT,
+]
+
+
+def test_the_header_s_lines_printed_atop_the_columns_are_cut_from_them_and_read_first() -> None:
+    page_text = _page(HEADER_GLUED_PRINTED)
+    lead, column_2, share_top, harvest, foot = _pieces(page_text, HEADER_GLUED_PRINTED)
+    sections = page_text.index("社会 Society")
+    rest = sections + len("社会 Society\n")
+    assert reading_order(page_text) == [(0, 3), (sections, rest), (3, sections), share_top, (rest, column_2[1]), harvest, foot]
+    page = split_page(page_text)
+    assert page.header == {"page": "15", "section": "社会", "section_en": "Society"}
+    assert [b.text for b in page.articles[0].blocks][-1] == "".join(SHARE_LINES)

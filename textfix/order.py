@@ -713,10 +713,12 @@ def _strip_boxes(blocks: list[list[Line]], stop: int) -> bool:
 
 
 def _spans(text: str, blocks: list[list[Line]], order: list[int]) -> list[Span]:
-    """The pieces of *text* that hold *blocks* in *order*."""
-    bounds = [b[0].start for b in blocks] + [len(text)]
-    bounds[0] = 0
-    return [(bounds[i], bounds[i + 1]) for i in order]
+    """The pieces of *text* that hold *blocks* in *order*: each from its first line to the next block's
+    in the text (the first from the text's start), whatever order the list holds them in (the header's
+    lines cut and put first: :func:`_cut_header_lines`)."""
+    starts = sorted(b[0].start for b in blocks)
+    end = dict(zip(starts, starts[1:] + [len(text)]))
+    return [(0 if (at := blocks[i][0].start) == starts[0] else at, end[at]) for i in order]
 
 
 def _floated_sections(blocks: list[list[Line]], stop: int) -> int | None:
@@ -2366,6 +2368,36 @@ def _joined(before: Line, above: Line, line: Line) -> bool:
             or _joined_after_paragraph(before, above, line))
 
 
+def _cut_header_lines(blocks: list[list[Line]]) -> list[list[Line]]:
+    """*blocks* with the page header's lines cut from the text pdftotext printed them with, where no
+    block holds the header alone: set close over the columns, its page number opens column 1's first
+    block and its sections column 2's (``15`` over ``央视网消息…``, ``社会 Society`` over ``居点。犹太定居点…``:
+    chk2761 page-018), so the column's top seemed to open no sentence.  Each kind of line is cut once,
+    and the lines cut are put first, the header read over the page as the search keeps it
+    (:func:`_body_start`); the move search reads them there only where it moves a block."""
+    if any(map(_header, blocks)):
+        return blocks
+    head, out, cut = [], [], set()
+    for block in blocks:
+        kind = _header_kind(block[0])
+        if len(block) > 1 and kind is not None and kind not in cut:
+            cut.add(kind)
+            head.append(block[:1])
+            out.append(block[1:])
+        else:
+            out.append(block)
+    return head + out
+
+
+def _header_kind(ln: Line) -> str | None:
+    """Which of the header's lines *ln* is: its page number, its sections, or both on one line."""
+    if PAGE_NUMBER.match(ln.text):
+        return "number"
+    if SECTIONS.match(ln.text):
+        return "sections"
+    return "both" if parse_header(ln) else None
+
+
 def _cut_at_leads(blocks: list[list[Line]]) -> list[list[Line]]:
     """*blocks* with each cut where a lead opens under a line of another article's text, or text goes
     on under a byline or a paragraph's end (:func:`_joined`), not under the title a block opens with:
@@ -2581,7 +2613,7 @@ def foot_before_subheads(blocks: list[list[Line]]) -> tuple[list[list[Line]], in
     """The blocks as the move search takes them and where their foot starts (:func:`_move_foot`)
     before a subhead that opens it is taken into the body (:func:`_subhead_over_foot`); None when
     the titles stand over the articles (:func:`_titles_over_articles`)."""
-    blocks = _join_tail_rests(_cut_heading_rests(_cut_at_leads(blocks)))
+    blocks = _join_tail_rests(_cut_heading_rests(_cut_at_leads(_cut_header_lines(blocks))))
     if _titles_over_articles(blocks):
         return blocks, None
     return blocks, _move_foot(blocks, _foot(blocks))
