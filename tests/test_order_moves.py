@@ -9,9 +9,10 @@ import pytest
 
 from textfix import split_page
 from textfix.lines import INDENT_MAX, BylineFinder, cut_lines, is_indented
+from textfix.model import default_model
 from textfix.order import (
-    BLOCK_PARAGRAPHS, COLUMN_SHARE, COLUMN_SLACK, Reading, blocks_of, boxes, move_blocks, move_order, paragraphs_per_block,
-    reading_order,
+    BLOCK_PARAGRAPHS, COLUMN_SHARE, COLUMN_SLACK, Reading, blocks_of, boxes, move_blocks, move_order, page_order,
+    paragraphs_per_block, reading_order,
 )
 from textfix import order as order_module
 from textfix.order import _bigrams, _cohesion, _no_term_worse, _pair_overlap
@@ -2074,3 +2075,17 @@ def test_the_header_s_lines_printed_atop_the_columns_are_cut_from_them_and_read_
     page = split_page(page_text)
     assert page.header == {"page": "15", "section": "社会", "section_en": "Society"}
     assert [b.text for b in page.articles[0].blocks][-1] == "".join(SHARE_LINES)
+
+
+def test_a_seam_broken_only_under_a_garbled_lead_is_read_as_broken() -> None:
+    """FOOT_PRINTED with the harvest article's lead garbled (央视网消息渊新闻联 | 播冤院…, the shape of
+    chk2775 page-020): its parentheses read as the marks, the subhead printed over the lead wants its
+    own text, so the page is read in order, as the clean page is."""
+    garbled = ARTICLE_4.replace("（新闻联\n播）：", "渊新闻联\n播冤院", 1)
+    assert garbled != ARTICLE_4
+    printed = [garbled if block == ARTICLE_4 else block for block in FOOT_PRINTED]
+    page_text = _page(printed)
+    lead, subhead, harvest, section, foot = _pieces(page_text, printed)
+    assert page_order(page_text, default_model()) == [lead, subhead, section, harvest, foot]
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [("图书馆延时服务受读者欢迎", "王磊"), ("秋收玉米丰收在望", "赵敏")]

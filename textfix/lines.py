@@ -777,6 +777,8 @@ class BylineFinder:
         ends = re.escape("。！？!?”’…」』" + end_forms)
         name = NAME
         self.closers = frozenset("）)" + close_forms)
+        # Each garbled parenthesis as the mark it stands for (渊 → （, 冤 → ）): text read for its shape only.
+        self.parentheses = str.maketrans({**dict.fromkeys(open_forms, "（"), **dict.fromkeys(close_forms, "）")})
         # (mark, its garbled forms) for the marks a sentence ends with (遥 for 。, 冶 for ”): a line
         # ending in them may end a paragraph the repair has not yet read as ended (see ends_garbled).
         self.unmask = str.maketrans({form: mark for mark, forms in mark_forms for form in forms})

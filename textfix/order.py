@@ -188,7 +188,7 @@ def page_order(text: str, model) -> Reading | None:
         return None  # fewer blank lines than it takes to part MIN_BLOCKS blocks: its lines need not be cut
     bylines = byline_finder(model)
     printed = boxes(text, bylines)
-    broken = _broken(printed)
+    broken = _broken(printed) or _broken_under_garbled_parentheses(text, bylines)
     if not broken and not (_strip_boxes(printed, _strips_foot(printed)) and reading_order(text, bylines, broken, printed)):
         # A page that breaks no sentence is repaired for its order only where its printed text already
         # shows one by topic (the repair decides every garble again: on bench_repair's 5 MB page of
@@ -204,6 +204,14 @@ def page_order(text: str, model) -> Reading | None:
         return len(text) if offset == len(repaired.text) else to_input(offset)
 
     return _inset_titles_put_back(printed, Reading([(at(lo), at(hi)) for lo, hi in spans], spans.moved), len(text))
+
+
+def _broken_under_garbled_parentheses(text: str, bylines: BylineFinder) -> bool:
+    """:func:`_broken` of *text* with its garbled parentheses read as the marks (``央视网消息渊新闻联播冤院…``
+    opens a lead, which a subhead printed over it wants: chk2775 page-020, a seam broken only so), where
+    it holds any: a garbled mark may also hide a broken seam."""
+    unmasked = text.translate(bylines.parentheses)
+    return unmasked != text and _broken(boxes(unmasked, bylines))
 
 
 def _broken(blocks: list[list[Line]]) -> bool:
