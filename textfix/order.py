@@ -1104,8 +1104,7 @@ BALANCE_SLACK = 3
 
 def _header(block: list[Line]) -> bool:
     """The page's header: its number, its sections, or both on one line (set above the articles)."""
-    text = block[0].text
-    return len(block) == 1 and bool(PAGE_NUMBER.match(text) or SECTIONS.match(text) or parse_header(block[0]))
+    return len(block) == 1 and _header_kind(block[0]) is not None
 
 
 def _title(blocks: list[list[Line]], i: int) -> bool:
