@@ -777,8 +777,10 @@ class BylineFinder:
         ends = re.escape("。！？!?”’…」』" + end_forms)
         name = NAME
         self.closers = frozenset("）)" + close_forms)
-        # Each garbled parenthesis as the mark it stands for (渊 → （, 冤 → ）): text read for its shape only.
+        # Each garbled parenthesis as the mark it stands for (渊 → （, 冤 → ）): text read for its shape only,
+        # where a news lead's parenthesis is garbled (央视网消息渊新闻联播冤院: NEWS_LEAD's 消息（).
         self.parentheses = str.maketrans({**dict.fromkeys(open_forms, "（"), **dict.fromkeys(close_forms, "）")})
+        self.garbled_lead = regex.compile(rf"消息[{re.escape(open_forms)}]") if open_forms else None
         # (mark, its garbled forms) for the marks a sentence ends with (遥 for 。, 冶 for ”): a line
         # ending in them may end a paragraph the repair has not yet read as ended (see ends_garbled).
         self.unmask = str.maketrans({form: mark for mark, forms in mark_forms for form in forms})
