@@ -259,7 +259,7 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
     # A paragraph's last line joined: its sentence ends, the next line opens a paragraph (train2741
     # page-005, 南极- | 艾特肯盆地预选着陆区。 before 自5月3日…); no title ends a sentence (textfix.layout),
     # and the full first part alone then says where the hyphen stood.
-    last = ln.ends and _may_open_paragraph(nxt) and not is_wide(nxt)
+    last = ln.ends and _may_open_paragraph(nxt)
     if not last and not _runs_on(nxt, after):
         return None
     text, column = ln.text, ln.column
@@ -778,9 +778,9 @@ class BylineFinder:
         name = NAME
         self.closers = frozenset("）)" + close_forms)
         # Each garbled parenthesis as the mark it stands for (渊 → （, 冤 → ）): text read for its shape only,
-        # where a news lead's parenthesis is garbled (央视网消息渊新闻联播冤院: NEWS_LEAD's 消息（).
+        # where a news lead's parenthesis is garbled (央视网消息渊新闻联播冤院: NEWS_LEAD's source, then its 渊).
         self.parentheses = str.maketrans({**dict.fromkeys(open_forms, "（"), **dict.fromkeys(close_forms, "）")})
-        self.garbled_lead = regex.compile(rf"消息[{re.escape(open_forms)}]") if open_forms else None
+        self.garbled_lead = regex.compile(rf"{NEWS_SOURCE}[{re.escape(open_forms)}]") if open_forms else None
         # (mark, its garbled forms) for the marks a sentence ends with (遥 for 。, 冶 for ”): a line
         # ending in them may end a paragraph the repair has not yet read as ended (see ends_garbled).
         self.unmask = str.maketrans({form: mark for mark, forms in mark_forms for form in forms})
@@ -869,14 +869,13 @@ DATELINE_LINE = regex.compile(rf"{DATELINE}(?:[（(]|$)")  # a line that opens a
 # What a news item opens with, naming where it comes from: a dateline (新华社北京5月3日电), or
 # a source's "news" (央视网消息（新闻联播）：, 新华社消息，, 本报讯（记者 张伟）).  Only an
 # article's lead opens so: the paragraph that does starts an article.
-NEWS_LEAD = regex.compile(
-    rf"{DATELINE}|本报讯|(?!据)[\u4e00-\u9fff]{{1,6}}(?:网|社|台|报|新闻)消息(?:[（(][^（）()]{{1,24}}[）)]|[ \u3000]*[：:，,])"
-)  # not 据新华社消息，: a report quoted within an article
+NEWS_SOURCE = r"(?!据)[\u4e00-\u9fff]{1,6}(?:网|社|台|报|新闻)消息"  # not 据新华社消息，: a report quoted within an article
+NEWS_LEAD = regex.compile(rf"{DATELINE}|本报讯|{NEWS_SOURCE}(?:[（(][^（）()]{{1,24}}[）)]|[ \u3000]*[：:，,])")
 
 
 # The same at the start of a printed line, which may end inside the source's parenthesis
 # (央视网消息（新闻联 | 播）：…).
-NEWS_LEAD_LINE = regex.compile(rf"(?:{NEWS_LEAD.pattern})|(?!据)[\u4e00-\u9fff]{{1,6}}(?:网|社|台|报|新闻)消息[（(][^（）()]*$")
+NEWS_LEAD_LINE = regex.compile(rf"(?:{NEWS_LEAD.pattern})|{NEWS_SOURCE}[（(][^（）()]*$")
 
 
 def line_opens_lead(text: str) -> bool:

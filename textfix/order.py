@@ -217,8 +217,9 @@ def _broken_under_garbled_parentheses(text: str, bylines: BylineFinder) -> bool:
 
 
 def _broken(blocks: list[list[Line]]) -> bool:
-    """Some seam of the print order may break a sentence (a garbled mark only makes more seams look
-    broken), and the blocks are an extractor's boxes."""
+    """Some seam of the print order may break a sentence (a garbled mark mostly makes more seams look
+    broken; a garbled lead hides one: :func:`_broken_under_garbled_parentheses`), and the blocks are an
+    extractor's boxes."""
     if len(blocks) < MIN_BLOCKS or sum(map(len, blocks)) < BOX_LINES * len(blocks):
         return False
     cost = _seam_costs(blocks)

@@ -133,13 +133,16 @@ def regions(text: str) -> list[tuple[int, int, str]]:
         return _print_inside_paragraphs(text, lines, widths)
     column = _upper_quartile(widths)
     lo, hi = _band(widths)
-    if not any(_wide_paragraph_end(t, w, column) for t, w in zip(lines, widths)):  # the usual print page
+    wide = [_wide_paragraph_end(t, w, column) for t, w in zip(lines, widths)]
+    if not any(wide):  # the usual print page
         return [(0, len(text), PRINT)]
     found = list(LINE_TEXT.finditer(text))  # where the lines are: only a page with such lines asks
     # A paragraph's last two printed lines pdftotext joined at a hyphen are as wide and end a sentence
     # (train2741 page-005): print, not a paragraph written one a line.
     joined = hyphen_joins(text)
-    widths = [0 if m.start() in joined else w for m, w in zip(found, widths)]
+    wide = [end and m.start() not in joined for end, m in zip(wide, found)]
+    if not any(wide):
+        return [(0, len(text), PRINT)]
     # A line at the column ends a run: the page's column, or the local one where articles of one page
     # are set in columns of different widths (next to the run the local one takes its wide lines in).
     local = _estimate_columns(widths)
@@ -148,7 +151,7 @@ def regions(text: str) -> list[tuple[int, int, str]]:
     open_run = False  # the run's last line ends a sentence: a short paragraph after it belongs to it
     for k, (t, w) in enumerate(zip(lines, widths)):
         ends = _ends(t)
-        if _wide_paragraph_end(t, w, column) or ends and open_run:
+        if wide[k] or ends and open_run:
             run.append(k)
             open_run = True
         elif run and not ends and (lo <= w <= hi or local[k] - FULL_SLACK <= w <= local[k] + HANG):
