@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from textfix import split_page
+from textfix.charclasses import closes_unopened, leaves_open
 from textfix.lines import INDENT_MAX, BylineFinder, cut_lines, is_indented
 from textfix.model import default_model
 from textfix.order import (
@@ -1580,7 +1581,8 @@ def test_a_heading_put_back_under_the_block_over_its_rest_only_where_that_breaks
     put_back = (0, 1, 3, 2, 4, 5)
 
     def seams(broken: set[tuple[int, int]]):
-        return lambda seq: sum((x, y) in broken for x, y in zip(seq, seq[1:]))
+        """The terms of an order: here the seams it breaks alone."""
+        return lambda seq: (sum((x, y) in broken for x, y in zip(seq, seq[1:])),)
 
     # Neither order breaks a seam: put back (no more seams).  As read, the lead into the heading breaks
     # one, put back none: put back.
@@ -1808,10 +1810,10 @@ def test_the_foot_opens_at_the_first_of_two_blocks_of_titles() -> None:
     blocks = _blocks(TWO_BLOCK_FOOT_PRINTED)
     titles = blocks[4]
     assert [ln.width for ln in titles] == [16, 20, 30]  # short, short by an indent, wider than the column's 24
-    assert order_module._heading_over_text(titles)  # shaped as a subhead over its paragraph's first lines
+    assert not order_module._heading_over_text(titles)  # no paragraph's line is wider than the column
     assert move_blocks(blocks)[1] == 4
-    # The same block printed last: asked of a block before the page's last only (the foot as before).
-    assert move_blocks(blocks[:5])[1] == 5
+    # The same block printed last is the foot too: its lines are titles, no subhead over a paragraph.
+    assert move_blocks(blocks[:5])[1] == 4
 
 
 def test_the_foot_s_titles_printed_in_two_blocks_stay_at_the_foot() -> None:
@@ -2089,3 +2091,116 @@ def test_a_seam_broken_only_under_a_garbled_lead_is_read_as_broken() -> None:
     assert page_order(page_text, default_model()) == [lead, subhead, section, harvest, foot]
     page = split_page(page_text)
     assert [(a.title, a.byline) for a in page.articles] == [("图书馆延时服务受读者欢迎", "王磊"), ("秋收玉米丰收在望", "赵敏")]
+
+
+def _heading_over_text_of(lines: list[str]) -> bool:
+    """order._heading_over_text of a block of *lines* printed between two blocks of text (columns of 12)."""
+    blocks = _blocks(["\n".join(_set(LEAD_3)), "\n".join(lines), ARTICLE_4, FOOT])
+    return order_module._heading_over_text(blocks[1])
+
+
+@pytest.mark.parametrize("subhead, under", [
+    ("图书馆夜间开放受读者欢迎", ["记者走访了市图书馆的", "夜间阅览室发现《城市书房"]),
+    ("读者：夜间阅读让生活更充", ["记者走访了市图书馆的", "夜间阅览室，发现读者比白"]),
+])
+def test_a_subhead_filling_the_column_over_a_paragraph_s_opening_is_read_so(subhead: str, under: list[str]) -> None:
+    """A full line without sentence marks, or with a colon only, over a paragraph's opening (an indented
+    line, then a full one) that leaves a bracket open or holds a sentence mark: no paragraph ends
+    without a sentence's end, so the full line ended a heading (the shape of train2829 page-004's
+    美媒称美国借俄乌冲突赚取利益 over 美国《华尔街日报》网站日 | 前刊发题为《在欧洲的战争如何, and train2843
+    page-035's 国际人士：…)."""
+    assert len(subhead) == 12 and [len(line) for line in under] == [10, 12]
+    assert _heading_over_text_of([subhead, *under])
+
+
+def test_a_full_line_over_a_line_a_closing_mark_made_short_is_no_subhead() -> None:
+    """The line under the full one is as short as an indented line only because what opens the next
+    (店）、, 6 units) did not fit its 4 units of room: a paragraph's line, so the full line is text (the
+    shape of train2835 page-016's 党最高领导人达成的重要共 | 识，秉持“十六字”方针 | 和“四好”精神…)."""
+    assert not _heading_over_text_of(["各地书店推出多种阅读活动", "不少读者走进（社区书", "店）、图书馆，参加读书会"])
+
+
+def test_titles_at_the_foot_over_one_set_across_the_page_are_no_subhead_over_text() -> None:
+    """A title 4 units short of the column, one under it as short as an indented line, then a title wider
+    than the column (the shape of train2855 page-004's foot): no paragraph's line is wider than its
+    column, so the lines are no subhead over a paragraph's opening, and the block is the foot's titles."""
+    lines = ["图书馆延时服务受欢迎", "秋收玉米丰收在望农机", "工厂订单排到明年年底企业信心足工厂订单"]
+    blocks = _blocks(["\n".join(_set(LEAD_3)), ARTICLE_4, "\n".join(lines)])
+    assert order_module.is_wide(blocks[2][2])
+    assert not order_module._heading_over_text(blocks[2])
+    assert order_module._foot_title(blocks[2])
+
+
+@pytest.mark.parametrize("byline", ["（记者 王磊 李明）", "（王磊 李明）"])
+def test_a_byline_alone_on_its_line_cuts_the_paragraph_opening_under_it(byline: str) -> None:
+    """A byline alone on its line, reporters' names in it, over another article's indented paragraph
+    opening in the same block (the shape of train2835 page-017 and train2837 page-003): no byline ends
+    its article inside its column's text, so the block is cut there."""
+    signed = "\n".join([*_set(P4), byline])
+    later = "\n".join(_set(LEAD_4B))
+    page_text = _page(["\n".join(_set(LEAD_3)), "\n".join(_set(LEAD_4A)), "\n".join([signed, later]), FOOT])
+    moved, _ = move_blocks(boxes(page_text, BylineFinder()))
+    assert ["\n".join(ln.text for ln in block) for block in moved[2:4]] == [signed, later]
+
+
+def test_a_full_line_without_marks_under_a_paragraph_s_last_line_is_a_subhead_at_the_column_s_foot() -> None:
+    """A full line without sentence marks under a paragraph's last line (收在望。, 8 units), at the block's
+    end, the block printed after it going on inside a sentence (the shape of train2829 page-033): no
+    paragraph opens unindented, so the line is a subhead whose text is printed elsewhere, not the
+    column's last line of text run on into the next block."""
+    ended = "\n".join([*_set(LEAD_4B), "夜间阅读受到读者普遍欢迎"])
+    goes_on = "\n".join(["书馆夜间开放后，借阅量明", "显增加。" + BYLINE_3])
+    blocks = _blocks(["\n".join(_set(LEAD_3)), ended, goes_on, FOOT])
+    assert order_module._tail_subhead(blocks[1]) == 1 and order_module._goes_on(blocks[2])
+    assert not order_module._tail_runs_on(blocks, 1)
+
+
+def test_a_heading_is_put_back_with_its_rest_only_where_no_term_reads_worse() -> None:
+    """The heading (3) read with its rest (2) away from the block printed over the rest (1): put back
+    there, it would read better by the balance but worse by a later term (the untitled openings), so it
+    stays (train2831 page-018: put back by the seams alone, a column's first block was read after the
+    heading's text)."""
+    printed, found = (0, 1, 2, 3, 4), (0, 3, 2, 4, 1)
+    put_back = (0, 1, 3, 2, 4)
+    terms = {found: (0, 1, 0), put_back: (0, 0, 1)}
+    rests = [False, False, True, False, False]
+    assert order_module._headings_in_place(found, printed, rests, terms.__getitem__) == found
+    terms[put_back] = (0, 0, 0)
+    assert order_module._headings_in_place(found, printed, rests, terms.__getitem__) == put_back
+
+
+@pytest.mark.parametrize("text, closes, leaves", [
+    ("之友小组”成员国共同践行", True, False), ("前刊发题为《在欧洲的战争如何", False, True),
+    ("“北溪”管道（北溪-1）", False, False), ("利好美国经济》的文章“新", True, True),
+])
+def test_quotes_and_brackets_closed_unopened_or_left_open(text: str, closes: bool, leaves: bool) -> None:
+    assert (closes_unopened(text), leaves_open(text)) == (closes, leaves)
+
+
+def test_a_line_that_closes_a_quote_it_did_not_open_is_no_subhead_under_a_paragraph_s_end() -> None:
+    """Under a paragraph's last line, a full line with no sentence mark that closes a quote opened on an
+    earlier line (之友小组”成员国…, the shape of train2833 page-040): no heading opens inside a quote, so
+    the line is another column's text pdftotext took into the block, and the block is cut there."""
+    ended = _set("国际人士指出，美国裹挟欧洲施加制裁，只为维持地位。")
+    later = ["读书小组”成员共同发起阅", "读倡议，号召市民多读书。" + BYLINE_4]
+    assert len(ended[-1]) < 8 and len(later[0]) == 12
+    page_text = _page(["\n".join(_set(LEAD_3)), "\n".join(_set(LEAD_4A)), "\n".join([*ended, *later]), FOOT])
+    moved, _ = move_blocks(boxes(page_text, BylineFinder()))
+    assert ["\n".join(ln.text for ln in block) for block in moved[2:4]] == ["\n".join(ended), "\n".join(later)]
+
+
+def test_an_article_opened_without_an_opening_after_a_byline_weighs_more_than_the_tops_balance(monkeypatch) -> None:
+    """FLOOD_PRINTED, its right order made off balance at the columns' tops: the article opened after
+    the library's byline with no opening of its own (column 2 read there) is counted before the tops'
+    balance, so the order that reads the stack's rest after the byline is still taken (the shape of
+    train2829 page-008: the tops' balance preferred a late section read after a byline)."""
+    page_text = _page(FLOOD_PRINTED)
+    library, stack, column_2, column_3, rest, foot = _pieces(page_text, FLOOD_PRINTED)
+    balance = order_module._balance
+
+    def tops_against_the_rest_read_early(blocks):
+        unbalanced, _ = balance(blocks)
+        return unbalanced, lambda seq: int(list(seq).index(4) < list(seq).index(2))
+
+    monkeypatch.setattr(order_module, "_balance", tops_against_the_rest_read_early)
+    assert reading_order(page_text) == [library, stack, rest, column_2, column_3, foot]

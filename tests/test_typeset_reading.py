@@ -171,6 +171,18 @@ def test_a_foot_title_wrapped_after_a_clause_mark_or_a_dash() -> None:
     assert _read(page) == [("坚守一线的农技员——记春耕中的田间课堂", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
 
 
+# A title in large type wrapped after a clause mark wider than the column (抓紧春耕春播、田间管理、农机调度、,
+# 34 units; the column is 24) over titles of one line or two no wider than 20: no paragraph's line is
+# wider than its column, so the line is a title's whatever the measure of the titles below it (the
+# shape of train2845 page-029).
+WIDE_COMMA_FOOT_TITLES = "抓紧春耕春播、田间管理、农机调度、\n夏粮丰收有保障\n" + TITLE_2
+
+
+def test_a_foot_title_line_wider_than_the_column_goes_on_after_a_clause_mark() -> None:
+    page = split_page(ARTICLE_1 + ARTICLE_2 + WIDE_COMMA_FOOT_TITLES)
+    assert _read(page) == [("抓紧春耕春播、田间管理、农机调度、夏粮丰收有保障", "张伟", 2), ("工厂订单排到明年年底企业信心足", "李娜", 2)]
+
+
 # A page that opens with a title wider than the column (36 units; the column is 24) sets its titles
 # before their articles: the announcement's signature at its foot (县农业农村局 / 2024年3月1日, both
 # headlines after 特此通知。) is no pair of foot titles.
@@ -1867,6 +1879,15 @@ def test_a_wide_title_line_over_a_full_lead_line_is_not_parted() -> None:
     title = WIDE_TITLE
     lead = "新华社北京3月9日电（记者\n"
     assert title.strip() in [ln.text for ln in cut_lines(TITLE_1 + ARTICLE_1 + title + lead + ARTICLE_2)]
+
+
+def test_a_wide_title_line_over_its_full_second_line_and_a_lead_is_not_parted() -> None:
+    # The title's second line may fill the column too (中国经济高质量发展新篇章, 24 units, no mark), so
+    # the text seems to run on under the wide line; but a lead opens under that line, and no paragraph
+    # ends without a sentence's end: the two lines are a title's (the shape of train2845 page-007).
+    lines = [ln.text for ln in cut_lines(TITLE_1 + ARTICLE_1 + WIDE_TITLE + "中国经济高质量发展新篇章\n"
+                                          + "新华社北京3月9日电（记者\n" + ARTICLE_2)]
+    assert WIDE_TITLE.strip() in lines
 
 
 def test_a_subhead_a_little_short_of_the_column_is_no_title() -> None:

@@ -15,6 +15,34 @@ import unicodedata
 BRACKETS = "（）［］｛｝〔〕【】「」『』〈〉《》〖〗"
 PAIRS = {"“": "”", "‘": "’", **{BRACKETS[k]: BRACKETS[k + 1] for k in range(0, len(BRACKETS), 2)}}
 CLOSERS = {v: k for k, v in PAIRS.items()}
+
+
+def _unpaired(text: str) -> tuple[bool, bool]:
+    """(whether *text* closes a quote or bracket of PAIRS it did not open, whether it leaves one open)."""
+    depth = dict.fromkeys(PAIRS, 0)
+    closed_unopened = False
+    for ch in text:
+        if ch in PAIRS:
+            depth[ch] += 1
+        elif ch in CLOSERS:
+            opener = CLOSERS[ch]
+            closed_unopened = closed_unopened or depth[opener] == 0
+            depth[opener] = max(0, depth[opener] - 1)
+    return closed_unopened, any(depth.values())
+
+
+def closes_unopened(text: str) -> bool:
+    """*text* closes a quote or bracket that it did not open (``之友小组”成员国…``): it goes on with what an
+    earlier line opened."""
+    return _unpaired(text)[0]
+
+
+def leaves_open(text: str) -> bool:
+    """*text* opens a quote or bracket that it does not close (``前刊发题为《在欧洲的战争如何``): what it
+    says goes on after it."""
+    return _unpaired(text)[1]
+
+
 # The pairs an interpunct is read inside of (the garble decision's enclosure term): a title (梦华·长城 in 《》) and
 # a quote set off by “”; where an interpunct stands inside one is fitted (enclosure, data/garble_decision.json).
 ENCLOSERS = {opener: PAIRS[opener] for opener in "《“"}

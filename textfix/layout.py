@@ -660,11 +660,13 @@ def _wrapped_at_measure(ln: Line, measure: int) -> bool:
     spaces counted at TITLE_SPACE), and short of the column or wider than it.  Large type wraps at
     fewer characters than the column holds, so a paragraph's line, full, is wider; its last line ends a
     sentence.  On a page of narrow columns the titles run wider than the column (44 units over 26),
-    which no paragraph's line does (f14/train171 page-037, in invented words: 【以科技创新…振兴—— over …纪实】…)."""
+    which no paragraph's line does (f14/train171 page-037, in invented words: 【以科技创新…振兴—— over …纪实】…):
+    such a line is a title's whatever the lines below it (train2845 page-029: 全国双拥工作领导小组、…双拥模范、
+    over 广大官兵和优抚对象致慰问信, 72 units in columns of 44, the titles below one line each, 51 at most)."""
     if not _title_wrap_end(ln.text) or is_full(ln) and not is_wide(ln):
         return False
     width = title_width(ln) + TITLE_SPACE * ln.text.count(" ")
-    return abs(measure - width) <= TITLE_WRAP_SLACK
+    return is_wide(ln) or abs(measure - width) <= TITLE_WRAP_SLACK
 
 
 def _short_garbled_end(ln: Line, first: bool = False) -> bool:

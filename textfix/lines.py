@@ -260,7 +260,7 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
     # page-005, 南极- | 艾特肯盆地预选着陆区。 before 自5月3日…); no title ends a sentence (textfix.layout),
     # and the full first part alone then says where the hyphen stood.
     last = ln.ends and _may_open_paragraph(nxt)
-    if not last and not _runs_on(nxt, after):
+    if not last and (not _runs_on(nxt, after) or _heading_over_lead(nxt, after)):
         return None
     text, column = ln.text, ln.column
     hyphen = _measured_width("-", ln.proportional, quote, space)
@@ -284,6 +284,14 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
         if any(is_full(first, indented, second) and _head_fits(first.width, column, indented) for indented in (False, True)):
             return [first, second]
     return None
+
+
+def _heading_over_lead(ln: Line, after: Line | None) -> bool:
+    """*ln*, without a sentence mark, stands over an article's lead: no paragraph ends without a
+    sentence's end, so *ln* is a title's last line, and a wide line over it the title's first
+    (train2845 page-007: 【新思想引领新时代改革开放】全面深化改革 谱写 | 中国经济高质量发展崭新篇章, which
+    fills the column, over 新华社沈阳7月8日电)."""
+    return ln.bare and after is not None and line_opens_lead(after.text)
 
 
 def _head_fits(width: float, column: int, indented: bool) -> bool:
@@ -863,7 +871,8 @@ LEAD_LABEL = r"本报(?:记者|通讯员)"
 # An agency's or the paper's dateline: 新华社北京5月3日电, 本报上海12月1日电 (a place of 1–12
 # characters, then the date).
 DATELINE = r"(?:新华社|本报|中新社)[\u4e00-\u9fff]{1,12}?\d{1,2}月\d{1,2}日电"
-NAME = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]*[\u4e00-\u9fff·]{1,4}){0,4}"  # names, maybe set apart
+NAME_CHARS = 4  # characters of one name at most: a compound surname and a two-character given name (欧阳婧 is 3)
+NAME = rf"[\u4e00-\u9fff·]{{1,{NAME_CHARS}}}(?:[ \u3000]*[\u4e00-\u9fff·]{{1,{NAME_CHARS}}}){{0,4}}"  # names, maybe set apart
 LEAD_LINE = regex.compile(rf"{LEAD_LABEL}[ \u3000]+{NAME}$")  # a byline line under a title (BylineFinder.find_lead)
 DATELINE_LINE = regex.compile(rf"{DATELINE}(?:[（(]|$)")  # a line that opens a dated paragraph
 # What a news item opens with, naming where it comes from: a dateline (新华社北京5月3日电), or

@@ -57,15 +57,16 @@ not to (``reorder=False``); corpora/typeset/README.md gives the figures.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, combinations
 from math import comb, sqrt
 
-from .charclasses import is_ideograph
+from .charclasses import closes_unopened, is_ideograph, leaves_open
 from .collector import no_cycle_collection
 from .layout import PAGE_NUMBER, SECTIONS, _byline_across, _subhead_shaped, _wrapped_byline_end, parse_header, signed_date
-from .lines import (FULL_SLACK, INDENT_MAX, INDENT_MIN, LEAD_LINE, SENTENCE_MARKS, BylineFinder, Line, byline_finder, cut_lines,
+from .lines import (FULL_SLACK, INDENT_MAX, INDENT_MIN, LABELLED, LEAD_LINE, NAME_CHARS, SENTENCE_MARKS, BylineFinder, Line, byline_finder, cut_lines,
                     is_full, is_indented, is_wide, line_opens_lead)
 
 Span = tuple[int, int]
@@ -2253,10 +2254,12 @@ def _heading_over_text(block: list[Line]) -> bool:
     wide as a wrapped heading's first line), the last short of the column by more than an indent or stopped
     short of it (:func:`~textfix.lines.is_full` with the line after it: what opens that line would
     have fitted, so the line was no paragraph's inside; train33 page-031's subhead is one character
-    short), or a subhead of one line without sentence marks that fills the column (:func:`_fills_over_text`:
+    short), or one that fills the column over two lines of text (:func:`_fills_over_text`:
     train81 page-006's 21 characters and a space, a column of 22), then a paragraph's indented
     first line (:func:`_first_line`) going on at the column's width (or cut there by the block's
-    end: :func:`_goes_on_elsewhere`); no lead or title over one."""
+    end: :func:`_goes_on_elsewhere`), no wider than it (a title set across the page is: train2855
+    page-004's foot titles, two a short line apart, read as a subhead of two lines over one); no lead or
+    title over one."""
     if _lead(block) or _titled(block):
         return False
     for h in range(1, SUBHEAD_LINES + 1):
@@ -2266,19 +2269,26 @@ def _heading_over_text(block: list[Line]) -> bool:
             return False
         last, first, second = block[h - 1], block[h], block[h + 1]
         short = last.width < last.column - INDENT_MAX or not is_full(last, nxt=first) or _fills_over_text(block, h)
-        if short and _first_line(first, second) and (second.width >= second.column - FULL_SLACK or _ends_two_line_paragraph(first, second)
+        if short and _first_line(first, second) and not is_wide(second) and (second.width >= second.column - FULL_SLACK or _ends_two_line_paragraph(first, second)
                                                      or _goes_on_elsewhere(block, h + 1)):
             return True
     return False
 
 
 def _fills_over_text(block: list[Line], h: int) -> bool:
-    """A subhead of *h* lines without sentence marks, its last filling the column, over two lines with a
-    sentence mark among them: no paragraph ends on a line without one, so the full line is a heading's
-    (train81 page-006; train2643 page-011, two lines of a 30-character subhead at a 15-character column).
-    The lines under it are asked for a mark: the foot's titles, one a line, none with a mark, may fill
-    the column too (train59 page-040)."""
-    return all(ln.bare for ln in block[:h]) and not (block[h].bare and block[h + 1].bare)
+    """A subhead of *h* lines, its last filling the column, over two lines of text: a sentence mark among
+    them, or a quote or bracket they leave open (train2829 page-004's 美国《华尔街日报》网站日 | 前刊发题为《在
+    欧洲的战争如何): no paragraph ends on a line without a sentence mark, so the full line is a heading's
+    (train81 page-006; train2643 page-011, two lines of a 30-character subhead at a 15-character column;
+    a colon may stand in it, as in a subhead's: train2843 page-035's 国际人士：…).  The lines under it are
+    asked for a mark: the foot's titles, one a line, none with a mark, may fill the column too (train59
+    page-040).  Nor where the first line under it is a full line as short as an indented one only
+    because what opens the next did not fit (:func:`~textfix.lines.is_full`: train2835 page-016's 识，秉
+    持“十六字”方针 over 和“四好”精神…, under a full line of text without a mark)."""
+    first, second = block[h], block[h + 1]
+    if is_full(first, nxt=second):
+        return False
+    return not (first.bare and second.bare) or leaves_open(first.text + second.text)
 
 
 def _goes_on_elsewhere(block: list[Line], k: int) -> bool:
@@ -2346,8 +2356,15 @@ def _joined_after_byline(above: Line, line: Line) -> bool:
     byline: train2705 page-038)."""
     if above.byline is None or line.byline is not None or _lead_line(line):
         return False
-    start, _, names = above.byline
-    return not is_indented(line) or start > 0 or not names
+    start, printed, names = above.byline
+    return not is_indented(line) or start > 0 or not names or _names_apart(printed)
+
+
+def _names_apart(byline: str) -> bool:
+    """*byline* reads as reporters' names: labelled (（记者 杨帆 林涛）), or names of NAME_CHARS characters at
+    most set apart (（陈静 黄蕾）), not a run of words the finder's name pattern also takes (（以下按姓氏笔画排序）)."""
+    names = re.findall(r"[^\s\u3000·（）()]+", byline)
+    return LABELLED.search(byline) is not None or all(len(name) <= NAME_CHARS for name in names)
 
 
 def _joined_after_paragraph(before: Line, above: Line, line: Line) -> bool:
@@ -2357,10 +2374,13 @@ def _joined_after_paragraph(before: Line, above: Line, line: Line) -> bool:
     under a full line *before* that runs on into it, which no first line is: :func:`_short_after_full`,
     train2751 page-005): no paragraph, lead, subhead or byline opens so.  Another column's text pdftotext took
     into the block (a section's last paragraph at one article's column foot and the rest of the next
-    article's sentence beside it: train57 page-035)."""
+    article's sentence beside it: train57 page-035).  A line shaped as a subhead's is one only where it
+    closes no quote or bracket it did not open (train2833 page-040's ``之友小组”成员国共同践行四大全球倡``
+    under ``位。``: no heading opens inside a quote)."""
     last = above.width < above.column - INDENT_MAX or _short_after_full(before, above)
     ended = above.ends and above.byline is None and last
-    return ended and line.byline is None and not _subhead_line(line) and _full_line(line) and not _lead_line(line)
+    heading = _subhead_line(line) and not closes_unopened(line.text)
+    return ended and line.byline is None and not heading and _full_line(line) and not _lead_line(line)
 
 
 def _short_after_full(before: Line, above: Line) -> bool:
@@ -2483,16 +2503,19 @@ def _rests(blocks: list[list[Line]]) -> list[bool]:
             for i, b in enumerate(blocks)]
 
 
-def _headings_in_place(found: tuple[int, ...], printed: tuple[int, ...], rests: list[bool], seams) -> tuple[int, ...]:
+def _headings_in_place(found: tuple[int, ...], printed: tuple[int, ...], rests: list[bool], terms) -> tuple[int, ...]:
     """*found* with each wrapped heading whose rest pdftotext printed before its first line (*rests*,
     :func:`_rests`), read with its rest (and the text printed under it, where read with it), put back
     right after the block printed over the rest, where
-    that breaks no more seams (*seams* of an order).  pdftotext prints the rest on the line after the
+    that reads no worse by *terms* of an order (the seams and the columns' balance, :func:`_no_term_worse`;
+    not the subheads' topics, which this mends).  pdftotext prints the rest on the line after the
     text over the heading, then the first line (:func:`_heading_rest`), so that block is the text the
     heading follows; the move search mends the rest's seam by any move, and its subheads' topics read
     the heading elsewhere as often (train47 page-035, train83 page-011: over its article's lead, whose
     first lines share the heading's characters).  A heading printed late as a whole (train137 page-035:
-    the rest under another article's byline) breaks more seams put back, and stays where it was read."""
+    the rest under another article's byline) breaks more seams put back, and stays where it was read.
+    So does a heading at a column's top printed beside the foot of the column before (train2831 page-018:
+    put back, the column's first block was read after the heading's text, the columns off balance)."""
     seq = found
     for at, rest in enumerate(printed[1:], 1):
         if not rests[rest] or rest + 1 not in seq:
@@ -2507,7 +2530,7 @@ def _headings_in_place(found: tuple[int, ...], printed: tuple[int, ...], rests: 
         rest_of = [b for b in seq if b not in unit]
         cut = rest_of.index(above) + 1
         kept = (*rest_of[:cut], *unit, *rest_of[cut:])
-        if seams(kept) <= seams(seq):
+        if _no_term_worse(terms(kept), terms(seq)):
             seq = kept
     return seq
 
@@ -2568,9 +2591,15 @@ def _tail_runs_on(blocks: list[list[Line]], i: int) -> bool:
     (:func:`_text_by_next`).  Counted by corpora/typeset/count_tail_lines.py on the 41 train batches
     of seeds 21-111 odd (pdftotext): of the blocks so ending, 8 with a block after them that goes on
     end with text in the gold, none with a heading; of those with none after them, 1 with a heading
-    and 2 with text (read as subheads still)."""
+    and 2 with text (read as subheads still).  Not under a paragraph's last line (a sentence ended short of
+    the column by more than an indent, as no paragraph's first line is): the line would open a paragraph
+    unindented (train2829 page-033's ``沙特外交大臣今日访问叙利亚`` under ``交关系。``, its text printed after
+    the next column's top)."""
     block = blocks[i]
     if i + 1 >= len(blocks) or _tail_subhead(block) != 1 or not _goes_on(blocks[i + 1]):
+        return False
+    above = block[-2]
+    if above.ends and above.width < above.column - INDENT_MAX:
         return False
     # Full within FULL_SLACK, or short by no more than what opens the next block needed (train2641
     # page-008's ``…发放200万元“图书惠民``, 2.66 units short as its digits are set, over ``券”，…``).
@@ -3275,8 +3304,8 @@ def _none_crowded(seq: list[int] | tuple[int, ...]) -> int:
 
 
 # How many of move_order's key terms say how the order reads (the seams, the subheads' topics, the balance at
-# the feet and at the tops, the articles opened without an opening); the terms after them are the moves'
-# cost (cuts, moves, way).
+# the feet, the articles opened without an opening, the balance at the tops); the terms after them are the
+# moves' cost (cuts, moves, way).
 READ_TERMS = 5
 
 
@@ -3553,8 +3582,9 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     leaves behind.  The order taken breaks fewest seams, then puts the most of its subheads'
     characters in the text after them, then reads the fewest articles' columns off balance
     (:func:`_balance`: two sections of an article that each fit their subhead and their columns'
-    seams, read in either order, train51 page-038; then counted with the columns' tops as well),
-    then moves the fewest runs that pdftotext would
+    seams, read in either order, train51 page-038), then opens the fewest articles after a byline
+    without an opening (:func:`_untitled_openings`), then reads the fewest off balance counted with the
+    columns' tops as well, then moves the fewest runs that pdftotext would
     not have cut (at a bold line or an article's opening), then takes the fewest moves and the
     shortest way (a beam search of BEAM orders a move, :func:`_search`).  When the titles stand at the
     foot, a second search also ranks the orders by how well each block is read with its article's text
@@ -3599,13 +3629,15 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
 
     def key(seq: tuple[int, ...], cuts: int, moves: int, way: int) -> tuple[int, int, int, int, int, int, int, int]:
         """Fewest seams broken (an article read in too many columns counts one), then the most subheads'
-        characters found in their text, then the fewest articles off balance (at their feet, then at
-        their tops too), then the fewest articles opened after a byline without an opening (*untitled*),
-        then the fewest runs moved that do not open at a bold line or an article's opening (*cuts*),
+        characters found in their text, then the fewest articles off balance at their feet, then the
+        fewest articles opened after a byline without an opening (*untitled*: an article's structure,
+        before the balance at the columns' tops, an estimate where the seams do not tell; train2829
+        page-008, a section read after a byline by the tops' balance), then the fewest off balance at
+        their tops too, then the fewest runs moved that do not open at a bold line or an article's opening (*cuts*),
         then the fewest moves, then the shortest way moved."""
         seams = sum(seam(seq, k) for k in range(len(seq))) + _short_columns(blocks, seq) + crowded(seq)
         topic = sum(shared(seq[k], seq[k + 1]) for k in range(len(seq) - 1))
-        return seams, -topic, unbalanced(seq), unbalanced_at_tops(seq), untitled(seq), cuts, moves, way
+        return seams, -topic, unbalanced(seq), untitled(seq), unbalanced_at_tops(seq), cuts, moves, way
 
     def runs(seq: tuple[int, ...]):
         """Each order one move away: a run put earlier, or a stretch read as two columns interleaved."""
@@ -3634,6 +3666,11 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         """How *seq* reads: key's first READ_TERMS terms, no move counted."""
         return key(seq, 0, 0, 0)[:READ_TERMS]
 
+    def reads_but_topics(seq: tuple[int, ...]) -> tuple[int, ...]:
+        """:func:`reads` without the subheads' topics, which :func:`_headings_in_place` mends."""
+        seams, _, *rest = reads(seq)
+        return seams, *rest
+
     start = tuple(order)
     offered: list[tuple[int, ...]] = []
     found = _search(start, key, runs, offered=offered)
@@ -3649,7 +3686,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
             found = _topic_tie(blocks, stop, found, key, offered)
     else:
         found = _topic_tie(blocks, stop, found, key, offered)
-    found = _headings_in_place(found, start, _rests(blocks), lambda seq: key(seq, 0, 0, 0)[0])
+    found = _headings_in_place(found, start, _rests(blocks), reads_but_topics)
     found = _late_section_home(blocks, stop, start, found, reads)
     if found == start:
         return None
