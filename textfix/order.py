@@ -2379,8 +2379,9 @@ def _joined_after_paragraph(before: Line, above: Line, line: Line) -> bool:
     under ``位。``: no heading opens inside a quote)."""
     last = above.width < above.column - INDENT_MAX or _short_after_full(before, above)
     ended = above.ends and above.byline is None and last
-    heading = _subhead_line(line) and not closes_unopened(line.text)
-    return ended and line.byline is None and not heading and _full_line(line) and not _lead_line(line)
+    if not (ended and line.byline is None and _full_line(line)) or _lead_line(line):
+        return False
+    return not _subhead_line(line) or closes_unopened(line.text)
 
 
 def _short_after_full(before: Line, above: Line) -> bool:
