@@ -1607,6 +1607,22 @@ def test_a_two_line_block_short_by_an_indent_with_nothing_that_did_not_fit_opens
     assert _seam_costs(blocks)(0, 1)[0] == 1  # a paragraph's first line cannot go on from block 0
 
 
+# The same column's top, the next paragraph printed on in the same block (train2897 page-028: pdftotext
+# boxes a column whole): the block's first two lines are still a paragraph's last two lines.
+NEXT_PARAGRAPH = "各地各部门要深入学习\n贯彻落实，推动工作落地见\n效。\n"
+
+
+def test_a_column_top_short_before_what_did_not_fit_goes_on_though_a_paragraph_follows_in_its_block() -> None:
+    from textfix.order import _seam_costs
+
+    blocks = _blocks(RAGGED_TWO_LINE_TOP_PAGE + NEXT_PARAGRAPH)
+    assert [len(b) for b in blocks] == [4, 5]
+    assert _seam_costs(blocks)(0, 1)[0] == 0  # read after block 0, no sentence is left broken
+    # 会 alone would have fitted after 领: the short line is indented, a paragraph's first.
+    blocks = _blocks(RAGGED_TWO_LINE_TOP_PAGE.replace("会“两个确立”。", "会两个确立。") + NEXT_PARAGRAPH)
+    assert _seam_costs(blocks)(0, 1)[0] == 1
+
+
 # A paragraph's opening two lines boxed alone, punctuated as a title may be (a comma, no sentence
 # end), right before the next article's lead: its indented first line over a full one makes it
 # the article's text, set in the column, not a title over the next article.  Columns of 12

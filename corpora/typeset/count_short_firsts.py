@@ -3,16 +3,19 @@
 a gold block) or a continuation (a column's top inside a paragraph), and how many of each have that
 shortfall explained without an indent, by what opens the second line not fitting the room left
 (lines.is_full of the first line as a paragraph's inner line).  The provenance of
-textfix.order._short_by_next.  With --last, the blocks counted are two lines instead, the first
-short by an indent, the second ending a sentence short of the column (order._indented_over_last).
+textfix.order._short_by_next.  With --last, the blocks counted are those whose first two lines are
+the first short by an indent, the second ending a sentence short of the column
+(order._indented_over_last; pdftotext runs a column's paragraphs on in one block, pdfminer boxes each).
 
-    python corpora/typeset/count_short_firsts.py [--last] DIR [DIR ...]
+    python corpora/typeset/count_short_firsts.py [--last] [--extractor pdftotext] DIR [DIR ...]
 
-Each DIR is a typeset batch (make_pages.py) with ``NAME.pdfminer.txt`` and ``NAME.gold.json`` pages.
+Each DIR is a typeset batch (make_pages.py) with ``NAME.EXTRACTOR.txt`` (pdfminer by default) and
+``NAME.gold.json`` pages.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -26,12 +29,12 @@ from textfix.evaluate import squash  # noqa: E402
 OPENING = 8  # characters of a block's text that identify the gold block it opens (the script's key, no threshold of the reader)
 
 
-def tally(dirs: list[str], last: bool = False) -> Counter:
+def tally(dirs: list[str], last: bool = False, extractor: str = "pdfminer") -> Counter:
     """(paragraph first line?, shortfall explained?) -> blocks, over every page in *dirs*; *last*:
-    the two-line blocks over a paragraph's last line (--last) instead."""
+    the blocks whose second line is a paragraph's last (--last) instead."""
     shaped = order._indented_over_last if last else order._paragraph_opens
     counts: Counter = Counter()
-    for articles, blocks in typeset_boxes(dirs):
+    for articles, blocks in typeset_boxes(dirs, extractor):
         # Gold text as written, not as printed: the page is read repaired (garbles undone).
         opens = {squash(b["text"])[:OPENING] for a in articles for b in a["blocks"]}
         for block in blocks:
@@ -43,8 +46,12 @@ def tally(dirs: list[str], last: bool = False) -> Counter:
 
 
 def main() -> None:
-    last = "--last" in sys.argv[1:]
-    counts = tally([a for a in sys.argv[1:] if a != "--last"], last)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--last", action="store_true")
+    ap.add_argument("--extractor", default="pdfminer")
+    ap.add_argument("dirs", nargs="+")
+    args = ap.parse_args()
+    counts = tally(args.dirs, args.last, args.extractor)
     for kind, first in (("paragraph first lines", True), ("continuations", False)):
         total = counts[first, True] + counts[first, False]
         print(f"{kind}: {total}, shortfall explained by the next line's opening: {counts[first, True]}")
