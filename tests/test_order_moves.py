@@ -2204,3 +2204,43 @@ def test_an_article_opened_without_an_opening_after_a_byline_weighs_more_than_th
 
     monkeypatch.setattr(order_module, "_balance", tops_against_the_rest_read_early)
     assert reading_order(page_text) == [library, stack, rest, column_2, column_3, foot]
+
+
+# Titles at the foot (the shape of train2895 page-020): article A's subhead, set in its column, is printed
+# by pdftotext (a bold line cuts its block) after the next article, right over article C's byline line,
+# which opens C's text.  The foot holds the titles, so the subhead is no title over that byline: it goes
+# back over its own section, whose text opens with its words.
+H_TRADE = "外贸企业订单增长"
+TRADE_LEAD = ["央视网消息（新闻联播）：今年以来，各地外贸企业积极开拓市场，进出口保持平稳增长。",
+              "海关数据显示，一季度货物贸易进出口总值同比增长五个百分点。"]
+TRADE_TEXT = ["外贸企业订单增长明显，沿海港口集装箱吞吐量创出新高。",
+              "企业负责人表示，对后期形势普遍看好。（记者 王磊）"]
+LIBRARY_TEXT = ["央视网消息（新闻联播）：近日，多地公共图书馆延长夜间开放时间，吸引不少年轻读者前来阅读。",
+                "馆方还开设了夜间阅读分享会，每周邀请读者交流读书心得。（记者 李明）"]
+HARVEST_TEXT = ["央视网消息（新闻联播）：秋收时节，各地玉米陆续成熟，农机手抢抓晴好天气开展机收作业。",
+                "农业农村部门组织技术人员深入田间，指导农户做好晾晒和储存。"]
+
+
+def _set_all(paragraphs: list[str]) -> str:
+    return "\n".join(ln for p in paragraphs for ln in _set(p))
+
+
+SUBHEAD_OVER_BYLINE_PRINTED = [
+    _set_all(TRADE_LEAD), _set_all(TRADE_TEXT), _set_all(LIBRARY_TEXT[:1]), _set_all(LIBRARY_TEXT[1:]), H_TRADE,
+    "本报记者 赵敏", _set_all(HARVEST_TEXT), FOOT_3,
+]
+
+
+def test_a_subhead_printed_over_the_next_article_s_byline_line_goes_back_alone_when_the_titles_stand_at_the_foot(monkeypatch) -> None:
+    # One move: the subhead alone put back (train2895 page-020's search, with more blocks, reached no
+    # order by two moves that would have done it, and read another article's text under it).
+    monkeypatch.setattr(order_module, "MAX_MOVES", 1)
+    page_text = _page(SUBHEAD_OVER_BYLINE_PRINTED)
+    piece = _pieces(page_text, SUBHEAD_OVER_BYLINE_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 4, 1, 2, 3, 5, 6, 7)]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["王磊", "李明", "赵敏"]
+    assert [(b.kind, b.text) for b in page.articles[0].blocks] == [
+        *[("paragraph", p) for p in TRADE_LEAD], ("heading", H_TRADE), ("paragraph", TRADE_TEXT[0]),
+        ("paragraph", TRADE_TEXT[1][:-7]),
+    ]

@@ -3613,7 +3613,13 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         return None
     # A heading block is held to a lead under it; a paragraph's first line over a full one is none
     # (:func:`_text_line`: the text under a subhead, cut from the lead under it, train39 page-021).
-    bound = [_heading(b) and not _text_line(b, 0) for b in blocks]
+    # Where the titles stand at the foot, a heading over a lead is held to it only as a title stack
+    # repeating a foot title (*openers*) or a byline line over its lead: any other is a subhead of
+    # the text before it (train2895 page-020: over the next article's byline line; held, no move of
+    # the search's reached its section; the byline line's own hold kept three pages of 2889-2911 right).
+    foot_titled = stop < len(blocks)
+    bound = [_heading(b) and not _text_line(b, 0) and (o or not foot_titled or _lead_byline(b))
+             for b, o in zip(blocks, openers)]
     # pdftotext cuts its blocks at bold lines: an article's lead is never cut from what stands over it.
     movable = [not _lead(b) or _titled(b) or _lead_byline(b) or _label_over_deck(b) for b in blocks]
     # An article's opening: a title stack repeating a foot title too (train77 page-022: reading
