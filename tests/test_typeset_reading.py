@@ -2338,3 +2338,47 @@ def test_a_title_read_as_text_is_not_parted_at_its_short_second_line() -> None:
 """)
     assert title[2] not in [a.title for a in page.articles]
     assert "".join(b.text for b in page.articles[0].blocks).startswith("".join(title))
+
+
+# Titles at the foot (the shapes of train2895 page-029 and train2899 page-032): three articles in
+# columns of 13 characters (26 units), each signed on a line of its own, then the foot's titles in
+# two of pdftotext's blocks.
+def _column(paragraph: str, width: int = 13, indent: int = 2) -> list[str]:
+    """*paragraph* in lines of *width* characters, the first short by *indent*; a closing mark opens no
+    line: it pulls the character before it onto the next (as WeasyPrint sets them)."""
+    lines, room, line = [], width - indent, ""
+    for ch in paragraph:
+        if len(line) == room:
+            carry = line[-1] if ch in "，。、；：？！）”" else ""
+            lines.append(line[: len(line) - len(carry)])
+            line, room = carry, width
+        line += ch
+    return lines + [line]
+
+
+SIGNED_ARTICLES = [  # (text, its byline on a line of its own)
+    ("央视网消息（新闻联播）：今年以来，西藏各地持续推进生态保护，草原植被覆盖度稳步提高，群众生活明显改善。", "（记者 王磊）"),
+    ("央视网消息（新闻联播）：各地加快推进农村公路建设，乡村群众出行更加便捷，农产品运输成本明显下降。", "（记者 李明）"),
+    ("央视网消息（新闻联播）：多地公共图书馆延长夜间开放时间，吸引不少年轻读者下班后前来阅读学习。", "（记者 赵敏）"),
+]
+
+
+def _signed_page(foot: list[list[str]]) -> str:
+    blocks = ["\n".join(_column(text) + [byline]) for text, byline in SIGNED_ARTICLES] + ["\n".join(b) for b in foot]
+    return "\n\n".join(blocks) + "\n"
+
+
+def test_a_foot_title_wrapped_after_its_colon_wider_than_the_column_is_one_title() -> None:
+    # 【高质量发展系列发布会】西藏： is 15 characters, wider than the column, as no paragraph's line is;
+    # it ends on a colon, so it is no headline, and the line under it, 11 characters, is no full one.
+    page = split_page(_signed_page([["【高质量发展系列发布会】西藏：", "推动生态保护和民生改善"],
+                                    ["乡村公路越修越好", "图书馆延时服务受欢迎"]]))
+    assert [a.title for a in page.articles] == [
+        "【高质量发展系列发布会】西藏：推动生态保护和民生改善", "乡村公路越修越好", "图书馆延时服务受欢迎"]
+
+
+def test_a_paragraph_s_opening_over_too_few_titles_for_the_bylines_is_titles() -> None:
+    # The foot's first block is shaped as a paragraph's opening: 11 characters (an indent short of the
+    # column) over 13 and a space (full).  One title under it for three bylines: it holds two titles.
+    page = split_page(_signed_page([["西藏草原生态保护见成效", "乡村公路越修越好 出行更便捷"], ["图书馆延时服务受欢迎"]]))
+    assert [a.title for a in page.articles] == ["西藏草原生态保护见成效", "乡村公路越修越好 出行更便捷", "图书馆延时服务受欢迎"]

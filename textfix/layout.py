@@ -535,7 +535,7 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
             block = n  # the furthest block start up the run: a title may be a block of its own
     if n == len(lines) or n == 0:
         return 0
-    if text and (start := _below_foot_paragraph(lines, len(lines) - n, text)) is not None:
+    if text and (start := _below_foot_paragraph(lines, len(lines) - n, text)) is not None and not _too_few_titles(lines, start):
         n = block = len(lines) - start  # the titles' block under a paragraph's first lines
         if n == 0:
             return 0
@@ -567,6 +567,15 @@ def _below_foot_paragraph(lines: list[Line], first: int, text: str) -> int | Non
         if _opens_paragraph(lines[k], lines[k + 1]) and not _after_blank(text, lines[k + 1].start):
             return next((j for j in range(k + 2, len(lines)) if _after_blank(text, lines[j].start)), None)
     return None
+
+
+def _too_few_titles(lines: list[Line], start: int) -> bool:
+    """The lines from *start* to the page's end are fewer than the bylines that close articles above
+    them: the foot sets a title for each article (a title a line at least), and an article may close
+    with no byline, so titles there would leave articles untitled; the paragraph's opening over them
+    (_below_foot_paragraph) is titles too (train2899 page-032: 王沪宁会见斯里兰卡总理 over 年味浓活力增
+    兔年消费开门红, an indented line over a full one in columns of 13, over two titles for four bylines)."""
+    return len(lines) - start < sum(ln.byline is not None for ln in lines[:start])
 
 
 def _opens_paragraph(ln: Line, nxt: Line) -> bool:
@@ -628,14 +637,16 @@ def _foot_title_line(lines: list[Line], k: int, last: bool, measure: int = 0) ->
     """Line *k* may be a title's at the page foot: a headline, or, but the *last* line, a line short
     of the column ending on a colon over a line short of it too (【秋收时节 丰收在望】山区果园： over
     橙子挂满枝头果农笑开颜: a title wrapped after its colon; a paragraph's lines but its last are
-    full, a list's first item after 分别是： too), or one a title wrapped after a clause mark or a dash
+    full, a list's first item after 分别是： too) or wider than the column, as no paragraph's line is,
+    whatever the line under it (train2895 page-029: 【…发布会】西藏： over 大力推动…高质量发展, wider
+    than the column too), or one a title wrapped after a clause mark or a dash
     at the *measure* of the title lines below it (see _wrapped_at_measure)."""
     ln = lines[k]
     if _signed(ln) or _numbered_item(lines, k):
         return False
     if ln.headline or last:
         return ln.headline
-    if ln.text[-1] in COLONS and ends_clause(ln.text) and not is_full(ln) and not is_full(lines[k + 1]):
+    if ln.text[-1] in COLONS and ends_clause(ln.text) and (is_wide(ln) or not is_full(ln) and not is_full(lines[k + 1])):
         return True
     return _wrapped_at_measure(ln, measure)
 
