@@ -2244,3 +2244,28 @@ def test_a_subhead_printed_over_the_next_article_s_byline_line_goes_back_alone_w
         *[("paragraph", p) for p in TRADE_LEAD], ("heading", H_TRADE), ("paragraph", TRADE_TEXT[0]),
         ("paragraph", TRADE_TEXT[1][:-7]),
     ]
+
+
+# Titles at the foot (the shape of train2907 page-013): article B's byline line, its lead, then its subhead wrapped at the
+# column's width, both lines as wide as the column (the first with a phrase space), closing column 1's
+# block; the paragraph under the subhead opens at column 1's foot, which pdftotext printed last, after
+# column 2's top where that paragraph goes on.  No paragraph opens unindented under a paragraph's last
+# line, so the two lines are a subhead that wants its text: the opening goes back under it.
+H_WRAPPED = ["以军拦截发射物失败 胡塞", "称联合袭击以色列多处目标"]
+LEAD_STRIKE = "央视网消息（新闻联播）：据当地医务人员称，以军今天空袭北部多地，造成一家十人死亡。"
+UNDER_WRAPPED = _set("以色列国防军今天称，中部地区凌晨拉响警报，以军发现一枚来自南方的发射物并尝试拦截，但没有成功。")
+WRAPPED_SUBHEAD_PRINTED = [
+    _set_all(LIBRARY_TEXT), "本报通讯员 王磊", "\n".join([*_set(LEAD_STRIKE), *H_WRAPPED]), "\n".join(UNDER_WRAPPED[2:]),
+    "\n".join(UNDER_WRAPPED[:2]), FOOT_3,
+]
+
+
+def test_a_subhead_wrapped_at_the_column_s_width_at_its_foot_gets_its_text_printed_last() -> None:
+    assert all(len(ln) == 12 for ln in H_WRAPPED[1:] + UNDER_WRAPPED[1:2])  # as wide as the column
+    page_text = _page(WRAPPED_SUBHEAD_PRINTED)
+    piece = _pieces(page_text, WRAPPED_SUBHEAD_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 1, 2, 4, 3, 5)]
+    page = split_page(page_text)
+    assert [(b.kind, b.text) for b in page.articles[1].blocks] == [
+        ("paragraph", LEAD_STRIKE), ("heading", "".join(H_WRAPPED)), ("paragraph", "".join(UNDER_WRAPPED))
+    ]

@@ -2569,7 +2569,8 @@ def _tail_subhead(block: list[Line]) -> int:
     without sentence marks as wide as the column but for an indent; or such lines wrapped onto a shorter
     one without sentence marks, up to SUBHEAD_LINES in all (two: train29 page-035, the short line is no
     paragraph's, which ends a sentence; three: train77 page-039); a wrapped line may hold colons, as a
-    subhead's may (:func:`_subhead_line`; train2643 page-007's ``美国人士：美国无意和平解决乌克兰`` / ``危机``).
+    subhead's may (:func:`_subhead_line`; train2643 page-007's ``美国人士：美国无意和平解决乌克兰`` / ``危机``),
+    or onto one that fills the column too, under a paragraph's last line (:func:`_full_tail_subhead`).
     A byline on its line (``（本报记者 吴婷 张伟）`` set under the text) is shaped so too but closes its
     article: no subhead (train77 page-013: read as one, it wanted a text after it, and the next article's
     section was read there, before that article's lead)."""
@@ -2579,12 +2580,32 @@ def _tail_subhead(block: list[Line]) -> int:
     if len(block) > 1 and block[-2].ends and _broad_line(last):
         return 1
     if last.width >= last.column - FULL_SLACK:
-        return 0
+        return _full_tail_subhead(block)
     for n in range(2, SUBHEAD_LINES + 1):
         if len(block) <= n or not (_subhead_line(block[-n]) and _broad_line(block[-n])):
             return 0
         if block[-n - 1].ends:
             return n
+    return 0
+
+
+def _full_tail_subhead(block: list[Line]) -> int:
+    """How many lines of a subhead wrapped at the column's width end the block (0 to SUBHEAD_LINES):
+    lines without sentence marks, the last filling the column, under a paragraph's last line (a
+    sentence ended short of the column by more than an indent), the first wider than an indented line.
+    No paragraph opens unindented, so they open none (train2907 page-013's ``以军拦截来自也门方向的发射物
+    失败 胡塞`` / ``武装称与伊拉克民兵武装联合袭击以目标``, 37 and 36 units of 38, under ``人死亡。``, read as
+    a column's text run on into another article's lead).  Counted by corpora/typeset/count_tail_lines.py
+    --wrapped on the twelve train batches 2889-2911 (odd; pdftotext): of the blocks so ending, 3 with a
+    block after them that goes on end with a gold heading, none with text; of those with none, 1 and 1
+    (the text a paragraph's last line ending on a garbled 。, which the reading repairs first)."""
+    for n in range(2, SUBHEAD_LINES + 1):
+        if len(block) <= n or not block[-n].bare:
+            return 0
+        above, head = block[-n - 1], block[-n]
+        if above.ends:
+            ended = above.width < above.column - INDENT_MAX
+            return n if ended and head.width > head.column - INDENT_MIN and _subhead_line(head) else 0
     return 0
 
 

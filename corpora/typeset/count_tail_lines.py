@@ -2,9 +2,12 @@
 (textfix.order._tail_subhead: a bare line as wide as the column but for an indent, under a line that
 ends a sentence) whose line fills the column (textfix.order._full_line): a gold heading (its text
 within a title or a subhead of the gold) or text, each as the block printed after it goes on from it
-(textfix.order._goes_on) or not.  The provenance of textfix.order._tail_runs_on.
+(textfix.order._goes_on) or not.  The provenance of textfix.order._tail_runs_on.  With --wrapped, the
+blocks counted end with a subhead wrapped at the column's width instead (textfix.order._full_tail_subhead:
+bare lines under a paragraph's last line, the first unindented, the last filling the column), the
+provenance of that function.
 
-    python corpora/typeset/count_tail_lines.py DIR [DIR ...]
+    python corpora/typeset/count_tail_lines.py [--wrapped] DIR [DIR ...]
 
 Each DIR is a typeset batch (make_pages.py) with ``NAME.pdftotext.txt`` and ``NAME.gold.json`` pages.
 """
@@ -27,8 +30,16 @@ def shown(block: list) -> str | None:
     return block[-1].text
 
 
+def shown_wrapped(block: list) -> str | None:
+    """The tail lines of a block ending with a subhead wrapped at the column's width by shape, else None."""
+    n = order._full_tail_subhead(block)
+    return "".join(ln.text for ln in block[-n:]) if n else None
+
+
 def main() -> None:
-    print_heading_tally(heading_tally(sys.argv[1:], shown, "pdftotext"))
+    wrapped = "--wrapped" in sys.argv[1:]
+    dirs = [a for a in sys.argv[1:] if a != "--wrapped"]
+    print_heading_tally(heading_tally(dirs, shown_wrapped if wrapped else shown, "pdftotext"))
 
 
 if __name__ == "__main__":
