@@ -1851,6 +1851,14 @@ def test_a_wide_title_line_over_a_lead_is_not_parted() -> None:
     assert title.strip() in [ln.text for ln in cut_lines(TITLE_1 + ARTICLE_1 + title + ARTICLE_2)]
 
 
+def test_a_wide_title_line_over_the_page_s_last_line_is_not_parted() -> None:
+    # The titles at the foot (check batch 2917 page-026's shape, pdfminer): the wide one over the last, which fills
+    # the column (24 units) and ends no sentence: no column's text ends a page so (its article ends on a
+    # sentence or a byline), so the text does not run on into it and the wide line is a title's.
+    foot = "秋收玉米丰收在望\n" + WIDE_TITLE + "乡村公路越修越好出行便捷\n"
+    assert WIDE_TITLE.strip() in [ln.text for ln in cut_lines(TITLE_1 + ARTICLE_1 + foot)]
+
+
 def test_a_line_joined_at_a_hyphen_before_a_paragraph_s_last_line() -> None:
     # The text runs on into a paragraph's last line as well: it ends its sentence 14 units short of
     # the column, not as short as an indented first line (4 to 7: a title's lead would be).

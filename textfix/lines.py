@@ -260,7 +260,7 @@ def _hyphen_cut(prev: Line, ln: Line, nxt: Line, after: Line | None, quote: int,
     # page-005, 南极- | 艾特肯盆地预选着陆区。 before 自5月3日…); no title ends a sentence (textfix.layout),
     # and the full first part alone then says where the hyphen stood.
     last = ln.ends and _may_open_paragraph(nxt)
-    if not last and (not _runs_on(nxt, after) or _heading_over_lead(nxt, after)):
+    if not last and (not _runs_on(nxt, after) or _heading_over_lead(nxt, after) or _foot_line(nxt, after)):
         return None
     text, column = ln.text, ln.column
     hyphen = _measured_width("-", ln.proportional, quote, space)
@@ -292,6 +292,14 @@ def _heading_over_lead(ln: Line, after: Line | None) -> bool:
     (train2845 page-007: 【新思想引领新时代改革开放】全面深化改革 谱写 | 中国经济高质量发展崭新篇章, which
     fills the column, over 新华社沈阳7月8日电)."""
     return ln.bare and after is not None and line_opens_lead(after.text)
+
+
+def _foot_line(ln: Line, after: Line | None) -> bool:
+    """*ln* is the page's last line and ends no sentence nor article: the foot's last title, not a
+    column's text, whose article ends on a sentence or a byline (check batch 2917 page-026, pdfminer: the foot's
+    加沙地带多地遭以军袭击 以色列威胁… over 山东高质量建设宜居宜业和美乡村, which fills the column, was
+    parted at 以|色 as pdftotext's hyphen join)."""
+    return after is None and not ln.ends and ln.byline is None
 
 
 def _head_fits(width: float, column: int, indented: bool) -> bool:
