@@ -2034,6 +2034,21 @@ def test_a_section_printed_last_goes_to_the_article_that_shares_its_words() -> N
     assert reading_order(page_text) == [canteen, room, room_2, late, games, games_2, foot]
 
 
+def test_a_section_printed_last_in_three_blocks_goes_to_the_article_that_shares_its_words() -> None:
+    """FIRST_SECTION_LAST_PRINTED's shape with the first article's section printed in three blocks (the
+    shape of train2945 page-002): its subhead alone (a bold line cuts pdftotext's block), its text's
+    column 2, signed, then its first lines at column 1's foot.  Read at the end of any article but the last it
+    breaks no seam and no term of the key tells; the fewest moves read it after the second article,
+    the words it shares (饭菜, 居民) put it after the first."""
+    text = _set("行动不便的居民可以打电话预约，志愿者会按时上门送达，保温箱让饭菜送到时还是热的。")
+    room, games = "\n".join(_set(LEAD_N) + _set(LEAD_N2)), "\n".join([*_set(LEAD_W), *_set(LEAD_W2)[:-1], _set(LEAD_W2)[-1] + BYLINE_4])
+    printed = [FIRST_SECTION_LAST_PRINTED[0], room, games, H_K, "\n".join([*text[2:-1], text[-1] + BYLINE_3]),
+               "\n".join(text[:2]), FOOT_K]
+    page_text = _page(printed)
+    canteen, room, games, subhead, column_2, column_1, foot = _pieces(page_text, printed)
+    assert reading_order(page_text) == [canteen, subhead, column_1, column_2, room, games, foot]
+
+
 def test_titles_at_the_foot_shaped_as_a_paragraph_s_opening_stay_at_the_foot() -> None:
     """Foot titles of 20 and 24 units in columns of 24 (an indented first line over a full one, no mark;
     the shape of train207 page-026's 习近平同巴西总统通电话 over titles of 26 and 28): no block printed

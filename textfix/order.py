@@ -3505,7 +3505,8 @@ def _tie_order(blocks: list[list[Line]], stop: int, found: tuple[int, ...], key,
 def _late_section_home(blocks: list[list[Line]], stop: int, printed: tuple[int, ...], found: tuple[int, ...],
                        terms) -> tuple[int, ...]:
     """*found*, or, where it moves only the section printed last before the foot's titles (a subhead
-    over its text, :func:`_heading_over_text`; :func:`_moves_show`'s late section), that section read
+    over its text, :func:`_heading_over_text`; :func:`_moves_show`'s late section; or a few blocks that
+    open with a subhead, :func:`_late_section`), that section read
     at the end of the article that takes it with no term of the key worse (*terms* of an order: the
     seams, the subheads' topics, the balance; :func:`_no_term_worse`) and shares the most words with it
     (:func:`_block_cohesion`; the first such article where none shares more).  pdftotext prints an
@@ -3516,17 +3517,35 @@ def _late_section_home(blocks: list[list[Line]], stop: int, printed: tuple[int, 
     (加沙地带…巴勒斯坦) into an article on the State Council, where the third, on Gaza, shares its words.
     An article that takes it only off balance does not (train207 page-029: the third article's
     section, read after the first off balance at the columns' tops; train733 page-010 is left so)."""
-    late = printed[-1]
-    if stop >= len(blocks) or found == printed or not _heading_over_text(blocks[late]):
+    if stop >= len(blocks) or found == printed:
         return found
-    if not _has_text_line(blocks[late]):
-        return found  # heading lines alone: the foot's titles printed in two blocks (train557 page-015, train581 page-004)
-    rest = tuple(x for x in found if x != late)
-    if rest != printed[:-1]:
-        return found  # the search moved more than the late section
-    homes = [(*rest[:last + 1], late, *rest[last + 1:]) for _, last in _articles(blocks, rest)[:-1]]
+    section = _late_section(blocks, printed, found)
+    if section is None:
+        return found
+    rest = printed[:-len(section)]
+    homes = [(*rest[:last + 1], *section, *rest[last + 1:]) for _, last in _articles(blocks, rest)[:-1]]
     homes = [seq for seq in homes if _no_term_worse(terms(seq), terms(found))]
     return max(homes, key=_block_cohesion(blocks, stop)) if homes else found
+
+
+def _late_section(blocks: list[list[Line]], printed: tuple[int, ...], found: tuple[int, ...]) -> tuple[int, ...] | None:
+    """The section printed last (:func:`_late_section_home`) as *found* reads it, where *found* moves it
+    alone, in one piece: the last block, a subhead over its text, or the last MAX_RUN + 1 blocks at
+    most, the first read a subhead (pdftotext cuts a section at its bold line and a column's foot:
+    train2945 page-002's subhead alone, its text's two columns after it, read into the article before
+    the last, whose section on energy shares fewer of its words than the first, on Ukraine).  None
+    where *found* moves more or reads it last still, or the section holds heading lines alone (the foot's titles printed in
+    two blocks: train557 page-015, train581 page-004)."""
+    for k in range(1, MAX_RUN + 2):
+        late = set(printed[-k:])
+        at = sorted(i for i, x in enumerate(found) if x in late)
+        if tuple(x for x in found if x not in late) != printed[:-k] or at[-1] - at[0] != k - 1 or at[-1] == len(found) - 1:
+            continue  # more moved, the section read apart, or read where it was printed (train2911 page-027)
+        section = found[at[0]:at[-1] + 1]
+        head = blocks[section[0]]
+        if (_heading_over_text(head) or k > 1 and _subhead(head)) and any(_has_text_line(blocks[x]) for x in section):
+            return section
+    return None
 
 
 def _pdftotext_blocks(blocks: list[list[Line]]) -> bool:
