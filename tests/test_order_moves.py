@@ -19,18 +19,10 @@ from textfix import order as order_module
 from textfix.order import _bigrams, _cohesion, _no_term_worse, _pair_overlap
 from textfix.repair import apply_changes, repair
 
+from _setting import set_lines
 
-def _set(paragraph: str, width: int = 12, indent: int = 2) -> list[str]:
-    """*paragraph* set in lines of *width* characters, the first indented by *indent*; a closing mark
-    opens no line: it pulls the character before it onto the next (as WeasyPrint sets them)."""
-    lines, room, line = [], width - indent, ""
-    for ch in paragraph:
-        if len(line) == room:
-            carry = line[-1] if ch in "，。、；：？！）”" else ""
-            lines.append(line[: len(line) - len(carry)])
-            line, room = carry, width
-        line += ch
-    return lines + [line]
+
+_set = set_lines
 
 
 def _page(blocks: list[str]) -> str:

@@ -13,6 +13,8 @@ from textfix.repair import repair
 from textfix.shape import regions
 from textfix.split import split_page
 
+from _setting import set_lines
+
 FINDER = BylineFinder()
 # Pages of the project's own generator (corpora/pages/README.md): a garbled byline, headers, Latin runs.
 GENERATOR_PAGES = sorted((Path(__file__).resolve().parent.parent / "corpora" / "pages").glob("synth-00*.txt"))
@@ -2351,19 +2353,6 @@ def test_a_title_read_as_text_is_not_parted_at_its_short_second_line() -> None:
 # Titles at the foot (the shapes of train2895 page-029 and train2899 page-032): three articles in
 # columns of 13 characters (26 units), each signed on a line of its own, then the foot's titles in
 # two of pdftotext's blocks.
-def _column(paragraph: str, width: int = 13, indent: int = 2) -> list[str]:
-    """*paragraph* in lines of *width* characters, the first short by *indent*; a closing mark opens no
-    line: it pulls the character before it onto the next (as WeasyPrint sets them)."""
-    lines, room, line = [], width - indent, ""
-    for ch in paragraph:
-        if len(line) == room:
-            carry = line[-1] if ch in "，。、；：？！）”" else ""
-            lines.append(line[: len(line) - len(carry)])
-            line, room = carry, width
-        line += ch
-    return lines + [line]
-
-
 SIGNED_ARTICLES = [  # (text, its byline on a line of its own)
     ("央视网消息（新闻联播）：今年以来，西藏各地持续推进生态保护，草原植被覆盖度稳步提高，群众生活明显改善。", "（记者 王磊）"),
     ("央视网消息（新闻联播）：各地加快推进农村公路建设，乡村群众出行更加便捷，农产品运输成本明显下降。", "（记者 李明）"),
@@ -2372,7 +2361,7 @@ SIGNED_ARTICLES = [  # (text, its byline on a line of its own)
 
 
 def _signed_page(foot: list[list[str]]) -> str:
-    blocks = ["\n".join(_column(text) + [byline]) for text, byline in SIGNED_ARTICLES] + ["\n".join(b) for b in foot]
+    blocks = ["\n".join(set_lines(text, width=13) + [byline]) for text, byline in SIGNED_ARTICLES] + ["\n".join(b) for b in foot]
     return "\n\n".join(blocks) + "\n"
 
 
