@@ -12,6 +12,7 @@ feeds (one process, and two workers), and the seed page alone.
 
 from __future__ import annotations
 
+import importlib.util
 import statistics
 import subprocess
 import sys
@@ -53,6 +54,8 @@ def timed(cmd: list[str]) -> float:
 
 
 def main() -> int:
+    if importlib.util.find_spec("ftfy") is None:  # the baseline: one line, not a child's traceback
+        sys.exit("bench_repair.py: ftfy is not installed (pip install -e '.[bench]')")
     py = sys.executable
     # As a regular install does: pip byte-compiles what it installs (ftfy's modules are), while an
     # editable install run with PYTHONDONTWRITEBYTECODE set would compile every module in every run.
