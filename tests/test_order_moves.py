@@ -19,10 +19,7 @@ from textfix import order as order_module
 from textfix.order import _bigrams, _cohesion, _no_term_worse, _pair_overlap
 from textfix.repair import apply_changes, repair
 
-from _setting import set_lines
-
-
-_set = set_lines
+from _setting import set_lines as _set
 
 
 def _page(blocks: list[str]) -> str:

@@ -535,7 +535,7 @@ def _title_block(lines: list[Line], bylines: BylineFinder | None = None, text: s
             block = n  # the furthest block start up the run: a title may be a block of its own
     if n == len(lines) or n == 0:
         return 0
-    if text and (start := _below_foot_paragraph(lines, len(lines) - n, text)) is not None and not _too_few_titles(lines, start):
+    if text and (start := _below_foot_paragraph(lines, len(lines) - n, text)) is not None:
         n = block = len(lines) - start  # the titles' block under a paragraph's first lines
         if n == 0:
             return 0
@@ -562,10 +562,12 @@ def _below_foot_paragraph(lines: list[Line], first: int, text: str) -> int | Non
 
     A paragraph cut at the foot of its column, its first lines ending without a mark (全国图书馆阅读
     推广委员会 / （阅读委）与全国图书馆阅读, going on at the top of another column), is punctuated as a
-    title is; pdftotext prints it as a block of its own over the titles' blocks."""
+    title is; pdftotext prints it as a block of its own over the titles' blocks.  Not where that leaves
+    fewer title lines than bylines (_too_few_titles)."""
     for k in range(len(lines) - 2, first - 1, -1):
         if _opens_paragraph(lines[k], lines[k + 1]) and not _after_blank(text, lines[k + 1].start):
-            return next((j for j in range(k + 2, len(lines)) if _after_blank(text, lines[j].start)), None)
+            start = next((j for j in range(k + 2, len(lines)) if _after_blank(text, lines[j].start)), None)
+            return None if start is None or _too_few_titles(lines, start) else start
     return None
 
 

@@ -2604,9 +2604,14 @@ def _full_tail_subhead(block: list[Line]) -> int:
             return 0
         above, head = block[-n - 1], block[-n]
         if above.ends:
-            ended = above.width < above.column - INDENT_MAX
-            return n if ended and head.width > head.column - INDENT_MIN and _subhead_line(head) else 0
+            return n if _paragraph_last(above) and head.width > head.column - INDENT_MIN and _subhead_line(head) else 0
     return 0
+
+
+def _paragraph_last(ln: Line) -> bool:
+    """*ln* ends a sentence short of the column by more than an indent, as no paragraph's first line
+    does: a paragraph's last line, under which a paragraph opens indented."""
+    return ln.ends and ln.width < ln.column - INDENT_MAX
 
 
 def _tail_runs_on(blocks: list[list[Line]], i: int) -> bool:
@@ -2624,8 +2629,7 @@ def _tail_runs_on(blocks: list[list[Line]], i: int) -> bool:
     block = blocks[i]
     if i + 1 >= len(blocks) or _tail_subhead(block) != 1 or not _goes_on(blocks[i + 1]):
         return False
-    above = block[-2]
-    if above.ends and above.width < above.column - INDENT_MAX:
+    if _paragraph_last(block[-2]):
         return False
     # Full within FULL_SLACK, or short by no more than what opens the next block needed (train2641
     # page-008's ``…发放200万元“图书惠民``, 2.66 units short as its digits are set, over ``券”，…``).
@@ -3530,13 +3534,14 @@ def _late_section_home(blocks: list[list[Line]], stop: int, printed: tuple[int, 
 
 def _late_section(blocks: list[list[Line]], printed: tuple[int, ...], found: tuple[int, ...]) -> tuple[int, ...] | None:
     """The section printed last (:func:`_late_section_home`) as *found* reads it, where *found* moves it
-    alone, in one piece: the last block, a subhead over its text, or the last MAX_RUN + 1 blocks at
-    most, the first read a subhead (pdftotext cuts a section at its bold line and a column's foot:
+    alone, in one piece: the last block, a subhead over its text, or the last blocks, the first read
+    a subhead, up to its subhead alone and a block for each of its article's MAX_STRIPS columns
+    (pdftotext cuts a section at its bold line and a column's foot:
     train2945 page-002's subhead alone, its text's two columns after it, read into the article before
     the last, whose section on energy shares fewer of its words than the first, on Ukraine).  None
     where *found* moves more or reads it last still, or the section holds heading lines alone (the foot's titles printed in
     two blocks: train557 page-015, train581 page-004)."""
-    for k in range(1, MAX_RUN + 2):
+    for k in range(1, MAX_STRIPS + 2):
         late = set(printed[-k:])
         at = sorted(i for i, x in enumerate(found) if x in late)
         if tuple(x for x in found if x not in late) != printed[:-k] or at[-1] - at[0] != k - 1 or at[-1] == len(found) - 1:

@@ -14,6 +14,7 @@ Each DIR is a typeset batch (make_pages.py) with ``NAME.pdftotext.txt`` and ``NA
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -37,9 +38,11 @@ def shown_wrapped(block: list) -> str | None:
 
 
 def main() -> None:
-    wrapped = "--wrapped" in sys.argv[1:]
-    dirs = [a for a in sys.argv[1:] if a != "--wrapped"]
-    print_heading_tally(heading_tally(dirs, shown_wrapped if wrapped else shown, "pdftotext"))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--wrapped", action="store_true")
+    ap.add_argument("dirs", nargs="+")
+    args = ap.parse_args()
+    print_heading_tally(heading_tally(args.dirs, shown_wrapped if args.wrapped else shown, "pdftotext"))
 
 
 if __name__ == "__main__":
