@@ -326,6 +326,15 @@ def _read_blocks(text: str, printed: list[str]) -> list[int] | None:
     return None if spans is None else [at.index(lo) for lo, _ in spans]
 
 
+def _strips_read(text: str) -> list[int] | None:
+    """The strip search's reading of *text*'s boxes (bands too), or None."""
+    from textfix.lines import BylineFinder
+    from textfix.order import MIN_BROKEN, _strips_foot, _strips_past_header, boxes
+
+    blocks = boxes(text, BylineFinder())
+    return _strips_past_header(blocks, _strips_foot(blocks), MIN_BROKEN, None)
+
+
 def test_one_broken_sentence_is_read_as_strips_when_no_move_explains_it() -> None:
     # Only B's first column before A's second paragraph breaks a sentence (老旧|各地): fewer than
     # MIN_BROKEN, but no move of a block explains the page (MIN_BROKEN_UNMOVED): A's two columns,
@@ -472,10 +481,12 @@ def test_band_parts_that_do_not_stand_side_by_side_are_not_read_as_bands() -> No
     # Column 2 a line longer in its first band (five lines against column 1's four): the pair of
     # one-line boxes after it would not stand side by side (BAND_SLACK), so the page is no article
     # printed in bands, though its columns balance (ten lines against eight: BALANCE_SLACK).
+    # The boxes put back by the sentences they mend (_mended_order) read it column by column.
     column_2 = BAND_COLUMN_2[:2] + ["并且开通了网上续借服务，"] + BAND_COLUMN_2[2:]
     printed = _banded(column_2, 5)
     text = "\n\n".join(printed) + "\n"
-    assert _read_blocks(text, printed) is None
+    assert _strips_read(text) is None
+    assert _read_blocks(text, printed) == [0, 1, 3, 5, 2, 4, 6, 7]
 
 
 # An article in two columns of 15 characters whose first lines pdfminer boxed alone and paired (one
@@ -533,10 +544,35 @@ def test_an_article_whose_later_two_columns_are_printed_in_bands_is_read_column_
 def test_a_first_column_far_longer_than_the_banded_two_is_not_read_before_them() -> None:
     # The same page with a first column of eight lines over bands of two lines and two (the rest of
     # the paragraph): 8 lines against 4 and 4 + 1 stands more than BALANCE_SLACK off both, so the
-    # first column printed whole is not read before the two banded columns.
+    # first column printed whole is not read before the two banded columns as strips.  Put back by the
+    # sentences they mend (_mended_order), the boxes read the two paragraphs whole all the same.
     printed = _three_column_bands(8)
     text = "\n\n".join(printed) + "\n"
-    assert _read_blocks(text, printed) != [0, 1, 2, 4, 3, 5, 6]
+    assert _strips_read(text) is None
+    assert _read_blocks(text, printed) == [0, 1, 2, 4, 3, 5, 6]
+
+
+
+# A's last two lines boxed apart and printed inside B's column, between B's lead box and the rest of
+# its sentence (f2931 page-004: pdfminer groups a column's last box with the boxes its neighbours
+# fall among, not as strips).  A's column of nine lines and the two apart stand off balance
+# (BALANCE_SLACK): no strips read it.  As printed, A's column (…帮助农户) runs into B's title and
+# A's end (…问题。) into A's byline, that into B's text (小区四万个…): put back, nothing breaks.
+A_MORE = "今年春耕期间，各地还组织农技人员下田指导，帮助农户解决实际问题。"
+B_LEAD = "新华社北京4月3日电"
+
+
+def test_a_columns_last_box_printed_inside_the_next_article_is_put_back_by_the_sentences_it_mends() -> None:
+    a, b = _set(A + A_MORE), _set(B_LEAD + B)
+    printed = [A_TITLE, "\n".join(a[:-2]), B_TITLE, "\n".join(b[:2]), "\n".join(a[-2:]), "（记者 张伟）",
+               "\n".join(b[2:]), "（记者 李明）"]
+    text = "\n\n".join(printed) + "\n"
+    assert _strips_read(text) is None
+    assert _read_blocks(text, printed) == [0, 1, 4, 5, 2, 3, 6, 7]
+    page = split_page(text)
+    assert [(x.title, x.byline, [bl.text for bl in x.blocks]) for x in page.articles] == [
+        (A_TITLE, "张伟", [A + A_MORE]), (B_TITLE, "李明", [B_LEAD + B])]
+    assert apply_changes(text, page.changes) == page.text
 
 
 # Two articles in two columns of 14 characters, each column one paragraph that ends a sentence:

@@ -37,6 +37,9 @@ article of the first strip (:func:`_topic_moved`).  Where nothing else reads a p
 printed before the column of its articles' leads is read with that column put back first
 (:func:`_rotated_order`).  A title, or a byline line under one, that pdfminer printed with another
 group's strips is read over its own lead where that breaks fewer sentences (:func:`_heads_to_leads`).
+Last, a page of boxes whose print order still breaks sentences is read with a few runs of boxes put
+back where each mends one, where that mends every one (:func:`_mended_order`): pdfminer's grouping
+may print a column's box among any boxes it falls beside.
 
 pdftotext (default mode) prints no strips: it cuts a column into blocks at each bold line and orders
 them by height across the columns, so a block comes out later than it is read.  Where the strips do
@@ -305,6 +308,11 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
         # Nor held: two columns' first lines boxed alone side by side may be all that is out of place
         # (:func:`_row_box_swapped`).  Asked last, as the row above.
         order = _row_box_swapped(boxed, strips_stop)
+    if order is None and boxes_only and broken:
+        # Nor a row's box: pdfminer's grouping may print a column's piece anywhere on the page
+        # (:func:`_mended_order`).  Asked last, as the row above; checked as a move plan is.
+        order = _mended_order(boxed, strips_stop)
+        by_moves = order is not None
     if order is None:
         return None
     read = order + list(range(stop, len(blocks)))
@@ -439,6 +447,77 @@ def _row_box_swapped(blocks: list[list[Line]], stop: int) -> list[int] | None:
         if no_more_broken and joins((x - 1, x + 1), (c - 1, x), (x, c)) > joins((x - 1, x), (x, x + 1), (c - 1, c)):
             return placed
     return None
+
+
+
+def _mended_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
+    """The blocks [0, stop) put back by the sentences they mend: pdfminer's grouping may print a
+    column's box wherever the boxes beside it fall, not as strips (train2931 page-004: a column's
+    last paragraph printed inside the next article's column, between two parts of a sentence).  Up
+    to MAX_MOVES moves of a run of MAX_RUN boxes, each of which leaves fewer seams broken
+    (:func:`_mended_seams`); the language model's joins tell apart the readings that mend as many.
+    A run holds no article's opening (pdfminer prints it in its place: train2945 page-036, a lead
+    moved after its own text read as well), and the body's first box stays first.  Taken only where
+    it leaves no seam broken, none at the body's top either (text that opens inside a sentence
+    there); else None: read as printed."""
+    cost = _seam_costs(blocks)
+    start = tuple(range(_body_start(blocks, stop), stop))
+    if len(start) < 2 or _lines_boxed_alone(blocks, stop) or _sentences_broken(cost, list(range(stop))) < MIN_BROKEN:
+        return None  # no boxes, or too little to take a rearrangement on (as for the strips)
+    titles = [_title(blocks, i) and not _closes(b) for i, b in enumerate(blocks)]
+    opening = [_header(b) or _lead(b) or t for b, t in zip(blocks, titles)]
+    broken, lm = _mended_seams(blocks, stop, start, cost, titles, opening)
+    top = _opens_inside(blocks[start[0]])
+    # What each order weighed reads (broken seams, the joins' cost): a move's new order is worked
+    # out from its old one's by the three seams it changes, not again from every seam.
+    reads: dict[tuple[int, ...], tuple[int, float]] = {}
+
+    def key(seq: tuple[int, ...], cuts: int, moves: int, way: int) -> tuple:
+        if seq not in reads:
+            seams = list(zip(seq, (*seq[1:], None)))
+            reads[seq] = top + sum(map(broken.get, seams)), sum(map(lm.get, seams))
+        return *reads[seq], 0, 0, 0, cuts, moves, way
+
+    def runs(seq: tuple[int, ...]):
+        """Each order one move away that leaves fewer seams broken: three seams change."""
+        was, was_lm = key(seq, 0, 0, 0)[:2]
+        for i in range(1, len(seq)):
+            for j in range(i + 1, min(i + MAX_RUN, len(seq)) + 1):  # the run seq[i:j]
+                if opening[seq[j - 1]]:
+                    break
+                rest = (*seq[:i], *seq[j:], None)
+                first, last, before = seq[i], seq[j - 1], seq[i - 1]
+                parted = broken[before, rest[i]] - broken[before, first] - broken[last, rest[i]]
+                for k in range(1, len(rest)):
+                    a, b = rest[k - 1], rest[k]
+                    more = parted + broken[a, first] + broken[last, b] - broken[a, b]
+                    if k != i and more < 0:
+                        new = (*rest[:k], *seq[i:j], *rest[k:-1])
+                        joins = lm[before, rest[i]] - lm[before, first] - lm[last, rest[i]] + lm[a, first] + lm[last, b] - lm[a, b]
+                        reads.setdefault(new, (was + more, was_lm + joins))
+                        yield new, 0, abs(k - i), False
+
+    found = _search(start, key, runs)
+    return None if key(found, 0, 0, 0)[0] else [*range(start[0]), *found]
+
+
+def _mended_seams(blocks: list[list[Line]], stop: int, start: tuple[int, ...], cost, titles: list[bool],
+                  opening: list[bool]) -> tuple[dict, dict]:
+    """For each pair of the body's blocks *start* (and each block and None, the seam after the body's
+    last), whether the seam is broken (:func:`_seam_costs`; besides, a box that ends an article
+    before one that opens none, a title before text that opens inside a sentence, and text left
+    unfinished at the foot), and the language model's cost of the join it makes."""
+    closes = [_closes(b) for b in blocks]
+    inside = [_opens_inside(b) for b in blocks]
+
+    def seam(x: int, y: int) -> int:
+        return cost(x, y)[0] or int(closes[x] and not opening[y] or titles[x] and inside[y])
+
+    pairs = [(x, y) for x in start for y in start if x != y]
+    broken = {(x, y): seam(x, y) for x, y in pairs}
+    broken |= {(x, None): cost(x, stop)[0] if stop < len(blocks) else int(_needs_more(blocks[x])) for x in start}
+    lm = {(x, y): cost(x, y)[1] for x, y in pairs} | {(x, None): 0.0 for x in start}
+    return broken, lm
 
 
 # A row's later boxes are put back at every choice of tops, one strip search each: a row of three
@@ -1197,6 +1276,12 @@ FLOATED_BREAKS = 1
 Key = tuple[int, int, int, int, int, int, float]  # (seams broken, off topic, kind: 1 strips, 2 or more bands, -segments, -shared, imbalance, -log10 P), relative to print
 
 
+def _lines_boxed_alone(blocks: list[list[Line]], stop: int) -> bool:
+    """The blocks [0, stop) hold a blank line after (nearly) every line, or after many: no extractor's
+    boxes (BOX_LINES, STRIP_LINES_ALONE)."""
+    return sum(len(b) for b in blocks[:stop]) < BOX_LINES * stop or _text_lines_alone(blocks[:stop]) > STRIP_LINES_ALONE * stop
+
+
 def strip_reading(blocks: list[list[Line]], stop: int, seen: int, least: int, most: int | None,
                   topical: bool, held_last: bool = False) -> tuple[Key, list[int]] | None:
     """The search's key (summed over the groups, relative to print) and order of the blocks [0, stop)
@@ -1209,8 +1294,8 @@ def strip_reading(blocks: list[list[Line]], stop: int, seen: int, least: int, mo
     a reading that breaks none either is taken when it reads each article's later columns with the
     article they keep to (:func:`_topic_moved`).  *held_last*: a group may be read with its last
     article held after the others (:meth:`_Page.last_article_held`)."""
-    if sum(len(b) for b in blocks[:stop]) < BOX_LINES * stop or _text_lines_alone(blocks[:stop]) > STRIP_LINES_ALONE * stop:
-        return None  # a blank line after (nearly) every line, or after many: no extractor's boxes
+    if _lines_boxed_alone(blocks, stop):
+        return None
     cost = _seam_costs(blocks)
     broken = _sentences_broken(cost, list(range(stop)))
     shown = broken + seen
