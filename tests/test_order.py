@@ -541,7 +541,7 @@ def test_an_article_whose_later_two_columns_are_printed_in_bands_is_read_column_
         ("河湖面貌明显改善", "王芳", [THREE_P1, THREE_P2])]
 
 
-def test_a_first_column_far_longer_than_the_banded_two_is_not_read_before_them() -> None:
+def test_a_first_column_far_longer_than_the_banded_two_is_not_read_before_them_as_strips() -> None:
     # The same page with a first column of eight lines over bands of two lines and two (the rest of
     # the paragraph): 8 lines against 4 and 4 + 1 stands more than BALANCE_SLACK off both, so the
     # first column printed whole is not read before the two banded columns as strips.  Put back by the
@@ -552,11 +552,10 @@ def test_a_first_column_far_longer_than_the_banded_two_is_not_read_before_them()
     assert _read_blocks(text, printed) == [0, 1, 2, 4, 3, 5, 6]
 
 
-
 # A's last two lines boxed apart and printed inside B's column, between B's lead box and the rest of
-# its sentence (f2931 page-004: pdfminer groups a column's last box with the boxes its neighbours
+# its sentence (train2931 page-004: pdfminer groups a column's last box with the boxes its neighbours
 # fall among, not as strips).  A's column of nine lines and the two apart stand off balance
-# (BALANCE_SLACK): no strips read it.  As printed, A's column (…帮助农户) runs into B's title and
+# (BALANCE_SLACK): no strips read it.  As printed, A's column (…各地还组织农) runs into B's title and
 # A's end (…问题。) into A's byline, that into B's text (小区四万个…): put back, nothing breaks.
 A_MORE = "今年春耕期间，各地还组织农技人员下田指导，帮助农户解决实际问题。"
 B_LEAD = "新华社北京4月3日电"
