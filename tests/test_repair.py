@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from _setting import set_lines
 from rapidfuzz.distance import Levenshtein
 
 from textfix import repair
@@ -226,3 +227,22 @@ def test_split_reads_a_justified_space_as_one() -> None:
 def test_space_runs_stay_where_the_fix_is_off_or_the_text_is_no_print() -> None:
     assert "共同阅读   共享未来" in repair(JUSTIFIED_SPACE_PAGE, space_runs=False).text
     assert repair("他说“共同阅读   共享未来”。\n").text == "他说“共同阅读   共享未来”。\n"
+
+
+def test_titles_wrapped_at_the_page_foot_are_printed_whole_as_split_reads_them() -> None:
+    # Three articles, each signed, set in a 13-character column; their titles together at the foot in
+    # large type, 12 characters a line, the second and third wrapped mid-word (水利|工程, 居|民, 便|利).
+    # split reads each title whole; repair prints each whole on its line, and a second repair keeps it.
+    from textfix import split_page
+
+    texts = ["农业农村部有关负责人表示，今年以来各地抓紧春耕生产，全国已播种粮食面积超过三亿亩，进度快于上年同期。",
+             "水利部有关负责人日前介绍说，过去一年各地持续推进河湖长制，全国累计清理整治河湖乱占乱采乱堆乱建问题四万多个。",
+             "住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个，并在有条件的楼栋同步推进适老化改造，加装电梯两万部。"]
+    titles = ["春耕生产有序推进", "各地扎实推进一批重大水利工程建设", "老旧小区改造提速 惠及居民八百万户生活更加舒心便利"]
+    body = [line for text, name in zip(texts, ["张伟", "李明", "王芳"]) for line in set_lines(text, 13) + [f"（记者 {name}）"]]
+    foot = [titles[0], titles[1][:12], titles[1][12:], titles[2][:12], titles[2][12:24], titles[2][24:]]
+    page = "\n".join(body) + "\n\n" + "\n".join(foot) + "\n"
+    assert [a.title for a in split_page(page).articles] == titles
+    once = repair(page).text
+    assert once.endswith("（记者 王芳）\n\n" + "\n\n".join(titles) + "\n")
+    assert repair(once).text == once

@@ -383,6 +383,12 @@ def opens_rubric(ln: Line) -> bool:
     return ln.text.lstrip().startswith(RUBRIC_OPEN)
 
 
+def title_goes_on_into(item: Item) -> bool:
+    """A title line at the page's foot may go on into *item*, the foot line after it: not where *item*
+    opens an extractor's block (a blank line before it) nor a rubric (:func:`opens_rubric`)."""
+    return item.name != BLOCK_START and not opens_rubric(item.lines[0])
+
+
 def title_width(ln: Line) -> int:
     """A title line's display width without its spaces: a space between a title's phrases is
     set a fraction of a character wide, where the body's spaces (around digits) are not."""

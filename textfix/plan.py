@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .collector import no_cycle_collection
-from .layout import Item, read_layout
+from .layout import Item, read_layout, title_goes_on_into
 from .lines import byline_finder
 from .model import NoiseModel
 from .paragraphs import join_kinsoku, read_paragraphs
@@ -44,7 +44,7 @@ def rejoined(text: str, repaired: Repaired, model: NoiseModel, items: list[Item]
     """
     with no_cycle_collection():  # the lines and items die here: only the changes survive the pause
         if items is None:
-            items = layout_items(text, repaired, model)
+            items = _titles_whole(layout_items(text, repaired, model), model)
         changes = plan(text, repaired, items, marks)
     return Repaired(apply_changes(text, changes), changes, repaired.layout)
 
@@ -54,6 +54,20 @@ def layout_items(text: str, repaired: Repaired, model: NoiseModel) -> list[Item]
     if repaired.layout == "paragraphs":
         return read_paragraphs(repaired.text, byline_finder(model))
     return join_kinsoku(read_layout(repaired.text, byline_finder(model), printed=text))
+
+
+def _titles_whole(items: list[Item], model: NoiseModel) -> list[Item]:
+    """*items* with the lines of each title at the page's foot one item, as ``split`` reads them
+    (:func:`textfix.split.foot_titles`): printed a line each, a title wrapped at its measure is cut
+    mid-word (``…中国式现代化挺`` / ``膺担当…``), and ``repair`` run again on its own output would read
+    such lines as print lines and join every title into one (train2903 page-008, pdftotext)."""
+    feet = [i for i in items if i.kind == "foot_title"]
+    if not any(map(title_goes_on_into, feet[1:])):
+        return items  # no title wraps (each line a block of its own: pdfminer's): split is not imported
+    from .split import foot_titles  # (split reads its pages with this module)
+
+    titles = foot_titles(items, byline_finder(model))
+    return sorted([i for i in items if i.kind != "foot_title"] + titles, key=lambda i: i.start)
 
 
 def plan(text: str, repaired: Repaired, items: list[Item], marks: list[Change]) -> list[Change]:

@@ -22,7 +22,7 @@ from . import regex
 from .charclasses import HEADING_NEVER_ENDS, leaves_open
 from .furniture import Furniture
 from .garbles import FontState
-from .layout import BLOCK_START, BODY_SIZE, TITLE_AGAIN, TITLE_SPACE, TITLE_WRAP_SLACK, Item, opens_rubric, signed_date, title_width
+from .layout import BLOCK_START, BODY_SIZE, TITLE_AGAIN, TITLE_SPACE, TITLE_WRAP_SLACK, Item, signed_date, title_goes_on_into, title_width
 from .lines import SENTENCE_MARKS, BylineFinder, byline_finder, ends_sentence, opening_unit, opens_lead, two_phrases
 from .model import NoiseModel, default_model
 from .repair import Change, RepairConfig, apply_changes, input_offset, marks_as_hyphens, repair
@@ -306,7 +306,27 @@ def split_one_of_pages(text: str, index: int, offset: int, furniture: list, mode
 
 
 def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) -> tuple[dict[str, str] | None, list[Article]]:
-    bylines = bylines or BylineFinder()
+    header, articles, titles = _articles_of(items, to_input, bylines or BylineFinder())
+    if titles:
+        articles, titles = _foot_titles(articles, titles)
+        _give_titles(articles, titles, to_input)
+    else:
+        articles = [part for a in articles for part in _split_at_unsigned_titles(a)]
+        _titles_from_lead_headings(articles)
+        articles = _rejoin_orphans(articles)
+    return header, articles
+
+
+def foot_titles(items: list[Item], bylines: BylineFinder) -> list[Item]:
+    """The titles printed at the page's foot as :func:`split_page` reads them, each wrapped title's lines
+    one item (textfix.plan prints each whole); [] where the titles stand over their articles."""
+    _, articles, titles = _articles_of(items, lambda offset: offset, bylines)
+    return _foot_titles(articles, titles)[1] if titles else []
+
+
+def _articles_of(items: list[Item], to_input, bylines: BylineFinder) -> tuple[dict[str, str] | None, list[Article], list[Item]]:
+    """The page's header, its articles as its items open and close them (titles over them given), and the
+    lines of its titles at the foot, not yet joined nor given (:func:`_foot_titles`)."""
     header = None
     titles: list[Item] = []
     articles: list[Article] = [Article()]
@@ -382,14 +402,7 @@ def _assemble(items: list[Item], to_input, bylines: BylineFinder | None = None) 
     articles = [a for a in articles if a.blocks or a.byline or a.title or a.source_line]
     articles = _place_stray_lead_byline(articles)
     articles = [part for a in articles for part in _split_at_second_byline(a, titles_at_foot)]
-    if titles:
-        articles, titles = _foot_titles(articles, titles)
-        _give_titles(articles, titles, to_input)
-    else:
-        articles = [part for a in articles for part in _split_at_unsigned_titles(a)]
-        _titles_from_lead_headings(articles)
-        articles = _rejoin_orphans(articles)
-    return header, articles
+    return header, articles, titles
 
 
 def _rejoin_orphans(articles: list[Article]) -> list[Article]:
@@ -662,8 +675,7 @@ def _foot_titles(articles: list[Article], lines: list[Item]) -> tuple[list[Artic
     room = [short[i] - TITLE_SPACE * ln.text.count(" ") for i, ln in enumerate(lines)]
     # A line never goes on into a block's start nor into a line opening with a rubric 【…】 (that opens
     # a title of its own); both the measure and the `led` joins ask only these.
-    may_go_on = [i for i in range(len(lines) - 1)
-                 if lines[i + 1].name != BLOCK_START and not opens_rubric(lines[i + 1].lines[0])]
+    may_go_on = [i for i in range(len(lines) - 1) if title_goes_on_into(lines[i + 1])]
     at_measure = [i for i in may_go_on
                   if room[i] <= TITLE_WRAP_SLACK or i in open_after or opening_unit(lines[i + 1].lines[0]) > short[i]]
     may_join = [i for i in at_measure if not (i == len(lines) - 2 and last_full)]
