@@ -64,6 +64,8 @@ def _titles_whole(items: list[Item], model: NoiseModel) -> list[Item]:
     feet = [i for i in items if i.kind == "foot_title"]
     if not any(map(title_goes_on_into, feet[1:])):
         return items  # no title wraps (each line a block of its own: pdfminer's): split is not imported
+    if any(feet[0].start < i.start < feet[-1].end for i in items if i.kind != "foot_title"):
+        return items  # other text among the foot's lines: a title joined over it would print it twice
     from .split import foot_titles  # (split reads its pages with this module)
 
     titles = foot_titles(items, byline_finder(model))
