@@ -246,3 +246,21 @@ def test_titles_wrapped_at_the_page_foot_are_printed_whole_as_split_reads_them()
     once = repair(page).text
     assert once.endswith("（记者 王芳）\n\n" + "\n\n".join(titles) + "\n")
     assert repair(once).text == once
+
+
+def test_a_paragraph_read_on_past_a_byline_boxed_amid_its_lines_is_printed_around_it_once() -> None:
+    # The layout may read a paragraph's lines on past a byline line boxed among them (train2889 page-005,
+    # pdfminer: …智慧农 / 本报记者 赵敏 / 业等现代农业…): the paragraph's item spans the byline's.  The
+    # log moves no text, so the paragraph is printed in its two parts around the byline, each line once.
+    from textfix.layout import Item
+    from textfix.lines import cut_lines
+    from textfix.plan import plan
+    from textfix.repair import Repaired
+
+    text = "推广种业振兴、现代农机、智慧农\n本报记者 赵敏\n业等现代农业发展成果。\n"
+    first, byline, rest = cut_lines(text)
+    items = [Item("paragraph", first.text + rest.text, first.start, rest.end, [first, rest]),
+             Item("lead_byline", byline.text, byline.start, byline.end, [byline])]
+    changes = plan(text, Repaired(text, [], "print"), items, [])
+    assert all(c.start <= c.end for c in changes)
+    assert apply_changes(text, changes) == "推广种业振兴、现代农机、智慧农\n\n本报记者 赵敏\n\n业等现代农业发展成果。\n"
