@@ -464,23 +464,20 @@ def _mended_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     start = tuple(range(_body_start(blocks, stop), stop))
     if len(start) < 2 or _lines_boxed_alone(blocks, stop) or _sentences_broken(cost, list(range(stop))) < MIN_BROKEN:
         return None  # no boxes, or too little to take a rearrangement on (as for the strips)
-    titles = [_title(blocks, i) and not _closes(b) for i, b in enumerate(blocks)]
-    opening = [_header(b) or _lead(b) or t for b, t in zip(blocks, titles)]
-    broken, lm = _mended_seams(blocks, stop, start, cost, titles, opening)
-    top = _opens_inside(blocks[start[0]])
+    broken, lm, opening = _mended_seams(blocks, stop, start, cost)
     # What each order weighed reads (broken seams, the joins' cost): a move's new order is worked
     # out from its old one's by the three seams it changes, not again from every seam.
     reads: dict[tuple[int, ...], tuple[int, float]] = {}
 
     def key(seq: tuple[int, ...], cuts: int, moves: int, way: int) -> tuple:
         if seq not in reads:
-            seams = list(zip(seq, (*seq[1:], None)))
-            reads[seq] = top + sum(map(broken.get, seams)), sum(map(lm.get, seams))
-        return *reads[seq], 0, 0, 0, cuts, moves, way
+            seams = list(zip((None, *seq), (*seq, None)))
+            reads[seq] = sum(map(broken.get, seams)), sum(map(lm.get, seams))
+        return *reads[seq], *(0,) * (READ_TERMS - 2), cuts, moves, way  # (no other term the search reads)
 
     def runs(seq: tuple[int, ...]):
         """Each order one move away that leaves fewer seams broken: three seams change."""
-        was, was_lm = key(seq, 0, 0, 0)[:2]
+        was, was_lm = reads[seq]
         for i in range(1, len(seq)):
             for j in range(i + 1, min(i + MAX_RUN, len(seq)) + 1):  # the run seq[i:j]
                 if opening[seq[j - 1]]:
@@ -501,23 +498,25 @@ def _mended_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     return None if key(found, 0, 0, 0)[0] else [*range(start[0]), *found]
 
 
-def _mended_seams(blocks: list[list[Line]], stop: int, start: tuple[int, ...], cost, titles: list[bool],
-                  opening: list[bool]) -> tuple[dict, dict]:
-    """For each pair of the body's blocks *start* (and each block and None, the seam after the body's
-    last), whether the seam is broken (:func:`_seam_costs`; besides, a box that ends an article
-    before one that opens none, a title before text that opens inside a sentence, and text left
-    unfinished at the foot), and the language model's cost of the join it makes."""
+def _mended_seams(blocks: list[list[Line]], stop: int, start: tuple[int, ...], cost) -> tuple[dict, dict, list[bool]]:
+    """For each pair of the body's blocks *start*, and each block with None (the body's top before the
+    first, its foot after the last), whether the seam is broken (:func:`_seam_costs`; besides, a box
+    that ends an article before one that opens none, a title before text that opens inside a
+    sentence, such text at the top, and text left unfinished at the foot) and the language model's
+    cost of the join it makes; and which blocks open an article (or are the page's header)."""
     closes = [_closes(b) for b in blocks]
     inside = [_opens_inside(b) for b in blocks]
+    titles = [_title(blocks, i) and not c for i, c in enumerate(closes)]
+    opening = [_header(b) or _lead(b) or t for b, t in zip(blocks, titles)]
 
     def seam(x: int, y: int) -> int:
         return cost(x, y)[0] or int(closes[x] and not opening[y] or titles[x] and inside[y])
 
     pairs = [(x, y) for x in start for y in start if x != y]
-    broken = {(x, y): seam(x, y) for x, y in pairs}
+    broken = {(x, y): seam(x, y) for x, y in pairs} | {(None, x): int(inside[x]) for x in start}
     broken |= {(x, None): cost(x, stop)[0] if stop < len(blocks) else int(_needs_more(blocks[x])) for x in start}
-    lm = {(x, y): cost(x, y)[1] for x, y in pairs} | {(x, None): 0.0 for x in start}
-    return broken, lm
+    lm = {(x, y): cost(x, y)[1] for x, y in pairs} | {(x, None): 0.0 for x in start} | {(None, x): 0.0 for x in start}
+    return broken, lm, opening
 
 
 # A row's later boxes are put back at every choice of tops, one strip search each: a row of three
