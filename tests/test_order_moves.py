@@ -2273,3 +2273,52 @@ def test_a_subhead_wrapped_at_the_column_s_width_at_its_foot_gets_its_text_print
     assert [(b.kind, b.text) for b in page.articles[1].blocks] == [
         ("paragraph", LEAD_STRIKE), ("heading", "".join(H_WRAPPED)), ("paragraph", "".join(UNDER_WRAPPED))
     ]
+
+
+# Titles at the foot (the shape of train2941 page-032): pdftotext took the foot of article A's first
+# column (its lead, then a paragraph broken at 黎巴|嫩) and the top of article B's last column set under
+# it (业加快…, B's sentence broken at 企|业) for one block.  Every seam of the order the moves find
+# (B's middle column put before A's rest) goes from a sentence left unfinished into one that opens
+# inside: none looks broken.  The language model's joins do: 黎巴嫩 and 企业, not 黎巴业 and 企嫩.
+A_LEAD = "央视网消息（新闻联播）：黎巴嫩南部局势持续紧张，当地居民生活受到严重影响。"
+A_RAID = _set("据当地媒体报道，以军今天凌晨再次出动空袭黎巴嫩南部多个村镇，造成多人伤亡。")
+A_LAST = "大批居民被迫离开家园，向北部城市转移。"
+B_LEAD = _set("央视网消息（新闻联播）：今年以来，本地科技产业保持良好发展势头，多项指标稳中有升，创新活力不断增强。")
+B_FIRMS = _set("今年，一批专注于科技研发的本地中小型科技型企业加快转型升级，发展速度越来越快。")
+B_LAST = "新增订单比去年同期明显增多。"
+A_REST = "\n".join([*A_RAID[2:], *_set(A_LAST)[:-1], _set(A_LAST)[-1] + "（记者 王磊）"])
+B_REST = "\n".join([*B_FIRMS[2:], *_set(B_LAST)[:-1], _set(B_LAST)[-1] + "（记者 张伟）"])
+B_MIDDLE = "\n".join(B_LEAD[3:] + B_FIRMS[:2])
+SWAP_PRINTED = [
+    "6", "国际 World", "\n".join([*_set(A_LEAD), *A_RAID[:2], B_REST]), "\n".join(B_LEAD[:3]), A_REST, B_MIDDLE,
+    "黎巴嫩南部再遭空袭\n中小企业加快转型升级",
+]
+
+
+def test_a_block_holding_two_columns_pieces_is_cut_where_the_joins_read_better_swapped() -> None:
+    assert A_RAID[1].endswith("黎巴") and B_FIRMS[1].endswith("企")  # each broken at the column's width
+    page_text = _page(SWAP_PRINTED)
+    piece = _pieces(page_text, SWAP_PRINTED)
+    cut = page_text.index(B_REST)
+    glued = piece[2]
+    assert reading_order(page_text) == [
+        *piece[:2], (glued[0], cut), piece[4], piece[3], piece[5], (cut, glued[1]), piece[6]
+    ]
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [("黎巴嫩南部再遭空袭", "王磊"), ("中小企业加快转型升级", "张伟")]
+    assert [b.text for b in page.articles[0].blocks] == [A_LEAD, "".join(A_RAID), A_LAST]
+    assert apply_changes(page_text, page.changes) == page.text
+
+
+def test_no_block_is_cut_for_a_swap_that_gains_less_than_the_bound(monkeypatch) -> None:
+    page_text = _page(SWAP_PRINTED)
+    gains = [gain for gain, *_ in order_module._swap_candidates(*_moved(page_text))]
+    monkeypatch.setattr(order_module, "SWAP_GAIN", max(gains) + 0.01)
+    piece = _pieces(page_text, SWAP_PRINTED)
+    assert reading_order(page_text) == [*piece[:3], piece[3], piece[5], piece[4], piece[6]]
+
+
+def _moved(page_text: str):
+    """(blocks, stop, order) as the move search leaves them on *page_text*."""
+    blocks, stop = move_blocks(boxes(page_text, BylineFinder()))
+    return blocks, stop, move_order(blocks, stop)

@@ -46,7 +46,9 @@ them by height across the columns, so a block comes out later than it is read.  
 not explain a page of pdftotext's blocks (several paragraphs a block, no line of text alone),
 :func:`move_order` puts blocks back earlier, a few moves at most, while a move mends a heading's seam
 (a subhead or a byline line without its text, a paragraph after a byline: :func:`_move_costs`; an
-article whose last column as printed is far short of its first: ``COLUMN_SHARE``).  Its readings say
+article whose last column as printed is far short of its first: ``COLUMN_SHARE``).  Where pdftotext
+took the foot of one column and the top of another set under it for one block, the language model's
+joins cut it and read each piece on from its own column (:func:`_continuations_swapped`).  Its readings say
 so (:class:`Reading`): ``split_page`` reads the page as printed where the moves read more articles
 than print order, one of them without a title (blocks moved across articles).
 
@@ -264,7 +266,8 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
         if order is not None and strips is not None and _lead_byline_read_apart(moved, order):
             order = strips  # a byline line over a lead read apart from it: the move search misread the page
         elif order is not None:
-            blocks, stop, by_moves = moved, moved_stop, True
+            blocks, stop, order = _continuations_swapped(moved, moved_stop, order)
+            by_moves = True
         elif boxes_only:
             # No move explains the page, and its blocks are a layout analysis's boxes, not pdftotext's
             # (which prints a page's columns in order: train51 page-017 read as strips breaks it):
@@ -319,6 +322,70 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
     if boxes_only and _opens_more_articles(boxed, blocks, read):
         return None
     return Reading(_spans(text, blocks, read), by_moves)
+
+
+# How much more likely (log10, the language model's joins: :func:`join`) the two continuations a swap
+# makes must read than the two it undoes before :func:`_continuations_swapped` cuts a block for it.
+# corpora/typeset/fit_swaps.py on the 24 train batches 2889-2911 and 2925-2947 (odd; pdftotext, 960
+# pages), every page's best swap taken whatever its gain: pages read worse gain up to 2.41 (train2891
+# page-039, ``10月6`` | ``日）的《`` and ``，500`` | ``多名建设``), better ones from 6.54 above it
+# (train2905 page-013; train2941 page-032 13.78; one under it: train2933 page-029, 1.21); half way.
+SWAP_GAIN = 4.47
+
+
+def _continuations_swapped(blocks: list[list[Line]], stop: int, order: list[int]) -> tuple[list[list[Line]], int, list[int]]:
+    """(blocks, stop, order), where pdftotext printed two columns' pieces as one block, with that block
+    cut and each piece read on from the column it goes on.  pdftotext joins the foot of one article's
+    column and the top of the column under it (another article's, set in the same place across) where
+    the gap between them is a line's: each piece stops, or opens, inside a sentence, so the seams see
+    nothing broken, and the move search reads the block whole (train2941 page-032: ``…侵略黎巴`` over
+    ``业，发展速度…``; the column that goes on ``嫩，进行…`` read after ``…已有5000多家企``).  The
+    language model does tell: of the order's seams from a block that stops inside a sentence at its
+    column's width to one that opens inside one (:func:`_swap_candidates`), the one whose two joins,
+    swapped with a line break inside a block that reads so too, gain SWAP_GAIN or more is read swapped:
+    the block's first piece goes on into the seam's block, the seam's first block into the block's
+    second piece.  Taken only where no other seam of the order is broken more."""
+    best = max(_swap_candidates(blocks, stop, order), default=None)
+    if best is None or best[0] < SWAP_GAIN:
+        return blocks, stop, order
+    _, x, y, b, k = best
+    cut = blocks[:b] + [blocks[b][:k + 1], blocks[b][k + 1:]] + blocks[b + 1:]
+    swapped = []
+    for i in order:
+        if i != y:
+            swapped += [i + (i > b)] + [y + (y > b)] * (i == b) + [b + 1] * (i == x)
+    if _seams_broken(cut, stop + 1, swapped, {b, b + 1}) > _seams_broken(blocks, stop, order, {b}, (x, y)):
+        return blocks, stop, order
+    return cut, stop + 1, swapped
+
+
+def _swap_candidates(blocks: list[list[Line]], stop: int, order: list[int]):
+    """(gain, x, y, b, k) for each seam x -> y of *order* in the body from a block that stops inside a
+    sentence at the column's width (:func:`_needs_more`) to one that opens inside one
+    (:func:`_opens_inside`), and each line break k -> k + 1 inside another block b that reads so too:
+    what the joins x -> b[k + 1] and b[k] -> y gain over x -> y and b[k] -> b[k + 1] (:func:`join`)."""
+    lo = _body_start(blocks, stop)
+    breaks = [(b, k) for b in range(lo, stop) for k in range(len(blocks[b]) - 1)
+              if _runs_on(blocks[b][k]) and _opens_inside(blocks[b][k + 1:k + 3])]
+    for x, y in zip(order, order[1:]):
+        if not (lo <= x < stop and lo <= y < stop and _needs_more(blocks[x]) and _opens_inside(blocks[y])):
+            continue
+        tail, head = blocks[x][-1].text, blocks[y][0].text
+        apart = join(tail, head)
+        for b, k in breaks:
+            if b not in (x, y):
+                above, below = blocks[b][k].text, blocks[b][k + 1].text
+                yield join(tail, below) + join(above, head) - apart - join(above, below), x, y, b, k
+
+
+def _seams_broken(blocks: list[list[Line]], stop: int, order: list[int], pieces: set[int],
+                  undone: tuple[int, int] | None = None) -> int:
+    """The seams of *order* (the last block's into the foot) that the move search counts broken
+    (:func:`_move_costs`), but those of the blocks *pieces* and the seam *undone*."""
+    broken, _ = _move_costs(blocks, stop)
+    body = [i for i in order if i < stop]
+    return sum(broken(x, y) > 0 for x, y in zip(body, body[1:] + [stop])
+               if not ({x, y} & pieces or (x, y) == undone))
 
 
 def _subhead_row_read(blocks: list[list[Line]], order: list[int]) -> bool:
