@@ -2322,3 +2322,32 @@ def _moved(page_text: str):
     """(blocks, stop, order) as the move search leaves them on *page_text*."""
     blocks, stop = move_blocks(boxes(page_text, BylineFinder()))
     return blocks, stop, move_order(blocks, stop)
+
+
+# Titles at the foot (the shape of train2943 page-016), columns of 16: article A's last section (a subhead, a paragraph
+# and A's byline) printed after article B's second column, B's third column after it.  B's lead credits its writer
+# after the dateline.  Both readings that put the section back break no seam: after A's column (the gold) or, by the
+# shortest move, at B's end, which signs B twice.
+def _set_16(paragraph: str) -> list[str]:
+    return _set(paragraph, 16)
+
+
+GAZA = _set_16("央视网消息（新闻联播）：以色列国防军今天称，以军继续在加沙地带中部开展军事行动，造成多人伤亡。")
+GAZA += _set_16("据当地媒体报道，救援人员在以军撤离后的街区发现多具遗体，另有数十人被困在废墟下。")
+PIER = "\n".join(["美称重建临时码头尝试失败", *_set_16("美国国防部今天称，美军试图将临时码头重新锚定在海滩，然而由于天气原因没有成功。")])
+TREES_LEAD = "新华社沈阳3月12日电（记者 孙悦）今天是植树节，各地认真践行生态文明思想，为建设美丽中国增绿添彩。"
+TREES_DESERT = _set_16("位于沙漠南缘的新疆策勒，当地群众正在种植红枣、梭梭等乔木灌木，今年将完成防沙治沙五十万亩。")
+TREES_FIRST = "\n".join([*_set_16(TREES_LEAD), *_set_16("草木蔓发，春山可望，广袤大地迎来植树造林好时节，各地群众纷纷走上山头栽下新苗。"), *TREES_DESERT[:2]])
+TREES_LAST = "\n".join(TREES_DESERT[2:] + _set_16("地处长江中下游的湖南临武，工作人员正在补植楠木、红豆杉，精准提升森林质量。"))
+SIGNED_PRINTED = [
+    "8", "科技 Technology", "\n".join(GAZA), TREES_FIRST, PIER + "（本报记者 欧阳婧）", TREES_LAST, "加沙多地冲突持续\n植树增绿共建美丽中国",
+]
+
+
+def test_a_section_ending_in_its_byline_goes_back_to_the_article_whose_lead_names_no_writer() -> None:
+    page_text = _page(SIGNED_PRINTED)
+    piece = _pieces(page_text, SIGNED_PRINTED)
+    assert reading_order(page_text) == [piece[k] for k in (0, 1, 2, 4, 3, 5, 6)]
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [("加沙多地冲突持续", "欧阳婧"), ("植树增绿共建美丽中国", "孙悦")]
+    assert [b.kind for b in page.articles[0].blocks] == ["paragraph", "paragraph", "heading", "paragraph"]

@@ -71,7 +71,7 @@ from math import comb, sqrt
 from .charclasses import closes_unopened, is_ideograph, leaves_open
 from .collector import no_cycle_collection
 from .layout import PAGE_NUMBER, SECTIONS, _byline_across, _subhead_shaped, _wrapped_byline_end, parse_header, signed_date
-from .lines import (FULL_SLACK, INDENT_MAX, INDENT_MIN, LABELLED, LEAD_LINE, NAME_CHARS, SENTENCE_MARKS, BylineFinder, Line, byline_finder, cut_lines,
+from .lines import (DATELINE, FULL_SLACK, INDENT_MAX, INDENT_MIN, LABELLED, LEAD_LINE, NAME_CHARS, SENTENCE_MARKS, BylineFinder, Line, byline_finder, cut_lines,
                     is_full, is_indented, is_wide, line_opens_lead)
 
 Span = tuple[int, int]
@@ -3482,6 +3482,26 @@ def _crowded(blocks: list[list[Line]]):
     return crowded
 
 
+# A dated lead that credits its writers in the parenthesis after the dateline (新华社沈阳3月12日电（记者 孙悦）).
+CREDITED_DATELINE = re.compile(rf"{DATELINE}[（(]")
+
+
+def _signed_twice(blocks: list[list[Line]]):
+    """signed_twice(seq): the articles read in *seq* that open with a lead crediting its writers after
+    its dateline (CREDITED_DATELINE, its first two lines joined) and hold a block that ends with a
+    byline: an article is signed once.  pdftotext printed an article's last section, ending in its
+    byline, after the next article's columns; each order breaks no seam, and the fewest moves read the
+    section into the article printed before it, whose lead names its writers (train2943 page-016)."""
+    credited = [_lead(b) and CREDITED_DATELINE.match("".join(ln.text for ln in b[:2])) is not None for b in blocks]
+    signed = [b[-1].byline is not None for b in blocks]
+
+    def twice(seq: list[int] | tuple[int, ...]) -> int:
+        return sum(credited[seq[first]] and any(signed[x] for x in seq[first:last + 1])
+                   for first, last in _articles(blocks, seq))
+
+    return twice
+
+
 def _none_crowded(seq: list[int] | tuple[int, ...]) -> int:
     """No article counted as read in too many columns (:func:`_crowded` where the print order shows none)."""
     return 0
@@ -3835,17 +3855,21 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     # that reads an article's title over its third column, no seam broken and more subheads' topics.
     if not crowded(order):
         crowded = _none_crowded
+    # So does an article signed twice, for the same reason.
+    signed_twice = _signed_twice(blocks)
+    if not signed_twice(order):
+        signed_twice = _none_crowded
     unbalanced, unbalanced_at_tops = _balance(blocks)
 
     def key(seq: tuple[int, ...], cuts: int, moves: int, way: int) -> tuple[int, int, int, int, int, int, int, int]:
-        """Fewest seams broken (an article read in too many columns counts one), then the most subheads'
+        """Fewest seams broken (an article read in too many columns counts one, and one signed twice), then the most subheads'
         characters found in their text, then the fewest articles off balance at their feet, then the
         fewest articles opened after a byline without an opening (*untitled*: an article's structure,
         before the balance at the columns' tops, an estimate where the seams do not tell; train2829
         page-008, a section read after a byline by the tops' balance), then the fewest off balance at
         their tops too, then the fewest runs moved that do not open at a bold line or an article's opening (*cuts*),
         then the fewest moves, then the shortest way moved."""
-        seams = sum(seam(seq, k) for k in range(len(seq))) + _short_columns(blocks, seq) + crowded(seq)
+        seams = sum(seam(seq, k) for k in range(len(seq))) + _short_columns(blocks, seq) + crowded(seq) + signed_twice(seq)
         topic = sum(shared(seq[k], seq[k + 1]) for k in range(len(seq) - 1))
         return seams, -topic, unbalanced(seq), untitled(seq), unbalanced_at_tops(seq), cuts, moves, way
 
