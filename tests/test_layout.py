@@ -153,6 +153,15 @@ def test_bylines_are_still_bylines(line: str) -> None:
     assert BylineFinder().find(line) is not None
 
 
+def test_a_labelled_byline_ends_a_name_list_but_a_datelines_credit_is_the_leads() -> None:
+    """A name list ends on no sentence end: its byline follows a name (``王成（记者 陈静 杨帆）``); an
+    unlabelled parenthesis there is the list's (``（苗族）``), and a credit after a dateline opens a lead."""
+    finder = BylineFinder()
+    assert finder.find("施金通（苗族） 王成（记者 陈静 杨帆）") == (len("施金通（苗族） 王成"), "（记者 陈静 杨帆）", "陈静杨帆")
+    assert finder.find("施金通（苗族） 王成（陈静）") is None
+    assert finder.find("新华社西安8月3日电（记者 李娜）") is None
+
+
 @pytest.mark.parametrize(
     ("line", "header"),
     [

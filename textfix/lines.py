@@ -801,8 +801,13 @@ class BylineFinder:
         # ending in them may end a paragraph the repair has not yet read as ended (see ends_garbled).
         self.unmask = str.maketrans({form: mark for mark, forms in mark_forms for form in forms})
         self.end_forms = frozenset(form for _, forms in mark_forms for form in forms)
+        # A byline opens its line or follows a sentence's end; one labelled 记者 or 通讯员 may follow
+        # anything, but a dateline's credit (…日电（记者 张伟）, the lead's): a name list ends on no
+        # sentence end (train2907 page-016: ``…施金通（苗族） 王成（记者 陈静 杨帆）``, read on into the next
+        # article's title and text).
         self.pattern = regex.compile(
-            rf"(?:^|(?<=[{ends}]))[ \u3000]*([{opens}][ \u3000]*{LABEL}?[ \u3000]*({name})[ \u3000]*[{closes}])$"
+            rf"(?:^|(?<=[{ends}])|(?<!电)(?=[{opens}][ \u3000]*{LABEL}))"
+            rf"[ \u3000]*([{opens}][ \u3000]*{LABEL}?[ \u3000]*({name})[ \u3000]*[{closes}])$"
         )
         # 本报记者 张伟 on a line of its own under the title: the label is required (a bare name
         # on a line would be any short line), the names are set apart by spaces.
