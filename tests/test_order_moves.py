@@ -2351,3 +2351,19 @@ def test_a_section_ending_in_its_byline_goes_back_to_the_article_whose_lead_name
     page = split_page(page_text)
     assert [(a.title, a.byline) for a in page.articles] == [("加沙多地冲突持续", "欧阳婧"), ("植树增绿共建美丽中国", "孙悦")]
     assert [b.kind for b in page.articles[0].blocks] == ["paragraph", "paragraph", "heading", "paragraph"]
+
+
+# A report quoted inside a sentence whose source's name wraps (train2947 page-011): ``…据美国海`` over
+# ``军学会新闻网消息，…``, a line that alone reads as a news lead.  The block is one column's text.
+QUOTED = "美国国防部今天称，已命令航母打击群加快向中东地区机动并集结。据美国海军学会新闻网消息，航母本月离开关岛。"
+SOURCE_NEWS = "央视网消息（新闻联播）：全国冬季运动会今天开幕，来自各地的运动员将同场竞技。"
+
+
+def test_a_news_source_quoted_across_a_line_break_opens_no_lead() -> None:
+    lines = _set(QUOTED)
+    at = next(k for k, ln in enumerate(lines) if ln.startswith("军学会新闻网消息"))
+    assert lines[at - 1].endswith("据美国海")  # the name wraps after 据
+    quoted = "\n".join(lines)
+    assert len(boxes(_page([quoted]), BylineFinder())) == len(move_blocks(boxes(_page([quoted]), BylineFinder()))[0]) == 1
+    lead_under = "\n".join([*lines[:at - 1], *_set(SOURCE_NEWS)])  # a lead under a full line without 据 is cut
+    assert len(move_blocks(boxes(_page([lead_under]), BylineFinder()))[0]) == 2

@@ -16,23 +16,21 @@ given to it.
 
 from __future__ import annotations
 
-import math
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))  # this checkout's textfix
 sys.path.insert(0, str(HERE))
-import measure  # noqa: E402
 from fit_cohesion import print_cut  # noqa: E402
-from fit_topic_tie import SAME  # noqa: E402
+from fit_topic_tie import SAME, scored_both_ways  # noqa: E402
 from textfix import order  # noqa: E402
 
 
 def page_swap(gold: Path) -> tuple[float, float, float] | None:
     """(best gain offered, CER refused, CER taken) where a swap is offered on the page, else None."""
     offered: list[float] = []
-    candidates, in_use = order._swap_candidates, order.SWAP_GAIN
+    candidates = order._swap_candidates
 
     def recorded(*args):
         found = list(candidates(*args))
@@ -41,15 +39,10 @@ def page_swap(gold: Path) -> tuple[float, float, float] | None:
 
     order._swap_candidates = recorded
     try:
-        order.SWAP_GAIN = math.inf
-        refused = measure.score(gold, "pdftotext")
-        if not offered:
-            return None
-        order.SWAP_GAIN = -math.inf
-        taken = measure.score(gold, "pdftotext")
+        scored = scored_both_ways(gold, "SWAP_GAIN", offered)
     finally:
-        order._swap_candidates, order.SWAP_GAIN = candidates, in_use
-    return max(offered), refused.cer, taken.cer
+        order._swap_candidates = candidates
+    return None if scored is None else (max(offered), *scored)
 
 
 def main(argv: list[str]) -> int:

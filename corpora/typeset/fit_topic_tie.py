@@ -27,10 +27,26 @@ from textfix import order  # noqa: E402
 SAME = 1e-4  # CER changes smaller than this read the page alike
 
 
+def scored_both_ways(gold: Path, constant: str, offered: list[float]) -> tuple[float, float] | None:
+    """(CER refused, CER taken): the page scored with textfix.order's *constant* at +inf (every offer
+    refused), then, where that filled *offered*, at -inf (every offer taken); None where nothing was offered."""
+    in_use = getattr(order, constant)
+    try:
+        setattr(order, constant, math.inf)
+        refused = measure.score(gold, "pdftotext")
+        if not offered:
+            return None
+        setattr(order, constant, -math.inf)
+        taken = measure.score(gold, "pdftotext")
+    finally:
+        setattr(order, constant, in_use)
+    return refused.cer, taken.cer
+
+
 def page_tie(gold: Path) -> tuple[float, float, float] | None:
     """(cohesion gained, CER refused, CER taken) where an order is offered on the page, else None."""
     offered: list[float] = []
-    tie_order, in_use = order._tie_order, order.TIE_GAIN
+    tie_order = order._tie_order
 
     def recorded(*args):
         tie = tie_order(*args)
@@ -40,15 +56,10 @@ def page_tie(gold: Path) -> tuple[float, float, float] | None:
 
     order._tie_order = recorded
     try:
-        order.TIE_GAIN = math.inf
-        refused = measure.score(gold, "pdftotext")
-        if not offered:
-            return None
-        order.TIE_GAIN = -math.inf
-        taken = measure.score(gold, "pdftotext")
+        scored = scored_both_ways(gold, "TIE_GAIN", offered)
     finally:
-        order._tie_order, order.TIE_GAIN = tie_order, in_use
-    return max(offered), refused.cer, taken.cer
+        order._tie_order = tie_order
+    return None if scored is None else (max(offered), *scored)
 
 
 def main(argv: list[str]) -> int:
