@@ -66,7 +66,7 @@ import re
 from collections import Counter
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, combinations
-from math import comb, sqrt
+from math import comb, inf, sqrt
 
 from .charclasses import closes_unopened, is_ideograph, leaves_open
 from .collector import no_cycle_collection
@@ -345,12 +345,12 @@ def _continuations_swapped(blocks: list[list[Line]], stop: int, order: list[int]
     swapped with a line break inside a block that reads so too, gain SWAP_GAIN or more is read swapped:
     the block's first piece goes on into the seam's block, the seam's first block into the block's
     second piece.  Taken only where no other seam of the order is broken more."""
-    best = max(_swap_candidates(blocks, stop, order), default=None)
+    best = max(_swap_candidates(blocks, stop, order, SWAP_GAIN), default=None)
     if best is None or best[0] < SWAP_GAIN:
         return blocks, stop, order
     _, x, y, b, k = best
     cut = blocks[:b] + [blocks[b][:k + 1], blocks[b][k + 1:]] + blocks[b + 1:]
-    swapped = []
+    swapped = []  # the blocks renumbered past the cut; y read after the first piece, the second after x
     for i in order:
         if i != y:
             swapped += [i + (i > b)] + [y + (y > b)] * (i == b) + [b + 1] * (i == x)
@@ -359,23 +359,26 @@ def _continuations_swapped(blocks: list[list[Line]], stop: int, order: list[int]
     return cut, stop + 1, swapped
 
 
-def _swap_candidates(blocks: list[list[Line]], stop: int, order: list[int]):
+def _swap_candidates(blocks: list[list[Line]], stop: int, order: list[int], least: float = -inf):
     """(gain, x, y, b, k) for each seam x -> y of *order* in the body from a block that stops inside a
     sentence at the column's width (:func:`_needs_more`) to one that opens inside one
     (:func:`_opens_inside`), and each line break k -> k + 1 inside another block b that reads so too:
-    what the joins x -> b[k + 1] and b[k] -> y gain over x -> y and b[k] -> b[k + 1] (:func:`join`)."""
+    what the joins x -> b[k + 1] and b[k] -> y gain over x -> y and b[k] -> b[k + 1] (:func:`join`).
+    Only those that may gain *least*: a join is a log-probability, at most 0, so a swap gains at most
+    what the two joins it undoes lose (most of a page's line breaks join well, and are not weighed)."""
     lo = _body_start(blocks, stop)
+    seams = [(x, y) for x, y in zip(order, order[1:])
+             if lo <= x < stop and lo <= y < stop and _needs_more(blocks[x]) and _opens_inside(blocks[y])]
     breaks = [(b, k) for b in range(lo, stop) for k in range(len(blocks[b]) - 1)
-              if _runs_on(blocks[b][k]) and _opens_inside(blocks[b][k + 1:k + 3])]
-    for x, y in zip(order, order[1:]):
-        if not (lo <= x < stop and lo <= y < stop and _needs_more(blocks[x]) and _opens_inside(blocks[y])):
-            continue
+              if seams and _runs_on(blocks[b][k]) and _opens_inside(blocks[b][k + 1:k + 3])]
+    joined = {(b, k): join(blocks[b][k].text, blocks[b][k + 1].text) for b, k in breaks}
+    for x, y in seams:
         tail, head = blocks[x][-1].text, blocks[y][0].text
         apart = join(tail, head)
         for b, k in breaks:
-            if b not in (x, y):
+            if b not in (x, y) and -apart - joined[b, k] >= least:
                 above, below = blocks[b][k].text, blocks[b][k + 1].text
-                yield join(tail, below) + join(above, head) - apart - join(above, below), x, y, b, k
+                yield join(tail, below) + join(above, head) - apart - joined[b, k], x, y, b, k
 
 
 def _seams_broken(blocks: list[list[Line]], stop: int, order: list[int], pieces: set[int],
@@ -3516,7 +3519,7 @@ def _signed_twice(blocks: list[list[Line]]):
 
 
 def _none_crowded(seq: list[int] | tuple[int, ...]) -> int:
-    """No article counted as read in too many columns (:func:`_crowded` where the print order shows none)."""
+    """No article counted (:func:`_crowded`, :func:`_signed_twice`, where the print order shows none)."""
     return 0
 
 

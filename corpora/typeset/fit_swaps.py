@@ -32,8 +32,8 @@ def page_swap(gold: Path) -> tuple[float, float, float] | None:
     offered: list[float] = []
     candidates = order._swap_candidates
 
-    def recorded(*args):
-        found = list(candidates(*args))
+    def recorded(blocks, stop, order, least):  # every swap offered, whatever the bound
+        found = list(candidates(blocks, stop, order))
         offered.extend(gain for gain, *_ in found)
         return iter(found)
 
