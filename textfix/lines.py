@@ -802,11 +802,11 @@ class BylineFinder:
         self.unmask = str.maketrans({form: mark for mark, forms in mark_forms for form in forms})
         self.end_forms = frozenset(form for _, forms in mark_forms for form in forms)
         # A byline opens its line or follows a sentence's end; one labelled 记者 or 通讯员 may follow
-        # anything, but a dateline's credit (…日电（记者 张伟）, the lead's): a name list ends on no
+        # anything but a dateline (its last character, 电), whose credit is the lead's (…日电（记者 张伟）): a name list ends on no
         # sentence end (train2907 page-016: ``…施金通（苗族） 王成（记者 陈静 杨帆）``, read on into the next
         # article's title and text).
         self.pattern = regex.compile(
-            rf"(?:^|(?<=[{ends}])|(?<!电)(?=[{opens}][ \u3000]*{LABEL}))"
+            rf"(?:^|(?<=[{ends}])|(?<!{DATELINE[-1]})(?=[{opens}][ \u3000]*{LABEL}))"
             rf"[ \u3000]*([{opens}][ \u3000]*{LABEL}?[ \u3000]*({name})[ \u3000]*[{closes}])$"
         )
         # 本报记者 张伟 on a line of its own under the title: the label is required (a bare name
@@ -888,10 +888,15 @@ NAME_CHARS = 4  # characters of one name at most: a compound surname and a two-c
 NAME = rf"[\u4e00-\u9fff·]{{1,{NAME_CHARS}}}(?:[ \u3000]*[\u4e00-\u9fff·]{{1,{NAME_CHARS}}}){{0,4}}"  # names, maybe set apart
 LEAD_LINE = regex.compile(rf"{LEAD_LABEL}[ \u3000]+{NAME}$")  # a byline line under a title (BylineFinder.find_lead)
 DATELINE_LINE = regex.compile(rf"{DATELINE}(?:[（(]|$)")  # a line that opens a dated paragraph
+CREDITED_DATELINE = regex.compile(rf"{DATELINE}[（(]")  # its writers credited after it: 新华社沈阳3月12日电（记者 孙悦）
 # What a news item opens with, naming where it comes from: a dateline (新华社北京5月3日电), or
 # a source's "news" (央视网消息（新闻联播）：, 新华社消息，, 本报讯（记者 张伟）).  Only an
 # article's lead opens so: the paragraph that does starts an article.
-NEWS_SOURCE = r"(?!据)[\u4e00-\u9fff]{1,6}(?:网|社|台|报|新闻)消息"  # not 据新华社消息，: a report quoted within an article
+SOURCE_NAME = r"[\u4e00-\u9fff]{1,6}"  # 央视, 新华 (a longer name read by its last six: 海军学会新闻网消息)
+NEWS_SOURCE = rf"(?!据){SOURCE_NAME}(?:网|社|台|报|新闻)消息"  # not 据新华社消息，: a report quoted within an article
+# A line that ends on 据 and maybe the start of a source's name: a report quoted within a sentence goes on
+# into the next line, which reads as a lead alone (…据美国海 / 军学会新闻网消息，…).
+QUOTED_SOURCE_TAIL = regex.compile(rf"据(?:{SOURCE_NAME})?$")
 NEWS_LEAD = regex.compile(rf"{DATELINE}|本报讯|{NEWS_SOURCE}(?:[（(][^（）()]{{1,24}}[）)]|[ \u3000]*[：:，,])")
 
 

@@ -71,7 +71,7 @@ from math import comb, inf, sqrt
 from .charclasses import closes_unopened, is_ideograph, leaves_open
 from .collector import no_cycle_collection
 from .layout import PAGE_NUMBER, SECTIONS, _byline_across, _subhead_shaped, _wrapped_byline_end, parse_header, signed_date
-from .lines import (DATELINE, FULL_SLACK, NEWS_SOURCE, INDENT_MAX, INDENT_MIN, LABELLED, LEAD_LINE, NAME_CHARS, SENTENCE_MARKS, BylineFinder, Line, byline_finder, cut_lines,
+from .lines import (CREDITED_DATELINE, FULL_SLACK, INDENT_MAX, INDENT_MIN, LABELLED, LEAD_LINE, NAME_CHARS, QUOTED_SOURCE_TAIL, SENTENCE_MARKS, BylineFinder, Line, byline_finder, cut_lines,
                     is_full, is_indented, is_wide, line_opens_lead)
 
 Span = tuple[int, int]
@@ -369,8 +369,10 @@ def _swap_candidates(blocks: list[list[Line]], stop: int, order: list[int], leas
     lo = _body_start(blocks, stop)
     seams = [(x, y) for x, y in zip(order, order[1:])
              if lo <= x < stop and lo <= y < stop and _needs_more(blocks[x]) and _opens_inside(blocks[y])]
+    if not seams:
+        return
     breaks = [(b, k) for b in range(lo, stop) for k in range(len(blocks[b]) - 1)
-              if seams and _runs_on(blocks[b][k]) and _opens_inside(blocks[b][k + 1:k + 3])]
+              if _runs_on(blocks[b][k]) and _opens_inside(blocks[b][k + 1:k + 3])]
     joined = {(b, k): join(blocks[b][k].text, blocks[b][k + 1].text) for b, k in breaks}
     for x, y in seams:
         tail, head = blocks[x][-1].text, blocks[y][0].text
@@ -2504,20 +2506,14 @@ def _joined_at_lead(above: Line, line: Line) -> bool:
     byline line of the article printed after it, ``…打造更多`` / ``本报记者 张伟``: train67 page-004,
     page-020 — make_pages.py prints a bare byline line only under a title, never after text).  Cut
     there, the pieces are read apart only where a move mends a seam."""
-    return (above.ends or _full_line(above)) and above.byline is None and _lead_line(line) and not _source_quoted(above, line)
+    return (above.ends or _full_line(above)) and above.byline is None and _lead_line(line) and not _source_quoted(above)
 
 
-# A report quoted inside a sentence (据新华社消息，): the source's name may wrap, 据 left on the line before.
-QUOTED_SOURCE_TAIL = re.compile(r"据[\u4e00-\u9fff]{0,5}$")
-SOURCE_LINE = re.compile(NEWS_SOURCE)
-
-
-def _source_quoted(above: Line, line: Line) -> bool:
-    """*line* opens with a news source's name that a report quoted on the line above goes on into
-    (``…据美国海`` / ``军学会新闻网消息，“林…``, train2947 page-011: cut there, the article after it was read from
-    the middle of a sentence).  The line alone reads as a lead: NEWS_SOURCE leaves out a name after 据,
-    which the line break hides."""
-    return not above.ends and QUOTED_SOURCE_TAIL.search(above.text) is not None and SOURCE_LINE.match(line.text) is not None
+def _source_quoted(above: Line) -> bool:
+    """The lead line under *above* goes on a report that *above* quotes (``…据美国海`` /
+    ``军学会新闻网消息，“林…``, train2947 page-011: cut there, the article after it was read from the middle
+    of a sentence): NEWS_SOURCE leaves out a source after 据, which the line break hides."""
+    return not above.ends and QUOTED_SOURCE_TAIL.search(above.text) is not None
 
 
 def _joined_after_byline(above: Line, line: Line) -> bool:
@@ -3496,10 +3492,6 @@ def _crowded(blocks: list[list[Line]]):
         return sum(over(seq, first, last) for first, last in _articles(blocks, seq))
 
     return crowded
-
-
-# A dated lead that credits its writers in the parenthesis after the dateline (新华社沈阳3月12日电（记者 孙悦）).
-CREDITED_DATELINE = re.compile(rf"{DATELINE}[（(]")
 
 
 def _signed_twice(blocks: list[list[Line]]):

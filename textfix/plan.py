@@ -121,13 +121,16 @@ def _apart(items: list[Item]) -> list[Item]:
         # The items that start inside this one's span: found by bisection, the items being in order (a
         # 5 MB page holds tens of thousands: asked of every pair, 70 s of bench_repair's one-page repair).
         inside = starts[bisect_right(starts, item.start):bisect_left(starts, item.end)]
-        parts = [[item.lines[0]]] if inside and item.lines else []
-        for a, b in zip(item.lines, item.lines[1:]) if parts else ():
+        if not inside or not item.lines:
+            out.append(item)
+            continue
+        parts = [[item.lines[0]]]
+        for a, b in zip(item.lines, item.lines[1:]):
             if any(a.end <= s < b.start for s in inside):
                 parts.append([])
             parts[-1].append(b)
-        if len(parts) < 2:
-            out.append(item)
+        if len(parts) == 1:
+            out.append(item)  # none of the items inside stands between two of its lines
             continue
         out += [replace(item, text="".join(ln.text for ln in p), start=p[0].start, end=p[-1].end, lines=p) for p in parts]
     return sorted(out, key=lambda i: i.start)

@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))  # this checkout's textfix
 sys.path.insert(0, str(HERE))
 from fit_cohesion import print_cut  # noqa: E402
-from fit_topic_tie import SAME, scored_both_ways  # noqa: E402
+from fit_topic_tie import read, scored_both_ways  # noqa: E402
 from textfix import order  # noqa: E402
 
 
@@ -32,8 +32,8 @@ def page_swap(gold: Path) -> tuple[float, float, float] | None:
     offered: list[float] = []
     candidates = order._swap_candidates
 
-    def recorded(blocks, stop, order, least):  # every swap offered, whatever the bound
-        found = list(candidates(blocks, stop, order))
+    def recorded(blocks, stop, seq, least):  # every swap offered, whatever the bound
+        found = list(candidates(blocks, stop, seq))
         offered.extend(gain for gain, *_ in found)
         return iter(found)
 
@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
             if (found := page_swap(gold)) is None:
                 continue
             gain, refused, taken = found
-            verdict = "better" if taken < refused - SAME else "worse" if taken > refused + SAME else "same"
+            verdict = read(refused, taken)
             if verdict != "same" or gain > 0:
                 print(f"{folder.name}/{gold.name.removesuffix('.gold.json')}: gain {gain:+.3f}, "
                       f"CER {refused:.4f} -> {taken:.4f} {verdict}", flush=True)

@@ -27,6 +27,11 @@ from textfix import order  # noqa: E402
 SAME = 1e-4  # CER changes smaller than this read the page alike
 
 
+def read(refused: float, taken: float) -> str:
+    """How a page reads with the offer taken against refused, by CER: better, worse or the same (SAME)."""
+    return "better" if taken < refused - SAME else "worse" if taken > refused + SAME else "same"
+
+
 def scored_both_ways(gold: Path, constant: str, offered: list[float]) -> tuple[float, float] | None:
     """(CER refused, CER taken): the page scored with textfix.order's *constant* at +inf (every offer
     refused), then, where that filled *offered*, at -inf (every offer taken); None where nothing was offered."""
@@ -69,7 +74,7 @@ def main(argv: list[str]) -> int:
             if (found := page_tie(gold)) is None:
                 continue
             gain, refused, taken = found
-            verdict = "better" if taken < refused - SAME else "worse" if taken > refused + SAME else "same"
+            verdict = read(refused, taken)
             print(f"{folder.name}/{gold.name.removesuffix('.gold.json')}: gain {gain:+.3f}, CER {refused:.4f} -> {taken:.4f} {verdict}", flush=True)
             (better if verdict == "better" else other).append(gain)
     return print_cut("TIE_GAIN", better, other, "no better", "better")
