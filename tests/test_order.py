@@ -631,6 +631,27 @@ def test_a_last_column_left_unfinished_by_a_garbled_mark_is_read_back() -> None:
     assert _read_blocks(text, printed) == [0, 2, 3, 1, 4, 5, 6]
 
 
+def _garbled_page(a_column_2: str) -> tuple[str, list[str]]:
+    printed = [A_TITLE, A_COLUMN_1, B_TITLE, B_COLUMN_1, a_column_2, B_COLUMN_2]
+    return "\n\n".join(printed) + "\n", printed
+
+
+def test_a_column_that_ends_on_a_short_line_in_a_garbled_full_stop_ends_its_article() -> None:
+    from textfix.lines import BylineFinder
+
+    # A's last column ends on a garbled full stop the repair read against B's column printed next
+    # (农时作业遥 / 小区四万个…: train2911 page-006, 过大年遥 / 程”更紧密): its last line is short of the
+    # column, so a sentence ends there (layout's _short_garbled_end), and A's strip ends with it.
+    garbled = BylineFinder(end_forms="遥", mark_forms=(("。", "遥"),))
+    text, printed = _garbled_page(A_COLUMN_2.replace("，确保应种尽种。", "遥"))
+    assert text.count("时作业遥\n") == 1
+    at = [text.index(block) for block in printed]
+    assert [at.index(lo) for lo, _ in reading_order(text, garbled)] == [0, 1, 4, 2, 3, 5]
+    # As wide as the column, the line may run on into the next: no strip is cut after it.
+    text, printed = _garbled_page(A_COLUMN_2.replace("，确保应种尽种。", "，确保应种尽种遥"))
+    assert reading_order(text, garbled) is None
+
+
 def test_a_byline_line_under_a_title_opens_a_later_strips_segment_and_is_read_first() -> None:
 
     # Strip 1: A's first column (block 0), B's (block 1, its lead); strip 2: A's second column (2),
