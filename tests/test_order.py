@@ -9,14 +9,14 @@ from textfix.repair import apply_changes, repair
 
 
 def _interleave(starts, stop, cost, can_start, closed, held, before, grams, texts=None, floats=None, width=1,
-                leads=None, later=1, bylined=None, topical=False, first_alone=None):
+                leads=None, later=1, bylined=None, topical=False, first_alone=None, short_last=False):
     """textfix.order._interleave, what a test leaves out as the plainest page has it: the blocks of
     text counted as the column lines (*before*), no block floating, no lead, strips one column wide."""
     from textfix.order import _interleave as interleave
 
     return interleave(starts, stop, cost, can_start, closed, held, before, grams, texts or before,
                       floats or [False] * (stop + 1), width, leads or [False] * (stop + 1), later, bylined=bylined,
-                       topical=topical, first_alone=first_alone)
+                       topical=topical, first_alone=first_alone, short_last=short_last)
 
 # Two articles set in two columns of 12 characters (a paragraph's first line indented by two),
 # each column broken inside a sentence (上|年同期, 老旧|小区: the language model expects each
@@ -893,6 +893,34 @@ def test_only_a_groups_last_article_may_have_a_short_last_column() -> None:
     assert _interleave([0, 2], 4, cost, [True] * 4, [True] * 4, [False] * 4, [0, 10, 20, 26, 36], [set()] * 4) is None
 
 
+def test_any_articles_last_column_may_stand_short_where_asked() -> None:
+    from textfix.order import LAST_SHORT_SLACK
+
+    # The page of the test above, A's columns ten and six lines: with *short_last* A's last column may
+    # stand as short as a group's last article's (CSS's widows and orphans pushed A's lines on).
+    right = {(0, 2), (2, 1), (1, 3)}
+
+    def cost(x: int, y: int) -> tuple[int, float]:
+        return (int((x, y) not in right), 0.0)
+
+    assert BALANCE_SLACK < 10 - 6 <= BALANCE_SLACK + LAST_SHORT_SLACK
+    found = _interleave([0, 2], 4, cost, [True] * 4, [True] * 4, [False] * 4, [0, 10, 20, 26, 36], [set()] * 4,
+                        short_last=True)
+    assert found is not None and found[1] == [0, 2, 1, 3]
+
+
+def test_the_strip_search_lets_a_last_column_stand_short_where_that_mends_sentences() -> None:
+    # Two articles of two columns each, pdfminer's strips (A1 B1 | A2 B2): A's first column eight
+    # lines, its second three, B's four and five.  Held to balance, A's columns stand too far apart and
+    # no reading is found; A's last column allowed short, both broken seams (A1 | B's title and B1 | A2)
+    # are mended: A read whole, then B.
+    a = _set(A_P1 + A_P2 + A_MORE)
+    b = _set(B + "各地还将同步完善社区养老托育等配套设施，补齐公共服务短板，让居民住得更舒心。")
+    assert (len(a), len(b)) == (11, 9)
+    printed = [A_TITLE, "\n".join(a[:8]), B_TITLE, "\n".join(b[:4]), "\n".join(a[8:]), "\n".join(b[4:])]
+    assert _strips_read("\n\n".join(printed) + "\n") == [0, 1, 4, 2, 3, 5]
+
+
 def test_an_articles_columns_balanced_outweigh_a_bigram_shared() -> None:
 
     # Strip 1: A's first column (block 0, four lines), B's (1, four lines); strip 2: A's three lines
@@ -1265,7 +1293,7 @@ def test_a_later_strip_two_columns_wide_is_weighed_by_the_topics_not_its_columns
         return (int((x, y) not in right), 0.0)
 
     page = _Page.__new__(_Page)
-    page.cost, page.topical, page.held_last = cost, False, False
+    page.cost, page.topical, page.held_last, page.short_last = cost, False, False, False
     page.can_start = [True, True, False, False, False, False]
     page.closed = [True] * 6
     page.held = page.floats = page.titles = page.bylined = page.first_alone = [False] * 6
