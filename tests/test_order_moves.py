@@ -2367,3 +2367,22 @@ def test_a_news_source_quoted_across_a_line_break_opens_no_lead() -> None:
     assert len(boxes(_page([quoted]), BylineFinder())) == len(move_blocks(boxes(_page([quoted]), BylineFinder()))[0]) == 1
     lead_under = "\n".join([*lines[:at - 1], *_set(SOURCE_NEWS)])  # a lead under a full line without 据 is cut
     assert len(move_blocks(boxes(_page([lead_under]), BylineFinder()))[0]) == 2
+
+
+def test_a_block_ended_by_a_subhead_ends_no_column() -> None:
+    """pdftotext ends a block at a bold subhead set amid a column (fresh2973 page-008: ``…集中区。`` over
+    ``匈牙利总理称乌克兰加入欧盟时机未到``), the subhead's text the next block, in the same column: the
+    block ends at no column's foot, so the article is counted in the columns the page set (read with a
+    foot there, its three columns counted four, more than MAX_STRIPS, and the right order lost to one
+    that breaks a sentence)."""
+    from textfix.order import _column_heights, _column_lines_feet
+
+    subhead = "电商直播打开销路新渠道"
+    column_2 = "\n".join([*_set(LEAD_3), subhead])
+    assert len(subhead) == 11 and _set(LEAD_3)[-1].endswith("。")  # as wide as the column but an indent, under a sentence's end
+    page_text = _page(["\n".join(_set(P2)), column_2, "\n".join(_set(P3)), FOOT])
+    blocks = boxes(page_text, BylineFinder())
+    lines, feet = _column_lines_feet(blocks)
+    assert feet[1] is False
+    heights, _ = _column_heights(blocks, lines, feet, [0, 1, 2], 0, 2)
+    assert heights == [lines[0] + lines[1] + lines[2]]
