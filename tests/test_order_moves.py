@@ -2353,6 +2353,19 @@ def test_a_section_ending_in_its_byline_goes_back_to_the_article_whose_lead_name
     assert [b.kind for b in page.articles[0].blocks] == ["paragraph", "paragraph", "heading", "paragraph"]
 
 
+def test_an_article_under_a_byline_line_is_signed_once_too() -> None:
+    # The same page with B's writer named on a line of its own over its lead (本报记者 孙悦, a block of its
+    # own as pdftotext prints it; check2953 page-002), its dateline uncredited: A's section goes back to A.
+    lead = "新华社沈阳3月12日电今天是植树节，各地认真践行生态文明思想，为建设美丽中国增绿添彩。"
+    first = "\n".join([*_set_16(lead), *TREES_FIRST.split("\n")[len(_set_16(TREES_LEAD)):]])
+    printed = [*SIGNED_PRINTED[:3], "本报记者 孙悦", first, *SIGNED_PRINTED[4:]]
+    page_text = _page(printed)
+    piece = _pieces(page_text, printed)
+    assert reading_order(page_text) == [piece[k] for k in (0, 1, 2, 5, 3, 4, 6, 7)]
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [("加沙多地冲突持续", "欧阳婧"), ("植树增绿共建美丽中国", "孙悦")]
+
+
 # A report quoted inside a sentence whose source's name wraps (train2947 page-011): ``…据美国海`` over
 # ``军学会新闻网消息，…``, a line that alone reads as a news lead.  The block is one column's text.
 QUOTED = "美国国防部今天称，已命令航母打击群加快向中东地区机动并集结。据美国海军学会新闻网消息，航母本月离开关岛。"

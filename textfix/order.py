@@ -3537,12 +3537,20 @@ def _signed_twice(blocks: list[list[Line]]):
     its dateline (CREDITED_DATELINE, its first two lines joined) and hold a block that ends with a
     byline: an article is signed once.  pdftotext printed an article's last section, ending in its
     byline, after the next article's columns; each order breaks no seam, and the fewest moves read the
-    section into the article printed before it, whose lead names its writers (train2943 page-016)."""
+    section into the article printed before it, whose lead names its writers (train2943 page-016).
+    An article opened by a byline line under its title (``本报记者 高远``, :func:`_lead_byline`: the block
+    of its first text or the one before it) is signed so too (check2953 page-002, titles at the foot:
+    the byline line read over the next article's lead, whose last block ends with that one's byline,
+    no seam broken either way)."""
     credited = [_lead(b) and CREDITED_DATELINE.match("".join(ln.text for ln in b[:2])) is not None for b in blocks]
+    top = [_lead_byline(b) for b in blocks]
     signed = [b[-1].byline is not None for b in blocks]
 
+    def opened_signed(seq: list[int] | tuple[int, ...], first: int) -> bool:
+        return credited[seq[first]] or top[seq[first]] or (first > 0 and top[seq[first - 1]])
+
     def twice(seq: list[int] | tuple[int, ...]) -> int:
-        return sum(credited[seq[first]] and any(signed[x] for x in seq[first:last + 1])
+        return sum(opened_signed(seq, first) and any(signed[x] for x in seq[first:last + 1])
                    for first, last in _articles(blocks, seq))
 
     return twice
