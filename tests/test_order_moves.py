@@ -2399,3 +2399,16 @@ def test_a_block_ended_by_a_subhead_ends_no_column() -> None:
     assert feet[1] is False
     heights, _ = _column_heights(blocks, lines, feet, [0, 1, 2], 0, 2)
     assert heights == [lines[0] + lines[1] + lines[2]]
+
+
+def test_two_foot_titles_shaped_as_a_paragraph_s_opening_stay_the_foot() -> None:
+    """The page's last block is its titles at the foot, though two of them may be shaped as a paragraph's
+    opening cut off at a column's width (the first short by an indent, the second full: check2913
+    page-022, 新年再加力 外资看好中国新机遇 over 中国致公党十六届二中全会在京召开), with a block printed
+    before it that opens inside a sentence: read as text, the titles were lost to the articles."""
+    lead = "\n".join(_set("央视网消息（新闻联播）：今年以来各地抓紧春耕生产，全国已播种粮食面积超过三亿亩。"))
+    rest = "\n".join(_set("其中早稻栽插已基本完成，各地农机手抢抓农时作业，确保应种尽种。", indent=0))
+    lead_2 = "\n".join(_set("新华社北京4月3日电住房城乡建设部介绍，今年计划开工改造城镇老旧小区四万个，并在有条件的楼栋同步推进")[:-1])
+    titles = "春耕生产 有序推进\n老旧小区改造提速惠及居民"
+    blocks, stop = move_blocks(boxes(_page([lead, rest, lead_2, titles]), BylineFinder()))
+    assert (len(blocks), stop) == (4, 3)

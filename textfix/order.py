@@ -2910,15 +2910,17 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
     page-021) names no lead of its own: it stays, as the titles do.  A subhead wrapped in its column
     (:func:`_wrapped_in_column`) printed before the titles is its column's (train49 page-007), and so
     is an article's own title stack set in its column (:func:`_repeats_later_title`, train91 page-022),
-    and a paragraph's opening whose sentence goes on in a block printed before (:func:`_paragraph_cut_off`)."""
+    and a paragraph's opening whose sentence goes on in a block printed before (:func:`_paragraph_cut_off`),
+    but for the page's last block: the titles, two of which may be so shaped (check2913 page-022: 58
+    pdftotext batches, 1 page better, none worse)."""
     later = _squashed_suffixes(blocks)  # once: each foot block asks the text after it
 
     def text(i: int) -> bool:
         block = blocks[i]
         if i + 1 < len(blocks) and (_wrapped_in_column(block) or _repeats_later_title(block, later[i + 1])):
             return True  # a subhead wrapped in its column, or a title stack, printed before the titles that follow it
-        if _paragraph_cut_off(blocks, i):
-            return True
+        if i + 1 < len(blocks) and _paragraph_cut_off(blocks, i):
+            return True  # (the page's last block is its titles: two of them may be so shaped, check2913 page-022)
         if i + 1 < len(blocks) and _titles_over_one_across(block):
             return False  # the foot's titles printed in two blocks: the first, before the rest
         return not _foot_title(block) and not _lead_byline_alone(block)
