@@ -37,12 +37,6 @@ def closes_unopened(text: str) -> bool:
     return _unpaired(text)[0]
 
 
-def leaves_open(text: str) -> bool:
-    """*text* opens a quote or bracket that it does not close (``前刊发题为《在欧洲的战争如何``): what it
-    says goes on after it."""
-    return _unpaired(text)[1]
-
-
 # The pairs an interpunct is read inside of (the garble decision's enclosure term): a title (梦华·长城 in 《》) and
 # a quote set off by “”; where an interpunct stands inside one is fitted (enclosure, data/garble_decision.json).
 ENCLOSERS = {opener: PAIRS[opener] for opener in "《“"}
