@@ -1438,10 +1438,11 @@ class _Page:
     """What the strip search asks of a page's blocks."""
 
     def __init__(self, blocks: list[list[Line]], cost, topical: bool = False, boxed: bool = False,
-                 held_last: bool = False, short_last: bool = False) -> None:
+                 held_last: bool = False) -> None:
         self.cost = cost
-        # Any article's last column may stand short (:func:`_interleave`'s *short_last*).
-        self.short_last = short_last
+        # Any article's last column may stand short (:func:`_interleave`'s *short_last*; :func:`strip_reading`
+        # asks it so in a second search).
+        self.short_last = False
         self.topical = topical
         # A group may be read with its last article held after the others (:meth:`last_article_held`).
         self.held_last = held_last
@@ -2920,7 +2921,7 @@ def _move_foot(blocks: list[list[Line]], stop: int) -> int:
         if i + 1 < len(blocks) and (_wrapped_in_column(block) or _repeats_later_title(block, later[i + 1])):
             return True  # a subhead wrapped in its column, or a title stack, printed before the titles that follow it
         if i + 1 < len(blocks) and _paragraph_cut_off(blocks, i):
-            return True  # (the page's last block is its titles: two of them may be so shaped, check2913 page-022)
+            return True
         if i + 1 < len(blocks) and _titles_over_one_across(block):
             return False  # the foot's titles printed in two blocks: the first, before the rest
         return not _foot_title(block) and not _lead_byline_alone(block)
