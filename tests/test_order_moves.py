@@ -2202,8 +2202,8 @@ def test_an_article_opened_without_an_opening_after_a_byline_weighs_more_than_th
     library, stack, column_2, column_3, rest, foot = _pieces(page_text, FLOOD_PRINTED)
     balance = order_module._balance
 
-    def tops_against_the_rest_read_early(blocks):
-        unbalanced, _ = balance(blocks)
+    def tops_against_the_rest_read_early(blocks, articles=None):
+        unbalanced, _ = balance(blocks, articles)
         return unbalanced, lambda seq: int(list(seq).index(4) < list(seq).index(2))
 
     monkeypatch.setattr(order_module, "_balance", tops_against_the_rest_read_early)

@@ -3373,19 +3373,42 @@ def _articles(blocks: list[list[Line]], seq: list[int] | tuple[int, ...], stacks
     its last block.  An article opens at a lead, a title over one (in its block or a block of its own
     before it) or a title set across the page; with *stacks*, at a title stack over a lead in one block
     too (:func:`_deck_over_lead`; asked by :func:`_short_columns` only)."""
-    def opens(k: int) -> bool:
-        block = blocks[seq[k]]
-        if _lead(block) or _titled(block) or (stacks and _deck_over_lead(block)) or is_wide(block[0]):
-            return True
-        return _heading(block) and k + 1 < len(seq) and _lead(blocks[seq[k + 1]])
+    return _article_finder(blocks)(seq, stacks)
 
-    starts = [k for k in range(len(seq)) if opens(k)]
-    out = []
-    for lo, hi in zip(starts, [*starts[1:], len(seq)]):
-        first = next((k for k in range(lo, hi) if _text_lines(blocks[seq[k]])), None)
-        if first is not None:
-            out.append((first, hi - 1))
-    return out
+
+def _article_finder(blocks: list[list[Line]]):
+    """articles(seq, stacks=False): :func:`_articles` of *blocks*, what each block is asked worked out
+    once, and each order's articles kept: the move search's key asks them of every order it weighs, for
+    each of its terms (the balance twice, the columns too many, the articles signed twice)."""
+    lead = [_lead(b) for b in blocks]
+    opening = [ld or _titled(b) or is_wide(b[0]) for b, ld in zip(blocks, lead)]
+    heading = [_heading(b) for b in blocks]
+    text = [_text_lines(b) > 0 for b in blocks]
+    decks: list[bool] = []  # asked with *stacks* only
+    kept: dict[tuple[tuple[int, ...], bool], list[tuple[int, int]]] = {}
+
+    def found(seq: list[int] | tuple[int, ...], stacks: bool) -> list[tuple[int, int]]:
+        def opens(k: int) -> bool:
+            x = seq[k]
+            return opening[x] or (stacks and decks[x]) or (heading[x] and k + 1 < len(seq) and lead[seq[k + 1]])
+
+        starts = [k for k in range(len(seq)) if opens(k)]
+        out = []
+        for lo, hi in zip(starts, [*starts[1:], len(seq)]):
+            first = next((k for k in range(lo, hi) if text[seq[k]]), None)
+            if first is not None:
+                out.append((first, hi - 1))
+        return out
+
+    def articles(seq: list[int] | tuple[int, ...], stacks: bool = False) -> list[tuple[int, int]]:
+        key = (tuple(seq), stacks)
+        if key not in kept:
+            if stacks and not decks:
+                decks.extend(_deck_over_lead(b) for b in blocks)
+            kept[key] = found(seq, stacks)
+        return kept[key]
+
+    return articles
 
 
 def column_share(blocks: list[list[Line]], seq: list[int] | tuple[int, ...], first: int, last: int) -> float | None:
@@ -3406,17 +3429,18 @@ def _column_top(block: list[Line], before: list[Line]) -> bool:
     return not (_opening(block) or not _text_lines(block) or _heading(before) or _tail_subhead(before) > 0)
 
 
-def _short_columns(blocks: list[list[Line]], seq: list[int] | tuple[int, ...]) -> int:
+def _short_columns(blocks: list[list[Line]], seq: list[int] | tuple[int, ...], articles=None) -> int:
     """The articles read in *seq* whose last column is short of the first (COLUMN_SHARE): their rest was
     printed elsewhere.  A title stack over its lead opens an article here (train175 page-020's title and
     deck, the next article's opening, were read as the article before's last column, short of its first,
     and moved away); the balance does not ask it (train207 page-032: a title stack wrapped over a lead's
-    label alone, its text under the next block's headings, read worse so)."""
+    label alone, its text under the next block's headings, read worse so).  *articles*: an
+    :func:`_article_finder` of *blocks* (None: one made for the call)."""
     def short(first: int, last: int) -> bool:
         share = column_share(blocks, seq, first, last)
         return share is not None and share < COLUMN_SHARE
 
-    return sum(short(first, last) for first, last in _articles(blocks, seq, stacks=True))
+    return sum(short(first, last) for first, last in (articles or _article_finder(blocks))(seq, stacks=True))
 
 
 # How many lines an article's columns read back by the moves may differ (:func:`_balance`; CSS
@@ -3462,7 +3486,7 @@ def _column_heights(blocks: list[list[Line]], lines: list[int], feet: list[bool]
     return heights, topped
 
 
-def _balance(blocks: list[list[Line]]):
+def _balance(blocks: list[list[Line]], articles=None):
     """(unbalanced(seq), unbalanced_at_tops(seq)): the articles read in *seq* whose columns are off
     balance.  CSS sets an article's columns to one height, so the columns before its last hold as many
     lines, within COLUMN_SLACK: every line set in the column counts, a subhead's too, but not a title
@@ -3479,8 +3503,10 @@ def _balance(blocks: list[list[Line]]):
     wrong one (train43 page-002: a subhead and its text printed after the column beside it; train43
     page-001: a section read into the column before) is off balance so and not otherwise.  It breaks
     ties after *unbalanced*: asked in its place it took other orders on train45 page-005 and page-022
-    (the beam keeps the orders on the way to the right one by *unbalanced*)."""
+    (the beam keeps the orders on the way to the right one by *unbalanced*).  *articles*: as
+    :func:`_short_columns` takes it."""
     lines, feet = _column_lines_feet(blocks)
+    articles = articles or _article_finder(blocks)
 
     def off(seq: list[int] | tuple[int, ...], first: int, last: int) -> bool:
         heights, height = [], 0
@@ -3499,10 +3525,10 @@ def _balance(blocks: list[list[Line]]):
         return bool(whole) and (max(whole) - min(whole) > COLUMN_SLACK or (topped and last_column > max(whole) + COLUMN_SLACK))
 
     def unbalanced(seq: list[int] | tuple[int, ...]) -> int:
-        return sum(off(seq, first, last) for first, last in _articles(blocks, seq))
+        return sum(off(seq, first, last) for first, last in articles(seq))
 
     def unbalanced_at_tops(seq: list[int] | tuple[int, ...]) -> int:
-        return sum(off_at_tops(seq, first, last) for first, last in _articles(blocks, seq))
+        return sum(off_at_tops(seq, first, last) for first, last in articles(seq))
 
     return unbalanced, unbalanced_at_tops
 
@@ -3520,22 +3546,23 @@ def _balance(blocks: list[list[Line]]):
 CROWDED_FEET = 2
 
 
-def _crowded(blocks: list[list[Line]]):
+def _crowded(blocks: list[list[Line]], articles=None):
     """crowded(seq): the articles read in *seq* in more columns than MAX_STRIPS (:func:`_column_heights`)
-    that end CROWDED_FEET columns or more at a foot."""
+    that end CROWDED_FEET columns or more at a foot.  *articles*: as :func:`_short_columns` takes it."""
     lines, feet = _column_lines_feet(blocks)
+    articles = articles or _article_finder(blocks)
 
     def over(seq: list[int] | tuple[int, ...], first: int, last: int) -> bool:
         sure = sum(feet[seq[k]] for k in range(first, last))
         return sure >= CROWDED_FEET and len(_column_heights(blocks, lines, feet, seq, first, last)[0]) > MAX_STRIPS
 
     def crowded(seq: list[int] | tuple[int, ...]) -> int:
-        return sum(over(seq, first, last) for first, last in _articles(blocks, seq))
+        return sum(over(seq, first, last) for first, last in articles(seq))
 
     return crowded
 
 
-def _signed_twice(blocks: list[list[Line]]):
+def _signed_twice(blocks: list[list[Line]], articles=None):
     """signed_twice(seq): the articles read in *seq* that open with a lead crediting its writers after
     its dateline (CREDITED_DATELINE, its first two lines joined) and hold a block that ends with a
     byline: an article is signed once.  pdftotext printed an article's last section, ending in its
@@ -3544,7 +3571,8 @@ def _signed_twice(blocks: list[list[Line]]):
     An article opened by a byline line under its title (``本报记者 高远``, :func:`_lead_byline`: the block
     of its first text or the one before it) is signed so too (check2953 page-002, titles at the foot:
     the byline line read over the next article's lead, whose last block ends with that one's byline,
-    no seam broken either way)."""
+    no seam broken either way).  *articles*: as :func:`_short_columns` takes it."""
+    articles = articles or _article_finder(blocks)
     credited = [_lead(b) and CREDITED_DATELINE.match("".join(ln.text for ln in b[:2])) is not None for b in blocks]
     top = [_lead_byline(b) for b in blocks]
     signed = [b[-1].byline is not None for b in blocks]
@@ -3554,14 +3582,17 @@ def _signed_twice(blocks: list[list[Line]]):
 
     def twice(seq: list[int] | tuple[int, ...]) -> int:
         return sum(opened_signed(seq, first) and any(signed[x] for x in seq[first:last + 1])
-                   for first, last in _articles(blocks, seq))
+                   for first, last in articles(seq))
 
     return twice
 
 
-def _none_crowded(seq: list[int] | tuple[int, ...]) -> int:
-    """No article counted (:func:`_crowded`, :func:`_signed_twice`, where the print order shows none)."""
-    return 0
+def _where_printed(count, printed: list[int]):
+    """*count* (the articles an order reads so: :func:`_crowded`, :func:`_signed_twice`) where the
+    *printed* order reads one so, else none counted: asked on every page, the crowded count led the
+    search on train49 page-031 (none printed so) to an order that reads an article's title over its
+    third column, no seam broken and more subheads' topics."""
+    return count if count(printed) else lambda seq: 0
 
 
 # How many of move_order's key terms say how the order reads (the seams, the subheads' topics, the balance at
@@ -3906,17 +3937,12 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
     opens = [_opening(b) or o for b, o in zip(blocks, openers)]
     untitled = _untitled_openings(blocks, stop, opens)
 
-    crowded = _crowded(blocks)
-    # An article read in too many columns counts as a seam broken only where the print order shows
-    # one: asked on every page, it led the search on train49 page-031 (none printed so) to an order
-    # that reads an article's title over its third column, no seam broken and more subheads' topics.
-    if not crowded(order):
-        crowded = _none_crowded
-    # So does an article signed twice, for the same reason.
-    signed_twice = _signed_twice(blocks)
-    if not signed_twice(order):
-        signed_twice = _none_crowded
-    unbalanced, unbalanced_at_tops = _balance(blocks)
+    # An article read in too many columns, or signed twice, counts as a seam broken where the print order
+    # reads one so.  One finder of the articles serves every term (each order's kept).
+    articles = _article_finder(blocks)
+    crowded = _where_printed(_crowded(blocks, articles), order)
+    signed_twice = _where_printed(_signed_twice(blocks, articles), order)
+    unbalanced, unbalanced_at_tops = _balance(blocks, articles)
 
     def key(seq: tuple[int, ...], cuts: int, moves: int, way: int) -> tuple[int, int, int, int, int, int, int, int]:
         """Fewest seams broken (an article read in too many columns counts one, and one signed twice), then the most subheads'
@@ -3926,7 +3952,7 @@ def move_order(blocks: list[list[Line]], stop: int) -> list[int] | None:
         page-008, a section read after a byline by the tops' balance), then the fewest off balance at
         their tops too, then the fewest runs moved that do not open at a bold line or an article's opening (*cuts*),
         then the fewest moves, then the shortest way moved."""
-        seams = sum(seam(seq, k) for k in range(len(seq))) + _short_columns(blocks, seq) + crowded(seq) + signed_twice(seq)
+        seams = sum(seam(seq, k) for k in range(len(seq))) + _short_columns(blocks, seq, articles) + crowded(seq) + signed_twice(seq)
         topic = sum(shared(seq[k], seq[k + 1]) for k in range(len(seq) - 1))
         return seams, -topic, unbalanced(seq), untitled(seq), unbalanced_at_tops(seq), cuts, moves, way
 
