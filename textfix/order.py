@@ -321,6 +321,13 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
         # (:func:`_mended_order`).  Asked last, as the row above; checked as a move plan is.
         order = _mended_order(boxed, strips_stop)
         by_moves = order is not None
+    if order is None and boxes_only and broken:
+        # Nor mended: pdfminer may have interleaved stacked articles' columns in an order no strip or
+        # move describes (textfix.interleaved).  Asked last, as the row above; checked as a move plan is.
+        from .interleaved import deinterleaved_order
+
+        order = deinterleaved_order(boxed, strips_stop)
+        by_moves = order is not None
     if order is None:
         return None
     read = order + list(range(stop, len(blocks)))
