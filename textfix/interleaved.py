@@ -124,8 +124,11 @@ class _Boxes:
         return _State((*state.articles[:k], article, *state.articles[k + 1:]), k, cost, state.parked)
 
     def ended(self, state: _State) -> float | None:
-        """The cost of *state* read to its end (its last columns no longer than their first), or None
-        where it leaves an article unfinished."""
+        """The cost of *state* read to its end (its last columns no longer than their first but for
+        BALANCE_SLACK), or None where it leaves an article unfinished.  (The strip search's
+        LAST_COLUMN_SLACK, 1, reads the 66 development batches alike at *imbalance* 0.5 but fresh2991
+        page-008 worse from 1 on (fit_deinterleave.py); BALANCE_SLACK reads alike at
+        every *imbalance* fitted.)"""
         if any(self.unfinished[a[0]] for a in state.articles):
             return None
         over = sum(max(0, lines - first - O.BALANCE_SLACK) for _, begun, lines, first in state.articles if begun >= 2)
@@ -179,17 +182,18 @@ def _early_titles(blocks: list[list[Line]], stop: int, lead: list[bool]) -> list
     return early
 
 
-def deinterleaved_order(blocks: list[list[Line]], stop: int, terms: Terms = TERMS) -> list[int] | None:
+def deinterleaved_order(blocks: list[list[Line]], stop: int, terms: Terms | None = None) -> list[int] | None:
     """The blocks [0, stop) read as articles interleaved (the module's doc), or None.  Asked of pages with
     FOOT_TITLES titles at the foot whose print order breaks a sentence at least (MIN_BROKEN_UNMOVED);
     found only where a reading breaks none and reads each article in MIN_RUNS runs at least.  Not asked
     of blocks that hold a blank line after nearly every line (no extractor's boxes:
-    :func:`textfix.order._lines_boxed_alone`; the project's generated pages print so)."""
-    if stop - O._body_start(blocks, stop) < 3 or O._lines_boxed_alone(blocks, stop):
-        return None  # too few boxes to read otherwise, or no extractor's boxes (as for the strips)
+    :func:`textfix.order._lines_boxed_alone`; the project's generated pages print so).  *terms*: TERMS
+    where None."""
+    if O._lines_boxed_alone(blocks, stop):
+        return None  # no extractor's boxes (as for the strips)
     if sum(O._heading(b) for b in blocks[stop:]) < FOOT_TITLES:
         return None  # the titles stand over their articles: pdfminer prints each with its article
-    boxes = _Boxes(blocks, stop, terms)
+    boxes = _Boxes(blocks, stop, terms or TERMS)
     if O._sentences_broken(boxes.seam, list(range(stop))) < O.MIN_BROKEN_UNMOVED:
         return None
     found = boxes.search()

@@ -324,7 +324,7 @@ def reading_order(text: str, bylines: BylineFinder | None = None, broken: bool =
     if order is None and boxes_only and broken:
         # Nor mended: pdfminer may have interleaved stacked articles' columns in an order no strip or
         # move describes (textfix.interleaved).  Asked last, as the row above; checked as a move plan is.
-        from .interleaved import deinterleaved_order
+        from .interleaved import deinterleaved_order  # here: textfix.interleaved builds on this module
 
         order = deinterleaved_order(boxed, strips_stop)
         by_moves = order is not None

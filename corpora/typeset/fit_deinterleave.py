@@ -36,7 +36,7 @@ def asked_pages(folders: list[Path]) -> dict[Path, float]:
     asked: list[bool] = []
     search = interleaved.deinterleaved_order
 
-    def refused(blocks, stop, terms=interleaved.TERMS):
+    def refused(blocks, stop, terms=None):
         asked.append(True)
         return None
 
@@ -57,12 +57,10 @@ def scored(pages: dict[Path, float], terms: interleaved.Terms, beam: int) -> tup
     """(pages better, pages worse, CER summed) with *terms* and *beam*."""
     kept = interleaved.TERMS, interleaved.BEAM
     interleaved.TERMS, interleaved.BEAM = terms, beam
-    interleaved.deinterleaved_order.__defaults__ = (terms,)
     try:
         cers = {gold: score(gold, EXTRACTOR).cer for gold in pages}
     finally:
         interleaved.TERMS, interleaved.BEAM = kept
-        interleaved.deinterleaved_order.__defaults__ = (kept[0],)
     better = sum(cers[g] < pages[g] - 0.001 for g in pages)
     worse = sum(cers[g] > pages[g] + 0.001 for g in pages)
     return better, worse, sum(cers.values())
