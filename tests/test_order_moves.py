@@ -2412,3 +2412,49 @@ def test_two_foot_titles_shaped_as_a_paragraph_s_opening_stay_the_foot() -> None
     titles = "春耕生产 有序推进\n老旧小区改造提速惠及居民"
     blocks, stop = move_blocks(boxes(_page([lead, rest, lead_2, titles]), BylineFinder()))
     assert (len(blocks), stop) == (4, 3)
+
+
+# One article in three columns, a short subhead ending each of the first two's first piece (the shape of
+# the thirty-fifth session's page: a subhead of 6 characters in a column of 12, short of it by more than
+# an indent).  Column 1: the title, the lead, subhead S1, P1 and P2's first lines (broken inside a
+# sentence at the column's foot); column 2: the rest of P2, subhead S2, P3's first lines (broken again);
+# column 3: P3's rest and the byline.  pdftotext cuts at each bold subhead and orders the pieces by
+# height: column 1's top, column 2's top, column 1's text under S1, column 2's text under S2, S2, column
+# 3.  A second article follows.
+SHORTHEAD_S1, SHORTHEAD_S2 = "电商打开销路", "冷链保障新鲜"
+SHORTHEAD_LEAD = "央视网消息（新闻联播）：入秋以来，南方山区的柑橘陆续成熟，果农忙着采摘装箱运往全国。"
+SHORTHEAD_P1 = "果农们借助电商直播把果子卖到各地。"
+SHORTHEAD_P2 = _set("当地还组织技术人员上门指导，帮助果农改进包装和储运方式，让更多果子走出大山卖上好价钱，也让村里的年轻人愿意回乡创业。")
+SHORTHEAD_P3 = _set("新建的冷链仓库让柑橘保鲜期延长到两个月以上，运输损耗明显下降，果农收入也随之增加了不少。县里还打通了从果园到"
+                "高速路口的冷链通道，来年还将再建一座仓库供周边村镇使用，让山里的好果子四季都能新鲜上市。")
+SHORTHEAD_TOP = "\n".join([TITLE_1, *_set(SHORTHEAD_LEAD), SHORTHEAD_S1])
+SHORTHEAD_UNDER_S1 = "\n".join([*_set(SHORTHEAD_P1), *SHORTHEAD_P2[:3]])
+SHORTHEAD_COLUMN_2 = "\n".join(SHORTHEAD_P2[3:])
+SHORTHEAD_UNDER_S2 = "\n".join(SHORTHEAD_P3[:6])
+SHORTHEAD_COLUMN_3 = "\n".join([*SHORTHEAD_P3[6:-1], SHORTHEAD_P3[-1] + BYLINE_1])
+SHORTHEAD_PRINTED = [SHORTHEAD_TOP, SHORTHEAD_COLUMN_2, SHORTHEAD_UNDER_S1, SHORTHEAD_UNDER_S2, SHORTHEAD_S2, SHORTHEAD_COLUMN_3, ARTICLE_2]
+SHORTHEAD_READ = [SHORTHEAD_TOP, SHORTHEAD_UNDER_S1, SHORTHEAD_COLUMN_2, SHORTHEAD_S2, SHORTHEAD_UNDER_S2, SHORTHEAD_COLUMN_3, ARTICLE_2]
+
+
+def test_a_short_line_under_a_sentence_s_end_ends_a_block_as_a_subhead() -> None:
+    """A bare line short of the column by more than an indent, under a line that ends a sentence, opens no
+    paragraph (whose first line runs to the column but for an indent): a subhead, whose text the next
+    block holds.  A byline line under a title (本报记者 张伟) is shaped so too, and is none."""
+    assert SHORTHEAD_P2[2][-1] == "走" and len(SHORTHEAD_P3[5]) == 12  # both broken inside a sentence at the column's foot
+    blocks = _blocks(SHORTHEAD_PRINTED)
+    assert blocks[0][-1].text == SHORTHEAD_S1 and blocks[0][-1].width < blocks[0][-1].column - INDENT_MAX
+    assert order_module._tail_subhead(blocks[0]) == 1
+    signed = _blocks(["\n".join([*_set(SHORTHEAD_LEAD), "本报记者 张伟"])])[0]
+    assert signed[-1].width < signed[-1].column - INDENT_MAX and order_module._tail_subhead(signed) == 0
+
+
+def test_the_text_under_a_short_subhead_printed_after_the_next_column_s_top_is_read_back() -> None:
+    """Read after S1's block, the column's text under it is no column's top: the article keeps its three
+    columns (counted four, it was refused as crowded, and an order that breaks sentences was taken)."""
+    page_text = _page(SHORTHEAD_PRINTED)
+    blocks, stop = move_blocks(blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text))
+    assert (len(blocks), stop) == (len(SHORTHEAD_PRINTED), len(SHORTHEAD_PRINTED))
+    assert move_order(blocks, stop) == [SHORTHEAD_PRINTED.index(b) for b in SHORTHEAD_READ]
+    page = split_page(page_text)
+    assert [a.byline for a in page.articles] == ["张伟", "李明"]
+    assert [b.kind for b in page.articles[0].blocks] == ["paragraph", "heading", "paragraph", "paragraph", "heading", "paragraph"]

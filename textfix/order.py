@@ -2774,7 +2774,8 @@ def _broad_line(ln: Line) -> bool:
 def _tail_subhead(block: list[Line]) -> int:
     """How many lines of a subhead end the block (0 to SUBHEAD_LINES): a subhead set at a column's foot,
     its text at the next column's top (train23 page-017), under a line that ends a sentence.  One line
-    without sentence marks as wide as the column but for an indent; or such lines wrapped onto a shorter
+    without sentence marks as wide as the column but for an indent, or shorter than that but no byline
+    line (:func:`_short_heading_line`: a subhead amid the column, its text in the next block); or such lines wrapped onto a shorter
     one without sentence marks, up to SUBHEAD_LINES in all (two: train29 page-035, the short line is no
     paragraph's, which ends a sentence; three: train77 page-039); a wrapped line may hold colons, as a
     subhead's may (:func:`_subhead_line`; train2643 page-007's ``美国人士：美国无意和平解决乌克兰`` / ``危机``),
@@ -2785,7 +2786,7 @@ def _tail_subhead(block: list[Line]) -> int:
     last = block[-1]
     if not last.bare or last.byline is not None:
         return 0
-    if len(block) > 1 and block[-2].ends and _broad_line(last):
+    if len(block) > 1 and block[-2].ends and (_broad_line(last) or _short_heading_line(last)):
         return 1
     if last.width >= last.column - FULL_SLACK:
         return _full_tail_subhead(block)
@@ -2795,6 +2796,18 @@ def _tail_subhead(block: list[Line]) -> int:
         if block[-n - 1].ends:
             return n
     return 0
+
+
+def _short_heading_line(ln: Line) -> bool:
+    """A bare line short of the column by more than an indent that is no byline line under a title
+    (``本报记者 林涛``): under a line that ends a sentence it opens no paragraph (whose first line runs
+    to the column but for an indent) and is one whole, with no mark, so a heading.  pdftotext ends a
+    block at a bold subhead set amid a column, the subhead's text in the block it prints next (test50
+    page-026's ``广西高水平共建西部陆海新通道``, 14 characters of 20; read as a column's top after it,
+    the article counted four columns and its right order was refused as crowded).  Counted by
+    corpora/typeset/count_tail_lines.py --short on the 66 development batches (pdftotext): 41 such
+    lines end a block, all within a gold heading (58 more, byline lines, are text)."""
+    return ln.width < ln.column - INDENT_MAX and LEAD_LINE.match(ln.text) is None
 
 
 def _full_tail_subhead(block: list[Line]) -> int:

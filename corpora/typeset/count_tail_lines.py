@@ -5,9 +5,10 @@ within a title or a subhead of the gold) or text, each as the block printed afte
 (textfix.order._goes_on) or not.  The provenance of textfix.order._tail_runs_on.  With --wrapped, the
 blocks counted end with a subhead wrapped at the column's width instead (textfix.order._full_tail_subhead:
 bare lines under a paragraph's last line, the first unindented, the last filling the column), the
-provenance of that function.
+provenance of that function.  With --short, the blocks counted end with a one-line subhead short of
+the column by more than an indent (the provenance of _tail_subhead's short line).
 
-    python corpora/typeset/count_tail_lines.py [--wrapped] DIR [DIR ...]
+    python corpora/typeset/count_tail_lines.py [--wrapped | --short] DIR [DIR ...]
 
 Each DIR is a typeset batch (make_pages.py) with ``NAME.pdftotext.txt`` and ``NAME.gold.json`` pages.
 """
@@ -37,12 +38,24 @@ def shown_wrapped(block: list) -> str | None:
     return "".join(ln.text for ln in block[-n:]) if n else None
 
 
+def shown_short(block: list) -> str | None:
+    """The tail line of a block ending with a one-line subhead by shape short of the column by more than
+    an indent, else None."""
+    last = block[-1]
+    if order._tail_subhead(block) != 1 or last.width >= last.column - order.INDENT_MAX:
+        return None
+    return last.text
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--wrapped", action="store_true")
+    kind = ap.add_mutually_exclusive_group()
+    kind.add_argument("--wrapped", action="store_true")
+    kind.add_argument("--short", action="store_true")
     ap.add_argument("dirs", nargs="+")
     args = ap.parse_args()
-    print_heading_tally(heading_tally(args.dirs, shown_wrapped if args.wrapped else shown, "pdftotext"))
+    shown_by = shown_wrapped if args.wrapped else shown_short if args.short else shown
+    print_heading_tally(heading_tally(args.dirs, shown_by, "pdftotext"))
 
 
 if __name__ == "__main__":
