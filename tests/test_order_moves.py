@@ -2458,3 +2458,27 @@ def test_the_text_under_a_short_subhead_printed_after_the_next_column_s_top_is_r
     page = split_page(page_text)
     assert [a.byline for a in page.articles] == ["张伟", "李明"]
     assert [b.kind for b in page.articles[0].blocks] == ["paragraph", "heading", "paragraph", "paragraph", "heading", "paragraph"]
+
+
+# An article's title over the columns with its byline line under it, then the same title set again in
+# the column (wrapped at the column's width, so its first line opens as text run on would) with a deck,
+# over the lead (the shape of fresh n3021 page-022).  The block after the byline line is the article's
+# own title stack: no heading left without its text, so pdftotext's order stands.
+RESTATED_TITLE = "城市绿道串起市民美好生活新图景"
+RESTATED_PRINTED = [
+    "\n".join([TITLE_1, "本报记者 张伟"]), "\n".join([*_set(LEAD_1A), *_set(P2)]),
+    "\n".join([RESTATED_TITLE, "本报记者 李明"]),
+    "\n".join([RESTATED_TITLE[:12], RESTATED_TITLE[12:], "多地加快建设城市绿道", *_set(LEAD_2A)]),
+    "\n".join(_set(LEAD_2B)),
+]
+
+
+def test_a_title_set_again_in_the_column_under_its_byline_line_is_its_article_s_opening() -> None:
+    page_text = _page(RESTATED_PRINTED)
+    blocks, stop = move_blocks(blocks_of(cut_lines(page_text, bylines=BylineFinder()), page_text))
+    assert len(RESTATED_TITLE) > 12 and (len(blocks), stop) == (5, 5)
+    broken, _ = order_module._move_costs(blocks, stop)
+    assert broken(2, 3) == 0
+    assert move_order(blocks, stop) is None
+    page = split_page(page_text)
+    assert [(a.title, a.byline) for a in page.articles] == [(TITLE_1, "张伟"), (RESTATED_TITLE, "李明")]

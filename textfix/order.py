@@ -3149,6 +3149,18 @@ def _foot_title_openers(blocks: list[list[Line]], stop: int) -> list[bool]:
     return [lo <= i < stop and opener(b) for i, b in enumerate(blocks)]
 
 
+def _title_restated(above: list[Line], block: list[Line]) -> bool:
+    """*block* opens with a heading line that repeats words of the headings in *above* (a title over
+    the columns, its byline line under it): the article's title stack, set again in the column with
+    its deck (n3021 page-022: ``习近平观看庆祝新疆维吾尔自治区成立70周年…`` over ``王沪宁蔡奇出席观看``
+    and the lead), as a title stack repeats a foot title (:func:`_foot_title_openers`)."""
+    head = block[0]
+    if not (head.headline and any(map(is_ideograph, head.text))) or _lead_line(head):
+        return False
+    titles = _squashed("".join(ln.text for ln in above if ln.headline and not LEAD_LINE.match(ln.text)))
+    return _squashed(head.text) in titles
+
+
 def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None = None):
     """(broken, shared); *openers*: :func:`_foot_title_openers` of the blocks, where the caller has them.  shared(x, y): how many of subhead *x*'s characters open the text *y*
     (:func:`_topics`; the move search's key asks it too).  broken(x, y): block *y* read right after
@@ -3264,6 +3276,8 @@ def _move_costs(blocks: list[list[Line]], stop: int, openers: list[bool] | None 
         if labelled[x]:
             return inside[y] or leads[y] or titled[y]  # the stack's article opens with a paragraph
         if needs_text[x]:
+            if _title_restated(blocks[x], blocks[y]):
+                return False  # the article's title stack, set in the column under its title: its opening
             heading = titled[y] or is_wide(blocks[y][0]) or (headed[y] and broad(y) and not wrapped(x, y))
             lead_after_subhead = foot_titles and _lead(blocks[y]) and not _lead_byline(blocks[x])
             return heading or inside[y] or lead_after_subhead or off_topic(x, y)
