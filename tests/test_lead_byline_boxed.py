@@ -9,7 +9,10 @@ from __future__ import annotations
 from itertools import accumulate
 
 from textfix.layout import Item
+from textfix.order import reading_order
 from textfix.split import _assemble, _lead_bylines_after_closing, split_page
+
+from _setting import set_lines
 
 LEAD_1 = "央视网消息（新闻联播）：春耕备耕工作有序推进，各地农民抢抓农时。"
 LEAD_2 = "央视网消息（新闻联播）：城市更新行动稳步推进，老旧小区焕发新貌。"
@@ -108,3 +111,42 @@ def test_a_byline_line_read_inside_a_paragraph_signs_its_article_and_leaves_the_
         "眼下正值春耕备耕关键时期，各地农民抢抓农时，田间地头一派繁忙景象，到处都是忙碌的身影。",
         "农技人员深入田间地头开展技术指导，帮助农户解决生产难题，确保春耕生产顺利进行。今年以来，当地大力推广良种良法，农机作业面积持续扩大，田间管理有序推进，各项工作稳步推进，丰收在望。",
     ]
+
+
+# pdfminer's boxes (blank lines between them), one column of 12 characters, titles over their articles
+# and set wider, as a title's larger type is (the shape of fresh n3015 page-040): the first article's
+# byline line, set under its title, is boxed between two pieces of its second paragraph, which it cuts
+# inside a sentence (…上门指导，帮 | 本报记者 张伟 | 助果农…).
+CUT_TITLE_1, CUT_TITLE_2 = "奋力推动山区果业提质增效", "城市绿道串起市民美好生活新图景"
+CUT_LEAD_1 = "央视网消息（新闻联播）：入秋以来，南方山区的柑橘陆续成熟，果农忙着采摘装箱运往全国。"
+CUT_P2 = "果农们借助电商直播把果子卖到全国各地，当地还组织技术人员上门指导，帮助果农改进包装和储运方式。"
+CUT_P3 = "新建的冷链仓库让柑橘保鲜期延长到两个月以上，运输损耗明显下降。"
+CUT_LEAD_2 = "央视网消息（新闻联播）：今年以来，多地加快建设城市绿道，市民出行更加便利。"
+CUT_P_2 = "绿道沿线还配建了休息驿站和健身设施，不少社区居民在这里锻炼身体。"
+
+
+def _cut_page(p3_end: str = "") -> tuple[str, list[str]]:
+    """The page text and its boxes, *p3_end* after the first article's last paragraph."""
+    p2 = set_lines(CUT_P2)
+    boxes = ["3 要闻 News", CUT_TITLE_1, "\n".join(set_lines(CUT_LEAD_1)), "\n".join(p2[:3]), "本报记者 张伟",
+             "\n".join(p2[3:]), "\n".join(set_lines(CUT_P3 + p3_end)), CUT_TITLE_2, "\n".join(set_lines(CUT_LEAD_2)),
+             "\n".join(set_lines(CUT_P_2))]
+    return "\n\n".join(boxes) + "\n", boxes
+
+
+def test_a_byline_line_boxed_inside_a_sentence_further_down_is_read_over_its_lead() -> None:
+    text, boxes = _cut_page()
+    assert set_lines(CUT_P2)[2].endswith("帮")  # the box before the byline stops inside a sentence
+    at = [text.index(b) for b in boxes]
+    assert [at.index(lo) for lo, _ in reading_order(text)] == [0, 1, 4, 2, 3, 5, 6, 7, 8, 9]
+    page = split_page(text)
+    assert [(a.title, a.byline) for a in page.articles] == [(CUT_TITLE_1, "张伟"), (CUT_TITLE_2, "")]
+    assert [b.text for b in page.articles[0].blocks] == [CUT_LEAD_1, CUT_P2, CUT_P3]
+
+
+def test_a_byline_line_boxed_amid_an_article_that_signs_at_its_end_is_not_that_article_s() -> None:
+    # The same page, the first article signed at its end (o203 page-025: the byline line was the next
+    # article's): the byline box is not read over the first article's lead.
+    text, boxes = _cut_page("（王磊）")
+    spans = reading_order(text)
+    assert spans is None or [text.index(b) for b in boxes][4] != spans[2][0]
