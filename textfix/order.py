@@ -2821,11 +2821,12 @@ def _tail_subhead(block: list[Line]) -> int:
     """How many lines of a subhead end the block (0 to SUBHEAD_LINES): a subhead set at a column's foot,
     its text at the next column's top (train23 page-017), under a line that ends a sentence.  One line
     without sentence marks as wide as the column but for an indent, or shorter than that but no byline
-    line (:func:`_short_heading_line`: a subhead amid the column, its text in the next block); or such lines wrapped onto a shorter
-    one without sentence marks, up to SUBHEAD_LINES in all (two: train29 page-035, the short line is no
-    paragraph's, which ends a sentence; three: train77 page-039); a wrapped line may hold colons, as a
-    subhead's may (:func:`_subhead_line`; train2643 page-007's ``美国人士：美国无意和平解决乌克兰`` / ``危机``),
-    or onto one that fills the column too, under a paragraph's last line (:func:`_full_tail_subhead`).
+    line (:func:`_short_heading_line`: a subhead amid the column, its text in the next block); or such
+    lines wrapped onto a shorter one without sentence marks, up to SUBHEAD_LINES in all (two: train29
+    page-035, the short line is no paragraph's, which ends a sentence; three: train77 page-039); a
+    wrapped line may hold colons, as a subhead's may (:func:`_subhead_line`; train2643 page-007's
+    ``美国人士：美国无意和平解决乌克兰`` / ``危机``), or onto one that fills the column too, under a
+    paragraph's last line (:func:`_full_tail_subhead`).
     A byline on its line (``（本报记者 吴婷 张伟）`` set under the text) is shaped so too but closes its
     article: no subhead (train77 page-013: read as one, it wanted a text after it, and the next article's
     section was read there, before that article's lead)."""
