@@ -766,12 +766,9 @@ def _lead_over_cut_byline(blocks: list[list[Line]], i: int) -> int | None:
     lead = blocks[j]
     if not _lead(lead) or _lead_byline(lead) or (j > 0 and _lead_byline_alone(blocks[j - 1])):
         return None
-    for k in range(i + 1, len(blocks)):
-        if blocks[k][-1].byline is not None:
-            return None
-        if _lead(blocks[k]) or _title(blocks, k):
-            break
-    return j
+    # The first box after the byline line that opens or signs an article: signed, the article had its byline.
+    after = next((k for k in range(i + 1, len(blocks)) if _opening_or_signed(blocks, k)), None)
+    return None if after is not None and blocks[after][-1].byline is not None else j
 
 
 def _opening_or_signed(blocks: list[list[Line]], j: int) -> bool:
@@ -1808,8 +1805,13 @@ def _bare_byline(ln: Line) -> bool:
 
 
 def _lead_byline(block: list[Line]) -> bool:
-    """A byline line under a title (本报记者 张伟)."""
-    return LEAD_LINE.match(block[0].text) is not None
+    """The block opens with a byline line under a title (本报记者 张伟)."""
+    return _lead_byline_line(block[0])
+
+
+def _lead_byline_line(ln: Line) -> bool:
+    """*ln* is a byline line under a title (本报记者 张伟)."""
+    return LEAD_LINE.match(ln.text) is not None
 
 
 def _lead_byline_alone(block: list[Line]) -> bool:
@@ -2854,7 +2856,7 @@ def _short_heading_line(ln: Line) -> bool:
     the article counted four columns and its right order was refused as crowded).  Counted by
     corpora/typeset/count_tail_lines.py --short on the 66 development batches (pdftotext): 41 such
     lines end a block, all within a gold heading (58 more, byline lines, are text)."""
-    return ln.width < ln.column - INDENT_MAX and LEAD_LINE.match(ln.text) is None
+    return ln.width < ln.column - INDENT_MAX and not _lead_byline_line(ln)
 
 
 def _full_tail_subhead(block: list[Line]) -> int:
@@ -3204,7 +3206,7 @@ def _title_restated(above: list[Line], block: list[Line]) -> bool:
     head = block[0]
     if not (head.headline and any(map(is_ideograph, head.text))) or _lead_line(head):
         return False
-    titles = _squashed("".join(ln.text for ln in above if ln.headline and not LEAD_LINE.match(ln.text)))
+    titles = _squashed("".join(ln.text for ln in above if ln.headline and not _lead_byline_line(ln)))
     return _squashed(head.text) in titles
 
 

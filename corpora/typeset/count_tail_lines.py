@@ -41,10 +41,9 @@ def shown_wrapped(block: list) -> str | None:
 def shown_short(block: list) -> str | None:
     """The tail line of a block ending with a one-line subhead by shape short of the column by more than
     an indent, else None."""
-    last = block[-1]
-    if order._tail_subhead(block) != 1 or last.width >= last.column - order.INDENT_MAX:
+    if order._tail_subhead(block) != 1 or not order._short_heading_line(block[-1]):
         return None
-    return last.text
+    return block[-1].text
 
 
 def main() -> None:
