@@ -2113,6 +2113,35 @@ def test_a_news_lead_under_a_deck_stays_in_the_decks_article_where_the_titles_ar
         ("paragraph", "纪念大会"), ("heading", "主席出席"), ("paragraph", "央视网消")]
 
 
+def test_a_news_lead_under_a_deck_signed_over_it_stays_in_its_article_where_the_titles_are_at_the_foot() -> None:
+    # The page maker's "top" byline form with the titles at the foot: the byline line is printed over
+    # the article's own headline lines, then its news lead (fresh3067 page-006).  The byline opened the
+    # article; lines that end no sentence under it are its deck, and the lead is its text, not a third
+    # article's (before: three articles for two foot titles, the lead's article given none of its own).
+    from textfix.layout import BLOCK_START, Item
+    from textfix.lines import Line
+    from textfix.split import _assemble
+
+    def foot_title(text: str, start: int, name: str) -> Item:
+        return Item("foot_title", text, start, start + len(text), [Line(text, start, start + len(text), 2 * len(text))], name)
+
+    first = "央视网消息（新闻联播）：城市更新工作稳步推进，各地加快改造老旧小区。"
+    deck = "纪念大会在京隆重举行主席出席并发表讲话"  # two headline lines joined, no sentence mark
+    lead = "央视网消息（新闻联播）：纪念大会3日在人民大会堂隆重举行。"
+    items = [
+        Item("paragraph", first, 0, 34),
+        Item("byline", "（王磊）", 35, 39, name="王磊"),
+        Item("lead_byline", "本报记者 张伟", 40, 47, name="张伟"),
+        Item("paragraph", deck, 48, 48 + len(deck)),
+        Item("paragraph", lead, 68, 68 + len(lead)),
+        foot_title("城市更新行动全面推进", 100, BLOCK_START),
+        foot_title("纪念大会在京隆重举行", 111, BLOCK_START),
+    ]
+    _, articles = _assemble(items, lambda offset: offset)
+    assert [(a.title, a.byline) for a in articles] == [("城市更新行动全面推进", "王磊"), ("纪念大会在京隆重举行", "张伟")]
+    assert [b.text[:4] for b in articles[1].blocks] == ["纪念大会", "央视网消"]
+
+
 # The same deck under a title read by a text extractor, its line opened by a dateline (the page
 # maker's 新华社…电（记者 张伟） byline form on the article's first paragraph): a lead itself, but the
 # article has 9 characters of text when the news lead comes, so the lead does not open another.

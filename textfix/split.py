@@ -514,11 +514,14 @@ def _deck_so_far(article: Article) -> bool:
 
 
 def _only_deck(article: Article, titled: bool) -> bool:
-    """*article* has a title or a subhead, less text than any article has (:func:`_short`) and no
-    sentence ended in it: its lines are a deck, headline lines above the lead -- the title printed
-    again as a line of text and a subhead on a page with its titles at the foot, or a deck line a
-    dateline opens (新华社北京9月3日电 …) under a title.  An article's own text ends its sentences."""
-    headed = titled or _has_heading(article)
+    """*article* has a title or a subhead, or was opened by its byline (a byline line set over its text),
+    less text than any article has (:func:`_short`) and no sentence ended in it: its lines are a deck,
+    headline lines above the lead -- the title printed again as a line of text and a subhead on a page
+    with its titles at the foot, a deck line a dateline opens (新华社北京9月3日电 …) under a title, or the
+    article's own title stack printed under its byline line where the titles stand at the foot (fresh3067
+    page-006: 本报记者 郭晨 over two headline lines read as one paragraph, then the lead).  An article's own
+    text ends its sentences."""
+    headed = titled or _has_heading(article) or article.byline_opens
     lines = [b.text for b in article.blocks if b.kind == "paragraph"]
     return headed and _short(article) and not any(ends_sentence(text) for text in lines)
 
