@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from itertools import accumulate
 
-from textfix.layout import Item
+from textfix.layout import BLOCK_START, Item
+from textfix.lines import Line
 from textfix.order import reading_order
 from textfix.split import _assemble, _lead_bylines_after_closing, split_page
 
@@ -43,6 +44,23 @@ def test_a_byline_line_boxed_inside_its_own_articles_text_signs_that_article() -
         ("春耕备耕有序推进", "张伟", ["央视网消", "农技人员", "确保春耕"]),
         ("城市更新见实效", "", ["央视网消", "社区居民"]),
     ]
+
+
+def test_a_byline_line_boxed_inside_its_own_led_articles_text_signs_it_where_the_titles_are_at_the_foot() -> None:
+    # Titles at the foot (the shape of fresh3053 page-007): 本报记者 张伟, set over the first article's
+    # columns, is boxed after its second paragraph; the article opened with its news lead and is not
+    # signed, and the paragraph after the line opens nothing: the line signs the first article, which
+    # goes on.  The second article opens at its own lead.
+    items = _items(
+        ("paragraph", LEAD_1, ""), ("paragraph", MIDDLE, ""),
+        ("lead_byline", "本报记者 张伟", "张伟"), ("paragraph", REST, ""),
+        ("paragraph", LEAD_2, ""), ("paragraph", MORE, ""),
+    )
+    at = items[-1].end
+    items += [Item("foot_title", title, start, start + len(title), [Line(title, start, start + len(title), 2 * len(title))], BLOCK_START)
+              for title, start in (("春耕备耕有序推进", at + 1), ("城市更新见实效", at + 10))]
+    assert _read(items) == [
+        ("春耕备耕有序推进", "张伟", ["央视网消", "农技人员", "确保春耕"]), ("城市更新见实效", "", ["央视网消", "社区居民"])]
 
 
 def test_a_byline_line_before_a_news_lead_still_opens_the_next_article() -> None:

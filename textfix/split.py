@@ -370,7 +370,8 @@ def _articles_of(items: list[Item], to_input, bylines: BylineFinder) -> tuple[di
                 # The byline's text is dropped on purpose: it is no paragraph's, and it signs no article
                 # (corpora/typeset/README.md, "a byline line boxed inside the text", Left).
                 continue
-            signs_current = inside or (not titles_at_foot and _boxed_in_own_text(current, following, bylines))
+            boxed_in = _boxed_in_led_text if titles_at_foot else _boxed_in_own_text
+            signs_current = inside or boxed_in(current, following, bylines)
             if not signs_current:
                 current = _opened(articles, titles_at_foot)
             current.byline, current.byline_text = item.name, item.text
@@ -445,6 +446,20 @@ def _boxed_in_own_text(article: Article, following: Item | None, bylines: Byline
     session: such lines on 31 pdfminer pages of 14 train batches, 8 pages of 6 counted wrong, 2 of them
     so: corpora/typeset/README.md, "a byline line boxed inside the text".)"""
     if not (article.title and not article.byline and _has_text(article)) or article.blocks[-1].kind != "paragraph":
+        return False
+    if following is None or following.kind != "paragraph":
+        return False
+    return not opens_lead(following.text) and bylines.find_dateline(following.text) is None
+
+
+def _boxed_in_led_text(article: Article, following: Item | None, bylines: BylineFinder) -> bool:
+    """:func:`_boxed_in_own_text` where the titles stand at the foot: there the byline line is set over
+    its article's columns, so an article has none under a title; read after *article*'s text, it is
+    *article*'s where *article* opened with its news lead and is not signed yet, and the text after the
+    byline is no other article's opening (neither a news lead nor a dateline).  pdfminer boxed the line
+    among the article's columns (fresh3053 page-007: 本报记者 吴婷 after a paragraph of the article it
+    signs, which split at the line as a fifth article of four)."""
+    if not (_led(article) and not article.byline and article.blocks[-1].kind == "paragraph"):
         return False
     if following is None or following.kind != "paragraph":
         return False
